@@ -1,0 +1,56 @@
+package org.conventionledger.command.platform;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+/** How commands travel: who sent them goes into every event's metadata, and rule breaks stay readable. */
+@Configuration
+public class AxonConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AxonConfiguration.class);
+
+    /** Adds the caller to every command; correlation providers copy it onto the events it causes. */
+    @Autowired
+    void interceptCommands(CommandBus commandBus) {
+        MessageDispatchInterceptor<CommandMessage<?>> actor =
+                messages -> (index, command) -> command.andMetaData(Actor.current().asMetaData());
+        commandBus.registerDispatchInterceptor(actor);
+        commandBus.registerHandlerInterceptor(new RuleViolationTranslator());
+    }
+
+    /** Causation ({@code correlationId}: the message that caused this one) and the trace of the request. */
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    CorrelationDataProvider actorCorrelation() {
+        return new SimpleCorrelationDataProvider(Actor.ACTOR_ID, Actor.ACTOR_ROLE);
+    }
+
+    /** Keeps loaded conventions in memory so thousands of recruitment commands don't replay the stream. */
+    @Bean
+    Cache conventionCache() {
+        return new WeakReferenceCache();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void reportNoOutboundCalls() {
+        log.info("Axon update checker disabled (axon.update-check.disabled=true, axoniq.update-checker.disabled={}): "
+                + "this service makes no outbound calls", System.getProperty("axoniq.update-checker.disabled"));
+    }
+}

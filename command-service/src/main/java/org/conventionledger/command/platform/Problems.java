@@ -1,0 +1,105 @@
+package org.conventionledger.command.platform;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.AxonException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every rejected request into {@code application/problem+json} (RFC 9457) that names the broken
+ * field or rule. A rejected command never reaches the log: rules are checked before any event is
+ * applied, and a failed append rolls the whole unit of work back.
+ */
+@RestControllerAdvice
+public class Problems extends ResponseEntityExceptionHandler {
+
+    static final String TYPE_PREFIX = "https://convention-ledger.org/problems/";
+
+    @ExceptionHandler(RuleViolation.class)
+    ProblemDetail ruleViolation(RuleViolation violation) {
+        return problem(violation.status(), violation.code(), violation.getMessage());
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ProblemDetail remoteRuleViolation(CommandExecutionException e) {
+        return e.getDetails()
+                .filter(RuleViolation.Details.class::isInstance)
+                .map(RuleViolation.Details.class::cast)
+                .map(d -> problem(d.status(), d.code(), d.message()))
+                .orElseGet(() -> unexpected(e));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException e) {
+        return problem(404, "unknown-id", "Nothing is recorded under id '" + e.getAggregateIdentifier() + "'.");
+    }
+
+    @ExceptionHandler({AggregateStreamCreationException.class, ConcurrencyException.class})
+    ProblemDetail alreadyExists(AxonException e) {
+        return problem(409, "already-recorded",
+                "Another request recorded the same fact at the same time; nothing was written by this one.");
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badArgument(IllegalArgumentException e) {
+        return problem(400, "invalid-request", e.getMessage());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+                .toList();
+        String fields = String.join(", ", errors.stream().map(e -> e.get("field") + " " + e.get("message")).toList());
+        ProblemDetail body = problem(400, "invalid-fields", "Invalid request fields: " + fields + ".");
+        body.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String detail = "The request body is not valid JSON for this endpoint.";
+        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = String.join(".", mapping.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]").toList());
+            detail = "Field '" + field + "' has an invalid value: " + mapping.getOriginalMessage();
+            ProblemDetail body = problem(400, "malformed-request", detail);
+            body.setProperty("field", field);
+            return ResponseEntity.badRequest().body(body);
+        }
+        return ResponseEntity.badRequest().body(problem(400, "malformed-request", detail));
+    }
+
+    private ProblemDetail unexpected(Exception e) {
+        logger.error("Command failed unexpectedly", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR.value(), "internal-error", "The command could not be handled.");
+    }
+
+    static ProblemDetail problem(int status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
+        problem.setType(URI.create(TYPE_PREFIX + code));
+        problem.setProperty("code", code);
+        return problem;
+    }
+}

@@ -1,0 +1,54 @@
+package org.conventionledger.command.platform;
+
+/**
+ * A command broke a rule of the process. It is answered as {@code application/problem+json} with the
+ * given status, and nothing is written to the log.
+ *
+ * @see Problems
+ */
+public class RuleViolation extends RuntimeException {
+
+    private final int status;
+    private final String code;
+
+    private RuleViolation(int status, String code, String message) {
+        super(message);
+        this.status = status;
+        this.code = code;
+    }
+
+    /** The command conflicts with the current state (already done, closed, still open…): 409. */
+    public static RuleViolation conflict(String code, String message) {
+        return new RuleViolation(409, code, message);
+    }
+
+    /** The command is well formed but asks for something the rules do not allow: 422. */
+    public static RuleViolation unprocessable(String code, String message) {
+        return new RuleViolation(422, code, message);
+    }
+
+    /** The command names something that does not exist: 404. */
+    public static RuleViolation notFound(String code, String message) {
+        return new RuleViolation(404, code, message);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** What crosses a process boundary (e.g. Axon Server) in a {@code CommandExecutionException}. */
+    public Details details() {
+        return new Details(status, code, getMessage());
+    }
+
+    public static RuleViolation from(Details details) {
+        return new RuleViolation(details.status(), details.code(), details.message());
+    }
+
+    public record Details(int status, String code, String message) {
+    }
+}

@@ -1,0 +1,142 @@
+package org.conventionledger.command.platform;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+/**
+ * Every write needs an authenticated caller with a role. In production the city's identity provider
+ * issues JWTs ({@code oidc} profile, roles read from a claim); the embedded default uses the local
+ * accounts of {@link LocalAccounts} over HTTP Basic.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json,
+                            @Value("${ledger.security.mode:local}") String mode,
+                            @Value("${ledger.security.roles-claim:roles}") String rolesClaim) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/votations/*/ballots")
+                        .hasAnyRole(Role.VOTER.name(), Role.PLATFORM.name())
+                        .requestMatchers("/api/**").hasRole(Role.ORGANISER.name())
+                        .anyRequest().denyAll())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(unauthorised(json))
+                        .accessDeniedHandler(forbidden(json)));
+        if ("oidc".equals(mode)) {
+            http.oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(jwtRoles(rolesClaim))));
+        } else {
+            http.httpBasic(b -> b.authenticationEntryPoint(unauthorised(json)));
+        }
+        return http.build();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "ledger.security.mode", havingValue = "local", matchIfMissing = true)
+    UserDetailsService localAccounts(@Value("${ledger.data-dir}") Path dataDir) throws IOException {
+        List<org.springframework.security.core.userdetails.UserDetails> users = LocalAccounts
+                .loadOrCreate(dataDir.resolve("accounts.txt")).stream()
+                .map(a -> User.withUsername(a.username())
+                        .password(Sha256.INSTANCE.encode(a.password()))
+                        .roles(a.role().name())
+                        .build())
+                .toList();
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "ledger.security.mode", havingValue = "local", matchIfMissing = true)
+    PasswordEncoder passwordEncoder() {
+        return Sha256.INSTANCE;
+    }
+
+    /** Maps the identity provider's role claim (e.g. {@code "roles": ["ORGANISER"]}) to authorities. */
+    private static Converter<Jwt, AbstractAuthenticationToken> jwtRoles(String claim) {
+        return jwt -> {
+            Collection<String> roles = jwt.getClaimAsStringList(claim) == null ? List.of() : jwt.getClaimAsStringList(claim);
+            List<GrantedAuthority> authorities = roles.stream()
+                    .<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r))
+                    .toList();
+            return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+        };
+    }
+
+    private static AuthenticationEntryPoint unauthorised(ObjectMapper json) {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"convention-ledger\"");
+            write(json, response, Problems.problem(401, "unauthenticated",
+                    "This endpoint needs an authenticated caller."));
+        };
+    }
+
+    private static AccessDeniedHandler forbidden(ObjectMapper json) {
+        return (request, response, e) -> write(json, response, Problems.problem(403, "forbidden",
+                "Your role does not allow " + request.getMethod() + " " + request.getRequestURI() + "."));
+    }
+
+    private static void write(ObjectMapper json, jakarta.servlet.http.HttpServletResponse response,
+                              ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /**
+     * The local passwords are 144-bit random secrets, so a slow password hash (bcrypt) buys nothing
+     * against guessing and would cost ~50 ms on every request; an unsalted SHA-256 with a
+     * constant-time comparison is enough for secrets of that entropy.
+     */
+    enum Sha256 implements PasswordEncoder {
+        INSTANCE;
+
+        @Override
+        public String encode(CharSequence raw) {
+            try {
+                byte[] hash = MessageDigest.getInstance("SHA-256")
+                        .digest(raw.toString().getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(hash);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            return MessageDigest.isEqual(encode(raw).getBytes(StandardCharsets.UTF_8),
+                    encoded.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
