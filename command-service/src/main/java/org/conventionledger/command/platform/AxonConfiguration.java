@@ -1,16 +1,15 @@
 package org.conventionledger.command.platform;
 
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,12 +22,14 @@ public class AxonConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AxonConfiguration.class);
 
     /** Adds the caller to every command; correlation providers copy it onto the events it causes. */
-    @Autowired
-    void interceptCommands(CommandBus commandBus) {
-        MessageDispatchInterceptor<CommandMessage<?>> actor =
-                messages -> (index, command) -> command.andMetaData(Actor.current().asMetaData());
-        commandBus.registerDispatchInterceptor(actor);
-        commandBus.registerHandlerInterceptor(new RuleViolationTranslator());
+    @Bean
+    MessageDispatchInterceptor<CommandMessage<?>> actorOnCommands() {
+        return messages -> (index, command) -> command.andMetaData(Actor.current().asMetaData());
+    }
+
+    @Bean
+    MessageHandlerInterceptor<CommandMessage<?>> ruleViolationTranslator() {
+        return new RuleViolationTranslator();
     }
 
     /** Causation ({@code correlationId}: the message that caused this one) and the trace of the request. */

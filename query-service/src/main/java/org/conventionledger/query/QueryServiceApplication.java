@@ -1,0 +1,18 @@
+package org.conventionledger.query;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The read side: event processors → MongoDB projections → REST read API (port 8082). */
+@SpringBootApplication
+public class QueryServiceApplication {
+
+    static {
+        // A city's system makes no outbound calls: Axon's usage reporting reads this before Spring starts.
+        System.setProperty("axoniq.update-checker.disabled", "true");
+    }
+
+    public static void main(String[] args) {
+        SpringApplication.run(QueryServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,34 @@
+package org.conventionledger.query.oversight;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One event of the log as the garants read it. Keyed by its position, so writing it again after a
+ * crash changes nothing.
+ *
+ * @param causationId   the message (usually the command) that caused this event
+ * @param correlationId the request's trace: every message caused, directly or not, by one request
+ */
+@Document("audit_events")
+public record AuditEvent(@Id long position,
+                         String eventId,
+                         @Indexed String type,
+                         String payloadType,
+                         String revision,
+                         @Indexed String aggregateId,
+                         String aggregateType,
+                         Long sequence,
+                         Instant recordedAt,
+                         Actor actor,
+                         String causationId,
+                         String correlationId,
+                         Map<String, Object> payload) {
+
+    public record Actor(String id, String role) {
+    }
+}

@@ -1,0 +1,45 @@
+package org.conventionledger.query.platform;
+
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.async.SequentialPolicy;
+import org.conventionledger.events.ConventionEvent;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * How the projections consume the log: pooled streaming processors with batching (sizes in
+ * application.yml), and two rules that keep them exact.
+ * <ul>
+ *   <li>All events of one convention go to one segment, in log order, so the idempotency check of
+ *   {@link Projections} holds; different conventions are projected in parallel.</li>
+ *   <li>A failing handler fails its batch, which is retried from the last stored token, instead of
+ *   being logged and skipped (Axon's default): a projection never silently misses an event.</li>
+ * </ul>
+ */
+@Configuration
+public class ProcessingConfiguration {
+
+    public static final String DASHBOARD = "dashboard";
+    public static final String RANKINGS = "rankings";
+    public static final String AUDIT_TRAIL = "audit-trail";
+
+    /** Named in application.yml ({@code axon.eventhandling.processors.*.sequencing-policy}). */
+    @Bean
+    SequencingPolicy<EventMessage<?>> byConvention() {
+        return event -> event.getPayload() instanceof ConventionEvent e ? e.conventionId() : event.getIdentifier();
+    }
+
+    @Bean
+    SequentialPolicy inLogOrder() {
+        return new SequentialPolicy();
+    }
+
+    @Autowired
+    void failBatchesInsteadOfSkipping(EventProcessingConfigurer processing) {
+        processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+}

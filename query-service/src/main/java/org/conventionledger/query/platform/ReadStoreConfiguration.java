@@ -1,0 +1,71 @@
+package org.conventionledger.query.platform;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The read store. With {@code MONGODB_URI} set, a real MongoDB (replica set in production). Without it,
+ * the embedded development store: a MongoDB-wire server inside this process, persisted to
+ * {@code readstore.mv} in the data directory. Tracking tokens live in the same database as the
+ * projections, so a projection and its position are backed up and restored together.
+ */
+@Configuration
+public class ReadStoreConfiguration implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadStoreConfiguration.class);
+
+    private MongoServer embedded;
+
+    @Bean
+    MongoClient mongoClient(@Value("${ledger.read-store.uri:}") String uri,
+                            @Value("${ledger.data-dir}") Path dataDir) throws IOException {
+        if (!uri.isBlank()) {
+            log.info("Read store: MongoDB at {}", uri.replaceAll("//[^@/]*@", "//***@"));
+            return MongoClients.create(uri);
+        }
+        Files.createDirectories(dataDir);
+        Path file = dataDir.resolve("readstore.mv").toAbsolutePath();
+        embedded = new MongoServer(new H2Backend(file.toString()));
+        InetSocketAddress address = embedded.bind();
+        log.warn("Read store: EMBEDDED DEVELOPMENT STORE (mongo-java-server, file {}, mongodb://{}:{}). "
+                + "Not for production: set MONGODB_URI to a MongoDB replica set.", file, address.getHostString(), address.getPort());
+        return MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoClient client, Serializer serializer,
+                          @Value("${spring.data.mongodb.database}") String database) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder()
+                        .mongoDatabase(client, database)
+                        .trackingTokensCollectionName("tracking_tokens")
+                        .build())
+                .serializer(serializer)
+                .ensureIndexes(true)
+                .build();
+    }
+
+    @Override
+    public void destroy() {
+        if (embedded != null) {
+            embedded.shutdown();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.conventionledger.query.votation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.conventionledger.query.platform.Absorbing;
+import org.conventionledger.query.platform.LogPosition;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** The running count of one votation, per action and channel, as stored. */
+@Document("rankings")
+public class Ranking implements Absorbing {
+
+    @Id
+    String votationId;
+    @Version
+    Long version;
+    LogPosition absorbed;
+
+    String conventionId;
+    String title;
+    String status;
+    long onlineBallots;
+    long desksTallied;
+    List<Count> counts = new ArrayList<>();
+
+    /** One action's votes so far. */
+    public static class Count {
+        int actionNumber;
+        String actionId;
+        String title;
+        String transition;
+        String topic;
+        long paperVotes;
+        long onlineVotes;
+    }
+
+    Count count(int actionNumber) {
+        return counts.stream().filter(c -> c.actionNumber == actionNumber).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Action " + actionNumber + " is not on votation " + votationId));
+    }
+
+    @Override
+    public LogPosition absorbed() {
+        return absorbed;
+    }
+
+    @Override
+    public void absorbed(LogPosition position) {
+        this.absorbed = position;
+    }
+}

@@ -1,0 +1,91 @@
+package org.conventionledger.query.votation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.conventionledger.events.Transition;
+import org.conventionledger.query.platform.ProblemResponses;
+import org.conventionledger.query.platform.Role;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A votation's ranking, overall or for one transition: actions by total votes, highest first, with
+ * paper and online counts. Equal totals share a rank (1, 2, 2, 4) and are listed by action number.
+ * Public once the votation is closed; before that, for the organisers, garants and monitoring body.
+ */
+@RestController
+public class RankingController {
+
+    public record Entry(int rank, int actionNumber, String title, String transition, String topic,
+                        long paperVotes, long onlineVotes, long totalVotes) {
+    }
+
+    public record RankingView(String votationId, String title, String status, String transition,
+                              long paperVotes, long onlineVotes, long totalVotes, long onlineBallots,
+                              List<Entry> entries) {
+    }
+
+    private final MongoTemplate mongo;
+
+    public RankingController(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @GetMapping("/api/votations/{votationId}/ranking")
+    public RankingView ranking(@PathVariable String votationId,
+                               @RequestParam(required = false) Transition transition) {
+        Ranking ranking = mongo.findById(votationId, Ranking.class);
+        if (ranking == null) {
+            throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-votation",
+                    "No votation " + votationId + " is known (yet) to the read side.");
+        }
+        if (!"CLOSED".equals(ranking.status)) {
+            requireStaff();
+        }
+        List<Ranking.Count> counts = ranking.counts.stream()
+                .filter(c -> transition == null || transition.name().equals(c.transition))
+                .sorted(Comparator.comparingLong((Ranking.Count c) -> -(c.paperVotes + c.onlineVotes))
+                        .thenComparingInt(c -> c.actionNumber))
+                .toList();
+        List<Entry> entries = new ArrayList<>();
+        long previousTotal = -1;
+        int rank = 0;
+        for (int i = 0; i < counts.size(); i++) {
+            Ranking.Count c = counts.get(i);
+            long total = c.paperVotes + c.onlineVotes;
+            if (total != previousTotal) {
+                rank = i + 1;
+                previousTotal = total;
+            }
+            entries.add(new Entry(rank, c.actionNumber, c.title, c.transition, c.topic, c.paperVotes, c.onlineVotes,
+                    total));
+        }
+        long paper = entries.stream().mapToLong(Entry::paperVotes).sum();
+        long online = entries.stream().mapToLong(Entry::onlineVotes).sum();
+        return new RankingView(votationId, ranking.title, ranking.status, transition == null ? null : transition.name(),
+                paper, online, paper + online, ranking.onlineBallots, entries);
+    }
+
+    private static void requireStaff() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || auth instanceof AnonymousAuthenticationToken) {
+            throw ProblemResponses.error(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                    "The ranking of a votation that is not closed is not public: sign in.");
+        }
+        boolean staff = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.ORGANISER)
+                || a.getAuthority().equals("ROLE_" + Role.GARANT) || a.getAuthority().equals("ROLE_" + Role.MONITOR));
+        if (!staff) {
+            throw ProblemResponses.error(HttpStatus.FORBIDDEN, "forbidden",
+                    "The ranking of a votation that is not closed is for organisers, garants and the monitoring body.");
+        }
+    }
+}
