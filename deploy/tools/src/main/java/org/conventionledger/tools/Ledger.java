@@ -1,0 +1,69 @@
+package org.conventionledger.tools;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.conventionledger.tools.demo.ClermontDemo;
+
+/**
+ * The {@code ledger} command-line tool ({@code deploy/ledger}). For now: {@code demo}, which replays the
+ * Clermont-Ferrand 2021–22 convention into a running system through its public write API.
+ */
+public final class Ledger {
+
+    private Ledger() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || "help".equals(args[0]) || "--help".equals(args[0])) {
+            usage();
+            return;
+        }
+        Options options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
+        switch (args[0]) {
+            case "demo" -> {
+                var result = new ClermontDemo(
+                        options.get("command-url", "http://localhost:8081"),
+                        options.get("query-url", "http://localhost:8082"),
+                        Path.of(options.get("accounts", "data/accounts.txt")),
+                        System.out::println).run();
+                System.exit(result.matchesPublishedTable() ? 0 : 1);
+            }
+            default -> {
+                System.err.println("Unknown command: " + args[0]);
+                usage();
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void usage() {
+        System.out.println("""
+                usage: ledger COMMAND [--option value]...
+                  demo   Load the Clermont-Ferrand 2021-22 convention through the write API and check the
+                         ranking against the published table.
+                         --command-url URL  (default http://localhost:8081)
+                         --query-url URL    (default http://localhost:8082)
+                         --accounts FILE    local accounts file (default data/accounts.txt)
+                """);
+    }
+
+    /** {@code --name value} pairs. */
+    record Options(java.util.Map<String, String> values) {
+
+        static Options parse(String[] args) {
+            java.util.Map<String, String> values = new java.util.HashMap<>();
+            for (int i = 0; i < args.length; i++) {
+                if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                    throw new IllegalArgumentException("Expected --name value, got: " + args[i]);
+                }
+                values.put(args[i].substring(2), args[++i]);
+            }
+            return new Options(values);
+        }
+
+        String get(String name, String fallback) {
+            return values.getOrDefault(name, fallback);
+        }
+    }
+}

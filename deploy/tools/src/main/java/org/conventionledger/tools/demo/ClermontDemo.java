@@ -1,0 +1,321 @@
+package org.conventionledger.tools.demo;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.conventionledger.tools.LedgerClient;
+
+/**
+ * Replays the Clermont-Ferrand citizens' convention 2021–22 into an empty ledger through the public
+ * write API, as the city's participation team and the online voting platform would, then checks the
+ * read side's ranking against the published table. Published facts come from {@link ClermontFacts};
+ * what was never published (who answered what, individual online ballots, desk tallies) is invented
+ * deterministically and adds up exactly to the published figures.
+ */
+public class ClermontDemo {
+
+    public static final String TITLE = "Convention citoyenne de Clermont-Ferrand 2021-2022";
+
+    static final int INVITATIONS = 2_000;
+    static final int ACCEPTED = 160;
+    static final int DECLINED = 410;
+    /** Members per assembly, as published. */
+    static final Map<String, Integer> SEATS = new LinkedHashMap<>();
+    /** The source lists residents were drawn from, and how many letters each list received. */
+    static final Map<String, Integer> SOURCE_LISTS = new LinkedHashMap<>();
+    /** Collection desks of the paper votation (5 neighbourhoods, 2 markets) and their share of paper votes. */
+    static final Map<String, Double> DESKS = new LinkedHashMap<>();
+
+    static {
+        SEATS.put("ECOLOGICAL", 24);
+        SEATS.put("SOCIAL", 24);
+        SEATS.put("DEMOCRATIC", 22);
+        SOURCE_LISTS.put("ELECTORAL_ROLL", 1_250);
+        SOURCE_LISTS.put("SOCIAL_LANDLORD_TENANTS", 250);
+        SOURCE_LISTS.put("UNIVERSITY_STUDENTS", 150);
+        SOURCE_LISTS.put("YOUTH_MISSION", 100);
+        SOURCE_LISTS.put("MILITARY_CENSUS", 100);
+        SOURCE_LISTS.put("PARENTS_OF_PUPILS", 100);
+        SOURCE_LISTS.put("REFUGEE_PROGRAMME", 50);
+        DESKS.put("Quartier Centre", 0.20);
+        DESKS.put("Quartier Nord", 0.16);
+        DESKS.put("Quartier Est", 0.14);
+        DESKS.put("Quartier Sud", 0.15);
+        DESKS.put("Quartier Ouest", 0.13);
+        DESKS.put("Marché Saint-Joseph", 0.12);
+        DESKS.put("Marché Saint-Pierre", 0.10);
+    }
+
+    /** What the demo did and whether the read side reproduced the published table. */
+    public record Result(String conventionId, String votationId, boolean loaded, JsonNode ranking,
+                         List<String> mismatches) {
+
+        public boolean matchesPublishedTable() {
+            return mismatches.isEmpty();
+        }
+    }
+
+    private static final String ORGANISER = "organiser";
+    private static final String PLATFORM = "platform";
+    private static final long SEED = 2022_06_19L;
+
+    private final String commandUrl;
+    private final String queryUrl;
+    private final LedgerClient client;
+    private final Consumer<String> log;
+
+    public ClermontDemo(String commandUrl, String queryUrl, Path accountsFile, Consumer<String> log) {
+        this.commandUrl = commandUrl;
+        this.queryUrl = queryUrl;
+        this.client = new LedgerClient(accountsFile);
+        this.log = log;
+    }
+
+    public Result run() throws Exception {
+        for (JsonNode convention : client.get(queryUrl + "/api/conventions", ORGANISER)) {
+            if (TITLE.equals(convention.path("title").asText())) {
+                log.accept("The Clermont-Ferrand convention is already loaded (" + convention.path("conventionId").asText()
+                        + "); checking its ranking only.");
+                String conventionId = convention.path("conventionId").asText();
+                JsonNode dashboard = client.get(queryUrl + "/api/conventions/" + conventionId + "/dashboard", ORGANISER);
+                String votationId = dashboard.path("votations").path(0).path("votationId").asText();
+                return check(conventionId, votationId, false);
+            }
+        }
+        Instant started = Instant.now();
+        String conventionId = openConvention();
+        List<String> invitations = sendInvitations(conventionId);
+        List<String> volunteers = recordAnswers(conventionId, invitations);
+        seatMembers(conventionId, volunteers);
+        Map<String, String> topics = chooseTopics(conventionId);
+        List<String> actionIds = draftAndFinaliseActions(conventionId, topics);
+        String votationId = runVotation(conventionId, actionIds);
+        log.accept("Loaded through the write API in " + Duration.between(started, Instant.now()).toSeconds() + " s.");
+        return check(conventionId, votationId, true);
+    }
+
+    private String openConvention() {
+        Map<String, Object> mandate = Map.of(
+                "deliberationReference", "Clermont-Ferrand council deliberation establishing the convention (2021)",
+                "startsOn", "2021-10-01",
+                "endsOn", "2022-06-30",
+                "expectedOutput", "Concrete actions for the city's ecological, social and democratic transitions",
+                "cityCommitment", "Put every finalised action to a public votation and answer each one, or relay it"
+                        + " to the competent institution",
+                "indemnityPerSession", 20);
+        String id = client.post(commandUrl + "/api/conventions", ORGANISER, Map.of(
+                "title", TITLE, "city", "Clermont-Ferrand", "mandate", mandate,
+                "transitions", List.of("ECOLOGICAL", "SOCIAL", "DEMOCRATIC"), "plannedSessions", 6))
+                .path("conventionId").asText();
+        log.accept("Convention opened: " + id);
+        return id;
+    }
+
+    private List<String> sendInvitations(String conventionId) {
+        List<Map<String, String>> invitees = new ArrayList<>();
+        int n = 0;
+        for (var list : SOURCE_LISTS.entrySet()) {
+            for (int i = 0; i < list.getValue(); i++) {
+                n++;
+                invitees.add(Map.of("invitationId", String.format("INV-%04d", n),
+                        "residentRef", String.format("RES-%04d", n), "sourceList", list.getKey()));
+            }
+        }
+        for (int from = 0; from < invitees.size(); from += 500) {
+            client.post(commandUrl + "/api/conventions/" + conventionId + "/invitations", ORGANISER, Map.of(
+                    "sentOn", "2021-09-06", "invitees", invitees.subList(from, Math.min(from + 500, invitees.size()))));
+        }
+        log.accept("Invitations sent: " + invitees.size());
+        return invitees.stream().map(i -> i.get("invitationId")).toList();
+    }
+
+    /** Accepted, declined and unanswered invitations, spread over the lists in a seeded order. */
+    private List<String> recordAnswers(String conventionId, List<String> invitations) throws Exception {
+        List<String> order = BallotMaker.shuffled(invitations, SEED);
+        List<String> volunteers = order.subList(0, ACCEPTED);
+        List<Map.Entry<String, String>> answers = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            String answer = i < ACCEPTED ? "ACCEPTED" : i < ACCEPTED + DECLINED ? "DECLINED" : "NO_ANSWER";
+            answers.add(Map.entry(order.get(i), answer));
+        }
+        parallel(answers, a -> client.post(commandUrl + "/api/conventions/" + conventionId + "/invitations/"
+                + a.getKey() + "/answer", ORGANISER, Map.of("answer", a.getValue(),
+                "answeredOn", a.getValue().equals("NO_ANSWER") ? "2021-10-08" : "2021-09-24")));
+        log.accept("Answers recorded: " + ACCEPTED + " accepted, " + DECLINED + " declined, "
+                + (INVITATIONS - ACCEPTED - DECLINED) + " without answer");
+        return volunteers;
+    }
+
+    private void seatMembers(String conventionId, List<String> volunteers) {
+        int next = 0;
+        for (var assembly : SEATS.entrySet()) {
+            for (int i = 0; i < assembly.getValue(); i++) {
+                client.post(commandUrl + "/api/conventions/" + conventionId + "/members", ORGANISER, Map.of(
+                        "invitationId", volunteers.get(next++), "assembly", assembly.getKey(),
+                        "contractVersion", "engagement-contract-2021-v1", "seatedOn", "2021-11-19"));
+            }
+        }
+        log.accept("Members seated: " + next + " " + SEATS);
+    }
+
+    private Map<String, String> chooseTopics(String conventionId) {
+        Map<String, String> topicIds = new LinkedHashMap<>();
+        for (ClermontFacts.Action action : ClermontFacts.actions()) {
+            topicIds.computeIfAbsent(action.topic(), topic -> client.post(commandUrl + "/api/conventions/"
+                            + conventionId + "/topics", ORGANISER, Map.of("assembly", action.transition(), "title", topic))
+                    .path("topicId").asText());
+        }
+        log.accept("Topics chosen: " + topicIds.size());
+        return topicIds;
+    }
+
+    /**
+     * Drafts the 40 actions; in session 6 elected officials objected to some of them (every fifth
+     * action here, with the categories the report describes), and each objection was lifted by an
+     * amendment before consent.
+     */
+    private List<String> draftAndFinaliseActions(String conventionId, Map<String, String> topics) {
+        String[][] objections = {
+                {"NOT_CITY_COMPETENCE", "This falls within the metropolitan authority's competence.",
+                        "Clermont Auvergne Métropole", "The city commits to relay the action to the metropolitan authority."},
+                {"NEEDS_LARGE_MEANS", "The action needs means beyond the city's annual budget.", null,
+                        "Phased over the mandate, with a co-funder sought and a crowdfunding option."},
+                {"ALREADY_IN_PROGRAMME", "Part of this is already in a programme under way.", null,
+                        "Refocused on what the current programme does not cover."}};
+        List<String> actionIds = new ArrayList<>();
+        int raised = 0;
+        for (ClermontFacts.Action action : ClermontFacts.actions()) {
+            String actionId = client.post(commandUrl + "/api/conventions/" + conventionId + "/actions", ORGANISER,
+                    Map.of("number", action.number(), "topicId", topics.get(action.topic()), "title", action.title(),
+                            "text", action.title())).path("actionId").asText();
+            if (action.number() % 5 == 0) {
+                String[] o = objections[raised++ % objections.length];
+                Map<String, Object> objection = new LinkedHashMap<>();
+                objection.put("category", o[0]);
+                objection.put("reason", o[1]);
+                objection.put("raisedBy", "elected official");
+                if (o[2] != null) {
+                    objection.put("competentBody", o[2]);
+                }
+                String objectionId = client.post(commandUrl + "/api/actions/" + actionId + "/objections", ORGANISER,
+                        objection).path("objectionId").asText();
+                client.post(commandUrl + "/api/actions/" + actionId + "/objections/" + objectionId + "/lift", ORGANISER,
+                        Map.of("amendment", o[3]));
+            }
+            client.post(commandUrl + "/api/actions/" + actionId + "/finalise", ORGANISER, Map.of());
+            actionIds.add(actionId);
+        }
+        log.accept("Actions finalised: " + actionIds.size() + " (" + raised + " objections raised and lifted)");
+        return actionIds;
+    }
+
+    private String runVotation(String conventionId, List<String> actionIds) throws Exception {
+        String votationId = client.post(commandUrl + "/api/conventions/" + conventionId + "/votations", ORGANISER, Map.of(
+                "title", "Votation citoyenne, 1-19 juin 2022",
+                "opensAt", "2022-06-01T06:00:00Z", "closesAt", "2022-06-19T16:00:00Z",
+                "actionIds", actionIds)).path("votationId").asText();
+        client.post(commandUrl + "/api/votations/" + votationId + "/open", ORGANISER,
+                Map.of("at", "2022-06-01T06:00:00Z"));
+
+        Map<Integer, Integer> paper = new LinkedHashMap<>();
+        Map<Integer, Integer> online = new LinkedHashMap<>();
+        for (ClermontFacts.Result r : ClermontFacts.publishedResults()) {
+            paper.put(r.number(), r.paperVotes());
+            online.put(r.number(), r.onlineVotes());
+        }
+        List<List<Integer>> ballots = BallotMaker.onlineBallots(online, 3, SEED);
+        List<Map.Entry<Integer, List<Integer>>> numbered = new ArrayList<>();
+        for (int i = 0; i < ballots.size(); i++) {
+            numbered.add(Map.entry(i + 1, ballots.get(i)));
+        }
+        parallel(numbered, b -> client.post(commandUrl + "/api/votations/" + votationId + "/ballots", PLATFORM,
+                Map.of("voterRef", String.format("clermont-online-%05d", b.getKey()), "choices", b.getValue())));
+        log.accept("Online ballots cast: " + ballots.size());
+
+        double[] weights = DESKS.values().stream().mapToDouble(Double::doubleValue).toArray();
+        List<Map<Integer, Integer>> tallies = BallotMaker.paperTallies(paper, weights);
+        List<String> deskNames = new ArrayList<>(DESKS.keySet());
+        for (int d = 0; d < tallies.size(); d++) {
+            List<Map<String, Integer>> votes = tallies.get(d).entrySet().stream()
+                    .map(e -> Map.of("actionNumber", e.getKey(), "votes", e.getValue()))
+                    .toList();
+            client.post(commandUrl + "/api/votations/" + votationId + "/paper-tallies", ORGANISER, Map.of(
+                    "deskId", "DESK-" + (d + 1), "deskName", deskNames.get(d),
+                    "countedAt", "2022-06-19T18:00:00Z", "votes", votes));
+        }
+        log.accept("Paper tallies recorded: " + tallies.size() + " desks");
+        client.post(commandUrl + "/api/votations/" + votationId + "/close", ORGANISER, Map.of("at", "2022-06-19T16:00:00Z"));
+        log.accept("Votation closed: " + votationId);
+        return votationId;
+    }
+
+    /** Waits for the read side to catch up, then compares the ranking with the published table. */
+    private Result check(String conventionId, String votationId, boolean loaded) throws InterruptedException {
+        List<ClermontFacts.Result> published = ClermontFacts.publishedResults();
+        long expectedTotal = published.stream().mapToLong(ClermontFacts.Result::totalVotes).sum();
+        JsonNode ranking = null;
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                ranking = client.get(queryUrl + "/api/votations/" + votationId + "/ranking", null);
+                if ("CLOSED".equals(ranking.path("status").asText()) && ranking.path("totalVotes").asLong() == expectedTotal) {
+                    break;
+                }
+            } catch (LedgerClient.Rejected notYetProjected) {
+                ranking = null;
+            }
+            Thread.sleep(500);
+        }
+        List<String> mismatches = new ArrayList<>();
+        if (ranking == null) {
+            mismatches.add("the ranking of votation " + votationId + " never became readable");
+            return new Result(conventionId, votationId, loaded, null, mismatches);
+        }
+        JsonNode entries = ranking.path("entries");
+        if (entries.size() != published.size()) {
+            mismatches.add("ranking has " + entries.size() + " entries, the published table " + published.size());
+        }
+        for (int i = 0; i < Math.min(entries.size(), published.size()); i++) {
+            JsonNode e = entries.get(i);
+            ClermontFacts.Result p = published.get(i);
+            String got = e.path("rank").asInt() + "," + e.path("actionNumber").asInt() + "," + e.path("paperVotes").asInt()
+                    + "," + e.path("onlineVotes").asInt() + "," + e.path("totalVotes").asInt();
+            String expected = p.rank() + "," + p.number() + "," + p.paperVotes() + "," + p.onlineVotes() + "," + p.totalVotes();
+            if (!got.equals(expected)) {
+                mismatches.add("row " + (i + 1) + ": got " + got + ", published " + expected);
+            }
+        }
+        log.accept(mismatches.isEmpty()
+                ? "Ranking of votation " + votationId + " equals the published table row for row (" + expectedTotal
+                        + " votes: " + ranking.path("paperVotes").asLong() + " paper, " + ranking.path("onlineVotes").asLong()
+                        + " online)."
+                : "Ranking differs from the published table:\n  " + String.join("\n  ", mismatches));
+        return new Result(conventionId, votationId, loaded, ranking, mismatches);
+    }
+
+    /** Sends independent requests from a few threads, as several desks' staff or the platform would. */
+    private static <T> void parallel(List<T> items, Consumer<T> send) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> futures = items.stream().map(item -> pool.submit(() -> send.accept(item)))
+                    .collect(Collectors.toList());
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
