@@ -1,0 +1,208 @@
+package org.conventionledger.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.conventionledger.tools.demo.ClermontDemo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end: both services started as processes on the embedded stores (and, when CI provides one,
+ * on PostgreSQL), the Clermont-Ferrand convention loaded through the public write API, and every
+ * published figure read back from the read API.
+ */
+class ClermontReplayTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void replaysClermontOnTheEmbeddedDefault() throws Exception {
+        try (LedgerServices services = new LedgerServices(dataDir, null).start()) {
+            replayAndVerify(services);
+            rejectsBadWritesWithoutWritingAnything(services);
+            servesOperationsEndpoints(services);
+        }
+    }
+
+    @Test
+    void replaysClermontOnPostgres() throws Exception {
+        assumeThat(LedgerServices.POSTGRES_URL).as("LEDGER_TEST_POSTGRES_URL (set by .ci/run)").isNotBlank();
+        String schema = "e2e_" + System.nanoTime();
+        try (var connection = DriverManager.getConnection(LedgerServices.POSTGRES_URL,
+                System.getenv().getOrDefault("LEDGER_TEST_POSTGRES_USER", "ledger"),
+                System.getenv().getOrDefault("LEDGER_TEST_POSTGRES_PASSWORD", ""))) {
+            connection.createStatement().execute("CREATE SCHEMA " + schema);
+        }
+        String url = LedgerServices.POSTGRES_URL + (LedgerServices.POSTGRES_URL.contains("?") ? "&" : "?")
+                + "currentSchema=" + schema;
+        try (LedgerServices services = new LedgerServices(dataDir, url).start()) {
+            replayAndVerify(services);
+            rejectsBadWritesWithoutWritingAnything(services);
+        }
+    }
+
+    static ClermontDemo.Result replayAndVerify(LedgerServices services) throws Exception {
+        ClermontDemo.Result result = new ClermontDemo(services.commandUrl(), services.queryUrl(), services.accounts(),
+                line -> { }).run();
+        assertThat(result.mismatches()).isEmpty();
+        assertThat(result.loaded()).isTrue();
+
+        LedgerClient client = new LedgerClient(services.accounts());
+        JsonNode dashboard = client.get(services.queryUrl() + "/api/conventions/" + result.conventionId()
+                + "/dashboard", "organiser");
+        assertThat(dashboard.path("invitationsSent").asInt()).isEqualTo(2000);
+        assertThat(dashboard.path("membersSeated").asInt()).isEqualTo(70);
+        assertThat(dashboard.path("membersByTransition").path("ECOLOGICAL").asInt()).isEqualTo(24);
+        assertThat(dashboard.path("membersByTransition").path("SOCIAL").asInt()).isEqualTo(24);
+        assertThat(dashboard.path("membersByTransition").path("DEMOCRATIC").asInt()).isEqualTo(22);
+        assertThat(dashboard.path("topicsChosen").asInt()).isEqualTo(9);
+        assertThat(dashboard.path("actionsFinalised").asInt()).isEqualTo(40);
+        assertThat(dashboard.path("objectionsRaised").asInt()).isEqualTo(dashboard.path("objectionsLifted").asInt())
+                .isPositive();
+        JsonNode votation = dashboard.path("votations").path(0);
+        assertThat(votation.path("status").asText()).isEqualTo("CLOSED");
+        assertThat(votation.path("totalVotes").asInt()).isEqualTo(12_994);
+        assertThat(votation.path("paperVotes").asInt()).isEqualTo(3_050);
+        assertThat(votation.path("onlineVotes").asInt()).isEqualTo(9_944);
+
+        JsonNode social = client.get(services.queryUrl() + "/api/votations/" + result.votationId()
+                + "/ranking?transition=SOCIAL", null);
+        assertThat(social.path("entries")).allSatisfy(e -> assertThat(e.path("transition").asText()).isEqualTo("SOCIAL"));
+        assertThat(social.path("entries").path(0).path("rank").asInt()).isEqualTo(1);
+
+        JsonNode conventions = client.get(services.queryUrl() + "/api/conventions", "monitor");
+        assertThat(conventions.findValuesAsText("city")).containsExactly("Clermont-Ferrand");
+
+        JsonNode trail = client.get(services.queryUrl() + "/api/audit/events?limit=3", "garant");
+        JsonNode first = trail.path("events").path(0);
+        assertThat(first.path("type").asText()).isEqualTo("ConventionOpened");
+        assertThat(first.path("actor").path("id").asText()).isEqualTo("organiser");
+        assertThat(first.path("actor").path("role").asText()).isEqualTo("ORGANISER");
+        assertThat(first.path("causationId").asText()).isNotBlank();
+        JsonNode ballots = client.get(services.queryUrl() + "/api/audit/events?type=OnlineBallotCast&limit=1", "garant");
+        assertThat(ballots.path("events").path(0).path("actor").path("role").asText()).isEqualTo("PLATFORM");
+        assertThat(ballots.path("events").path(0).path("payload").path("voterPseudonym").asText())
+                .hasSize(64).doesNotContain("clermont-online");
+        assertThatThrownBy(() -> client.get(services.queryUrl() + "/api/audit/events", "organiser"))
+                .isInstanceOfSatisfying(LedgerClient.Rejected.class, r -> assertThat(r.status()).isEqualTo(403));
+        return result;
+    }
+
+    /** Malformed or rule-breaking requests to every write endpoint: problem+json, and no new event. */
+    static void rejectsBadWritesWithoutWritingAnything(LedgerServices services) throws Exception {
+        LedgerClient client = new LedgerClient(services.accounts());
+        long before = lastPosition(client, services);
+        String c = services.commandUrl();
+        JsonNode conventions = client.get(services.queryUrl() + "/api/conventions", "organiser");
+        String conventionId = conventions.path(0).path("conventionId").asText();
+        JsonNode dashboard = client.get(services.queryUrl() + "/api/conventions/" + conventionId + "/dashboard", "organiser");
+        String votationId = dashboard.path("votations").path(0).path("votationId").asText();
+
+        List<String[]> malformed = List.of(
+                new String[] {"/api/conventions", "{\"title\":"},
+                new String[] {"/api/conventions/" + conventionId + "/invitations", "[1,2"},
+                new String[] {"/api/conventions/" + conventionId + "/invitations/INV-0001/answer", "{\"answer\":\"MAYBE\"}"},
+                new String[] {"/api/conventions/" + conventionId + "/members", "{\"assembly\":\"SOCIAL\"}"},
+                new String[] {"/api/conventions/" + conventionId + "/topics", "{}"},
+                new String[] {"/api/conventions/" + conventionId + "/actions", "{\"number\":\"x\"}"},
+                new String[] {"/api/actions/x/objections", "{\"category\":\"BAD\"}"},
+                new String[] {"/api/actions/x/objections/y/lift", "{\"amendment\":\"\"}"},
+                new String[] {"/api/conventions/" + conventionId + "/votations", "{\"title\":\"t\"}"},
+                new String[] {"/api/votations/" + votationId + "/paper-tallies", "{\"deskId\":\"d\"}"},
+                new String[] {"/api/votations/" + votationId + "/ballots", "{\"choices\":[]}"});
+        for (String[] request : malformed) {
+            String caller = request[0].endsWith("/ballots") ? "platform" : "organiser";
+            HttpResponse<String> response = rawPost(services, c + request[0], caller, request[1]);
+            assertThat(response.statusCode()).as(request[0]).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).as(request[0]).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+        }
+
+        assertRejected(() -> client.post(c + "/api/votations/" + votationId + "/ballots", "platform",
+                Map.of("voterRef", "late-voter", "choices", List.of(1))), 409, "votation-not-open");
+        assertRejected(() -> client.post(c + "/api/conventions/" + conventionId + "/invitations/INV-0001/answer",
+                "organiser", Map.of("answer", "DECLINED", "answeredOn", "2021-10-01")), 409, "invitation-already-answered");
+        assertRejected(() -> client.post(c + "/api/conventions/nope/topics", "organiser",
+                Map.of("assembly", "SOCIAL", "title", "t")), 404, "unknown-id");
+        assertRejected(() -> client.post(c + "/api/votations/" + votationId + "/close", "garant", Map.of()), 403, "forbidden");
+        assertThat(rawPost(services, c + "/api/conventions", null, "{}").statusCode()).isEqualTo(401);
+
+        assertThat(lastPosition(client, services)).as("no event was written").isEqualTo(before);
+    }
+
+    static void servesOperationsEndpoints(LedgerServices services) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String base : List.of(services.commandUrl(), services.queryUrl())) {
+            var docs = http.send(HttpRequest.newBuilder(URI.create(base + "/v3/api-docs")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(docs.statusCode()).isEqualTo(200);
+            assertThat(docs.body()).contains("\"openapi\"");
+            var metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+        }
+        var commandMetrics = http.send(HttpRequest.newBuilder(URI.create(services.commandUrl() + "/actuator/prometheus"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(commandMetrics).contains("commandBus_allTimer_seconds");
+        var queryMetrics = http.send(HttpRequest.newBuilder(URI.create(services.queryUrl() + "/actuator/prometheus"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(queryMetrics).contains("eventProcessor_latency");
+        assertThat(services.logs()).contains("Axon update checker disabled");
+    }
+
+    private static long lastPosition(LedgerClient client, LedgerServices services) throws InterruptedException {
+        // let the trail catch up with everything written so far
+        long previous = -2;
+        while (true) {
+            long last = -1;
+            long after = -1;
+            while (true) {
+                JsonNode page = client.get(services.queryUrl() + "/api/audit/events?limit=1000&after=" + after, "garant");
+                if (page.path("events").isEmpty()) {
+                    break;
+                }
+                after = page.path("next").asLong();
+                last = after;
+            }
+            if (last == previous) {
+                return last;
+            }
+            previous = last;
+            Thread.sleep(1500);
+        }
+    }
+
+    private static HttpResponse<String> rawPost(LedgerServices services, String url, String user, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (user != null) {
+            String password = java.nio.file.Files.readAllLines(services.accounts()).stream()
+                    .map(l -> l.split("\\s+")).filter(p -> p[1].equals(user)).findFirst().orElseThrow()[2];
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes()));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertRejected(Runnable request, int status, String code) {
+        assertThatThrownBy(request::run).isInstanceOfSatisfying(LedgerClient.Rejected.class, r -> {
+            assertThat(r.status()).isEqualTo(status);
+            assertThat(r.problem().path("code").asText()).isEqualTo(code);
+        });
+    }
+}
