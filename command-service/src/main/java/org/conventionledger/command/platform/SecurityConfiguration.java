@@ -48,7 +48,8 @@ public class SecurityConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
+                        // "/error": where Tomcat forwards an unhandled failure, so a 500 stays a 500
+                        .requestMatchers("/error", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/votations/*/ballots")
                         .hasAnyRole(Role.VOTER.name(), Role.PLATFORM.name())
                         .requestMatchers("/api/**").hasRole(Role.ORGANISER.name())

@@ -31,8 +31,9 @@ class ClermontReplayTest {
     @Test
     void replaysClermontOnTheEmbeddedDefault() throws Exception {
         try (LedgerServices services = new LedgerServices(dataDir, null).start()) {
-            replayAndVerify(services);
+            ClermontDemo.Result result = replayAndVerify(services);
             rejectsBadWritesWithoutWritingAnything(services);
+            countsConcurrentBallotsExactlyOnce(services, result);
             servesOperationsEndpoints(services);
         }
     }
@@ -49,8 +50,9 @@ class ClermontReplayTest {
         String url = LedgerServices.POSTGRES_URL + (LedgerServices.POSTGRES_URL.contains("?") ? "&" : "?")
                 + "currentSchema=" + schema;
         try (LedgerServices services = new LedgerServices(dataDir, url).start()) {
-            replayAndVerify(services);
+            ClermontDemo.Result result = replayAndVerify(services);
             rejectsBadWritesWithoutWritingAnything(services);
+            countsConcurrentBallotsExactlyOnce(services, result);
         }
     }
 
@@ -141,6 +143,70 @@ class ClermontReplayTest {
         assertThat(rawPost(services, c + "/api/conventions", null, "{}").statusCode()).isEqualTo(401);
 
         assertThat(lastPosition(client, services)).as("no event was written").isEqualTo(before);
+    }
+
+    /**
+     * A second votation over the same actions: the same voter racing eight ballots gets exactly one
+     * accepted (the event store's uniqueness, not a lock), and 300 voters voting at once are all
+     * counted once in the projections.
+     */
+    static void countsConcurrentBallotsExactlyOnce(LedgerServices services, ClermontDemo.Result clermont) throws Exception {
+        LedgerClient client = new LedgerClient(services.accounts());
+        String c = services.commandUrl();
+        List<String> actionIds = new java.util.ArrayList<>();
+        JsonNode trail = client.get(services.queryUrl() + "/api/audit/events?limit=1000&type=ActionFinalised", "garant");
+        trail.path("events").forEach(e -> actionIds.add(e.path("payload").path("actionId").asText()));
+        assertThat(actionIds).hasSize(40);
+        String votationId = client.post(c + "/api/conventions/" + clermont.conventionId() + "/votations", "organiser",
+                Map.of("title", "Second round", "opensAt", "2022-09-01T06:00:00Z", "closesAt", "2022-09-10T18:00:00Z",
+                        "actionIds", actionIds)).path("votationId").asText();
+        client.post(c + "/api/votations/" + votationId + "/open", "organiser", Map.of());
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> racing = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                racing.add(pool.submit(() -> {
+                    try {
+                        client.post(c + "/api/votations/" + votationId + "/ballots", "platform",
+                                Map.of("voterRef", "racing-voter", "choices", List.of(14)));
+                        return 201;
+                    } catch (LedgerClient.Rejected r) {
+                        return r.status();
+                    }
+                }));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var f : racing) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+
+            List<java.util.concurrent.Future<?>> voters = new java.util.ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                String voter = "concurrent-voter-" + i;
+                List<Integer> choices = List.of(1 + i % 40, 1 + (i + 7) % 40);
+                voters.add(pool.submit(() -> client.post(c + "/api/votations/" + votationId + "/ballots", "platform",
+                        Map.of("voterRef", voter, "choices", choices))));
+            }
+            for (var f : voters) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        client.post(c + "/api/votations/" + votationId + "/close", "organiser", Map.of());
+
+        JsonNode ranking = null;
+        for (int attempt = 0; attempt < 120; attempt++) {
+            ranking = client.get(services.queryUrl() + "/api/votations/" + votationId + "/ranking", "garant");
+            if (ranking.path("status").asText().equals("CLOSED") && ranking.path("onlineBallots").asInt() >= 301) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(ranking.path("onlineBallots").asInt()).isEqualTo(301);
+        assertThat(ranking.path("onlineVotes").asInt()).isEqualTo(1 + 600);
     }
 
     static void servesOperationsEndpoints(LedgerServices services) throws Exception {

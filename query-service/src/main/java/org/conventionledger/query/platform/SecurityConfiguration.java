@@ -50,7 +50,8 @@ public class SecurityConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
+                        // "/error": where Tomcat forwards an unhandled failure, so a 500 stays a 500
+                        .requestMatchers("/error", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/votations/*/ranking").permitAll()
                         .requestMatchers("/api/audit/**").hasRole(Role.GARANT.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(STAFF)

@@ -273,7 +273,8 @@ public class ClermontDemo {
                 if ("CLOSED".equals(ranking.path("status").asText()) && ranking.path("totalVotes").asLong() == expectedTotal) {
                     break;
                 }
-            } catch (LedgerClient.Rejected notYetProjected) {
+            } catch (LedgerClient.Rejected | java.io.UncheckedIOException notYetReadable) {
+                // not projected yet, or the read side is restarting
                 ranking = null;
             }
             Thread.sleep(500);
@@ -284,6 +285,10 @@ public class ClermontDemo {
             return new Result(conventionId, votationId, loaded, null, mismatches);
         }
         JsonNode entries = ranking.path("entries");
+        if (ranking.path("totalVotes").asLong() != expectedTotal) {
+            mismatches.add("the ranking counts " + ranking.path("totalVotes").asLong() + " votes, the published table "
+                    + expectedTotal);
+        }
         if (entries.size() != published.size()) {
             mismatches.add("ranking has " + entries.size() + " entries, the published table " + published.size());
         }

@@ -1,0 +1,166 @@
+package org.conventionledger.query.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.conventionledger.events.Transition.SOCIAL;
+import static org.conventionledger.query.platform.TestEvents.conventionOpened;
+import static org.conventionledger.query.platform.TestEvents.item;
+import static org.conventionledger.query.platform.TestEvents.votationScheduled;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.conventionledger.query.QueryServiceApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The read API over HTTP, as the default (local accounts) configuration serves it: who may read what,
+ * and errors as {@code application/problem+json}.
+ */
+@SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class ReadApiHttpTest {
+
+    /** The service's data directory (event store, read store, accounts), removed after the context closed. */
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("ledger.data-dir", () -> dataDir.toString());
+        registry.add("ledger.read-store.uri", () -> "");
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    MongoTemplate mongo;
+
+    private HttpResponse<String> get(String path, Role as) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (as != null) {
+            LocalAccounts.Account account = LocalAccounts.loadOrCreate(dataDir.resolve("accounts.txt")).stream()
+                    .filter(a -> a.role() == as).findFirst().orElseThrow();
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (account.username() + ":" + account.password()).getBytes(StandardCharsets.UTF_8)));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode problem(HttpResponse<String> response) throws IOException {
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void anUnknownVotationsRankingIsNotFoundForAnyone() throws Exception {
+        HttpResponse<String> response = get("/api/votations/nowhere/ranking", null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(problem(response).path("code").asText()).isEqualTo("unknown-votation");
+    }
+
+    @Test
+    void theRankingOfAVotationThatIsNotClosedIsForStaffOnly() throws Exception {
+        String convention = "conv-" + UUID.randomUUID();
+        String votation = "vot-" + UUID.randomUUID();
+        eventStore.publish(
+                new GenericDomainEventMessage<>("Convention", convention, 0, conventionOpened(convention, "C", "Lyon", SOCIAL)),
+                new GenericDomainEventMessage<>("Votation", votation, 0,
+                        votationScheduled(convention, votation, "V", item(1, SOCIAL))));
+        String path = "/api/votations/" + votation + "/ranking";
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (get(path, Role.ORGANISER).statusCode() == 404 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+
+        assertThat(get(path, Role.ORGANISER).statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(get(path, Role.GARANT).body()).path("status").asText()).isEqualTo("SCHEDULED");
+        HttpResponse<String> anonymous = get(path, null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(problem(anonymous).path("code").asText()).isEqualTo("unauthenticated");
+        HttpResponse<String> voter = get(path, Role.VOTER);
+        assertThat(voter.statusCode()).isEqualTo(403);
+        assertThat(problem(voter).path("code").asText()).isEqualTo("forbidden");
+    }
+
+    @Test
+    void theAuditTrailIsForGarants() throws Exception {
+        assertThat(get("/api/audit/events", Role.GARANT).statusCode()).isEqualTo(200);
+        assertThat(get("/api/audit/events", Role.ORGANISER).statusCode()).isEqualTo(403);
+        HttpResponse<String> anonymous = get("/api/audit/events", null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                value -> assertThat(value).startsWith("Basic"));
+    }
+
+    @Test
+    void anInvalidLimitIsABadRequest() throws Exception {
+        HttpResponse<String> response = get("/api/audit/events?limit=0", Role.GARANT);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(problem(response).path("code").asText()).isEqualTo("invalid-limit");
+    }
+
+    @Test
+    void malformedParametersAreBadRequests() throws Exception {
+        assertThat(get("/api/votations/nowhere/ranking?transition=ECONOMIC", null).statusCode()).isEqualTo(400);
+        assertThat(get("/api/audit/events?after=yesterday", Role.GARANT).statusCode()).isEqualTo(400);
+        assertThat(get("/api/audit/events?limit=many", Role.GARANT).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void dashboardsAreForStaff() throws Exception {
+        HttpResponse<String> unknown = get("/api/conventions/nowhere/dashboard", Role.MONITOR);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(problem(unknown).path("code").asText()).isEqualTo("unknown-convention");
+        assertThat(get("/api/conventions/nowhere/dashboard", Role.VOTER).statusCode()).isEqualTo(403);
+        assertThat(get("/api/conventions", Role.ORGANISER).statusCode()).isEqualTo(200);
+        assertThat(get("/api/conventions", null).statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * Spring Security 6 authorises the ERROR dispatch too: {@code /error} must stay reachable, or an
+     * unexpected failure would be answered "forbidden" (or "unauthenticated") instead of 500.
+     */
+    @Test
+    void anUnexpectedFailureIsAServerError() throws Exception {
+        // documents the mapping cannot read stand in for any unexpected failure (store down, bug...)
+        mongo.getCollection("dashboards").insertOne(new Document("_id", "corrupt").append("votations", 5));
+        mongo.getCollection("rankings").insertOne(new Document("_id", "corrupt").append("status", "CLOSED")
+                .append("counts", List.of(new Document("actionNumber", "not a number"))));
+
+        HttpResponse<String> dashboard = get("/api/conventions/corrupt/dashboard", Role.ORGANISER);
+        HttpResponse<String> ranking = get("/api/votations/corrupt/ranking", null);
+
+        assertThat(dashboard.statusCode()).as(dashboard.body()).isEqualTo(500);
+        assertThat(ranking.statusCode()).as(ranking.body()).isEqualTo(500);
+    }
+}
