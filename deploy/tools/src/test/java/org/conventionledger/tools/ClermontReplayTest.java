@@ -199,9 +199,13 @@ class ClermontReplayTest {
 
         JsonNode ranking = null;
         for (int attempt = 0; attempt < 120; attempt++) {
-            ranking = client.get(services.queryUrl() + "/api/votations/" + votationId + "/ranking", "garant");
-            if (ranking.path("status").asText().equals("CLOSED") && ranking.path("onlineBallots").asInt() >= 301) {
-                break;
+            try {
+                ranking = client.get(services.queryUrl() + "/api/votations/" + votationId + "/ranking", "garant");
+                if (ranking.path("status").asText().equals("CLOSED") && ranking.path("onlineBallots").asInt() >= 301) {
+                    break;
+                }
+            } catch (LedgerClient.Rejected notProjectedYet) {
+                assertThat(notProjectedYet.status()).isEqualTo(404);
             }
             Thread.sleep(500);
         }
