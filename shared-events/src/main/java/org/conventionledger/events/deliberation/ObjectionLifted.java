@@ -4,7 +4,7 @@ import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
 /**
- * An objection was lifted by amending the action.
+ * An objection was lifted by amending the action; the amended version follows as {@link ActionRevised}.
  *
  * @param amendment what was changed in the action sheet to lift the objection
  */

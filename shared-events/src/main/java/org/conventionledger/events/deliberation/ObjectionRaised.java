@@ -6,7 +6,8 @@ import org.conventionledger.events.ConventionEvent;
 /**
  * Someone objected to an action in a consent round.
  *
- * @param raisedBy      who objected, as a public capacity (e.g. "elected official", "member"), not a name
+ * @param raisedBy      who objected: a participant of the open consent round (member id, or a public capacity
+ *                      such as "elected official"), never a resident's name
  * @param competentBody for {@link ObjectionCategory#NOT_CITY_COMPETENCE}: the body the city will relay to
  */
 @Revision("1")
