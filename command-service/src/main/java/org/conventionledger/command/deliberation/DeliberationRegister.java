@@ -35,6 +35,14 @@ public class DeliberationRegister {
         this.jdbc = jdbc;
     }
 
+    /** A topic, whatever its convention. */
+    public Optional<Topic> topic(String topicId) {
+        return jdbc.query("SELECT convention_id, assembly, title FROM register_topic WHERE topic_id = ?",
+                        (rs, i) -> new Topic(rs.getString(1), topicId, Transition.valueOf(rs.getString(2)), rs.getString(3)),
+                        topicId)
+                .stream().findFirst();
+    }
+
     public Optional<Topic> topic(String conventionId, String topicId) {
         List<Topic> found = jdbc.query(
                 "SELECT assembly, title FROM register_topic WHERE convention_id = ? AND topic_id = ?",
@@ -48,6 +56,18 @@ public class DeliberationRegister {
                 "SELECT COUNT(*) FROM register_action WHERE convention_id = ? AND action_number = ?",
                 Integer.class, conventionId, number);
         return count != null && count > 0;
+    }
+
+    /** The convention of an action sheet, if it exists. */
+    public Optional<String> conventionOfAction(String actionId) {
+        return jdbc.query("SELECT convention_id FROM register_action WHERE action_id = ?",
+                (rs, i) -> rs.getString(1), actionId).stream().findFirst();
+    }
+
+    /** "number. title" of an existing action sheet, as its draft named it. */
+    public String actionLabel(String actionId) {
+        return jdbc.queryForObject("SELECT action_number, title FROM register_action WHERE action_id = ?",
+                (rs, i) -> rs.getInt(1) + ". " + rs.getString(2), actionId);
     }
 
     /** The action if it exists and is final. */

@@ -13,13 +13,23 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.conventionledger.command.deliberation.CastJudgment;
 import org.conventionledger.command.deliberation.ChooseTopic;
+import org.conventionledger.command.deliberation.CloseJudgmentVote;
+import org.conventionledger.command.deliberation.DeliberationRegister;
+import org.conventionledger.command.deliberation.JudgmentVotes;
+import org.conventionledger.command.deliberation.OpenJudgmentVote;
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.command.recruitment.RecordInvitationAnswer;
 import org.conventionledger.command.recruitment.SeatMember;
 import org.conventionledger.command.recruitment.SendInvitations;
 import org.conventionledger.events.Transition;
+import org.conventionledger.events.deliberation.JudgmentCast;
+import org.conventionledger.events.deliberation.JudgmentVoteClosed;
+import org.conventionledger.events.deliberation.JudgmentVoteOpened;
 import org.conventionledger.events.deliberation.TopicChosen;
+import org.conventionledger.events.deliberation.VoteOption;
+import org.conventionledger.events.deliberation.VotePurpose;
 import org.conventionledger.events.organisation.ConventionOpened;
 import org.conventionledger.events.recruitment.Answer;
 import org.conventionledger.events.recruitment.InvitationAnswered;
@@ -30,7 +40,9 @@ import org.conventionledger.events.recruitment.MemberSeated;
  * A citizens' convention and its panel: invitations, answers, seated members and the topics each
  * assembly chose. Recruitment lives here because its rules (an invitation is answered once, only a
  * volunteer is seated, once, in one of the convention's assemblies) span the whole panel; a panel is a
- * few thousand invitations at most, so this stream never becomes a hot spot.
+ * few thousand invitations at most, so this stream never becomes a hot spot. The members'
+ * majority-judgment votes (topics in session 1, priorities in session 5) live here too, since only
+ * the panel knows who may vote in which assembly; their rules are in {@link JudgmentVotes}.
  */
 @Aggregate(cache = "conventionCache")
 public class Convention {
@@ -42,7 +54,8 @@ public class Convention {
     private final Map<String, Answer> answers = new HashMap<>();
     private final Set<String> invitations = new HashSet<>();
     private final Set<String> seatedInvitations = new HashSet<>();
-    private final Set<String> members = new HashSet<>();
+    private final Map<String, Transition> members = new HashMap<>();
+    private final JudgmentVotes votes = new JudgmentVotes();
     private final Set<String> topicTitles = new HashSet<>();
 
     protected Convention() {
@@ -112,7 +125,7 @@ public class Convention {
             throw RuleViolation.conflict("already-seated",
                     "The volunteer of invitation " + command.invitationId() + " is already seated.");
         }
-        if (members.contains(command.memberId())) {
+        if (members.containsKey(command.memberId())) {
             throw RuleViolation.conflict("member-exists", "Member " + command.memberId() + " is already seated.");
         }
         requireAssembly(command.assembly());
@@ -126,11 +139,59 @@ public class Convention {
     public void handle(ChooseTopic command) {
         requireAssembly(command.assembly());
         require(notBlank(command.title()), "title-required", "A topic needs a title.");
-        if (topicTitles.contains(command.assembly() + "/" + command.title())) {
-            throw RuleViolation.conflict("topic-exists",
-                    "The " + command.assembly() + " assembly already chose the topic '" + command.title() + "'.");
-        }
+        requireNewTopic(command.assembly(), command.title());
         apply(new TopicChosen(conventionId, command.topicId(), command.assembly(), command.title()));
+    }
+
+    @CommandHandler
+    public void handle(OpenJudgmentVote command, DeliberationRegister register) {
+        if (command.assembly() != null) {
+            requireAssembly(command.assembly());
+        }
+        JudgmentVoteOpened opened = votes.open(conventionId, command, register);
+        if (opened.purpose() == VotePurpose.TOPIC_CHOICE) {
+            for (VoteOption candidate : opened.options()) {
+                requireNewTopic(opened.assembly(), candidate.label());
+            }
+        }
+        apply(opened);
+    }
+
+    @CommandHandler
+    public void handle(CastJudgment command) {
+        apply(votes.cast(conventionId, command, members.get(command.memberId())));
+    }
+
+    @CommandHandler
+    public void handle(CloseJudgmentVote command) {
+        JudgmentVoteClosed closed = votes.close(conventionId, command);
+        boolean choosesTopics = votes.purposeOf(command.voteId()) == VotePurpose.TOPIC_CHOICE;
+        Transition assembly = votes.assemblyOf(command.voteId());
+        if (choosesTopics) {
+            // another vote or a direct choice may have taken a title since this vote opened
+            closed.chosen().forEach(chosen -> requireNewTopic(assembly, votes.label(command.voteId(), chosen)));
+        }
+        apply(closed);
+        if (choosesTopics) {
+            for (String chosen : closed.chosen()) {
+                apply(new TopicChosen(conventionId, chosen, assembly, votes.label(command.voteId(), chosen)));
+            }
+        }
+    }
+
+    @EventSourcingHandler
+    void on(JudgmentVoteOpened event) {
+        votes.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(JudgmentCast event) {
+        votes.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(JudgmentVoteClosed event) {
+        votes.on(event);
     }
 
     @EventSourcingHandler
@@ -153,12 +214,19 @@ public class Convention {
     @EventSourcingHandler
     void on(MemberSeated event) {
         seatedInvitations.add(event.invitationId());
-        members.add(event.memberId());
+        members.put(event.memberId(), event.assembly());
     }
 
     @EventSourcingHandler
     void on(TopicChosen event) {
         topicTitles.add(event.assembly() + "/" + event.title());
+    }
+
+    private void requireNewTopic(Transition assembly, String title) {
+        if (topicTitles.contains(assembly + "/" + title)) {
+            throw RuleViolation.conflict("topic-exists",
+                    "The " + assembly + " assembly already chose the topic '" + title + "'.");
+        }
     }
 
     private void requireInvitation(String invitationId) {

@@ -29,6 +29,8 @@ public final class Ledger {
                         System.out::println).run();
                 System.exit(result.matchesPublishedTable() ? 0 : 1);
             }
+            case "mj" -> System.exit(org.conventionledger.tools.verify.MajorityJudgmentRecount.run(
+                    options.get("input", null), System.out, System.err));
             default -> {
                 System.err.println("Unknown command: " + args[0]);
                 usage();
@@ -45,6 +47,10 @@ public final class Ledger {
                          --command-url URL  (default http://localhost:8081)
                          --query-url URL    (default http://localhost:8082)
                          --accounts FILE    local accounts file (default data/accounts.txt)
+                  mj     Recount a majority-judgment vote (for the garants); prints {"ranking":[{"option",
+                         "rank","median"}...]} best first, exit code 2 if the input is malformed.
+                         --input FILE       {"grades":["worst",...,"best"],
+                                             "options":{"name":[count per grade, worst first],...}}
                 """);
     }
 

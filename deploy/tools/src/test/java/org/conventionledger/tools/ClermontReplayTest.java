@@ -80,6 +80,8 @@ class ClermontReplayTest {
         assertThat(votation.path("paperVotes").asInt()).isEqualTo(3_050);
         assertThat(votation.path("onlineVotes").asInt()).isEqualTo(9_944);
 
+        verifyDeliberation(client, services, result);
+
         JsonNode social = client.get(services.queryUrl() + "/api/votations/" + result.votationId()
                 + "/ranking?transition=SOCIAL", null);
         assertThat(social.path("entries")).allSatisfy(e -> assertThat(e.path("transition").asText()).isEqualTo("SOCIAL"));
@@ -101,6 +103,66 @@ class ClermontReplayTest {
         assertThatThrownBy(() -> client.get(services.queryUrl() + "/api/audit/events", "organiser"))
                 .isInstanceOfSatisfying(LedgerClient.Rejected.class, r -> assertThat(r.status()).isEqualTo(403));
         return result;
+    }
+
+    /**
+     * Topics chosen by the assemblies' majority-judgment votes, 23 expertise sheets, every action
+     * final through a consent round, and each elected official's objection visible in the action's
+     * history with the amendment (and amended version) that lifted it.
+     */
+    static void verifyDeliberation(LedgerClient client, LedgerServices services, ClermontDemo.Result result)
+            throws InterruptedException {
+        String q = services.queryUrl();
+        JsonNode deliberation = null;
+        for (int attempt = 0; attempt < 120; attempt++) {
+            try {
+                deliberation = client.get(q + "/api/conventions/" + result.conventionId() + "/deliberation", "garant");
+                if (deliberation.path("actionsByStage").findValues("FINAL").stream().mapToInt(JsonNode::asInt).sum() == 40) {
+                    break;
+                }
+            } catch (LedgerClient.Rejected notProjectedYet) {
+                assertThat(notProjectedYet.status()).isEqualTo(404);
+            }
+            Thread.sleep(500);
+        }
+        assertThat(deliberation.path("actionsByStage").findValues("FINAL").stream().mapToInt(JsonNode::asInt).sum())
+                .isEqualTo(40);
+        assertThat(deliberation.path("openObjectionsByCategory").findValues("NEEDS_LARGE_MEANS").stream()
+                .mapToInt(JsonNode::asInt).sum()).isZero();
+        assertThat(deliberation.path("topics")).hasSize(9);
+        assertThat(deliberation.path("topics").findValues("hearings").stream().mapToInt(JsonNode::asInt).sum())
+                .isEqualTo(23);
+        assertThat(deliberation.path("votes")).hasSize(4)
+                .allSatisfy(v -> assertThat(v.path("status").asText()).isEqualTo("CLOSED"));
+
+        for (JsonNode vote : deliberation.path("votes")) {
+            JsonNode result1 = client.get(q + "/api/deliberation/votes/" + vote.path("voteId").asText(), "monitor");
+            if ("TOPIC_CHOICE".equals(result1.path("purpose").asText())) {
+                assertThat(result1.path("chosen")).hasSize(3);
+                assertThat(result1.path("ranking")).hasSize(5);
+                assertThat(result1.path("ranking").path(0).path("rank").asInt()).isEqualTo(1);
+            } else {
+                assertThat(result1.path("judgments").asInt()).isEqualTo(70);
+                assertThat(result1.path("ranking")).hasSize(40);
+            }
+        }
+
+        JsonNode raised = client.get(q + "/api/audit/events?limit=1000&type=ObjectionRaised", "garant").path("events");
+        assertThat(raised).hasSize(8);
+        for (JsonNode objection : raised) {
+            String actionId = objection.path("payload").path("actionId").asText();
+            JsonNode history = client.get(q + "/api/actions/" + actionId + "/history", "garant");
+            assertThat(history.path("stage").asText()).isEqualTo("FINAL");
+            JsonNode lifted = history.path("objections").path(0);
+            assertThat(lifted.path("raisedBy").asText()).isEqualTo("elected official");
+            assertThat(lifted.path("status").asText()).isEqualTo("LIFTED");
+            assertThat(lifted.path("amendment").asText()).isNotBlank();
+            int amendedVersion = lifted.path("amendedVersion").asInt();
+            assertThat(amendedVersion).isGreaterThanOrEqualTo(2);
+            JsonNode version = history.path("versions").path(amendedVersion - 1);
+            assertThat(version.path("text").asText()).contains(lifted.path("amendment").asText());
+            assertThat(history.path("rounds").path(0).path("decidedVersion").asInt()).isEqualTo(amendedVersion);
+        }
     }
 
     /** Malformed or rule-breaking requests to every write endpoint: problem+json, and no new event. */

@@ -38,6 +38,24 @@ public class ClermontDemo {
     /** Collection desks of the paper votation (5 neighbourhoods, 2 markets) and their share of paper votes. */
     static final Map<String, Double> DESKS = new LinkedHashMap<>();
 
+    /** The grade scale of the members' majority-judgment votes, worst first. */
+    static final List<String> GRADES = List.of("À rejeter", "Insuffisant", "Passable", "Assez bien", "Bien",
+            "Très bien", "Excellent");
+    /** Candidate topics each assembly considered but did not choose (invented). */
+    static final Map<String, List<String>> OTHER_CANDIDATE_TOPICS = Map.of(
+            "ECOLOGICAL", List.of("Alimentation locale et durable", "Rénovation énergétique des logements"),
+            "SOCIAL", List.of("Accès au logement", "Santé et prévention"),
+            "DEMOCRATIC", List.of("Budget participatif", "Vie associative"));
+    /** Experts heard in session 1, by public capacity (invented; the report does not list them). */
+    static final String[][] EXPERTS = {
+            {"Researcher in urban ecology", "Université Clermont Auvergne"},
+            {"Association of public-transport users", "Users' association"},
+            {"City climate-plan officer", "Ville de Clermont-Ferrand"},
+            {"Sociologist of participation", "Research laboratory"},
+            {"Social-housing tenants' representative", "Tenants' association"},
+            {"Digital-inclusion mediator", "Local association"}};
+    static final String ELECTED_OFFICIAL = "elected official";
+
     static {
         SEATS.put("ECOLOGICAL", 24);
         SEATS.put("SOCIAL", 24);
@@ -98,9 +116,12 @@ public class ClermontDemo {
         String conventionId = openConvention();
         List<String> invitations = sendInvitations(conventionId);
         List<String> volunteers = recordAnswers(conventionId, invitations);
-        seatMembers(conventionId, volunteers);
-        Map<String, String> topics = chooseTopics(conventionId);
-        List<String> actionIds = draftAndFinaliseActions(conventionId, topics);
+        Map<String, List<String>> members = seatMembers(conventionId, volunteers);
+        Map<String, String> topics = chooseTopics(conventionId, members);
+        prepareTopics(topics);
+        Map<Integer, String> drafted = draftActions(conventionId, topics, members);
+        prioritise(conventionId, drafted, members);
+        List<String> actionIds = finaliseThroughConsent(drafted, members);
         String votationId = runVotation(conventionId, actionIds);
         log.accept("Loaded through the write API in " + Duration.between(started, Instant.now()).toSeconds() + " s.");
         return check(conventionId, votationId, true);
@@ -158,35 +179,156 @@ public class ClermontDemo {
         return volunteers;
     }
 
-    private void seatMembers(String conventionId, List<String> volunteers) {
+    private Map<String, List<String>> seatMembers(String conventionId, List<String> volunteers) {
+        Map<String, List<String>> members = new LinkedHashMap<>();
         int next = 0;
         for (var assembly : SEATS.entrySet()) {
+            List<String> seated = new ArrayList<>();
             for (int i = 0; i < assembly.getValue(); i++) {
-                client.post(commandUrl + "/api/conventions/" + conventionId + "/members", ORGANISER, Map.of(
+                seated.add(client.post(commandUrl + "/api/conventions/" + conventionId + "/members", ORGANISER, Map.of(
                         "invitationId", volunteers.get(next++), "assembly", assembly.getKey(),
-                        "contractVersion", "engagement-contract-2021-v1", "seatedOn", "2021-11-19"));
+                        "contractVersion", "engagement-contract-2021-v1", "seatedOn", "2021-11-19"))
+                        .path("memberId").asText());
             }
+            members.put(assembly.getKey(), seated);
         }
         log.accept("Members seated: " + next + " " + SEATS);
-    }
-
-    private Map<String, String> chooseTopics(String conventionId) {
-        Map<String, String> topicIds = new LinkedHashMap<>();
-        for (ClermontFacts.Action action : ClermontFacts.actions()) {
-            topicIds.computeIfAbsent(action.topic(), topic -> client.post(commandUrl + "/api/conventions/"
-                            + conventionId + "/topics", ORGANISER, Map.of("assembly", action.transition(), "title", topic))
-                    .path("topicId").asText());
-        }
-        log.accept("Topics chosen: " + topicIds.size());
-        return topicIds;
+        return members;
     }
 
     /**
-     * Drafts the 40 actions; in session 6 elected officials objected to some of them (every fifth
-     * action here, with the categories the report describes), and each objection was lifted by an
-     * amendment before consent.
+     * Session 1: each assembly grades candidate topics by majority judgment and chooses three. The
+     * candidates are the three published topics and two invented ones; the invented judgments give
+     * the published topics the better grades.
      */
-    private List<String> draftAndFinaliseActions(String conventionId, Map<String, String> topics) {
+    private Map<String, String> chooseTopics(String conventionId, Map<String, List<String>> members) throws Exception {
+        Map<String, List<String>> published = new LinkedHashMap<>();
+        for (ClermontFacts.Action action : ClermontFacts.actions()) {
+            List<String> topics = published.computeIfAbsent(action.transition(), t -> new ArrayList<>());
+            if (!topics.contains(action.topic())) {
+                topics.add(action.topic());
+            }
+        }
+        Map<String, String> topicIds = new LinkedHashMap<>();
+        for (var assembly : published.entrySet()) {
+            List<String> candidates = new ArrayList<>(assembly.getValue());
+            candidates.addAll(OTHER_CANDIDATE_TOPICS.get(assembly.getKey()));
+            JsonNode opened = client.post(commandUrl + "/api/conventions/" + conventionId + "/judgment-votes", ORGANISER,
+                    Map.of("purpose", "TOPIC_CHOICE", "assembly", assembly.getKey(), "grades", GRADES,
+                            "candidates", candidates, "seats", 3));
+            String voteId = opened.path("voteId").asText();
+            List<String> voters = members.get(assembly.getKey());
+            parallel(voters, member -> {
+                int m = voters.indexOf(member);
+                List<Integer> grades = new ArrayList<>();
+                for (int c = 0; c < candidates.size(); c++) {
+                    boolean chosenInClermont = c < assembly.getValue().size();
+                    grades.add((chosenInClermont ? 3 : 0) + (m + 2 * c) % 4);
+                }
+                client.post(commandUrl + "/api/conventions/" + conventionId + "/judgment-votes/" + voteId + "/judgments",
+                        ORGANISER, Map.of("memberId", member, "grades", grades));
+            });
+            client.post(commandUrl + "/api/conventions/" + conventionId + "/judgment-votes/" + voteId + "/close",
+                    ORGANISER, Map.of());
+            for (JsonNode option : opened.path("options")) {
+                if (assembly.getValue().contains(option.path("label").asText())) {
+                    topicIds.put(option.path("label").asText(), option.path("optionId").asText());
+                }
+            }
+        }
+        log.accept("Topics chosen by majority judgment: " + topicIds.size());
+        return topicIds;
+    }
+
+    /** The topic groups' work before drafting: expertise sheets (23 hearings), CAC sheets, opinions. */
+    private void prepareTopics(Map<String, String> topicIds) {
+        int hearing = 0;
+        for (var topic : topicIds.entrySet()) {
+            // 23 experts in all: three hearings for the first five topics, two for the other four
+            int hearings = indexOf(topicIds, topic.getKey()) < 5 ? 3 : 2;
+            for (int h = 0; h < hearings; h++, hearing++) {
+                client.post(commandUrl + "/api/topics/" + topic.getValue() + "/hearings", ORGANISER, Map.of(
+                        "expertName", EXPERTS[hearing % EXPERTS.length][0],
+                        "organisation", EXPERTS[hearing % EXPERTS.length][1],
+                        "kind", hearing % 2 == 0 ? "SCIENTIFIC" : "EXPERT_BY_USE",
+                        "independent", hearing % 3 != 0,
+                        "invitedBy", hearing % 3 == 0 ? "the city" : "the members",
+                        "heardOn", "2021-11-20",
+                        "contribution", "[demo] What this expert brought on \"" + topic.getKey() + "\".",
+                        "documents", List.of("demo-presentation-" + (hearing + 1) + ".pdf")));
+            }
+            client.post(commandUrl + "/api/topics/" + topic.getValue() + "/cac-sheets", ORGANISER, Map.of(
+                    "findings", "[demo] Findings of the topic group on \"" + topic.getKey() + "\".",
+                    "analysis", "[demo] Analysis of the issue.",
+                    "commonCriteria", List.of("Feasible within the mandate", "Benefits every neighbourhood",
+                            "Measurable by the monitoring body"),
+                    "specificCriteria", List.of("[demo] Criterion specific to the topic")));
+            client.post(commandUrl + "/api/topics/" + topic.getValue() + "/opinions", ORGANISER, Map.of(
+                    "body", "ADVISORY_COUNCIL", "text", "[demo] The advisory council's opinion on the topic.",
+                    "givenOn", "2022-01-15"));
+        }
+        log.accept("Expertise sheets: " + hearing + " hearings; CAC sheets and advisory opinions: " + topicIds.size());
+    }
+
+    private static int indexOf(Map<String, String> map, String key) {
+        return new ArrayList<>(map.keySet()).indexOf(key);
+    }
+
+    /** Drafts the 40 action sheets, each carried by a referent member of its assembly. */
+    private Map<Integer, String> draftActions(String conventionId, Map<String, String> topics,
+                                              Map<String, List<String>> members) {
+        Map<Integer, String> actionIds = new LinkedHashMap<>();
+        for (ClermontFacts.Action action : ClermontFacts.actions()) {
+            String actionId = client.post(commandUrl + "/api/conventions/" + conventionId + "/actions", ORGANISER,
+                    Map.of("number", action.number(), "topicId", topics.get(action.topic()), "title", action.title(),
+                            "text", action.title())).path("actionId").asText();
+            List<String> assembly = members.get(action.transition());
+            client.post(commandUrl + "/api/actions/" + actionId + "/referent", ORGANISER,
+                    Map.of("memberId", assembly.get(action.number() % assembly.size())));
+            if (action.number() % 10 == 0) {
+                client.post(commandUrl + "/api/actions/" + actionId + "/links", ORGANISER,
+                        Map.of("linkedActionId", actionIds.get(action.number() - 1), "relation", "complements"));
+            }
+            actionIds.put(action.number(), actionId);
+        }
+        log.accept("Action sheets drafted: " + actionIds.size());
+        return actionIds;
+    }
+
+    /**
+     * Session 5: all members grade the action sheets by majority judgment. The invented grades follow
+     * the later votation's order loosely.
+     */
+    private void prioritise(String conventionId, Map<Integer, String> actionIds, Map<String, List<String>> members)
+            throws Exception {
+        Map<Integer, Integer> publishedRank = new LinkedHashMap<>();
+        ClermontFacts.publishedResults().forEach(r -> publishedRank.put(r.number(), r.rank()));
+        List<Integer> numbers = new ArrayList<>(actionIds.keySet());
+        String voteId = client.post(commandUrl + "/api/conventions/" + conventionId + "/judgment-votes", ORGANISER,
+                Map.of("purpose", "PRIORITISATION", "grades", GRADES,
+                        "actionIds", numbers.stream().map(actionIds::get).toList(), "seats", 0))
+                .path("voteId").asText();
+        List<String> everyone = members.values().stream().flatMap(List::stream).toList();
+        parallel(everyone, member -> {
+            int m = everyone.indexOf(member);
+            List<Integer> grades = numbers.stream()
+                    .map(n -> Math.max(0, Math.min(6, 6 - (publishedRank.get(n) - 1) * 6 / 40 + (m + n) % 3 - 1)))
+                    .toList();
+            client.post(commandUrl + "/api/conventions/" + conventionId + "/judgment-votes/" + voteId + "/judgments",
+                    ORGANISER, Map.of("memberId", member, "grades", grades));
+        });
+        client.post(commandUrl + "/api/conventions/" + conventionId + "/judgment-votes/" + voteId + "/close",
+                ORGANISER, Map.of());
+        log.accept("Action sheets prioritised by majority judgment: " + everyone.size() + " members");
+    }
+
+    /**
+     * Session 6: every action sheet goes through a consent round with members of its assembly and an
+     * elected official. Officials objected to every fifth action, with the categories the report
+     * describes, and each objection was lifted by an amendment; some rounds also had clarifications
+     * and an accepted improvement.
+     */
+    private List<String> finaliseThroughConsent(Map<Integer, String> actionIds, Map<String, List<String>> members) {
         String[][] objections = {
                 {"NOT_CITY_COMPETENCE", "This falls within the metropolitan authority's competence.",
                         "Clermont Auvergne Métropole", "The city commits to relay the action to the metropolitan authority."},
@@ -194,31 +336,50 @@ public class ClermontDemo {
                         "Phased over the mandate, with a co-funder sought and a crowdfunding option."},
                 {"ALREADY_IN_PROGRAMME", "Part of this is already in a programme under way.", null,
                         "Refocused on what the current programme does not cover."}};
-        List<String> actionIds = new ArrayList<>();
         int raised = 0;
         for (ClermontFacts.Action action : ClermontFacts.actions()) {
-            String actionId = client.post(commandUrl + "/api/conventions/" + conventionId + "/actions", ORGANISER,
-                    Map.of("number", action.number(), "topicId", topics.get(action.topic()), "title", action.title(),
-                            "text", action.title())).path("actionId").asText();
+            String base = commandUrl + "/api/actions/" + actionIds.get(action.number());
+            List<String> assembly = members.get(action.transition());
+            List<String> participants = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                participants.add(assembly.get((action.number() + i) % assembly.size()));
+            }
+            participants.add(ELECTED_OFFICIAL);
+            client.post(base + "/consent-round", ORGANISER, Map.of("participants", participants));
+            if (action.number() % 7 == 0) {
+                String id = client.post(base + "/consent-round/clarifications", ORGANISER, Map.of(
+                        "askedBy", participants.get(0), "question", "Who would carry this action in the city services?"))
+                        .path("clarificationId").asText();
+                client.post(base + "/consent-round/clarifications/" + id + "/answer", ORGANISER,
+                        Map.of("answer", "The department in charge of the topic, with a named contact."));
+            }
+            if (action.number() % 9 == 0) {
+                String id = client.post(base + "/consent-round/improvements", ORGANISER, Map.of(
+                        "proposedBy", participants.get(1), "proposal", "Add a yearly public progress report."))
+                        .path("improvementId").asText();
+                client.post(base + "/consent-round/improvements/" + id + "/decision", ORGANISER, Map.of(
+                        "accepted", true, "reason", "Consensual", "text", action.title()
+                                + " — with a yearly public progress report."));
+            }
             if (action.number() % 5 == 0) {
                 String[] o = objections[raised++ % objections.length];
                 Map<String, Object> objection = new LinkedHashMap<>();
                 objection.put("category", o[0]);
                 objection.put("reason", o[1]);
-                objection.put("raisedBy", "elected official");
+                objection.put("raisedBy", ELECTED_OFFICIAL);
                 if (o[2] != null) {
                     objection.put("competentBody", o[2]);
                 }
-                String objectionId = client.post(commandUrl + "/api/actions/" + actionId + "/objections", ORGANISER,
-                        objection).path("objectionId").asText();
-                client.post(commandUrl + "/api/actions/" + actionId + "/objections/" + objectionId + "/lift", ORGANISER,
-                        Map.of("amendment", o[3]));
+                String objectionId = client.post(base + "/objections", ORGANISER, objection).path("objectionId").asText();
+                client.post(base + "/objections/" + objectionId + "/lift", ORGANISER,
+                        Map.of("amendment", o[3], "text", action.title() + " — " + o[3]));
             }
-            client.post(commandUrl + "/api/actions/" + actionId + "/finalise", ORGANISER, Map.of());
-            actionIds.add(actionId);
+            client.post(base + "/consent-round/consents", ORGANISER, Map.of("participants", participants));
+            client.post(base + "/consent-round/decision", ORGANISER, Map.of());
         }
-        log.accept("Actions finalised: " + actionIds.size() + " (" + raised + " objections raised and lifted)");
-        return actionIds;
+        log.accept("Actions finalised through consent rounds: " + actionIds.size() + " (" + raised
+                + " objections of elected officials lifted by amendment)");
+        return new ArrayList<>(actionIds.values());
     }
 
     private String runVotation(String conventionId, List<String> actionIds) throws Exception {

@@ -1,4 +1,5 @@
 -- Command-side registers: cross-aggregate look-ups, written in the same transaction as the events.
+-- Portable SQL: the same script serves H2 and PostgreSQL.
 CREATE TABLE IF NOT EXISTS register_topic (
     convention_id VARCHAR(64)  NOT NULL,
     topic_id      VARCHAR(64)  NOT NULL,
@@ -23,4 +24,11 @@ CREATE TABLE IF NOT EXISTS register_votation (
     convention_id  VARCHAR(64)   NOT NULL,
     status         VARCHAR(16)   NOT NULL,
     action_numbers VARCHAR(8000) NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS register_member (
+    convention_id VARCHAR(64) NOT NULL,
+    member_id     VARCHAR(64) NOT NULL,
+    assembly      VARCHAR(16) NOT NULL,
+    PRIMARY KEY (convention_id, member_id)
 );
