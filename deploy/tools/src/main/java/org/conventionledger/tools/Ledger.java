@@ -6,8 +6,9 @@ import java.util.Arrays;
 import org.conventionledger.tools.demo.ClermontDemo;
 
 /**
- * The {@code ledger} command-line tool ({@code deploy/ledger}). For now: {@code demo}, which replays the
- * Clermont-Ferrand 2021–22 convention into a running system through its public write API.
+ * The {@code ledger} command-line tool ({@code deploy/ledger}): {@code demo} replays the Clermont-Ferrand
+ * 2021–22 convention into a running system through its public write API; {@code mj} is the garants'
+ * recount of a majority-judgment vote. Bad usage exits with code 2.
  */
 public final class Ledger {
 
@@ -19,7 +20,15 @@ public final class Ledger {
             usage();
             return;
         }
-        Options options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
+        Options options;
+        try {
+            options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
+        } catch (IllegalArgumentException badUsage) {
+            System.err.println(badUsage.getMessage());
+            usage();
+            System.exit(2);
+            return;
+        }
         switch (args[0]) {
             case "demo" -> {
                 var result = new ClermontDemo(
