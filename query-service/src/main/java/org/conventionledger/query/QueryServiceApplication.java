@@ -2,9 +2,11 @@ package org.conventionledger.query;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The read side: event processors → MongoDB projections → REST read API (port 8082). */
 @SpringBootApplication
+@EnableScheduling
 public class QueryServiceApplication {
 
     static {

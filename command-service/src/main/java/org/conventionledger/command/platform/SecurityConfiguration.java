@@ -52,6 +52,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/error", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/votations/*/ballots")
                         .hasAnyRole(Role.VOTER.name(), Role.PLATFORM.name())
+                        .requestMatchers(HttpMethod.POST, "/api/seals/*/countersignatures").hasRole(Role.GARANT.name())
+                        .requestMatchers(HttpMethod.POST, "/api/seals").hasAnyRole(Role.GARANT.name(), Role.ORGANISER.name())
                         .requestMatchers("/api/**").hasRole(Role.ORGANISER.name())
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e

@@ -13,6 +13,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param causationId   the message (usually the command) that caused this event
  * @param correlationId the request's trace: every message caused, directly or not, by one request
+ * @param storedPayload the payload exactly as the log stores it (JSON), which the integrity chain hashes
+ * @param metaData      the event's metadata, canonical (see {@code ChainLink#canonical})
+ * @param chainHash     this event's link in the integrity chain, once the chain has reached it
  */
 @Document("audit_events")
 public record AuditEvent(@Id long position,
@@ -27,7 +30,10 @@ public record AuditEvent(@Id long position,
                          Actor actor,
                          String causationId,
                          String correlationId,
-                         Map<String, Object> payload) {
+                         Map<String, Object> payload,
+                         String storedPayload,
+                         String metaData,
+                         String chainHash) {
 
     public record Actor(String id, String role) {
     }

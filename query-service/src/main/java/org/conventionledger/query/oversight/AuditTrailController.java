@@ -1,12 +1,18 @@
 package org.conventionledger.query.oversight;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.conventionledger.events.integrity.ChainLink;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,10 +30,35 @@ public class AuditTrailController {
     public record Page(List<AuditEvent> events, Long next) {
     }
 
-    private final MongoTemplate mongo;
+    /** A seal: the integrity chain's head at a position, as the garants publish and countersign it. */
+    public record Seal(String chain, long position, String head, long length, Instant sealedAt) {
+    }
 
-    public AuditTrailController(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final ChainSealer sealer;
+    private final LogExport export;
+
+    AuditTrailController(MongoTemplate mongo, ChainSealer sealer, LogExport export) {
         this.mongo = mongo;
+        this.sealer = sealer;
+        this.export = export;
+    }
+
+    /** The chain's head now, as a seal (after chaining everything settled). */
+    @GetMapping("/api/audit/seal")
+    public Seal seal() {
+        ChainHead head = sealer.extend();
+        return new Seal(ChainLink.VERSION, head.position(), head.hash(), head.length(), Instant.now());
+    }
+
+    /** The log as JSON Lines, read from the event store, with the recorded chain links. */
+    @GetMapping(value = "/api/audit/export", produces = "application/x-ndjson")
+    public ResponseEntity<StreamingResponseBody> export() {
+        sealer.extend();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ledger-log.jsonl\"")
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .body(export::write);
     }
 
     @GetMapping("/api/audit/events")

@@ -1,6 +1,8 @@
 package org.conventionledger.query.oversight;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,12 +13,20 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.conventionledger.events.integrity.ChainLink;
+import org.conventionledger.query.platform.Projections;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.conventionledger.query.platform.EventPosition;
 import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-/** Copies every event of the log, in log order, into the garants' trail. */
+/**
+ * Copies every event of the log into the garants' trail, keyed by its position, with the payload as
+ * stored, so that {@link ChainSealer} can chain it, and records how far the trail has settled.
+ */
 @Component
 @ProcessingGroup(ProcessingConfiguration.AUDIT_TRAIL)
 class AuditTrailProjection {
@@ -26,10 +36,15 @@ class AuditTrailProjection {
 
     private final MongoTemplate mongo;
     private final ObjectMapper json;
+    private final Serializer eventSerializer;
+    private final Projections projections;
 
-    AuditTrailProjection(MongoTemplate mongo, ObjectMapper json) {
+    AuditTrailProjection(MongoTemplate mongo, ObjectMapper json, @Qualifier("eventSerializer") Serializer eventSerializer,
+                         Projections projections) {
         this.mongo = mongo;
         this.json = json;
+        this.eventSerializer = eventSerializer;
+        this.projections = projections;
     }
 
     @EventHandler
@@ -43,22 +58,38 @@ class AuditTrailProjection {
             aggregateType = domain.getType();
             sequence = domain.getSequenceNumber();
         }
-        mongo.save(new AuditEvent(EventPosition.of(event, token), event.getIdentifier(),
-                event.getPayloadType().getSimpleName(), event.getPayloadType().getName(), revisionOf(event),
+        long position = EventPosition.of(event, token);
+        SerializedObject<byte[]> stored = stored(event, eventSerializer);
+        AuditEvent existing = mongo.findById(position, AuditEvent.class);
+        mongo.save(new AuditEvent(position, event.getIdentifier(),
+                event.getPayloadType().getSimpleName(), event.getPayloadType().getName(), stored.getType().getRevision(),
                 aggregateId, aggregateType, sequence, event.getTimestamp(),
                 new AuditEvent.Actor(text(meta.get("actorId")), text(meta.get("actorRole"))),
                 text(meta.get("correlationId")), text(meta.get("traceId")),
-                json.convertValue(payload, AS_MAP)));
+                json.convertValue(payload, AS_MAP), new String(stored.getData(), StandardCharsets.UTF_8),
+                ChainLink.canonical(textValues(meta)),
+                existing == null ? null : existing.chainHash()));
+        // How far the trail has settled: the integrity chain only extends over settled positions.
+        projections.absorb(AuditProgress.class, AuditProgress.ID, event, token, AuditProgress::new, progress -> {
+        });
+    }
+
+    /** The payload as the log stores it (no re-serialization when the serializer is the log's). */
+    static SerializedObject<byte[]> stored(EventMessage<?> event, Serializer eventSerializer) {
+        return event.serializePayload(eventSerializer, byte[].class);
+    }
+
+    static Map<String, String> textValues(MetaData meta) {
+        Map<String, String> values = new TreeMap<>();
+        meta.forEach((key, value) -> values.put(key, value == null ? null : value.toString()));
+        return values;
     }
 
     @ResetHandler
     void reset() {
         mongo.dropCollection(AuditEvent.class);
-    }
-
-    private static String revisionOf(EventMessage<?> event) {
-        var revision = event.getPayloadType().getAnnotation(org.axonframework.serialization.Revision.class);
-        return revision == null ? null : revision.value();
+        mongo.dropCollection(AuditProgress.class);
+        mongo.dropCollection(ChainHead.class);
     }
 
     private static String text(Object value) {
