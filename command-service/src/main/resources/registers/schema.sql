@@ -1,5 +1,9 @@
 -- Command-side registers: cross-aggregate look-ups, written in the same transaction as the events.
 -- Portable SQL: the same script serves H2 and PostgreSQL.
+CREATE TABLE IF NOT EXISTS register_convention (
+    convention_id VARCHAR(64) NOT NULL PRIMARY KEY
+);
+
 CREATE TABLE IF NOT EXISTS register_topic (
     convention_id VARCHAR(64)  NOT NULL,
     topic_id      VARCHAR(64)  NOT NULL,

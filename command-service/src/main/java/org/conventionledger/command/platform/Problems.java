@@ -10,6 +10,7 @@ import org.axonframework.common.AxonException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -49,6 +50,12 @@ public class Problems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException e) {
         return problem(404, "unknown-id", "Nothing is recorded under id '" + e.getAggregateIdentifier() + "'.");
+    }
+
+    /** The id exists but names something else (an action's id on a question's path, say). */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ProblemDetail wrongKindOfId(IncompatibleAggregateException e) {
+        return problem(404, "unknown-id", "Nothing of this kind is recorded under that id.");
     }
 
     @ExceptionHandler({AggregateStreamCreationException.class, ConcurrencyException.class})

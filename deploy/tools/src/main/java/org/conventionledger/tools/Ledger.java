@@ -40,6 +40,8 @@ public final class Ledger {
             }
             case "mj" -> System.exit(org.conventionledger.tools.verify.MajorityJudgmentRecount.run(
                     options.get("input", null), System.out, System.err));
+            case "verify-log" -> System.exit(org.conventionledger.tools.verify.LogVerification.run(
+                    options.get("export", null), options.get("seal", null), System.out, System.err));
             default -> {
                 System.err.println("Unknown command: " + args[0]);
                 usage();
@@ -60,6 +62,11 @@ public final class Ledger {
                          "rank","median"}...]} best first, exit code 2 if the input is malformed.
                          --input FILE       {"grades":["worst",...,"best"],
                                              "options":{"name":[count per grade, worst first],...}}
+                  verify-log  Check an export of the log against a seal (for the garants); prints
+                         {"intact","checked","firstDifference","reason","head"}, exit code 0 if intact,
+                         1 if not, 2 if a file is unreadable or of another chain version.
+                         --export FILE      the JSON Lines of GET /api/audit/export
+                         --seal FILE        the JSON of GET /api/audit/seal
                 """);
     }
 

@@ -33,6 +33,7 @@ class ClermontReplayTest {
         try (LedgerServices services = new LedgerServices(dataDir, null).start()) {
             ClermontDemo.Result result = replayAndVerify(services);
             rejectsBadWritesWithoutWritingAnything(services);
+            sealsExportsAndVerifiesTheLog(services);
             countsConcurrentBallotsExactlyOnce(services, result);
             servesOperationsEndpoints(services);
         }
@@ -205,6 +206,56 @@ class ClermontReplayTest {
         assertThat(rawPost(services, c + "/api/conventions", null, "{}").statusCode()).isEqualTo(401);
 
         assertThat(lastPosition(client, services)).as("no event was written").isEqualTo(before);
+    }
+
+    /**
+     * A garant's round trip: take a seal of the whole Clermont log, export the log, verify it with the
+     * ledger tool (intact), publish the seal in the log and countersign it with an Ed25519 key.
+     */
+    static void sealsExportsAndVerifiesTheLog(LedgerServices services) throws Exception {
+        LedgerClient client = new LedgerClient(services.accounts());
+        long last = lastPosition(client, services);
+        JsonNode seal = client.get(services.queryUrl() + "/api/audit/seal", "garant");
+        for (int attempt = 0; attempt < 120 && seal.path("position").asLong() < last; attempt++) {
+            Thread.sleep(500);
+            seal = client.get(services.queryUrl() + "/api/audit/seal", "garant");
+        }
+        assertThat(seal.path("position").asLong()).as("the chain reaches the end of the log").isEqualTo(last);
+
+        HttpResponse<String> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(services.queryUrl() + "/api/audit/export"))
+                .header("Authorization", basicAuth(services, "garant")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(export.statusCode()).isEqualTo(200);
+        Path exportFile = services.dataDir.resolve("ledger-log.jsonl");
+        Path sealFile = services.dataDir.resolve("seal.json");
+        java.nio.file.Files.writeString(exportFile, export.body());
+        java.nio.file.Files.writeString(sealFile, seal.toString());
+        var verdict = new java.io.ByteArrayOutputStream();
+        int exit = org.conventionledger.tools.verify.LogVerification.run(exportFile.toString(), sealFile.toString(),
+                new java.io.PrintStream(verdict), System.err);
+        assertThat(verdict.toString()).contains("\"intact\"");
+        assertThat(exit).isEqualTo(org.conventionledger.tools.verify.LogVerification.INTACT);
+
+        String sealId = client.post(services.commandUrl() + "/api/seals", "garant", seal).path("sealId").asText();
+        var key = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        var signer = java.security.Signature.getInstance("Ed25519");
+        signer.initSign(key.getPrivate());
+        signer.update(org.conventionledger.events.integrity.ChainLink.sealText(seal.path("chain").asText(),
+                seal.path("position").asLong(), seal.path("head").asText(), seal.path("length").asLong())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var encoder = java.util.Base64.getEncoder();
+        client.post(services.commandUrl() + "/api/seals/" + sealId + "/countersignatures", "garant", Map.of(
+                "publicKey", encoder.encodeToString(key.getPublic().getEncoded()),
+                "signature", encoder.encodeToString(signer.sign())));
+        assertRejected(() -> client.post(services.commandUrl() + "/api/seals/" + sealId + "/countersignatures",
+                "garant", Map.of("publicKey", encoder.encodeToString(key.getPublic().getEncoded()),
+                        "signature", encoder.encodeToString(new byte[64]))), 409, "already-countersigned");
+    }
+
+    private static String basicAuth(LedgerServices services, String user) throws java.io.IOException {
+        String password = java.nio.file.Files.readAllLines(services.accounts()).stream()
+                .map(l -> l.split("\\s+")).filter(p -> p[1].equals(user)).findFirst().orElseThrow()[2];
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
     }
 
     /**

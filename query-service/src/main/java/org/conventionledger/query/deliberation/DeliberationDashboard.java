@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * The deliberation figures of one convention, as stored. It keeps each action's stage and each
  * objection's category and status (not just counters), so that counts by stage and category stay
  * exact whatever moves an action or an objection from one to another; they are counted when read.
+ * Free-standing questions are kept the same way, with their status.
  */
 @Document("deliberation_dashboards")
 public class DeliberationDashboard implements Absorbing {
@@ -27,6 +28,7 @@ public class DeliberationDashboard implements Absorbing {
     List<ObjectionState> objections = new ArrayList<>();
     List<TopicFigures> topics = new ArrayList<>();
     List<VoteFigures> votes = new ArrayList<>();
+    List<QuestionState> questions = new ArrayList<>();
 
     public static class ActionStage {
         String actionId;
@@ -58,6 +60,12 @@ public class DeliberationDashboard implements Absorbing {
         long judgments;
     }
 
+    /** A free-standing question put to consent: IN_ROUND, then DECIDED. */
+    public static class QuestionState {
+        String questionId;
+        String status;
+    }
+
     static DeliberationDashboard of(String conventionId) {
         DeliberationDashboard dashboard = new DeliberationDashboard();
         dashboard.conventionId = conventionId;
@@ -84,6 +92,12 @@ public class DeliberationDashboard implements Absorbing {
         return votes.stream().filter(v -> v.voteId.equals(voteId)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Convention " + conventionId + " has no judgment vote "
                         + voteId));
+    }
+
+    QuestionState question(String questionId) {
+        return questions.stream().filter(q -> q.questionId.equals(questionId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Convention " + conventionId + " has no question "
+                        + questionId));
     }
 
     @Override

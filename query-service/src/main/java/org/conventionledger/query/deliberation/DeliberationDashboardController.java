@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The deliberation dashboard of a convention. The maps always have the same shape, zeros included:
  * {@code actionsByStage} has every assembly (transition) with every stage (DRAFT, IN_ROUND, FINAL), and
  * {@code openObjectionsByCategory} (objections still open) and {@code objectionsByCategory} (all
- * objections ever raised) have every objection category. Topics and votes are listed in log order.
+ * objections ever raised) have every objection category, and {@code questions} counts free-standing
+ * questions IN_ROUND and DECIDED. Topics and votes are listed in log order.
  */
 @RestController
 public class DeliberationDashboardController {
@@ -34,7 +35,8 @@ public class DeliberationDashboardController {
     public record DeliberationDashboardView(String conventionId, Map<String, Map<String, Long>> actionsByStage,
                                             Map<String, Long> openObjectionsByCategory,
                                             Map<String, Long> objectionsByCategory,
-                                            List<TopicFigures> topics, List<VoteFigures> votes) {
+                                            List<TopicFigures> topics, List<VoteFigures> votes,
+                                            Map<String, Long> questions) {
     }
 
     private final MongoTemplate mongo;
@@ -72,7 +74,18 @@ public class DeliberationDashboardController {
                 d.topics.stream().map(t -> new TopicFigures(t.topicId, t.title, t.assembly, t.hearings, t.cacVersion,
                         t.opinions)).toList(),
                 d.votes.stream().map(v -> new VoteFigures(v.voteId, v.purpose, v.assembly, v.status, v.judgments))
-                        .toList());
+                        .toList(),
+                questions(d));
+    }
+
+    private static Map<String, Long> questions(DeliberationDashboard d) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put(QuestionHistoryProjection.IN_ROUND, 0L);
+        counts.put(QuestionHistoryProjection.DECIDED, 0L);
+        for (DeliberationDashboard.QuestionState question : d.questions) {
+            counts.merge(question.status, 1L, Long::sum);
+        }
+        return counts;
     }
 
     private static Map<String, Long> zeroPerStage() {

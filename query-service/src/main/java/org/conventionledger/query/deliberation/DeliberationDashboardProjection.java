@@ -21,6 +21,8 @@ import org.conventionledger.events.deliberation.ObjectionLifted;
 import org.conventionledger.events.deliberation.ObjectionRaised;
 import org.conventionledger.events.deliberation.ObjectionWithdrawn;
 import org.conventionledger.events.deliberation.OpinionGiven;
+import org.conventionledger.events.deliberation.QuestionDecided;
+import org.conventionledger.events.deliberation.QuestionPut;
 import org.conventionledger.events.deliberation.TopicChosen;
 import org.conventionledger.events.organisation.ConventionOpened;
 import org.conventionledger.query.platform.Projections;
@@ -159,6 +161,22 @@ class DeliberationDashboardProjection {
     @EventHandler
     void on(ObjectionWithdrawn event, EventMessage<?> message, TrackingToken token) {
         update(event, message, token, d -> d.objection(event.objectionId()).open = false);
+    }
+
+    @EventHandler
+    void on(QuestionPut event, EventMessage<?> message, TrackingToken token) {
+        update(event, message, token, d -> {
+            d.questions.removeIf(q -> q.questionId.equals(event.questionId()));
+            DeliberationDashboard.QuestionState question = new DeliberationDashboard.QuestionState();
+            question.questionId = event.questionId();
+            question.status = QuestionHistoryProjection.IN_ROUND;
+            d.questions.add(question);
+        });
+    }
+
+    @EventHandler
+    void on(QuestionDecided event, EventMessage<?> message, TrackingToken token) {
+        update(event, message, token, d -> d.question(event.questionId()).status = QuestionHistoryProjection.DECIDED);
     }
 
     @ResetHandler

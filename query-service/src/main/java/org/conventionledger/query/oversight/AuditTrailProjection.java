@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -16,7 +17,6 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.conventionledger.events.integrity.ChainLink;
-import org.conventionledger.query.platform.Projections;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.conventionledger.query.platform.EventPosition;
 import org.conventionledger.query.platform.ProcessingConfiguration;
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Copies every event of the log into the garants' trail, keyed by its position, with the payload as
- * stored, so that {@link ChainSealer} can chain it, and records how far the trail has settled.
+ * stored, so that {@link ChainSealer} can chain it.
  */
 @Component
 @ProcessingGroup(ProcessingConfiguration.AUDIT_TRAIL)
@@ -37,18 +37,15 @@ class AuditTrailProjection {
     private final MongoTemplate mongo;
     private final ObjectMapper json;
     private final Serializer eventSerializer;
-    private final Projections projections;
 
-    AuditTrailProjection(MongoTemplate mongo, ObjectMapper json, @Qualifier("eventSerializer") Serializer eventSerializer,
-                         Projections projections) {
+    AuditTrailProjection(MongoTemplate mongo, ObjectMapper json, @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.mongo = mongo;
         this.json = json;
         this.eventSerializer = eventSerializer;
-        this.projections = projections;
     }
 
-    @EventHandler
-    void on(Object payload, EventMessage<?> event, TrackingToken token) {
+    @EventHandler(payloadType = Object.class)
+    void on(EventMessage<?> event, TrackingToken token) {
         MetaData meta = event.getMetaData();
         String aggregateId = null;
         String aggregateType = null;
@@ -61,17 +58,27 @@ class AuditTrailProjection {
         long position = EventPosition.of(event, token);
         SerializedObject<byte[]> stored = stored(event, eventSerializer);
         AuditEvent existing = mongo.findById(position, AuditEvent.class);
+        String payloadType = stored.getType().getName();
         mongo.save(new AuditEvent(position, event.getIdentifier(),
-                event.getPayloadType().getSimpleName(), event.getPayloadType().getName(), stored.getType().getRevision(),
+                payloadType.substring(Math.max(payloadType.lastIndexOf('.'), payloadType.lastIndexOf('$')) + 1), payloadType, stored.getType().getRevision(),
                 aggregateId, aggregateType, sequence, event.getTimestamp(),
                 new AuditEvent.Actor(text(meta.get("actorId")), text(meta.get("actorRole"))),
                 text(meta.get("correlationId")), text(meta.get("traceId")),
-                json.convertValue(payload, AS_MAP), new String(stored.getData(), StandardCharsets.UTF_8),
+                readPayload(stored), new String(stored.getData(), StandardCharsets.UTF_8),
                 ChainLink.canonical(textValues(meta)),
                 existing == null ? null : existing.chainHash()));
-        // How far the trail has settled: the integrity chain only extends over settled positions.
-        projections.absorb(AuditProgress.class, AuditProgress.ID, event, token, AuditProgress::new, progress -> {
-        });
+    }
+
+    /**
+     * The payload as a document, read from the stored JSON rather than from the Java object, so that an
+     * event of a type this version does not know (during an upgrade, say) is still recorded.
+     */
+    private Map<String, Object> readPayload(SerializedObject<byte[]> stored) {
+        try {
+            return json.readerFor(AS_MAP).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readValue(stored.getData());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("The log holds a payload that is not a JSON object: " + stored.getType(), e);
+        }
     }
 
     /** The payload as the log stores it (no re-serialization when the serializer is the log's). */
@@ -88,7 +95,6 @@ class AuditTrailProjection {
     @ResetHandler
     void reset() {
         mongo.dropCollection(AuditEvent.class);
-        mongo.dropCollection(AuditProgress.class);
         mongo.dropCollection(ChainHead.class);
     }
 

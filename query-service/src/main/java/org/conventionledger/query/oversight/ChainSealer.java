@@ -17,10 +17,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Extends the integrity chain ({@link ChainLink}) over the garants' trail in global order, up to the
- * settled position, so that a late event filling a gap is chained in its place and never after
- * events that follow it. Each event's link is written on its trail entry, then the head moves: after
- * a crash the chain resumes from the head and rewrites the same links.
+ * Extends the integrity chain ({@link ChainLink}) over the garants' trail in global order. It stops at
+ * a missing position until that position's event arrives or the position is known to stay empty
+ * ({@link GapResolver}), so a late event is chained in its place and never after events that follow
+ * it. Each event's link is written on its trail entry, then the head moves: after a crash the chain
+ * resumes from the head and rewrites the same links.
  */
 @Component
 class ChainSealer {
@@ -31,10 +32,12 @@ class ChainSealer {
 
     private final MongoTemplate mongo;
     private final ObjectMapper json;
+    private final GapResolver gaps;
 
-    ChainSealer(MongoTemplate mongo, ObjectMapper json) {
+    ChainSealer(MongoTemplate mongo, ObjectMapper json, GapResolver gaps) {
         this.mongo = mongo;
         this.json = json;
+        this.gaps = gaps;
     }
 
     @Scheduled(fixedDelayString = "${ledger.audit.chain-interval:PT2S}")
@@ -42,27 +45,41 @@ class ChainSealer {
         extend();
     }
 
-    /** Chains every settled trail entry not chained yet; returns the head. */
+    /** Chains every trail entry that can be chained now; returns the head. */
     synchronized ChainHead extend() {
         ChainHead head = head();
-        AuditProgress progress = mongo.findById(AuditProgress.ID, AuditProgress.class);
-        long settled = progress == null ? -1 : progress.settled();
-        while (head.position() < settled) {
-            List<AuditEvent> batch = mongo.find(new Query(Criteria.where("_id").gt(head.position()).lte(settled))
+        while (true) {
+            List<AuditEvent> batch = mongo.find(new Query(Criteria.where("_id").gt(head.position()))
                     .with(Sort.by("_id")).limit(BATCH), AuditEvent.class);
-            if (batch.isEmpty()) {
+            ChainHead extended = chain(head, batch);
+            if (extended.position() != head.position()) {
+                mongo.save(extended);
+            }
+            if (batch.size() < BATCH || extended.position() == head.position()
+                    || extended.position() < batch.get(batch.size() - 1).position()) {
+                return extended;
+            }
+            head = extended;
+        }
+    }
+
+    private ChainHead chain(ChainHead head, List<AuditEvent> batch) {
+        long position = head.position();
+        String hash = head.hash();
+        long length = head.length();
+        for (AuditEvent event : batch) {
+            boolean next = event.position() == position + 1
+                    || (position < gaps.firstPosition() && event.position() == gaps.firstPosition());
+            if (!next && !gaps.abandoned(position, event.position(), event.recordedAt())) {
                 break;
             }
-            String hash = head.hash();
-            for (AuditEvent event : batch) {
-                hash = ChainLink.hash(hash, entryOf(event));
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(event.position())),
-                        Update.update("chainHash", hash), AuditEvent.class);
-            }
-            head = new ChainHead(ChainHead.ID, batch.get(batch.size() - 1).position(), hash, head.length() + batch.size());
-            mongo.save(head);
+            hash = ChainLink.hash(hash, entryOf(event));
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(event.position())),
+                    Update.update("chainHash", hash), AuditEvent.class);
+            position = event.position();
+            length++;
         }
-        return head;
+        return new ChainHead(ChainHead.ID, position, hash, length);
     }
 
     ChainHead head() {
@@ -74,7 +91,8 @@ class ChainSealer {
         try {
             return new ChainLink.Entry(event.position(), event.eventId(), event.aggregateId(), event.sequence(),
                     event.payloadType(), event.revision(), timestamp(event.recordedAt()),
-                    json.readValue(event.metaData(), STRINGS), event.storedPayload().getBytes(StandardCharsets.UTF_8));
+                    json.readValue(event.metaData(), STRINGS), event.storedPayload().getBytes(StandardCharsets.UTF_8),
+                    event.aggregateType());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Unreadable metadata on trail entry " + event.position(), e);
         }

@@ -69,6 +69,7 @@ class LogExport {
         line.put("eventId", event.getIdentifier());
         line.put("aggregateId", event instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : null);
         line.put("sequence", event instanceof DomainEventMessage<?> d ? d.getSequenceNumber() : null);
+        line.put("aggregateType", event instanceof DomainEventMessage<?> d ? d.getType() : null);
         line.put("payloadType", stored.getType().getName());
         line.put("payloadRevision", stored.getType().getRevision());
         line.put("timestamp", ChainSealer.timestamp(event.getTimestamp()));

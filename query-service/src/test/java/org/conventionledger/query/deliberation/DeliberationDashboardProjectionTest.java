@@ -194,6 +194,28 @@ class DeliberationDashboardProjectionTest {
     }
 
     @Test
+    void countsQuestionsInRoundAndDecidedZerosIncluded() {
+        readSide.append(conventionOpened(LYON, "C", "Lyon", SOCIAL));
+        assertThat(dashboard(LYON).questions()).containsExactlyEntriesOf(questions(0, 0));
+
+        readSide.append(lyon.questionPut("q-1", "Adopt the dialogue charter", "Adopted.", "m-1"),
+                lyon.questionPut("q-2", "Vote by remotes", "Sessions vote by remotes.", "m-1"),
+                lyon.questionConsent("q-1", 1, "m-1"),
+                lyon.questionDecided("q-1", 1));
+        assertThat(dashboard(LYON).questions()).containsExactlyEntriesOf(questions(1, 1));
+
+        readSide.redeliverEverything();
+        assertThat(dashboard(LYON).questions()).containsExactlyEntriesOf(questions(1, 1));
+    }
+
+    private static Map<String, Long> questions(long inRound, long decided) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("IN_ROUND", inRound);
+        counts.put("DECIDED", decided);
+        return counts;
+    }
+
+    @Test
     void conventionsAreCountedApart() {
         deliberation(clermont, CLERMONT);
         readSide.append(conventionOpened(LYON, "C", "Lyon", SOCIAL), lyon.topicChosen("t-lyon", SOCIAL, "Food"),

@@ -27,6 +27,17 @@ import org.conventionledger.events.deliberation.ObjectionRaised;
 import org.conventionledger.events.deliberation.ObjectionWithdrawn;
 import org.conventionledger.events.deliberation.OpinionBody;
 import org.conventionledger.events.deliberation.OpinionGiven;
+import org.conventionledger.events.deliberation.QuestionClarificationAnswered;
+import org.conventionledger.events.deliberation.QuestionClarificationRequested;
+import org.conventionledger.events.deliberation.QuestionConsentGiven;
+import org.conventionledger.events.deliberation.QuestionDecided;
+import org.conventionledger.events.deliberation.QuestionImprovementDecided;
+import org.conventionledger.events.deliberation.QuestionImprovementProposed;
+import org.conventionledger.events.deliberation.QuestionObjectionLifted;
+import org.conventionledger.events.deliberation.QuestionObjectionRaised;
+import org.conventionledger.events.deliberation.QuestionObjectionWithdrawn;
+import org.conventionledger.events.deliberation.QuestionPut;
+import org.conventionledger.events.deliberation.QuestionRevised;
 import org.conventionledger.events.deliberation.RankedOption;
 import org.conventionledger.events.deliberation.ReferentAssigned;
 import org.conventionledger.events.deliberation.TopicChosen;
@@ -148,5 +159,57 @@ final class DeliberationEvents {
 
     ActionFinalised finalised(String actionId, int number) {
         return new ActionFinalised(conventionId, actionId, number);
+    }
+
+    // ---- free-standing questions ----
+
+    QuestionPut questionPut(String questionId, String title, String text, String... participants) {
+        return new QuestionPut(conventionId, questionId, title, text, List.of(participants));
+    }
+
+    QuestionRevised questionRevised(String questionId, int version, String text, String reason) {
+        return new QuestionRevised(conventionId, questionId, version, text, reason);
+    }
+
+    QuestionClarificationRequested questionClarificationRequested(String questionId, String clarificationId,
+                                                                  String askedBy, String question) {
+        return new QuestionClarificationRequested(conventionId, questionId, clarificationId, askedBy, question);
+    }
+
+    QuestionClarificationAnswered questionClarificationAnswered(String questionId, String clarificationId,
+                                                                String answer) {
+        return new QuestionClarificationAnswered(conventionId, questionId, clarificationId, answer);
+    }
+
+    QuestionImprovementProposed questionImprovementProposed(String questionId, String improvementId, String proposedBy,
+                                                            String proposal) {
+        return new QuestionImprovementProposed(conventionId, questionId, improvementId, proposedBy, proposal);
+    }
+
+    QuestionImprovementDecided questionImprovementDecided(String questionId, String improvementId, boolean accepted,
+                                                          String reason) {
+        return new QuestionImprovementDecided(conventionId, questionId, improvementId, accepted, reason);
+    }
+
+    QuestionObjectionRaised questionObjectionRaised(String questionId, String objectionId, ObjectionCategory category,
+                                                    String raisedBy, String competentBody) {
+        return new QuestionObjectionRaised(conventionId, questionId, objectionId, category, "Reason of " + objectionId,
+                raisedBy, competentBody);
+    }
+
+    QuestionObjectionLifted questionObjectionLifted(String questionId, String objectionId, String amendment) {
+        return new QuestionObjectionLifted(conventionId, questionId, objectionId, amendment);
+    }
+
+    QuestionObjectionWithdrawn questionObjectionWithdrawn(String questionId, String objectionId, String reason) {
+        return new QuestionObjectionWithdrawn(conventionId, questionId, objectionId, reason);
+    }
+
+    QuestionConsentGiven questionConsent(String questionId, int version, String... participants) {
+        return new QuestionConsentGiven(conventionId, questionId, version, List.of(participants));
+    }
+
+    QuestionDecided questionDecided(String questionId, int version) {
+        return new QuestionDecided(conventionId, questionId, version);
     }
 }

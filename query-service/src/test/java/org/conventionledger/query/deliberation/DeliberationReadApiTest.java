@@ -106,7 +106,7 @@ class DeliberationReadApiTest {
         return switch (payload.getClass().getSimpleName()) {
             case "ConventionOpened", "TopicChosen", "ExpertHeard", "CacSheetWritten", "OpinionGiven" -> "Convention";
             case "JudgmentVoteOpened", "JudgmentCast", "JudgmentVoteClosed" -> "JudgmentVote";
-            default -> "Action";
+            default -> payload.getClass().getSimpleName().startsWith("Question") ? "Question" : "Action";
         };
     }
 
@@ -202,9 +202,46 @@ class DeliberationReadApiTest {
     }
 
     @Test
+    void questionEventsWrittenToTheLogReachTheQuestionHistoryAndTheDashboard() throws Exception {
+        String convention = "conv-" + UUID.randomUUID();
+        String question = "q-" + UUID.randomUUID();
+        DeliberationEvents e = new DeliberationEvents(convention);
+        List<Object> payloads = List.of(
+                conventionOpened(convention, "Convention e2e", "Clermont-Ferrand", ECOLOGICAL, SOCIAL),
+                e.questionPut(question, "Adopt the dialogue charter", "Adopted.", "m-1", "elected official"),
+                e.questionObjectionRaised(question, "o-1", NOT_CITY_COMPETENCE, "elected official", "Metropolis"),
+                e.questionObjectionLifted(question, "o-1", "The metropolis lends its venues"),
+                e.questionRevised(question, 2, "Adopted; the metropolis lends its venues.", "amendment"),
+                e.questionConsent(question, 2, "m-1", "elected official"),
+                e.questionDecided(question, 2));
+        List<EventMessage<?>> messages = new ArrayList<>();
+        for (int i = 0; i < payloads.size(); i++) {
+            Object payload = payloads.get(i);
+            boolean opening = i == 0;
+            messages.add(new GenericDomainEventMessage<>(aggregateOf(payload), opening ? convention : question,
+                    opening ? 0 : i - 1, payload, Map.of("actorId", "organiser", "actorRole", "ORGANISER"),
+                    UUID.randomUUID().toString(), Instant.now()));
+        }
+        eventStore.publish(messages);
+
+        JsonNode history = await("/api/questions/" + question + "/history",
+                h -> "DECIDED".equals(h.path("status").asText()));
+        assertThat(history.path("conventionId").asText()).isEqualTo(convention);
+        assertThat(history.path("text").asText()).isEqualTo("Adopted; the metropolis lends its venues.");
+        assertThat(history.path("versions")).hasSize(2);
+        assertThat(history.path("versions").get(1).path("recordedAt").isTextual()).isTrue();
+        assertThat(history.path("objections").get(0).path("amendedVersion").asInt()).isEqualTo(2);
+        assertThat(history.path("decidedVersion").asInt()).isEqualTo(2);
+
+        JsonNode dashboard = await("/api/conventions/" + convention + "/deliberation",
+                d -> d.path("questions").path("DECIDED").asLong() == 1);
+        assertThat(dashboard.path("questions").path("IN_ROUND").asLong()).isZero();
+    }
+
+    @Test
     void unknownIdsAreProblemsAndTheViewsAreForStaffOnly() throws Exception {
         for (String path : List.of("/api/actions/nowhere/history", "/api/conventions/nowhere/deliberation",
-                "/api/deliberation/votes/nowhere", "/api/topics/nowhere")) {
+                "/api/deliberation/votes/nowhere", "/api/topics/nowhere", "/api/questions/nowhere/history")) {
             HttpResponse<String> unknown = get(path, Role.GARANT);
             assertThat(unknown.statusCode()).as(path).isEqualTo(404);
             assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(

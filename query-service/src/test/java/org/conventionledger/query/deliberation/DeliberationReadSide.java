@@ -23,10 +23,12 @@ final class DeliberationReadSide implements AutoCloseable {
     final DeliberationDashboardProjection dashboards;
     final JudgmentVoteProjection votes;
     final TopicGroupProjection topics;
+    final QuestionHistoryProjection questions;
     final ActionHistoryController historyController;
     final DeliberationDashboardController dashboardController;
     final JudgmentVoteController voteController;
     final TopicGroupController topicController;
+    final QuestionHistoryController questionController;
     private final List<AnnotationEventHandlerAdapter> handlers;
 
     private DeliberationReadSide(ReadStore store, EventLog log) {
@@ -38,12 +40,15 @@ final class DeliberationReadSide implements AutoCloseable {
         dashboards = new DeliberationDashboardProjection(projections, mongo);
         votes = new JudgmentVoteProjection(projections, mongo);
         topics = new TopicGroupProjection(projections, mongo);
+        questions = new QuestionHistoryProjection(projections, mongo);
         historyController = new ActionHistoryController(mongo);
         dashboardController = new DeliberationDashboardController(mongo);
         voteController = new JudgmentVoteController(mongo);
         topicController = new TopicGroupController(mongo);
+        questionController = new QuestionHistoryController(mongo);
         handlers = List.of(new AnnotationEventHandlerAdapter(histories), new AnnotationEventHandlerAdapter(dashboards),
-                new AnnotationEventHandlerAdapter(votes), new AnnotationEventHandlerAdapter(topics));
+                new AnnotationEventHandlerAdapter(votes), new AnnotationEventHandlerAdapter(topics),
+                new AnnotationEventHandlerAdapter(questions));
     }
 
     /** On the JDBC store's log (gap-aware tokens, stamped global indexes). */
@@ -97,6 +102,7 @@ final class DeliberationReadSide implements AutoCloseable {
         dashboards.reset();
         votes.reset();
         topics.reset();
+        questions.reset();
     }
 
     @Override

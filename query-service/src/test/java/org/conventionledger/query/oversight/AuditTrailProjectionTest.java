@@ -24,6 +24,8 @@ import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.conventionledger.query.oversight.AuditTrailController.Page;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.conventionledger.query.platform.EventLog;
 import org.conventionledger.query.platform.ReadStore;
 import org.junit.jupiter.api.AfterEach;
@@ -48,9 +50,16 @@ class AuditTrailProjectionTest {
             .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
+    /** The log's serializer, as the services configure it (JSON). */
+    private static final Serializer SERIALIZER = JacksonSerializer.builder().objectMapper(JSON).build();
+
     /** Any payload is copied, not only those of the catalogue. */
     record Unlisted(String text) {
     }
+
+    /** The simulated JDBC log numbers events from 1; it is not queried, so no position is abandoned. */
+    private static final GapResolver SIMULATED_JDBC_LOG =
+            new GapResolver(null, 1, java.time.Duration.ofSeconds(30), java.time.Clock.systemUTC());
 
     private ReadStore store;
     private AuditTrailProjection projection;
@@ -60,8 +69,10 @@ class AuditTrailProjectionTest {
     @BeforeEach
     void start() {
         store = ReadStore.start();
-        projection = new AuditTrailProjection(store.mongo(), JSON);
-        controller = new AuditTrailController(store.mongo());
+        projection = new AuditTrailProjection(store.mongo(), JSON, SERIALIZER);
+        // the export reads the event store, which these tests do not use
+        controller = new AuditTrailController(store.mongo(), new ChainSealer(store.mongo(), JSON, SIMULATED_JDBC_LOG),
+                new LogExport(null, SERIALIZER, store.mongo(), JSON));
         log = EventLog.jdbc();
     }
 
@@ -71,7 +82,7 @@ class AuditTrailProjectionTest {
     }
 
     private void deliver(TrackedEventMessage<?> m) {
-        projection.on(m.getPayload(), m, m.trackingToken());
+        projection.on(m, m.trackingToken());
     }
 
     private TrackedEventMessage<?> append(Object payload) {

@@ -17,11 +17,13 @@ import java.util.TreeMap;
  * <pre>
  * ledger-chain-v1 LF previous hash (hex) LF position LF event id LF aggregate id LF sequence LF
  * payload type LF payload revision LF timestamp (ISO-8601, as Instant#toString) LF canonical metadata LF
+ * aggregate type LF
  * </pre>
- * followed by the payload's bytes exactly as stored in the log (JSON). Canonical metadata is a JSON
- * object of the metadata's entries sorted by key, values as JSON strings, without {@code globalIndex}
- * (which readers add). Absent values are written as the empty string. The hash before the first event
- * is {@link #GENESIS}.
+ * followed by the payload's UTF-8 JSON text as stored in the log. Canonical metadata is a JSON object
+ * of the metadata's entries sorted by key, values as JSON strings, without {@code globalIndex} (which
+ * readers add). Absent values are written as the empty string; in the other fields a backslash is
+ * written {@code \\} and a line feed {@code \n}, so that no two entries share a header. The hash
+ * before the first event is {@link #GENESIS}.
  */
 public final class ChainLink {
 
@@ -33,7 +35,15 @@ public final class ChainLink {
 
     /** The event's fields that the chain covers. */
     public record Entry(long position, String eventId, String aggregateId, Long sequence, String payloadType,
-                        String payloadRevision, String timestamp, Map<String, String> metaData, byte[] payload) {
+                        String payloadRevision, String timestamp, Map<String, String> metaData, byte[] payload,
+                        String aggregateType) {
+
+        /** An event published outside any aggregate: it has no aggregate type. */
+        public Entry(long position, String eventId, String aggregateId, Long sequence, String payloadType,
+                     String payloadRevision, String timestamp, Map<String, String> metaData, byte[] payload) {
+            this(position, eventId, aggregateId, sequence, payloadType, payloadRevision, timestamp, metaData, payload,
+                    null);
+        }
     }
 
     /** The hash (hex) of {@code entry} chained after {@code previousHash}. */
@@ -43,7 +53,7 @@ public final class ChainLink {
             String header = VERSION + '\n' + previousHash + '\n' + entry.position() + '\n' + text(entry.eventId()) + '\n'
                     + text(entry.aggregateId()) + '\n' + (entry.sequence() == null ? "" : entry.sequence()) + '\n'
                     + text(entry.payloadType()) + '\n' + text(entry.payloadRevision()) + '\n' + text(entry.timestamp())
-                    + '\n' + canonical(entry.metaData()) + '\n';
+                    + '\n' + canonical(entry.metaData()) + '\n' + text(entry.aggregateType()) + '\n';
             sha256.update(header.getBytes(StandardCharsets.UTF_8));
             sha256.update(entry.payload());
             return HexFormat.of().formatHex(sha256.digest());
@@ -76,7 +86,7 @@ public final class ChainLink {
 
     private static String quote(String value) {
         StringBuilder quoted = new StringBuilder("\"");
-        for (char c : text(value).toCharArray()) {
+        for (char c : (value == null ? "" : value).toCharArray()) {
             switch (c) {
                 case '"' -> quoted.append("\\\"");
                 case '\\' -> quoted.append("\\\\");
@@ -96,6 +106,6 @@ public final class ChainLink {
     }
 
     private static String text(String value) {
-        return value == null ? "" : value;
+        return value == null ? "" : value.replace("\\", "\\\\").replace("\n", "\\n");
     }
 }

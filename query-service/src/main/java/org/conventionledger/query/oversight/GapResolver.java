@@ -1,0 +1,65 @@
+package org.conventionledger.query.oversight;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides whether positions missing from the garants' trail will never hold an event, so that the
+ * integrity chain can go past them.
+ *
+ * <p>On the JDBC log an insert takes its global index before it commits, and an aborted insert (the
+ * losing ballot of a race, say) leaves that index empty for good. Positions are abandoned when the
+ * store holds no row there and the next event was recorded longer ago than
+ * {@code ledger.audit.settle-after}: far longer than any write transaction, which is one command.
+ * Axon Server numbers events without holes, so there a missing position is only an event the trail
+ * has not absorbed yet.
+ */
+@Component
+class GapResolver {
+
+    private final JdbcTemplate jdbc;
+    private final long firstPosition;
+    private final Duration settleAfter;
+    private final Clock clock;
+
+    @Autowired
+    GapResolver(ObjectProvider<JdbcTemplate> jdbc, @Value("${ledger.audit.settle-after:PT30S}") Duration settleAfter) {
+        this(jdbc.getIfAvailable(), jdbc.getIfAvailable() == null ? 0 : 1, settleAfter, Clock.systemUTC());
+    }
+
+    /**
+     * @param jdbc          the JDBC log, or null (Axon Server: no position is ever abandoned)
+     * @param firstPosition the lowest position an event can have: JDBC identities start at 1, Axon Server at 0
+     */
+    GapResolver(JdbcTemplate jdbc, long firstPosition, Duration settleAfter, Clock clock) {
+        this.jdbc = jdbc;
+        this.firstPosition = firstPosition;
+        this.settleAfter = settleAfter;
+        this.clock = clock;
+    }
+
+    long firstPosition() {
+        return firstPosition;
+    }
+
+    /**
+     * Whether no event will ever be at a position strictly between {@code after} and {@code before},
+     * given that the event at {@code before} was recorded at {@code nextRecordedAt}.
+     */
+    boolean abandoned(long after, long before, Instant nextRecordedAt) {
+        if (jdbc == null) {
+            return false;
+        }
+        Integer rows = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM DomainEventEntry WHERE globalIndex > ? AND globalIndex < ?",
+                Integer.class, after, before);
+        return rows != null && rows == 0 && nextRecordedAt.isBefore(clock.instant().minus(settleAfter));
+    }
+}
