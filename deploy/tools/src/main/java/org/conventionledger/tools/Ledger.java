@@ -1,6 +1,7 @@
 package org.conventionledger.tools;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 
 import org.conventionledger.tools.demo.ClermontDemo;
@@ -8,7 +9,8 @@ import org.conventionledger.tools.demo.ClermontDemo;
 /**
  * The {@code ledger} command-line tool ({@code deploy/ledger}): {@code demo} replays the Clermont-Ferrand
  * 2021–22 convention into a running system through its public write API; {@code mj} is the garants'
- * recount of a majority-judgment vote. Bad usage exits with code 2.
+ * recount of a majority-judgment vote, {@code verify-log} checks an export of the log against a seal, and
+ * {@code rebuild} rebuilds a projection with progress. Bad usage exits with code 2.
  */
 public final class Ledger {
 
@@ -38,6 +40,10 @@ public final class Ledger {
                         System.out::println).run();
                 System.exit(result.matchesPublishedTable() ? 0 : 1);
             }
+            case "rebuild" -> System.exit(ProjectionRebuildCommand.run(
+                    options.get("query-url", "http://localhost:8082"),
+                    Path.of(options.get("accounts", "data/accounts.txt")), options.get("projection", null),
+                    Duration.ofMinutes(Long.parseLong(options.get("timeout-minutes", "30"))), System.out));
             case "mj" -> System.exit(org.conventionledger.tools.verify.MajorityJudgmentRecount.run(
                     options.get("input", null), System.out, System.err));
             case "verify-log" -> System.exit(org.conventionledger.tools.verify.LogVerification.run(
@@ -67,6 +73,10 @@ public final class Ledger {
                          1 if not, 2 if a file is unreadable or of another chain version.
                          --export FILE      the JSON Lines of GET /api/audit/export
                          --seal FILE        the JSON of GET /api/audit/seal
+                  rebuild  Rebuild a projection from the log (organiser) and report progress until done.
+                         --projection NAME  dashboard, rankings, deliberation, audit-trail
+                         --query-url URL    (default http://localhost:8082)
+                         --accounts FILE    (default data/accounts.txt)
                 """);
     }
 

@@ -54,6 +54,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/error", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/votations/*/ranking").permitAll()
                         .requestMatchers("/api/audit/**").hasRole(Role.GARANT.name())
+                        .requestMatchers("/api/admin/**").hasRole(Role.ORGANISER.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(STAFF)
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e

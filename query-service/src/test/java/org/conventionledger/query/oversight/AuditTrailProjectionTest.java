@@ -72,7 +72,7 @@ class AuditTrailProjectionTest {
         projection = new AuditTrailProjection(store.mongo(), JSON, SERIALIZER);
         // the export reads the event store, which these tests do not use
         controller = new AuditTrailController(store.mongo(), new ChainSealer(store.mongo(), JSON, SIMULATED_JDBC_LOG),
-                new LogExport(null, SERIALIZER, store.mongo(), JSON));
+                new LogExport(null, SERIALIZER, store.mongo(), JSON), JSON);
         log = EventLog.jdbc();
     }
 

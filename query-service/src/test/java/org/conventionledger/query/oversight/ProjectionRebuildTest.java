@@ -1,0 +1,155 @@
+package org.conventionledger.query.oversight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.conventionledger.events.Transition.ECOLOGICAL;
+import static org.conventionledger.events.Transition.SOCIAL;
+import static org.conventionledger.query.platform.TestEvents.conventionOpened;
+import static org.conventionledger.query.platform.TestEvents.invitationSent;
+import static org.conventionledger.query.platform.TestEvents.item;
+import static org.conventionledger.query.platform.TestEvents.onlineBallot;
+import static org.conventionledger.query.platform.TestEvents.paperTally;
+import static org.conventionledger.query.platform.TestEvents.votationClosed;
+import static org.conventionledger.query.platform.TestEvents.votationOpened;
+import static org.conventionledger.query.platform.TestEvents.votationScheduled;
+import static org.conventionledger.query.platform.TestEvents.votes;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.bson.Document;
+import org.conventionledger.query.QueryServiceApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * A rebuild from zero gives exactly the same projections as before, compared document by document
+ * (their bookkeeping — optimistic version and absorbed part of the log — aside), and reports its
+ * progress against the head of the log.
+ */
+@SpringBootTest(classes = QueryServiceApplication.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class ProjectionRebuildTest {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("ledger.data-dir", () -> dataDir.toString());
+        registry.add("ledger.read-store.uri", () -> "");
+        registry.add("ledger.audit.chain-interval", () -> "PT0.2S");
+    }
+
+    private static final String CONVENTION = "conv-" + UUID.randomUUID();
+    private static final String VOTATION = "vot-" + UUID.randomUUID();
+    private static final List<String> COLLECTIONS = List.of("dashboards", "rankings", "conventions", "audit_events",
+            "chain_head");
+
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    ProjectionRebuild rebuild;
+    @Autowired
+    ChainSealer sealer;
+
+    @Test
+    void aRebuildFromZeroGivesTheSameDocuments() throws Exception {
+        long events = publish();
+        awaitProjected(events);
+        Map<String, Map<Object, Document>> before = snapshot();
+        assertThat(before.get("dashboards")).hasSize(1);
+        assertThat(before.get("rankings")).hasSize(1);
+
+        for (String processor : List.of("dashboard", "rankings", "audit-trail")) {
+            var started = rebuild.rebuild(processor);
+            assertThat(started.processor()).isEqualTo(processor);
+        }
+        awaitProjected(events);
+
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(rebuild.progress()).extracting(ProjectionRebuild.Progress::processor)
+                .contains("dashboard", "rankings", "audit-trail", "deliberation");
+        assertThat(rebuild.progress("rankings").percent()).isEqualTo(100);
+    }
+
+    @Test
+    void anUnknownProjectionIsAProblem() {
+        assertThatThrownBy(() -> rebuild.rebuild("nope")).isInstanceOfSatisfying(ErrorResponseException.class,
+                e -> assertThat(e.getStatusCode().value()).isEqualTo(404));
+    }
+
+    private long publish() {
+        Map<String, Long> sequences = new HashMap<>();
+        List<Object[]> log = new ArrayList<>();
+        log.add(new Object[]{"Convention", CONVENTION, conventionOpened(CONVENTION, "Convention", "Clermont-Ferrand",
+                ECOLOGICAL, SOCIAL)});
+        for (int i = 1; i <= 10; i++) {
+            log.add(new Object[]{"Convention", CONVENTION, invitationSent(CONVENTION, "inv-" + i)});
+        }
+        log.add(new Object[]{"Votation", VOTATION, votationScheduled(CONVENTION, VOTATION, "Votation",
+                item(1, ECOLOGICAL), item(2, SOCIAL))});
+        log.add(new Object[]{"Votation", VOTATION, votationOpened(CONVENTION, VOTATION)});
+        for (int i = 1; i <= 20; i++) {
+            String ballot = "ballot-" + i;
+            log.add(new Object[]{"OnlineBallot", ballot, onlineBallot(CONVENTION, VOTATION, ballot, 1 + i % 2)});
+        }
+        log.add(new Object[]{"Votation", VOTATION, paperTally(CONVENTION, VOTATION, "d1", votes(1, 5), votes(2, 7))});
+        log.add(new Object[]{"Votation", VOTATION, votationClosed(CONVENTION, VOTATION)});
+        for (Object[] event : log) {
+            String aggregate = (String) event[1];
+            long sequence = sequences.merge(aggregate, 1L, Long::sum) - 1;
+            eventStore.publish(new GenericDomainEventMessage<>((String) event[0], aggregate, sequence, event[2],
+                    MetaData.with("actorId", "organiser").and("actorRole", "ORGANISER")));
+        }
+        return log.size();
+    }
+
+    private void awaitProjected(long events) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            Document ranking = mongo.getCollection("rankings").find().first();
+            boolean done = ranking != null && "CLOSED".equals(ranking.getString("status"))
+                    && mongo.getCollection("audit_events").countDocuments() == events
+                    && sealer.extend().length() == events;
+            if (done) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the projections did not catch up with the " + events + " events");
+    }
+
+    private Map<String, Map<Object, Document>> snapshot() {
+        Map<String, Map<Object, Document>> all = new TreeMap<>();
+        for (String collection : COLLECTIONS) {
+            Map<Object, Document> documents = new HashMap<>();
+            for (Document document : mongo.getCollection(collection).find()) {
+                document.remove("version");
+                document.remove("absorbed");
+                documents.put(document.get("_id"), document);
+            }
+            all.put(collection, documents);
+        }
+        return all;
+    }
+}
