@@ -54,6 +54,11 @@ public class SecurityConfiguration {
                         .hasAnyRole(Role.VOTER.name(), Role.PLATFORM.name())
                         .requestMatchers(HttpMethod.POST, "/api/seals/*/countersignatures").hasRole(Role.GARANT.name())
                         .requestMatchers(HttpMethod.POST, "/api/seals").hasAnyRole(Role.GARANT.name(), Role.ORGANISER.name())
+                        // a resident refers a matter themselves; an organiser records one sent by letter
+                        .requestMatchers(HttpMethod.POST, "/api/conventions/*/referrals")
+                        .hasAnyRole(Role.VOTER.name(), Role.ORGANISER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/referrals/**", "/api/conventions/*/garant-opinions")
+                        .hasRole(Role.GARANT.name())
                         .requestMatchers("/api/**").hasRole(Role.ORGANISER.name())
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e

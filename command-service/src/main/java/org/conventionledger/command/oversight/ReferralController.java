@@ -1,0 +1,93 @@
+package org.conventionledger.command.oversight;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.conventionledger.command.platform.Commands;
+import org.conventionledger.events.oversight.OpinionOccasion;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Referrals to the garants (by a resident themselves, or recorded by an organiser from a letter), the
+ * garants' acknowledgement, investigation and answer, and the garants' published opinions.
+ */
+@RestController
+public class ReferralController {
+
+    private final Commands commands;
+
+    public ReferralController(Commands commands) {
+        this.commands = commands;
+    }
+
+    /** {@code referredOn} is optional (a letter's date); it defaults to today. */
+    public record ReferralRequest(@NotBlank String subject, @NotBlank String text,
+                                  List<@NotBlank String> attachments,
+                                  @NotNull @Pattern(regexp = "member|resident") String referredBy,
+                                  LocalDate referredOn) {
+    }
+
+    public record AcknowledgementRequest(@NotNull LocalDate on) {
+    }
+
+    public record InvestigationRequest(@NotBlank String note, @NotNull LocalDate on) {
+    }
+
+    public record AnswerRequest(@NotBlank String answer, @NotNull LocalDate on) {
+    }
+
+    public record GarantOpinionRequest(@NotNull OpinionOccasion occasion, @Min(1) Integer session,
+                                       @NotBlank String text, @NotNull LocalDate publishedOn) {
+    }
+
+    @PostMapping("/api/conventions/{conventionId}/referrals")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Map<String, String> refer(@PathVariable String conventionId, @Valid @RequestBody ReferralRequest request) {
+        String referralId = Commands.newId();
+        commands.send(new ReferMatter(conventionId, referralId, request.subject(), request.text(),
+                request.attachments() == null ? List.of() : request.attachments(), request.referredBy(),
+                request.referredOn() == null ? LocalDate.now() : request.referredOn()));
+        return Map.of("referralId", referralId);
+    }
+
+    @PostMapping("/api/referrals/{referralId}/acknowledgement")
+    public Map<String, String> acknowledge(@PathVariable String referralId,
+                                           @Valid @RequestBody AcknowledgementRequest request) {
+        commands.send(new AcknowledgeReferral(referralId, request.on()));
+        return Map.of("referralId", referralId, "status", "ACKNOWLEDGED");
+    }
+
+    @PostMapping("/api/referrals/{referralId}/investigations")
+    public Map<String, String> investigate(@PathVariable String referralId,
+                                           @Valid @RequestBody InvestigationRequest request) {
+        commands.send(new InvestigateReferral(referralId, request.note(), request.on()));
+        return Map.of("referralId", referralId, "status", "INVESTIGATING");
+    }
+
+    @PostMapping("/api/referrals/{referralId}/answer")
+    public Map<String, String> answer(@PathVariable String referralId, @Valid @RequestBody AnswerRequest request) {
+        commands.send(new AnswerReferral(referralId, request.answer(), request.on()));
+        return Map.of("referralId", referralId, "status", "ANSWERED");
+    }
+
+    @PostMapping("/api/conventions/{conventionId}/garant-opinions")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Map<String, String> publishOpinion(@PathVariable String conventionId,
+                                              @Valid @RequestBody GarantOpinionRequest request) {
+        String opinionId = Commands.newId();
+        commands.send(new PublishGarantOpinion(conventionId, opinionId, request.occasion(), request.session(),
+                request.text(), request.publishedOn()));
+        return Map.of("opinionId", opinionId);
+    }
+}
