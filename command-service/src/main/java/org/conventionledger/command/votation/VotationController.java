@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.conventionledger.command.platform.Actor;
 import org.conventionledger.command.platform.Commands;
-import org.conventionledger.command.platform.Role;
+import org.conventionledger.events.identity.Role;
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.events.votation.ActionVotes;
 import org.springframework.http.HttpStatus;

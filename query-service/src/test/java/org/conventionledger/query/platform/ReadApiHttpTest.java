@@ -26,6 +26,8 @@ import org.bson.Document;
 import org.conventionledger.query.QueryServiceApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.conventionledger.events.identity.Role;
+import org.conventionledger.events.identity.LocalAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,4 +1,4 @@
-package org.conventionledger.query.platform;
+package org.conventionledger.events.identity;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,9 @@
-package org.conventionledger.query.platform;
+package org.conventionledger.events.identity;
 
-/** The capacities in which people act on the ledger. */
+/**
+ * The capacities in which people act on the ledger. Their names are what every event's
+ * {@code actorRole} metadata holds, so they belong to the log's contract.
+ */
 public enum Role {
     /** The city's participation team: runs the process. */
     ORGANISER,
