@@ -34,5 +34,70 @@ CREATE TABLE IF NOT EXISTS register_member (
     convention_id VARCHAR(64) NOT NULL,
     member_id     VARCHAR(64) NOT NULL,
     assembly      VARCHAR(16) NOT NULL,
+    active        BOOLEAN     NOT NULL DEFAULT TRUE,
     PRIMARY KEY (convention_id, member_id)
+);
+
+-- Recruitment: source lists, who is on them, and who each draw drew.
+CREATE TABLE IF NOT EXISTS register_source_list (
+    list_id       VARCHAR(64) NOT NULL PRIMARY KEY,
+    convention_id VARCHAR(64) NOT NULL,
+    draw_id       VARCHAR(64),
+    frozen        BOOLEAN     NOT NULL,
+    fingerprint   VARCHAR(64),
+    residents     INT         NOT NULL
+);
+
+-- ciphertext: the sealed identity as listed (unreadable once the person's key is erased)
+CREATE TABLE IF NOT EXISTS register_listed (
+    list_id    VARCHAR(64)   NOT NULL,
+    person_id  VARCHAR(64)   NOT NULL,
+    ciphertext VARCHAR(4000) NOT NULL,
+    PRIMARY KEY (list_id, person_id)
+);
+CREATE INDEX IF NOT EXISTS ix_register_listed_person ON register_listed (person_id);
+
+CREATE TABLE IF NOT EXISTS register_drawn (
+    convention_id VARCHAR(64) NOT NULL,
+    draw_id       VARCHAR(64) NOT NULL,
+    person_id     VARCHAR(64) NOT NULL,
+    list_id       VARCHAR(64) NOT NULL,
+    PRIMARY KEY (draw_id, person_id)
+);
+CREATE INDEX IF NOT EXISTS ix_register_drawn_person ON register_drawn (convention_id, person_id);
+
+-- Organisation (PanelRegister): the mandate's assemblies and indemnity, sessions and attendance.
+-- A store created before members could leave gets the flag here (CREATE TABLE IF NOT EXISTS keeps old tables).
+ALTER TABLE register_member ADD COLUMN IF NOT EXISTS active BOOLEAN NOT NULL DEFAULT TRUE;
+
+CREATE TABLE IF NOT EXISTS register_mandate (
+    convention_id         VARCHAR(64)   NOT NULL PRIMARY KEY,
+    transitions           VARCHAR(200)  NOT NULL,
+    indemnity_per_session DECIMAL(12,2) NOT NULL
+);
+
+-- meeting: PLENARY, or the assembly meeting on its own (sessions 2-4 are one meeting per assembly)
+CREATE TABLE IF NOT EXISTS register_session (
+    session_id     VARCHAR(64) NOT NULL PRIMARY KEY,
+    convention_id  VARCHAR(64) NOT NULL,
+    session_number INT         NOT NULL,
+    meeting        VARCHAR(16) NOT NULL,
+    CONSTRAINT uk_register_session_meeting UNIQUE (convention_id, session_number, meeting)
+);
+
+CREATE TABLE IF NOT EXISTS register_attendance (
+    convention_id VARCHAR(64) NOT NULL,
+    session_id    VARCHAR(64) NOT NULL,
+    member_id     VARCHAR(64) NOT NULL,
+    presence      VARCHAR(16) NOT NULL,
+    PRIMARY KEY (session_id, member_id)
+);
+CREATE INDEX IF NOT EXISTS ix_register_attendance_member ON register_attendance (convention_id, member_id);
+
+-- invitation ids are the organiser's letter numbers: unique within a convention only
+CREATE TABLE IF NOT EXISTS register_invitation (
+    invitation_id VARCHAR(64) NOT NULL,
+    convention_id VARCHAR(64) NOT NULL,
+    person_id     VARCHAR(64) NOT NULL,
+    PRIMARY KEY (convention_id, invitation_id)
 );

@@ -3,15 +3,26 @@ package org.conventionledger.command.organisation;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.conventionledger.command.recruitment.AdoptEngagementContract;
+import org.conventionledger.command.recruitment.ApplyAbsenceRule;
+import org.conventionledger.command.recruitment.CallReplacement;
+import org.conventionledger.command.recruitment.CloseInvitations;
+import org.conventionledger.command.recruitment.ComputePanelLottery;
+import org.conventionledger.command.recruitment.DefinePanelSelection;
+import org.conventionledger.command.recruitment.DrawPanel;
+import org.conventionledger.command.recruitment.Panel;
+import org.conventionledger.command.recruitment.RecruitmentRegister;
+import org.conventionledger.command.recruitment.RemindInvitation;
+import org.conventionledger.command.recruitment.SetAssemblyCapacities;
+import org.conventionledger.command.recruitment.WithdrawMember;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.conventionledger.command.deliberation.CastJudgment;
 import org.conventionledger.command.deliberation.ChooseTopic;
@@ -31,10 +42,19 @@ import org.conventionledger.events.deliberation.TopicChosen;
 import org.conventionledger.events.deliberation.VoteOption;
 import org.conventionledger.events.deliberation.VotePurpose;
 import org.conventionledger.events.organisation.ConventionOpened;
-import org.conventionledger.events.recruitment.Answer;
 import org.conventionledger.events.recruitment.InvitationAnswered;
 import org.conventionledger.events.recruitment.InvitationSent;
 import org.conventionledger.events.recruitment.MemberSeated;
+import org.conventionledger.events.recruitment.VolunteerRegistered;
+import org.conventionledger.events.recruitment.ReplacementCalled;
+import org.conventionledger.events.recruitment.PanelSelectionDefined;
+import org.conventionledger.events.recruitment.PanelLotteryComputed;
+import org.conventionledger.events.recruitment.PanelDrawn;
+import org.conventionledger.events.recruitment.MembershipLost;
+import org.conventionledger.events.recruitment.MemberWithdrew;
+import org.conventionledger.events.recruitment.InvitationsClosed;
+import org.conventionledger.events.recruitment.EngagementContractAdopted;
+import org.conventionledger.events.recruitment.AssemblyCapacitiesSet;
 
 /**
  * A citizens' convention and its panel: invitations, answers, seated members and the topics each
@@ -50,11 +70,7 @@ public class Convention {
     @AggregateIdentifier
     private String conventionId;
     private Set<Transition> transitions;
-    private final Set<String> residentsInvited = new HashSet<>();
-    private final Map<String, Answer> answers = new HashMap<>();
-    private final Set<String> invitations = new HashSet<>();
-    private final Set<String> seatedInvitations = new HashSet<>();
-    private final Map<String, Transition> members = new HashMap<>();
+    private final Panel panel = new Panel();
     private final JudgmentVotes votes = new JudgmentVotes();
     private final Set<String> topicTitles = new HashSet<>();
 
@@ -80,59 +96,76 @@ public class Convention {
     }
 
     @CommandHandler
-    public void handle(SendInvitations command) {
-        require(command.invitees() != null && !command.invitees().isEmpty(), "invitees-required",
-                "Name at least one invitee.");
-        Set<String> batchIds = new HashSet<>();
-        Set<String> batchResidents = new HashSet<>();
-        for (var invitee : command.invitees()) {
-            if (invitations.contains(invitee.invitationId()) || !batchIds.add(invitee.invitationId())) {
-                throw RuleViolation.conflict("invitation-exists",
-                        "Invitation " + invitee.invitationId() + " was already sent.");
-            }
-            if (residentsInvited.contains(invitee.residentRef()) || !batchResidents.add(invitee.residentRef())) {
-                throw RuleViolation.conflict("resident-already-invited",
-                        "Resident " + invitee.residentRef() + " is already invited to this convention.");
-            }
-        }
-        for (var invitee : command.invitees()) {
-            apply(new InvitationSent(conventionId, invitee.invitationId(), invitee.residentRef(),
-                    invitee.sourceList(), command.sentOn()));
-        }
+    public void handle(SendInvitations command, RecruitmentRegister register) {
+        panel.sendInvitations(conventionId, command, register).forEach(AggregateLifecycle::apply);
+    }
+
+    @CommandHandler
+    public void handle(RemindInvitation command) {
+        apply(panel.remind(conventionId, command));
     }
 
     @CommandHandler
     public void handle(RecordInvitationAnswer command) {
-        requireInvitation(command.invitationId());
-        if (answers.containsKey(command.invitationId())) {
-            throw RuleViolation.conflict("invitation-already-answered", "Invitation " + command.invitationId()
-                    + " was already answered: " + answers.get(command.invitationId()) + ".");
-        }
-        require(command.answer() != null, "answer-required", "Give the answer: ACCEPTED, DECLINED or NO_ANSWER.");
-        apply(new InvitationAnswered(conventionId, command.invitationId(), command.answer(), command.answeredOn()));
+        panel.answer(conventionId, command).forEach(AggregateLifecycle::apply);
+    }
+
+    @CommandHandler
+    public void handle(CloseInvitations command) {
+        panel.closeAnswers(conventionId, command).forEach(AggregateLifecycle::apply);
+    }
+
+    @CommandHandler
+    public void handle(DefinePanelSelection command) {
+        apply(panel.defineSelection(conventionId, command));
+    }
+
+    @CommandHandler
+    public void handle(ComputePanelLottery command) {
+        apply(panel.computeLottery(conventionId));
+    }
+
+    @CommandHandler
+    public PanelDrawn handle(DrawPanel command) {
+        PanelDrawn drawn = panel.drawPanel(conventionId, command);
+        apply(drawn);
+        return drawn;
+    }
+
+    @CommandHandler
+    public ReplacementCalled handle(CallReplacement command) {
+        ReplacementCalled called = panel.callReplacement(conventionId, command);
+        apply(called);
+        return called;
+    }
+
+    @CommandHandler
+    public void handle(SetAssemblyCapacities command) {
+        apply(panel.setCapacities(conventionId, command, transitions));
+    }
+
+    @CommandHandler
+    public void handle(AdoptEngagementContract command) {
+        apply(panel.adoptContract(conventionId, command));
     }
 
     @CommandHandler
     public void handle(SeatMember command) {
-        requireInvitation(command.invitationId());
-        if (answers.get(command.invitationId()) != Answer.ACCEPTED) {
-            throw RuleViolation.conflict("invitation-not-accepted", "Only a resident who accepted the invitation"
-                    + " can be seated; invitation " + command.invitationId() + " is "
-                    + (answers.containsKey(command.invitationId()) ? answers.get(command.invitationId()) : "unanswered")
-                    + ".");
-        }
-        if (seatedInvitations.contains(command.invitationId())) {
-            throw RuleViolation.conflict("already-seated",
-                    "The volunteer of invitation " + command.invitationId() + " is already seated.");
-        }
-        if (members.containsKey(command.memberId())) {
-            throw RuleViolation.conflict("member-exists", "Member " + command.memberId() + " is already seated.");
-        }
         requireAssembly(command.assembly());
         require(notBlank(command.contractVersion()), "contract-version-required",
                 "Record which version of the engagement contract the member signed.");
-        apply(new MemberSeated(conventionId, command.memberId(), command.invitationId(), command.assembly(),
-                command.contractVersion(), command.seatedOn()));
+        apply(panel.seat(conventionId, command));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawMember command) {
+        apply(panel.withdraw(conventionId, command));
+    }
+
+    @CommandHandler
+    public void handle(ApplyAbsenceRule command, PanelRegister attendance) {
+        apply(panel.applyAbsenceRule(conventionId, command,
+                attendance.unexcusedAbsences(conventionId, command.memberId())));
     }
 
     @CommandHandler
@@ -159,7 +192,7 @@ public class Convention {
 
     @CommandHandler
     public void handle(CastJudgment command) {
-        apply(votes.cast(conventionId, command, members.get(command.memberId())));
+        apply(votes.cast(conventionId, command, panel.activeAssemblyOf(command.memberId()).orElse(null)));
     }
 
     @CommandHandler
@@ -202,19 +235,67 @@ public class Convention {
 
     @EventSourcingHandler
     void on(InvitationSent event) {
-        invitations.add(event.invitationId());
-        residentsInvited.add(event.residentRef());
+        panel.on(event);
     }
 
     @EventSourcingHandler
     void on(InvitationAnswered event) {
-        answers.put(event.invitationId(), event.answer());
+        panel.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(InvitationsClosed event) {
+        panel.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(VolunteerRegistered event) {
+        panel.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(PanelSelectionDefined event) {
+        panel.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(PanelLotteryComputed event) {
+        panel.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(PanelDrawn event) {
+        panel.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(ReplacementCalled event) {
+        panel.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(AssemblyCapacitiesSet event) {
+        panel.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(EngagementContractAdopted event) {
+        panel.on(event);
     }
 
     @EventSourcingHandler
     void on(MemberSeated event) {
-        seatedInvitations.add(event.invitationId());
-        members.put(event.memberId(), event.assembly());
+        panel.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(MemberWithdrew event) {
+        panel.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(MembershipLost event) {
+        panel.on(event);
     }
 
     @EventSourcingHandler
@@ -226,12 +307,6 @@ public class Convention {
         if (topicTitles.contains(assembly + "/" + title)) {
             throw RuleViolation.conflict("topic-exists",
                     "The " + assembly + " assembly already chose the topic '" + title + "'.");
-        }
-    }
-
-    private void requireInvitation(String invitationId) {
-        if (!invitations.contains(invitationId)) {
-            throw RuleViolation.notFound("unknown-invitation", "No invitation " + invitationId + " was sent.");
         }
     }
 

@@ -3,6 +3,8 @@ package org.conventionledger.command.platform;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -10,6 +12,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,6 +50,16 @@ public class AxonConfiguration {
     @Bean
     Cache conventionCache() {
         return new WeakReferenceCache();
+    }
+
+    /**
+     * A register that cannot record an event must fail the command that caused it: registers are read
+     * by later commands' rules, so a silently skipped row would let a rule pass or fail wrongly. Axon's
+     * default only logs a handler's error; this propagates it, rolling the append back (ADR-002).
+     */
+    @Autowired
+    void registersFailTheirCommand(EventProcessingConfigurer processing) {
+        processing.registerListenerInvocationErrorHandler("command-registers", configuration -> PropagatingErrorHandler.instance());
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -5,48 +5,136 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.conventionledger.command.platform.Commands;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.recruitment.Answer;
+import org.conventionledger.events.recruitment.DrawnResident;
+import org.conventionledger.events.recruitment.ListQuota;
+import org.conventionledger.events.recruitment.WithdrawalReason;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Invitations, answers and seating of members. */
+/**
+ * Recruitment by lot: source lists, the committed draw, invitations and answers, members' seating and
+ * leaving. The panel selection is in {@link PanelSelectionController}.
+ */
 @RestController
 @RequestMapping("/api/conventions/{conventionId}")
 public class RecruitmentController {
 
-    private final Commands commands;
+    private static final String SHA256_HEX = "[0-9a-fA-F]{64}";
 
-    public RecruitmentController(Commands commands) {
+    private final Commands commands;
+    private final ResidentImport residentImport;
+
+    public RecruitmentController(Commands commands, ResidentImport residentImport) {
         this.commands = commands;
+        this.residentImport = residentImport;
+    }
+
+    public record SourceListRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 64) String kind) {
+    }
+
+    public record ListQuotaRequest(@NotBlank String listId, @Min(0) int count) {
+    }
+
+    public record PlanDrawRequest(@NotEmpty List<@Valid @NotNull ListQuotaRequest> lists,
+                                  @Min(0) int overall,
+                                  @NotBlank @Pattern(regexp = SHA256_HEX) String seedCommitment) {
+    }
+
+    /** @param publicEntropy randomness made public at the draw, e.g. the dice the bailiff saw rolled */
+    public record PerformDrawRequest(@NotBlank @Size(max = 200) String seed,
+                                     @NotBlank @Size(max = 200) String publicEntropy) {
     }
 
     public record InviteeRequest(@NotBlank @Size(max = 64) String invitationId,
-                                 @NotBlank @Size(max = 128) String residentRef,
-                                 @NotBlank String sourceList) {
+                                 @NotBlank @Size(max = 64) String residentRef,
+                                 @Size(max = 64) String sourceList) {
     }
 
     public record SendInvitationsRequest(@NotNull LocalDate sentOn,
                                          @NotEmpty @Size(max = 10_000) List<@Valid @NotNull InviteeRequest> invitees) {
     }
 
-    public record AnswerRequest(@NotNull Answer answer, @NotNull LocalDate answeredOn) {
+    public record ReminderRequest(@NotNull LocalDate sentOn) {
+    }
+
+    public record AnswerRequest(@NotNull Answer answer, @NotNull LocalDate answeredOn,
+                                @Size(max = 20) Map<@NotBlank @Size(max = 64) String, @NotBlank @Size(max = 64) String> profile,
+                                Transition preferredTransition,
+                                @Size(max = 2_000) String needs) {
+    }
+
+    public record CloseInvitationsRequest(@NotNull LocalDate deadline) {
     }
 
     public record SeatMemberRequest(@NotBlank String invitationId,
                                     @NotNull Transition assembly,
                                     @NotBlank String contractVersion,
                                     @NotNull LocalDate seatedOn) {
+    }
+
+    public record WithdrawalRequest(@NotNull WithdrawalReason reason, @NotNull LocalDate withdrewOn) {
+    }
+
+    public record AbsenceRuleRequest(@NotNull LocalDate appliedOn) {
+    }
+
+    public record ContractRequest(@NotBlank @Size(max = 64) String version, @Min(0) int allowedUnexcusedAbsences,
+                                  @NotNull LocalDate adoptedOn) {
+    }
+
+    @PostMapping("/source-lists")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Map<String, String> registerSourceList(@PathVariable String conventionId,
+                                                  @Valid @RequestBody SourceListRequest request) {
+        String listId = Commands.newId();
+        commands.send(new RegisterSourceList(listId, conventionId, request.name(), request.kind()));
+        return Map.of("listId", listId);
+    }
+
+    /** A CSV of residents (last_name, first_name, birth_date and optionally address, postcode, city, email, phone). */
+    @PostMapping(path = "/source-lists/{listId}/residents", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    public ResidentImport.Outcome listResidents(@PathVariable String conventionId, @PathVariable String listId,
+                                                @RequestBody String csv) {
+        return residentImport.importCsv(conventionId, listId, csv);
+    }
+
+    @PostMapping("/source-lists/{listId}/freeze")
+    public Map<String, String> freeze(@PathVariable String conventionId, @PathVariable String listId) {
+        commands.send(new FreezeSourceList(listId));
+        return Map.of("listId", listId, "status", "FROZEN");
+    }
+
+    @PostMapping("/draws")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Map<String, String> planDraw(@PathVariable String conventionId, @Valid @RequestBody PlanDrawRequest request) {
+        String drawId = Commands.newId();
+        commands.send(new PlanDraw(drawId, conventionId,
+                request.lists().stream().map(l -> new ListQuota(l.listId(), l.count())).toList(), request.overall(),
+                request.seedCommitment()));
+        return Map.of("drawId", drawId);
+    }
+
+    @PostMapping("/draws/{drawId}/performance")
+    public Map<String, Object> performDraw(@PathVariable String conventionId, @PathVariable String drawId,
+                                           @Valid @RequestBody PerformDrawRequest request) {
+        List<DrawnResident> drawn = commands.send(new PerformDraw(drawId, request.seed(), request.publicEntropy()));
+        return Map.of("drawId", drawId, "status", "PERFORMED", "drawn", drawn);
     }
 
     @PostMapping("/invitations")
@@ -60,11 +148,44 @@ public class RecruitmentController {
         return Map.of("invitationsSent", invitees.size());
     }
 
+    @PostMapping("/invitations/{invitationId}/reminder")
+    public Map<String, String> remind(@PathVariable String conventionId, @PathVariable String invitationId,
+                                      @Valid @RequestBody ReminderRequest request) {
+        commands.send(new RemindInvitation(conventionId, invitationId, request.sentOn()));
+        return Map.of("invitationId", invitationId, "status", "REMINDED");
+    }
+
     @PostMapping("/invitations/{invitationId}/answer")
     public Map<String, String> answer(@PathVariable String conventionId, @PathVariable String invitationId,
                                       @Valid @RequestBody AnswerRequest request) {
-        commands.send(new RecordInvitationAnswer(conventionId, invitationId, request.answer(), request.answeredOn()));
+        var needs = request.needs() == null || request.needs().isBlank() ? null
+                : residentImport.sealNeeds(conventionId, invitationId, request.needs());
+        commands.send(new RecordInvitationAnswer(conventionId, invitationId, request.answer(), request.answeredOn(),
+                request.profile(), request.preferredTransition(), needs));
         return Map.of("invitationId", invitationId, "answer", request.answer().name());
+    }
+
+    @PostMapping("/invitations/closure")
+    public Map<String, String> closeInvitations(@PathVariable String conventionId,
+                                                @Valid @RequestBody CloseInvitationsRequest request) {
+        commands.send(new CloseInvitations(conventionId, request.deadline()));
+        return Map.of("status", "CLOSED");
+    }
+
+    @PostMapping("/contracts")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Map<String, String> adoptContract(@PathVariable String conventionId,
+                                             @Valid @RequestBody ContractRequest request) {
+        commands.send(new AdoptEngagementContract(conventionId, request.version(), request.allowedUnexcusedAbsences(),
+                request.adoptedOn()));
+        return Map.of("version", request.version());
+    }
+
+    @PutMapping("/assemblies/capacities")
+    public Map<Transition, Integer> setCapacities(@PathVariable String conventionId,
+                                                  @RequestBody @NotEmpty Map<@NotNull Transition, @NotNull Integer> request) {
+        commands.send(new SetAssemblyCapacities(conventionId, request));
+        return request;
     }
 
     @PostMapping("/members")
@@ -74,5 +195,19 @@ public class RecruitmentController {
         commands.send(new SeatMember(conventionId, memberId, request.invitationId(), request.assembly(),
                 request.contractVersion(), request.seatedOn()));
         return Map.of("memberId", memberId);
+    }
+
+    @PostMapping("/members/{memberId}/withdrawal")
+    public Map<String, String> withdraw(@PathVariable String conventionId, @PathVariable String memberId,
+                                        @Valid @RequestBody WithdrawalRequest request) {
+        commands.send(new WithdrawMember(conventionId, memberId, request.reason(), request.withdrewOn()));
+        return Map.of("memberId", memberId, "status", "WITHDREW");
+    }
+
+    @PostMapping("/members/{memberId}/absence-rule")
+    public Map<String, String> applyAbsenceRule(@PathVariable String conventionId, @PathVariable String memberId,
+                                                @Valid @RequestBody AbsenceRuleRequest request) {
+        commands.send(new ApplyAbsenceRule(conventionId, memberId, request.appliedOn()));
+        return Map.of("memberId", memberId, "status", "MEMBERSHIP_LOST");
     }
 }

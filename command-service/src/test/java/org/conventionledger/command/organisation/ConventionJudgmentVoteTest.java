@@ -35,6 +35,9 @@ import org.conventionledger.events.recruitment.Answer;
 import org.conventionledger.events.recruitment.InvitationAnswered;
 import org.conventionledger.events.recruitment.InvitationSent;
 import org.conventionledger.events.recruitment.MemberSeated;
+import org.conventionledger.events.recruitment.MemberWithdrew;
+import org.conventionledger.events.recruitment.MembershipLost;
+import org.conventionledger.events.recruitment.WithdrawalReason;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,7 @@ class ConventionJudgmentVoteTest {
     private static final LocalDate SENT_ON = LocalDate.of(2024, 11, 4);
     private static final LocalDate ANSWERED_ON = LocalDate.of(2024, 11, 20);
     private static final LocalDate SEATED_ON = LocalDate.of(2025, 1, 15);
+    private static final LocalDate LEFT_ON = LocalDate.of(2025, 3, 1);
 
     /** Worst first: index 0 = "to reject" … 4 = "very good". */
     private static final List<String> GRADES = List.of("to reject", "poor", "fair", "good", "very good");
@@ -448,6 +452,30 @@ class ConventionJudgmentVoteTest {
                                           new InvitationAnswered(CONVENTION, "inv-v", Answer.ACCEPTED, ANSWERED_ON)))
                                   .when(judge(TOPICS, "res-v", 4, 3, 1)),
                     422, "not-a-member");
+        }
+
+        @Test
+        void aMemberWhoWithdrewNoLongerJudges() {
+            expectRejected(fixture.given(panel(topicChoiceOpened(),
+                                          new MemberWithdrew(CONVENTION, "eco-1", WithdrawalReason.PERSONAL, LEFT_ON)))
+                                  .when(judge(TOPICS, "eco-1", 4, 3, 1)),
+                    422, "not-a-member");
+        }
+
+        @Test
+        void aMemberWhoLostMembershipNoLongerJudges() {
+            expectRejected(fixture.given(panel(prioritisationOpened(0),
+                                          new MembershipLost(CONVENTION, "soc-1", 3, 2, "contract-v2", LEFT_ON)))
+                                  .when(judge(PRIORITIES, "soc-1", 2, 2)),
+                    422, "not-a-member");
+        }
+
+        @Test
+        void theOtherMembersStillJudgeWhenOneLeft() {
+            fixture.given(panel(topicChoiceOpened(),
+                           new MemberWithdrew(CONVENTION, "eco-1", WithdrawalReason.MOVED_AWAY, LEFT_ON)))
+                   .when(judge(TOPICS, "eco-2", 3, 3, 2))
+                   .expectEvents(judged(TOPICS, "eco-2", 3, 3, 2));
         }
 
         @Test

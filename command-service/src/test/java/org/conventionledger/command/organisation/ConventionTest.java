@@ -4,18 +4,21 @@ import static org.conventionledger.command.platform.RuleViolationMatcher.expectR
 import static org.conventionledger.events.Transition.DEMOCRATIC;
 import static org.conventionledger.events.Transition.ECOLOGICAL;
 import static org.conventionledger.events.Transition.SOCIAL;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.command.deliberation.ChooseTopic;
 import org.conventionledger.command.recruitment.RecordInvitationAnswer;
-import org.conventionledger.command.recruitment.SeatMember;
+import org.conventionledger.command.recruitment.RecruitmentRegister;
 import org.conventionledger.command.recruitment.SendInvitations;
 import org.conventionledger.command.recruitment.SendInvitations.Invitee;
 import org.conventionledger.events.Transition;
@@ -25,12 +28,16 @@ import org.conventionledger.events.organisation.Mandate;
 import org.conventionledger.events.recruitment.Answer;
 import org.conventionledger.events.recruitment.InvitationAnswered;
 import org.conventionledger.events.recruitment.InvitationSent;
-import org.conventionledger.events.recruitment.MemberSeated;
+import org.conventionledger.events.recruitment.VolunteerRegistered;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** The convention's panel: opening, invitations, answers, seating and topics. */
+/**
+ * The convention: opening, invitations, answers and topics. The rest of the panel's recruitment (drawn
+ * residents, volunteers' profiles, panel selection, seating, members leaving) is in
+ * {@link ConventionRecruitmentTest}.
+ */
 class ConventionTest {
 
     private static final String CONVENTION = "conv-1";
@@ -38,13 +45,18 @@ class ConventionTest {
     private static final LocalDate ENDS = LocalDate.of(2025, 6, 30);
     private static final LocalDate SENT_ON = LocalDate.of(2024, 11, 4);
     private static final LocalDate ANSWERED_ON = LocalDate.of(2024, 11, 20);
-    private static final LocalDate SEATED_ON = LocalDate.of(2025, 1, 15);
 
     private FixtureConfiguration<Convention> fixture;
 
     @BeforeEach
     void setUp() {
+        // residents res-1, res-2 and res-3 were drawn by lot from the electoral roll
+        RecruitmentRegister recruitment = mock(RecruitmentRegister.class);
+        for (String resident : List.of("res-1", "res-2", "res-3")) {
+            when(recruitment.drawnFrom(CONVENTION, resident)).thenReturn(Optional.of("electoral-roll"));
+        }
         fixture = new AggregateTestFixture<>(Convention.class);
+        fixture.registerInjectableResource(recruitment);
     }
 
     // ---- building blocks -------------------------------------------------------------------------
@@ -78,10 +90,6 @@ class ConventionTest {
         return new InvitationAnswered(CONVENTION, invitationId, answer, ANSWERED_ON);
     }
 
-    private static MemberSeated seated(String memberId, String invitationId, Transition assembly) {
-        return new MemberSeated(CONVENTION, memberId, invitationId, assembly, "contract-v2", SEATED_ON);
-    }
-
     private static TopicChosen topic(String topicId, Transition assembly, String title) {
         return new TopicChosen(CONVENTION, topicId, assembly, title);
     }
@@ -98,10 +106,6 @@ class ConventionTest {
         return new RecordInvitationAnswer(CONVENTION, invitationId, answer, ANSWERED_ON);
     }
 
-    private static SeatMember seat(String memberId, String invitationId, Transition assembly) {
-        return new SeatMember(CONVENTION, memberId, invitationId, assembly, "contract-v2", SEATED_ON);
-    }
-
     private static ChooseTopic choose(String topicId, Transition assembly, String title) {
         return new ChooseTopic(CONVENTION, topicId, assembly, title);
     }
@@ -109,12 +113,6 @@ class ConventionTest {
     /** Opened, with invitation {@code inv-1} sent to resident {@code res-1} and answered as given. */
     private static List<Object> invitationAnswered(Answer answer) {
         return List.of(opened(), sent("inv-1", "res-1"), answered("inv-1", answer));
-    }
-
-    private static List<Object> plus(List<Object> given, Object... more) {
-        List<Object> all = new ArrayList<>(given);
-        all.addAll(Arrays.asList(more));
-        return all;
     }
 
     // ---- opening ---------------------------------------------------------------------------------
@@ -277,10 +275,12 @@ class ConventionTest {
     class RecordingAnAnswer {
 
         @Test
-        void anAcceptanceIsRecorded() {
+        void anAcceptanceIsRecordedAndTheVolunteerRegisteredWithTheirProfile() {
             fixture.given(opened(), sent("inv-1", "res-1"))
-                   .when(answer("inv-1", Answer.ACCEPTED))
-                   .expectEvents(answered("inv-1", Answer.ACCEPTED));
+                   .when(new RecordInvitationAnswer(CONVENTION, "inv-1", Answer.ACCEPTED, ANSWERED_ON,
+                           Map.of("gender", "f"), null, null))
+                   .expectEvents(answered("inv-1", Answer.ACCEPTED), new VolunteerRegistered(CONVENTION, "inv-1",
+                           "res-1", Map.of("gender", "f"), null, null));
         }
 
         @Test
@@ -323,84 +323,6 @@ class ConventionTest {
             expectRejected(fixture.given(opened(), sent("inv-1", "res-1"))
                                   .when(answer("inv-1", null)),
                     422, "answer-required");
-        }
-    }
-
-    // ---- seating ---------------------------------------------------------------------------------
-
-    @Nested
-    class SeatingAMember {
-
-        @Test
-        void aVolunteerWhoAcceptedTakesASeatInAnAssemblyOfTheConvention() {
-            fixture.given(invitationAnswered(Answer.ACCEPTED))
-                   .when(seat("mem-1", "inv-1", SOCIAL))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(seated("mem-1", "inv-1", SOCIAL));
-        }
-
-        @Test
-        void anInvitationNeverSentIsNotFound() {
-            expectRejected(fixture.given(invitationAnswered(Answer.ACCEPTED))
-                                  .when(seat("mem-1", "inv-9", SOCIAL)),
-                    404, "unknown-invitation");
-        }
-
-        @Test
-        void aResidentWhoHasNotAnsweredCannotBeSeated() {
-            expectRejected(fixture.given(opened(), sent("inv-1", "res-1"))
-                                  .when(seat("mem-1", "inv-1", SOCIAL)),
-                    409, "invitation-not-accepted");
-        }
-
-        @Test
-        void aResidentWhoDeclinedCannotBeSeated() {
-            expectRejected(fixture.given(invitationAnswered(Answer.DECLINED))
-                                  .when(seat("mem-1", "inv-1", SOCIAL)),
-                    409, "invitation-not-accepted");
-        }
-
-        @Test
-        void aResidentWhoLetTheDeadlinePassCannotBeSeated() {
-            expectRejected(fixture.given(invitationAnswered(Answer.NO_ANSWER))
-                                  .when(seat("mem-1", "inv-1", SOCIAL)),
-                    409, "invitation-not-accepted");
-        }
-
-        @Test
-        void aVolunteerIsSeatedOnlyOnce() {
-            expectRejected(fixture.given(plus(invitationAnswered(Answer.ACCEPTED), seated("mem-1", "inv-1", SOCIAL)))
-                                  .when(seat("mem-2", "inv-1", ECOLOGICAL)),
-                    409, "already-seated");
-        }
-
-        @Test
-        void aMemberIdAlreadySeatedIsRefused() {
-            expectRejected(fixture.given(plus(invitationAnswered(Answer.ACCEPTED), seated("mem-1", "inv-1", SOCIAL),
-                                          sent("inv-2", "res-2"), answered("inv-2", Answer.ACCEPTED)))
-                                  .when(seat("mem-1", "inv-2", SOCIAL)),
-                    409, "member-exists");
-        }
-
-        @Test
-        void anAssemblyTheConventionDoesNotHoldIsRefused() {
-            expectRejected(fixture.given(invitationAnswered(Answer.ACCEPTED))
-                                  .when(seat("mem-1", "inv-1", DEMOCRATIC)),
-                    422, "unknown-assembly");
-        }
-
-        @Test
-        void aMissingAssemblyIsRefused() {
-            expectRejected(fixture.given(invitationAnswered(Answer.ACCEPTED))
-                                  .when(seat("mem-1", "inv-1", null)),
-                    422, "unknown-assembly");
-        }
-
-        @Test
-        void theSignedContractVersionIsRequired() {
-            expectRejected(fixture.given(invitationAnswered(Answer.ACCEPTED))
-                                  .when(new SeatMember(CONVENTION, "mem-1", "inv-1", SOCIAL, " ", SEATED_ON)),
-                    422, "contract-version-required");
         }
     }
 

@@ -9,7 +9,8 @@ import org.conventionledger.tools.demo.ClermontDemo;
 /**
  * The {@code ledger} command-line tool ({@code deploy/ledger}): {@code demo} replays the Clermont-Ferrand
  * 2021–22 convention into a running system through its public write API; {@code mj} is the garants'
- * recount of a majority-judgment vote, {@code verify-log} checks an export of the log against a seal, and
+ * recount of a majority-judgment vote, {@code verify-log} checks an export of the log against a seal,
+ * {@code verify-draw} re-checks its draws by lot and its panel draw, and
  * {@code rebuild} rebuilds a projection with progress. Bad usage exits with code 2.
  */
 public final class Ledger {
@@ -48,6 +49,9 @@ public final class Ledger {
                     options.get("input", null), System.out, System.err));
             case "verify-log" -> System.exit(org.conventionledger.tools.verify.LogVerification.run(
                     options.get("export", null), options.get("seal", null), System.out, System.err));
+            case "verify-draw" -> System.exit(org.conventionledger.tools.verify.DrawVerification.run(
+                    options.get("export", null), options.get("draw", null), options.get("selection", null),
+                    System.out, System.err));
             default -> {
                 System.err.println("Unknown command: " + args[0]);
                 usage();
@@ -73,6 +77,12 @@ public final class Ledger {
                          1 if not, 2 if a file is unreadable or of another chain version.
                          --export FILE      the JSON Lines of GET /api/audit/export
                          --seal FILE        the JSON of GET /api/audit/seal
+                  verify-draw  Re-check the draws by lot and the panel draw of an export of the log (for the
+                         garants): seed commitments, list fingerprints, re-run draw, lottery and panel;
+                         prints one JSON line per draw {"convention","draw","verified","reason","drawn"}
+                         and per panel selection, exit code 0 if all verify, 1 if not, 2 if unreadable.
+                         --export FILE      the JSON Lines of GET /api/audit/export
+                         --draw DRAW_ID     only this draw; --selection SELECTION_ID  only this selection
                   rebuild  Rebuild a projection from the log (organiser) and report progress until done.
                          --projection NAME  dashboard, rankings, deliberation, audit-trail
                          --query-url URL    (default http://localhost:8082)

@@ -63,6 +63,32 @@ public class LedgerClient {
         }
     }
 
+    /** Posts a CSV document (e.g. a resident list). */
+    public JsonNode postCsv(String url, String username, String csv) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", basic(username))
+                .header("Content-Type", "text/csv; charset=utf-8")
+                .timeout(Duration.ofSeconds(120))
+                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8))
+                .build();
+        return send("POST " + url, request);
+    }
+
+    /** Sends a PUT with a JSON body. */
+    public JsonNode put(String url, String username, Object body) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", basic(username))
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(60))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                    .build();
+            return send("PUT " + url, request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public JsonNode get(String url, String username) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
         if (username != null) {

@@ -34,6 +34,7 @@ class ClermontReplayTest {
             ClermontDemo.Result result = replayAndVerify(services);
             rejectsBadWritesWithoutWritingAnything(services);
             sealsExportsAndVerifiesTheLog(services);
+            RecruitmentChecks.erasesAPersonAndTheLogStillVerifies(new LedgerClient(services.accounts()), services, result);
             countsConcurrentBallotsExactlyOnce(services, result);
             servesOperationsEndpoints(services);
         }
@@ -82,6 +83,7 @@ class ClermontReplayTest {
         assertThat(votation.path("onlineVotes").asInt()).isEqualTo(9_944);
 
         verifyDeliberation(client, services, result);
+        RecruitmentChecks.verifyRecruitment(client, services, result);
 
         JsonNode social = client.get(services.queryUrl() + "/api/votations/" + result.votationId()
                 + "/ranking?transition=SOCIAL", null);
@@ -181,6 +183,9 @@ class ClermontReplayTest {
                 new String[] {"/api/conventions/" + conventionId + "/invitations", "[1,2"},
                 new String[] {"/api/conventions/" + conventionId + "/invitations/INV-0001/answer", "{\"answer\":\"MAYBE\"}"},
                 new String[] {"/api/conventions/" + conventionId + "/members", "{\"assembly\":\"SOCIAL\"}"},
+                new String[] {"/api/conventions/" + conventionId + "/draws", "{\"lists\":[],\"seedCommitment\":\"x\"}"},
+                new String[] {"/api/conventions/" + conventionId + "/panel/draw", "{\"seed\":\"s\"}"},
+                new String[] {"/api/conventions/" + conventionId + "/sessions", "{\"number\":0}"},
                 new String[] {"/api/conventions/" + conventionId + "/topics", "{}"},
                 new String[] {"/api/conventions/" + conventionId + "/actions", "{\"number\":\"x\"}"},
                 new String[] {"/api/actions/x/objections", "{\"category\":\"BAD\"}"},
@@ -199,7 +204,11 @@ class ClermontReplayTest {
         assertRejected(() -> client.post(c + "/api/votations/" + votationId + "/ballots", "platform",
                 Map.of("voterRef", "late-voter", "choices", List.of(1))), 409, "votation-not-open");
         assertRejected(() -> client.post(c + "/api/conventions/" + conventionId + "/invitations/INV-0001/answer",
-                "organiser", Map.of("answer", "DECLINED", "answeredOn", "2021-10-01")), 409, "invitation-already-answered");
+                "organiser", Map.of("answer", "DECLINED", "answeredOn", "2021-10-01")), 409, "answers-closed");
+        assertRejected(() -> client.post(c + "/api/conventions/" + conventionId + "/panel/draw", "organiser",
+                Map.of("seed", "again", "publicEntropy", "dice: 6 6 6")), 409, "panel-drawn");
+        assertRejected(() -> client.post(c + "/api/conventions/" + conventionId + "/invitations/closure", "organiser",
+                Map.of("deadline", "2021-10-09")), 409, "answers-closed");
         assertRejected(() -> client.post(c + "/api/conventions/nope/topics", "organiser",
                 Map.of("assembly", "SOCIAL", "title", "t")), 404, "unknown-id");
         assertRejected(() -> client.post(c + "/api/votations/" + votationId + "/close", "garant", Map.of()), 403, "forbidden");
@@ -235,6 +244,7 @@ class ClermontReplayTest {
                 new java.io.PrintStream(verdict), System.err);
         assertThat(verdict.toString()).contains("\"intact\"");
         assertThat(exit).isEqualTo(org.conventionledger.tools.verify.LogVerification.INTACT);
+        RecruitmentChecks.verifiesTheDrawFromTheExport(exportFile);
 
         String sealId = client.post(services.commandUrl() + "/api/seals", "garant", seal).path("sealId").asText();
         var key = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
@@ -346,7 +356,7 @@ class ClermontReplayTest {
         assertThat(services.logs()).contains("Axon update checker disabled");
     }
 
-    private static long lastPosition(LedgerClient client, LedgerServices services) throws InterruptedException {
+    static long lastPosition(LedgerClient client, LedgerServices services) throws InterruptedException {
         // let the trail catch up with everything written so far
         long previous = -2;
         while (true) {

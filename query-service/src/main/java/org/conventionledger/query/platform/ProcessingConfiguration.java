@@ -26,6 +26,7 @@ public class ProcessingConfiguration {
     public static final String DASHBOARD = "dashboard";
     public static final String RANKINGS = "rankings";
     public static final String AUDIT_TRAIL = "audit-trail";
+    public static final String RECRUITMENT = "recruitment";
 
     /** Named in application.yml ({@code axon.eventhandling.processors.*.sequencing-policy}). */
     @Bean

@@ -114,14 +114,22 @@ public class ClermontDemo {
         }
         Instant started = Instant.now();
         String conventionId = openConvention();
-        List<String> invitations = sendInvitations(conventionId);
-        List<String> volunteers = recordAnswers(conventionId, invitations);
-        Map<String, List<String>> members = seatMembers(conventionId, volunteers);
+        RecruitmentDemo panel = new RecruitmentDemo(client, commandUrl, conventionId, SEED, log);
+        Map<String, List<String>> members = panel.recruit(SOURCE_LISTS, SEATS, ACCEPTED, DECLINED);
+        panel.electRoles(members);
+        panel.chooseAbsentee(members);
+        panel.holdSession(1, members);
         Map<String, String> topics = chooseTopics(conventionId, members);
         prepareTopics(topics);
+        for (int session = 2; session <= 4; session++) {
+            panel.holdSession(session, members);
+        }
         Map<Integer, String> drafted = draftActions(conventionId, topics, members);
+        panel.holdSession(5, members);
         prioritise(conventionId, drafted, members);
-        List<String> actionIds = finaliseThroughConsent(drafted, members);
+        Map<String, List<String>> sitting = panel.departures(members);
+        panel.holdSession(6, sitting);
+        List<String> actionIds = finaliseThroughConsent(drafted, sitting);
         String votationId = runVotation(conventionId, actionIds);
         log.accept("Loaded through the write API in " + Duration.between(started, Instant.now()).toSeconds() + " s.");
         return check(conventionId, votationId, true);
@@ -142,58 +150,6 @@ public class ClermontDemo {
                 .path("conventionId").asText();
         log.accept("Convention opened: " + id);
         return id;
-    }
-
-    private List<String> sendInvitations(String conventionId) {
-        List<Map<String, String>> invitees = new ArrayList<>();
-        int n = 0;
-        for (var list : SOURCE_LISTS.entrySet()) {
-            for (int i = 0; i < list.getValue(); i++) {
-                n++;
-                invitees.add(Map.of("invitationId", String.format("INV-%04d", n),
-                        "residentRef", String.format("RES-%04d", n), "sourceList", list.getKey()));
-            }
-        }
-        for (int from = 0; from < invitees.size(); from += 500) {
-            client.post(commandUrl + "/api/conventions/" + conventionId + "/invitations", ORGANISER, Map.of(
-                    "sentOn", "2021-09-06", "invitees", invitees.subList(from, Math.min(from + 500, invitees.size()))));
-        }
-        log.accept("Invitations sent: " + invitees.size());
-        return invitees.stream().map(i -> i.get("invitationId")).toList();
-    }
-
-    /** Accepted, declined and unanswered invitations, spread over the lists in a seeded order. */
-    private List<String> recordAnswers(String conventionId, List<String> invitations) throws Exception {
-        List<String> order = BallotMaker.shuffled(invitations, SEED);
-        List<String> volunteers = order.subList(0, ACCEPTED);
-        List<Map.Entry<String, String>> answers = new ArrayList<>();
-        for (int i = 0; i < order.size(); i++) {
-            String answer = i < ACCEPTED ? "ACCEPTED" : i < ACCEPTED + DECLINED ? "DECLINED" : "NO_ANSWER";
-            answers.add(Map.entry(order.get(i), answer));
-        }
-        parallel(answers, a -> client.post(commandUrl + "/api/conventions/" + conventionId + "/invitations/"
-                + a.getKey() + "/answer", ORGANISER, Map.of("answer", a.getValue(),
-                "answeredOn", a.getValue().equals("NO_ANSWER") ? "2021-10-08" : "2021-09-24")));
-        log.accept("Answers recorded: " + ACCEPTED + " accepted, " + DECLINED + " declined, "
-                + (INVITATIONS - ACCEPTED - DECLINED) + " without answer");
-        return volunteers;
-    }
-
-    private Map<String, List<String>> seatMembers(String conventionId, List<String> volunteers) {
-        Map<String, List<String>> members = new LinkedHashMap<>();
-        int next = 0;
-        for (var assembly : SEATS.entrySet()) {
-            List<String> seated = new ArrayList<>();
-            for (int i = 0; i < assembly.getValue(); i++) {
-                seated.add(client.post(commandUrl + "/api/conventions/" + conventionId + "/members", ORGANISER, Map.of(
-                        "invitationId", volunteers.get(next++), "assembly", assembly.getKey(),
-                        "contractVersion", "engagement-contract-2021-v1", "seatedOn", "2021-11-19"))
-                        .path("memberId").asText());
-            }
-            members.put(assembly.getKey(), seated);
-        }
-        log.accept("Members seated: " + next + " " + SEATS);
-        return members;
     }
 
     /**
@@ -472,7 +428,7 @@ public class ClermontDemo {
     }
 
     /** Sends independent requests from a few threads, as several desks' staff or the platform would. */
-    private static <T> void parallel(List<T> items, Consumer<T> send) throws Exception {
+    static <T> void parallel(List<T> items, Consumer<T> send) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> futures = items.stream().map(item -> pool.submit(() -> send.accept(item)))

@@ -1,0 +1,446 @@
+package org.conventionledger.command.recruitment;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.conventionledger.command.platform.RuleViolation;
+import org.conventionledger.command.recruitment.sortition.SeedCommitment;
+import org.conventionledger.events.Transition;
+import org.conventionledger.events.recruitment.Answer;
+import org.conventionledger.events.recruitment.AssemblyCapacitiesSet;
+import org.conventionledger.events.recruitment.EngagementContractAdopted;
+import org.conventionledger.events.recruitment.InvitationAnswered;
+import org.conventionledger.events.recruitment.InvitationReminderSent;
+import org.conventionledger.events.recruitment.InvitationSent;
+import org.conventionledger.events.recruitment.InvitationsClosed;
+import org.conventionledger.events.recruitment.MemberSeated;
+import org.conventionledger.events.recruitment.MemberWithdrew;
+import org.conventionledger.events.recruitment.MembershipLost;
+import org.conventionledger.events.recruitment.PanelDrawn;
+import org.conventionledger.events.recruitment.PanelLotteryComputed;
+import org.conventionledger.events.recruitment.PanelSelectionDefined;
+import org.conventionledger.events.recruitment.QuotaRange;
+import org.conventionledger.events.recruitment.ReplacementCalled;
+import org.conventionledger.events.recruitment.VolunteerRegistered;
+
+/**
+ * The panel's recruitment rules, from invitations to members leaving, kept apart from the
+ * {@code Convention} aggregate that owns the state's stream. Each method checks its rules and returns the
+ * events to apply; nothing changes until the aggregate applies them and the {@code on} methods run.
+ *
+ * <p>Rules: invitations go to residents a draw drew, once each; an invitation is answered once, until the
+ * deadline closes the answers; a volunteer gives the profile the quotas use. The panel is selected once:
+ * quotas and a seed commitment first, then the lottery (only once the answers are closed, so the pool is
+ * final), then the draw with the revealed seed. Only volunteers on the drawn panel, or called from the
+ * reserve, are seated, once, within their assembly's capacity, under an adopted contract. A member leaves
+ * by withdrawing or under the contract's absence rule; a member who left may be replaced once.
+ */
+public class Panel {
+
+    /** A seated member and whether they still sit. */
+    private record Member(String memberId, String invitationId, Transition assembly, String contractVersion, boolean active) {
+    }
+
+    private final Map<String, String> personByInvitation = new HashMap<>();
+    private final Map<String, String> invitationByPerson = new HashMap<>();
+    private final Map<String, Answer> answers = new HashMap<>();
+    private boolean answersClosed;
+    private final Map<String, VolunteerRegistered> volunteers = new LinkedHashMap<>();
+    private PanelSelectionDefined selection;
+    private PanelLotteryComputed lottery;
+    private PanelDrawn drawn;
+    private final Set<String> selectable = new HashSet<>();
+    private final Set<String> replacedMembers = new HashSet<>();
+    private final Set<String> reserveCalled = new HashSet<>();
+    private final Map<Transition, Integer> capacities = new HashMap<>();
+    private final Map<String, Integer> contracts = new HashMap<>();
+    private final Map<String, Member> members = new LinkedHashMap<>();
+    private final Set<String> seatedInvitations = new HashSet<>();
+
+    // ---- invitations -----------------------------------------------------------------------------
+
+    public List<Object> sendInvitations(String conventionId, SendInvitations command, RecruitmentRegister register) {
+        require(command.invitees() != null && !command.invitees().isEmpty(), "invitees-required",
+                "Name at least one invitee.");
+        require(command.sentOn() != null, "sent-on-required", "Give the date the letters were sent.");
+        requireAnswersOpen();
+        Set<String> batchIds = new HashSet<>();
+        Set<String> batchPersons = new HashSet<>();
+        List<Object> events = new ArrayList<>();
+        for (var invitee : command.invitees()) {
+            if (personByInvitation.containsKey(invitee.invitationId()) || !batchIds.add(invitee.invitationId())) {
+                throw RuleViolation.conflict("invitation-exists",
+                        "Invitation " + invitee.invitationId() + " was already sent.");
+            }
+            if (invitationByPerson.containsKey(invitee.residentRef()) || !batchPersons.add(invitee.residentRef())) {
+                throw RuleViolation.conflict("resident-already-invited",
+                        "Resident " + invitee.residentRef() + " is already invited to this convention.");
+            }
+            String list = register.drawnFrom(conventionId, invitee.residentRef())
+                    .orElseThrow(() -> RuleViolation.unprocessable("not-drawn", "Resident " + invitee.residentRef()
+                            + " was not drawn by lot in this convention: only drawn residents are invited."));
+            if (invitee.sourceList() != null && !invitee.sourceList().equals(list)) {
+                throw RuleViolation.unprocessable("wrong-source-list", "Resident " + invitee.residentRef()
+                        + " was drawn from list " + list + ", not " + invitee.sourceList() + ".");
+            }
+            events.add(new InvitationSent(conventionId, invitee.invitationId(), invitee.residentRef(), list,
+                    command.sentOn()));
+        }
+        return events;
+    }
+
+    public InvitationReminderSent remind(String conventionId, RemindInvitation command) {
+        requireInvitation(command.invitationId());
+        requireAnswersOpen();
+        requireUnanswered(command.invitationId());
+        require(command.sentOn() != null, "sent-on-required", "Give the date the reminder was sent.");
+        return new InvitationReminderSent(conventionId, command.invitationId(), command.sentOn());
+    }
+
+    public List<Object> answer(String conventionId, RecordInvitationAnswer command) {
+        requireInvitation(command.invitationId());
+        requireAnswersOpen();
+        requireUnanswered(command.invitationId());
+        require(command.answer() != null, "answer-required", "Give the answer: ACCEPTED, DECLINED or NO_ANSWER.");
+        require(command.answeredOn() != null, "answered-on-required", "Give the date of the answer.");
+        boolean accepted = command.answer() == Answer.ACCEPTED;
+        boolean hasProfile = command.profile() != null && !command.profile().isEmpty();
+        if (accepted) {
+            require(hasProfile, "profile-required",
+                    "A volunteer gives a profile (gender, age band, neighbourhood…) for the quotas.");
+            command.profile().forEach((category, value) -> require(
+                    category != null && !category.isBlank() && value != null && !value.isBlank(),
+                    "profile-value", "Every profile category needs a value."));
+            String person = personByInvitation.get(command.invitationId());
+            require(command.needs() == null || person.equals(command.needs().personId()), "needs-sealing",
+                    "Needs must be sealed with the volunteer's own key.");
+        } else {
+            require(!hasProfile && command.needs() == null && command.preferredTransition() == null,
+                    "profile-not-expected", "Only a volunteer (ACCEPTED) gives a profile.");
+        }
+        List<Object> events = new ArrayList<>();
+        events.add(new InvitationAnswered(conventionId, command.invitationId(), command.answer(), command.answeredOn()));
+        if (accepted) {
+            events.add(new VolunteerRegistered(conventionId, command.invitationId(),
+                    personByInvitation.get(command.invitationId()), Map.copyOf(command.profile()),
+                    command.preferredTransition(), command.needs()));
+        }
+        return events;
+    }
+
+    public List<Object> closeAnswers(String conventionId, CloseInvitations command) {
+        requireAnswersOpen();
+        require(command.deadline() != null, "deadline-required", "Give the answer deadline.");
+        require(!personByInvitation.isEmpty(), "no-invitations", "No invitation was sent.");
+        List<Object> events = new ArrayList<>();
+        personByInvitation.keySet().stream().filter(id -> !answers.containsKey(id)).sorted()
+                .forEach(id -> events.add(new InvitationAnswered(conventionId, id, Answer.NO_ANSWER, command.deadline())));
+        events.add(new InvitationsClosed(conventionId, command.deadline(), events.size()));
+        return events;
+    }
+
+    // ---- panel selection -------------------------------------------------------------------------
+
+    public PanelSelectionDefined defineSelection(String conventionId, DefinePanelSelection command) {
+        if (selection != null) {
+            throw RuleViolation.conflict("selection-defined", "The panel selection is already defined.");
+        }
+        require(command.selectionId() != null && !command.selectionId().isBlank(), "selection-id-required",
+                "Name the selection.");
+        require(command.panelSize() > 0, "panel-size", "The panel has at least one seat.");
+        require(command.quotas() != null, "quotas-required", "Give the quotas (an empty list for none).");
+        Set<String> seen = new HashSet<>();
+        for (QuotaRange quota : command.quotas()) {
+            require(quota.category() != null && !quota.category().isBlank() && quota.value() != null
+                    && !quota.value().isBlank(), "quota-names", "Each quota names a category and a value.");
+            require(seen.add(quota.category() + "\u0000" + quota.value()), "duplicate-quota",
+                    "Quota " + quota.category() + "=" + quota.value() + " is given twice.");
+            require(quota.min() >= 0 && quota.min() <= quota.max(), "quota-bounds",
+                    "Quota " + quota.category() + "=" + quota.value() + " needs 0 <= min <= max.");
+        }
+        require(SeedCommitment.isValidCommitment(command.seedCommitment()), "seed-commitment",
+                "The seed commitment is the SHA-256 of the seed: 64 hexadecimal characters.");
+        return new PanelSelectionDefined(conventionId, command.selectionId(), command.panelSize(),
+                List.copyOf(command.quotas()), command.seedCommitment().toLowerCase());
+    }
+
+    public PanelLotteryComputed computeLottery(String conventionId) {
+        requireSelection();
+        if (lottery != null) {
+            throw RuleViolation.conflict("lottery-computed", "The panel lottery was already computed and published.");
+        }
+        if (!answersClosed) {
+            throw RuleViolation.conflict("answers-open",
+                    "Close the answers first: the lottery is computed on the final pool of volunteers.");
+        }
+        List<VolunteerRegistered> pool = List.copyOf(volunteers.values());
+        if (pool.size() < selection.panelSize()) {
+            throw RuleViolation.unprocessable("too-few-volunteers", "Only " + pool.size()
+                    + " volunteers for " + selection.panelSize() + " seats.");
+        }
+        return PanelLotteries.compute(conventionId, selection, pool);
+    }
+
+    public PanelDrawn drawPanel(String conventionId, DrawPanel command) {
+        requireSelection();
+        if (lottery == null) {
+            throw RuleViolation.conflict("lottery-not-computed", "Compute and publish the lottery before the draw.");
+        }
+        if (drawn != null) {
+            throw RuleViolation.conflict("panel-drawn", "The panel was already drawn.");
+        }
+        require(command.seed() != null && !command.seed().isBlank(), "seed-required", "Reveal the seed.");
+        require(command.publicEntropy() != null && !command.publicEntropy().isBlank()
+                        && command.publicEntropy().length() <= SeedCommitment.MAX_SEED_LENGTH, "public-entropy-required",
+                "Give the public entropy drawn at the draw (e.g. dice rolled before the bailiff), at most "
+                        + SeedCommitment.MAX_SEED_LENGTH + " characters.");
+        if (!SeedCommitment.matches(command.seed(), selection.seedCommitment())) {
+            throw RuleViolation.unprocessable("seed-mismatch",
+                    "This seed does not match the commitment logged with the quotas.");
+        }
+        return PanelLotteries.draw(conventionId, selection, lottery, List.copyOf(volunteers.values()), command.seed(),
+                command.publicEntropy());
+    }
+
+    public ReplacementCalled callReplacement(String conventionId, CallReplacement command) {
+        Member leaving = requireMember(command.replacedMemberId());
+        if (leaving.active()) {
+            throw RuleViolation.conflict("member-active", "Member " + leaving.memberId()
+                    + " still sits: only a member who left is replaced.");
+        }
+        if (replacedMembers.contains(leaving.memberId())) {
+            throw RuleViolation.conflict("already-replaced", "Member " + leaving.memberId() + " was already replaced.");
+        }
+        if (drawn == null) {
+            throw RuleViolation.conflict("panel-not-drawn", "There is no reserve before the panel is drawn.");
+        }
+        // the leaver counts as seated: the rule removes them before trying each reserve volunteer
+        List<VolunteerRegistered> seated = members.values().stream()
+                .filter(m -> m.active() || m.memberId().equals(leaving.memberId()))
+                .map(m -> volunteers.get(m.invitationId())).toList();
+        List<VolunteerRegistered> reserve = drawn.reserve().stream().filter(p -> !reserveCalled.contains(p))
+                .map(p -> volunteers.get(invitationByPerson.get(p))).toList();
+        VolunteerRegistered next = PanelLotteries.replacement(selection, seated,
+                        volunteers.get(leaving.invitationId()), reserve)
+                .orElseThrow(() -> RuleViolation.conflict("reserve-exhausted",
+                        "No reserve volunteer keeps the panel within its quotas."));
+        return new ReplacementCalled(conventionId, selection.selectionId(), leaving.memberId(), next.personId(),
+                next.invitationId());
+    }
+
+    // ---- members ---------------------------------------------------------------------------------
+
+    public AssemblyCapacitiesSet setCapacities(String conventionId, SetAssemblyCapacities command, Set<Transition> assemblies) {
+        require(command.capacities() != null && !command.capacities().isEmpty(), "capacities-required",
+                "Give each assembly's number of seats.");
+        command.capacities().forEach((assembly, seats) -> {
+            require(assembly != null && assemblies.contains(assembly), "unknown-assembly",
+                    "This convention has no " + assembly + " assembly; its transitions are " + assemblies + ".");
+            require(seats != null && seats > 0, "capacity", "Each assembly has at least one seat.");
+            long sitting = members.values().stream().filter(m -> m.active() && m.assembly() == assembly).count();
+            require(seats >= sitting, "capacity-below-members",
+                    "The " + assembly + " assembly already has " + sitting + " members.");
+        });
+        return new AssemblyCapacitiesSet(conventionId, Map.copyOf(command.capacities()));
+    }
+
+    public EngagementContractAdopted adoptContract(String conventionId, AdoptEngagementContract command) {
+        require(command.version() != null && !command.version().isBlank(), "version-required", "Name the version.");
+        if (contracts.containsKey(command.version())) {
+            throw RuleViolation.conflict("contract-exists", "Contract version " + command.version() + " was adopted.");
+        }
+        require(command.allowedUnexcusedAbsences() >= 0, "absence-rule", "Allowed absences cannot be negative.");
+        require(command.adoptedOn() != null, "adopted-on-required", "Give the adoption date.");
+        return new EngagementContractAdopted(conventionId, command.version(), command.allowedUnexcusedAbsences(),
+                command.adoptedOn());
+    }
+
+    public MemberSeated seat(String conventionId, SeatMember command) {
+        requireInvitation(command.invitationId());
+        if (answers.get(command.invitationId()) != Answer.ACCEPTED) {
+            throw RuleViolation.conflict("invitation-not-accepted", "Only a resident who accepted the invitation"
+                    + " can be seated; invitation " + command.invitationId() + " is "
+                    + (answers.containsKey(command.invitationId()) ? answers.get(command.invitationId()) : "unanswered")
+                    + ".");
+        }
+        if (drawn == null) {
+            throw RuleViolation.conflict("panel-not-drawn", "Draw the panel before seating members.");
+        }
+        if (!selectable.contains(personByInvitation.get(command.invitationId()))) {
+            throw RuleViolation.conflict("not-selected", "The volunteer of invitation " + command.invitationId()
+                    + " is neither on the drawn panel nor called from the reserve.");
+        }
+        if (seatedInvitations.contains(command.invitationId())) {
+            throw RuleViolation.conflict("already-seated",
+                    "The volunteer of invitation " + command.invitationId() + " is already seated.");
+        }
+        if (members.containsKey(command.memberId())) {
+            throw RuleViolation.conflict("member-exists", "Member " + command.memberId() + " is already seated.");
+        }
+        if (!contracts.containsKey(command.contractVersion())) {
+            throw RuleViolation.unprocessable("unknown-contract", "Contract version " + command.contractVersion()
+                    + " was not adopted; adopted: " + contracts.keySet() + ".");
+        }
+        Integer capacity = capacities.get(command.assembly());
+        long sitting = members.values().stream().filter(m -> m.active() && m.assembly() == command.assembly()).count();
+        if (capacity != null && sitting >= capacity) {
+            throw RuleViolation.conflict("assembly-full", "The " + command.assembly() + " assembly's " + capacity
+                    + " seats are taken.");
+        }
+        require(command.seatedOn() != null, "seated-on-required", "Give the seating date.");
+        return new MemberSeated(conventionId, command.memberId(), command.invitationId(), command.assembly(),
+                command.contractVersion(), command.seatedOn());
+    }
+
+    public MemberWithdrew withdraw(String conventionId, WithdrawMember command) {
+        requireActive(command.memberId());
+        require(command.reason() != null, "reason-required", "Give the reason's category.");
+        require(command.withdrewOn() != null, "withdrew-on-required", "Give the date.");
+        return new MemberWithdrew(conventionId, command.memberId(), command.reason(), command.withdrewOn());
+    }
+
+    public MembershipLost applyAbsenceRule(String conventionId, ApplyAbsenceRule command, int unexcusedAbsences) {
+        Member member = requireActive(command.memberId());
+        Integer allowed = contracts.get(member.contractVersion());
+        if (allowed == null) {
+            // seated before engagement contracts were logged: no absence rule was adopted with this version
+            throw RuleViolation.conflict("contract-not-adopted", "Member " + member.memberId() + " signed contract "
+                    + member.contractVersion() + ", which was never adopted in the log: it has no absence rule.");
+        }
+        if (unexcusedAbsences <= allowed) {
+            throw RuleViolation.conflict("absence-rule-not-met", "Member " + member.memberId() + " has "
+                    + unexcusedAbsences + " unexcused absences; contract " + member.contractVersion() + " allows "
+                    + allowed + ".");
+        }
+        require(command.appliedOn() != null, "applied-on-required", "Give the date.");
+        return new MembershipLost(conventionId, member.memberId(), unexcusedAbsences, allowed,
+                member.contractVersion(), command.appliedOn());
+    }
+
+    /** The member's assembly while they sit. */
+    public Optional<Transition> activeAssemblyOf(String memberId) {
+        return Optional.ofNullable(members.get(memberId)).filter(Member::active).map(Member::assembly);
+    }
+
+    // ---- state -----------------------------------------------------------------------------------
+
+    public void on(InvitationSent event) {
+        personByInvitation.put(event.invitationId(), event.residentRef());
+        invitationByPerson.put(event.residentRef(), event.invitationId());
+    }
+
+    public void on(InvitationAnswered event) {
+        answers.put(event.invitationId(), event.answer());
+    }
+
+    public void on(InvitationsClosed event) {
+        answersClosed = true;
+    }
+
+    public void on(VolunteerRegistered event) {
+        volunteers.put(event.invitationId(), event);
+    }
+
+    public void on(PanelSelectionDefined event) {
+        selection = event;
+    }
+
+    public void on(PanelLotteryComputed event) {
+        lottery = event;
+    }
+
+    public void on(PanelDrawn event) {
+        drawn = event;
+        selectable.addAll(event.selected());
+    }
+
+    public void on(ReplacementCalled event) {
+        replacedMembers.add(event.replacedMemberId());
+        reserveCalled.add(event.personId());
+        selectable.add(event.personId());
+    }
+
+    public void on(AssemblyCapacitiesSet event) {
+        capacities.clear();
+        capacities.putAll(event.capacities());
+    }
+
+    public void on(EngagementContractAdopted event) {
+        contracts.put(event.version(), event.allowedUnexcusedAbsences());
+    }
+
+    public void on(MemberSeated event) {
+        seatedInvitations.add(event.invitationId());
+        members.put(event.memberId(), new Member(event.memberId(), event.invitationId(), event.assembly(),
+                event.contractVersion(), true));
+    }
+
+    public void on(MemberWithdrew event) {
+        leave(event.memberId());
+    }
+
+    public void on(MembershipLost event) {
+        leave(event.memberId());
+    }
+
+    private void leave(String memberId) {
+        Member member = members.get(memberId);
+        members.put(memberId, new Member(memberId, member.invitationId(), member.assembly(), member.contractVersion(),
+                false));
+    }
+
+    // ---- checks ----------------------------------------------------------------------------------
+
+    private void requireInvitation(String invitationId) {
+        if (!personByInvitation.containsKey(invitationId)) {
+            throw RuleViolation.notFound("unknown-invitation", "No invitation " + invitationId + " was sent.");
+        }
+    }
+
+    private void requireUnanswered(String invitationId) {
+        if (answers.containsKey(invitationId)) {
+            throw RuleViolation.conflict("invitation-already-answered", "Invitation " + invitationId
+                    + " was already answered: " + answers.get(invitationId) + ".");
+        }
+    }
+
+    private void requireAnswersOpen() {
+        if (answersClosed) {
+            throw RuleViolation.conflict("answers-closed", "The answer deadline has passed.");
+        }
+    }
+
+    private void requireSelection() {
+        if (selection == null) {
+            throw RuleViolation.conflict("selection-not-defined", "Define the panel's size and quotas first.");
+        }
+    }
+
+    private Member requireMember(String memberId) {
+        Member member = members.get(memberId);
+        if (member == null) {
+            throw RuleViolation.notFound("unknown-member", "No member " + memberId + ".");
+        }
+        return member;
+    }
+
+    private Member requireActive(String memberId) {
+        Member member = requireMember(memberId);
+        if (!member.active()) {
+            throw RuleViolation.conflict("member-left", "Member " + memberId + " already left the convention.");
+        }
+        return member;
+    }
+
+    private static void require(boolean condition, String code, String message) {
+        if (!condition) {
+            throw RuleViolation.unprocessable(code, message);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.conventionledger.command.recruitment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.conventionledger.command.platform.Commands;
+import org.conventionledger.command.platform.RuleViolation;
+import org.conventionledger.command.recruitment.selection.CategoriesCsv;
+import org.conventionledger.command.recruitment.selection.Category;
+import org.conventionledger.command.recruitment.selection.MalformedCsv;
+import org.conventionledger.command.recruitment.selection.ValueQuota;
+import org.conventionledger.events.recruitment.PanelDrawn;
+import org.conventionledger.events.recruitment.QuotaRange;
+import org.conventionledger.events.recruitment.ReplacementCalled;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The panel selection: quotas and seed commitment, the published lottery, the draw, replacements. Quotas
+ * come as JSON or as the CSV organisers already use ({@code feature,value,min,max[,min_flex,max_flex]} of
+ * the Sortition Foundation, or {@code category,feature,min,max}).
+ */
+@RestController
+@RequestMapping("/api/conventions/{conventionId}/panel")
+public class PanelSelectionController {
+
+    private final Commands commands;
+
+    public PanelSelectionController(Commands commands) {
+        this.commands = commands;
+    }
+
+    public record QuotaRequest(@NotBlank @Size(max = 64) String category, @NotBlank @Size(max = 64) String value,
+                               @Min(0) int min, @Min(0) int max) {
+    }
+
+    public record SelectionRequest(@Min(1) int panelSize,
+                                   List<@Valid @NotNull QuotaRequest> quotas,
+                                   @Size(max = 100_000) String quotasCsv,
+                                   @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}") String seedCommitment) {
+    }
+
+    /** @param publicEntropy randomness made public at the draw, e.g. the dice the bailiff saw rolled */
+    public record DrawRequest(@NotBlank @Size(max = 200) String seed, @NotBlank @Size(max = 200) String publicEntropy) {
+    }
+
+    public record ReplacementRequest(@NotBlank String replacedMemberId) {
+    }
+
+    @PostMapping("/selection")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Map<String, String> define(@PathVariable String conventionId, @Valid @RequestBody SelectionRequest request) {
+        String selectionId = Commands.newId();
+        commands.send(new DefinePanelSelection(conventionId, selectionId, request.panelSize(), quotas(request),
+                request.seedCommitment()));
+        return Map.of("selectionId", selectionId);
+    }
+
+    @PostMapping("/lottery")
+    public Map<String, String> computeLottery(@PathVariable String conventionId) {
+        commands.send(new ComputePanelLottery(conventionId));
+        return Map.of("status", "PUBLISHED");
+    }
+
+    @PostMapping("/draw")
+    public Map<String, Object> draw(@PathVariable String conventionId, @Valid @RequestBody DrawRequest request) {
+        PanelDrawn drawn = commands.send(new DrawPanel(conventionId, request.seed(), request.publicEntropy()));
+        return Map.of("status", "DRAWN", "panelIndex", drawn.panelIndex(), "selected", drawn.selected(),
+                "reserve", drawn.reserve());
+    }
+
+    @PostMapping("/replacements")
+    public Map<String, String> callReplacement(@PathVariable String conventionId,
+                                               @Valid @RequestBody ReplacementRequest request) {
+        ReplacementCalled called = commands.send(new CallReplacement(conventionId, request.replacedMemberId()));
+        return Map.of("replacedMemberId", request.replacedMemberId(), "personId", called.personId(),
+                "invitationId", called.invitationId());
+    }
+
+    private static List<QuotaRange> quotas(SelectionRequest request) {
+        boolean json = request.quotas() != null;
+        boolean csv = request.quotasCsv() != null && !request.quotasCsv().isBlank();
+        if (json == csv) {
+            throw RuleViolation.unprocessable("quotas", "Give the quotas either as 'quotas' (JSON) or as 'quotasCsv'.");
+        }
+        if (json) {
+            return request.quotas().stream().map(q -> new QuotaRange(q.category(), q.value(), q.min(), q.max())).toList();
+        }
+        List<Category> categories;
+        try {
+            categories = CategoriesCsv.parse(request.quotasCsv());
+        } catch (MalformedCsv malformed) {
+            throw RuleViolation.unprocessable("quotasCsv", malformed.getMessage());
+        }
+        List<QuotaRange> quotas = new ArrayList<>();
+        for (Category category : categories) {
+            for (ValueQuota value : category.values()) {
+                quotas.add(new QuotaRange(category.name(), value.value(), value.min(), value.max()));
+            }
+        }
+        return quotas;
+    }
+}

@@ -1,0 +1,100 @@
+package org.conventionledger.command.recruitment.selection;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The pool compressed into <em>types</em>: volunteers with the same value in every quota category. The
+ * quotas cannot tell two volunteers of a type apart, which is what makes the selection work on a few
+ * types rather than thousands of people (see {@link LeximinSelection}).
+ *
+ * <p>Types are numbered in the order their first member appears in the pool, and each type lists its
+ * members in pool order, so everything built on them is deterministic.
+ */
+final class VolunteerTypes {
+
+    private final int[][] valueIndices;
+    private final int[][] members;
+    private final int[] typeOf;
+
+    private VolunteerTypes(int[][] valueIndices, int[][] members, int[] typeOf) {
+        this.valueIndices = valueIndices;
+        this.members = members;
+        this.typeOf = typeOf;
+    }
+
+    /**
+     * Groups the pool by value vector; rejects a pool where ids repeat or a volunteer lacks a category's
+     * value or has a value the category does not list.
+     */
+    static VolunteerTypes of(Quotas quotas, List<Volunteer> pool) {
+        List<Category> categories = quotas.categories();
+        Map<List<Integer>, Integer> typeByValues = new HashMap<>(); // lookups only, never iterated
+        List<int[]> valueIndices = new ArrayList<>();
+        List<List<Integer>> members = new ArrayList<>();
+        int[] typeOf = new int[pool.size()];
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < pool.size(); i++) {
+            Volunteer volunteer = pool.get(i);
+            if (!ids.add(volunteer.id())) {
+                throw new IllegalArgumentException("Volunteer id '" + volunteer.id() + "' appears twice in the pool");
+            }
+            int[] vector = new int[categories.size()];
+            for (int c = 0; c < categories.size(); c++) {
+                Category category = categories.get(c);
+                String value = volunteer.valueOf(category.name());
+                vector[c] = value == null ? -1 : category.indexOf(value);
+                if (vector[c] < 0) {
+                    throw new IllegalArgumentException("Volunteer '" + volunteer.id() + "' has "
+                            + (value == null ? "no value" : "value '" + value + "'") + " for category '"
+                            + category.name() + "' (expected one of: " + category.valueNames() + ")");
+                }
+            }
+            List<Integer> key = Arrays.stream(vector).boxed().toList();
+            Integer type = typeByValues.get(key);
+            if (type == null) {
+                type = valueIndices.size();
+                typeByValues.put(key, type);
+                valueIndices.add(vector);
+                members.add(new ArrayList<>());
+            }
+            members.get(type).add(i);
+            typeOf[i] = type;
+        }
+        return new VolunteerTypes(valueIndices.toArray(int[][]::new),
+                members.stream().map(m -> m.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new),
+                typeOf);
+    }
+
+    int count() {
+        return members.length;
+    }
+
+    /** The number of volunteers of type {@code type}. */
+    int size(int type) {
+        return members[type].length;
+    }
+
+    /** The pool indices of the members of {@code type}, ascending. */
+    int[] members(int type) {
+        return members[type];
+    }
+
+    /** The index, in category {@code category}'s values, of the value every member of {@code type} has. */
+    int valueIndex(int type, int category) {
+        return valueIndices[type][category];
+    }
+
+    int typeOf(int volunteer) {
+        return typeOf[volunteer];
+    }
+
+    int poolSize() {
+        return typeOf.length;
+    }
+}

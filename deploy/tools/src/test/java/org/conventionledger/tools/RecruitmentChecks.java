@@ -1,0 +1,165 @@
+package org.conventionledger.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.conventionledger.tools.demo.ClermontDemo;
+import org.conventionledger.tools.verify.DrawVerification;
+import org.conventionledger.tools.verify.LogVerification;
+
+/**
+ * What the Clermont replay must show of recruitment and the panel's life: the funnel, the panel against
+ * its quotas, seats, attrition, roles, sessions and indemnities; a garant re-running the draw and the
+ * panel from an export; the print shop's letters; and an erasure that leaves the log verifiable.
+ */
+final class RecruitmentChecks {
+
+    /** Distinct invented residents over the seven lists (overlapping ranges 0–8,549). */
+    static final int LISTED = 8_550;
+
+    private RecruitmentChecks() {
+    }
+
+    static void verifyRecruitment(LedgerClient client, LedgerServices services, ClermontDemo.Result result)
+            throws InterruptedException {
+        String url = services.queryUrl() + "/api/conventions/" + result.conventionId();
+        JsonNode view = null;
+        for (int attempt = 0; attempt < 240; attempt++) {
+            try {
+                view = client.get(url + "/recruitment", "garant");
+                if (view.path("funnel").path("active").asInt() == 67) {
+                    break;
+                }
+            } catch (LedgerClient.Rejected notProjectedYet) {
+                assertThat(notProjectedYet.status()).isEqualTo(404);
+            }
+            Thread.sleep(500);
+        }
+        JsonNode funnel = view.path("funnel");
+        assertThat(funnel.path("listed").asInt()).isEqualTo(LISTED);
+        assertThat(funnel.path("drawn").asInt()).isEqualTo(2_000);
+        assertThat(funnel.path("invited").asInt()).isEqualTo(2_000);
+        assertThat(funnel.path("reminded").asInt()).isEqualTo(300);
+        assertThat(funnel.path("answered").path("accepted").asInt()).isEqualTo(160);
+        assertThat(funnel.path("answered").path("declined").asInt()).isEqualTo(410);
+        assertThat(funnel.path("answered").path("noAnswer").asInt()).isEqualTo(1_430);
+        assertThat(funnel.path("volunteers").asInt()).isEqualTo(160);
+        assertThat(funnel.path("selected").asInt()).isEqualTo(70);
+        assertThat(funnel.path("seated").asInt()).isEqualTo(70);
+        assertThat(funnel.path("active").asInt()).isEqualTo(67);
+
+        assertThat(view.path("sourceLists")).hasSize(7);
+        int drawnFromLists = StreamSupport.stream(view.path("sourceLists").spliterator(), false)
+                .mapToInt(l -> l.path("drawn").asInt()).sum();
+        assertThat(drawnFromLists).isEqualTo(2_000);
+
+        JsonNode panel = view.path("panel");
+        assertThat(panel.path("panelSize").asInt()).isEqualTo(70);
+        assertThat(panel.path("algorithm").asText()).isEqualTo("leximin-v1");
+        assertThat(panel.path("minProbability").asDouble()).isGreaterThan(0.2);
+        assertThat(panel.path("reserveRemaining").asInt()).isEqualTo(90);
+        assertThat(panel.path("quotas")).hasSize(11)
+                .allSatisfy(q -> assertThat(q.path("panelOutsideQuota").asBoolean()).as(q.toString()).isFalse());
+
+        Map<String, Integer> capacity = Map.of("ECOLOGICAL", 24, "SOCIAL", 24, "DEMOCRATIC", 22);
+        Map<String, Integer> active = Map.of("ECOLOGICAL", 23, "SOCIAL", 23, "DEMOCRATIC", 21);
+        assertThat(view.path("assemblies")).hasSize(3).allSatisfy(a -> {
+            assertThat(a.path("capacity").asInt()).isEqualTo(capacity.get(a.path("assembly").asText()));
+            assertThat(a.path("seated").asInt()).isEqualTo(capacity.get(a.path("assembly").asText()));
+            assertThat(a.path("active").asInt()).isEqualTo(active.get(a.path("assembly").asText()));
+        });
+        assertThat(view.path("attrition").path("withdrawn").asInt()).isEqualTo(2);
+        assertThat(view.path("attrition").path("lost").asInt()).isEqualTo(1);
+        assertThat(view.path("delegatedRoles")).hasSize(3)
+                .allSatisfy(roles -> assertThat(roles.size()).isEqualTo(8));
+
+        JsonNode sessions = client.get(url + "/sessions", "monitor");
+        assertThat(sessions).hasSize(12).allSatisfy(s -> {
+            assertThat(s.path("closed").asBoolean()).isTrue();
+            assertThat(s.path("indemnities").path("paid").decimalValue())
+                    .isEqualByComparingTo(s.path("indemnities").path("due").decimalValue());
+        });
+        assertThat(StreamSupport.stream(sessions.spliterator(), false).map(s -> s.path("number").asInt()).distinct())
+                .containsExactly(1, 2, 3, 4, 5, 6);
+        JsonNode sixth = StreamSupport.stream(sessions.spliterator(), false)
+                .filter(s -> s.path("number").asInt() == 6).findFirst().orElseThrow();
+        assertThat(sixth.path("attendance").path("expected").asInt()).isEqualTo(67);
+    }
+
+    /** A garant re-runs the draw of invitees and the panel selection from an export of the log. */
+    static void verifiesTheDrawFromTheExport(Path exportFile) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = DrawVerification.run(exportFile.toString(), null, null, new PrintStream(out), System.err);
+        String verdicts = out.toString(StandardCharsets.UTF_8);
+        assertThat(verdicts).contains("\"verified\":true").doesNotContain("\"verified\":false");
+        assertThat(exit).as(verdicts).isZero();
+    }
+
+    /**
+     * The print shop's letters open names (the read is logged); an erasure deletes one person's key: their
+     * letter prints [erased], no fresh export holds their name, and the log and the draw still verify.
+     */
+    static void erasesAPersonAndTheLogStillVerifies(LedgerClient client, LedgerServices services,
+                                                    ClermontDemo.Result result) throws Exception {
+        String conventionUrl = services.commandUrl() + "/api/conventions/" + result.conventionId();
+        List<String> letters = text(services, conventionUrl + "/invitations/letters.csv", "organiser").lines().toList();
+        assertThat(letters).hasSize(2_001);
+        assertThat(letters.get(0)).isEqualTo("invitation_id,last_name,first_name,address,postcode,city");
+        assertThat(letters).noneMatch(line -> line.contains("[erased]"));
+        String[] first = letters.get(1).split(",");
+        String fullName = first[1] + "," + first[2];
+
+        JsonNode sent = client.get(services.queryUrl() + "/api/audit/events?type=InvitationSent&limit=1", "garant");
+        String personId = sent.path("events").path(0).path("payload").path("residentRef").asText();
+        String invitationId = sent.path("events").path(0).path("payload").path("invitationId").asText();
+        assertThat(invitationId).isEqualTo(first[0]);
+        JsonNode erased = client.post(conventionUrl + "/persons/" + personId + "/erasure", "organiser",
+                Map.of("basis", "GDPR art. 17", "requestedOn", "2022-09-01"));
+        assertThat(erased.path("keyDeleted").asBoolean()).isTrue();
+
+        List<String> after = text(services, conventionUrl + "/invitations/letters.csv", "organiser").lines().toList();
+        assertThat(after.get(1)).isEqualTo(first[0] + ",[erased],,,,");
+        assertThat(after.subList(2, after.size())).noneMatch(line -> line.contains("[erased]"));
+
+        Path export = services.dataDir.resolve("after-erasure.jsonl");
+        long last = ClermontReplayTest.lastPosition(client, services);
+        JsonNode seal = client.get(services.queryUrl() + "/api/audit/seal", "garant");
+        for (int attempt = 0; attempt < 120 && seal.path("position").asLong() < last; attempt++) {
+            Thread.sleep(500);
+            seal = client.get(services.queryUrl() + "/api/audit/seal", "garant");
+        }
+        Files.writeString(export, text(services, services.queryUrl() + "/api/audit/export", "garant"));
+        Path sealFile = services.dataDir.resolve("seal-after-erasure.json");
+        Files.writeString(sealFile, seal.toString());
+        String content = Files.readString(export);
+        assertThat(content).contains("PersonalDataErased").contains("PersonalDataRead").doesNotContain(fullName);
+        assertThat(LogVerification.run(export.toString(), sealFile.toString(), new PrintStream(new ByteArrayOutputStream()),
+                System.err)).isEqualTo(LogVerification.INTACT);
+        verifiesTheDrawFromTheExport(export);
+    }
+
+    static String text(LedgerServices services, String url, String user) throws Exception {
+        String password = Files.readAllLines(services.accounts()).stream().map(l -> l.split("\\s+"))
+                .filter(p -> p[1].equals(user)).findFirst().orElseThrow()[2];
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Basic " + Base64.getEncoder()
+                                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return response.body();
+    }
+}

@@ -1,0 +1,56 @@
+package org.conventionledger.query.recruitment;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.conventionledger.query.platform.ProblemResponses;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A convention's sessions, and each session's payable list for the finance department. */
+@RestController
+public class SessionController {
+
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final MongoTemplate mongo;
+
+    public SessionController(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @GetMapping("/api/conventions/{conventionId}/sessions")
+    public List<SessionView> sessions(@PathVariable String conventionId) {
+        return SessionReport.sessions(book(conventionId));
+    }
+
+    /** No {@code produces}: an unknown id still gets its problem+json whatever the client accepts. */
+    @GetMapping("/api/conventions/{conventionId}/sessions/{sessionId}/payable.csv")
+    public ResponseEntity<String> payable(@PathVariable String conventionId, @PathVariable String sessionId) {
+        SessionBook book = book(conventionId);
+        SessionBook.Session session = book.findSession(sessionId).orElseThrow(() -> ProblemResponses.error(
+                HttpStatus.NOT_FOUND, "unknown-session",
+                "Convention " + conventionId + " has no session " + sessionId + " known (yet) to the read side."));
+        return ResponseEntity.ok()
+                .contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("payable-session-" + session.number + ".csv").build().toString())
+                .body(PayableCsv.write(SessionReport.payable(book, session)));
+    }
+
+    private SessionBook book(String conventionId) {
+        SessionBook book = mongo.findById(conventionId, SessionBook.class);
+        if (book == null) {
+            throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-convention",
+                    "No convention " + conventionId + " is known (yet) to the read side.");
+        }
+        return book;
+    }
+}
