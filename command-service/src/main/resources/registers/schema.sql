@@ -101,3 +101,32 @@ CREATE TABLE IF NOT EXISTS register_invitation (
     person_id     VARCHAR(64) NOT NULL,
     PRIMARY KEY (convention_id, invitation_id)
 );
+
+-- Votation rules (VotationRegister): period, eligibility, ballot rule and display seed of each votation.
+-- A votation registered before these columns existed keeps them NULL and is held as before (status only).
+ALTER TABLE register_votation ADD COLUMN IF NOT EXISTS opens_at VARCHAR(40);
+ALTER TABLE register_votation ADD COLUMN IF NOT EXISTS closes_at VARCHAR(40);
+ALTER TABLE register_votation ADD COLUMN IF NOT EXISTS ballot_rule VARCHAR(16);
+ALTER TABLE register_votation ADD COLUMN IF NOT EXISTS max_choices INT;
+ALTER TABLE register_votation ADD COLUMN IF NOT EXISTS minimum_age INT;
+ALTER TABLE register_votation ADD COLUMN IF NOT EXISTS age_on VARCHAR(10);
+ALTER TABLE register_votation ADD COLUMN IF NOT EXISTS residence_required BOOLEAN;
+ALTER TABLE register_votation ADD COLUMN IF NOT EXISTS nationalities VARCHAR(1000);
+ALTER TABLE register_votation ADD COLUMN IF NOT EXISTS results_visible_while_open BOOLEAN;
+ALTER TABLE register_votation ADD COLUMN IF NOT EXISTS display_seed VARCHAR(256);
+
+-- Paper desks: where each desk's double-entered count stands (ENTERED, MISMATCHED, CONFIRMED).
+CREATE TABLE IF NOT EXISTS register_paper_desk (
+    votation_id VARCHAR(64) NOT NULL,
+    desk_id     VARCHAR(64) NOT NULL,
+    state       VARCHAR(16) NOT NULL,
+    PRIMARY KEY (votation_id, desk_id)
+);
+
+-- Individual paper ballots per desk (a desk records ballots or a tally, not both).
+CREATE TABLE IF NOT EXISTS register_paper_ballot (
+    votation_id VARCHAR(64)  NOT NULL,
+    desk_id     VARCHAR(64)  NOT NULL,
+    ballot_id   VARCHAR(128) NOT NULL,
+    PRIMARY KEY (votation_id, desk_id, ballot_id)
+);

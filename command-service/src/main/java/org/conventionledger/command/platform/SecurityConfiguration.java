@@ -54,6 +54,14 @@ public class SecurityConfiguration {
                         .requestMatchers("/error", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/votations/*/ballots")
                         .hasAnyRole(Role.VOTER.name(), Role.PLATFORM.name())
+                        // the order a voter is shown the actions in: the voter, or the platform naming them
+                        .requestMatchers(HttpMethod.GET, "/api/votations/*/ballot-order")
+                        .hasAnyRole(Role.VOTER.name(), Role.PLATFORM.name())
+                        // consultation: a resident acts as themselves, the platform relays residents
+                        .requestMatchers(HttpMethod.POST, "/api/consultation/calls/*/proposals",
+                                "/api/consultation/calls/*/proposals/*/votes",
+                                "/api/consultation/calls/*/proposals/*/arguments")
+                        .hasAnyRole(Role.VOTER.name(), Role.PLATFORM.name())
                         .requestMatchers(HttpMethod.POST, "/api/seals/*/countersignatures").hasRole(Role.GARANT.name())
                         .requestMatchers(HttpMethod.POST, "/api/seals").hasAnyRole(Role.GARANT.name(), Role.ORGANISER.name())
                         // a resident refers a matter themselves; an organiser records one sent by letter

@@ -6,10 +6,13 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Cast a voter's online ballot. The ballot's id derives from the voter's pseudonym, so a second ballot
- * by the same voter targets the same stream and is refused.
+ * by the same voter (online or on paper) targets the same stream and is refused.
+ *
+ * @param facts what is attested about the voter, checked against the votation's eligibility, never logged
  */
 public record CastOnlineBallot(@TargetAggregateIdentifier String ballotId,
                                String votationId,
                                String voterPseudonym,
-                               List<Integer> choices) {
+                               List<Integer> choices,
+                               VoterFacts facts) {
 }

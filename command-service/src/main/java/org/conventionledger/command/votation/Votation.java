@@ -2,10 +2,13 @@ package org.conventionledger.command.votation;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -13,27 +16,32 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.conventionledger.command.deliberation.DeliberationRegister;
 import org.conventionledger.command.platform.RuleViolation;
-import org.conventionledger.events.votation.ActionVotes;
 import org.conventionledger.events.votation.BallotItem;
-import org.conventionledger.events.votation.PaperTallyRecorded;
+import org.conventionledger.events.votation.BallotRule;
+import org.conventionledger.events.votation.Eligibility;
 import org.conventionledger.events.votation.VotationClosed;
 import org.conventionledger.events.votation.VotationOpened;
+import org.conventionledger.events.votation.VotationRules;
 import org.conventionledger.events.votation.VotationScheduled;
 
 /**
- * A public votation: its ballot (the finalised actions), its life (scheduled, open, closed) and the
- * paper tallies of its collection desks. Online ballots are not counted here but in their own streams
- * ({@link OnlineBallot}), so that a million voters never queue behind one aggregate.
+ * A public votation: its ballot (the finalised actions), its period and rules, its life (scheduled,
+ * open, closed). Ballots are not counted here but in their own streams ({@link OnlineBallot}, one per
+ * voter) and paper counts in their desks' ({@link PaperDesk}), so that a million voters never queue
+ * behind one aggregate; they read this votation through the {@link VotationRegister}.
  */
 @Aggregate
 public class Votation {
+
+    /** The default minimum age: residents aged 16 or more on the closing day vote. */
+    public static final int DEFAULT_MINIMUM_AGE = 16;
+
+    private static final int MAX_SEED_LENGTH = 256;
 
     @AggregateIdentifier
     private String votationId;
     private String conventionId;
     private VotationStatus status;
-    private final Set<Integer> actionNumbers = new HashSet<>();
-    private final Set<String> talliedDesks = new HashSet<>();
 
     protected Votation() {
         // for Axon
@@ -61,8 +69,49 @@ public class Votation {
                             + " is not a finalised action of convention " + command.conventionId() + "."));
             items.add(new BallotItem(actionId, action.number(), action.title(), action.assembly(), action.topicTitle()));
         }
+        VotationRules rules = rules(command, items.size());
         apply(new VotationScheduled(command.conventionId(), command.votationId(), command.title(),
-                command.opensAt(), command.closesAt(), items));
+                command.opensAt(), command.closesAt(), items, rules));
+    }
+
+    /** The requested rules with their defaults filled in, as the log records them. */
+    private static VotationRules rules(ScheduleVotation command, int actions) {
+        ScheduleVotation.RequestedRules requested = command.rules() != null ? command.rules()
+                : ScheduleVotation.RequestedRules.DEFAULTS;
+        int minimumAge = requested.minimumAge() != null ? requested.minimumAge() : DEFAULT_MINIMUM_AGE;
+        if (minimumAge < 0 || minimumAge > 120) {
+            throw RuleViolation.unprocessable("invalid-eligibility", "A minimum age of " + minimumAge
+                    + " is not possible (0 for no age condition).");
+        }
+        LocalDate ageOn = minimumAge == 0 ? null
+                : requested.ageOn() != null ? requested.ageOn() : LocalDate.ofInstant(command.closesAt(), ZoneOffset.UTC);
+        Set<String> nationalities = new TreeSet<>();
+        if (requested.nationalities() != null) {
+            for (String code : requested.nationalities()) {
+                String normalised = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+                if (!normalised.matches("[A-Z]{2,3}")) {
+                    throw RuleViolation.unprocessable("invalid-eligibility",
+                            "Nationalities are ISO 3166 country codes; '" + code + "' is not one.");
+                }
+                nationalities.add(normalised);
+            }
+        }
+        Eligibility eligibility = new Eligibility(minimumAge, ageOn,
+                requested.residenceRequired() == null || requested.residenceRequired(), List.copyOf(nationalities));
+
+        BallotRule ballotRule = requested.ballotRule() != null ? requested.ballotRule() : BallotRule.APPROVAL;
+        Integer maxChoices = requested.maxChoices();
+        if (ballotRule == BallotRule.UP_TO_N) {
+            if (maxChoices == null || maxChoices < 1 || maxChoices > actions) {
+                throw RuleViolation.unprocessable("invalid-ballot-rule", "UP_TO_N ballots need maxChoices between 1"
+                        + " and the " + actions + " actions on the ballot.");
+            }
+        } else if (maxChoices != null) {
+            throw RuleViolation.unprocessable("invalid-ballot-rule",
+                    "maxChoices belongs to UP_TO_N ballots, not to " + ballotRule + " ones.");
+        }
+        return new VotationRules(eligibility, ballotRule, maxChoices,
+                requested.resultsVisibleWhileOpen() != null && requested.resultsVisibleWhileOpen());
     }
 
     @CommandHandler
@@ -70,43 +119,24 @@ public class Votation {
         if (status != VotationStatus.SCHEDULED) {
             throw RuleViolation.conflict("votation-not-scheduled", "The votation is " + status + ": it cannot open.");
         }
-        apply(new VotationOpened(conventionId, votationId, command.openedAt()));
+        if (command.displaySeed() == null || command.displaySeed().isBlank()
+                || command.displaySeed().length() > MAX_SEED_LENGTH) {
+            throw RuleViolation.unprocessable("invalid-display-seed",
+                    "The display seed is 1 to " + MAX_SEED_LENGTH + " characters.");
+        }
+        apply(new VotationOpened(conventionId, votationId, command.openedAt(), command.displaySeed()));
     }
 
     @CommandHandler
-    public void handle(RecordPaperTally command) {
-        requireOpen("record a paper tally");
-        if (command.deskId() == null || command.deskId().isBlank()) {
-            throw RuleViolation.unprocessable("desk-required", "Name the collection desk.");
+    public void handle(CloseVotation command, VotationRegister register) {
+        if (status != VotationStatus.OPEN) {
+            throw RuleViolation.conflict("votation-not-open", "The votation is " + status + ": cannot close it.");
         }
-        if (talliedDesks.contains(command.deskId())) {
-            throw RuleViolation.conflict("desk-already-tallied", "Desk " + command.deskId() + " was already tallied.");
+        List<String> unconfirmed = register.unconfirmedDesks(votationId);
+        if (!unconfirmed.isEmpty()) {
+            throw RuleViolation.conflict("paper-tallies-unconfirmed", "The paper counts of desks "
+                    + String.join(", ", unconfirmed) + " are not confirmed by a second organiser yet.");
         }
-        if (command.votes() == null || command.votes().isEmpty()) {
-            throw RuleViolation.unprocessable("votes-required", "A tally gives the votes of at least one action.");
-        }
-        Set<Integer> seen = new HashSet<>();
-        for (ActionVotes votes : command.votes()) {
-            if (!actionNumbers.contains(votes.actionNumber())) {
-                throw RuleViolation.unprocessable("not-on-ballot",
-                        "Action " + votes.actionNumber() + " is not on this votation's ballot.");
-            }
-            if (!seen.add(votes.actionNumber())) {
-                throw RuleViolation.unprocessable("duplicate-action", "Action " + votes.actionNumber()
-                        + " appears twice in the tally.");
-            }
-            if (votes.votes() < 0) {
-                throw RuleViolation.unprocessable("negative-votes", "Action " + votes.actionNumber()
-                        + " has a negative count.");
-            }
-        }
-        apply(new PaperTallyRecorded(conventionId, votationId, command.deskId(), command.deskName(),
-                command.countedAt(), List.copyOf(command.votes())));
-    }
-
-    @CommandHandler
-    public void handle(CloseVotation command) {
-        requireOpen("close it");
         apply(new VotationClosed(conventionId, votationId, command.closedAt()));
     }
 
@@ -115,7 +145,6 @@ public class Votation {
         votationId = event.votationId();
         conventionId = event.conventionId();
         status = VotationStatus.SCHEDULED;
-        event.items().forEach(item -> actionNumbers.add(item.actionNumber()));
     }
 
     @EventSourcingHandler
@@ -124,18 +153,7 @@ public class Votation {
     }
 
     @EventSourcingHandler
-    void on(PaperTallyRecorded event) {
-        talliedDesks.add(event.deskId());
-    }
-
-    @EventSourcingHandler
     void on(VotationClosed event) {
         status = VotationStatus.CLOSED;
-    }
-
-    private void requireOpen(String attempt) {
-        if (status != VotationStatus.OPEN) {
-            throw RuleViolation.conflict("votation-not-open", "The votation is " + status + ": cannot " + attempt + ".");
-        }
     }
 }

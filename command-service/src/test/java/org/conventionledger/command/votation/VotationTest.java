@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -15,17 +16,19 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.command.deliberation.DeliberationRegister;
 import org.conventionledger.command.deliberation.DeliberationRegister.FinalAction;
-import org.conventionledger.events.votation.ActionVotes;
+import org.conventionledger.command.votation.ScheduleVotation.RequestedRules;
 import org.conventionledger.events.votation.BallotItem;
-import org.conventionledger.events.votation.PaperTallyRecorded;
+import org.conventionledger.events.votation.BallotRule;
+import org.conventionledger.events.votation.Eligibility;
 import org.conventionledger.events.votation.VotationClosed;
 import org.conventionledger.events.votation.VotationOpened;
+import org.conventionledger.events.votation.VotationRules;
 import org.conventionledger.events.votation.VotationScheduled;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** A public votation: scheduling, opening, paper tallies and closing. */
+/** A public votation: scheduling under rules, opening with its display seed, closing. */
 class VotationTest {
 
     private static final String CONVENTION = "conv-1";
@@ -34,17 +37,24 @@ class VotationTest {
     private static final Instant OPENS = Instant.parse("2025-09-01T06:00:00Z");
     private static final Instant CLOSES = Instant.parse("2025-09-21T18:00:00Z");
     private static final Instant OPENED_AT = Instant.parse("2025-09-01T06:00:05Z");
-    private static final Instant COUNTED_AT = Instant.parse("2025-09-21T20:30:00Z");
     private static final Instant CLOSED_AT = Instant.parse("2025-09-21T18:00:02Z");
+    private static final String SEED = "5d41402abc4b2a76b9719d911017c592";
+    /** The defaults: residents aged 16 or more on the closing day, no nationality condition, approval. */
+    private static final VotationRules DEFAULT_RULES = new VotationRules(
+            new Eligibility(16, LocalDate.parse("2025-09-21"), true, List.of()), BallotRule.APPROVAL, null, false);
 
     private FixtureConfiguration<Votation> fixture;
     private DeliberationRegister register;
+    private VotationRegister votations;
 
     @BeforeEach
     void setUp() {
         register = mock(DeliberationRegister.class);
+        votations = mock(VotationRegister.class);
+        when(votations.unconfirmedDesks(VOTATION)).thenReturn(List.of());
         fixture = new AggregateTestFixture<>(Votation.class);
         fixture.registerInjectableResource(register);
+        fixture.registerInjectableResource(votations);
     }
 
     // ---- building blocks -------------------------------------------------------------------------
@@ -66,28 +76,28 @@ class VotationTest {
         return new ScheduleVotation(VOTATION, CONVENTION, TITLE, opensAt, closesAt, Arrays.asList(actionIds));
     }
 
+    private static ScheduleVotation schedule(RequestedRules rules) {
+        return new ScheduleVotation(VOTATION, CONVENTION, TITLE, OPENS, CLOSES, List.of("act-3", "act-5"), rules);
+    }
+
+    private static RequestedRules ballotRule(BallotRule rule, Integer maxChoices) {
+        return new RequestedRules(null, null, null, null, rule, maxChoices, null);
+    }
+
+    private static VotationScheduled scheduled(VotationRules rules) {
+        return new VotationScheduled(CONVENTION, VOTATION, TITLE, OPENS, CLOSES, ballot(), rules);
+    }
+
     private static VotationScheduled scheduled() {
-        return new VotationScheduled(CONVENTION, VOTATION, TITLE, OPENS, CLOSES, ballot());
+        return scheduled(DEFAULT_RULES);
     }
 
     private static VotationOpened opened() {
-        return new VotationOpened(CONVENTION, VOTATION, OPENED_AT);
+        return new VotationOpened(CONVENTION, VOTATION, OPENED_AT, SEED);
     }
 
     private static VotationClosed closed() {
         return new VotationClosed(CONVENTION, VOTATION, CLOSED_AT);
-    }
-
-    private static ActionVotes votes(int actionNumber, int votes) {
-        return new ActionVotes(actionNumber, votes);
-    }
-
-    private static RecordPaperTally tally(String deskId, ActionVotes... votes) {
-        return new RecordPaperTally(VOTATION, deskId, "Town hall", COUNTED_AT, Arrays.asList(votes));
-    }
-
-    private static PaperTallyRecorded tallied(String deskId, ActionVotes... votes) {
-        return new PaperTallyRecorded(CONVENTION, VOTATION, deskId, "Town hall", COUNTED_AT, List.of(votes));
     }
 
     // ---- scheduling ------------------------------------------------------------------------------
@@ -96,12 +106,61 @@ class VotationTest {
     class SchedulingAVotation {
 
         @Test
-        void theBallotListsTheFinalisedActions() {
+        void theBallotListsTheFinalisedActionsUnderTheDefaultRules() {
             finalActions();
             fixture.givenNoPriorActivity()
                    .when(schedule(OPENS, CLOSES, "act-3", "act-5"))
                    .expectSuccessfulHandlerExecution()
                    .expectEvents(scheduled());
+        }
+
+        @Test
+        void theRulesAreLoggedAsRequested() {
+            finalActions();
+            fixture.givenNoPriorActivity()
+                   .when(schedule(new RequestedRules(18, LocalDate.parse("2025-12-31"), false, List.of("fr", "de"),
+                           BallotRule.UP_TO_N, 2, true)))
+                   .expectEvents(scheduled(new VotationRules(
+                           new Eligibility(18, LocalDate.parse("2025-12-31"), false, List.of("DE", "FR")),
+                           BallotRule.UP_TO_N, 2, true)));
+        }
+
+        @Test
+        void noAgeConditionHasNoReferenceDay() {
+            finalActions();
+            fixture.givenNoPriorActivity()
+                   .when(schedule(new RequestedRules(0, LocalDate.parse("2025-12-31"), false, List.of(), BallotRule.SINGLE,
+                           null, null)))
+                   .expectEvents(scheduled(new VotationRules(Eligibility.NONE, BallotRule.SINGLE, null, false)));
+        }
+
+        @Test
+        void upToNNeedsAMaximumWithinTheBallot() {
+            finalActions();
+            expectRejected(fixture.givenNoPriorActivity().when(schedule(ballotRule(BallotRule.UP_TO_N, null))),
+                    422, "invalid-ballot-rule");
+            expectRejected(fixture.givenNoPriorActivity().when(schedule(ballotRule(BallotRule.UP_TO_N, 3))),
+                    422, "invalid-ballot-rule");
+        }
+
+        @Test
+        void aMaximumBelongsToUpToNOnly() {
+            finalActions();
+            expectRejected(fixture.givenNoPriorActivity().when(schedule(ballotRule(BallotRule.SINGLE, 1))),
+                    422, "invalid-ballot-rule");
+            expectRejected(fixture.givenNoPriorActivity().when(schedule(ballotRule(BallotRule.APPROVAL, 2))),
+                    422, "invalid-ballot-rule");
+        }
+
+        @Test
+        void anImpossibleAgeOrNationalityIsRefused() {
+            finalActions();
+            expectRejected(fixture.givenNoPriorActivity()
+                                  .when(schedule(new RequestedRules(-1, null, null, null, null, null, null))),
+                    422, "invalid-eligibility");
+            expectRejected(fixture.givenNoPriorActivity()
+                                  .when(schedule(new RequestedRules(null, null, null, List.of("France"), null, null, null))),
+                    422, "invalid-eligibility");
         }
 
         @Test
@@ -170,93 +229,36 @@ class VotationTest {
     class OpeningTheVotation {
 
         @Test
-        void aScheduledVotationOpens() {
+        void aScheduledVotationOpensAndLogsTheDisplaySeed() {
             fixture.given(scheduled())
-                   .when(new OpenVotation(VOTATION, OPENED_AT))
+                   .when(new OpenVotation(VOTATION, OPENED_AT, SEED))
                    .expectSuccessfulHandlerExecution()
                    .expectEvents(opened());
         }
 
         @Test
+        void anOpeningNeedsADisplaySeed() {
+            expectRejected(fixture.given(scheduled()).when(new OpenVotation(VOTATION, OPENED_AT, " ")),
+                    422, "invalid-display-seed");
+        }
+
+        @Test
         void anOpenVotationCannotOpenAgain() {
-            expectRejected(fixture.given(scheduled(), opened()).when(new OpenVotation(VOTATION, OPENED_AT)),
+            expectRejected(fixture.given(scheduled(), opened()).when(new OpenVotation(VOTATION, OPENED_AT, SEED)),
                     409, "votation-not-scheduled");
         }
 
         @Test
         void aClosedVotationCannotReopen() {
-            expectRejected(fixture.given(scheduled(), opened(), closed()).when(new OpenVotation(VOTATION, OPENED_AT)),
+            expectRejected(fixture.given(scheduled(), opened(), closed()).when(new OpenVotation(VOTATION, OPENED_AT, SEED)),
                     409, "votation-not-scheduled");
         }
-    }
-
-    // ---- paper tallies ---------------------------------------------------------------------------
-
-    @Nested
-    class RecordingAPaperTally {
 
         @Test
-        void theCountOfADeskIsRecorded() {
-            fixture.given(scheduled(), opened())
-                   .when(tally("desk-1", votes(3, 120), votes(5, 0)))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(tallied("desk-1", votes(3, 120), votes(5, 0)));
-        }
-
-        @Test
-        void anotherDeskIsRecordedToo() {
-            fixture.given(scheduled(), opened(), tallied("desk-1", votes(3, 120)))
-                   .when(tally("desk-2", votes(5, 42)))
-                   .expectEvents(tallied("desk-2", votes(5, 42)));
-        }
-
-        @Test
-        void aScheduledVotationTakesNoTally() {
-            expectRejected(fixture.given(scheduled()).when(tally("desk-1", votes(3, 120))),
-                    409, "votation-not-open");
-        }
-
-        @Test
-        void aClosedVotationTakesNoTally() {
-            expectRejected(fixture.given(scheduled(), opened(), closed()).when(tally("desk-1", votes(3, 120))),
-                    409, "votation-not-open");
-        }
-
-        @Test
-        void aDeskIsTalliedOnlyOnce() {
-            expectRejected(fixture.given(scheduled(), opened(), tallied("desk-1", votes(3, 120)))
-                                  .when(tally("desk-1", votes(3, 121))),
-                    409, "desk-already-tallied");
-        }
-
-        @Test
-        void anActionNumberNotOnTheBallotIsRefused() {
-            expectRejected(fixture.given(scheduled(), opened()).when(tally("desk-1", votes(3, 120), votes(4, 10))),
-                    422, "not-on-ballot");
-        }
-
-        @Test
-        void anActionCountedTwiceInOneTallyIsRefused() {
-            expectRejected(fixture.given(scheduled(), opened()).when(tally("desk-1", votes(3, 120), votes(3, 10))),
-                    422, "duplicate-action");
-        }
-
-        @Test
-        void aNegativeCountIsRefused() {
-            expectRejected(fixture.given(scheduled(), opened()).when(tally("desk-1", votes(3, 120), votes(5, -1))),
-                    422, "negative-votes");
-        }
-
-        @Test
-        void aTallyWithoutVotesIsRefused() {
-            expectRejected(fixture.given(scheduled(), opened()).when(tally("desk-1")),
-                    422, "votes-required");
-        }
-
-        @Test
-        void aTallyNamesItsDesk() {
-            expectRejected(fixture.given(scheduled(), opened()).when(tally(" ", votes(3, 120))),
-                    422, "desk-required");
+        void aVotationScheduledBeforeRulesStillOpens() {
+            fixture.given(new VotationScheduled(CONVENTION, VOTATION, TITLE, OPENS, CLOSES, ballot()))
+                   .when(new OpenVotation(VOTATION, OPENED_AT, SEED))
+                   .expectEvents(opened());
         }
     }
 
@@ -267,10 +269,24 @@ class VotationTest {
 
         @Test
         void anOpenVotationCloses() {
-            fixture.given(scheduled(), opened(), tallied("desk-1", votes(3, 120)))
+            fixture.given(scheduled(), opened())
                    .when(new CloseVotation(VOTATION, CLOSED_AT))
                    .expectSuccessfulHandlerExecution()
                    .expectEvents(closed());
+        }
+
+        @Test
+        void itClosesEarlyToo() {
+            fixture.given(scheduled(), opened())
+                   .when(new CloseVotation(VOTATION, OPENED_AT.plusSeconds(60)))
+                   .expectEvents(new VotationClosed(CONVENTION, VOTATION, OPENED_AT.plusSeconds(60)));
+        }
+
+        @Test
+        void notWhileAPaperCountAwaitsConfirmation() {
+            when(votations.unconfirmedDesks(VOTATION)).thenReturn(List.of("DESK-2", "DESK-4"));
+            expectRejected(fixture.given(scheduled(), opened()).when(new CloseVotation(VOTATION, CLOSED_AT)),
+                    409, "paper-tallies-unconfirmed");
         }
 
         @Test

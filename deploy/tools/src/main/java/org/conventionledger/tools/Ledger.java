@@ -5,13 +5,15 @@ import java.time.Duration;
 import java.util.Arrays;
 
 import org.conventionledger.tools.demo.ClermontDemo;
+import org.conventionledger.tools.pabulib.PabulibCommand;
 
 /**
  * The {@code ledger} command-line tool ({@code deploy/ledger}): {@code demo} replays the Clermont-Ferrand
  * 2021–22 convention into a running system through its public write API; {@code mj} is the garants'
  * recount of a majority-judgment vote, {@code verify-log} checks an export of the log against a seal,
- * {@code verify-draw} re-checks its draws by lot and its panel draw, and
- * {@code rebuild} rebuilds a projection with progress. Bad usage exits with code 2.
+ * {@code verify-draw} re-checks its draws by lot and its panel draw, {@code pabulib-import} and
+ * {@code pabulib-export} bring a Pabulib votation in and out, and {@code rebuild} rebuilds a projection
+ * with progress. Bad usage exits with code 2.
  */
 public final class Ledger {
 
@@ -52,6 +54,16 @@ public final class Ledger {
             case "verify-draw" -> System.exit(org.conventionledger.tools.verify.DrawVerification.run(
                     options.get("export", null), options.get("draw", null), options.get("selection", null),
                     System.out, System.err));
+            case "panel-probabilities" -> System.exit(PanelProbabilitiesCommand.run(options.get("categories", null),
+                    options.get("people", null), options.get("size", null), System.out, System.err));
+            case "pabulib-import" -> System.exit(PabulibCommand.importFile(options.get("file", null),
+                    options.get("command-url", "http://localhost:8081"),
+                    Path.of(options.get("accounts", "data/accounts.txt")),
+                    Integer.parseInt(options.get("threads", "8")), System.out, System.err));
+            case "pabulib-export" -> System.exit(PabulibCommand.export(options.get("votation", null),
+                    options.get("query-url", "http://localhost:8082"),
+                    Path.of(options.get("accounts", "data/accounts.txt")), options.get("out", null),
+                    System.out, System.err));
             default -> {
                 System.err.println("Unknown command: " + args[0]);
                 usage();
@@ -83,8 +95,26 @@ public final class Ledger {
                          and per panel selection, exit code 0 if all verify, 1 if not, 2 if unreadable.
                          --export FILE      the JSON Lines of GET /api/audit/export
                          --draw DRAW_ID     only this draw; --selection SELECTION_ID  only this selection
+                  panel-probabilities  Each volunteer's probability of selection under the fair (LEXIMIN)
+                         lottery over the panels meeting the quotas; prints {"panelSize","algorithm",
+                         "minProbability","probabilities":[one per people row]}, exit code 1 if no panel
+                         meets the quotas (naming the conflicting categories), 2 if a file is malformed.
+                         --categories FILE  feature,value,min,max[,min_flex,max_flex] or category,feature,min,max
+                         --people FILE      a header and a column per category (id column optional)
+                         --size K           the panel size
+                  pabulib-import  Import a Pabulib approval votation (.pb) through the write API: projects become
+                         finalised action sheets, a votation over them, each VOTES row a ballot on its channel
+                         (internet: online, paper: paper ballot at desk pabulib-paper); closes it and prints
+                         {"conventionId","votationId","projects","online","paper"}.
+                         --file F.pb        --command-url URL (default http://localhost:8081)
+                         --accounts FILE    (default data/accounts.txt)   --threads N  (default 8)
+                  pabulib-export  Write a closed votation as a Pabulib file from the garants' trail (voter_id is
+                         the voter's pseudonym); exit code 1 if it has desk tallies (no per-voter ballots).
+                         --votation ID      --out F.pb    --query-url URL (default http://localhost:8082)
+                         --accounts FILE    (default data/accounts.txt)
                   rebuild  Rebuild a projection from the log (organiser) and report progress until done.
-                         --projection NAME  dashboard, rankings, deliberation, audit-trail
+                         --projection NAME  dashboard, rankings, deliberation, recruitment, consultation,
+                                           followup, audit-trail
                          --query-url URL    (default http://localhost:8082)
                          --accounts FILE    (default data/accounts.txt)
                 """);

@@ -20,7 +20,7 @@ import java.util.Map;
  * and free ports, as {@code deploy/run-local.sh} does. Needs {@code mvn verify} (or install) to have
  * packaged the services first; the parent lists this module last for that reason.
  */
-final class LedgerServices implements AutoCloseable {
+public final class LedgerServices implements AutoCloseable {
 
     /** Set by CI after it started PostgreSQL: the services then use the {@code postgres} profile. */
     static final String POSTGRES_URL = System.getenv("LEDGER_TEST_POSTGRES_URL");
@@ -36,7 +36,7 @@ final class LedgerServices implements AutoCloseable {
     private final List<Path> logs = new ArrayList<>();
 
     /** On the embedded default when {@code postgresUrl} is null, else on that PostgreSQL database. */
-    LedgerServices(Path dataDir, String postgresUrl) {
+    public LedgerServices(Path dataDir, String postgresUrl) {
         this.dataDir = dataDir;
         environment.put("LEDGER_DATA_DIR", dataDir.toString());
         if (postgresUrl != null) {
@@ -47,19 +47,19 @@ final class LedgerServices implements AutoCloseable {
         }
     }
 
-    String commandUrl() {
+    public String commandUrl() {
         return "http://localhost:" + commandPort;
     }
 
-    String queryUrl() {
+    public String queryUrl() {
         return "http://localhost:" + queryPort;
     }
 
-    Path accounts() {
+    public Path accounts() {
         return dataDir.resolve("accounts.txt");
     }
 
-    LedgerServices start() throws Exception {
+    public LedgerServices start() throws Exception {
         command = launch("command-service", "COMMAND_PORT", commandPort);
         awaitHealthy(commandPort, command);
         startQuery();

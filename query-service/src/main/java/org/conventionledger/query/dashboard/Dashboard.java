@@ -42,6 +42,8 @@ public class Dashboard implements Absorbing {
         long onlineVotes;
         long onlineBallots;
         long desksTallied;
+        /** Paper voters whose ballots were recorded one by one (a tallied desk counts votes, not voters). */
+        long paperBallots;
     }
 
     static Dashboard of(String conventionId) {

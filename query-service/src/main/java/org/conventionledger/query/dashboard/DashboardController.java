@@ -14,8 +14,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class DashboardController {
 
+    /**
+     * @param onlineBallots online voters
+     * @param desksTallied  desks whose paper count was recorded as a tally
+     * @param paperBallots  paper voters whose ballots were recorded one by one
+     */
     public record VotationTurnout(String votationId, String title, String status, long paperVotes, long onlineVotes,
-                                  long totalVotes, long onlineBallots, long desksTallied) {
+                                  long totalVotes, long onlineBallots, long desksTallied, long paperBallots) {
+
+        /** The turnout of a votation whose paper votes all come from desk tallies. */
+        public VotationTurnout(String votationId, String title, String status, long paperVotes, long onlineVotes,
+                               long totalVotes, long onlineBallots, long desksTallied) {
+            this(votationId, title, status, paperVotes, onlineVotes, totalVotes, onlineBallots, desksTallied, 0);
+        }
     }
 
     public record DashboardView(String conventionId, String title, String city,
@@ -38,11 +49,16 @@ public class DashboardController {
             throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-convention",
                     "No convention " + conventionId + " is known (yet) to the read side.");
         }
+        return view(d);
+    }
+
+    /** The stored (or replayed) document as the API shows it. */
+    static DashboardView view(Dashboard d) {
         List<VotationTurnout> votations = d.votations.entrySet().stream()
                 .map(e -> new VotationTurnout(e.getKey(), e.getValue().title, e.getValue().status,
                         e.getValue().paperVotes, e.getValue().onlineVotes,
                         e.getValue().paperVotes + e.getValue().onlineVotes,
-                        e.getValue().onlineBallots, e.getValue().desksTallied))
+                        e.getValue().onlineBallots, e.getValue().desksTallied, e.getValue().paperBallots))
                 .toList();
         return new DashboardView(d.conventionId, d.title, d.city, d.invitationsSent, d.invitationsAccepted,
                 d.invitationsDeclined, d.invitationsUnanswered, d.membersSeated, d.membersByTransition,

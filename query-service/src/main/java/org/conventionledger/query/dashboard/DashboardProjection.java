@@ -1,7 +1,5 @@
 package org.conventionledger.query.dashboard;
 
-import java.util.function.Consumer;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -17,8 +15,8 @@ import org.conventionledger.events.organisation.ConventionOpened;
 import org.conventionledger.events.recruitment.InvitationAnswered;
 import org.conventionledger.events.recruitment.InvitationSent;
 import org.conventionledger.events.recruitment.MemberSeated;
-import org.conventionledger.events.votation.ActionVotes;
 import org.conventionledger.events.votation.OnlineBallotCast;
+import org.conventionledger.events.votation.PaperBallotRecorded;
 import org.conventionledger.events.votation.PaperTallyRecorded;
 import org.conventionledger.events.votation.VotationClosed;
 import org.conventionledger.events.votation.VotationOpened;
@@ -28,7 +26,10 @@ import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-/** Keeps each convention's {@link Dashboard} up to date, absorbing each event exactly once. */
+/**
+ * Keeps each convention's {@link Dashboard} up to date, absorbing each event exactly once; what an event
+ * changes is {@link DashboardChanges}'s.
+ */
 @Component
 @ProcessingGroup(ProcessingConfiguration.DASHBOARD)
 class DashboardProjection {
@@ -43,98 +44,77 @@ class DashboardProjection {
 
     @EventHandler
     void on(ConventionOpened event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token, d -> {
-            d.title = event.title();
-            d.city = event.city();
-            event.transitions().forEach(t -> d.membersByTransition.putIfAbsent(t.name(), 0L));
-        });
+        update(event, message, token);
     }
 
     @EventHandler
     void on(InvitationSent event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token, d -> d.invitationsSent++);
+        update(event, message, token);
     }
 
     @EventHandler
     void on(InvitationAnswered event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token, d -> {
-            switch (event.answer()) {
-                case ACCEPTED -> d.invitationsAccepted++;
-                case DECLINED -> d.invitationsDeclined++;
-                case NO_ANSWER -> d.invitationsUnanswered++;
-            }
-        });
+        update(event, message, token);
     }
 
     @EventHandler
     void on(MemberSeated event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token, d -> {
-            d.membersSeated++;
-            d.membersByTransition.merge(event.assembly().name(), 1L, Long::sum);
-        });
+        update(event, message, token);
     }
 
     @EventHandler
     void on(TopicChosen event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token, d -> d.topicsChosen++);
+        update(event, message, token);
     }
 
     @EventHandler
     void on(ActionDrafted event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token, d -> d.actionsDrafted++);
+        update(event, message, token);
     }
 
     @EventHandler
     void on(ObjectionRaised event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token, d -> d.objectionsRaised++);
+        update(event, message, token);
     }
 
     @EventHandler
     void on(ObjectionLifted event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token, d -> d.objectionsLifted++);
+        update(event, message, token);
     }
 
     @EventHandler
     void on(ActionFinalised event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token, d -> d.actionsFinalised++);
+        update(event, message, token);
     }
 
     @EventHandler
     void on(VotationScheduled event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token, d -> {
-            Dashboard.VotationFigures figures = new Dashboard.VotationFigures();
-            figures.title = event.title();
-            figures.status = "SCHEDULED";
-            d.votations.put(event.votationId(), figures);
-        });
+        update(event, message, token);
     }
 
     @EventHandler
     void on(VotationOpened event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token, d -> d.votations.get(event.votationId()).status = "OPEN");
+        update(event, message, token);
     }
 
     @EventHandler
     void on(VotationClosed event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token, d -> d.votations.get(event.votationId()).status = "CLOSED");
+        update(event, message, token);
     }
 
     @EventHandler
     void on(PaperTallyRecorded event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token, d -> {
-            Dashboard.VotationFigures figures = d.votations.get(event.votationId());
-            figures.paperVotes += event.votes().stream().mapToLong(ActionVotes::votes).sum();
-            figures.desksTallied++;
-        });
+        update(event, message, token);
     }
 
     @EventHandler
     void on(OnlineBallotCast event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token, d -> {
-            Dashboard.VotationFigures figures = d.votations.get(event.votationId());
-            figures.onlineVotes += event.choices().size();
-            figures.onlineBallots++;
-        });
+        update(event, message, token);
+    }
+
+    @EventHandler
+    void on(PaperBallotRecorded event, EventMessage<?> message, TrackingToken token) {
+        update(event, message, token);
     }
 
     @ResetHandler
@@ -142,8 +122,8 @@ class DashboardProjection {
         mongo.dropCollection(Dashboard.class);
     }
 
-    private void update(ConventionEvent event, EventMessage<?> message, TrackingToken token, Consumer<Dashboard> change) {
+    private void update(ConventionEvent event, EventMessage<?> message, TrackingToken token) {
         projections.absorb(Dashboard.class, event.conventionId(), message, token,
-                () -> Dashboard.of(event.conventionId()), change);
+                () -> Dashboard.of(event.conventionId()), d -> DashboardChanges.apply(d, event));
     }
 }

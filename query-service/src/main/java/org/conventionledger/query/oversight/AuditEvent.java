@@ -1,8 +1,10 @@
 package org.conventionledger.query.oversight;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -16,6 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param storedPayload the payload exactly as the log stores it (JSON), which the integrity chain hashes
  * @param metaData      the event's metadata, canonical (see {@code ChainLink#canonical})
  * @param chainHash     this event's link in the integrity chain, once the chain has reached it
+ * @param subjects      whom the event concerns, as {@link Subjects} keys (person, invitation, member and claim
+ *                      ids), for the per-person view; derived from the payload, so not shown in the trail
  */
 @Document("audit_events")
 public record AuditEvent(@Id long position,
@@ -33,7 +37,8 @@ public record AuditEvent(@Id long position,
                          Map<String, Object> payload,
                          String storedPayload,
                          String metaData,
-                         String chainHash) {
+                         String chainHash,
+                         @JsonIgnore @Indexed List<String> subjects) {
 
     public record Actor(String id, String role) {
     }

@@ -28,7 +28,8 @@ public record AuditFilter(String type, String aggregateId, String actorId, Strin
                           Instant from, Instant to, String part, String correlationId) {
 
     /** The event catalogue's packages, in the order of the process. */
-    public static final List<String> PARTS = List.of("organisation", "recruitment", "deliberation", "votation", "oversight");
+    public static final List<String> PARTS = List.of("organisation", "recruitment", "deliberation", "consultation", "votation",
+            "oversight", "followup");
 
     /** The catalogue's root package, {@code org.conventionledger.events}. */
     private static final String CATALOGUE = ConventionEvent.class.getPackageName();

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Copies every event of the log into the garants' trail, keyed by its position, with the payload as
- * stored, so that {@link ChainSealer} can chain it.
+ * stored, so that {@link ChainSealer} can chain it, and whom it concerns ({@link Subjects}), so that a
+ * person's events can be found by an indexed query.
  */
 @Component
 @ProcessingGroup(ProcessingConfiguration.AUDIT_TRAIL)
@@ -59,14 +60,17 @@ class AuditTrailProjection {
         SerializedObject<byte[]> stored = stored(event, eventSerializer);
         AuditEvent existing = mongo.findById(position, AuditEvent.class);
         String payloadType = stored.getType().getName();
+        String type = payloadType.substring(Math.max(payloadType.lastIndexOf('.'), payloadType.lastIndexOf('$')) + 1);
+        Map<String, Object> payload = readPayload(stored);
         mongo.save(new AuditEvent(position, event.getIdentifier(),
-                payloadType.substring(Math.max(payloadType.lastIndexOf('.'), payloadType.lastIndexOf('$')) + 1), payloadType, stored.getType().getRevision(),
+                type, payloadType, stored.getType().getRevision(),
                 aggregateId, aggregateType, sequence, event.getTimestamp(),
                 new AuditEvent.Actor(text(meta.get("actorId")), text(meta.get("actorRole"))),
                 text(meta.get("correlationId")), text(meta.get("traceId")),
-                readPayload(stored), new String(stored.getData(), StandardCharsets.UTF_8),
+                payload, new String(stored.getData(), StandardCharsets.UTF_8),
                 ChainLink.canonical(textValues(meta)),
-                existing == null ? null : existing.chainHash()));
+                existing == null ? null : existing.chainHash(),
+                Subjects.of(type, payload)));
     }
 
     /**
@@ -92,10 +96,12 @@ class AuditTrailProjection {
         return values;
     }
 
+    /** A rebuild starts the trail, its chain and the seals taken at the end of each session afresh. */
     @ResetHandler
     void reset() {
         mongo.dropCollection(AuditEvent.class);
         mongo.dropCollection(ChainHead.class);
+        mongo.dropCollection(SessionSeal.class);
     }
 
     private static String text(Object value) {

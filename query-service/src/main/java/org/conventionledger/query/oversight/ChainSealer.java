@@ -1,6 +1,7 @@
 package org.conventionledger.query.oversight;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conventionledger.events.integrity.ChainLink;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,6 +25,9 @@ import org.springframework.stereotype.Component;
  * ({@link GapResolver}), so a late event is chained in its place and never after events that follow
  * it. Each event's link is written on its trail entry, then the head moves: after a crash the chain
  * resumes from the head and rewrites the same links.
+ *
+ * <p>When the chain reaches a {@code SessionClosed} event it records a {@link SessionSeal}: the head at
+ * that position, which the garants can verify against an export and publish like any seal.
  */
 @Component
 class ChainSealer {
@@ -30,14 +36,24 @@ class ChainSealer {
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {
     };
 
+    static final String SESSION_CLOSED = "org.conventionledger.events.organisation.SessionClosed";
+    private static final String SESSION_SCHEDULED = "SessionScheduled";
+
     private final MongoTemplate mongo;
     private final ObjectMapper json;
     private final GapResolver gaps;
+    private final Clock clock;
 
+    @Autowired
     ChainSealer(MongoTemplate mongo, ObjectMapper json, GapResolver gaps) {
+        this(mongo, json, gaps, Clock.systemUTC());
+    }
+
+    ChainSealer(MongoTemplate mongo, ObjectMapper json, GapResolver gaps, Clock clock) {
         this.mongo = mongo;
         this.json = json;
         this.gaps = gaps;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${ledger.audit.chain-interval:PT2S}")
@@ -78,8 +94,52 @@ class ChainSealer {
                     Update.update("chainHash", hash), AuditEvent.class);
             position = event.position();
             length++;
+            if (SESSION_CLOSED.equals(event.payloadType())) {
+                sealSession(event, hash, length);
+            }
         }
         return new ChainHead(ChainHead.ID, position, hash, length);
+    }
+
+    /** Records the seal at a session's end once; a second pass (after a crash) keeps the first. */
+    private void sealSession(AuditEvent closed, String head, long length) {
+        if (mongo.exists(Query.query(Criteria.where("_id").is(closed.position())), SessionSeal.class)) {
+            return;
+        }
+        Map<String, Object> payload = closed.payload() == null ? Map.of() : closed.payload();
+        String conventionId = text(payload.get("conventionId"));
+        String sessionId = text(payload.get("sessionId"));
+        try {
+            mongo.insert(new SessionSeal(closed.position(), ChainLink.VERSION, head, length, clock.instant(),
+                    conventionId, sessionId, sessionNumber(conventionId, sessionId)));
+        } catch (DuplicateKeyException alreadySealed) {
+            // another instance sealed it first, with the same head
+        }
+    }
+
+    /** The session's number, from the {@code SessionScheduled} event already chained before it. */
+    private Integer sessionNumber(String conventionId, String sessionId) {
+        if (sessionId == null) {
+            return null;
+        }
+        Criteria scheduled = Criteria.where("type").is(SESSION_SCHEDULED).and("payload.sessionId").is(sessionId);
+        if (conventionId != null) {
+            scheduled = scheduled.and("payload.conventionId").is(conventionId);
+        }
+        AuditEvent event = mongo.findOne(Query.query(scheduled).with(Sort.by("_id")), AuditEvent.class);
+        Object number = event == null || event.payload() == null ? null : event.payload().get("number");
+        if (number instanceof Number n) {
+            return n.intValue();
+        }
+        try {
+            return number == null ? null : Integer.valueOf(number.toString());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     ChainHead head() {

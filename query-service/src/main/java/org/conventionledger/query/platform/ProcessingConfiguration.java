@@ -27,6 +27,7 @@ public class ProcessingConfiguration {
     public static final String RANKINGS = "rankings";
     public static final String AUDIT_TRAIL = "audit-trail";
     public static final String RECRUITMENT = "recruitment";
+    public static final String FOLLOW_UP = "followup";
 
     /** Named in application.yml ({@code axon.eventhandling.processors.*.sequencing-policy}). */
     @Bean

@@ -55,6 +55,13 @@ public class SecurityConfiguration {
                         // "/error": where Tomcat forwards an unhandled failure, so a 500 stays a 500
                         .requestMatchers("/error", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/votations/*/ranking").permitAll()
+                        // a call for proposals' results: visible proposals only (hidden ones are left out)
+                        .requestMatchers(HttpMethod.GET, "/api/public/consultation/calls/*/results").permitAll()
+                        // what the council did with the actions: counts, answers and statuses, no notes
+                        .requestMatchers(HttpMethod.GET, "/api/public/conventions/*/follow-up-summary").permitAll()
+                        // the seals taken at each session's end: the monitoring body checks them too
+                        .requestMatchers(HttpMethod.GET, "/api/audit/seals/sessions")
+                        .hasAnyRole(Role.GARANT.name(), Role.MONITOR.name())
                         .requestMatchers("/api/audit/**").hasRole(Role.GARANT.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ORGANISER.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(STAFF)

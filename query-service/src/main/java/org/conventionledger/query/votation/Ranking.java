@@ -22,7 +22,11 @@ public class Ranking implements Absorbing {
     String conventionId;
     String title;
     String status;
+    /** From the votation's rules; false for a votation scheduled without rules (results hidden while open). */
+    boolean resultsVisibleWhileOpen;
     long onlineBallots;
+    /** Paper ballots recorded one by one (not those counted in desk tallies). */
+    long paperBallots;
     long desksTallied;
     List<Count> counts = new ArrayList<>();
 
@@ -35,6 +39,12 @@ public class Ranking implements Absorbing {
         String topic;
         long paperVotes;
         long onlineVotes;
+    }
+
+    static Ranking of(String votationId) {
+        Ranking ranking = new Ranking();
+        ranking.votationId = votationId;
+        return ranking;
     }
 
     Count count(int actionNumber) {

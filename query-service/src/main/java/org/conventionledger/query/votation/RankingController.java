@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,7 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A votation's ranking, overall or for one transition: actions by total votes, highest first, with
  * paper and online counts. Equal totals share a rank (1, 2, 2, 4) and are listed by action number.
- * Public once the votation is closed; before that, for the organisers, garants and monitoring body.
+ *
+ * <p>Who sees it follows the votation's {@code VotationRules.resultsVisibleWhileOpen}: anyone once the
+ * votation is closed, and anyone while it is scheduled or open if its rules make running results
+ * visible. Otherwise the counts are hidden from the public and the residents: only the organisers,
+ * garants and monitoring body (who oversee the count) see them; an anonymous caller gets 401, any other
+ * role 403, both {@code application/problem+json} with {@code rule: "results-hidden-while-open"}. Nothing
+ * of the votation's counts or turnout leaks in either answer.
  */
 @RestController
 public class RankingController {
@@ -31,7 +38,7 @@ public class RankingController {
 
     public record RankingView(String votationId, String title, String status, String transition,
                               long paperVotes, long onlineVotes, long totalVotes, long onlineBallots,
-                              List<Entry> entries) {
+                              long paperBallots, List<Entry> entries) {
     }
 
     private final MongoTemplate mongo;
@@ -48,9 +55,25 @@ public class RankingController {
             throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-votation",
                     "No votation " + votationId + " is known (yet) to the read side.");
         }
-        if (!"CLOSED".equals(ranking.status)) {
+        checkAccess(ranking);
+        return view(ranking, transition);
+    }
+
+    /** The rule named in the problem answered when a votation's running results are hidden. */
+    static final String HIDDEN_RULE = "results-hidden-while-open";
+
+    /**
+     * Who may read the ranking of this votation (live or as of a past instant, decided on the live
+     * document): anyone once it is closed or if its rules show running results, staff otherwise.
+     */
+    static void checkAccess(Ranking live) {
+        if (!"CLOSED".equals(live.status) && !live.resultsVisibleWhileOpen) {
             requireStaff();
         }
+    }
+
+    /** The stored (or replayed) count as the API shows it, overall or for one transition. */
+    static RankingView view(Ranking ranking, Transition transition) {
         List<Ranking.Count> counts = ranking.counts.stream()
                 .filter(c -> transition == null || transition.name().equals(c.transition))
                 .sorted(Comparator.comparingLong((Ranking.Count c) -> -(c.paperVotes + c.onlineVotes))
@@ -71,21 +94,28 @@ public class RankingController {
         }
         long paper = entries.stream().mapToLong(Entry::paperVotes).sum();
         long online = entries.stream().mapToLong(Entry::onlineVotes).sum();
-        return new RankingView(votationId, ranking.title, ranking.status, transition == null ? null : transition.name(),
-                paper, online, paper + online, ranking.onlineBallots, entries);
+        return new RankingView(ranking.votationId, ranking.title, ranking.status,
+                transition == null ? null : transition.name(), paper, online, paper + online, ranking.onlineBallots,
+                ranking.paperBallots, entries);
     }
 
     private static void requireStaff() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || auth instanceof AnonymousAuthenticationToken) {
-            throw ProblemResponses.error(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                    "The ranking of a votation that is not closed is not public: sign in.");
+            throw hidden(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                    "The running results of this votation are hidden from the public until it closes: sign in.");
         }
         boolean staff = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.ORGANISER)
                 || a.getAuthority().equals("ROLE_" + Role.GARANT) || a.getAuthority().equals("ROLE_" + Role.MONITOR));
         if (!staff) {
-            throw ProblemResponses.error(HttpStatus.FORBIDDEN, "forbidden",
-                    "The ranking of a votation that is not closed is for organisers, garants and the monitoring body.");
+            throw hidden(HttpStatus.FORBIDDEN, "forbidden", "The running results of this votation are hidden until"
+                    + " it closes: until then they are for organisers, garants and the monitoring body.");
         }
+    }
+
+    private static ErrorResponseException hidden(HttpStatus status, String code, String detail) {
+        ErrorResponseException error = ProblemResponses.error(status, code, detail);
+        error.getBody().setProperty("rule", HIDDEN_RULE);
+        return error;
     }
 }

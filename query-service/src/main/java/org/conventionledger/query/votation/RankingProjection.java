@@ -1,15 +1,12 @@
 package org.conventionledger.query.votation;
 
-import java.util.function.Consumer;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.conventionledger.events.votation.ActionVotes;
-import org.conventionledger.events.votation.BallotItem;
 import org.conventionledger.events.votation.OnlineBallotCast;
+import org.conventionledger.events.votation.PaperBallotRecorded;
 import org.conventionledger.events.votation.PaperTallyRecorded;
 import org.conventionledger.events.votation.VotationClosed;
 import org.conventionledger.events.votation.VotationOpened;
@@ -19,7 +16,10 @@ import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-/** Counts paper tallies and online ballots into each votation's {@link Ranking}, each event once. */
+/**
+ * Counts paper tallies, paper ballots recorded one by one and online ballots into each votation's {@link Ranking}, each event once; what an
+ * event changes is {@link RankingChanges}'s.
+ */
 @Component
 @ProcessingGroup(ProcessingConfiguration.RANKINGS)
 class RankingProjection {
@@ -34,51 +34,32 @@ class RankingProjection {
 
     @EventHandler
     void on(VotationScheduled event, EventMessage<?> message, TrackingToken token) {
-        update(event.votationId(), message, token, r -> {
-            r.conventionId = event.conventionId();
-            r.title = event.title();
-            r.status = "SCHEDULED";
-            r.counts.clear();
-            for (BallotItem item : event.items()) {
-                Ranking.Count count = new Ranking.Count();
-                count.actionNumber = item.actionNumber();
-                count.actionId = item.actionId();
-                count.title = item.title();
-                count.transition = item.transition().name();
-                count.topic = item.topic();
-                r.counts.add(count);
-            }
-        });
+        update(event.votationId(), event, message, token);
     }
 
     @EventHandler
     void on(VotationOpened event, EventMessage<?> message, TrackingToken token) {
-        update(event.votationId(), message, token, r -> r.status = "OPEN");
+        update(event.votationId(), event, message, token);
     }
 
     @EventHandler
     void on(VotationClosed event, EventMessage<?> message, TrackingToken token) {
-        update(event.votationId(), message, token, r -> r.status = "CLOSED");
+        update(event.votationId(), event, message, token);
     }
 
     @EventHandler
     void on(PaperTallyRecorded event, EventMessage<?> message, TrackingToken token) {
-        update(event.votationId(), message, token, r -> {
-            for (ActionVotes votes : event.votes()) {
-                r.count(votes.actionNumber()).paperVotes += votes.votes();
-            }
-            r.desksTallied++;
-        });
+        update(event.votationId(), event, message, token);
     }
 
     @EventHandler
     void on(OnlineBallotCast event, EventMessage<?> message, TrackingToken token) {
-        update(event.votationId(), message, token, r -> {
-            for (int choice : event.choices()) {
-                r.count(choice).onlineVotes++;
-            }
-            r.onlineBallots++;
-        });
+        update(event.votationId(), event, message, token);
+    }
+
+    @EventHandler
+    void on(PaperBallotRecorded event, EventMessage<?> message, TrackingToken token) {
+        update(event.votationId(), event, message, token);
     }
 
     @ResetHandler
@@ -86,11 +67,8 @@ class RankingProjection {
         mongo.dropCollection(Ranking.class);
     }
 
-    private void update(String votationId, EventMessage<?> message, TrackingToken token, Consumer<Ranking> change) {
-        projections.absorb(Ranking.class, votationId, message, token, () -> {
-            Ranking ranking = new Ranking();
-            ranking.votationId = votationId;
-            return ranking;
-        }, change);
+    private void update(String votationId, Object event, EventMessage<?> message, TrackingToken token) {
+        projections.absorb(Ranking.class, votationId, message, token, () -> Ranking.of(votationId),
+                r -> RankingChanges.apply(r, event));
     }
 }

@@ -4,13 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
-
-import org.ojalgo.optimisation.Expression;
-import org.ojalgo.optimisation.ExpressionsBasedModel;
-import org.ojalgo.optimisation.Optimisation;
-import org.ojalgo.optimisation.Variable;
 
 /**
  * Fair panel selection under quotas: the LEXIMIN lottery of B. Flanigan, P. Gölz, A. Gupta, B. Hennig
@@ -35,22 +31,22 @@ import org.ojalgo.optimisation.Variable;
  *
  * <h2>How (column generation, as in the paper)</h2>
  * Types are fixed one level at a time. While some type is not fixed, the restricted master problem over
- * the compositions found so far is solved in its dual form:
+ * the compositions {@code c_j} found so far is solved (see {@code Master}, by {@link Simplex}):
  * <pre>
- *   minimise  cap − Σ_{t fixed} f[t]·y[t]
- *   s.t.      Σ_{t not fixed} y[t] = 1,   y ≥ 0
- *             Σ_t y[t]·c[t]/n[t] ≤ cap      for every known composition c
+ *   maximise  z
+ *   s.t.      Σ_j p_j·c_j[t]/n[t] ≥ z       for every type t not fixed
+ *             Σ_j p_j·c_j[t]/n[t] ≥ f[t]    for every fixed type t
+ *             Σ_j p_j = 1,  p ≥ 0
  * </pre>
- * whose optimum is the largest {@code z} such that some lottery over the known compositions gives every
- * unfixed type at least {@code z} and every fixed type at least its {@code f[t]}. The pricing problem
- * ({@link CompositionSearch}) looks for the composition maximising {@code Σ_t y[t]·c[t]/n[t]}; if it beats
- * {@code cap} by more than {@value #PRICING_TOLERANCE} it is added and the master is solved again.
- * Otherwise the dual solution is optimal for all compositions and, by complementary slackness, every
- * unfixed type with {@code y[t] > }{@value #FIXING_TOLERANCE} has probability exactly {@code z} in every
- * optimal lottery: those are fixed at {@code z} (at least one, as their weights add up to 1). Once all
- * are fixed, a last linear program finds probabilities of the known compositions meeting every
- * {@code f[t]} (up to a slack it minimises); compositions below {@value #NEGLIGIBLE_PROBABILITY} are
- * dropped and the rest renormalised.
+ * Its dual solution gives each type a weight {@code y[t] ≥ 0} (those of the unfixed types add up to at
+ * least 1) and a cap {@code μ}. The pricing problem ({@link CompositionSearch}) looks for the
+ * composition maximising {@code Σ_t y[t]·c[t]/n[t]}; if that beats {@code μ} by more than
+ * {@value #PRICING_TOLERANCE} it is added and the master solved again (from its previous basis).
+ * Otherwise the dual solution is feasible, hence optimal, for all compositions, and by complementary
+ * slackness every unfixed type with {@code y[t] > }{@value #FIXING_TOLERANCE} gets exactly {@code z} in
+ * every optimal lottery: those types are fixed at {@code f[t] = z} (at least one each time). When the
+ * last types are fixed, the master's solution {@code p} meets every {@code f[t]}: it is the lottery.
+ * Compositions below {@value #NEGLIGIBLE_PROBABILITY} are dropped and the rest renormalised.
  *
  * <p>Finally each composition is turned into panels of volunteers by {@link PanelExpansion}, which
  * gives the members of a type equal shares, so the probabilities reported per volunteer are those of
@@ -61,14 +57,13 @@ public final class LeximinSelection {
     /** The rule and its version, as recorded with a lottery. */
     public static final String ALGORITHM = "leximin-v1";
 
-    /** How much a new composition must improve on the dual bound to be worth adding. */
+    /** How much a new composition must beat the master's cap by to be added. */
     static final double PRICING_TOLERANCE = 1e-7;
     /** The dual weight above which a type is held at the current level. */
     static final double FIXING_TOLERANCE = 1e-7;
     /** Compositions with a smaller probability are dropped from the lottery. */
     static final double NEGLIGIBLE_PROBABILITY = 1e-9;
 
-    static final boolean DEBUG = Boolean.getBoolean("leximin.debug");
     private LeximinSelection() {
     }
 
@@ -94,34 +89,32 @@ public final class LeximinSelection {
         boolean[] fixed = new boolean[typeCount];
         double[] level = new double[typeCount];
         int unfixed = typeCount;
+        double[] probabilities = null;
         while (unfixed > 0) {
-            Dual dual = solveDual(types, compositions, fixed, level);
-            double[] seatWeights = new double[typeCount];
-            for (int t = 0; t < typeCount; t++) {
-                seatWeights[t] = dual.weights()[t] / types.size(t);
+            Master master = new Master(types, fixed, level);
+            compositions.forEach(master::add);
+            double z = master.solve();
+            Optional<int[]> improving;
+            // a composition already known cannot improve the master: rounding, so the level is reached
+            while ((improving = improving(master, search, allCategories)).isPresent()
+                    && known.add(key(improving.get()))) {
+                compositions.add(improving.get());
+                master.add(improving.get());
+                z = master.solve();
             }
-            long T0=System.nanoTime();
-            int[] candidate = search.best(seatWeights, allCategories)
-                    .orElseThrow(() -> new IllegalStateException("The quotas were feasible and are no longer"));
-            double value = 0;
+            double[] typeWeights = master.typeWeights();
             for (int t = 0; t < typeCount; t++) {
-                value += seatWeights[t] * candidate[t];
-            }
-            if (DEBUG) System.err.printf("types=%d cols=%d unfixed=%d level=%.9f cap=%.9f value=%.9f ilpms=%.1f%n", typeCount, compositions.size(), unfixed, dual.level(), dual.cap(), value, (System.nanoTime()-T0)/1e6);
-            if (value > dual.cap() + PRICING_TOLERANCE && known.add(key(candidate))) {
-                compositions.add(candidate);
-                continue;
-            }
-            for (int t = 0; t < typeCount; t++) {
-                if (!fixed[t] && dual.weights()[t] > FIXING_TOLERANCE) {
+                if (!fixed[t] && typeWeights[t] > FIXING_TOLERANCE) {
                     fixed[t] = true;
-                    level[t] = Math.max(0, dual.level());
+                    level[t] = Math.max(0, z);
                     unfixed--;
                 }
             }
+            if (unfixed == 0) {
+                probabilities = master.probabilities();
+            }
         }
 
-        double[] probabilities = solvePrimal(types, compositions, level);
         List<int[]> support = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         double total = 0;
@@ -142,7 +135,8 @@ public final class LeximinSelection {
         List<Double> perVolunteer = new ArrayList<>(types.poolSize());
         double minimum = Double.POSITIVE_INFINITY;
         for (int i = 0; i < types.poolSize(); i++) {
-            double probability = typeProbability[types.typeOf(i)];
+            // a type seated on every panel adds up to 1 plus rounding
+            double probability = Math.min(1, typeProbability[types.typeOf(i)]);
             perVolunteer.add(probability);
             minimum = Math.min(minimum, probability);
         }
@@ -150,72 +144,103 @@ public final class LeximinSelection {
                 perVolunteer, minimum);
     }
 
-    /** The dual master's solution: a weight per type, the cap, and the level it proves (its objective). */
-    private record Dual(double[] weights, double cap, double level) {
+    /**
+     * The pricing step: the composition of largest dual weight, if it beats the master's cap by more than
+     * {@value #PRICING_TOLERANCE}.
+     */
+    private static Optional<int[]> improving(Master master, CompositionSearch search, List<Integer> categories) {
+        double[] seatWeights = master.seatWeights();
+        int[] best = search.best(seatWeights, categories)
+                .orElseThrow(() -> new IllegalStateException("The quotas were feasible and are no longer"));
+        double value = 0;
+        for (int t = 0; t < best.length; t++) {
+            value += seatWeights[t] * best[t];
+        }
+        return value > master.cap() + PRICING_TOLERANCE ? Optional.of(best) : Optional.empty();
     }
 
-    private static Dual solveDual(VolunteerTypes types, List<int[]> compositions, boolean[] fixed, double[] level) {
-        int typeCount = types.count();
-        Optimisation.Options oo = new Optimisation.Options(); oo.experimental = Boolean.getBoolean("lp.exp");
-        ExpressionsBasedModel model = new ExpressionsBasedModel(oo);
-        Variable[] weights = new Variable[typeCount];
-        Expression unfixedWeights = model.addExpression("unfixed weights").level(1);
-        for (int t = 0; t < typeCount; t++) {
-            weights[t] = model.addVariable("y" + t).lower(0).weight(fixed[t] ? -level[t] : 0);
-            if (!fixed[t]) {
-                unfixedWeights.set(weights[t], 1);
-            }
-        }
-        Variable cap = model.addVariable("cap").weight(1);
-        for (int j = 0; j < compositions.size(); j++) {
-            Expression panel = model.addExpression("panel " + j).upper(0).set(cap, -1);
-            int[] composition = compositions.get(j);
+    /**
+     * The restricted master problem of one level, in the standard form {@link Simplex} solves:
+     * <pre>
+     *   maximise z
+     *   s.t.  z − Σ_j (c_j[t]/n[t])·p_j + s_t = 0     for every type t not fixed   (π[t] ≥ z)
+     *             Σ_j (c_j[t]/n[t])·p_j − s_t = f[t]  for every fixed type t       (π[t] ≥ f[t])
+     *             Σ_j p_j = 1
+     *         z, s, p ≥ 0
+     * </pre>
+     * Its row multipliers {@code λ} are the dual weights: {@code λ[t] ≥ 0} for an unfixed type,
+     * {@code −λ[t] ≥ 0} for a fixed one, and {@code λ} of the last row is the cap a new composition
+     * must beat.
+     */
+    private static final class Master {
+
+        private final VolunteerTypes types;
+        private final boolean[] fixed;
+        private final Simplex simplex;
+        private final List<Integer> compositionColumns = new ArrayList<>();
+
+        Master(VolunteerTypes types, boolean[] fixed, double[] level) {
+            this.types = types;
+            this.fixed = fixed.clone();
+            int typeCount = types.count();
+            double[] rhs = new double[typeCount + 1];
+            double[] z = new double[typeCount + 1];
             for (int t = 0; t < typeCount; t++) {
-                if (composition[t] > 0) {
-                    panel.set(weights[t], (double) composition[t] / types.size(t));
-                }
+                rhs[t] = fixed[t] ? level[t] : 0;
+                z[t] = fixed[t] ? 0 : 1;
+            }
+            rhs[typeCount] = 1;
+            simplex = new Simplex(rhs);
+            simplex.addColumn(z, 1);
+            for (int t = 0; t < typeCount; t++) {
+                double[] slack = new double[typeCount + 1];
+                slack[t] = fixed[t] ? -1 : 1;
+                simplex.addColumn(slack, 0);
             }
         }
-        Optimisation.Result result = model.minimise();
-        requireOptimal(result, "dual master problem");
-        double[] values = new double[typeCount];
-        for (int t = 0; t < typeCount; t++) {
-            values[t] = Math.max(0, result.doubleValue(t));
-        }
-        return new Dual(values, result.doubleValue(typeCount), result.getValue());
-    }
 
-    /** Probabilities of the compositions giving every type at least its level, up to the smallest slack. */
-    private static double[] solvePrimal(VolunteerTypes types, List<int[]> compositions, double[] level) {
-        ExpressionsBasedModel model = new ExpressionsBasedModel();
-        Variable[] probabilities = new Variable[compositions.size()];
-        Expression total = model.addExpression("total").level(1);
-        for (int j = 0; j < probabilities.length; j++) {
-            probabilities[j] = model.addVariable("p" + j).lower(0);
-            total.set(probabilities[j], 1);
-        }
-        Variable slack = model.addVariable("slack").lower(0).weight(1);
-        for (int t = 0; t < types.count(); t++) {
-            Expression reached = model.addExpression("type " + t).lower(level[t]).set(slack, 1);
-            for (int j = 0; j < probabilities.length; j++) {
-                int count = compositions.get(j)[t];
-                if (count > 0) {
-                    reached.set(probabilities[j], (double) count / types.size(t));
-                }
+        void add(int[] composition) {
+            double[] column = new double[types.count() + 1];
+            for (int t = 0; t < types.count(); t++) {
+                double share = (double) composition[t] / types.size(t);
+                column[t] = fixed[t] ? share : -share;
             }
+            column[types.count()] = 1;
+            compositionColumns.add(simplex.addColumn(column, 0));
         }
-        Optimisation.Result result = model.minimise();
-        requireOptimal(result, "final lottery problem");
-        double[] values = new double[probabilities.length];
-        for (int j = 0; j < values.length; j++) {
-            values[j] = Math.max(0, result.doubleValue(j));
-        }
-        return values;
-    }
 
-    private static void requireOptimal(Optimisation.Result result, String problem) {
-        if (result.getState() != Optimisation.State.OPTIMAL) {
-            throw new IllegalStateException("The " + problem + " ended in state " + result.getState());
+        /** Solves and returns the level {@code z} reached by all unfixed types. */
+        double solve() {
+            return simplex.maximise();
+        }
+
+        /** The dual weight of each type (0 for the fixed ones that do not bind). */
+        double[] typeWeights() {
+            double[] duals = simplex.duals();
+            double[] weights = new double[types.count()];
+            for (int t = 0; t < weights.length; t++) {
+                weights[t] = Math.max(0, fixed[t] ? -duals[t] : duals[t]);
+            }
+            return weights;
+        }
+
+        /** The dual weight of one seat of each type: what a composition is worth in the pricing problem. */
+        double[] seatWeights() {
+            double[] weights = typeWeights();
+            for (int t = 0; t < weights.length; t++) {
+                weights[t] /= types.size(t);
+            }
+            return weights;
+        }
+
+        /** The value a new composition must exceed to improve the master problem. */
+        double cap() {
+            return simplex.duals()[types.count()];
+        }
+
+        /** The probability of each composition, in the order they were added. */
+        double[] probabilities() {
+            return compositionColumns.stream().mapToDouble(simplex::value).toArray();
         }
     }
 

@@ -14,8 +14,9 @@ import java.util.List;
  * so every member sits in {@code c/g} of them and gets {@code p·c/n}, its share. A type seated entirely
  * or not at all needs no windows. The windows of all types of the composition are overlaid on the same
  * {@code [0, 1)}: every piece between two consecutive window boundaries (exact fractions) is one panel,
- * of probability {@code p} times the piece's length. Panels come in composition order, then piece order;
- * no panel repeats, since consecutive pieces differ in some type's window.
+ * of probability {@code p} times the piece's length. Panels come in composition order, then piece order.
+ * No panel repeats: compositions differ, and within one, every type's window only moves forward from
+ * piece to piece and at least one moves at each boundary.
  */
 final class PanelExpansion {
 

@@ -1,0 +1,49 @@
+package org.conventionledger.query.dashboard;
+
+import org.conventionledger.events.ConventionEvent;
+import org.conventionledger.query.dashboard.DashboardController.DashboardView;
+import org.conventionledger.query.platform.AsOfView;
+import org.conventionledger.query.platform.LogReplay;
+import org.conventionledger.query.platform.ProblemResponses;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * A convention's dashboard as it stood at a past instant or position: rebuilt in memory from the log
+ * read afresh ({@link LogReplay}) with the live projection's own update logic ({@link DashboardChanges}).
+ * Nothing is written to the read store.
+ */
+@Component
+public class DashboardAsOf {
+
+    private final LogReplay replay;
+    private final MongoTemplate mongo;
+
+    public DashboardAsOf(LogReplay replay, MongoTemplate mongo) {
+        this.replay = replay;
+        this.mongo = mongo;
+    }
+
+    /**
+     * The dashboard with the events of the convention recorded up to the bound. A convention the read
+     * side does not know is a 404 before anything is read; so is one that had no event yet at the bound.
+     */
+    public AsOfView<DashboardView> dashboard(String conventionId, LogReplay.Bound bound) {
+        if (!mongo.exists(Query.query(Criteria.where("_id").is(conventionId)), Dashboard.class)) {
+            throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-convention",
+                    "No convention " + conventionId + " is known (yet) to the read side.");
+        }
+        Dashboard dashboard = Dashboard.of(conventionId);
+        LogReplay.Replayed replayed = replay.replay(bound, DashboardChanges.TYPES,
+                payload -> payload instanceof ConventionEvent e && conventionId.equals(e.conventionId()),
+                event -> DashboardChanges.apply(dashboard, event.getPayload()));
+        if (replayed.eventsApplied() == 0) {
+            throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-convention",
+                    "Convention " + conventionId + " had no event in the log as of " + bound + ".");
+        }
+        return AsOfView.of(DashboardController.view(dashboard), replayed);
+    }
+}

@@ -1,0 +1,53 @@
+package org.conventionledger.query.votation;
+
+import org.conventionledger.events.Transition;
+import org.conventionledger.query.platform.AsOfView;
+import org.conventionledger.query.platform.LogReplay;
+import org.conventionledger.query.platform.ProblemResponses;
+import org.conventionledger.query.votation.RankingController.RankingView;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * A votation's ranking as it stood at a past instant or position: rebuilt in memory from the log read
+ * afresh ({@link LogReplay}) with the live projection's own counting ({@link RankingChanges}). Online
+ * ballots and paper tallies count from their <em>recording</em> time, like every event of the log: a
+ * desk's tally counts from when it was entered, not from its {@code countedAt}. Nothing is written to
+ * the read store.
+ */
+@Component
+public class RankingAsOf {
+
+    private final LogReplay replay;
+    private final MongoTemplate mongo;
+
+    public RankingAsOf(LogReplay replay, MongoTemplate mongo) {
+        this.replay = replay;
+        this.mongo = mongo;
+    }
+
+    /**
+     * The ranking with the votation's events recorded up to the bound, overall or for one transition.
+     * Access is the live ranking's, decided on the live document before anything is read: anyone once
+     * the votation is closed, staff before (so partial counts of a votation still open stay internal).
+     * A votation the read side does not know is a 404; so is one not yet scheduled at the bound.
+     */
+    public AsOfView<RankingView> ranking(String votationId, Transition transition, LogReplay.Bound bound) {
+        Ranking live = mongo.findById(votationId, Ranking.class);
+        if (live == null) {
+            throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-votation",
+                    "No votation " + votationId + " is known (yet) to the read side.");
+        }
+        RankingController.checkAccess(live);
+        Ranking ranking = Ranking.of(votationId);
+        LogReplay.Replayed replayed = replay.replay(bound, RankingChanges.TYPES,
+                payload -> votationId.equals(RankingChanges.votationOf(payload)),
+                event -> RankingChanges.apply(ranking, event.getPayload()));
+        if (ranking.status == null) {
+            throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-votation",
+                    "Votation " + votationId + " was not scheduled yet as of " + bound + ".");
+        }
+        return AsOfView.of(RankingController.view(ranking, transition), replayed);
+    }
+}

@@ -1,0 +1,247 @@
+package org.conventionledger.query.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.conventionledger.events.Transition.ECOLOGICAL;
+import static org.conventionledger.events.Transition.SOCIAL;
+import static org.conventionledger.query.platform.TestEvents.actionDrafted;
+import static org.conventionledger.query.platform.TestEvents.actionFinalised;
+import static org.conventionledger.query.platform.TestEvents.conventionOpened;
+import static org.conventionledger.query.platform.TestEvents.item;
+import static org.conventionledger.query.platform.TestEvents.paperTally;
+import static org.conventionledger.query.platform.TestEvents.votationClosed;
+import static org.conventionledger.query.platform.TestEvents.votationOpened;
+import static org.conventionledger.query.platform.TestEvents.votationScheduled;
+import static org.conventionledger.query.platform.TestEvents.votes;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.conventionledger.events.ConventionEvent;
+import org.conventionledger.events.deliberation.ActionDrafted;
+import org.conventionledger.events.deliberation.ActionFinalised;
+import org.conventionledger.events.followup.CouncilAnswer;
+import org.conventionledger.events.followup.CouncilAnswered;
+import org.conventionledger.events.followup.ImplementationPlanned;
+import org.conventionledger.events.followup.ImplementationProgressed;
+import org.conventionledger.events.followup.ImplementationStatus;
+import org.conventionledger.events.identity.LocalAccounts;
+import org.conventionledger.events.identity.Role;
+import org.conventionledger.query.QueryServiceApplication;
+import org.conventionledger.query.platform.ProcessingConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The follow-up read side as the service runs it by default: its own pooled processor sequenced by
+ * convention, events written to the log (JSON-serialized) reaching both views over HTTP with the
+ * closed votation's ranks, the staff view for the organisers, garants and monitoring body, the summary
+ * for anyone, and unknown conventions as {@code application/problem+json}.
+ */
+@SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class FollowUpReadApiTest {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("ledger.data-dir", () -> dataDir.toString());
+        registry.add("ledger.read-store.uri", () -> "");
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LocalDate ANSWERED = LocalDate.of(2022, 9, 26);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    private HttpResponse<String> get(String path, Role as) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (as != null) {
+            LocalAccounts.Account account = LocalAccounts.loadOrCreate(dataDir.resolve("accounts.txt")).stream()
+                    .filter(a -> a.role() == as).findFirst().orElseThrow();
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (account.username() + ":" + account.password()).getBytes(StandardCharsets.UTF_8)));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode await(String path, Role as, Predicate<JsonNode> ready) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        String last = null;
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> response = get(path, as);
+            last = response.statusCode() + " " + response.body();
+            if (response.statusCode() == 200) {
+                JsonNode body = JSON.readTree(response.body());
+                if (ready.test(body)) {
+                    return body;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("The read side did not catch up within 60 s; last answer: " + last);
+    }
+
+    /** Writes the payloads to the log, each on the stream of the aggregate that owns it. */
+    private void write(List<Object> payloads) {
+        Map<String, Long> sequences = new HashMap<>();
+        List<EventMessage<?>> messages = new ArrayList<>();
+        for (Object payload : payloads) {
+            String[] stream = streamOf(payload);
+            String aggregateId = stream[1];
+            long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
+            messages.add(new GenericDomainEventMessage<>(stream[0], aggregateId, sequence, payload,
+                    Map.of("actorId", "organiser", "actorRole", "ORGANISER"), UUID.randomUUID().toString(),
+                    Instant.now()));
+        }
+        eventStore.publish(messages);
+    }
+
+    private static String[] streamOf(Object payload) {
+        if (payload instanceof ActionDrafted e) {
+            return new String[]{"Action", e.actionId()};
+        }
+        if (payload instanceof ActionFinalised e) {
+            return new String[]{"Action", e.actionId()};
+        }
+        if (payload instanceof CouncilAnswered e) {
+            return new String[]{"ActionFollowUp", "followup:" + e.actionId()};
+        }
+        if (payload instanceof ImplementationPlanned e) {
+            return new String[]{"ActionFollowUp", "followup:" + e.actionId()};
+        }
+        if (payload instanceof ImplementationProgressed e) {
+            return new String[]{"ActionFollowUp", "followup:" + e.actionId()};
+        }
+        String type = payload.getClass().getSimpleName();
+        String conventionId = ((ConventionEvent) payload).conventionId();
+        return type.startsWith("Votation") || type.startsWith("PaperTally")
+                ? new String[]{"Votation", "votation:" + conventionId} : new String[]{"Convention", conventionId};
+    }
+
+    @Test
+    void theFollowUpProcessorIsPooledSequencedByConventionAndFailsBatchesOnErrors() {
+        assertThat(processing.eventProcessorByProcessingGroup(ProcessingConfiguration.FOLLOW_UP))
+                .get().isInstanceOf(PooledStreamingEventProcessor.class)
+                .extracting(p -> ((PooledStreamingEventProcessor) p).getName()).isEqualTo("followup");
+        assertThat(processing.listenerInvocationErrorHandler(ProcessingConfiguration.FOLLOW_UP))
+                .isInstanceOf(PropagatingErrorHandler.class);
+        var policy = processing.sequencingPolicy(ProcessingConfiguration.FOLLOW_UP);
+        EventMessage<?> answer = new GenericDomainEventMessage<>("ActionFollowUp", "followup:a-1", 0,
+                new CouncilAnswered("conv-seq", "a-1", CouncilAnswer.ADOPTED, null, null, "DEL-1", ANSWERED));
+        EventMessage<?> draft = new GenericDomainEventMessage<>("Action", "a-2", 0,
+                actionDrafted("conv-seq", "a-2", 2, SOCIAL));
+        assertThat(policy.getSequenceIdentifierFor(answer)).isEqualTo("conv-seq")
+                .isEqualTo(policy.getSequenceIdentifierFor(draft));
+    }
+
+    @Test
+    void eventsWrittenToTheLogReachBothViewsWithTheVotationsRanks() throws Exception {
+        String c = "conv-" + UUID.randomUUID();
+        String votation = "vot-" + UUID.randomUUID();
+        write(List.of(
+                conventionOpened(c, "Convention e2e", "Clermont-Ferrand", ECOLOGICAL, SOCIAL),
+                actionDrafted(c, c + "-a1", 1, ECOLOGICAL),
+                actionDrafted(c, c + "-a2", 2, ECOLOGICAL),
+                actionDrafted(c, c + "-a3", 3, SOCIAL),
+                actionFinalised(c, c + "-a1", 1),
+                actionFinalised(c, c + "-a2", 2),
+                actionFinalised(c, c + "-a3", 3),
+                votationScheduled(c, votation, "Votation", item(1, ECOLOGICAL), item(2, ECOLOGICAL), item(3, SOCIAL)),
+                votationOpened(c, votation),
+                paperTally(c, votation, "desk-1", votes(1, 50), votes(2, 80), votes(3, 80)),
+                votationClosed(c, votation),
+                new CouncilAnswered(c, c + "-a2", CouncilAnswer.ADOPTED, null, null, "DEL-2022-118", ANSWERED),
+                new CouncilAnswered(c, c + "-a1", CouncilAnswer.REJECTED, null, "Beyond the city's means",
+                        "DEL-2022-118", ANSWERED),
+                new ImplementationPlanned(c, c + "-a2", "Mobility department", new BigDecimal("120000.00"), null,
+                        ANSWERED.plusMonths(2)),
+                new ImplementationProgressed(c, c + "-a2", ImplementationStatus.IN_PROGRESS, "Tender launched",
+                        ANSWERED.plusMonths(4))));
+
+        JsonNode view = await("/api/conventions/" + c + "/follow-up", Role.MONITOR,
+                v -> "IN_PROGRESS".equals(v.path("actions").path(1).path("status").asText())
+                        && v.path("actions").path(0).path("votation").isObject());
+        assertThat(view.path("totals").path("byAnswer").path("ADOPTED").asLong()).isEqualTo(1);
+        assertThat(view.path("totals").path("byAnswer").path("REJECTED").asLong()).isEqualTo(1);
+        assertThat(view.path("totals").path("awaitingAnswer").asLong()).isEqualTo(1);
+        assertThat(view.path("totals").path("byStatus").path("IN_PROGRESS").asLong()).isEqualTo(1);
+        assertThat(view.path("budget").decimalValue()).isEqualByComparingTo("120000.00");
+        JsonNode adopted = view.path("actions").path(1);
+        assertThat(adopted.path("number").asInt()).isEqualTo(2);
+        assertThat(adopted.path("votation").path("votationId").asText()).isEqualTo(votation);
+        assertThat(adopted.path("votation").path("rank").asInt()).isEqualTo(1);
+        assertThat(adopted.path("votation").path("totalVotes").asLong()).isEqualTo(80);
+        assertThat(adopted.path("answeredOn").asText()).isEqualTo("2022-09-26");
+        assertThat(adopted.path("daysSinceAnswer").asLong()).isPositive();
+        assertThat(adopted.path("department").asText()).isEqualTo("Mobility department");
+        assertThat(adopted.path("statusHistory").path(1).path("note").asText()).isEqualTo("Tender launched");
+        assertThat(adopted.path("statusHistory").path(1).path("on").asText()).isEqualTo("2023-01-26");
+        assertThat(view.path("actions").path(0).path("votation").path("rank").asInt()).isEqualTo(3);
+        assertThat(view.path("actions").path(2).path("votation").path("rank").asInt()).isEqualTo(1);
+
+        for (Role staff : List.of(Role.ORGANISER, Role.GARANT)) {
+            assertThat(get("/api/conventions/" + c + "/follow-up", staff).statusCode()).as(staff.name()).isEqualTo(200);
+        }
+        assertThat(get("/api/conventions/" + c + "/follow-up", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/conventions/" + c + "/follow-up", Role.VOTER).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> publicSummary = get("/api/public/conventions/" + c + "/follow-up-summary", null);
+        assertThat(publicSummary.statusCode()).isEqualTo(200);
+        JsonNode summary = JSON.readTree(publicSummary.body());
+        assertThat(summary.path("totals").path("byAnswer").path("ADOPTED").asLong()).isEqualTo(1);
+        assertThat(summary.path("actions").path(1).path("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(summary.path("actions").path(0).path("answer").asText()).isEqualTo("REJECTED");
+        assertThat(summary.path("actions").path(1).size()).isEqualTo(4);
+        assertThat(publicSummary.body()).doesNotContain("Tender", "Beyond", "Mobility", "120000");
+        assertThat(get("/api/public/conventions/" + c + "/follow-up-summary", Role.VOTER).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownConventionIsAProblem() throws Exception {
+        for (String path : List.of("/api/conventions/nowhere/follow-up",
+                "/api/public/conventions/nowhere/follow-up-summary")) {
+            HttpResponse<String> unknown = get(path, path.startsWith("/api/public") ? null : Role.MONITOR);
+            assertThat(unknown.statusCode()).as(path).isEqualTo(404);
+            assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(JSON.readTree(unknown.body()).path("code").asText()).isEqualTo("unknown-convention");
+        }
+    }
+}

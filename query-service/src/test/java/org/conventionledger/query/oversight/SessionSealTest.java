@@ -1,0 +1,234 @@
+package org.conventionledger.query.oversight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.conventionledger.events.integrity.ChainLink;
+import org.conventionledger.events.organisation.AttendanceRecorded;
+import org.conventionledger.events.organisation.Presence;
+import org.conventionledger.events.organisation.SessionClosed;
+import org.conventionledger.events.organisation.SessionKind;
+import org.conventionledger.events.organisation.SessionScheduled;
+import org.conventionledger.events.oversight.SealPublished;
+import org.conventionledger.query.platform.EventLog;
+import org.conventionledger.query.platform.EventPosition;
+import org.conventionledger.query.platform.ReadStore;
+import org.conventionledger.query.platform.TestEvents;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+/**
+ * Seals at each session's end: when {@link ChainSealer} reaches a {@code SessionClosed} event it records
+ * the chain's head at that position, which is the link a verifier recomputes from the events up to it.
+ */
+class SessionSealTest {
+
+    private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json()
+            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    private static final Serializer SERIALIZER = JacksonSerializer.builder().objectMapper(JSON).build();
+    private static final Map<String, String> ORGANISER = Map.of("actorId", "organiser", "actorRole", "ORGANISER");
+    private static final GapResolver SIMULATED_JDBC_LOG =
+            new GapResolver(null, 1, Duration.ofSeconds(30), Clock.systemUTC());
+    private static final String C = "conv-clermont";
+    private static final LocalDate DAY = LocalDate.of(2021, 10, 16);
+
+    private ReadStore store;
+    private AuditTrailProjection projection;
+    private MutableClock clock;
+    private ChainSealer sealer;
+    private SessionSealController controller;
+    private EventLog log;
+
+    /** A clock the test moves. */
+    static final class MutableClock extends Clock {
+        Instant now = Instant.parse("2021-10-16T18:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @BeforeEach
+    void start() {
+        store = ReadStore.start();
+        projection = new AuditTrailProjection(store.mongo(), JSON, SERIALIZER);
+        clock = new MutableClock();
+        sealer = new ChainSealer(store.mongo(), JSON, SIMULATED_JDBC_LOG, clock);
+        controller = new SessionSealController(store.mongo(), sealer);
+        log = EventLog.jdbc();
+    }
+
+    @AfterEach
+    void stop() {
+        store.close();
+    }
+
+    private TrackedEventMessage<?> deliver(TrackedEventMessage<?> m) {
+        projection.on(m, m.trackingToken());
+        return m;
+    }
+
+    private long append(Object payload) {
+        return EventPosition.of(deliver(log.append(payload, ORGANISER)), log.last().trackingToken());
+    }
+
+    /** The chain recomputed from the messages themselves, as a verifier does from an export. */
+    private Map<Long, String> recomputedLinks() {
+        TreeMap<Long, TrackedEventMessage<?>> byPosition = new TreeMap<>();
+        log.delivered().forEach(m -> byPosition.put(EventPosition.of(m, m.trackingToken()), m));
+        Map<Long, String> links = new TreeMap<>();
+        String hash = ChainLink.GENESIS;
+        for (var e : byPosition.entrySet()) {
+            DomainEventMessage<?> m = (DomainEventMessage<?>) e.getValue();
+            SerializedObject<byte[]> payload = SERIALIZER.serialize(m.getPayload(), byte[].class);
+            Map<String, String> meta = new TreeMap<>();
+            m.getMetaData().forEach((k, v) -> meta.put(k, String.valueOf(v)));
+            hash = ChainLink.hash(hash, new ChainLink.Entry(e.getKey(), m.getIdentifier(), m.getAggregateIdentifier(),
+                    m.getSequenceNumber(), m.getPayloadType().getName(), "1", m.getTimestamp().toString(), meta,
+                    payload.getData(), m.getType()));
+            links.put(e.getKey(), hash);
+        }
+        return links;
+    }
+
+    private void session(String sessionId, int number) {
+        append(new SessionScheduled(C, sessionId, number, SessionKind.PLENARY, null, DAY, DAY));
+        append(new AttendanceRecorded(C, sessionId, "m-1", Presence.PRESENT));
+    }
+
+    @Test
+    void eachSessionsEndIsSealedAtItsPositionWithTheHeadThere() {
+        append(TestEvents.conventionOpened(C, "Convention", "Clermont-Ferrand", org.conventionledger.events.Transition.SOCIAL));
+        session("s-1", 1);
+        long firstClose = append(new SessionClosed(C, "s-1", DAY));
+        session("s-2", 2);
+        append(TestEvents.invitationSent(C, "letter-9"));
+        clock.now = clock.now.plusSeconds(3600);
+        long secondClose = append(new SessionClosed(C, "s-2", DAY.plusDays(14)));
+        append(TestEvents.invitationSent(C, "letter-10"));
+
+        List<SessionSealController.SessionSealView> seals = controller.sessionSeals(null);
+
+        Map<Long, String> links = recomputedLinks();
+        assertThat(seals).extracting(SessionSealController.SessionSealView::position)
+                .containsExactly(firstClose, secondClose);
+        SessionSealController.SessionSealView first = seals.get(0);
+        assertThat(first.chain()).isEqualTo(ChainLink.VERSION);
+        assertThat(first.head()).isEqualTo(links.get(firstClose))
+                .isEqualTo(store.mongo().findById(firstClose, AuditEvent.class).chainHash());
+        assertThat(first.length()).isEqualTo(firstClose);
+        assertThat(first.sessionId()).isEqualTo("s-1");
+        assertThat(first.sessionNumber()).isEqualTo(1);
+        assertThat(first.conventionId()).isEqualTo(C);
+        assertThat(first.reason()).isEqualTo("end of session 1");
+        assertThat(first.sealId()).isNull();
+        assertThat(seals.get(1).head()).isEqualTo(links.get(secondClose));
+        assertThat(seals.get(1).sessionNumber()).isEqualTo(2);
+        assertThat(controller.sessionSeals("conv-elsewhere")).isEmpty();
+        assertThat(controller.sessionSeals(C)).isEqualTo(seals);
+    }
+
+    @Test
+    void theSealIsTakenOnceAndKeepsItsTimeWhenTheChainIsWalkedAgain() {
+        session("s-1", 1);
+        long close = append(new SessionClosed(C, "s-1", DAY));
+        SessionSealController.SessionSealView taken = controller.sessionSeals(null).get(0);
+
+        clock.now = clock.now.plusSeconds(60);
+        log.delivered().forEach(this::deliver); // re-delivered after a crash
+        store.mongo().remove(new org.springframework.data.mongodb.core.query.Query(), ChainHead.class); // chain again
+
+        assertThat(controller.sessionSeals(null)).containsExactly(taken);
+        assertThat(taken.position()).isEqualTo(close);
+        assertThat(taken.sealedAt()).isEqualTo(Instant.parse("2021-10-16T18:00:00Z"));
+    }
+
+    @Test
+    void aSessionClosedBeyondAGapIsSealedOnlyOnceTheGapIsFilled() {
+        session("s-1", 1);
+        long slow = log.reserve();
+        long close = append(new SessionClosed(C, "s-1", DAY));
+
+        assertThat(controller.sessionSeals(null)).as("the chain waits below the gap").isEmpty();
+
+        deliver(log.fill(slow, new AttendanceRecorded(C, "s-1", "m-2", Presence.EXCUSED)));
+        List<SessionSealController.SessionSealView> seals = controller.sessionSeals(null);
+
+        assertThat(seals).hasSize(1);
+        assertThat(seals.get(0).position()).isEqualTo(close);
+        assertThat(seals.get(0).head()).isEqualTo(recomputedLinks().get(close));
+    }
+
+    @Test
+    void aPublishedSealWithTheSamePositionAndHeadIsNamed() {
+        session("s-1", 1);
+        append(new SessionClosed(C, "s-1", DAY));
+        SessionSealController.SessionSealView seal = controller.sessionSeals(null).get(0);
+
+        append(new SealPublished("seal-other", seal.chain(), seal.position(), "0".repeat(64), seal.length(),
+                seal.sealedAt(), "on demand"));
+        append(new SealPublished("seal-7", seal.chain(), seal.position(), seal.head(), seal.length(), seal.sealedAt(),
+                seal.reason()));
+
+        assertThat(controller.sessionSeals(null).get(0).sealId()).isEqualTo("seal-7");
+    }
+
+    @Test
+    void aRebuildTakesTheSameSealsAgain() {
+        session("s-1", 1);
+        append(new SessionClosed(C, "s-1", DAY));
+        String head = controller.sessionSeals(null).get(0).head();
+
+        projection.reset();
+        assertThat(controller.sessionSeals(null)).isEmpty();
+        log.restreamFrom(null).forEach(this::deliver);
+
+        assertThat(controller.sessionSeals(null)).extracting(SessionSealController.SessionSealView::head)
+                .containsExactly(head);
+    }
+
+    @Test
+    void theSealsJsonIsASealAsVerifyLogAndPostSealsReadIt() throws Exception {
+        session("s-3", 3);
+        append(new SessionClosed(C, "s-3", DAY));
+
+        JsonNode json = JSON.readTree(JSON.writeValueAsString(controller.sessionSeals(null).get(0)));
+
+        assertThat(json.path("chain").asText()).isEqualTo(ChainLink.VERSION);
+        assertThat(json.path("position").isIntegralNumber()).isTrue();
+        assertThat(json.path("head").asText()).matches("[0-9a-f]{64}");
+        assertThat(json.path("length").isIntegralNumber()).isTrue();
+        assertThat(Instant.parse(json.path("sealedAt").asText())).isNotNull();
+        assertThat(json.path("reason").asText()).isEqualTo("end of session 3");
+        assertThat(json.path("sessionNumber").asInt()).isEqualTo(3);
+    }
+}

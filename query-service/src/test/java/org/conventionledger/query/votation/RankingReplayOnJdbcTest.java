@@ -1,0 +1,159 @@
+package org.conventionledger.query.votation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.conventionledger.events.Transition.DEMOCRATIC;
+import static org.conventionledger.events.Transition.ECOLOGICAL;
+import static org.conventionledger.events.Transition.SOCIAL;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.conventionledger.events.Transition;
+import org.conventionledger.events.votation.BallotItem;
+import org.conventionledger.events.votation.OnlineBallotCast;
+import org.conventionledger.events.votation.VotationOpened;
+import org.conventionledger.events.votation.VotationScheduled;
+import org.conventionledger.query.platform.IndexStampingEventStorageEngine;
+import org.conventionledger.query.platform.LogReplay;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+/**
+ * The "as of" replay on the real JDBC event store of the embedded default (H2 file, the read side's
+ * index-stamping engine, gap-aware tokens): a votation of online ballots is counted exactly, as of its
+ * end and as of its middle, by streaming the log.
+ *
+ * <p>Also the measurement quoted in the README: run with {@code -Dledger.replay.events=100000} to write
+ * that many ballots and print how long the replays take ({@code REPLAY …} lines on standard output).
+ */
+class RankingReplayOnJdbcTest {
+
+    private static final Instant T0 = Instant.parse("2025-06-14T08:00:00Z");
+    private static final int BALLOTS = Integer.getInteger("ledger.replay.events", 3_000);
+    private static final int ACTIONS = 40;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void countsTheBallotsOfTheLogAsOfItsEndAndItsMiddle() throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + dataDir.resolve("eventstore") + ";AUTO_SERVER=TRUE");
+        h2.setUser("sa");
+        // held open for the whole test, as the services' connection pool does: H2 closes a database
+        // with its last connection, and reopening it on every read is neither realistic nor safe
+        try (Connection connection = h2.getConnection()) {
+            String schema = new String(getClass().getResourceAsStream("/eventstore/schema-h2.sql").readAllBytes(),
+                    StandardCharsets.UTF_8);
+            for (String statement : schema.replaceAll("(?m)^--.*$", "").split(";")) {
+                if (!statement.isBlank()) {
+                    connection.createStatement().execute(statement);
+                }
+            }
+            replay(h2);
+        }
+    }
+
+    private void replay(JdbcDataSource h2) throws Exception {
+        Serializer serializer = JacksonSerializer.builder().objectMapper(Jackson2ObjectMapperBuilder.json().build()).build();
+        IndexStampingEventStorageEngine engine = new IndexStampingEventStorageEngine(JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer).eventSerializer(serializer)
+                .connectionProvider(h2::getConnection).transactionManager(NoTransactionManager.INSTANCE)
+                .schema(new EventSchema()).dataType(byte[].class));
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+        try {
+            long[] expected = write(engine);
+            LogReplay replay = new LogReplay(store, Duration.ofMinutes(10));
+
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long start = System.nanoTime();
+            long cpu = threads.getCurrentThreadCpuTime();
+            Ranking all = Ranking.of("v");
+            LogReplay.Replayed whole = replay.replay(new LogReplay.Bound(T0.plusSeconds(BALLOTS), null),
+                    RankingChanges.TYPES, p -> "v".equals(RankingChanges.votationOf(p)),
+                    e -> RankingChanges.apply(all, e.getPayload()));
+            long wholeMillis = (System.nanoTime() - start) / 1_000_000;
+            long wholeCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
+
+            assertThat(whole.eventsRead()).isEqualTo(BALLOTS + 2);
+            assertThat(whole.lastPosition()).isEqualTo(BALLOTS + 2);
+            assertThat(all.onlineBallots).isEqualTo(BALLOTS);
+            for (int a = 1; a <= ACTIONS; a++) {
+                assertThat(all.count(a).onlineVotes).isEqualTo(expected[a]);
+            }
+
+            start = System.nanoTime();
+            cpu = threads.getCurrentThreadCpuTime();
+            Ranking half = Ranking.of("v");
+            Instant middle = T0.plusSeconds(BALLOTS / 2).minusMillis(1); // just before ballot number BALLOTS / 2
+            LogReplay.Replayed halfway = replay.replay(new LogReplay.Bound(middle, null), RankingChanges.TYPES,
+                    p -> "v".equals(RankingChanges.votationOf(p)), e -> RankingChanges.apply(half, e.getPayload()));
+            long halfMillis = (System.nanoTime() - start) / 1_000_000;
+            long halfCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
+
+            assertThat(half.status).isEqualTo("OPEN");
+            assertThat(half.onlineBallots).isEqualTo(BALLOTS / 2);
+            assertThat(halfway.lastPosition()).isEqualTo(BALLOTS / 2 + 2);
+            assertThat(halfway.eventsRead()).as("stops 10 minutes of recording time past the middle")
+                    .isEqualTo(Math.min(BALLOTS + 2, BALLOTS / 2 + 2 + 600 + 1));
+
+            // wall time depends on the machine's load; the CPU time of the replaying thread much less
+            System.out.printf("REPLAY whole log: %d events read in %d ms (CPU %d ms), %.1f s per 100k events; "
+                            + "as of the middle: %d events read in %d ms (CPU %d ms), %.1f s per 100k events%n",
+                    whole.eventsRead(), wholeMillis, wholeCpu, wholeMillis / 1000.0 * 100_000 / whole.eventsRead(),
+                    halfway.eventsRead(), halfMillis, halfCpu, halfMillis / 1000.0 * 100_000 / halfway.eventsRead());
+        } finally {
+            store.shutDown();
+        }
+    }
+
+    /** The votation, then one ballot a second of recording time; returns the votes per action. */
+    private static long[] write(IndexStampingEventStorageEngine engine) {
+        List<BallotItem> items = new ArrayList<>();
+        Transition[] transitions = {ECOLOGICAL, SOCIAL, DEMOCRATIC};
+        for (int a = 1; a <= ACTIONS; a++) {
+            items.add(new BallotItem("action-" + a, a, "Action " + a, transitions[a % 3], "Topic"));
+        }
+        engine.appendEvents(List.of(
+                new GenericDomainEventMessage<>("Votation", "v", 0,
+                        new VotationScheduled("c", "v", "Votation", T0, T0.plus(Duration.ofDays(1)), items),
+                        null, UUID.randomUUID().toString(), T0.minusSeconds(2)),
+                new GenericDomainEventMessage<>("Votation", "v", 1, new VotationOpened("c", "v", T0),
+                        null, UUID.randomUUID().toString(), T0.minusSeconds(1))));
+        long[] votes = new long[ACTIONS + 1];
+        List<EventMessage<?>> batch = new ArrayList<>();
+        for (int i = 0; i < BALLOTS; i++) {
+            List<Integer> choices = List.of(1 + i % ACTIONS, 1 + (i * 7 + 3) % ACTIONS, 1 + (i * 13 + 5) % ACTIONS)
+                    .stream().distinct().toList();
+            choices.forEach(c -> votes[c]++);
+            String ballot = "ballot-" + i;
+            batch.add(new GenericDomainEventMessage<>("OnlineBallot", ballot, 0,
+                    new OnlineBallotCast("c", "v", ballot, "pseudo-" + i, choices),
+                    null, UUID.randomUUID().toString(), T0.plusSeconds(i)));
+            if (batch.size() == 1_000) {
+                engine.appendEvents(batch);
+                batch.clear();
+            }
+        }
+        engine.appendEvents(batch);
+        return votes;
+    }
+}
