@@ -1,10 +1,7 @@
 package org.conventionledger.command.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.BDDMockito.given;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.conventionledger.command.platform.ApiClient.problem;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -14,11 +11,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.conventionledger.command.platform.ApiClient;
 import org.conventionledger.events.consultation.ArgumentHidden;
 import org.conventionledger.events.consultation.ArgumentPosted;
 import org.conventionledger.events.consultation.CallForProposalsOpened;
@@ -31,15 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * The consultation over HTTP on the embedded event store: a call drawn from a CAC sheet, residents
@@ -60,12 +53,6 @@ class ConsultationApiTest {
         registry.add("ledger.data-dir", dataDir::toString);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String OPEN = """
-            {"title":"Convention","city":"Clermont-Ferrand","plannedSessions":6,
-             "transitions":["ECOLOGICAL","SOCIAL","DEMOCRATIC"],
-             "mandate":{"deliberationReference":"D-1","startsOn":"2021-10-01","endsOn":"2022-06-30",
-                        "indemnityPerSession":20}}""";
     private static final String CAC = """
             {"findings":"Too many cars","analysis":"Few safe cycle lanes",
              "commonCriteria":["Feasible within the mandate"],"specificCriteria":["Fewer cars in the centre"]}""";
@@ -79,24 +66,11 @@ class ConsultationApiTest {
     @Autowired
     ResidentPseudonyms pseudonyms;
 
+    private ApiClient api;
+
     @BeforeEach
     void tokensNameTheirRole() {
-        given(jwtDecoder.decode(anyString())).willAnswer(call -> {
-            String role = call.getArgument(0);
-            return new Jwt(role, Instant.now(), Instant.now().plusSeconds(300), Map.of("alg", "RS256"),
-                    Map.of("sub", role.toLowerCase() + "@city", "roles", List.of(role)));
-        });
-    }
-
-    private ResultActions send(String role, String path, String body) throws Exception {
-        return http.perform(post(path).header("Authorization", "Bearer " + role)
-                .contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private String created(String role, String path, String body, String idField) throws Exception {
-        String response = send(role, path, body).andExpect(status().isCreated()).andReturn().getResponse()
-                .getContentAsString();
-        return JSON.readTree(response).path(idField).asText();
+        api = ApiClient.withRoleTokens(http, jwtDecoder);
     }
 
     private record Setup(String convention, String topic, String call) {
@@ -104,11 +78,11 @@ class ConsultationApiTest {
 
     /** A convention, a topic with its CAC sheet, and a call open since an hour ago for a day. */
     private Setup openCall() throws Exception {
-        String convention = created("ORGANISER", "/api/conventions", OPEN, "conventionId");
-        String topic = created("ORGANISER", "/api/conventions/" + convention + "/topics",
+        String convention = api.openConvention();
+        String topic = api.created("ORGANISER", "/api/conventions/" + convention + "/topics",
                 "{\"assembly\":\"ECOLOGICAL\",\"title\":\"Mobilité\"}", "topicId");
-        send("ORGANISER", "/api/topics/" + topic + "/cac-sheets", CAC).andExpect(status().isCreated());
-        String call = created("ORGANISER", "/api/conventions/" + convention + "/consultation/calls",
+        api.post("ORGANISER", "/api/topics/" + topic + "/cac-sheets", CAC).andExpect(status().isCreated());
+        String call = api.created("ORGANISER", "/api/conventions/" + convention + "/consultation/calls",
                 callBody(topic, Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS)),
                 "callId");
         return new Setup(convention, topic, call);
@@ -139,19 +113,18 @@ class ConsultationApiTest {
             assertThat(e.topicTitle()).isEqualTo("Mobilité");
         });
 
-        String proposal = created("VOTER", c + "/proposals",
+        String proposal = api.created("VOTER", c + "/proposals",
                 "{\"title\":\"Pistes cyclables continues\",\"text\":\"Relier les quartiers.\"}", "proposalId");
         String p = c + "/proposals/" + proposal;
-        send("VOTER", p + "/votes", "{\"stance\":\"FOR\"}").andExpect(status().isCreated())
+        api.post("VOTER", p + "/votes", "{\"stance\":\"FOR\"}").andExpect(status().isCreated())
                 .andExpect(jsonPath("$.stance").value("FOR"));
-        send("VOTER", p + "/votes", "{\"stance\":\"FOR\"}").andExpect(status().isConflict())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.code").value("same-stance"));
-        send("VOTER", p + "/votes", "{\"stance\":\"MIXED\"}").andExpect(status().isCreated());
-        String argument = created("VOTER", p + "/arguments", "{\"text\":\"Oui, mais pas rue Blatin.\"}", "argumentId");
+        api.post("VOTER", p + "/votes", "{\"stance\":\"FOR\"}").andExpect(problem(409, "same-stance"));
+        api.post("VOTER", p + "/votes", "{\"stance\":\"MIXED\"}").andExpect(status().isCreated());
+        String argument = api.created("VOTER", p + "/arguments", "{\"text\":\"Oui, mais pas rue Blatin.\"}",
+                "argumentId");
         // the platform relays two other residents; one argues without voting
-        send("PLATFORM", p + "/votes", "{\"voterRef\":\"desk-12/0042\",\"stance\":\"AGAINST\"}").andExpect(status().isCreated());
-        send("PLATFORM", p + "/arguments", "{\"voterRef\":\"desk-12/0043\",\"text\":\"Non.\"}")
+        api.post("PLATFORM", p + "/votes", "{\"voterRef\":\"desk-12/0042\",\"stance\":\"AGAINST\"}").andExpect(status().isCreated());
+        api.post("PLATFORM", p + "/arguments", "{\"voterRef\":\"desk-12/0043\",\"text\":\"Non.\"}")
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("vote-required"));
 
         String author = pseudonyms.of(s.convention(), "voter@city");
@@ -173,20 +146,21 @@ class ConsultationApiTest {
         String relayed = ConsultationVote.idOf(s.call(), proposal, pseudonyms.of(s.convention(), "desk-12/0042"));
         assertThat(payloads(relayed)).singleElement().isInstanceOf(ProposalVoted.class);
 
-        send("ORGANISER", c + "/arguments/" + argument + "/hide", "{\"reason\":\"Names a shopkeeper\"}")
+        api.post("ORGANISER", c + "/arguments/" + argument + "/hide", "{\"reason\":\"Names a shopkeeper\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.hidden").value(true));
-        send("ORGANISER", c + "/arguments/" + argument + "/hide", "{\"reason\":\"Again\"}")
+        api.post("ORGANISER", c + "/arguments/" + argument + "/hide", "{\"reason\":\"Again\"}")
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("already-hidden"));
         assertThat(payloads(voteId)).last().isInstanceOfSatisfying(ArgumentHidden.class,
                 e -> assertThat(e.reason()).isEqualTo("Names a shopkeeper"));
 
-        send("ORGANISER", p + "/hide", "{\"reason\":\"Off topic\"}").andExpect(status().isOk());
-        send("VOTER", p + "/votes", "{\"stance\":\"AGAINST\"}")
+        api.post("ORGANISER", p + "/hide", "{\"reason\":\"Off topic\"}").andExpect(status().isOk());
+        api.post("VOTER", p + "/votes", "{\"stance\":\"AGAINST\"}")
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("proposal-hidden"));
 
-        send("ORGANISER", c + "/close", "").andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"));
-        send("ORGANISER", c + "/close", "").andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("call-closed"));
-        send("VOTER", c + "/proposals", "{\"title\":\"Late\",\"text\":\"Too late.\"}")
+        api.post("ORGANISER", c + "/close", "")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"));
+        api.post("ORGANISER", c + "/close", "").andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("call-closed"));
+        api.post("VOTER", c + "/proposals", "{\"title\":\"Late\",\"text\":\"Too late.\"}")
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("call-not-open"));
         assertThat(payloads(s.call())).hasSize(2);
         assertThat(payloads(proposal)).hasSize(2);
@@ -196,42 +170,42 @@ class ConsultationApiTest {
     void rejectedRequestsAnswerProblemsNamingTheFieldOrRuleAndWriteNothing() throws Exception {
         Setup s = openCall();
         String c = "/api/consultation/calls/" + s.call();
-        String proposal = created("PLATFORM", c + "/proposals",
+        String proposal = api.created("PLATFORM", c + "/proposals",
                 "{\"voterRef\":\"r-1\",\"title\":\"Bancs publics\",\"text\":\"Plus de bancs.\"}", "proposalId");
         String p = c + "/proposals/" + proposal;
         long head = head();
 
-        send("VOTER", c + "/proposals", "{\"title\":\" \",\"text\":\"T\"}")
+        api.post("VOTER", c + "/proposals", "{\"title\":\" \",\"text\":\"T\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("invalid-fields"))
                 .andExpect(jsonPath("$.errors[0].field").value("title"));
-        send("VOTER", p + "/votes", "{\"stance\":\"MAYBE\"}")
+        api.post("VOTER", p + "/votes", "{\"stance\":\"MAYBE\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("malformed-request"))
                 .andExpect(jsonPath("$.field").value("stance"));
-        send("VOTER", p + "/votes", "{}")
+        api.post("VOTER", p + "/votes", "{}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("stance"));
-        send("PLATFORM", p + "/votes", "{\"stance\":\"FOR\"}")
+        api.post("PLATFORM", p + "/votes", "{\"stance\":\"FOR\"}")
                 .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("voter-ref-required"));
-        send("VOTER", p + "/votes", "{\"voterRef\":\"someone-else\",\"stance\":\"FOR\"}")
+        api.post("VOTER", p + "/votes", "{\"voterRef\":\"someone-else\",\"stance\":\"FOR\"}")
                 .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("voter-ref-not-allowed"));
-        send("VOTER", "/api/consultation/calls/nowhere/proposals", "{\"title\":\"T\",\"text\":\"T\"}")
+        api.post("VOTER", "/api/consultation/calls/nowhere/proposals", "{\"title\":\"T\",\"text\":\"T\"}")
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("unknown-call"));
-        send("VOTER", c + "/proposals/nowhere/votes", "{\"stance\":\"FOR\"}")
+        api.post("VOTER", c + "/proposals/nowhere/votes", "{\"stance\":\"FOR\"}")
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("unknown-proposal"));
-        send("VOTER", p + "/arguments", "{\"text\":\"Sans voter\"}")
+        api.post("VOTER", p + "/arguments", "{\"text\":\"Sans voter\"}")
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("vote-required"));
-        send("ORGANISER", p + "/hide", "{\"reason\":\"\"}")
+        api.post("ORGANISER", p + "/hide", "{\"reason\":\"\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
-        send("ORGANISER", c + "/proposals/nowhere/hide", "{\"reason\":\"R\"}")
+        api.post("ORGANISER", c + "/proposals/nowhere/hide", "{\"reason\":\"R\"}")
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("unknown-id"));
-        send("ORGANISER", c + "/arguments/nowhere/hide", "{\"reason\":\"R\"}")
+        api.post("ORGANISER", c + "/arguments/nowhere/hide", "{\"reason\":\"R\"}")
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("unknown-argument"));
-        send("ORGANISER", "/api/conventions/" + s.convention() + "/consultation/calls",
+        api.post("ORGANISER", "/api/conventions/" + s.convention() + "/consultation/calls",
                 callBody("nowhere", Instant.now(), Instant.now().plus(1, ChronoUnit.DAYS)))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("unknown-topic"));
-        send("ORGANISER", "/api/conventions/" + s.convention() + "/consultation/calls",
+        api.post("ORGANISER", "/api/conventions/" + s.convention() + "/consultation/calls",
                 callBody(s.topic(), Instant.now(), Instant.now().minus(1, ChronoUnit.DAYS)))
                 .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("closes-before-opening"));
-        send("ORGANISER", "/api/conventions/" + s.convention() + "/consultation/calls",
+        api.post("ORGANISER", "/api/conventions/" + s.convention() + "/consultation/calls",
                 "{\"topicId\":\"" + s.topic() + "\",\"title\":\"T\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("invalid-fields"));
 
@@ -242,37 +216,37 @@ class ConsultationApiTest {
     void residentsAndThePlatformTakePartAndOnlyOrganisersOpenCloseAndModerate() throws Exception {
         Setup s = openCall();
         String c = "/api/consultation/calls/" + s.call();
-        String proposal = created("VOTER", c + "/proposals", "{\"title\":\"Arbres\",\"text\":\"Planter.\"}", "proposalId");
+        String proposal = api.created("VOTER", c + "/proposals", "{\"title\":\"Arbres\",\"text\":\"Planter.\"}", "proposalId");
         String p = c + "/proposals/" + proposal;
-        send("VOTER", p + "/votes", "{\"stance\":\"FOR\"}").andExpect(status().isCreated());
-        String argument = created("VOTER", p + "/arguments", "{\"text\":\"De l'ombre.\"}", "argumentId");
+        api.post("VOTER", p + "/votes", "{\"stance\":\"FOR\"}").andExpect(status().isCreated());
+        String argument = api.created("VOTER", p + "/arguments", "{\"text\":\"De l'ombre.\"}", "argumentId");
         long head = head();
 
         for (String role : List.of("VOTER", "PLATFORM", "GARANT", "MONITOR")) {
-            send(role, "/api/conventions/" + s.convention() + "/consultation/calls",
+            api.post(role, "/api/conventions/" + s.convention() + "/consultation/calls",
                     callBody(s.topic(), Instant.now(), Instant.now().plus(1, ChronoUnit.DAYS)))
                     .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("forbidden"));
-            send(role, c + "/close", "").andExpect(status().isForbidden());
-            send(role, p + "/hide", "{\"reason\":\"R\"}").andExpect(status().isForbidden());
-            send(role, c + "/arguments/" + argument + "/hide", "{\"reason\":\"R\"}").andExpect(status().isForbidden());
+            api.post(role, c + "/close", "").andExpect(status().isForbidden());
+            api.post(role, p + "/hide", "{\"reason\":\"R\"}").andExpect(status().isForbidden());
+            api.post(role, c + "/arguments/" + argument + "/hide", "{\"reason\":\"R\"}")
+                    .andExpect(status().isForbidden());
         }
         for (String role : List.of("ORGANISER", "GARANT", "MONITOR")) {
-            send(role, c + "/proposals", "{\"title\":\"T\",\"text\":\"T\"}").andExpect(status().isForbidden());
-            send(role, p + "/votes", "{\"stance\":\"FOR\"}").andExpect(status().isForbidden());
-            send(role, p + "/arguments", "{\"text\":\"T\"}").andExpect(status().isForbidden());
+            api.post(role, c + "/proposals", "{\"title\":\"T\",\"text\":\"T\"}").andExpect(status().isForbidden());
+            api.post(role, p + "/votes", "{\"stance\":\"FOR\"}").andExpect(status().isForbidden());
+            api.post(role, p + "/arguments", "{\"text\":\"T\"}").andExpect(status().isForbidden());
         }
-        http.perform(post(c + "/proposals").contentType(MediaType.APPLICATION_JSON).content("{\"title\":\"T\",\"text\":\"T\"}"))
-                .andExpect(status().isUnauthorized());
+        api.post(null, c + "/proposals", "{\"title\":\"T\",\"text\":\"T\"}").andExpect(status().isUnauthorized());
         assertThat(head()).isEqualTo(head);
     }
 
     @Test
     void aCallThatHasNotOpenedTakesNothingYet() throws Exception {
         Setup s = openCall();
-        String later = created("ORGANISER", "/api/conventions/" + s.convention() + "/consultation/calls",
+        String later = api.created("ORGANISER", "/api/conventions/" + s.convention() + "/consultation/calls",
                 callBody(s.topic(), Instant.now().plus(1, ChronoUnit.DAYS), Instant.now().plus(3, ChronoUnit.DAYS)),
                 "callId");
-        send("VOTER", "/api/consultation/calls/" + later + "/proposals", "{\"title\":\"T\",\"text\":\"T\"}")
+        api.post("VOTER", "/api/consultation/calls/" + later + "/proposals", "{\"title\":\"T\",\"text\":\"T\"}")
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("call-not-open"));
     }
 
@@ -280,14 +254,14 @@ class ConsultationApiTest {
     void oneResidentsRacingFirstVotesOnAProposalRecordOneVote() throws Exception {
         Setup s = openCall();
         String c = "/api/consultation/calls/" + s.call();
-        String proposal = created("VOTER", c + "/proposals", "{\"title\":\"Fontaines\",\"text\":\"Eau.\"}", "proposalId");
+        String proposal = api.created("VOTER", c + "/proposals", "{\"title\":\"Fontaines\",\"text\":\"Eau.\"}", "proposalId");
         String p = c + "/proposals/" + proposal;
         List<Thread> threads = new ArrayList<>();
         List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
         for (Stance stance : List.of(Stance.FOR, Stance.FOR, Stance.AGAINST, Stance.MIXED, Stance.FOR, Stance.AGAINST)) {
             Thread thread = new Thread(() -> {
                 try {
-                    statuses.add(send("PLATFORM", p + "/votes",
+                    statuses.add(api.post("PLATFORM", p + "/votes",
                             "{\"voterRef\":\"r-77\",\"stance\":\"" + stance + "\"}").andReturn().getResponse().getStatus());
                 } catch (Exception e) {
                     statuses.add(-1);

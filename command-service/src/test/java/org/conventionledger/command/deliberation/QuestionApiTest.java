@@ -1,28 +1,21 @@
 package org.conventionledger.command.deliberation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.BDDMockito.given;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.conventionledger.command.platform.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -49,13 +42,6 @@ class QuestionApiTest {
         registry.add("ledger.data-dir", dataDir::toString);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String OPEN = """
-            {"title":"Convention","city":"Clermont-Ferrand","plannedSessions":6,
-             "transitions":["ECOLOGICAL","SOCIAL","DEMOCRATIC"],
-             "mandate":{"deliberationReference":"D-1","startsOn":"2021-10-01","endsOn":"2022-06-30",
-                        "indemnityPerSession":20}}""";
-
     @MockitoBean
     JwtDecoder jwtDecoder;
     @Autowired
@@ -63,27 +49,24 @@ class QuestionApiTest {
     @Autowired
     EventStore eventStore;
 
+    private ApiClient api;
+
     @BeforeEach
-    void organiser() {
-        given(jwtDecoder.decode(anyString())).willReturn(new Jwt("token", Instant.now(), Instant.now().plusSeconds(300),
-                Map.of("alg", "RS256"), Map.of("sub", "organiser@city", "roles", List.of("ORGANISER"))));
+    void tokensNameTheirRole() {
+        api = ApiClient.withRoleTokens(http, jwtDecoder);
     }
 
+    /** As an organiser, who runs the question's round. */
     private ResultActions send(String path, String body) throws Exception {
-        var request = post(path).header("Authorization", "Bearer token");
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(body);
-        }
-        return http.perform(request);
+        return api.post("ORGANISER", path, body);
     }
 
     private String created(String path, String body, String idField) throws Exception {
-        String response = send(path, body).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return JSON.readTree(response).path(idField).asText();
+        return api.created("ORGANISER", path, body, idField);
     }
 
     private String putQuestion() throws Exception {
-        String conventionId = created("/api/conventions", OPEN, "conventionId");
+        String conventionId = api.openConvention();
         return created("/api/conventions/" + conventionId + "/questions", """
                 {"title":"Adopt the dialogue charter","text":"The convention adopts the charter.",
                  "participants":["m-1","elected official"]}""", "questionId");
@@ -135,7 +118,7 @@ class QuestionApiTest {
 
     @Test
     void requestFieldsAreValidated() throws Exception {
-        String conventionId = created("/api/conventions", OPEN, "conventionId");
+        String conventionId = api.openConvention();
         send("/api/conventions/" + conventionId + "/questions", "{\"title\":\" \",\"text\":\"X\",\"participants\":[]}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("invalid-fields"));
         String q = "/api/questions/" + putQuestion();

@@ -1,23 +1,20 @@
 package org.conventionledger.command.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.BDDMockito.given;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.conventionledger.command.platform.ApiClient.problem;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.conventionledger.command.platform.ApiClient;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.deliberation.ActionDrafted;
 import org.conventionledger.events.deliberation.ActionFinalised;
@@ -28,14 +25,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * An action's follow-up over HTTP, on the embedded event store: the organisers (the city's services)
@@ -56,12 +51,6 @@ class FollowUpApiTest {
         registry.add("ledger.data-dir", dataDir::toString);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String OPEN = """
-            {"title":"Convention","city":"Clermont-Ferrand","plannedSessions":6,
-             "transitions":["ECOLOGICAL","SOCIAL","DEMOCRATIC"],
-             "mandate":{"deliberationReference":"D-1","startsOn":"2021-10-01","endsOn":"2022-06-30",
-                        "indemnityPerSession":20}}""";
     private static final String ADOPTED = """
             {"answer":"ADOPTED","deliberationReference":"DEL-2022-118","answeredOn":"2022-09-26"}""";
     private static final String PLAN = """
@@ -74,24 +63,14 @@ class FollowUpApiTest {
     @Autowired
     EventStore eventStore;
 
+    private ApiClient api;
     private String convention;
     private int nextNumber = 1;
 
     @BeforeEach
     void tokensNameTheirRole() throws Exception {
-        given(jwtDecoder.decode(anyString())).willAnswer(call -> {
-            String role = call.getArgument(0);
-            return new Jwt(role, Instant.now(), Instant.now().plusSeconds(300), Map.of("alg", "RS256"),
-                    Map.of("sub", role.toLowerCase() + "@city", "roles", List.of(role)));
-        });
-        String response = send("ORGANISER", "/api/conventions", OPEN).andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
-        convention = JSON.readTree(response).path("conventionId").asText();
-    }
-
-    private ResultActions send(String role, String path, String body) throws Exception {
-        var request = post(path).contentType(MediaType.APPLICATION_JSON).content(body);
-        return http.perform(role == null ? request : request.header("Authorization", "Bearer " + role));
+        api = ApiClient.withRoleTokens(http, jwtDecoder);
+        convention = api.openConvention();
     }
 
     /** An action drafted (and finalised, if asked) in the convention, as the Action aggregate writes it. */
@@ -119,48 +98,46 @@ class FollowUpApiTest {
     @Test
     void theServicesRecordTheAnswerThePlanItsProgressAndBudget() throws Exception {
         String a = "/api/actions/" + action(true);
-        send("ORGANISER", a + "/council-answer", ADOPTED)
+        api.post("ORGANISER", a + "/council-answer", ADOPTED)
                 .andExpect(status().isOk()).andExpect(jsonPath("$.answer").value("ADOPTED"));
-        send("ORGANISER", a + "/implementation-plan", PLAN)
+        api.post("ORGANISER", a + "/implementation-plan", PLAN)
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PLANNED"));
-        send("ORGANISER", a + "/implementation-progress", "{\"status\":\"IN_PROGRESS\",\"note\":\"Tender\",\"on\":\"2023-01-10\"}")
+        api.post("ORGANISER", a + "/implementation-progress", "{\"status\":\"IN_PROGRESS\",\"note\":\"Tender\",\"on\":\"2023-01-10\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("IN_PROGRESS"));
-        send("ORGANISER", a + "/budget-revision", "{\"budget\":150000.5,\"reason\":\"Tender above estimate\",\"on\":\"2023-02-01\"}")
+        api.post("ORGANISER", a + "/budget-revision", "{\"budget\":150000.5,\"reason\":\"Tender above estimate\",\"on\":\"2023-02-01\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.budget").value("150000.50"));
-        send("ORGANISER", a + "/implementation-progress", "{\"status\":\"DONE\",\"on\":\"2024-05-30\"}")
+        api.post("ORGANISER", a + "/implementation-progress", "{\"status\":\"DONE\",\"on\":\"2024-05-30\"}")
                 .andExpect(status().isOk());
 
         assertThat(followUp(a.substring("/api/actions/".length()))).containsExactly("CouncilAnswered",
                 "ImplementationPlanned", "ImplementationProgressed", "ImplementationBudgetRevised",
                 "ImplementationProgressed");
-        send("ORGANISER", a + "/council-answer", ADOPTED)
+        api.post("ORGANISER", a + "/council-answer", ADOPTED)
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("already-answered"));
     }
 
     @Test
     void brokenRulesAreProblemsAndWriteNothing() throws Exception {
         String draft = action(false);
-        send("ORGANISER", "/api/actions/" + draft + "/council-answer", ADOPTED)
-                .andExpect(status().isConflict())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.code").value("action-not-final"));
-        send("ORGANISER", "/api/actions/nowhere/council-answer", ADOPTED)
+        api.post("ORGANISER", "/api/actions/" + draft + "/council-answer", ADOPTED)
+                .andExpect(problem(409, "action-not-final"));
+        api.post("ORGANISER", "/api/actions/nowhere/council-answer", ADOPTED)
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("unknown-action"));
 
         String actionId = action(true);
         String a = "/api/actions/" + actionId;
-        send("ORGANISER", a + "/implementation-plan", PLAN)
+        api.post("ORGANISER", a + "/implementation-plan", PLAN)
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("not-answered"));
-        send("ORGANISER", a + "/council-answer", "{\"answer\":\"RELAYED\",\"deliberationReference\":\"DEL-1\",\"answeredOn\":\"2022-09-26\"}")
+        api.post("ORGANISER", a + "/council-answer", "{\"answer\":\"RELAYED\",\"deliberationReference\":\"DEL-1\",\"answeredOn\":\"2022-09-26\"}")
                 .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("relayed-to-required"));
-        send("ORGANISER", a + "/council-answer", "{\"answer\":\"REJECTED\",\"deliberationReference\":\"DEL-1\",\"answeredOn\":\"2022-09-26\"}")
+        api.post("ORGANISER", a + "/council-answer", "{\"answer\":\"REJECTED\",\"deliberationReference\":\"DEL-1\",\"answeredOn\":\"2022-09-26\"}")
                 .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("reason-required"));
         assertThat(followUp(actionId)).isEmpty();
         assertThat(followUp(draft)).isEmpty();
 
-        send("ORGANISER", a + "/council-answer", "{\"answer\":\"REJECTED\",\"reason\":\"Not affordable\",\"deliberationReference\":\"DEL-1\",\"answeredOn\":\"2022-09-26\"}")
+        api.post("ORGANISER", a + "/council-answer", "{\"answer\":\"REJECTED\",\"reason\":\"Not affordable\",\"deliberationReference\":\"DEL-1\",\"answeredOn\":\"2022-09-26\"}")
                 .andExpect(status().isOk());
-        send("ORGANISER", a + "/implementation-plan", PLAN)
+        api.post("ORGANISER", a + "/implementation-plan", PLAN)
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("answer-rejected"));
         assertThat(followUp(actionId)).containsExactly("CouncilAnswered");
     }
@@ -169,36 +146,34 @@ class FollowUpApiTest {
     void malformedRequestsNameTheField() throws Exception {
         String actionId = action(true);
         String a = "/api/actions/" + actionId;
-        send("ORGANISER", a + "/council-answer", "{\"answer\":\"ADOPTED\",\"answeredOn\":\"2022-09-26\"}")
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.code").value("invalid-fields"))
+        api.post("ORGANISER", a + "/council-answer", "{\"answer\":\"ADOPTED\",\"answeredOn\":\"2022-09-26\"}")
+                .andExpect(problem(400, "invalid-fields"))
                 .andExpect(jsonPath("$.errors[0].field").value("deliberationReference"));
-        send("ORGANISER", a + "/council-answer", ADOPTED.replace("ADOPTED", "POSTPONED"))
+        api.post("ORGANISER", a + "/council-answer", ADOPTED.replace("ADOPTED", "POSTPONED"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("malformed-request"))
                 .andExpect(jsonPath("$.field").value("answer"));
-        send("ORGANISER", a + "/council-answer", ADOPTED).andExpect(status().isOk());
-        send("ORGANISER", a + "/implementation-plan", PLAN.replace("120000", "120000.005"))
+        api.post("ORGANISER", a + "/council-answer", ADOPTED).andExpect(status().isOk());
+        api.post("ORGANISER", a + "/implementation-plan", PLAN.replace("120000", "120000.005"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("invalid-fields"))
                 .andExpect(jsonPath("$.errors[0].field").value("budget"));
-        send("ORGANISER", a + "/implementation-plan", PLAN.replace("120000", "-5"))
+        api.post("ORGANISER", a + "/implementation-plan", PLAN.replace("120000", "-5"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("budget"));
-        send("ORGANISER", a + "/implementation-plan", PLAN.replace("\"Mobility department\"", "\" \""))
+        api.post("ORGANISER", a + "/implementation-plan", PLAN.replace("\"Mobility department\"", "\" \""))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("department"));
-        send("ORGANISER", a + "/implementation-plan", PLAN.replace("\"plannedOn\":\"2022-11-15\"", "\"plannedOn\":\"2022-09-25\""))
+        api.post("ORGANISER", a + "/implementation-plan", PLAN.replace("\"plannedOn\":\"2022-11-15\"", "\"plannedOn\":\"2022-09-25\""))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.code").value("date-before-previous-step"));
-        send("ORGANISER", a + "/implementation-progress", "{\"status\":\"DONE\"}")
+        api.post("ORGANISER", a + "/implementation-progress", "{\"status\":\"DONE\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("on"));
-        send("ORGANISER", a + "/budget-revision", "{\"budget\":10,\"on\":\"2023-02-01\"}")
+        api.post("ORGANISER", a + "/budget-revision", "{\"budget\":10,\"on\":\"2023-02-01\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("reason"));
-        send("ORGANISER", a + "/implementation-plan", "{\"department\":\"D\",\"budget\":10,\"plannedOn\":\"2022-11-15\",\"cost\":3}")
+        api.post("ORGANISER", a + "/implementation-plan", "{\"department\":\"D\",\"budget\":10,\"plannedOn\":\"2022-11-15\",\"cost\":3}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("malformed-request"));
         assertThat(followUp(actionId)).containsExactly("CouncilAnswered");
@@ -215,11 +190,11 @@ class FollowUpApiTest {
                 a + "/budget-revision", "{\"budget\":10,\"reason\":\"R\",\"on\":\"2023-02-01\"}");
         for (var request : requests.entrySet()) {
             for (String role : List.of("GARANT", "MONITOR", "VOTER", "PLATFORM")) {
-                send(role, request.getKey(), request.getValue())
+                api.post(role, request.getKey(), request.getValue())
                         .andExpect(status().isForbidden())
                         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
             }
-            send(null, request.getKey(), request.getValue()).andExpect(status().isUnauthorized());
+            api.post(null, request.getKey(), request.getValue()).andExpect(status().isUnauthorized());
         }
         assertThat(followUp(actionId)).isEmpty();
     }

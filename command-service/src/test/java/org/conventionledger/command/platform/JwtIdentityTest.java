@@ -1,6 +1,7 @@
 package org.conventionledger.command.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.conventionledger.command.platform.ApiClient.CONVENTION;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -54,18 +55,12 @@ class JwtIdentityTest {
     @Autowired
     EventStore eventStore;
 
-    private static final String OPEN = """
-            {"title":"Convention","city":"Clermont-Ferrand","plannedSessions":6,
-             "transitions":["ECOLOGICAL","SOCIAL","DEMOCRATIC"],
-             "mandate":{"deliberationReference":"D-1","startsOn":"2021-10-01","endsOn":"2022-06-30",
-                        "indemnityPerSession":20}}""";
-
     @Test
     void theTokenSubjectAndRoleAreRecordedOnTheEvent() throws Exception {
         given(jwtDecoder.decode(anyString())).willReturn(jwt("alice@city", List.of("ORGANISER")));
 
         String body = http.perform(post("/api/conventions").header("Authorization", "Bearer token")
-                        .contentType(MediaType.APPLICATION_JSON).content(OPEN))
+                        .contentType(MediaType.APPLICATION_JSON).content(CONVENTION))
                 .andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();
 
@@ -80,13 +75,13 @@ class JwtIdentityTest {
         given(jwtDecoder.decode(anyString())).willReturn(jwt("bob@city", List.of("GARANT")));
 
         http.perform(post("/api/conventions").header("Authorization", "Bearer token")
-                        .contentType(MediaType.APPLICATION_JSON).content(OPEN))
+                        .contentType(MediaType.APPLICATION_JSON).content(CONVENTION))
                 .andExpect(status().isForbidden());
     }
 
     @Test
     void noTokenIsUnauthorised() throws Exception {
-        http.perform(post("/api/conventions").contentType(MediaType.APPLICATION_JSON).content(OPEN))
+        http.perform(post("/api/conventions").contentType(MediaType.APPLICATION_JSON).content(CONVENTION))
                 .andExpect(status().isUnauthorized());
     }
 

@@ -1,13 +1,9 @@
 package org.conventionledger.command.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.BDDMockito.given;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +22,6 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -102,13 +97,11 @@ class RoleRulesTest {
     @Autowired
     EventStore eventStore;
 
+    private ApiClient api;
+
     @BeforeEach
     void tokensNameTheirRole() {
-        given(jwtDecoder.decode(anyString())).willAnswer(call -> {
-            String role = call.getArgument(0);
-            return new Jwt(role, Instant.now(), Instant.now().plusSeconds(300), Map.of("alg", "RS256"),
-                    Map.of("sub", role.toLowerCase(Locale.ROOT) + "@city", "roles", List.of(role)));
-        });
+        api = ApiClient.withRoleTokens(http, jwtDecoder);
     }
 
     /** An operation of the OpenAPI document, and the media type its request body takes, if any. */
@@ -124,7 +117,7 @@ class RoleRulesTest {
     }
 
     private List<Operation> operations() throws Exception {
-        String docs = http.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
+        String docs = api.get(null, "/v3/api-docs").andReturn().getResponse().getContentAsString();
         List<Operation> operations = new ArrayList<>();
         JSON.readTree(docs).path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
             JsonNode content = op.getValue().path("requestBody").path("content");
@@ -144,8 +137,7 @@ class RoleRulesTest {
 
     private MockHttpServletResponse send(Operation operation, String role) throws Exception {
         String body = operation.contentType().contains("json") ? "{}" : "";
-        return http.perform(request(HttpMethod.valueOf(operation.method()), operation.concrete())
-                .header("Authorization", "Bearer " + role)
+        return api.perform(role, request(HttpMethod.valueOf(operation.method()), operation.concrete())
                 .contentType(operation.contentType())
                 .content(body)).andReturn().getResponse();
     }

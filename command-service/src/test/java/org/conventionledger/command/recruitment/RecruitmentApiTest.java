@@ -1,9 +1,8 @@
 package org.conventionledger.command.recruitment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.BDDMockito.given;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.conventionledger.command.platform.ApiClient.json;
+import static org.conventionledger.command.platform.ApiClient.problem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -13,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +28,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.conventionledger.command.platform.ApiClient;
 import org.conventionledger.command.privacy.PersonVault;
 import org.conventionledger.command.recruitment.sortition.IdentityNormaliser;
 import org.conventionledger.command.recruitment.sortition.ResidentDraw;
@@ -50,7 +49,6 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -58,7 +56,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.ResultMatcher;
 
 /**
  * Recruitment by lot over HTTP, on the embedded event store and person vault: resident lists imported as
@@ -81,12 +78,6 @@ class RecruitmentApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ORGANISER = "ORGANISER";
-    private static final String OPEN = """
-            {"title":"Convention","city":"Clermont-Ferrand","plannedSessions":6,
-             "transitions":["ECOLOGICAL","SOCIAL","DEMOCRATIC"],
-             "mandate":{"deliberationReference":"D-1","startsOn":"2021-10-01","endsOn":"2022-06-30",
-                        "indemnityPerSession":20}}""";
-
     /** Six residents; Élodie Lefèvre is also on the tenants' list, spelt differently. */
     private static final String ELECTORAL_ROLL = """
             last_name,first_name,birth_date,address,postcode,city
@@ -131,13 +122,11 @@ class RecruitmentApiTest {
     @Autowired
     PersonVault vault;
 
+    private ApiClient api;
+
     @BeforeEach
     void tokensNameTheirRole() {
-        given(jwtDecoder.decode(anyString())).willAnswer(call -> {
-            String role = call.getArgument(0);
-            return new Jwt(role, Instant.now(), Instant.now().plusSeconds(300), Map.of("alg", "RS256"),
-                    Map.of("sub", role.toLowerCase(Locale.ROOT) + "@city", "roles", List.of(role)));
-        });
+        api = ApiClient.withRoleTokens(http, jwtDecoder);
     }
 
     // ---- tests -----------------------------------------------------------------------------------
@@ -193,39 +182,39 @@ class RecruitmentApiTest {
                         org.hamcrest.Matchers.containsString("line 3"),
                         org.hamcrest.Matchers.containsString("birth_date"))));
         importCsv(r.convention, "no-such-list", ELECTORAL_ROLL).andExpect(problem(404, "unknown-list"));
-        http.perform(post(c + "/source-lists/" + r.electoralRoll + "/residents").header("Authorization", "Bearer VOTER")
+        api.perform("VOTER", post(c + "/source-lists/" + r.electoralRoll + "/residents")
                 .contentType("text/csv").content(ELECTORAL_ROLL)).andExpect(status().isForbidden());
 
-        send(ORGANISER, c + "/source-lists/" + r.electoralRoll + "/freeze", "")
+        api.post(ORGANISER, c + "/source-lists/" + r.electoralRoll + "/freeze", "")
                 .andExpect(problem(409, "seed-not-committed"));
-        send(ORGANISER, c + "/draws", plan(r, 3, 3, "not-a-sha-256"))
+        api.post(ORGANISER, c + "/draws", plan(r, 3, 3, "not-a-sha-256"))
                 .andExpect(problem(400, "invalid-fields"))
                 .andExpect(jsonPath("$.errors[0].field").value("seedCommitment"));
-        send(ORGANISER, c + "/draws", """
+        api.post(ORGANISER, c + "/draws", """
                 {"lists":[{"listId":"no-such-list","count":2}],"overall":0,"seedCommitment":"%s"}"""
                 .formatted(sha256("seed"))).andExpect(problem(404, "unknown-list"));
         assertThat(eventCount()).as("no rejected request writes an event").isEqualTo(before);
 
         // more than the lists hold: the person on both lists counts once, so the tenants lack one
         String seed = "Loto 2021-08-18: 04 17 23 38 41 + 7";
-        String drawId = created(ORGANISER, c + "/draws", plan(r, 6, 4, sha256(seed)), "drawId");
+        String drawId = api.created(ORGANISER, c + "/draws", plan(r, 6, 4, sha256(seed)), "drawId");
         for (String list : List.of(r.electoralRoll, r.tenants)) {
-            send(ORGANISER, c + "/source-lists/" + list + "/freeze", "").andExpect(status().isOk())
+            api.post(ORGANISER, c + "/source-lists/" + list + "/freeze", "").andExpect(status().isOk())
                     .andExpect(jsonPath("$.status").value("FROZEN"));
         }
-        send(ORGANISER, c + "/draws/" + drawId + "/performance", reveal(seed, null))
+        api.post(ORGANISER, c + "/draws/" + drawId + "/performance", reveal(seed, null))
                 .andExpect(problem(400, "invalid-fields"))
                 .andExpect(jsonPath("$.errors[0].field").value("publicEntropy"));
-        send(ORGANISER, c + "/draws/" + drawId + "/performance", reveal(seed, "6".repeat(201)))
+        api.post(ORGANISER, c + "/draws/" + drawId + "/performance", reveal(seed, "6".repeat(201)))
                 .andExpect(problem(400, "invalid-fields"))
                 .andExpect(jsonPath("$.errors[0].field").value("publicEntropy"));
-        send(ORGANISER, c + "/draws/" + drawId + "/performance", reveal(seed.replace('7', '8'), DRAW_ENTROPY))
+        api.post(ORGANISER, c + "/draws/" + drawId + "/performance", reveal(seed.replace('7', '8'), DRAW_ENTROPY))
                 .andExpect(problem(422, "seed-mismatch"));
-        send(ORGANISER, c + "/draws/" + drawId + "/performance", reveal(seed, DRAW_ENTROPY))
+        api.post(ORGANISER, c + "/draws/" + drawId + "/performance", reveal(seed, DRAW_ENTROPY))
                 .andExpect(problem(422, "draw-impossible"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(r.tenants)));
         assertThat(types(drawId)).containsExactly("DrawPlanned");
-        send(ORGANISER, c + "/source-lists/" + r.tenants + "/freeze", "").andExpect(problem(409, "list-frozen"));
+        api.post(ORGANISER, c + "/source-lists/" + r.tenants + "/freeze", "").andExpect(problem(409, "list-frozen"));
     }
 
     @Test
@@ -238,22 +227,22 @@ class RecruitmentApiTest {
         assertThat(r.drawn.subList(3, 6)).allMatch(p -> r.listOf.get(p).equals(r.tenants));
         assertThat(listed(r.electoralRoll)).containsAll(r.drawn.subList(0, 3));
         assertThat(listed(r.tenants)).containsAll(r.drawn.subList(3, 6));
-        send(ORGANISER, c + "/draws/" + r.drawId + "/performance", reveal(r.seed, DRAW_ENTROPY))
+        api.post(ORGANISER, c + "/draws/" + r.drawId + "/performance", reveal(r.seed, DRAW_ENTROPY))
                 .andExpect(problem(409, "draw-performed"));
 
         String notDrawn = listed(r.electoralRoll).stream().filter(p -> !r.drawn.contains(p)).findFirst().orElseThrow();
-        send(ORGANISER, c + "/invitations", invitations(Map.of("letter-x", notDrawn), Map.of()))
+        api.post(ORGANISER, c + "/invitations", invitations(Map.of("letter-x", notDrawn), Map.of()))
                 .andExpect(problem(422, "not-drawn"));
         String drawnFromRoll = r.drawn.get(0);
-        send(ORGANISER, c + "/invitations",
+        api.post(ORGANISER, c + "/invitations",
                 invitations(Map.of("letter-y", drawnFromRoll), Map.of(drawnFromRoll, r.tenants)))
                 .andExpect(problem(422, "wrong-source-list"));
 
         invite(r);
         assertThat(types(r.convention).stream().filter("InvitationSent"::equals)).hasSize(6);
-        send(ORGANISER, c + "/invitations", invitations(Map.of("letter-z", drawnFromRoll), Map.of()))
+        api.post(ORGANISER, c + "/invitations", invitations(Map.of("letter-z", drawnFromRoll), Map.of()))
                 .andExpect(problem(409, "resident-already-invited"));
-        send(ORGANISER, c + "/invitations", invitations(Map.of(r.invitationOf.get(drawnFromRoll), r.drawn.get(1)), Map.of()))
+        api.post(ORGANISER, c + "/invitations", invitations(Map.of(r.invitationOf.get(drawnFromRoll), r.drawn.get(1)), Map.of()))
                 .andExpect(problem(409, "invitation-exists"));
         assertThat(types(r.convention).stream().filter("InvitationSent"::equals)).hasSize(6);
         assertNoPersonalDataInTheLog();
@@ -265,12 +254,12 @@ class RecruitmentApiTest {
         Recruitment earlier = build(Step.INVITED, 3, 3);
         Recruitment r = build(Step.DRAWN, 6, 3);
         String letters = "/api/conventions/" + r.convention + "/invitations/letters.csv";
-        http.perform(get(letters).header("Authorization", "Bearer ORGANISER"))
+        api.get(ORGANISER, letters)
                 .andExpect(problem(404, "no-invitations"));
         invite(r);
         String accessLog = "personal-data-reads:" + r.convention;
 
-        http.perform(get(letters).header("Authorization", "Bearer GARANT")).andExpect(status().isForbidden());
+        api.get("GARANT", letters).andExpect(status().isForbidden());
         assertThat(types(accessLog)).isEmpty();
 
         List<String> rows = fetchLetters(letters);
@@ -323,16 +312,16 @@ class RecruitmentApiTest {
         String c = "/api/conventions/" + r.convention;
         String first = r.invitationOf.get(r.drawn.get(0));
 
-        send(ORGANISER, c + "/invitations/" + first + "/answer", "{\"answer\":\"ACCEPTED\",\"answeredOn\":\"2021-09-01\"}")
+        api.post(ORGANISER, c + "/invitations/" + first + "/answer", "{\"answer\":\"ACCEPTED\",\"answeredOn\":\"2021-09-01\"}")
                 .andExpect(problem(422, "profile-required"));
-        send(ORGANISER, c + "/invitations/" + first + "/answer",
+        api.post(ORGANISER, c + "/invitations/" + first + "/answer",
                 "{\"answer\":\"DECLINED\",\"answeredOn\":\"2021-09-01\",\"profile\":{\"gender\":\"female\"}}")
                 .andExpect(problem(422, "profile-not-expected"));
-        send(ORGANISER, c + "/invitations/no-such-invitation/answer",
+        api.post(ORGANISER, c + "/invitations/no-such-invitation/answer",
                 "{\"answer\":\"ACCEPTED\",\"answeredOn\":\"2021-09-01\",\"profile\":{\"gender\":\"female\"},\"needs\":\"x\"}")
                 .andExpect(problem(404, "unknown-invitation"));
         answerAll(r);
-        send(ORGANISER, c + "/invitations/" + first + "/answer", "{\"answer\":\"DECLINED\",\"answeredOn\":\"2021-09-02\"}")
+        api.post(ORGANISER, c + "/invitations/" + first + "/answer", "{\"answer\":\"DECLINED\",\"answeredOn\":\"2021-09-02\"}")
                 .andExpect(problem(409, "invitation-already-answered"));
 
         // needs are sealed with the volunteer's key; the profile stays readable for the garants
@@ -351,10 +340,10 @@ class RecruitmentApiTest {
                 {"panelSize":2,"seedCommitment":"%s","quotas":[
                   {"category":"gender","value":"female","min":1,"max":1},
                   {"category":"gender","value":"male","min":1,"max":1}]}""".formatted(sha256(PANEL_SEED));
-        created(ORGANISER, c + "/panel/selection", selection, "selectionId");
-        send(ORGANISER, c + "/panel/selection", selection).andExpect(problem(409, "selection-defined"));
-        send(ORGANISER, c + "/panel/lottery", "").andExpect(problem(409, "answers-open"));
-        send(ORGANISER, c + "/invitations/closure", "{\"deadline\":\"2021-09-10\"}").andExpect(status().isOk())
+        api.created(ORGANISER, c + "/panel/selection", selection, "selectionId");
+        api.post(ORGANISER, c + "/panel/selection", selection).andExpect(problem(409, "selection-defined"));
+        api.post(ORGANISER, c + "/panel/lottery", "").andExpect(problem(409, "answers-open"));
+        api.post(ORGANISER, c + "/invitations/closure", "{\"deadline\":\"2021-09-10\"}").andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CLOSED"));
 
         PanelDrawn drawn = lotteryAndDraw(r);
@@ -367,19 +356,19 @@ class RecruitmentApiTest {
         Recruitment r = build(Step.CLOSED, 3, 3);
         String c = "/api/conventions/" + r.convention;
         long before = eventCount();
-        send(ORGANISER, c + "/panel/selection", selectionCsv("feature,value,min,max\ngender,female,1,one\n"))
+        api.post(ORGANISER, c + "/panel/selection", selectionCsv("feature,value,min,max\ngender,female,1,one\n"))
                 .andExpect(problem(422, "quotasCsv"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("line 2")));
-        send(ORGANISER, c + "/panel/selection", """
+        api.post(ORGANISER, c + "/panel/selection", """
                 {"panelSize":2,"seedCommitment":"%s","quotasCsv":"feature,value,min,max\\ngender,female,1,1\\n",
                  "quotas":[{"category":"gender","value":"female","min":1,"max":1}]}""".formatted(sha256(PANEL_SEED)))
                 .andExpect(problem(422, "quotas"));
-        send(ORGANISER, c + "/panel/selection", """
+        api.post(ORGANISER, c + "/panel/selection", """
                 {"panelSize":2,"quotas":[],"seedCommitment":"%s"}""".formatted(sha256(PANEL_SEED).substring(1)))
                 .andExpect(problem(400, "invalid-fields")).andExpect(jsonPath("$.errors[0].field").value("seedCommitment"));
         assertThat(eventCount()).isEqualTo(before);
 
-        created(ORGANISER, c + "/panel/selection", selectionCsv("""
+        api.created(ORGANISER, c + "/panel/selection", selectionCsv("""
                 feature,value,min,max,min_flex,max_flex
                 gender,female,1,1,0,2
                 gender,male,1,1,0,2
@@ -400,13 +389,13 @@ class RecruitmentApiTest {
     void quotasNoPanelCanMeetAreRefusedNamingTheCategory() throws Exception {
         Recruitment r = build(Step.CLOSED, 3, 3);
         String c = "/api/conventions/" + r.convention;
-        created(ORGANISER, c + "/panel/selection", """
+        api.created(ORGANISER, c + "/panel/selection", """
                 {"panelSize":2,"seedCommitment":"%s","quotas":[
                   {"category":"gender","value":"female","min":3,"max":3},
                   {"category":"gender","value":"male","min":0,"max":2}]}""".formatted(sha256(PANEL_SEED)), "selectionId");
-        send(ORGANISER, c + "/panel/lottery", "").andExpect(problem(422, "infeasible-quotas"))
+        api.post(ORGANISER, c + "/panel/lottery", "").andExpect(problem(422, "infeasible-quotas"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("gender")));
-        send(ORGANISER, c + "/panel/draw", reveal(PANEL_SEED, PANEL_ENTROPY))
+        api.post(ORGANISER, c + "/panel/draw", reveal(PANEL_SEED, PANEL_ENTROPY))
                 .andExpect(problem(409, "lottery-not-computed"));
         assertThat(types(r.convention)).contains("PanelSelectionDefined")
                 .doesNotContain("PanelLotteryComputed", "PanelDrawn");
@@ -416,22 +405,22 @@ class RecruitmentApiTest {
 
     private PanelDrawn lotteryAndDraw(Recruitment r) throws Exception {
         String c = "/api/conventions/" + r.convention;
-        send(ORGANISER, c + "/panel/draw", reveal(PANEL_SEED, PANEL_ENTROPY))
+        api.post(ORGANISER, c + "/panel/draw", reveal(PANEL_SEED, PANEL_ENTROPY))
                 .andExpect(problem(409, "lottery-not-computed"));
-        send(ORGANISER, c + "/panel/lottery", "").andExpect(status().isOk())
+        api.post(ORGANISER, c + "/panel/lottery", "").andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PUBLISHED"));
-        send(ORGANISER, c + "/panel/lottery", "").andExpect(problem(409, "lottery-computed"));
-        send(ORGANISER, c + "/panel/draw", reveal(PANEL_SEED.replace('2', '3'), PANEL_ENTROPY))
+        api.post(ORGANISER, c + "/panel/lottery", "").andExpect(problem(409, "lottery-computed"));
+        api.post(ORGANISER, c + "/panel/draw", reveal(PANEL_SEED.replace('2', '3'), PANEL_ENTROPY))
                 .andExpect(problem(422, "seed-mismatch"));
-        send(ORGANISER, c + "/panel/draw", reveal(PANEL_SEED, null))
+        api.post(ORGANISER, c + "/panel/draw", reveal(PANEL_SEED, null))
                 .andExpect(problem(400, "invalid-fields"))
                 .andExpect(jsonPath("$.errors[0].field").value("publicEntropy"));
-        send(ORGANISER, c + "/panel/draw", reveal(PANEL_SEED, " "))
+        api.post(ORGANISER, c + "/panel/draw", reveal(PANEL_SEED, " "))
                 .andExpect(problem(400, "invalid-fields"))
                 .andExpect(jsonPath("$.errors[0].field").value("publicEntropy"));
         assertThat(types(r.convention)).doesNotContain("PanelDrawn");
 
-        JsonNode response = json(send(ORGANISER, c + "/panel/draw", reveal(PANEL_SEED, PANEL_ENTROPY))
+        JsonNode response = json(api.post(ORGANISER, c + "/panel/draw", reveal(PANEL_SEED, PANEL_ENTROPY))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DRAWN")));
         List<String> selected = strings(response.path("selected"));
         List<String> reserve = strings(response.path("reserve"));
@@ -448,7 +437,8 @@ class RecruitmentApiTest {
                 .satisfies(stored -> assertThat(stored.path("publicEntropy").asText()).isEqualTo(PANEL_ENTROPY));
         assertThat(drawn.selected()).isEqualTo(selected);
         assertThat(drawn.reserve()).isEqualTo(reserve);
-        send(ORGANISER, c + "/panel/draw", reveal(PANEL_SEED, PANEL_ENTROPY)).andExpect(problem(409, "panel-drawn"));
+        api.post(ORGANISER, c + "/panel/draw", reveal(PANEL_SEED, PANEL_ENTROPY))
+                .andExpect(problem(409, "panel-drawn"));
         return drawn;
     }
 
@@ -458,21 +448,21 @@ class RecruitmentApiTest {
         String other = r.invitationOf.get(drawn.selected().get(1));
         String reserve = r.invitationOf.get(drawn.reserve().get(0));
 
-        send(ORGANISER, c + "/members", seat(chosen, "ECOLOGICAL", "charter-2021"))
+        api.post(ORGANISER, c + "/members", seat(chosen, "ECOLOGICAL", "charter-2021"))
                 .andExpect(problem(422, "unknown-contract"));
-        send(ORGANISER, c + "/contracts", "{\"version\":\"charter-2021\",\"allowedUnexcusedAbsences\":2,"
+        api.post(ORGANISER, c + "/contracts", "{\"version\":\"charter-2021\",\"allowedUnexcusedAbsences\":2,"
                 + "\"adoptedOn\":\"2021-09-20\"}").andExpect(status().isCreated());
-        send(ORGANISER, c + "/contracts", "{\"version\":\"charter-2021\",\"allowedUnexcusedAbsences\":3,"
+        api.post(ORGANISER, c + "/contracts", "{\"version\":\"charter-2021\",\"allowedUnexcusedAbsences\":3,"
                 + "\"adoptedOn\":\"2021-09-21\"}").andExpect(problem(409, "contract-exists"));
-        http.perform(put(c + "/assemblies/capacities").header("Authorization", "Bearer ORGANISER")
+        api.perform(ORGANISER, put(c + "/assemblies/capacities")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"ECOLOGICAL\":1,\"SOCIAL\":1,\"DEMOCRATIC\":1}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.ECOLOGICAL").value(1));
 
-        created(ORGANISER, c + "/members", seat(chosen, "ECOLOGICAL", "charter-2021"), "memberId");
-        send(ORGANISER, c + "/members", seat(chosen, "SOCIAL", "charter-2021")).andExpect(problem(409, "already-seated"));
-        send(ORGANISER, c + "/members", seat(reserve, "SOCIAL", "charter-2021")).andExpect(problem(409, "not-selected"));
-        send(ORGANISER, c + "/members", seat(other, "ECOLOGICAL", "charter-2021")).andExpect(problem(409, "assembly-full"));
-        created(ORGANISER, c + "/members", seat(other, "SOCIAL", "charter-2021"), "memberId");
+        api.created(ORGANISER, c + "/members", seat(chosen, "ECOLOGICAL", "charter-2021"), "memberId");
+        api.post(ORGANISER, c + "/members", seat(chosen, "SOCIAL", "charter-2021")).andExpect(problem(409, "already-seated"));
+        api.post(ORGANISER, c + "/members", seat(reserve, "SOCIAL", "charter-2021")).andExpect(problem(409, "not-selected"));
+        api.post(ORGANISER, c + "/members", seat(other, "ECOLOGICAL", "charter-2021")).andExpect(problem(409, "assembly-full"));
+        api.created(ORGANISER, c + "/members", seat(other, "SOCIAL", "charter-2021"), "memberId");
 
         assertThat(types(r.convention)).containsSubsequence("PanelSelectionDefined",
                 "PanelLotteryComputed", "PanelDrawn", "EngagementContractAdopted", "AssemblyCapacitiesSet",
@@ -519,11 +509,11 @@ class RecruitmentApiTest {
      */
     private Recruitment build(Step upTo, int fromRoll, int fromTenants) throws Exception {
         Recruitment r = new Recruitment();
-        r.convention = created(ORGANISER, "/api/conventions", OPEN, "conventionId");
+        r.convention = api.openConvention();
         String c = "/api/conventions/" + r.convention;
-        r.electoralRoll = created(ORGANISER, c + "/source-lists",
+        r.electoralRoll = api.created(ORGANISER, c + "/source-lists",
                 "{\"name\":\"Electoral roll 2021\",\"kind\":\"electoral-roll\"}", "listId");
-        r.tenants = created(ORGANISER, c + "/source-lists",
+        r.tenants = api.created(ORGANISER, c + "/source-lists",
                 "{\"name\":\"Auvergne Habitat tenants\",\"kind\":\"tenants\"}", "listId");
         importCsv(r.convention, r.electoralRoll, ELECTORAL_ROLL).andExpect(status().isOk())
                 .andExpect(jsonPath("$.rows").value(6)).andExpect(jsonPath("$.newPeople").value(6))
@@ -536,11 +526,11 @@ class RecruitmentApiTest {
         }
 
         r.seed = "Loto 2021-08-18: 04 17 23 38 41 + 7";
-        r.drawId = created(ORGANISER, c + "/draws", plan(r, fromRoll, fromTenants, sha256(r.seed)), "drawId");
+        r.drawId = api.created(ORGANISER, c + "/draws", plan(r, fromRoll, fromTenants, sha256(r.seed)), "drawId");
         for (String list : List.of(r.electoralRoll, r.tenants)) {
-            send(ORGANISER, c + "/source-lists/" + list + "/freeze", "").andExpect(status().isOk());
+            api.post(ORGANISER, c + "/source-lists/" + list + "/freeze", "").andExpect(status().isOk());
         }
-        JsonNode performed = json(send(ORGANISER, c + "/draws/" + r.drawId + "/performance",
+        JsonNode performed = json(api.post(ORGANISER, c + "/draws/" + r.drawId + "/performance",
                 reveal(r.seed, DRAW_ENTROPY)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PERFORMED")));
         for (JsonNode resident : performed.path("drawn")) {
@@ -567,7 +557,7 @@ class RecruitmentApiTest {
             return r;
         }
         answerAll(r);
-        send(ORGANISER, c + "/invitations/closure", "{\"deadline\":\"2021-09-10\"}").andExpect(status().isOk());
+        api.post(ORGANISER, c + "/invitations/closure", "{\"deadline\":\"2021-09-10\"}").andExpect(status().isOk());
         return r;
     }
 
@@ -578,7 +568,7 @@ class RecruitmentApiTest {
             // every convention here numbers its letters from letter-1
             invitations.put("letter-" + (i + 1), r.drawn.get(i));
         }
-        send(ORGANISER, "/api/conventions/" + r.convention + "/invitations", invitations(invitations, r.listOf))
+        api.post(ORGANISER, "/api/conventions/" + r.convention + "/invitations", invitations(invitations, r.listOf))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.invitationsSent").value(r.drawn.size()));
         invitations.forEach((invitation, person) -> r.invitationOf.put(person, invitation));
     }
@@ -596,7 +586,7 @@ class RecruitmentApiTest {
             if (i == 0) {
                 answer.put("needs", NEEDS);
             }
-            send(ORGANISER, "/api/conventions/" + r.convention + "/invitations/" + r.invitationOf.get(person) + "/answer",
+            api.post(ORGANISER, "/api/conventions/" + r.convention + "/invitations/" + r.invitationOf.get(person) + "/answer",
                     JSON.writeValueAsString(answer)).andExpect(status().isOk())
                     .andExpect(jsonPath("$.answer").value("ACCEPTED"));
             r.genderOf.put(person, gender);
@@ -639,38 +629,18 @@ class RecruitmentApiTest {
 
     // ---- HTTP --------------------------------------------------------------------------------------
 
-    private ResultActions send(String role, String path, String body) throws Exception {
-        return http.perform(post(path).header("Authorization", "Bearer " + role)
-                .contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
     /** A resident list as a city's IT would send it: {@code text/csv}, no charset parameter, UTF-8 bytes. */
     private ResultActions importCsv(String convention, String list, String csv) throws Exception {
-        return http.perform(post("/api/conventions/" + convention + "/source-lists/" + list + "/residents")
-                .header("Authorization", "Bearer " + ORGANISER).contentType("text/csv")
-                .content(csv.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private String created(String role, String path, String body, String idField) throws Exception {
-        return json(send(role, path, body).andExpect(status().isCreated())).path(idField).asText();
+        return api.perform(ORGANISER, post("/api/conventions/" + convention + "/source-lists/" + list + "/residents")
+                .contentType("text/csv").content(csv.getBytes(StandardCharsets.UTF_8)));
     }
 
     private List<String> fetchLetters(String path) throws Exception {
-        String csv = http.perform(get(path).header("Authorization", "Bearer " + ORGANISER))
+        String csv = api.get(ORGANISER, path)
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         return csv.lines().toList();
-    }
-
-    private static JsonNode json(ResultActions result) throws Exception {
-        return JSON.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
-    }
-
-    private static ResultMatcher problem(int status, String code) {
-        return ResultMatcher.matchAll(status().is(status),
-                content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON),
-                jsonPath("$.code").value(code));
     }
 
     // ---- the log -----------------------------------------------------------------------------------

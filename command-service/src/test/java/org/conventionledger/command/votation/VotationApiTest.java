@@ -1,11 +1,8 @@
 package org.conventionledger.command.votation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.BDDMockito.given;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.conventionledger.command.platform.ApiClient.json;
+import static org.conventionledger.command.platform.ApiClient.problem;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -24,6 +21,7 @@ import java.util.concurrent.Future;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.conventionledger.command.platform.ApiClient;
 import org.conventionledger.events.votation.BallotOrder;
 import org.conventionledger.events.votation.BallotRule;
 import org.conventionledger.events.votation.PaperTallyRecorded;
@@ -35,9 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -83,20 +79,13 @@ class VotationApiTest {
     @Autowired
     VoterPseudonyms pseudonyms;
 
+    private ApiClient api;
     private String conventionId;
     private List<String> actionIds;
 
     @BeforeEach
     void tokensAndFinalActions() {
-        given(jwtDecoder.decode(anyString())).willAnswer(call -> {
-            String[] token = call.<String>getArgument(0).split("\\.");
-            String subject = token.length > 1 ? token[1] : token[0].toLowerCase() + "@city";
-            Map<String, Object> claims = new HashMap<>(CLAIMS.getOrDefault(subject, Map.of()));
-            claims.put("sub", subject);
-            claims.put("roles", List.of(token[0]));
-            return new Jwt(call.getArgument(0), Instant.now(), Instant.now().plusSeconds(300), Map.of("alg", "RS256"),
-                    claims);
-        });
+        api = ApiClient.withRoleTokens(http, jwtDecoder, CLAIMS);
         conventionId = UUID.randomUUID().toString();
         actionIds = new ArrayList<>();
         for (int number = 1; number <= 4; number++) {
@@ -111,12 +100,11 @@ class VotationApiTest {
     // ---- helpers ---------------------------------------------------------------------------------
 
     private ResultActions send(String token, String path, Object body) throws Exception {
-        return http.perform(post(path).header("Authorization", "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(body)));
+        return api.post(token, path, JSON.writeValueAsString(body));
     }
 
     private JsonNode ok(ResultActions result) throws Exception {
-        return JSON.readTree(result.andExpect(status().is2xxSuccessful()).andReturn().getResponse().getContentAsString());
+        return json(result.andExpect(status().is2xxSuccessful()));
     }
 
     private long events() {
@@ -127,10 +115,7 @@ class VotationApiTest {
     /** The request is refused with this status and code as problem+json, and nothing is appended. */
     private void refused(String token, String path, Object body, int status, String code) throws Exception {
         long before = events();
-        send(token, path, body)
-                .andExpect(status().is(status))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.code").value(code));
+        send(token, path, body).andExpect(problem(status, code));
         assertThat(events()).as("events after a refused " + path).isEqualTo(before);
     }
 
@@ -287,23 +272,21 @@ class VotationApiTest {
                 votation(now.minusSeconds(60), now.plusSeconds(3600), Map.of()))).path("votationId").asText();
         String order = "/api/votations/" + votationId + "/ballot-order";
         long before = events();
-        http.perform(get(order).header("Authorization", "Bearer VOTER.alice"))
+        api.get("VOTER.alice", order)
             .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("votation-not-open"));
         ok(send("ORGANISER", "/api/votations/" + votationId + "/open", Map.of()));
         String seed = ((VotationOpened) stream(votationId).get(1)).displaySeed();
 
         List<Integer> expected = BallotOrder.of(seed, pseudonyms.pseudonym(votationId, "alice"), List.of(1, 2, 3, 4));
         for (int look = 0; look < 2; look++) {
-            JsonNode shown = JSON.readTree(http.perform(get(order).header("Authorization", "Bearer VOTER.alice"))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            JsonNode shown = json(api.get("VOTER.alice", order).andExpect(status().isOk()));
             assertThat(JSON.convertValue(shown.path("actionNumbers"), List.class)).isEqualTo(expected);
         }
-        JsonNode relayed = JSON.readTree(http.perform(get(order + "?voterRef=alice").header("Authorization", "Bearer PLATFORM"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        JsonNode relayed = json(api.get("PLATFORM", order + "?voterRef=alice").andExpect(status().isOk()));
         assertThat(JSON.convertValue(relayed.path("actionNumbers"), List.class)).isEqualTo(expected);
-        http.perform(get(order).header("Authorization", "Bearer PLATFORM"))
+        api.get("PLATFORM", order)
             .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("voter-ref-required"));
-        http.perform(get(order).header("Authorization", "Bearer ORGANISER")).andExpect(status().isForbidden());
+        api.get("ORGANISER", order).andExpect(status().isForbidden());
         assertThat(events()).isEqualTo(before + 1);
     }
 
@@ -328,9 +311,7 @@ class VotationApiTest {
         // a mismatch is recorded (both entries stay) and answered as a conflict; the desk is then blocked
         long before = events();
         send("ORGANISER.ben", tallies + "/DESK-1/confirmation", Map.of("votes", other))
-                .andExpect(status().isConflict())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.code").value("paper-tally-mismatch"))
+                .andExpect(problem(409, "paper-tally-mismatch"))
                 .andExpect(jsonPath("$.differingActions[0]").value(2));
         assertThat(events()).isEqualTo(before + 1);
         refused("ORGANISER.carl", tallies + "/DESK-1/confirmation", Map.of("votes", same), 409, "paper-tally-blocked");

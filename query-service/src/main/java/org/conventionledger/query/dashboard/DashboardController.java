@@ -21,12 +21,6 @@ public class DashboardController {
      */
     public record VotationTurnout(String votationId, String title, String status, long paperVotes, long onlineVotes,
                                   long totalVotes, long onlineBallots, long desksTallied, long paperBallots) {
-
-        /** The turnout of a votation whose paper votes all come from desk tallies. */
-        public VotationTurnout(String votationId, String title, String status, long paperVotes, long onlineVotes,
-                               long totalVotes, long onlineBallots, long desksTallied) {
-            this(votationId, title, status, paperVotes, onlineVotes, totalVotes, onlineBallots, desksTallied, 0);
-        }
     }
 
     public record DashboardView(String conventionId, String title, String city,

@@ -137,9 +137,9 @@ class DashboardAsOfTest {
         DashboardView now = controller.dashboard(LYON);
 
         assertThat(then.votations()).containsExactly(new VotationTurnout(VOTATION + LYON, "Votation", "OPEN",
-                11, 2, 13, 1, 1));
+                11, 2, 13, 1, 1, 0));
         assertThat(now.votations()).containsExactly(new VotationTurnout(VOTATION + LYON, "Votation", "CLOSED",
-                11, 3, 14, 2, 1));
+                11, 3, 14, 2, 1, 0));
         assertThat(then.invitationsSent()).isEqualTo(3);
         assertThat(then.membersByTransition()).isEqualTo(Map.of("ECOLOGICAL", 0L, "SOCIAL", 1L));
         assertThat(then).isNotEqualTo(now);

@@ -51,7 +51,7 @@ class DashboardChangesTest {
         assertThat(view.membersByTransition()).isEqualTo(Map.of("ECOLOGICAL", 0L, "SOCIAL", 1L));
         assertThat(view.actionsDrafted()).isEqualTo(1);
         assertThat(view.votations()).containsExactly(
-                new DashboardController.VotationTurnout("v", "V", "OPEN", 12, 1, 13, 1, 1));
+                new DashboardController.VotationTurnout("v", "V", "OPEN", 12, 1, 13, 1, 1, 0));
     }
 
     /**

@@ -200,8 +200,8 @@ class DashboardProjectionTest {
         List<VotationTurnout> votations = controller.dashboard(LYON).votations();
 
         assertThat(votations).containsExactly(
-                new VotationTurnout("vot-1", "Votation de juin", "CLOSED", 25, 6, 31, 3, 2),
-                new VotationTurnout("vot-2", "Votation d'automne", "SCHEDULED", 0, 0, 0, 0, 0));
+                new VotationTurnout("vot-1", "Votation de juin", "CLOSED", 25, 6, 31, 3, 2, 0),
+                new VotationTurnout("vot-2", "Votation d'automne", "SCHEDULED", 0, 0, 0, 0, 0, 0));
     }
 
     @Test

@@ -217,7 +217,7 @@ class ProcessingConfigurationTest {
             return view.votations().size() == 1 && "CLOSED".equals(view.votations().get(0).status())
                     ? view.votations().get(0) : null;
         });
-        assertThat(turnout).isEqualTo(new DashboardController.VotationTurnout(votation, "V", "CLOSED", 11, 3, 14, 2, 1));
+        assertThat(turnout).isEqualTo(new DashboardController.VotationTurnout(votation, "V", "CLOSED", 11, 3, 14, 2, 1, 0));
         assertThat(dashboards.dashboard(convention).membersByTransition())
                 .containsEntry("SOCIAL", 1L).containsEntry("ECOLOGICAL", 0L);
 
