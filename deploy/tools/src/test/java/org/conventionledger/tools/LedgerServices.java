@@ -60,10 +60,16 @@ public final class LedgerServices implements AutoCloseable {
     }
 
     public LedgerServices start() throws Exception {
-        command = launch("command-service", "COMMAND_PORT", commandPort);
-        awaitHealthy(commandPort, command);
-        startQuery();
-        return this;
+        try {
+            command = launch("command-service", "COMMAND_PORT", commandPort);
+            awaitHealthy(commandPort, command);
+            startQuery();
+            return this;
+        } catch (Exception | Error failed) {
+            // try-with-resources never closes what its constructor call did not return: stop what started
+            close();
+            throw failed;
+        }
     }
 
     void startQuery() throws Exception {
