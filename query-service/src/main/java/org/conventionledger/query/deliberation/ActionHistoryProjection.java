@@ -27,8 +27,6 @@ import org.conventionledger.events.deliberation.OpinionGiven;
 import org.conventionledger.events.deliberation.ReferentAssigned;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -86,7 +84,8 @@ class ActionHistoryProjection {
     @EventHandler
     void on(ActionsLinked event, EventMessage<?> message, TrackingToken token) {
         update(event.actionId(), message, token, h -> addLink(h, event.linkedActionId(), event.relation(), "OUTGOING"));
-        if (mongo.exists(Query.query(Criteria.where("_id").is(event.linkedActionId())), ActionHistory.class)) {
+        // the linked action may have been drafted earlier in the same batch, not yet written
+        if (projections.exists(ActionHistory.class, event.linkedActionId())) {
             update(event.linkedActionId(), message, token,
                     h -> addLink(h, event.actionId(), event.relation(), "INCOMING"));
         }

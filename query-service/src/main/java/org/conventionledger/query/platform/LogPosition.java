@@ -1,5 +1,6 @@
 package org.conventionledger.query.platform;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -37,7 +38,8 @@ public record LogPosition(long index, List<Long> gaps) {
     }
 
     public boolean contains(long eventIndex) {
-        return eventIndex <= index && !gaps.contains(eventIndex);
+        // gaps are sorted; asked for every event of every batch
+        return eventIndex <= index && Collections.binarySearch(gaps, eventIndex) < 0;
     }
 
     /** Everything either part holds. */

@@ -24,7 +24,8 @@ import org.springframework.context.annotation.Configuration;
  * The read store. With {@code MONGODB_URI} set, a real MongoDB (replica set in production). Without it,
  * the embedded development store: a MongoDB-wire server inside this process, persisted to
  * {@code readstore.mv} in the data directory. Tracking tokens live in the same database as the
- * projections, so a projection and its position are backed up and restored together.
+ * projections, so a projection and its position are backed up and restored together; a batch's
+ * documents are written before its token ({@link ProjectionsFirstTokenStore}).
  */
 @Configuration
 public class ReadStoreConfiguration implements DisposableBean {
@@ -52,14 +53,13 @@ public class ReadStoreConfiguration implements DisposableBean {
     @Bean
     TokenStore tokenStore(MongoClient client, Serializer serializer,
                           @Value("${spring.data.mongodb.database}") String database) {
-        return MongoTokenStore.builder()
+        return new ProjectionsFirstTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(client, database)
                         .trackingTokensCollectionName("tracking_tokens")
                         .build())
                 .serializer(serializer)
-                .ensureIndexes(true)
-                .build();
+                .ensureIndexes(true));
     }
 
     @Override

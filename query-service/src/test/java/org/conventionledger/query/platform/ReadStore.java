@@ -44,6 +44,10 @@ public final class ReadStore implements AutoCloseable {
         return mongo;
     }
 
+    public MongoClient client() {
+        return client;
+    }
+
     @Override
     public void close() {
         client.close();

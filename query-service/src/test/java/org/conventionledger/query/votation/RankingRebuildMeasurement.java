@@ -1,0 +1,164 @@
+package org.conventionledger.query.votation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.conventionledger.events.ConventionEvent;
+import org.conventionledger.events.Transition;
+import org.conventionledger.events.votation.BallotItem;
+import org.conventionledger.events.votation.OnlineBallotCast;
+import org.conventionledger.events.votation.VotationOpened;
+import org.conventionledger.events.votation.VotationScheduled;
+import org.conventionledger.query.platform.IndexStampingEventStorageEngine;
+import org.conventionledger.query.platform.Projections;
+import org.conventionledger.query.platform.ReadStore;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+/**
+ * A measurement, not a timed test: the rankings projection rebuilt from a log of online ballots on one
+ * votation, as the service runs it (H2 file event store with the index-stamping engine, a pooled
+ * processor of 4 segments on 2 threads sequenced by convention, embedded read store on H2), once with
+ * batches of one event (one read and one write per event, as before batching) and once with the
+ * service's batch size. Prints {@code REBUILD …} lines; checks only that the ranking is exact.
+ *
+ * <p>{@code mvn test -pl query-service -Dtest=RankingRebuildMeasurement -Dledger.rebuild.events=100000}
+ */
+class RankingRebuildMeasurement {
+
+    private static final int BALLOTS = Integer.getInteger("ledger.rebuild.events", 3_000);
+    private static final int ACTIONS = 12;
+    private static final Instant T0 = Instant.parse("2025-06-14T08:00:00Z");
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void rebuildsTheRankingsOfABallotLoad() throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:file:" + dataDir.resolve("eventstore") + ";AUTO_SERVER=TRUE");
+        h2.setUser("sa");
+        try (Connection connection = h2.getConnection()) {
+            String schema = new String(getClass().getResourceAsStream("/eventstore/schema-h2.sql").readAllBytes(),
+                    StandardCharsets.UTF_8);
+            for (String statement : schema.replaceAll("(?m)^--.*$", "").split(";")) {
+                if (!statement.isBlank()) {
+                    connection.createStatement().execute(statement);
+                }
+            }
+            Serializer serializer = JacksonSerializer.builder()
+                    .objectMapper(Jackson2ObjectMapperBuilder.json().build()).build();
+            IndexStampingEventStorageEngine engine = new IndexStampingEventStorageEngine(JdbcEventStorageEngine.builder()
+                    .snapshotSerializer(serializer).eventSerializer(serializer)
+                    .connectionProvider(h2::getConnection).transactionManager(NoTransactionManager.INSTANCE)
+                    .schema(new EventSchema()).dataType(byte[].class));
+            write(engine);
+            EmbeddedEventStore log = EmbeddedEventStore.builder().storageEngine(engine).build();
+            try {
+                rebuild(log, 1);
+                rebuild(log, 1_000);
+            } finally {
+                log.shutDown();
+            }
+        }
+    }
+
+    private void rebuild(EmbeddedEventStore log, int batchSize) throws InterruptedException {
+        ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService workers = Executors.newScheduledThreadPool(2);
+        try (ReadStore readStore = ReadStore.start(ReadStore.Backend.H2)) {
+            RankingProjection projection = new RankingProjection(new Projections(readStore.mongo()), readStore.mongo());
+            PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
+                    .name("rankings")
+                    .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
+                            .eventHandlers(projection)
+                            .sequencingPolicy(e -> e.getPayload() instanceof ConventionEvent c ? c.conventionId() : e.getIdentifier())
+                            .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
+                            .build())
+                    .messageSource(log)
+                    .tokenStore(new InMemoryTokenStore())
+                    .transactionManager(NoTransactionManager.INSTANCE)
+                    .coordinatorExecutor(coordinator)
+                    .workerExecutor(workers)
+                    .initialSegmentCount(4)
+                    .batchSize(batchSize)
+                    .build();
+            long start = System.nanoTime();
+            long cpuStart = PROCESS.getProcessCpuTime();
+            processor.start();
+            Ranking ranking;
+            do {
+                Thread.sleep(20);
+                ranking = readStore.mongo().findById("v", Ranking.class);
+            } while (ranking == null || ranking.onlineBallots < BALLOTS);
+            long millis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
+            long cpuMillis = Math.max(1, (PROCESS.getProcessCpuTime() - cpuStart) / 1_000_000);
+            processor.shutDown();
+
+            assertThat(ranking.onlineBallots).isEqualTo(BALLOTS);
+            // the CPU time (event store, processor and read store all run in this JVM) depends less on
+            // what else the machine runs than the wall time does
+            System.out.printf("REBUILD rankings, batch size %d: %d events in %d ms = %d events/s; CPU %d ms = %d events "
+                            + "per CPU second; %d writes of the ranking%n",
+                    batchSize, BALLOTS + 2, millis, (BALLOTS + 2) * 1000L / millis, cpuMillis,
+                    (BALLOTS + 2) * 1000L / cpuMillis, ranking.version + 1);
+        } finally {
+            coordinator.shutdownNow();
+            workers.shutdownNow();
+        }
+    }
+
+    private static void write(IndexStampingEventStorageEngine engine) {
+        List<BallotItem> items = new ArrayList<>();
+        Transition[] transitions = Transition.values();
+        for (int a = 1; a <= ACTIONS; a++) {
+            items.add(new BallotItem("action-" + a, a, "Action " + a, transitions[a % transitions.length], "Topic"));
+        }
+        engine.appendEvents(List.of(
+                new GenericDomainEventMessage<>("Votation", "v", 0,
+                        new VotationScheduled("c", "v", "Votation", T0, T0.plus(Duration.ofDays(1)), items),
+                        null, UUID.randomUUID().toString(), T0.minusSeconds(2)),
+                new GenericDomainEventMessage<>("Votation", "v", 1, new VotationOpened("c", "v", T0),
+                        null, UUID.randomUUID().toString(), T0.minusSeconds(1))));
+        List<EventMessage<?>> batch = new ArrayList<>();
+        for (int i = 0; i < BALLOTS; i++) {
+            String ballot = "ballot-" + i;
+            batch.add(new GenericDomainEventMessage<>("OnlineBallot", ballot, 0,
+                    new OnlineBallotCast("c", "v", ballot, "pseudo-" + i, List.of(1 + i % ACTIONS, 1 + (i * 7 + 3) % ACTIONS)
+                            .stream().distinct().toList()),
+                    null, UUID.randomUUID().toString(), T0.plusSeconds(i)));
+            if (batch.size() == 1_000) {
+                engine.appendEvents(batch);
+                batch.clear();
+            }
+        }
+        engine.appendEvents(batch);
+    }
+}
