@@ -42,4 +42,9 @@ public record AuditEvent(@Id long position,
 
     public record Actor(String id, String role) {
     }
+
+    AuditEvent withChainHash(String hash) {
+        return new AuditEvent(position, eventId, type, payloadType, revision, aggregateId, aggregateType, sequence,
+                recordedAt, actor, causationId, correlationId, payload, storedPayload, metaData, hash, subjects);
+    }
 }

@@ -1,6 +1,8 @@
 package org.conventionledger.query.oversight;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,17 +18,24 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.bson.Document;
 import org.conventionledger.events.integrity.ChainLink;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.conventionledger.query.platform.BatchWrites;
 import org.conventionledger.query.platform.EventPosition;
 import org.conventionledger.query.platform.ProcessingConfiguration;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
  * Copies every event of the log into the garants' trail, keyed by its position, with the payload as
  * stored, so that {@link ChainSealer} can chain it, and whom it concerns ({@link Subjects}), so that a
- * person's events can be found by an indexed query.
+ * person's events can be found by an indexed query. Within a processor's batch the entries are written
+ * together when the batch commits ({@link BatchWrites}).
  */
 @Component
 @ProcessingGroup(ProcessingConfiguration.AUDIT_TRAIL)
@@ -58,19 +67,54 @@ class AuditTrailProjection {
         }
         long position = EventPosition.of(event, token);
         SerializedObject<byte[]> stored = stored(event, eventSerializer);
-        AuditEvent existing = mongo.findById(position, AuditEvent.class);
         String payloadType = stored.getType().getName();
         String type = payloadType.substring(Math.max(payloadType.lastIndexOf('.'), payloadType.lastIndexOf('$')) + 1);
         Map<String, Object> payload = readPayload(stored);
-        mongo.save(new AuditEvent(position, event.getIdentifier(),
+        AuditEvent entry = new AuditEvent(position, event.getIdentifier(),
                 type, payloadType, stored.getType().getRevision(),
                 aggregateId, aggregateType, sequence, event.getTimestamp(),
                 new AuditEvent.Actor(text(meta.get("actorId")), text(meta.get("actorRole"))),
                 text(meta.get("correlationId")), text(meta.get("traceId")),
                 payload, new String(stored.getData(), StandardCharsets.UTF_8),
                 ChainLink.canonical(textValues(meta)),
-                existing == null ? null : existing.chainHash(),
-                Subjects.of(type, payload)));
+                null,
+                Subjects.of(type, payload));
+        BatchWrites.ofCurrentBatch(mongo, AuditEntries.class, AuditEntries::new)
+                .ifPresentOrElse(batch -> batch.add(entry), () -> new AuditEntries().add(entry).writeTo(mongo));
+    }
+
+    /**
+     * The entries of a batch, written in one ordered bulk when it commits. An entry written again (a
+     * re-delivery after a crash) keeps the chain hash the chain gave it.
+     */
+    static final class AuditEntries implements BatchWrites.Write {
+
+        private final Map<Long, AuditEvent> entries = new LinkedHashMap<>();
+
+        AuditEntries add(AuditEvent entry) {
+            entries.put(entry.position(), entry);
+            return this;
+        }
+
+        @Override
+        public void writeTo(MongoTemplate mongo) {
+            if (entries.isEmpty()) {
+                return;
+            }
+            Map<Long, String> chained = new HashMap<>();
+            Query written = Query.query(Criteria.where("_id").in(entries.keySet()).and("chainHash").ne(null));
+            written.fields().include("chainHash");
+            for (Document document : mongo.find(written, Document.class, mongo.getCollectionName(AuditEvent.class))) {
+                chained.put(((Number) document.get("_id")).longValue(), document.getString("chainHash"));
+            }
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, AuditEvent.class);
+            for (AuditEvent entry : entries.values()) {
+                bulk.replaceOne(Query.query(Criteria.where("_id").is(entry.position())),
+                        entry.withChainHash(chained.get(entry.position())), FindAndReplaceOptions.options().upsert());
+            }
+            bulk.execute();
+            entries.clear();
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import org.conventionledger.events.integrity.ChainLink;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -83,6 +84,8 @@ class ChainSealer {
         long position = head.position();
         String hash = head.hash();
         long length = head.length();
+        // the links are written before the head that covers them; a crash in between recomputes the same links
+        BulkOperations links = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, AuditEvent.class);
         for (AuditEvent event : batch) {
             boolean next = event.position() == position + 1
                     || (position < gaps.firstPosition() && event.position() == gaps.firstPosition());
@@ -90,13 +93,15 @@ class ChainSealer {
                 break;
             }
             hash = ChainLink.hash(hash, entryOf(event));
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(event.position())),
-                    Update.update("chainHash", hash), AuditEvent.class);
+            links.updateOne(Query.query(Criteria.where("_id").is(event.position())), Update.update("chainHash", hash));
             position = event.position();
             length++;
             if (SESSION_CLOSED.equals(event.payloadType())) {
                 sealSession(event, hash, length);
             }
+        }
+        if (position != head.position()) {
+            links.execute();
         }
         return new ChainHead(ChainHead.ID, position, hash, length);
     }

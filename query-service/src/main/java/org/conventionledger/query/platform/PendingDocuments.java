@@ -11,7 +11,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The projection documents a batch (one Axon unit of work) has changed so far, each loaded once and
- * written once, when the batch commits.
+ * written once, when the batch commits, and the writes it has gathered ({@link BatchWrites}), done
+ * after the documents.
  *
  * <p>A document is written with all the changes of the batch and the position that covers exactly
  * them, so a write is as atomic as one event's write was. Nothing is written before the batch's token
@@ -36,6 +37,7 @@ final class PendingDocuments {
 
     private final MongoTemplate mongo;
     private final Map<Key, Pending> documents = new LinkedHashMap<>();
+    private final Map<Class<?>, BatchWrites.Write> writes = new LinkedHashMap<>();
     private boolean failed;
 
     private PendingDocuments(MongoTemplate mongo) {
@@ -81,6 +83,11 @@ final class PendingDocuments {
         documents.get(new Key(type, id)).changed = true;
     }
 
+    /** The batch's gathered write of this kind, created on first use. */
+    <W extends BatchWrites.Write> W write(Class<W> kind, Supplier<W> create) {
+        return kind.cast(writes.computeIfAbsent(kind, k -> create.get()));
+    }
+
     boolean holds(Class<?> type, String id) {
         return documents.containsKey(new Key(type, id));
     }
@@ -101,5 +108,9 @@ final class PendingDocuments {
                 pending.changed = false;
             }
         }
+        for (BatchWrites.Write write : writes.values()) {
+            write.writeTo(mongo);
+        }
+        writes.clear();
     }
 }

@@ -20,6 +20,7 @@ import org.conventionledger.events.integrity.ChainLink;
 import org.conventionledger.query.platform.EventLog;
 import org.conventionledger.query.platform.EventPosition;
 import org.conventionledger.query.platform.ReadStore;
+import org.conventionledger.query.platform.WorkPackageDouble;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -167,6 +168,46 @@ class ChainSealerTest {
         log.delivered().forEach(this::deliver);
 
         assertThat(recordedLinks()).isEqualTo(links).doesNotContainValue(null);
+    }
+
+    @Test
+    void aProcessorBatchWritesItsEntriesWhenItCommitsAndTheyChainLikeOneByOne() {
+        WorkPackageDouble segment = new WorkPackageDouble(store);
+        log.append(conventionOpened(LYON, "C", "Lyon", SOCIAL), ORGANISER);
+        long slow = log.reserve();
+        for (int i = 3; i <= 8; i++) {
+            log.append(invitationSent(LYON, "inv-" + i), ORGANISER);
+        }
+
+        segment.process(log.delivered(), m -> {
+            projection.on(m, m.trackingToken());
+            assertThat(store.mongo().count(new Query(), AuditEvent.class)).as("written when the batch commits").isZero();
+        });
+        assertThat(recordedLinks().keySet()).containsExactly(1L, 3L, 4L, 5L, 6L, 7L, 8L);
+        assertThat(sealer.extend().position()).as("position 2 may still arrive").isEqualTo(1);
+
+        segment.process(List.of(log.fill(slow, invitationSent(LYON, "inv-2"))), m -> projection.on(m, m.trackingToken()));
+        ChainHead head = sealer.extend();
+
+        Map<Long, String> expected = expectedLinks(log.delivered());
+        assertThat(recordedLinks()).isEqualTo(expected);
+        assertThat(head.position()).isEqualTo(8);
+        assertThat(head.hash()).isEqualTo(expected.get(8L));
+    }
+
+    @Test
+    void aBatchReDeliveredAfterTheChainReachedItKeepsItsLinks() {
+        WorkPackageDouble segment = new WorkPackageDouble(store);
+        for (int i = 1; i <= 5; i++) {
+            log.append(invitationSent(LYON, "inv-" + i), ORGANISER);
+        }
+        segment.process(log.delivered(), m -> projection.on(m, m.trackingToken()));
+        sealer.extend();
+        Map<Long, String> links = recordedLinks();
+
+        segment.process(log.restreamFrom(null), m -> projection.on(m, m.trackingToken()));
+
+        assertThat(recordedLinks()).isEqualTo(links).doesNotContainValue(null).hasSize(5);
     }
 
     @Test

@@ -19,13 +19,13 @@ import org.axonframework.serialization.json.JacksonSerializer;
  * one {@link BatchingUnitOfWork} for all its events, and the batch's token stored in a prepare-commit
  * handler registered before the handlers run. Tokens live in the read store, as in the service.
  */
-final class WorkPackageDouble {
+public final class WorkPackageDouble {
 
     private final String processor = "tallies-" + UUID.randomUUID();
     private final TokenStore tokens;
     private TrackingToken lastStored;
 
-    WorkPackageDouble(ReadStore store) {
+    public WorkPackageDouble(ReadStore store) {
         tokens = new ProjectionsFirstTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(store.client(), "ledger-test").build())
                 .serializer(JacksonSerializer.defaultSerializer()));
@@ -34,7 +34,7 @@ final class WorkPackageDouble {
     }
 
     /** Processes the batch; fails as the processor does, with nothing committed, if a handler or the commit fails. */
-    void process(List<? extends TrackedEventMessage<?>> batch, Consumer<TrackedEventMessage<?>> handler) {
+    public void process(List<? extends TrackedEventMessage<?>> batch, Consumer<TrackedEventMessage<?>> handler) {
         // a unit of work left active would quietly buffer the direct calls of later tests
         if (CurrentUnitOfWork.isStarted()) {
             throw new IllegalStateException("A unit of work is still active on this thread: " + CurrentUnitOfWork.get());
@@ -68,11 +68,11 @@ final class WorkPackageDouble {
         }
     }
 
-    TrackingToken storedToken() {
+    public TrackingToken storedToken() {
         return tokens.fetchToken(processor, 0);
     }
 
-    static final class BatchFailed extends RuntimeException {
+    public static final class BatchFailed extends RuntimeException {
         BatchFailed(Throwable cause) {
             super(cause);
         }
