@@ -102,10 +102,13 @@ class AuditTrailProjection {
                 return;
             }
             Map<Long, String> chained = new HashMap<>();
-            Query written = Query.query(Criteria.where("_id").in(entries.keySet()).and("chainHash").ne(null));
+            // by _id alone, which the embedded store answers from its index (with another condition it scans)
+            Query written = Query.query(Criteria.where("_id").in(entries.keySet()));
             written.fields().include("chainHash");
             for (Document document : mongo.find(written, Document.class, mongo.getCollectionName(AuditEvent.class))) {
-                chained.put(((Number) document.get("_id")).longValue(), document.getString("chainHash"));
+                if (document.getString("chainHash") != null) {
+                    chained.put(((Number) document.get("_id")).longValue(), document.getString("chainHash"));
+                }
             }
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, AuditEvent.class);
             for (AuditEvent entry : entries.values()) {

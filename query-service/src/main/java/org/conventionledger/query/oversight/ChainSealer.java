@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.LongStream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,18 +68,31 @@ class ChainSealer {
     synchronized ChainHead extend() {
         ChainHead head = head();
         while (true) {
-            List<AuditEvent> batch = mongo.find(new Query(Criteria.where("_id").gt(head.position()))
-                    .with(Sort.by("_id")).limit(BATCH), AuditEvent.class);
+            List<AuditEvent> batch = entriesAfter(head.position());
             ChainHead extended = chain(head, batch);
             if (extended.position() != head.position()) {
                 mongo.save(extended);
             }
-            if (batch.size() < BATCH || extended.position() == head.position()
+            if (batch.isEmpty() || extended.position() == head.position()
                     || extended.position() < batch.get(batch.size() - 1).position()) {
                 return extended;
             }
             head = extended;
         }
+    }
+
+    /**
+     * The trail's entries at the next {@value #BATCH} positions from the first one after {@code after}
+     * that the log holds, in order. Asked by position rather than as a range: MongoDB answers both from
+     * the {@code _id} index, the embedded store only the former (a range would scan the whole trail).
+     */
+    private List<AuditEvent> entriesAfter(long after) {
+        OptionalLong from = gaps.nextPosition(after);
+        if (from.isEmpty()) {
+            return List.of();
+        }
+        List<Long> positions = LongStream.range(from.getAsLong(), from.getAsLong() + BATCH).boxed().toList();
+        return mongo.find(new Query(Criteria.where("_id").in(positions)).with(Sort.by("_id")), AuditEvent.class);
     }
 
     private ChainHead chain(ChainHead head, List<AuditEvent> batch) {

@@ -3,6 +3,7 @@ package org.conventionledger.query.oversight;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalLong;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +48,19 @@ class GapResolver {
 
     long firstPosition() {
         return firstPosition;
+    }
+
+    /**
+     * The first position after {@code after} where the log holds an event, as far as this reader sees
+     * (empty when none). Without the JDBC log, the next position: Axon Server numbers without holes.
+     */
+    OptionalLong nextPosition(long after) {
+        if (jdbc == null) {
+            return OptionalLong.of(Math.max(after + 1, firstPosition));
+        }
+        Long next = jdbc.queryForObject("SELECT MIN(globalIndex) FROM DomainEventEntry WHERE globalIndex > ?",
+                Long.class, after);
+        return next == null ? OptionalLong.empty() : OptionalLong.of(next);
     }
 
     /**
