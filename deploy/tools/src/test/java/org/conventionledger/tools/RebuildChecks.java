@@ -51,7 +51,8 @@ final class RebuildChecks {
         return names;
     }
 
-    private static void awaitCaughtUp(LedgerClient client, String admin, List<String> names) throws InterruptedException {
+    /** Waits until each named processor has reached the head of the log. */
+    static void awaitCaughtUp(LedgerClient client, String admin, List<String> names) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
         List<String> behind = names;
         while (Instant.now().isBefore(deadline)) {
