@@ -45,12 +45,7 @@ class ProjectionsBatchTest {
     }
 
     private static void deliver(Projections projections, EventMessage<?> message, TrackingToken token) {
-        String id = ((Counted) message.getPayload()).tallyId();
-        projections.absorb(Tally.class, id, message, token, () -> {
-            Tally tally = new Tally();
-            tally.id = id;
-            return tally;
-        }, tally -> tally.applied.add(EventPosition.of(message, token)));
+        Tally.count(projections, message, token);
     }
 
     private void process(List<? extends TrackedEventMessage<?>> batch) {

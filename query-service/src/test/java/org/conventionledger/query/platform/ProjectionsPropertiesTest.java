@@ -255,11 +255,6 @@ class ProjectionsPropertiesTest {
     }
 
     private static void deliver(Projections projections, TrackedEventMessage<?> message) {
-        String id = ((Counted) message.getPayload()).tallyId();
-        projections.absorb(Tally.class, id, message, message.trackingToken(), () -> {
-            Tally tally = new Tally();
-            tally.id = id;
-            return tally;
-        }, tally -> tally.applied.add(EventPosition.of(message, message.trackingToken())));
+        Tally.count(projections, message, message.trackingToken());
     }
 }

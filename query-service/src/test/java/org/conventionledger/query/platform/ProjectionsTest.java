@@ -49,6 +49,16 @@ class ProjectionsTest {
         public void absorbed(LogPosition position) {
             this.absorbed = position;
         }
+
+        /** What a handler of the projection does with the event: record its global index on its tally. */
+        static void count(Projections projections, EventMessage<?> message, TrackingToken token) {
+            String id = ((Counted) message.getPayload()).tallyId();
+            projections.absorb(Tally.class, id, message, token, () -> {
+                Tally tally = new Tally();
+                tally.id = id;
+                return tally;
+            }, tally -> tally.applied.add(EventPosition.of(message, token)));
+        }
     }
 
     /** Test payload: something that happened to one tally. */
@@ -76,14 +86,8 @@ class ProjectionsTest {
         deliver(message, message.trackingToken());
     }
 
-    /** What a handler of the projection does with the event: record its global index on its tally. */
     private void deliver(EventMessage<?> message, TrackingToken token) {
-        String id = ((Counted) message.getPayload()).tallyId();
-        projections.absorb(Tally.class, id, message, token, () -> {
-            Tally tally = new Tally();
-            tally.id = id;
-            return tally;
-        }, tally -> tally.applied.add(EventPosition.of(message, token)));
+        Tally.count(projections, message, token);
     }
 
     private Tally tally(String id) {

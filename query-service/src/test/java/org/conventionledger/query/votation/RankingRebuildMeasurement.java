@@ -3,9 +3,7 @@ package org.conventionledger.query.votation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +20,6 @@ import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.conventionledger.events.ConventionEvent;
@@ -35,7 +31,6 @@ import org.conventionledger.events.votation.VotationScheduled;
 import org.conventionledger.query.platform.IndexStampingEventStorageEngine;
 import org.conventionledger.query.platform.Projections;
 import org.conventionledger.query.platform.ReadStore;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
@@ -62,23 +57,10 @@ class RankingRebuildMeasurement {
 
     @Test
     void rebuildsTheRankingsOfABallotLoad() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + dataDir.resolve("eventstore") + ";AUTO_SERVER=TRUE");
-        h2.setUser("sa");
-        try (Connection connection = h2.getConnection()) {
-            String schema = new String(getClass().getResourceAsStream("/eventstore/schema-h2.sql").readAllBytes(),
-                    StandardCharsets.UTF_8);
-            for (String statement : schema.replaceAll("(?m)^--.*$", "").split(";")) {
-                if (!statement.isBlank()) {
-                    connection.createStatement().execute(statement);
-                }
-            }
+        try (H2LogFile file = H2LogFile.create(dataDir)) {
             Serializer serializer = JacksonSerializer.builder()
                     .objectMapper(Jackson2ObjectMapperBuilder.json().build()).build();
-            IndexStampingEventStorageEngine engine = new IndexStampingEventStorageEngine(JdbcEventStorageEngine.builder()
-                    .snapshotSerializer(serializer).eventSerializer(serializer)
-                    .connectionProvider(h2::getConnection).transactionManager(NoTransactionManager.INSTANCE)
-                    .schema(new EventSchema()).dataType(byte[].class));
+            IndexStampingEventStorageEngine engine = file.engine(serializer);
             write(engine);
             EmbeddedEventStore log = EmbeddedEventStore.builder().storageEngine(engine).build();
             try {

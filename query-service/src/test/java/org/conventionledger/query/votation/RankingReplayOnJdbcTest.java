@@ -5,23 +5,18 @@ import static org.conventionledger.events.Transition.DEMOCRATIC;
 import static org.conventionledger.events.Transition.ECOLOGICAL;
 import static org.conventionledger.events.Transition.SOCIAL;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.conventionledger.events.Transition;
@@ -31,7 +26,6 @@ import org.conventionledger.events.votation.VotationOpened;
 import org.conventionledger.events.votation.VotationScheduled;
 import org.conventionledger.query.platform.IndexStampingEventStorageEngine;
 import org.conventionledger.query.platform.LogReplay;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
@@ -55,29 +49,14 @@ class RankingReplayOnJdbcTest {
 
     @Test
     void countsTheBallotsOfTheLogAsOfItsEndAndItsMiddle() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:file:" + dataDir.resolve("eventstore") + ";AUTO_SERVER=TRUE");
-        h2.setUser("sa");
-        // held open for the whole test, as the services' connection pool does: H2 closes a database
-        // with its last connection, and reopening it on every read is neither realistic nor safe
-        try (Connection connection = h2.getConnection()) {
-            String schema = new String(getClass().getResourceAsStream("/eventstore/schema-h2.sql").readAllBytes(),
-                    StandardCharsets.UTF_8);
-            for (String statement : schema.replaceAll("(?m)^--.*$", "").split(";")) {
-                if (!statement.isBlank()) {
-                    connection.createStatement().execute(statement);
-                }
-            }
-            replay(h2);
+        try (H2LogFile file = H2LogFile.create(dataDir)) {
+            replay(file);
         }
     }
 
-    private void replay(JdbcDataSource h2) throws Exception {
+    private void replay(H2LogFile file) throws Exception {
         Serializer serializer = JacksonSerializer.builder().objectMapper(Jackson2ObjectMapperBuilder.json().build()).build();
-        IndexStampingEventStorageEngine engine = new IndexStampingEventStorageEngine(JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer).eventSerializer(serializer)
-                .connectionProvider(h2::getConnection).transactionManager(NoTransactionManager.INSTANCE)
-                .schema(new EventSchema()).dataType(byte[].class));
+        IndexStampingEventStorageEngine engine = file.engine(serializer);
         EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
         try {
             long[] expected = write(engine);
