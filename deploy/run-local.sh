@@ -37,6 +37,12 @@ stop() {
   if ((${#pids[@]})); then
     echo "Stopping…"
     kill -TERM "${pids[@]}" 2>/dev/null || true
+    # a service still shutting down after 4 s is killed: Ctrl-C must give the terminal back promptly
+    for _ in $(seq 1 40); do
+      kill -0 "${pids[@]}" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -KILL "${pids[@]}" 2>/dev/null || true
     wait "${pids[@]}" 2>/dev/null || true
   fi
 }
