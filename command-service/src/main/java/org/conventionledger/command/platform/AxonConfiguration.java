@@ -24,19 +24,9 @@ public class AxonConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AxonConfiguration.class);
 
-    /**
-     * Adds the caller to every command; correlation providers copy it onto the events it causes. A vote
-     * gets its channel instead, and only that: its metadata is replaced, not merged ({@link SecretVote}).
-     */
     @Bean
     MessageDispatchInterceptor<CommandMessage<?>> actorOnCommands() {
-        return messages -> (index, command) -> {
-            Actor caller = Actor.current();
-            if (command.getPayload() instanceof SecretVote vote) {
-                return command.withMetaData(vote.channel(caller).asMetaData());
-            }
-            return command.andMetaData(caller.asMetaData());
-        };
+        return new ActorOnCommands();
     }
 
     @Bean

@@ -6,7 +6,7 @@ import org.conventionledger.events.identity.Role;
  * A command that records how someone voted: an online ballot, a paper check-off or ballot, a consultation
  * vote or argument, and a consultation proposal (its author pseudonym is the one that person's votes
  * carry, so naming its author would name the voter). Its events name the channel the vote came through,
- * never the caller: the dispatch interceptor ({@link AxonConfiguration}) records {@link #channel(Actor)}
+ * never the caller: the dispatch interceptor ({@link ActorOnCommands}) records {@link #channel(Actor)}
  * as the actor and drops whatever other metadata the command came with, so that no trace or correlation
  * id from the caller's other actions reaches the vote.
  */

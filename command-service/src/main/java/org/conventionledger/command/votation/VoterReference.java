@@ -29,6 +29,7 @@ public record VoterReference(String canonical) {
     public static final int MAX_LENGTH = 256;
 
     private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
+    private static final Pattern EDGES = Pattern.compile("^\\s+|\\s+$", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
@@ -46,7 +47,8 @@ public record VoterReference(String canonical) {
             throw RuleViolation.unprocessable("invalid-voter-ref",
                     "A voter's reference has at most " + MAX_LENGTH + " characters.");
         }
-        canonical = WHITE_SPACE.matcher(NFKC_CASEFOLD.normalize(canonical)).replaceAll(" ").strip();
+        String folded = NFKC_CASEFOLD.normalize(canonical);
+        canonical = WHITE_SPACE.matcher(EDGES.matcher(folded).replaceAll("")).replaceAll(" ");
         if (CONTROL.matcher(canonical).find()) {
             throw RuleViolation.unprocessable("invalid-voter-ref", "A voter's reference holds no control characters.");
         }
