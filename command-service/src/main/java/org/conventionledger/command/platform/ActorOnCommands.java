@@ -15,7 +15,8 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 public final class ActorOnCommands implements MessageDispatchInterceptor<CommandMessage<?>> {
 
     @Override
-    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
+    public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(
+            List<? extends CommandMessage<?>> messages) {
         return (index, command) -> {
             Actor caller = Actor.current();
             if (command.getPayload() instanceof SecretVote vote) {

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a voter's canonical reference ({@link VoterReference}: the same whether the voter signs in, is
  * relayed by the voting platform or is checked off at a desk) into the keyed pseudonym that the log
- * holds: HMAC-SHA256 over (votation, canonical reference) under a secret key kept outside the log. Without the key nobody can link a ballot to a person, nor a voter's ballots across
- * votations; with it, the city can still check a given person's participation on request.
+ * holds: HMAC-SHA256 over (votation, canonical reference) under a secret key kept outside the log.
+ * Without the key nobody can link a ballot to a person, nor a voter's ballots across votations; with it,
+ * the city can still check a given person's participation on request.
  */
 @Component
 public class VoterPseudonyms {

@@ -25,8 +25,10 @@ import org.conventionledger.command.platform.RuleViolation;
  */
 public record VoterReference(String canonical) {
 
-    /** The longest reference accepted, before normalisation (the requests' own bound). */
+    /** The longest canonical reference (the requests' own bound). */
     public static final int MAX_LENGTH = 256;
+    /** The longest text normalised, which bounds the work (white space may shrink it a lot). */
+    private static final int MAX_RAW_LENGTH = 4 * MAX_LENGTH;
 
     private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
     private static final Pattern EDGES = Pattern.compile("^\\s+|\\s+$", Pattern.UNICODE_CHARACTER_CLASS);
@@ -43,9 +45,8 @@ public record VoterReference(String canonical) {
         if (canonical == null || canonical.isBlank()) {
             throw RuleViolation.unprocessable("voter-ref-required", "The voter's reference is missing or blank.");
         }
-        if (canonical.length() > MAX_LENGTH) {
-            throw RuleViolation.unprocessable("invalid-voter-ref",
-                    "A voter's reference has at most " + MAX_LENGTH + " characters.");
+        if (canonical.length() > MAX_RAW_LENGTH) {
+            throw tooLong();
         }
         String folded = NFKC_CASEFOLD.normalize(canonical);
         canonical = WHITE_SPACE.matcher(EDGES.matcher(folded).replaceAll("")).replaceAll(" ");
@@ -56,11 +57,19 @@ public record VoterReference(String canonical) {
             throw RuleViolation.unprocessable("voter-ref-required",
                     "The voter's reference has nothing but invisible characters.");
         }
+        if (canonical.length() > MAX_LENGTH) {
+            throw tooLong();
+        }
     }
 
     /** The canonical reference of {@code raw}, as sent by a channel. */
     public static VoterReference of(String raw) {
         return new VoterReference(raw);
+    }
+
+    private static RuleViolation tooLong() {
+        return RuleViolation.unprocessable("invalid-voter-ref",
+                "A voter's reference has at most " + MAX_LENGTH + " characters once normalised.");
     }
 
     /** Kept out of any message that might reach a log. */

@@ -76,7 +76,7 @@ class BallotSecrecyApiTest {
     private static final Set<Class<?>> VOTES = Set.of(OnlineBallotCast.class, PaperVoterCheckedOff.class,
             PaperBallotRecorded.class, ProposalVoted.class, ArgumentPosted.class, ProposalSubmitted.class);
     private static final Set<String> CHANNELS = Set.of("voter-signing-in", "platform", "desk:D-1");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     @MockitoBean
     JwtDecoder jwtDecoder;
@@ -186,7 +186,8 @@ class BallotSecrecyApiTest {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> body = new HashMap<>(Map.of("title", "Votation", "actionIds", actionIds,
-                "opensAt", now.minus(1, ChronoUnit.DAYS).toString(), "closesAt", now.plus(1, ChronoUnit.DAYS).toString()));
+                "opensAt", now.minus(1, ChronoUnit.DAYS).toString(),
+                "closesAt", now.plus(1, ChronoUnit.DAYS).toString()));
         String votationId = api.created("ORGANISER", "/api/conventions/" + convention + "/votations",
                 JSON.writeValueAsString(body), "votationId");
         json(api.post("ORGANISER", "/api/votations/" + votationId + "/open", "{}").andExpect(status().isOk()));

@@ -277,7 +277,8 @@ class VotationApiTest {
         ok(send("ORGANISER", "/api/votations/" + votationId + "/open", Map.of()));
         String seed = ((VotationOpened) stream(votationId).get(1)).displaySeed();
 
-        List<Integer> expected = BallotOrder.of(seed, pseudonyms.pseudonym(votationId, VoterReference.of("alice")), List.of(1, 2, 3, 4));
+        List<Integer> expected = BallotOrder.of(seed, pseudonyms.pseudonym(votationId, VoterReference.of("alice")),
+                List.of(1, 2, 3, 4));
         for (int look = 0; look < 2; look++) {
             JsonNode shown = json(api.get("VOTER.alice", order).andExpect(status().isOk()));
             assertThat(JSON.convertValue(shown.path("actionNumbers"), List.class)).isEqualTo(expected);

@@ -69,7 +69,12 @@ class VoterReferenceTest {
                 e -> assertThat(e.code()).isEqualTo("invalid-voter-ref"));
         assertThatThrownBy(() -> VoterReference.of("x".repeat(VoterReference.MAX_LENGTH + 1)))
                 .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.code()).isEqualTo("invalid-voter-ref"));
+        assertThatThrownBy(() -> VoterReference.of("ﷺ".repeat(20)))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.code()).isEqualTo("invalid-voter-ref"));
+        assertThatThrownBy(() -> VoterReference.of(" ".repeat(5000) + "x"))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.code()).isEqualTo("invalid-voter-ref"));
         assertThat(VoterReference.of("x".repeat(VoterReference.MAX_LENGTH)).canonical()).hasSize(256);
+        assertThat(VoterReference.of(" ".repeat(700) + "x").canonical()).isEqualTo("x");
     }
 
     @Test
