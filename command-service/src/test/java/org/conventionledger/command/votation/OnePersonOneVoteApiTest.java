@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * One person, one vote across channels, over HTTP: a voter signing in (their reference in the identity
@@ -167,8 +168,8 @@ class OnePersonOneVoteApiTest {
         String v = "/api/votations/" + votationId + "/ballot-order";
         String signedIn = json(api.get(signingIn("Alice Martin"), v).andExpect(status().isOk()))
                 .path("actionNumbers").toString();
-        String relayed = json(api.get("PLATFORM", v + "?voterRef=ALICE%20%20MARTIN").andExpect(status().isOk()))
-                .path("actionNumbers").toString();
+        String relayed = json(api.perform("PLATFORM", MockMvcRequestBuilders.get(v).param("voterRef", "ALICE  MARTIN"))
+                .andExpect(status().isOk())).path("actionNumbers").toString();
         assertThat(relayed).isEqualTo(signedIn);
     }
 
