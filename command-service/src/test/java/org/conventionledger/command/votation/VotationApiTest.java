@@ -338,6 +338,18 @@ class VotationApiTest {
     }
 
     @Test
+    void aVoterSigningInWithTheirTokenSubjectMeetsTheDeskAndThePlatformUnderAnySpelling() throws Exception {
+        String votationId = openVotation(Map.of());
+        String voters = "/api/votations/" + votationId + "/paper-voters";
+        String ballots = "/api/votations/" + votationId + "/ballots";
+
+        ok(send("VOTER.alice", ballots, Map.of("choices", List.of(2))));
+        refused("ORGANISER", voters, Map.of("deskId", "DESK-1", "voterRef", " ALICE ", "voterFacts", ADULT),
+                409, "already-voted");
+        refused("PLATFORM", ballots, ballot("Alice", ADULT, 1), 409, "already-voted");
+    }
+
+    @Test
     void aVoterCheckedOffAtADeskCannotVoteOnlineAndTheOtherWayRound() throws Exception {
         String votationId = openVotation(Map.of("ballotRule", "SINGLE"));
         String voters = "/api/votations/" + votationId + "/paper-voters";
