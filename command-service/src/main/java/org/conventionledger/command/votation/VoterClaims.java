@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the city's identity provider attests about a voter signing in themselves, read from their token's
  * claims: their reference ({@link #reference()}), the birth date (OIDC's standard {@code birthdate},
- * {@code YYYY-MM-DD}), residence in the city and nationalities (claim names configurable). A voter cannot state these facts in the request,
- * and local accounts (HTTP Basic) attest none.
+ * {@code YYYY-MM-DD}), residence in the city and nationalities (claim names configurable). A voter cannot
+ * state these facts in the request, and local accounts (HTTP Basic) attest none.
  */
 @Component
 public class VoterClaims {

@@ -275,7 +275,8 @@ class ConsultationApiTest {
         for (Thread thread : threads) {
             thread.join();
         }
-        String voteId = ConsultationVote.idOf(s.call(), proposal, pseudonyms.of(s.convention(), VoterReference.of("r-77")));
+        String voteId = ConsultationVote.idOf(s.call(), proposal,
+                pseudonyms.of(s.convention(), VoterReference.of("r-77")));
         List<DomainEventMessage<?>> events = new ArrayList<>();
         eventStore.readEvents(voteId).forEachRemaining(events::add);
         assertThat(statuses).doesNotContain(-1, 500);
