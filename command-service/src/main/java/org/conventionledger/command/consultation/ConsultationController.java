@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
 import org.conventionledger.command.platform.Actor;
 import org.conventionledger.command.platform.Commands;
 import org.conventionledger.command.platform.RuleViolation;
+import org.conventionledger.command.votation.VoterClaims;
+import org.conventionledger.command.votation.VoterReference;
 import org.conventionledger.events.consultation.Stance;
 import org.conventionledger.events.identity.Role;
 import org.springframework.http.HttpStatus;
@@ -32,11 +34,14 @@ public class ConsultationController {
     private final Commands commands;
     private final ResidentPseudonyms pseudonyms;
     private final ConsultationRegister register;
+    private final VoterClaims claims;
 
-    public ConsultationController(Commands commands, ResidentPseudonyms pseudonyms, ConsultationRegister register) {
+    public ConsultationController(Commands commands, ResidentPseudonyms pseudonyms, ConsultationRegister register,
+                                  VoterClaims claims) {
         this.commands = commands;
         this.pseudonyms = pseudonyms;
         this.register = register;
+        this.claims = claims;
     }
 
     /** @param criteria optional: the topic's latest CAC sheet's criteria when absent or empty */
@@ -127,14 +132,14 @@ public class ConsultationController {
     }
 
     /**
-     * The resident's pseudonym in the call's convention. A resident acts as themselves; only the
-     * consultation platform names the resident it relays.
+     * The resident's pseudonym in the call's convention, from their canonical reference. A resident acts as
+     * themselves (their identity token's reference); only the consultation platform names the resident it
+     * relays.
      */
     private String resident(String callId, String voterRef) {
         String conventionId = register.call(callId).map(ConsultationRegister.Call::conventionId)
                 .orElseThrow(() -> RuleViolation.notFound("unknown-call", "No call for proposals " + callId + "."));
-        Actor actor = Actor.current();
-        boolean platform = actor.role().contains(Role.PLATFORM.name());
+        boolean platform = Actor.current().hasRole(Role.PLATFORM);
         if (platform && (voterRef == null || voterRef.isBlank())) {
             throw RuleViolation.unprocessable("voter-ref-required",
                     "The consultation platform names the resident it relays in 'voterRef'.");
@@ -143,6 +148,6 @@ public class ConsultationController {
             throw RuleViolation.unprocessable("voter-ref-not-allowed",
                     "A resident acts as themselves: 'voterRef' is set by the consultation platform only.");
         }
-        return pseudonyms.of(conventionId, platform ? voterRef : actor.id());
+        return pseudonyms.of(conventionId, platform ? VoterReference.of(voterRef) : claims.reference());
     }
 }

@@ -1,13 +1,15 @@
 package org.conventionledger.command.consultation;
 
 import org.conventionledger.command.votation.VoterPseudonyms;
+import org.conventionledger.command.votation.VoterReference;
 import org.springframework.stereotype.Component;
 
 /**
  * A resident's keyed pseudonym in a convention's consultation: the voter pseudonym mechanism
  * (HMAC-SHA256 under the key kept outside the log, {@link VoterPseudonyms}) over the scope
  * {@code consultation:<conventionId>}. One resident has one pseudonym across all the calls of a
- * convention, so participation counts distinct residents; the pseudonym is unrelated to the same
+ * convention, so participation counts distinct residents; the reference is canonical ({@link VoterReference})
+ * whichever channel relays the resident; the pseudonym is unrelated to the same
  * person's ballot pseudonym in a votation or to their pseudonym in another convention.
  */
 @Component
@@ -19,7 +21,7 @@ public class ResidentPseudonyms {
         this.pseudonyms = pseudonyms;
     }
 
-    public String of(String conventionId, String residentRef) {
+    public String of(String conventionId, VoterReference residentRef) {
         return pseudonyms.pseudonym(scope(conventionId), residentRef);
     }
 

@@ -1,20 +1,34 @@
 package org.conventionledger.command.platform;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.conventionledger.events.identity.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Who is doing something: the authenticated caller and the role under which they act (several roles, comma-separated, when an identity provider grants more than one). Every event's
- * metadata carries it ({@value #ACTOR_ID}, {@value #ACTOR_ROLE}).
+ * Who is doing something: the authenticated caller and the role under which they act (several roles,
+ * comma-separated, when an identity provider grants more than one). Every event's metadata carries it
+ * ({@value #ACTOR_ID}, {@value #ACTOR_ROLE}), except that a vote's events carry the channel it came
+ * through instead ({@link SecretVote}): {@link #VOTER_SIGNING_IN}, {@link #PLATFORM} or {@link #desk}.
  */
 public record Actor(String id, String role) {
 
     public static final String ACTOR_ID = "actorId";
     public static final String ACTOR_ROLE = "actorRole";
+
+    /** The channel of every voter who signs in themselves: one id for all of them. */
+    public static final Actor VOTER_SIGNING_IN = new Actor("voter-signing-in", Role.VOTER.name());
+    /** The channel of the voting (or consultation) platform relaying residents. */
+    public static final Actor PLATFORM = new Actor("platform", Role.PLATFORM.name());
+
+    /** The channel of a collection desk, staffed by organisers. */
+    public static Actor desk(String deskId) {
+        return new Actor("desk:" + deskId, Role.ORGANISER.name());
+    }
 
     /** The caller of the current request; commands never run anonymously. */
     public static Actor current() {
@@ -29,9 +43,15 @@ public record Actor(String id, String role) {
                 .sorted()
                 .collect(Collectors.joining(","));
         if (role.isEmpty()) {
-            throw new IllegalStateException("The caller " + auth.getName() + " has no role");
+            // the caller's name stays out of the message: it may reach the log
+            throw new IllegalStateException("A command was sent by a caller without a role");
         }
         return new Actor(auth.getName(), role);
+    }
+
+    /** Whether the caller acts under exactly this role (among the ones they hold). */
+    public boolean hasRole(Role wanted) {
+        return Arrays.asList(role.split(",")).contains(wanted.name());
     }
 
     public Map<String, String> asMetaData() {

@@ -24,10 +24,9 @@ public class AxonConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AxonConfiguration.class);
 
-    /** Adds the caller to every command; correlation providers copy it onto the events it causes. */
     @Bean
     MessageDispatchInterceptor<CommandMessage<?>> actorOnCommands() {
-        return messages -> (index, command) -> command.andMetaData(Actor.current().asMetaData());
+        return new ActorOnCommands();
     }
 
     @Bean

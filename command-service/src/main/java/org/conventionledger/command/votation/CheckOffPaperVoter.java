@@ -3,6 +3,8 @@ package org.conventionledger.command.votation;
 import java.util.List;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.conventionledger.command.platform.Actor;
+import org.conventionledger.command.platform.SecretVote;
 
 /**
  * A collection desk records that a voter voted on paper there: a check-off ({@code choices} null, the
@@ -17,5 +19,11 @@ public record CheckOffPaperVoter(@TargetAggregateIdentifier String ballotId,
                                  String deskId,
                                  String voterPseudonym,
                                  List<Integer> choices,
-                                 VoterFacts facts) {
+                                 VoterFacts facts) implements SecretVote {
+
+    /** The desk is the channel (the organisers who key a desk's counts in are named on its tally events). */
+    @Override
+    public Actor channel(Actor caller) {
+        return Actor.desk(deskId);
+    }
 }

@@ -113,8 +113,9 @@ public class VotationController {
     }
 
     /**
-     * @param voterRef   the voter's reference, the same the voting platform uses for them (so that the
-     *                   check-off and an online ballot meet in one stream)
+     * @param voterRef   the voter's canonical reference ({@link VoterReference}), the same the identity provider
+     *                   and the voting platform use for them (so that the check-off and an online ballot meet
+     *                   in one stream)
      * @param voterFacts what the desk attests from the voter's papers, for the eligibility check (never logged)
      * @param choices    left out for a check-off (the ballot is in the desk's tally); given for a paper
      *                   ballot recorded one by one
@@ -126,7 +127,8 @@ public class VotationController {
     }
 
     /**
-     * @param voterRef   the platform's reference of the voter; absent when voters sign in themselves
+     * @param voterRef   the voter's canonical reference ({@link VoterReference}) as the platform relays it;
+     *                   absent when voters sign in themselves
      * @param voterFacts what the voting platform attests about the voter it relays (never logged); a voter
      *                   signing in themselves has theirs from their identity token instead
      */
@@ -215,7 +217,7 @@ public class VotationController {
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, String> checkOffPaperVoter(@PathVariable String votationId,
                                                   @Valid @RequestBody PaperVoterRequest request) {
-        String pseudonym = pseudonyms.pseudonym(votationId, request.voterRef());
+        String pseudonym = pseudonyms.pseudonym(votationId, VoterReference.of(request.voterRef()));
         String ballotId = ballotId(pseudonym);
         oneBallotPerVoter(() -> commands.send(new CheckOffPaperVoter(ballotId, votationId, request.deskId(), pseudonym,
                 request.choices(), request.voterFacts())));
@@ -226,7 +228,7 @@ public class VotationController {
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, String> cast(@PathVariable String votationId, @Valid @RequestBody BallotRequest request) {
         boolean platform = isPlatform();
-        String pseudonym = pseudonyms.pseudonym(votationId, voterRef(platform, request.voterRef()));
+        String pseudonym = pseudonyms.pseudonym(votationId, voter(platform, request.voterRef()));
         if (!platform && request.voterFacts() != null) {
             throw RuleViolation.unprocessable("voter-facts-not-allowed", "A voter's facts come from their identity"
                     + " token: 'voterFacts' is attested by the voting platform only.");
@@ -244,7 +246,7 @@ public class VotationController {
     @GetMapping("/api/votations/{votationId}/ballot-order")
     public Map<String, Object> ballotOrder(@PathVariable String votationId,
                                            @RequestParam(required = false) String voterRef) {
-        String pseudonym = pseudonyms.pseudonym(votationId, voterRef(isPlatform(), voterRef));
+        String pseudonym = pseudonyms.pseudonym(votationId, voter(isPlatform(), voterRef));
         VotationRegister.Entry votation = register.votation(votationId)
                 .orElseThrow(() -> RuleViolation.notFound("unknown-votation", "No votation " + votationId + " is scheduled."));
         if (votation.displaySeed() == null) {
@@ -278,11 +280,14 @@ public class VotationController {
     }
 
     private static boolean isPlatform() {
-        return Actor.current().role().contains(Role.PLATFORM.name());
+        return Actor.current().hasRole(Role.PLATFORM);
     }
 
-    /** A voter acts as themselves; only the voting platform names the voter it relays. */
-    private static String voterRef(boolean platform, String voterRef) {
+    /**
+     * The voter's canonical reference: a voter acts as themselves (their identity token's reference); only
+     * the voting platform names the voter it relays.
+     */
+    private VoterReference voter(boolean platform, String voterRef) {
         if (platform && (voterRef == null || voterRef.isBlank())) {
             throw RuleViolation.unprocessable("voter-ref-required",
                     "The voting platform names the voter it relays in 'voterRef'.");
@@ -291,7 +296,7 @@ public class VotationController {
             throw RuleViolation.unprocessable("voter-ref-not-allowed",
                     "A voter votes as themselves: 'voterRef' is set by the voting platform only.");
         }
-        return platform ? voterRef : Actor.current().id();
+        return platform ? VoterReference.of(voterRef) : claims.reference();
     }
 
     private static String newSeed() {

@@ -16,10 +16,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a voter's reference (their login, or the voting platform's reference) into the keyed
- * pseudonym that the log holds: HMAC-SHA256 over (votation, reference) under a secret key kept
- * outside the log. Without the key nobody can link a ballot to a person, nor a voter's ballots across
- * votations; with it, the city can still check a given person's participation on request.
+ * Turns a voter's canonical reference ({@link VoterReference}: the same whether the voter signs in, is
+ * relayed by the voting platform or is checked off at a desk) into the keyed pseudonym that the log
+ * holds: HMAC-SHA256 over (votation, canonical reference) under a secret key kept outside the log.
+ * Without the key nobody can link a ballot to a person, nor a voter's ballots across votations; with it,
+ * the city can still check a given person's participation on request.
  */
 @Component
 public class VoterPseudonyms {
@@ -30,13 +31,14 @@ public class VoterPseudonyms {
         this.key = new SecretKeySpec(loadOrCreate(keyFile), "HmacSHA256");
     }
 
-    public String pseudonym(String votationId, String voterRef) {
+    /** The pseudonym of {@code voter} in a votation (or another scope, such as a consultation). */
+    public String pseudonym(String votationId, VoterReference voter) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
             mac.update(votationId.getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
-            return HexFormat.of().formatHex(mac.doFinal(voterRef.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal(voter.canonical().getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

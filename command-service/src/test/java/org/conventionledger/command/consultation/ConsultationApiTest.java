@@ -15,6 +15,7 @@ import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.conventionledger.command.platform.ApiClient;
+import org.conventionledger.command.votation.VoterReference;
 import org.conventionledger.events.consultation.ArgumentHidden;
 import org.conventionledger.events.consultation.ArgumentPosted;
 import org.conventionledger.events.consultation.CallForProposalsOpened;
@@ -127,7 +128,7 @@ class ConsultationApiTest {
         api.post("PLATFORM", p + "/arguments", "{\"voterRef\":\"desk-12/0043\",\"text\":\"Non.\"}")
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("vote-required"));
 
-        String author = pseudonyms.of(s.convention(), "voter@city");
+        String author = pseudonyms.of(s.convention(), VoterReference.of("voter@city"));
         assertThat(payloads(proposal)).singleElement().isInstanceOfSatisfying(ProposalSubmitted.class,
                 e -> assertThat(e.authorPseudonym()).isEqualTo(author).hasSize(64).doesNotContain("voter"));
         String voteId = ConsultationVote.idOf(s.call(), proposal, author);
@@ -143,7 +144,8 @@ class ConsultationApiTest {
         });
         assertThat(vote.get(2)).isInstanceOfSatisfying(ArgumentPosted.class,
                 e -> assertThat(e.stance()).isEqualTo(Stance.MIXED));
-        String relayed = ConsultationVote.idOf(s.call(), proposal, pseudonyms.of(s.convention(), "desk-12/0042"));
+        String relayed = ConsultationVote.idOf(s.call(), proposal,
+                pseudonyms.of(s.convention(), VoterReference.of("desk-12/0042")));
         assertThat(payloads(relayed)).singleElement().isInstanceOf(ProposalVoted.class);
 
         api.post("ORGANISER", c + "/arguments/" + argument + "/hide", "{\"reason\":\"Names a shopkeeper\"}")
@@ -273,7 +275,8 @@ class ConsultationApiTest {
         for (Thread thread : threads) {
             thread.join();
         }
-        String voteId = ConsultationVote.idOf(s.call(), proposal, pseudonyms.of(s.convention(), "r-77"));
+        String voteId = ConsultationVote.idOf(s.call(), proposal,
+                pseudonyms.of(s.convention(), VoterReference.of("r-77")));
         List<DomainEventMessage<?>> events = new ArrayList<>();
         eventStore.readEvents(voteId).forEachRemaining(events::add);
         assertThat(statuses).doesNotContain(-1, 500);

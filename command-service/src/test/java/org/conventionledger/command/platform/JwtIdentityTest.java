@@ -31,7 +31,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Production identity ({@code oidc} mode): the city's identity provider issues JWTs whose role claim
- * decides what the caller may do, and whose subject becomes the actor in every event's metadata.
+ * decides what the caller may do, and whose subject becomes the actor in every event's metadata (a vote
+ * records its channel instead: {@code BallotSecrecyApiTest}).
  */
 @SpringBootTest(properties = "ledger.security.mode=oidc")
 @AutoConfigureMockMvc

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -23,6 +24,9 @@ import org.conventionledger.events.votation.VotationRules;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One voter's ballot stream, online or on paper, checked against the votation register: period, status,
@@ -351,4 +355,30 @@ class OnlineBallotTest {
             expectRejected(given().when(checkOff(" ", null)), 422, "desk-required");
         }
     }
+
+    // ---- one ballot per voter, whatever the two channels -------------------------------------------
+
+    /** The first participation of a voter, as each channel records it in the voter's stream. */
+    static List<Object> firstParticipations() {
+        return List.of(ballotCast(3),
+                new PaperVoterCheckedOff(CONVENTION, VOTATION, BALLOT, PSEUDONYM, "DESK-1"),
+                new PaperBallotRecorded(CONVENTION, VOTATION, BALLOT, "DESK-2", PSEUDONYM, List.of(5)));
+    }
+
+    /** A second attempt through each channel: online, a check-off at the same or another desk, a paper ballot. */
+    static List<Object> secondAttempts() {
+        return List.of(cast(5), checkOff("DESK-1", null), checkOff("DESK-3", null), checkOff("DESK-2", List.of(8)));
+    }
+
+    static Stream<Arguments> channelPairs() {
+        return firstParticipations().stream()
+                .flatMap(first -> secondAttempts().stream().map(second -> Arguments.of(first, second)));
+    }
+
+    @ParameterizedTest(name = "{0} then {1}")
+    @MethodSource("channelPairs")
+    void aVoterWhoTookPartThroughOneChannelIsRefusedThroughEveryChannel(Object first, Object second) {
+        expectRejected(given(first).when(second), 409, "already-voted");
+    }
 }
+

@@ -260,7 +260,7 @@ class VotationApiTest {
         } finally {
             pool.shutdown();
         }
-        assertThat(stream("ballot-" + pseudonyms.pseudonym(votationId, "racer"))).hasSize(1);
+        assertThat(stream("ballot-" + pseudonyms.pseudonym(votationId, VoterReference.of("racer")))).hasSize(1);
     }
 
     // ---- display order ---------------------------------------------------------------------------
@@ -277,7 +277,8 @@ class VotationApiTest {
         ok(send("ORGANISER", "/api/votations/" + votationId + "/open", Map.of()));
         String seed = ((VotationOpened) stream(votationId).get(1)).displaySeed();
 
-        List<Integer> expected = BallotOrder.of(seed, pseudonyms.pseudonym(votationId, "alice"), List.of(1, 2, 3, 4));
+        List<Integer> expected = BallotOrder.of(seed, pseudonyms.pseudonym(votationId, VoterReference.of("alice")),
+                List.of(1, 2, 3, 4));
         for (int look = 0; look < 2; look++) {
             JsonNode shown = json(api.get("VOTER.alice", order).andExpect(status().isOk()));
             assertThat(JSON.convertValue(shown.path("actionNumbers"), List.class)).isEqualTo(expected);
@@ -334,6 +335,18 @@ class VotationApiTest {
         ok(send("ORGANISER.ann", "/api/votations/" + votationId + "/close", Map.of()));
         refused("ORGANISER.ann", tallies, Map.of("deskId", "DESK-2", "deskName", "Town hall",
                 "countedAt", "2025-09-21T20:30:00Z", "votes", same), 409, "votation-not-open");
+    }
+
+    @Test
+    void aVoterSigningInWithTheirTokenSubjectMeetsTheDeskAndThePlatformUnderAnySpelling() throws Exception {
+        String votationId = openVotation(Map.of());
+        String voters = "/api/votations/" + votationId + "/paper-voters";
+        String ballots = "/api/votations/" + votationId + "/ballots";
+
+        ok(send("VOTER.alice", ballots, Map.of("choices", List.of(2))));
+        refused("ORGANISER", voters, Map.of("deskId", "DESK-1", "voterRef", " ALICE ", "voterFacts", ADULT),
+                409, "already-voted");
+        refused("PLATFORM", ballots, ballot("Alice", ADULT, 1), 409, "already-voted");
     }
 
     @Test

@@ -31,6 +31,7 @@ public final class LedgerServices implements AutoCloseable {
     final int commandPort = freePort();
     final int queryPort = freePort();
     private final Map<String, String> environment = new HashMap<>();
+    private final Map<String, String> commandEnvironment = new HashMap<>();
     private Process command;
     private Process query;
     private final List<Path> logs = new ArrayList<>();
@@ -45,6 +46,12 @@ public final class LedgerServices implements AutoCloseable {
             environment.put("EVENTSTORE_USER", System.getenv().getOrDefault("LEDGER_TEST_POSTGRES_USER", "ledger"));
             environment.put("EVENTSTORE_PASSWORD", System.getenv().getOrDefault("LEDGER_TEST_POSTGRES_PASSWORD", ""));
         }
+    }
+
+    /** Sets an environment variable of the command-service only (before {@link #start()}). */
+    public LedgerServices withCommandEnvironment(String name, String value) {
+        commandEnvironment.put(name, value);
+        return this;
     }
 
     public String commandUrl() {
@@ -112,6 +119,9 @@ public final class LedgerServices implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
+        if (service.equals("command-service")) {
+            builder.environment().putAll(commandEnvironment);
+        }
         builder.environment().put(portVariable, String.valueOf(port));
         return builder.start();
     }

@@ -109,7 +109,7 @@ class AuditTrailFiltersTest {
      * 3 InvitationSent     recruitment   organiser ORGANISER  cmd-2 req-2
      * 4 VotationScheduled  votation      alice     ORGANISER  cmd-3 req-3
      * 5 VotationOpened     votation      platform  PLATFORM   cmd-4 req-3
-     * 6 OnlineBallotCast   votation      voter-1   VOTER      cmd-5 req-4
+     * 6 OnlineBallotCast   votation      voter-signing-in VOTER cmd-5 req-4 (a vote names its channel)
      * 7 ActionDrafted      deliberation  organiser ORGANISER  cmd-6 req-5
      * 8 SealPublished      oversight     garant    GARANT     cmd-7 req-6
      * 9 Unlisted           (none)        no origin
@@ -121,7 +121,7 @@ class AuditTrailFiltersTest {
         append(invitationSent(LYON, "inv-2"), origin("organiser", "ORGANISER", "cmd-2", "req-2"));
         append(votationScheduled(LYON, "vot-1", "V", item(1, SOCIAL)), origin("alice", "ORGANISER", "cmd-3", "req-3"));
         append(votationOpened(LYON, "vot-1"), origin("platform", "PLATFORM", "cmd-4", "req-3"));
-        append(onlineBallot(LYON, "vot-1", "b-1", 1), origin("voter-1", "VOTER", "cmd-5", "req-4"));
+        append(onlineBallot(LYON, "vot-1", "b-1", 1), origin("voter-signing-in", "VOTER", "cmd-5", "req-4"));
         append(actionDrafted(LYON, "act-1", 1, SOCIAL), origin("organiser", "ORGANISER", "cmd-6", "req-5"));
         append(new SealPublished("seal-1", "v1", 7, "abc", 7, EventLog.START, "weekly"),
                 origin("garant", "GARANT", "cmd-7", "req-6"));
@@ -296,7 +296,7 @@ class AuditTrailFiltersTest {
         assertThat(ballot.path("type").asText()).isEqualTo("OnlineBallotCast");
         assertThat(ballot.path("payloadType").asText()).isEqualTo("org.conventionledger.events.votation.OnlineBallotCast");
         assertThat(ballot.path("recordedAt").asText()).isEqualTo(at(6));
-        assertThat(ballot.path("actor").path("id").asText()).isEqualTo("voter-1");
+        assertThat(ballot.path("actor").path("id").asText()).isEqualTo("voter-signing-in");
         assertThat(ballot.path("actor").path("role").asText()).isEqualTo("VOTER");
         assertThat(ballot.path("causationId").asText()).isEqualTo("cmd-5");
         assertThat(ballot.path("correlationId").asText()).isEqualTo("req-4");
