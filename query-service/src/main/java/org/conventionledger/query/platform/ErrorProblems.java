@@ -3,6 +3,7 @@ package org.conventionledger.query.platform;
 import java.io.IOException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code application/problem+json} with the status and nothing of the failure itself, in place of Spring
  * Boot's default error page.
  */
+// not part of the API: hidden from the OpenAPI document, as Spring Boot's own error controller is
+@Hidden
 @RestController
 public class ErrorProblems implements ErrorController {
 

@@ -106,9 +106,11 @@ public class LogReplay {
 
     /**
      * What a replay read: the bound, the last position of the log it included (null if none),
-     * how many events it read from the store and how many it applied to the view.
+     * how many events it read from the store and how many it applied to the view, and whether the view
+     * is settled: no event it would include can still be committed (the bound lies more than the clock
+     * slack in the past), so the same request gives the same view forever and may be cached.
      */
-    public record Replayed(Bound bound, Long lastPosition, long eventsRead, long eventsApplied) {
+    public record Replayed(Bound bound, Long lastPosition, long eventsRead, long eventsApplied, boolean settled) {
     }
 
     /** How long a replay waits for one of the permits before it is refused as busy. */
@@ -173,6 +175,8 @@ public class LogReplay {
         Long last = null;
         long read = 0;
         long applied = 0;
+        Instant now = Instant.now();
+        boolean settled = bound.instant() != null && bound.instant().plus(clockSlack).isBefore(now);
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             while (stream.hasNextAvailable()) {
                 TrackedEventMessage<?> event = stream.nextAvailable();
@@ -180,6 +184,8 @@ public class LogReplay {
                 long position = EventPosition.of(event, event.trackingToken());
                 Instant recordedAt = event.getTimestamp();
                 if (bound.beyond(position, recordedAt, clockSlack)) {
+                    // every position before this one was taken before it was, so is committed by now
+                    settled |= recordedAt.plus(clockSlack).isBefore(now);
                     break;
                 }
                 if (!bound.includes(position, recordedAt)) {
@@ -195,7 +201,7 @@ public class LogReplay {
             Thread.currentThread().interrupt();
             throw interrupted();
         }
-        return new Replayed(bound, last, read, applied);
+        return new Replayed(bound, last, read, applied, settled);
     }
 
     private static ErrorResponseException interrupted() {
