@@ -2,6 +2,7 @@ package org.conventionledger.query.platform;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -66,6 +67,9 @@ public class LogReplay {
                 try {
                     instant = Instant.parse(asOf.strip());
                 } catch (DateTimeParseException e) {
+                    instant = withOffset(asOf.strip());
+                }
+                if (instant == null) {
                     throw invalid("asOf", "Parameter 'asOf' must be an ISO-8601 instant, such as 2022-06-10T12:00:00Z "
                             + "(an offset such as +02:00 must be URL-encoded as %2B02:00).");
                 }
@@ -83,6 +87,15 @@ public class LogReplay {
                 }
             }
             return new Bound(instant, position);
+        }
+
+        /** An instant written with an offset and without seconds ({@code 2025-06-11T00:00+02:00}), or null. */
+        private static Instant withOffset(String text) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                return null;
+            }
         }
 
         /** Whether the event at this position, recorded then, is part of the view. */

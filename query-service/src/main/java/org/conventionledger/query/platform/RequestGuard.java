@@ -53,6 +53,8 @@ public class RequestGuard extends OncePerRequestFilter {
                     "The request body is larger than the " + maxBody + " bytes accepted here, or of no declared length.");
             problem.setProperty("limit", maxBody);
             ProblemResponses.write(json, response, problem);
+            // the answer goes out now, before the server drains what it can of the unread body
+            response.flushBuffer();
             return;
         }
         chain.doFilter(request, response);

@@ -97,7 +97,8 @@ public final class PublicFigures {
     static List<Boolean> published(List<Ranking> checkpoints, Ranking closed, int minimum) {
         List<Boolean> published = new ArrayList<>();
         Ranking previous = null;
-        boolean previousPublished = true;
+        // nothing published before the first checkpoint: a day without ballots before it stays withheld
+        boolean previousPublished = false;
         for (Ranking at : checkpoints) {
             boolean publish;
             if (at == null || at.status == null) {

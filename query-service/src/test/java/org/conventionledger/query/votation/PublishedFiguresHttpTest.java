@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -276,8 +277,9 @@ class PublishedFiguresHttpTest {
         awaitProjected();
         Instant instant = Instant.parse("2025-06-12T10:30:00Z");
         String utc = ranking(CLOSED) + asOf(instant);
-        String offset = ranking(CLOSED) + "?asOf="
-                + URLEncoder.encode(instant.atOffset(ZoneOffset.ofHours(2)).toString(), StandardCharsets.UTF_8);
+        String offset = ranking(CLOSED) + "?asOf=" + URLEncoder.encode(
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atOffset(ZoneOffset.ofHours(2))),
+                StandardCharsets.UTF_8);
         JsonNode first = ok(utc, Role.GARANT);
         long cached = cache.size();
         JsonNode again = ok(offset, Role.MONITOR);
