@@ -45,7 +45,8 @@ public class JudgmentVoteController {
                                   @Size(max = Limits.ITEMS) List<@NotBlank String> actionIds, @Min(0) int seats) {
     }
 
-    public record JudgmentRequest(@NotBlank String memberId, @NotEmpty @Size(max = Limits.ITEMS) List<@NotNull Integer> grades) {
+    public record JudgmentRequest(@NotBlank String memberId,
+                                  @NotEmpty @Size(max = Limits.ITEMS) List<@NotNull Integer> grades) {
     }
 
     @PostMapping("/api/conventions/{conventionId}/judgment-votes")

@@ -51,7 +51,8 @@ public class SessionController {
     }
 
     /** A session's register is a few dozen members; the bound keeps one request one transaction. */
-    public record AttendanceRequest(@NotEmpty @Size(max = Limits.PEOPLE) List<@Valid @NotNull AttendanceEntryRequest> attendance) {
+    public record AttendanceRequest(
+            @NotEmpty @Size(max = Limits.PEOPLE) List<@Valid @NotNull AttendanceEntryRequest> attendance) {
     }
 
     public record CorrectionRequest(@NotNull Presence presence, @NotBlank String reason) {

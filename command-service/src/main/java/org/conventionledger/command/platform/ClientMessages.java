@@ -47,7 +47,8 @@ final class ClientMessages {
         if (mapping instanceof UnrecognizedPropertyException) {
             return "Field '" + field + "' is not part of this request.";
         }
-        if (mapping instanceof ValueInstantiationException && mapping.getCause() instanceof IllegalArgumentException rule) {
+        if (mapping instanceof ValueInstantiationException
+                && mapping.getCause() instanceof IllegalArgumentException rule) {
             return readable(rule.getMessage(), "Field '" + field + "' has an invalid value.");
         }
         if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {

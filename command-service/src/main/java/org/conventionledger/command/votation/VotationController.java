@@ -71,7 +71,8 @@ public class VotationController {
     public record ScheduleVotationRequest(@NotBlank String title,
                                           @NotNull Instant opensAt,
                                           @NotNull Instant closesAt,
-                                          @NotEmpty @Size(max = Limits.ITEMS) List<@NotBlank @Size(max = 64) String> actionIds,
+                                          @NotEmpty @Size(max = Limits.ITEMS)
+                                          List<@NotBlank @Size(max = 64) String> actionIds,
                                           @Valid EligibilityRequest eligibility,
                                           BallotRule ballotRule,
                                           @Positive Integer maxChoices,

@@ -139,8 +139,9 @@ class RequestLimitsHttpTest {
     void aTwentyMegabyteBodyIsRefusedWith413BeforeItIsReadAndWritesNothing() throws Exception {
         long before = events();
         int declared = 20 * MB;
-        String answer = raw("POST /api/conventions HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic(Role.ORGANISER)
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + declared + "\r\n\r\n",
+        String answer = raw("POST /api/conventions HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                + basic(Role.ORGANISER) + "\r\nContent-Type: application/json\r\nContent-Length: " + declared
+                + "\r\n\r\n",
                 ("{\"title\":\"" + "x".repeat(MB)).getBytes(StandardCharsets.UTF_8));
         assertThat(answer).startsWith("HTTP/1.1 413");
         assertThat(answer).contains("application/problem+json").contains("\"code\":\"body-too-large\"");
@@ -157,8 +158,9 @@ class RequestLimitsHttpTest {
             chunks.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
         }
         chunks.append("0\r\n\r\n");
-        String answer = raw("POST /api/conventions HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic(Role.ORGANISER)
-                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+        String answer = raw("POST /api/conventions HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                + basic(Role.ORGANISER) + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                + "Connection: close\r\n\r\n",
                 chunks.toString().getBytes(StandardCharsets.US_ASCII));
         assertThat(answer).startsWith("HTTP/1.1 413");
         assertThat(answer).contains("\"code\":\"body-too-large\"");

@@ -132,7 +132,8 @@ public class ConsultationController {
                 rank = i + 1;
                 previous = p.netScore();
             }
-            List<PublicArgument> arguments = argued.getOrDefault(p.proposalId, List.of()).stream().filter(a -> !a.hidden)
+            List<PublicArgument> arguments = argued.getOrDefault(p.proposalId, List.of()).stream()
+                    .filter(a -> !a.hidden)
                     .map(a -> new PublicArgument(a.argumentId, a.stance, a.text, a.postedAt)).toList();
             results.add(new PublicProposal(rank, p.proposalId, p.title, p.text, p.submittedAt, p.forVotes, p.mixedVotes,
                     p.againstVotes, p.votes(), p.netScore(), arguments.size(), arguments));

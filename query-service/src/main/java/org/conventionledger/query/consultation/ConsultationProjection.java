@@ -129,8 +129,8 @@ class ConsultationProjection {
     @EventHandler
     void on(ArgumentHidden event, EventMessage<?> message, TrackingToken token) {
         if (!projections.exists(ConsultationArgument.class, event.argumentId())) {
-            throw new IllegalStateException("Argument " + event.argumentId() + " hidden before it was posted on proposal "
-                    + event.proposalId());
+            throw new IllegalStateException("Argument " + event.argumentId()
+                    + " hidden before it was posted on proposal " + event.proposalId());
         }
         projections.absorb(ConsultationArgument.class, event.argumentId(), message, token, ConsultationArgument::new,
                 a -> {

@@ -12,7 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A proposal as stored: its text, moderation and the current votes on it per stance; its arguments are
- * documents of their own ({@link ConsultationArgument}). The author's pseudonym is kept to count distinct participants and is never shown.
+ * documents of their own ({@link ConsultationArgument}). The author's pseudonym is kept to count
+ * distinct participants and is never shown.
  */
 @Document("consultation_proposals")
 public class ConsultationProposal implements Absorbing {

@@ -50,7 +50,8 @@ public class RequestGuard extends OncePerRequestFilter {
         if (request.getContentLengthLong() > maxBody || chunked) {
             response.setHeader("Connection", "close");
             ProblemDetail problem = ProblemResponses.problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large",
-                    "The request body is larger than the " + maxBody + " bytes accepted here, or of no declared length.");
+                    "The request body is larger than the " + maxBody
+                            + " bytes accepted here, or of no declared length.");
             problem.setProperty("limit", maxBody);
             ProblemResponses.write(json, response, problem);
             // the answer goes out now, before the server drains what it can of the unread body

@@ -76,7 +76,8 @@ public final class PublicFigures {
 
     /** Whether two rankings show the same figures. */
     static boolean sameCounts(Ranking a, Ranking b) {
-        if (a.onlineBallots != b.onlineBallots || a.paperBallots != b.paperBallots || a.counts.size() != b.counts.size()) {
+        if (a.onlineBallots != b.onlineBallots || a.paperBallots != b.paperBallots
+                || a.counts.size() != b.counts.size()) {
             return false;
         }
         for (int i = 0; i < a.counts.size(); i++) {

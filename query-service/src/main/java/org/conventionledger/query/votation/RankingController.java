@@ -24,10 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <p>Who sees it follows the votation's {@code VotationRules.resultsVisibleWhileOpen}: anyone once the
  * votation is closed, and anyone while it is scheduled or open if its rules make running results
- * visible; what the public sees of it is the published ranking ({@link RankingPublication}). Otherwise the counts are hidden from the public and the residents: only the organisers,
- * garants and monitoring body (who oversee the count) see them; an anonymous caller gets 401, any other
- * role 403, both {@code application/problem+json} with {@code rule: "results-hidden-while-open"}. Nothing
- * of the votation's counts or turnout leaks in either answer.
+ * visible; what the public sees of it is the published ranking ({@link RankingPublication}).
+ * Otherwise the counts are hidden from the public and the residents: only the organisers, garants and
+ * monitoring body (who oversee the count) see them; an anonymous caller gets 401, any other role 403,
+ * both {@code application/problem+json} with {@code rule: "results-hidden-while-open"}. Nothing of the
+ * votation's counts or turnout leaks in either answer.
  */
 @RestController
 public class RankingController {
@@ -127,7 +128,8 @@ public class RankingController {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && !(auth instanceof AnonymousAuthenticationToken) && auth.getAuthorities().stream()
                 .anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.ORGANISER)
-                        || a.getAuthority().equals("ROLE_" + Role.GARANT) || a.getAuthority().equals("ROLE_" + Role.MONITOR));
+                        || a.getAuthority().equals("ROLE_" + Role.GARANT)
+                        || a.getAuthority().equals("ROLE_" + Role.MONITOR));
     }
 
     private static void requireStaff() {

@@ -230,9 +230,9 @@ class ReadApiHttpTest {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/admin/projections/dashboard/rebuild HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
-                    + basic(Role.ORGANISER) + "\r\nContent-Type: application/json\r\nContent-Length: " + 20 * 1024 * 1024
-                    + "\r\n\r\n{\"x\":\"").getBytes(StandardCharsets.US_ASCII));
+            out.write(("POST /api/admin/projections/dashboard/rebuild HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: " + basic(Role.ORGANISER) + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + 20 * 1024 * 1024 + "\r\n\r\n{\"x\":\"").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String answer = answerTo(socket);
             assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json")

@@ -22,10 +22,12 @@ class CheckpointsTest {
 
     @Test
     void anEventCountsFromTheEndOfItsDayAndOneRecordedAtACheckpointCountsInIt() {
-        assertThat(paris.covering(Instant.parse("2025-06-14T21:59:59Z"))).isEqualTo(Instant.parse("2025-06-14T22:00:00Z"));
-        assertThat(paris.covering(Instant.parse("2025-06-14T22:00:00Z"))).isEqualTo(Instant.parse("2025-06-14T22:00:00Z"));
-        assertThat(paris.covering(Instant.parse("2025-06-14T22:00:01Z"))).isEqualTo(Instant.parse("2025-06-15T22:00:00Z"));
-        assertThat(paris.latest(Instant.parse("2025-06-15T08:00:00Z"))).isEqualTo(Instant.parse("2025-06-14T22:00:00Z"));
+        Instant endOf14June = Instant.parse("2025-06-14T22:00:00Z");
+        assertThat(paris.covering(Instant.parse("2025-06-14T21:59:59Z"))).isEqualTo(endOf14June);
+        assertThat(paris.covering(endOf14June)).isEqualTo(endOf14June);
+        assertThat(paris.covering(Instant.parse("2025-06-14T22:00:01Z")))
+                .isEqualTo(Instant.parse("2025-06-15T22:00:00Z"));
+        assertThat(paris.latest(Instant.parse("2025-06-15T08:00:00Z"))).isEqualTo(endOf14June);
     }
 
     @Test

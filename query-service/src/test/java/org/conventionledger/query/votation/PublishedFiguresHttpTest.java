@@ -176,7 +176,8 @@ class PublishedFiguresHttpTest {
             HttpResponse<String> closed = get(ranking(CLOSED), Role.GARANT);
             HttpResponse<String> running = get(ranking(RUNNING), Role.GARANT);
             if (closed.statusCode() == 200 && JSON.readTree(closed.body()).path("status").asText().equals("CLOSED")
-                    && running.statusCode() == 200 && JSON.readTree(running.body()).path("onlineBallots").asInt() == 12) {
+                    && running.statusCode() == 200
+                    && JSON.readTree(running.body()).path("onlineBallots").asInt() == 12) {
                 return;
             }
             Thread.sleep(100);
