@@ -31,6 +31,12 @@ import org.conventionledger.events.consultation.Stance;
 @Aggregate
 public class ConsultationVote {
 
+    /**
+     * Arguments one resident may post on one proposal (hidden ones included): enough to answer others a
+     * few times, and a bound on what one resident can add to a proposal's discussion.
+     */
+    static final int MAX_ARGUMENTS = 20;
+
     @AggregateIdentifier
     private String voteId;
     private String conventionId;
@@ -88,6 +94,10 @@ public class ConsultationVote {
         }
         if (arguments.contains(command.argumentId())) {
             throw RuleViolation.conflict("argument-exists", "Argument " + command.argumentId() + " is recorded.");
+        }
+        if (arguments.size() >= MAX_ARGUMENTS) {
+            throw RuleViolation.unprocessable("too-many-arguments",
+                    "A resident posts at most " + MAX_ARGUMENTS + " arguments on one proposal.");
         }
         apply(new ArgumentPosted(convention, command.callId(), command.proposalId(), command.argumentId(),
                 command.voterPseudonym(), stance, command.text(), command.at()));

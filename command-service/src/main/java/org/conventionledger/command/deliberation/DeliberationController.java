@@ -9,7 +9,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.conventionledger.command.platform.Commands;
+import org.conventionledger.command.platform.Limits;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.deliberation.ExpertKind;
 import org.conventionledger.events.deliberation.ObjectionCategory;
@@ -36,11 +38,13 @@ public class DeliberationController {
 
     public record HearingRequest(@NotBlank String expertName, String organisation, @NotNull ExpertKind kind,
                                  boolean independent, String invitedBy, @NotNull LocalDate heardOn,
-                                 @NotBlank String contribution, List<@NotBlank String> documents) {
+                                 @NotBlank String contribution,
+                                 @Size(max = Limits.ENTRIES) List<@NotBlank String> documents) {
     }
 
     public record CacSheetRequest(@NotBlank String findings, @NotBlank String analysis,
-                                  List<@NotBlank String> commonCriteria, List<@NotBlank String> specificCriteria) {
+                                  @Size(max = Limits.ENTRIES) List<@NotBlank String> commonCriteria,
+                                  @Size(max = Limits.ENTRIES) List<@NotBlank String> specificCriteria) {
     }
 
     public record OpinionRequest(@NotNull OpinionBody body, @NotBlank String text, @NotNull LocalDate givenOn) {
@@ -58,7 +62,7 @@ public class DeliberationController {
     public record LinkRequest(@NotBlank String linkedActionId, String relation) {
     }
 
-    public record ConsentRoundRequest(@NotEmpty List<@NotBlank String> participants) {
+    public record ConsentRoundRequest(@NotEmpty @Size(max = Limits.PEOPLE) List<@NotBlank String> participants) {
     }
 
     public record ClarificationRequest(@NotBlank String askedBy, @NotBlank String question) {
@@ -85,7 +89,7 @@ public class DeliberationController {
     public record WithdrawObjectionRequest(String reason) {
     }
 
-    public record ConsentRequest(@NotEmpty List<@NotBlank String> participants) {
+    public record ConsentRequest(@NotEmpty @Size(max = Limits.PEOPLE) List<@NotBlank String> participants) {
     }
 
     @PostMapping("/api/conventions/{conventionId}/topics")

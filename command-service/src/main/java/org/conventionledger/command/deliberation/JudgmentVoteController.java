@@ -8,7 +8,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.conventionledger.command.platform.Commands;
+import org.conventionledger.command.platform.Limits;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.deliberation.VoteOption;
 import org.conventionledger.events.deliberation.VotePurpose;
@@ -38,11 +40,13 @@ public class JudgmentVoteController {
      * @param actionIds  for PRIORITISATION: the action sheets to grade
      */
     public record OpenVoteRequest(@NotNull VotePurpose purpose, Transition assembly,
-                                  @NotEmpty List<@NotBlank String> grades, List<@NotBlank String> candidates,
-                                  List<@NotBlank String> actionIds, @Min(0) int seats) {
+                                  @NotEmpty @Size(max = Limits.ENTRIES) List<@NotBlank String> grades,
+                                  @Size(max = Limits.ITEMS) List<@NotBlank String> candidates,
+                                  @Size(max = Limits.ITEMS) List<@NotBlank String> actionIds, @Min(0) int seats) {
     }
 
-    public record JudgmentRequest(@NotBlank String memberId, @NotEmpty List<@NotNull Integer> grades) {
+    public record JudgmentRequest(@NotBlank String memberId,
+                                  @NotEmpty @Size(max = Limits.ITEMS) List<@NotNull Integer> grades) {
     }
 
     @PostMapping("/api/conventions/{conventionId}/judgment-votes")

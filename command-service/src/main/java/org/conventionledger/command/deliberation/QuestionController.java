@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.conventionledger.command.deliberation.DeliberationController.AnswerRequest;
 import org.conventionledger.command.deliberation.DeliberationController.ClarificationRequest;
 import org.conventionledger.command.deliberation.DeliberationController.ConsentRequest;
@@ -14,6 +15,7 @@ import org.conventionledger.command.deliberation.DeliberationController.Improvem
 import org.conventionledger.command.deliberation.DeliberationController.RaiseObjectionRequest;
 import org.conventionledger.command.deliberation.DeliberationController.WithdrawObjectionRequest;
 import org.conventionledger.command.platform.Commands;
+import org.conventionledger.command.platform.Limits;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,7 +38,7 @@ public class QuestionController {
     }
 
     public record PutQuestionRequest(@NotBlank String title, @NotBlank String text,
-                                     @NotEmpty List<@NotBlank String> participants) {
+                                     @NotEmpty @Size(max = Limits.PEOPLE) List<@NotBlank String> participants) {
     }
 
     public record QuestionImprovementDecisionRequest(@NotNull Boolean accepted, String reason, String text) {

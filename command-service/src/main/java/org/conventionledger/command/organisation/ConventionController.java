@@ -10,8 +10,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.conventionledger.command.platform.Commands;
+import org.conventionledger.command.platform.Limits;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.organisation.Mandate;
 import org.springframework.http.HttpStatus;
@@ -43,7 +45,7 @@ public class ConventionController {
     public record OpenConventionRequest(@NotBlank String title,
                                         @NotBlank String city,
                                         @NotNull @Valid MandateRequest mandate,
-                                        @NotEmpty List<@NotNull Transition> transitions,
+                                        @NotEmpty @Size(max = Limits.ENTRIES) List<@NotNull Transition> transitions,
                                         @Min(1) int plannedSessions) {
     }
 

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.conventionledger.command.platform.Commands;
+import org.conventionledger.command.platform.Limits;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.organisation.ExpenseKind;
 import org.conventionledger.events.organisation.IndemnitiesPaid;
@@ -50,7 +51,8 @@ public class SessionController {
     }
 
     /** A session's register is a few dozen members; the bound keeps one request one transaction. */
-    public record AttendanceRequest(@NotEmpty @Size(max = 500) List<@Valid @NotNull AttendanceEntryRequest> attendance) {
+    public record AttendanceRequest(
+            @NotEmpty @Size(max = Limits.PEOPLE) List<@Valid @NotNull AttendanceEntryRequest> attendance) {
     }
 
     public record CorrectionRequest(@NotNull Presence presence, @NotBlank String reason) {

@@ -8,8 +8,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Pattern;
 import org.conventionledger.command.platform.Commands;
+import org.conventionledger.command.platform.Limits;
 import org.conventionledger.events.oversight.OpinionOccasion;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +35,7 @@ public class ReferralController {
 
     /** {@code referredOn} is optional (a letter's date); it defaults to today. */
     public record ReferralRequest(@NotBlank String subject, @NotBlank String text,
-                                  List<@NotBlank String> attachments,
+                                  @Size(max = Limits.ENTRIES) List<@NotBlank String> attachments,
                                   @NotNull @Pattern(regexp = "member|resident") String referredBy,
                                   LocalDate referredOn) {
     }

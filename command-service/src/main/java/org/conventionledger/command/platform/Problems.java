@@ -66,7 +66,13 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badArgument(IllegalArgumentException e) {
-        return problem(400, "invalid-request", e.getMessage());
+        return problem(400, "invalid-request", ClientMessages.readable(e.getMessage(), "The request is invalid."));
+    }
+
+    /** Anything no other handler knows: a 500 that says nothing of the code that failed. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unhandled(Exception e) {
+        return unexpected(e);
     }
 
     @Override
@@ -86,16 +92,31 @@ public class Problems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        String detail = "The request body is not valid JSON for this endpoint.";
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestGuard.BodyTooLarge tooLarge) {
+                return ResponseEntity.status(413).body(RequestGuard.tooLarge(tooLarge.limit()));
+            }
+        }
         if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = String.join(".", mapping.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]").toList());
-            detail = "Field '" + field + "' has an invalid value: " + mapping.getOriginalMessage();
-            ProblemDetail body = problem(400, "malformed-request", detail);
+            String field = ClientMessages.path(mapping);
+            ProblemDetail body = problem(400, "malformed-request", ClientMessages.invalidField(field, mapping));
             body.setProperty("field", field);
             return ResponseEntity.badRequest().body(body);
         }
-        return ResponseEntity.badRequest().body(problem(400, "malformed-request", detail));
+        return ResponseEntity.badRequest().body(problem(400, "malformed-request",
+                "The request body is not valid JSON for this endpoint."));
+    }
+
+    /** Spring's own problems (404, 405, 415, 400 of a parameter…) get a code and lose any class name. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            problem.setProperty("code", "http-" + statusCode.value());
+            problem.setDetail(ClientMessages.readable(problem.getDetail(), "The request cannot be handled as sent."));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     private ProblemDetail unexpected(Exception e) {

@@ -36,9 +36,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
- * Every write needs an authenticated caller with a role. In production the city's identity provider
- * issues JWTs ({@code oidc} profile, roles read from a claim); the embedded default uses the local
- * accounts of {@link LocalAccounts} over HTTP Basic.
+ * Every write needs an authenticated caller with a role; health is public, every other operations
+ * endpoint (metrics included) is for the {@link Role#OPERATOR} role. In production the city's identity
+ * provider issues JWTs ({@code oidc} profile, roles read from a claim); the embedded default uses the
+ * local accounts of {@link LocalAccounts} over HTTP Basic.
  */
 @Configuration
 public class SecurityConfiguration {
@@ -47,11 +48,15 @@ public class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json,
                             @Value("${ledger.security.mode:local}") String mode,
                             @Value("${ledger.security.roles-claim:roles}") String rolesClaim) throws Exception {
+        // No session and no cookie: Spring's token-based CSRF protection has nothing to protect. Browsers that
+        // hold Basic credentials are handled by RequestGuard, which refuses forged cross-site requests.
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         // "/error": where Tomcat forwards an unhandled failure, so a 500 stays a 500
-                        .requestMatchers("/error", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
+                        .requestMatchers("/error", "/actuator/health/**", "/v3/api-docs/**").permitAll()
+                        // metrics count events by type (live turnout while results are hidden): operations only
+                        .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/votations/*/ballots")
                         .hasAnyRole(Role.VOTER.name(), Role.PLATFORM.name())
                         // the order a voter is shown the actions in: the voter, or the platform naming them

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.conventionledger.command.platform.Commands;
+import org.conventionledger.command.platform.Limits;
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.command.recruitment.selection.CategoriesCsv;
 import org.conventionledger.command.recruitment.selection.Category;
@@ -47,7 +48,7 @@ public class PanelSelectionController {
     }
 
     public record SelectionRequest(@Min(1) int panelSize,
-                                   List<@Valid @NotNull QuotaRequest> quotas,
+                                   @Size(max = Limits.PEOPLE) List<@Valid @NotNull QuotaRequest> quotas,
                                    @Size(max = 100_000) String quotasCsv,
                                    @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}") String seedCommitment) {
     }

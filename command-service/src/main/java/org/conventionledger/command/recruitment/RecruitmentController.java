@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.conventionledger.command.platform.Commands;
+import org.conventionledger.command.platform.Limits;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.recruitment.Answer;
 import org.conventionledger.events.recruitment.DrawnResident;
@@ -51,7 +52,7 @@ public class RecruitmentController {
     public record ListQuotaRequest(@NotBlank String listId, @Min(0) int count) {
     }
 
-    public record PlanDrawRequest(@NotEmpty List<@Valid @NotNull ListQuotaRequest> lists,
+    public record PlanDrawRequest(@NotEmpty @Size(max = Limits.ENTRIES) List<@Valid @NotNull ListQuotaRequest> lists,
                                   @Min(0) int overall,
                                   @NotBlank @Pattern(regexp = SHA256_HEX) String seedCommitment) {
     }

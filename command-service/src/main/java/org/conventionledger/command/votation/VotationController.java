@@ -22,6 +22,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.conventionledger.command.platform.Actor;
 import org.conventionledger.command.platform.Commands;
+import org.conventionledger.command.platform.Limits;
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.events.identity.Role;
 import org.conventionledger.events.votation.ActionVotes;
@@ -70,7 +71,8 @@ public class VotationController {
     public record ScheduleVotationRequest(@NotBlank String title,
                                           @NotNull Instant opensAt,
                                           @NotNull Instant closesAt,
-                                          @NotEmpty List<@NotBlank String> actionIds,
+                                          @NotEmpty @Size(max = Limits.ITEMS)
+                                          List<@NotBlank @Size(max = 64) String> actionIds,
                                           @Valid EligibilityRequest eligibility,
                                           BallotRule ballotRule,
                                           @Positive Integer maxChoices,
@@ -86,7 +88,7 @@ public class VotationController {
     public record EligibilityRequest(@PositiveOrZero @Max(120) Integer minimumAge,
                                      LocalDate ageOn,
                                      Boolean residenceRequired,
-                                     List<@NotBlank @Size(max = 3) String> nationalities) {
+                                     @Size(max = Limits.ITEMS) List<@NotBlank @Size(max = 3) String> nationalities) {
     }
 
     public record InstantRequest(Instant at) {
@@ -99,16 +101,16 @@ public class VotationController {
     public record PaperTallyRequest(@NotBlank @Size(max = 64) String deskId,
                                     @NotBlank String deskName,
                                     @NotNull Instant countedAt,
-                                    @NotEmpty List<@NotNull ActionVotes> votes) {
+                                    @NotEmpty @Size(max = Limits.ITEMS) List<@NotNull ActionVotes> votes) {
     }
 
     /** The second entry: the same desk's figures, entered again by another organiser. */
-    public record ConfirmationRequest(@NotEmpty List<@NotNull ActionVotes> votes) {
+    public record ConfirmationRequest(@NotEmpty @Size(max = Limits.ITEMS) List<@NotNull ActionVotes> votes) {
     }
 
     /** @param countedAt when the desk (re)counted; left out, the pending entry's */
     public record CorrectionRequest(Instant countedAt,
-                                    @NotEmpty List<@NotNull ActionVotes> votes,
+                                    @NotEmpty @Size(max = Limits.ITEMS) List<@NotNull ActionVotes> votes,
                                     @NotBlank @Size(max = 2000) String reason) {
     }
 
@@ -123,7 +125,7 @@ public class VotationController {
     public record PaperVoterRequest(@NotBlank @Size(max = 64) String deskId,
                                     @NotBlank @Size(max = 256) String voterRef,
                                     VoterFacts voterFacts,
-                                    List<@NotNull Integer> choices) {
+                                    @Size(max = Limits.ITEMS) List<@NotNull Integer> choices) {
     }
 
     /**
@@ -133,7 +135,7 @@ public class VotationController {
      *                   signing in themselves has theirs from their identity token instead
      */
     public record BallotRequest(@Size(max = 256) String voterRef,
-                                @NotEmpty List<@NotNull Integer> choices,
+                                @NotEmpty @Size(max = Limits.ITEMS) List<@NotNull Integer> choices,
                                 VoterFacts voterFacts) {
     }
 

@@ -9,6 +9,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -168,6 +170,19 @@ class ConsultationVoteTest {
         callIs(false);
         proposalIs(true);
         expectRejected(fixture.given(voted(FOR, null)).when(argue("arg-1", "Parce que…")), 409, "proposal-hidden");
+    }
+
+    @Test
+    void aResidentPostsAtMostTwentyArgumentsOnAProposal() {
+        List<Object> history = new ArrayList<>(List.of(voted(FOR, null)));
+        for (int i = 1; i < ConsultationVote.MAX_ARGUMENTS; i++) {
+            history.add(posted("arg-" + i, FOR));
+        }
+        fixture.given(history).when(argue("arg-20", "Parce que…")).expectEvents(posted("arg-20", FOR));
+        history.add(posted("arg-20", FOR));
+        // hiding one does not make room: the bound is on what the resident posted
+        history.add(new ArgumentHidden(CONVENTION, CALL, PROPOSAL, "arg-1", "Spam"));
+        expectRejected(fixture.given(history).when(argue("arg-21", "Encore")), 422, "too-many-arguments");
     }
 
     @Test

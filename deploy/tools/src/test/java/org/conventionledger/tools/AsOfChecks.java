@@ -1,6 +1,7 @@
 package org.conventionledger.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -63,8 +64,18 @@ final class AsOfChecks {
         // but committed before the last one included (concurrent writers)
         assertThat(client.get(rankingUrl + "?asOfPosition=" + lastPosition, "garant").path("totalVotes").asLong())
                 .isBetween(then.path("totalVotes").asLong(), TOTAL_VOTES);
-        assertThat(client.get(rankingUrl + "?" + asOf, null).path("totalVotes").asLong())
-                .as("public, as the live ranking of a closed votation").isEqualTo(then.path("totalVotes").asLong());
+        // finer views are for the oversight: the public gets the close and the daily checkpoints only
+        for (String finer : List.of(rankingUrl + "?" + asOf, rankingUrl + "?asOfPosition=" + lastPosition)) {
+            assertThatThrownBy(() -> client.get(finer, null)).isInstanceOfSatisfying(LedgerClient.Rejected.class,
+                    refused -> {
+                        assertThat(refused.status()).isEqualTo(401);
+                        assertThat(refused.problem().path("rule").asText()).isEqualTo("published-checkpoints-only");
+                    });
+            assertThatThrownBy(() -> client.get(finer, "voter")).isInstanceOfSatisfying(LedgerClient.Rejected.class,
+                    refused -> assertThat(refused.status()).isEqualTo(403));
+        }
+        assertThat(client.get(rankingUrl + "?" + asOf, "monitor").path("totalVotes").asLong())
+                .as("the monitoring body sees it too").isEqualTo(then.path("totalVotes").asLong());
 
         String dashboardUrl = q + "/api/conventions/" + result.conventionId() + "/dashboard";
         JsonNode liveDashboard = client.get(dashboardUrl, "organiser");

@@ -8,12 +8,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.conventionledger.events.identity.LocalAccounts;
+import org.conventionledger.events.identity.Role;
 import org.conventionledger.tools.demo.ClermontDemo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -347,21 +351,31 @@ class ClermontReplayTest {
 
     static void servesOperationsEndpoints(LedgerServices services) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
+        String operator = "Basic " + Base64.getEncoder().encodeToString(("operator:" + LocalAccounts
+                .loadOrCreate(services.accounts()).stream().filter(a -> a.role() == Role.OPERATOR).findFirst()
+                .orElseThrow().password()).getBytes(StandardCharsets.UTF_8));
         for (String base : List.of(services.commandUrl(), services.queryUrl())) {
             var docs = http.send(HttpRequest.newBuilder(URI.create(base + "/v3/api-docs")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(docs.statusCode()).isEqualTo(200);
             assertThat(docs.body()).contains("\"openapi\"");
-            var metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+            var health = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(health.statusCode()).as("health is public").isEqualTo(200);
+            var anonymous = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).as("metrics are not public").isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
         }
         var commandMetrics = http.send(HttpRequest.newBuilder(URI.create(services.commandUrl() + "/actuator/prometheus"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(commandMetrics).contains("commandBus_allTimer_seconds");
+                .header("Authorization", operator).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(commandMetrics.statusCode()).isEqualTo(200);
+        assertThat(commandMetrics.body()).contains("commandBus_allTimer_seconds");
         var queryMetrics = http.send(HttpRequest.newBuilder(URI.create(services.queryUrl() + "/actuator/prometheus"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(queryMetrics).contains("eventProcessor_latency");
+                .header("Authorization", operator).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(queryMetrics.statusCode()).isEqualTo(200);
+        assertThat(queryMetrics.body()).contains("eventProcessor_latency");
         assertThat(services.logs()).contains("Axon update checker disabled");
     }
 

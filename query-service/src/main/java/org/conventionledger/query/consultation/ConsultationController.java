@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.conventionledger.query.organisation.ConventionSummary;
 import org.conventionledger.query.platform.ProblemResponses;
@@ -118,6 +120,7 @@ public class ConsultationController {
             throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-call",
                     "No call for proposals " + callId + " is known (yet) to the read side.");
         }
+        Map<String, List<ConsultationArgument>> argued = argumentsOf(callId);
         List<ConsultationProposal> visible = proposalsOf(callId).stream().filter(p -> !p.hidden && p.title != null)
                 .sorted(RANKING).toList();
         List<PublicProposal> results = new ArrayList<>();
@@ -129,7 +132,8 @@ public class ConsultationController {
                 rank = i + 1;
                 previous = p.netScore();
             }
-            List<PublicArgument> arguments = p.arguments.stream().filter(a -> !a.hidden)
+            List<PublicArgument> arguments = argued.getOrDefault(p.proposalId, List.of()).stream()
+                    .filter(a -> !a.hidden)
                     .map(a -> new PublicArgument(a.argumentId, a.stance, a.text, a.postedAt)).toList();
             results.add(new PublicProposal(rank, p.proposalId, p.title, p.text, p.submittedAt, p.forVotes, p.mixedVotes,
                     p.againstVotes, p.votes(), p.netScore(), arguments.size(), arguments));
@@ -137,6 +141,13 @@ public class ConsultationController {
         return new PublicResults(callId, call.topicTitle, call.title, call.text, call.criteria, call.opensAt,
                 call.closesAt, call.closedAt, call.status(Instant.now()), results.size(),
                 results.stream().mapToLong(PublicProposal::votes).sum(), participation("callId", callId), results);
+    }
+
+    /** A call's arguments by proposal, each proposal's in log order. */
+    private Map<String, List<ConsultationArgument>> argumentsOf(String callId) {
+        return mongo.find(Query.query(Criteria.where("callId").is(callId)), ConsultationArgument.class).stream()
+                .sorted(Comparator.comparingLong((ConsultationArgument a) -> a.position))
+                .collect(Collectors.groupingBy(a -> a.proposalId, Collectors.toList()));
     }
 
     private List<ConsultationProposal> proposalsOf(String callId) {
@@ -147,6 +158,7 @@ public class ConsultationController {
         List<ConsultationProposal> ordered = new ArrayList<>(proposals);
         // visible proposals by rank first, then the hidden ones (unranked)
         ordered.sort(Comparator.comparing((ConsultationProposal p) -> p.hidden).thenComparing(RANKING));
+        Map<String, List<ConsultationArgument>> argued = argumentsOf(call.callId);
         List<ProposalView> views = new ArrayList<>();
         int rank = 0;
         long previous = Long.MIN_VALUE;
@@ -160,7 +172,7 @@ public class ConsultationController {
                 }
                 shown = rank;
             }
-            List<ArgumentView> arguments = p.arguments.stream()
+            List<ArgumentView> arguments = argued.getOrDefault(p.proposalId, List.of()).stream()
                     .map(a -> new ArgumentView(a.argumentId, a.stance, a.text, a.postedAt, a.hidden, a.hiddenReason))
                     .toList();
             views.add(new ProposalView(shown, p.proposalId, p.title, p.text, p.submittedAt, p.hidden, p.hiddenReason,

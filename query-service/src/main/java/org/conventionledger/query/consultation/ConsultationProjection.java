@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Projects the consultation: each call ({@link ConsultationCall}), each proposal with its current
- * votes per stance and its arguments ({@link ConsultationProposal}), both absorbing each event exactly
- * once (ADR-001), and each resident's current stance per proposal ({@link ResidentStance}).
+ * votes per stance ({@link ConsultationProposal}), each argument ({@link ConsultationArgument}), all
+ * absorbing each event exactly once (ADR-001), and each resident's current stance per proposal
+ * ({@link ResidentStance}).
  *
  * <p>A vote change carries the stance it replaces, so a proposal's counts move by one from the old
  * stance to the new one; the vote's stream orders a resident's votes on a proposal, and the processor
@@ -104,13 +105,19 @@ class ConsultationProjection {
 
     @EventHandler
     void on(ArgumentPosted event, EventMessage<?> message, TrackingToken token) {
-        proposal(event.conventionId(), event.callId(), event.proposalId(), message, token, p -> {
-            ConsultationProposal.Argument argument = new ConsultationProposal.Argument();
+        long position = EventPosition.of(message, token);
+        projections.absorb(ConsultationArgument.class, event.argumentId(), message, token, () -> {
+            ConsultationArgument argument = new ConsultationArgument();
             argument.argumentId = event.argumentId();
-            argument.stance = event.stance() == null ? null : event.stance().name();
-            argument.text = event.text();
-            argument.postedAt = event.postedAt();
-            p.arguments.add(argument);
+            return argument;
+        }, a -> {
+            a.conventionId = event.conventionId();
+            a.callId = event.callId();
+            a.proposalId = event.proposalId();
+            a.position = position;
+            a.stance = event.stance() == null ? null : event.stance().name();
+            a.text = event.text();
+            a.postedAt = event.postedAt();
         });
         ResidentStance stance = stanceOf(event.conventionId(), event.callId(), event.proposalId(), event.voterPseudonym());
         if (!stance.argued) {
@@ -121,20 +128,22 @@ class ConsultationProjection {
 
     @EventHandler
     void on(ArgumentHidden event, EventMessage<?> message, TrackingToken token) {
-        proposal(event.conventionId(), event.callId(), event.proposalId(), message, token, p -> {
-            ConsultationProposal.Argument argument = p.arguments.stream()
-                    .filter(a -> a.argumentId.equals(event.argumentId())).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("Argument " + event.argumentId()
-                            + " hidden before it was posted on proposal " + event.proposalId()));
-            argument.hidden = true;
-            argument.hiddenReason = event.reason();
-        });
+        if (!projections.exists(ConsultationArgument.class, event.argumentId())) {
+            throw new IllegalStateException("Argument " + event.argumentId()
+                    + " hidden before it was posted on proposal " + event.proposalId());
+        }
+        projections.absorb(ConsultationArgument.class, event.argumentId(), message, token, ConsultationArgument::new,
+                a -> {
+                    a.hidden = true;
+                    a.hiddenReason = event.reason();
+                });
     }
 
     @ResetHandler
     void reset() {
         mongo.dropCollection(ConsultationCall.class);
         mongo.dropCollection(ConsultationProposal.class);
+        mongo.dropCollection(ConsultationArgument.class);
         mongo.dropCollection(ResidentStance.class);
     }
 

@@ -1,8 +1,6 @@
 package org.conventionledger.query.consultation;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.conventionledger.events.consultation.Stance;
 import org.conventionledger.query.platform.Absorbing;
@@ -13,8 +11,9 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A proposal as stored: its text, moderation, the current votes on it per stance and its arguments.
- * The author's pseudonym is kept to count distinct participants and is never shown.
+ * A proposal as stored: its text, moderation and the current votes on it per stance; its arguments are
+ * documents of their own ({@link ConsultationArgument}). The author's pseudonym is kept to count
+ * distinct participants and is never shown.
  */
 @Document("consultation_proposals")
 public class ConsultationProposal implements Absorbing {
@@ -40,16 +39,6 @@ public class ConsultationProposal implements Absorbing {
     long againstVotes;
     /** Votes that replaced an earlier vote of the same resident. */
     long voteChanges;
-    List<Argument> arguments = new ArrayList<>();
-
-    public static class Argument {
-        String argumentId;
-        String stance;
-        String text;
-        Instant postedAt;
-        boolean hidden;
-        String hiddenReason;
-    }
 
     void count(Stance stance, int delta) {
         if (stance == null) {

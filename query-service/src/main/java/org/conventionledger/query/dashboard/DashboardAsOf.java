@@ -2,6 +2,7 @@ package org.conventionledger.query.dashboard;
 
 import org.conventionledger.events.ConventionEvent;
 import org.conventionledger.query.dashboard.DashboardController.DashboardView;
+import org.conventionledger.query.platform.AsOfCache;
 import org.conventionledger.query.platform.AsOfView;
 import org.conventionledger.query.platform.LogReplay;
 import org.conventionledger.query.platform.ProblemResponses;
@@ -14,17 +15,25 @@ import org.springframework.stereotype.Component;
 /**
  * A convention's dashboard as it stood at a past instant or position: rebuilt in memory from the log
  * read afresh ({@link LogReplay}) with the live projection's own update logic ({@link DashboardChanges}).
- * Nothing is written to the read store.
+ * Nothing is written to the read store; the view is kept in the {@link AsOfCache}.
  */
 @Component
 public class DashboardAsOf {
 
     private final LogReplay replay;
     private final MongoTemplate mongo;
+    private final AsOfCache cache;
 
-    public DashboardAsOf(LogReplay replay, MongoTemplate mongo) {
+    public DashboardAsOf(LogReplay replay, MongoTemplate mongo, AsOfCache cache) {
         this.replay = replay;
         this.mongo = mongo;
+        this.cache = cache;
+    }
+
+    private record Key(String conventionId, LogReplay.Bound bound) {
+    }
+
+    private record Rebuilt(DashboardView view, LogReplay.Replayed replayed) {
     }
 
     /**
@@ -36,14 +45,20 @@ public class DashboardAsOf {
             throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-convention",
                     "No convention " + conventionId + " is known (yet) to the read side.");
         }
+        Rebuilt rebuilt = cache.get(new Key(conventionId, bound), () -> rebuild(conventionId, bound),
+                r -> r.replayed().settled());
+        if (rebuilt.replayed().eventsApplied() == 0) {
+            throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-convention",
+                    "Convention " + conventionId + " had no event in the log as of " + bound + ".");
+        }
+        return AsOfView.of(rebuilt.view(), rebuilt.replayed());
+    }
+
+    private Rebuilt rebuild(String conventionId, LogReplay.Bound bound) {
         Dashboard dashboard = Dashboard.of(conventionId);
         LogReplay.Replayed replayed = replay.replay(bound, DashboardChanges.TYPES,
                 payload -> payload instanceof ConventionEvent e && conventionId.equals(e.conventionId()),
                 event -> DashboardChanges.apply(dashboard, event.getPayload()));
-        if (replayed.eventsApplied() == 0) {
-            throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-convention",
-                    "Convention " + conventionId + " had no event in the log as of " + bound + ".");
-        }
-        return AsOfView.of(DashboardController.view(dashboard), replayed);
+        return new Rebuilt(replayed.eventsApplied() == 0 ? null : DashboardController.view(dashboard), replayed);
     }
 }

@@ -2,6 +2,7 @@ package org.conventionledger.query.platform;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -66,6 +67,9 @@ public class LogReplay {
                 try {
                     instant = Instant.parse(asOf.strip());
                 } catch (DateTimeParseException e) {
+                    instant = withOffset(asOf.strip());
+                }
+                if (instant == null) {
                     throw invalid("asOf", "Parameter 'asOf' must be an ISO-8601 instant, such as 2022-06-10T12:00:00Z "
                             + "(an offset such as +02:00 must be URL-encoded as %2B02:00).");
                 }
@@ -83,6 +87,15 @@ public class LogReplay {
                 }
             }
             return new Bound(instant, position);
+        }
+
+        /** An instant written with an offset and without seconds ({@code 2025-06-11T00:00+02:00}), or null. */
+        private static Instant withOffset(String text) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                return null;
+            }
         }
 
         /** Whether the event at this position, recorded then, is part of the view. */
@@ -106,9 +119,11 @@ public class LogReplay {
 
     /**
      * What a replay read: the bound, the last position of the log it included (null if none),
-     * how many events it read from the store and how many it applied to the view.
+     * how many events it read from the store and how many it applied to the view, and whether the view
+     * is settled: no event it would include can still be committed (the bound lies more than the clock
+     * slack in the past), so the same request gives the same view forever and may be cached.
      */
-    public record Replayed(Bound bound, Long lastPosition, long eventsRead, long eventsApplied) {
+    public record Replayed(Bound bound, Long lastPosition, long eventsRead, long eventsApplied, boolean settled) {
     }
 
     /** How long a replay waits for one of the permits before it is refused as busy. */
@@ -173,6 +188,8 @@ public class LogReplay {
         Long last = null;
         long read = 0;
         long applied = 0;
+        Instant now = Instant.now();
+        boolean settled = bound.instant() != null && bound.instant().plus(clockSlack).isBefore(now);
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             while (stream.hasNextAvailable()) {
                 TrackedEventMessage<?> event = stream.nextAvailable();
@@ -180,6 +197,8 @@ public class LogReplay {
                 long position = EventPosition.of(event, event.trackingToken());
                 Instant recordedAt = event.getTimestamp();
                 if (bound.beyond(position, recordedAt, clockSlack)) {
+                    // every position before this one was taken before it was, so is committed by now
+                    settled |= recordedAt.plus(clockSlack).isBefore(now);
                     break;
                 }
                 if (!bound.includes(position, recordedAt)) {
@@ -195,7 +214,7 @@ public class LogReplay {
             Thread.currentThread().interrupt();
             throw interrupted();
         }
-        return new Replayed(bound, last, read, applied);
+        return new Replayed(bound, last, read, applied, settled);
     }
 
     private static ErrorResponseException interrupted() {

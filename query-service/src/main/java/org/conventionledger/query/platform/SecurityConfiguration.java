@@ -37,7 +37,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * Who may read what. The garants' trail is for garants; dashboards for the organisers, garants and
- * monitoring body; a closed votation's ranking is public (its controller enforces the rest). Same
+ * monitoring body; a closed votation's ranking is public (its controller enforces the rest); health is
+ * public, the other operations endpoints (metrics) are for {@link Role#OPERATOR}. Same
  * identity modes as the command service: local accounts (HTTP Basic) or the city's JWTs ({@code oidc}).
  */
 @Configuration
@@ -49,11 +50,15 @@ public class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json,
                             @Value("${ledger.security.mode:local}") String mode,
                             @Value("${ledger.security.roles-claim:roles}") String rolesClaim) throws Exception {
+        // No session and no cookie: Spring's token-based CSRF protection has nothing to protect. Browsers that
+        // hold Basic credentials are handled by RequestGuard, which refuses forged cross-site requests.
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         // "/error": where Tomcat forwards an unhandled failure, so a 500 stays a 500
-                        .requestMatchers("/error", "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
+                        .requestMatchers("/error", "/actuator/health/**", "/v3/api-docs/**").permitAll()
+                        // metrics count events by type (live turnout while results are hidden): operations only
+                        .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.GET, "/api/votations/*/ranking").permitAll()
                         // a call for proposals' results: visible proposals only (hidden ones are left out)
                         .requestMatchers(HttpMethod.GET, "/api/public/consultation/calls/*/results").permitAll()

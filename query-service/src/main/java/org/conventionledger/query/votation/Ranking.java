@@ -47,6 +47,37 @@ public class Ranking implements Absorbing {
         return ranking;
     }
 
+    /** The same votation (title, rules, actions, status) with nothing counted. */
+    Ranking emptyCopy() {
+        Ranking copy = of(votationId);
+        copy.conventionId = conventionId;
+        copy.title = title;
+        copy.status = status;
+        copy.resultsVisibleWhileOpen = resultsVisibleWhileOpen;
+        for (Count count : counts) {
+            Count empty = new Count();
+            empty.actionNumber = count.actionNumber;
+            empty.actionId = count.actionId;
+            empty.title = count.title;
+            empty.transition = count.transition;
+            empty.topic = count.topic;
+            copy.counts.add(empty);
+        }
+        return copy;
+    }
+
+    /** Adds what another count of the same votation counted to this one. */
+    void add(Ranking other) {
+        onlineBallots += other.onlineBallots;
+        paperBallots += other.paperBallots;
+        desksTallied += other.desksTallied;
+        for (Count count : other.counts) {
+            Count mine = count(count.actionNumber);
+            mine.paperVotes += count.paperVotes;
+            mine.onlineVotes += count.onlineVotes;
+        }
+    }
+
     Count count(int actionNumber) {
         return counts.stream().filter(c -> c.actionNumber == actionNumber).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Action " + actionNumber + " is not on votation " + votationId));

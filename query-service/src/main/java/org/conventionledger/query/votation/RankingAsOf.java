@@ -1,6 +1,7 @@
 package org.conventionledger.query.votation;
 
 import org.conventionledger.events.Transition;
+import org.conventionledger.query.platform.AsOfCache;
 import org.conventionledger.query.platform.AsOfView;
 import org.conventionledger.query.platform.LogReplay;
 import org.conventionledger.query.platform.ProblemResponses;
@@ -14,17 +15,26 @@ import org.springframework.stereotype.Component;
  * afresh ({@link LogReplay}) with the live projection's own counting ({@link RankingChanges}). Online
  * ballots and paper tallies count from their <em>recording</em> time, like every event of the log: a
  * desk's tally counts from when it was entered, not from its {@code countedAt}. Nothing is written to
- * the read store.
+ * the read store; the rebuilt ranking is kept in the {@link AsOfCache}. Who may ask which bound is the
+ * {@link RankingAsOfController}'s to decide.
  */
 @Component
 public class RankingAsOf {
 
     private final LogReplay replay;
     private final MongoTemplate mongo;
+    private final AsOfCache cache;
 
-    public RankingAsOf(LogReplay replay, MongoTemplate mongo) {
+    public RankingAsOf(LogReplay replay, MongoTemplate mongo, AsOfCache cache) {
         this.replay = replay;
         this.mongo = mongo;
+        this.cache = cache;
+    }
+
+    private record Key(String votationId, LogReplay.Bound bound) {
+    }
+
+    private record Rebuilt(Ranking ranking, LogReplay.Replayed replayed) {
     }
 
     /**
@@ -40,14 +50,17 @@ public class RankingAsOf {
                     "No votation " + votationId + " is known (yet) to the read side.");
         }
         RankingController.checkAccess(live);
-        Ranking ranking = Ranking.of(votationId);
-        LogReplay.Replayed replayed = replay.replay(bound, RankingChanges.TYPES,
-                payload -> votationId.equals(RankingChanges.votationOf(payload)),
-                event -> RankingChanges.apply(ranking, event.getPayload()));
-        if (ranking.status == null) {
+        Rebuilt rebuilt = cache.get(new Key(votationId, bound), () -> {
+            Ranking ranking = Ranking.of(votationId);
+            LogReplay.Replayed replayed = replay.replay(bound, RankingChanges.TYPES,
+                    payload -> votationId.equals(RankingChanges.votationOf(payload)),
+                    event -> RankingChanges.apply(ranking, event.getPayload()));
+            return new Rebuilt(ranking, replayed);
+        }, r -> r.replayed().settled());
+        if (rebuilt.ranking().status == null) {
             throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-votation",
                     "Votation " + votationId + " was not scheduled yet as of " + bound + ".");
         }
-        return AsOfView.of(RankingController.view(ranking, transition), replayed);
+        return AsOfView.of(RankingController.view(rebuilt.ranking(), transition), rebuilt.replayed());
     }
 }

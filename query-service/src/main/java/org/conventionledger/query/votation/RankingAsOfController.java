@@ -3,7 +3,7 @@ package org.conventionledger.query.votation;
 import org.conventionledger.events.Transition;
 import org.conventionledger.query.platform.AsOfView;
 import org.conventionledger.query.platform.LogReplay;
-import org.conventionledger.query.votation.RankingController.RankingView;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -11,29 +11,51 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/votations/{id}/ranking?asOf=…[&asOfPosition=…][&transition=…]}: the ranking as it stood
- * then (see {@link RankingAsOf}); without these parameters the request goes to the live
- * {@link RankingController}.
+ * then; without these parameters the request goes to the live {@link RankingController}. The garants
+ * and the monitoring body may ask any bound ({@link RankingAsOf}); anyone else only a published
+ * checkpoint, {@code asOf} at the end of a day ({@link RankingPublication}): a position or another
+ * instant is refused, 401 for an anonymous caller and 403 otherwise, with
+ * {@code rule: "published-checkpoints-only"}.
  */
 @RestController
 public class RankingAsOfController {
 
     private final RankingAsOf asOf;
+    private final RankingPublication publication;
+    private final MongoTemplate mongo;
 
-    public RankingAsOfController(RankingAsOf asOf) {
+    public RankingAsOfController(RankingAsOf asOf, RankingPublication publication, MongoTemplate mongo) {
         this.asOf = asOf;
+        this.publication = publication;
+        this.mongo = mongo;
     }
 
     @GetMapping(value = "/api/votations/{votationId}/ranking", params = "asOf")
-    public AsOfView<RankingView> asOf(@PathVariable String votationId, @RequestParam(required = false) String asOf,
-                                      @RequestParam(required = false) String asOfPosition,
-                                      @RequestParam(required = false) Transition transition) {
-        return this.asOf.ranking(votationId, transition, LogReplay.Bound.parse(asOf, asOfPosition));
+    public AsOfView<?> asOf(@PathVariable String votationId, @RequestParam(required = false) String asOf,
+                            @RequestParam(required = false) String asOfPosition,
+                            @RequestParam(required = false) Transition transition) {
+        return view(votationId, transition, LogReplay.Bound.parse(asOf, asOfPosition));
     }
 
     @GetMapping(value = "/api/votations/{votationId}/ranking", params = {"asOfPosition", "!asOf"})
-    public AsOfView<RankingView> asOfPosition(@PathVariable String votationId,
-                                              @RequestParam(required = false) String asOfPosition,
-                                              @RequestParam(required = false) Transition transition) {
-        return asOf.ranking(votationId, transition, LogReplay.Bound.parse(null, asOfPosition));
+    public AsOfView<?> asOfPosition(@PathVariable String votationId,
+                                    @RequestParam(required = false) String asOfPosition,
+                                    @RequestParam(required = false) Transition transition) {
+        return view(votationId, transition, LogReplay.Bound.parse(null, asOfPosition));
+    }
+
+    private AsOfView<?> view(String votationId, Transition transition, LogReplay.Bound bound) {
+        if (RankingPublication.oversees()) {
+            return asOf.ranking(votationId, transition, bound);
+        }
+        if (bound.position() != null) {
+            // refused before anything is read: whether the votation exists is not the caller's to learn here
+            throw RankingPublication.refused(RankingPublication.CHECKPOINTS_RULE, "A ranking as of a position in the"
+                    + " log is for the garants and the monitoring body; the public sees the close and the"
+                    + " published daily checkpoints.");
+        }
+        Ranking live = RankingController.live(mongo, votationId);
+        RankingController.checkAccess(live);
+        return publication.checkpoint(live, bound.instant(), transition);
     }
 }

@@ -24,10 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <p>Who sees it follows the votation's {@code VotationRules.resultsVisibleWhileOpen}: anyone once the
  * votation is closed, and anyone while it is scheduled or open if its rules make running results
- * visible. Otherwise the counts are hidden from the public and the residents: only the organisers,
- * garants and monitoring body (who oversee the count) see them; an anonymous caller gets 401, any other
- * role 403, both {@code application/problem+json} with {@code rule: "results-hidden-while-open"}. Nothing
- * of the votation's counts or turnout leaks in either answer.
+ * visible; what the public sees of it is the published ranking ({@link RankingPublication}).
+ * Otherwise the counts are hidden from the public and the residents: only the organisers, garants and
+ * monitoring body (who oversee the count) see them; an anonymous caller gets 401, any other role 403,
+ * both {@code application/problem+json} with {@code rule: "results-hidden-while-open"}. Nothing of the
+ * votation's counts or turnout leaks in either answer.
  */
 @RestController
 public class RankingController {
@@ -42,21 +43,44 @@ public class RankingController {
     }
 
     private final MongoTemplate mongo;
+    private final RankingPublication publication;
 
-    public RankingController(MongoTemplate mongo) {
+    public RankingController(MongoTemplate mongo, RankingPublication publication) {
         this.mongo = mongo;
+        this.publication = publication;
     }
 
+    /**
+     * The live ranking for staff ({@link RankingView}); for anyone else the published one
+     * ({@link PublicFigures.PublicRankingView}): the final ranking once the votation is closed, its
+     * latest published checkpoint while it runs with visible results.
+     */
     @GetMapping("/api/votations/{votationId}/ranking")
-    public RankingView ranking(@PathVariable String votationId,
-                               @RequestParam(required = false) Transition transition) {
+    public Object answer(@PathVariable String votationId, @RequestParam(required = false) Transition transition) {
+        Ranking ranking = live(mongo, votationId);
+        checkAccess(ranking);
+        if (isStaff()) {
+            return view(ranking, transition);
+        }
+        return "CLOSED".equals(ranking.status) ? publication.closed(ranking, transition)
+                : publication.running(ranking, transition);
+    }
+
+    /** The live ranking with every count, to whoever may see it (for the staff's views built on it). */
+    public RankingView ranking(String votationId, Transition transition) {
+        Ranking ranking = live(mongo, votationId);
+        checkAccess(ranking);
+        return view(ranking, transition);
+    }
+
+    /** The stored ranking of the votation; a 404 problem if the read side does not know it. */
+    static Ranking live(MongoTemplate mongo, String votationId) {
         Ranking ranking = mongo.findById(votationId, Ranking.class);
         if (ranking == null) {
             throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-votation",
                     "No votation " + votationId + " is known (yet) to the read side.");
         }
-        checkAccess(ranking);
-        return view(ranking, transition);
+        return ranking;
     }
 
     /** The rule named in the problem answered when a votation's running results are hidden. */
@@ -99,15 +123,22 @@ public class RankingController {
                 ranking.paperBallots, entries);
     }
 
+    /** Whether the caller is an organiser, a garant or the monitoring body. */
+    static boolean isStaff() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && !(auth instanceof AnonymousAuthenticationToken) && auth.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.ORGANISER)
+                        || a.getAuthority().equals("ROLE_" + Role.GARANT)
+                        || a.getAuthority().equals("ROLE_" + Role.MONITOR));
+    }
+
     private static void requireStaff() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || auth instanceof AnonymousAuthenticationToken) {
             throw hidden(HttpStatus.UNAUTHORIZED, "unauthenticated",
                     "The running results of this votation are hidden from the public until it closes: sign in.");
         }
-        boolean staff = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.ORGANISER)
-                || a.getAuthority().equals("ROLE_" + Role.GARANT) || a.getAuthority().equals("ROLE_" + Role.MONITOR));
-        if (!staff) {
+        if (!isStaff()) {
             throw hidden(HttpStatus.FORBIDDEN, "forbidden", "The running results of this votation are hidden until"
                     + " it closes: until then they are for organisers, garants and the monitoring body.");
         }

@@ -30,6 +30,7 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.conventionledger.events.recruitment.Answer;
 import org.conventionledger.query.dashboard.DashboardController.DashboardView;
 import org.conventionledger.query.dashboard.DashboardController.VotationTurnout;
+import org.conventionledger.query.platform.AsOfCache;
 import org.conventionledger.query.platform.AsOfView;
 import org.conventionledger.query.platform.EventLog;
 import org.conventionledger.query.platform.InMemoryLog;
@@ -69,7 +70,7 @@ class DashboardAsOfTest {
         controller = new DashboardController(store.mongo());
         live = EventLog.jdbc();
         log = new InMemoryLog();
-        asOf = new DashboardAsOf(log.replay(Duration.ofMinutes(10)), store.mongo());
+        asOf = new DashboardAsOf(log.replay(Duration.ofMinutes(10)), store.mongo(), new AsOfCache(16));
     }
 
     @AfterEach

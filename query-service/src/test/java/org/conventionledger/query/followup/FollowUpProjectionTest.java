@@ -73,7 +73,7 @@ class FollowUpProjectionTest {
         log = EventLog.jdbc();
         projection = new FollowUpProjection(new Projections(store.mongo()), store.mongo());
         handler = new AnnotationEventHandlerAdapter(projection);
-        controller = new FollowUpController(store.mongo(), new RankingController(store.mongo()),
+        controller = new FollowUpController(store.mongo(), new RankingController(store.mongo(), null),
                 Clock.fixed(Instant.parse("2024-01-01T10:00:00Z"), ZoneOffset.UTC));
     }
 

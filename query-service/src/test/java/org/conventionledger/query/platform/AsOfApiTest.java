@@ -262,21 +262,29 @@ class AsOfApiTest {
     }
 
     @Test
-    void accessIsTheLiveEndpoints() throws Exception {
+    void accessIsTheLiveEndpointsAndFinerRankingsAreForTheOversight() throws Exception {
         awaitProjected();
         String dashboard = "/api/conventions/" + CONVENTION + "/dashboard?asOf=" + at(MID);
         assertThat(get(dashboard, null).statusCode()).isEqualTo(401);
         assertThat(get(dashboard, Role.VOTER).statusCode()).isEqualTo(403);
         assertThat(get(dashboard, Role.ORGANISER).statusCode()).isEqualTo(200);
 
+        // a closed votation's ranking is public, but as of an arbitrary instant only for the oversight
         String closed = "/api/votations/" + VOTATION + "/ranking?asOf=" + at(MID);
-        assertThat(get(closed, null).statusCode()).as("closed now: public").isEqualTo(200);
+        HttpResponse<String> publicAsOf = get(closed, null);
+        assertThat(publicAsOf.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(publicAsOf.body()).path("rule").asText()).isEqualTo("published-checkpoints-only");
+        assertThat(get(closed, Role.VOTER).statusCode()).isEqualTo(403);
+        assertThat(get(closed, Role.ORGANISER).statusCode()).isEqualTo(403);
+        assertThat(get(closed, Role.GARANT).statusCode()).isEqualTo(200);
+        assertThat(get(closed, Role.MONITOR).statusCode()).isEqualTo(200);
         String open = "/api/votations/" + STILL_OPEN + "/ranking?asOf=" + at(Instant.now());
         HttpResponse<String> anonymous = get(open, null);
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(JSON.readTree(anonymous.body()).path("code").asText()).isEqualTo("unauthenticated");
         assertThat(get(open, Role.VOTER).statusCode()).isEqualTo(403);
         assertThat(get(open, Role.MONITOR).statusCode()).isEqualTo(200);
+        assertThat(get(open, Role.GARANT).statusCode()).isEqualTo(200);
         assertThat(get("/api/votations/" + STILL_OPEN + "/ranking?asOfPosition=1000000", null).statusCode())
                 .isEqualTo(401);
     }

@@ -7,6 +7,8 @@ import static org.conventionledger.query.platform.TestEvents.item;
 import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -164,5 +166,92 @@ class ReadApiHttpTest {
 
         assertThat(dashboard.statusCode()).as(dashboard.body()).isEqualTo(500);
         assertThat(ranking.statusCode()).as(ranking.body()).isEqualTo(500);
+        for (HttpResponse<String> failure : List.of(dashboard, ranking)) {
+            assertThat(problem(failure).path("code").asText()).isEqualTo("internal-error");
+            assertThat(failure.body()).doesNotContain("org.", "java.", "Exception");
+        }
+    }
+
+    private String basic(Role role) throws IOException {
+        LocalAccounts.Account account = LocalAccounts.loadOrCreate(dataDir.resolve("accounts.txt")).stream()
+                .filter(a -> a.role() == role).findFirst().orElseThrow();
+        return "Basic " + Base64.getEncoder().encodeToString(
+                (account.username() + ":" + account.password()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void healthIsPublicAndEveryOtherOperationsEndpointIsForTheOperator() throws Exception {
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+        for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/info")) {
+            HttpResponse<String> anonymous = get(path, null);
+            assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+            assertThat(problem(anonymous).path("code").asText()).isEqualTo("unauthenticated");
+            for (Role role : List.of(Role.ORGANISER, Role.GARANT, Role.MONITOR, Role.VOTER, Role.PLATFORM)) {
+                assertThat(get(path, role).statusCode()).as(role + " " + path).isEqualTo(403);
+            }
+            // tests run without the Prometheus registry (Spring Boot's default): passing security is the point
+            assertThat(get(path, Role.OPERATOR).statusCode()).as(path).isNotIn(401, 403);
+        }
+        assertThat(get("/actuator/metrics", Role.OPERATOR).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownPathsWrongMethodsAndBadParametersAreProblemsNamingNoClass() throws Exception {
+        HttpResponse<String> unknown = get("/api/nowhere", Role.GARANT);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(problem(unknown).path("code").asText()).isEqualTo("http-404");
+        HttpResponse<String> method = get("/api/admin/projections/dashboard/rebuild", Role.ORGANISER);
+        assertThat(method.statusCode()).isEqualTo(405);
+        assertThat(problem(method).path("code").asText()).isEqualTo("http-405");
+        for (HttpResponse<String> bad : List.of(get("/api/votations/nowhere/ranking?transition=ECONOMIC", null),
+                get("/api/audit/events?after=yesterday", Role.GARANT), method, unknown)) {
+            problem(bad);
+            assertThat(bad.body()).doesNotContain("org.", "java.", "Exception");
+        }
+    }
+
+    /** What the server answered, read up to the end of its problem (the connection may stay open). */
+    static String answerTo(Socket socket) throws IOException {
+        StringBuilder answer = new StringBuilder();
+        byte[] buffer = new byte[4096];
+        int read;
+        while ((read = socket.getInputStream().read(buffer)) > 0) {
+            answer.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+            int code = answer.indexOf("\"code\"");
+            if (code >= 0 && answer.indexOf("}", code) > 0) {
+                break;
+            }
+        }
+        return answer.toString();
+    }
+
+    @Test
+    void aTwentyMegabyteBodyIsRefusedWith413BeforeItIsRead() throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/admin/projections/dashboard/rebuild HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: " + basic(Role.ORGANISER) + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + 20 * 1024 * 1024 + "\r\n\r\n{\"x\":\"").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = answerTo(socket);
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json")
+                    .contains("\"code\":\"body-too-large\"");
+        }
+    }
+
+    @Test
+    void aCredentialedRequestFromAnotherSiteIsRefusedAndAnAnonymousReadIsNot() throws Exception {
+        HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/audit/events"))
+                .header("Authorization", basic(Role.GARANT)).header("Sec-Fetch-Site", "cross-site").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(problem(forged).path("code").asText()).isEqualTo("cross-site-request");
+        HttpResponse<String> embedded = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/votations/nowhere/ranking"))
+                .header("Sec-Fetch-Site", "cross-site").header("Origin", "https://city.example").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(embedded.statusCode()).as("a city page may show the public results").isEqualTo(404);
     }
 }

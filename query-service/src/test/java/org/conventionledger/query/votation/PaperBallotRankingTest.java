@@ -59,7 +59,7 @@ class PaperBallotRankingTest {
     void start() {
         store = ReadStore.start();
         handlers = new AnnotationEventHandlerAdapter(new RankingProjection(new Projections(store.mongo()), store.mongo()));
-        controller = new RankingController(store.mongo());
+        controller = new RankingController(store.mongo(), null);
         log = EventLog.jdbc();
         SecurityContextHolder.clearContext();
     }

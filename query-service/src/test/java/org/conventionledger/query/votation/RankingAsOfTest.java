@@ -19,6 +19,7 @@ import java.util.List;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.conventionledger.events.identity.Role;
+import org.conventionledger.query.platform.AsOfCache;
 import org.conventionledger.query.platform.AsOfView;
 import org.conventionledger.query.platform.EventLog;
 import org.conventionledger.query.platform.InMemoryLog;
@@ -58,10 +59,10 @@ class RankingAsOfTest {
     void start() {
         store = ReadStore.start();
         projection = new AnnotationEventHandlerAdapter(new RankingProjection(new Projections(store.mongo()), store.mongo()));
-        controller = new RankingController(store.mongo());
+        controller = new RankingController(store.mongo(), null);
         live = EventLog.jdbc();
         log = new InMemoryLog();
-        asOf = new RankingAsOf(log.replay(Duration.ofMinutes(10)), store.mongo());
+        asOf = new RankingAsOf(log.replay(Duration.ofMinutes(10)), store.mongo(), new AsOfCache(16));
         signIn(Role.GARANT);
     }
 

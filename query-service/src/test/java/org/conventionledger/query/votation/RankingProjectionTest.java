@@ -54,7 +54,7 @@ class RankingProjectionTest {
     void start() {
         store = ReadStore.start();
         projection = new RankingProjection(new Projections(store.mongo()), store.mongo());
-        controller = new RankingController(store.mongo());
+        controller = new RankingController(store.mongo(), null);
         log = EventLog.jdbc();
         SecurityContextHolder.clearContext();
     }

@@ -40,7 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@code GET /api/votations/{id}/ranking} of an open votation over HTTP: hidden running results are a
- * problem naming the rule for the public and the residents, shown to staff; visible ones are public.
+ * problem naming the rule for the public and the residents, shown to staff; visible ones are public at the
+ * published checkpoints.
  */
 @SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -126,15 +127,21 @@ class RankingVisibilityHttpTest {
         assertThat(JSON.readTree(organiser.body()).path("paperVotes").asInt()).isEqualTo(1);
     }
 
+    /**
+     * Visible running results are public at the daily checkpoints only ({@link PublishedFiguresHttpTest}):
+     * a votation opened today has none yet, so the public is told so, and never sees the live count.
+     */
     @Test
-    void visibleRunningResultsArePublicWhileOpen() throws Exception {
+    void visibleRunningResultsArePublicAtCheckpointsOnlyNeverLive() throws Exception {
         String path = openVotationWithAPaperBallot(true);
 
         HttpResponse<String> anonymous = get(path, null);
-        assertThat(anonymous.statusCode()).isEqualTo(200);
-        JsonNode ranking = JSON.readTree(anonymous.body());
-        assertThat(ranking.path("status").asText()).isEqualTo("OPEN");
-        assertThat(ranking.path("entries").path(0).path("paperVotes").asInt()).isEqualTo(1);
-        assertThat(get(path, Role.VOTER).statusCode()).isEqualTo(200);
+        assertThat(anonymous.statusCode()).isEqualTo(404);
+        assertThat(problem(anonymous).path("code").asText()).isEqualTo("no-published-checkpoint");
+        assertThat(anonymous.body()).doesNotContain("paperVotes");
+        assertThat(get(path, Role.VOTER).statusCode()).isEqualTo(404);
+        JsonNode staff = JSON.readTree(get(path, Role.ORGANISER).body());
+        assertThat(staff.path("status").asText()).isEqualTo("OPEN");
+        assertThat(staff.path("entries").path(0).path("paperVotes").asInt()).isEqualTo(1);
     }
 }

@@ -14,5 +14,10 @@ public enum Role {
     /** A resident casting their own online ballot. */
     VOTER,
     /** The online voting platform, relaying residents' ballots under its own voter references. */
-    PLATFORM
+    PLATFORM,
+    /**
+     * The city's IT operations: reads the services' metrics and other operations endpoints, nothing of the
+     * process. It never acts on the log, so no event carries it.
+     */
+    OPERATOR
 }

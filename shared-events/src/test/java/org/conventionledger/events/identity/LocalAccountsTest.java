@@ -20,8 +20,9 @@ class LocalAccountsTest {
     void aNewFileHoldsOneAccountPerRoleThenASecondOrganiser() throws Exception {
         List<LocalAccounts.Account> accounts = LocalAccounts.loadOrCreate(dir.resolve("accounts.txt"));
         assertThat(accounts).extracting(LocalAccounts.Account::username)
-                .containsExactly("organiser", "garant", "monitor", "voter", "platform", "organiser2");
-        assertThat(accounts.get(5).role()).isEqualTo(Role.ORGANISER);
+                .containsExactly("organiser", "garant", "monitor", "voter", "platform", "operator", "organiser2");
+        assertThat(accounts.get(6).role()).isEqualTo(Role.ORGANISER);
+        assertThat(accounts.get(5).role()).isEqualTo(Role.OPERATOR);
         assertThat(accounts.stream().filter(a -> a.role() == Role.ORGANISER).findFirst().orElseThrow().username())
                 .isEqualTo("organiser");
         assertThat(accounts).extracting(LocalAccounts.Account::password).doesNotHaveDuplicates();
@@ -35,9 +36,10 @@ class LocalAccountsTest {
                 + "PLATFORM platform eee", StandardCharsets.UTF_8);
         List<LocalAccounts.Account> accounts = LocalAccounts.loadOrCreate(file);
         assertThat(accounts).extracting(LocalAccounts.Account::username)
-                .containsExactly("organiser", "garant", "monitor", "voter", "platform", "organiser2");
+                .containsExactly("organiser", "garant", "monitor", "voter", "platform", "operator", "organiser2");
         assertThat(accounts.get(4).password()).isEqualTo("eee");
         assertThat(accounts.get(5).password()).hasSizeGreaterThanOrEqualTo(24);
+        assertThat(accounts.get(6).password()).hasSizeGreaterThanOrEqualTo(24);
         assertThat(LocalAccounts.loadOrCreate(file)).isEqualTo(accounts);
     }
 }
