@@ -195,7 +195,7 @@ class SessionApiTest {
                 .andExpect(jsonPath("$.errors[0].field").value("attendance[0].presence"));
         send(sessions + "/ses-1/attendance", "{\"attendance\":[{\"memberId\":\"m-1\",\"presence\":\"LATE\"}]}")
                 .andExpect(problem(400, "malformed-request"))
-                .andExpect(jsonPath("$.field").value("attendance.[0].presence"));
+                .andExpect(jsonPath("$.field").value("attendance[0].presence"));
         send(sessions + "/ses-1/attendance/m-1/correction", "{\"presence\":\"EXCUSED\"}")
                 .andExpect(problem(400, "invalid-fields")).andExpect(jsonPath("$.errors[0].field").value("reason"));
         send(sessions + "/ses-1/expenses", "{\"memberId\":\"m-1\",\"kind\":\"TRAVEL\",\"amount\":12.345}")

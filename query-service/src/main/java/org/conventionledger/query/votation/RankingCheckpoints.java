@@ -32,7 +32,12 @@ public class RankingCheckpoints {
     public record Checkpoint(Instant at, Ranking ranking, Long lastPosition, long eventsApplied) {
     }
 
-    /** Every checkpoint from the first that counts an event of the votation to {@code until}, oldest first. */
+    /**
+     * The checkpoints up to {@code until} that count an event of the votation recorded that day, oldest
+     * first. A checkpoint between two of them (a day without any event) shows the same figures as the one
+     * before it, so it is not kept: a series is as long as the votation has days with events, however far
+     * {@code until} lies.
+     */
     public record Series(List<Checkpoint> checkpoints, long eventsRead, boolean settled) {
     }
 
@@ -106,21 +111,41 @@ public class RankingCheckpoints {
                     lastPosition = day.lastPosition != null ? day.lastPosition : lastPosition;
                     applied += day.applied;
                 }
-                Ranking snapshot = null;
-                if (running != null && status != null) {
-                    snapshot = running.emptyCopy();
-                    snapshot.add(running);
-                    snapshot.status = status;
+                if (day != null) {
+                    Ranking snapshot = null;
+                    if (running != null && status != null) {
+                        snapshot = running.emptyCopy();
+                        snapshot.add(running);
+                        snapshot.status = status;
+                    }
+                    series.add(new Checkpoint(at, snapshot, lastPosition, applied));
                 }
-                series.add(new Checkpoint(at, snapshot, lastPosition, applied));
             }
         }
         return new Series(List.copyOf(series), replayed.eventsRead(), replayed.settled());
     }
 
-    /** The checkpoint at this instant in the series, if the series reaches it. */
+    /** The figures at this checkpoint: those of the last day with events at or before it; null if none. */
     static Checkpoint at(Series series, Instant at) {
-        return series.checkpoints().stream().filter(c -> c.at().equals(at)).findFirst().orElse(null);
+        Checkpoint found = null;
+        for (Checkpoint checkpoint : series.checkpoints()) {
+            if (!checkpoint.at().isAfter(at)) {
+                found = checkpoint;
+            }
+        }
+        return found == null ? null
+                : new Checkpoint(at, found.ranking(), found.lastPosition(), found.eventsApplied());
+    }
+
+    /** Whether the figures at this checkpoint are published: those of the last day with events before it. */
+    static boolean published(Series series, Instant at, Ranking closed, int minimum) {
+        Instant day = null;
+        for (Checkpoint checkpoint : series.checkpoints()) {
+            if (!checkpoint.at().isAfter(at)) {
+                day = checkpoint.at();
+            }
+        }
+        return day != null && published(series, closed, minimum).get(day);
     }
 
     static Map<Instant, Boolean> published(Series series, Ranking closed, int minimum) {

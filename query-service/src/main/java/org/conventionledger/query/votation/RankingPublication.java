@@ -80,8 +80,9 @@ public class RankingPublication {
 
     /**
      * The ranking of a votation still running (with running results made public by its rules) as the
-     * public sees it: as of its latest published checkpoint; a 404 {@code no-published-checkpoint} if
-     * none is published yet.
+     * public sees it: as of its latest published checkpoint (the latest checkpoint if its figures are
+     * published, else the last day whose figures are); a 404 {@code no-published-checkpoint} if none is
+     * published yet.
      */
     AsOfView<PublicRankingView> running(Ranking live, Transition transition) {
         Instant latest = days.latest(clock.instant());
@@ -90,7 +91,9 @@ public class RankingPublication {
         for (int i = series.checkpoints().size() - 1; i >= 0; i--) {
             RankingCheckpoints.Checkpoint checkpoint = series.checkpoints().get(i);
             if (published.get(checkpoint.at())) {
-                return view(checkpoint, series, transition);
+                // the figures hold until the next day with events: as of the latest checkpoint if none came
+                boolean last = i == series.checkpoints().size() - 1;
+                return view(last ? RankingCheckpoints.at(series, latest) : checkpoint, series, transition);
             }
         }
         throw ProblemResponses.error(HttpStatus.NOT_FOUND, "no-published-checkpoint",
@@ -116,7 +119,7 @@ public class RankingPublication {
                     "Votation " + live.votationId + " was not scheduled yet as of " + at + ".");
         }
         Ranking closed = "CLOSED".equals(live.status) ? live : null;
-        if (!RankingCheckpoints.published(series, closed, minimum).get(at)) {
+        if (!RankingCheckpoints.published(series, at, closed, minimum)) {
             throw refused(MINIMUM_RULE, "The figures as of " + at + " are not published: fewer than " + minimum
                     + " ballots were added since the checkpoint before, or until the close, so they would tell"
                     + " too much of single ballots.");
