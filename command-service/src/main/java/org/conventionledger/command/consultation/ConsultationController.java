@@ -134,7 +134,7 @@ public class ConsultationController {
         String conventionId = register.call(callId).map(ConsultationRegister.Call::conventionId)
                 .orElseThrow(() -> RuleViolation.notFound("unknown-call", "No call for proposals " + callId + "."));
         Actor actor = Actor.current();
-        boolean platform = actor.role().contains(Role.PLATFORM.name());
+        boolean platform = actor.hasRole(Role.PLATFORM);
         if (platform && (voterRef == null || voterRef.isBlank())) {
             throw RuleViolation.unprocessable("voter-ref-required",
                     "The consultation platform names the resident it relays in 'voterRef'.");

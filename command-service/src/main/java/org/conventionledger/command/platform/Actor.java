@@ -1,8 +1,10 @@
 package org.conventionledger.command.platform;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.conventionledger.events.identity.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,6 +34,11 @@ public record Actor(String id, String role) {
             throw new IllegalStateException("The caller " + auth.getName() + " has no role");
         }
         return new Actor(auth.getName(), role);
+    }
+
+    /** Whether {@code role} is one of the caller's roles, by exact name (never a part of another's name). */
+    public boolean hasRole(Role role) {
+        return Arrays.asList(this.role.split(",")).contains(role.name());
     }
 
     public Map<String, String> asMetaData() {

@@ -278,7 +278,7 @@ public class VotationController {
     }
 
     private static boolean isPlatform() {
-        return Actor.current().role().contains(Role.PLATFORM.name());
+        return Actor.current().hasRole(Role.PLATFORM);
     }
 
     /** A voter acts as themselves; only the voting platform names the voter it relays. */

@@ -149,6 +149,7 @@ class AuditTrailProjection {
         mongo.dropCollection(AuditEvent.class);
         mongo.dropCollection(ChainHead.class);
         mongo.dropCollection(SessionSeal.class);
+        mongo.dropCollection(AbandonedPositions.class);
     }
 
     private static String text(Object value) {
