@@ -2,13 +2,16 @@ package org.conventionledger.events.storage;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The data directory (event store, vault, registers, read store, accounts, keys) is readable by its
@@ -33,17 +36,34 @@ public final class OwnerOnlyFiles {
         }
         FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(DIRECTORY);
         Files.createDirectories(directory, ownerOnly);
-        try (Stream<Path> all = Files.walk(directory)) {
-            for (Path path : (Iterable<Path>) all::iterator) {
-                if (Files.isSymbolicLink(path)) {
-                    continue;
-                }
-                try {
-                    Files.setPosixFilePermissions(path, Files.isDirectory(path) ? DIRECTORY : FILE);
-                } catch (java.nio.file.NoSuchFileException gone) {
-                    // a database's temporary file, removed while walking
-                }
+        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+                return restrict(dir, DIRECTORY);
             }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                return attributes.isSymbolicLink() ? FileVisitResult.CONTINUE : restrict(file, FILE);
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                if (failure instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw failure;
+            }
+        });
+    }
+
+    /** A database's temporary file may go while the directory is walked: nothing left to protect then. */
+    private static FileVisitResult restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, permissions);
+        } catch (NoSuchFileException gone) {
+            // removed since it was listed
         }
+        return FileVisitResult.CONTINUE;
     }
 }
