@@ -23,7 +23,7 @@ import org.conventionledger.tools.LedgerClient;
  * and indemnities, delegated roles, and members leaving. Counts follow the published figures (2,000
  * letters, 70 members); everything about individuals is invented and deterministic.
  */
-final class RecruitmentDemo {
+public final class RecruitmentDemo {
 
     /** Committed (by its SHA-256) before the lists were frozen. */
     static final String DRAW_SEED = "Clermont-Ferrand 2021 - tirage des invitations - 7f3a91c2";
