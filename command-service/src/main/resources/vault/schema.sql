@@ -15,3 +15,11 @@ CREATE TABLE IF NOT EXISTS vault_erasure (
     person_id VARCHAR(64) NOT NULL PRIMARY KEY,
     erased_at TIMESTAMP   NOT NULL
 );
+
+-- Which person id a resident's keyed matching tag stands for (ADR-003). The id itself is random, so
+-- nothing but this row ties it to a name and birth date; erasure deletes the row with the key.
+CREATE TABLE IF NOT EXISTS vault_person_index (
+    match_tag VARCHAR(64) NOT NULL PRIMARY KEY,
+    person_id VARCHAR(64) NOT NULL,
+    CONSTRAINT uk_vault_person_index_person UNIQUE (person_id)
+);

@@ -20,10 +20,11 @@ import org.springframework.context.annotation.Configuration;
  * profile). The schema comes from {@code eventstore/schema-*.sql} at start. Under the
  * {@code axonserver} profile Axon Server holds the log and this engine is not created.
  *
- * <p>The gap timeout is deliberately long. Concurrent writers commit out of order and leave
- * temporary gaps in the global index; a tracking reader gives up on a gap after this timeout, and an
- * event whose transaction was slower than that would never be projected (AxonFramework #4829).
- * Write transactions here are one command each and last milliseconds.
+ * <p>Gaps (ADR-004): concurrent writers commit out of order and leave temporary gaps in the global
+ * index; a tracking reader gives up on a gap after the gap timeout, and never by count
+ * ({@code maxGapOffset} unbounded), so only age decides. Every write transaction here is bounded by
+ * {@link BoundedTransactionManager} well below the gap timeout, which makes "a gap older than the
+ * timeout" mean "an aborted append"; the service refuses to start with settings that break that.
  */
 @Configuration
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
@@ -45,6 +46,7 @@ public class EventStoreConfiguration {
                 .schema(new EventSchema())
                 .dataType(byte[].class)
                 .gapTimeout((int) gapTimeout.toMillis())
+                .maxGapOffset(Integer.MAX_VALUE)
                 .build();
     }
 }

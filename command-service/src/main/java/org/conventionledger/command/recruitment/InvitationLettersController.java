@@ -56,7 +56,8 @@ public class InvitationLettersController {
     private String line(String personId) {
         var key = vault.key(personId);
         var sealed = register.sealedIdentity(personId);
-        if (key.isEmpty() || sealed.isEmpty()) {
+        // erased wins over any key: one made for the person after their erasure could not open their identity
+        if (key.isEmpty() || sealed.isEmpty() || vault.erased(personId)) {
             return "[erased],,,,";
         }
         ResidentIdentity identity = ResidentIdentity.fromJson(PersonalDataCipher.open(key.get(), personId, sealed.get()));

@@ -1,10 +1,12 @@
 package org.conventionledger.command.recruitment;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.conventionledger.command.platform.Commands;
 import org.conventionledger.command.platform.RuleViolation;
@@ -18,9 +20,12 @@ import org.conventionledger.events.recruitment.ListedResident;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a resident list (CSV) into {@link ListResidents} commands: each resident gets the convention's
- * keyed pseudonym (the same person on several lists is one person) and their identity is sealed with
- * their own key from the {@link PersonVault}. Nothing readable about a person reaches the log.
+ * Turns a resident list (CSV) into {@link ListResidents} commands: each resident is recognised by the
+ * convention's keyed matching tag (the same person on several lists is one person) and gets the random
+ * person id the {@link PersonVault} holds for it; their identity is sealed with their own key. Nothing
+ * readable about a person reaches the log, nor anything that ties an id to a row of the file: residents
+ * are listed in the order of their random ids, and each sealed identity is padded to a fixed size so
+ * that its length does not betray the length of a name or an address (ADR-003).
  */
 @Component
 public class ResidentImport {
@@ -30,6 +35,8 @@ public class ResidentImport {
     }
 
     static final int BATCH = 1_000;
+    /** Sealed identities are padded to a multiple of this many bytes; almost every identity fits in one. */
+    static final int PADDED_BLOCK = 512;
 
     private final Commands commands;
     private final PersonVault vault;
@@ -53,9 +60,12 @@ public class ResidentImport {
         if (rows.isEmpty()) {
             throw RuleViolation.unprocessable("residents-required", "The list has no resident.");
         }
-        PersonPseudonym pseudonyms = new PersonPseudonym(vault.pseudonymSecret(conventionId));
-        Map<String, ResidentIdentity> people = new LinkedHashMap<>();
-        rows.forEach(row -> people.putIfAbsent(pseudonyms.personId(conventionId, row), row));
+        PersonPseudonym tags = new PersonPseudonym(vault.pseudonymSecret(conventionId));
+        Map<String, ResidentIdentity> byTag = new LinkedHashMap<>();
+        rows.forEach(row -> byTag.putIfAbsent(tags.matchingTag(conventionId, row), row));
+        Map<String, String> idOfTag = vault.personIds(byTag.keySet());
+        Map<String, ResidentIdentity> people = new TreeMap<>();
+        byTag.forEach((tag, row) -> people.putIfAbsent(idOfTag.get(tag), row));
         Set<String> already = new HashSet<>(register.residentsOf(listId));
         List<String> ids = people.keySet().stream().filter(id -> !already.contains(id)).toList();
         int batches = 0;
@@ -64,7 +74,7 @@ public class ResidentImport {
             Map<String, byte[]> keys = vault.keysFor(slice);
             List<ListedResident> residents = slice.stream()
                     .map(id -> new ListedResident(id, new SealedPersonalData(id,
-                            PersonalDataCipher.seal(keys.get(id), id, people.get(id).toJson()))))
+                            PersonalDataCipher.seal(keys.get(id), id, padded(people.get(id).toJson())))))
                     .toList();
             commands.send(new ListResidents(listId, residents));
             batches++;
@@ -77,6 +87,17 @@ public class ResidentImport {
         String personId = register.invitee(conventionId, invitationId)
                 .orElseThrow(() -> RuleViolation.notFound("unknown-invitation", "No invitation " + invitationId + "."));
         byte[] key = vault.keysFor(List.of(personId)).get(personId);
+        if (key == null) {
+            throw RuleViolation.conflict("person-erased", "The data of the person invited by " + invitationId
+                    + " was erased: nothing more can be recorded about them.");
+        }
         return new SealedPersonalData(personId, PersonalDataCipher.seal(key, personId, needs));
+    }
+
+    /** The JSON text with trailing spaces up to a multiple of {@value #PADDED_BLOCK} UTF-8 bytes (JSON ignores them). */
+    static String padded(String json) {
+        int length = json.getBytes(StandardCharsets.UTF_8).length;
+        int target = ((length + PADDED_BLOCK - 1) / PADDED_BLOCK) * PADDED_BLOCK;
+        return json + " ".repeat(target - length);
     }
 }

@@ -160,6 +160,13 @@ class RecruitmentApiTest {
                 assertThat(resident.path("identity").path("personId").asText()).isEqualTo(resident.path("personId").asText());
                 assertThat(resident.path("identity").path("ciphertext").asText()).startsWith("v1:");
             }
+            // nothing ties an id to a row of the file: ids in their own order, ciphertexts of one length
+            List<String> ids = new ArrayList<>();
+            residents.forEach(resident -> ids.add(resident.path("personId").asText()));
+            assertThat(ids).isSorted();
+            Set<Integer> lengths = new HashSet<>();
+            residents.forEach(resident -> lengths.add(resident.path("identity").path("ciphertext").asText().length()));
+            assertThat(lengths).hasSize(1);
         }
         assertNoPersonalDataInTheLog();
     }
@@ -298,6 +305,18 @@ class RecruitmentApiTest {
         assertThat(after).contains(rowByLastName.get("delacroix"), rowByLastName.get("chevalier"),
                 rowByLastName.get("arnaudet"));
         assertThat(types(accessLog)).containsExactly("PersonalDataRead", "PersonalDataRead");
+
+        // the organiser re-imports Marchand: the vault no longer knows them, so they become a new person whose
+        // id nothing ties to the erased one, and the erased id gets no key again
+        String c = "/api/conventions/" + r.convention;
+        String lateList = api.created(ORGANISER, c + "/source-lists", "{\"name\":\"Late list\",\"kind\":\"other\"}",
+                "listId");
+        importCsv(r.convention, lateList, ELECTORAL_ROLL.lines()
+                .filter(l -> l.startsWith("last_name") || l.startsWith("Marchand")).collect(Collectors.joining("\n")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.newPeople").value(1));
+        assertThat(listed(lateList)).singleElement().isNotEqualTo(marchand);
+        assertThat(vault.keysFor(List.of(marchand))).isEmpty();
+        assertThat(fetchLetters(letters)).contains(marchandInvitation + ",[erased],,,,");
 
         // the earlier convention's export holds its own six letters, under the same numbers
         List<String> earlierRows = fetchLetters("/api/conventions/" + earlier.convention + "/invitations/letters.csv");

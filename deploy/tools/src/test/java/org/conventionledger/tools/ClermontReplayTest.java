@@ -45,6 +45,8 @@ class ClermontReplayTest {
             RecruitmentChecks.erasesAPersonAndTheLogStillVerifies(client, services, result);
             countsConcurrentBallotsExactlyOnce(services, result);
             servesOperationsEndpoints(services);
+            DeploymentChecks.theDataIsOwnerOnly(services);
+            DeploymentChecks.theEmbeddedDatabaseListensOnLoopbackOnly(services);
         }
     }
 

@@ -14,10 +14,12 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.conventionledger.tools.demo.ClermontDemo;
+import org.conventionledger.tools.demo.RecruitmentDemo;
 import org.conventionledger.tools.verify.DrawVerification;
 import org.conventionledger.tools.verify.LogVerification;
 
@@ -135,6 +137,8 @@ final class RecruitmentChecks {
         assertThat(after.get(1)).isEqualTo(first[0] + ",[erased],,,,");
         assertThat(after.subList(2, after.size())).noneMatch(line -> line.contains("[erased]"));
 
+        reimportingTheErasedPersonMakesANewUnlinkedPerson(client, services, conventionUrl, first, personId);
+
         Path export = services.dataDir.resolve("after-erasure.jsonl");
         long last = ClermontReplayTest.lastPosition(client, services);
         JsonNode seal = client.get(services.queryUrl() + "/api/audit/seal", "garant");
@@ -151,6 +155,37 @@ final class RecruitmentChecks {
         assertThat(LogVerification.run(export.toString(), sealFile.toString(), new PrintStream(new ByteArrayOutputStream()),
                 System.err)).isEqualTo(LogVerification.INTACT);
         verifiesTheDrawFromTheExport(export);
+    }
+
+    /**
+     * The organiser imports the erased resident again (same name, birth date and address, on a new list):
+     * the vault no longer maps them to their old id, so they are listed as a new person whose id is not the
+     * erased one; the letters still print for everyone, the erased row as [erased].
+     */
+    private static void reimportingTheErasedPersonMakesANewUnlinkedPerson(LedgerClient client, LedgerServices services,
+                                                                         String conventionUrl, String[] letter,
+                                                                         String erasedId) throws Exception {
+        String row = IntStream.range(0, RecruitmentDemo.POPULATION).mapToObj(RecruitmentDemo::resident)
+                .filter(r -> r.startsWith(letter[1] + "," + letter[2] + ",") && r.contains(letter[3])
+                        && r.contains("," + letter[4] + ","))
+                .findFirst().orElseThrow();
+        long before = ClermontReplayTest.lastPosition(client, services);
+        String listId = client.post(conventionUrl + "/source-lists", "organiser",
+                Map.of("name", "late list", "kind", "late")).path("listId").asText();
+        JsonNode imported = client.postCsv(conventionUrl + "/source-lists/" + listId + "/residents", "organiser",
+                "last_name,first_name,birth_date,address,postcode,city\n" + row + "\n");
+        assertThat(imported.path("newPeople").asInt()).isEqualTo(1);
+
+        ClermontReplayTest.lastPosition(client, services);
+        JsonNode listed = client.get(services.queryUrl() + "/api/audit/events?type=ResidentsListed&after=" + before,
+                "garant");
+        assertThat(listed.path("events")).singleElement().satisfies(event -> {
+            assertThat(event.path("payload").path("listId").asText()).isEqualTo(listId);
+            assertThat(event.path("payload").path("residents")).singleElement().satisfies(resident ->
+                    assertThat(resident.path("personId").asText()).matches("p-[0-9a-f]{24}").isNotEqualTo(erasedId));
+        });
+        List<String> letters = text(services, conventionUrl + "/invitations/letters.csv", "organiser").lines().toList();
+        assertThat(letters).hasSize(2_001).contains(letter[0] + ",[erased],,,,");
     }
 
     /**

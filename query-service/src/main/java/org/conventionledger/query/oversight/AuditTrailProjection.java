@@ -149,6 +149,10 @@ class AuditTrailProjection {
         mongo.dropCollection(AuditEvent.class);
         mongo.dropCollection(ChainHead.class);
         mongo.dropCollection(SessionSeal.class);
+        if (mongo.collectionExists(AbandonedPositions.class)) {
+            // most logs never abandon a position; the embedded store reports dropping a missing collection
+            mongo.dropCollection(AbandonedPositions.class);
+        }
     }
 
     private static String text(Object value) {

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * Extends the integrity chain ({@link ChainLink}) over the garants' trail in global order. It stops at
  * a missing position until that position's event arrives or the position is known to stay empty
  * ({@link GapResolver}), so a late event is chained in its place and never after events that follow
- * it. Each event's link is written on its trail entry, then the head moves: after a crash the chain
+ * it; positions it goes past are recorded as {@link AbandonedPositions}. Each event's link is written on its trail entry, then the head moves: after a crash the chain
  * resumes from the head and rewrites the same links.
  *
  * <p>When the chain reaches a {@code SessionClosed} event it records a {@link SessionSeal}: the head at
@@ -104,8 +104,14 @@ class ChainSealer {
         for (AuditEvent event : batch) {
             boolean next = event.position() == position + 1
                     || (position < gaps.firstPosition() && event.position() == gaps.firstPosition());
-            if (!next && !gaps.abandoned(position, event.position(), event.recordedAt())) {
-                break;
+            if (!next) {
+                if (!gaps.abandoned(position, event.position(), event.recordedAt())) {
+                    break;
+                }
+                long first = Math.max(position + 1, gaps.firstPosition());
+                if (first < event.position()) {
+                    mongo.save(new AbandonedPositions(first, event.position() - 1, clock.instant()));
+                }
             }
             hash = ChainLink.hash(hash, entryOf(event));
             links.updateOne(Query.query(Criteria.where("_id").is(event.position())), Update.update("chainHash", hash));

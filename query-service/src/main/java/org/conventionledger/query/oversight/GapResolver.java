@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
  * <p>On the JDBC log an insert takes its global index before it commits, and an aborted insert (the
  * losing ballot of a race, say) leaves that index empty for good. Positions are abandoned when the
  * store holds no row there and the next event was recorded longer ago than
- * {@code ledger.audit.settle-after}: far longer than any write transaction, which is one command.
- * Axon Server numbers events without holes, so there a missing position is only an event the trail
- * has not absorbed yet.
+ * {@code ledger.audit.settle-after}. That setting defaults to the event store's gap timeout and may not
+ * be shorter: the writers bound their transactions so that a gap that old can only be an aborted
+ * append (ADR-004), and a shorter wait would chain past a slow ballot that later commits, leaving it
+ * outside the chain and every export unverifiable. Axon Server numbers events without holes, so there
+ * a missing position is only an event the trail has not absorbed yet.
  */
 @Component
 class GapResolver {
@@ -31,8 +33,20 @@ class GapResolver {
     private final Clock clock;
 
     @Autowired
-    GapResolver(ObjectProvider<JdbcTemplate> jdbc, @Value("${ledger.audit.settle-after:PT30S}") Duration settleAfter) {
-        this(jdbc.getIfAvailable(), jdbc.getIfAvailable() == null ? 0 : 1, settleAfter, Clock.systemUTC());
+    GapResolver(ObjectProvider<JdbcTemplate> jdbc,
+                @Value("${ledger.audit.settle-after:${ledger.eventstore.gap-timeout:PT10M}}") Duration settleAfter,
+                @Value("${ledger.eventstore.gap-timeout:PT10M}") Duration gapTimeout) {
+        this(jdbc.getIfAvailable(), jdbc.getIfAvailable() == null ? 0 : 1, requireAtLeast(settleAfter, gapTimeout),
+                Clock.systemUTC());
+    }
+
+    static Duration requireAtLeast(Duration settleAfter, Duration gapTimeout) {
+        if (settleAfter.compareTo(gapTimeout) < 0) {
+            throw new IllegalStateException("ledger.audit.settle-after (" + settleAfter + ") may not be shorter than"
+                    + " ledger.eventstore.gap-timeout (" + gapTimeout + "): the chain would go past an append that"
+                    + " can still commit (ADR-004)");
+        }
+        return settleAfter;
     }
 
     /**

@@ -18,7 +18,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The read side streams the same JDBC log the command service writes (H2 file or PostgreSQL). The gap
  * timeout matches the writer's: a reader that gave up on a gap too early would skip, for good, an
- * event whose transaction was still committing (AxonFramework #4829).
+ * event whose transaction was still committing (AxonFramework #4829). Gaps are forgotten by age only:
+ * Axon's default {@code maxGapOffset} (10,000 positions) drops a gap after seconds at a high write
+ * rate, whatever its age, so it is unbounded here (ADR-004).
  */
 @Configuration
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
@@ -39,7 +41,8 @@ public class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .schema(new EventSchema())
                 .dataType(byte[].class)
-                .gapTimeout((int) gapTimeout.toMillis());
+                .gapTimeout((int) gapTimeout.toMillis())
+                .maxGapOffset(Integer.MAX_VALUE);
         return new IndexStampingEventStorageEngine(builder);
     }
 }

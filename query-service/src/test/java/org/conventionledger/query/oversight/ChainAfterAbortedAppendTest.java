@@ -64,6 +64,8 @@ class ChainAfterAbortedAppendTest {
     AuditTrailController controller;
     @Autowired
     ChainSealer sealer;
+    @Autowired
+    AbandonedPositionsController abandoned;
 
     @Test
     void theChainGoesOnPastTheIndexOfAFailedAppendOnceTheGapHasTimedOut() throws Exception {
@@ -91,6 +93,9 @@ class ChainAfterAbortedAppendTest {
             Thread.sleep(100);
         }
         assertThat(controller.seal().position()).as("the sealed position").isEqualTo(last);
+        assertThat(abandoned.abandonedPositions()).as("the failed append's index, accounted for")
+                .extracting(AbandonedPositions::first, AbandonedPositions::last)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(beforeRace + 1, beforeRace + 1));
     }
 
     private static MetaData actor() {

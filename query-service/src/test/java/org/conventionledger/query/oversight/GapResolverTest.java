@@ -1,6 +1,7 @@
 package org.conventionledger.query.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -55,5 +56,13 @@ class GapResolverTest {
         assertThat(axonServer.nextPosition(-1)).hasValue(0);
         assertThat(axonServer.nextPosition(41)).hasValue(42);
         assertThat(axonServer.abandoned(41, 43, Instant.EPOCH)).isFalse();
+    }
+
+    @Test
+    void theChainMayNotSettleAGapSoonerThanTheReadersGiveUpOnIt() {
+        assertThat(GapResolver.requireAtLeast(Duration.ofMinutes(10), Duration.ofMinutes(10)))
+                .isEqualTo(Duration.ofMinutes(10));
+        assertThatThrownBy(() -> GapResolver.requireAtLeast(Duration.ofSeconds(30), Duration.ofMinutes(10)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ledger.audit.settle-after");
     }
 }

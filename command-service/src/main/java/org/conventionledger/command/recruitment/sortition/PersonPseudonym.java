@@ -10,14 +10,16 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The pseudonymous person id the log carries instead of a name.
+ * The keyed matching tag that recognises one resident across the lists of a convention.
  *
- * <p>Rule: {@code personId = "p-" + the first 24 hex digits (96 bits) of
+ * <p>Rule: {@code tag = "p-" + the first 24 hex digits (96 bits) of
  * HMAC-SHA256(secret, conventionId + "|" + matchingKey)}, with the {@link IdentityNormaliser matching
- * key}. The same person on several lists of a convention gets the same id, so they are drawn at most
- * once; the same person in two conventions gets unrelated ids, so conventions cannot be linked. The
- * secret (at least {@value #MIN_SECRET_BYTES} bytes, kept outside the log) is what stops anyone who knows
- * a name and a birth date from recomputing the id.
+ * key}. The same person on several lists of a convention gets the same tag, so they are drawn at most
+ * once; the same person in two conventions gets unrelated tags. The secret (at least
+ * {@value #MIN_SECRET_BYTES} bytes) and the tag stay in the person vault: the log carries a random person
+ * id that the vault maps the tag to, and erasure deletes that mapping, so knowing the secret, a name and
+ * a birth date leads to no id once a person is erased (ADR-003). Tags had the form of person ids because,
+ * before, they were the ids.
  */
 public final class PersonPseudonym {
 
@@ -36,13 +38,13 @@ public final class PersonPseudonym {
         this.secret = secret.clone();
     }
 
-    /** The id of {@code identity} in convention {@code conventionId}. */
-    public String personId(String conventionId, ResidentIdentity identity) {
-        return personIdOfKey(conventionId, IdentityNormaliser.matchingKey(identity));
+    /** The tag of {@code identity} in convention {@code conventionId}. */
+    public String matchingTag(String conventionId, ResidentIdentity identity) {
+        return matchingTagOfKey(conventionId, IdentityNormaliser.matchingKey(identity));
     }
 
-    /** The id of the person whose {@link IdentityNormaliser#matchingKey matching key} is {@code matchingKey}. */
-    public String personIdOfKey(String conventionId, String matchingKey) {
+    /** The tag of the person whose {@link IdentityNormaliser#matchingKey matching key} is {@code matchingKey}. */
+    public String matchingTagOfKey(String conventionId, String matchingKey) {
         if (conventionId == null || conventionId.isBlank() || conventionId.indexOf('|') >= 0) {
             // a '|' in the convention id would let two (convention, key) pairs hash the same text
             throw new IllegalArgumentException("The convention id must be non-blank and without '|'");

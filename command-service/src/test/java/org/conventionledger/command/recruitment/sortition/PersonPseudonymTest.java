@@ -13,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 
-/** The pseudonymous person id: stable for one person within a convention, unrelated across conventions. */
+/** The matching tag: stable for one person within a convention, unrelated across conventions. */
 class PersonPseudonymTest {
 
     private static final byte[] SECRET = "a 32-byte secret for the tests!!".getBytes(StandardCharsets.UTF_8);
@@ -26,7 +26,7 @@ class PersonPseudonymTest {
         mac.init(new SecretKeySpec(SECRET, "HmacSHA256"));
         byte[] tag = mac.doFinal("conv-clermont|dupont lefevre|eleonore|1987-03-14".getBytes(StandardCharsets.UTF_8));
 
-        String personId = pseudonyms.personId("conv-clermont", new ResidentIdentity("Dupont-Lefèvre", "Éléonore", BORN));
+        String personId = pseudonyms.matchingTag("conv-clermont", new ResidentIdentity("Dupont-Lefèvre", "Éléonore", BORN));
 
         assertThat(personId).isEqualTo("p-" + HexFormat.of().formatHex(Arrays.copyOf(tag, 12)))
                 .matches("p-[0-9a-f]{24}");
@@ -34,43 +34,43 @@ class PersonPseudonymTest {
 
     @Test
     void isTheSameForOnePersonOnSeveralLists() {
-        String onRoll = pseudonyms.personId("conv-clermont", new ResidentIdentity("DUPONT-LEFÈVRE", "ÉLÉONORE", BORN,
+        String onRoll = pseudonyms.matchingTag("conv-clermont", new ResidentIdentity("DUPONT-LEFÈVRE", "ÉLÉONORE", BORN,
                 "12 rue Blatin", "63000", "Clermont-Ferrand", null, null));
-        String atLandlord = pseudonyms.personId("conv-clermont", new ResidentIdentity("Dupont Lefevre", "Eleonore",
+        String atLandlord = pseudonyms.matchingTag("conv-clermont", new ResidentIdentity("Dupont Lefevre", "Eleonore",
                 BORN, "Bât. C", null, null, "e.dupont@example.org", null));
 
         assertThat(atLandlord).isEqualTo(onRoll);
-        assertThat(new PersonPseudonym(SECRET.clone()).personId("conv-clermont",
+        assertThat(new PersonPseudonym(SECRET.clone()).matchingTag("conv-clermont",
                 new ResidentIdentity("Dupont Lefevre", "Eleonore", BORN))).isEqualTo(onRoll);
     }
 
     @Test
     void differsAcrossConventionsPeopleAndSecrets() {
         ResidentIdentity eleonore = new ResidentIdentity("Dupont", "Éléonore", BORN);
-        String clermont = pseudonyms.personId("conv-clermont", eleonore);
+        String clermont = pseudonyms.matchingTag("conv-clermont", eleonore);
         byte[] otherSecret = SECRET.clone();
         otherSecret[0] ^= 1;
 
-        assertThat(pseudonyms.personId("conv-lyon", eleonore)).isNotEqualTo(clermont);
-        assertThat(pseudonyms.personId("conv-clermont", new ResidentIdentity("Dupont", "Eleanor", BORN)))
+        assertThat(pseudonyms.matchingTag("conv-lyon", eleonore)).isNotEqualTo(clermont);
+        assertThat(pseudonyms.matchingTag("conv-clermont", new ResidentIdentity("Dupont", "Eleanor", BORN)))
                 .isNotEqualTo(clermont);
-        assertThat(new PersonPseudonym(otherSecret).personId("conv-clermont", eleonore)).isNotEqualTo(clermont);
+        assertThat(new PersonPseudonym(otherSecret).matchingTag("conv-clermont", eleonore)).isNotEqualTo(clermont);
     }
 
     @Test
     void rejectsAShortSecretAndAmbiguousConventionIds() {
         assertThatThrownBy(() -> new PersonPseudonym(new byte[15])).hasMessageContaining("at least 16 bytes");
-        assertThatThrownBy(() -> pseudonyms.personIdOfKey("conv|x", "a|b|1987-03-14")).hasMessageContaining("'|'");
-        assertThatThrownBy(() -> pseudonyms.personIdOfKey(" ", "a|b|1987-03-14")).hasMessageContaining("non-blank");
+        assertThatThrownBy(() -> pseudonyms.matchingTagOfKey("conv|x", "a|b|1987-03-14")).hasMessageContaining("'|'");
+        assertThatThrownBy(() -> pseudonyms.matchingTagOfKey(" ", "a|b|1987-03-14")).hasMessageContaining("non-blank");
     }
 
     @Test
     void keepsItsOwnCopyOfTheSecret() {
         byte[] secret = SECRET.clone();
         PersonPseudonym kept = new PersonPseudonym(secret);
-        String before = kept.personIdOfKey("conv-clermont", "a|b|1987-03-14");
+        String before = kept.matchingTagOfKey("conv-clermont", "a|b|1987-03-14");
         Arrays.fill(secret, (byte) 0);
 
-        assertThat(kept.personIdOfKey("conv-clermont", "a|b|1987-03-14")).isEqualTo(before);
+        assertThat(kept.matchingTagOfKey("conv-clermont", "a|b|1987-03-14")).isEqualTo(before);
     }
 }

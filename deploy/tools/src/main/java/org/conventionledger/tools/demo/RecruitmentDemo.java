@@ -23,7 +23,7 @@ import org.conventionledger.tools.LedgerClient;
  * and indemnities, delegated roles, and members leaving. Counts follow the published figures (2,000
  * letters, 70 members); everything about individuals is invented and deterministic.
  */
-final class RecruitmentDemo {
+public final class RecruitmentDemo {
 
     /** Committed (by its SHA-256) before the lists were frozen. */
     static final String DRAW_SEED = "Clermont-Ferrand 2021 - tirage des invitations - 7f3a91c2";
@@ -36,6 +36,8 @@ final class RecruitmentDemo {
     static final String CONTRACT = "engagement-contract-2021-v1";
     /** Residents on each invented list: where they start in the invented population, and how many. */
     static final Map<String, int[]> LIST_RANGES = new LinkedHashMap<>();
+    /** How many residents the invented population holds (the end of the last list's range). */
+    public static final int POPULATION = 8_550;
     static final List<String> GENDERS = List.of("female", "male");
     static final List<String> AGE_BANDS = List.of("16-24", "25-39", "40-59", "60+");
     static final List<String> NEIGHBOURHOODS = List.of("Centre", "Nord", "Est", "Sud", "Ouest");
@@ -122,8 +124,8 @@ final class RecruitmentDemo {
         return ids;
     }
 
-    /** An invented resident, the same whichever list they are on. */
-    private static String resident(int person) {
+    /** An invented resident's row of a source list, the same whichever list they are on. */
+    public static String resident(int person) {
         String last = LAST_NAMES[person % LAST_NAMES.length];
         String first = FIRST_NAMES[(person / LAST_NAMES.length) % FIRST_NAMES.length];
         LocalDate born = LocalDate.of(1940, 1, 1).plusDays((person * 7919L) % 23_000);
