@@ -7,6 +7,7 @@ import org.conventionledger.query.oversight.AuditTrailController;
 import org.conventionledger.query.oversight.PersonTrailController;
 import org.conventionledger.query.oversight.ReferralController;
 import org.conventionledger.query.oversight.SessionSealController;
+import org.conventionledger.query.pages.PageCache;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -42,9 +43,11 @@ public class AuditPage {
     private final SessionSealController seals;
     private final ReferralController referrals;
     private final ConventionDirectory directory;
+    private final PageCache cache;
 
     public AuditPage(AuditTrailController trail, PersonTrailController persons, SessionSealController seals,
-                     ReferralController referrals, ConventionDirectory directory) {
+                     ReferralController referrals, ConventionDirectory directory, PageCache cache) {
+        this.cache = cache;
         this.trail = trail;
         this.persons = persons;
         this.seals = seals;
@@ -67,8 +70,9 @@ public class AuditPage {
         page.addObject("filter", filter);
         page.addObject("after", after);
         try {
-            AuditTrailController.Page events = trail.events(after, PAGE, filter.type(), null, filter.actor(),
-                    filter.role(), filter.from(), filter.to(), filter.part(), filter.correlationId());
+            AuditTrailController.Page events = cache.get("audit:" + after + ":" + filter, () -> trail.events(after,
+                    PAGE, filter.type(), null, filter.actor(), filter.role(), filter.from(), filter.to(), filter.part(),
+                    filter.correlationId()));
             page.addObject("events", events.events());
             page.addObject("next", events.events().size() == PAGE ? events.next() : null);
         } catch (ErrorResponseException rejected) {
@@ -80,11 +84,11 @@ public class AuditPage {
             page.addObject("filterField", parameter);
             page.setStatus(HttpStatus.BAD_REQUEST);
         }
-        page.addObject("seals", seals.sessionSeals(null));
-        page.addObject("conventions", directory.conventions().stream()
+        page.addObject("seals", cache.get("audit:seals", () -> seals.sessionSeals(null)));
+        page.addObject("conventions", cache.get("audit:conventions", () -> directory.conventions().stream()
                 .map(c -> new Convention(c.conventionId(), c.title(), referrals.referrals(c.conventionId()),
                         referrals.garantOpinions(c.conventionId())))
-                .toList());
+                .toList()));
         return page;
     }
 
@@ -94,7 +98,7 @@ public class AuditPage {
 
     @GetMapping("/audit/events/{position}")
     public String event(@PathVariable long position, Model model) {
-        model.addAttribute("causes", trail.causes(position));
+        model.addAttribute("causes", cache.get("audit:event:" + position, () -> trail.causes(position)));
         return "pages/audit-event";
     }
 
