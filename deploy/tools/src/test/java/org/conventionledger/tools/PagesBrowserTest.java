@@ -125,6 +125,20 @@ class PagesBrowserTest {
     }
 
     @Test
+    void theFollowUpIsPublicWithTheTimelineForTheMonitoringBody() throws Exception {
+        browser.get(base + "/");
+        browser.findElement(By.partialLinkText("Suivi des actions")).click();
+        assertThat(browser.findElements(By.cssSelector("#followup tbody tr"))).hasSize(40);
+        assertThat(browser.findElements(By.id("timeline-h"))).as("no timeline for the public").isEmpty();
+        Browser.assertAccessible(browser);
+        String page = browser.getCurrentUrl();
+        signIn("monitor");
+        browser.get(page);
+        assertThat(browser.findElements(By.id("timeline-h"))).hasSize(1);
+        Browser.assertAccessible(browser);
+    }
+
+    @Test
     void theLanguageSwitchSticksAndTheCsvDownloadHoldsTheTable() throws Exception {
         browser.get(base + "/votations/" + clermont.votationId());
         browser.findElement(By.linkText("English")).click();

@@ -24,6 +24,11 @@ public class PageModel {
 
     @ModelAttribute("reader")
     public Reader reader() {
+        return current();
+    }
+
+    /** Who is signed in on this request, or null for an anonymous reader. */
+    public static Reader current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
             return null;

@@ -30,7 +30,7 @@ import jakarta.servlet.DispatcherType;
 public class PagesSecurity {
 
     /** The paths the pages own; everything else stays with the API's chain. */
-    public static final String[] PATHS = {"/", "/votations/**", "/conventions/**", "/audit", "/audit/**",
+    public static final String[] PATHS = {"/", "/votations/**", "/conventions/**", "/audit", "/audit/**", "/followup/**",
         "/login", "/logout", "/denied", "/pages/**", "/oauth2/**", "/login/oauth2/**"};
 
     private static final String[] STAFF = {Role.ORGANISER.name(), Role.GARANT.name(), Role.MONITOR.name()};
@@ -46,6 +46,8 @@ public class PagesSecurity {
                         .permitAll()
                         // the controller applies the votation's own visibility rule, as the API does
                         .requestMatchers(HttpMethod.GET, "/votations/**").permitAll()
+                        // the public summary for anyone, the full follow-up for staff (decided by the page)
+                        .requestMatchers(HttpMethod.GET, "/followup/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/conventions/*/projections/*/rebuild")
                         .hasRole(Role.ORGANISER.name())
                         .requestMatchers(HttpMethod.GET, "/conventions/**").hasAnyRole(STAFF)
