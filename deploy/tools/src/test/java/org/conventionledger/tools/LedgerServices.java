@@ -39,6 +39,8 @@ public final class LedgerServices implements AutoCloseable {
     public LedgerServices(Path dataDir, String postgresUrl) {
         this.dataDir = dataDir;
         environment.put("LEDGER_DATA_DIR", dataDir.toString());
+        // where the query-service's API explorer page reads the command-service's OpenAPI document
+        environment.put("COMMAND_URL", commandUrl());
         if (postgresUrl != null) {
             environment.put("SPRING_PROFILES_ACTIVE", "postgres");
             environment.put("EVENTSTORE_URL", postgresUrl);

@@ -139,6 +139,19 @@ class PagesBrowserTest {
     }
 
     @Test
+    void theApiExplorerListsBothServicesOperations() {
+        browser.get(base + "/");
+        browser.findElement(By.partialLinkText("Explorateur de l'API")).click();
+        List<String> commands = browser.findElements(By.cssSelector("[id='ops-command-service'] tbody th"))
+                .stream().map(WebElement::getText).toList();
+        List<String> reads = browser.findElements(By.cssSelector("[id='ops-query-service'] tbody th"))
+                .stream().map(WebElement::getText).toList();
+        assertThat(commands).contains("/api/votations/{votationId}/paper-tallies");
+        assertThat(reads).contains("/api/votations/{votationId}/ranking").noneMatch(p -> p.startsWith("/audit"));
+        Browser.assertAccessible(browser);
+    }
+
+    @Test
     void theLanguageSwitchSticksAndTheCsvDownloadHoldsTheTable() throws Exception {
         browser.get(base + "/votations/" + clermont.votationId());
         browser.findElement(By.linkText("English")).click();
