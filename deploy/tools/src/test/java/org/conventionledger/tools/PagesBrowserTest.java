@@ -222,7 +222,8 @@ class PagesBrowserTest {
         assertThat(export.statusCode()).isEqualTo(200);
         List<String> lines = export.body().lines().filter(l -> !l.isBlank()).toList();
         assertThat(lines.get(0)).startsWith("position,recordedAt,type");
-        assertThat(lines.subList(1, lines.size())).hasSize(8).allSatisfy(l -> assertThat(l).contains(",ObjectionRaised,"));
+        assertThat(lines.subList(1, lines.size())).hasSize(8)
+                .allSatisfy(l -> assertThat(l).contains(",ObjectionRaised,"));
     }
 
     @Test
@@ -302,7 +303,8 @@ class PagesBrowserTest {
         LedgerClient client = new LedgerClient(accounts);
         for (int attempt = 0; attempt < 240; attempt++) {
             try {
-                JsonNode d = client.get(base + "/api/conventions/" + clermont.conventionId() + "/deliberation", "garant");
+                JsonNode d = client.get(base + "/api/conventions/" + clermont.conventionId() + "/deliberation",
+                        "garant");
                 List<Integer> finals = new ArrayList<>();
                 d.path("actionsByStage").findValues("FINAL").forEach(v -> finals.add(v.asInt()));
                 JsonNode trail = client.get(base + "/api/audit/events?limit=1000&type=ObjectionRaised", "garant");

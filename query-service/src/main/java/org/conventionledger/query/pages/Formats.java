@@ -37,7 +37,8 @@ public class Formats {
     public String date(Object value) {
         LocalDate day = value instanceof Instant i ? i.atZone(CITY).toLocalDate()
                 : value instanceof LocalDate d ? d : null;
-        return day == null ? "—" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale()).format(day);
+        return day == null ? "—"
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale()).format(day);
     }
 
     public String dateTime(Instant instant) {

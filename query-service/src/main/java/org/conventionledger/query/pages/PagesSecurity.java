@@ -30,7 +30,8 @@ import jakarta.servlet.DispatcherType;
 public class PagesSecurity {
 
     /** The paths the pages own; everything else stays with the API's chain. */
-    public static final String[] PATHS = {"/", "/votations/**", "/conventions/**", "/audit", "/audit/**", "/followup/**", "/api-docs",
+    public static final String[] PATHS = {"/", "/votations/**", "/conventions/**", "/audit", "/audit/**",
+        "/followup/**", "/api-docs",
         "/login", "/logout", "/denied", "/pages/**", "/oauth2/**", "/login/oauth2/**"};
 
     private static final String[] STAFF = {Role.ORGANISER.name(), Role.GARANT.name(), Role.MONITOR.name()};
@@ -42,7 +43,8 @@ public class PagesSecurity {
         http.securityMatcher(PATHS)
                 .authorizeHttpRequests(auth -> auth
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/", "/api-docs", "/login", "/denied", "/pages/**", "/oauth2/**", "/login/oauth2/**")
+                        .requestMatchers("/", "/api-docs", "/login", "/denied", "/pages/**", "/oauth2/**",
+                                "/login/oauth2/**")
                         .permitAll()
                         // the controller applies the votation's own visibility rule, as the API does
                         .requestMatchers(HttpMethod.GET, "/votations/**").permitAll()

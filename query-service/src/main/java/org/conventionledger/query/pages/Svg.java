@@ -99,7 +99,8 @@ public final class Svg {
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"").append(id)
                 .append("-title\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" width=\"100%\" font-family=\"sans-serif\" font-size=\"12\">");
-        svg.append("<title id=\"").append(id).append("-title\">").append(HtmlUtils.htmlEscape(title)).append("</title>");
+        svg.append("<title id=\"").append(id).append("-title\">").append(HtmlUtils.htmlEscape(title))
+                .append("</title>");
         // series 0: light, hatched; series 1: dark, plain; series 2: dotted
         svg.append("<defs>")
                 .append("<pattern id=\"").append(id).append("-s0\" width=\"6\" height=\"6\" ")

@@ -61,8 +61,8 @@ class PagesSecurityHttpTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(again.body()).as("the cookie outweighs Accept-Language").contains("<html lang=\"en\"");
 
-        HttpResponse<String> german = HttpClient.newHttpClient().send(get("/").header("Accept-Language", "de-DE").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> german = HttpClient.newHttpClient().send(get("/").header("Accept-Language", "de-DE")
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(german.body()).contains("<html lang=\"fr\"");
     }
 
@@ -105,7 +105,8 @@ class PagesSecurityHttpTest {
         assertThat(console.statusCode()).isEqualTo(200);
         assertThat(console.body()).contains("Console des garants");
 
-        HttpResponse<String> logoutWithoutToken = browser.send(post("/logout", ""), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> logoutWithoutToken = browser.send(post("/logout", ""),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(logoutWithoutToken.statusCode()).isEqualTo(403);
         assertThat(browser.send(get("/audit").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
                 .as("still signed in").isEqualTo(200);
@@ -123,7 +124,8 @@ class PagesSecurityHttpTest {
         HttpResponse<String> audit = monitor.send(get("/audit").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(audit.statusCode()).isEqualTo(403);
         assertThat(audit.body()).contains("Accès refusé");
-        HttpResponse<String> unknown = monitor.send(get("/conventions/nope").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown = monitor.send(get("/conventions/nope").build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("Page introuvable");
         HttpResponse<String> rebuild = monitor.send(post("/conventions/nope/projections/dashboard/rebuild",

@@ -1,7 +1,11 @@
 package org.conventionledger.query.pages.votation;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -100,7 +104,8 @@ public class VotationPage {
     public ResponseEntity<byte[]> csv(@PathVariable String votationId,
                                       @RequestParam(required = false) String transition) {
         RankingView view = rankings.ranking(votationId, transition(transition));
-        StringBuilder csv = new StringBuilder("rank,actionNumber,title,transition,paperVotes,onlineVotes,totalVotes\r\n");
+        StringBuilder csv = new StringBuilder(
+                "rank,actionNumber,title,transition,paperVotes,onlineVotes,totalVotes\r\n");
         for (Entry e : view.entries()) {
             csv.append(e.rank()).append(',').append(e.actionNumber()).append(',').append(quoted(e.title())).append(',')
                     .append(e.transition()).append(',').append(e.paperVotes()).append(',').append(e.onlineVotes())
@@ -163,18 +168,18 @@ public class VotationPage {
     }
 
     private static Object instant(Object stored) {
-        if (stored instanceof java.util.Date d) {
+        if (stored instanceof Date d) {
             return d.toInstant();
         }
         if (stored instanceof String s) {
             try {
-                return java.time.Instant.parse(s);
-            } catch (java.time.format.DateTimeParseException notAnInstant) {
+                return Instant.parse(s);
+            } catch (DateTimeParseException notAnInstant) {
                 return null;
             }
         }
         if (stored instanceof Number seconds) {
-            return java.time.Instant.ofEpochMilli(Math.round(seconds.doubleValue() * 1000));
+            return Instant.ofEpochMilli(Math.round(seconds.doubleValue() * 1000));
         }
         return null;
     }
@@ -182,11 +187,11 @@ public class VotationPage {
     private static Object date(Object stored) {
         if (stored instanceof String s) {
             try {
-                return java.time.LocalDate.parse(s);
-            } catch (java.time.format.DateTimeParseException notADate) {
+                return LocalDate.parse(s);
+            } catch (DateTimeParseException notADate) {
                 return null;
             }
         }
-        return stored instanceof java.util.Date d ? d.toInstant() : null;
+        return stored instanceof Date d ? d.toInstant() : null;
     }
 }
