@@ -120,7 +120,8 @@ public final class LedgerServices implements AutoCloseable {
 
     private static void awaitHealthy(int port, Process process) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        // generous: on a build machine shared by several builds a service has taken over 150 s to start
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("service on port " + port + " exited with " + process.exitValue());

@@ -1,6 +1,10 @@
 package org.conventionledger.query.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.conventionledger.events.Transition.SOCIAL;
+import static org.conventionledger.query.platform.TestEvents.conventionOpened;
+import static org.conventionledger.query.platform.TestEvents.item;
+import static org.conventionledger.query.platform.TestEvents.votationOpened;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -10,15 +14,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.conventionledger.events.identity.LocalAccounts;
 import org.conventionledger.events.identity.Role;
+import org.conventionledger.events.votation.BallotRule;
+import org.conventionledger.events.votation.Eligibility;
+import org.conventionledger.events.votation.PaperBallotRecorded;
+import org.conventionledger.events.votation.VotationRules;
+import org.conventionledger.events.votation.VotationScheduled;
 import org.conventionledger.query.QueryServiceApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -46,6 +61,8 @@ class PagesSecurityHttpTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    EventStore eventStore;
 
     @Test
     void homeIsPublicAndFrenchByDefaultEnglishOnRequestAndTheChoiceSticks() throws Exception {
@@ -141,6 +158,52 @@ class PagesSecurityHttpTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(votation.statusCode()).isEqualTo(404);
         assertThat(votation.body()).contains("Page introuvable");
+    }
+
+    /**
+     * Running figures stay off the page for the public even where the rules make them visible (the API
+     * may publish them at checkpoints only): the public is asked to sign in, staff see the live count.
+     */
+    @Test
+    void runningResultsAreForStaffOnThePage() throws Exception {
+        String convention = "conv-" + UUID.randomUUID();
+        String votation = "vot-" + UUID.randomUUID();
+        Instant opens = Instant.parse("2025-06-15T00:00:00Z");
+        eventStore.publish(
+                new GenericDomainEventMessage<>("Convention", convention, 0,
+                        conventionOpened(convention, "C", "Clermont-Ferrand", SOCIAL)),
+                new GenericDomainEventMessage<>("Votation", votation, 0, new VotationScheduled(convention, votation,
+                        "Running", opens, opens.plusSeconds(86_400), List.of(item(1, SOCIAL)),
+                        new VotationRules(Eligibility.NONE, BallotRule.APPROVAL, null, true))),
+                new GenericDomainEventMessage<>("Votation", votation, 1, votationOpened(convention, votation)),
+                new GenericDomainEventMessage<>("OnlineBallot", "ballot-" + votation, 0, new PaperBallotRecorded(
+                        convention, votation, "ballot-" + votation, "desk", "p", List.of(1))));
+        HttpClient monitor = browser();
+        signIn(monitor, Role.MONITOR, password(Role.MONITOR));
+        HttpResponse<String> staff = null;
+        for (int attempt = 0; attempt < 600; attempt++) {
+            staff = monitor.send(get("/votations/" + votation).build(), HttpResponse.BodyHandlers.ofString());
+            if (staff.statusCode() == 200 && staff.body().contains("1 papier")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(staff.statusCode()).isEqualTo(200);
+        assertThat(staff.body()).contains("1 votes : 1 papier, 0 en ligne");
+
+        for (String path : List.of("/votations/" + votation, "/votations/" + votation + "/results.csv")) {
+            HttpResponse<String> anonymous = HttpClient.newHttpClient().send(get(path).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).as(path).isEqualTo(302);
+            assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+            assertThat(anonymous.body()).doesNotContain("papier");
+        }
+        HttpClient voter = browser();
+        signIn(voter, Role.VOTER, password(Role.VOTER));
+        HttpResponse<String> resident = voter.send(get("/votations/" + votation).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(resident.statusCode()).isEqualTo(403);
+        assertThat(resident.body()).contains("Accès refusé").doesNotContain("1 papier");
     }
 
     private HttpResponse<String> signIn(HttpClient browser, Role role, String password) throws Exception {

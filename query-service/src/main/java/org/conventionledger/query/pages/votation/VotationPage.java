@@ -16,6 +16,9 @@ import org.conventionledger.query.evaluation.EvaluationController;
 import org.conventionledger.query.evaluation.EvaluationView.DayTurnout;
 import org.conventionledger.query.oversight.AuditEvent;
 import org.conventionledger.query.pages.Formats;
+import org.conventionledger.query.pages.PageModel;
+import org.conventionledger.query.pages.PageModel.Reader;
+import org.conventionledger.query.platform.ProblemResponses;
 import org.conventionledger.query.pages.Svg;
 import org.conventionledger.query.votation.RankingController;
 import org.conventionledger.query.votation.RankingController.Entry;
@@ -26,6 +29,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -74,7 +78,7 @@ public class VotationPage {
     public String results(@PathVariable String votationId, @RequestParam(required = false) String transition,
                           Model model) {
         Transition chosen = transition(transition);
-        RankingView all = rankings.ranking(votationId, null);
+        RankingView all = visible(rankings.ranking(votationId, null));
         RankingView shown = chosen == null ? all : rankings.ranking(votationId, chosen);
         Closed facts = facts(all);
         Locale locale = LocaleContextHolder.getLocale();
@@ -103,7 +107,7 @@ public class VotationPage {
     @GetMapping(value = "/votations/{votationId}/results.csv")
     public ResponseEntity<byte[]> csv(@PathVariable String votationId,
                                       @RequestParam(required = false) String transition) {
-        RankingView view = rankings.ranking(votationId, transition(transition));
+        RankingView view = visible(rankings.ranking(votationId, transition(transition)));
         StringBuilder csv = new StringBuilder(
                 "rank,actionNumber,title,transition,paperVotes,onlineVotes,totalVotes\r\n");
         for (Entry e : view.entries()) {
@@ -115,6 +119,21 @@ public class VotationPage {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"results-" + votationId + ".csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The page shows the public a votation's figures once it is closed; running figures, even where the
+     * rules make them visible, stay with the API (which may publish them at checkpoints only), so the page
+     * can never show the public more than the API does. Staff see the live count, as in the API.
+     */
+    private static RankingView visible(RankingView ranking) {
+        Reader reader = PageModel.current();
+        boolean staff = reader != null && (reader.has("ORGANISER") || reader.has("GARANT") || reader.has("MONITOR"));
+        if (!staff && !"CLOSED".equals(ranking.status())) {
+            throw ProblemResponses.error(reader == null ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN,
+                    "results-hidden-while-open", "The results are published on this page once the votation closes.");
+        }
+        return ranking;
     }
 
     private static String quoted(String field) {
