@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
@@ -37,8 +38,11 @@ class PagesBrowserTest {
     private static ClermontDemo.Result clermont;
     private static String base;
 
+    /** The services' data directory, removed after the class. */
+    @TempDir
+    static Path dataDir;
+
     private ChromeDriver browser;
-    private Path profile;
 
     /** Where the accounts file is: the started services' data directory, or the one of {@code -Dpages.attach}. */
     private static Path accounts;
@@ -54,7 +58,7 @@ class PagesBrowserTest {
         String attach = System.getProperty("pages.attach");
         String commandUrl;
         if (attach == null || attach.isBlank()) {
-            services = new LedgerServices(Files.createTempDirectory("ledger-pages"), null).start();
+            services = new LedgerServices(dataDir, null).start();
             commandUrl = services.commandUrl();
             base = services.queryUrl();
             accounts = services.accounts();
@@ -78,8 +82,9 @@ class PagesBrowserTest {
 
     @BeforeEach
     void openBrowser() throws Exception {
-        profile = Files.createTempDirectory("chromium-profile");
-        browser = Browser.start(profile);
+        // a fresh profile per test; left in the temporary directory, since a browser helper process may
+        // still hold it for a moment after quit()
+        browser = Browser.start(Files.createTempDirectory("chromium-profile"));
     }
 
     @AfterEach
