@@ -40,6 +40,8 @@ public final class LedgerServices implements AutoCloseable {
     public LedgerServices(Path dataDir, String postgresUrl) {
         this.dataDir = dataDir;
         environment.put("LEDGER_DATA_DIR", dataDir.toString());
+        // where the query-service's API explorer page reads the command-service's OpenAPI document
+        environment.put("COMMAND_URL", commandUrl());
         if (postgresUrl != null) {
             environment.put("SPRING_PROFILES_ACTIVE", "postgres");
             environment.put("EVENTSTORE_URL", postgresUrl);
@@ -128,7 +130,8 @@ public final class LedgerServices implements AutoCloseable {
 
     private static void awaitHealthy(int port, Process process) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        // generous: on a build machine shared by several builds a service has taken over 150 s to start
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("service on port " + port + " exited with " + process.exitValue());

@@ -112,7 +112,7 @@ public class EvaluationController {
      * their desk counted them and its paper ballots recorded one by one by the day they were recorded,
      * from the garants' trail, read as a stream of the few fields needed.
      */
-    private List<DayTurnout> turnoutByDay(String votationId) {
+    public List<DayTurnout> turnoutByDay(String votationId) {
         TreeMap<LocalDate, long[]> days = new TreeMap<>();
         String collection = mongo.getCollectionName(AuditEvent.class);
         Query online = Query.query(Criteria.where("type").is("OnlineBallotCast")

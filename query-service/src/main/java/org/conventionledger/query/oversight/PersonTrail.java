@@ -44,16 +44,16 @@ final class PersonTrail {
      * @param replacementFor       the member they were called from the reserve to replace
      * @param erased               their personal data was erased (key deleted)
      */
-    record Summary(List<String> lists, String drawnFrom, String invitationId, String answer, boolean volunteer,
+    public record Summary(List<String> lists, String drawnFrom, String invitationId, String answer, boolean volunteer,
                    Double selectionProbability, Panel panel, Integer reservePosition, String replacementFor,
                    String memberId, Status status, boolean erased) {
     }
 
     /** One event concerning the person; {@code payload} is an excerpt of the event's payload. */
-    record Entry(long position, String type, Instant recordedAt, AuditEvent.Actor actor, Map<String, Object> payload) {
+    public record Entry(long position, String type, Instant recordedAt, AuditEvent.Actor actor, Map<String, Object> payload) {
     }
 
-    record View(String personId, Summary summary, List<Entry> events, boolean truncated) {
+    public record View(String personId, Summary summary, List<Entry> events, boolean truncated) {
     }
 
     private PersonTrail() {

@@ -39,7 +39,12 @@ public class RequestGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean credentials = request.getHeader("Authorization") != null || request.getHeader("Cookie") != null;
+        // the pages carry a session cookie and have Spring Security's CSRF tokens; a link followed from
+        // another site to a page is a safe GET. Credentials count on the API and operations paths.
+        String path = request.getRequestURI();
+        boolean api = path.startsWith("/api/") || path.startsWith("/actuator");
+        boolean credentials = request.getHeader("Authorization") != null
+                || api && request.getHeader("Cookie") != null;
         if (CrossSiteRequests.refused(request.getMethod(), request.getHeader("Sec-Fetch-Site"),
                 request.getHeader("Origin"), ownOrigin(request), credentials)) {
             ProblemResponses.write(json, response, ProblemResponses.problem(HttpStatus.FORBIDDEN, "cross-site-request",

@@ -1,0 +1,33 @@
+package org.conventionledger.query.pages;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The read services' refusals, shown as pages in words: an unknown id is the 404 page, a hidden result
+ * asks an anonymous reader to sign in and shows the 403 page to a role that may not see it.
+ */
+// before the API's problem+json advice, which would otherwise answer the pages' errors too
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@ControllerAdvice(basePackages = "org.conventionledger.query.pages")
+public class PageErrors {
+
+    @ExceptionHandler(ErrorResponseException.class)
+    public ModelAndView refused(ErrorResponseException e) {
+        HttpStatusCode status = e.getStatusCode();
+        if (status.value() == HttpStatus.UNAUTHORIZED.value()) {
+            return new ModelAndView("redirect:/login");
+        }
+        ModelAndView page = new ModelAndView(status.value() == 404 ? "pages/404"
+                : status.value() == 403 ? "pages/403" : "pages/error");
+        page.addObject("detail", e.getBody().getDetail());
+        page.setStatus(status);
+        return page;
+    }
+}
