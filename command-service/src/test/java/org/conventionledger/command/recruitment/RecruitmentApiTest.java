@@ -147,6 +147,7 @@ class RecruitmentApiTest {
         long before = eventCount();
         importCsv(r.convention, r.electoralRoll, ELECTORAL_ROLL).andExpect(status().isOk())
                 .andExpect(jsonPath("$.rows").value(6)).andExpect(jsonPath("$.newPeople").value(0))
+                .andExpect(jsonPath("$.knownPeople").value(6)).andExpect(jsonPath("$.listed").value(0))
                 .andExpect(jsonPath("$.batches").value(0));
         assertThat(eventCount()).isEqualTo(before);
 
@@ -176,7 +177,7 @@ class RecruitmentApiTest {
                         org.hamcrest.Matchers.containsString("line 1"),
                         org.hamcrest.Matchers.containsString("birth_date"))));
         importCsv(r.convention, r.electoralRoll,
-                "last_name,first_name,birth_date\nNoël,Anne,1990-01-01\nPascal,Irène,31/12/1990\n")
+                "last_name,first_name,birth_date\nNoël,Anne,1990-01-01\nPascal,Irène,31/02/1990\n")
                 .andExpect(problem(422, "invalid-csv"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.allOf(
                         org.hamcrest.Matchers.containsString("line 3"),
@@ -519,7 +520,8 @@ class RecruitmentApiTest {
                 .andExpect(jsonPath("$.rows").value(6)).andExpect(jsonPath("$.newPeople").value(6))
                 .andExpect(jsonPath("$.batches").value(1));
         importCsv(r.convention, r.tenants, TENANTS).andExpect(status().isOk())
-                .andExpect(jsonPath("$.rows").value(4)).andExpect(jsonPath("$.newPeople").value(4))
+                .andExpect(jsonPath("$.rows").value(4)).andExpect(jsonPath("$.listed").value(4))
+                .andExpect(jsonPath("$.newPeople").value(3)).andExpect(jsonPath("$.knownPeople").value(1))
                 .andExpect(jsonPath("$.batches").value(1));
         if (upTo == Step.LISTED) {
             return r;
