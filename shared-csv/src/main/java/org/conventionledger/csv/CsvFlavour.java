@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * The two shapes of CSV the ledger writes: standard RFC 4180 (comma, no byte-order mark) for programs,
  * and {@code excel-fr} (semicolon, UTF-8 byte-order mark) which a spreadsheet set up for France opens in
- * columns with its accents intact. Both end lines with CRLF.
+ * columns with its accents intact, and whose decimal numbers use a comma ({@code 12,50}) so that they stay
+ * numbers there. Both end lines with CRLF.
  */
 public enum CsvFlavour {
     STANDARD(',', false),
@@ -28,6 +29,11 @@ public enum CsvFlavour {
 
     public boolean byteOrderMark() {
         return byteOrderMark;
+    }
+
+    /** The decimal separator of numbers written in this flavour. */
+    public char decimalSeparator() {
+        return this == EXCEL_FR ? ',' : '.';
     }
 
     /**

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
  * Writes a CSV export in UTF-8 with Jackson's CSV generator: CRLF line ends, a field quoted only when it
  * holds the separator, a quote or a line break (quotes doubled), the {@link CsvFlavour}'s separator and
  * byte-order mark. Text cells pass through {@link FormulaGuard}; numbers are written as numbers
- * ({@link BigDecimal} in plain notation). {@code null} is an empty field.
+ * ({@link BigDecimal} in plain notation, with the flavour's decimal separator). {@code null} is an empty field.
  */
 public final class CsvWriter implements Closeable, Flushable {
 
@@ -32,9 +32,11 @@ public final class CsvWriter implements Closeable, Flushable {
 
     private final Writer out;
     private final SequenceWriter rows;
+    private final CsvFlavour flavour;
 
     private CsvWriter(OutputStream out, CsvFlavour flavour) throws IOException {
         this.out = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        this.flavour = flavour;
         if (flavour.byteOrderMark()) {
             this.out.write('\uFEFF');
         }
@@ -78,15 +80,15 @@ public final class CsvWriter implements Closeable, Flushable {
         return row(java.util.Arrays.asList(cells));
     }
 
-    private static String field(Object value) {
+    private String field(Object value) {
         if (value == null) {
             return "";
         }
         if (value instanceof BigDecimal decimal) {
-            return decimal.toPlainString();
+            return decimal.toPlainString().replace('.', flavour.decimalSeparator());
         }
         if (value instanceof Number number) {
-            return number.toString();
+            return number.toString().replace('.', flavour.decimalSeparator());
         }
         return FormulaGuard.cell(value.toString()).replace("\r\n", "\n").replace('\r', '\n');
     }

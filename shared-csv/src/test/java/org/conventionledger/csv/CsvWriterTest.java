@@ -24,14 +24,14 @@ class CsvWriterTest {
 
     @Test
     void excelFrUsesSemicolonsAndAByteOrderMarkAndReadsBackWithOurReader() {
-        byte[] csv = CsvWriter.write(CsvFlavour.EXCEL_FR, List.of("Nom", "Commune"),
-                List.of(List.of("Giscard d'Estaing", "Chamalières; Puy-de-Dôme")));
+        byte[] csv = CsvWriter.write(CsvFlavour.EXCEL_FR, List.of("Nom", "Commune", "Montant"),
+                List.of(List.of("Giscard d'Estaing", "Chamalières; Puy-de-Dôme", new BigDecimal("-12.50"))));
         assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
-        assertThat(new String(csv, StandardCharsets.UTF_8)).isEqualTo("\uFEFFNom;Commune\r\n"
-                + "Giscard d'Estaing;\"Chamalières; Puy-de-Dôme\"\r\n");
+        assertThat(new String(csv, StandardCharsets.UTF_8)).isEqualTo("\uFEFFNom;Commune;Montant\r\n"
+                + "Giscard d'Estaing;\"Chamalières; Puy-de-Dôme\";-12,50\r\n");
         try (Table table = TableReader.bounded().open(new ByteArrayInputStream(csv), null, null)) {
             assertThat(table.delimiter()).isEqualTo(";");
-            assertThat(table.next().cells()).containsExactly("Giscard d'Estaing", "Chamalières; Puy-de-Dôme");
+            assertThat(table.next().cells()).containsExactly("Giscard d'Estaing", "Chamalières; Puy-de-Dôme", "-12,50");
         }
     }
 
