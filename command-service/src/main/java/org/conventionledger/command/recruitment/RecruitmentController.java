@@ -49,10 +49,12 @@ public class RecruitmentController {
 
     private final Commands commands;
     private final ResidentImport residentImport;
+    private final AnswerImport answerImport;
 
-    public RecruitmentController(Commands commands, ResidentImport residentImport) {
+    public RecruitmentController(Commands commands, ResidentImport residentImport, AnswerImport answerImport) {
         this.commands = commands;
         this.residentImport = residentImport;
+        this.answerImport = answerImport;
     }
 
     public record SourceListRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 64) String kind) {
@@ -200,6 +202,21 @@ public class RecruitmentController {
         commands.send(new RecordInvitationAnswer(conventionId, invitationId, request.answer(), request.answeredOn(),
                 request.profile(), request.preferredTransition(), needs));
         return Map.of("invitationId", invitationId, "answer", request.answer().name());
+    }
+
+    /**
+     * The volunteers' answers as a file (see {@link AnswerImport}): all recorded or none; {@code dryRun=true}
+     * checks and answers what would be recorded, writing nothing.
+     */
+    @PostMapping(path = "/invitations/answers", consumes = {"text/*", "application/octet-stream",
+            "application/vnd.ms-excel", TableReader.XLSX_TYPE})
+    public AnswerImport.Outcome answers(@PathVariable String conventionId,
+                                        @RequestParam(defaultValue = "false") boolean dryRun,
+                                        @RequestParam(required = false) String mapping,
+                                        @RequestParam(required = false) String sheet,
+                                        @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                        InputStream body) {
+        return answerImport.importFile(conventionId, body, contentType, mapping, sheet, dryRun);
     }
 
     @PostMapping("/invitations/closure")

@@ -353,6 +353,71 @@ class RecruitmentApiTest {
     }
 
     @Test
+    void answersAndQuotasComeAsSpreadsheetFilesWithADryRunAndAllOrNothing() throws Exception {
+        Recruitment r = build(Step.INVITED, 3, 3);
+        String c = "/api/conventions/" + r.convention;
+        List<String> invitations = new ArrayList<>(r.invitationOf.values());
+        java.nio.charset.Charset windows1252 = java.nio.charset.Charset.forName("windows-1252");
+        StringBuilder bad = new StringBuilder("N° d'invitation;Réponse;Répondu le;Transition;Genre\r\n")
+                .append(invitations.get(0)).append(";peut-être;01/09/2021;;femme\r\n")
+                .append("inv-inconnue;oui;01/09/2021;sociale;homme\r\n")
+                .append(invitations.get(1)).append(";oui;31/09/2021;sociale;homme\r\n")
+                .append(invitations.get(2)).append(";non;02/09/2021;;\r\n")
+                .append(invitations.get(2)).append(";oui;02/09/2021;;femme\r\n");
+        long before = eventCount();
+        api.perform(ORGANISER, post(c + "/invitations/answers?dryRun=true").contentType("text/csv")
+                        .content(bad.toString().getBytes(windows1252)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.rows").value(5))
+                .andExpect(jsonPath("$.problemCount").value(4))
+                .andExpect(jsonPath("$.mapping['N° d\\'invitation']").value("invitation_id"))
+                .andExpect(jsonPath("$.problems[0].line").value(2))
+                .andExpect(jsonPath("$.problems[0].column").value("Réponse"));
+        api.perform(ORGANISER, post(c + "/invitations/answers").contentType("text/csv")
+                        .content(bad.toString().getBytes(windows1252)))
+                .andExpect(problem(422, "invalid-csv")).andExpect(jsonPath("$.problemCount").value(4));
+        api.perform(ORGANISER, post(c + "/invitations/answers").contentType("text/csv")
+                        .content(("invitation;answer;answered_on;Nom;genre\n" + invitations.get(0)
+                                + ";oui;2021-09-01;Dupont;femme\n").getBytes(StandardCharsets.UTF_8)))
+                .andExpect(problem(422, "invalid-csv"))
+                .andExpect(jsonPath("$.problems[0].column").value("Nom"))
+                .andExpect(jsonPath("$.problems[0].problem").value(org.hamcrest.Matchers.containsString("in clear")));
+        assertThat(eventCount()).as("no dry run and no refused file writes an event").isEqualTo(before);
+
+        StringBuilder good = new StringBuilder("Invitation;Réponse;Répondu le;Transition;Genre\r\n");
+        for (int i = 0; i < invitations.size(); i++) {
+            good.append(invitations.get(i)).append(i == 5 ? ";non;03.09.2021;;" : ";oui;03.09.2021;Sociale;")
+                    .append(i == 5 ? "" : i % 2 == 0 ? "femme" : "homme").append("\r\n");
+        }
+        api.perform(ORGANISER, post(c + "/invitations/answers?dryRun=true").contentType("text/csv")
+                        .content(good.toString().getBytes(windows1252)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(5))
+                .andExpect(jsonPath("$.declined").value(1)).andExpect(jsonPath("$.problemCount").value(0));
+        assertThat(eventCount()).isEqualTo(before);
+        api.perform(ORGANISER, post(c + "/invitations/answers").contentType("text/csv")
+                        .content(good.toString().getBytes(windows1252)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(5));
+        assertThat(storedPayloads(r.convention, "VolunteerRegistered")).hasSize(5)
+                .allSatisfy(v -> assertThat(v.path("profile").path("Genre").asText()).isIn("femme", "homme"));
+        api.post(ORGANISER, c + "/invitations/closure", "{\"deadline\":\"2021-09-10\"}").andExpect(status().isOk());
+
+        String quotas = "category;feature;min;max\r\nGenre;femme;1;1\r\nGenre;homme;1;1\r\n";
+        String selection = c + "/panel/selection?panelSize=2&seedCommitment=" + sha256(PANEL_SEED);
+        before = eventCount();
+        api.perform(ORGANISER, post(selection + "&dryRun=true").contentType("text/csv")
+                        .content(quotas.getBytes(windows1252)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.quotas[0].category").value("Genre"))
+                .andExpect(jsonPath("$.quotas[1].value").value("homme"));
+        api.perform(ORGANISER, post(selection).contentType("text/csv")
+                        .content("category;feature;min;max\nGenre;femme;1;un\n".getBytes(windows1252)))
+                .andExpect(problem(422, "invalid-csv")).andExpect(jsonPath("$.problems[0].line").value(2));
+        assertThat(eventCount()).isEqualTo(before);
+        api.perform(ORGANISER, post(selection).contentType("text/csv").content(quotas.getBytes(windows1252)))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.selectionId").isNotEmpty());
+        assertThat(storedPayloads(r.convention, "PanelSelectionDefined")).singleElement()
+                .satisfies(d -> assertThat(d.path("quotas")).hasSize(2));
+    }
+
+    @Test
     void quotasMayComeAsTheSortitionFoundationsCsv() throws Exception {
         Recruitment r = build(Step.CLOSED, 3, 3);
         String c = "/api/conventions/" + r.convention;

@@ -235,6 +235,11 @@ public final class SourceListFile {
         }
     }
 
+    /** Whether {@code header} is one of a resident's identity or contact columns (personal data). */
+    public static boolean namesPersonalData(String header) {
+        return recognised(HeaderNames.key(header)) != null;
+    }
+
     private static String recognised(String key) {
         for (Map.Entry<String, List<String>> field : SYNONYMS.entrySet()) {
             if (field.getValue().contains(key)) {
