@@ -47,13 +47,7 @@ public class InvitationLettersController {
     @GetMapping(path = "/api/conventions/{conventionId}/invitations/letters.csv", produces = "text/csv")
     public ResponseEntity<byte[]> letters(@PathVariable String conventionId,
                                          @RequestParam(required = false) String format) {
-        CsvFlavour flavour;
-        try {
-            flavour = CsvFlavour.of(format);
-        } catch (IllegalArgumentException e) {
-            throw RuleViolation.unprocessable("format", "Parameter 'format' must be csv or " + CsvFlavour.EXCEL_FR_NAME
-                    + ".");
-        }
+        CsvFlavour flavour = CsvFlavour.of(format); // anything else: 400 naming format, before anything is opened
         List<String[]> invitations = register.invitations(conventionId);
         if (invitations.isEmpty()) {
             throw RuleViolation.notFound("no-invitations", "No invitation was sent in convention " + conventionId + ".");

@@ -286,6 +286,10 @@ class RecruitmentApiTest {
         assertThat(read.personIds()).containsExactlyInAnyOrderElementsOf(r.drawn);
         assertThat(reads.get(0).getMetaData().get("actorRole")).isEqualTo(ORGANISER);
         assertThat(reads.get(0).getMetaData().get("actorId")).isEqualTo("organiser@city");
+        List<String> excel = fetchLetters(letters + "?format=excel-fr");
+        assertThat(excel.get(0)).isEqualTo("\uFEFFinvitation_id;last_name;first_name;address;postcode;city");
+        assertThat(excel).hasSize(rows.size());
+        api.get(ORGANISER, letters + "?format=xls").andExpect(problem(400, "invalid-request"));
 
         // Marchand asks to be forgotten: their key goes, their letter row with it
         String marchandInvitation = rowByLastName.get("marchand").split(",")[0];
