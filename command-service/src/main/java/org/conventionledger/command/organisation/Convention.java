@@ -2,6 +2,7 @@ package org.conventionledger.command.organisation;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +33,7 @@ import org.conventionledger.command.deliberation.JudgmentVotes;
 import org.conventionledger.command.deliberation.OpenJudgmentVote;
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.command.recruitment.RecordInvitationAnswer;
+import org.conventionledger.command.recruitment.RecordInvitationAnswers;
 import org.conventionledger.command.recruitment.SeatMember;
 import org.conventionledger.command.recruitment.SendInvitations;
 import org.conventionledger.events.Transition;
@@ -108,6 +110,24 @@ public class Convention {
     @CommandHandler
     public void handle(RecordInvitationAnswer command) {
         panel.answer(conventionId, command).forEach(AggregateLifecycle::apply);
+    }
+
+    /** All the answers' rules are checked before the first event is applied: all are recorded or none. */
+    @CommandHandler
+    public void handle(RecordInvitationAnswers command) {
+        if (command.answers() == null || command.answers().isEmpty()) {
+            throw RuleViolation.unprocessable("answers-required", "Give at least one answer.");
+        }
+        Set<String> seen = new HashSet<>();
+        List<Object> events = new ArrayList<>();
+        for (RecordInvitationAnswer answer : command.answers()) {
+            if (!seen.add(answer.invitationId())) {
+                throw RuleViolation.unprocessable("answer-twice", "Invitation " + answer.invitationId()
+                        + " is answered twice in the batch.");
+            }
+            events.addAll(panel.answer(conventionId, answer));
+        }
+        events.forEach(AggregateLifecycle::apply);
     }
 
     @CommandHandler

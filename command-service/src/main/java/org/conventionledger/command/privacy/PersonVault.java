@@ -92,6 +92,21 @@ public class PersonVault {
         return ids;
     }
 
+    /** The person ids already given to these matching tags, giving none to a tag that has none (dry runs). */
+    public Map<String, String> knownPersonIds(Collection<String> matchingTags) {
+        Map<String, String> ids = new HashMap<>();
+        for (String tag : matchingTags) {
+            List<String> found = jdbc.queryForList("SELECT person_id FROM vault_person_index WHERE match_tag = ?",
+                    String.class, tag);
+            if (!found.isEmpty()) {
+                ids.put(tag, found.get(0));
+            } else if (key(tag).isPresent()) {
+                ids.put(tag, tag);
+            }
+        }
+        return ids;
+    }
+
     private String personId(String tag) {
         List<String> found = jdbc.queryForList("SELECT person_id FROM vault_person_index WHERE match_tag = ?",
                 String.class, tag);

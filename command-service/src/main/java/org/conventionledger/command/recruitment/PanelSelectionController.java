@@ -1,5 +1,6 @@
 package org.conventionledger.command.recruitment;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +18,22 @@ import org.conventionledger.command.recruitment.selection.CategoriesCsv;
 import org.conventionledger.command.recruitment.selection.Category;
 import org.conventionledger.command.recruitment.selection.MalformedCsv;
 import org.conventionledger.command.recruitment.selection.ValueQuota;
+import org.conventionledger.command.recruitment.sortition.SourceListFile;
+import org.conventionledger.csv.TableReader;
 import org.conventionledger.events.recruitment.PanelDrawn;
 import org.conventionledger.events.recruitment.QuotaRange;
 import org.conventionledger.events.recruitment.ReplacementCalled;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -69,6 +78,51 @@ public class PanelSelectionController {
         return Map.of("selectionId", selectionId);
     }
 
+    /**
+     * The quotas as a file (CSV in any usual encoding and separator, or {@code .xlsx}; either layout of
+     * {@link CategoriesCsv}), with the panel size and seed commitment as parameters. {@code dryRun=true}
+     * answers the quotas read, or the problem, and writes nothing.
+     */
+    @PostMapping(path = "/selection", consumes = {"text/*", "application/octet-stream", "application/vnd.ms-excel",
+            TableReader.XLSX_TYPE})
+    public ResponseEntity<Map<String, Object>> defineFromFile(@PathVariable String conventionId,
+                                                              @RequestParam int panelSize,
+                                                              @RequestParam String seedCommitment,
+                                                              @RequestParam(defaultValue = "false") boolean dryRun,
+                                                              @RequestParam(required = false) String sheet,
+                                                              @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                                              InputStream body) {
+        if (panelSize < 1) {
+            throw RuleViolation.unprocessable("panelSize", "panelSize must be at least 1.");
+        }
+        if (!seedCommitment.matches("[0-9a-fA-F]{64}")) {
+            throw RuleViolation.unprocessable("seedCommitment", "seedCommitment must be 64 hexadecimal digits (SHA-256).");
+        }
+        List<QuotaRange> quotas;
+        try {
+            quotas = ranges(CategoriesCsv.parse(body, contentType, sheet));
+        } catch (MalformedCsv malformed) {
+            List<SourceListFile.Problem> problems = List.of(new SourceListFile.Problem(malformed.line(), null,
+                    malformed.getMessage()));
+            if (!dryRun) {
+                throw new RejectedFile("invalid-csv", problems, 1);
+            }
+            return ResponseEntity.ok(Map.of("dryRun", true, "quotas", List.of(), "problems", problems,
+                    "problemCount", 1));
+        }
+        if (dryRun) {
+            return ResponseEntity.ok(Map.of("dryRun", true, "quotas", quotas, "problems", List.of(), "problemCount", 0));
+        }
+        String selectionId = Commands.newId();
+        commands.send(new DefinePanelSelection(conventionId, selectionId, panelSize, quotas, seedCommitment));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("selectionId", selectionId, "quotas", quotas));
+    }
+
+    @ExceptionHandler(RejectedFile.class)
+    ProblemDetail rejectedFile(RejectedFile rejected) {
+        return rejected.problem();
+    }
+
     @PostMapping("/lottery")
     public Map<String, String> computeLottery(@PathVariable String conventionId) {
         commands.send(new ComputePanelLottery(conventionId));
@@ -99,12 +153,14 @@ public class PanelSelectionController {
         if (json) {
             return request.quotas().stream().map(q -> new QuotaRange(q.category(), q.value(), q.min(), q.max())).toList();
         }
-        List<Category> categories;
         try {
-            categories = CategoriesCsv.parse(request.quotasCsv());
+            return ranges(CategoriesCsv.parse(request.quotasCsv()));
         } catch (MalformedCsv malformed) {
             throw RuleViolation.unprocessable("quotasCsv", malformed.getMessage());
         }
+    }
+
+    private static List<QuotaRange> ranges(List<Category> categories) {
         List<QuotaRange> quotas = new ArrayList<>();
         for (Category category : categories) {
             for (ValueQuota value : category.values()) {

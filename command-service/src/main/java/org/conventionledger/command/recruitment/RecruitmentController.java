@@ -1,5 +1,7 @@
 package org.conventionledger.command.recruitment;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +20,23 @@ import org.conventionledger.events.recruitment.Answer;
 import org.conventionledger.events.recruitment.DrawnResident;
 import org.conventionledger.events.recruitment.ListQuota;
 import org.conventionledger.events.recruitment.WithdrawalReason;
+import org.conventionledger.csv.TableReader;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Recruitment by lot: source lists, the committed draw, invitations and answers, members' seating and
@@ -40,10 +50,12 @@ public class RecruitmentController {
 
     private final Commands commands;
     private final ResidentImport residentImport;
+    private final AnswerImport answerImport;
 
-    public RecruitmentController(Commands commands, ResidentImport residentImport) {
+    public RecruitmentController(Commands commands, ResidentImport residentImport, AnswerImport answerImport) {
         this.commands = commands;
         this.residentImport = residentImport;
+        this.answerImport = answerImport;
     }
 
     public record SourceListRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 64) String kind) {
@@ -108,11 +120,38 @@ public class RecruitmentController {
         return Map.of("listId", listId);
     }
 
-    /** A CSV of residents (last_name, first_name, birth_date and optionally address, postcode, city, email, phone). */
-    @PostMapping(path = "/source-lists/{listId}/residents", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    /**
+     * A list of residents as the city has it: CSV in any usual encoding and separator, or an {@code .xlsx}
+     * workbook ({@code sheet} names the sheet, the first by default), columns recognised by their French or
+     * English headers or named by {@code mapping} ({@code Header=field,...}); see docs/recruitment.md, "Files
+     * accepted". {@code dryRun=true} checks the file and answers what would happen, writing nothing.
+     */
+    @PostMapping(path = "/source-lists/{listId}/residents", consumes = {"text/*", "application/octet-stream",
+            "application/vnd.ms-excel", TableReader.XLSX_TYPE})
     public ResidentImport.Outcome listResidents(@PathVariable String conventionId, @PathVariable String listId,
-                                                @RequestBody String csv) {
-        return residentImport.importCsv(conventionId, listId, csv);
+                                                @RequestParam(defaultValue = "false") boolean dryRun,
+                                                @RequestParam(required = false) String mapping,
+                                                @RequestParam(required = false) String sheet,
+                                                @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                                InputStream body) {
+        return residentImport.importFile(conventionId, listId, body, contentType, mapping, sheet, dryRun);
+    }
+
+    /** The same, sent as a form: the part {@code file}, and optionally the parts {@code mapping} and {@code sheet}. */
+    @PostMapping(path = "/source-lists/{listId}/residents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResidentImport.Outcome listResidentsForm(@PathVariable String conventionId, @PathVariable String listId,
+                                                    @RequestParam(defaultValue = "false") boolean dryRun,
+                                                    @RequestParam(required = false) String mapping,
+                                                    @RequestParam(required = false) String sheet,
+                                                    @RequestPart("file") MultipartFile file) throws IOException {
+        try (InputStream body = file.getInputStream()) {
+            return residentImport.importFile(conventionId, listId, body, file.getContentType(), mapping, sheet, dryRun);
+        }
+    }
+
+    @ExceptionHandler(RejectedFile.class)
+    ProblemDetail rejectedFile(RejectedFile rejected) {
+        return rejected.problem();
     }
 
     @PostMapping("/source-lists/{listId}/freeze")
@@ -164,6 +203,21 @@ public class RecruitmentController {
         commands.send(new RecordInvitationAnswer(conventionId, invitationId, request.answer(), request.answeredOn(),
                 request.profile(), request.preferredTransition(), needs));
         return Map.of("invitationId", invitationId, "answer", request.answer().name());
+    }
+
+    /**
+     * The volunteers' answers as a file (see {@link AnswerImport}): all recorded or none; {@code dryRun=true}
+     * checks and answers what would be recorded, writing nothing.
+     */
+    @PostMapping(path = "/invitations/answers", consumes = {"text/*", "application/octet-stream",
+            "application/vnd.ms-excel", TableReader.XLSX_TYPE})
+    public AnswerImport.Outcome answers(@PathVariable String conventionId,
+                                        @RequestParam(defaultValue = "false") boolean dryRun,
+                                        @RequestParam(required = false) String mapping,
+                                        @RequestParam(required = false) String sheet,
+                                        @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+                                        InputStream body) {
+        return answerImport.importFile(conventionId, body, contentType, mapping, sheet, dryRun);
     }
 
     @PostMapping("/invitations/closure")

@@ -48,6 +48,12 @@ public class RecruitmentRegister {
         return jdbc.queryForList("SELECT person_id FROM register_listed WHERE list_id = ?", String.class, listId);
     }
 
+    /** Everyone on any list of the convention: who a new list would find already known. */
+    public List<String> residentsOfConvention(String conventionId) {
+        return jdbc.queryForList("SELECT DISTINCT l.person_id FROM register_listed l JOIN register_source_list s"
+                + " ON s.list_id = l.list_id WHERE s.convention_id = ?", String.class, conventionId);
+    }
+
     /** The source list a person was drawn from in this convention, if any draw drew them. */
     public Optional<String> drawnFrom(String conventionId, String personId) {
         return jdbc.queryForList("SELECT list_id FROM register_drawn WHERE convention_id = ? AND person_id = ?",

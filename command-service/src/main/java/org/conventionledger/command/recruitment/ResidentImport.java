@@ -1,5 +1,6 @@
 package org.conventionledger.command.recruitment;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,24 +15,42 @@ import org.conventionledger.command.privacy.PersonVault;
 import org.conventionledger.command.privacy.PersonalDataCipher;
 import org.conventionledger.command.recruitment.sortition.PersonPseudonym;
 import org.conventionledger.command.recruitment.sortition.ResidentIdentity;
-import org.conventionledger.command.recruitment.sortition.SourceListCsv;
+import org.conventionledger.command.recruitment.sortition.SourceListFile;
+import org.conventionledger.csv.Table;
+import org.conventionledger.csv.TableReader;
 import org.conventionledger.events.privacy.SealedPersonalData;
 import org.conventionledger.events.recruitment.ListedResident;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a resident list (CSV) into {@link ListResidents} commands: each resident is recognised by the
- * convention's keyed matching tag (the same person on several lists is one person) and gets the random
- * person id the {@link PersonVault} holds for it; their identity is sealed with their own key. Nothing
- * readable about a person reaches the log, nor anything that ties an id to a row of the file: residents
- * are listed in the order of their random ids, and each sealed identity is padded to a fixed size so
- * that its length does not betray the length of a name or an address (ADR-003).
+ * Turns a resident list (CSV or spreadsheet, see {@link SourceListFile} and {@link TableReader}) into
+ * {@link ListResidents} commands: each resident is recognised by the convention's keyed matching tag (the
+ * same person on several lists is one person) and gets the random person id the {@link PersonVault} holds
+ * for it; their identity is sealed with their own key. Nothing readable about a person reaches the log, nor
+ * anything that ties an id to a row of the file: residents are listed in the order of their random ids, and
+ * each sealed identity is padded to a fixed size so that its length does not betray the length of a name or
+ * an address (ADR-003).
+ *
+ * <p>All or nothing: a file with any problem is rejected whole ({@link RejectedFile}). A dry run reads and
+ * checks the same way and answers the same figures, with the problems, but sends no command and gives no
+ * new person an id.
  */
 @Component
 public class ResidentImport {
 
-    /** What an import did. */
-    public record Outcome(int rows, int newPeople, int batches) {
+    /**
+     * What an import did, or would do on a dry run.
+     *
+     * @param rows        data rows read
+     * @param newPeople   people of the file on no list of the convention yet
+     * @param knownPeople people of the file already on a list of the convention (this one included)
+     * @param listed      people added to this list (those not on it yet)
+     * @param batches     {@code ResidentsListed} events written (0 on a dry run)
+     * @param mapping     each header of the file and the field it was read as
+     */
+    public record Outcome(boolean dryRun, int rows, int newPeople, int knownPeople, int listed, int batches,
+                          String format, String encoding, String delimiter, Map<String, String> mapping,
+                          List<SourceListFile.Problem> problems, int problemCount) {
     }
 
     static final int BATCH = 1_000;
@@ -48,38 +67,73 @@ public class ResidentImport {
         this.register = register;
     }
 
-    public Outcome importCsv(String conventionId, String listId, String csv) {
+    /**
+     * Imports the file {@code body} declared as {@code contentType}, with an explicit column {@code mapping}
+     * (may be blank) and the {@code sheet} to read in a workbook (may be null).
+     */
+    public Outcome importFile(String conventionId, String listId, InputStream body, String contentType,
+                              String mapping, String sheet, boolean dryRun) {
         register.list(listId).filter(list -> list.conventionId().equals(conventionId))
                 .orElseThrow(() -> RuleViolation.notFound("unknown-list", "No source list " + listId + "."));
-        List<ResidentIdentity> rows;
+        Map<String, String> columns;
         try {
-            rows = SourceListCsv.parse(csv);
-        } catch (SourceListCsv.InvalidCsvException invalid) {
-            throw RuleViolation.unprocessable("invalid-csv", invalid.getMessage());
+            columns = SourceListFile.mapping(mapping);
+        } catch (IllegalArgumentException bad) {
+            throw RuleViolation.unprocessable("mapping", bad.getMessage());
         }
-        if (rows.isEmpty()) {
-            throw RuleViolation.unprocessable("residents-required", "The list has no resident.");
+        SourceListFile.Reading reading;
+        String format;
+        String encoding;
+        String delimiter;
+        try (Table table = TableReader.bounded().open(body, contentType, sheet)) {
+            reading = SourceListFile.read(table, columns);
+            format = table.kind();
+            encoding = table.encoding();
+            delimiter = table.delimiter();
+        } catch (org.conventionledger.csv.UnreadableTable unreadable) {
+            reading = new SourceListFile.Reading(0, List.of(), Map.of(),
+                    List.of(new SourceListFile.Problem(unreadable.line(), null, unreadable.getMessage())), 1);
+            format = null;
+            encoding = null;
+            delimiter = null;
         }
+        if (reading.acceptable() && reading.residents().isEmpty()) {
+            reading = new SourceListFile.Reading(reading.rows(), List.of(), reading.mapping(),
+                    List.of(new SourceListFile.Problem(0, null, "the list has no resident")), 1);
+        }
+        if (!reading.acceptable() && !dryRun) {
+            throw new RejectedFile("invalid-csv", reading.problems(), reading.problemCount());
+        }
+
         PersonPseudonym tags = new PersonPseudonym(vault.pseudonymSecret(conventionId));
         Map<String, ResidentIdentity> byTag = new LinkedHashMap<>();
-        rows.forEach(row -> byTag.putIfAbsent(tags.matchingTag(conventionId, row), row));
-        Map<String, String> idOfTag = vault.personIds(byTag.keySet());
-        Map<String, ResidentIdentity> people = new TreeMap<>();
-        byTag.forEach((tag, row) -> people.putIfAbsent(idOfTag.get(tag), row));
+        reading.residents().forEach(row -> byTag.putIfAbsent(tags.matchingTag(conventionId, row.identity()),
+                row.identity()));
+        // a dry run only looks ids up: it must not give anyone an id
+        Map<String, String> idOfTag = dryRun ? vault.knownPersonIds(byTag.keySet()) : vault.personIds(byTag.keySet());
+        Set<String> known = new HashSet<>(register.residentsOfConvention(conventionId));
+        int knownPeople = (int) idOfTag.values().stream().filter(known::contains).count();
         Set<String> already = new HashSet<>(register.residentsOf(listId));
-        List<String> ids = people.keySet().stream().filter(id -> !already.contains(id)).toList();
+        int listed = (int) byTag.keySet().stream()
+                .filter(tag -> !idOfTag.containsKey(tag) || !already.contains(idOfTag.get(tag))).count();
         int batches = 0;
-        for (int from = 0; from < ids.size(); from += BATCH) {
-            List<String> slice = ids.subList(from, Math.min(ids.size(), from + BATCH));
-            Map<String, byte[]> keys = vault.keysFor(slice);
-            List<ListedResident> residents = slice.stream()
-                    .map(id -> new ListedResident(id, new SealedPersonalData(id,
-                            PersonalDataCipher.seal(keys.get(id), id, padded(people.get(id).toJson())))))
-                    .toList();
-            commands.send(new ListResidents(listId, residents));
-            batches++;
+        if (!dryRun) {
+            Map<String, ResidentIdentity> people = new TreeMap<>();
+            byTag.forEach((tag, row) -> people.putIfAbsent(idOfTag.get(tag), row));
+            List<String> ids = people.keySet().stream().filter(id -> !already.contains(id)).toList();
+            for (int from = 0; from < ids.size(); from += BATCH) {
+                List<String> slice = ids.subList(from, Math.min(ids.size(), from + BATCH));
+                Map<String, byte[]> keys = vault.keysFor(slice);
+                List<ListedResident> residents = slice.stream()
+                        .map(id -> new ListedResident(id, new SealedPersonalData(id,
+                                PersonalDataCipher.seal(keys.get(id), id, padded(people.get(id).toJson())))))
+                        .toList();
+                commands.send(new ListResidents(listId, residents));
+                batches++;
+            }
         }
-        return new Outcome(rows.size(), ids.size(), batches);
+        return new Outcome(dryRun, reading.rows(), byTag.size() - knownPeople, knownPeople, listed, batches,
+                format, encoding, delimiter, reading.mapping(), reading.problems(), reading.problemCount());
     }
 
     /** Seals a volunteer's needs (childcare…) with their key. */

@@ -38,6 +38,7 @@ import org.conventionledger.command.recruitment.ComputePanelLottery;
 import org.conventionledger.command.recruitment.DefinePanelSelection;
 import org.conventionledger.command.recruitment.DrawPanel;
 import org.conventionledger.command.recruitment.RecordInvitationAnswer;
+import org.conventionledger.command.recruitment.RecordInvitationAnswers;
 import org.conventionledger.command.recruitment.RecruitmentRegister;
 import org.conventionledger.command.recruitment.RemindInvitation;
 import org.conventionledger.command.recruitment.SeatMember;
@@ -458,6 +459,39 @@ class ConventionRecruitmentTest {
     }
 
     // ---- answers ---------------------------------------------------------------------------------
+
+    @Nested
+    class RecordingAVolunteersFile {
+
+        @Test
+        void everyAnswerOfTheBatchIsRecordedInItsOrder() {
+            fixture.given(opened(), sent(1), sent(2))
+                   .when(new RecordInvitationAnswers(CONVENTION, List.of(accept(1, profile("f", "young")),
+                           new RecordInvitationAnswer(CONVENTION, "inv-2", Answer.DECLINED, ANSWERED_ON))))
+                   .expectEvents(answered(1, Answer.ACCEPTED), volunteer(1, "f", "young"),
+                           answered(2, Answer.DECLINED));
+        }
+
+        @Test
+        void oneRefusedAnswerRecordsNoneOfTheBatch() {
+            expectRejected(fixture.given(opened(), sent(1), sent(2))
+                    .when(new RecordInvitationAnswers(CONVENTION, List.of(accept(1, profile("f", "young")),
+                            accept(2, null)))), 422, "profile-required");
+            expectRejected(fixture.given(opened(), sent(1))
+                    .when(new RecordInvitationAnswers(CONVENTION, List.of(accept(1, profile("f", "young")),
+                            accept(9, profile("m", "old"))))), 404, "unknown-invitation");
+        }
+
+        @Test
+        void anInvitationAnsweredTwiceInTheBatchOrAnEmptyBatchIsRefused() {
+            expectRejected(fixture.given(opened(), sent(1))
+                    .when(new RecordInvitationAnswers(CONVENTION, List.of(accept(1, profile("f", "young")),
+                            new RecordInvitationAnswer(CONVENTION, "inv-1", Answer.DECLINED, ANSWERED_ON)))),
+                    422, "answer-twice");
+            expectRejected(fixture.given(opened(), sent(1)).when(new RecordInvitationAnswers(CONVENTION, List.of())),
+                    422, "answers-required");
+        }
+    }
 
     @Nested
     class RecordingAnAnswer {

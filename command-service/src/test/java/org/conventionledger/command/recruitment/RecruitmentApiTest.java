@@ -147,6 +147,7 @@ class RecruitmentApiTest {
         long before = eventCount();
         importCsv(r.convention, r.electoralRoll, ELECTORAL_ROLL).andExpect(status().isOk())
                 .andExpect(jsonPath("$.rows").value(6)).andExpect(jsonPath("$.newPeople").value(0))
+                .andExpect(jsonPath("$.knownPeople").value(6)).andExpect(jsonPath("$.listed").value(0))
                 .andExpect(jsonPath("$.batches").value(0));
         assertThat(eventCount()).isEqualTo(before);
 
@@ -183,7 +184,7 @@ class RecruitmentApiTest {
                         org.hamcrest.Matchers.containsString("line 1"),
                         org.hamcrest.Matchers.containsString("birth_date"))));
         importCsv(r.convention, r.electoralRoll,
-                "last_name,first_name,birth_date\nNoël,Anne,1990-01-01\nPascal,Irène,31/12/1990\n")
+                "last_name,first_name,birth_date\nNoël,Anne,1990-01-01\nPascal,Irène,31/02/1990\n")
                 .andExpect(problem(422, "invalid-csv"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.allOf(
                         org.hamcrest.Matchers.containsString("line 3"),
@@ -292,6 +293,10 @@ class RecruitmentApiTest {
         assertThat(read.personIds()).containsExactlyInAnyOrderElementsOf(r.drawn);
         assertThat(reads.get(0).getMetaData().get("actorRole")).isEqualTo(ORGANISER);
         assertThat(reads.get(0).getMetaData().get("actorId")).isEqualTo("organiser@city");
+        List<String> excel = fetchLetters(letters + "?format=excel-fr");
+        assertThat(excel.get(0)).isEqualTo("\uFEFFinvitation_id;last_name;first_name;address;postcode;city");
+        assertThat(excel).hasSize(rows.size());
+        api.get(ORGANISER, letters + "?format=xls").andExpect(problem(400, "invalid-request"));
 
         // Marchand asks to be forgotten: their key goes, their letter row with it
         String marchandInvitation = rowByLastName.get("marchand").split(",")[0];
@@ -304,7 +309,8 @@ class RecruitmentApiTest {
         assertThat(after.stream().filter(row -> row.contains("[erased]"))).hasSize(1);
         assertThat(after).contains(rowByLastName.get("delacroix"), rowByLastName.get("chevalier"),
                 rowByLastName.get("arnaudet"));
-        assertThat(types(accessLog)).containsExactly("PersonalDataRead", "PersonalDataRead");
+        assertThat(types(accessLog)).as("the excel-fr export is logged as a read too")
+                .containsExactly("PersonalDataRead", "PersonalDataRead", "PersonalDataRead");
 
         // the organiser re-imports Marchand: the vault no longer knows them, so they become a new person whose
         // id nothing ties to the erased one, and the erased id gets no key again
@@ -368,6 +374,71 @@ class RecruitmentApiTest {
         PanelDrawn drawn = lotteryAndDraw(r);
         seatTheSelected(r, drawn);
         assertNoPersonalDataInTheLog();
+    }
+
+    @Test
+    void answersAndQuotasComeAsSpreadsheetFilesWithADryRunAndAllOrNothing() throws Exception {
+        Recruitment r = build(Step.INVITED, 3, 3);
+        String c = "/api/conventions/" + r.convention;
+        List<String> invitations = new ArrayList<>(r.invitationOf.values());
+        java.nio.charset.Charset windows1252 = java.nio.charset.Charset.forName("windows-1252");
+        StringBuilder bad = new StringBuilder("N° d'invitation;Réponse;Répondu le;Transition;Genre\r\n")
+                .append(invitations.get(0)).append(";peut-être;01/09/2021;;femme\r\n")
+                .append("inv-inconnue;oui;01/09/2021;sociale;homme\r\n")
+                .append(invitations.get(1)).append(";oui;31/09/2021;sociale;homme\r\n")
+                .append(invitations.get(2)).append(";non;02/09/2021;;\r\n")
+                .append(invitations.get(2)).append(";oui;02/09/2021;;femme\r\n");
+        long before = eventCount();
+        api.perform(ORGANISER, post(c + "/invitations/answers?dryRun=true").contentType("text/csv")
+                        .content(bad.toString().getBytes(windows1252)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.rows").value(5))
+                .andExpect(jsonPath("$.problemCount").value(4))
+                .andExpect(jsonPath("$.mapping['N° d\\'invitation']").value("invitation_id"))
+                .andExpect(jsonPath("$.problems[0].line").value(2))
+                .andExpect(jsonPath("$.problems[0].column").value("Réponse"));
+        api.perform(ORGANISER, post(c + "/invitations/answers").contentType("text/csv")
+                        .content(bad.toString().getBytes(windows1252)))
+                .andExpect(problem(422, "invalid-csv")).andExpect(jsonPath("$.problemCount").value(4));
+        api.perform(ORGANISER, post(c + "/invitations/answers").contentType("text/csv")
+                        .content(("invitation;answer;answered_on;Nom;genre\n" + invitations.get(0)
+                                + ";oui;2021-09-01;Dupont;femme\n").getBytes(StandardCharsets.UTF_8)))
+                .andExpect(problem(422, "invalid-csv"))
+                .andExpect(jsonPath("$.problems[0].column").value("Nom"))
+                .andExpect(jsonPath("$.problems[0].problem").value(org.hamcrest.Matchers.containsString("in clear")));
+        assertThat(eventCount()).as("no dry run and no refused file writes an event").isEqualTo(before);
+
+        StringBuilder good = new StringBuilder("Invitation;Réponse;Répondu le;Transition;Genre\r\n");
+        for (int i = 0; i < invitations.size(); i++) {
+            good.append(invitations.get(i)).append(i == 5 ? ";non;03.09.2021;;" : ";oui;03.09.2021;Sociale;")
+                    .append(i == 5 ? "" : i % 2 == 0 ? "femme" : "homme").append("\r\n");
+        }
+        api.perform(ORGANISER, post(c + "/invitations/answers?dryRun=true").contentType("text/csv")
+                        .content(good.toString().getBytes(windows1252)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(5))
+                .andExpect(jsonPath("$.declined").value(1)).andExpect(jsonPath("$.problemCount").value(0));
+        assertThat(eventCount()).isEqualTo(before);
+        api.perform(ORGANISER, post(c + "/invitations/answers").contentType("text/csv")
+                        .content(good.toString().getBytes(windows1252)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(5));
+        assertThat(storedPayloads(r.convention, "VolunteerRegistered")).hasSize(5)
+                .allSatisfy(v -> assertThat(v.path("profile").path("Genre").asText()).isIn("femme", "homme"));
+        api.post(ORGANISER, c + "/invitations/closure", "{\"deadline\":\"2021-09-10\"}").andExpect(status().isOk());
+
+        String quotas = "category;feature;min;max\r\nGenre;femme;1;1\r\nGenre;homme;1;1\r\n";
+        String selection = c + "/panel/selection?panelSize=2&seedCommitment=" + sha256(PANEL_SEED);
+        before = eventCount();
+        api.perform(ORGANISER, post(selection + "&dryRun=true").contentType("text/csv")
+                        .content(quotas.getBytes(windows1252)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.quotas[0].category").value("Genre"))
+                .andExpect(jsonPath("$.quotas[1].value").value("homme"));
+        api.perform(ORGANISER, post(selection).contentType("text/csv")
+                        .content("category;feature;min;max\nGenre;femme;1;un\n".getBytes(windows1252)))
+                .andExpect(problem(422, "invalid-csv")).andExpect(jsonPath("$.problems[0].line").value(2));
+        assertThat(eventCount()).isEqualTo(before);
+        api.perform(ORGANISER, post(selection).contentType("text/csv").content(quotas.getBytes(windows1252)))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.selectionId").isNotEmpty());
+        assertThat(storedPayloads(r.convention, "PanelSelectionDefined")).singleElement()
+                .satisfies(d -> assertThat(d.path("quotas")).hasSize(2));
     }
 
     @Test
@@ -538,7 +609,8 @@ class RecruitmentApiTest {
                 .andExpect(jsonPath("$.rows").value(6)).andExpect(jsonPath("$.newPeople").value(6))
                 .andExpect(jsonPath("$.batches").value(1));
         importCsv(r.convention, r.tenants, TENANTS).andExpect(status().isOk())
-                .andExpect(jsonPath("$.rows").value(4)).andExpect(jsonPath("$.newPeople").value(4))
+                .andExpect(jsonPath("$.rows").value(4)).andExpect(jsonPath("$.listed").value(4))
+                .andExpect(jsonPath("$.newPeople").value(3)).andExpect(jsonPath("$.knownPeople").value(1))
                 .andExpect(jsonPath("$.batches").value(1));
         if (upTo == Step.LISTED) {
             return r;

@@ -1,12 +1,13 @@
 package org.conventionledger.tools;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,13 +67,13 @@ public final class PanelProbabilitiesCommand {
         List<Category> categories;
         List<Volunteer> people;
         try {
-            categories = CategoriesCsv.parse(read(categoriesFile));
+            categories = read(categoriesFile, in -> CategoriesCsv.parse(in, null, null));
         } catch (MalformedCsv | Unreadable e) {
             err.println(NAME + categoriesFile + ": " + e.getMessage());
             return MALFORMED;
         }
         try {
-            people = PeopleCsv.parse(read(peopleFile), categories);
+            people = read(peopleFile, in -> PeopleCsv.parse(in, null, null, categories));
         } catch (MalformedCsv | Unreadable e) {
             err.println(NAME + peopleFile + ": " + e.getMessage());
             return MALFORMED;
@@ -105,13 +106,12 @@ public final class PanelProbabilitiesCommand {
         }
     }
 
-    private static String read(String file) {
-        try {
-            return Files.readString(Path.of(file));
+    /** Reads a file (CSV in any usual encoding and separator, or .xlsx) with {@code parser}. */
+    private static <T> T read(String file, Function<InputStream, T> parser) {
+        try (InputStream in = Files.newInputStream(Path.of(file))) {
+            return parser.apply(in);
         } catch (NoSuchFileException e) {
             throw new Unreadable("no such file");
-        } catch (CharacterCodingException e) {
-            throw new Unreadable("not UTF-8 text");
         } catch (IOException e) {
             throw new Unreadable("cannot read: " + e);
         }

@@ -165,7 +165,7 @@ final class RecruitmentChecks {
     private static void reimportingTheErasedPersonMakesANewUnlinkedPerson(LedgerClient client, LedgerServices services,
                                                                          String conventionUrl, String[] letter,
                                                                          String erasedId) throws Exception {
-        String row = IntStream.range(0, RecruitmentDemo.POPULATION).mapToObj(RecruitmentDemo::resident)
+        String row = IntStream.range(0, RecruitmentDemo.POPULATION).mapToObj(person -> String.join(",", RecruitmentDemo.resident(person)))
                 .filter(r -> r.startsWith(letter[1] + "," + letter[2] + ",") && r.contains(letter[3])
                         && r.contains("," + letter[4] + ","))
                 .findFirst().orElseThrow();

@@ -112,7 +112,7 @@ public class AuditTrailController {
 
     /**
      * The filtered trail as a download, in log order, read from the trail page by page while it is
-     * written: {@code format=jsonl} (the default) or {@code csv} (see {@link AuditTrailExport}).
+     * written: {@code format=jsonl} (the default), {@code csv} or {@code excel-fr} (see {@link AuditTrailExport}).
      */
     @GetMapping("/api/audit/events/export")
     public ResponseEntity<StreamingResponseBody> exportEvents(@RequestParam(defaultValue = "jsonl") String format,

@@ -10,26 +10,29 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.conventionledger.csv.CsvFlavour;
+import org.conventionledger.csv.CsvWriter;
 import org.springframework.http.MediaType;
 
 /**
  * Writes the garants' trail, as the read API shows it, for download: JSON Lines (one trail entry per
  * line, as {@code /api/audit/events} shows it but without {@code storedPayload} and {@code metaData},
- * which {@code /api/audit/export} carries for verification) or CSV (RFC 4180: comma separated, CRLF
- * line ends, fields holding a comma, a quote or a line break quoted with quotes doubled; the payload is
- * compact JSON in one field, empty fields for absent values). Entries are read page by page while they
- * are written.
+ * which {@code /api/audit/export} carries for verification) or CSV written by {@link CsvWriter} (standard,
+ * or {@code excel-fr} for a French spreadsheet; the payload is compact JSON in one field, empty fields for
+ * absent values, formulas neutralised). Entries are read page by page while they are written.
  */
 final class AuditTrailExport {
 
     static final int PAGE = 500;
 
-    static final String CSV_HEADER =
-            "position,recordedAt,type,aggregateId,sequence,actorId,actorRole,causationId,correlationId,payload";
+    static final List<String> CSV_COLUMNS = List.of("position", "recordedAt", "type", "aggregateId", "sequence",
+            "actorId", "actorRole", "causationId", "correlationId", "payload");
+    static final String CSV_HEADER = String.join(",", CSV_COLUMNS);
 
     enum Format {
         JSONL("audit-events.jsonl", MediaType.parseMediaType("application/x-ndjson")),
-        CSV("audit-events.csv", new MediaType("text", "csv", StandardCharsets.UTF_8));
+        CSV("audit-events.csv", new MediaType("text", "csv", StandardCharsets.UTF_8)),
+        EXCEL_FR("audit-events.csv", new MediaType("text", "csv", StandardCharsets.UTF_8));
 
         private final String filename;
         private final MediaType mediaType;
@@ -47,13 +50,15 @@ final class AuditTrailExport {
             return mediaType;
         }
 
-        /** {@code jsonl} or {@code csv} (any case); anything else is a 400 naming {@code format}. */
+        /** {@code jsonl}, {@code csv} or {@code excel-fr} (any case); anything else is a 400 naming {@code format}. */
         static Format of(String value) {
             String name = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
             return switch (name) {
                 case "jsonl", "" -> JSONL;
                 case "csv" -> CSV;
-                default -> throw AuditFilter.invalid("format", "Parameter 'format' must be jsonl or csv.");
+                case CsvFlavour.EXCEL_FR_NAME -> EXCEL_FR;
+                default -> throw AuditFilter.invalid("format", "Parameter 'format' must be jsonl, csv or "
+                        + CsvFlavour.EXCEL_FR_NAME + ".");
             };
         }
     }
@@ -80,16 +85,25 @@ final class AuditTrailExport {
 
     /** Writes every entry after {@code after} that the pages give, in their order; returns how many. */
     long write(Format format, OutputStream out, Pages pages, long after) throws IOException {
-        long count = 0;
-        if (format == Format.CSV) {
-            out.write((CSV_HEADER + "\r\n").getBytes(StandardCharsets.UTF_8));
+        CsvWriter csv = null;
+        if (format != Format.JSONL) {
+            csv = CsvWriter.open(out, format == Format.CSV ? CsvFlavour.STANDARD : CsvFlavour.EXCEL_FR);
+            csv.row(CSV_COLUMNS);
         }
+        long count = 0;
         long last = after;
         while (true) {
             List<AuditEvent> page = pages.after(last);
             for (AuditEvent event : page) {
-                out.write(format == Format.CSV ? csv(event) : jsonl(event));
+                if (csv == null) {
+                    out.write(jsonl(event));
+                } else {
+                    csv.row(csvRow(event));
+                }
                 count++;
+            }
+            if (csv != null) {
+                csv.flush();
             }
             out.flush();
             if (page.size() < PAGE) {
@@ -106,31 +120,22 @@ final class AuditTrailExport {
         return withEnd;
     }
 
-    private byte[] csv(AuditEvent event) throws IOException {
+    private List<Object> csvRow(AuditEvent event) throws IOException {
         AuditEvent.Actor actor = event.actor();
-        String row = String.join(",",
-                field(event.position()),
-                field(event.recordedAt()),
-                field(event.type()),
-                field(event.aggregateId()),
-                field(event.sequence()),
-                field(actor == null ? null : actor.id()),
-                field(actor == null ? null : actor.role()),
-                field(event.causationId()),
-                field(event.correlationId()),
-                field(event.payload() == null ? null : compact.writeValueAsString(event.payload())));
-        return (row + "\r\n").getBytes(StandardCharsets.UTF_8);
+        return java.util.Arrays.asList(
+                event.position(),
+                text(event.recordedAt()),
+                event.type(),
+                event.aggregateId(),
+                event.sequence(),
+                actor == null ? null : actor.id(),
+                actor == null ? null : actor.role(),
+                event.causationId(),
+                event.correlationId(),
+                event.payload() == null ? null : compact.writeValueAsString(event.payload()));
     }
 
-    /** One RFC 4180 field: empty for null, quoted when it holds a comma, a quote or a line break. */
-    static String field(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-            return text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 }

@@ -3,6 +3,7 @@ package org.conventionledger.query.recruitment;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.conventionledger.csv.CsvFlavour;
 import org.conventionledger.query.platform.ProblemResponses;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.ContentDisposition;
@@ -12,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A convention's sessions, and each session's payable list for the finance department. */
@@ -33,7 +35,9 @@ public class SessionController {
 
     /** No {@code produces}: an unknown id still gets its problem+json whatever the client accepts. */
     @GetMapping("/api/conventions/{conventionId}/sessions/{sessionId}/payable.csv")
-    public ResponseEntity<String> payable(@PathVariable String conventionId, @PathVariable String sessionId) {
+    public ResponseEntity<byte[]> payable(@PathVariable String conventionId, @PathVariable String sessionId,
+                                          @RequestParam(required = false) String format) {
+        CsvFlavour flavour = flavour(format);
         SessionBook book = book(conventionId);
         SessionBook.Session session = book.findSession(sessionId).orElseThrow(() -> ProblemResponses.error(
                 HttpStatus.NOT_FOUND, "unknown-session",
@@ -42,7 +46,17 @@ public class SessionController {
                 .contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("payable-session-" + session.number + ".csv").build().toString())
-                .body(PayableCsv.write(SessionReport.payable(book, session)));
+                .body(PayableCsv.write(flavour, SessionReport.payable(book, session)));
+    }
+
+    /** {@code format}: absent or {@code csv} for standard CSV, {@code excel-fr} for a French spreadsheet. */
+    private static CsvFlavour flavour(String format) {
+        try {
+            return CsvFlavour.of(format);
+        } catch (IllegalArgumentException e) {
+            throw ProblemResponses.error(HttpStatus.BAD_REQUEST, "invalid-format", "Parameter 'format' must be csv or "
+                    + CsvFlavour.EXCEL_FR_NAME + ".");
+        }
     }
 
     private SessionBook book(String conventionId) {

@@ -28,6 +28,9 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.conventionledger.csv.Table;
+import org.conventionledger.csv.TableReader;
+import org.conventionledger.csv.TableRow;
 import org.conventionledger.events.oversight.SealPublished;
 import org.conventionledger.query.oversight.AuditTrailController.Causes;
 import org.conventionledger.query.oversight.AuditTrailController.Page;
@@ -363,6 +366,22 @@ class AuditTrailFiltersTest {
     }
 
     @Test
+    void theExcelFrExportUsesSemicolonsAndABomAndNeutralisesFormulas() throws Exception {
+        append(conventionOpened("conv-1", "=HYPERLINK(\"http://evil\",\"clic\")", "Lyon", SOCIAL),
+                origin("@SUM(1+1)*cmd|' /C calc'!A0", "ORGANISER", "cmd-1", "req-1"));
+
+        String body = body(controller.exportEvents("excel-fr", -1, null, null, null, null, null, null, null, null));
+
+        assertThat(body).startsWith("\uFEFF" + String.join(";", AuditTrailExport.CSV_COLUMNS) + "\r\n");
+        List<List<String>> rows = Csv.parse(body);
+        assertThat(rows.get(1).subList(0, 7)).containsExactly("1", at(1), "ConventionOpened", "conv-1", "0",
+                "'@SUM(1+1)*cmd|' /C calc'!A0", "ORGANISER");
+        assertThat(rows.get(1).get(9)).as("the payload is JSON, a cell no spreadsheet evaluates").startsWith("{");
+        String standard = body(controller.exportEvents("csv", -1, null, null, null, null, null, null, null, null));
+        assertThat(Csv.parse(standard).get(1).get(5)).startsWith("'@SUM");
+    }
+
+    @Test
     void theCausesAreTheEventsOfTheSameCommandAndOfTheSameRequestInLogOrder() {
         theConvention();
 
@@ -416,49 +435,17 @@ class AuditTrailFiltersTest {
         assertThat(JSON.readTree(rows.get(1).get(9)).path("text").asText()).isEqualTo("a, \"b\"");
     }
 
-    /** An RFC 4180 reader, to read the export back. */
+    /** The shared reader, to read the export back. */
     static final class Csv {
 
         static List<List<String>> parse(String text) {
             List<List<String>> rows = new ArrayList<>();
-            List<String> row = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            int i = 0;
-            while (i < text.length()) {
-                char c = text.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i += 2;
-                        continue;
-                    }
-                    if (c == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"') {
-                    assertThat(field).as("a quote only opens a field").isEmpty();
-                    quoted = true;
-                } else if (c == ',') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                    rows.add(row);
-                    row = new ArrayList<>();
-                    i++;
-                } else {
-                    assertThat(c).as("no bare line break outside quotes").isNotIn('\r', '\n');
-                    field.append(c);
+            try (Table table = TableReader.bounded().open(text)) {
+                rows.add(table.header().cells());
+                for (TableRow row = table.next(); row != null; row = table.next()) {
+                    rows.add(row.cells());
                 }
-                i++;
             }
-            assertThat(quoted).as("every quoted field is closed").isFalse();
-            assertThat(row).as("the last record ends with CRLF").isEmpty();
-            assertThat(field).isEmpty();
             return rows;
         }
     }

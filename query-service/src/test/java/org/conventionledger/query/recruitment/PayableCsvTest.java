@@ -40,6 +40,17 @@ class PayableCsvTest {
     }
 
     @Test
+    void anIdCannotSmuggleAFormulaButANegativeAmountStaysANumber() {
+        String csv = PayableCsv.write(List.of(
+                new PayableRow("=HYPERLINK(\"http://x\")", true, euros("0.00"), euros("-5.00"), euros("-5.00"), false),
+                new PayableRow("@SUM(A1)", true, euros("0.00"), euros("5.00"), euros("5.00"), false)));
+
+        assertThat(csv.split("\r\n")).containsExactly(PayableCsv.HEADER,
+                "\"'=HYPERLINK(\"\"http://x\"\")\",yes,0.00,-5.00,-5.00,no",
+                "'@SUM(A1),yes,0.00,5.00,5.00,no");
+    }
+
+    @Test
     void amountsAreShownWithTwoDecimalsWhateverTheirScale() {
         assertThat(Euros.shown(euros("12.4"))).hasToString("12.40");
         assertThat(Euros.shown(euros("30"))).hasToString("30.00");

@@ -16,6 +16,7 @@ import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 import static org.conventionledger.query.recruitment.RecruitmentEvents.day;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -149,16 +150,29 @@ class SessionProjectionTest {
         side = RecruitmentReadSide.start();
         side.append(sessions());
 
-        ResponseEntity<String> csv = side.sessionController.payable(CONVENTION, "s-1");
+        ResponseEntity<byte[]> csv = side.sessionController.payable(CONVENTION, "s-1", null);
 
         assertThat(csv.getHeaders().getContentType()).hasToString("text/csv;charset=UTF-8");
         assertThat(csv.getHeaders().getContentDisposition().getFilename()).isEqualTo("payable-session-1.csv");
-        assertThat(csv.getBody()).isEqualTo("""
+        assertThat(new String(csv.getBody(), StandardCharsets.UTF_8)).isEqualTo("""
                 memberId,present,indemnity,expensesApproved,total,paid\r
                 m-1,yes,25.00,12.40,37.40,yes\r
                 m-2,yes,25.00,0.00,25.00,yes\r
                 m-3,no,0.00,30.00,30.00,no\r
                 """);
+
+        byte[] excel = side.sessionController.payable(CONVENTION, "s-1", "excel-fr").getBody();
+        assertThat(new String(excel, StandardCharsets.UTF_8)).isEqualTo("""
+                \uFEFFmemberId;present;indemnity;expensesApproved;total;paid\r
+                m-1;yes;25,00;12,40;37,40;yes\r
+                m-2;yes;25,00;0,00;25,00;yes\r
+                m-3;no;0,00;30,00;30,00;no\r
+                """);
+        assertThatThrownBy(() -> side.sessionController.payable(CONVENTION, "s-1", "xls"))
+                .isInstanceOfSatisfying(ErrorResponseException.class, ex -> {
+                    assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+                    assertThat(ex.getBody().getProperties()).containsEntry("code", "invalid-format");
+                });
     }
 
     @ParameterizedTest
@@ -167,14 +181,14 @@ class SessionProjectionTest {
         side = RecruitmentReadSide.start(backend, EventLog.jdbc());
         side.append(sessions());
         List<SessionView> once = view();
-        String csv = side.sessionController.payable(CONVENTION, "s-1").getBody();
+        byte[] csv = side.sessionController.payable(CONVENTION, "s-1", null).getBody();
         side.close();
 
         side = RecruitmentReadSide.start(backend, EventLog.jdbc());
         side.appendTwice(sessions());
 
         assertThat(view()).isEqualTo(once);
-        assertThat(side.sessionController.payable(CONVENTION, "s-1").getBody()).isEqualTo(csv);
+        assertThat(side.sessionController.payable(CONVENTION, "s-1", null).getBody()).isEqualTo(csv);
     }
 
     @Test
@@ -245,8 +259,8 @@ class SessionProjectionTest {
         side.append(conventionOpened(CONVENTION, "C", "Clermont-Ferrand", SOCIAL));
 
         assertNotFound(() -> side.sessionController.sessions("nowhere"), "unknown-convention");
-        assertNotFound(() -> side.sessionController.payable("nowhere", "s-1"), "unknown-convention");
-        assertNotFound(() -> side.sessionController.payable(CONVENTION, "s-404"), "unknown-session");
+        assertNotFound(() -> side.sessionController.payable("nowhere", "s-1", null), "unknown-convention");
+        assertNotFound(() -> side.sessionController.payable(CONVENTION, "s-404", null), "unknown-session");
     }
 
     private static void assertNotFound(Runnable call, String code) {

@@ -1,5 +1,6 @@
 package org.conventionledger.command.recruitment.selection;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,18 @@ public final class CategoriesCsv {
 
     /** The categories in {@code csv}; throws {@link MalformedCsv} naming the line and column at fault. */
     public static List<Category> parse(String csv) {
-        List<Csv.Row> rows = Csv.parse(csv);
+        return parse(Csv.parse(csv));
+    }
+
+    /**
+     * The categories in a file as uploaded (CSV in any usual encoding and separator, or {@code .xlsx}, see
+     * {@link org.conventionledger.csv.TableReader}); {@code contentType} and {@code sheet} may be null.
+     */
+    public static List<Category> parse(InputStream file, String contentType, String sheet) {
+        return parse(Csv.parse(file, contentType, sheet));
+    }
+
+    private static List<Category> parse(List<Csv.Row> rows) {
         if (rows.isEmpty()) {
             throw new MalformedCsv(1, "the categories file is empty; expected a header "
                     + "feature,value,min,max[,min_flex,max_flex] or category,feature,min,max");

@@ -1,13 +1,19 @@
 package org.conventionledger.command.recruitment.selection;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.conventionledger.csv.Table;
+import org.conventionledger.csv.TableReader;
+import org.conventionledger.csv.TableRow;
+import org.conventionledger.csv.UnreadableTable;
+
 /**
- * Comma-separated values as spreadsheets write them (RFC 4180): fields may be quoted with {@code "},
- * a quote inside a quoted field is doubled, quoted fields may hold commas and line breaks; lines end with
- * LF, CRLF or CR; a UTF-8 byte order mark is skipped. Cells are trimmed and blank lines skipped, since
- * organisers' exports often carry stray spaces and trailing empty lines.
+ * The rows of a categories or people file, read by the ledger's one table reader ({@link TableReader}):
+ * RFC 4180 quoting, separator ({@code ,} {@code ;} tab) and encoding recognised, {@code .xlsx} workbooks,
+ * cells trimmed and blank lines skipped (organisers' exports often carry stray spaces and trailing empty
+ * lines). A file the reader cannot read is a {@link MalformedCsv} naming the line.
  */
 final class Csv {
 
@@ -19,65 +25,41 @@ final class Csv {
     }
 
     static List<Row> parse(String text) {
+        return rows(() -> TableReader.bounded().open(text));
+    }
+
+    /** The rows of a file's bytes, declared as {@code contentType} (may be null); {@code sheet} may be null. */
+    static List<Row> parse(InputStream bytes, String contentType, String sheet) {
+        return rows(() -> TableReader.bounded().open(bytes, contentType, sheet));
+    }
+
+    private interface Opener {
+        Table open();
+    }
+
+    private static List<Row> rows(Opener opener) {
         List<Row> rows = new ArrayList<>();
-        int i = text.startsWith("\uFEFF") ? 1 : 0;
-        int line = 1;
-        int rowLine = 1;
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        boolean afterQuote = false;
-        while (i < text.length()) {
-            char ch = text.charAt(i++);
-            if (quoted) {
-                if (ch == '"' && i < text.length() && text.charAt(i) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                    afterQuote = true;
-                } else {
-                    if (ch == '\n' || (ch == '\r' && (i >= text.length() || text.charAt(i) != '\n'))) {
-                        line++;
-                    }
-                    cell.append(ch);
-                }
-            } else if (ch == ',') {
-                cells.add(cell.toString().trim());
-                cell.setLength(0);
-                afterQuote = false;
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i < text.length() && text.charAt(i) == '\n') {
-                    i++;
-                }
-                cells.add(cell.toString().trim());
-                addUnlessBlank(rows, rowLine, cells);
-                cells = new ArrayList<>();
-                cell.setLength(0);
-                afterQuote = false;
-                rowLine = ++line;
-            } else if (ch == '"' && cell.toString().isBlank() && !afterQuote) {
-                quoted = true;
-                cell.setLength(0);
-            } else if (afterQuote && !Character.isWhitespace(ch)) {
-                throw new MalformedCsv(line, "unexpected character '" + ch + "' after a closing quote");
-            } else if (ch == '"') {
-                throw new MalformedCsv(line, "a quote inside an unquoted field (quote the whole field and double the quote)");
-            } else {
-                cell.append(ch);
+        try (Table table = opener.open()) {
+            if (table.header().cells().isEmpty()) {
+                return rows;
             }
+            rows.add(row(table.header()));
+            for (TableRow row = table.next(); row != null; row = table.next()) {
+                rows.add(row(row));
+            }
+        } catch (UnreadableTable unreadable) {
+            throw new MalformedCsv(Math.max(1, unreadable.line()), stripLine(unreadable));
         }
-        if (quoted) {
-            throw new MalformedCsv(rowLine, "a quoted field is not closed");
-        }
-        cells.add(cell.toString().trim());
-        addUnlessBlank(rows, rowLine, cells);
         return rows;
     }
 
-    private static void addUnlessBlank(List<Row> rows, int line, List<String> cells) {
-        if (cells.stream().anyMatch(c -> !c.isEmpty())) {
-            rows.add(new Row(line, List.copyOf(cells)));
-        }
+    private static Row row(TableRow row) {
+        return new Row(row.line(), row.cells());
+    }
+
+    private static String stripLine(UnreadableTable unreadable) {
+        String prefix = "line " + unreadable.line() + ": ";
+        String message = unreadable.getMessage();
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 }

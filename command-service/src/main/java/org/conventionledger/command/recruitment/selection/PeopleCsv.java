@@ -1,5 +1,6 @@
 package org.conventionledger.command.recruitment.selection;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,7 +27,18 @@ public final class PeopleCsv {
 
     /** The volunteers in {@code csv}, in file order; throws {@link MalformedCsv} naming the line and column. */
     public static List<Volunteer> parse(String csv, List<Category> categories) {
-        List<Csv.Row> rows = Csv.parse(csv);
+        return parse(Csv.parse(csv), categories);
+    }
+
+    /**
+     * The volunteers in a file as uploaded (CSV in any usual encoding and separator, or {@code .xlsx}, see
+     * {@link org.conventionledger.csv.TableReader}); {@code contentType} and {@code sheet} may be null.
+     */
+    public static List<Volunteer> parse(InputStream file, String contentType, String sheet, List<Category> categories) {
+        return parse(Csv.parse(file, contentType, sheet), categories);
+    }
+
+    private static List<Volunteer> parse(List<Csv.Row> rows, List<Category> categories) {
         if (rows.isEmpty()) {
             throw new MalformedCsv(1, "the people file is empty; expected a header with a column per category");
         }

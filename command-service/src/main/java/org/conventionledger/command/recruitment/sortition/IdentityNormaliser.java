@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  *   punctuation, whitespace — into one space, and trims.</li>
  * </ol>
  * A normalised name therefore never contains {@code |}, so the key splits back unambiguously. Names that
- * normalise to nothing (only punctuation) are rejected.
+ * normalise to nothing (only punctuation) are rejected. Text sent composed (NFC) or decomposed gives the same
+ * key (step 1). The last name is the birth name: a usage name, when a file gives one too, is not part of the
+ * key. Why accents are dropped, and what still does not match, is in docs/recruitment.md ("Same person, any
+ * file"); the rule is unchanged since the first import, so stored pseudonyms stay valid.
  */
 public final class IdentityNormaliser {
 

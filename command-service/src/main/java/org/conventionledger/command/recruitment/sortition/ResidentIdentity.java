@@ -13,8 +13,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Who a resident on a source list is: what gets sealed with the person's key and never enters the log in
- * clear. Last name, first name and birth date are required (they identify the person across lists, see
- * {@link IdentityNormaliser}); the contact fields are optional. Values are stripped of surrounding
+ * clear. Last name (the birth name), first name and birth date are required (they identify the person across
+ * lists, see {@link IdentityNormaliser}); the contact fields and the usage name (married name…, which letters
+ * may be addressed to) are optional. Values are stripped of surrounding
  * whitespace and a blank optional value is absent ({@code null}).
  *
  * <p>{@link #toJson()} gives the text that is sealed: a JSON object with the fields below by their
@@ -28,11 +29,12 @@ public record ResidentIdentity(String lastName,
                                String postcode,
                                String city,
                                String email,
-                               String phone) {
+                               String phone,
+                               String usageName) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FIELDS =
-            List.of("lastName", "firstName", "birthDate", "address", "postcode", "city", "email", "phone");
+            List.of("lastName", "firstName", "birthDate", "address", "postcode", "city", "email", "phone", "usageName");
 
     public ResidentIdentity {
         lastName = required(lastName, "lastName");
@@ -43,6 +45,13 @@ public record ResidentIdentity(String lastName,
         city = optional(city);
         email = optional(email);
         phone = optional(phone);
+        usageName = optional(usageName);
+    }
+
+    /** An identity without a usage name. */
+    public ResidentIdentity(String lastName, String firstName, LocalDate birthDate, String address, String postcode,
+                            String city, String email, String phone) {
+        this(lastName, firstName, birthDate, address, postcode, city, email, phone, null);
     }
 
     /** An identity with no contact fields. */
@@ -61,6 +70,7 @@ public record ResidentIdentity(String lastName,
         putIfPresent(node, "city", city);
         putIfPresent(node, "email", email);
         putIfPresent(node, "phone", phone);
+        putIfPresent(node, "usageName", usageName);
         try {
             return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {
@@ -92,7 +102,7 @@ public record ResidentIdentity(String lastName,
         try {
             return new ResidentIdentity(text(node, "lastName"), text(node, "firstName"), LocalDate.parse(birthDate),
                     text(node, "address"), text(node, "postcode"), text(node, "city"), text(node, "email"),
-                    text(node, "phone"));
+                    text(node, "phone"), text(node, "usageName"));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("A resident identity's birthDate must be yyyy-MM-dd");
         }
@@ -102,7 +112,7 @@ public record ResidentIdentity(String lastName,
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("ResidentIdentity[lastName, firstName, birthDate");
-        String[] contacts = {address, postcode, city, email, phone};
+        String[] contacts = {address, postcode, city, email, phone, usageName};
         for (int i = 0; i < contacts.length; i++) {
             if (contacts[i] != null) {
                 text.append(", ").append(FIELDS.get(3 + i));

@@ -69,8 +69,8 @@ class SelectionCsvTest {
             negative            | `category,feature,min,max\\n\\ngender,female,1,-2`    | line 3, column 4 (max): expected a whole number >= 0, found '-2'
             empty value         | `feature,value,min,max\\ngender,,1,2`                 | line 2, column 2 (value): must not be empty
             value twice         | `category,feature,min,max\\ng,f,1,2\\ng,f,0,1`        | line 3, column 2 (feature): value 'f' of category 'g' is listed twice
-            open quote          | `category,feature,min,max\\n"gender,female,1,2`       | line 2: a quoted field is not closed
-            text after quote    | `category,feature,min,max\\n"gender"x,female,1,2`     | line 2: unexpected character 'x' after a closing quote
+            open quote          | `category,feature,min,max\\n"gender,female,1,2`       | line 2: malformed CSV: Missing closing quote
+            text after quote    | `category,feature,min,max\\n"gender"x,female,1,2`     | line 2: malformed CSV: Unexpected character ('x'
             """)
     void badCategoryFilesSayWhere(String title, String csv, String message) {
         assertThatThrownBy(() -> CategoriesCsv.parse(csv.replace("\\n", "\n")))

@@ -43,6 +43,32 @@ class IdentityNormaliserTest {
     }
 
     @Test
+    void frenchNamesMatchAcrossTheSpellingsOfTwoFiles() {
+        LocalDate born = LocalDate.of(1926, 2, 2);
+        String composed = "Val\u00e9ry";
+        String decomposed = "Vale\u0301ry";
+        assertThat(IdentityNormaliser.matchingKey(new ResidentIdentity("GISCARD D'ESTAING", composed, born)))
+                .as("composed and decomposed accents, straight and curly apostrophes, case")
+                .isEqualTo(IdentityNormaliser.matchingKey(new ResidentIdentity("Giscard d\u2019Estaing", decomposed, born)))
+                .isEqualTo(IdentityNormaliser.matchingKey(new ResidentIdentity("giscard d estaing", "VALERY", born)));
+        assertThat(IdentityNormaliser.matchingKey(new ResidentIdentity("de La Fontaine", "Marie-Thérèse", born)))
+                .isEqualTo(IdentityNormaliser.matchingKey(new ResidentIdentity("DE LA FONTAINE", "Marie Therese", born)));
+        assertThat(IdentityNormaliser.matchingKey(new ResidentIdentity("Lafontaine", "Marie-Thérèse", born)))
+                .as("a particle written together is another spelling, not matched")
+                .isNotEqualTo(IdentityNormaliser.matchingKey(new ResidentIdentity("La Fontaine", "Marie-Thérèse", born)));
+        assertThat(IdentityNormaliser.matchingKey(new ResidentIdentity("Cœur", "Éloïse", born)))
+                .isEqualTo(IdentityNormaliser.matchingKey(new ResidentIdentity("COEUR", "Eloise", born)));
+    }
+
+    @Test
+    void theBirthNameIsTheKeyWhateverTheUsageName() {
+        ResidentIdentity roll = new ResidentIdentity("Martin", "Anne", BORN, null, null, null, null, null, "Lefèvre");
+        ResidentIdentity tenants = new ResidentIdentity("Martin", "Anne", BORN);
+        assertThat(IdentityNormaliser.matchingKey(roll)).isEqualTo(IdentityNormaliser.matchingKey(tenants))
+                .isEqualTo("martin|anne|1987-03-14");
+    }
+
+    @Test
     void aNameWithoutLettersHasNoKey() {
         assertThatThrownBy(() -> IdentityNormaliser.matchingKey(new ResidentIdentity("--", "Anne", BORN)))
                 .hasMessageContaining("last name");

@@ -1,13 +1,12 @@
 package org.conventionledger.tools.demo;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+
+import org.conventionledger.csv.Table;
+import org.conventionledger.csv.TableReader;
+import org.conventionledger.csv.TableRow;
 
 /** The published facts of the Clermont-Ferrand convention 2021–22, read from the bundled CSV files. */
 public final class ClermontFacts {
@@ -35,42 +34,15 @@ public final class ClermontFacts {
                 .toList();
     }
 
+    /** The data rows of a bundled CSV file, read by the ledger's table reader. */
     private static List<List<String>> read(String file) {
         var stream = Objects.requireNonNull(ClermontFacts.class.getResourceAsStream("/clermont-2022/" + file), file);
-        try (var reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            List<List<String>> rows = new ArrayList<>();
-            reader.readLine();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank()) {
-                    rows.add(fields(line));
-                }
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Splits one CSV line: commas separate fields, double quotes protect commas and escape themselves. */
-    static List<String> fields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                field.append('"');
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == ',' && !quoted) {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
+        List<List<String>> rows = new ArrayList<>();
+        try (Table table = TableReader.bounded().open(stream, "text/csv; charset=utf-8", null)) {
+            for (TableRow row = table.next(); row != null; row = table.next()) {
+                rows.add(row.cells());
             }
         }
-        fields.add(field.toString());
-        return fields;
+        return rows;
     }
 }

@@ -13,6 +13,8 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.conventionledger.csv.CsvFlavour;
+import org.conventionledger.csv.CsvWriter;
 import org.conventionledger.tools.LedgerClient;
 
 /**
@@ -57,6 +59,8 @@ public final class RecruitmentDemo {
     }
 
     private static final String ORGANISER = "organiser";
+    private static final List<String> RESIDENT_COLUMNS =
+            List.of("last_name", "first_name", "birth_date", "address", "postcode", "city");
     private static final String[] LAST_NAMES = {"Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit",
             "Durand", "Leroy", "Moreau", "Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "David", "Bertrand", "Roux",
             "Vincent", "Fournier", "Morel", "Girard", "André", "Lefebvre", "Mercier", "Dupont", "Lambert", "Bonnet",
@@ -111,12 +115,14 @@ public final class RecruitmentDemo {
             String listId = client.post(conventionUrl + "/source-lists", ORGANISER, Map.of(
                     "name", list.getKey().replace('_', ' ').toLowerCase(), "kind", list.getKey().toLowerCase()))
                     .path("listId").asText();
-            StringBuilder csv = new StringBuilder("last_name,first_name,birth_date,address,postcode,city\n");
+            List<List<String>> residents = new ArrayList<>();
             int[] range = list.getValue();
             for (int person = range[0]; person < range[0] + range[1]; person++) {
-                csv.append(resident(person)).append('\n');
+                residents.add(resident(person));
             }
-            client.postCsv(conventionUrl + "/source-lists/" + listId + "/residents", ORGANISER, csv.toString());
+            byte[] csv = CsvWriter.write(CsvFlavour.STANDARD, RESIDENT_COLUMNS, residents);
+            client.postCsv(conventionUrl + "/source-lists/" + listId + "/residents", ORGANISER,
+                    new String(csv, StandardCharsets.UTF_8));
             ids.put(list.getKey(), listId);
             rows += range[1];
         }
@@ -125,12 +131,12 @@ public final class RecruitmentDemo {
     }
 
     /** An invented resident's row of a source list, the same whichever list they are on. */
-    public static String resident(int person) {
+    public static List<String> resident(int person) {
         String last = LAST_NAMES[person % LAST_NAMES.length];
         String first = FIRST_NAMES[(person / LAST_NAMES.length) % FIRST_NAMES.length];
         LocalDate born = LocalDate.of(1940, 1, 1).plusDays((person * 7919L) % 23_000);
-        return last + "," + first + "," + born + ",\"" + (1 + person % 180) + " rue " + LAST_NAMES[(person / 7)
-                % LAST_NAMES.length] + "\",630" + String.format("%02d", person % 3 * 50) + ",Clermont-Ferrand";
+        return List.of(last, first, born.toString(), (1 + person % 180) + " rue " + LAST_NAMES[(person / 7)
+                % LAST_NAMES.length], "630" + String.format("%02d", person % 3 * 50), "Clermont-Ferrand");
     }
 
     private List<String> invite(JsonNode drawn) {
