@@ -244,7 +244,7 @@ class ClermontReplayTest {
         java.nio.file.Files.writeString(exportFile, export.body());
         java.nio.file.Files.writeString(sealFile, seal.toString());
         var verdict = new java.io.ByteArrayOutputStream();
-        int exit = org.conventionledger.tools.verify.LogVerification.run(exportFile.toString(), sealFile.toString(),
+        int exit = org.conventionledger.tools.verify.LogVerification.run(exportFile.toString(), java.util.List.of(sealFile.toString()),
                 new java.io.PrintStream(verdict), System.err);
         assertThat(verdict.toString()).contains("\"intact\"");
         assertThat(exit).isEqualTo(org.conventionledger.tools.verify.LogVerification.INTACT);

@@ -47,11 +47,18 @@ class AuditTrailProjection {
     private final MongoTemplate mongo;
     private final ObjectMapper json;
     private final Serializer eventSerializer;
+    private LogTree tree;
 
     AuditTrailProjection(MongoTemplate mongo, ObjectMapper json, @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.mongo = mongo;
         this.json = json;
         this.eventSerializer = eventSerializer;
+    }
+
+    /** The tree check a rebuild triggers (optional: slices of the context in tests run without it). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void checkTreeOnRebuild(LogTree tree) {
+        this.tree = tree;
     }
 
     @EventHandler(payloadType = Object.class)
@@ -143,12 +150,19 @@ class AuditTrailProjection {
         return values;
     }
 
-    /** A rebuild starts the trail, its chain and the seals taken at the end of each session afresh. */
+    /**
+     * A rebuild starts the trail, its chain and the seals taken at the end of each session afresh, and
+     * checks the store against every signed tree head in the log: the chain is re-computed from what the
+     * store holds now, the heads say what it held when they were signed.
+     */
     @ResetHandler
     void reset() {
         mongo.dropCollection(AuditEvent.class);
         mongo.dropCollection(ChainHead.class);
         mongo.dropCollection(SessionSeal.class);
+        if (tree != null) {
+            tree.checkSoon();
+        }
     }
 
     private static String text(Object value) {

@@ -60,7 +60,19 @@ class LogExport {
         return count;
     }
 
-    private Map<String, Object> line(TrackedEventMessage<?> event) {
+    /** The event's fields as the chain and the tree cover them, from what the store holds. */
+    static ChainLink.Entry entry(TrackedEventMessage<?> event, Serializer eventSerializer) {
+        SerializedObject<byte[]> stored = AuditTrailProjection.stored(event, eventSerializer);
+        DomainEventMessage<?> domain = event instanceof DomainEventMessage<?> d ? d : null;
+        return new ChainLink.Entry(EventPosition.of(event, event.trackingToken()), event.getIdentifier(),
+                domain == null ? null : domain.getAggregateIdentifier(), domain == null ? null : domain.getSequenceNumber(),
+                stored.getType().getName(), stored.getType().getRevision(), ChainSealer.timestamp(event.getTimestamp()),
+                AuditTrailProjection.textValues(event.getMetaData()), stored.getData(),
+                domain == null ? null : domain.getType());
+    }
+
+    /** The export's line of an event. */
+    Map<String, Object> line(TrackedEventMessage<?> event) {
         long position = EventPosition.of(event, event.trackingToken());
         SerializedObject<byte[]> stored = AuditTrailProjection.stored(event, eventSerializer);
         AuditEvent chained = mongo.findById(position, AuditEvent.class);

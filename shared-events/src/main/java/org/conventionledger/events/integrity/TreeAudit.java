@@ -26,6 +26,13 @@ import java.util.TreeMap;
  */
 public final class TreeAudit {
 
+    public static final String LEDGER_KEY_PUBLISHED = "org.conventionledger.events.oversight.LedgerKeyPublished";
+    public static final String LEDGER_KEY_ROTATED = "org.conventionledger.events.oversight.LedgerKeyRotated";
+    public static final String HEAD_SIGNED = "org.conventionledger.events.oversight.TreeHeadSigned";
+    public static final String HEAD_COUNTERSIGNED = "org.conventionledger.events.oversight.TreeHeadCountersigned";
+    public static final String GARANT_KEY_REGISTERED = "org.conventionledger.events.oversight.GarantKeyRegistered";
+    public static final String GARANT_KEY_REVOKED = "org.conventionledger.events.oversight.GarantKeyRevoked";
+
     /** The verdict: {@code intact}, or the range in which the log departs from what was signed, and why. */
     public record Verdict(boolean intact, Long firstDifference, Long failingPosition, String reason, long checked,
                           int headsVerified, int countersignaturesVerified, long size, String root) {
@@ -65,7 +72,65 @@ public final class TreeAudit {
         this.sizesToRemember = new HashSet<>(headSizes);
     }
 
-    /** The next event of the log. */
+    /** The payload types whose facts {@link #append(ChainLink.Entry, Map)} needs. */
+    public static final Set<String> KEYRING_EVENTS = Set.of(LEDGER_KEY_PUBLISHED, LEDGER_KEY_ROTATED, HEAD_SIGNED,
+            HEAD_COUNTERSIGNED, GARANT_KEY_REGISTERED, GARANT_KEY_REVOKED);
+
+    /**
+     * The next event of the log and, for the {@link #KEYRING_EVENTS}, its payload's top-level fields as text
+     * (instants as ISO-8601 text or as the serializer's decimal seconds).
+     */
+    public void append(ChainLink.Entry entry, Map<String, String> fields) {
+        append(entry);
+        switch (entry.payloadType()) {
+            case LEDGER_KEY_PUBLISHED -> ledgerKeyPublished(fields.get("keyId"), fields.get("publicKey"),
+                    fields.get("proof"));
+            case LEDGER_KEY_ROTATED -> ledgerKeyRotated(fields.get("previousKeyId"), fields.get("keyId"),
+                    fields.get("publicKey"), instant(fields.get("rotatedAt")), fields.get("signature"));
+            case HEAD_SIGNED -> head(fields.get("headId"), head(fields));
+            case HEAD_COUNTERSIGNED -> countersigned(fields.get("headId"), fields.get("garantId"), fields.get("keyId"),
+                    fields.get("signature"));
+            case GARANT_KEY_REGISTERED -> garantKeyRegistered(fields.get("garantId"), fields.get("keyId"),
+                    fields.get("publicKey"), fields.get("proof"));
+            case GARANT_KEY_REVOKED -> garantKeyRevoked(fields.get("keyId"));
+            default -> {
+                // not a fact about keys or heads
+            }
+        }
+    }
+
+    /** A head from its fields ({@code size, position, root, signedAt, keyId, signature}). */
+    public static Head head(Map<String, String> fields) {
+        return new Head(number(fields.get("size")), number(fields.get("position")), fields.get("root"),
+                instant(fields.get("signedAt")), fields.get("keyId"), fields.get("signature"));
+    }
+
+    private static long number(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException | NullPointerException e) {
+            return -2;
+        }
+    }
+
+    /** An instant as {@code Instant#toString} writes it, from ISO-8601 text or decimal epoch seconds. */
+    public static String instant(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            if (text.matches("-?\\d+(\\.\\d+)?")) {
+                java.math.BigDecimal seconds = new java.math.BigDecimal(text);
+                return java.time.Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(java.math.BigDecimal.ONE)
+                        .movePointRight(9).longValue()).toString();
+            }
+            return java.time.Instant.parse(text).toString();
+        } catch (RuntimeException notAnInstant) {
+            return text;
+        }
+    }
+
+    /** The next event of the log (no facts about keys or heads). */
     public void append(ChainLink.Entry entry) {
         long size = frontier.size();
         if (size > 0 && entry.position() <= positions[(int) size - 1]) {
