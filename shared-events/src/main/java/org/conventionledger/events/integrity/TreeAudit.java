@@ -184,12 +184,12 @@ public final class TreeAudit {
     public void head(String headId, Head head) {
         heads.put(headId, head);
         if (currentLedgerKey == null || !currentLedgerKey.equals(head.keyId())) {
-            failures.add(new Failure(head.size(), here(), "the head at " + here()
+            failures.add(new Failure(head.size(), head.position(), "the head at " + here()
                     + " is not signed with the ledger's key of the time"));
             return;
         }
         if (head.size() >= frontier.size()) {
-            failures.add(new Failure(head.size(), here(), "the head at " + here() + " covers " + head.size()
+            failures.add(new Failure(head.size(), head.position(), "the head at " + here() + " covers " + head.size()
                     + " events but only " + (frontier.size() - 1) + " precede it in the log"));
             return;
         }
