@@ -41,7 +41,8 @@ public class KeyringController {
         this.signer = signer;
     }
 
-    public record GarantKeyRequest(@NotBlank @Size(max = 200) String publicKey, @NotBlank @Size(max = 200) String proof) {
+    public record GarantKeyRequest(@NotBlank @Size(max = 200) String publicKey,
+                                   @NotBlank @Size(max = 200) String proof) {
     }
 
     public record RevocationRequest(@NotBlank @Size(max = 500) String reason) {

@@ -93,17 +93,20 @@ class KeyringTest {
     @Test
     void anotherKeyCannotBePublishedOverTheLedgersKey() {
         expectRejected(fixture.given(published())
-                .when(new PublishLedgerKey(ID, pub(stranger), proof(stranger, "ledger"), AT)), 409, "ledger-key-differs");
+                .when(new PublishLedgerKey(ID, pub(stranger), proof(stranger, "ledger"), AT)), 409,
+                "ledger-key-differs");
     }
 
     @Test
     void aKeyWithoutProofOfPossessionOrMalformedIsRefused() {
         expectRejected(fixture.givenNoPriorActivity()
-                .when(new PublishLedgerKey(ID, pub(ledger), proof(stranger, "ledger"), AT)), 422, "no-proof-of-possession");
+                .when(new PublishLedgerKey(ID, pub(ledger), proof(stranger, "ledger"), AT)), 422,
+                "no-proof-of-possession");
         expectRejected(fixture.givenNoPriorActivity()
                 .when(new PublishLedgerKey(ID, "bm90IGEga2V5", "x", AT)), 422, "invalid-public-key");
         expectRejected(fixture.givenNoPriorActivity()
-                .when(new PublishLedgerKey(ID, pub(ledger), proof(ledger, "ledger"), null)), 422, "publishedAt-required");
+                .when(new PublishLedgerKey(ID, pub(ledger), proof(ledger, "ledger"), null)), 422,
+                "publishedAt-required");
     }
 
     @Test

@@ -180,7 +180,8 @@ class TreeHeadApiTest {
         String nextText = TreeHeads.headText(next.path("size").asLong(), next.path("position").asLong(),
                 next.path("root").asText(), LedgerTree.instant(next.get("signedAt")).toString());
         api.post("GARANT", "/api/tree-heads/" + next.path("headId").asText() + "/countersignatures",
-                "{\"keyId\":\"%s\",\"signature\":\"%s\"}".formatted(keyId, TreeHeads.sign(garant.getPrivate(), nextText)))
+                "{\"keyId\":\"%s\",\"signature\":\"%s\"}".formatted(keyId,
+                        TreeHeads.sign(garant.getPrivate(), nextText)))
                 .andExpect(problem(422, "key-revoked"));
 
         assertThat(payloads("org.conventionledger.events.oversight.TreeHeadCountersigned")).hasSize(1);

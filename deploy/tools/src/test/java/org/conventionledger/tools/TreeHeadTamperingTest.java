@@ -287,8 +287,9 @@ class TreeHeadTamperingTest {
         int exit = LogVerification.run(export.toString(), seals, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).as(out + " " + err).isEqualTo(expectedExit);
-        return JSON.readValue(out.toString(StandardCharsets.UTF_8), new com.fasterxml.jackson.core.type.TypeReference<>() {
-        });
+        return JSON.readValue(out.toString(StandardCharsets.UTF_8),
+                new com.fasterxml.jackson.core.type.TypeReference<>() {
+                });
     }
 
     private static HttpResponse<String> health(String url) throws Exception {

@@ -65,7 +65,8 @@ class LogExport {
         SerializedObject<byte[]> stored = AuditTrailProjection.stored(event, eventSerializer);
         DomainEventMessage<?> domain = event instanceof DomainEventMessage<?> d ? d : null;
         return new ChainLink.Entry(EventPosition.of(event, event.trackingToken()), event.getIdentifier(),
-                domain == null ? null : domain.getAggregateIdentifier(), domain == null ? null : domain.getSequenceNumber(),
+                domain == null ? null : domain.getAggregateIdentifier(),
+                domain == null ? null : domain.getSequenceNumber(),
                 stored.getType().getName(), stored.getType().getRevision(), ChainSealer.timestamp(event.getTimestamp()),
                 AuditTrailProjection.textValues(event.getMetaData()), stored.getData(),
                 domain == null ? null : domain.getType());

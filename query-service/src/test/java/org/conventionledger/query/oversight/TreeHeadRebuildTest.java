@@ -116,7 +116,8 @@ class TreeHeadRebuildTest {
 
     private long lastPosition() throws Exception {
         try (Connection connection = dataSource.getConnection();
-             ResultSet rs = connection.createStatement().executeQuery("SELECT MAX(globalIndex) FROM DomainEventEntry")) {
+             ResultSet rs = connection.createStatement()
+                     .executeQuery("SELECT MAX(globalIndex) FROM DomainEventEntry")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -162,7 +163,8 @@ class TreeHeadRebuildTest {
         long victim = lastPosition() - 4;
         Object[] row = row(victim);
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM DomainEventEntry WHERE globalIndex = ?")) {
+             PreparedStatement delete = connection.prepareStatement(
+                     "DELETE FROM DomainEventEntry WHERE globalIndex = ?")) {
             delete.setLong(1, victim);
             assertThat(delete.executeUpdate()).isEqualTo(1);
         }

@@ -54,7 +54,7 @@ public final class TreeHeads {
         }
     }
 
-    /** True if {@code signature} is {@code publicKey}'s Ed25519 signature of {@code text}; false on any malformed input. */
+    /** True if {@code signature} is {@code publicKey}'s Ed25519 signature of {@code text}; false on malformed input. */
     public static boolean verifies(String publicKey, String text, String signature) {
         try {
             Signature verifier = Signature.getInstance(ED25519);

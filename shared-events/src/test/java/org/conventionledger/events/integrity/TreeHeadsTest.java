@@ -37,7 +37,8 @@ class TreeHeadsTest {
         String publicKey = TreeHeads.encode(ledger.getPublic());
         String fingerprint = TreeHeads.fingerprint(publicKey);
 
-        assertThat(TreeHeads.headText(1, 1, fingerprint, "t")).isNotEqualTo(TreeHeads.rotationText(fingerprint, "1", "t"))
+        assertThat(TreeHeads.headText(1, 1, fingerprint, "t"))
+                .isNotEqualTo(TreeHeads.rotationText(fingerprint, "1", "t"))
                 .isNotEqualTo(TreeHeads.possessionText("1", fingerprint));
         assertThat(fingerprint).matches("[0-9a-f]{64}");
         assertThatThrownBy(() -> TreeHeads.publicKey("AAAA")).isInstanceOf(IllegalArgumentException.class);

@@ -132,7 +132,8 @@ class TreeHeadVerificationTest {
     private Path keptHead(List<Map<String, Object>> lines) throws IOException {
         List<byte[]> leaves = lines.stream().map(l -> TreeLeaf.hash(entry(l))).toList();
         Path file = dir.resolve("kept-head.json");
-        Files.writeString(file, JSON.writeValueAsString(head(leaves.size(), 15, TreeHeads.hex(MerkleTree.root(leaves)))));
+        String root = TreeHeads.hex(MerkleTree.root(leaves));
+        Files.writeString(file, JSON.writeValueAsString(head(leaves.size(), 15, root)));
         return file;
     }
 
@@ -257,7 +258,8 @@ class TreeHeadVerificationTest {
         inclusion.put("leafIndex", 4);
         inclusion.put("size", leaves.size());
         inclusion.put("root", head.get("root"));
-        inclusion.put("path", MerkleTree.inclusionProof(leaves, 4, leaves.size()).stream().map(TreeHeads::hex).toList());
+        inclusion.put("path", MerkleTree.inclusionProof(leaves, 4, leaves.size()).stream().map(TreeHeads::hex)
+                .toList());
         inclusion.put("event", lines.get(4));
 
         assertThat(verifyProof(inclusion, head)).isZero();
