@@ -142,6 +142,9 @@ public class LedgerTree {
             fail("the head at position " + at + " (size " + head.size() + ", up to position " + head.position()
                     + ") does not match the tree of the events now in the store: they were changed, removed,"
                     + " inserted or reordered at or before position " + head.position());
+        } else if (head.size() == frontier.size() - 1) {
+            // the head covers every event before it: none waits for a head (after a restart, too)
+            oldestUnsigned = null;
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
@@ -71,8 +73,9 @@ public class TreeHeadSigner implements HealthIndicator {
     private volatile LedgerTree tree;
     private volatile String keyProblem;
     private long lastSignedSize = -1;
-    private long closeTarget = -1;
-    private String closeReason;
+    /** The position a close asked a head to cover (-1: none); set outside the signing lock. */
+    private final AtomicLong closeTarget = new AtomicLong(-1);
+    private final AtomicReference<String> closeReason = new AtomicReference<>();
 
     public TreeHeadSigner(ObjectProvider<JdbcTemplate> jdbc, ObjectMapper json, LedgerSigningKey key,
                           CommandGateway commands, MeterRegistry meters,
@@ -148,11 +151,14 @@ public class TreeHeadSigner implements HealthIndicator {
         }));
     }
 
-    /** A head covering everything committed so far is wanted, for {@code reason}. */
-    synchronized void requestHead(String reason) {
+    /**
+     * A head covering everything committed so far is wanted, for {@code reason}. Not under the signing
+     * lock: a close must not wait while the tree reads the store.
+     */
+    void requestHead(String reason) {
         Long last = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
-        closeTarget = Math.max(closeTarget, last == null ? 0 : last);
-        closeReason = closeReason == null ? reason : closeReason;
+        closeReason.compareAndSet(null, reason);
+        closeTarget.accumulateAndGet(last == null ? 0 : last, Math::max);
     }
 
     private void tickSafely() {
@@ -169,13 +175,19 @@ public class TreeHeadSigner implements HealthIndicator {
             return;
         }
         LedgerTree.Covered covered = tree.advance();
-        if (tree.mismatch() != null || covered.size() == lastSignedSize) {
+        if (tree.mismatch() != null) {
             return;
         }
-        if (closeTarget >= 0 && covered.position() >= closeTarget) {
-            sign(covered, closeReason);
-            closeTarget = -1;
-            closeReason = null;
+        long target = closeTarget.get();
+        if (target >= 0 && covered.position() >= target) {
+            String reason = closeReason.getAndSet(null);
+            closeTarget.compareAndSet(target, -1);
+            if (covered.size() != lastSignedSize) {
+                sign(covered, reason == null ? "session or votation closed" : reason);
+            }
+            return;
+        }
+        if (covered.size() == lastSignedSize) {
             return;
         }
         Instant oldest = tree.oldestUnsigned();

@@ -130,13 +130,20 @@ public class LogTree implements HealthIndicator {
                 .build();
     }
 
-    /** The signed heads in the log, in log order, as the log holds them. */
-    public List<Map<String, String>> heads() {
-        List<Map<String, String>> heads = new ArrayList<>();
+    /**
+     * The signed heads in the log, in log order, as the log holds them ({@code signedAt} as the signed text
+     * writes it), with the position of the head's own event: what a garant countersigns and keeps.
+     */
+    public List<Map<String, Object>> heads() {
+        List<Map<String, Object>> heads = new ArrayList<>();
         read(entry -> {
             if (TreeAudit.HEAD_SIGNED.equals(entry.payloadType())) {
-                Map<String, String> head = fields(entry);
-                head.put("signedAt", TreeAudit.instant(head.get("signedAt")));
+                Map<String, Object> head = new LinkedHashMap<>(fields(entry));
+                TreeAudit.Head signed = TreeAudit.head(fields(entry));
+                head.put("size", signed.size());
+                head.put("position", signed.position());
+                head.put("signedAt", signed.signedAt());
+                head.put("loggedAt", entry.position());
                 heads.add(head);
             }
             return true;

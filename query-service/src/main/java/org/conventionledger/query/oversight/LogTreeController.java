@@ -43,7 +43,7 @@ public class LogTreeController {
     }
 
     @GetMapping("/api/audit/tree/heads")
-    public List<Map<String, String>> heads() {
+    public List<Map<String, Object>> heads() {
         return tree.heads();
     }
 

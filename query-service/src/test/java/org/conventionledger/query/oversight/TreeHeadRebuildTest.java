@@ -130,6 +130,8 @@ class TreeHeadRebuildTest {
         assertThat(verdict.intact()).as(verdict.reason()).isTrue();
         assertThat(verdict.headsVerified()).isEqualTo(1);
         assertThat(controller.heads()).extracting(h -> h.get("headId")).containsExactly(headId);
+        assertThat(controller.heads().get(0)).containsEntry("size", headSize).containsEntry("tree", TreeLeaf.VERSION)
+                .containsEntry("signedAt", "2022-06-19T18:00:00.123Z");
 
         long third = lastPosition() - 7;
         Map<String, Object> inclusion = controller.inclusion(third, null, headSize);
