@@ -26,7 +26,9 @@ import org.conventionledger.events.integrity.TreeHeads;
 import org.conventionledger.events.integrity.TreeLeaf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -50,12 +52,14 @@ public class LogTree implements HealthIndicator {
     private final Serializer eventSerializer;
     private final ObjectMapper json;
     private final LogExport export;
+    private final JdbcTemplate jdbc;
     private final Counter mismatches;
     private final ExecutorService checks = Executors.newSingleThreadExecutor(r -> new Thread(r, "tree-check"));
     private volatile TreeAudit.Verdict verdict;
 
     LogTree(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer, ObjectMapper json,
-            LogExport export, MeterRegistry meters) {
+            LogExport export, MeterRegistry meters, ObjectProvider<JdbcTemplate> jdbc) {
+        this.jdbc = jdbc.getIfAvailable();
         this.eventStore = eventStore;
         this.eventSerializer = eventSerializer;
         this.json = json;
@@ -172,9 +176,12 @@ public class LogTree implements HealthIndicator {
         List<byte[]> leaves = new ArrayList<>();
         Object[] found = new Object[2];
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            while (leaves.size() < size && stream.hasNextAvailable()) {
+            Long last = LogExport.lastPosition(jdbc);
+            long at = Long.MIN_VALUE;
+            while (leaves.size() < size && LogExport.more(stream, last, at)) {
                 TrackedEventMessage<?> event = stream.nextAvailable();
                 ChainLink.Entry entry = LogExport.entry(event, eventSerializer);
+                at = entry.position();
                 if (found[0] == null && ((position != null && entry.position() == position)
                         || (eventId != null && eventId.equals(entry.eventId())))) {
                     found[0] = leaves.size();
@@ -229,9 +236,13 @@ public class LogTree implements HealthIndicator {
 
     /** Every event in the store, in log order, until {@code more} says stop. */
     private void read(Predicate<ChainLink.Entry> more) {
+        Long last = LogExport.lastPosition(jdbc);
+        long position = Long.MIN_VALUE;
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            while (stream.hasNextAvailable()) {
-                if (!more.test(LogExport.entry(stream.nextAvailable(), eventSerializer))) {
+            while (LogExport.more(stream, last, position)) {
+                ChainLink.Entry entry = LogExport.entry(stream.nextAvailable(), eventSerializer);
+                position = entry.position();
+                if (!more.test(entry)) {
                     return;
                 }
             }
