@@ -68,6 +68,11 @@ public class SecurityConfiguration {
                                 "/api/consultation/calls/*/proposals/*/arguments")
                         .hasAnyRole(Role.VOTER.name(), Role.PLATFORM.name())
                         .requestMatchers(HttpMethod.POST, "/api/seals/*/countersignatures").hasRole(Role.GARANT.name())
+                        // garants register and revoke their own keys and countersign heads with them
+                        .requestMatchers(HttpMethod.POST, "/api/garant-keys", "/api/garant-keys/*/revocation",
+                                "/api/tree-heads/*/countersignatures").hasRole(Role.GARANT.name())
+                        .requestMatchers(HttpMethod.POST, "/api/tree-heads")
+                        .hasAnyRole(Role.GARANT.name(), Role.ORGANISER.name())
                         .requestMatchers(HttpMethod.POST, "/api/seals").hasAnyRole(Role.GARANT.name(), Role.ORGANISER.name())
                         // a resident refers a matter themselves; an organiser records one sent by letter
                         .requestMatchers(HttpMethod.POST, "/api/conventions/*/referrals")

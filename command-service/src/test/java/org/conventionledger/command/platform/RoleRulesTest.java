@@ -68,6 +68,10 @@ class RoleRulesTest {
     private static final Set<String> GARANTS_OWN = Set.of(
             "POST /api/seals",
             "POST /api/seals/{sealId}/countersignatures",
+            "POST /api/garant-keys",
+            "POST /api/garant-keys/{keyId}/revocation",
+            "POST /api/tree-heads/{headId}/countersignatures",
+            "POST /api/tree-heads",
             "POST /api/referrals/{referralId}/acknowledgement",
             "POST /api/referrals/{referralId}/investigations",
             "POST /api/referrals/{referralId}/answer",

@@ -10,7 +10,8 @@ import org.conventionledger.tools.pabulib.PabulibCommand;
 /**
  * The {@code ledger} command-line tool ({@code deploy/ledger}): {@code demo} replays the Clermont-Ferrand
  * 2021–22 convention into a running system through its public write API; {@code mj} is the garants'
- * recount of a majority-judgment vote, {@code verify-log} checks an export of the log against a seal,
+ * recount of a majority-judgment vote, {@code verify-log} checks an export of the log against its signed
+ * tree heads and kept seals, {@code verify-proof} checks an inclusion or consistency proof,
  * {@code verify-draw} re-checks its draws by lot and its panel draw, {@code pabulib-import} and
  * {@code pabulib-export} bring a Pabulib votation in and out, and {@code rebuild} rebuilds a projection
  * with progress. Bad usage exits with code 2.
@@ -50,7 +51,9 @@ public final class Ledger {
             case "mj" -> System.exit(org.conventionledger.tools.verify.MajorityJudgmentRecount.run(
                     options.get("input", null), System.out, System.err));
             case "verify-log" -> System.exit(org.conventionledger.tools.verify.LogVerification.run(
-                    options.get("export", null), options.get("seal", null), System.out, System.err));
+                    options.get("export", null), options.all("seal"), System.out, System.err));
+            case "verify-proof" -> System.exit(org.conventionledger.tools.verify.ProofVerification.run(
+                    options.get("proof", null), options.get("head", null), System.out, System.err));
             case "verify-draw" -> System.exit(org.conventionledger.tools.verify.DrawVerification.run(
                     options.get("export", null), options.get("draw", null), options.get("selection", null),
                     System.out, System.err));
@@ -84,11 +87,19 @@ public final class Ledger {
                          "rank","median"}...]} best first, exit code 2 if the input is malformed.
                          --input FILE       {"grades":["worst",...,"best"],
                                              "options":{"name":[count per grade, worst first],...}}
-                  verify-log  Check an export of the log against a seal (for the garants); prints
-                         {"intact","checked","firstDifference","reason","head"}, exit code 0 if intact,
-                         1 if not, 2 if a file is unreadable or of another chain version.
+                  verify-log  Check an export of the log (for the garants): recompute the Merkle tree and check
+                         every signed tree head, key rotation and countersignature in it, the recorded chain
+                         links, and each head or seal a garant kept; prints {"intact","checked",
+                         "firstDifference","failingPosition","reason","head","treeSize","treeRoot",
+                         "headsVerified","countersignaturesVerified"}, exit code 0 if intact, 1 if not, 2 if a
+                         file is unreadable or of another version.
                          --export FILE      the JSON Lines of GET /api/audit/export
-                         --seal FILE        the JSON of GET /api/audit/seal
+                         --seal FILE        (repeatable, optional) a kept tree head or GET /api/audit/seal
+                  verify-proof  Check an inclusion or consistency proof of GET /api/audit/tree/inclusion or
+                         /consistency; prints {"verified","type","size","root","reason"}, exit code 0 if it
+                         verifies, 1 if not, 2 if unreadable.
+                         --proof FILE       the proof's JSON
+                         --head FILE        (optional) a signed head you hold: the proof must be about it
                   verify-draw  Re-check the draws by lot and the panel draw of an export of the log (for the
                          garants): seed commitments, list fingerprints, re-run draw, lottery and panel;
                          prints one JSON line per draw {"convention","draw","verified","reason","drawn"}
@@ -121,21 +132,28 @@ public final class Ledger {
     }
 
     /** {@code --name value} pairs. */
-    record Options(java.util.Map<String, String> values) {
+    record Options(java.util.Map<String, java.util.List<String>> values) {
 
         static Options parse(String[] args) {
-            java.util.Map<String, String> values = new java.util.HashMap<>();
+            java.util.Map<String, java.util.List<String>> values = new java.util.HashMap<>();
             for (int i = 0; i < args.length; i++) {
                 if (!args[i].startsWith("--") || i + 1 >= args.length) {
                     throw new IllegalArgumentException("Expected --name value, got: " + args[i]);
                 }
-                values.put(args[i].substring(2), args[++i]);
+                values.computeIfAbsent(args[i].substring(2), k -> new java.util.ArrayList<>()).add(args[++i]);
             }
             return new Options(values);
         }
 
+        /** The last value given for {@code name}. */
         String get(String name, String fallback) {
-            return values.getOrDefault(name, fallback);
+            java.util.List<String> given = values.get(name);
+            return given == null ? fallback : given.get(given.size() - 1);
+        }
+
+        /** Every value given for {@code name}, in order. */
+        java.util.List<String> all(String name) {
+            return values.getOrDefault(name, java.util.List.of());
         }
     }
 }

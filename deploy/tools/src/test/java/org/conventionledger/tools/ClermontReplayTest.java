@@ -250,8 +250,8 @@ class ClermontReplayTest {
         java.nio.file.Files.writeString(exportFile, export.body());
         java.nio.file.Files.writeString(sealFile, seal.toString());
         var verdict = new java.io.ByteArrayOutputStream();
-        int exit = org.conventionledger.tools.verify.LogVerification.run(exportFile.toString(), sealFile.toString(),
-                new java.io.PrintStream(verdict), System.err);
+        int exit = org.conventionledger.tools.verify.LogVerification.run(exportFile.toString(),
+                java.util.List.of(sealFile.toString()), new java.io.PrintStream(verdict), System.err);
         assertThat(verdict.toString()).contains("\"intact\"");
         assertThat(exit).isEqualTo(org.conventionledger.tools.verify.LogVerification.INTACT);
         RecruitmentChecks.verifiesTheDrawFromTheExport(exportFile);
@@ -272,7 +272,7 @@ class ClermontReplayTest {
                         "signature", encoder.encodeToString(new byte[64]))), 409, "already-countersigned");
     }
 
-    private static String basicAuth(LedgerServices services, String user) throws java.io.IOException {
+    static String basicAuth(LedgerServices services, String user) throws java.io.IOException {
         String password = java.nio.file.Files.readAllLines(services.accounts()).stream()
                 .map(l -> l.split("\\s+")).filter(p -> p[1].equals(user)).findFirst().orElseThrow()[2];
         return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes());

@@ -137,7 +137,9 @@ public final class LedgerServices implements AutoCloseable {
                 throw new IllegalStateException("service on port " + port + " exited with " + process.exitValue());
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                // readiness, not the overall health: a service that found the log tampered with starts DOWN
+                var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                + "/actuator/health/readiness"))
                         .build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;

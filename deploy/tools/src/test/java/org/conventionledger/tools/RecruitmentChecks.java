@@ -152,8 +152,8 @@ final class RecruitmentChecks {
         String content = Files.readString(export);
         assertThat(content).contains("PersonalDataErased").contains("PersonalDataRead").doesNotContain(fullName);
         scansTheStoresForTheirData(services, personId, first);
-        assertThat(LogVerification.run(export.toString(), sealFile.toString(), new PrintStream(new ByteArrayOutputStream()),
-                System.err)).isEqualTo(LogVerification.INTACT);
+        assertThat(LogVerification.run(export.toString(), java.util.List.of(sealFile.toString()),
+                new PrintStream(new ByteArrayOutputStream()), System.err)).isEqualTo(LogVerification.INTACT);
         verifiesTheDrawFromTheExport(export);
     }
 

@@ -47,11 +47,18 @@ class AuditTrailProjection {
     private final MongoTemplate mongo;
     private final ObjectMapper json;
     private final Serializer eventSerializer;
+    private LogTree tree;
 
     AuditTrailProjection(MongoTemplate mongo, ObjectMapper json, @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.mongo = mongo;
         this.json = json;
         this.eventSerializer = eventSerializer;
+    }
+
+    /** The tree check a rebuild triggers (optional: slices of the context in tests run without it). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void checkTreeOnRebuild(LogTree tree) {
+        this.tree = tree;
     }
 
     @EventHandler(payloadType = Object.class)
@@ -143,7 +150,11 @@ class AuditTrailProjection {
         return values;
     }
 
-    /** A rebuild starts the trail, its chain and the seals taken at the end of each session afresh. */
+    /**
+     * A rebuild starts the trail, its chain and the seals taken at the end of each session afresh, and
+     * checks the store against every signed tree head in the log: the chain is re-computed from what the
+     * store holds now, the heads say what it held when they were signed.
+     */
     @ResetHandler
     void reset() {
         mongo.dropCollection(AuditEvent.class);
@@ -152,6 +163,9 @@ class AuditTrailProjection {
         if (mongo.collectionExists(AbandonedPositions.class)) {
             // most logs never abandon a position; the embedded store reports dropping a missing collection
             mongo.dropCollection(AbandonedPositions.class);
+        }
+        if (tree != null) {
+            tree.checkSoon();
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.stream.BlockingStream;
@@ -15,7 +16,10 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.conventionledger.events.integrity.ChainLink;
 import org.conventionledger.query.platform.EventPosition;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +37,22 @@ class LogExport {
     private final Serializer eventSerializer;
     private final MongoTemplate mongo;
     private final ObjectMapper json;
+    private final JdbcTemplate jdbc;
 
+    @Autowired
     LogExport(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer, MongoTemplate mongo,
-              ObjectMapper json) {
+              ObjectMapper json, ObjectProvider<JdbcTemplate> jdbc) {
+        this(eventStore, eventSerializer, mongo, json, jdbc.getIfAvailable());
+    }
+
+    /** Without a JDBC store to learn the last position from (tests of the trail on their own). */
+    LogExport(EventStore eventStore, Serializer eventSerializer, MongoTemplate mongo, ObjectMapper json) {
+        this(eventStore, eventSerializer, mongo, json, (JdbcTemplate) null);
+    }
+
+    private LogExport(EventStore eventStore, Serializer eventSerializer, MongoTemplate mongo, ObjectMapper json,
+                      JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.eventStore = eventStore;
         this.eventSerializer = eventSerializer;
         this.mongo = mongo;
@@ -45,9 +62,12 @@ class LogExport {
     /** Writes every event now in the store, in log order; returns how many. */
     long write(OutputStream out) throws IOException {
         long count = 0;
+        Long last = lastPosition(jdbc);
+        long position = Long.MIN_VALUE;
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            while (stream.hasNextAvailable()) {
+            while (more(stream, last, position)) {
                 TrackedEventMessage<?> event = stream.nextAvailable();
+                position = EventPosition.of(event, event.trackingToken());
                 out.write(json.writeValueAsBytes(line(event)));
                 out.write('\n');
                 count++;
@@ -60,7 +80,36 @@ class LogExport {
         return count;
     }
 
-    private Map<String, Object> line(TrackedEventMessage<?> event) {
+    /** The highest position in the JDBC store now, or null (no JDBC store, or empty). */
+    static Long lastPosition(JdbcTemplate jdbc) {
+        return jdbc == null ? null : jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
+    }
+
+    /**
+     * Whether the stream has another event. {@code hasNextAvailable()} alone answers false whenever the
+     * store's reader has not fetched the next batch yet, which cut exports short on a busy machine: until
+     * the stream reaches the position that was last when reading began, wait for it.
+     */
+    static boolean more(BlockingStream<TrackedEventMessage<?>> stream, Long last, long position)
+            throws InterruptedException {
+        boolean behind = last != null && position < last;
+        return behind ? stream.hasNextAvailable(60, TimeUnit.SECONDS) : stream.hasNextAvailable();
+    }
+
+    /** The event's fields as the chain and the tree cover them, from what the store holds. */
+    static ChainLink.Entry entry(TrackedEventMessage<?> event, Serializer eventSerializer) {
+        SerializedObject<byte[]> stored = AuditTrailProjection.stored(event, eventSerializer);
+        DomainEventMessage<?> domain = event instanceof DomainEventMessage<?> d ? d : null;
+        return new ChainLink.Entry(EventPosition.of(event, event.trackingToken()), event.getIdentifier(),
+                domain == null ? null : domain.getAggregateIdentifier(),
+                domain == null ? null : domain.getSequenceNumber(),
+                stored.getType().getName(), stored.getType().getRevision(), ChainSealer.timestamp(event.getTimestamp()),
+                AuditTrailProjection.textValues(event.getMetaData()), stored.getData(),
+                domain == null ? null : domain.getType());
+    }
+
+    /** The export's line of an event. */
+    Map<String, Object> line(TrackedEventMessage<?> event) {
         long position = EventPosition.of(event, event.trackingToken());
         SerializedObject<byte[]> stored = AuditTrailProjection.stored(event, eventSerializer);
         AuditEvent chained = mongo.findById(position, AuditEvent.class);

@@ -67,6 +67,9 @@ public class SecurityConfiguration {
                         // the seals taken at each session's end: the monitoring body checks them too
                         .requestMatchers(HttpMethod.GET, "/api/audit/seals/sessions")
                         .hasAnyRole(Role.GARANT.name(), Role.MONITOR.name())
+                        // the tree's check, heads, garants' keys and proofs: the monitoring body checks them too
+                        .requestMatchers(HttpMethod.GET, "/api/audit/tree", "/api/audit/tree/**")
+                        .hasAnyRole(Role.GARANT.name(), Role.MONITOR.name())
                         .requestMatchers("/api/audit/**").hasRole(Role.GARANT.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ORGANISER.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(STAFF)

@@ -50,16 +50,24 @@ public final class ChainLink {
     public static String hash(String previousHash, Entry entry) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            String header = VERSION + '\n' + previousHash + '\n' + entry.position() + '\n' + text(entry.eventId()) + '\n'
-                    + text(entry.aggregateId()) + '\n' + (entry.sequence() == null ? "" : entry.sequence()) + '\n'
-                    + text(entry.payloadType()) + '\n' + text(entry.payloadRevision()) + '\n' + text(entry.timestamp())
-                    + '\n' + canonical(entry.metaData()) + '\n' + text(entry.aggregateType()) + '\n';
+            String header = VERSION + '\n' + previousHash + '\n' + fields(entry);
             sha256.update(header.getBytes(StandardCharsets.UTF_8));
             sha256.update(entry.payload());
             return HexFormat.of().formatHex(sha256.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+    }
+
+    /**
+     * The header lines of {@code entry} after the chain's version and previous hash: position, event id,
+     * aggregate id, sequence, payload type, revision, timestamp, canonical metadata, aggregate type.
+     */
+    static String fields(Entry entry) {
+        return entry.position() + "\n" + text(entry.eventId()) + '\n' + text(entry.aggregateId()) + '\n'
+                + (entry.sequence() == null ? "" : entry.sequence()) + '\n' + text(entry.payloadType()) + '\n'
+                + text(entry.payloadRevision()) + '\n' + text(entry.timestamp()) + '\n' + canonical(entry.metaData())
+                + '\n' + text(entry.aggregateType()) + '\n';
     }
 
     /**

@@ -21,23 +21,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conventionledger.events.integrity.ChainLink;
 import org.conventionledger.events.integrity.ChainVerifier;
+import org.conventionledger.events.integrity.TreeAudit;
+import org.conventionledger.events.integrity.TreeLeaf;
 
 /**
- * {@code ledger verify-log --export FILE --seal FILE}: a garant's independent check of an export of the
- * log against a published seal, with the very classes the ledger chains with ({@link ChainLink},
- * {@link ChainVerifier}).
+ * {@code ledger verify-log --export FILE [--seal FILE]...}: a garant's independent check of an export of
+ * the log, with the very classes the ledger computes with.
+ *
+ * <p>From the export alone it recomputes the Merkle tree ({@link TreeAudit}) and checks every signed tree
+ * head, key rotation and countersignature the log holds, and it recomputes the integrity chain
+ * ({@link ChainVerifier}) against the links the read side recorded. Each {@code --seal} file a garant kept
+ * is checked too: a signed tree head ({@code {"tree":"ledger-tree-v1","size","position","root","signedAt",
+ * "keyId","signature"}}, as in the log) or a chain seal of {@code GET /api/audit/seal}
+ * ({@code {chain, position, head, length, sealedAt}}).
  *
  * <p>The export is the JSON Lines of {@code GET /api/audit/export}: one object per event with
  * {@code position}, {@code eventId}, {@code aggregateId}, {@code sequence}, {@code payloadType},
  * {@code payloadRevision}, {@code timestamp}, {@code metaData} (an object of strings), {@code payload}
- * (the stored JSON, as a string; hashed as its UTF-8 bytes), {@code chainHash} (the link the ledger
- * recorded, or null beyond the chain's head) and {@code chain} (the chain version). The seal is the JSON
- * of {@code GET /api/audit/seal}: {@code {chain, position, head, length, sealedAt}}.
+ * (the stored JSON, as a string; hashed as its UTF-8 bytes), {@code chainHash} (the link the read side
+ * recorded, or null) and {@code chain} (the chain version).
  *
- * <p>Prints {@code {"intact":…,"checked":n,"firstDifference":position|null,"reason":"…","head":"…"}} on
- * stdout ({@code head} is the recomputed chain's head at the end of the export) and exits {@link #INTACT},
- * {@link #NOT_INTACT}, or {@link #UNREADABLE} after a message on stderr when a file is missing, is not
- * what it should be, or belongs to another chain version than {@value ChainLink#VERSION}.
+ * <p>Prints {@code {"intact","checked","firstDifference","failingPosition","reason","head","treeSize",
+ * "treeRoot","headsVerified","countersignaturesVerified"}} on stdout: {@code firstDifference} is the first
+ * position that may differ from what was signed or sealed, {@code failingPosition} where that shows (a head
+ * or a seal), {@code head} the recomputed chain's head. Exits {@link #INTACT}, {@link #NOT_INTACT}, or
+ * {@link #UNREADABLE} after a message on stderr when a file is missing, is not what it should be, or belongs
+ * to another chain version than {@value ChainLink#VERSION}.
  */
 public final class LogVerification {
 
@@ -48,51 +57,97 @@ public final class LogVerification {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    /** The published seal. */
+    /** A chain seal. */
     record Seal(long position, String head) {
+    }
+
+    /** One exported event: the chain's line and, for the keyring's events, the payload's fields. */
+    record Event(ChainVerifier.Line line, Map<String, String> fields) {
     }
 
     private LogVerification() {
     }
 
     /**
-     * Verifies {@code export} against {@code seal} and prints the verdict.
+     * Verifies {@code export} and every kept file in {@code seals} and prints the verdict.
      *
      * @return the exit code
      */
-    public static int run(String export, String seal, PrintStream out, PrintStream err) {
-        if (export == null || export.isBlank() || seal == null || seal.isBlank()) {
-            err.println("ledger verify-log: --export FILE and --seal FILE are required");
+    public static int run(String export, List<String> seals, PrintStream out, PrintStream err) {
+        if (export == null || export.isBlank() || seals.stream().anyMatch(s -> s == null || s.isBlank())) {
+            err.println("ledger verify-log: --export FILE is required (and --seal FILE names a file)");
             return UNREADABLE;
         }
-        Seal published;
-        List<ChainVerifier.Line> lines;
-        try {
-            published = readSeal(Path.of(seal));
-        } catch (Unreadable | IOException e) {
-            err.println("ledger verify-log: " + seal + ": " + message(e));
-            return UNREADABLE;
+        List<Seal> chainSeals = new ArrayList<>();
+        Map<String, TreeAudit.Head> keptHeads = new LinkedHashMap<>();
+        for (String seal : seals) {
+            try {
+                JsonNode kept = parse(Files.readString(Path.of(seal), StandardCharsets.UTF_8), "the seal");
+                if (kept.isObject() && kept.has("tree")) {
+                    keptHeads.put(seal, keptHead(kept));
+                } else {
+                    chainSeals.add(readSeal(kept));
+                }
+            } catch (Unreadable | IOException e) {
+                err.println("ledger verify-log: " + seal + ": " + message(e));
+                return UNREADABLE;
+            }
         }
+        List<Event> events;
         try {
-            lines = readExport(Path.of(export));
+            events = readExport(Path.of(export));
         } catch (Unreadable | IOException e) {
             err.println("ledger verify-log: " + export + ": " + message(e));
             return UNREADABLE;
         }
-        ChainVerifier.Result result = ChainVerifier.verify(lines, published.position(), published.head());
+        List<Long> sizes = new ArrayList<>();
+        events.stream().filter(e -> TreeAudit.HEAD_SIGNED.equals(e.line().entry().payloadType()))
+                .forEach(e -> sizes.add(TreeAudit.head(e.fields()).size()));
+        keptHeads.values().forEach(h -> sizes.add(h.size()));
+        TreeAudit audit = new TreeAudit(sizes);
+        events.forEach(e -> audit.append(e.line().entry(), e.fields()));
+        keptHeads.forEach((name, head) -> audit.keptHead("the kept head " + name, head));
+        TreeAudit.Verdict tree = audit.verdict();
+
+        List<ChainVerifier.Line> lines = events.stream().map(Event::line).toList();
+        ChainVerifier.Result chain = ChainVerifier.verify(lines, null, null);
+        for (Seal seal : chainSeals) {
+            ChainVerifier.Result sealed = ChainVerifier.verify(lines, seal.position(), seal.head());
+            if (!sealed.intact() && (chain.intact() || sealed.firstDifference() < chain.firstDifference())) {
+                chain = sealed;
+            }
+        }
+        boolean intact = tree.intact() && chain.intact();
+        Long firstDifference = null;
+        Long failingPosition = null;
+        String reason = "intact";
+        if (!tree.intact() && (chain.intact() || tree.firstDifference() <= chain.firstDifference())) {
+            firstDifference = tree.firstDifference();
+            failingPosition = tree.failingPosition();
+            reason = tree.reason() + "; the first position that may differ is " + firstDifference;
+        } else if (!chain.intact()) {
+            firstDifference = chain.firstDifference();
+            failingPosition = chain.firstDifference();
+            reason = chain.reason();
+        }
         Map<String, Object> verdict = new LinkedHashMap<>();
-        verdict.put("intact", result.intact());
-        verdict.put("checked", result.checked());
-        verdict.put("firstDifference", result.firstDifference());
-        verdict.put("reason", result.reason());
-        verdict.put("head", result.recomputedHead());
+        verdict.put("intact", intact);
+        verdict.put("checked", chain.intact() ? (long) lines.size() : chain.checked());
+        verdict.put("firstDifference", firstDifference);
+        verdict.put("failingPosition", failingPosition);
+        verdict.put("reason", reason);
+        verdict.put("head", chain.recomputedHead());
+        verdict.put("treeSize", tree.size());
+        verdict.put("treeRoot", tree.root());
+        verdict.put("headsVerified", tree.headsVerified());
+        verdict.put("countersignaturesVerified", tree.countersignaturesVerified());
         try {
             out.println(JSON.writeValueAsString(verdict));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         out.flush();
-        return result.intact() ? INTACT : NOT_INTACT;
+        return intact ? INTACT : NOT_INTACT;
     }
 
     private static String message(Exception e) {
@@ -105,9 +160,22 @@ public final class LogVerification {
         return e instanceof Unreadable ? e.getMessage() : "cannot read: " + e;
     }
 
-    /** The seal in {@code file}. */
-    static Seal readSeal(Path file) throws IOException {
-        JsonNode seal = parse(Files.readString(file, StandardCharsets.UTF_8), "the seal");
+    /** A head a garant kept, as the log holds it. */
+    static TreeAudit.Head keptHead(JsonNode head) {
+        if (!TreeLeaf.VERSION.equals(head.path("tree").asText())) {
+            throw new Unreadable("tree version \"" + head.path("tree").asText() + "\" is not the one this tool checks ("
+                    + TreeLeaf.VERSION + ")");
+        }
+        integer(head, "size", "the head");
+        integer(head, "position", "the head");
+        for (String field : List.of("root", "signedAt", "keyId", "signature")) {
+            text(head, field, "the head", false);
+        }
+        return TreeAudit.head(fields(head));
+    }
+
+    /** A chain seal. */
+    static Seal readSeal(JsonNode seal) {
         if (!seal.isObject()) {
             throw new Unreadable("the seal must be a JSON object {chain, position, head, length, sealedAt}");
         }
@@ -120,9 +188,9 @@ public final class LogVerification {
         return new Seal(position, head);
     }
 
-    /** The export's lines, in file order (blank lines are skipped). */
-    static List<ChainVerifier.Line> readExport(Path file) throws IOException {
-        List<ChainVerifier.Line> lines = new ArrayList<>();
+    /** The export's events, in file order (blank lines are skipped). */
+    static List<Event> readExport(Path file) throws IOException {
+        List<Event> lines = new ArrayList<>();
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -141,7 +209,7 @@ public final class LogVerification {
         return lines;
     }
 
-    static ChainVerifier.Line line(String text, String where) {
+    static Event line(String text, String where) {
         JsonNode line = parse(text, where);
         if (!line.isObject()) {
             throw new Unreadable(where + ": expected a JSON object, one event per line");
@@ -158,7 +226,19 @@ public final class LogVerification {
                 metaData(line.get("metaData"), where),
                 text(line, "payload", where, false).getBytes(StandardCharsets.UTF_8),
                 text(line, "aggregateType", where, true));
-        return new ChainVerifier.Line(entry, text(line, "chainHash", where, true));
+        Map<String, String> fields = Map.of();
+        if (TreeAudit.KEYRING_EVENTS.contains(entry.payloadType())) {
+            JsonNode payload = parse(text(line, "payload", where, false), where + " payload");
+            fields = fields(payload);
+        }
+        return new Event(new ChainVerifier.Line(entry, text(line, "chainHash", where, true)), fields);
+    }
+
+    /** The top-level fields of a JSON object as text. */
+    private static Map<String, String> fields(JsonNode node) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        node.properties().forEach(e -> fields.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        return fields;
     }
 
     private static JsonNode parse(String text, String what) {

@@ -37,7 +37,8 @@ class LogVerificationTest {
         Map<String, Object> verdict() throws IOException {
             Map<String, Object> verdict = JSON.readValue(out, new TypeReference<>() {
             });
-            assertThat(verdict).containsOnlyKeys("intact", "checked", "firstDifference", "reason", "head");
+            assertThat(verdict).containsOnlyKeys("intact", "checked", "firstDifference", "failingPosition", "reason",
+                    "head", "treeSize", "treeRoot", "headsVerified", "countersignaturesVerified");
             return verdict;
         }
     }
@@ -113,7 +114,8 @@ class LogVerificationTest {
     private static Run verify(String export, String seal) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = LogVerification.run(export, seal, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exitCode = LogVerification.run(export, seal == null ? List.of() : List.of(seal),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -347,7 +349,7 @@ class LogVerificationTest {
         assertThat(verify(export, dir.resolve("nowhere.json")).exitCode()).isEqualTo(2);
         Run noOptions = verify((String) null, null);
         assertThat(noOptions.exitCode()).isEqualTo(2);
-        assertThat(noOptions.err()).contains("--export FILE and --seal FILE are required");
+        assertThat(noOptions.err()).contains("--export FILE is required");
         assertThat(verify(export.toString(), " ").exitCode()).isEqualTo(2);
     }
 
@@ -367,9 +369,13 @@ class LogVerificationTest {
         assertThat(tampered.exitCode()).isEqualTo(1);
         assertThat(tampered.verdict()).containsEntry("firstDifference", 6);
 
-        Run usage = ledger("verify-log", "--export", export.toString());
+        Run exportAlone = ledger("verify-log", "--export", export.toString());
+        assertThat(exportAlone.exitCode()).as("the recorded links catch it without any kept file").isEqualTo(1);
+        assertThat(exportAlone.verdict()).containsEntry("firstDifference", 6);
+
+        Run usage = ledger("verify-log", "--seal", seal.toString());
         assertThat(usage.exitCode()).isEqualTo(2);
-        assertThat(usage.err()).contains("--seal FILE");
+        assertThat(usage.err()).contains("--export FILE is required");
     }
 
     private Run ledger(String... args) throws Exception {

@@ -114,8 +114,8 @@ class SessionSealVerificationTest {
     private static Map<String, Object> verify(Path export, Path seal, int expectedExit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = LogVerification.run(export.toString(), seal.toString(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = LogVerification.run(export.toString(), List.of(seal.toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(exit).isEqualTo(expectedExit);
         return JSON.readValue(out.toString(StandardCharsets.UTF_8), new TypeReference<>() {

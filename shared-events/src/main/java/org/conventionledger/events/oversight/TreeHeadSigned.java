@@ -1,0 +1,20 @@
+package org.conventionledger.events.oversight;
+
+import java.time.Instant;
+
+import org.axonframework.serialization.Revision;
+
+/**
+ * The ledger signed a head of the Merkle tree over its log: the first {@code size} events in global order,
+ * the last of them at {@code position}, have root {@code root}. Computed on the command side from the
+ * event store itself.
+ *
+ * @param tree      the tree's definition, {@code ledger-tree-v1}
+ * @param reason    why now: the maximum merge delay, a session's close, a votation's close
+ * @param keyId     the fingerprint of the ledger key that signed
+ * @param signature the key's signature of {@code TreeHeads#headText(size, position, root, signedAt)}
+ */
+@Revision("1")
+public record TreeHeadSigned(String keyringId, String headId, String tree, long size, long position, String root,
+                             Instant signedAt, String reason, String keyId, String signature) {
+}

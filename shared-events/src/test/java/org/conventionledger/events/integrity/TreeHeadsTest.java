@@ -1,0 +1,63 @@
+package org.conventionledger.events.integrity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+
+import org.junit.jupiter.api.Test;
+
+/** {@link TreeHeads} and {@link TreeLeaf}: what is signed, and what a leaf covers. */
+class TreeHeadsTest {
+
+    static KeyPair keys() throws NoSuchAlgorithmException {
+        return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    }
+
+    @Test
+    void aSignedHeadVerifiesOnlyWithItsKeyAndItsText() throws Exception {
+        KeyPair ledger = keys();
+        String text = TreeHeads.headText(12, 15, "ab".repeat(32), "2025-03-02T10:00:00Z");
+        String signature = TreeHeads.sign(ledger.getPrivate(), text);
+        String publicKey = TreeHeads.encode(ledger.getPublic());
+
+        assertThat(TreeHeads.verifies(publicKey, text, signature)).isTrue();
+        assertThat(TreeHeads.verifies(publicKey, TreeHeads.headText(13, 15, "ab".repeat(32), "2025-03-02T10:00:00Z"),
+                signature)).isFalse();
+        assertThat(TreeHeads.verifies(TreeHeads.encode(keys().getPublic()), text, signature)).isFalse();
+        assertThat(TreeHeads.verifies("not base64!", text, signature)).isFalse();
+        assertThat(TreeHeads.verifies(publicKey, text, null)).isFalse();
+    }
+
+    @Test
+    void aHeadSignatureIsNotARotationNorAPossessionProof() throws Exception {
+        KeyPair ledger = keys();
+        String publicKey = TreeHeads.encode(ledger.getPublic());
+        String fingerprint = TreeHeads.fingerprint(publicKey);
+
+        assertThat(TreeHeads.headText(1, 1, fingerprint, "t"))
+                .isNotEqualTo(TreeHeads.rotationText(fingerprint, "1", "t"))
+                .isNotEqualTo(TreeHeads.possessionText("1", fingerprint));
+        assertThat(fingerprint).matches("[0-9a-f]{64}");
+        assertThatThrownBy(() -> TreeHeads.publicKey("AAAA")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TreeHeads.unhex("AB".repeat(32))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theLeafCoversEveryChainedFieldAndThePosition() {
+        ChainLink.Entry entry = ChainLinkTest.entry();
+        byte[] leaf = TreeLeaf.hash(entry);
+        ChainLink.Entry moved = new ChainLink.Entry(8, entry.eventId(), entry.aggregateId(), entry.sequence(),
+                entry.payloadType(), entry.payloadRevision(), entry.timestamp(), entry.metaData(), entry.payload());
+        ChainLink.Entry edited = new ChainLink.Entry(7, entry.eventId(), entry.aggregateId(), entry.sequence(),
+                entry.payloadType(), entry.payloadRevision(), entry.timestamp(), entry.metaData(),
+                "{\"conventionId\":\"conv-lyon\",\"city\":\"Lyons\"}".getBytes());
+
+        assertThat(TreeLeaf.hash(moved)).isNotEqualTo(leaf);
+        assertThat(TreeLeaf.hash(edited)).isNotEqualTo(leaf);
+        assertThat(new String(TreeLeaf.bytes(entry))).startsWith("ledger-tree-v1\n7\n6f1c-event\nconv-lyon\n3\n")
+                .endsWith("\"city\":\"Lyon\"}");
+    }
+}
