@@ -224,7 +224,12 @@ class ClermontReplayTest {
         assertRejected(() -> client.post(c + "/api/votations/" + votationId + "/close", "garant", Map.of()), 403, "forbidden");
         assertThat(rawPost(services, c + "/api/conventions", null, "{}").statusCode()).isEqualTo(401);
 
-        assertThat(lastPosition(client, services)).as("no event was written").isEqualTo(before);
+        lastPosition(client, services);
+        // the ledger signs tree heads by itself meanwhile (at a close, at the merge delay): not the requests' doing
+        JsonNode written = client.get(services.queryUrl() + "/api/audit/events?limit=1000&after=" + before, "garant")
+                .path("events");
+        assertThat(written).as("no event was written").allSatisfy(event ->
+                assertThat(event.path("aggregateType").asText()).isEqualTo("Keyring"));
     }
 
     /**
