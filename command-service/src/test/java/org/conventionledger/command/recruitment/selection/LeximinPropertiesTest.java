@@ -16,18 +16,18 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.ojalgo.optimisation.Expression;
-import org.ojalgo.optimisation.ExpressionsBasedModel;
-import org.ojalgo.optimisation.Optimisation;
-import org.ojalgo.optimisation.Variable;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
 
 /**
  * Properties of {@link LeximinSelection} on small random pools with feasible quotas: the lottery is
  * consistent (every panel meets the quotas, probabilities add up), deterministic, and LEXIMIN-optimal —
  * its sorted probability vector equals the one the textbook definition gives when all feasible panels are
  * enumerated: maximise the minimum over the volunteers not yet fixed; fix every volunteer who cannot get
- * more than that minimum while the others keep at least theirs; repeat. The reference solves its linear
- * programs with ojAlgo, volunteer by volunteer, without types, column generation or duals.
+ * more than that minimum while the others keep at least theirs; repeat. The reference solves one linear
+ * program per volunteer and level over all panels (GLOP, but without types, column generation, duals or
+ * integer programs), so it shares none of the selection's reasoning.
  */
 class LeximinPropertiesTest {
 
@@ -158,36 +158,39 @@ class LeximinPropertiesTest {
      */
     private static double maximise(List<List<Integer>> panels, int n, boolean[] fixed, double[] level, int target,
                                    double floor) {
-        ExpressionsBasedModel model = new ExpressionsBasedModel();
-        Variable[] p = new Variable[panels.size()];
-        Expression total = model.addExpression("total").level(1);
+        MPSolver solver = Solvers.linear();
+        MPVariable[] p = new MPVariable[panels.size()];
+        MPConstraint total = solver.makeConstraint(1, 1, "total");
         for (int j = 0; j < p.length; j++) {
-            p[j] = model.addVariable("p" + j).lower(0);
-            total.set(p[j], 1);
+            p[j] = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "p" + j);
+            total.setCoefficient(p[j], 1);
         }
-        Variable z = target < 0 ? model.addVariable("z").upper(1).weight(1) : null;
+        MPVariable z = target < 0 ? solver.makeNumVar(Double.NEGATIVE_INFINITY, 1, "z") : null;
+        if (z != null) {
+            solver.objective().setCoefficient(z, 1);
+        }
         for (int i = 0; i < n; i++) {
-            Expression probability = model.addExpression("volunteer " + i);
+            // GLOP's answers are accurate to about 1e-9: the floors are relaxed a little more than that
+            double lower = fixed[i] ? level[i] - 1e-8 : target < 0 ? 0 : Math.min(floor, 1) - 1e-8;
+            MPConstraint probability = solver.makeConstraint(lower, Double.POSITIVE_INFINITY, "volunteer" + i);
             for (int j = 0; j < p.length; j++) {
                 if (panels.get(j).contains(i)) {
-                    probability.set(p[j], 1);
+                    probability.setCoefficient(p[j], 1);
+                    if (i == target) {
+                        solver.objective().setCoefficient(p[j], 1);
+                    }
                 }
             }
-            if (i == target) {
-                probability.weight(1);
-            }
-            // ojAlgo's answers are accurate to about 1e-9: the floors are relaxed a little more than that
-            if (fixed[i]) {
-                probability.lower(level[i] - 1e-8);
-            } else if (target < 0) {
-                probability.set(z, -1).lower(0);
-            } else {
-                probability.lower(Math.min(floor, 1) - 1e-8);
+            if (!fixed[i] && target < 0) {
+                probability.setCoefficient(z, -1);
             }
         }
-        Optimisation.Result result = model.maximise();
-        assertThat(result.getState().isOptimal()).as("reference LP state %s", result.getState()).isTrue();
-        return result.getValue();
+        solver.objective().setMaximization();
+        MPSolver.ResultStatus status = solver.solve();
+        assertThat(status).as("reference LP state").isEqualTo(MPSolver.ResultStatus.OPTIMAL);
+        double value = solver.objective().value();
+        solver.delete();
+        return value;
     }
 
     private static void subsets(int n, int k, int from, List<Integer> current, List<List<Integer>> out) {
