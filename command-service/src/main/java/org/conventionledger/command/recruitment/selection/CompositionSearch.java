@@ -58,15 +58,21 @@ final class CompositionSearch {
         for (int c : categories) {
             Category category = quotas.categories().get(c);
             LinearExprBuilder[] seated = new LinearExprBuilder[category.values().size()];
+            boolean[] held = new boolean[seated.length];
             for (int v = 0; v < seated.length; v++) {
                 seated[v] = LinearExpr.newBuilder();
             }
             for (int t = 0; t < counts.length; t++) {
                 seated[types.valueIndex(t, c)].add(counts[t]);
+                held[types.valueIndex(t, c)] = true;
             }
             for (int v = 0; v < seated.length; v++) {
                 ValueQuota quota = category.values().get(v);
-                model.addLinearConstraint(seated[v], quota.min(), quota.max());
+                if (held[v]) {
+                    model.addLinearConstraint(seated[v], quota.min(), quota.max());
+                } else if (quota.min() > 0) {
+                    return Optional.empty(); // nobody has the value: CP-SAT is not given empty constraints
+                }
             }
         }
         for (int[] household : types.households()) {

@@ -40,7 +40,7 @@ import com.google.ortools.linearsolver.MPVariable;
  *   maximise  z
  *   s.t.      Σ_j p_j·c_j[t]/n[t] ≥ z       for every type t not fixed
  *             Σ_j p_j·c_j[t]/n[t] ≥ f[t]    for every fixed type t
- *             Σ_j p_j = 1,  p ≥ 0,  0 ≤ z ≤ 1
+ *             Σ_j p_j = 1,  p ≥ 0,  z ≥ 0
  * </pre>
  * Its dual solution gives each type a weight {@code y[t] ≥ 0} (those of the unfixed types add up to at
  * least 1) and a cap {@code μ}. The pricing problem ({@link CompositionSearch}, CP-SAT) looks for the
@@ -98,9 +98,13 @@ public final class LeximinSelection {
         int typeCount = types.count();
         boolean[] fixed = new boolean[typeCount];
         int unfixed = typeCount;
-        Master master = new Master(types);
-        compositions.forEach(master::add);
+        double[] level = new double[typeCount];
+        double[] probabilities = null;
         while (unfixed > 0) {
+            // a fresh model per level: GLOP was seen to fail (INFEASIBLE, ABNORMAL) when re-solving a model
+            // whose rows had been changed in place
+            Master master = new Master(types, fixed, level);
+            compositions.forEach(master::add);
             double z = master.solve();
             Optional<int[]> improving;
             // a composition already known cannot improve the master: rounding, so the level is reached
@@ -110,16 +114,23 @@ public final class LeximinSelection {
                 master.add(improving.get());
                 z = master.solve();
             }
+            // this solution gives every type at least the level it is (or is about to be) fixed at
+            probabilities = master.probabilities();
             double[] typeWeights = master.typeWeights();
+            int before = unfixed;
             for (int t = 0; t < typeCount; t++) {
                 if (!fixed[t] && typeWeights[t] > FIXING_TOLERANCE) {
                     fixed[t] = true;
-                    master.fix(t, Math.max(0, z - FIXING_SLACK));
+                    level[t] = Math.max(0, z - FIXING_SLACK);
                     unfixed--;
                 }
             }
+            if (unfixed == before) {
+                // the unfixed types' weights add up to 1, so one of them is above the tolerance
+                throw new IllegalStateException("The master linear program gave no type a dual weight");
+            }
+            master.delete();
         }
-        double[] probabilities = master.solveFixed();
 
         List<int[]> support = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
@@ -166,13 +177,12 @@ public final class LeximinSelection {
     }
 
     /**
-     * The restricted master problem, one GLOP model kept from level to level (a type's row changes when it
-     * is fixed):
+     * The restricted master problem of one level, a GLOP model:
      * <pre>
      *   maximise z
      *   s.t.  Σ_j (c_j[t]/n[t])·p_j − z ≥ 0      for every type t not fixed   (π[t] ≥ z)
      *         Σ_j (c_j[t]/n[t])·p_j     ≥ f[t]  for every fixed type t       (π[t] ≥ f[t])
-     *         Σ_j p_j = 1,   p ≥ 0,   0 ≤ z ≤ 1
+     *         Σ_j p_j = 1,   p ≥ 0,   z ≥ 0
      * </pre>
      * In a maximisation GLOP reports the dual value of a {@code ≥} row as {@code ≤ 0}: its negation is the
      * type's weight; the dual value of the last row is the cap a new composition must beat.
@@ -186,13 +196,16 @@ public final class LeximinSelection {
         private final MPConstraint total;
         private final List<MPVariable> columns = new ArrayList<>();
 
-        Master(VolunteerTypes types) {
+        Master(VolunteerTypes types, boolean[] fixed, double[] level) {
             this.types = types;
-            z = solver.makeNumVar(0, 1, "z");
+            // no upper bound: one on z would take the dual weight the types need when everyone reaches 1
+            z = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "z");
             rows = new MPConstraint[types.count()];
             for (int t = 0; t < rows.length; t++) {
-                rows[t] = solver.makeConstraint(0, Double.POSITIVE_INFINITY, "type" + t);
-                rows[t].setCoefficient(z, -1);
+                rows[t] = solver.makeConstraint(fixed[t] ? level[t] : 0, Double.POSITIVE_INFINITY, "type" + t);
+                if (!fixed[t]) {
+                    rows[t].setCoefficient(z, -1);
+                }
             }
             total = solver.makeConstraint(1, 1, "total");
             solver.objective().setCoefficient(z, 1);
@@ -210,10 +223,9 @@ public final class LeximinSelection {
             columns.add(p);
         }
 
-        /** Holds type {@code t} at {@code level} or above from now on. */
-        void fix(int t, double level) {
-            rows[t].setCoefficient(z, 0);
-            rows[t].setLb(level);
+        /** Frees the native model now rather than at garbage collection. */
+        void delete() {
+            solver.delete();
         }
 
         /** Solves and returns the level {@code z} reached by all unfixed types. */
@@ -225,9 +237,8 @@ public final class LeximinSelection {
             return z.solutionValue();
         }
 
-        /** With every type fixed: solves once more and returns the probability of each composition, in order. */
-        double[] solveFixed() {
-            solve();
+        /** The probability of each composition in the last solution, in the order they were added. */
+        double[] probabilities() {
             return columns.stream().mapToDouble(MPVariable::solutionValue).toArray();
         }
 

@@ -6,7 +6,8 @@ import com.google.ortools.sat.CpSolver;
 
 /**
  * The OR-Tools solvers of the selection, each set up the one way that makes it reproducible (ADR-006):
- * one thread, a fixed seed, no time limit (a limit would make the answer depend on the machine's load).
+ * one thread, a fixed seed, no time limit (a limit would make the answer depend on the machine's load),
+ * and without the presolve steps seen to fail on these models.
  */
 final class Solvers {
 
@@ -31,6 +32,10 @@ final class Solvers {
             throw new IllegalStateException("OR-Tools was loaded without its GLOP solver");
         }
         solver.setNumThreads(1);
+        // GLOP's presolve was seen to end small, feasible masters in ABNORMAL; without it they solve
+        if (!solver.setSolverSpecificParametersAsString("use_preprocessing: false")) {
+            throw new IllegalStateException("GLOP refused its parameters");
+        }
         return solver;
     }
 
@@ -39,6 +44,9 @@ final class Solvers {
         load();
         CpSolver solver = new CpSolver();
         solver.getParameters().setNumWorkers(1).setRandomSeed(17).setLogSearchProgress(false);
+        // CP-SAT 9.14's presolve was seen to abort the whole JVM (a failed native CHECK) on a 10-variable
+        // feasibility model with households; without it, thousands of random models solve
+        solver.getParameters().setCpModelPresolve(false);
         return solver;
     }
 }
