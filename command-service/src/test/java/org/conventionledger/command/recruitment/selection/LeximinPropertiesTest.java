@@ -77,11 +77,11 @@ class LeximinPropertiesTest {
         }
         Collections.shuffle(order, random);
         List<Integer> witness = new ArrayList<>();
-        Set<String> seated = new HashSet<>();
+        Set<String> housesSeated = new HashSet<>();
         int wanted = 1 + random.nextInt(n);
         for (int i : order) {
             String household = pool.get(i).household();
-            if (witness.size() < wanted && (household == null || seated.add(household))) {
+            if (witness.size() < wanted && (household == null || housesSeated.add(household))) {
                 witness.add(i);
             }
         }
