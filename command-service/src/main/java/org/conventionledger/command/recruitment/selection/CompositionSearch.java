@@ -37,6 +37,8 @@ final class CompositionSearch {
 
     private final Quotas quotas;
     private final VolunteerTypes types;
+    /** The last composition found, the next search's starting hint: a function of the inputs, so reproducible. */
+    private int[] previous;
 
     CompositionSearch(Quotas quotas, VolunteerTypes types) {
         this.quotas = quotas;
@@ -92,6 +94,11 @@ final class CompositionSearch {
         if (weighted) {
             model.maximize(LinearExpr.weightedSum(counts, scaled));
         }
+        if (previous != null) {
+            for (int t = 0; t < counts.length; t++) {
+                model.addHint(counts[t], previous[t]);
+            }
+        }
         CpSolver solver = Solvers.integer();
         CpSolverStatus status = solver.solve(model);
         if (status == CpSolverStatus.INFEASIBLE) {
@@ -107,6 +114,7 @@ final class CompositionSearch {
         if (!meets(composition, categories)) {
             throw new IllegalStateException("The integer program returned a panel that misses the quotas");
         }
+        previous = composition;
         return Optional.of(composition);
     }
 

@@ -68,7 +68,7 @@ public final class LeximinSelection {
     /** The dual weight above which a type is held at the current level. */
     static final double FIXING_TOLERANCE = 1e-7;
     /** How far below the level reached a fixed type's floor is set. */
-    static final double FIXING_SLACK = 1e-9;
+    static final double FIXING_SLACK = 1e-7;
     /** Compositions with a smaller probability are dropped from the lottery. */
     static final double NEGLIGIBLE_PROBABILITY = 1e-9;
     /** Published probabilities are multiples of this. */
