@@ -26,6 +26,9 @@ public final class Ledger {
             usage();
             return;
         }
+        if (args.length == 2 && "panel-probabilities".equals(args[0]) && "--timing".equals(args[1])) {
+            System.exit(PanelLotteryTiming.run(System.out)); // a flag without a value, unlike every option
+        }
         Options options;
         try {
             options = Options.parse(Arrays.copyOfRange(args, 1, args.length));
@@ -113,6 +116,8 @@ public final class Ledger {
                          --categories FILE  feature,value,min,max[,min_flex,max_flex] or category,feature,min,max
                          --people FILE      a header and a column per category (id column optional)
                          --size K           the panel size
+                         --timing           alone: times the lottery on generated pools of 250 to 2,000
+                                            volunteers beside the legacy greedy method (a benchmark table)
                   pabulib-import  Import a Pabulib approval votation (.pb) through the write API: projects become
                          finalised action sheets, a votation over them, each VOTES row a ballot on its channel
                          (internet: online, paper: paper ballot at desk pabulib-paper); closes it and prints

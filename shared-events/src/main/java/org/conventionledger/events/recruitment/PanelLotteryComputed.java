@@ -9,7 +9,7 @@ import org.conventionledger.events.ConventionEvent;
  * The lottery over quota-satisfying panels was computed from the volunteers' profiles and
  * published: each volunteer's selection probability and the panels with their probabilities.
  *
- * @param algorithm      the selection algorithm and its version (e.g. {@code leximin-v1})
+ * @param algorithm      the selection algorithm and its version (e.g. {@code leximin-v2}; {@code leximin-v1} before ADR-006)
  * @param minProbability the smallest selection probability of any volunteer
  */
 @Revision("1")

@@ -1,102 +1,132 @@
 package org.conventionledger.command.recruitment.selection;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.ojalgo.optimisation.Expression;
-import org.ojalgo.optimisation.ExpressionsBasedModel;
-import org.ojalgo.optimisation.Optimisation;
-import org.ojalgo.optimisation.Variable;
-import org.ojalgo.optimisation.integer.IntegerStrategy;
-import org.ojalgo.optimisation.integer.NodeKey;
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.IntVar;
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.LinearExprBuilder;
 
 /**
  * Finds panel <em>compositions</em> — how many volunteers of each {@link VolunteerTypes type} sit on a
- * panel — that meet the quotas, by integer programming (ojAlgo's branch and bound).
+ * panel — that meet the quotas, by integer programming (OR-Tools' CP-SAT).
  *
  * <p>One integer count per type replaces one binary per person: when every member of a type weighs the
  * same, which panel members of a type are picked does not change a panel's weight, so the best panel
  * is found among compositions. The program is
  * <pre>
- *   maximise  Σ_t weight[t]·c[t]
+ *   maximise  Σ_t round(weight[t]·s)·c[t]      with s = {@value #SCALE} / max(1, largest weight)
  *   s.t.      Σ_t c[t] = panel size
  *             min(v) ≤ Σ_{t has value v} c[t] ≤ max(v)   for every value v of every included category
+ *             Σ_{t in h} c[t] ≤ 1                        for every household h of two or more volunteers
  *             c[t] ∈ {0, …, size of type t}
  * </pre>
- * The branch and bound runs on one worker in a fixed node order: with several workers, the order in
- * which they finish decides between equally good compositions, and the lottery would not be
- * reproducible. Its Gomory mixed-integer cuts are switched off (no variable is ever fractional enough
- * for one): ojAlgo 55.1.0 was seen to derive an invalid cut and report a worse panel as optimal — with
- * 5 seats, types of 2, 4 and 2 volunteers weighing 1/4, 0 and 1/4 a seat and at least 2 of the second,
- * it returned (1, 3, 1) worth 1/2 instead of (1, 2, 2) worth 3/4 — which would end the column
- * generation too early. Without the cuts, 60,000 random small programs matched exhaustive search.
+ * CP-SAT optimises integer objectives exactly, so the weights are scaled to integers: a panel of
+ * {@code k} seats loses at most {@code k/(2·s)} of its weight to the rounding (7.5·10^-9 for 150 seats
+ * and weights up to 1), below the column generation's tolerance
+ * ({@link LeximinSelection#PRICING_TOLERANCE}), and a panel's scaled weight stays far below 2^63.
  */
 final class CompositionSearch {
 
-    static {
-        // ojAlgo prints a hardware-profile notice on stdout when it first loads unless this is set; the
-        // notice would corrupt the JSON the `ledger panel-probabilities` command prints.
-        if (System.getProperty("shut.up.ojAlgo") == null) {
-            System.setProperty("shut.up.ojAlgo", "true");
-        }
-    }
+    /** Weights up to 1 are rounded to multiples of 1/SCALE. */
+    static final double SCALE = 1e10;
 
     private final Quotas quotas;
     private final VolunteerTypes types;
+    /** The last composition found, the next search's starting hint: a function of the inputs, so reproducible. */
+    private int[] previous;
 
     CompositionSearch(Quotas quotas, VolunteerTypes types) {
         this.quotas = quotas;
         this.types = types;
+        Solvers.load();
     }
 
     /**
-     * The composition of largest weight meeting the panel size and the quotas of the categories at
-     * {@code categories} (indices into the quotas' categories), or empty if none does.
+     * The composition of largest weight meeting the panel size, the households and the quotas of the
+     * categories at {@code categories} (indices into the quotas' categories), or empty if none does.
      */
     Optional<int[]> best(double[] weights, List<Integer> categories) {
-        ExpressionsBasedModel model = new ExpressionsBasedModel(options());
-        Variable[] counts = new Variable[types.count()];
-        Expression total = model.addExpression("panel size").level(quotas.panelSize());
+        CpModel model = new CpModel();
+        IntVar[] counts = new IntVar[types.count()];
         for (int t = 0; t < counts.length; t++) {
-            counts[t] = model.addVariable("type " + t).lower(0).upper(types.size(t)).integer(true).weight(weights[t]);
-            total.set(counts[t], 1);
+            counts[t] = model.newIntVar(0, types.size(t), "c" + t);
         }
+        model.addEquality(LinearExpr.sum(counts), quotas.panelSize());
         for (int c : categories) {
             Category category = quotas.categories().get(c);
-            for (int v = 0; v < category.values().size(); v++) {
+            LinearExprBuilder[] seated = new LinearExprBuilder[category.values().size()];
+            boolean[] held = new boolean[seated.length];
+            for (int v = 0; v < seated.length; v++) {
+                seated[v] = LinearExpr.newBuilder();
+            }
+            for (int t = 0; t < counts.length; t++) {
+                seated[types.valueIndex(t, c)].add(counts[t]);
+                held[types.valueIndex(t, c)] = true;
+            }
+            for (int v = 0; v < seated.length; v++) {
                 ValueQuota quota = category.values().get(v);
-                Expression seated = model.addExpression(category.name() + "=" + quota.value())
-                        .lower(quota.min()).upper(quota.max());
-                for (int t = 0; t < counts.length; t++) {
-                    if (types.valueIndex(t, c) == v) {
-                        seated.set(counts[t], 1);
-                    }
+                if (held[v]) {
+                    model.addLinearConstraint(seated[v], quota.min(), quota.max());
+                } else if (quota.min() > 0) {
+                    return Optional.empty(); // nobody has the value: CP-SAT is not given empty constraints
                 }
             }
         }
-        Optimisation.Result result = model.maximise();
-        if (result.getState() == Optimisation.State.INFEASIBLE) {
+        for (int[] household : types.households()) {
+            LinearExprBuilder members = LinearExpr.newBuilder();
+            for (int t : household) {
+                members.add(counts[t]);
+            }
+            model.addLessOrEqual(members, 1);
+        }
+        long[] scaled = new long[counts.length];
+        boolean weighted = false;
+        double scale = SCALE / Math.max(1, Arrays.stream(weights).map(Math::abs).max().orElse(0));
+        for (int t = 0; t < counts.length; t++) {
+            scaled[t] = Math.round(weights[t] * scale);
+            weighted |= scaled[t] != 0;
+        }
+        if (weighted) {
+            model.maximize(LinearExpr.weightedSum(counts, scaled));
+        }
+        if (previous != null) {
+            for (int t = 0; t < counts.length; t++) {
+                model.addHint(counts[t], previous[t]);
+            }
+        }
+        CpSolver solver = Solvers.integer();
+        CpSolverStatus status = solver.solve(model);
+        if (status == CpSolverStatus.INFEASIBLE) {
             return Optional.empty();
         }
-        if (!result.getState().isFeasible()) {
-            throw new IllegalStateException("The integer program for a panel ended in state " + result.getState());
+        if (status != CpSolverStatus.OPTIMAL && !(status == CpSolverStatus.FEASIBLE && !weighted)) {
+            throw new IllegalStateException("The integer program for a panel ended in state " + status);
         }
         int[] composition = new int[counts.length];
         for (int t = 0; t < counts.length; t++) {
-            composition[t] = (int) Math.round(result.doubleValue(t));
+            composition[t] = Math.toIntExact(solver.value(counts[t]));
         }
         if (!meets(composition, categories)) {
             throw new IllegalStateException("The integer program returned a panel that misses the quotas");
         }
+        previous = composition;
         return Optional.of(composition);
     }
 
-    /** Whether some composition meets the panel size and the quotas of the categories at {@code categories}. */
+    /** Whether some composition meets the panel size, the households and the quotas of {@code categories}. */
     boolean feasible(List<Integer> categories) {
         return best(new double[types.count()], categories).isPresent();
     }
 
-    /** Whether {@code composition} has the panel size and meets the quotas of {@code categories}, exactly. */
+    /**
+     * Whether {@code composition} has the panel size and meets the households and the quotas of
+     * {@code categories}, exactly.
+     */
     boolean meets(int[] composition, List<Integer> categories) {
         int total = 0;
         for (int t = 0; t < composition.length; t++) {
@@ -107,6 +137,15 @@ final class CompositionSearch {
         }
         if (total != quotas.panelSize()) {
             return false;
+        }
+        for (int[] household : types.households()) {
+            int seated = 0;
+            for (int t : household) {
+                seated += composition[t];
+            }
+            if (seated > 1) {
+                return false;
+            }
         }
         for (int c : categories) {
             Category category = quotas.categories().get(c);
@@ -122,15 +161,5 @@ final class CompositionSearch {
             }
         }
         return true;
-    }
-
-    @SuppressWarnings("unchecked") // ojAlgo takes the node orders as generic varargs
-    private static Optimisation.Options options() {
-        Optimisation.Options options = new Optimisation.Options();
-        options.integer(IntegerStrategy.newConfigurable()
-                .withParallelism(() -> 1)
-                .withPriorityDefinitions(NodeKey.LATEST_SEQUENCE)
-                .withGMICutConfiguration(new IntegerStrategy.GMICutConfiguration().withFractionality(1.0)));
-        return options;
     }
 }

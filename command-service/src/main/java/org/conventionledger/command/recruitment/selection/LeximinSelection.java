@@ -8,6 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+
 /**
  * Fair panel selection under quotas: the LEXIMIN lottery of B. Flanigan, P. Gölz, A. Gupta, B. Hennig
  * and A. D. Procaccia, "Fair algorithms for selecting citizens' assemblies", <i>Nature</i> 596,
@@ -31,38 +35,44 @@ import java.util.stream.IntStream;
  *
  * <h2>How (column generation, as in the paper)</h2>
  * Types are fixed one level at a time. While some type is not fixed, the restricted master problem over
- * the compositions {@code c_j} found so far is solved (see {@code Master}, by {@link Simplex}):
+ * the compositions {@code c_j} found so far is solved by GLOP (see {@code Master}):
  * <pre>
  *   maximise  z
  *   s.t.      Σ_j p_j·c_j[t]/n[t] ≥ z       for every type t not fixed
  *             Σ_j p_j·c_j[t]/n[t] ≥ f[t]    for every fixed type t
- *             Σ_j p_j = 1,  p ≥ 0
+ *             Σ_j p_j = 1,  p ≥ 0,  z ≥ 0
  * </pre>
  * Its dual solution gives each type a weight {@code y[t] ≥ 0} (those of the unfixed types add up to at
- * least 1) and a cap {@code μ}. The pricing problem ({@link CompositionSearch}) looks for the
+ * least 1) and a cap {@code μ}. The pricing problem ({@link CompositionSearch}, CP-SAT) looks for the
  * composition maximising {@code Σ_t y[t]·c[t]/n[t]}; if that beats {@code μ} by more than
- * {@value #PRICING_TOLERANCE} it is added and the master solved again (from its previous basis).
- * Otherwise the dual solution is feasible, hence optimal, for all compositions, and by complementary
- * slackness every unfixed type with {@code y[t] > }{@value #FIXING_TOLERANCE} gets exactly {@code z} in
- * every optimal lottery: those types are fixed at {@code f[t] = z} (at least one each time). When the
- * last types are fixed, the master's solution {@code p} meets every {@code f[t]}: it is the lottery.
- * Compositions below {@value #NEGLIGIBLE_PROBABILITY} are dropped and the rest renormalised.
+ * {@value #PRICING_TOLERANCE} it is added and the master solved again (GLOP starts from its previous
+ * basis). Otherwise the dual solution is feasible, hence optimal, for all compositions, and by
+ * complementary slackness every unfixed type with {@code y[t] > }{@value #FIXING_TOLERANCE} gets exactly
+ * {@code z} in every optimal lottery: those types are fixed at {@code f[t] = z − }{@value #FIXING_SLACK}
+ * (at least one each time; the slack keeps the next master feasible despite GLOP's own tolerances). When
+ * the last types are fixed, the master's solution {@code p} meets every {@code f[t]}: it is the lottery.
+ * Compositions below {@value #NEGLIGIBLE_PROBABILITY} are dropped, the rest renormalised and rounded to
+ * multiples of 10^-12, so that what is published does not carry the solver's last bits.
  *
  * <p>Finally each composition is turned into panels of volunteers by {@link PanelExpansion}, which
  * gives the members of a type equal shares, so the probabilities reported per volunteer are those of
- * the panels listed.
+ * the panels listed. The solver choice, tolerances and reproducibility are argued in ADR-006.
  */
 public final class LeximinSelection {
 
     /** The rule and its version, as recorded with a lottery. */
-    public static final String ALGORITHM = "leximin-v1";
+    public static final String ALGORITHM = "leximin-v2";
 
     /** How much a new composition must beat the master's cap by to be added. */
     static final double PRICING_TOLERANCE = 1e-7;
     /** The dual weight above which a type is held at the current level. */
     static final double FIXING_TOLERANCE = 1e-7;
+    /** How far below the level reached a fixed type's floor is set. */
+    static final double FIXING_SLACK = 1e-7;
     /** Compositions with a smaller probability are dropped from the lottery. */
     static final double NEGLIGIBLE_PROBABILITY = 1e-9;
+    /** Published probabilities are multiples of this. */
+    static final double PRECISION = 1e-12;
 
     private LeximinSelection() {
     }
@@ -87,10 +97,12 @@ public final class LeximinSelection {
 
         int typeCount = types.count();
         boolean[] fixed = new boolean[typeCount];
-        double[] level = new double[typeCount];
         int unfixed = typeCount;
+        double[] level = new double[typeCount];
         double[] probabilities = null;
         while (unfixed > 0) {
+            // a fresh model per level: GLOP was seen to fail (INFEASIBLE, ABNORMAL) when re-solving a model
+            // whose rows had been changed in place
             Master master = new Master(types, fixed, level);
             compositions.forEach(master::add);
             double z = master.solve();
@@ -102,17 +114,22 @@ public final class LeximinSelection {
                 master.add(improving.get());
                 z = master.solve();
             }
+            // this solution gives every type at least the level it is (or is about to be) fixed at
+            probabilities = master.probabilities();
             double[] typeWeights = master.typeWeights();
+            int before = unfixed;
             for (int t = 0; t < typeCount; t++) {
                 if (!fixed[t] && typeWeights[t] > FIXING_TOLERANCE) {
                     fixed[t] = true;
-                    level[t] = Math.max(0, z);
+                    level[t] = Math.max(0, z - FIXING_SLACK);
                     unfixed--;
                 }
             }
-            if (unfixed == 0) {
-                probabilities = master.probabilities();
+            if (unfixed == before) {
+                // the unfixed types' weights add up to 1, so one of them is above the tolerance
+                throw new IllegalStateException("The master linear program gave no type a dual weight");
             }
+            master.delete();
         }
 
         List<int[]> support = new ArrayList<>();
@@ -127,7 +144,7 @@ public final class LeximinSelection {
         }
         double[] typeProbability = new double[typeCount];
         for (int j = 0; j < support.size(); j++) {
-            weights.set(j, weights.get(j) / total);
+            weights.set(j, Math.round(weights.get(j) / total / PRECISION) * PRECISION);
             for (int t = 0; t < typeCount; t++) {
                 typeProbability[t] += weights.get(j) * support.get(j)[t] / types.size(t);
             }
@@ -136,7 +153,7 @@ public final class LeximinSelection {
         double minimum = Double.POSITIVE_INFINITY;
         for (int i = 0; i < types.poolSize(); i++) {
             // a type seated on every panel adds up to 1 plus rounding
-            double probability = Math.min(1, typeProbability[types.typeOf(i)]);
+            double probability = Math.min(1, Math.round(typeProbability[types.typeOf(i)] / PRECISION) * PRECISION);
             perVolunteer.add(probability);
             minimum = Math.min(minimum, probability);
         }
@@ -160,66 +177,76 @@ public final class LeximinSelection {
     }
 
     /**
-     * The restricted master problem of one level, in the standard form {@link Simplex} solves:
+     * The restricted master problem of one level, a GLOP model:
      * <pre>
      *   maximise z
-     *   s.t.  z − Σ_j (c_j[t]/n[t])·p_j + s_t = 0     for every type t not fixed   (π[t] ≥ z)
-     *             Σ_j (c_j[t]/n[t])·p_j − s_t = f[t]  for every fixed type t       (π[t] ≥ f[t])
-     *             Σ_j p_j = 1
-     *         z, s, p ≥ 0
+     *   s.t.  Σ_j (c_j[t]/n[t])·p_j − z ≥ 0      for every type t not fixed   (π[t] ≥ z)
+     *         Σ_j (c_j[t]/n[t])·p_j     ≥ f[t]  for every fixed type t       (π[t] ≥ f[t])
+     *         Σ_j p_j = 1,   p ≥ 0,   z ≥ 0
      * </pre>
-     * Its row multipliers {@code λ} are the dual weights: {@code λ[t] ≥ 0} for an unfixed type,
-     * {@code −λ[t] ≥ 0} for a fixed one, and {@code λ} of the last row is the cap a new composition
-     * must beat.
+     * In a maximisation GLOP reports the dual value of a {@code ≥} row as {@code ≤ 0}: its negation is the
+     * type's weight; the dual value of the last row is the cap a new composition must beat.
      */
     private static final class Master {
 
         private final VolunteerTypes types;
-        private final boolean[] fixed;
-        private final Simplex simplex;
-        private final List<Integer> compositionColumns = new ArrayList<>();
+        private final MPSolver solver = Solvers.linear();
+        private final MPVariable z;
+        private final MPConstraint[] rows;
+        private final MPConstraint total;
+        private final List<MPVariable> columns = new ArrayList<>();
 
         Master(VolunteerTypes types, boolean[] fixed, double[] level) {
             this.types = types;
-            this.fixed = fixed.clone();
-            int typeCount = types.count();
-            double[] rhs = new double[typeCount + 1];
-            double[] z = new double[typeCount + 1];
-            for (int t = 0; t < typeCount; t++) {
-                rhs[t] = fixed[t] ? level[t] : 0;
-                z[t] = fixed[t] ? 0 : 1;
+            // no upper bound: one on z would take the dual weight the types need when everyone reaches 1
+            z = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "z");
+            rows = new MPConstraint[types.count()];
+            for (int t = 0; t < rows.length; t++) {
+                rows[t] = solver.makeConstraint(fixed[t] ? level[t] : 0, Double.POSITIVE_INFINITY, "type" + t);
+                if (!fixed[t]) {
+                    rows[t].setCoefficient(z, -1);
+                }
             }
-            rhs[typeCount] = 1;
-            simplex = new Simplex(rhs);
-            simplex.addColumn(z, 1);
-            for (int t = 0; t < typeCount; t++) {
-                double[] slack = new double[typeCount + 1];
-                slack[t] = fixed[t] ? -1 : 1;
-                simplex.addColumn(slack, 0);
-            }
+            total = solver.makeConstraint(1, 1, "total");
+            solver.objective().setCoefficient(z, 1);
+            solver.objective().setMaximization();
         }
 
         void add(int[] composition) {
-            double[] column = new double[types.count() + 1];
-            for (int t = 0; t < types.count(); t++) {
-                double share = (double) composition[t] / types.size(t);
-                column[t] = fixed[t] ? share : -share;
+            MPVariable p = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "p" + columns.size());
+            for (int t = 0; t < rows.length; t++) {
+                if (composition[t] > 0) {
+                    rows[t].setCoefficient(p, (double) composition[t] / types.size(t));
+                }
             }
-            column[types.count()] = 1;
-            compositionColumns.add(simplex.addColumn(column, 0));
+            total.setCoefficient(p, 1);
+            columns.add(p);
+        }
+
+        /** Frees the native model now rather than at garbage collection. */
+        void delete() {
+            solver.delete();
         }
 
         /** Solves and returns the level {@code z} reached by all unfixed types. */
         double solve() {
-            return simplex.maximise();
+            MPSolver.ResultStatus status = solver.solve();
+            if (status != MPSolver.ResultStatus.OPTIMAL) {
+                throw new IllegalStateException("The master linear program ended in state " + status);
+            }
+            return z.solutionValue();
         }
 
-        /** The dual weight of each type (0 for the fixed ones that do not bind). */
+        /** The probability of each composition in the last solution, in the order they were added. */
+        double[] probabilities() {
+            return columns.stream().mapToDouble(MPVariable::solutionValue).toArray();
+        }
+
+        /** The dual weight of each type (0 for those that do not bind). */
         double[] typeWeights() {
-            double[] duals = simplex.duals();
-            double[] weights = new double[types.count()];
-            for (int t = 0; t < weights.length; t++) {
-                weights[t] = Math.max(0, fixed[t] ? -duals[t] : duals[t]);
+            double[] weights = new double[rows.length];
+            for (int t = 0; t < rows.length; t++) {
+                weights[t] = Math.max(0, -rows[t].dualValue());
             }
             return weights;
         }
@@ -235,12 +262,7 @@ public final class LeximinSelection {
 
         /** The value a new composition must exceed to improve the master problem. */
         double cap() {
-            return simplex.duals()[types.count()];
-        }
-
-        /** The probability of each composition, in the order they were added. */
-        double[] probabilities() {
-            return compositionColumns.stream().mapToDouble(simplex::value).toArray();
+            return total.dualValue();
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.stream.IntStream;
  * names the categories to blame with an {@link InfeasibleQuotas}.
  *
  * <ol>
- *   <li><b>Pool size.</b> A pool smaller than the panel: no category is named.</li>
+ *   <li><b>Pool size.</b> A pool, or a number of households, smaller than the panel: no category is
+ *   named.</li>
  *   <li><b>One category at a time</b> (cheap, exact for a single category): a value whose min exceeds
  *   its max; a value whose min exceeds the number of volunteers having it; minimums adding up to more
  *   than the panel size; maximums adding up to less; and maximums, each capped by the volunteers having
@@ -32,6 +33,10 @@ final class QuotaFeasibility {
         if (types.poolSize() < k) {
             throw new InfeasibleQuotas("The pool has " + types.poolSize() + " volunteers, fewer than the panel size "
                     + k, List.of());
+        }
+        if (types.seatableHouseholds() < k) {
+            throw new InfeasibleQuotas("At most one volunteer per household can be seated, and the pool has "
+                    + types.seatableHouseholds() + " households, fewer than the panel size " + k, List.of());
         }
         List<String> problems = new ArrayList<>();
         List<String> blamed = new ArrayList<>();

@@ -93,6 +93,25 @@ class InfeasibleQuotasTest {
         assertThat(refused).hasMessage("The pool has 8 volunteers, fewer than the panel size 9");
     }
 
+    /** 8 volunteers in 3 households and 2 living alone: a panel of one per household seats at most 5. */
+    @Test
+    void tooFewHouseholdsBlameNoCategory() {
+        List<Volunteer> pool = new ArrayList<>();
+        for (int i = 0; i < POOL.size(); i++) {
+            Volunteer volunteer = POOL.get(i);
+            pool.add(new Volunteer(volunteer.id(), volunteer.values(), i < 6 ? "h" + i / 2 : null));
+        }
+
+        InfeasibleQuotas refused = catchThrowableOfType(InfeasibleQuotas.class,
+                () -> LeximinSelection.select(new Quotas(6, List.of(ANY_GENDER)), pool));
+
+        assertThat(refused.conflictingCategories()).isEmpty();
+        assertThat(refused).hasMessage("At most one volunteer per household can be seated, and the pool has 5 "
+                + "households, fewer than the panel size 6");
+        assertThat(LeximinSelection.select(new Quotas(5, List.of(ANY_GENDER)), pool).minimumProbability())
+                .as("with 5 seats: one per household, both who live alone always seated").isPositive();
+    }
+
     /**
      * Each category alone can be met (3 women, or 3 old people, on a panel of 4), but in this pool every
      * woman is young: only the integer program sees it, and the deletion filter drops the district,

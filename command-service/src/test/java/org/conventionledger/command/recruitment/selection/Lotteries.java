@@ -34,9 +34,16 @@ final class Lotteries {
         }
     }
 
-    /** Whether {@code members} (pool indices) is a panel of the right size meeting every quota. */
+    /**
+     * Whether {@code members} (pool indices) is a panel of the right size meeting every quota, with at
+     * most one volunteer per household.
+     */
     static boolean meetsQuotas(Quotas quotas, List<Volunteer> pool, List<Integer> members) {
         if (members.size() != quotas.panelSize() || members.stream().distinct().count() != members.size()) {
+            return false;
+        }
+        List<String> households = members.stream().map(i -> pool.get(i).household()).filter(h -> h != null).toList();
+        if (households.stream().distinct().count() != households.size()) {
             return false;
         }
         for (Category category : quotas.categories()) {
