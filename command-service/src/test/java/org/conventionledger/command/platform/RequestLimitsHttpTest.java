@@ -79,7 +79,7 @@ class RequestLimitsHttpTest {
     }
 
     private long events() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateType <> 'Keyring'", Long.class);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE type IS NULL OR type <> 'Keyring'", Long.class);
     }
 
     /** The problem, checked to be problem+json that names no Java class. */

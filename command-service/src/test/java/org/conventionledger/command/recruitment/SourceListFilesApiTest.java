@@ -233,7 +233,7 @@ class SourceListFilesApiTest {
     }
 
     private long eventCount() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateType <> 'Keyring'", Long.class);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE type IS NULL OR type <> 'Keyring'", Long.class);
     }
 
     private Set<String> listed(String listId) {

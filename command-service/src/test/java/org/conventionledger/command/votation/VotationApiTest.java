@@ -108,7 +108,7 @@ class VotationApiTest {
     }
 
     private long events() {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateType <> 'Keyring'", Long.class);
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE type IS NULL OR type <> 'Keyring'", Long.class);
         return count == null ? 0 : count;
     }
 

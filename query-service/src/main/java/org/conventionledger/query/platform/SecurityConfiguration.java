@@ -44,6 +44,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 @Configuration
 public class SecurityConfiguration {
 
+    /** What of the log's tree the monitoring body reads beside the garants. */
+    static final String[] MONITORED_TREE = {"/api/audit/tree", "/api/audit/tree/heads", "/api/audit/tree/garant-keys",
+        "/api/audit/tree/consistency"};
+
     private static final String[] STAFF = {Role.ORGANISER.name(), Role.GARANT.name(), Role.MONITOR.name()};
 
     @Bean
@@ -67,8 +71,9 @@ public class SecurityConfiguration {
                         // the seals taken at each session's end: the monitoring body checks them too
                         .requestMatchers(HttpMethod.GET, "/api/audit/seals/sessions")
                         .hasAnyRole(Role.GARANT.name(), Role.MONITOR.name())
-                        // the tree's check, heads, garants' keys and proofs: the monitoring body checks them too
-                        .requestMatchers(HttpMethod.GET, "/api/audit/tree", "/api/audit/tree/**")
+                        // the tree's check, heads, garants' keys and consistency: the monitoring body checks them
+                        // too; an inclusion proof carries the event itself, as the trail does: garants only
+                        .requestMatchers(HttpMethod.GET, MONITORED_TREE)
                         .hasAnyRole(Role.GARANT.name(), Role.MONITOR.name())
                         .requestMatchers("/api/audit/**").hasRole(Role.GARANT.name())
                         .requestMatchers("/api/admin/**").hasRole(Role.ORGANISER.name())

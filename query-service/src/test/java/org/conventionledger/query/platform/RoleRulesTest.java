@@ -185,15 +185,23 @@ class RoleRulesTest {
     @Test
     void theMonitoringBodyIsRefusedTheAuditTrailAndItsExports() throws Exception {
         List<Operation> audit = operations().stream()
-                .filter(o -> o.method().equals("GET") && o.path().startsWith(AUDIT) && !o.path().equals(SESSION_SEALS))
+                .filter(o -> o.method().equals("GET") && o.path().startsWith(AUDIT) && !o.path().equals(SESSION_SEALS)
+                        && !List.of(SecurityConfiguration.MONITORED_TREE).contains(o.path()))
                 .toList();
         assertThat(audit).extracting(Operation::path).contains("/api/audit/events", "/api/audit/events/export",
                 "/api/audit/export", "/api/audit/seal", "/api/audit/events/{position}/causes",
-                "/api/audit/persons/{personId}");
+                "/api/audit/persons/{personId}", "/api/audit/tree/inclusion");
         for (Operation operation : audit) {
             HttpResponse<String> response = send(operation, Role.MONITOR);
             assertThat(response.statusCode()).as("MONITOR " + operation).isEqualTo(403);
             assertThat(JSON.readTree(response.body()).path("code").asText()).isEqualTo("forbidden");
+        }
+        List<Operation> tree = operations().stream()
+                .filter(o -> o.method().equals("GET") && List.of(SecurityConfiguration.MONITORED_TREE).contains(o.path()))
+                .toList();
+        assertThat(tree).hasSize(SecurityConfiguration.MONITORED_TREE.length);
+        for (Operation operation : tree) {
+            assertThat(send(operation, Role.MONITOR).statusCode()).as("MONITOR " + operation).isNotIn(401, 403);
         }
     }
 
