@@ -1,4 +1,4 @@
-package org.conventionledger.events.recruitment;
+package org.conventionledger.command.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,8 +12,14 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.conventionledger.events.recruitment.DrawPlanned;
+import org.conventionledger.events.recruitment.EntropySourceUpcaster;
+import org.conventionledger.events.recruitment.InvitationsClosed;
+import org.conventionledger.events.recruitment.ListQuota;
+import org.conventionledger.events.recruitment.ResidentsDrawn;
 import org.junit.jupiter.api.Test;
 
+/** The event store reads draw events of revision 1 through {@link EntropySourceUpcaster} (see EventStoreConfiguration). */
 class EntropySourceUpcasterTest {
 
     private final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
