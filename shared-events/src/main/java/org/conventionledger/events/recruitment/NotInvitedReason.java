@@ -7,7 +7,7 @@ package org.conventionledger.events.recruitment;
 public enum NotInvitedReason {
     DECEASED,
     MOVED_AWAY,
-    /** The same person was drawn twice under two references (e.g. listed on two lists). */
+    /** The same person was drawn twice under two references (e.g. two spellings the matching did not merge). */
     DUPLICATE,
     ADDRESS_UNKNOWN
 }
