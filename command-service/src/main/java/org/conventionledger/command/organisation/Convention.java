@@ -21,6 +21,7 @@ import org.conventionledger.command.recruitment.DefinePanelSelection;
 import org.conventionledger.command.recruitment.DrawPanel;
 import org.conventionledger.command.recruitment.Panel;
 import org.conventionledger.command.recruitment.RecruitmentRegister;
+import org.conventionledger.command.recruitment.RecordDrawnResidentNotInvited;
 import org.conventionledger.command.recruitment.RemindInvitation;
 import org.conventionledger.command.recruitment.SetAssemblyCapacities;
 import org.conventionledger.command.recruitment.WithdrawMember;
@@ -44,6 +45,7 @@ import org.conventionledger.events.deliberation.TopicChosen;
 import org.conventionledger.events.deliberation.VoteOption;
 import org.conventionledger.events.deliberation.VotePurpose;
 import org.conventionledger.events.organisation.ConventionOpened;
+import org.conventionledger.events.recruitment.DrawnResidentNotInvited;
 import org.conventionledger.events.recruitment.InvitationAnswered;
 import org.conventionledger.events.recruitment.InvitationSent;
 import org.conventionledger.events.recruitment.MemberSeated;
@@ -100,6 +102,11 @@ public class Convention {
     @CommandHandler
     public void handle(SendInvitations command, RecruitmentRegister register) {
         panel.sendInvitations(conventionId, command, register).forEach(AggregateLifecycle::apply);
+    }
+
+    @CommandHandler
+    public void handle(RecordDrawnResidentNotInvited command, RecruitmentRegister register) {
+        apply(panel.notInvited(conventionId, command, register));
     }
 
     @CommandHandler
@@ -255,6 +262,11 @@ public class Convention {
 
     @EventSourcingHandler
     void on(InvitationSent event) {
+        panel.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(DrawnResidentNotInvited event) {
         panel.on(event);
     }
 

@@ -29,7 +29,9 @@ import org.conventionledger.events.recruitment.ResidentsDrawn;
  * that no other draw uses and that are not frozen yet, with either a count per list or an overall count;
  * the seed's SHA-256 is logged with the plan; the draw runs once, on frozen lists only, with the seed that
  * matches the commitment and public entropy drawn at the draw (so the organiser, who knew the seed while
- * the lists were open, could not foresee the result). The result is {@link ResidentDraw}'s, a pure
+ * the lists were open, could not foresee the result). The entropy's source is committed with the seed, so
+ * the organiser cannot try values offline and pick the source that suits them; a plan logged before the
+ * source was committed (revision 1) cannot be performed any more. The result is {@link ResidentDraw}'s, a pure
  * function of the frozen lists, {@link SeedCommitment#drawRandomness} and the algorithm version, so
  * anyone can re-run it from an export of the log.
  */
@@ -42,6 +44,7 @@ public class Draw {
     private List<ListQuota> lists;
     private int overall;
     private String commitment;
+    private String entropySource;
     private boolean performed;
 
     protected Draw() {
@@ -76,8 +79,14 @@ public class Draw {
         require(command.overall() >= 0, "counts", "The overall count cannot be negative.");
         require(SeedCommitment.isValidCommitment(command.seedCommitment()), "seed-commitment",
                 "The seed commitment is the SHA-256 of the seed: 64 hexadecimal characters.");
+        require(command.publicEntropySource() != null && !command.publicEntropySource().isBlank()
+                        && command.publicEntropySource().length() <= SeedCommitment.MAX_SEED_LENGTH,
+                "public-entropy-source-required", "Name the source of the public entropy, a value nobody can know "
+                        + "yet (e.g. the national lottery draw of a later date), at most "
+                        + SeedCommitment.MAX_SEED_LENGTH + " characters.");
         apply(new DrawPlanned(command.conventionId(), command.drawId(), List.copyOf(command.lists()),
-                command.overall(), command.seedCommitment().toLowerCase(), ResidentDraw.ALGORITHM));
+                command.overall(), command.seedCommitment().toLowerCase(), ResidentDraw.ALGORITHM,
+                command.publicEntropySource()));
     }
 
     @CommandHandler
@@ -85,6 +94,8 @@ public class Draw {
         if (performed) {
             throw RuleViolation.conflict("draw-performed", "Draw " + drawId + " was already performed.");
         }
+        require(entropySource != null, "public-entropy-source-not-committed", "Draw " + drawId + " was planned "
+                + "without committing to the source of its public entropy: plan a new draw that names it.");
         require(command.seed() != null && !command.seed().isBlank(), "seed-required", "Reveal the seed.");
         require(command.publicEntropy() != null && !command.publicEntropy().isBlank()
                         && command.publicEntropy().length() <= SeedCommitment.MAX_SEED_LENGTH, "public-entropy-required",
@@ -111,8 +122,8 @@ public class Draw {
         } catch (IllegalArgumentException impossible) {
             throw RuleViolation.unprocessable("draw-impossible", impossible.getMessage());
         }
-        apply(new ResidentsDrawn(conventionId, drawId, command.seed(), command.publicEntropy(), ResidentDraw.ALGORITHM,
-                fingerprints, drawn));
+        apply(new ResidentsDrawn(conventionId, drawId, command.seed(), command.publicEntropy(), entropySource,
+                ResidentDraw.ALGORITHM, fingerprints, drawn));
         return drawn;
     }
 
@@ -123,6 +134,7 @@ public class Draw {
         lists = event.lists();
         overall = event.overall();
         commitment = event.seedCommitment();
+        entropySource = event.publicEntropySource();
     }
 
     @EventSourcingHandler

@@ -14,6 +14,7 @@ import org.conventionledger.command.recruitment.sortition.SeedCommitment;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.recruitment.Answer;
 import org.conventionledger.events.recruitment.AssemblyCapacitiesSet;
+import org.conventionledger.events.recruitment.DrawnResidentNotInvited;
 import org.conventionledger.events.recruitment.EngagementContractAdopted;
 import org.conventionledger.events.recruitment.InvitationAnswered;
 import org.conventionledger.events.recruitment.InvitationReminderSent;
@@ -34,9 +35,11 @@ import org.conventionledger.events.recruitment.VolunteerRegistered;
  * {@code Convention} aggregate that owns the state's stream. Each method checks its rules and returns the
  * events to apply; nothing changes until the aggregate applies them and the {@code on} methods run.
  *
- * <p>Rules: invitations go to residents a draw drew, once each; an invitation is answered once, until the
+ * <p>Rules: invitations go to residents a draw drew, once each, and a drawn resident who is not invited
+ * gets a logged reason instead (never both); an invitation is answered once, until the
  * deadline closes the answers; a volunteer gives the profile the quotas use. The panel is selected once:
- * quotas and a seed commitment first, then the lottery (only once the answers are closed, so the pool is
+ * quotas and a seed commitment first, before the invitations close (so they cannot be fitted to the
+ * answers), then the lottery (only once the answers are closed, so the pool is
  * final), then the draw with the revealed seed. Only volunteers on the drawn panel, or called from the
  * reserve, are seated, once, within their assembly's capacity, under an adopted contract. A member leaves
  * by withdrawing or under the contract's absence rule; a member who left may be replaced once.
@@ -49,10 +52,12 @@ public class Panel {
 
     private final Map<String, String> personByInvitation = new HashMap<>();
     private final Map<String, String> invitationByPerson = new HashMap<>();
+    private final Set<String> notInvited = new HashSet<>();
     private final Map<String, Answer> answers = new HashMap<>();
     private boolean answersClosed;
     private final Map<String, VolunteerRegistered> volunteers = new LinkedHashMap<>();
     private PanelSelectionDefined selection;
+    private boolean selectionBeforeClosure;
     private PanelLotteryComputed lottery;
     private PanelDrawn drawn;
     private final Set<String> selectable = new HashSet<>();
@@ -82,6 +87,10 @@ public class Panel {
                 throw RuleViolation.conflict("resident-already-invited",
                         "Resident " + invitee.residentRef() + " is already invited to this convention.");
             }
+            if (notInvited.contains(invitee.residentRef())) {
+                throw RuleViolation.conflict("resident-not-invited", "Resident " + invitee.residentRef()
+                        + " was logged as not to be invited.");
+            }
             String list = register.drawnFrom(conventionId, invitee.residentRef())
                     .orElseThrow(() -> RuleViolation.unprocessable("not-drawn", "Resident " + invitee.residentRef()
                             + " was not drawn by lot in this convention: only drawn residents are invited."));
@@ -93,6 +102,27 @@ public class Panel {
                     command.sentOn()));
         }
         return events;
+    }
+
+    public DrawnResidentNotInvited notInvited(String conventionId, RecordDrawnResidentNotInvited command,
+                                              RecruitmentRegister register) {
+        requireAnswersOpen();
+        require(command.reason() != null, "reason-required",
+                "Give the reason: DECEASED, MOVED_AWAY, DUPLICATE or ADDRESS_UNKNOWN.");
+        require(command.recordedOn() != null, "recorded-on-required", "Give the date the reason was established.");
+        String list = register.drawnFrom(conventionId, command.residentRef())
+                .orElseThrow(() -> RuleViolation.unprocessable("not-drawn", "Resident " + command.residentRef()
+                        + " was not drawn by lot in this convention."));
+        if (invitationByPerson.containsKey(command.residentRef())) {
+            throw RuleViolation.conflict("resident-already-invited",
+                    "Resident " + command.residentRef() + " is already invited to this convention.");
+        }
+        if (notInvited.contains(command.residentRef())) {
+            throw RuleViolation.conflict("resident-not-invited", "Resident " + command.residentRef()
+                    + " was already logged as not to be invited.");
+        }
+        return new DrawnResidentNotInvited(conventionId, command.residentRef(), list, command.reason(),
+                command.recordedOn());
     }
 
     public InvitationReminderSent remind(String conventionId, RemindInvitation command) {
@@ -138,6 +168,10 @@ public class Panel {
         requireAnswersOpen();
         require(command.deadline() != null, "deadline-required", "Give the answer deadline.");
         require(!personByInvitation.isEmpty(), "no-invitations", "No invitation was sent.");
+        if (selection == null) {
+            throw RuleViolation.conflict("selection-not-defined", "Define the panel selection (size, quotas, seed "
+                    + "commitment) before the invitations close, so it cannot be fitted to the answers.");
+        }
         List<Object> events = new ArrayList<>();
         personByInvitation.keySet().stream().filter(id -> !answers.containsKey(id)).sorted()
                 .forEach(id -> events.add(new InvitationAnswered(conventionId, id, Answer.NO_ANSWER, command.deadline())));
@@ -150,6 +184,10 @@ public class Panel {
     public PanelSelectionDefined defineSelection(String conventionId, DefinePanelSelection command) {
         if (selection != null) {
             throw RuleViolation.conflict("selection-defined", "The panel selection is already defined.");
+        }
+        if (answersClosed) {
+            throw RuleViolation.conflict("answers-closed", "The invitations are closed: the panel selection must be "
+                    + "defined before the answers are known.");
         }
         require(command.selectionId() != null && !command.selectionId().isBlank(), "selection-id-required",
                 "Name the selection.");
@@ -347,8 +385,13 @@ public class Panel {
         volunteers.put(event.invitationId(), event);
     }
 
+    public void on(DrawnResidentNotInvited event) {
+        notInvited.add(event.residentRef());
+    }
+
     public void on(PanelSelectionDefined event) {
         selection = event;
+        selectionBeforeClosure = !answersClosed;
     }
 
     public void on(PanelLotteryComputed event) {
@@ -419,6 +462,10 @@ public class Panel {
     private void requireSelection() {
         if (selection == null) {
             throw RuleViolation.conflict("selection-not-defined", "Define the panel's size and quotas first.");
+        }
+        if (!selectionBeforeClosure) {
+            throw RuleViolation.conflict("selection-after-closure", "The panel selection was defined after the "
+                    + "invitations closed: it may have been fitted to the answers, so the panel cannot be drawn.");
         }
     }
 

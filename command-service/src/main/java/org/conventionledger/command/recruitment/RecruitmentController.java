@@ -19,6 +19,7 @@ import org.conventionledger.events.Transition;
 import org.conventionledger.events.recruitment.Answer;
 import org.conventionledger.events.recruitment.DrawnResident;
 import org.conventionledger.events.recruitment.ListQuota;
+import org.conventionledger.events.recruitment.NotInvitedReason;
 import org.conventionledger.events.recruitment.WithdrawalReason;
 import org.conventionledger.csv.TableReader;
 import org.springframework.http.HttpHeaders;
@@ -66,7 +67,8 @@ public class RecruitmentController {
 
     public record PlanDrawRequest(@NotEmpty @Size(max = Limits.ENTRIES) List<@Valid @NotNull ListQuotaRequest> lists,
                                   @Min(0) int overall,
-                                  @NotBlank @Pattern(regexp = SHA256_HEX) String seedCommitment) {
+                                  @NotBlank @Pattern(regexp = SHA256_HEX) String seedCommitment,
+                                  @Size(max = 200) String publicEntropySource) {
     }
 
     /** @param publicEntropy randomness made public at the draw, e.g. the dice the bailiff saw rolled */
@@ -81,6 +83,10 @@ public class RecruitmentController {
 
     public record SendInvitationsRequest(@NotNull LocalDate sentOn,
                                          @NotEmpty @Size(max = 10_000) List<@Valid @NotNull InviteeRequest> invitees) {
+    }
+
+    public record NotInvitedRequest(@NotBlank @Size(max = 64) String residentRef, @NotNull NotInvitedReason reason,
+                                    @NotNull LocalDate recordedOn) {
     }
 
     public record ReminderRequest(@NotNull LocalDate sentOn) {
@@ -166,7 +172,7 @@ public class RecruitmentController {
         String drawId = Commands.newId();
         commands.send(new PlanDraw(drawId, conventionId,
                 request.lists().stream().map(l -> new ListQuota(l.listId(), l.count())).toList(), request.overall(),
-                request.seedCommitment()));
+                request.seedCommitment(), request.publicEntropySource()));
         return Map.of("drawId", drawId);
     }
 
@@ -186,6 +192,14 @@ public class RecruitmentController {
                 .toList();
         commands.send(new SendInvitations(conventionId, invitees, request.sentOn()));
         return Map.of("invitationsSent", invitees.size());
+    }
+
+    @PostMapping("/invitations/not-invited")
+    public Map<String, String> notInvited(@PathVariable String conventionId,
+                                          @Valid @RequestBody NotInvitedRequest request) {
+        commands.send(new RecordDrawnResidentNotInvited(conventionId, request.residentRef(), request.reason(),
+                request.recordedOn()));
+        return Map.of("residentRef", request.residentRef(), "status", "NOT_INVITED");
     }
 
     @PostMapping("/invitations/{invitationId}/reminder")

@@ -37,13 +37,14 @@ import org.conventionledger.command.recruitment.CloseInvitations;
 import org.conventionledger.command.recruitment.ComputePanelLottery;
 import org.conventionledger.command.recruitment.DefinePanelSelection;
 import org.conventionledger.command.recruitment.DrawPanel;
+import org.conventionledger.command.recruitment.RecordDrawnResidentNotInvited;
 import org.conventionledger.command.recruitment.RecordInvitationAnswer;
 import org.conventionledger.command.recruitment.RecordInvitationAnswers;
 import org.conventionledger.command.recruitment.RecruitmentRegister;
 import org.conventionledger.command.recruitment.RemindInvitation;
 import org.conventionledger.command.recruitment.SeatMember;
-import org.conventionledger.command.recruitment.SendInvitations;
 import org.conventionledger.command.recruitment.SendInvitations.Invitee;
+import org.conventionledger.command.recruitment.SendInvitations;
 import org.conventionledger.command.recruitment.SetAssemblyCapacities;
 import org.conventionledger.command.recruitment.WithdrawMember;
 import org.conventionledger.command.recruitment.selection.Category;
@@ -60,6 +61,7 @@ import org.conventionledger.events.organisation.Mandate;
 import org.conventionledger.events.privacy.SealedPersonalData;
 import org.conventionledger.events.recruitment.Answer;
 import org.conventionledger.events.recruitment.AssemblyCapacitiesSet;
+import org.conventionledger.events.recruitment.DrawnResidentNotInvited;
 import org.conventionledger.events.recruitment.EngagementContractAdopted;
 import org.conventionledger.events.recruitment.InvitationAnswered;
 import org.conventionledger.events.recruitment.InvitationReminderSent;
@@ -69,6 +71,7 @@ import org.conventionledger.events.recruitment.LotteryPanel;
 import org.conventionledger.events.recruitment.MemberSeated;
 import org.conventionledger.events.recruitment.MemberWithdrew;
 import org.conventionledger.events.recruitment.MembershipLost;
+import org.conventionledger.events.recruitment.NotInvitedReason;
 import org.conventionledger.events.recruitment.PanelDrawn;
 import org.conventionledger.events.recruitment.PanelLotteryComputed;
 import org.conventionledger.events.recruitment.PanelSelectionDefined;
@@ -197,6 +200,11 @@ class ConventionRecruitmentTest {
         return plus(answers(closed(0)), more);
     }
 
+    /** The final pool with the selection defined before the deadline, as it must be. */
+    private static List<Object> selectedPool(PanelSelectionDefined selection, Object... more) {
+        return plus(answers(selection, closed(0)), more);
+    }
+
     private static PanelSelectionDefined selectionDefined(List<QuotaRange> quotas) {
         return new PanelSelectionDefined(CONVENTION, SELECTION, 2, quotas, COMMITMENT);
     }
@@ -208,7 +216,7 @@ class ConventionRecruitmentTest {
 
     /** The pool with the selection defined and the lottery published, before the draw. */
     private static List<Object> lotteryPublished(List<QuotaRange> quotas, Object... more) {
-        return plus(pool(selectionDefined(quotas), lottery(quotas)), more);
+        return plus(selectedPool(selectionDefined(quotas), lottery(quotas)), more);
     }
 
     /**
@@ -414,6 +422,78 @@ class ConventionRecruitmentTest {
     }
 
     @Nested
+    class LoggingADrawnResidentNotInvited {
+
+        private RecordDrawnResidentNotInvited notInvited(int n, NotInvitedReason reason) {
+            return new RecordDrawnResidentNotInvited(CONVENTION, "p-" + n, reason, SENT_ON);
+        }
+
+        private DrawnResidentNotInvited loggedNotInvited(int n) {
+            return new DrawnResidentNotInvited(CONVENTION, "p-" + n, ROLL, NotInvitedReason.DECEASED, SENT_ON);
+        }
+
+        @Test
+        void theReasonIsLoggedWithTheListTheResidentWasDrawnFrom() {
+            drawnFromTheRoll();
+            fixture.given(opened(), sent(1))
+                   .when(notInvited(2, NotInvitedReason.DECEASED))
+                   .expectSuccessfulHandlerExecution()
+                   .expectEvents(loggedNotInvited(2));
+        }
+
+        @Test
+        void aResidentNoDrawDrewNeedsNoReason() {
+            drawnFromTheRoll();
+            expectRejected(fixture.given(opened()).when(notInvited(9, NotInvitedReason.MOVED_AWAY)), 422, "not-drawn");
+        }
+
+        @Test
+        void anInvitedResidentCannotAlsoBeLoggedAsNotInvited() {
+            drawnFromTheRoll();
+            expectRejected(fixture.given(opened(), sent(1)).when(notInvited(1, NotInvitedReason.DUPLICATE)),
+                    409, "resident-already-invited");
+        }
+
+        @Test
+        void aResidentLoggedAsNotInvitedCannotBeInvitedAfterwards() {
+            drawnFromTheRoll();
+            expectRejected(fixture.given(opened(), loggedNotInvited(2)).when(invite(invitee(2, ROLL))),
+                    409, "resident-not-invited");
+        }
+
+        @Test
+        void theReasonIsLoggedOnce() {
+            drawnFromTheRoll();
+            expectRejected(fixture.given(opened(), loggedNotInvited(2))
+                                  .when(notInvited(2, NotInvitedReason.MOVED_AWAY)),
+                    409, "resident-not-invited");
+        }
+
+        @Test
+        void aReasonIsRequired() {
+            drawnFromTheRoll();
+            expectRejected(fixture.given(opened()).when(notInvited(2, null)), 422, "reason-required");
+        }
+
+        @Test
+        void theDateIsRequired() {
+            drawnFromTheRoll();
+            expectRejected(fixture.given(opened()).when(new RecordDrawnResidentNotInvited(CONVENTION, "p-2",
+                            NotInvitedReason.ADDRESS_UNKNOWN, null)),
+                    422, "recorded-on-required");
+        }
+
+        /** Once the answers are known, a drawn resident left out can no longer be given a reason after the fact. */
+        @Test
+        void noReasonIsLoggedOnceTheAnswersAreClosed() {
+            drawnFromTheRoll();
+            expectRejected(fixture.given(opened(), sent(1), answered(1, Answer.NO_ANSWER), closed(1))
+                                  .when(notInvited(2, NotInvitedReason.DECEASED)),
+                    409, "answers-closed");
+        }
+    }
+
+    @Nested
     class RemindingAnInvitee {
 
         @Test
@@ -603,7 +683,8 @@ class ConventionRecruitmentTest {
 
         @Test
         void everyUnansweredInvitationIsRecordedAsNoAnswerInIdOrderThenTheAnswersClose() {
-            fixture.given(opened(), sent(3), sent(1), sent(2), sent(4), answered(2, Answer.DECLINED))
+            fixture.given(opened(), sent(3), sent(1), sent(2), sent(4), answered(2, Answer.DECLINED),
+                           selectionDefined(GENDER))
                    .when(new CloseInvitations(CONVENTION, DEADLINE))
                    .expectSuccessfulHandlerExecution()
                    .expectEvents(new InvitationAnswered(CONVENTION, "inv-1", Answer.NO_ANSWER, DEADLINE),
@@ -614,9 +695,15 @@ class ConventionRecruitmentTest {
 
         @Test
         void whenEveryoneAnsweredOnlyTheClosingIsRecorded() {
-            fixture.given(answers())
+            fixture.given(answers(selectionDefined(GENDER)))
                    .when(new CloseInvitations(CONVENTION, DEADLINE))
                    .expectEvents(closed(0));
+        }
+
+        @Test
+        void theAnswersDoNotCloseBeforeThePanelSelectionIsDefined() {
+            expectRejected(fixture.given(answers()).when(new CloseInvitations(CONVENTION, DEADLINE)),
+                    409, "selection-not-defined");
         }
 
         @Test
@@ -652,75 +739,82 @@ class ConventionRecruitmentTest {
 
         @Test
         void aSelectionWithoutQuotasIsAllowed() {
-            fixture.given(pool())
+            fixture.given(answers())
                    .when(define(2, List.of(), COMMITMENT))
                    .expectEvents(selectionDefined(List.of()));
         }
 
         @Test
         void theSelectionIsDefinedOnce() {
-            expectRejected(fixture.given(pool(selectionDefined(GENDER))).when(define(3, GENDER, COMMITMENT)),
+            expectRejected(fixture.given(selectedPool(selectionDefined(GENDER))).when(define(3, GENDER, COMMITMENT)),
                     409, "selection-defined");
         }
 
         @Test
         void theSelectionIsNamed() {
-            expectRejected(fixture.given(pool()).when(new DefinePanelSelection(CONVENTION, " ", 2, GENDER, COMMITMENT)),
+            expectRejected(fixture.given(answers())
+                                  .when(new DefinePanelSelection(CONVENTION, " ", 2, GENDER, COMMITMENT)),
                     422, "selection-id-required");
         }
 
         @Test
         void aPanelHasAtLeastOneSeat() {
-            expectRejected(fixture.given(pool()).when(define(0, GENDER, COMMITMENT)), 422, "panel-size");
+            expectRejected(fixture.given(answers()).when(define(0, GENDER, COMMITMENT)), 422, "panel-size");
         }
 
         @Test
         void missingQuotasAreRefused() {
-            expectRejected(fixture.given(pool()).when(define(2, null, COMMITMENT)), 422, "quotas-required");
+            expectRejected(fixture.given(answers()).when(define(2, null, COMMITMENT)), 422, "quotas-required");
         }
 
         @Test
         void aQuotaWithoutCategoryIsRefused() {
-            expectRejected(fixture.given(pool()).when(define(2, List.of(new QuotaRange(" ", "f", 1, 1)), COMMITMENT)),
+            expectRejected(fixture.given(answers())
+                                  .when(define(2, List.of(new QuotaRange(" ", "f", 1, 1)), COMMITMENT)),
                     422, "quota-names");
         }
 
         @Test
         void aQuotaWithoutValueIsRefused() {
-            expectRejected(fixture.given(pool()).when(define(2, List.of(new QuotaRange("gender", null, 1, 1)),
+            expectRejected(fixture.given(answers()).when(define(2, List.of(new QuotaRange("gender", null, 1, 1)),
                             COMMITMENT)),
                     422, "quota-names");
         }
 
         @Test
         void aQuotaGivenTwiceIsRefused() {
-            expectRejected(fixture.given(pool()).when(define(2, List.of(new QuotaRange("gender", "f", 1, 1),
+            expectRejected(fixture.given(answers()).when(define(2, List.of(new QuotaRange("gender", "f", 1, 1),
                             new QuotaRange("gender", "m", 1, 1), new QuotaRange("gender", "f", 0, 2)), COMMITMENT)),
                     422, "duplicate-quota");
         }
 
         @Test
         void aMinimumAboveTheMaximumIsRefused() {
-            expectRejected(fixture.given(pool()).when(define(2, List.of(new QuotaRange("gender", "f", 2, 1)),
+            expectRejected(fixture.given(answers()).when(define(2, List.of(new QuotaRange("gender", "f", 2, 1)),
                             COMMITMENT)),
                     422, "quota-bounds");
         }
 
         @Test
         void aNegativeMinimumIsRefused() {
-            expectRejected(fixture.given(pool()).when(define(2, List.of(new QuotaRange("gender", "f", -1, 1)),
+            expectRejected(fixture.given(answers()).when(define(2, List.of(new QuotaRange("gender", "f", -1, 1)),
                             COMMITMENT)),
                     422, "quota-bounds");
         }
 
         @Test
         void aCommitmentThatIsNotASha256IsRefused() {
-            expectRejected(fixture.given(pool()).when(define(2, GENDER, "not-a-hash")), 422, "seed-commitment");
+            expectRejected(fixture.given(answers()).when(define(2, GENDER, "not-a-hash")), 422, "seed-commitment");
+        }
+
+        @Test
+        void theSelectionCannotBeDefinedOnceTheAnswersAreKnown() {
+            expectRejected(fixture.given(pool()).when(define(2, GENDER, COMMITMENT)), 409, "answers-closed");
         }
 
         @Test
         void theSeedItselfIsNoCommitment() {
-            expectRejected(fixture.given(pool()).when(define(2, GENDER, SEED)), 422, "seed-commitment");
+            expectRejected(fixture.given(answers()).when(define(2, GENDER, SEED)), 422, "seed-commitment");
         }
     }
 
@@ -729,7 +823,7 @@ class ConventionRecruitmentTest {
 
         @Test
         void theLeximinLotteryOverThePoolIsPublished() {
-            fixture.given(pool(selectionDefined(GENDER)))
+            fixture.given(selectedPool(selectionDefined(GENDER)))
                    .when(new ComputePanelLottery(CONVENTION))
                    .expectSuccessfulHandlerExecution()
                    .expectEvents(lottery(GENDER));
@@ -737,7 +831,7 @@ class ConventionRecruitmentTest {
 
         @Test
         void eachWomanIsSelectedWithProbabilityOneThirdAndEachManOneHalf() {
-            fixture.given(pool(selectionDefined(GENDER)))
+            fixture.given(selectedPool(selectionDefined(GENDER)))
                    .when(new ComputePanelLottery(CONVENTION))
                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
                            predicate(ConventionRecruitmentTest::isTheFairGenderLottery), andNoMore())));
@@ -755,6 +849,13 @@ class ConventionRecruitmentTest {
                     409, "selection-not-defined");
         }
 
+        /** A log from before the rule: the selection came after the answers were known, so no lottery. */
+        @Test
+        void aSelectionDefinedAfterTheAnswersClosedGetsNoLottery() {
+            expectRejected(fixture.given(pool(selectionDefined(GENDER))).when(new ComputePanelLottery(CONVENTION)),
+                    409, "selection-after-closure");
+        }
+
         @Test
         void thePoolIsFinalOnlyOnceTheAnswersAreClosed() {
             expectRejected(fixture.given(answers(selectionDefined(GENDER))).when(new ComputePanelLottery(CONVENTION)),
@@ -763,7 +864,8 @@ class ConventionRecruitmentTest {
 
         @Test
         void fewerVolunteersThanSeatsAreRefused() {
-            expectRejected(fixture.given(pool(new PanelSelectionDefined(CONVENTION, SELECTION, 6, GENDER, COMMITMENT)))
+            expectRejected(fixture.given(selectedPool(
+                                          new PanelSelectionDefined(CONVENTION, SELECTION, 6, GENDER, COMMITMENT)))
                                   .when(new ComputePanelLottery(CONVENTION)),
                     422, "too-few-volunteers");
         }
@@ -772,7 +874,7 @@ class ConventionRecruitmentTest {
         void quotasThePoolCannotMeetAreRefusedNamingTheCategory() {
             List<QuotaRange> threeYoung = List.of(new QuotaRange("gender", "f", 1, 2), new QuotaRange("gender", "m", 0, 2),
                     new QuotaRange("age", "young", 3, 3), new QuotaRange("age", "old", 0, 3));
-            fixture.given(pool(new PanelSelectionDefined(CONVENTION, SELECTION, 3, threeYoung, COMMITMENT)))
+            fixture.given(selectedPool(new PanelSelectionDefined(CONVENTION, SELECTION, 3, threeYoung, COMMITMENT)))
                    .when(new ComputePanelLottery(CONVENTION))
                    .expectException(ruleViolation(422, "infeasible-quotas"))
                    .expectExceptionMessage(allOf(containsString("'age'"), containsString("'young'"),
@@ -785,7 +887,7 @@ class ConventionRecruitmentTest {
         void quotasThatConflictTogetherAreRefusedNamingBothCategories() {
             List<QuotaRange> youngOnly = List.of(new QuotaRange("gender", "f", 1, 1), new QuotaRange("gender", "m", 1, 1),
                     new QuotaRange("age", "young", 2, 2), new QuotaRange("age", "old", 0, 0));
-            fixture.given(pool(selectionDefined(youngOnly)))
+            fixture.given(selectedPool(selectionDefined(youngOnly)))
                    .when(new ComputePanelLottery(CONVENTION))
                    .expectException(ruleViolation(422, "infeasible-quotas"))
                    .expectExceptionMessage(allOf(containsString("'gender'"), containsString("'age'")))
@@ -796,7 +898,8 @@ class ConventionRecruitmentTest {
         void aVolunteerWithoutAValueOfAQuotaCategoryIsRefused() {
             List<QuotaRange> byDistrict = List.of(new QuotaRange("district", "north", 1, 1),
                     new QuotaRange("district", "south", 1, 1));
-            expectRejected(fixture.given(pool(selectionDefined(byDistrict))).when(new ComputePanelLottery(CONVENTION)),
+            expectRejected(fixture.given(selectedPool(selectionDefined(byDistrict)))
+                                  .when(new ComputePanelLottery(CONVENTION)),
                     422, "volunteer-profiles");
         }
     }
@@ -896,7 +999,7 @@ class ConventionRecruitmentTest {
 
         @Test
         void theLotteryIsPublishedFirst() {
-            expectRejected(fixture.given(pool(selectionDefined(GENDER)))
+            expectRejected(fixture.given(selectedPool(selectionDefined(GENDER)))
                                   .when(new DrawPanel(CONVENTION, SEED, ENTROPY)),
                     409, "lottery-not-computed");
         }
@@ -905,6 +1008,13 @@ class ConventionRecruitmentTest {
         void theSelectionIsDefinedFirst() {
             expectRejected(fixture.given(pool()).when(new DrawPanel(CONVENTION, SEED, ENTROPY)),
                     409, "selection-not-defined");
+        }
+
+        @Test
+        void aSelectionDefinedAfterTheAnswersClosedIsNotDrawn() {
+            expectRejected(fixture.given(pool(selectionDefined(GENDER), lottery(GENDER)))
+                                  .when(new DrawPanel(CONVENTION, SEED, ENTROPY)),
+                    409, "selection-after-closure");
         }
 
         @Test
@@ -1343,8 +1453,8 @@ class ConventionRecruitmentTest {
                     volunteer.profile(), null, null));
         }
         commands.add(new RecordInvitationAnswer(CONVENTION, "inv-6", Answer.DECLINED, ANSWERED_ON));
-        commands.add(new CloseInvitations(CONVENTION, DEADLINE));
         commands.add(define(2, GENDER, COMMITMENT));
+        commands.add(new CloseInvitations(CONVENTION, DEADLINE));
         commands.add(new ComputePanelLottery(CONVENTION));
         commands.add(new DrawPanel(CONVENTION, SEED, ENTROPY));
         commands.add(new AdoptEngagementContract(CONVENTION, CONTRACT, 2, ADOPTED_ON));

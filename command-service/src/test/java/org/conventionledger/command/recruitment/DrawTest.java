@@ -42,6 +42,8 @@ class DrawTest {
     private static final String COMMITMENT = SeedCommitment.of(SEED);
     /** Drawn at the draw itself, after the lists were frozen: dice rolled before the bailiff. */
     private static final String ENTROPY = "bailiff dice 2024-10-02: 3 6 1 4 4 2";
+    /** Named with the plan, before anyone could know the dice. */
+    private static final String SOURCE = "six dice rolled before the bailiff at the public draw of 2024-10-02";
 
     /** The people on each list; p-04 is on both. */
     private static final List<String> ROLL_PEOPLE = List.of("p-01", "p-02", "p-03", "p-04", "p-05", "p-06");
@@ -81,11 +83,11 @@ class DrawTest {
     }
 
     private static PlanDraw plan(List<ListQuota> lists, int overall, String commitment) {
-        return new PlanDraw(DRAW, CONVENTION, lists, overall, commitment);
+        return new PlanDraw(DRAW, CONVENTION, lists, overall, commitment, SOURCE);
     }
 
     private static DrawPlanned planned(List<ListQuota> lists, int overall) {
-        return new DrawPlanned(CONVENTION, DRAW, lists, overall, COMMITMENT, ResidentDraw.ALGORITHM);
+        return new DrawPlanned(CONVENTION, DRAW, lists, overall, COMMITMENT, ResidentDraw.ALGORITHM, SOURCE);
     }
 
     /** Two from the roll, then one from the tenants. */
@@ -108,7 +110,7 @@ class DrawTest {
         List<FrozenList> fingerprints = List.of(
                 new FrozenList(ROLL, ROLL_PEOPLE.size(), ListFingerprint.of(ROLL, ROLL_PEOPLE)),
                 new FrozenList(TENANTS, TENANT_PEOPLE.size(), ListFingerprint.of(TENANTS, TENANT_PEOPLE)));
-        return new ResidentsDrawn(CONVENTION, DRAW, SEED, entropy, ResidentDraw.ALGORITHM, fingerprints,
+        return new ResidentsDrawn(CONVENTION, DRAW, SEED, entropy, SOURCE, ResidentDraw.ALGORITHM, fingerprints,
                 ResidentDraw.draw(frozen, plan, overall, SeedCommitment.drawRandomness(SEED, entropy)));
     }
 
@@ -124,7 +126,26 @@ class DrawTest {
             fixture.givenNoPriorActivity()
                    .when(plan(PER_LIST, 0, COMMITMENT))
                    .expectSuccessfulHandlerExecution()
-                   .expectEvents(new DrawPlanned(CONVENTION, DRAW, PER_LIST, 0, COMMITMENT, "draw-v1"));
+                   .expectEvents(new DrawPlanned(CONVENTION, DRAW, PER_LIST, 0, COMMITMENT, "draw-v1", SOURCE));
+        }
+
+        @Test
+        void aDrawWithoutTheSourceOfItsPublicEntropyIsRefused() {
+            openList(ROLL);
+            expectRejected(fixture.givenNoPriorActivity().when(new PlanDraw(DRAW, CONVENTION,
+                            List.of(new ListQuota(ROLL, 2)), 0, COMMITMENT, null)),
+                    422, "public-entropy-source-required");
+            expectRejected(fixture.givenNoPriorActivity().when(new PlanDraw(DRAW, CONVENTION,
+                            List.of(new ListQuota(ROLL, 2)), 0, COMMITMENT, " ")),
+                    422, "public-entropy-source-required");
+        }
+
+        @Test
+        void anOverlongSourceIsRefused() {
+            openList(ROLL);
+            expectRejected(fixture.givenNoPriorActivity().when(new PlanDraw(DRAW, CONVENTION,
+                            List.of(new ListQuota(ROLL, 2)), 0, COMMITMENT, "s".repeat(201))),
+                    422, "public-entropy-source-required");
         }
 
         @Test
@@ -148,7 +169,8 @@ class DrawTest {
         void anUnknownConventionIsNotFound() {
             openList(ROLL);
             expectRejected(fixture.givenNoPriorActivity()
-                                  .when(new PlanDraw(DRAW, "conv-9", List.of(new ListQuota(ROLL, 2)), 0, COMMITMENT)),
+                                  .when(new PlanDraw(DRAW, "conv-9", List.of(new ListQuota(ROLL, 2)), 0, COMMITMENT,
+                                          SOURCE)),
                     404, "unknown-convention");
         }
 
@@ -363,6 +385,17 @@ class DrawTest {
             committedList(TENANTS);
             expectRejected(fixture.given(planned(PER_LIST, 0)).when(new PerformDraw(DRAW, SEED, ENTROPY)),
                     409, "list-not-frozen");
+        }
+
+        /** A plan logged before the source was committed (revision 1, read with the source null). */
+        @Test
+        void aPlanThatCommittedNoSourceCannotBePerformed() {
+            frozenList(ROLL, ROLL_PEOPLE);
+            frozenList(TENANTS, TENANT_PEOPLE);
+            expectRejected(fixture.given(new DrawPlanned(CONVENTION, DRAW, PER_LIST, 0, COMMITMENT,
+                                    ResidentDraw.ALGORITHM, null))
+                                  .when(new PerformDraw(DRAW, SEED, ENTROPY)),
+                    422, "public-entropy-source-not-committed");
         }
 
         @Test

@@ -109,6 +109,7 @@ class RecruitmentApiTest {
     private static final String PANEL_SEED = "Loto 2021-09-15: 03 11 26 38 44 + 2";
     /** Public entropy drawn at each draw, after the lists (or the pool) were final: the bailiff's dice. */
     private static final String DRAW_ENTROPY = "bailiff dice 2021-08-19: 6 1 3 3 5 2";
+    private static final String DRAW_ENTROPY_SOURCE = "six dice rolled before the bailiff on 2021-08-19";
     private static final String PANEL_ENTROPY = "bailiff dice 2021-09-16: 2 4 4 6 1 5";
 
     @MockitoBean
@@ -201,6 +202,11 @@ class RecruitmentApiTest {
         api.post(ORGANISER, c + "/draws", """
                 {"lists":[{"listId":"no-such-list","count":2}],"overall":0,"seedCommitment":"%s"}"""
                 .formatted(sha256("seed"))).andExpect(problem(404, "unknown-list"));
+        api.post(ORGANISER, c + "/draws", plan(r, 3, 3, sha256("seed")).replace(DRAW_ENTROPY_SOURCE, " "))
+                .andExpect(problem(422, "public-entropy-source-required"));
+        api.post(ORGANISER, c + "/draws", plan(r, 3, 3, sha256("seed")).replace(DRAW_ENTROPY_SOURCE, "s".repeat(201)))
+                .andExpect(problem(400, "invalid-fields"))
+                .andExpect(jsonPath("$.errors[0].field").value("publicEntropySource"));
         assertThat(eventCount()).as("no rejected request writes an event").isEqualTo(before);
 
         // more than the lists hold: the person on both lists counts once, so the tenants lack one
@@ -253,6 +259,16 @@ class RecruitmentApiTest {
         api.post(ORGANISER, c + "/invitations", invitations(Map.of(r.invitationOf.get(drawnFromRoll), r.drawn.get(1)), Map.of()))
                 .andExpect(problem(409, "invitation-exists"));
         assertThat(types(r.convention).stream().filter("InvitationSent"::equals)).hasSize(6);
+
+        // a drawn resident is either invited or logged as not invited with a coarse reason, never both
+        long before = eventCount();
+        api.post(ORGANISER, c + "/invitations/not-invited", notInvited(drawnFromRoll, "DECEASED"))
+                .andExpect(problem(409, "resident-already-invited"));
+        api.post(ORGANISER, c + "/invitations/not-invited", notInvited(notDrawn, "MOVED_AWAY"))
+                .andExpect(problem(422, "not-drawn"));
+        api.post(ORGANISER, c + "/invitations/not-invited", notInvited(notDrawn, "SOMETHING_PERSONAL"))
+                .andExpect(status().isBadRequest());
+        assertThat(eventCount()).as("no rejected request writes an event").isEqualTo(before);
         assertNoPersonalDataInTheLog();
     }
 
@@ -365,6 +381,10 @@ class RecruitmentApiTest {
                 {"panelSize":2,"seedCommitment":"%s","quotas":[
                   {"category":"gender","value":"female","min":1,"max":1},
                   {"category":"gender","value":"male","min":1,"max":1}]}""".formatted(sha256(PANEL_SEED));
+        long before = eventCount();
+        api.post(ORGANISER, c + "/invitations/closure", "{\"deadline\":\"2021-09-10\"}")
+                .andExpect(problem(409, "selection-not-defined"));
+        assertThat(eventCount()).as("a refused closure records no NO_ANSWER either").isEqualTo(before);
         api.created(ORGANISER, c + "/panel/selection", selection, "selectionId");
         api.post(ORGANISER, c + "/panel/selection", selection).andExpect(problem(409, "selection-defined"));
         api.post(ORGANISER, c + "/panel/lottery", "").andExpect(problem(409, "answers-open"));
@@ -422,7 +442,6 @@ class RecruitmentApiTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(5));
         assertThat(storedPayloads(r.convention, "VolunteerRegistered")).hasSize(5)
                 .allSatisfy(v -> assertThat(v.path("profile").path("Genre").asText()).isIn("femme", "homme"));
-        api.post(ORGANISER, c + "/invitations/closure", "{\"deadline\":\"2021-09-10\"}").andExpect(status().isOk());
 
         String quotas = "category;feature;min;max\r\nGenre;femme;1;1\r\nGenre;homme;1;1\r\n";
         String selection = c + "/panel/selection?panelSize=2&seedCommitment=" + sha256(PANEL_SEED);
@@ -439,11 +458,12 @@ class RecruitmentApiTest {
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.selectionId").isNotEmpty());
         assertThat(storedPayloads(r.convention, "PanelSelectionDefined")).singleElement()
                 .satisfies(d -> assertThat(d.path("quotas")).hasSize(2));
+        api.post(ORGANISER, c + "/invitations/closure", "{\"deadline\":\"2021-09-10\"}").andExpect(status().isOk());
     }
 
     @Test
     void quotasMayComeAsTheSortitionFoundationsCsv() throws Exception {
-        Recruitment r = build(Step.CLOSED, 3, 3);
+        Recruitment r = build(Step.ANSWERED, 3, 3);
         String c = "/api/conventions/" + r.convention;
         long before = eventCount();
         api.post(ORGANISER, c + "/panel/selection", selectionCsv("feature,value,min,max\ngender,female,1,one\n"))
@@ -470,6 +490,7 @@ class RecruitmentApiTest {
         assertThat(defined.seedCommitment()).isEqualTo(sha256(PANEL_SEED));
         assertThat(defined.quotas()).containsExactly(new QuotaRange("gender", "female", 1, 1),
                 new QuotaRange("gender", "male", 1, 1));
+        api.post(ORGANISER, c + "/invitations/closure", "{\"deadline\":\"2021-09-10\"}").andExpect(status().isOk());
 
         PanelDrawn drawn = lotteryAndDraw(r);
         seatTheSelected(r, drawn);
@@ -477,12 +498,13 @@ class RecruitmentApiTest {
 
     @Test
     void quotasNoPanelCanMeetAreRefusedNamingTheCategory() throws Exception {
-        Recruitment r = build(Step.CLOSED, 3, 3);
+        Recruitment r = build(Step.ANSWERED, 3, 3);
         String c = "/api/conventions/" + r.convention;
         api.created(ORGANISER, c + "/panel/selection", """
                 {"panelSize":2,"seedCommitment":"%s","quotas":[
                   {"category":"gender","value":"female","min":3,"max":3},
                   {"category":"gender","value":"male","min":0,"max":2}]}""".formatted(sha256(PANEL_SEED)), "selectionId");
+        api.post(ORGANISER, c + "/invitations/closure", "{\"deadline\":\"2021-09-10\"}").andExpect(status().isOk());
         api.post(ORGANISER, c + "/panel/lottery", "").andExpect(problem(422, "infeasible-quotas"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("gender")));
         api.post(ORGANISER, c + "/panel/draw", reveal(PANEL_SEED, PANEL_ENTROPY))
@@ -576,7 +598,8 @@ class RecruitmentApiTest {
 
     // ---- building a convention up to a step -------------------------------------------------------
 
-    private enum Step { LISTED, DRAWN, INVITED, CLOSED }
+    /** ANSWERED: every invitation answered, the invitations still open (the selection comes first). */
+    private enum Step { LISTED, DRAWN, INVITED, ANSWERED }
 
     /** A convention's recruitment as far as {@link #build} took it. */
     private static final class Recruitment {
@@ -638,6 +661,7 @@ class RecruitmentApiTest {
         assertThat(storedPayloads(r.drawId, "ResidentsDrawn")).singleElement().satisfies(stored -> {
             assertThat(stored.path("seed").asText()).isEqualTo(r.seed);
             assertThat(stored.path("publicEntropy").asText()).isEqualTo(DRAW_ENTROPY);
+            assertThat(stored.path("publicEntropySource").asText()).isEqualTo(DRAW_ENTROPY_SOURCE);
         });
         if (upTo == Step.DRAWN) {
             return r;
@@ -648,7 +672,6 @@ class RecruitmentApiTest {
             return r;
         }
         answerAll(r);
-        api.post(ORGANISER, c + "/invitations/closure", "{\"deadline\":\"2021-09-10\"}").andExpect(status().isOk());
         return r;
     }
 
@@ -691,6 +714,13 @@ class RecruitmentApiTest {
         lists.addObject().put("listId", r.tenants).put("count", fromTenants);
         body.put("overall", 0);
         body.put("seedCommitment", commitment);
+        body.put("publicEntropySource", DRAW_ENTROPY_SOURCE);
+        return JSON.writeValueAsString(body);
+    }
+
+    private static String notInvited(String residentRef, String reason) throws Exception {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("residentRef", residentRef).put("reason", reason).put("recordedOn", "2021-09-01");
         return JSON.writeValueAsString(body);
     }
 

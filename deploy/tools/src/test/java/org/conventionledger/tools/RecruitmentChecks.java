@@ -108,6 +108,8 @@ final class RecruitmentChecks {
         int exit = DrawVerification.run(exportFile.toString(), null, null, new PrintStream(out), System.err);
         String verdicts = out.toString(StandardCharsets.UTF_8);
         assertThat(verdicts).contains("\"verified\":true").doesNotContain("\"verified\":false");
+        // the demo commits the entropy's source with the seed and invites every drawn resident
+        assertThat(verdicts).contains("\"unaccounted\":[],\"warnings\":[]").doesNotContain("source not committed");
         assertThat(exit).as(verdicts).isZero();
     }
 

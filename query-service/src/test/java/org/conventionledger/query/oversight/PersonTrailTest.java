@@ -115,7 +115,7 @@ class PersonTrailTest {
         append(listed(C, "roll", "p-a", "p-b", "p-c", "p-d"));
         append(listed(C, "tenants", "p-a", "p-e"));
         append(listed(OTHER, "roll", "p-z"));
-        append(new ResidentsDrawn(C, "draw-1", "seed", "dice", "v1",
+        append(new ResidentsDrawn(C, "draw-1", "seed", "dice", "dice at the draw", "v1",
                 List.of(new FrozenList("roll", 4, "f1"), new FrozenList("tenants", 2, "f2")),
                 List.of(new DrawnResident("p-a", "roll"), new DrawnResident("p-b", "roll"),
                         new DrawnResident("p-c", "roll"), new DrawnResident("p-d", "roll"))));

@@ -84,7 +84,7 @@ class SubjectsTest {
 
     @Test
     void theDrawTheLotteryAndThePanelNameEveryPersonInThem() {
-        ResidentsDrawn drawn = new ResidentsDrawn(C, "draw-1", "seed", "dice", "v1",
+        ResidentsDrawn drawn = new ResidentsDrawn(C, "draw-1", "seed", "dice", "dice at the draw", "v1",
                 List.of(new FrozenList("roll", 2, "f")),
                 List.of(new DrawnResident("p-a", "roll"), new DrawnResident("p-c", "roll")));
         PanelLotteryComputed lottery = new PanelLotteryComputed(C, "sel", "leximin-v1", 0.4,

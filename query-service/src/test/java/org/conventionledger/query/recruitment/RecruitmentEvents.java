@@ -88,7 +88,7 @@ final class RecruitmentEvents {
         for (int i = 0; i < personAndList.length; i += 2) {
             drawn.add(new DrawnResident(personAndList[i], personAndList[i + 1]));
         }
-        return new ResidentsDrawn(conventionId, drawId, "seed", "dice 3 6 1", "draw-v1",
+        return new ResidentsDrawn(conventionId, drawId, "seed", "dice 3 6 1", "dice at the draw", "draw-v1",
                 List.of(new FrozenList("electoral", 6, "f".repeat(64))), drawn);
     }
 

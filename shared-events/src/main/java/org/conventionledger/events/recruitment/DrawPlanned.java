@@ -14,12 +14,15 @@ import org.conventionledger.events.ConventionEvent;
  * @param overall        residents drawn from the union of the lists, or 0 when counted per list
  * @param seedCommitment SHA-256 (hex) of the seed's UTF-8 bytes
  * @param algorithm      version of the draw algorithm the result must be computed with
+ * @param publicEntropySource where the public entropy will come from, named before anyone can know its value
+ *                       (e.g. "national lottery draw of 2021-09-04"); null in plans logged before revision 2
  */
-@Revision("1")
+@Revision("2")
 public record DrawPlanned(String conventionId,
                           String drawId,
                           List<ListQuota> lists,
                           int overall,
                           String seedCommitment,
-                          String algorithm) implements ConventionEvent {
+                          String algorithm,
+                          String publicEntropySource) implements ConventionEvent {
 }

@@ -31,6 +31,8 @@ public final class RecruitmentDemo {
     static final String DRAW_SEED = "Clermont-Ferrand 2021 - tirage des invitations - 7f3a91c2";
     /** Rolled before the bailiff at the draw, after the lists were frozen (invented). */
     static final String DRAW_DICE = "des: 4 1 6 6 2 3 5 1";
+    /** Named with the seed's commitment, before the lists were frozen: nobody could know the dice then. */
+    static final String DRAW_DICE_SOURCE = "8 dice rolled before the bailiff at the public draw of 2021-09-03";
     /** Committed with the quotas, before the answers. */
     static final String PANEL_SEED = "Clermont-Ferrand 2021 - selection du panel - 0c5e22d8";
     /** Rolled at the panel draw (invented). */
@@ -95,7 +97,8 @@ public final class RecruitmentDemo {
         String drawId = client.post(conventionUrl + "/draws", ORGANISER, Map.of(
                 "lists", lettersPerList.entrySet().stream()
                         .map(e -> Map.of("listId", lists.get(e.getKey()), "count", e.getValue())).toList(),
-                "overall", 0, "seedCommitment", sha256(DRAW_SEED))).path("drawId").asText();
+                "overall", 0, "seedCommitment", sha256(DRAW_SEED), "publicEntropySource", DRAW_DICE_SOURCE))
+                .path("drawId").asText();
         for (String listId : lists.values()) {
             client.post(conventionUrl + "/source-lists/" + listId + "/freeze", ORGANISER, Map.of());
         }
@@ -104,7 +107,12 @@ public final class RecruitmentDemo {
         log.accept("Draw " + drawId + " performed with the revealed seed: " + drawn.size() + " residents drawn");
         List<String> invitations = invite(drawn);
         recordAnswers(invitations, accepted, declined);
-        List<String> selected = selectPanel(seats.values().stream().mapToInt(Integer::intValue).sum());
+        // the selection is defined before the invitations close, so it cannot be fitted to the final answers
+        defineSelection(seats.values().stream().mapToInt(Integer::intValue).sum());
+        client.post(conventionUrl + "/invitations/closure", ORGANISER, Map.of("deadline", "2021-10-08"));
+        log.accept("Invitations closed: " + (invitations.size() - accepted - declined)
+                + " without answer at the deadline");
+        List<String> selected = drawPanel();
         return seat(selected, seats);
     }
 
@@ -159,7 +167,7 @@ public final class RecruitmentDemo {
         return invitees.stream().map(i -> i.get("invitationId")).toList();
     }
 
-    /** Accepted (with an invented profile) and declined answers in a seeded order; the rest closes unanswered. */
+    /** Accepted (with an invented profile) and declined answers in a seeded order; the rest stays unanswered. */
     private void recordAnswers(List<String> invitations, int accepted, int declined) throws Exception {
         List<String> order = BallotMaker.shuffled(invitations, random.nextLong());
         List<Map<String, Object>> answers = new ArrayList<>();
@@ -189,9 +197,7 @@ public final class RecruitmentDemo {
             String invitationId = (String) body.remove("invitationId");
             client.post(conventionUrl + "/invitations/" + invitationId + "/answer", ORGANISER, body);
         });
-        client.post(conventionUrl + "/invitations/closure", ORGANISER, Map.of("deadline", "2021-10-08"));
-        log.accept("Answers recorded: " + accepted + " accepted, " + declined + " declined, "
-                + (invitations.size() - accepted - declined) + " without answer at the deadline");
+        log.accept("Answers recorded: " + accepted + " accepted, " + declined + " declined");
     }
 
     private int pick(double[] weights) {
@@ -205,14 +211,18 @@ public final class RecruitmentDemo {
         return weights.length - 1;
     }
 
-    /** Quotas in the Sortition Foundation's CSV format, the lottery, and the panel drawn from it. */
-    private List<String> selectPanel(int panelSize) {
+    /** Quotas in the Sortition Foundation's CSV format and the panel seed's commitment. */
+    private void defineSelection(int panelSize) {
         String quotas = "feature,value,min,max\n"
                 + "gender,female,33,37\ngender,male,33,37\n"
                 + "ageBand,16-24,10,17\nageBand,25-39,16,24\nageBand,40-59,16,24\nageBand,60+,10,17\n"
                 + NEIGHBOURHOODS.stream().map(n -> "neighbourhood," + n + ",12,16\n").reduce("", String::concat);
         client.post(conventionUrl + "/panel/selection", ORGANISER, Map.of("panelSize", panelSize,
                 "quotasCsv", quotas, "seedCommitment", sha256(PANEL_SEED)));
+    }
+
+    /** The lottery over the volunteers once the invitations are closed, and the panel drawn from it. */
+    private List<String> drawPanel() {
         client.post(conventionUrl + "/panel/lottery", ORGANISER, Map.of());
         JsonNode drawn = client.post(conventionUrl + "/panel/draw", ORGANISER,
                 Map.of("seed", PANEL_SEED, "publicEntropy", PANEL_DICE));

@@ -36,7 +36,10 @@ import org.conventionledger.command.recruitment.sortition.ResidentDraw;
 import org.conventionledger.command.recruitment.sortition.SeedCommitment;
 import org.conventionledger.events.recruitment.DrawPlanned;
 import org.conventionledger.events.recruitment.DrawnResident;
+import org.conventionledger.events.recruitment.DrawnResidentNotInvited;
 import org.conventionledger.events.recruitment.FrozenList;
+import org.conventionledger.events.recruitment.InvitationSent;
+import org.conventionledger.events.recruitment.InvitationsClosed;
 import org.conventionledger.events.recruitment.ListQuota;
 import org.conventionledger.events.recruitment.LotteryPanel;
 import org.conventionledger.events.recruitment.PanelDrawn;
@@ -79,10 +82,17 @@ import org.conventionledger.events.recruitment.VolunteerRegistered;
  *   equals the one logged by {@code SourceListFrozen} and the one in {@code ResidentsDrawn}, which names
  *   the plan's lists in the plan's order;</li>
  *   <li>re-running {@link ResidentDraw} on {@code seed + "|" + publicEntropy} gives the logged drawn
- *   residents, in the same order.</li>
+ *   residents, in the same order;</li>
+ *   <li>the draw names the public entropy's source the plan committed to (a plan logged before that
+ *   commitment existed gives the warning "source not committed", not a failure);</li>
+ *   <li>once the convention's invitations are closed, every drawn resident was invited
+ *   ({@code InvitationSent}) or logged as not invited with a reason ({@code DrawnResidentNotInvited});
+ *   the others are listed in {@code "unaccounted"} (only a warning while the invitations are open).</li>
  * </ol>
+ * The seed's and the source's commitment coming before the freeze is check 3.
  * For a panel selection ({@code PanelSelectionDefined}, {@code PanelLotteryComputed}, {@code PanelDrawn}):
- * it was defined, computed and drawn at most once each, in that order; the lottery's pool is exactly the
+ * it was defined, computed and drawn at most once each, in that order, and defined before the convention's
+ * invitations closed; the lottery's pool is exactly the
  * convention's volunteers registered before it; every panel has the panel size, distinct members and meets
  * every quota (profiles from {@code VolunteerRegistered}); the panels' probabilities are not negative and
  * add up to 1, each volunteer's published chance is the sum of the probabilities of the panels that hold
@@ -92,7 +102,8 @@ import org.conventionledger.events.recruitment.VolunteerRegistered;
  * A lottery not drawn yet is checked as far as it goes.
  *
  * <p>Prints one JSON line per draw, {@code {"convention","draw","verified","reason","drawn":[{"personId",
- * "listId"}…]}} ({@code drawn} as logged, plus {@code "expected"} when the re-run gives others), then one
+ * "listId"}…],"unaccounted":[…],"warnings":[…]}} ({@code drawn} as logged, plus {@code "expected"} when the
+ * re-run gives others), then one
  * per panel selection, {@code {"convention","selection","verified","reason","panelIndex","selected",
  * "reserve"}}. Exits {@link #VERIFIED} when all verify, {@link #NOT_VERIFIED} when any does not, and
  * {@link #UNREADABLE} after a message on stderr when the file cannot be read, a recruitment payload is
@@ -113,7 +124,8 @@ public final class DrawVerification {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final List<Class<?>> EVENTS = List.of(ResidentsListed.class, SourceListFrozen.class,
             DrawPlanned.class, ResidentsDrawn.class, VolunteerRegistered.class, PanelSelectionDefined.class,
-            PanelLotteryComputed.class, PanelDrawn.class);
+            PanelLotteryComputed.class, PanelDrawn.class, InvitationSent.class, DrawnResidentNotInvited.class,
+            InvitationsClosed.class);
 
     private DrawVerification() {
     }
@@ -136,6 +148,9 @@ public final class DrawVerification {
         final Map<Key, List<Logged<PanelSelectionDefined>>> selections = new LinkedHashMap<>();
         final Map<Key, List<Logged<PanelLotteryComputed>>> lotteries = new HashMap<>();
         final Map<Key, List<Logged<PanelDrawn>>> panels = new HashMap<>();
+        final Map<String, Set<String>> invited = new HashMap<>();
+        final Map<String, Set<String>> notInvited = new HashMap<>();
+        final Map<String, Integer> closedAt = new HashMap<>();
 
         private static <K, T> void add(Map<K, List<Logged<T>>> map, K key, int line, T event) {
             map.computeIfAbsent(key, k -> new ArrayList<>()).add(new Logged<>(line, event));
@@ -158,6 +173,12 @@ public final class DrawVerification {
                 add(lotteries, new Key(e.conventionId(), e.selectionId()), line, e);
             } else if (event instanceof PanelDrawn e) {
                 add(panels, new Key(e.conventionId(), e.selectionId()), line, e);
+            } else if (event instanceof InvitationSent e) {
+                invited.computeIfAbsent(e.conventionId(), k -> new HashSet<>()).add(e.residentRef());
+            } else if (event instanceof DrawnResidentNotInvited e) {
+                notInvited.computeIfAbsent(e.conventionId(), k -> new HashSet<>()).add(e.residentRef());
+            } else if (event instanceof InvitationsClosed e) {
+                closedAt.putIfAbsent(e.conventionId(), line);
             }
         }
 
@@ -169,9 +190,17 @@ public final class DrawVerification {
         }
     }
 
-    /** The verdict on one draw of residents. */
+    /**
+     * The verdict on one draw of residents; {@code unaccounted} are the drawn residents neither invited nor
+     * logged as not invited, {@code warnings} what holds the verdict short of the full guarantee.
+     */
     record DrawVerdict(Key draw, boolean verified, String reason, List<DrawnResident> drawn,
-                       List<DrawnResident> expected) {
+                       List<DrawnResident> expected, List<String> unaccounted, List<String> warnings) {
+
+        DrawVerdict(Key draw, boolean verified, String reason, List<DrawnResident> drawn,
+                    List<DrawnResident> expected) {
+            this(draw, verified, reason, drawn, expected, List.of(), List.of());
+        }
 
         Map<String, Object> json() {
             Map<String, Object> json = new LinkedHashMap<>();
@@ -183,6 +212,8 @@ public final class DrawVerification {
             if (expected != null && !expected.equals(drawn)) {
                 json.put("expected", residents(expected));
             }
+            json.put("unaccounted", unaccounted);
+            json.put("warnings", warnings);
             return json;
         }
 
@@ -320,6 +351,15 @@ public final class DrawVerification {
                 throw new Fails("the draw uses algorithm " + planned.algorithm() + "/" + result.algorithm()
                         + ", this tool re-runs " + ResidentDraw.ALGORITHM);
             }
+            List<String> warnings = new ArrayList<>();
+            if (planned.publicEntropySource() == null) {
+                warnings.add("source not committed: DrawPlanned (line " + plan.line() + ") predates the commitment "
+                        + "to the public entropy's source, so the entropy could have been chosen after the lists");
+            } else if (!planned.publicEntropySource().equals(result.publicEntropySource())) {
+                throw new Fails("the public entropy is declared from \"" + result.publicEntropySource()
+                        + "\", DrawPlanned (line " + plan.line() + ") committed to \"" + planned.publicEntropySource()
+                        + "\"");
+            }
             if (!SeedCommitment.matches(result.seed(), planned.seedCommitment())) {
                 throw new Fails("the revealed seed does not match the commitment of DrawPlanned (line " + plan.line()
                         + "): SHA-256 of the seed is " + (SeedCommitment.isValidSeed(result.seed())
@@ -351,14 +391,35 @@ public final class DrawVerification {
                 throw new Fails("the draw cannot be re-run: " + impossible.getMessage());
             }
             compare(result.drawn(), expected);
+            List<String> unaccounted = unaccounted(log, key.conventionId(), result.drawn());
+            if (!unaccounted.isEmpty()) {
+                Integer closed = log.closedAt.get(key.conventionId());
+                if (closed != null) {
+                    return new DrawVerdict(key, false, unaccounted.size() + " drawn resident(s) are neither invited "
+                            + "nor logged as not invited with a reason, and the invitations closed (line " + closed
+                            + ")", result.drawn(), expected, unaccounted, warnings);
+                }
+                warnings.add(unaccounted.size() + " drawn resident(s) are neither invited nor logged as not invited "
+                        + "yet; the invitations are still open");
+            }
             return new DrawVerdict(key, true, "the seed matches its commitment, made before the " + lists.size()
-                    + " list(s) were frozen; their fingerprints match their listed residents; re-running "
-                    + ResidentDraw.ALGORITHM + " on the seed and the public entropy gives the same " + expected.size()
-                    + " residents in the same order",
-                    result.drawn(), expected);
+                    + " list(s) were frozen" + (planned.publicEntropySource() == null ? ""
+                    : " with the public entropy's source, which the draw names") + "; their fingerprints match "
+                    + "their listed residents; re-running " + ResidentDraw.ALGORITHM + " on the seed and the public "
+                    + "entropy gives the same " + expected.size() + " residents in the same order",
+                    result.drawn(), expected, unaccounted, warnings);
+
         } catch (Fails fails) {
             return new DrawVerdict(key, false, fails.getMessage(), result.drawn(), expected);
         }
+    }
+
+    /** The drawn residents, in draw order, with neither an invitation nor a logged reason for none. */
+    private static List<String> unaccounted(Log log, String conventionId, List<DrawnResident> drawn) {
+        Set<String> invited = log.invited.getOrDefault(conventionId, Set.of());
+        Set<String> excused = log.notInvited.getOrDefault(conventionId, Set.of());
+        return drawn.stream().map(DrawnResident::personId)
+                .filter(person -> !invited.contains(person) && !excused.contains(person)).toList();
     }
 
     /**
@@ -449,6 +510,11 @@ public final class DrawVerification {
             if (computed.line() < definition.line()) {
                 throw new Fails("the lottery (line " + computed.line() + ") comes before the selection's definition "
                         + "(line " + definition.line() + ")");
+            }
+            Integer closed = log.closedAt.get(key.conventionId());
+            if (closed != null && closed < definition.line()) {
+                throw new Fails("the selection was defined (line " + definition.line() + ") after the invitations "
+                        + "closed (line " + closed + "): it could be fitted to the answers");
             }
             PanelSelectionDefined selection = definition.event();
             PanelLotteryComputed lottery = computed.event();
@@ -689,6 +755,12 @@ public final class DrawVerification {
                     && e.panels().stream().allMatch(p -> p != null && p.personIds() != null);
         } else if (event instanceof PanelDrawn e) {
             complete = all(e.conventionId(), e.selectionId(), e.selected(), e.reserve());
+        } else if (event instanceof InvitationSent e) {
+            complete = all(e.conventionId(), e.residentRef());
+        } else if (event instanceof DrawnResidentNotInvited e) {
+            complete = all(e.conventionId(), e.residentRef(), e.reason());
+        } else if (event instanceof InvitationsClosed e) {
+            complete = all(e.conventionId());
         }
         if (!complete) {
             throw new Unreadable("line " + number + ": the " + event.getClass().getSimpleName()

@@ -28,11 +28,14 @@ import org.conventionledger.command.recruitment.sortition.SeedCommitment;
 import org.conventionledger.events.privacy.SealedPersonalData;
 import org.conventionledger.events.recruitment.DrawPlanned;
 import org.conventionledger.events.recruitment.DrawnResident;
+import org.conventionledger.events.recruitment.DrawnResidentNotInvited;
 import org.conventionledger.events.recruitment.FrozenList;
 import org.conventionledger.events.recruitment.InvitationSent;
+import org.conventionledger.events.recruitment.InvitationsClosed;
 import org.conventionledger.events.recruitment.ListQuota;
 import org.conventionledger.events.recruitment.ListedResident;
 import org.conventionledger.events.recruitment.LotteryPanel;
+import org.conventionledger.events.recruitment.NotInvitedReason;
 import org.conventionledger.events.recruitment.PanelDrawn;
 import org.conventionledger.events.recruitment.PanelLotteryComputed;
 import org.conventionledger.events.recruitment.PanelSelectionDefined;
@@ -59,6 +62,8 @@ class DrawVerificationTest {
     private static final String SEED = "organiser seed sealed 2025-02-03: amber heron";
     /** The public entropy drawn at the draw, after the lists were frozen. */
     private static final String ENTROPY = "dice 3 rolled before Maître Durand";
+    /** Named with the seed's commitment, before the lists were frozen. */
+    private static final String SOURCE = "one die rolled before Maître Durand at the public draw";
     private static final List<String> ROLL = List.of("p-01", "p-02", "p-03", "p-04", "p-05", "p-06", "p-07", "p-08");
     private static final List<String> TENANTS = List.of("p-07", "p-08", "p-09", "p-10", "p-11", "p-12");
     /**
@@ -112,7 +117,7 @@ class DrawVerificationTest {
         events.add(event(new SourceListRegistered(CONVENTION, "tenants", "Locataires Logidôme", "social-landlord"),
                 "tenants"));
         events.add(event(new DrawPlanned(CONVENTION, "draw-1", List.of(new ListQuota("electoral-roll", 3),
-                new ListQuota("tenants", 2)), 0, SeedCommitment.of(SEED), "draw-v1"), "draw-1"));
+                new ListQuota("tenants", 2)), 0, SeedCommitment.of(SEED), "draw-v1", SOURCE), "draw-1"));
         events.add(event(listed("electoral-roll", 1, ROLL.subList(0, 5)), "electoral-roll"));
         events.add(event(listed("tenants", 1, TENANTS), "tenants"));
         events.add(event(listed("electoral-roll", 2, ROLL.subList(5, 8)), "electoral-roll"));
@@ -120,7 +125,7 @@ class DrawVerificationTest {
                 "electoral-roll"));
         events.add(event(new SourceListFrozen(CONVENTION, "tenants", 6, ListFingerprint.of("tenants", TENANTS)),
                 "tenants"));
-        events.add(event(new ResidentsDrawn(CONVENTION, "draw-1", SEED, ENTROPY, "draw-v1", List.of(
+        events.add(event(new ResidentsDrawn(CONVENTION, "draw-1", SEED, ENTROPY, SOURCE, "draw-v1", List.of(
                 new FrozenList("electoral-roll", 8, ListFingerprint.of("electoral-roll", ROLL)),
                 new FrozenList("tenants", 6, ListFingerprint.of("tenants", TENANTS))), DRAWN), "draw-1"));
         events.add(event(new InvitationSent(CONVENTION, "inv-1", "p-07", "electoral-roll", LocalDate.of(2025, 3, 2)),
@@ -195,16 +200,89 @@ class DrawVerificationTest {
         void anOverallDrawIsVerifiedToo() throws IOException {
             List<Event> events = replaced(drawEvents(), 2, (DrawPlanned plan) -> new DrawPlanned(CONVENTION, "draw-1",
                     List.of(new ListQuota("electoral-roll", 0), new ListQuota("tenants", 0)), 4, plan.seedCommitment(),
-                    "draw-v1"));
+                    "draw-v1", SOURCE));
             // computed independently with Python's hashlib, like DRAWN
             events = replaced(events, 8, (ResidentsDrawn drawn) -> new ResidentsDrawn(CONVENTION, "draw-1", SEED,
-                    ENTROPY, "draw-v1", drawn.lists(), List.of(new DrawnResident("p-11", "tenants"),
+                    ENTROPY, SOURCE, "draw-v1", drawn.lists(), List.of(new DrawnResident("p-11", "tenants"),
                     new DrawnResident("p-07", "electoral-roll"), new DrawnResident("p-06", "electoral-roll"),
                     new DrawnResident("p-08", "electoral-roll"))));
 
             Run run = verify(export(events), "draw-1", null);
 
             assertThat(run.exitCode()).as(run.verdicts().toString()).isZero();
+        }
+
+        @Test
+        void drawnResidentsNotInvitedYetAreListedWithAWarningWhileTheInvitationsAreOpen() throws IOException {
+            Map<String, Object> verdict = verify(export(drawEvents()), null, null).verdict();
+
+            assertThat(verdict).containsEntry("verified", true)
+                    .containsEntry("unaccounted", List.of("p-08", "p-01", "p-02", "p-12"));
+            assertThat((List<?>) verdict.get("warnings")).singleElement().asString().contains("still open");
+        }
+
+        @Test
+        void onceTheInvitationsCloseEveryDrawnResidentIsInvitedOrGivenAReason() throws IOException {
+            List<Event> events = new ArrayList<>(drawEvents());
+            LocalDate sent = LocalDate.of(2025, 3, 2);
+            for (String person : List.of("p-08", "p-01", "p-02")) {
+                events.add(event(new InvitationSent(CONVENTION, "inv-" + person, person, "electoral-roll", sent),
+                        CONVENTION));
+            }
+            events.add(event(new DrawnResidentNotInvited(CONVENTION, "p-12", "tenants", NotInvitedReason.MOVED_AWAY,
+                    sent), CONVENTION));
+            events.add(event(new InvitationsClosed(CONVENTION, sent.plusDays(30), 0), CONVENTION));
+
+            Run run = verify(export(events), null, null);
+
+            assertThat(run.exitCode()).as(run.out()).isEqualTo(DrawVerification.VERIFIED);
+            assertThat(run.verdict()).containsEntry("unaccounted", List.of()).containsEntry("warnings", List.of());
+        }
+
+        /** The organiser invited only the drawn residents they liked and closed the invitations. */
+        @Test
+        void drawnResidentsLeftOutWithoutAReasonAreNotVerified() throws IOException {
+            List<Event> events = new ArrayList<>(drawEvents());
+            events.add(event(new DrawnResidentNotInvited(CONVENTION, "p-12", "tenants", NotInvitedReason.DECEASED,
+                    LocalDate.of(2025, 3, 2)), CONVENTION));
+            events.add(event(new InvitationsClosed(CONVENTION, LocalDate.of(2025, 4, 1), 0), CONVENTION));
+
+            Run run = verify(export(events), null, null);
+
+            assertThat(run.exitCode()).isEqualTo(DrawVerification.NOT_VERIFIED);
+            assertThat(run.verdict()).containsEntry("verified", false)
+                    .containsEntry("unaccounted", List.of("p-08", "p-01", "p-02"));
+            assertThat((String) run.verdict().get("reason")).isEqualTo("3 drawn resident(s) are neither invited nor "
+                    + "logged as not invited with a reason, and the invitations closed (line 12)");
+        }
+
+        /** Logged before the source was committed (revision 1): still re-run, with a warning. */
+        @Test
+        void aDrawPlannedWithoutASourceIsVerifiedWithAWarning() throws IOException {
+            List<Event> events = replaced(drawEvents(), 2, (DrawPlanned plan) -> new DrawPlanned(CONVENTION, "draw-1",
+                    plan.lists(), 0, plan.seedCommitment(), "draw-v1", null));
+            events = replaced(events, 8, (ResidentsDrawn drawn) -> new ResidentsDrawn(CONVENTION, "draw-1", SEED,
+                    ENTROPY, null, "draw-v1", drawn.lists(), drawn.drawn()));
+
+            Run run = verify(export(events), null, null);
+
+            assertThat(run.exitCode()).as(run.out()).isEqualTo(DrawVerification.VERIFIED);
+            assertThat((List<?>) run.verdict().get("warnings")).first().asString().startsWith("source not committed");
+        }
+
+        /** The organiser read the entropy from another source than the one committed to, e.g. to pick a result. */
+        @Test
+        void entropyFromAnotherSourceThanTheCommittedOneIsNotVerified() throws IOException {
+            for (String other : new String[] {"national lottery draw of 2025-03-01", null}) {
+                List<Event> events = replaced(drawEvents(), 8, (ResidentsDrawn drawn) -> new ResidentsDrawn(CONVENTION,
+                        "draw-1", SEED, ENTROPY, other, "draw-v1", drawn.lists(), drawn.drawn()));
+
+                Run run = verify(export(events), null, null);
+
+                assertThat(run.exitCode()).isEqualTo(DrawVerification.NOT_VERIFIED);
+                assertThat((String) run.verdict().get("reason")).startsWith("the public entropy is declared from \""
+                        + other + "\", DrawPlanned (line 3) committed to \"" + SOURCE + "\"");
+            }
         }
 
         @Test
@@ -225,7 +303,8 @@ class DrawVerificationTest {
         @Test
         void aChangedSeedDoesNotMatchTheCommitment() throws IOException {
             List<Event> events = replaced(drawEvents(), 8, (ResidentsDrawn drawn) -> new ResidentsDrawn(CONVENTION,
-                    "draw-1", "organiser seed sealed 2025-02-03: amber herons", ENTROPY, "draw-v1", drawn.lists(),
+                    "draw-1", "organiser seed sealed 2025-02-03: amber herons", ENTROPY, SOURCE, "draw-v1",
+                    drawn.lists(),
                     drawn.drawn()));
 
             Map<String, Object> verdict = verify(export(events), "draw-1", null).verdict();
@@ -241,7 +320,7 @@ class DrawVerificationTest {
             reordered.set(0, DRAWN.get(1));
             reordered.set(1, DRAWN.get(0));
             List<Event> events = replaced(drawEvents(), 8, (ResidentsDrawn drawn) -> new ResidentsDrawn(CONVENTION,
-                    "draw-1", SEED, ENTROPY, "draw-v1", drawn.lists(), reordered));
+                    "draw-1", SEED, ENTROPY, SOURCE, "draw-v1", drawn.lists(), reordered));
 
             Run run = verify(export(events), null, null);
 
@@ -257,7 +336,7 @@ class DrawVerificationTest {
             List<DrawnResident> swapped = new ArrayList<>(DRAWN);
             swapped.set(4, new DrawnResident("p-11", "tenants"));
             List<Event> events = replaced(drawEvents(), 8, (ResidentsDrawn drawn) -> new ResidentsDrawn(CONVENTION,
-                    "draw-1", SEED, ENTROPY, "draw-v1", drawn.lists(), swapped));
+                    "draw-1", SEED, ENTROPY, SOURCE, "draw-v1", drawn.lists(), swapped));
 
             assertThat((String) verify(export(events), null, null).verdict().get("reason"))
                     .contains("position 5: logged p-11 from tenants, re-run p-12 from tenants");
@@ -267,7 +346,7 @@ class DrawVerificationTest {
         void aDrawWithoutPublicEntropyIsNotVerified() throws IOException {
             for (String missing : new String[] {null, " "}) {
                 List<Event> events = replaced(drawEvents(), 8, (ResidentsDrawn drawn) -> new ResidentsDrawn(
-                        CONVENTION, "draw-1", SEED, missing, "draw-v1", drawn.lists(), drawn.drawn()));
+                        CONVENTION, "draw-1", SEED, missing, SOURCE, "draw-v1", drawn.lists(), drawn.drawn()));
 
                 Run run = verify(export(events), "draw-1", null);
 
@@ -284,7 +363,7 @@ class DrawVerificationTest {
                     List.of(new ListQuota("electoral-roll", 3), new ListQuota("tenants", 2)), 0, SEED);
             assertThat(seedAlone).isNotEqualTo(DRAWN);
             List<Event> events = replaced(drawEvents(), 8, (ResidentsDrawn drawn) -> new ResidentsDrawn(CONVENTION,
-                    "draw-1", SEED, ENTROPY, "draw-v1", drawn.lists(), seedAlone));
+                    "draw-1", SEED, ENTROPY, SOURCE, "draw-v1", drawn.lists(), seedAlone));
 
             Run run = verify(export(events), null, null);
 
@@ -295,7 +374,8 @@ class DrawVerificationTest {
         @Test
         void anotherPublicEntropyThanTheDrawRanOnIsFound() throws IOException {
             List<Event> events = replaced(drawEvents(), 8, (ResidentsDrawn drawn) -> new ResidentsDrawn(CONVENTION,
-                    "draw-1", SEED, "dice 4 rolled before Maître Durand", "draw-v1", drawn.lists(), drawn.drawn()));
+                    "draw-1", SEED, "dice 4 rolled before Maître Durand", SOURCE, "draw-v1", drawn.lists(),
+                    drawn.drawn()));
 
             Run run = verify(export(events), null, null);
 
@@ -307,7 +387,7 @@ class DrawVerificationTest {
         @Test
         void aChangedFingerprintInTheDrawIsFound() throws IOException {
             List<Event> events = replaced(drawEvents(), 8, (ResidentsDrawn drawn) -> new ResidentsDrawn(CONVENTION,
-                    "draw-1", SEED, ENTROPY, "draw-v1", List.of(drawn.lists().get(0),
+                    "draw-1", SEED, ENTROPY, SOURCE, "draw-v1", List.of(drawn.lists().get(0),
                     new FrozenList("tenants", 6, ListFingerprint.of("tenants", List.of("p-07")))), drawn.drawn()));
 
             assertThat((String) verify(export(events), null, null).verdict().get("reason"))
@@ -363,7 +443,7 @@ class DrawVerificationTest {
         void aDrawThatCannotBeReRunSaysWhy() throws IOException {
             List<Event> events = replaced(drawEvents(), 2, (DrawPlanned plan) -> new DrawPlanned(CONVENTION, "draw-1",
                     List.of(new ListQuota("electoral-roll", 3), new ListQuota("tenants", 6)), 0, plan.seedCommitment(),
-                    "draw-v1"));
+                    "draw-v1", SOURCE));
 
             assertThat((String) verify(export(events), null, null).verdict().get("reason"))
                     .startsWith("the draw cannot be re-run: List tenants has");
@@ -432,6 +512,19 @@ class DrawVerificationTest {
             assertThat(verdict).containsEntry("selection", "sel-1").containsEntry("verified", true)
                     .containsEntry("panelIndex", drawn.panelIndex()).containsEntry("selected", drawn.selected())
                     .containsEntry("reserve", drawn.reserve());
+        }
+
+        /** Quotas fitted to the answers: the selection logged after the invitations closed. */
+        @Test
+        void aSelectionDefinedAfterTheInvitationsClosedIsNotVerified() throws IOException {
+            List<Event> events = new ArrayList<>(panelEvents());
+            events.add(0, event(new InvitationsClosed(CONVENTION, LocalDate.of(2025, 4, 1), 0), CONVENTION));
+
+            Run run = verify(export(events), null, "sel-1");
+
+            assertThat(run.exitCode()).isEqualTo(DrawVerification.NOT_VERIFIED);
+            assertThat((String) run.verdict().get("reason")).isEqualTo("the selection was defined (line 2) after the "
+                    + "invitations closed (line 1): it could be fitted to the answers");
         }
 
         @Test
