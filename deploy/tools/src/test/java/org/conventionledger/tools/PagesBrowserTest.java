@@ -244,6 +244,8 @@ class PagesBrowserTest {
         browser.get(base + "/audit");
         assertThat(browser.getCurrentUrl()).as("anonymous: asked to sign in").endsWith("/login");
 
+        // a fresh session: signing in would otherwise go back to the saved /audit, the 403 page
+        browser.manage().deleteAllCookies();
         signIn("monitor");
         browser.get(base + "/audit");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Accès refusé");
