@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.conventionledger.csv.CsvFlavour;
+import org.conventionledger.csv.CsvWriter;
 import org.conventionledger.events.Transition;
 import org.conventionledger.query.evaluation.EvaluationController;
 import org.conventionledger.query.evaluation.EvaluationView.DayTurnout;
@@ -21,7 +23,6 @@ import org.conventionledger.query.pages.PageModel.Reader;
 import org.conventionledger.query.platform.ProblemResponses;
 import org.conventionledger.query.pages.Svg;
 import org.conventionledger.query.votation.RankingController;
-import org.conventionledger.query.votation.RankingController.Entry;
 import org.conventionledger.query.votation.RankingController.RankingView;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -48,6 +49,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Hidden
 @Controller
 public class VotationPage {
+
+    private static final List<String> RESULT_COLUMNS =
+            List.of("rank", "actionNumber", "title", "transition", "paperVotes", "onlineVotes", "totalVotes");
 
     /** The rules as scheduled, read from the trail's {@code VotationScheduled}. */
     public record Rules(Object opensAt, Object closesAt, Object minimumAge, Object ageOn, boolean residenceRequired,
@@ -103,22 +107,30 @@ public class VotationPage {
         return "pages/votation";
     }
 
-    /** The table of the results as CSV (RFC 4180), overall or for one transition. */
+    /**
+     * The table of the results as CSV, overall or for one transition: standard (RFC 4180) or, with
+     * {@code format=excel-fr}, for a French spreadsheet; through the shared writer, so a title that starts
+     * like a formula is neutralised.
+     */
     @GetMapping(value = "/votations/{votationId}/results.csv")
     public ResponseEntity<byte[]> csv(@PathVariable String votationId,
-                                      @RequestParam(required = false) String transition) {
-        RankingView view = visible(rankings.ranking(votationId, transition(transition)));
-        StringBuilder csv = new StringBuilder(
-                "rank,actionNumber,title,transition,paperVotes,onlineVotes,totalVotes\r\n");
-        for (Entry e : view.entries()) {
-            csv.append(e.rank()).append(',').append(e.actionNumber()).append(',').append(quoted(e.title())).append(',')
-                    .append(e.transition()).append(',').append(e.paperVotes()).append(',').append(e.onlineVotes())
-                    .append(',').append(e.totalVotes()).append("\r\n");
+                                      @RequestParam(required = false) String transition,
+                                      @RequestParam(required = false) String format) {
+        CsvFlavour flavour;
+        try {
+            flavour = CsvFlavour.of(format);
+        } catch (IllegalArgumentException e) {
+            throw ProblemResponses.error(HttpStatus.BAD_REQUEST, "invalid-format",
+                    "Parameter 'format' must be csv or " + CsvFlavour.EXCEL_FR_NAME + ".");
         }
+        RankingView view = visible(rankings.ranking(votationId, transition(transition)));
+        List<List<Object>> rows = view.entries().stream().map(e -> List.<Object>of(e.rank(), e.actionNumber(),
+                e.title() == null ? "" : e.title(), String.valueOf(e.transition()), e.paperVotes(), e.onlineVotes(),
+                e.totalVotes())).toList();
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"results-" + votationId + ".csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+                .body(CsvWriter.write(flavour, RESULT_COLUMNS, rows));
     }
 
     /**
@@ -134,10 +146,6 @@ public class VotationPage {
                     "results-hidden-while-open", "The results are published on this page once the votation closes.");
         }
         return ranking;
-    }
-
-    private static String quoted(String field) {
-        return field == null ? "" : '"' + field.replace("\"", "\"\"") + '"';
     }
 
     /** An unknown transition shows every action, as no filter does: the filter's form offers only known ones. */
