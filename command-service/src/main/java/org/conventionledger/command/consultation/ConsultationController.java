@@ -14,7 +14,7 @@ import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.command.votation.VoterClaims;
 import org.conventionledger.command.votation.VoterReference;
 import org.conventionledger.events.consultation.Stance;
-import org.conventionledger.events.identity.Role;
+import org.conventionledger.platform.identity.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -12,6 +12,7 @@ import org.conventionledger.events.Transition;
 import org.conventionledger.events.deliberation.JudgmentVoteOpened;
 import org.conventionledger.events.deliberation.VoteOption;
 import org.conventionledger.events.deliberation.VotePurpose;
+import org.conventionledger.rules.judgment.MajorityJudgment;
 
 /**
  * The state of one majority-judgment vote inside its convention: who voted and the tallies (counts

@@ -14,6 +14,7 @@ import org.conventionledger.events.deliberation.JudgmentVoteOpened;
 import org.conventionledger.events.deliberation.RankedOption;
 import org.conventionledger.events.deliberation.VoteOption;
 import org.conventionledger.events.deliberation.VotePurpose;
+import org.conventionledger.rules.judgment.MajorityJudgment;
 
 /**
  * The rules of the members' majority-judgment votes, for the convention that holds them: who may

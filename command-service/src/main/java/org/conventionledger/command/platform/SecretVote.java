@@ -1,6 +1,6 @@
 package org.conventionledger.command.platform;
 
-import org.conventionledger.events.identity.Role;
+import org.conventionledger.platform.identity.Role;
 
 /**
  * A command that records how someone voted: an online ballot, a paper check-off or ballot, a consultation

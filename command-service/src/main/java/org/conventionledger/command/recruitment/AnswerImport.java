@@ -12,8 +12,8 @@ import java.util.Set;
 
 import org.conventionledger.command.platform.Commands;
 import org.conventionledger.command.platform.RuleViolation;
-import org.conventionledger.command.recruitment.sortition.SourceListFile;
-import org.conventionledger.command.recruitment.sortition.SourceListFile.Problem;
+import org.conventionledger.rules.sortition.SourceListFile;
+import org.conventionledger.rules.sortition.SourceListFile.Problem;
 import org.conventionledger.csv.Dates;
 import org.conventionledger.csv.HeaderNames;
 import org.conventionledger.csv.Table;

@@ -9,7 +9,7 @@ import org.conventionledger.command.platform.Commands;
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.command.privacy.PersonVault;
 import org.conventionledger.command.privacy.PersonalDataCipher;
-import org.conventionledger.command.recruitment.sortition.ResidentIdentity;
+import org.conventionledger.rules.sortition.ResidentIdentity;
 import org.conventionledger.csv.CsvFlavour;
 import org.conventionledger.csv.CsvWriter;
 import org.springframework.http.ContentDisposition;

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.conventionledger.command.platform.RuleViolation;
-import org.conventionledger.command.recruitment.sortition.SeedCommitment;
+import org.conventionledger.rules.sortition.SeedCommitment;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.recruitment.Answer;
 import org.conventionledger.events.recruitment.AssemblyCapacitiesSet;

@@ -3,14 +3,14 @@ package org.conventionledger.command.recruitment;
 import java.net.URI;
 import java.util.List;
 
-import org.conventionledger.command.recruitment.sortition.SourceListFile.Problem;
+import org.conventionledger.rules.sortition.SourceListFile.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
  * An uploaded file with problems: answered 422 as {@code application/problem+json} whose {@code problems}
  * list every problem by line and column (at most {@link
- * org.conventionledger.command.recruitment.sortition.SourceListFile#MAX_PROBLEMS}, {@code problemCount}
+ * org.conventionledger.rules.sortition.SourceListFile#MAX_PROBLEMS}, {@code problemCount}
  * counting all). Nothing of the file is written.
  */
 public final class RejectedFile extends RuntimeException {

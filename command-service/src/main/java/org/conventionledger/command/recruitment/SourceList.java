@@ -13,7 +13,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.conventionledger.command.deliberation.DeliberationRegister;
 import org.conventionledger.command.platform.RuleViolation;
-import org.conventionledger.command.recruitment.sortition.ListFingerprint;
+import org.conventionledger.rules.sortition.ListFingerprint;
 import org.conventionledger.events.recruitment.ListedResident;
 import org.conventionledger.events.recruitment.ResidentsListed;
 import org.conventionledger.events.recruitment.SourceListFrozen;

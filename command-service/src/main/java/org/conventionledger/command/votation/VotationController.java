@@ -24,7 +24,7 @@ import org.conventionledger.command.platform.Actor;
 import org.conventionledger.command.platform.Commands;
 import org.conventionledger.command.platform.Limits;
 import org.conventionledger.command.platform.RuleViolation;
-import org.conventionledger.events.identity.Role;
+import org.conventionledger.platform.identity.Role;
 import org.conventionledger.events.votation.ActionVotes;
 import org.conventionledger.events.votation.BallotOrder;
 import org.conventionledger.events.votation.BallotRule;

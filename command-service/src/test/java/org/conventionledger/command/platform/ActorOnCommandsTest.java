@@ -17,7 +17,7 @@ import org.conventionledger.command.organisation.CloseSession;
 import org.conventionledger.command.votation.CastOnlineBallot;
 import org.conventionledger.command.votation.CheckOffPaperVoter;
 import org.conventionledger.events.consultation.Stance;
-import org.conventionledger.events.identity.Role;
+import org.conventionledger.platform.identity.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

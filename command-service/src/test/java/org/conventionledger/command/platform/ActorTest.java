@@ -2,7 +2,7 @@ package org.conventionledger.command.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.conventionledger.events.identity.Role;
+import org.conventionledger.platform.identity.Role;
 import org.junit.jupiter.api.Test;
 
 /** Roles are matched by exact name: an identity provider's role that merely contains a role's name is another role. */

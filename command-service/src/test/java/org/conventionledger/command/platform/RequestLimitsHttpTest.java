@@ -18,8 +18,8 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.conventionledger.events.identity.LocalAccounts;
-import org.conventionledger.events.identity.Role;
+import org.conventionledger.platform.identity.LocalAccounts;
+import org.conventionledger.platform.identity.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.conventionledger.command.recruitment.sortition.PersonPseudonym;
-import org.conventionledger.command.recruitment.sortition.ResidentIdentity;
+import org.conventionledger.rules.sortition.PersonPseudonym;
+import org.conventionledger.rules.sortition.ResidentIdentity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -13,7 +13,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.command.deliberation.DeliberationRegister;
 import org.conventionledger.command.recruitment.RecruitmentRegister.ListState;
-import org.conventionledger.command.recruitment.sortition.ListFingerprint;
+import org.conventionledger.rules.sortition.ListFingerprint;
 import org.conventionledger.events.privacy.SealedPersonalData;
 import org.conventionledger.events.recruitment.ListedResident;
 import org.conventionledger.events.recruitment.ResidentsListed;

@@ -11,12 +11,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
-import org.conventionledger.command.recruitment.selection.Category;
-import org.conventionledger.command.recruitment.selection.LeximinSelection;
-import org.conventionledger.command.recruitment.selection.PanelLottery;
-import org.conventionledger.command.recruitment.selection.Quotas;
-import org.conventionledger.command.recruitment.selection.ValueQuota;
-import org.conventionledger.command.recruitment.selection.Volunteer;
+import org.conventionledger.rules.selection.Category;
+import org.conventionledger.rules.selection.LeximinSelection;
+import org.conventionledger.rules.selection.PanelLottery;
+import org.conventionledger.rules.selection.Quotas;
+import org.conventionledger.rules.selection.ValueQuota;
+import org.conventionledger.rules.selection.Volunteer;
 
 /**
  * {@code ledger panel-probabilities --timing}: the LEXIMIN lottery timed on generated pools of 250, 500,

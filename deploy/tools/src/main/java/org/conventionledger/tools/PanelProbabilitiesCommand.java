@@ -13,15 +13,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.conventionledger.command.recruitment.selection.CategoriesCsv;
-import org.conventionledger.command.recruitment.selection.Category;
-import org.conventionledger.command.recruitment.selection.InfeasibleQuotas;
-import org.conventionledger.command.recruitment.selection.LeximinSelection;
-import org.conventionledger.command.recruitment.selection.MalformedCsv;
-import org.conventionledger.command.recruitment.selection.PanelLottery;
-import org.conventionledger.command.recruitment.selection.PeopleCsv;
-import org.conventionledger.command.recruitment.selection.Quotas;
-import org.conventionledger.command.recruitment.selection.Volunteer;
+import org.conventionledger.rules.selection.CategoriesCsv;
+import org.conventionledger.rules.selection.Category;
+import org.conventionledger.rules.selection.InfeasibleQuotas;
+import org.conventionledger.rules.selection.LeximinSelection;
+import org.conventionledger.rules.selection.MalformedCsv;
+import org.conventionledger.rules.selection.PanelLottery;
+import org.conventionledger.rules.selection.PeopleCsv;
+import org.conventionledger.rules.selection.Quotas;
+import org.conventionledger.rules.selection.Volunteer;
 
 /**
  * {@code ledger panel-probabilities --categories FILE --people FILE --size K}: each volunteer's

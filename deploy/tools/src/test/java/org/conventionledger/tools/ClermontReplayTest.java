@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.conventionledger.events.identity.LocalAccounts;
-import org.conventionledger.events.identity.Role;
+import org.conventionledger.platform.identity.LocalAccounts;
+import org.conventionledger.platform.identity.Role;
 import org.conventionledger.tools.demo.ClermontDemo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

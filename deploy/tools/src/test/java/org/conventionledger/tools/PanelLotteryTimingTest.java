@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Random;
 
-import org.conventionledger.command.recruitment.selection.Quotas;
-import org.conventionledger.command.recruitment.selection.Volunteer;
+import org.conventionledger.rules.selection.Quotas;
+import org.conventionledger.rules.selection.Volunteer;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -10,8 +10,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.conventionledger.events.identity.Role;
-import org.conventionledger.events.identity.LocalAccounts;
+import org.conventionledger.platform.identity.Role;
+import org.conventionledger.platform.identity.LocalAccounts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.conventionledger.events.Transition;
 import org.conventionledger.query.platform.ProblemResponses;
-import org.conventionledger.events.identity.Role;
+import org.conventionledger.platform.identity.Role;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.Map;
 
 import org.conventionledger.events.Transition;
-import org.conventionledger.events.identity.Role;
+import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.platform.AsOfView;
 import org.conventionledger.query.platform.ProblemResponses;
 import org.conventionledger.query.votation.PublicFigures.PublicRankingView;

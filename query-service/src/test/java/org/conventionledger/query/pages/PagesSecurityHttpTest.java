@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.conventionledger.events.identity.LocalAccounts;
-import org.conventionledger.events.identity.Role;
+import org.conventionledger.platform.identity.LocalAccounts;
+import org.conventionledger.platform.identity.Role;
 import org.conventionledger.events.votation.BallotRule;
 import org.conventionledger.events.votation.Eligibility;
 import org.conventionledger.events.votation.PaperBallotRecorded;

@@ -15,7 +15,7 @@ import java.util.List;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.conventionledger.events.identity.Role;
+import org.conventionledger.platform.identity.Role;
 import org.conventionledger.events.votation.BallotItem;
 import org.conventionledger.events.votation.BallotRule;
 import org.conventionledger.events.votation.Eligibility;

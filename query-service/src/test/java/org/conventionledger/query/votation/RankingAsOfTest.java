@@ -18,7 +18,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.conventionledger.events.identity.Role;
+import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.platform.AsOfCache;
 import org.conventionledger.query.platform.AsOfView;
 import org.conventionledger.query.platform.EventLog;

@@ -25,7 +25,7 @@ import org.conventionledger.events.votation.VotationScheduled;
 import org.conventionledger.query.platform.EventLog;
 import org.conventionledger.query.platform.Projections;
 import org.conventionledger.query.platform.ReadStore;
-import org.conventionledger.events.identity.Role;
+import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.votation.RankingController.Entry;
 import org.conventionledger.query.votation.RankingController.RankingView;
 import org.junit.jupiter.api.AfterEach;

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.conventionledger.command.deliberation.MajorityJudgment;
+import org.conventionledger.rules.judgment.MajorityJudgment;
 
 /**
  * {@code ledger mj --input FILE}: the garants' recount of a majority-judgment vote, with the very class

@@ -19,12 +19,12 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.conventionledger.command.recruitment.selection.PanelDraw;
-import org.conventionledger.command.recruitment.selection.PanelLottery;
-import org.conventionledger.command.recruitment.selection.Volunteer;
-import org.conventionledger.command.recruitment.sortition.ListFingerprint;
-import org.conventionledger.command.recruitment.sortition.ResidentDraw;
-import org.conventionledger.command.recruitment.sortition.SeedCommitment;
+import org.conventionledger.rules.selection.PanelDraw;
+import org.conventionledger.rules.selection.PanelLottery;
+import org.conventionledger.rules.selection.Volunteer;
+import org.conventionledger.rules.sortition.ListFingerprint;
+import org.conventionledger.rules.sortition.ResidentDraw;
+import org.conventionledger.rules.sortition.SeedCommitment;
 import org.conventionledger.events.privacy.SealedPersonalData;
 import org.conventionledger.events.recruitment.DrawPlanned;
 import org.conventionledger.events.recruitment.DrawnResident;

@@ -1,9 +1,0 @@
-package org.conventionledger.command.recruitment.sortition;
-
-/** A draw that cannot be performed as planned; the message names the list at fault. */
-public class InvalidDrawException extends IllegalArgumentException {
-
-    public InvalidDrawException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,272 @@
+package org.conventionledger.rules.selection;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+
+/**
+ * Fair panel selection under quotas: the LEXIMIN lottery of B. Flanigan, P. Gölz, A. Gupta, B. Hennig
+ * and A. D. Procaccia, "Fair algorithms for selecting citizens' assemblies", <i>Nature</i> 596,
+ * 548–552 (2021).
+ *
+ * <h2>What it computes</h2>
+ * A lottery over panels that meet the {@link Quotas} such that the smallest selection probability of a
+ * volunteer is as large as possible; among such lotteries, the second smallest is as large as possible,
+ * and so on (leximin order of the sorted probability vector). The result gives every volunteer's
+ * probability, the panels with their probabilities, and the minimum probability; it is identical for
+ * identical input (no randomness, no dependence on hash order, one solver thread).
+ *
+ * <h2>Types</h2>
+ * Volunteers with the same value in every category form a {@link VolunteerTypes type}. The probability
+ * vectors that lotteries can produce form a convex set that swapping two volunteers of a type maps onto
+ * itself, and a convex set has a single leximin-best vector; so that vector gives all members of a
+ * type the same probability. The selection therefore runs on types: a panel is described by its
+ * <em>composition</em> {@code c[t]} (how many of type {@code t} it seats), and a type-{@code t}
+ * volunteer's probability is {@code π[t] = E[c[t]] / n[t]}. With 2 categories of 2 values, 2,000
+ * volunteers are 3 types, not 2,000 unknowns.
+ *
+ * <h2>How (column generation, as in the paper)</h2>
+ * Types are fixed one level at a time. While some type is not fixed, the restricted master problem over
+ * the compositions {@code c_j} found so far is solved by GLOP (see {@code Master}):
+ * <pre>
+ *   maximise  z
+ *   s.t.      Σ_j p_j·c_j[t]/n[t] ≥ z       for every type t not fixed
+ *             Σ_j p_j·c_j[t]/n[t] ≥ f[t]    for every fixed type t
+ *             Σ_j p_j = 1,  p ≥ 0,  z ≥ 0
+ * </pre>
+ * Its dual solution gives each type a weight {@code y[t] ≥ 0} (those of the unfixed types add up to at
+ * least 1) and a cap {@code μ}. The pricing problem ({@link CompositionSearch}, CP-SAT) looks for the
+ * composition maximising {@code Σ_t y[t]·c[t]/n[t]}; if that beats {@code μ} by more than
+ * {@value #PRICING_TOLERANCE} it is added and the master solved again (GLOP starts from its previous
+ * basis). Otherwise the dual solution is feasible, hence optimal, for all compositions, and by
+ * complementary slackness every unfixed type with {@code y[t] > }{@value #FIXING_TOLERANCE} gets exactly
+ * {@code z} in every optimal lottery: those types are fixed at {@code f[t] = z − }{@value #FIXING_SLACK}
+ * (at least one each time; the slack keeps the next master feasible despite GLOP's own tolerances). When
+ * the last types are fixed, the master's solution {@code p} meets every {@code f[t]}: it is the lottery.
+ * Compositions below {@value #NEGLIGIBLE_PROBABILITY} are dropped, the rest renormalised and rounded to
+ * multiples of 10^-12, so that what is published does not carry the solver's last bits.
+ *
+ * <p>Finally each composition is turned into panels of volunteers by {@link PanelExpansion}, which
+ * gives the members of a type equal shares, so the probabilities reported per volunteer are those of
+ * the panels listed. The solver choice, tolerances and reproducibility are argued in ADR-006.
+ */
+public final class LeximinSelection {
+
+    /** The rule and its version, as recorded with a lottery. */
+    public static final String ALGORITHM = "leximin-v2";
+
+    /** How much a new composition must beat the master's cap by to be added. */
+    static final double PRICING_TOLERANCE = 1e-7;
+    /** The dual weight above which a type is held at the current level. */
+    static final double FIXING_TOLERANCE = 1e-7;
+    /** How far below the level reached a fixed type's floor is set. */
+    static final double FIXING_SLACK = 1e-7;
+    /** Compositions with a smaller probability are dropped from the lottery. */
+    static final double NEGLIGIBLE_PROBABILITY = 1e-9;
+    /** Published probabilities are multiples of this. */
+    static final double PRECISION = 1e-12;
+
+    private LeximinSelection() {
+    }
+
+    /**
+     * The LEXIMIN lottery over the panels of {@code quotas.panelSize()} volunteers of {@code pool} that
+     * meet {@code quotas}.
+     *
+     * @throws InfeasibleQuotas         if no panel of the pool meets the quotas
+     * @throws IllegalArgumentException if ids repeat or a volunteer's value is missing or unknown
+     */
+    public static PanelLottery select(Quotas quotas, List<Volunteer> pool) {
+        VolunteerTypes types = VolunteerTypes.of(quotas, pool);
+        CompositionSearch search = new CompositionSearch(quotas, types);
+        List<Integer> allCategories = IntStream.range(0, quotas.categories().size()).boxed().toList();
+
+        List<int[]> compositions = new ArrayList<>();
+        Set<List<Integer>> known = new HashSet<>(); // membership only, never iterated
+        int[] first = QuotaFeasibility.check(quotas, types, search);
+        compositions.add(first);
+        known.add(key(first));
+
+        int typeCount = types.count();
+        boolean[] fixed = new boolean[typeCount];
+        int unfixed = typeCount;
+        double[] level = new double[typeCount];
+        double[] probabilities = null;
+        while (unfixed > 0) {
+            // a fresh model per level: GLOP was seen to fail (INFEASIBLE, ABNORMAL) when re-solving a model
+            // whose rows had been changed in place
+            Master master = new Master(types, fixed, level);
+            compositions.forEach(master::add);
+            double z = master.solve();
+            Optional<int[]> improving;
+            // a composition already known cannot improve the master: rounding, so the level is reached
+            while ((improving = improving(master, search, allCategories)).isPresent()
+                    && known.add(key(improving.get()))) {
+                compositions.add(improving.get());
+                master.add(improving.get());
+                z = master.solve();
+            }
+            // this solution gives every type at least the level it is (or is about to be) fixed at
+            probabilities = master.probabilities();
+            double[] typeWeights = master.typeWeights();
+            int before = unfixed;
+            for (int t = 0; t < typeCount; t++) {
+                if (!fixed[t] && typeWeights[t] > FIXING_TOLERANCE) {
+                    fixed[t] = true;
+                    level[t] = Math.max(0, z - FIXING_SLACK);
+                    unfixed--;
+                }
+            }
+            if (unfixed == before) {
+                // the unfixed types' weights add up to 1, so one of them is above the tolerance
+                throw new IllegalStateException("The master linear program gave no type a dual weight");
+            }
+            master.delete();
+        }
+
+        List<int[]> support = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        double total = 0;
+        for (int j = 0; j < compositions.size(); j++) {
+            if (probabilities[j] >= NEGLIGIBLE_PROBABILITY) {
+                support.add(compositions.get(j));
+                weights.add(probabilities[j]);
+                total += probabilities[j];
+            }
+        }
+        double[] typeProbability = new double[typeCount];
+        for (int j = 0; j < support.size(); j++) {
+            weights.set(j, Math.round(weights.get(j) / total / PRECISION) * PRECISION);
+            for (int t = 0; t < typeCount; t++) {
+                typeProbability[t] += weights.get(j) * support.get(j)[t] / types.size(t);
+            }
+        }
+        List<Double> perVolunteer = new ArrayList<>(types.poolSize());
+        double minimum = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < types.poolSize(); i++) {
+            // a type seated on every panel adds up to 1 plus rounding
+            double probability = Math.min(1, Math.round(typeProbability[types.typeOf(i)] / PRECISION) * PRECISION);
+            perVolunteer.add(probability);
+            minimum = Math.min(minimum, probability);
+        }
+        return new PanelLottery(ALGORITHM, quotas.panelSize(), PanelExpansion.expand(types, support, weights),
+                perVolunteer, minimum);
+    }
+
+    /**
+     * The pricing step: the composition of largest dual weight, if it beats the master's cap by more than
+     * {@value #PRICING_TOLERANCE}.
+     */
+    private static Optional<int[]> improving(Master master, CompositionSearch search, List<Integer> categories) {
+        double[] seatWeights = master.seatWeights();
+        int[] best = search.best(seatWeights, categories)
+                .orElseThrow(() -> new IllegalStateException("The quotas were feasible and are no longer"));
+        double value = 0;
+        for (int t = 0; t < best.length; t++) {
+            value += seatWeights[t] * best[t];
+        }
+        return value > master.cap() + PRICING_TOLERANCE ? Optional.of(best) : Optional.empty();
+    }
+
+    /**
+     * The restricted master problem of one level, a GLOP model:
+     * <pre>
+     *   maximise z
+     *   s.t.  Σ_j (c_j[t]/n[t])·p_j − z ≥ 0      for every type t not fixed   (π[t] ≥ z)
+     *         Σ_j (c_j[t]/n[t])·p_j     ≥ f[t]  for every fixed type t       (π[t] ≥ f[t])
+     *         Σ_j p_j = 1,   p ≥ 0,   z ≥ 0
+     * </pre>
+     * In a maximisation GLOP reports the dual value of a {@code ≥} row as {@code ≤ 0}: its negation is the
+     * type's weight; the dual value of the last row is the cap a new composition must beat.
+     */
+    private static final class Master {
+
+        private final VolunteerTypes types;
+        private final MPSolver solver = Solvers.linear();
+        private final MPVariable z;
+        private final MPConstraint[] rows;
+        private final MPConstraint total;
+        private final List<MPVariable> columns = new ArrayList<>();
+
+        Master(VolunteerTypes types, boolean[] fixed, double[] level) {
+            this.types = types;
+            // no upper bound: one on z would take the dual weight the types need when everyone reaches 1
+            z = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "z");
+            rows = new MPConstraint[types.count()];
+            for (int t = 0; t < rows.length; t++) {
+                rows[t] = solver.makeConstraint(fixed[t] ? level[t] : 0, Double.POSITIVE_INFINITY, "type" + t);
+                if (!fixed[t]) {
+                    rows[t].setCoefficient(z, -1);
+                }
+            }
+            total = solver.makeConstraint(1, 1, "total");
+            solver.objective().setCoefficient(z, 1);
+            solver.objective().setMaximization();
+        }
+
+        void add(int[] composition) {
+            MPVariable p = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "p" + columns.size());
+            for (int t = 0; t < rows.length; t++) {
+                if (composition[t] > 0) {
+                    rows[t].setCoefficient(p, (double) composition[t] / types.size(t));
+                }
+            }
+            total.setCoefficient(p, 1);
+            columns.add(p);
+        }
+
+        /** Frees the native model now rather than at garbage collection. */
+        void delete() {
+            solver.delete();
+        }
+
+        /** Solves and returns the level {@code z} reached by all unfixed types. */
+        double solve() {
+            MPSolver.ResultStatus status = solver.solve();
+            if (status != MPSolver.ResultStatus.OPTIMAL) {
+                throw new IllegalStateException("The master linear program ended in state " + status);
+            }
+            return z.solutionValue();
+        }
+
+        /** The probability of each composition in the last solution, in the order they were added. */
+        double[] probabilities() {
+            return columns.stream().mapToDouble(MPVariable::solutionValue).toArray();
+        }
+
+        /** The dual weight of each type (0 for those that do not bind). */
+        double[] typeWeights() {
+            double[] weights = new double[rows.length];
+            for (int t = 0; t < rows.length; t++) {
+                weights[t] = Math.max(0, -rows[t].dualValue());
+            }
+            return weights;
+        }
+
+        /** The dual weight of one seat of each type: what a composition is worth in the pricing problem. */
+        double[] seatWeights() {
+            double[] weights = typeWeights();
+            for (int t = 0; t < weights.length; t++) {
+                weights[t] /= types.size(t);
+            }
+            return weights;
+        }
+
+        /** The value a new composition must exceed to improve the master problem. */
+        double cap() {
+            return total.dualValue();
+        }
+    }
+
+    private static List<Integer> key(int[] composition) {
+        return Arrays.stream(composition).boxed().toList();
+    }
+}

@@ -1,0 +1,63 @@
+package org.conventionledger.rules.sortition;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Objects;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The keyed matching tag that recognises one resident across the lists of a convention.
+ *
+ * <p>Rule: {@code tag = "p-" + the first 24 hex digits (96 bits) of
+ * HMAC-SHA256(secret, conventionId + "|" + matchingKey)}, with the {@link IdentityNormaliser matching
+ * key}. The same person on several lists of a convention gets the same tag, so they are drawn at most
+ * once; the same person in two conventions gets unrelated tags. The secret (at least
+ * {@value #MIN_SECRET_BYTES} bytes) and the tag stay in the person vault: the log carries a random person
+ * id that the vault maps the tag to, and erasure deletes that mapping, so knowing the secret, a name and
+ * a birth date leads to no id once a person is erased (ADR-003). Tags had the form of person ids because,
+ * before, they were the ids.
+ */
+public final class PersonPseudonym {
+
+    public static final int MIN_SECRET_BYTES = 16;
+    public static final String PREFIX = "p-";
+    private static final String MAC = "HmacSHA256";
+
+    private final byte[] secret;
+
+    public PersonPseudonym(byte[] secret) {
+        Objects.requireNonNull(secret, "secret");
+        if (secret.length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("The pseudonym secret must be at least " + MIN_SECRET_BYTES
+                    + " bytes, found " + secret.length);
+        }
+        this.secret = secret.clone();
+    }
+
+    /** The tag of {@code identity} in convention {@code conventionId}. */
+    public String matchingTag(String conventionId, ResidentIdentity identity) {
+        return matchingTagOfKey(conventionId, IdentityNormaliser.matchingKey(identity));
+    }
+
+    /** The tag of the person whose {@link IdentityNormaliser#matchingKey matching key} is {@code matchingKey}. */
+    public String matchingTagOfKey(String conventionId, String matchingKey) {
+        if (conventionId == null || conventionId.isBlank() || conventionId.indexOf('|') >= 0) {
+            // a '|' in the convention id would let two (convention, key) pairs hash the same text
+            throw new IllegalArgumentException("The convention id must be non-blank and without '|'");
+        }
+        Objects.requireNonNull(matchingKey, "matchingKey");
+        try {
+            Mac mac = Mac.getInstance(MAC);
+            mac.init(new SecretKeySpec(secret, MAC));
+            byte[] tag = mac.doFinal((conventionId + "|" + matchingKey).getBytes(StandardCharsets.UTF_8));
+            return PREFIX + HexFormat.of().formatHex(Arrays.copyOf(tag, 12));
+        } catch (GeneralSecurityException e) {
+            // every Java platform must provide HmacSHA256
+            throw new IllegalStateException(e);
+        }
+    }
+}
