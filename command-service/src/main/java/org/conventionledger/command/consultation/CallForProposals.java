@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.conventionledger.command.deliberation.DeliberationRegister;
+import org.conventionledger.command.organisation.ConventionRegister;
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.events.consultation.CallForProposalsClosed;
 import org.conventionledger.events.consultation.CallForProposalsOpened;
@@ -32,9 +33,9 @@ public class CallForProposals {
 
     @CommandHandler
     public CallForProposals(OpenCallForProposals command, DeliberationRegister deliberation,
-                            ConsultationRegister consultation) {
+                            ConventionRegister conventions, ConsultationRegister consultation) {
         DeliberationRegister.Topic topic = deliberation.topic(command.conventionId(), command.topicId())
-                .orElseThrow(() -> deliberation.conventionExists(command.conventionId())
+                .orElseThrow(() -> conventions.conventionExists(command.conventionId())
                         ? RuleViolation.notFound("unknown-topic",
                                 "The convention chose no topic " + command.topicId() + ".")
                         : RuleViolation.notFound("unknown-convention",

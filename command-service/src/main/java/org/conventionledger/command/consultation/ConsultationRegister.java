@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.conventionledger.command.platform.AxonConfiguration;
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.events.consultation.ArgumentPosted;
 import org.conventionledger.events.consultation.CallForProposalsClosed;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
  * starts, on the registers' own datasource.
  */
 @Component
-@ProcessingGroup("command-registers")
+@ProcessingGroup(AxonConfiguration.REGISTERS)
 public class ConsultationRegister {
 
     /** A call's window; open at {@code at} if not closed and {@code opensAt <= at < closesAt}. */

@@ -11,7 +11,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.conventionledger.command.platform.RuleViolation;
-import org.conventionledger.command.recruitment.MemberRegister;
+import org.conventionledger.command.organisation.MemberRegister;
 import org.conventionledger.events.deliberation.ActionDrafted;
 import org.conventionledger.events.deliberation.ActionFinalised;
 import org.conventionledger.events.deliberation.ActionRevised;

@@ -5,22 +5,22 @@ import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.conventionledger.command.platform.AxonConfiguration;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.deliberation.ActionDrafted;
 import org.conventionledger.events.deliberation.ActionFinalised;
 import org.conventionledger.events.deliberation.TopicChosen;
-import org.conventionledger.events.organisation.ConventionOpened;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * What the write side must look up across aggregates: which conventions exist, the topics each
- * convention chose, which action numbers are taken and which actions are final. Kept in tables updated in the same transaction as
+ * What the write side must look up across aggregates about deliberation: the topics each convention
+ * chose, which action numbers are taken and which actions are final. Kept in tables updated in the same transaction as
  * the events (a subscribing processor), so a command never sees a fact that was not committed; the
  * unique key on (convention, number) also settles two drafts racing for one number.
  */
 @Component
-@ProcessingGroup("command-registers")
+@ProcessingGroup(AxonConfiguration.REGISTERS)
 public class DeliberationRegister {
 
     public record Topic(String conventionId, String topicId, Transition assembly, String title) {
@@ -34,16 +34,6 @@ public class DeliberationRegister {
 
     public DeliberationRegister(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /**
-     * Whether the convention was opened. Only conventions opened while this register existed are known:
-     * the processor is subscribing, so it does not replay older events.
-     */
-    public boolean conventionExists(String conventionId) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM register_convention WHERE convention_id = ?",
-                Integer.class, conventionId);
-        return count != null && count > 0;
     }
 
     /** A topic, whatever its convention. */
@@ -89,11 +79,6 @@ public class DeliberationRegister {
                                 Transition.valueOf(rs.getString(4)), rs.getString(5)),
                         actionId)
                 .stream().findFirst();
-    }
-
-    @EventHandler
-    void on(ConventionOpened event) {
-        jdbc.update("INSERT INTO register_convention (convention_id) VALUES (?)", event.conventionId());
     }
 
     @EventHandler

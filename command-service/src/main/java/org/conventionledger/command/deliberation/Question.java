@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.conventionledger.command.organisation.ConventionRegister;
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.events.deliberation.QuestionClarificationAnswered;
 import org.conventionledger.events.deliberation.QuestionClarificationRequested;
@@ -46,7 +47,7 @@ public class Question {
     }
 
     @CommandHandler
-    public Question(PutQuestion command, DeliberationRegister register) {
+    public Question(PutQuestion command, ConventionRegister register) {
         requireText(command.title(), "title-required", "A question needs a title.");
         requireText(command.text(), "text-required", "A question needs a text: the proposal put to consent.");
         ConsentRound.checkParticipants(command.participants());

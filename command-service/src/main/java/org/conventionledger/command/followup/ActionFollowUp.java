@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.conventionledger.command.deliberation.DeliberationRegister;
+import org.conventionledger.command.organisation.ConventionRegister;
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.events.followup.CouncilAnswer;
 import org.conventionledger.events.followup.CouncilAnswered;
@@ -58,7 +59,8 @@ public class ActionFollowUp {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RecordCouncilAnswer command, DeliberationRegister register) {
+    public void handle(RecordCouncilAnswer command, DeliberationRegister register,
+                       ConventionRegister conventions) {
         if (answer != null) {
             throw RuleViolation.conflict("already-answered",
                     "The council already answered action " + actionId + ": " + answer + ".");
@@ -85,7 +87,7 @@ public class ActionFollowUp {
                 ? RuleViolation.conflict("action-not-final",
                         "Action " + command.actionId() + " was not finalised: only finalised actions are followed up.")
                 : RuleViolation.notFound("unknown-action", "No action " + command.actionId() + " exists."));
-        if (!register.conventionExists(action.conventionId())) {
+        if (!conventions.conventionExists(action.conventionId())) {
             throw RuleViolation.notFound("unknown-convention", "No convention " + action.conventionId() + " exists.");
         }
         apply(new CouncilAnswered(action.conventionId(), command.actionId(), command.answer(), command.relayedTo(),

@@ -13,7 +13,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.conventionledger.command.platform.RuleViolation;
-import org.conventionledger.command.recruitment.MemberRegister;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.organisation.DelegatedRole;
 import org.conventionledger.events.organisation.DelegatedRoleAssigned;

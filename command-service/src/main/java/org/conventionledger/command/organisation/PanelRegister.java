@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.conventionledger.command.platform.AxonConfiguration;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.organisation.AttendanceCorrected;
 import org.conventionledger.events.organisation.AttendanceRecorded;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * only conventions opened while this register existed are known, as the processor does not replay.
  */
 @Component
-@ProcessingGroup("command-registers")
+@ProcessingGroup(AxonConfiguration.REGISTERS)
 public class PanelRegister {
 
     /** What a session needs to know of its convention. */

@@ -17,7 +17,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.conventionledger.command.platform.RuleViolation;
-import org.conventionledger.command.recruitment.MemberRegister;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.organisation.AttendanceCorrected;
 import org.conventionledger.events.organisation.AttendanceRecorded;

@@ -6,7 +6,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.conventionledger.command.deliberation.DeliberationRegister;
+import org.conventionledger.command.organisation.ConventionRegister;
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.events.oversight.GarantOpinionPublished;
 import org.conventionledger.events.oversight.OpinionOccasion;
@@ -26,7 +26,7 @@ public class GarantOpinion {
     }
 
     @CommandHandler
-    public GarantOpinion(PublishGarantOpinion command, DeliberationRegister register) {
+    public GarantOpinion(PublishGarantOpinion command, ConventionRegister register) {
         if (command.occasion() == null) {
             throw RuleViolation.unprocessable("occasion-required",
                     "Say on which occasion the opinion is published: END_OF_SESSION, VOTATION or FINAL.");

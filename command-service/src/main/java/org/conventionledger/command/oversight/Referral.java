@@ -10,7 +10,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.conventionledger.command.deliberation.DeliberationRegister;
+import org.conventionledger.command.organisation.ConventionRegister;
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.events.oversight.MatterReferred;
 import org.conventionledger.events.oversight.ReferralAcknowledged;
@@ -40,7 +40,7 @@ public class Referral {
     }
 
     @CommandHandler
-    public Referral(ReferMatter command, DeliberationRegister register) {
+    public Referral(ReferMatter command, ConventionRegister register) {
         requireText(command.subject(), "subject-required", "A referral needs a subject.");
         requireText(command.text(), "text-required", "A referral needs a text: the matter referred.");
         if (command.referredBy() == null || !CAPACITIES.contains(command.referredBy())) {

@@ -24,6 +24,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.conventionledger.command.oversight.KeyringCommands.PublishLedgerKey;
 import org.conventionledger.command.oversight.KeyringCommands.RotateLedgerKey;
 import org.conventionledger.command.oversight.KeyringCommands.SignTreeHead;
+import org.conventionledger.command.platform.AxonConfiguration;
 import org.conventionledger.command.platform.Commands;
 import org.conventionledger.events.integrity.TreeHeads;
 import org.conventionledger.events.organisation.SessionClosed;
@@ -53,7 +54,7 @@ import org.springframework.stereotype.Component;
  * <p>Works on the JDBC event store; under Axon Server (no JDBC store) it stays idle and says so.
  */
 @Component
-@ProcessingGroup("command-registers")
+@ProcessingGroup(AxonConfiguration.REGISTERS)
 public class TreeHeadSigner implements HealthIndicator {
 
     /** The actor the ledger's own events record. */

@@ -22,6 +22,13 @@ import org.springframework.context.event.EventListener;
 @Configuration
 public class AxonConfiguration {
 
+    /**
+     * The subscribing processor of the registers: tables the write side's rules look up, updated in the
+     * same transaction as the events they record (ADR-002). Stored nowhere (a subscribing processor keeps no
+     * token), named here once.
+     */
+    public static final String REGISTERS = "command-registers";
+
     private static final Logger log = LoggerFactory.getLogger(AxonConfiguration.class);
 
     @Bean
@@ -58,7 +65,7 @@ public class AxonConfiguration {
      */
     @Autowired
     void registersFailTheirCommand(EventProcessingConfigurer processing) {
-        processing.registerListenerInvocationErrorHandler("command-registers", configuration -> PropagatingErrorHandler.instance());
+        processing.registerListenerInvocationErrorHandler(REGISTERS, configuration -> PropagatingErrorHandler.instance());
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -13,7 +13,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.conventionledger.command.deliberation.DeliberationRegister;
+import org.conventionledger.command.organisation.ConventionRegister;
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.command.recruitment.RecruitmentRegister.ListState;
 import org.conventionledger.rules.sortition.ResidentDraw;
@@ -52,7 +52,7 @@ public class Draw {
     }
 
     @CommandHandler
-    public Draw(PlanDraw command, DeliberationRegister conventions, RecruitmentRegister register) {
+    public Draw(PlanDraw command, ConventionRegister conventions, RecruitmentRegister register) {
         if (!conventions.conventionExists(command.conventionId())) {
             throw RuleViolation.notFound("unknown-convention", "No convention " + command.conventionId() + ".");
         }

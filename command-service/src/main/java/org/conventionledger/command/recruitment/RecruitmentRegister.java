@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.conventionledger.command.platform.AxonConfiguration;
 import org.conventionledger.events.recruitment.DrawPlanned;
 import org.conventionledger.events.recruitment.InvitationSent;
 import org.conventionledger.events.recruitment.ListQuota;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * transaction as the events (subscribing processor, ADR-002).
  */
 @Component
-@ProcessingGroup("command-registers")
+@ProcessingGroup(AxonConfiguration.REGISTERS)
 public class RecruitmentRegister {
 
     /** A source list as the draw sees it. */

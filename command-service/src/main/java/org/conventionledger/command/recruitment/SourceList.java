@@ -11,7 +11,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.conventionledger.command.deliberation.DeliberationRegister;
+import org.conventionledger.command.organisation.ConventionRegister;
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.rules.sortition.ListFingerprint;
 import org.conventionledger.events.recruitment.ListedResident;
@@ -42,7 +42,7 @@ public class SourceList {
     }
 
     @CommandHandler
-    public SourceList(RegisterSourceList command, DeliberationRegister conventions) {
+    public SourceList(RegisterSourceList command, ConventionRegister conventions) {
         if (!conventions.conventionExists(command.conventionId())) {
             throw RuleViolation.notFound("unknown-convention", "No convention " + command.conventionId() + ".");
         }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.conventionledger.command.platform.AxonConfiguration;
 import org.conventionledger.events.votation.BallotItem;
 import org.conventionledger.events.votation.BallotRule;
 import org.conventionledger.events.votation.Eligibility;
@@ -37,7 +38,7 @@ import org.springframework.stereotype.Component;
  * were added later): it is held as before, status only, under {@link VotationRules#BEFORE_RULES}.
  */
 @Component
-@ProcessingGroup("command-registers")
+@ProcessingGroup(AxonConfiguration.REGISTERS)
 public class VotationRegister {
 
     /**

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.command.deliberation.DeliberationRegister;
+import org.conventionledger.command.organisation.ConventionRegister;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.consultation.CallForProposalsClosed;
 import org.conventionledger.events.consultation.CallForProposalsOpened;
@@ -32,16 +33,19 @@ class CallForProposalsTest {
 
     private FixtureConfiguration<CallForProposals> fixture;
     private DeliberationRegister deliberation;
+    private ConventionRegister conventions;
     private ConsultationRegister consultation;
 
     @BeforeEach
     void setUp() {
         deliberation = mock(DeliberationRegister.class);
+        conventions = mock(ConventionRegister.class);
         consultation = mock(ConsultationRegister.class);
         fixture = new AggregateTestFixture<>(CallForProposals.class);
         fixture.registerInjectableResource(deliberation);
+        fixture.registerInjectableResource(conventions);
         fixture.registerInjectableResource(consultation);
-        when(deliberation.conventionExists(CONVENTION)).thenReturn(true);
+        when(conventions.conventionExists(CONVENTION)).thenReturn(true);
         when(deliberation.topic(CONVENTION, TOPIC)).thenReturn(Optional.of(
                 new DeliberationRegister.Topic(CONVENTION, TOPIC, Transition.ECOLOGICAL, "Mobilité")));
         when(consultation.cacSheet(TOPIC)).thenReturn(Optional.of(new ConsultationRegister.CacSheet(TOPIC, 2, CAC_CRITERIA)));
@@ -87,7 +91,7 @@ class CallForProposalsTest {
         when(deliberation.topic(CONVENTION, TOPIC)).thenReturn(Optional.empty());
         expectRejected(fixture.givenNoPriorActivity().when(open(null)), 404, "unknown-topic");
 
-        when(deliberation.conventionExists(CONVENTION)).thenReturn(false);
+        when(conventions.conventionExists(CONVENTION)).thenReturn(false);
         expectRejected(fixture.givenNoPriorActivity().when(open(null)), 404, "unknown-convention");
     }
 

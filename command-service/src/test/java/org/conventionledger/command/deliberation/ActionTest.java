@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
-import org.conventionledger.command.recruitment.MemberRegister;
+import org.conventionledger.command.organisation.MemberRegister;
 import org.conventionledger.events.deliberation.ActionDrafted;
 import org.conventionledger.events.deliberation.ActionFinalised;
 import org.conventionledger.events.deliberation.ActionRevised;

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
+import org.conventionledger.command.organisation.ConventionRegister;
 import org.conventionledger.events.deliberation.ObjectionCategory;
 import org.conventionledger.events.deliberation.QuestionClarificationAnswered;
 import org.conventionledger.events.deliberation.QuestionClarificationRequested;
@@ -54,15 +55,15 @@ class QuestionTest {
     private static final String OUTSIDER = "mem-9";
 
     private FixtureConfiguration<Question> fixture;
-    private DeliberationRegister register;
+    private ConventionRegister register;
 
     @BeforeEach
     void setUp() {
-        register = mock(DeliberationRegister.class);
+        register = mock(ConventionRegister.class);
         fixture = newFixture(register);
     }
 
-    private static FixtureConfiguration<Question> newFixture(DeliberationRegister register) {
+    private static FixtureConfiguration<Question> newFixture(ConventionRegister register) {
         FixtureConfiguration<Question> fixture = new AggregateTestFixture<>(Question.class);
         fixture.registerInjectableResource(register);
         return fixture;
@@ -814,7 +815,7 @@ class QuestionTest {
         for (Step step : story()) {
             List<Object> before = List.copyOf(history);
             tests.add(DynamicTest.dynamicTest(step.name(), () -> {
-                DeliberationRegister stepRegister = mock(DeliberationRegister.class);
+                ConventionRegister stepRegister = mock(ConventionRegister.class);
                 when(stepRegister.conventionExists(CONVENTION)).thenReturn(true);
                 FixtureConfiguration<Question> stepFixture = newFixture(stepRegister);
                 ResultValidator<Question> result = before.isEmpty()

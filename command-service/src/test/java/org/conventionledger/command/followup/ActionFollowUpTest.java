@@ -20,6 +20,7 @@ import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.command.deliberation.DeliberationRegister;
+import org.conventionledger.command.organisation.ConventionRegister;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.followup.CouncilAnswer;
 import org.conventionledger.events.followup.CouncilAnswered;
@@ -51,9 +52,11 @@ class ActionFollowUpTest {
         when(register.conventionOfAction("a-draft")).thenReturn(Optional.of(CONVENTION));
         when(register.finalAction("a-orphan")).thenReturn(Optional.of(new DeliberationRegister.FinalAction("a-orphan",
                 "conv-unknown", 8, "Orphan", Transition.SOCIAL, "Housing")));
-        when(register.conventionExists(CONVENTION)).thenReturn(true);
+        ConventionRegister conventions = mock(ConventionRegister.class);
+        when(conventions.conventionExists(CONVENTION)).thenReturn(true);
         fixture = new AggregateTestFixture<>(ActionFollowUp.class);
         fixture.registerInjectableResource(register);
+        fixture.registerInjectableResource(conventions);
     }
 
     private static RecordCouncilAnswer answer(CouncilAnswer answer, String relayedTo, String reason) {

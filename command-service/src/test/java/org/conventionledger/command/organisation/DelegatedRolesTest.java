@@ -19,7 +19,6 @@ import java.util.Optional;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.conventionledger.command.recruitment.MemberRegister;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.organisation.DelegatedRole;
 import org.conventionledger.events.organisation.DelegatedRoleAssigned;

@@ -14,7 +14,6 @@ import java.util.UUID;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.conventionledger.command.recruitment.MemberRegister;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.organisation.AttendanceCorrected;
 import org.conventionledger.events.organisation.AttendanceRecorded;

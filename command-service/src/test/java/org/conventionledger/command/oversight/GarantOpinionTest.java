@@ -11,7 +11,7 @@ import java.time.LocalDate;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.conventionledger.command.deliberation.DeliberationRegister;
+import org.conventionledger.command.organisation.ConventionRegister;
 import org.conventionledger.events.oversight.GarantOpinionPublished;
 import org.conventionledger.events.oversight.OpinionOccasion;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +31,7 @@ class GarantOpinionTest {
 
     @BeforeEach
     void setUp() {
-        DeliberationRegister register = mock(DeliberationRegister.class);
+        ConventionRegister register = mock(ConventionRegister.class);
         when(register.conventionExists(CONVENTION)).thenReturn(true);
         fixture = new AggregateTestFixture<>(GarantOpinion.class);
         fixture.registerInjectableResource(register);

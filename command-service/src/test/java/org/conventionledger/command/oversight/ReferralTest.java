@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.conventionledger.command.deliberation.DeliberationRegister;
+import org.conventionledger.command.organisation.ConventionRegister;
 import org.conventionledger.events.oversight.MatterReferred;
 import org.conventionledger.events.oversight.ReferralAcknowledged;
 import org.conventionledger.events.oversight.ReferralAnswered;
@@ -27,11 +27,11 @@ class ReferralTest {
     private static final List<String> ATTACHMENTS = List.of("doc-letter-12");
 
     private FixtureConfiguration<Referral> fixture;
-    private DeliberationRegister register;
+    private ConventionRegister register;
 
     @BeforeEach
     void setUp() {
-        register = mock(DeliberationRegister.class);
+        register = mock(ConventionRegister.class);
         when(register.conventionExists(CONVENTION)).thenReturn(true);
         fixture = new AggregateTestFixture<>(Referral.class);
         fixture.registerInjectableResource(register);

@@ -12,16 +12,16 @@ import java.util.Optional;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.conventionledger.command.deliberation.DeliberationRegister;
+import org.conventionledger.command.organisation.ConventionRegister;
 import org.conventionledger.command.recruitment.RecruitmentRegister.ListState;
-import org.conventionledger.rules.sortition.ListFingerprint;
-import org.conventionledger.rules.sortition.ResidentDraw;
-import org.conventionledger.rules.sortition.SeedCommitment;
 import org.conventionledger.events.recruitment.DrawPlanned;
 import org.conventionledger.events.recruitment.DrawnResident;
 import org.conventionledger.events.recruitment.FrozenList;
 import org.conventionledger.events.recruitment.ListQuota;
 import org.conventionledger.events.recruitment.ResidentsDrawn;
+import org.conventionledger.rules.sortition.ListFingerprint;
+import org.conventionledger.rules.sortition.ResidentDraw;
+import org.conventionledger.rules.sortition.SeedCommitment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -50,12 +50,12 @@ class DrawTest {
     private static final List<String> TENANT_PEOPLE = List.of("p-04", "p-07", "p-08");
 
     private FixtureConfiguration<Draw> fixture;
-    private DeliberationRegister conventions;
+    private ConventionRegister conventions;
     private RecruitmentRegister register;
 
     @BeforeEach
     void setUp() {
-        conventions = mock(DeliberationRegister.class);
+        conventions = mock(ConventionRegister.class);
         register = mock(RecruitmentRegister.class);
         fixture = new AggregateTestFixture<>(Draw.class);
         fixture.registerInjectableResource(conventions);

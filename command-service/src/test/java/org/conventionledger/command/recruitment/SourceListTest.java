@@ -11,14 +11,14 @@ import java.util.stream.IntStream;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.conventionledger.command.deliberation.DeliberationRegister;
+import org.conventionledger.command.organisation.ConventionRegister;
 import org.conventionledger.command.recruitment.RecruitmentRegister.ListState;
-import org.conventionledger.rules.sortition.ListFingerprint;
 import org.conventionledger.events.privacy.SealedPersonalData;
 import org.conventionledger.events.recruitment.ListedResident;
 import org.conventionledger.events.recruitment.ResidentsListed;
 import org.conventionledger.events.recruitment.SourceListFrozen;
 import org.conventionledger.events.recruitment.SourceListRegistered;
+import org.conventionledger.rules.sortition.ListFingerprint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -30,12 +30,12 @@ class SourceListTest {
     private static final String LIST = "electoral-roll";
 
     private FixtureConfiguration<SourceList> fixture;
-    private DeliberationRegister conventions;
+    private ConventionRegister conventions;
     private RecruitmentRegister register;
 
     @BeforeEach
     void setUp() {
-        conventions = mock(DeliberationRegister.class);
+        conventions = mock(ConventionRegister.class);
         register = mock(RecruitmentRegister.class);
         fixture = new AggregateTestFixture<>(SourceList.class);
         fixture.registerInjectableResource(conventions);

@@ -130,7 +130,7 @@ public final class Ledger {
                          --accounts FILE    (default data/accounts.txt)
                   rebuild  Rebuild a projection from the log (organiser) and report progress until done.
                          --projection NAME  dashboard, rankings, deliberation, recruitment, consultation,
-                                           followup, audit-trail
+                                           followup, referrals, audit-trail
                          --query-url URL    (default http://localhost:8082)
                          --accounts FILE    (default data/accounts.txt)
                 """);

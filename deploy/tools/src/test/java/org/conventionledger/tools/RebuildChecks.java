@@ -33,7 +33,7 @@ final class RebuildChecks {
 
         List<String> names = names(client, admin);
         assertThat(names).contains("dashboard", "rankings", "deliberation", "recruitment", "consultation",
-                "followup", "audit-trail");
+                "followup", "referrals", "audit-trail");
         for (String name : names) {
             client.post(admin + "/" + name + "/rebuild", ORGANISER, Map.of());
         }

@@ -16,6 +16,7 @@ import org.conventionledger.events.consultation.ProposalHidden;
 import org.conventionledger.events.consultation.ProposalSubmitted;
 import org.conventionledger.events.consultation.ProposalVoted;
 import org.conventionledger.query.platform.EventPosition;
+import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
  * resident's stance only.
  */
 @Component
-@ProcessingGroup(ConsultationProcessing.GROUP)
+@ProcessingGroup(ProcessingConfiguration.CONSULTATION)
 class ConsultationProjection {
 
     private final Projections projections;

@@ -25,6 +25,7 @@ import org.conventionledger.events.deliberation.ObjectionRaised;
 import org.conventionledger.events.deliberation.ObjectionWithdrawn;
 import org.conventionledger.events.deliberation.OpinionGiven;
 import org.conventionledger.events.deliberation.ReferentAssigned;
+import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Component;
  * the mirror of a link, which is recorded on the linked action only if that one is known.
  */
 @Component
-@ProcessingGroup(DeliberationProcessing.GROUP)
+@ProcessingGroup(ProcessingConfiguration.DELIBERATION)
 class ActionHistoryProjection {
 
     private final Projections projections;

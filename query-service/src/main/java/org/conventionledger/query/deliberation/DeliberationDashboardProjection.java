@@ -25,13 +25,14 @@ import org.conventionledger.events.deliberation.QuestionDecided;
 import org.conventionledger.events.deliberation.QuestionPut;
 import org.conventionledger.events.deliberation.TopicChosen;
 import org.conventionledger.events.organisation.ConventionOpened;
+import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /** Keeps each convention's {@link DeliberationDashboard} up to date, absorbing each event exactly once. */
 @Component
-@ProcessingGroup(DeliberationProcessing.GROUP)
+@ProcessingGroup(ProcessingConfiguration.DELIBERATION)
 class DeliberationDashboardProjection {
 
     private final Projections projections;

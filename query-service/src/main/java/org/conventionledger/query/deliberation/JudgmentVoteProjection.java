@@ -15,6 +15,7 @@ import org.conventionledger.events.deliberation.JudgmentVoteClosed;
 import org.conventionledger.events.deliberation.JudgmentVoteOpened;
 import org.conventionledger.events.deliberation.RankedOption;
 import org.conventionledger.events.deliberation.VoteOption;
+import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * grade per option, or a grade off the scale) fails its batch rather than being skipped or miscounted.
  */
 @Component
-@ProcessingGroup(DeliberationProcessing.GROUP)
+@ProcessingGroup(ProcessingConfiguration.DELIBERATION)
 class JudgmentVoteProjection {
 
     private final Projections projections;

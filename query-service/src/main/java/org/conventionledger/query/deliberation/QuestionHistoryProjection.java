@@ -19,6 +19,7 @@ import org.conventionledger.events.deliberation.QuestionObjectionRaised;
 import org.conventionledger.events.deliberation.QuestionObjectionWithdrawn;
 import org.conventionledger.events.deliberation.QuestionPut;
 import org.conventionledger.events.deliberation.QuestionRevised;
+import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * {@code QuestionPut} needs the question to have been put (it fails its batch otherwise).
  */
 @Component
-@ProcessingGroup(DeliberationProcessing.GROUP)
+@ProcessingGroup(ProcessingConfiguration.DELIBERATION)
 class QuestionHistoryProjection {
 
     static final String IN_ROUND = "IN_ROUND";

@@ -13,6 +13,7 @@ import org.conventionledger.events.deliberation.CacSheetWritten;
 import org.conventionledger.events.deliberation.ExpertHeard;
 import org.conventionledger.events.deliberation.OpinionGiven;
 import org.conventionledger.events.deliberation.TopicChosen;
+import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * opinions need the topic to have been chosen (they fail their batch otherwise).
  */
 @Component
-@ProcessingGroup(DeliberationProcessing.GROUP)
+@ProcessingGroup(ProcessingConfiguration.DELIBERATION)
 class TopicGroupProjection {
 
     private final Projections projections;

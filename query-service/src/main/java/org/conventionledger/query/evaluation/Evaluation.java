@@ -28,7 +28,7 @@ import org.conventionledger.query.consultation.ConsultationController;
 import org.conventionledger.query.consultation.ConsultationController.ConsultationView;
 import org.conventionledger.query.evaluation.EvaluationView.ConsultationParticipation;
 import org.conventionledger.query.recruitment.RecruitmentView;
-import org.conventionledger.query.recruitment.SessionView;
+import org.conventionledger.query.organisation.SessionView;
 
 /**
  * Composes the evaluation of a convention from the views the read API already serves: a pure function

@@ -20,11 +20,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps each referral's {@link ReferralFile} and each garant opinion's {@link GarantOpinionFile},
- * absorbing each event exactly once. The "dashboard" processor sequences by convention, so a referral's
+ * absorbing each event exactly once. Its "referrals" processor sequences by convention, so a referral's
  * events arrive in order; an event about a referral that was never received fails its batch.
  */
 @Component
-@ProcessingGroup(ProcessingConfiguration.DASHBOARD)
+@ProcessingGroup(ProcessingConfiguration.REFERRALS)
 class ReferralProjection {
 
     private final Projections projections;

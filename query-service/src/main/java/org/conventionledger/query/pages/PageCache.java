@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import org.conventionledger.query.oversight.ProjectionRebuild;
+import org.conventionledger.query.platform.ProjectionRebuild;
 import org.springframework.stereotype.Component;
 
 /**

@@ -23,11 +23,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class ProcessingConfiguration {
 
+    /*
+     * Every processing group of the read side, named here only. A name is stored with the group's tokens:
+     * renaming one orphans its tokens and replays the group from the start of the log.
+     */
     public static final String DASHBOARD = "dashboard";
     public static final String RANKINGS = "rankings";
     public static final String AUDIT_TRAIL = "audit-trail";
     public static final String RECRUITMENT = "recruitment";
     public static final String FOLLOW_UP = "followup";
+    public static final String DELIBERATION = "deliberation";
+    public static final String CONSULTATION = "consultation";
+    /** Referrals and garant opinions, apart from the dashboard since ADR-009: rebuilt without it, and vice versa. */
+    public static final String REFERRALS = "referrals";
 
     /** Named in application.yml ({@code axon.eventhandling.processors.*.sequencing-policy}). */
     @Bean

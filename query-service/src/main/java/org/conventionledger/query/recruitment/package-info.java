@@ -1,9 +1,9 @@
 /**
- * The read side of recruitment and organisation: the recruitment funnel of a convention (source lists,
- * draw, invitations, volunteers, panel against its quotas, seats, attrition, delegated roles) and its
- * sessions (attendance, indemnities and expenses, the payable list for the finance department).
+ * The read side of recruitment: the recruitment funnel of a convention (source lists, draw, invitations,
+ * volunteers, panel against its quotas, seats, attrition, delegated roles). Its sessions are read in
+ * {@code organisation}, where they are written.
  *
- * <p>Both projections run in the pooled processing group
+ * <p>The projection runs in the pooled processing group
  * {@value org.conventionledger.query.platform.ProcessingConfiguration#RECRUITMENT}, sequenced by
  * convention (application.yml). The per-convention documents absorb each event at most once through
  * {@link org.conventionledger.query.platform.Projections#absorb}. What is too large for one document

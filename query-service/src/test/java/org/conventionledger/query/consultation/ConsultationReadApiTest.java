@@ -41,6 +41,7 @@ import org.conventionledger.platform.identity.LocalAccounts;
 import org.conventionledger.platform.identity.Role;
 import org.conventionledger.events.organisation.ConventionOpened;
 import org.conventionledger.query.QueryServiceApplication;
+import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -146,13 +147,13 @@ class ConsultationReadApiTest {
 
     @Test
     void theConsultationProcessorIsPooledSequencedByConventionAndFailsBatchesOnErrors() {
-        assertThat(processing.eventProcessorByProcessingGroup(ConsultationProcessing.GROUP))
+        assertThat(processing.eventProcessorByProcessingGroup(ProcessingConfiguration.CONSULTATION))
                 .get().isInstanceOf(PooledStreamingEventProcessor.class)
                 .extracting(p -> ((PooledStreamingEventProcessor) p).getName()).isEqualTo("consultation");
-        assertThat(processing.listenerInvocationErrorHandler(ConsultationProcessing.GROUP))
+        assertThat(processing.listenerInvocationErrorHandler(ProcessingConfiguration.CONSULTATION))
                 .isInstanceOf(PropagatingErrorHandler.class);
         ConsultationEvents e = new ConsultationEvents("conv-seq");
-        var policy = processing.sequencingPolicy(ConsultationProcessing.GROUP);
+        var policy = processing.sequencingPolicy(ProcessingConfiguration.CONSULTATION);
         EventMessage<?> vote = new GenericDomainEventMessage<>("ConsultationVote", "v-1", 0,
                 e.voted("call-1", "p-1", "r-1", FOR, null));
         EventMessage<?> call = new GenericDomainEventMessage<>("CallForProposals", "call-1", 0, e.callClosed("call-1"));

@@ -37,6 +37,7 @@ import org.conventionledger.events.deliberation.VotePurpose;
 import org.conventionledger.query.QueryServiceApplication;
 import org.conventionledger.platform.identity.LocalAccounts;
 import org.conventionledger.platform.identity.Role;
+import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,13 +113,13 @@ class DeliberationReadApiTest {
 
     @Test
     void theDeliberationProcessorIsPooledSequencedByConventionAndFailsBatchesOnErrors() {
-        assertThat(processing.eventProcessorByProcessingGroup(DeliberationProcessing.GROUP))
+        assertThat(processing.eventProcessorByProcessingGroup(ProcessingConfiguration.DELIBERATION))
                 .get().isInstanceOf(PooledStreamingEventProcessor.class)
                 .extracting(p -> ((PooledStreamingEventProcessor) p).getName()).isEqualTo("deliberation");
-        assertThat(processing.listenerInvocationErrorHandler(DeliberationProcessing.GROUP))
+        assertThat(processing.listenerInvocationErrorHandler(ProcessingConfiguration.DELIBERATION))
                 .isInstanceOf(PropagatingErrorHandler.class);
 
-        var policy = processing.sequencingPolicy(DeliberationProcessing.GROUP);
+        var policy = processing.sequencingPolicy(ProcessingConfiguration.DELIBERATION);
         DeliberationEvents events = new DeliberationEvents("conv-seq");
         EventMessage<?> onAction = new GenericDomainEventMessage<>("Action", "a-1", 0,
                 events.objectionRaised("a-1", "o-1", NOT_CITY_COMPETENCE, "elected official", "The region"));

@@ -17,6 +17,7 @@ import static org.conventionledger.query.platform.TestEvents.votes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +29,12 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
+import org.conventionledger.events.oversight.GarantOpinionPublished;
+import org.conventionledger.events.oversight.MatterReferred;
+import org.conventionledger.events.oversight.OpinionOccasion;
+import org.conventionledger.events.oversight.ReferralAcknowledged;
 import org.conventionledger.query.QueryServiceApplication;
+import org.conventionledger.query.platform.ProjectionRebuild;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,7 +67,7 @@ class ProjectionRebuildTest {
     private static final String CONVENTION = "conv-" + UUID.randomUUID();
     private static final String VOTATION = "vot-" + UUID.randomUUID();
     private static final List<String> COLLECTIONS = List.of("dashboards", "rankings", "conventions", "audit_events",
-            "chain_head");
+            "chain_head", "referrals", "garant_opinions");
 
     @Autowired
     EventStore eventStore;
@@ -79,8 +85,10 @@ class ProjectionRebuildTest {
         Map<String, Map<Object, Document>> before = snapshot();
         assertThat(before.get("dashboards")).hasSize(1);
         assertThat(before.get("rankings")).hasSize(1);
+        assertThat(before.get("referrals")).hasSize(1);
+        assertThat(before.get("garant_opinions")).hasSize(1);
 
-        for (String processor : List.of("dashboard", "rankings", "audit-trail")) {
+        for (String processor : List.of("dashboard", "rankings", "referrals", "audit-trail")) {
             var started = rebuild.rebuild(processor);
             assertThat(started.processor()).isEqualTo(processor);
         }
@@ -88,7 +96,7 @@ class ProjectionRebuildTest {
 
         assertThat(snapshot()).isEqualTo(before);
         assertThat(rebuild.progress()).extracting(ProjectionRebuild.Progress::processor)
-                .contains("dashboard", "rankings", "audit-trail", "deliberation");
+                .contains("dashboard", "rankings", "referrals", "audit-trail", "deliberation");
         assertThat(rebuild.progress("rankings").percent()).isEqualTo(100);
     }
 
@@ -115,6 +123,12 @@ class ProjectionRebuildTest {
         }
         log.add(new Object[]{"Votation", VOTATION, paperTally(CONVENTION, VOTATION, "d1", votes(1, 5), votes(2, 7))});
         log.add(new Object[]{"Votation", VOTATION, votationClosed(CONVENTION, VOTATION)});
+        log.add(new Object[]{"Referral", "ref-1", new MatterReferred(CONVENTION, "ref-1", "Subject", "Text",
+                List.of(), "member", LocalDate.of(2025, 3, 2))});
+        log.add(new Object[]{"Referral", "ref-1",
+                new ReferralAcknowledged(CONVENTION, "ref-1", LocalDate.of(2025, 3, 3))});
+        log.add(new Object[]{"GarantOpinion", "op-1", new GarantOpinionPublished(CONVENTION, "op-1",
+                OpinionOccasion.FINAL, null, "Opinion", LocalDate.of(2025, 3, 4))});
         for (Object[] event : log) {
             String aggregate = (String) event[1];
             long sequence = sequences.merge(aggregate, 1L, Long::sum) - 1;
@@ -130,6 +144,8 @@ class ProjectionRebuildTest {
             Document ranking = mongo.getCollection("rankings").find().first();
             boolean done = ranking != null && "CLOSED".equals(ranking.getString("status"))
                     && mongo.getCollection("audit_events").countDocuments() == events
+                    && mongo.getCollection("garant_opinions").countDocuments() == 1
+                    && mongo.getCollection("referrals").countDocuments(new Document("acknowledgedOn", "2025-03-03")) == 1
                     && sealer.extend().length() == events;
             if (done) {
                 return;

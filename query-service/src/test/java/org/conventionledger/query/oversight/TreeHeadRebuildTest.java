@@ -31,6 +31,7 @@ import org.conventionledger.events.integrity.TreeLeaf;
 import org.conventionledger.events.oversight.LedgerKeyPublished;
 import org.conventionledger.events.oversight.TreeHeadSigned;
 import org.conventionledger.query.QueryServiceApplication;
+import org.conventionledger.query.platform.ProjectionRebuild;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

@@ -154,11 +154,13 @@ class ProcessingConfigurationTest {
                 .get().extracting(p -> ((PooledStreamingEventProcessor) p).getName()).isEqualTo("rankings");
         assertThat(processing.eventProcessorByProcessingGroup(ProcessingConfiguration.AUDIT_TRAIL))
                 .get().extracting(p -> ((PooledStreamingEventProcessor) p).getName()).isEqualTo("audit-trail");
+        assertThat(processing.eventProcessorByProcessingGroup(ProcessingConfiguration.REFERRALS))
+                .get().extracting(p -> ((PooledStreamingEventProcessor) p).getName()).isEqualTo("referrals");
     }
 
     @Test
     void aFailingHandlerFailsItsBatchInsteadOfBeingSkipped() {
-        for (String group : List.of("dashboard", "rankings", "audit-trail")) {
+        for (String group : List.of("dashboard", "rankings", "referrals", "audit-trail")) {
             assertThat(processing.listenerInvocationErrorHandler(group)).isInstanceOf(PropagatingErrorHandler.class);
         }
     }

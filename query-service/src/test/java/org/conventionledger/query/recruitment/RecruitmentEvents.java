@@ -54,36 +54,36 @@ import org.conventionledger.events.recruitment.WithdrawalReason;
  * Recruitment and organisation payloads of one convention, for tests. Sealed data carries the marker
  * {@link #SEALED} so that tests can check it never reaches the read store.
  */
-final class RecruitmentEvents {
+public final class RecruitmentEvents {
 
-    static final String SEALED = "v1:SEALED-CIPHERTEXT";
+    public static final String SEALED = "v1:SEALED-CIPHERTEXT";
 
     private final String conventionId;
 
-    RecruitmentEvents(String conventionId) {
+    public RecruitmentEvents(String conventionId) {
         this.conventionId = conventionId;
     }
 
-    static LocalDate day(String iso) {
+    public static LocalDate day(String iso) {
         return LocalDate.parse(iso);
     }
 
-    SourceListRegistered listRegistered(String listId, String name, String kind) {
+    public SourceListRegistered listRegistered(String listId, String name, String kind) {
         return new SourceListRegistered(conventionId, listId, name, kind);
     }
 
-    ResidentsListed listed(String listId, int batch, String... personIds) {
+    public ResidentsListed listed(String listId, int batch, String... personIds) {
         return new ResidentsListed(conventionId, listId, batch, Arrays.stream(personIds)
                 .map(p -> new ListedResident(p, new SealedPersonalData(p, SEALED + "-identity-" + p)))
                 .toList());
     }
 
-    SourceListFrozen frozen(String listId, int residents) {
+    public SourceListFrozen frozen(String listId, int residents) {
         return new SourceListFrozen(conventionId, listId, residents, "f".repeat(64));
     }
 
     /** Pairs of person id and list id. */
-    ResidentsDrawn drawn(String drawId, String... personAndList) {
+    public ResidentsDrawn drawn(String drawId, String... personAndList) {
         List<DrawnResident> drawn = new ArrayList<>();
         for (int i = 0; i < personAndList.length; i += 2) {
             drawn.add(new DrawnResident(personAndList[i], personAndList[i + 1]));
@@ -92,24 +92,24 @@ final class RecruitmentEvents {
                 List.of(new FrozenList("electoral", 6, "f".repeat(64))), drawn);
     }
 
-    InvitationSent invited(String invitationId, String personId, String listId) {
+    public InvitationSent invited(String invitationId, String personId, String listId) {
         return new InvitationSent(conventionId, invitationId, personId, listId, day("2025-02-01"));
     }
 
-    InvitationReminderSent reminded(String invitationId) {
+    public InvitationReminderSent reminded(String invitationId) {
         return new InvitationReminderSent(conventionId, invitationId, day("2025-02-15"));
     }
 
-    InvitationAnswered answered(String invitationId, Answer answer) {
+    public InvitationAnswered answered(String invitationId, Answer answer) {
         return new InvitationAnswered(conventionId, invitationId, answer, day("2025-02-20"));
     }
 
-    InvitationsClosed closed(String deadline, int unanswered) {
+    public InvitationsClosed closed(String deadline, int unanswered) {
         return new InvitationsClosed(conventionId, day(deadline), unanswered);
     }
 
     /** Profile as category, value pairs. */
-    VolunteerRegistered volunteer(String invitationId, String personId, Transition preferred, String... profile) {
+    public VolunteerRegistered volunteer(String invitationId, String personId, Transition preferred, String... profile) {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < profile.length; i += 2) {
             values.put(profile[i], profile[i + 1]);
@@ -118,82 +118,82 @@ final class RecruitmentEvents {
                 new SealedPersonalData(personId, SEALED + "-needs-" + personId));
     }
 
-    PanelSelectionDefined selection(String selectionId, int size, QuotaRange... quotas) {
+    public PanelSelectionDefined selection(String selectionId, int size, QuotaRange... quotas) {
         return new PanelSelectionDefined(conventionId, selectionId, size, List.of(quotas), "c".repeat(64));
     }
 
-    static QuotaRange quota(String category, String value, int min, int max) {
+    public static QuotaRange quota(String category, String value, int min, int max) {
         return new QuotaRange(category, value, min, max);
     }
 
-    PanelLotteryComputed lottery(String selectionId, String algorithm, double minProbability) {
+    public PanelLotteryComputed lottery(String selectionId, String algorithm, double minProbability) {
         return new PanelLotteryComputed(conventionId, selectionId, algorithm, minProbability,
                 List.of(new SelectionChance("p1", "inv-1", minProbability)),
                 List.of(new LotteryPanel(1.0, List.of("p1"))));
     }
 
-    PanelDrawn panelDrawn(String selectionId, List<String> selected, List<String> reserve) {
+    public PanelDrawn panelDrawn(String selectionId, List<String> selected, List<String> reserve) {
         return new PanelDrawn(conventionId, selectionId, "seed", "dice 3 6 1", 0, selected, reserve);
     }
 
-    ReplacementCalled replacement(String selectionId, String replacedMemberId, String personId, String invitationId) {
+    public ReplacementCalled replacement(String selectionId, String replacedMemberId, String personId, String invitationId) {
         return new ReplacementCalled(conventionId, selectionId, replacedMemberId, personId, invitationId);
     }
 
-    AssemblyCapacitiesSet capacities(Map<Transition, Integer> capacities) {
+    public AssemblyCapacitiesSet capacities(Map<Transition, Integer> capacities) {
         return new AssemblyCapacitiesSet(conventionId, capacities);
     }
 
-    MemberSeated seated(String memberId, String invitationId, Transition assembly, String on) {
+    public MemberSeated seated(String memberId, String invitationId, Transition assembly, String on) {
         return new MemberSeated(conventionId, memberId, invitationId, assembly, "v1", day(on));
     }
 
-    MemberWithdrew withdrew(String memberId, WithdrawalReason reason, String on) {
+    public MemberWithdrew withdrew(String memberId, WithdrawalReason reason, String on) {
         return new MemberWithdrew(conventionId, memberId, reason, day(on));
     }
 
-    MembershipLost lost(String memberId, String on) {
+    public MembershipLost lost(String memberId, String on) {
         return new MembershipLost(conventionId, memberId, 3, 2, "v1", day(on));
     }
 
-    DelegatedRoleAssigned role(Transition assembly, DelegatedRole role, String memberId) {
+    public DelegatedRoleAssigned role(Transition assembly, DelegatedRole role, String memberId) {
         return new DelegatedRoleAssigned(conventionId, assembly, role, memberId, day("2025-04-02"));
     }
 
-    DelegatedRoleHandedOver handOver(Transition assembly, DelegatedRole role, String from, String to) {
+    public DelegatedRoleHandedOver handOver(Transition assembly, DelegatedRole role, String from, String to) {
         return new DelegatedRoleHandedOver(conventionId, assembly, role, from, to, day("2025-05-21"));
     }
 
-    SessionScheduled session(String sessionId, int number, SessionKind kind, Transition assembly, String startsOn,
+    public SessionScheduled session(String sessionId, int number, SessionKind kind, Transition assembly, String startsOn,
                              String endsOn) {
         return new SessionScheduled(conventionId, sessionId, number, kind, assembly, day(startsOn), day(endsOn));
     }
 
-    AttendanceRecorded attendance(String sessionId, String memberId, Presence presence) {
+    public AttendanceRecorded attendance(String sessionId, String memberId, Presence presence) {
         return new AttendanceRecorded(conventionId, sessionId, memberId, presence);
     }
 
-    AttendanceCorrected correction(String sessionId, String memberId, Presence previous, Presence presence) {
+    public AttendanceCorrected correction(String sessionId, String memberId, Presence previous, Presence presence) {
         return new AttendanceCorrected(conventionId, sessionId, memberId, previous, presence, "signed the sheet late");
     }
 
-    SessionClosed sessionClosed(String sessionId, String on) {
+    public SessionClosed sessionClosed(String sessionId, String on) {
         return new SessionClosed(conventionId, sessionId, day(on));
     }
 
-    ExpenseClaimed claim(String claimId, String sessionId, String memberId, ExpenseKind kind, String amount) {
+    public ExpenseClaimed claim(String claimId, String sessionId, String memberId, ExpenseKind kind, String amount) {
         return new ExpenseClaimed(conventionId, claimId, sessionId, memberId, kind, new BigDecimal(amount));
     }
 
-    ExpenseApproved approved(String claimId) {
+    public ExpenseApproved approved(String claimId) {
         return new ExpenseApproved(conventionId, claimId);
     }
 
-    ExpenseRejected rejected(String claimId, String reason) {
+    public ExpenseRejected rejected(String claimId, String reason) {
         return new ExpenseRejected(conventionId, claimId, reason);
     }
 
-    IndemnitiesPaid paid(String sessionId, String total, String on, String... memberIds) {
+    public IndemnitiesPaid paid(String sessionId, String total, String on, String... memberIds) {
         return new IndemnitiesPaid(conventionId, sessionId, List.of(memberIds), new BigDecimal(total), day(on));
     }
 }

@@ -42,7 +42,7 @@ import org.conventionledger.platform.identity.LocalAccounts;
 import org.conventionledger.platform.identity.Role;
 import org.conventionledger.events.recruitment.WithdrawalReason;
 import org.conventionledger.query.QueryServiceApplication;
-import org.conventionledger.query.oversight.ProjectionRebuild;
+import org.conventionledger.query.platform.ProjectionRebuild;
 import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

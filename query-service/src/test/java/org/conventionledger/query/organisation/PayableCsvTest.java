@@ -1,11 +1,11 @@
-package org.conventionledger.query.recruitment;
+package org.conventionledger.query.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.conventionledger.query.recruitment.SessionReport.PayableRow;
+import org.conventionledger.query.organisation.SessionReport.PayableRow;
 import org.junit.jupiter.api.Test;
 
 class PayableCsvTest {

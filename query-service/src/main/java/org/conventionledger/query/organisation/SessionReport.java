@@ -1,4 +1,4 @@
-package org.conventionledger.query.recruitment;
+package org.conventionledger.query.organisation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 
 import org.conventionledger.events.organisation.ExpenseKind;
 import org.conventionledger.events.organisation.SessionKind;
-import org.conventionledger.query.recruitment.SessionView.AttendanceFigures;
-import org.conventionledger.query.recruitment.SessionView.ExpenseFigures;
-import org.conventionledger.query.recruitment.SessionView.Indemnities;
+import org.conventionledger.query.organisation.SessionView.AttendanceFigures;
+import org.conventionledger.query.organisation.SessionView.ExpenseFigures;
+import org.conventionledger.query.organisation.SessionView.Indemnities;
 
 /** Counts a stored {@link SessionBook} into session views and payable lists. */
 final class SessionReport {

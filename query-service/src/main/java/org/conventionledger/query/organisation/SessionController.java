@@ -1,4 +1,4 @@
-package org.conventionledger.query.recruitment;
+package org.conventionledger.query.organisation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,10 +1,11 @@
-package org.conventionledger.command.recruitment;
+package org.conventionledger.command.organisation;
 
 import java.util.List;
 import java.util.Optional;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.conventionledger.command.platform.AxonConfiguration;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.recruitment.MemberSeated;
 import org.conventionledger.events.recruitment.MemberWithdrew;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * and {@link MembershipLost}.
  */
 @Component
-@ProcessingGroup("command-registers")
+@ProcessingGroup(AxonConfiguration.REGISTERS)
 public class MemberRegister {
 
     private final JdbcTemplate jdbc;

@@ -1,4 +1,4 @@
-package org.conventionledger.query.recruitment;
+package org.conventionledger.query.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,10 +23,11 @@ import java.util.Map;
 import org.conventionledger.events.recruitment.WithdrawalReason;
 import org.conventionledger.query.platform.EventLog;
 import org.conventionledger.query.platform.ReadStore;
-import org.conventionledger.query.recruitment.SessionReport.PayableRow;
-import org.conventionledger.query.recruitment.SessionView.AttendanceFigures;
-import org.conventionledger.query.recruitment.SessionView.ExpenseFigures;
-import org.conventionledger.query.recruitment.SessionView.Indemnities;
+import org.conventionledger.query.organisation.SessionReport.PayableRow;
+import org.conventionledger.query.organisation.SessionView.AttendanceFigures;
+import org.conventionledger.query.organisation.SessionView.ExpenseFigures;
+import org.conventionledger.query.organisation.SessionView.Indemnities;
+import org.conventionledger.query.recruitment.RecruitmentEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +45,7 @@ class SessionProjectionTest {
 
     private static final String CONVENTION = "conv-clermont";
 
-    private RecruitmentReadSide side;
+    private SessionReadSide side;
     private final RecruitmentEvents e = new RecruitmentEvents(CONVENTION);
 
     @AfterEach
@@ -90,7 +91,7 @@ class SessionProjectionTest {
 
     @Test
     void attendanceAgainstTheMembersExpectedAtTheTime() {
-        side = RecruitmentReadSide.start();
+        side = SessionReadSide.start();
         side.append(sessions());
 
         List<SessionView> sessions = view();
@@ -115,7 +116,7 @@ class SessionProjectionTest {
 
     @Test
     void indemnitiesDueAndPaidAndExpensesByKind() {
-        side = RecruitmentReadSide.start();
+        side = SessionReadSide.start();
         side.append(sessions());
 
         SessionView plenary = view().get(0);
@@ -133,7 +134,7 @@ class SessionProjectionTest {
 
     @Test
     void thePayableListHasEveryMemberDueMoney() {
-        side = RecruitmentReadSide.start();
+        side = SessionReadSide.start();
         side.append(sessions());
 
         SessionBook book = side.mongo().findById(CONVENTION, SessionBook.class);
@@ -147,7 +148,7 @@ class SessionProjectionTest {
 
     @Test
     void thePayableCsvOfASession() {
-        side = RecruitmentReadSide.start();
+        side = SessionReadSide.start();
         side.append(sessions());
 
         ResponseEntity<byte[]> csv = side.sessionController.payable(CONVENTION, "s-1", null);
@@ -178,13 +179,13 @@ class SessionProjectionTest {
     @ParameterizedTest
     @EnumSource(ReadStore.Backend.class)
     void everyEventDeliveredTwiceGivesTheSameSessions(ReadStore.Backend backend) {
-        side = RecruitmentReadSide.start(backend, EventLog.jdbc());
+        side = SessionReadSide.start(backend, EventLog.jdbc());
         side.append(sessions());
         List<SessionView> once = view();
         byte[] csv = side.sessionController.payable(CONVENTION, "s-1", null).getBody();
         side.close();
 
-        side = RecruitmentReadSide.start(backend, EventLog.jdbc());
+        side = SessionReadSide.start(backend, EventLog.jdbc());
         side.appendTwice(sessions());
 
         assertThat(view()).isEqualTo(once);
@@ -193,7 +194,7 @@ class SessionProjectionTest {
 
     @Test
     void redeliveryAndRebuildChangeNothing() {
-        side = RecruitmentReadSide.start();
+        side = SessionReadSide.start();
         side.append(sessions());
         List<SessionView> before = view();
 
@@ -209,7 +210,7 @@ class SessionProjectionTest {
 
     @Test
     void aCorrectionBackAndForthEndsOnTheLastPresence() {
-        side = RecruitmentReadSide.start();
+        side = SessionReadSide.start();
         side.append(conventionOpened(CONVENTION, "C", "Clermont-Ferrand", SOCIAL),
                 e.seated("m-1", "inv-1", SOCIAL, "2025-03-01"),
                 e.session("s-1", 1, ASSEMBLY, SOCIAL, "2025-03-08", "2025-03-09"),
@@ -223,7 +224,7 @@ class SessionProjectionTest {
 
     @Test
     void aMemberWhoLostMembershipIsNoLongerExpected() {
-        side = RecruitmentReadSide.start();
+        side = SessionReadSide.start();
         side.append(conventionOpened(CONVENTION, "C", "Clermont-Ferrand", SOCIAL),
                 e.seated("m-1", "inv-1", SOCIAL, "2025-03-01"),
                 e.seated("m-2", "inv-2", SOCIAL, "2025-03-01"),
@@ -238,7 +239,7 @@ class SessionProjectionTest {
 
     @Test
     void aConventionWithoutSessionsHasNone() {
-        side = RecruitmentReadSide.start();
+        side = SessionReadSide.start();
         side.append(conventionOpened(CONVENTION, "C", "Clermont-Ferrand", SOCIAL));
 
         assertThat(view()).isEmpty();
@@ -246,7 +247,7 @@ class SessionProjectionTest {
 
     @Test
     void aDecisionOnAnUnknownClaimFailsItsBatch() {
-        side = RecruitmentReadSide.start();
+        side = SessionReadSide.start();
         side.append(conventionOpened(CONVENTION, "C", "Clermont-Ferrand", SOCIAL));
 
         assertThatThrownBy(() -> side.append(e.approved("c-404")))
@@ -255,7 +256,7 @@ class SessionProjectionTest {
 
     @Test
     void anUnknownConventionOrSessionIsNotFound() {
-        side = RecruitmentReadSide.start();
+        side = SessionReadSide.start();
         side.append(conventionOpened(CONVENTION, "C", "Clermont-Ferrand", SOCIAL));
 
         assertNotFound(() -> side.sessionController.sessions("nowhere"), "unknown-convention");
