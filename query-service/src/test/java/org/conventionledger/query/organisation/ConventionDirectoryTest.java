@@ -21,12 +21,14 @@ import org.junit.jupiter.api.Test;
 class ConventionDirectoryTest {
 
     private ReadStore store;
+    private ConventionDirectoryProjection projection;
     private ConventionDirectory directory;
     private EventLog log;
 
     @BeforeEach
     void start() {
         store = ReadStore.start();
+        projection = new ConventionDirectoryProjection(store.mongo());
         directory = new ConventionDirectory(store.mongo());
         log = EventLog.jdbc();
     }
@@ -37,7 +39,7 @@ class ConventionDirectoryTest {
     }
 
     private void open(ConventionOpened event) {
-        directory.on(event);
+        projection.on(event);
     }
 
     @Test
@@ -62,8 +64,8 @@ class ConventionDirectoryTest {
     void aReDeliveredOpeningListsTheConventionOnce() {
         ConventionOpened opened = conventionOpened("conv-lyon", "C", "Lyon", SOCIAL);
         open(opened);
-        directory.on(opened);
-        directory.on(opened);
+        projection.on(opened);
+        projection.on(opened);
 
         assertThat(directory.conventions()).hasSize(1);
     }
@@ -72,14 +74,14 @@ class ConventionDirectoryTest {
     void resetEmptiesTheDirectory() {
         open(conventionOpened("conv-lyon", "C", "Lyon", SOCIAL));
 
-        directory.reset();
+        projection.reset();
 
         assertThat(directory.conventions()).isEmpty();
     }
 
     @Test
     void axonRoutesTheOpeningToTheDirectory() throws Exception {
-        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(directory);
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
         TrackedEventMessage<?> opened = log.append(conventionOpened("conv-lyon", "C", "Lyon", SOCIAL));
         handlers.handle(opened);
         handlers.handle(opened);
