@@ -65,7 +65,7 @@ public class AxonConfiguration {
      */
     @Autowired
     void registersFailTheirCommand(EventProcessingConfigurer processing) {
-        processing.registerListenerInvocationErrorHandler(REGISTERS, configuration -> PropagatingErrorHandler.instance());
+        processing.registerListenerInvocationErrorHandler(REGISTERS, c -> PropagatingErrorHandler.instance());
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -3,7 +3,8 @@
  * objections), the histories of free-standing questions put to consent, the deliberation dashboard of
  * a convention, majority-judgment vote results and topic groups (hearings, CAC sheets, opinions).
  *
- * <p>All projections run in the pooled processing group {@value org.conventionledger.query.platform.ProcessingConfiguration#DELIBERATION},
+ * <p>All projections run in the pooled processing group
+ * {@value org.conventionledger.query.platform.ProcessingConfiguration#DELIBERATION},
  * sequenced by convention (application.yml), and absorb each event at most once per document through
  * {@link org.conventionledger.query.platform.Projections#absorb}. An event that refers to something its
  * document does not know (a round, an objection, an undrafted action, a question never put, an

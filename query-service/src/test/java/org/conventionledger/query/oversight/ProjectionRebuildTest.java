@@ -145,7 +145,8 @@ class ProjectionRebuildTest {
             boolean done = ranking != null && "CLOSED".equals(ranking.getString("status"))
                     && mongo.getCollection("audit_events").countDocuments() == events
                     && mongo.getCollection("garant_opinions").countDocuments() == 1
-                    && mongo.getCollection("referrals").countDocuments(new Document("acknowledgedOn", "2025-03-03")) == 1
+                    && mongo.getCollection("referrals")
+                            .countDocuments(new Document("acknowledgedOn", "2025-03-03")) == 1
                     && sealer.extend().length() == events;
             if (done) {
                 return;

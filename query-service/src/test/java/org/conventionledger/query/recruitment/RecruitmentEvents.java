@@ -109,7 +109,8 @@ public final class RecruitmentEvents {
     }
 
     /** Profile as category, value pairs. */
-    public VolunteerRegistered volunteer(String invitationId, String personId, Transition preferred, String... profile) {
+    public VolunteerRegistered volunteer(String invitationId, String personId, Transition preferred,
+                                         String... profile) {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < profile.length; i += 2) {
             values.put(profile[i], profile[i + 1]);
@@ -136,7 +137,8 @@ public final class RecruitmentEvents {
         return new PanelDrawn(conventionId, selectionId, "seed", "dice 3 6 1", 0, selected, reserve);
     }
 
-    public ReplacementCalled replacement(String selectionId, String replacedMemberId, String personId, String invitationId) {
+    public ReplacementCalled replacement(String selectionId, String replacedMemberId, String personId,
+                                         String invitationId) {
         return new ReplacementCalled(conventionId, selectionId, replacedMemberId, personId, invitationId);
     }
 
@@ -164,8 +166,8 @@ public final class RecruitmentEvents {
         return new DelegatedRoleHandedOver(conventionId, assembly, role, from, to, day("2025-05-21"));
     }
 
-    public SessionScheduled session(String sessionId, int number, SessionKind kind, Transition assembly, String startsOn,
-                             String endsOn) {
+    public SessionScheduled session(String sessionId, int number, SessionKind kind, Transition assembly,
+                                    String startsOn, String endsOn) {
         return new SessionScheduled(conventionId, sessionId, number, kind, assembly, day(startsOn), day(endsOn));
     }
 
