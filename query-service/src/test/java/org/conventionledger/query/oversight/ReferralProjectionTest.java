@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The referrals and garant opinions read side on a throw-away read store, fed from a test {@link EventLog}
- * through Axon's annotation adapter, as the "dashboard" processor would; read through the controller.
+ * through Axon's annotation adapter, as the "referrals" processor would; read through the controller.
  */
 class ReferralProjectionTest {
 
@@ -159,6 +159,29 @@ class ReferralProjectionTest {
         assertThat(controller.garantOpinions(CONVENTION)).isEqualTo(opinions);
         assertThat(referrals.get(0).investigations()).hasSize(2);
         assertThat(opinions).hasSize(1);
+    }
+
+    /**
+     * The "referrals" group is new (ADR-009): on a store whose referral files the "dashboard" group wrote, it
+     * has no token yet and reads the log from its first event, over those files.
+     */
+    @Test
+    void theNewGroupReadingTheLogFromItsStartOverTheDashboardsFilesChangesNothing() {
+        start();
+        append(referred("r-1", "member", DAY),
+                new ReferralAcknowledged(CONVENTION, "r-1", DAY.plusDays(1)),
+                new ReferralInvestigated(CONVENTION, "r-1", "First look", DAY.plusDays(2)),
+                new GarantOpinionPublished(CONVENTION, "op-1", OpinionOccasion.FINAL, null, "Final", DAY));
+        List<ReferralView> referrals = controller.referrals(CONVENTION);
+        List<GarantOpinionView> opinions = controller.garantOpinions(CONVENTION);
+
+        handler = new AnnotationEventHandlerAdapter(new ReferralProjection(new Projections(store.mongo()),
+                store.mongo()));
+        log.restreamFrom(null).forEach(this::deliver);
+
+        assertThat(controller.referrals(CONVENTION)).isEqualTo(referrals);
+        assertThat(controller.garantOpinions(CONVENTION)).isEqualTo(opinions);
+        assertThat(referrals.get(0).investigations()).hasSize(1);
     }
 
     @Test
