@@ -1,7 +1,6 @@
-package org.conventionledger.command.organisation;
+package org.conventionledger.command.recruitment;
 
 import static org.conventionledger.command.platform.RuleViolationMatcher.expectRejected;
-import static org.conventionledger.events.Transition.DEMOCRATIC;
 import static org.conventionledger.events.Transition.ECOLOGICAL;
 import static org.conventionledger.events.Transition.SOCIAL;
 import static org.mockito.Mockito.mock;
@@ -16,13 +15,8 @@ import java.util.Optional;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.conventionledger.command.deliberation.ChooseTopic;
-import org.conventionledger.command.recruitment.RecordInvitationAnswer;
-import org.conventionledger.command.recruitment.RecruitmentRegister;
-import org.conventionledger.command.recruitment.SendInvitations;
+import org.conventionledger.command.organisation.Convention;
 import org.conventionledger.command.recruitment.SendInvitations.Invitee;
-import org.conventionledger.events.Transition;
-import org.conventionledger.events.deliberation.TopicChosen;
 import org.conventionledger.events.organisation.ConventionOpened;
 import org.conventionledger.events.organisation.Mandate;
 import org.conventionledger.events.recruitment.Answer;
@@ -34,11 +28,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The convention: opening, invitations, answers and topics. The rest of the panel's recruitment (drawn
- * residents, volunteers' profiles, panel selection, seating, members leaving) is in
- * {@link ConventionRecruitmentTest}.
+ * The panel's invitations sent in batches and their plain answers, through the {@link Convention} aggregate
+ * whose member {@link Panel} handles them. The rest of the recruitment (drawn residents, volunteers' profiles,
+ * panel selection, seating, members leaving) is in {@link PanelTest}.
  */
-class ConventionTest {
+class InvitationsTest {
 
     private static final String CONVENTION = "conv-1";
     private static final LocalDate STARTS = LocalDate.of(2025, 1, 15);
@@ -66,16 +60,6 @@ class ConventionTest {
                 "Carry out every action the votation adopts", new BigDecimal("80.00"));
     }
 
-    private static OpenConvention open(String title, String city, Mandate mandate, List<Transition> transitions,
-                                       int plannedSessions) {
-        return new OpenConvention(CONVENTION, title, city, mandate, transitions, plannedSessions);
-    }
-
-    private static OpenConvention validOpen() {
-        return open("Convention for the transitions", "Saillans", mandate(STARTS, ENDS),
-                List.of(ECOLOGICAL, SOCIAL), 6);
-    }
-
     /** A convention with an ecological and a social assembly, but no democratic one. */
     private static ConventionOpened opened() {
         return new ConventionOpened(CONVENTION, "Convention for the transitions", "Saillans", mandate(STARTS, ENDS),
@@ -90,10 +74,6 @@ class ConventionTest {
         return new InvitationAnswered(CONVENTION, invitationId, answer, ANSWERED_ON);
     }
 
-    private static TopicChosen topic(String topicId, Transition assembly, String title) {
-        return new TopicChosen(CONVENTION, topicId, assembly, title);
-    }
-
     private static Invitee invitee(String invitationId, String residentRef) {
         return new Invitee(invitationId, residentRef, "electoral-roll");
     }
@@ -106,106 +86,9 @@ class ConventionTest {
         return new RecordInvitationAnswer(CONVENTION, invitationId, answer, ANSWERED_ON);
     }
 
-    private static ChooseTopic choose(String topicId, Transition assembly, String title) {
-        return new ChooseTopic(CONVENTION, topicId, assembly, title);
-    }
-
     /** Opened, with invitation {@code inv-1} sent to resident {@code res-1} and answered as given. */
     private static List<Object> invitationAnswered(Answer answer) {
         return List.of(opened(), sent("inv-1", "res-1"), answered("inv-1", answer));
-    }
-
-    // ---- opening ---------------------------------------------------------------------------------
-
-    @Nested
-    class OpeningAConvention {
-
-        @Test
-        void theCouncilsMandateOpensTheConvention() {
-            fixture.givenNoPriorActivity()
-                   .when(validOpen())
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(opened());
-        }
-
-        @Test
-        void aMandateOfASingleDayIsAccepted() {
-            fixture.givenNoPriorActivity()
-                   .when(open("One-day convention", "Saillans", mandate(STARTS, STARTS), List.of(DEMOCRATIC), 1))
-                   .expectEvents(new ConventionOpened(CONVENTION, "One-day convention", "Saillans",
-                           mandate(STARTS, STARTS), List.of(DEMOCRATIC), 1));
-        }
-
-        @Test
-        void aBlankTitleIsRefused() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(open("  ", "Saillans", mandate(STARTS, ENDS), List.of(ECOLOGICAL), 6)),
-                    422, "title-required");
-        }
-
-        @Test
-        void aMissingTitleIsRefused() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(open(null, "Saillans", mandate(STARTS, ENDS), List.of(ECOLOGICAL), 6)),
-                    422, "title-required");
-        }
-
-        @Test
-        void aBlankCityIsRefused() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(open("Convention", "", mandate(STARTS, ENDS), List.of(ECOLOGICAL), 6)),
-                    422, "city-required");
-        }
-
-        @Test
-        void noTransitionIsRefused() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(open("Convention", "Saillans", mandate(STARTS, ENDS), List.of(), 6)),
-                    422, "transitions-required");
-        }
-
-        @Test
-        void missingTransitionsAreRefused() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(open("Convention", "Saillans", mandate(STARTS, ENDS), null, 6)),
-                    422, "transitions-required");
-        }
-
-        @Test
-        void aTransitionListedTwiceIsRefused() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(open("Convention", "Saillans", mandate(STARTS, ENDS),
-                                          List.of(ECOLOGICAL, SOCIAL, ECOLOGICAL), 6)),
-                    422, "duplicate-transition");
-        }
-
-        @Test
-        void zeroPlannedSessionsAreRefused() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(open("Convention", "Saillans", mandate(STARTS, ENDS), List.of(SOCIAL), 0)),
-                    422, "sessions-required");
-        }
-
-        @Test
-        void aMandateEndingBeforeItStartsIsRefused() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(open("Convention", "Saillans", mandate(ENDS, STARTS), List.of(SOCIAL), 6)),
-                    422, "mandate-dates");
-        }
-
-        @Test
-        void aMandateWithoutEndDateIsRefused() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(open("Convention", "Saillans", mandate(STARTS, null), List.of(SOCIAL), 6)),
-                    422, "mandate-dates");
-        }
-
-        @Test
-        void noMandateIsRefused() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(open("Convention", "Saillans", null, List.of(SOCIAL), 6)),
-                    422, "mandate-dates");
-        }
     }
 
     // ---- invitations -----------------------------------------------------------------------------
@@ -323,48 +206,6 @@ class ConventionTest {
             expectRejected(fixture.given(opened(), sent("inv-1", "res-1"))
                                   .when(answer("inv-1", null)),
                     422, "answer-required");
-        }
-    }
-
-    // ---- topics ----------------------------------------------------------------------------------
-
-    @Nested
-    class ChoosingATopic {
-
-        @Test
-        void anAssemblyChoosesATopic() {
-            fixture.given(opened())
-                   .when(choose("top-1", ECOLOGICAL, "Mobility"))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(topic("top-1", ECOLOGICAL, "Mobility"));
-        }
-
-        @Test
-        void anotherAssemblyMayChooseATopicOfTheSameTitle() {
-            fixture.given(opened(), topic("top-1", ECOLOGICAL, "Mobility"))
-                   .when(choose("top-2", SOCIAL, "Mobility"))
-                   .expectEvents(topic("top-2", SOCIAL, "Mobility"));
-        }
-
-        @Test
-        void anAssemblyCannotChooseTheSameTitleTwice() {
-            expectRejected(fixture.given(opened(), topic("top-1", ECOLOGICAL, "Mobility"))
-                                  .when(choose("top-2", ECOLOGICAL, "Mobility")),
-                    409, "topic-exists");
-        }
-
-        @Test
-        void anAssemblyTheConventionDoesNotHoldCannotChoose() {
-            expectRejected(fixture.given(opened())
-                                  .when(choose("top-1", DEMOCRATIC, "Participatory budget")),
-                    422, "unknown-assembly");
-        }
-
-        @Test
-        void aTopicNeedsATitle() {
-            expectRejected(fixture.given(opened())
-                                  .when(choose("top-1", ECOLOGICAL, "")),
-                    422, "title-required");
         }
     }
 }
