@@ -93,7 +93,8 @@ public final class JudgmentVotes {
             throw RuleViolation.conflict("vote-exists", "Vote " + command.voteId() + " exists.");
         }
         if (command.purpose() == null) {
-            throw RuleViolation.unprocessable("purpose-required", "Say what the vote decides: TOPIC_CHOICE or PRIORITISATION.");
+            throw RuleViolation.unprocessable("purpose-required",
+                    "Say what the vote decides: TOPIC_CHOICE or PRIORITISATION.");
         }
         List<String> grades = command.grades();
         if (grades == null || grades.size() < 2 || grades.stream().anyMatch(g -> g == null || g.isBlank())
@@ -103,7 +104,8 @@ public final class JudgmentVotes {
         }
         List<VoteOption> options = command.options();
         if (options == null || options.isEmpty()
-                || options.stream().anyMatch(o -> o == null || o.optionId() == null || o.label() == null || o.label().isBlank())) {
+                || options.stream().anyMatch(o -> o == null || o.optionId() == null || o.label() == null
+                        || o.label().isBlank())) {
             throw RuleViolation.unprocessable("options-required", "A vote needs options, each with a label.");
         }
         if (options.stream().map(VoteOption::optionId).distinct().count() != options.size()

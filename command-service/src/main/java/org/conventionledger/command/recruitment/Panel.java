@@ -54,7 +54,8 @@ import org.conventionledger.events.recruitment.VolunteerRegistered;
 public class Panel {
 
     /** A seated member and whether they still sit. */
-    private record Member(String memberId, String invitationId, Transition assembly, String contractVersion, boolean active) {
+    private record Member(String memberId, String invitationId, Transition assembly, String contractVersion,
+                          boolean active) {
     }
 
     private final Map<String, String> personByInvitation = new HashMap<>();
@@ -259,7 +260,8 @@ public class Panel {
                     "profile-not-expected", "Only a volunteer (ACCEPTED) gives a profile.");
         }
         List<Object> events = new ArrayList<>();
-        events.add(new InvitationAnswered(conventionId, command.invitationId(), command.answer(), command.answeredOn()));
+        events.add(new InvitationAnswered(conventionId, command.invitationId(), command.answer(),
+                command.answeredOn()));
         if (accepted) {
             events.add(new VolunteerRegistered(conventionId, command.invitationId(),
                     personByInvitation.get(command.invitationId()), Map.copyOf(command.profile()),
@@ -278,7 +280,8 @@ public class Panel {
         }
         List<Object> events = new ArrayList<>();
         personByInvitation.keySet().stream().filter(id -> !answers.containsKey(id)).sorted()
-                .forEach(id -> events.add(new InvitationAnswered(conventionId, id, Answer.NO_ANSWER, command.deadline())));
+                .forEach(id -> events.add(new InvitationAnswered(conventionId, id, Answer.NO_ANSWER,
+                        command.deadline())));
         events.add(new InvitationsClosed(conventionId, command.deadline(), events.size()));
         return events;
     }
@@ -339,7 +342,8 @@ public class Panel {
         }
         require(command.seed() != null && !command.seed().isBlank(), "seed-required", "Reveal the seed.");
         require(command.publicEntropy() != null && !command.publicEntropy().isBlank()
-                        && command.publicEntropy().length() <= SeedCommitment.MAX_SEED_LENGTH, "public-entropy-required",
+                        && command.publicEntropy().length() <= SeedCommitment.MAX_SEED_LENGTH,
+                "public-entropy-required",
                 "Give the public entropy drawn at the draw (e.g. dice rolled before the bailiff), at most "
                         + SeedCommitment.MAX_SEED_LENGTH + " characters.");
         if (!SeedCommitment.matches(command.seed(), selection.seedCommitment())) {
