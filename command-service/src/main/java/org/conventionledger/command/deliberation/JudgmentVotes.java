@@ -1,11 +1,17 @@
 package org.conventionledger.command.deliberation;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.deliberation.JudgmentCast;
@@ -13,26 +19,83 @@ import org.conventionledger.events.deliberation.JudgmentVoteClosed;
 import org.conventionledger.events.deliberation.JudgmentVoteOpened;
 import org.conventionledger.events.deliberation.RankedOption;
 import org.conventionledger.events.deliberation.VoteOption;
+import org.conventionledger.events.deliberation.TopicChosen;
 import org.conventionledger.events.deliberation.VotePurpose;
 import org.conventionledger.rules.judgment.MajorityJudgment;
+import org.conventionledger.events.organisation.ConventionOpened;
+import org.conventionledger.events.recruitment.MemberSeated;
+import org.conventionledger.events.recruitment.MemberWithdrew;
+import org.conventionledger.events.recruitment.MembershipLost;
 
 /**
- * The rules of the members' majority-judgment votes, for the convention that holds them: who may
- * judge (seated members, of the vote's assembly when it has one; once each), what a judgment is (one
- * grade per option) and how a vote closes (ranked by {@link MajorityJudgment}, the best
- * {@code seats} options chosen). Each rule returns the event to apply, or throws a
- * {@link RuleViolation}; {@code on} methods replay the events.
+ * The convention's topics and the members' majority-judgment votes: an entity (an Axon aggregate member) of
+ * the {@code Convention} aggregate, whose stream it shares, so the log's events keep their aggregate type.
+ * Its rules: who may judge (seated members, of the vote's assembly when it has one; once each), what a
+ * judgment is (one grade per option), how a vote closes (ranked by {@link MajorityJudgment}, the best
+ * {@code seats} options chosen) and that an assembly chooses a topic's title once, directly or by a vote.
+ * Who sits in which assembly comes from the recruitment events of the same stream, replayed here too.
  */
 public final class JudgmentVotes {
 
     private final Map<String, JudgmentVote> votes = new HashMap<>();
+    private final Set<String> topicTitles = new HashSet<>();
+    private final Map<String, Transition> sittingMembers = new HashMap<>();
+    private String conventionId;
+    private Set<Transition> assemblies = Set.of();
 
-    public JudgmentVoteOpened open(String conventionId, OpenJudgmentVote command, DeliberationRegister register) {
+    @CommandHandler
+    void handle(ChooseTopic command) {
+        requireAssembly(command.assembly());
+        if (command.title() == null || command.title().isBlank()) {
+            throw RuleViolation.unprocessable("title-required", "A topic needs a title.");
+        }
+        requireNewTopic(command.assembly(), command.title());
+        apply(new TopicChosen(conventionId, command.topicId(), command.assembly(), command.title()));
+    }
+
+    @CommandHandler
+    void handle(OpenJudgmentVote command, DeliberationRegister register) {
+        if (command.assembly() != null) {
+            requireAssembly(command.assembly());
+        }
+        JudgmentVoteOpened opened = open(command, register);
+        if (opened.purpose() == VotePurpose.TOPIC_CHOICE) {
+            for (VoteOption candidate : opened.options()) {
+                requireNewTopic(opened.assembly(), candidate.label());
+            }
+        }
+        apply(opened);
+    }
+
+    @CommandHandler
+    void handle(CastJudgment command) {
+        apply(cast(command, sittingMembers.get(command.memberId())));
+    }
+
+    @CommandHandler
+    void handle(CloseJudgmentVote command) {
+        JudgmentVoteClosed closed = close(command);
+        JudgmentVote vote = votes.get(command.voteId());
+        boolean choosesTopics = vote.purpose == VotePurpose.TOPIC_CHOICE;
+        if (choosesTopics) {
+            // another vote or a direct choice may have taken a title since this vote opened
+            closed.chosen().forEach(chosen -> requireNewTopic(vote.assembly, vote.label(chosen)));
+        }
+        apply(closed);
+        if (choosesTopics) {
+            for (String chosen : closed.chosen()) {
+                apply(new TopicChosen(conventionId, chosen, vote.assembly, vote.label(chosen)));
+            }
+        }
+    }
+
+    private JudgmentVoteOpened open(OpenJudgmentVote command, DeliberationRegister register) {
         if (votes.containsKey(command.voteId())) {
             throw RuleViolation.conflict("vote-exists", "Vote " + command.voteId() + " exists.");
         }
         if (command.purpose() == null) {
-            throw RuleViolation.unprocessable("purpose-required", "Say what the vote decides: TOPIC_CHOICE or PRIORITISATION.");
+            throw RuleViolation.unprocessable("purpose-required",
+                    "Say what the vote decides: TOPIC_CHOICE or PRIORITISATION.");
         }
         List<String> grades = command.grades();
         if (grades == null || grades.size() < 2 || grades.stream().anyMatch(g -> g == null || g.isBlank())
@@ -42,7 +105,8 @@ public final class JudgmentVotes {
         }
         List<VoteOption> options = command.options();
         if (options == null || options.isEmpty()
-                || options.stream().anyMatch(o -> o == null || o.optionId() == null || o.label() == null || o.label().isBlank())) {
+                || options.stream().anyMatch(o -> o == null || o.optionId() == null || o.label() == null
+                        || o.label().isBlank())) {
             throw RuleViolation.unprocessable("options-required", "A vote needs options, each with a label.");
         }
         if (options.stream().map(VoteOption::optionId).distinct().count() != options.size()
@@ -77,7 +141,7 @@ public final class JudgmentVotes {
     }
 
     /** @param memberAssembly the judging member's assembly, or null if they are not a seated member */
-    public JudgmentCast cast(String conventionId, CastJudgment command, Transition memberAssembly) {
+    private JudgmentCast cast(CastJudgment command, Transition memberAssembly) {
         JudgmentVote vote = openVote(command.voteId());
         if (memberAssembly == null) {
             throw RuleViolation.unprocessable("not-a-member", command.memberId() + " is not a seated member.");
@@ -103,7 +167,7 @@ public final class JudgmentVotes {
         return new JudgmentCast(conventionId, command.voteId(), command.memberId(), List.copyOf(grades));
     }
 
-    public JudgmentVoteClosed close(String conventionId, CloseJudgmentVote command) {
+    private JudgmentVoteClosed close(CloseJudgmentVote command) {
         JudgmentVote vote = openVote(command.voteId());
         if (vote.voters.isEmpty()) {
             throw RuleViolation.unprocessable("no-judgments", "Nobody has judged in this vote yet.");
@@ -122,27 +186,44 @@ public final class JudgmentVotes {
         return new JudgmentVoteClosed(conventionId, command.voteId(), vote.voters.size(), ranking, chosen);
     }
 
-    public VotePurpose purposeOf(String voteId) {
-        return votes.get(voteId).purpose;
+    @EventSourcingHandler
+    void on(ConventionOpened event) {
+        conventionId = event.conventionId();
+        assemblies = EnumSet.copyOf(event.transitions());
     }
 
-    public Transition assemblyOf(String voteId) {
-        return votes.get(voteId).assembly;
+    @EventSourcingHandler
+    void on(TopicChosen event) {
+        topicTitles.add(event.assembly() + "/" + event.title());
     }
 
-    public String label(String voteId, String optionId) {
-        return votes.get(voteId).label(optionId);
+    @EventSourcingHandler
+    void on(MemberSeated event) {
+        sittingMembers.put(event.memberId(), event.assembly());
     }
 
-    public void on(JudgmentVoteOpened event) {
+    @EventSourcingHandler
+    void on(MemberWithdrew event) {
+        sittingMembers.remove(event.memberId());
+    }
+
+    @EventSourcingHandler
+    void on(MembershipLost event) {
+        sittingMembers.remove(event.memberId());
+    }
+
+    @EventSourcingHandler
+    void on(JudgmentVoteOpened event) {
         votes.put(event.voteId(), new JudgmentVote(event));
     }
 
-    public void on(JudgmentCast event) {
+    @EventSourcingHandler
+    void on(JudgmentCast event) {
         votes.get(event.voteId()).count(event.memberId(), event.grades());
     }
 
-    public void on(JudgmentVoteClosed event) {
+    @EventSourcingHandler
+    void on(JudgmentVoteClosed event) {
         votes.get(event.voteId()).open = false;
     }
 
@@ -155,5 +236,19 @@ public final class JudgmentVotes {
             throw RuleViolation.conflict("vote-closed", "Vote " + voteId + " is closed.");
         }
         return vote;
+    }
+
+    private void requireNewTopic(Transition assembly, String title) {
+        if (topicTitles.contains(assembly + "/" + title)) {
+            throw RuleViolation.conflict("topic-exists",
+                    "The " + assembly + " assembly already chose the topic '" + title + "'.");
+        }
+    }
+
+    private void requireAssembly(Transition assembly) {
+        if (assembly == null || !assemblies.contains(assembly)) {
+            throw RuleViolation.unprocessable("unknown-assembly", "This convention has no " + assembly
+                    + " assembly; its transitions are " + assemblies + ".");
+        }
     }
 }

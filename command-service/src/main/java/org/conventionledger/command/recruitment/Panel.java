@@ -1,17 +1,23 @@
 package org.conventionledger.command.recruitment;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.rules.sortition.SeedCommitment;
 import org.conventionledger.events.Transition;
+import org.conventionledger.events.organisation.ConventionOpened;
 import org.conventionledger.events.recruitment.Answer;
 import org.conventionledger.events.recruitment.AssemblyCapacitiesSet;
 import org.conventionledger.events.recruitment.DrawnResidentNotInvited;
@@ -31,9 +37,10 @@ import org.conventionledger.events.recruitment.ReplacementCalled;
 import org.conventionledger.events.recruitment.VolunteerRegistered;
 
 /**
- * The panel's recruitment rules, from invitations to members leaving, kept apart from the
- * {@code Convention} aggregate that owns the state's stream. Each method checks its rules and returns the
- * events to apply; nothing changes until the aggregate applies them and the {@code on} methods run.
+ * The panel's recruitment, from invitations to members leaving: an entity (an Axon aggregate member) of the
+ * {@code Convention} aggregate, whose stream it shares, so the log's events keep their aggregate type. Axon
+ * routes the recruitment commands here; each rule is checked before the first event is applied, and the
+ * {@code on} methods replay the events (the convention's assemblies come from {@link ConventionOpened}).
  *
  * <p>Rules: invitations go to residents a draw drew, once each, and a drawn resident who is not invited
  * gets a logged reason instead (never both); an invitation is answered once, until the
@@ -47,7 +54,8 @@ import org.conventionledger.events.recruitment.VolunteerRegistered;
 public class Panel {
 
     /** A seated member and whether they still sit. */
-    private record Member(String memberId, String invitationId, Transition assembly, String contractVersion, boolean active) {
+    private record Member(String memberId, String invitationId, Transition assembly, String contractVersion,
+                          boolean active) {
     }
 
     private final Map<String, String> personByInvitation = new HashMap<>();
@@ -67,10 +75,107 @@ public class Panel {
     private final Map<String, Integer> contracts = new HashMap<>();
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final Set<String> seatedInvitations = new HashSet<>();
+    private String conventionId;
+    private Set<Transition> assemblies = Set.of();
+
+    // ---- commands --------------------------------------------------------------------------------
+
+    @CommandHandler
+    void handle(SendInvitations command, RecruitmentRegister register) {
+        sendInvitations(command, register).forEach(AggregateLifecycle::apply);
+    }
+
+    @CommandHandler
+    void handle(RecordDrawnResidentNotInvited command, RecruitmentRegister register) {
+        apply(notInvited(command, register));
+    }
+
+    @CommandHandler
+    void handle(RemindInvitation command) {
+        apply(remind(command));
+    }
+
+    @CommandHandler
+    void handle(RecordInvitationAnswer command) {
+        answer(command).forEach(AggregateLifecycle::apply);
+    }
+
+    /** All the answers' rules are checked before the first event is applied: all are recorded or none. */
+    @CommandHandler
+    void handle(RecordInvitationAnswers command) {
+        if (command.answers() == null || command.answers().isEmpty()) {
+            throw RuleViolation.unprocessable("answers-required", "Give at least one answer.");
+        }
+        Set<String> seen = new HashSet<>();
+        List<Object> events = new ArrayList<>();
+        for (RecordInvitationAnswer answer : command.answers()) {
+            if (!seen.add(answer.invitationId())) {
+                throw RuleViolation.unprocessable("answer-twice", "Invitation " + answer.invitationId()
+                        + " is answered twice in the batch.");
+            }
+            events.addAll(answer(answer));
+        }
+        events.forEach(AggregateLifecycle::apply);
+    }
+
+    @CommandHandler
+    void handle(CloseInvitations command) {
+        closeAnswers(command).forEach(AggregateLifecycle::apply);
+    }
+
+    @CommandHandler
+    void handle(DefinePanelSelection command) {
+        apply(defineSelection(command));
+    }
+
+    @CommandHandler
+    void handle(ComputePanelLottery command) {
+        apply(computeLottery());
+    }
+
+    @CommandHandler
+    PanelDrawn handle(DrawPanel command) {
+        PanelDrawn panelDrawn = drawPanel(command);
+        apply(panelDrawn);
+        return panelDrawn;
+    }
+
+    @CommandHandler
+    ReplacementCalled handle(CallReplacement command) {
+        ReplacementCalled called = callReplacement(command);
+        apply(called);
+        return called;
+    }
+
+    @CommandHandler
+    void handle(SetAssemblyCapacities command) {
+        apply(setCapacities(command));
+    }
+
+    @CommandHandler
+    void handle(AdoptEngagementContract command) {
+        apply(adoptContract(command));
+    }
+
+    @CommandHandler
+    void handle(SeatMember command) {
+        if (command.assembly() == null || !assemblies.contains(command.assembly())) {
+            throw RuleViolation.unprocessable("unknown-assembly", "This convention has no " + command.assembly()
+                    + " assembly; its transitions are " + assemblies + ".");
+        }
+        require(command.contractVersion() != null && !command.contractVersion().isBlank(),
+                "contract-version-required", "Record which version of the engagement contract the member signed.");
+        apply(seat(command));
+    }
+
+    @CommandHandler
+    void handle(WithdrawMember command) {
+        apply(withdraw(command));
+    }
 
     // ---- invitations -----------------------------------------------------------------------------
 
-    public List<Object> sendInvitations(String conventionId, SendInvitations command, RecruitmentRegister register) {
+    private List<Object> sendInvitations(SendInvitations command, RecruitmentRegister register) {
         require(command.invitees() != null && !command.invitees().isEmpty(), "invitees-required",
                 "Name at least one invitee.");
         require(command.sentOn() != null, "sent-on-required", "Give the date the letters were sent.");
@@ -104,7 +209,7 @@ public class Panel {
         return events;
     }
 
-    public DrawnResidentNotInvited notInvited(String conventionId, RecordDrawnResidentNotInvited command,
+    private DrawnResidentNotInvited notInvited(RecordDrawnResidentNotInvited command,
                                               RecruitmentRegister register) {
         requireAnswersOpen();
         require(command.reason() != null, "reason-required",
@@ -125,7 +230,7 @@ public class Panel {
                 command.recordedOn());
     }
 
-    public InvitationReminderSent remind(String conventionId, RemindInvitation command) {
+    private InvitationReminderSent remind(RemindInvitation command) {
         requireInvitation(command.invitationId());
         requireAnswersOpen();
         requireUnanswered(command.invitationId());
@@ -133,7 +238,7 @@ public class Panel {
         return new InvitationReminderSent(conventionId, command.invitationId(), command.sentOn());
     }
 
-    public List<Object> answer(String conventionId, RecordInvitationAnswer command) {
+    private List<Object> answer(RecordInvitationAnswer command) {
         requireInvitation(command.invitationId());
         requireAnswersOpen();
         requireUnanswered(command.invitationId());
@@ -155,7 +260,8 @@ public class Panel {
                     "profile-not-expected", "Only a volunteer (ACCEPTED) gives a profile.");
         }
         List<Object> events = new ArrayList<>();
-        events.add(new InvitationAnswered(conventionId, command.invitationId(), command.answer(), command.answeredOn()));
+        events.add(new InvitationAnswered(conventionId, command.invitationId(), command.answer(),
+                command.answeredOn()));
         if (accepted) {
             events.add(new VolunteerRegistered(conventionId, command.invitationId(),
                     personByInvitation.get(command.invitationId()), Map.copyOf(command.profile()),
@@ -164,7 +270,7 @@ public class Panel {
         return events;
     }
 
-    public List<Object> closeAnswers(String conventionId, CloseInvitations command) {
+    private List<Object> closeAnswers(CloseInvitations command) {
         requireAnswersOpen();
         require(command.deadline() != null, "deadline-required", "Give the answer deadline.");
         require(!personByInvitation.isEmpty(), "no-invitations", "No invitation was sent.");
@@ -174,14 +280,15 @@ public class Panel {
         }
         List<Object> events = new ArrayList<>();
         personByInvitation.keySet().stream().filter(id -> !answers.containsKey(id)).sorted()
-                .forEach(id -> events.add(new InvitationAnswered(conventionId, id, Answer.NO_ANSWER, command.deadline())));
+                .forEach(id -> events.add(new InvitationAnswered(conventionId, id, Answer.NO_ANSWER,
+                        command.deadline())));
         events.add(new InvitationsClosed(conventionId, command.deadline(), events.size()));
         return events;
     }
 
     // ---- panel selection -------------------------------------------------------------------------
 
-    public PanelSelectionDefined defineSelection(String conventionId, DefinePanelSelection command) {
+    private PanelSelectionDefined defineSelection(DefinePanelSelection command) {
         if (selection != null) {
             throw RuleViolation.conflict("selection-defined", "The panel selection is already defined.");
         }
@@ -208,7 +315,7 @@ public class Panel {
                 List.copyOf(command.quotas()), command.seedCommitment().toLowerCase());
     }
 
-    public PanelLotteryComputed computeLottery(String conventionId) {
+    private PanelLotteryComputed computeLottery() {
         requireSelection();
         if (lottery != null) {
             throw RuleViolation.conflict("lottery-computed", "The panel lottery was already computed and published.");
@@ -225,7 +332,7 @@ public class Panel {
         return PanelLotteries.compute(conventionId, selection, pool);
     }
 
-    public PanelDrawn drawPanel(String conventionId, DrawPanel command) {
+    private PanelDrawn drawPanel(DrawPanel command) {
         requireSelection();
         if (lottery == null) {
             throw RuleViolation.conflict("lottery-not-computed", "Compute and publish the lottery before the draw.");
@@ -235,7 +342,8 @@ public class Panel {
         }
         require(command.seed() != null && !command.seed().isBlank(), "seed-required", "Reveal the seed.");
         require(command.publicEntropy() != null && !command.publicEntropy().isBlank()
-                        && command.publicEntropy().length() <= SeedCommitment.MAX_SEED_LENGTH, "public-entropy-required",
+                        && command.publicEntropy().length() <= SeedCommitment.MAX_SEED_LENGTH,
+                "public-entropy-required",
                 "Give the public entropy drawn at the draw (e.g. dice rolled before the bailiff), at most "
                         + SeedCommitment.MAX_SEED_LENGTH + " characters.");
         if (!SeedCommitment.matches(command.seed(), selection.seedCommitment())) {
@@ -246,7 +354,7 @@ public class Panel {
                 command.publicEntropy());
     }
 
-    public ReplacementCalled callReplacement(String conventionId, CallReplacement command) {
+    private ReplacementCalled callReplacement(CallReplacement command) {
         Member leaving = requireMember(command.replacedMemberId());
         if (leaving.active()) {
             throw RuleViolation.conflict("member-active", "Member " + leaving.memberId()
@@ -274,7 +382,7 @@ public class Panel {
 
     // ---- members ---------------------------------------------------------------------------------
 
-    public AssemblyCapacitiesSet setCapacities(String conventionId, SetAssemblyCapacities command, Set<Transition> assemblies) {
+    private AssemblyCapacitiesSet setCapacities(SetAssemblyCapacities command) {
         require(command.capacities() != null && !command.capacities().isEmpty(), "capacities-required",
                 "Give each assembly's number of seats.");
         command.capacities().forEach((assembly, seats) -> {
@@ -288,7 +396,7 @@ public class Panel {
         return new AssemblyCapacitiesSet(conventionId, Map.copyOf(command.capacities()));
     }
 
-    public EngagementContractAdopted adoptContract(String conventionId, AdoptEngagementContract command) {
+    private EngagementContractAdopted adoptContract(AdoptEngagementContract command) {
         require(command.version() != null && !command.version().isBlank(), "version-required", "Name the version.");
         if (contracts.containsKey(command.version())) {
             throw RuleViolation.conflict("contract-exists", "Contract version " + command.version() + " was adopted.");
@@ -299,7 +407,7 @@ public class Panel {
                 command.adoptedOn());
     }
 
-    public MemberSeated seat(String conventionId, SeatMember command) {
+    private MemberSeated seat(SeatMember command) {
         requireInvitation(command.invitationId());
         if (answers.get(command.invitationId()) != Answer.ACCEPTED) {
             throw RuleViolation.conflict("invitation-not-accepted", "Only a resident who accepted the invitation"
@@ -336,14 +444,18 @@ public class Panel {
                 command.contractVersion(), command.seatedOn());
     }
 
-    public MemberWithdrew withdraw(String conventionId, WithdrawMember command) {
+    private MemberWithdrew withdraw(WithdrawMember command) {
         requireActive(command.memberId());
         require(command.reason() != null, "reason-required", "Give the reason's category.");
         require(command.withdrewOn() != null, "withdrew-on-required", "Give the date.");
         return new MemberWithdrew(conventionId, command.memberId(), command.reason(), command.withdrewOn());
     }
 
-    public MembershipLost applyAbsenceRule(String conventionId, ApplyAbsenceRule command, int unexcusedAbsences) {
+    /**
+     * The absence rule counts the member's unexcused absences, which the sessions keep: the {@code Convention}
+     * root handles the command with that count, so recruitment does not depend on organisation.
+     */
+    public MembershipLost applyAbsenceRule(ApplyAbsenceRule command, int unexcusedAbsences) {
         Member member = requireActive(command.memberId());
         Integer allowed = contracts.get(member.contractVersion());
         if (allowed == null) {
@@ -361,74 +473,89 @@ public class Panel {
                 member.contractVersion(), command.appliedOn());
     }
 
-    /** The member's assembly while they sit. */
-    public Optional<Transition> activeAssemblyOf(String memberId) {
-        return Optional.ofNullable(members.get(memberId)).filter(Member::active).map(Member::assembly);
-    }
-
     // ---- state -----------------------------------------------------------------------------------
 
-    public void on(InvitationSent event) {
+    @EventSourcingHandler
+    void on(ConventionOpened event) {
+        conventionId = event.conventionId();
+        assemblies = EnumSet.copyOf(event.transitions());
+    }
+
+    @EventSourcingHandler
+    void on(InvitationSent event) {
         personByInvitation.put(event.invitationId(), event.residentRef());
         invitationByPerson.put(event.residentRef(), event.invitationId());
     }
 
-    public void on(InvitationAnswered event) {
+    @EventSourcingHandler
+    void on(InvitationAnswered event) {
         answers.put(event.invitationId(), event.answer());
     }
 
-    public void on(InvitationsClosed event) {
+    @EventSourcingHandler
+    void on(InvitationsClosed event) {
         answersClosed = true;
     }
 
-    public void on(VolunteerRegistered event) {
+    @EventSourcingHandler
+    void on(VolunteerRegistered event) {
         volunteers.put(event.invitationId(), event);
     }
 
-    public void on(DrawnResidentNotInvited event) {
+    @EventSourcingHandler
+    void on(DrawnResidentNotInvited event) {
         notInvited.add(event.residentRef());
     }
 
-    public void on(PanelSelectionDefined event) {
+    @EventSourcingHandler
+    void on(PanelSelectionDefined event) {
         selection = event;
         selectionBeforeClosure = !answersClosed;
     }
 
-    public void on(PanelLotteryComputed event) {
+    @EventSourcingHandler
+    void on(PanelLotteryComputed event) {
         lottery = event;
     }
 
-    public void on(PanelDrawn event) {
+    @EventSourcingHandler
+    void on(PanelDrawn event) {
         drawn = event;
         selectable.addAll(event.selected());
     }
 
-    public void on(ReplacementCalled event) {
+    @EventSourcingHandler
+    void on(ReplacementCalled event) {
         replacedMembers.add(event.replacedMemberId());
         reserveCalled.add(event.personId());
         selectable.add(event.personId());
     }
 
-    public void on(AssemblyCapacitiesSet event) {
+    @EventSourcingHandler
+    void on(AssemblyCapacitiesSet event) {
         capacities.clear();
         capacities.putAll(event.capacities());
     }
 
-    public void on(EngagementContractAdopted event) {
+    @EventSourcingHandler
+    void on(EngagementContractAdopted event) {
         contracts.put(event.version(), event.allowedUnexcusedAbsences());
     }
 
-    public void on(MemberSeated event) {
+    @EventSourcingHandler
+    void on(MemberSeated event) {
         seatedInvitations.add(event.invitationId());
         members.put(event.memberId(), new Member(event.memberId(), event.invitationId(), event.assembly(),
                 event.contractVersion(), true));
     }
 
-    public void on(MemberWithdrew event) {
+    @EventSourcingHandler
+    void on(MemberWithdrew event) {
         leave(event.memberId());
     }
 
-    public void on(MembershipLost event) {
+    @EventSourcingHandler
+    void on(MembershipLost event) {
         leave(event.memberId());
     }
 

@@ -26,7 +26,7 @@ import org.conventionledger.events.votation.VotationScheduled;
 
 /**
  * A public votation: its ballot (the finalised actions), its period and rules, its life (scheduled,
- * open, closed). Ballots are not counted here but in their own streams ({@link OnlineBallot}, one per
+ * open, closed). Ballots are not counted here but in their own streams ({@link VoterBallot}, one per
  * voter) and paper counts in their desks' ({@link PaperDesk}), so that a million voters never queue
  * behind one aggregate; they read this votation through the {@link VotationRegister}.
  */

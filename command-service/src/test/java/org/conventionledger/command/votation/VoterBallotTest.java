@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * One voter's ballot stream, online or on paper, checked against the votation register: period, status,
  * eligibility, ballot rule, one ballot per voter across channels.
  */
-class OnlineBallotTest {
+class VoterBallotTest {
 
     private static final String CONVENTION = "conv-1";
     private static final String VOTATION = "vot-1";
@@ -47,13 +47,13 @@ class OnlineBallotTest {
     /** An adult resident. */
     private static final VoterFacts ELIGIBLE = new VoterFacts(LocalDate.parse("1980-04-02"), null, true, null);
 
-    private FixtureConfiguration<OnlineBallot> fixture;
+    private FixtureConfiguration<VoterBallot> fixture;
     private VotationRegister register;
 
     @BeforeEach
     void setUp() {
         register = mock(VotationRegister.class);
-        fixture = new AggregateTestFixture<>(OnlineBallot.class);
+        fixture = new AggregateTestFixture<>(VoterBallot.class);
         fixture.registerInjectableResource(register);
         votationIs(VotationStatus.OPEN);
     }
@@ -75,11 +75,11 @@ class OnlineBallotTest {
     }
 
     /** During the voting period, after the given events of the voter's stream. */
-    private TestExecutor<OnlineBallot> given(Object... events) {
+    private TestExecutor<VoterBallot> given(Object... events) {
         return at(DURING, events);
     }
 
-    private TestExecutor<OnlineBallot> at(Instant now, Object... events) {
+    private TestExecutor<VoterBallot> at(Instant now, Object... events) {
         return fixture.given(events).andGivenCurrentTime(now);
     }
 

@@ -1,4 +1,4 @@
-package org.conventionledger.command.organisation;
+package org.conventionledger.command.deliberation;
 
 import static org.conventionledger.command.platform.RuleViolationMatcher.expectRejected;
 import static org.conventionledger.events.Transition.DEMOCRATIC;
@@ -18,10 +18,7 @@ import java.util.Optional;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.conventionledger.command.deliberation.CastJudgment;
-import org.conventionledger.command.deliberation.CloseJudgmentVote;
-import org.conventionledger.command.deliberation.DeliberationRegister;
-import org.conventionledger.command.deliberation.OpenJudgmentVote;
+import org.conventionledger.command.organisation.Convention;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.deliberation.JudgmentCast;
 import org.conventionledger.events.deliberation.JudgmentVoteClosed;
@@ -43,10 +40,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The members' majority-judgment votes held by the convention: an assembly choosing its topics
- * (session 1) and the plenary prioritising the action sheets (session 5).
+ * The members' topics and majority-judgment votes, handled by the convention's member {@link JudgmentVotes}:
+ * an assembly choosing its topics, directly or by a vote (session 1), and the plenary prioritising the action
+ * sheets (session 5). Who may judge comes from the recruitment events of the same stream.
  */
-class ConventionJudgmentVoteTest {
+class JudgmentVotesTest {
 
     private static final String CONVENTION = "conv-1";
     private static final String OTHER_CONVENTION = "conv-2";
@@ -136,6 +134,14 @@ class ConventionJudgmentVoteTest {
 
     private static JudgmentVoteOpened topicChoiceOpened() {
         return topicChoiceOpened(2);
+    }
+
+    private static TopicChosen topic(String topicId, Transition assembly, String title) {
+        return new TopicChosen(CONVENTION, topicId, assembly, title);
+    }
+
+    private static ChooseTopic choose(String topicId, Transition assembly, String title) {
+        return new ChooseTopic(CONVENTION, topicId, assembly, title);
     }
 
     /** Actions 3 and 5 belong to the convention; the register knows no other action. */
@@ -685,5 +691,47 @@ class ConventionJudgmentVoteTest {
         all[0] = first;
         System.arraycopy(more, 0, all, 1, more.length);
         return all;
+    }
+
+    // ---- topics ----------------------------------------------------------------------------------
+
+    @Nested
+    class ChoosingATopic {
+
+        @Test
+        void anAssemblyChoosesATopic() {
+            fixture.given(opened())
+                   .when(choose("top-1", ECOLOGICAL, "Mobility"))
+                   .expectSuccessfulHandlerExecution()
+                   .expectEvents(topic("top-1", ECOLOGICAL, "Mobility"));
+        }
+
+        @Test
+        void anotherAssemblyMayChooseATopicOfTheSameTitle() {
+            fixture.given(opened(), topic("top-1", ECOLOGICAL, "Mobility"))
+                   .when(choose("top-2", SOCIAL, "Mobility"))
+                   .expectEvents(topic("top-2", SOCIAL, "Mobility"));
+        }
+
+        @Test
+        void anAssemblyCannotChooseTheSameTitleTwice() {
+            expectRejected(fixture.given(opened(), topic("top-1", ECOLOGICAL, "Mobility"))
+                                  .when(choose("top-2", ECOLOGICAL, "Mobility")),
+                    409, "topic-exists");
+        }
+
+        @Test
+        void anAssemblyTheConventionDoesNotHoldCannotChoose() {
+            expectRejected(fixture.given(opened())
+                                  .when(choose("top-1", DEMOCRATIC, "Participatory budget")),
+                    422, "unknown-assembly");
+        }
+
+        @Test
+        void aTopicNeedsATitle() {
+            expectRejected(fixture.given(opened())
+                                  .when(choose("top-1", ECOLOGICAL, "")),
+                    422, "title-required");
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.conventionledger.command.organisation;
+package org.conventionledger.command.recruitment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
@@ -30,23 +30,9 @@ import java.util.Optional;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.conventionledger.command.recruitment.AdoptEngagementContract;
-import org.conventionledger.command.recruitment.ApplyAbsenceRule;
-import org.conventionledger.command.recruitment.CallReplacement;
-import org.conventionledger.command.recruitment.CloseInvitations;
-import org.conventionledger.command.recruitment.ComputePanelLottery;
-import org.conventionledger.command.recruitment.DefinePanelSelection;
-import org.conventionledger.command.recruitment.DrawPanel;
-import org.conventionledger.command.recruitment.RecordDrawnResidentNotInvited;
-import org.conventionledger.command.recruitment.RecordInvitationAnswer;
-import org.conventionledger.command.recruitment.RecordInvitationAnswers;
-import org.conventionledger.command.recruitment.RecruitmentRegister;
-import org.conventionledger.command.recruitment.RemindInvitation;
-import org.conventionledger.command.recruitment.SeatMember;
+import org.conventionledger.command.organisation.Convention;
+import org.conventionledger.command.organisation.PanelRegister;
 import org.conventionledger.command.recruitment.SendInvitations.Invitee;
-import org.conventionledger.command.recruitment.SendInvitations;
-import org.conventionledger.command.recruitment.SetAssemblyCapacities;
-import org.conventionledger.command.recruitment.WithdrawMember;
 import org.conventionledger.rules.selection.Category;
 import org.conventionledger.rules.selection.LeximinSelection;
 import org.conventionledger.rules.selection.PanelDraw;
@@ -103,7 +89,7 @@ import org.junit.jupiter.api.Test;
  * The panel has 2 seats, one woman and one man: each woman is selected with probability 1/3, each man
  * with 1/2.
  */
-class ConventionRecruitmentTest {
+class PanelTest {
 
     private static final String CONVENTION = "conv-1";
     private static final String ROLL = "electoral-roll";
@@ -834,7 +820,7 @@ class ConventionRecruitmentTest {
             fixture.given(selectedPool(selectionDefined(GENDER)))
                    .when(new ComputePanelLottery(CONVENTION))
                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
-                           predicate(ConventionRecruitmentTest::isTheFairGenderLottery), andNoMore())));
+                           predicate(PanelTest::isTheFairGenderLottery), andNoMore())));
         }
 
         @Test

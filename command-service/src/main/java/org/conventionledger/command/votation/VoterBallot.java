@@ -29,15 +29,18 @@ import org.conventionledger.events.votation.PaperVoterCheckedOff;
  * event (paper is keyed in after the fact, so it needs the votation open only); the voter's attested
  * facts meet the votation's eligibility ({@link VoterEligibility}, facts never logged); the choices
  * are distinct actions of the ballot within the ballot rule ({@link BallotChoices}).
+ *
+ * <p>Its stored aggregate type stays {@code OnlineBallot}, the class's first name: the log's ballot events
+ * name it, and a stream's later events must carry the same type as its first.
  */
-@Aggregate
-public class OnlineBallot {
+@Aggregate(type = "OnlineBallot")
+public class VoterBallot {
 
     @AggregateIdentifier
     private String ballotId;
     private String channel;
 
-    protected OnlineBallot() {
+    protected VoterBallot() {
         // for Axon: also the blank ballot that CREATE_IF_MISSING hands to the handler
     }
 
