@@ -70,7 +70,7 @@ public class CommandRelay {
         }
     }
 
-    /** The command-service could not be reached: nothing is known to be written. */
+    /** The command-service did not answer: whether it wrote is unknown until the views show it. */
     public static final class Unreachable extends RuntimeException {
         Unreachable(String message, Throwable cause) {
             super(message, cause);

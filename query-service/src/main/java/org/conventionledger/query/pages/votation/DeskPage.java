@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import org.conventionledger.events.votation.ActionVotes;
 import org.conventionledger.query.pages.Formats;
 import org.conventionledger.query.pages.relay.CommandRelay;
 import org.conventionledger.query.pages.relay.FormErrors;
@@ -77,7 +78,7 @@ public class DeskPage {
             errors.add("deskName", "desks.error.deskName");
         }
         Instant countedAt = countedAt(form.get("countedAt"), errors);
-        List<Map<String, Integer>> votes = votes(ballot, form, errors);
+        List<ActionVotes> votes = votes(ballot, form, errors);
         if (errors.any()) {
             return page(votationId, "enter", form, errors);
         }
@@ -98,7 +99,7 @@ public class DeskPage {
         String formId = "confirm-" + deskId;
         FormErrors errors = new FormErrors(messages);
         requireDesk(deskId);
-        List<Map<String, Integer>> votes = votes(ballot, form, errors);
+        List<ActionVotes> votes = votes(ballot, form, errors);
         if (errors.any()) {
             return page(votationId, formId, form, errors);
         }
@@ -123,7 +124,7 @@ public class DeskPage {
         String formId = "correct-" + deskId;
         FormErrors errors = new FormErrors(messages);
         requireDesk(deskId);
-        List<Map<String, Integer>> votes = votes(ballot, form, errors);
+        List<ActionVotes> votes = votes(ballot, form, errors);
         String reason = form.getOrDefault("reason", "").trim();
         if (reason.isEmpty()) {
             errors.add("reason", "desks.error.reason");
@@ -183,8 +184,8 @@ public class DeskPage {
     }
 
     /** Every action of the ballot needs a whole number, 0 or more (field {@code a<number>}). */
-    private static List<Map<String, Integer>> votes(RankingView ballot, Map<String, String> form, FormErrors errors) {
-        List<Map<String, Integer>> votes = new ArrayList<>();
+    private static List<ActionVotes> votes(RankingView ballot, Map<String, String> form, FormErrors errors) {
+        List<ActionVotes> votes = new ArrayList<>();
         ballot.entries().stream().map(RankingController.Entry::actionNumber).sorted().forEach(n -> {
             String typed = form.getOrDefault("a" + n, "").trim();
             try {
@@ -192,7 +193,7 @@ public class DeskPage {
                 if (count < 0) {
                     throw new NumberFormatException("negative");
                 }
-                votes.add(Map.of("actionNumber", n, "votes", count));
+                votes.add(new ActionVotes(n, count));
             } catch (NumberFormatException e) {
                 errors.add("a" + n, "desks.error.count", n);
             }

@@ -73,11 +73,11 @@ public class DeskTallies {
         return desks.values().stream().map(Builder::build).toList();
     }
 
-    /** Counts of the desks per state, for the dashboard. */
-    public static Map<State, Long> byState(List<Desk> desks) {
-        Map<State, Long> counts = new LinkedHashMap<>();
+    /** Counts of the desks per state (by its name), for the dashboard. */
+    public static Map<String, Long> byState(List<Desk> desks) {
+        Map<String, Long> counts = new LinkedHashMap<>();
         for (State s : State.values()) {
-            counts.put(s, desks.stream().filter(d -> d.state() == s).count());
+            counts.put(s.name(), desks.stream().filter(d -> d.state() == s).count());
         }
         return counts;
     }
