@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
@@ -33,6 +34,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.conventionledger.events.identity.LocalAccounts;
 import org.conventionledger.events.identity.Role;
 import org.conventionledger.events.oversight.MatterReferred;
+import org.conventionledger.events.votation.ActionVotes;
+import org.conventionledger.events.votation.PaperTallyEntered;
+import org.conventionledger.events.votation.PaperTallyMismatched;
 import org.conventionledger.query.QueryServiceApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -347,6 +351,46 @@ class PagesRelayHttpTest {
                 "_csrf=" + enc(token) + "&on=2025-06-02"), ofString());
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.body()).contains("Le service d&#39;écriture n&#39;a pas répondu");
+    }
+
+    @Test
+    void theDesksPageHidesAPendingCountAndShowsAMismatchSideBySideAndTheDashboardCountsBoth() throws Exception {
+        Instant counted = Instant.parse("2025-06-15T18:00:00Z");
+        String pending = "paper-desk-" + VOTATION + "-d8";
+        String mismatched = "paper-desk-" + VOTATION + "-d9";
+        eventStore.publish(
+                new GenericDomainEventMessage<>("PaperDesk", pending, 0, new PaperTallyEntered(CONVENTION, VOTATION,
+                        "d8", "Mairie annexe", "e-8", "organiser", counted, List.of(new ActionVotes(1, 4711)))),
+                new GenericDomainEventMessage<>("PaperDesk", mismatched, 0, new PaperTallyEntered(CONVENTION, VOTATION,
+                        "d9", "Salle Gaillard", "e-9", "organiser", counted,
+                        List.of(new ActionVotes(1, 12), new ActionVotes(2, 7)))),
+                new GenericDomainEventMessage<>("PaperDesk", mismatched, 1, new PaperTallyMismatched(CONVENTION,
+                        VOTATION, "d9", "e-10", "organiser2", "e-9",
+                        List.of(new ActionVotes(1, 12), new ActionVotes(2, 9)), List.of(2))));
+        HttpClient organiser = signedIn(Role.ORGANISER);
+        String page = "";
+        for (int attempt = 0; attempt < 600 && !page.contains("id=\"mismatch-d9\""); attempt++) {
+            Thread.sleep(100);
+            page = organiser.send(get("/votations/" + VOTATION + "/desks"), ofString()).body();
+        }
+        String compact = page.replaceAll("\\s+", " ");
+        assertThat(compact).contains("id=\"mismatch-d9\"")
+                .contains("<th scope=\"col\">Première saisie (organiser)</th>")
+                .contains("<th scope=\"col\">Seconde saisie (organiser2)</th>")
+                .containsPattern("<tr class=\"differs\"> <th scope=\"row\">n° 2</th> <td class=\"num\">7</td>"
+                        + " <td class=\"num\">9</td> <td>différent</td>")
+                .contains("id=\"form-correct-d9\"").doesNotContain("id=\"form-confirm-d9\"")
+                .contains("id=\"form-confirm-d8\"");
+        assertThat(page).as("a pending count's figures stay hidden from whoever confirms it")
+                .doesNotContain("4711").doesNotContain("4 711").doesNotContain("4\u202f711");
+
+        String dashboard = "";
+        for (int attempt = 0; attempt < 600 && !dashboard.contains("1 en écart"); attempt++) {
+            Thread.sleep(100);
+            dashboard = organiser.send(get("/conventions/" + CONVENTION), ofString()).body();
+        }
+        assertThat(dashboard.replaceAll("\\s+", " ")).contains("1 à confirmer, 1 en écart, 0 confirmés");
+        assertThat(RECEIVED).isEmpty();
     }
 
     // ---- a browser's session ------------------------------------------------------------------

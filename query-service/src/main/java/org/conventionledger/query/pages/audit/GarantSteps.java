@@ -13,6 +13,7 @@ import org.conventionledger.query.oversight.ReferralController;
 import org.conventionledger.query.oversight.ReferralController.ReferralView;
 import org.conventionledger.query.organisation.ConventionDirectory;
 import org.conventionledger.query.pages.Formats;
+import org.conventionledger.query.pages.PageModel;
 import org.conventionledger.query.pages.relay.CommandRelay;
 import org.conventionledger.query.pages.relay.FormErrors;
 import org.conventionledger.query.pages.relay.Relayed;
@@ -153,6 +154,7 @@ public class GarantSteps {
         ReferralView referral = find(referralId).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
         ModelAndView page = new ModelAndView("pages/audit-referral");
         page.addObject("referral", referral);
+        PageModel.languageLinks(page, "/audit/referrals/" + referralId);
         page.addObject("formId", formId);
         page.addObject("values", form);
         page.addObject("errors", errors.asMap());

@@ -133,6 +133,7 @@ public class ReferralPage {
     private ModelAndView page(Map<String, String> values, FormErrors errors) {
         ModelAndView page = new ModelAndView("pages/referral-new");
         page.addObject("conventions", directory.conventions());
+        PageModel.languageLinks(page, "/referrals/new");
         page.addObject("values", values);
         page.addObject("errors", errors.asMap());
         page.addObject("textMax", TEXT_MAX);

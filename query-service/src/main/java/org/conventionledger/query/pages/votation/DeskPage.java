@@ -11,6 +11,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.conventionledger.events.votation.ActionVotes;
 import org.conventionledger.query.pages.Formats;
+import org.conventionledger.query.pages.PageModel;
 import org.conventionledger.query.pages.relay.CommandRelay;
 import org.conventionledger.query.pages.relay.FormErrors;
 import org.conventionledger.query.pages.relay.Relayed;
@@ -158,6 +159,7 @@ public class DeskPage {
         actions.sort((a, b) -> Integer.compare(a.actionNumber(), b.actionNumber()));
         ModelAndView page = new ModelAndView("pages/desks");
         page.addObject("votation", ballot);
+        PageModel.languageLinks(page, "/votations/" + votationId + "/desks");
         page.addObject("actions", actions);
         page.addObject("desks", desks.desks(votationId));
         page.addObject("open", "OPEN".equals(ballot.status()));
