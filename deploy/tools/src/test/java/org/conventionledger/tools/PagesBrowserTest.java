@@ -35,7 +35,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The pages in a real browser (Debian's headless Chromium), as a person uses them, on the Clermont
@@ -207,6 +209,16 @@ class PagesBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#topics-table tbody tr"))).hasSize(9);
         assertThat(browser.findElements(By.cssSelector("#funnel tbody tr"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#health button"))).as("rebuild, for organisers").isNotEmpty();
+        // per session, the excused members are listed, as many as the excused count says
+        long listed = 0;
+        for (WebElement row : browser.findElements(By.cssSelector("#sessions tbody tr"))) {
+            List<String> cells = cells(row);
+            String excused = cells.get(cells.size() - 1);
+            int names = excused.equals("—") ? 0 : excused.split(", ").length;
+            assertThat(names).as("session %s", cells.get(0)).isEqualTo(Integer.parseInt(cells.get(4)));
+            listed += names;
+        }
+        assertThat(listed).isPositive();
         Browser.assertAccessible(browser);
     }
 
@@ -357,7 +369,9 @@ class PagesBrowserTest {
         browser.findElement(By.cssSelector("#signin a")).click();
         browser.findElement(By.id("username")).sendKeys("voter");
         browser.findElement(By.id("password")).sendKeys(password("voter"));
-        browser.findElement(By.cssSelector("form.form button")).click();
+        WebElement signIn = browser.findElement(By.cssSelector("form.form button"));
+        signIn.click();
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.stalenessOf(signIn));
         assertThat(browser.getCurrentUrl()).endsWith("/referrals/new");
 
         String subject = "Séance 5 : fin avancée sans vote";
@@ -375,6 +389,7 @@ class PagesBrowserTest {
         signIn("garant");
         browser.get(base + "/audit");
         browser.findElement(By.linkText(subject)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.urlContains("/audit/referrals/"));
         assertThat(browser.getCurrentUrl()).endsWith("/audit/referrals/" + reference.group(1));
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("reçue");
         submit("form-acknowledge");
@@ -508,8 +523,11 @@ class PagesBrowserTest {
         }
     }
 
+    /** Sends a form and waits for the page that answers it (the click returns before the browser navigates). */
     private void submit(String formId) {
-        browser.findElement(By.cssSelector("#" + formId + " button[type=submit]")).click();
+        WebElement button = browser.findElement(By.cssSelector("#" + formId + " button[type=submit]"));
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.stalenessOf(button));
     }
 
     private String state(String deskId) {
