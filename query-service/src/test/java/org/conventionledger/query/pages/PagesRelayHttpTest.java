@@ -261,6 +261,7 @@ class PagesRelayHttpTest {
                 .contains("Le nombre de voix de l&#39;action n° 1 doit être un nombre entier, 0 ou plus.")
                 .contains("Le nombre de voix de l&#39;action n° 2 doit être un nombre entier, 0 ou plus.")
                 .contains("id=\"enter-a1\"").contains("aria-invalid=\"true\"")
+                .contains("id=\"enter-deskId-error\"").contains("value=\"../../referrals\"")
                 .contains("value=\"douze\"");
 
         HttpResponse<String> noReason = organiser.send(post("/votations/" + VOTATION + "/desks/d1/corrections",
@@ -290,6 +291,7 @@ class PagesRelayHttpTest {
                 "_csrf=" + enc(garantToken) + "&answer=&on=someday"), ofString());
         assertThat(noDate.statusCode()).isEqualTo(400);
         assertThat(noDate.body()).contains("Écrivez la réponse").contains("Donnez une date (jour, mois, année).");
+        assertThat(noDate.body()).contains("id=\"answer-on-error\"").contains("value=\"someday\"");
         assertThat(garant.send(post("/audit/referrals/unknown/answer", "_csrf=" + enc(garantToken)
                 + "&answer=a&on=2025-06-02"), ofString()).statusCode()).isEqualTo(404);
         assertThat(RECEIVED).isEmpty();
