@@ -418,7 +418,8 @@ class PagesBrowserTest {
         browser.get(base + "/audit");
         fill("seal-reason", "Visite des garants");
         submit("form-seal");
-        assertThat(Browser.plain(browser.findElement(By.id("done")).getText())).startsWith("Scellé publié : position");
+        assertThat(Browser.plain(browser.findElement(By.id("done")).getText()))
+                .startsWith("Scellé publié : position");
         JsonNode seals = awaitEvents(client, "SealPublished", sealsBefore + 1);
         JsonNode seal = seals.get(seals.size() - 1);
         assertThat(seal.path("actor").path("id").asText()).isEqualTo("garant");

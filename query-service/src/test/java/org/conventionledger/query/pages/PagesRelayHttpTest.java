@@ -291,7 +291,10 @@ class PagesRelayHttpTest {
                 "_csrf=" + enc(garantToken) + "&answer=&on=someday"), ofString());
         assertThat(noDate.statusCode()).isEqualTo(400);
         assertThat(noDate.body()).contains("Écrivez la réponse").contains("Donnez une date (jour, mois, année).");
-        assertThat(noDate.body()).contains("id=\"answer-on-error\"").contains("value=\"someday\"");
+        HttpResponse<String> badDay = garant.send(post("/audit/referrals/" + REFERRAL + "/acknowledgement",
+                "_csrf=" + enc(garantToken) + "&on=someday"), ofString());
+        assertThat(badDay.statusCode()).isEqualTo(400);
+        assertThat(badDay.body()).contains("id=\"acknowledge-on-error\"").contains("value=\"someday\"");
         assertThat(garant.send(post("/audit/referrals/unknown/answer", "_csrf=" + enc(garantToken)
                 + "&answer=a&on=2025-06-02"), ofString()).statusCode()).isEqualTo(404);
         assertThat(RECEIVED).isEmpty();

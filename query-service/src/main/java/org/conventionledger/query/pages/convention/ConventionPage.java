@@ -113,7 +113,8 @@ public class ConventionPage {
     /** Per votation, how many desks are entered, mismatched and confirmed in the double entry. */
     private Map<String, Map<String, Long>> deskStates(DashboardView dashboard) {
         Map<String, Map<String, Long>> states = new LinkedHashMap<>();
-        dashboard.votations().forEach(v -> states.put(v.votationId(), DeskTallies.byState(desks.desks(v.votationId()))));
+        dashboard.votations().forEach(v -> states.put(v.votationId(),
+                DeskTallies.byState(desks.desks(v.votationId()))));
         return states;
     }
 
