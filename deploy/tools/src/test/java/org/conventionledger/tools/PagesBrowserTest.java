@@ -140,7 +140,7 @@ class PagesBrowserTest {
         Browser.assertAccessible(browser);
 
         new Select(browser.findElement(By.id("transition"))).selectByValue("SOCIAL");
-        browser.findElement(By.cssSelector("form.filter button")).click();
+        clickAndWait(By.cssSelector("form.filter button"));
         List<WebElement> social = browser.findElements(By.cssSelector("#ranking tbody tr td:nth-child(4)"));
         assertThat(social).isNotEmpty().hasSizeLessThan(40)
                 .allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("sociale"));
@@ -156,6 +156,8 @@ class PagesBrowserTest {
         String page = browser.getCurrentUrl();
         signIn("monitor");
         browser.get(page);
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("timeline-h")));
         assertThat(browser.findElements(By.id("timeline-h"))).hasSize(1);
         Browser.assertAccessible(browser);
     }
@@ -227,13 +229,13 @@ class PagesBrowserTest {
         signIn("garant");
         browser.get(base + "/audit");
         browser.findElement(By.id("f-type")).sendKeys("ObjectionRaised");
-        browser.findElement(By.cssSelector("#filters button")).click();
+        clickAndWait(By.cssSelector("#filters button"));
         List<WebElement> types = browser.findElements(By.cssSelector("#trail tbody td:nth-child(3)"));
         assertThat(types).hasSize(8).allSatisfy(t -> assertThat(t.getText()).isEqualTo("ObjectionRaised"));
         Browser.assertAccessible(browser);
 
         String exportCsv = browser.findElement(By.id("export-csv")).getAttribute("href");
-        browser.findElement(By.cssSelector("#trail tbody th a")).click();
+        clickAndWait(By.cssSelector("#trail tbody th a"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("ObjectionRaised");
         assertThat(browser.findElement(By.id("payload")).getText()).contains("elected official");
 
@@ -241,13 +243,13 @@ class PagesBrowserTest {
         browser.navigate().back();
         browser.findElement(By.id("f-type")).clear();
         browser.findElement(By.id("f-type")).sendKeys("ObjectionLifted");
-        browser.findElement(By.cssSelector("#filters button")).click();
-        browser.findElement(By.cssSelector("#trail tbody th a")).click();
+        clickAndWait(By.cssSelector("#filters button"));
+        clickAndWait(By.cssSelector("#trail tbody th a"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("ObjectionLifted");
         List<WebElement> causes = browser.findElements(By.cssSelector("#causes tbody td:nth-child(2)"));
         assertThat(causes).extracting(WebElement::getText).contains("ActionRevised");
         Browser.assertAccessible(browser);
-        browser.findElement(By.cssSelector("#causes tbody th a")).click();
+        clickAndWait(By.cssSelector("#causes tbody th a"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("ActionRevised");
 
         HttpResponse<String> export = asSignedIn(exportCsv);
@@ -290,7 +292,7 @@ class PagesBrowserTest {
         signIn("garant");
         browser.get(base + "/audit");
         browser.findElement(By.id("f-from")).sendKeys("yesterday");
-        browser.findElement(By.cssSelector("#filters button")).click();
+        clickAndWait(By.cssSelector("#filters button"));
         assertThat(browser.findElement(By.id("filter-error")).getText()).contains("from");
         assertThat(browser.findElement(By.id("f-from")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.findElement(By.id("f-from")).getAttribute("value")).isEqualTo("yesterday");
@@ -524,6 +526,13 @@ class PagesBrowserTest {
         }
     }
 
+    /** Clicks a button or link that leads to another page, and waits until the browser has left this one. */
+    private void clickAndWait(By target) {
+        WebElement element = browser.findElement(target);
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.stalenessOf(element));
+    }
+
     /** Sends a form and waits for the page that answers it (the click returns before the browser navigates). */
     private void submit(String formId) {
         WebElement button = browser.findElement(By.cssSelector("#" + formId + " button[type=submit]"));
@@ -562,7 +571,7 @@ class PagesBrowserTest {
         browser.get(base + "/login");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password(username));
-        browser.findElement(By.cssSelector("form.form button")).click();
+        clickAndWait(By.cssSelector("form.form button"));
         assertThat(browser.findElement(By.cssSelector("header.site form.who")).getText()).contains(username);
     }
 
