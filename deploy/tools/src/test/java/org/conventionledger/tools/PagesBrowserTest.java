@@ -9,8 +9,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.conventionledger.tools.demo.ClermontDemo;
@@ -18,25 +25,36 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The pages in a real browser (Debian's headless Chromium), as a person uses them, on the Clermont
  * demo loaded once into both services started from their jars. Each test leaves a screenshot under
  * {@code target/screenshots/} and checks its pages with axe-core (no serious or critical violation).
+ * The write flows run last: they add a second, open votation to Clermont, which the read-only tests
+ * must not see.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PagesBrowserTest {
 
     private static LedgerServices services;
     private static ClermontDemo.Result clermont;
     private static String base;
+    private static String commandUrl;
+    /** A votation opened on Clermont for the desks' double entry, by the first write test that needs it. */
+    private static String openVotation;
 
     /** The services' data directory, removed after the class. */
     @TempDir
@@ -56,7 +74,6 @@ class PagesBrowserTest {
     static void loadClermont() throws Exception {
         Browser.assumeInstalled();
         String attach = System.getProperty("pages.attach");
-        String commandUrl;
         if (attach == null || attach.isBlank()) {
             services = new LedgerServices(dataDir, null).start();
             commandUrl = services.commandUrl();
@@ -123,7 +140,7 @@ class PagesBrowserTest {
         Browser.assertAccessible(browser);
 
         new Select(browser.findElement(By.id("transition"))).selectByValue("SOCIAL");
-        browser.findElement(By.cssSelector("form.filter button")).click();
+        clickAndWait(By.cssSelector("form.filter button"));
         List<WebElement> social = browser.findElements(By.cssSelector("#ranking tbody tr td:nth-child(4)"));
         assertThat(social).isNotEmpty().hasSizeLessThan(40)
                 .allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("sociale"));
@@ -139,6 +156,8 @@ class PagesBrowserTest {
         String page = browser.getCurrentUrl();
         signIn("monitor");
         browser.get(page);
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("timeline-h")));
         assertThat(browser.findElements(By.id("timeline-h"))).hasSize(1);
         Browser.assertAccessible(browser);
     }
@@ -192,6 +211,16 @@ class PagesBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#topics-table tbody tr"))).hasSize(9);
         assertThat(browser.findElements(By.cssSelector("#funnel tbody tr"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#health button"))).as("rebuild, for organisers").isNotEmpty();
+        // per session, the excused members are listed, as many as the excused count says
+        long listed = 0;
+        for (WebElement row : browser.findElements(By.cssSelector("#sessions tbody tr"))) {
+            List<String> cells = cells(row);
+            String excused = cells.get(cells.size() - 1);
+            int names = excused.equals("—") ? 0 : excused.split(", ").length;
+            assertThat(names).as("session %s", cells.get(0)).isEqualTo(Integer.parseInt(cells.get(4)));
+            listed += names;
+        }
+        assertThat(listed).isPositive();
         Browser.assertAccessible(browser);
     }
 
@@ -200,13 +229,13 @@ class PagesBrowserTest {
         signIn("garant");
         browser.get(base + "/audit");
         browser.findElement(By.id("f-type")).sendKeys("ObjectionRaised");
-        browser.findElement(By.cssSelector("#filters button")).click();
+        clickAndWait(By.cssSelector("#filters button"));
         List<WebElement> types = browser.findElements(By.cssSelector("#trail tbody td:nth-child(3)"));
         assertThat(types).hasSize(8).allSatisfy(t -> assertThat(t.getText()).isEqualTo("ObjectionRaised"));
         Browser.assertAccessible(browser);
 
         String exportCsv = browser.findElement(By.id("export-csv")).getAttribute("href");
-        browser.findElement(By.cssSelector("#trail tbody th a")).click();
+        clickAndWait(By.cssSelector("#trail tbody th a"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("ObjectionRaised");
         assertThat(browser.findElement(By.id("payload")).getText()).contains("elected official");
 
@@ -214,13 +243,13 @@ class PagesBrowserTest {
         browser.navigate().back();
         browser.findElement(By.id("f-type")).clear();
         browser.findElement(By.id("f-type")).sendKeys("ObjectionLifted");
-        browser.findElement(By.cssSelector("#filters button")).click();
-        browser.findElement(By.cssSelector("#trail tbody th a")).click();
+        clickAndWait(By.cssSelector("#filters button"));
+        clickAndWait(By.cssSelector("#trail tbody th a"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("ObjectionLifted");
         List<WebElement> causes = browser.findElements(By.cssSelector("#causes tbody td:nth-child(2)"));
         assertThat(causes).extracting(WebElement::getText).contains("ActionRevised");
         Browser.assertAccessible(browser);
-        browser.findElement(By.cssSelector("#causes tbody th a")).click();
+        clickAndWait(By.cssSelector("#causes tbody th a"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("ActionRevised");
 
         HttpResponse<String> export = asSignedIn(exportCsv);
@@ -263,7 +292,7 @@ class PagesBrowserTest {
         signIn("garant");
         browser.get(base + "/audit");
         browser.findElement(By.id("f-from")).sendKeys("yesterday");
-        browser.findElement(By.cssSelector("#filters button")).click();
+        clickAndWait(By.cssSelector("#filters button"));
         assertThat(browser.findElement(By.id("filter-error")).getText()).contains("from");
         assertThat(browser.findElement(By.id("f-from")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.findElement(By.id("f-from")).getAttribute("value")).isEqualTo("yesterday");
@@ -271,11 +300,278 @@ class PagesBrowserTest {
         Browser.assertAccessible(browser);
     }
 
+    @Test
+    @Order(Order.DEFAULT + 1)
+    void twoOrganisersEnterAndConfirmADeskTallyAndAMismatchIsShownAndCorrected() throws Exception {
+        String votation = openVotation();
+        signIn("organiser");
+        openDesks(votation);
+        fill("enter-deskId", "bureau-3");
+        fill("enter-deskName", "Salle Gaillard");
+        countedAt("enter-countedAt");
+        counts("form-enter", 12, 7, 3);
+        submit("form-enter");
+        assertThat(Browser.plain(browser.findElement(By.id("done")).getText()))
+                .contains("bureau-3").contains("attend la confirmation d'un autre organisateur");
+        assertThat(state("bureau-3")).isEqualTo("saisi, à confirmer");
+        assertThat(browser.findElements(By.cssSelector("#form-confirm-bureau-3 .counts input")))
+                .as("the second entry is blind").allSatisfy(i -> assertThat(i.getAttribute("value")).isEmpty());
+        Browser.assertAccessible(browser);
+
+        signOut();
+        signIn("organiser2");
+        openDesks(votation);
+        counts("form-confirm-bureau-3", 12, 9, 3);
+        submit("form-confirm-bureau-3");
+        assertThat(Browser.plain(browser.findElement(By.id("done")).getText())).contains("diffèrent");
+        assertThat(state("bureau-3")).isEqualTo("écart entre les deux saisies");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#mismatch-bureau-3 tbody tr"));
+        assertThat(rows).hasSize(3);
+        assertThat(cells(rows.get(0))).containsExactly("n° 1", "12", "12", "identique");
+        assertThat(cells(rows.get(1))).containsExactly("n° 2", "7", "9", "différent");
+        Browser.assertAccessible(browser);
+        Browser.screenshot(browser, "deskMismatchSideBySide");
+
+        counts("form-correct-bureau-3", 12, 8, 3);
+        fill("correct-bureau-3-reason", "Recompte du procès-verbal : 8 voix pour la deuxième action");
+        submit("form-correct-bureau-3");
+        assertThat(Browser.plain(browser.findElement(By.id("done")).getText())).contains("corrigés");
+        assertThat(state("bureau-3")).isEqualTo("saisi, à confirmer");
+
+        // whoever entered the pending figures cannot confirm them: the command-service's rule, in words
+        counts("form-confirm-bureau-3", 12, 8, 3);
+        submit("form-confirm-bureau-3");
+        assertThat(Browser.plain(browser.findElement(By.id("error-summary")).getText()))
+                .contains("Vous avez saisi ces chiffres : un autre organisateur doit les confirmer.");
+        assertThat(state("bureau-3")).isEqualTo("saisi, à confirmer");
+
+        signOut();
+        signIn("organiser");
+        openDesks(votation);
+        counts("form-confirm-bureau-3", 12, 8, 3);
+        submit("form-confirm-bureau-3");
+        assertThat(Browser.plain(browser.findElement(By.id("done")).getText())).contains("est confirmé");
+        assertThat(state("bureau-3")).isEqualTo("confirmé");
+        assertThat(browser.findElement(By.id("desk-bureau-3")).getText()).contains("Corrigé par organiser2")
+                .contains("Confirmé par organiser");
+
+        browser.get(base + "/conventions/" + clermont.conventionId());
+        assertThat(Browser.plain(browser.findElement(By.id("desk-states-" + votation)).getText()))
+                .contains("0 à confirmer, 0 en écart, 1 confirmés");
+        Browser.assertAccessible(browser);
+    }
+
+    @Test
+    @Order(Order.DEFAULT + 2)
+    void aResidentRefersAMatterAndAGarantAcknowledgesInvestigatesAndAnswersIt() throws Exception {
+        browser.get(base + "/referrals/new");
+        assertThat(browser.findElement(By.id("third-party")).getText()).contains("Ne nommez personne");
+        assertThat(browser.findElements(By.id("next")).get(0).findElements(By.tagName("li"))).hasSize(3);
+        Browser.assertAccessible(browser);
+        browser.findElement(By.cssSelector("#signin a")).click();
+        browser.findElement(By.id("username")).sendKeys("voter");
+        browser.findElement(By.id("password")).sendKeys(password("voter"));
+        WebElement signIn = browser.findElement(By.cssSelector("form.form button"));
+        signIn.click();
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.stalenessOf(signIn));
+        assertThat(browser.getCurrentUrl()).endsWith("/referrals/new");
+
+        String subject = "Séance 5 : fin avancée sans vote";
+        fill("r-subject", subject);
+        fill("r-text", "La séance s'est terminée à 16 h au lieu de 18 h, avant le vote prévu à l'ordre du jour.");
+        browser.findElement(By.id("r-by-resident")).click();
+        browser.findElement(By.id("r-noThirdParty")).click();
+        submit("referral-form");
+        String sent = Browser.plain(browser.findElement(By.id("sent")).getText());
+        Matcher reference = Pattern.compile("référence ([A-Za-z0-9-]+)").matcher(sent);
+        assertThat(reference.find()).as(sent).isTrue();
+        Browser.assertAccessible(browser);
+
+        signOut();
+        signIn("garant");
+        browser.get(base + "/audit");
+        browser.findElement(By.linkText(subject)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.urlContains("/audit/referrals/"));
+        assertThat(browser.getCurrentUrl()).endsWith("/audit/referrals/" + reference.group(1));
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("reçue");
+        submit("form-acknowledge");
+        assertThat(browser.findElement(By.id("done")).getText()).isEqualTo("Réception accusée.");
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("accusée");
+
+        fill("investigate-note", "Compte rendu de séance demandé à l'équipe d'animation.");
+        submit("form-investigate");
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("en instruction");
+        assertThat(browser.findElement(By.id("investigations")).getText()).contains("Compte rendu de séance demandé");
+
+        fill("answer-answer", "La séance a été close trop tôt ; le vote est reporté à la séance 6.");
+        submit("form-answer");
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("répondue");
+        assertThat(browser.findElement(By.id("answer")).getText()).contains("reporté à la séance 6");
+        assertThat(browser.findElements(By.id("form-answer"))).as("answered once").isEmpty();
+        Browser.assertAccessible(browser);
+    }
+
+    @Test
+    @Order(Order.DEFAULT + 3)
+    void aGarantPublishesASealAndHasATreeHeadSigned() throws Exception {
+        LedgerClient client = new LedgerClient(accounts);
+        int sealsBefore = events(client, "SealPublished").size();
+        signIn("garant");
+        browser.get(base + "/audit");
+        fill("seal-reason", "Visite des garants");
+        submit("form-seal");
+        assertThat(Browser.plain(browser.findElement(By.id("done")).getText()))
+                .startsWith("Scellé publié : position");
+        JsonNode seals = awaitEvents(client, "SealPublished", sealsBefore + 1);
+        JsonNode seal = seals.get(seals.size() - 1);
+        assertThat(seal.path("actor").path("id").asText()).isEqualTo("garant");
+        assertThat(seal.path("payload").path("reason").asText()).isEqualTo("Visite des garants");
+        Browser.assertAccessible(browser);
+
+        fill("head-reason", "Visite des garants");
+        submit("form-head");
+        assertThat(Browser.plain(browser.findElement(By.id("done")).getText())).startsWith("Tête d'arbre signée");
+    }
+
+    @Test
+    @Order(Order.DEFAULT + 4)
+    void badFormInputIsNamedAtItsFieldsAndWritesNothing() throws Exception {
+        String votation = openVotation();
+        LedgerClient client = new LedgerClient(accounts);
+        int talliesBefore = events(client, "PaperTallyEntered").size();
+        int referralsBefore = events(client, "MatterReferred").size();
+
+        signIn("organiser");
+        openDesks(votation);
+        fill("enter-deskId", "bureau 9 !");
+        fill("enter-deskName", " ");
+        countedAt("enter-countedAt");
+        List<WebElement> inputs = browser.findElements(By.cssSelector("#form-enter .counts input"));
+        inputs.get(0).sendKeys("-1");
+        inputs.get(1).sendKeys("douze");
+        inputs.get(2).sendKeys("4");
+        submit("form-enter");
+        assertThat(browser.findElement(By.id("enter-deskId")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("enter-deskId-error")).getText()).startsWith("Donnez l'identifiant");
+        assertThat(browser.findElement(By.id("enter-deskName-error")).getText()).isEqualTo("Donnez le nom du bureau.");
+        String first = browser.findElements(By.cssSelector("#form-enter .counts input")).get(0).getAttribute("id");
+        assertThat(browser.findElement(By.id(first + "-error")).getText()).contains("nombre entier, 0 ou plus");
+        assertThat(browser.findElement(By.id("enter-deskId")).getAttribute("value")).as("kept").isEqualTo("bureau 9 !");
+        assertThat(browser.findElement(By.id("error-summary")).getText()).startsWith("Rien n'a été enregistré");
+        Browser.assertAccessible(browser);
+        Browser.screenshot(browser, "badDeskInputNamedAtItsFields");
+
+        signOut();
+        signIn("voter");
+        browser.get(base + "/referrals/new");
+        fill("r-text", "  ");
+        submit("referral-form");
+        assertThat(browser.findElement(By.id("r-subject-error")).getText()).startsWith("Donnez un objet");
+        assertThat(browser.findElement(By.id("r-text-error")).getText()).startsWith("Décrivez la question");
+        assertThat(browser.findElement(By.id("r-noThirdParty-error")).getText()).startsWith("Cochez cette case");
+        assertThat(browser.findElement(By.id("r-subject")).getAttribute("aria-invalid")).isEqualTo("true");
+        Browser.assertAccessible(browser);
+
+        assertThat(events(client, "PaperTallyEntered")).hasSize(talliesBefore);
+        assertThat(events(client, "MatterReferred")).hasSize(referralsBefore);
+    }
+
+    /** Schedules and opens a votation over three of Clermont's final actions (once for the class). */
+    private static synchronized String openVotation() {
+        if (openVotation == null) {
+            LedgerClient client = new LedgerClient(accounts);
+            List<String> actionIds = new ArrayList<>();
+            client.get(base + "/api/audit/events?limit=3&type=ActionFinalised", "garant").path("events")
+                    .forEach(e -> actionIds.add(e.path("payload").path("actionId").asText()));
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            openVotation = client.post(commandUrl + "/api/conventions/" + clermont.conventionId() + "/votations",
+                    "organiser", Map.of("title", "Vote complémentaire", "opensAt", now.minusSeconds(60).toString(),
+                            "closesAt", now.plus(1, ChronoUnit.DAYS).toString(), "actionIds", actionIds))
+                    .path("votationId").asText();
+            client.post(commandUrl + "/api/votations/" + openVotation + "/open", "organiser", Map.of());
+        }
+        return openVotation;
+    }
+
+    /** The desks page, once the read side shows the new votation's ballot. */
+    private void openDesks(String votation) throws InterruptedException {
+        for (int attempt = 0; attempt < 120; attempt++) {
+            browser.get(base + "/votations/" + votation + "/desks");
+            if (!browser.findElements(By.cssSelector("#form-enter .counts input")).isEmpty()) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the desks page never offered the ballot of " + votation);
+    }
+
+    private void fill(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** A datetime-local field, set as the browser's picker would (its typed format depends on the locale). */
+    private void countedAt(String id) {
+        String value = LocalDateTime.now(ZoneId.of("Europe/Paris")).truncatedTo(ChronoUnit.MINUTES).toString();
+        browser.executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id(id)), value);
+    }
+
+    private void counts(String formId, int... votes) {
+        List<WebElement> inputs = browser.findElements(By.cssSelector("#" + formId + " .counts input"));
+        assertThat(inputs).hasSize(votes.length);
+        for (int i = 0; i < votes.length; i++) {
+            inputs.get(i).clear();
+            inputs.get(i).sendKeys(String.valueOf(votes[i]));
+        }
+    }
+
+    /** Clicks a button or link that leads to another page, and waits until the browser has left this one. */
+    private void clickAndWait(By target) {
+        WebElement element = browser.findElement(target);
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.stalenessOf(element));
+    }
+
+    /** Sends a form and waits for the page that answers it (the click returns before the browser navigates). */
+    private void submit(String formId) {
+        WebElement button = browser.findElement(By.cssSelector("#" + formId + " button[type=submit]"));
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.stalenessOf(button));
+    }
+
+    private String state(String deskId) {
+        return browser.findElement(By.cssSelector("#desk-row-" + deskId + " .state")).getText();
+    }
+
+    private static List<String> cells(WebElement row) {
+        return row.findElements(By.cssSelector("th, td")).stream().map(c -> Browser.plain(c.getText())).toList();
+    }
+
+    private void signOut() {
+        browser.manage().deleteAllCookies();
+    }
+
+    private static JsonNode events(LedgerClient client, String type) {
+        return client.get(base + "/api/audit/events?limit=1000&type=" + type, "garant").path("events");
+    }
+
+    private static JsonNode awaitEvents(LedgerClient client, String type, int count) throws InterruptedException {
+        for (int attempt = 0; attempt < 120; attempt++) {
+            JsonNode events = events(client, type);
+            if (events.size() >= count) {
+                return events;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("fewer than " + count + " " + type + " in the trail");
+    }
+
     private void signIn(String username) {
         browser.get(base + "/login");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password(username));
-        browser.findElement(By.cssSelector("form.form button")).click();
+        clickAndWait(By.cssSelector("form.form button"));
         assertThat(browser.findElement(By.cssSelector("header.site form.who")).getText()).contains(username);
     }
 

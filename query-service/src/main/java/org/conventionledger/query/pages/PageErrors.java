@@ -1,5 +1,8 @@
 package org.conventionledger.query.pages;
 
+import org.conventionledger.query.pages.relay.CommandRelay;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -17,6 +20,27 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @ControllerAdvice(basePackages = "org.conventionledger.query.pages")
 public class PageErrors {
+
+    private final MessageSource messages;
+
+    public PageErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** A write without a credential to relay (a session that lost it): sign in again; nothing was sent. */
+    @ExceptionHandler(CommandRelay.NotSignedIn.class)
+    public ModelAndView notSignedIn() {
+        return new ModelAndView("redirect:/login");
+    }
+
+    /** The command-service did not answer: said in words, with a 503. */
+    @ExceptionHandler(CommandRelay.Unreachable.class)
+    public ModelAndView unreachable() {
+        ModelAndView page = new ModelAndView("pages/error");
+        page.addObject("detail", messages.getMessage("problem.unreachable", null, LocaleContextHolder.getLocale()));
+        page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
+        return page;
+    }
 
     @ExceptionHandler(ErrorResponseException.class)
     public ModelAndView refused(ErrorResponseException e) {

@@ -9,6 +9,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** What every page's header needs: who is signed in, with which roles, and this page's address per language. */
@@ -46,6 +47,17 @@ public class PageModel {
     @ModelAttribute("inFrench")
     public String inFrench(HttpServletRequest request) {
         return withLanguage(request, "fr");
+    }
+
+    /**
+     * For a page shown in answer to a form (a POST): its language links lead to the page's own address,
+     * {@code path}, since the form's address takes no GET.
+     */
+    public static void languageLinks(ModelAndView page, String path) {
+        page.addObject("inEnglish", UriComponentsBuilder.fromPath(path).queryParam("lang", "en").build().encode()
+                .toUriString());
+        page.addObject("inFrench", UriComponentsBuilder.fromPath(path).queryParam("lang", "fr").build().encode()
+                .toUriString());
     }
 
     private static String withLanguage(HttpServletRequest request, String language) {

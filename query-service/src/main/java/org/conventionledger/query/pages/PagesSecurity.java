@@ -24,14 +24,16 @@ import jakarta.servlet.DispatcherType;
  * cookie, CSRF protection on every form, a login form over the local accounts (or the city's OIDC
  * provider with the authorization code flow under {@code oidc}) and logout. The roles are the API's:
  * the dashboard for organisers, garants and the monitoring body, the garants' console for garants,
- * the results of a closed votation, the follow-up summary and the referral form for anyone.
+ * the results of a closed votation, the follow-up summary and the referral form for anyone. The write
+ * flows (desk tallies for organisers, the referral steps and seals for garants, a referral sent by a
+ * resident or an organiser) are refused here to any other role, before the command-service decides again.
  */
 @Configuration
 public class PagesSecurity {
 
     /** The paths the pages own; everything else stays with the API's chain. */
     public static final String[] PATHS = {"/", "/votations/**", "/conventions/**", "/audit", "/audit/**",
-        "/followup/**", "/api-docs",
+        "/followup/**", "/api-docs", "/referrals", "/referrals/**",
         "/login", "/logout", "/denied", "/pages/**", "/oauth2/**", "/login/oauth2/**"};
 
     private static final String[] STAFF = {Role.ORGANISER.name(), Role.GARANT.name(), Role.MONITOR.name()};
@@ -46,6 +48,19 @@ public class PagesSecurity {
                         .requestMatchers("/", "/api-docs", "/login", "/denied", "/pages/**", "/oauth2/**",
                                 "/login/oauth2/**")
                         .permitAll()
+                        // the write flows: each relayed to the command-service as the signed-in person, which
+                        // decides again (CommandRelay); refused here first so that no other role gets that far
+                        .requestMatchers(HttpMethod.GET, "/votations/*/desks").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/votations/*/desks", "/votations/*/desks/*/confirmation",
+                                "/votations/*/desks/*/corrections").hasRole(Role.ORGANISER.name())
+                        .requestMatchers(HttpMethod.POST, "/audit/referrals/*/acknowledgement",
+                                "/audit/referrals/*/investigations", "/audit/referrals/*/answer", "/audit/seals",
+                                "/audit/tree-heads").hasRole(Role.GARANT.name())
+                        // anyone reads the referral form's rules; a resident or an organiser sends it
+                        .requestMatchers(HttpMethod.GET, "/referrals/new").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/referrals/new/signin").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/referrals")
+                        .hasAnyRole(Role.VOTER.name(), Role.ORGANISER.name())
                         // the controller applies the votation's own visibility rule, as the API does
                         .requestMatchers(HttpMethod.GET, "/votations/**").permitAll()
                         // the public summary for anyone, the full follow-up for staff (decided by the page)

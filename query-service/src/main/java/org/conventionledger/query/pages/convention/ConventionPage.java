@@ -1,6 +1,8 @@
 package org.conventionledger.query.pages.convention;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.conventionledger.query.consultation.ConsultationController;
@@ -16,6 +18,7 @@ import org.conventionledger.query.oversight.ReferralController;
 import org.conventionledger.query.oversight.ReferralController.GarantOpinionView;
 import org.conventionledger.query.oversight.ReferralController.ReferralView;
 import org.conventionledger.query.pages.PageCache;
+import org.conventionledger.query.pages.votation.DeskTallies;
 import org.conventionledger.query.recruitment.RecruitmentController;
 import org.conventionledger.query.recruitment.RecruitmentView;
 import org.conventionledger.query.organisation.SessionController;
@@ -48,12 +51,16 @@ public class ConventionPage {
     private final ReferralController referrals;
     private final ProjectionRebuild projections;
     private final PageCache cache;
+    private final DeskTallies desks;
+    private final ExcusedMembers excused;
 
     public ConventionPage(DashboardController dashboards, RecruitmentController recruitment, SessionController sessions,
                           DeliberationDashboardController deliberation, ConsultationController consultation,
                           FollowUpController followUp, ReferralController referrals, ProjectionRebuild projections,
-                          PageCache cache) {
+                          PageCache cache, DeskTallies desks, ExcusedMembers excused) {
         this.cache = cache;
+        this.desks = desks;
+        this.excused = excused;
         this.dashboards = dashboards;
         this.recruitment = recruitment;
         this.sessions = sessions;
@@ -67,7 +74,8 @@ public class ConventionPage {
     /** The views the dashboard shows, read together. */
     public record Views(DashboardView d, RecruitmentView recruitment, List<SessionView> sessions,
                         DeliberationDashboardView deliberation, long openObjections, ConsultationView consultation,
-                        FollowUpView followUp, List<ReferralView> referrals, List<GarantOpinionView> opinions) {
+                        FollowUpView followUp, List<ReferralView> referrals, List<GarantOpinionView> opinions,
+                        Map<String, Map<String, Long>> deskStates, Map<String, List<String>> excused) {
     }
 
     @GetMapping("/conventions/{conventionId}")
@@ -82,6 +90,8 @@ public class ConventionPage {
         model.addAttribute("followUp", views.followUp());
         model.addAttribute("referrals", views.referrals());
         model.addAttribute("opinions", views.opinions());
+        model.addAttribute("deskStates", views.deskStates());
+        model.addAttribute("excused", views.excused());
         model.addAttribute("projections", projections.progress());
         return "pages/convention";
     }
@@ -96,7 +106,16 @@ public class ConventionPage {
                 unlessMissing(() -> consultation.consultation(conventionId)),
                 unlessMissing(() -> followUp.followUp(conventionId)),
                 unlessMissing(() -> referrals.referrals(conventionId)),
-                unlessMissing(() -> referrals.garantOpinions(conventionId)));
+                unlessMissing(() -> referrals.garantOpinions(conventionId)), deskStates(dashboard),
+                excused.bySession(conventionId));
+    }
+
+    /** Per votation, how many desks are entered, mismatched and confirmed in the double entry. */
+    private Map<String, Map<String, Long>> deskStates(DashboardView dashboard) {
+        Map<String, Map<String, Long>> states = new LinkedHashMap<>();
+        dashboard.votations().forEach(v -> states.put(v.votationId(),
+                DeskTallies.byState(desks.desks(v.votationId()))));
+        return states;
     }
 
     /** Organisers only (see PagesSecurity): replays one projection from the start of the log. */
