@@ -59,6 +59,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/votations/*/ballots")
                         .hasAnyRole(Role.VOTER.name(), Role.PLATFORM.name())
+                        // relayed batches: the voting platform's online ballots, a desk's paper ones
+                        .requestMatchers(HttpMethod.POST, "/api/votations/*/ballots:batch")
+                        .hasAnyRole(Role.PLATFORM.name(), Role.ORGANISER.name())
                         // the order a voter is shown the actions in: the voter, or the platform naming them
                         .requestMatchers(HttpMethod.GET, "/api/votations/*/ballot-order")
                         .hasAnyRole(Role.VOTER.name(), Role.PLATFORM.name())
