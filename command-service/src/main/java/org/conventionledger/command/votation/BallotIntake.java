@@ -25,8 +25,6 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.conventionledger.command.platform.Actor;
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.command.platform.SecretVote;
@@ -44,8 +42,9 @@ import org.springframework.stereotype.Component;
  * <p>One ballot per voter is still the store's uniqueness of (voter's stream, sequence 0): a second ballot
  * of the same voter in one group is refused before the append; one whose stream another path (or an earlier
  * group) already holds makes the group's append fail on the unique key, and the group is appended again
- * without the voters the store says have voted, then ballot by ballot if the store still refuses. Any other
- * failure of the store rolls the whole group back and answers each of its ballots {@link BallotNotRecorded}.
+ * without the voters the store says have voted ({@value #REGROUPS} times at most, then ballot by ballot).
+ * Any other failure of the store rolls the whole group back and answers each of its ballots
+ * {@link BallotNotRecorded}.
  */
 @Component
 public class BallotIntake {
@@ -171,8 +170,15 @@ public class BallotIntake {
         }
     }
 
+    /** Checks and appends these ballots as one group, on the caller's thread (for tests). */
+    List<CompletableFuture<Object>> writeAsOneGroup(List<Ballot> ballots) {
+        List<Pending> group = ballots.stream().map(b -> new Pending(b, new CompletableFuture<>())).toList();
+        write(group);
+        return group.stream().map(Pending::answer).toList();
+    }
+
     /** Checks and appends one group; answers every ballot of it. */
-    void write(List<Pending> group) {
+    private void write(List<Pending> group) {
         groupSizes.record(group.size());
         Instant now = GenericEventMessage.clock.instant();
         Map<String, Optional<VotationRegister.Entry>> votations = new HashMap<>();
@@ -202,6 +208,12 @@ public class BallotIntake {
         append(candidates);
     }
 
+    /**
+     * Appends the group; if the store refuses it, asks the store which of its voters have voted (the unique
+     * key that failed is not reported the same way by every database and driver): those are answered
+     * {@code already-voted} and the rest appended again. If none has voted, the store failed for another
+     * reason and the group, rolled back, is answered {@link BallotNotRecorded}.
+     */
     private void append(List<Candidate> candidates) {
         List<Candidate> group = candidates;
         for (int attempt = 0; !group.isEmpty(); attempt++) {
@@ -209,32 +221,44 @@ public class BallotIntake {
                 commit(group);
                 group.forEach(c -> c.pending().answer().complete(c.event().getPayload()));
                 return;
-            } catch (AggregateStreamCreationException | ConcurrencyException taken) {
-                List<Candidate> free = withoutVoters(group);
-                if (free.size() == group.size() || attempt == REGROUPS) {
+            } catch (RuntimeException refused) {
+                List<Candidate> free = withoutVoters(group, refused);
+                if (free.size() == group.size()) {
+                    // the class only: a store's message may quote a voter's stream id
+                    log.error("A group of {} ballots was rolled back: {}", group.size(),
+                            refused.getClass().getName());
+                    fail(free, refused);
+                    return;
+                }
+                if (attempt == REGROUPS) {
                     oneByOne(free);
                     return;
                 }
                 group = free;
-            } catch (RuntimeException failed) {
-                // the class only: a store's message may quote a voter's stream id
-                log.error("A group of {} ballots was rolled back: {}", group.size(), failed.getClass().getName());
-                group.forEach(c -> c.pending().answer().completeExceptionally(new BallotNotRecorded(failed)));
-                return;
             }
         }
     }
 
-    /** The candidates whose stream the store does not hold yet; the others are answered {@code already-voted}. */
-    private List<Candidate> withoutVoters(List<Candidate> group) {
+    /**
+     * The candidates whose stream the store does not hold; the others are answered {@code already-voted}.
+     * If the store cannot even say, every candidate is failed and none is returned.
+     */
+    private List<Candidate> withoutVoters(List<Candidate> group, RuntimeException refused) {
         List<Candidate> free = new ArrayList<>(group.size());
-        for (Candidate candidate : group) {
-            if (eventStore.lastSequenceNumberFor(candidate.event().getAggregateIdentifier()).isPresent()) {
-                candidate.pending().answer().completeExceptionally(BallotRules.alreadyVoted(null));
-            } else {
-                free.add(candidate);
+        List<Candidate> voted = new ArrayList<>();
+        try {
+            for (Candidate candidate : group) {
+                boolean held = eventStore.lastSequenceNumberFor(candidate.event().getAggregateIdentifier())
+                        .isPresent();
+                (held ? voted : free).add(candidate);
             }
+        } catch (RuntimeException unreachable) {
+            log.error("A group of {} ballots was rolled back and the store is unreachable: {}", group.size(),
+                    unreachable.getClass().getName());
+            fail(group, refused);
+            return List.of();
         }
+        voted.forEach(c -> c.pending().answer().completeExceptionally(BallotRules.alreadyVoted(null)));
         return free;
     }
 
@@ -243,12 +267,16 @@ public class BallotIntake {
             try {
                 commit(List.of(candidate));
                 candidate.pending().answer().complete(candidate.event().getPayload());
-            } catch (AggregateStreamCreationException | ConcurrencyException taken) {
-                candidate.pending().answer().completeExceptionally(BallotRules.alreadyVoted(null));
-            } catch (RuntimeException failed) {
-                candidate.pending().answer().completeExceptionally(new BallotNotRecorded(failed));
+            } catch (RuntimeException refused) {
+                if (!withoutVoters(List.of(candidate), refused).isEmpty()) {
+                    fail(List.of(candidate), refused);
+                }
             }
         }
+    }
+
+    private static void fail(List<Candidate> candidates, RuntimeException cause) {
+        candidates.forEach(c -> c.pending().answer().completeExceptionally(new BallotNotRecorded(cause)));
     }
 
     /** One unit of work, one transaction: the events, and the registers' rows they cause, or nothing. */
