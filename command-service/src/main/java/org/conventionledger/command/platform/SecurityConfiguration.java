@@ -22,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -93,6 +94,16 @@ public class SecurityConfiguration {
             http.httpBasic(b -> b.authenticationEntryPoint(unauthorised(json)));
         }
         return http.build();
+    }
+
+    /**
+     * No observation (timer, span) around each security filter, authentication and authorisation: the
+     * profile of the ballot path showed them costing as much as the checks themselves (docs/performance.md),
+     * and the HTTP metrics already time every request with its status.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
