@@ -55,6 +55,8 @@ public class BallotIntake {
     static final String STREAM_TYPE = "OnlineBallot";
     /** Ballots waiting for the writer; a request waits for room beyond that (back-pressure on the callers). */
     private static final int QUEUE_CAPACITY = 16 * MAX_GROUP;
+    /** How long a ballot waits for room in the queue before it is answered {@link BallotNotRecorded}. */
+    private static final long QUEUE_WAIT_SECONDS = 10;
     /** How many times a group is appended again without the voters found to have voted, before going one by one. */
     private static final int REGROUPS = 3;
 
@@ -129,9 +131,10 @@ public class BallotIntake {
     }
 
     /**
-     * Queues the ballots, waiting for room if the queue is full. Each answer completes when its group
-     * commits: with the ballot's event, or exceptionally with the {@link RuleViolation} that refused it or
-     * {@link BallotNotRecorded}.
+     * Queues the ballots, waiting for room if the queue is full (a ballot that found none within
+     * {@value #QUEUE_WAIT_SECONDS} s is answered {@link BallotNotRecorded}). Each answer completes when its
+     * group commits: with the ballot's event, or exceptionally with the {@link RuleViolation} that refused
+     * it or {@link BallotNotRecorded}.
      */
     public List<CompletableFuture<Object>> submit(List<Ballot> ballots) throws InterruptedException {
         List<CompletableFuture<Object>> answers = new ArrayList<>(ballots.size());
@@ -140,7 +143,9 @@ public class BallotIntake {
                 throw new IllegalStateException("The ballot intake is stopping");
             }
             CompletableFuture<Object> answer = new CompletableFuture<>();
-            queue.put(new Pending(ballot, answer));
+            if (!queue.offer(new Pending(ballot, answer), QUEUE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                answer.completeExceptionally(new BallotNotRecorded(null));
+            }
             answers.add(answer);
         }
         return answers;

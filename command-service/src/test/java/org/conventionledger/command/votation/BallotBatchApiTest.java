@@ -97,7 +97,8 @@ class BallotBatchApiTest {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> body = new HashMap<>(Map.of("title", "Votation", "actionIds", actionIds,
-                "opensAt", now.minus(1, ChronoUnit.DAYS).toString(), "closesAt", now.plus(1, ChronoUnit.DAYS).toString(),
+                "opensAt", now.minus(1, ChronoUnit.DAYS).toString(),
+                "closesAt", now.plus(1, ChronoUnit.DAYS).toString(),
                 "ballotRule", "UP_TO_N", "maxChoices", 2));
         votationId = api.created("ORGANISER", "/api/conventions/" + conventionId + "/votations",
                 JSON.writeValueAsString(body), "votationId");
@@ -146,8 +147,8 @@ class BallotBatchApiTest {
     }
 
     private long ballots() {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier LIKE 'ballot-%'",
-                Long.class);
+        Long count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier LIKE 'ballot-%'", Long.class);
         return count == null ? 0 : count;
     }
 
@@ -261,8 +262,8 @@ class BallotBatchApiTest {
             senders.add(() -> {
                 List<Integer> statuses = new ArrayList<>();
                 for (String voter : shuffled) {
-                    statuses.add(api.post("PLATFORM", path("/ballots"), JSON.writeValueAsString(online(voter, ADULT, 2)))
-                            .andReturn().getResponse().getStatus());
+                    String body = JSON.writeValueAsString(online(voter, ADULT, 2));
+                    statuses.add(api.post("PLATFORM", path("/ballots"), body).andReturn().getResponse().getStatus());
                 }
                 return statuses;
             });

@@ -188,8 +188,8 @@ public final class Benchmark {
         report.put("fixtureSeconds", votation.setup().toNanos() / 1e9);
 
         long t0 = System.nanoTime();
-        int capacity = (int) Math.min(Integer.MAX_VALUE - 16, options.warmup() + options.ballots() + options.batchBallots()
-                + options.late() + 1024);
+        int capacity = (int) Math.min(Integer.MAX_VALUE - 16, options.warmup() + options.ballots()
+                + options.batchBallots() + options.late() + 1024);
         BallotLoad load = new BallotLoad(api, services.commandUrl(), votation.votationId(), runId, votation.actions(),
                 capacity, t0);
         String rankingUrl = services.queryUrl() + "/api/votations/" + votation.votationId() + "/ranking";
