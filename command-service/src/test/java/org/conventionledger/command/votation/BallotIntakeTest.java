@@ -72,14 +72,19 @@ class BallotIntakeTest {
     private VotationRegister register;
     private BallotIntake intake;
 
-    @BeforeEach
-    void store() throws Exception {
+    /** A fresh, empty event store with the services' DDL: H2 in memory here. */
+    DataSource dataSource() throws Exception {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:intake-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        DataSource dataSource = h2;
-        try (var connection = dataSource.getConnection()) {
+        try (var connection = h2.getConnection()) {
             ScriptUtils.executeSqlScript(connection, new ClassPathResource("eventstore/schema-h2.sql"));
         }
+        return h2;
+    }
+
+    @BeforeEach
+    void store() throws Exception {
+        DataSource dataSource = dataSource();
         jdbc = new JdbcTemplate(dataSource);
         SpringTransactionManager transactions = new SpringTransactionManager(
                 new DataSourceTransactionManager(dataSource));
@@ -128,7 +133,7 @@ class BallotIntakeTest {
     }
 
     private static Object answer(CompletableFuture<Object> answer) {
-        return answer.orTimeout(10, TimeUnit.SECONDS).join();
+        return answer.orTimeout(60, TimeUnit.SECONDS).join();
     }
 
     /** The code of the rule that refused the ballot. */
