@@ -51,7 +51,7 @@ public class BallotIntake {
 
     /** The most ballots one transaction appends. */
     public static final int MAX_GROUP = 256;
-    /** The stream type the voter's ballot stream has always been stored under (the {@link OnlineBallot} aggregate). */
+    /** The aggregate type voters' ballot streams have always been stored under, whatever the class's name. */
     static final String STREAM_TYPE = "OnlineBallot";
     /** Ballots waiting for the writer; a request waits for room beyond that (back-pressure on the callers). */
     private static final int QUEUE_CAPACITY = 16 * MAX_GROUP;

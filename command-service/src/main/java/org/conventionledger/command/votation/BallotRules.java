@@ -12,7 +12,7 @@ import org.conventionledger.events.votation.PaperVoterCheckedOff;
 
 /**
  * The rules a voter's ballot meets before anything is written, whichever path records it: the voter's
- * ballot stream on the command bus ({@link OnlineBallot}) or the group-commit intake ({@link BallotIntake}).
+ * ballot stream aggregate on the command bus or the group-commit intake ({@link BallotIntake}).
  * Each method returns the ballot's event or throws the {@link RuleViolation} that refuses it. "One ballot
  * per voter" is not here: it is the event store's uniqueness of the voter's stream.
  */
