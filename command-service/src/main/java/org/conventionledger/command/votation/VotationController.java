@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -18,13 +18,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.conventionledger.command.platform.Actor;
 import org.conventionledger.command.platform.Commands;
 import org.conventionledger.command.platform.Limits;
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.platform.identity.Role;
+import org.conventionledger.command.platform.SecretVote;
 import org.conventionledger.events.votation.ActionVotes;
 import org.conventionledger.events.votation.BallotOrder;
 import org.conventionledger.events.votation.BallotRule;
@@ -53,13 +52,15 @@ public class VotationController {
     private final VoterPseudonyms pseudonyms;
     private final VotationRegister register;
     private final VoterClaims claims;
+    private final BallotIntake intake;
 
     public VotationController(Commands commands, VoterPseudonyms pseudonyms, VotationRegister register,
-                              VoterClaims claims) {
+                              VoterClaims claims, BallotIntake intake) {
         this.commands = commands;
         this.pseudonyms = pseudonyms;
         this.register = register;
         this.claims = claims;
+        this.intake = intake;
     }
 
     /**
@@ -218,17 +219,21 @@ public class VotationController {
     @PostMapping("/api/votations/{votationId}/paper-voters")
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, String> checkOffPaperVoter(@PathVariable String votationId,
-                                                  @Valid @RequestBody PaperVoterRequest request) {
+                                                  @Valid @RequestBody PaperVoterRequest request)
+            throws InterruptedException {
         String pseudonym = pseudonyms.pseudonym(votationId, VoterReference.of(request.voterRef()));
         String ballotId = ballotId(pseudonym);
-        oneBallotPerVoter(() -> commands.send(new CheckOffPaperVoter(ballotId, votationId, request.deskId(), pseudonym,
-                request.choices(), request.voterFacts())));
+        CheckOffPaperVoter command = new CheckOffPaperVoter(ballotId, votationId, request.deskId(), pseudonym,
+                request.choices(), request.voterFacts());
+        record(command);
         return Map.of("ballotId", ballotId, "status", request.choices() == null ? "CHECKED_OFF" : "RECORDED");
     }
 
+    /** An online ballot, recorded with others in the intake's next group (ADR-008). */
     @PostMapping("/api/votations/{votationId}/ballots")
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, String> cast(@PathVariable String votationId, @Valid @RequestBody BallotRequest request) {
+    public Map<String, String> cast(@PathVariable String votationId, @Valid @RequestBody BallotRequest request)
+            throws InterruptedException {
         boolean platform = isPlatform();
         String pseudonym = pseudonyms.pseudonym(votationId, voter(platform, request.voterRef()));
         if (!platform && request.voterFacts() != null) {
@@ -237,7 +242,7 @@ public class VotationController {
         }
         VoterFacts facts = platform ? request.voterFacts() : claims.current();
         String ballotId = ballotId(pseudonym);
-        oneBallotPerVoter(() -> commands.send(new CastOnlineBallot(ballotId, votationId, pseudonym, request.choices(), facts)));
+        record(new CastOnlineBallot(ballotId, votationId, pseudonym, request.choices(), facts));
         return Map.of("ballotId", ballotId);
     }
 
@@ -268,17 +273,15 @@ public class VotationController {
         return Map.of("votationId", votationId, "deskId", deskId, "entryId", entryId, "status", outcome.state().name());
     }
 
-    private static String ballotId(String pseudonym) {
+    static String ballotId(String pseudonym) {
         return "ballot-" + pseudonym;
     }
 
-    /** Two ballots of one voter racing: the loser's append finds the stream taken. */
-    private static void oneBallotPerVoter(Supplier<Object> send) {
-        try {
-            send.get();
-        } catch (AggregateStreamCreationException | ConcurrencyException raced) {
-            throw RuleViolation.conflict("already-voted", "This voter has already voted in this votation.");
-        }
+    /** Waits for the ballot's group to commit; throws what refused it. */
+    private void record(SecretVote ballot) throws InterruptedException {
+        List<CompletableFuture<Object>> answers = intake.submit(List.of(new BallotIntake.Ballot(ballot,
+                ballot.channel(Actor.current()))));
+        BallotAnswers.await(answers.get(0), BallotAnswers.deadline());
     }
 
     private static boolean isPlatform() {

@@ -3,7 +3,6 @@ package org.conventionledger.command.votation;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
-import java.util.List;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -12,7 +11,6 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.events.votation.OnlineBallotCast;
 import org.conventionledger.events.votation.PaperBallotRecorded;
 import org.conventionledger.events.votation.PaperVoterCheckedOff;
@@ -48,62 +46,23 @@ public class VoterBallot {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(CastOnlineBallot command, VotationRegister register) {
         requireFirstBallot();
-        VotationRegister.Entry votation = openVotation(command.votationId(), register);
         // the instant the event is about to be stamped with: the recording instant the period applies to
         Instant now = GenericEventMessage.clock.instant();
-        if (votation.opensAt() != null && now.isBefore(votation.opensAt())) {
-            throw RuleViolation.conflict("votation-not-open", "Online ballots are accepted from "
-                    + votation.opensAt() + ".");
-        }
-        if (votation.closesAt() != null && !now.isBefore(votation.closesAt())) {
-            throw RuleViolation.conflict("votation-closed", "Online ballots were accepted until "
-                    + votation.closesAt() + ".");
-        }
-        VoterEligibility.check(votation.rulesInForce().eligibility(), command.facts());
-        BallotChoices.check(votation.rules(), votation.actionNumbers(), command.choices());
-        apply(new OnlineBallotCast(votation.conventionId(), command.votationId(), command.ballotId(),
-                command.voterPseudonym(), List.copyOf(command.choices())));
+        apply(BallotRules.online(command, register.votation(command.votationId()), now));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(CheckOffPaperVoter command, VotationRegister register) {
         requireFirstBallot();
-        if (command.deskId() == null || command.deskId().isBlank()) {
-            throw RuleViolation.unprocessable("desk-required", "Name the collection desk.");
-        }
-        VotationRegister.Entry votation = openVotation(command.votationId(), register);
-        VoterEligibility.check(votation.rulesInForce().eligibility(), command.facts());
-        if (command.choices() == null) {
-            apply(new PaperVoterCheckedOff(votation.conventionId(), command.votationId(), command.ballotId(),
-                    command.voterPseudonym(), command.deskId()));
-            return;
-        }
-        BallotChoices.check(votation.rules(), votation.actionNumbers(), command.choices());
-        if (register.deskState(command.votationId(), command.deskId()).isPresent()) {
-            throw RuleViolation.conflict("desk-tallied", "Desk " + command.deskId() + " reports a tally: its paper"
-                    + " ballots are counted there, not one by one (check the voter off without choices).");
-        }
-        apply(new PaperBallotRecorded(votation.conventionId(), command.votationId(), command.ballotId(),
-                command.deskId(), command.voterPseudonym(), List.copyOf(command.choices())));
+        apply(BallotRules.paper(command, register.votation(command.votationId()),
+                (votation, desk) -> register.deskState(votation, desk).isPresent()));
     }
 
     private void requireFirstBallot() {
         if (ballotId != null) {
-            throw RuleViolation.conflict("already-voted", "This voter has already voted in this votation ("
-                    + channel + ").");
+            throw BallotRules.alreadyVoted(channel);
         }
-    }
-
-    private static VotationRegister.Entry openVotation(String votationId, VotationRegister register) {
-        VotationRegister.Entry votation = register.votation(votationId)
-                .orElseThrow(() -> RuleViolation.notFound("unknown-votation",
-                        "No votation " + votationId + " is scheduled."));
-        if (votation.status() != VotationStatus.OPEN) {
-            throw RuleViolation.conflict("votation-not-open",
-                    "The votation is " + votation.status() + ": no ballot is accepted.");
-        }
-        return votation;
     }
 
     @EventSourcingHandler

@@ -25,23 +25,29 @@ import org.springframework.stereotype.Component;
 @Component
 public class VoterPseudonyms {
 
-    private final SecretKeySpec key;
+    /** One keyed MAC per thread: looking the algorithm up for each ballot was most of the pseudonym's cost. */
+    private final ThreadLocal<Mac> macs;
 
     public VoterPseudonyms(@Value("${ledger.votation.pseudonym-key-file}") Path keyFile) throws IOException {
-        this.key = new SecretKeySpec(loadOrCreate(keyFile), "HmacSHA256");
+        SecretKeySpec key = new SecretKeySpec(loadOrCreate(keyFile), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** The pseudonym of {@code voter} in a votation (or another scope, such as a consultation). */
     public String pseudonym(String votationId, VoterReference voter) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            mac.update(votationId.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return HexFormat.of().formatHex(mac.doFinal(voter.canonical().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        Mac mac = macs.get();
+        // doFinal leaves the MAC reset, keyed, for the thread's next pseudonym
+        mac.update(votationId.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return HexFormat.of().formatHex(mac.doFinal(voter.canonical().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static byte[] loadOrCreate(Path keyFile) throws IOException {

@@ -40,6 +40,7 @@ final class BallotLoad {
 
     private final Api api;
     private final String ballotsUrl;
+    private final String batchUrl;
     private final String runId;
     private final int actions;
     private final long startNanos;
@@ -55,6 +56,7 @@ final class BallotLoad {
     BallotLoad(Api api, String commandUrl, String votationId, String runId, int actions, int capacity, long startNanos) {
         this.api = api;
         this.ballotsUrl = commandUrl + "/api/votations/" + votationId + "/ballots";
+        this.batchUrl = ballotsUrl + ":batch";
         this.runId = runId;
         this.actions = actions;
         this.startNanos = startNanos;
@@ -157,6 +159,90 @@ final class BallotLoad {
         }
         return phase(name, requests.sum(), acceptedHere.sum(), duplicatesSent.sum(), duplicatesRefused.sum(),
                 duplicatesAccepted.sum(), outcomes, System.nanoTime() - started);
+    }
+
+    /**
+     * New voters {@code first … first+count-1} relayed in batches of {@code batchSize}
+     * ({@code POST …/ballots:batch}) from {@code clients} threads. Each ballot's own answer counts: 201
+     * accepted, a 4xx a refusal; a batch without an answer (or a ballot answered 5xx) leaves its ballots
+     * unknown, settled after the load like single ones. Outcomes are counted per ballot.
+     */
+    Phase sendBatches(String name, long first, long count, int clients, int batchSize) throws InterruptedException {
+        AtomicLong next = new AtomicLong();
+        LongAdder acceptedHere = new LongAdder();
+        LongAdder ballotsSent = new LongAdder();
+        Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+        long started = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Thread thread = new Thread(() -> {
+                long from;
+                while ((from = next.getAndAdd(batchSize)) < count) {
+                    int size = (int) Math.min(batchSize, count - from);
+                    StringBuilder body = new StringBuilder(size * 110).append("{\"ballots\":[");
+                    for (int i = 0; i < size; i++) {
+                        body.append(i == 0 ? "" : ",").append(Ballots.body(runId, first + from + i, actions));
+                    }
+                    body.append("]}");
+                    ballotsSent.add(size);
+                    Api.Response response = null;
+                    try {
+                        response = api.post(batchUrl, PLATFORM, body.toString(), TIMEOUT);
+                    } catch (IOException e) {
+                        // no answer: every ballot of the batch is unknown
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    if (response == null || response.status() != 200) {
+                        for (int i = 0; i < size; i++) {
+                            unknown.add(first + from + i);
+                        }
+                        count(outcomes, response == null ? "batch without answer" : "batch " + response.status()
+                                + " " + response.code(), size);
+                        if (response != null) {
+                            lastRefusal = response.status() + " " + response.body();
+                        }
+                        continue;
+                    }
+                    acceptedHere.add(settleBatch(response.body(), first + from, outcomes));
+                }
+            }, name + "-client-" + c);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return phase(name, ballotsSent.sum(), acceptedHere.sum(), 0, 0, 0, outcomes, System.nanoTime() - started);
+    }
+
+    /** Reads a batch's per-ballot results; returns how many were accepted. */
+    private long settleBatch(String body, long firstVoter, Map<String, LongAdder> outcomes) {
+        long acceptedHere = 0;
+        try {
+            long now = System.nanoTime();
+            for (com.fasterxml.jackson.databind.JsonNode result : Api.JSON.readTree(body).path("results")) {
+                long voter = firstVoter + result.path("index").asLong();
+                int status = result.path("status").asInt();
+                if (status == 201) {
+                    record(voter, now);
+                    acceptedHere++;
+                    count(outcomes, "201");
+                } else {
+                    if (status >= 500) {
+                        unknown.add(voter);
+                    } else {
+                        lastRefusal = status + " " + result;
+                    }
+                    count(outcomes, status + " " + result.path("code").asText());
+                }
+            }
+        } catch (IOException unreadable) {
+            count(outcomes, "unreadable batch answer");
+        }
+        return acceptedHere;
     }
 
     /** Re-sends {@code count} ballots of already accepted voters: every one must be refused (already-voted). */
@@ -316,7 +402,11 @@ final class BallotLoad {
     }
 
     private static void count(Map<String, LongAdder> outcomes, String outcome) {
-        outcomes.computeIfAbsent(outcome, o -> new LongAdder()).increment();
+        count(outcomes, outcome, 1);
+    }
+
+    private static void count(Map<String, LongAdder> outcomes, String outcome, long times) {
+        outcomes.computeIfAbsent(outcome, o -> new LongAdder()).add(times);
     }
 
     private static Phase phase(String name, long requests, long accepted, long duplicatesSent, long duplicatesRefused,

@@ -26,6 +26,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class Benchmark {
 
     static final String ORGANISER = "organiser";
+    /** Where the progress and the tables go: standard error with {@code --json}, so that stdout is the JSON alone. */
+    private static volatile java.io.PrintStream human = System.out;
 
     private final Options options;
     private final Report report = new Report();
@@ -47,6 +49,9 @@ public final class Benchmark {
             System.err.print(Options.USAGE);
             System.exit(usage.getMessage() == null ? 0 : 2);
             return;
+        }
+        if (options.json()) {
+            human = System.err;
         }
         int code;
         try {
@@ -144,14 +149,20 @@ public final class Benchmark {
             report.put("storeSettings", safe(store::durabilitySettings));
         }
         if (Files.exists(e2eDir.resolve("eventstore.mv.db"))) {
-            report.put("eventStoreBytes", Files.size(e2eDir.resolve("eventstore.mv.db")));
+            long bytes = Files.size(e2eDir.resolve("eventstore.mv.db"));
+            report.put("eventStoreBytes", bytes);
+            // the whole file (every event, the registers, free pages) over the ballots in it
+            Object rows = ((Map<?, ?>) report.values().getOrDefault("checks", Map.of())).get("ballotRowsInLog");
+            if (rows instanceof Number ballotRows && ballotRows.longValue() > 0) {
+                report.put("storeBytesPerBallot", bytes / ballotRows.longValue());
+            }
         }
 
         rawAppend(root, toDrop);
 
         report.print(options);
+        headline(exact);
         if (options.json()) {
-            say("-- JSON");
             System.out.println(Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report.values()));
         }
 
@@ -177,7 +188,8 @@ public final class Benchmark {
         report.put("fixtureSeconds", votation.setup().toNanos() / 1e9);
 
         long t0 = System.nanoTime();
-        int capacity = (int) Math.min(Integer.MAX_VALUE - 16, options.warmup() + options.ballots() + options.late() + 1024);
+        int capacity = (int) Math.min(Integer.MAX_VALUE - 16, options.warmup() + options.ballots()
+                + options.batchBallots() + options.late() + 1024);
         BallotLoad load = new BallotLoad(api, services.commandUrl(), votation.votationId(), runId, votation.actions(),
                 capacity, t0);
         String rankingUrl = services.queryUrl() + "/api/votations/" + votation.votationId() + "/ranking";
@@ -267,6 +279,11 @@ public final class Benchmark {
             load.serverErrors().forEach(e -> say("   " + e));
             report.put("serverErrors", load.serverErrors());
             printServiceErrors(services);
+        }
+
+        // relayed batches: the same kind of ballots, new voters, POST …/ballots:batch
+        if (options.batchBallots() > 0) {
+            report.put("relayedBatches", relayedBatches(load, services));
         }
 
         // settle what is unknown, then duplicates: every re-sent ballot must be refused
@@ -386,6 +403,90 @@ public final class Benchmark {
         return check.exact() && rebuiltExact && duplicates.duplicatesAccepted() + main.duplicatesAccepted() == 0
                 && load.lateAccepted() == 0 && (long) checks.get("lateRefused") == late.requests()
                 && (long) checks.get("duplicatesRefused") == (long) checks.get("duplicatesSent");
+    }
+
+    /** The relayed batches phase: ballots/s accepted, and the command-service's CPU per ballot. */
+    private Map<String, Object> relayedBatches(BallotLoad load, Services services) throws Exception {
+        say("-- relayed batches: " + n(options.batchBallots()) + " ballots in batches of " + options.batchSize()
+                + " from " + options.batchClients() + " clients (POST …/ballots:batch)");
+        long commandPid = services.commandPid();
+        Duration commandCpu0 = Services.cpu(commandPid);
+        Duration queryCpu0 = Services.cpu(services.queryPid());
+        Duration selfCpu0 = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+        BallotLoad.Phase phase = load.sendBatches("relayed", options.warmup() + options.ballots() + 30_000_000L,
+                options.batchBallots(), options.batchClients(), options.batchSize());
+        double seconds = phase.elapsed().toNanos() / 1e9;
+        double ballots = Math.max(1, phase.accepted());
+        Map<String, Object> relayed = new LinkedHashMap<>();
+        relayed.put("ballots", phase.accepted());
+        relayed.put("ballotsSent", phase.requests());
+        relayed.put("batchSize", options.batchSize());
+        relayed.put("clients", options.batchClients());
+        relayed.put("seconds", seconds);
+        relayed.put("ballotsPerSecond", phase.acceptedPerSecond());
+        relayed.put("outcomes", phase.outcomes());
+        relayed.put("commandServiceCpuMillisPerBallot",
+                round2(Services.cpu(commandPid).minus(commandCpu0).toNanos() / 1e6 / ballots));
+        relayed.put("queryServiceCpuMillisPerBallot",
+                round2(Services.cpu(services.queryPid()).minus(queryCpu0).toNanos() / 1e6 / ballots));
+        relayed.put("benchmarkCpuMillisPerBallot", round2(ProcessHandle.current().info().totalCpuDuration()
+                .orElse(Duration.ZERO).minus(selfCpu0).toNanos() / 1e6 / ballots));
+        say("   relayed: " + n(phase.accepted()) + " accepted in " + secs(phase.elapsed().toNanos()) + " = "
+                + n(phase.acceptedPerSecond()) + " ballots/s; outcomes " + phase.outcomes());
+        return relayed;
+    }
+
+    /**
+     * The issue's headline figures, under the keys it names ({@code singleBallots.ballotsPerSecond}…);
+     * a figure this benchmark does not measure is {@code null} and listed in {@code notMeasured}.
+     */
+    @SuppressWarnings("unchecked")
+    private void headline(boolean exact) {
+        Map<String, Object> values = report.values();
+        Map<String, Object> e2e = (Map<String, Object>) values.getOrDefault("endToEnd", Map.of());
+        Map<String, Object> relayed = (Map<String, Object>) values.getOrDefault("relayedBatches", Map.of());
+        List<Map<String, Object>> raws = (List<Map<String, Object>>) values.getOrDefault("rawAppend", List.of());
+        List<Map<String, Object>> rebuilds = (List<Map<String, Object>>) values.getOrDefault("rebuilds", List.of());
+        List<String> missing = new ArrayList<>();
+        Map<String, Object> single = new LinkedHashMap<>();
+        single.put("ballotsPerSecond", e2e.get("ballotsPerSecond"));
+        single.put("httpCeilingPerSecond", null);
+        missing.add("singleBallots.httpCeilingPerSecond");
+        Map<String, Object> batches = new LinkedHashMap<>();
+        batches.put("ballotsPerSecond", relayed.get("ballotsPerSecond"));
+        batches.put("rawBatchedAppendPerSecond", raws.stream()
+                .filter(r -> ((Number) r.get("rowsPerTransaction")).intValue() > 1)
+                .map(r -> r.get("rowsPerSecond")).findFirst().orElse(null));
+        Map<String, Object> rebuild = new LinkedHashMap<>();
+        rebuild.put("eventsPerSecond", rebuilds.stream().filter(r -> "rankings".equals(r.get("projection")))
+                .map(r -> r.get("eventsPerSecond")).findFirst().orElse(null));
+        values.put("singleBallots", single);
+        values.put("relayedBatches", merge(relayed, batches));
+        values.put("rebuild", rebuild);
+        values.put("auditTrailLagP99Seconds", null);
+        missing.add("auditTrailLagP99Seconds");
+        values.put("asOfP99Millis", null);
+        missing.add("asOfP99Millis");
+        values.put("storeBytesPerBallot", values.get("storeBytesPerBallot"));
+        values.put("exact", exact);
+        for (String key : List.of("ballotsPerSecond", "rawBatchedAppendPerSecond")) {
+            if (batches.get(key) == null) {
+                missing.add("relayedBatches." + key);
+            }
+        }
+        if (rebuild.get("eventsPerSecond") == null) {
+            missing.add("rebuild.eventsPerSecond");
+        }
+        if (values.get("storeBytesPerBallot") == null) {
+            missing.add("storeBytesPerBallot");
+        }
+        values.put("notMeasured", missing);
+    }
+
+    private static Map<String, Object> merge(Map<String, Object> details, Map<String, Object> headline) {
+        Map<String, Object> merged = new LinkedHashMap<>(details);
+        merged.putAll(headline);
+        return merged;
     }
 
     /** (b) the same rows straight into a fresh store of the same kind, services stopped. */
@@ -720,9 +821,9 @@ public final class Benchmark {
     }
 
     static void say(String line) {
-        synchronized (System.out) {
-            System.out.println(line);
-            System.out.flush();
+        synchronized (Benchmark.class) {
+            human.println(line);
+            human.flush();
         }
     }
 

@@ -37,7 +37,10 @@ record Options(long ballots,
                String queryHeap,
                List<String> profiles,
                List<String> serviceProperties,
-               String h2Options) {
+               String h2Options,
+               long batchBallots,
+               int batchSize,
+               int batchClients) {
 
     enum Store {
         H2, POSTGRES;
@@ -57,14 +60,20 @@ record Options(long ballots,
               --crash                SIGKILL the query-service in the middle of the load, restart it, and
                                      check that the ranking still equals the accepted ballots exactly;
                                      1% of the load's requests are then re-sent ballots (must be refused)
-              --json                 also print the figures as one JSON document at the end
+              --json                 print the figures as one JSON document on standard output (the
+                                     progress and the tables go to standard error)
+              --batch-ballots N      ballots relayed in batches after the single-ballot load, timed
+                                     (POST …/ballots:batch; default: --ballots; 0 skips the phase)
+              --batch-size K         ballots per batch, 1 to 500 (default 500)
+              --batch-clients C      concurrent clients sending batches (default 4)
               --raw-only             measure (b) only: no services, no HTTP
               --warmup N             untimed ballots before the timed load (default 2000)
               --actions N            finalised actions on the ballot (default 12)
               --duplicates N         ballots re-sent after the load, all to be refused (default 1000)
               --late N               ballots sent after the close, all to be refused (default 1000)
               --raw-events N         rows appended by the raw-append measurement (default: --ballots)
-              --raw-reference-batch K  also append with K rows per transaction, for reference (default 100; 0: skip)
+              --raw-reference-batch K  also append with K rows per transaction: the batched raw append the
+                                     relayed batches compare with (default 256, the intake's group; 0: skip)
               --rebuild P[,P…]       projections to rebuild and time (default rankings; "none" to skip)
               --ranking-interval-ms T  pause between two ranking reads of the latency probe (default 20)
               --settle-timeout-s S   how long to wait for the projections to catch up (default 1800)
@@ -95,7 +104,10 @@ record Options(long ballots,
         int duplicates = 1_000;
         int late = 1_000;
         Long rawEvents = null;
-        int rawReferenceBatch = 100;
+        int rawReferenceBatch = 256;
+        Long batchBallots = null;
+        int batchSize = 500;
+        int batchClients = 4;
         List<String> rebuild = List.of("rankings");
         int rankingInterval = 20;
         Duration settle = Duration.ofMinutes(30);
@@ -139,6 +151,14 @@ record Options(long ballots,
                         case "--duplicates" -> duplicates = (int) positiveLong(option, value, 0);
                         case "--late" -> late = (int) positiveLong(option, value, 0);
                         case "--raw-events" -> rawEvents = positiveLong(option, value, 0);
+                        case "--batch-ballots" -> batchBallots = positiveLong(option, value, 0);
+                        case "--batch-size" -> {
+                            batchSize = (int) positiveLong(option, value, 1);
+                            if (batchSize > 500) {
+                                throw new Usage("--batch-size is at most 500 (the endpoint's limit), not " + value);
+                            }
+                        }
+                        case "--batch-clients" -> batchClients = (int) positiveLong(option, value, 1);
                         case "--raw-reference-batch" -> rawReferenceBatch = (int) positiveLong(option, value, 0);
                         case "--rebuild" -> rebuild = "none".equals(value) ? List.of()
                                 : Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -190,7 +210,8 @@ record Options(long ballots,
         return new Options(ballots, clients, store, crash, json, rawOnly, warmup, actions, duplicates, late,
                 rawEvents == null ? ballots : rawEvents, rawReferenceBatch, List.copyOf(rebuild), rankingInterval,
                 settle, crashAt, crashTarget, crashDowntime, dataDir, keep, commandJar, queryJar, commandHeap, queryHeap,
-                List.copyOf(profiles), List.copyOf(serviceProperties), h2Options);
+                List.copyOf(profiles), List.copyOf(serviceProperties), h2Options,
+                batchBallots == null ? ballots : batchBallots, batchSize, batchClients);
     }
 
     private static boolean isValued(String option) {

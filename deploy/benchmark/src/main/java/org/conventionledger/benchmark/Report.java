@@ -67,6 +67,18 @@ final class Report {
                     + r.get("benchmarkCores") + " of them the append)", batch == 1 ? "the physical limit" : "", "");
         }
         row("    ratio (a) / (b)", String.format("%.1f %%", ratio * 100), "≥ 50 %", verdict(ratio >= TARGET_RATIO));
+        Map<String, Object> relayed = map("relayedBatches");
+        if (!relayed.isEmpty()) {
+            double batched = raws.stream().filter(r -> number(r.get("rowsPerTransaction")) > 1)
+                    .mapToDouble(r -> number(r.get("rowsPerSecond"))).findFirst().orElse(Double.NaN);
+            double rate = number(relayed.get("ballotsPerSecond"));
+            row("relayed batches of " + relayed.get("batchSize") + ", ballots/s end to end", n(rate) + " /s ("
+                    + relayed.get("commandServiceCpuMillisPerBallot") + " ms command-service CPU a ballot)",
+                    "≥ 10,000 /s", verdict(rate >= TARGET_BALLOTS_PER_SECOND));
+            row("    ratio to the batched raw append", String.format("%.1f %%", rate / batched * 100), "≥ 50 %",
+                    verdict(rate / batched >= TARGET_RATIO));
+            row("    outcomes", String.valueOf(relayed.get("outcomes")), "", "");
+        }
         row("(c) projection lag, rankings, p50 / p99 / max", String.format("%s / %s / %s s", f(lag.get("p50Seconds")),
                 f(lag.get("p99Seconds")), f(lag.get("maxSeconds"))), "", "");
         Object catchUp = lag.get("catchUpAfterLoadSeconds");

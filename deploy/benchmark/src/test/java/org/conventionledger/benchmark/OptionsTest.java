@@ -20,6 +20,9 @@ class OptionsTest {
         assertThat(o.crash()).isFalse();
         assertThat(o.rawEvents()).isEqualTo(1_000_000);
         assertThat(o.rebuild()).containsExactly("rankings");
+        assertThat(o.batchBallots()).isEqualTo(1_000_000);
+        assertThat(o.batchSize()).isEqualTo(500);
+        assertThat(o.rawReferenceBatch()).isEqualTo(256);
     }
 
     @Test
@@ -49,6 +52,9 @@ class OptionsTest {
                 .hasMessageContaining("unknown option");
         assertThatThrownBy(() -> Options.parse("--crash", "--ballots", "10")).isInstanceOf(Options.Usage.class);
         assertThatThrownBy(() -> Options.parse("--help")).isInstanceOf(Options.Usage.class).hasMessage(null);
+        assertThatThrownBy(() -> Options.parse("--batch-size", "501")).isInstanceOf(Options.Usage.class)
+                .hasMessageContaining("at most 500");
+        assertThat(Options.parse("--batch-ballots", "0", "--batch-size", "100").batchBallots()).isZero();
     }
 
     @Test
