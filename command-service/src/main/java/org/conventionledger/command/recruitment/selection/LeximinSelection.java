@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -43,10 +42,12 @@ import com.google.ortools.linearsolver.MPVariable;
  *             Σ_j p_j = 1,  p ≥ 0,  z ≥ 0
  * </pre>
  * Its dual solution gives each type a weight {@code y[t] ≥ 0} (those of the unfixed types add up to at
- * least 1) and a cap {@code μ}. The pricing problem ({@link CompositionSearch}, CP-SAT) looks for the
- * composition maximising {@code Σ_t y[t]·c[t]/n[t]}; if that beats {@code μ} by more than
- * {@value #PRICING_TOLERANCE} it is added and the master solved again (GLOP starts from its previous
- * basis). Otherwise the dual solution is feasible, hence optimal, for all compositions, and by
+ * least 1) and a cap {@code μ}. Pricing looks for compositions worth {@code Σ_t y[t]·c[t]/n[t] > μ +
+ * }{@value #PRICING_TOLERANCE}: first cheaply, by improving the compositions the master uses one swap at
+ * a time ({@link SwapPricing}, up to {@value #SWAP_COLUMNS} new ones at once); only when that finds none,
+ * exactly, by the composition of largest worth ({@link CompositionSearch}, CP-SAT). What is found is
+ * added and the master solved again (GLOP starts from its previous basis). When CP-SAT's best does not
+ * beat the cap, the dual solution is feasible, hence optimal, for all compositions, and by
  * complementary slackness every unfixed type with {@code y[t] > }{@value #FIXING_TOLERANCE} gets exactly
  * {@code z} in every optimal lottery: those types are fixed at {@code f[t] = z − }{@value #FIXING_SLACK}
  * (at least one each time; the slack keeps the next master feasible despite GLOP's own tolerances). When
@@ -100,18 +101,19 @@ public final class LeximinSelection {
         int unfixed = typeCount;
         double[] level = new double[typeCount];
         double[] probabilities = null;
+        SwapPricing swaps = new SwapPricing(quotas, types);
         while (unfixed > 0) {
             // a fresh model per level: GLOP was seen to fail (INFEASIBLE, ABNORMAL) when re-solving a model
             // whose rows had been changed in place
             Master master = new Master(types, fixed, level);
             compositions.forEach(master::add);
             double z = master.solve();
-            Optional<int[]> improving;
-            // a composition already known cannot improve the master: rounding, so the level is reached
-            while ((improving = improving(master, search, allCategories)).isPresent()
-                    && known.add(key(improving.get()))) {
-                compositions.add(improving.get());
-                master.add(improving.get());
+            List<int[]> found;
+            while (!(found = priced(master, swaps, search, compositions, known, allCategories)).isEmpty()) {
+                for (int[] composition : found) {
+                    compositions.add(composition);
+                    master.add(composition);
+                }
                 z = master.solve();
             }
             // this solution gives every type at least the level it is (or is about to be) fixed at
@@ -162,18 +164,53 @@ public final class LeximinSelection {
     }
 
     /**
-     * The pricing step: the composition of largest dual weight, if it beats the master's cap by more than
-     * {@value #PRICING_TOLERANCE}.
+     * The pricing step: new compositions that beat the master's cap by more than {@value #PRICING_TOLERANCE},
+     * found by swaps if possible ({@link #swapped}), otherwise the best one, by CP-SAT; empty when not even
+     * CP-SAT's beats the cap, i.e. when the level is reached. A composition CP-SAT returns that is already
+     * known cannot improve the master either (the difference is rounding), so the level is reached too.
      */
-    private static Optional<int[]> improving(Master master, CompositionSearch search, List<Integer> categories) {
+    private static List<int[]> priced(Master master, SwapPricing swaps, CompositionSearch search,
+                                      List<int[]> compositions, Set<List<Integer>> known, List<Integer> categories) {
+        List<int[]> found = swapped(master, swaps, compositions, known);
+        if (!found.isEmpty()) {
+            return found;
+        }
         double[] seatWeights = master.seatWeights();
         int[] best = search.best(seatWeights, categories)
                 .orElseThrow(() -> new IllegalStateException("The quotas were feasible and are no longer"));
-        double value = 0;
-        for (int t = 0; t < best.length; t++) {
-            value += seatWeights[t] * best[t];
+        return value(best, seatWeights) > master.cap() + PRICING_TOLERANCE && known.add(key(best))
+                ? List.of(best) : List.of();
+    }
+
+    /** At most this many compositions found by swaps are added to the master at a time. */
+    static final int SWAP_COLUMNS = 25;
+
+    /**
+     * The cheap pricing step: compositions reached by {@link SwapPricing} from those the master's solution
+     * uses that beat its cap by more than {@value #PRICING_TOLERANCE} and are new, in the order found.
+     */
+    private static List<int[]> swapped(Master master, SwapPricing swaps, List<int[]> compositions,
+                                       Set<List<Integer>> known) {
+        double[] seatWeights = master.seatWeights();
+        double[] used = master.probabilities();
+        List<int[]> found = new ArrayList<>();
+        for (int j = 0; j < used.length && found.size() < SWAP_COLUMNS; j++) {
+            if (used[j] > 0) {
+                int[] better = swaps.improve(compositions.get(j), seatWeights);
+                if (value(better, seatWeights) > master.cap() + PRICING_TOLERANCE && known.add(key(better))) {
+                    found.add(better);
+                }
+            }
         }
-        return value > master.cap() + PRICING_TOLERANCE ? Optional.of(best) : Optional.empty();
+        return found;
+    }
+
+    private static double value(int[] composition, double[] seatWeights) {
+        double value = 0;
+        for (int t = 0; t < composition.length; t++) {
+            value += seatWeights[t] * composition[t];
+        }
+        return value;
     }
 
     /**
