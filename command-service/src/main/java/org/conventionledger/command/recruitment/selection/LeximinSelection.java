@@ -2,8 +2,10 @@ package org.conventionledger.command.recruitment.selection;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -43,8 +45,10 @@ import com.google.ortools.linearsolver.MPVariable;
  * </pre>
  * Its dual solution gives each type a weight {@code y[t] ≥ 0} (those of the unfixed types add up to at
  * least 1) and a cap {@code μ}. Pricing looks for compositions worth {@code Σ_t y[t]·c[t]/n[t] > μ +
- * }{@value #PRICING_TOLERANCE}: first cheaply, by improving the compositions the master uses one swap at
- * a time ({@link SwapPricing}, up to {@value #SWAP_COLUMNS} new ones at once); only when that finds none,
+ * }{@value #PRICING_TOLERANCE}, up to {@value #SWAP_COLUMNS} at once: first cheaply, among the
+ * compositions found at earlier levels and not in this level's master (each level's master starts from
+ * the compositions the previous level's solution uses, so it stays small), then by improving the
+ * compositions the master uses one swap at a time ({@link SwapPricing}); only when that finds none,
  * exactly, by the composition of largest worth ({@link CompositionSearch}, CP-SAT). What is found is
  * added and the master solved again (GLOP starts from its previous basis). When CP-SAT's best does not
  * beat the cap, the dual solution is feasible, hence optimal, for all compositions, and by
@@ -62,7 +66,7 @@ import com.google.ortools.linearsolver.MPVariable;
 public final class LeximinSelection {
 
     /** The rule and its version, as recorded with a lottery. */
-    public static final String ALGORITHM = "leximin-v2";
+    public static final String ALGORITHM = "leximin-v3";
 
     /** How much a new composition must beat the master's cap by to be added. */
     static final double PRICING_TOLERANCE = 1e-7;
@@ -90,11 +94,13 @@ public final class LeximinSelection {
         CompositionSearch search = new CompositionSearch(quotas, types);
         List<Integer> allCategories = IntStream.range(0, quotas.categories().size()).boxed().toList();
 
+        // every composition found, in discovery order; the master of a level holds only some of them
         List<int[]> compositions = new ArrayList<>();
-        Set<List<Integer>> known = new HashSet<>(); // membership only, never iterated
+        Map<List<Integer>, Integer> indexOf = new HashMap<>(); // lookups only, never iterated
         int[] first = QuotaFeasibility.check(quotas, types, search);
         compositions.add(first);
-        known.add(key(first));
+        indexOf.put(key(first), 0);
+        List<Integer> active = new ArrayList<>(List.of(0));
 
         int typeCount = types.count();
         boolean[] fixed = new boolean[typeCount];
@@ -106,12 +112,18 @@ public final class LeximinSelection {
             // a fresh model per level: GLOP was seen to fail (INFEASIBLE, ABNORMAL) when re-solving a model
             // whose rows had been changed in place
             Master master = new Master(types, fixed, level);
-            compositions.forEach(master::add);
+            active.forEach(j -> master.add(compositions.get(j)));
             double z = master.solve();
             List<int[]> found;
-            while (!(found = priced(master, swaps, search, compositions, known, allCategories)).isEmpty()) {
+            while (!(found = priced(master, swaps, search, compositions, indexOf, active, allCategories)).isEmpty()) {
                 for (int[] composition : found) {
-                    compositions.add(composition);
+                    Integer j = indexOf.get(key(composition));
+                    if (j == null) {
+                        j = compositions.size();
+                        compositions.add(composition);
+                        indexOf.put(key(composition), j);
+                    }
+                    active.add(j);
                     master.add(composition);
                 }
                 z = master.solve();
@@ -132,16 +144,27 @@ public final class LeximinSelection {
                 throw new IllegalStateException("The master linear program gave no type a dual weight");
             }
             master.delete();
+            if (unfixed > 0) {
+                // the next master starts from the compositions this solution uses (so it is feasible, and
+                // small); the others stay in the pool, where pricing looks first
+                List<Integer> used = new ArrayList<>();
+                for (int k = 0; k < active.size(); k++) {
+                    if (probabilities[k] > 0) {
+                        used.add(active.get(k));
+                    }
+                }
+                active = used;
+            }
         }
 
         List<int[]> support = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         double total = 0;
-        for (int j = 0; j < compositions.size(); j++) {
-            if (probabilities[j] >= NEGLIGIBLE_PROBABILITY) {
-                support.add(compositions.get(j));
-                weights.add(probabilities[j]);
-                total += probabilities[j];
+        for (int k = 0; k < active.size(); k++) {
+            if (probabilities[k] >= NEGLIGIBLE_PROBABILITY) {
+                support.add(compositions.get(active.get(k)));
+                weights.add(probabilities[k]);
+                total += probabilities[k];
             }
         }
         double[] typeProbability = new double[typeCount];
@@ -164,46 +187,48 @@ public final class LeximinSelection {
     }
 
     /**
-     * The pricing step: new compositions that beat the master's cap by more than {@value #PRICING_TOLERANCE},
-     * found by swaps if possible ({@link #swapped}), otherwise the best one, by CP-SAT; empty when not even
-     * CP-SAT's beats the cap, i.e. when the level is reached. A composition CP-SAT returns that is already
-     * known cannot improve the master either (the difference is rounding), so the level is reached too.
+     * The pricing step: compositions that beat the master's cap by more than {@value #PRICING_TOLERANCE},
+     * looked for from the cheapest way to the exact one, up to {@value #SWAP_COLUMNS} at a time: first
+     * among the compositions found at earlier levels and left out of this master; then by swaps from the
+     * compositions the master's solution uses ({@link SwapPricing}); only when both find none, the best
+     * composition of all, by CP-SAT. Empty when not even CP-SAT's beats the cap, i.e. the level is reached;
+     * also when CP-SAT's is already in the master: it cannot improve it (the difference is rounding).
      */
     private static List<int[]> priced(Master master, SwapPricing swaps, CompositionSearch search,
-                                      List<int[]> compositions, Set<List<Integer>> known, List<Integer> categories) {
-        List<int[]> found = swapped(master, swaps, compositions, known);
+                                      List<int[]> compositions, Map<List<Integer>, Integer> indexOf,
+                                      List<Integer> active, List<Integer> categories) {
+        double[] seatWeights = master.seatWeights();
+        double cap = master.cap() + PRICING_TOLERANCE;
+        List<int[]> found = new ArrayList<>();
+        Set<Integer> inMaster = new HashSet<>(active); // membership only, never iterated
+        for (int j = 0; j < compositions.size() && found.size() < SWAP_COLUMNS; j++) {
+            if (!inMaster.contains(j) && value(compositions.get(j), seatWeights) > cap) {
+                found.add(compositions.get(j));
+            }
+        }
         if (!found.isEmpty()) {
             return found;
         }
-        double[] seatWeights = master.seatWeights();
-        int[] best = search.best(seatWeights, categories)
-                .orElseThrow(() -> new IllegalStateException("The quotas were feasible and are no longer"));
-        return value(best, seatWeights) > master.cap() + PRICING_TOLERANCE && known.add(key(best))
-                ? List.of(best) : List.of();
-    }
-
-    /** At most this many compositions found by swaps are added to the master at a time. */
-    static final int SWAP_COLUMNS = 25;
-
-    /**
-     * The cheap pricing step: compositions reached by {@link SwapPricing} from those the master's solution
-     * uses that beat its cap by more than {@value #PRICING_TOLERANCE} and are new, in the order found.
-     */
-    private static List<int[]> swapped(Master master, SwapPricing swaps, List<int[]> compositions,
-                                       Set<List<Integer>> known) {
-        double[] seatWeights = master.seatWeights();
         double[] used = master.probabilities();
-        List<int[]> found = new ArrayList<>();
-        for (int j = 0; j < used.length && found.size() < SWAP_COLUMNS; j++) {
-            if (used[j] > 0) {
-                int[] better = swaps.improve(compositions.get(j), seatWeights);
-                if (value(better, seatWeights) > master.cap() + PRICING_TOLERANCE && known.add(key(better))) {
+        Set<List<Integer>> seen = new HashSet<>(); // membership only, never iterated
+        for (int k = 0; k < used.length && found.size() < SWAP_COLUMNS; k++) {
+            if (used[k] > 0) {
+                int[] better = swaps.improve(compositions.get(active.get(k)), seatWeights);
+                if (value(better, seatWeights) > cap && !indexOf.containsKey(key(better)) && seen.add(key(better))) {
                     found.add(better);
                 }
             }
         }
-        return found;
+        if (!found.isEmpty()) {
+            return found;
+        }
+        int[] best = search.best(seatWeights, categories)
+                .orElseThrow(() -> new IllegalStateException("The quotas were feasible and are no longer"));
+        return value(best, seatWeights) > cap && !indexOf.containsKey(key(best)) ? List.of(best) : List.of();
     }
+
+    /** At most this many compositions are added to the master at a time. */
+    static final int SWAP_COLUMNS = 5;
 
     private static double value(int[] composition, double[] seatWeights) {
         double value = 0;
@@ -227,14 +252,24 @@ public final class LeximinSelection {
     private static final class Master {
 
         private final VolunteerTypes types;
-        private final MPSolver solver = Solvers.linear();
-        private final MPVariable z;
-        private final MPConstraint[] rows;
-        private final MPConstraint total;
-        private final List<MPVariable> columns = new ArrayList<>();
+        private final boolean[] fixed;
+        private final double[] level;
+        private final List<int[]> compositions = new ArrayList<>();
+        private MPSolver solver;
+        private MPVariable z;
+        private MPConstraint[] rows;
+        private MPConstraint total;
+        private List<MPVariable> columns;
 
         Master(VolunteerTypes types, boolean[] fixed, double[] level) {
             this.types = types;
+            this.fixed = fixed.clone();
+            this.level = level.clone();
+            build();
+        }
+
+        private void build() {
+            solver = Solvers.linear();
             // no upper bound: one on z would take the dual weight the types need when everyone reaches 1
             z = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "z");
             rows = new MPConstraint[types.count()];
@@ -247,9 +282,16 @@ public final class LeximinSelection {
             total = solver.makeConstraint(1, 1, "total");
             solver.objective().setCoefficient(z, 1);
             solver.objective().setMaximization();
+            columns = new ArrayList<>();
+            compositions.forEach(this::column);
         }
 
         void add(int[] composition) {
+            compositions.add(composition);
+            column(composition);
+        }
+
+        private void column(int[] composition) {
             MPVariable p = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "p" + columns.size());
             for (int t = 0; t < rows.length; t++) {
                 if (composition[t] > 0) {
@@ -268,6 +310,13 @@ public final class LeximinSelection {
         /** Solves and returns the level {@code z} reached by all unfixed types. */
         double solve() {
             MPSolver.ResultStatus status = solver.solve();
+            if (status == MPSolver.ResultStatus.ABNORMAL) {
+                // GLOP was seen to end a re-solve from the previous basis in ABNORMAL on a master it solves
+                // from scratch; the same model is built anew and solved once more, deterministically
+                solver.delete();
+                build();
+                status = solver.solve();
+            }
             if (status != MPSolver.ResultStatus.OPTIMAL) {
                 throw new IllegalStateException("The master linear program ended in state " + status);
             }
