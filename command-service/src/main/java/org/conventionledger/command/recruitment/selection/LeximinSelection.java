@@ -2,10 +2,8 @@ package org.conventionledger.command.recruitment.selection;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -45,10 +43,8 @@ import com.google.ortools.linearsolver.MPVariable;
  * </pre>
  * Its dual solution gives each type a weight {@code y[t] ≥ 0} (those of the unfixed types add up to at
  * least 1) and a cap {@code μ}. Pricing looks for compositions worth {@code Σ_t y[t]·c[t]/n[t] > μ +
- * }{@value #PRICING_TOLERANCE}, up to {@value #SWAP_COLUMNS} at once: first cheaply, among the
- * compositions found at earlier levels and not in this level's master (each level's master starts from
- * the compositions the previous level's solution uses, so it stays small), then by improving the
- * compositions the master uses one swap at a time ({@link SwapPricing}); only when that finds none,
+ * }{@value #PRICING_TOLERANCE}: first cheaply, by improving the compositions the master uses one swap at
+ * a time ({@link SwapPricing}, up to {@value #SWAP_COLUMNS} new ones at once); only when that finds none,
  * exactly, by the composition of largest worth ({@link CompositionSearch}, CP-SAT). What is found is
  * added and the master solved again (GLOP starts from its previous basis). When CP-SAT's best does not
  * beat the cap, the dual solution is feasible, hence optimal, for all compositions, and by
@@ -94,13 +90,11 @@ public final class LeximinSelection {
         CompositionSearch search = new CompositionSearch(quotas, types);
         List<Integer> allCategories = IntStream.range(0, quotas.categories().size()).boxed().toList();
 
-        // every composition found, in discovery order; the master of a level holds only some of them
         List<int[]> compositions = new ArrayList<>();
-        Map<List<Integer>, Integer> indexOf = new HashMap<>(); // lookups only, never iterated
+        Set<List<Integer>> known = new HashSet<>(); // membership only, never iterated
         int[] first = QuotaFeasibility.check(quotas, types, search);
         compositions.add(first);
-        indexOf.put(key(first), 0);
-        List<Integer> active = new ArrayList<>(List.of(0));
+        known.add(key(first));
 
         int typeCount = types.count();
         boolean[] fixed = new boolean[typeCount];
@@ -112,18 +106,12 @@ public final class LeximinSelection {
             // a fresh model per level: GLOP was seen to fail (INFEASIBLE, ABNORMAL) when re-solving a model
             // whose rows had been changed in place
             Master master = new Master(types, fixed, level);
-            active.forEach(j -> master.add(compositions.get(j)));
+            compositions.forEach(master::add);
             double z = master.solve();
             List<int[]> found;
-            while (!(found = priced(master, swaps, search, compositions, indexOf, active, allCategories)).isEmpty()) {
+            while (!(found = priced(master, swaps, search, compositions, known, allCategories)).isEmpty()) {
                 for (int[] composition : found) {
-                    Integer j = indexOf.get(key(composition));
-                    if (j == null) {
-                        j = compositions.size();
-                        compositions.add(composition);
-                        indexOf.put(key(composition), j);
-                    }
-                    active.add(j);
+                    compositions.add(composition);
                     master.add(composition);
                 }
                 z = master.solve();
@@ -144,27 +132,16 @@ public final class LeximinSelection {
                 throw new IllegalStateException("The master linear program gave no type a dual weight");
             }
             master.delete();
-            if (unfixed > 0) {
-                // the next master starts from the compositions this solution uses (so it is feasible, and
-                // small); the others stay in the pool, where pricing looks first
-                List<Integer> used = new ArrayList<>();
-                for (int k = 0; k < active.size(); k++) {
-                    if (probabilities[k] > 0) {
-                        used.add(active.get(k));
-                    }
-                }
-                active = used;
-            }
         }
 
         List<int[]> support = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         double total = 0;
-        for (int k = 0; k < active.size(); k++) {
-            if (probabilities[k] >= NEGLIGIBLE_PROBABILITY) {
-                support.add(compositions.get(active.get(k)));
-                weights.add(probabilities[k]);
-                total += probabilities[k];
+        for (int j = 0; j < compositions.size(); j++) {
+            if (probabilities[j] >= NEGLIGIBLE_PROBABILITY) {
+                support.add(compositions.get(j));
+                weights.add(probabilities[j]);
+                total += probabilities[j];
             }
         }
         double[] typeProbability = new double[typeCount];
@@ -188,33 +165,21 @@ public final class LeximinSelection {
 
     /**
      * The pricing step: compositions that beat the master's cap by more than {@value #PRICING_TOLERANCE},
-     * looked for from the cheapest way to the exact one, up to {@value #SWAP_COLUMNS} at a time: first
-     * among the compositions found at earlier levels and left out of this master; then by swaps from the
-     * compositions the master's solution uses ({@link SwapPricing}); only when both find none, the best
-     * composition of all, by CP-SAT. Empty when not even CP-SAT's beats the cap, i.e. the level is reached;
-     * also when CP-SAT's is already in the master: it cannot improve it (the difference is rounding).
+     * new ones, up to {@value #SWAP_COLUMNS} at a time, found by swaps from the compositions the master's
+     * solution uses ({@link SwapPricing}); only when these find none, the best composition of all, by
+     * CP-SAT. Empty when not even CP-SAT's beats the cap, i.e. the level is reached; also when CP-SAT's is
+     * already in the master: it cannot improve it (the difference is rounding).
      */
     private static List<int[]> priced(Master master, SwapPricing swaps, CompositionSearch search,
-                                      List<int[]> compositions, Map<List<Integer>, Integer> indexOf,
-                                      List<Integer> active, List<Integer> categories) {
+                                      List<int[]> compositions, Set<List<Integer>> known, List<Integer> categories) {
         double[] seatWeights = master.seatWeights();
         double cap = master.cap() + PRICING_TOLERANCE;
-        List<int[]> found = new ArrayList<>();
-        Set<Integer> inMaster = new HashSet<>(active); // membership only, never iterated
-        for (int j = 0; j < compositions.size() && found.size() < SWAP_COLUMNS; j++) {
-            if (!inMaster.contains(j) && value(compositions.get(j), seatWeights) > cap) {
-                found.add(compositions.get(j));
-            }
-        }
-        if (!found.isEmpty()) {
-            return found;
-        }
         double[] used = master.probabilities();
-        Set<List<Integer>> seen = new HashSet<>(); // membership only, never iterated
-        for (int k = 0; k < used.length && found.size() < SWAP_COLUMNS; k++) {
-            if (used[k] > 0) {
-                int[] better = swaps.improve(compositions.get(active.get(k)), seatWeights);
-                if (value(better, seatWeights) > cap && !indexOf.containsKey(key(better)) && seen.add(key(better))) {
+        List<int[]> found = new ArrayList<>();
+        for (int j = 0; j < used.length && found.size() < SWAP_COLUMNS; j++) {
+            if (used[j] > 0) {
+                int[] better = swaps.improve(compositions.get(j), seatWeights);
+                if (value(better, seatWeights) > cap && known.add(key(better))) {
                     found.add(better);
                 }
             }
@@ -224,7 +189,7 @@ public final class LeximinSelection {
         }
         int[] best = search.best(seatWeights, categories)
                 .orElseThrow(() -> new IllegalStateException("The quotas were feasible and are no longer"));
-        return value(best, seatWeights) > cap && !indexOf.containsKey(key(best)) ? List.of(best) : List.of();
+        return value(best, seatWeights) > cap && known.add(key(best)) ? List.of(best) : List.of();
     }
 
     /** At most this many compositions are added to the master at a time. */
