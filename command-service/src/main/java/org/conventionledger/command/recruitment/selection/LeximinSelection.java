@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -42,12 +43,10 @@ import com.google.ortools.linearsolver.MPVariable;
  *             Σ_j p_j = 1,  p ≥ 0,  z ≥ 0
  * </pre>
  * Its dual solution gives each type a weight {@code y[t] ≥ 0} (those of the unfixed types add up to at
- * least 1) and a cap {@code μ}. Pricing looks for compositions worth {@code Σ_t y[t]·c[t]/n[t] > μ +
- * }{@value #PRICING_TOLERANCE}: first cheaply, by improving the compositions the master uses one swap at
- * a time ({@link SwapPricing}, up to {@value #SWAP_COLUMNS} new ones at once); only when that finds none,
- * exactly, by the composition of largest worth ({@link CompositionSearch}, CP-SAT). What is found is
- * added and the master solved again (GLOP starts from its previous basis). When CP-SAT's best does not
- * beat the cap, the dual solution is feasible, hence optimal, for all compositions, and by
+ * least 1) and a cap {@code μ}. The pricing problem ({@link CompositionSearch}, CP-SAT) looks for the
+ * composition maximising {@code Σ_t y[t]·c[t]/n[t]}; if that beats {@code μ} by more than
+ * {@value #PRICING_TOLERANCE} it is added and the master solved again (GLOP starts from its previous
+ * basis). Otherwise the dual solution is feasible, hence optimal, for all compositions, and by
  * complementary slackness every unfixed type with {@code y[t] > }{@value #FIXING_TOLERANCE} gets exactly
  * {@code z} in every optimal lottery: those types are fixed at {@code f[t] = z − }{@value #FIXING_SLACK}
  * (at least one each time; the slack keeps the next master feasible despite GLOP's own tolerances). When
@@ -62,7 +61,7 @@ import com.google.ortools.linearsolver.MPVariable;
 public final class LeximinSelection {
 
     /** The rule and its version, as recorded with a lottery. */
-    public static final String ALGORITHM = "leximin-v3";
+    public static final String ALGORITHM = "leximin-v2";
 
     /** How much a new composition must beat the master's cap by to be added. */
     static final double PRICING_TOLERANCE = 1e-7;
@@ -101,19 +100,18 @@ public final class LeximinSelection {
         int unfixed = typeCount;
         double[] level = new double[typeCount];
         double[] probabilities = null;
-        SwapPricing swaps = new SwapPricing(quotas, types);
         while (unfixed > 0) {
             // a fresh model per level: GLOP was seen to fail (INFEASIBLE, ABNORMAL) when re-solving a model
             // whose rows had been changed in place
             Master master = new Master(types, fixed, level);
             compositions.forEach(master::add);
             double z = master.solve();
-            List<int[]> found;
-            while (!(found = priced(master, swaps, search, compositions, known, allCategories)).isEmpty()) {
-                for (int[] composition : found) {
-                    compositions.add(composition);
-                    master.add(composition);
-                }
+            Optional<int[]> improving;
+            // a composition already known cannot improve the master: rounding, so the level is reached
+            while ((improving = improving(master, search, allCategories)).isPresent()
+                    && known.add(key(improving.get()))) {
+                compositions.add(improving.get());
+                master.add(improving.get());
                 z = master.solve();
             }
             // this solution gives every type at least the level it is (or is about to be) fixed at
@@ -164,43 +162,18 @@ public final class LeximinSelection {
     }
 
     /**
-     * The pricing step: compositions that beat the master's cap by more than {@value #PRICING_TOLERANCE},
-     * new ones, up to {@value #SWAP_COLUMNS} at a time, found by swaps from the compositions the master's
-     * solution uses ({@link SwapPricing}); only when these find none, the best composition of all, by
-     * CP-SAT. Empty when not even CP-SAT's beats the cap, i.e. the level is reached; also when CP-SAT's is
-     * already in the master: it cannot improve it (the difference is rounding).
+     * The pricing step: the composition of largest dual weight, if it beats the master's cap by more than
+     * {@value #PRICING_TOLERANCE}.
      */
-    private static List<int[]> priced(Master master, SwapPricing swaps, CompositionSearch search,
-                                      List<int[]> compositions, Set<List<Integer>> known, List<Integer> categories) {
+    private static Optional<int[]> improving(Master master, CompositionSearch search, List<Integer> categories) {
         double[] seatWeights = master.seatWeights();
-        double cap = master.cap() + PRICING_TOLERANCE;
-        double[] used = master.probabilities();
-        List<int[]> found = new ArrayList<>();
-        for (int j = 0; j < used.length && found.size() < SWAP_COLUMNS; j++) {
-            if (used[j] > 0) {
-                int[] better = swaps.improve(compositions.get(j), seatWeights);
-                if (value(better, seatWeights) > cap && known.add(key(better))) {
-                    found.add(better);
-                }
-            }
-        }
-        if (!found.isEmpty()) {
-            return found;
-        }
         int[] best = search.best(seatWeights, categories)
                 .orElseThrow(() -> new IllegalStateException("The quotas were feasible and are no longer"));
-        return value(best, seatWeights) > cap && known.add(key(best)) ? List.of(best) : List.of();
-    }
-
-    /** At most this many compositions are added to the master at a time. */
-    static final int SWAP_COLUMNS = 5;
-
-    private static double value(int[] composition, double[] seatWeights) {
         double value = 0;
-        for (int t = 0; t < composition.length; t++) {
-            value += seatWeights[t] * composition[t];
+        for (int t = 0; t < best.length; t++) {
+            value += seatWeights[t] * best[t];
         }
-        return value;
+        return value > master.cap() + PRICING_TOLERANCE ? Optional.of(best) : Optional.empty();
     }
 
     /**

@@ -79,7 +79,7 @@ class PanelProbabilitiesCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.out()).startsWith("{\"panelSize\":20,\"algorithm\":\"leximin-v3\",\"minProbability\":")
+        assertThat(run.out()).startsWith("{\"panelSize\":20,\"algorithm\":\"leximin-v2\",\"minProbability\":")
                 .endsWith("]}" + System.lineSeparator()).hasLineCount(1);
         Map<String, Object> document = run.document();
         assertThat(document).containsOnlyKeys("panelSize", "algorithm", "minProbability", "probabilities");
