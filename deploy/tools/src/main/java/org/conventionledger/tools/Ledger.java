@@ -114,7 +114,8 @@ public final class Ledger {
                          "minProbability","probabilities":[one per people row]}, exit code 1 if no panel
                          meets the quotas (naming the conflicting categories), 2 if a file is malformed.
                          --categories FILE  feature,value,min,max[,min_flex,max_flex] or category,feature,min,max
-                         --people FILE      a header and a column per category (id column optional)
+                         --people FILE      a header and a column per category (id, household optional:
+                                            at most one volunteer per household key, e.g. the address)
                          --size K           the panel size
                          --timing           alone: times the lottery on generated pools of 250 to 2,000
                                             volunteers beside the legacy greedy method (a benchmark table)

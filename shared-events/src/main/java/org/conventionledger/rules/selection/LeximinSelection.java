@@ -190,14 +190,24 @@ public final class LeximinSelection {
     private static final class Master {
 
         private final VolunteerTypes types;
-        private final MPSolver solver = Solvers.linear();
-        private final MPVariable z;
-        private final MPConstraint[] rows;
-        private final MPConstraint total;
-        private final List<MPVariable> columns = new ArrayList<>();
+        private final boolean[] fixed;
+        private final double[] level;
+        private final List<int[]> compositions = new ArrayList<>();
+        private MPSolver solver;
+        private MPVariable z;
+        private MPConstraint[] rows;
+        private MPConstraint total;
+        private List<MPVariable> columns;
 
         Master(VolunteerTypes types, boolean[] fixed, double[] level) {
             this.types = types;
+            this.fixed = fixed.clone();
+            this.level = level.clone();
+            build();
+        }
+
+        private void build() {
+            solver = Solvers.linear();
             // no upper bound: one on z would take the dual weight the types need when everyone reaches 1
             z = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "z");
             rows = new MPConstraint[types.count()];
@@ -210,9 +220,16 @@ public final class LeximinSelection {
             total = solver.makeConstraint(1, 1, "total");
             solver.objective().setCoefficient(z, 1);
             solver.objective().setMaximization();
+            columns = new ArrayList<>();
+            compositions.forEach(this::column);
         }
 
         void add(int[] composition) {
+            compositions.add(composition);
+            column(composition);
+        }
+
+        private void column(int[] composition) {
             MPVariable p = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "p" + columns.size());
             for (int t = 0; t < rows.length; t++) {
                 if (composition[t] > 0) {
@@ -231,6 +248,13 @@ public final class LeximinSelection {
         /** Solves and returns the level {@code z} reached by all unfixed types. */
         double solve() {
             MPSolver.ResultStatus status = solver.solve();
+            if (status == MPSolver.ResultStatus.ABNORMAL) {
+                // GLOP was seen to end a re-solve from the previous basis in ABNORMAL on a master it solves
+                // from scratch; the same model is built anew and solved once more, deterministically
+                solver.delete();
+                build();
+                status = solver.solve();
+            }
             if (status != MPSolver.ResultStatus.OPTIMAL) {
                 throw new IllegalStateException("The master linear program ended in state " + status);
             }

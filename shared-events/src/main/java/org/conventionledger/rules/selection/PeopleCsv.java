@@ -1,9 +1,13 @@
 package org.conventionledger.rules.selection;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,10 +21,17 @@ import java.util.Set;
  * {@code nationbuilder_id} (in that order of preference, ignoring case); without one, a volunteer's id
  * is their 1-based row number among the data rows. Ids must be unique, and every value must be one of
  * its category's values (exactly, after trimming spaces).
+ *
+ * <p>An optional column named {@code household} (ignoring case, and unless a category has that name)
+ * gives each volunteer a household key, such as their address: at most one volunteer per key is seated
+ * (an empty cell means no household). The key is kept only as its SHA-256 digest, so that what the
+ * selection holds is a pseudonym, not the address; keys are compared after trimming spaces, ignoring
+ * case and runs of spaces.
  */
 public final class PeopleCsv {
 
     private static final List<String> ID_COLUMNS = List.of("id", "person_id", "nationbuilder_id");
+    private static final String HOUSEHOLD_COLUMN = "household";
 
     private PeopleCsv() {
     }
@@ -57,6 +68,7 @@ public final class PeopleCsv {
             }
         }
         int idColumn = idColumn(header);
+        int householdColumn = householdColumn(header, categories);
 
         List<Volunteer> pool = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -83,9 +95,31 @@ public final class PeopleCsv {
                 }
                 values.put(category.name(), value);
             }
-            pool.add(new Volunteer(id, values));
+            String household = householdColumn < 0 ? "" : row.cells().get(householdColumn);
+            pool.add(new Volunteer(id, values, household.isBlank() ? null : pseudonym(household)));
         }
         return pool;
+    }
+
+    private static int householdColumn(Csv.Row header, List<Category> categories) {
+        for (int i = 0; i < header.cells().size(); i++) {
+            String name = header.cells().get(i);
+            if (name.equalsIgnoreCase(HOUSEHOLD_COLUMN) && categories.stream().noneMatch(c -> c.name().equals(name))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The household key's SHA-256 in hex, after normalising spaces and case. */
+    private static String pseudonym(String household) {
+        String normalised = household.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(normalised.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
     }
 
     private static int idColumn(Csv.Row header) {

@@ -115,6 +115,18 @@ class LeximinPropertiesTest {
         assertThat(LeximinSelection.select(instance.quotas(), instance.pool())).isEqualTo(lottery);
     }
 
+    /**
+     * The seed under which GLOP once ended a warm re-solve of a master in ABNORMAL; the master is then
+     * rebuilt and solved from scratch (ADR-006), which this keeps proving.
+     */
+    @Property(tries = 40, seed = "-674093441409455058")
+    void aMasterGlopOnceEndedInAbnormalIsSolvedAfresh(@ForAll("largerInstances") Lotteries.Instance instance) {
+        PanelLottery lottery = LeximinSelection.select(instance.quotas(), instance.pool());
+
+        Lotteries.assertConsistent(lottery, instance.quotas(), instance.pool());
+        assertThat(LeximinSelection.select(instance.quotas(), instance.pool())).isEqualTo(lottery);
+    }
+
     @Property(tries = 300)
     void sortedProbabilitiesEqualTheBruteForceLeximin(@ForAll("instances") Lotteries.Instance instance) {
         PanelLottery lottery = LeximinSelection.select(instance.quotas(), instance.pool());

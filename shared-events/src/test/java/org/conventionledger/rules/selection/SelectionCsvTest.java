@@ -108,6 +108,40 @@ class SelectionCsvTest {
         assertThat(pool).extracting(Volunteer::id).containsExactly("1", "2");
     }
 
+    @Test
+    void aHouseholdColumnGivesAPseudonymousKeyEqualForTheSameAddressWrittenDifferently() {
+        List<Volunteer> pool = PeopleCsv.parse("""
+                id,gender,age,Household
+                a,female,30+,12 Rue Haute
+                b,male,30+,  12  rue HAUTE
+                c,male,16-29,3 Place Basse
+                d,female,16-29,
+                """, GENDER_AGE);
+
+        assertThat(pool.get(0).household()).isEqualTo(pool.get(1).household()).hasSize(64)
+                .doesNotContainIgnoringCase("rue");
+        assertThat(pool.get(2).household()).isNotNull().isNotEqualTo(pool.get(0).household());
+        assertThat(pool.get(3).household()).isNull();
+    }
+
+    @Test
+    void aCategoryNamedHouseholdIsACategoryNotAKey() {
+        List<Category> categories = List.of(new Category("household",
+                List.of(new ValueQuota("single", 0, 2), new ValueQuota("family", 0, 2))));
+
+        List<Volunteer> pool = PeopleCsv.parse("id,household\na,single\nb,single\n", categories);
+
+        assertThat(pool).extracting(Volunteer::household).containsOnlyNulls();
+        assertThat(pool.get(0).valueOf("household")).isEqualTo("single");
+    }
+
+    @Test
+    void withoutAHouseholdColumnNobodyHasAHousehold() {
+        List<Volunteer> pool = PeopleCsv.parse("gender,age\nfemale,30+\nmale,16-29\n", GENDER_AGE);
+
+        assertThat(pool).extracting(Volunteer::household).containsOnlyNulls();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             empty file       | ``                                              | line 1: the people file is empty

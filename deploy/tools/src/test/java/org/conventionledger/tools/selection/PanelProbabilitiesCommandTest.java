@@ -92,6 +92,34 @@ class PanelProbabilitiesCommandTest {
     }
 
     @Test
+    void aHouseholdColumnSeatsAtMostOneVolunteerPerAddress() throws IOException {
+        Files.writeString(categories, """
+                category,feature,min,max
+                gender,female,1,1
+                gender,male,1,1
+                """);
+        Files.writeString(people, """
+                id,gender,household
+                anna,female,1 Rue Haute
+                bruno,male,1 rue haute
+                carl,male,2 Rue Basse
+                """);
+
+        Run run = run(categories, people, "2");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        @SuppressWarnings("unchecked")
+        List<Number> probabilities = (List<Number>) run.document().get("probabilities");
+        // anna is on every panel, so her housemate bruno on none; without the column bruno and carl share
+        assertThat(probabilities.stream().map(Number::doubleValue).toList()).containsExactly(1.0, 0.0, 1.0);
+
+        Files.writeString(people, "id,gender\nanna,female\nbruno,male\ncarl,male\n");
+        @SuppressWarnings("unchecked")
+        List<Number> withoutHouseholds = (List<Number>) run(categories, people, "2").document().get("probabilities");
+        assertThat(withoutHouseholds.stream().map(Number::doubleValue).toList()).containsExactly(1.0, 0.5, 0.5);
+    }
+
+    @Test
     void infeasibleQuotasExitWithOneNamingTheCategories() throws IOException {
         Files.writeString(categories, """
                 feature,value,min,max,min_flex,max_flex
