@@ -3,7 +3,6 @@ package org.conventionledger.query.deliberation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,6 +14,7 @@ import org.conventionledger.events.deliberation.JudgmentVoteClosed;
 import org.conventionledger.events.deliberation.JudgmentVoteOpened;
 import org.conventionledger.events.deliberation.RankedOption;
 import org.conventionledger.events.deliberation.VoteOption;
+import org.conventionledger.query.platform.DocumentProjection;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -26,14 +26,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(DeliberationProcessing.GROUP)
-class JudgmentVoteProjection {
-
-    private final Projections projections;
-    private final MongoTemplate mongo;
+class JudgmentVoteProjection extends DocumentProjection<JudgmentVote> {
 
     JudgmentVoteProjection(Projections projections, MongoTemplate mongo) {
-        this.projections = projections;
-        this.mongo = mongo;
+        super(projections, mongo, JudgmentVote.class, "Judgment vote %s was not opened (yet) on the read side");
     }
 
     @EventHandler
@@ -103,11 +99,5 @@ class JudgmentVoteProjection {
     @ResetHandler
     void reset() {
         mongo.dropCollection(JudgmentVote.class);
-    }
-
-    private void update(String voteId, EventMessage<?> message, TrackingToken token, Consumer<JudgmentVote> change) {
-        projections.absorb(JudgmentVote.class, voteId, message, token, () -> {
-            throw new IllegalStateException("Judgment vote " + voteId + " was not opened (yet) on the read side");
-        }, change);
     }
 }
