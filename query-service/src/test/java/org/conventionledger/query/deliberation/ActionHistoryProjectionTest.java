@@ -14,16 +14,16 @@ import java.util.List;
 
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.conventionledger.query.deliberation.ActionHistoryController.ActionHistoryView;
-import org.conventionledger.query.deliberation.ActionHistoryController.ClarificationView;
-import org.conventionledger.query.deliberation.ActionHistoryController.ImprovementView;
 import org.conventionledger.query.deliberation.ActionHistoryController.LinkView;
 import org.conventionledger.query.deliberation.ActionHistoryController.ObjectionView;
 import org.conventionledger.query.deliberation.ActionHistoryController.OpinionView;
 import org.conventionledger.query.deliberation.ActionHistoryController.RoundView;
 import org.conventionledger.query.deliberation.ActionHistoryController.VersionView;
+import org.conventionledger.query.deliberation.ConsentRound.ClarificationView;
+import org.conventionledger.query.deliberation.ConsentRound.ImprovementView;
 import org.conventionledger.query.platform.EventLog;
 import org.conventionledger.query.platform.ReadStore;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -46,14 +46,8 @@ class ActionHistoryProjectionTest {
             + "The city and the metropolis fund it.\nThe city relays the request to the SMTC.";
 
     private final DeliberationEvents events = new DeliberationEvents(CONVENTION);
+    @AutoClose
     private DeliberationReadSide readSide;
-
-    @AfterEach
-    void stop() {
-        if (readSide != null) {
-            readSide.close();
-        }
-    }
 
     private ActionHistoryView history() {
         return readSide.historyController.history(ACTION);

@@ -14,7 +14,6 @@ import static org.conventionledger.query.platform.TestEvents.votationOpened;
 import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 import static org.conventionledger.query.platform.TestEvents.votes;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +33,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.conventionledger.events.recruitment.InvitationSent;
 import org.conventionledger.events.votation.OnlineBallotCast;
@@ -45,12 +43,9 @@ import org.conventionledger.query.oversight.AuditEvent;
 import org.conventionledger.query.oversight.AuditTrailController;
 import org.conventionledger.query.votation.RankingController;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -60,22 +55,10 @@ import org.springframework.web.ErrorResponseException;
  */
 @SpringBootTest(classes = QueryServiceApplication.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ProcessingConfigurationTest {
-
-    /** The service's data directory (event store, read store, accounts), removed after the context closed. */
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> dataDir.toString());
-        registry.add("ledger.read-store.uri", () -> "");
-    }
+class ProcessingConfigurationTest extends ReadServiceTest {
 
     @Autowired
     EventProcessingConfiguration processing;
-    @Autowired
-    EventStore eventStore;
     @Autowired
     EventStorageEngine storageEngine;
     @Autowired

@@ -27,7 +27,7 @@ import org.conventionledger.query.recruitment.SessionReport.PayableRow;
 import org.conventionledger.query.recruitment.SessionView.AttendanceFigures;
 import org.conventionledger.query.recruitment.SessionView.ExpenseFigures;
 import org.conventionledger.query.recruitment.SessionView.Indemnities;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -44,15 +44,9 @@ class SessionProjectionTest {
 
     private static final String CONVENTION = "conv-clermont";
 
+    @AutoClose
     private RecruitmentReadSide side;
     private final RecruitmentEvents e = new RecruitmentEvents(CONVENTION);
-
-    @AfterEach
-    void stop() {
-        if (side != null) {
-            side.close();
-        }
-    }
 
     private Object[] sessions() {
         return new Object[]{
