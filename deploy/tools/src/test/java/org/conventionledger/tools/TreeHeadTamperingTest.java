@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -139,16 +140,10 @@ class TreeHeadTamperingTest {
     }
 
     private static JsonNode awaitHead(LedgerClient client, LedgerServices services, long size) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-        while (true) {
-            for (JsonNode head : client.get(services.queryUrl() + "/api/audit/tree/heads", GARANT)) {
-                if (head.path("size").asLong() == size) {
-                    return head;
-                }
-            }
-            assertThat(Instant.now()).as("the read side shows the head over " + size + " events").isBefore(deadline);
-            Thread.sleep(200);
-        }
+        return Eventually.await("the read side showing the head over " + size + " events", Duration.ofMinutes(1),
+                () -> StreamSupport.stream(client.get(services.queryUrl() + "/api/audit/tree/heads", GARANT)
+                        .spliterator(), false).filter(head -> head.path("size").asLong() == size).findFirst()
+                        .orElse(null), head -> head != null);
     }
 
     /** An inclusion proof of one ballot and a consistency proof from the first head to the kept one. */
