@@ -8,12 +8,12 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
 import org.conventionledger.command.platform.ApiClient;
 import org.conventionledger.command.platform.WriteApiTest;
 import org.conventionledger.events.integrity.MerkleTree;
@@ -104,11 +104,8 @@ class TreeHeadApiTest extends WriteApiTest {
         long closedAt = rows().stream().filter(r -> r.entry().payloadType().endsWith("SessionClosed"))
                 .mapToLong(r -> r.entry().position()).max().orElseThrow();
 
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (payloads(HEAD).stream().noneMatch(h -> h.path("position").asLong() >= closedAt)) {
-            assertThat(Instant.now()).as("a head after the close").isBefore(deadline);
-            Thread.sleep(200);
-        }
+        Awaitility.await("a head after the close").atMost(Duration.ofSeconds(20))
+                .until(() -> payloads(HEAD).stream().anyMatch(h -> h.path("position").asLong() >= closedAt));
         assertThat(payloads(HEAD).stream().filter(h -> h.path("position").asLong() >= closedAt).findFirst()
                 .orElseThrow().path("reason").asText()).isEqualTo("session closed");
     }

@@ -19,7 +19,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -306,10 +305,6 @@ class TreeHeadTamperingTest {
     }
 
     private static void awaitDown(String url, String what, Duration limit) throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        while (health(url).statusCode() != 503) {
-            assertThat(Instant.now()).as(what).isBefore(deadline);
-            Thread.sleep(500);
-        }
+        Eventually.await(what, limit, () -> health(url).statusCode(), status -> status == 503);
     }
 }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.conventionledger.events.Transition;
@@ -157,11 +158,8 @@ class TreeHeadRebuildTest extends ReadServiceTest {
         }
 
         rebuild.rebuild("audit-trail");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (tree.verdict() == null || tree.verdict().intact()) {
-            assertThat(Instant.now()).as("the rebuild's check").isBefore(deadline);
-            Thread.sleep(100);
-        }
+        Awaitility.await("the rebuild's check").atMost(Duration.ofSeconds(30))
+                .until(() -> tree.verdict() != null && !tree.verdict().intact());
 
         TreeAudit.Verdict verdict = tree.verdict();
         assertThat(verdict.firstDifference()).isLessThanOrEqualTo(victim);

@@ -20,10 +20,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -229,25 +231,10 @@ class ProcessingConfigurationTest extends ReadServiceTest {
         assertThat(trail.get(5).type()).isEqualTo("OnlineBallotCast");
     }
 
-    private static <T> T await(Supplier<T> probe) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        RuntimeException last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                T value = probe.get();
-                if (value != null) {
-                    return value;
-                }
-            } catch (ErrorResponseException notYet) {
-                last = notYet;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("The read side did not catch up within 60 s", last);
+    /** The probe's value once it has one; a controller's 404 (not projected yet) counts as none. */
+    private static <T> T await(Callable<T> probe) {
+        return Awaitility.await("the read side to catch up").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100)).ignoreException(ErrorResponseException.class)
+                .until(probe, Objects::nonNull);
     }
 }
