@@ -148,6 +148,7 @@ class SessionSealHttpTest extends ReadApiTest {
 
     /** The garant's list of session seals once it holds at least {@code count} of this convention. */
     private JsonNode awaitSeals(int count) {
-        return await("/api/audit/seals/sessions?conventionId=" + CONVENTION, Role.GARANT, seals -> seals.size() >= count);
+        return await("/api/audit/seals/sessions?conventionId=" + CONVENTION, Role.GARANT,
+                seals -> seals.size() >= count);
     }
 }

@@ -1,6 +1,6 @@
 package org.conventionledger.query.platform;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -10,14 +10,14 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * Projections run by hand, as their processor would run them: events committed to a log and handed to every
  * projection that handles them, on a read store of the test's own. A feature's read side names its
- * projections and controllers; this is the rest.
+ * projections and controllers; a test of one projection hands it over itself ({@link #handle}).
  */
-public abstract class ProjectionHarness implements AutoCloseable {
+public class ProjectionHarness implements AutoCloseable {
 
     public final ReadStore store;
     public final EventLog log;
-    protected final Projections projections;
-    private List<AnnotationEventHandlerAdapter> handlers = List.of();
+    public final Projections projections;
+    private final List<AnnotationEventHandlerAdapter> handlers = new ArrayList<>();
 
     protected ProjectionHarness(ReadStore store, EventLog log) {
         this.store = store;
@@ -25,9 +25,22 @@ public abstract class ProjectionHarness implements AutoCloseable {
         this.projections = new Projections(store.mongo());
     }
 
+    /** On an embedded read store and the JDBC store's log (gap-aware tokens, stamped global indexes). */
+    public static ProjectionHarness embedded() {
+        return new ProjectionHarness(ReadStore.start(), EventLog.jdbc());
+    }
+
+    /** Hands events over to this projection too, and returns it. */
+    public <P> P handle(P projection) {
+        handlers.add(new AnnotationEventHandlerAdapter(projection));
+        return projection;
+    }
+
     /** The projections events are handed to, in this order. */
     protected void handledBy(Object... projectionsInOrder) {
-        handlers = Arrays.stream(projectionsInOrder).map(AnnotationEventHandlerAdapter::new).toList();
+        for (Object projection : projectionsInOrder) {
+            handle(projection);
+        }
     }
 
     public MongoTemplate mongo() {
