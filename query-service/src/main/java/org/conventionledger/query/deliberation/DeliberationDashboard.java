@@ -56,7 +56,7 @@ public class DeliberationDashboard implements Absorbing {
         String voteId;
         String purpose;
         String assembly;
-        String status;
+        JudgmentVote.Status status;
         long judgments;
     }
 

@@ -74,8 +74,8 @@ public class DeliberationDashboardController {
         return new DeliberationDashboardView(d.conventionId, actionsByStage, open, raised,
                 d.topics.stream().map(t -> new TopicFigures(t.topicId, t.title, t.assembly, t.hearings, t.cacVersion,
                         t.opinions)).toList(),
-                d.votes.stream().map(v -> new VoteFigures(v.voteId, v.purpose, v.assembly, v.status, v.judgments))
-                        .toList(),
+                d.votes.stream().map(v -> new VoteFigures(v.voteId, v.purpose, v.assembly, v.status.name(),
+                        v.judgments)).toList(),
                 questions(d));
     }
 

@@ -85,7 +85,7 @@ class DeliberationDashboardProjection extends DocumentProjection<DeliberationDas
             vote.voteId = event.voteId();
             vote.purpose = name(event.purpose());
             vote.assembly = name(event.assembly());
-            vote.status = "OPEN";
+            vote.status = JudgmentVote.Status.OPEN;
             d.votes.add(vote);
         });
     }
@@ -99,7 +99,7 @@ class DeliberationDashboardProjection extends DocumentProjection<DeliberationDas
     void on(JudgmentVoteClosed event, EventMessage<?> message, TrackingToken token) {
         update(event, message, token, d -> {
             DeliberationDashboard.VoteFigures vote = d.vote(event.voteId());
-            vote.status = "CLOSED";
+            vote.status = JudgmentVote.Status.CLOSED;
             vote.judgments = event.judgments();
         });
     }

@@ -42,7 +42,7 @@ class JudgmentVoteProjection extends DocumentProjection<JudgmentVote> {
             v.conventionId = event.conventionId();
             v.purpose = event.purpose() == null ? null : event.purpose().name();
             v.assembly = event.assembly() == null ? null : event.assembly().name();
-            v.status = "OPEN";
+            v.status = JudgmentVote.Status.OPEN;
             v.grades = new ArrayList<>(event.grades());
             v.seats = event.seats();
             v.options = new ArrayList<>();
@@ -81,7 +81,7 @@ class JudgmentVoteProjection extends DocumentProjection<JudgmentVote> {
     @EventHandler
     void on(JudgmentVoteClosed event, EventMessage<?> message, TrackingToken token) {
         update(event.voteId(), message, token, v -> {
-            v.status = "CLOSED";
+            v.status = JudgmentVote.Status.CLOSED;
             v.judgments = event.judgments();
             v.ranking = new ArrayList<>();
             for (RankedOption ranked : event.ranking()) {
