@@ -52,8 +52,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.conventionledger.rules..",
                     "org.conventionledger.platform..");
 
+    /** Accounts, roles and owner-only files are read by the tools too: no framework there. */
     @ArchTest
     static final ArchRule sharedPlatformCodeUsesNoFramework = noClasses()
-            .that().resideInAPackage("org.conventionledger.platform..")
+            .that().resideInAnyPackage("org.conventionledger.platform.identity..",
+                    "org.conventionledger.platform.storage..")
             .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS);
+
+    /** The services' shared web wiring is Spring (a provided dependency), but neither Axon nor the read store. */
+    @ArchTest
+    static final ArchRule sharedWebPlatformIsSpringOnly = noClasses()
+            .that().resideInAPackage("org.conventionledger.platform")
+            .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.bson..", "org.axonframework..",
+                    "org.springframework.data..");
 }

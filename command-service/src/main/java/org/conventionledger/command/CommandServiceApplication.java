@@ -1,10 +1,16 @@
 package org.conventionledger.command;
 
 import org.springframework.boot.SpringApplication;
+import org.conventionledger.platform.ApiSecurity;
+import org.conventionledger.platform.DataDirectory;
+import org.conventionledger.platform.ErrorProblems;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 
 /** The write side: REST commands → aggregates → the event log (port 8081). */
 @SpringBootApplication
+// the platform both services share, outside their component scan
+@Import({DataDirectory.class, ErrorProblems.class, ApiSecurity.class})
 public class CommandServiceApplication {
 
     static {

@@ -1,11 +1,17 @@
 package org.conventionledger.query;
 
 import org.springframework.boot.SpringApplication;
+import org.conventionledger.platform.ApiSecurity;
+import org.conventionledger.platform.DataDirectory;
+import org.conventionledger.platform.ErrorProblems;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The read side: event processors → MongoDB projections → REST read API (port 8082). */
 @SpringBootApplication
+// the platform both services share, outside their component scan
+@Import({DataDirectory.class, ErrorProblems.class, ApiSecurity.class})
 @EnableScheduling
 public class QueryServiceApplication {
 

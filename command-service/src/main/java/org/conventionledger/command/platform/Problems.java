@@ -1,6 +1,5 @@
 package org.conventionledger.command.platform;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +10,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.conventionledger.platform.ProblemDetails;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -30,8 +30,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 public class Problems extends ResponseEntityExceptionHandler {
-
-    static final String TYPE_PREFIX = "https://convention-ledger.org/problems/";
 
     @ExceptionHandler(RuleViolation.class)
     ProblemDetail ruleViolation(RuleViolation violation) {
@@ -125,9 +123,6 @@ public class Problems extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail problem(int status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
-        problem.setType(URI.create(TYPE_PREFIX + code));
-        problem.setProperty("code", code);
-        return problem;
+        return ProblemDetails.problem(HttpStatus.valueOf(status), code, detail);
     }
 }

@@ -5,7 +5,6 @@ import static org.conventionledger.command.platform.ApiClient.problem;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ import java.util.List;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.conventionledger.command.platform.ApiClient;
+import org.conventionledger.command.platform.WriteApiTest;
 import org.conventionledger.command.votation.VoterReference;
 import org.conventionledger.events.consultation.ArgumentHidden;
 import org.conventionledger.events.consultation.ArgumentPosted;
@@ -22,18 +21,8 @@ import org.conventionledger.events.consultation.CallForProposalsOpened;
 import org.conventionledger.events.consultation.ProposalSubmitted;
 import org.conventionledger.events.consultation.ProposalVoted;
 import org.conventionledger.events.consultation.Stance;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The consultation over HTTP on the embedded event store: a call drawn from a CAC sheet, residents
@@ -41,38 +30,16 @@ import org.springframework.test.web.servlet.MockMvc;
  * do what (the bearer token here is the caller's role), and rejected requests as problems that write
  * nothing.
  */
-@SpringBootTest(properties = "ledger.security.mode=oidc")
-@AutoConfigureMockMvc
-@DirtiesContext
-class ConsultationApiTest {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", dataDir::toString);
-    }
+class ConsultationApiTest extends WriteApiTest {
 
     private static final String CAC = """
             {"findings":"Too many cars","analysis":"Few safe cycle lanes",
              "commonCriteria":["Feasible within the mandate"],"specificCriteria":["Fewer cars in the centre"]}""";
 
-    @MockitoBean
-    JwtDecoder jwtDecoder;
-    @Autowired
-    MockMvc http;
     @Autowired
     EventStore eventStore;
     @Autowired
     ResidentPseudonyms pseudonyms;
-
-    private ApiClient api;
-
-    @BeforeEach
-    void tokensNameTheirRole() {
-        api = ApiClient.withRoleTokens(http, jwtDecoder);
-    }
 
     private record Setup(String convention, String topic, String call) {
     }

@@ -4,24 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.conventionledger.command.platform.ApiClient;
-import org.junit.jupiter.api.BeforeEach;
+import org.conventionledger.command.platform.WriteApiTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
@@ -29,32 +18,10 @@ import org.springframework.test.web.servlet.ResultActions;
  * request fields are validated, rules answer problems with their code, and the whole round reaches
  * the log.
  */
-@SpringBootTest(properties = "ledger.security.mode=oidc")
-@AutoConfigureMockMvc
-@DirtiesContext
-class QuestionApiTest {
+class QuestionApiTest extends WriteApiTest {
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", dataDir::toString);
-    }
-
-    @MockitoBean
-    JwtDecoder jwtDecoder;
-    @Autowired
-    MockMvc http;
     @Autowired
     EventStore eventStore;
-
-    private ApiClient api;
-
-    @BeforeEach
-    void tokensNameTheirRole() {
-        api = ApiClient.withRoleTokens(http, jwtDecoder);
-    }
 
     /** As an organiser, who runs the question's round. */
     private ResultActions send(String path, String body) throws Exception {

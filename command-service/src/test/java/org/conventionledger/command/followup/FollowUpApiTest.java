@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,23 +13,14 @@ import java.util.UUID;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.conventionledger.command.platform.ApiClient;
+import org.conventionledger.command.platform.WriteApiTest;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.deliberation.ActionDrafted;
 import org.conventionledger.events.deliberation.ActionFinalised;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * An action's follow-up over HTTP, on the embedded event store: the organisers (the city's services)
@@ -38,38 +28,21 @@ import org.springframework.test.web.servlet.MockMvc;
  * write nothing. The action's draft and finalisation are written to the log directly, so the
  * command-side register learns them as it does in production.
  */
-@SpringBootTest(properties = "ledger.security.mode=oidc")
-@AutoConfigureMockMvc
-@DirtiesContext
-class FollowUpApiTest {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", dataDir::toString);
-    }
+class FollowUpApiTest extends WriteApiTest {
 
     private static final String ADOPTED = """
             {"answer":"ADOPTED","deliberationReference":"DEL-2022-118","answeredOn":"2022-09-26"}""";
     private static final String PLAN = """
             {"department":"Mobility department","budget":120000,"dueBy":"2024-06-30","plannedOn":"2022-11-15"}""";
 
-    @MockitoBean
-    JwtDecoder jwtDecoder;
-    @Autowired
-    MockMvc http;
     @Autowired
     EventStore eventStore;
 
-    private ApiClient api;
     private String convention;
     private int nextNumber = 1;
 
     @BeforeEach
-    void tokensNameTheirRole() throws Exception {
-        api = ApiClient.withRoleTokens(http, jwtDecoder);
+    void openConvention() throws Exception {
         convention = api.openConvention();
     }
 

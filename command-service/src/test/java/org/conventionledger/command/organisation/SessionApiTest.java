@@ -10,32 +10,21 @@ import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.conventionledger.command.platform.ApiClient;
+import org.conventionledger.command.platform.WriteApiTest;
 import org.conventionledger.command.platform.Commands;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.recruitment.MemberSeated;
 import org.conventionledger.events.recruitment.MemberWithdrew;
 import org.conventionledger.events.recruitment.WithdrawalReason;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
@@ -43,36 +32,14 @@ import org.springframework.test.web.servlet.ResultActions;
  * whole life of a session to its payment, rule breaks answering problems with their code and writing
  * nothing, and invalid requests refused (naming the field) before any command is sent.
  */
-@SpringBootTest(properties = "ledger.security.mode=oidc")
-@AutoConfigureMockMvc
-@DirtiesContext
-class SessionApiTest {
+class SessionApiTest extends WriteApiTest {
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", dataDir::toString);
-    }
-
-    @MockitoBean
-    JwtDecoder jwtDecoder;
     @MockitoSpyBean
     Commands commands;
-    @Autowired
-    MockMvc http;
     @Autowired
     EventStore eventStore;
     @Autowired
     EventGateway events;
-
-    private ApiClient api;
-
-    @BeforeEach
-    void tokensNameTheirRole() {
-        api = ApiClient.withRoleTokens(http, jwtDecoder);
-    }
 
     /** As an organiser: they run the sessions, so most requests here are theirs. */
     private ResultActions send(String path, String body) throws Exception {

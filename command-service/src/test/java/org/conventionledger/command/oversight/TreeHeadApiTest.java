@@ -4,34 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.conventionledger.command.platform.ApiClient.problem;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
 import org.conventionledger.command.platform.ApiClient;
+import org.conventionledger.command.platform.WriteApiTest;
 import org.conventionledger.events.integrity.MerkleTree;
 import org.conventionledger.events.integrity.TreeHeads;
 import org.conventionledger.events.integrity.TreeLeaf;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Signed tree heads on the embedded event store: the ledger's key published at start, heads signed over
@@ -40,37 +31,16 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest(properties = {"ledger.security.mode=oidc", "ledger.tree-heads.tick=PT0.2S",
         "ledger.tree-heads.settle-after=PT4S", "ledger.eventstore.transaction-timeout=PT2S"})
-@AutoConfigureMockMvc
-@DirtiesContext
-class TreeHeadApiTest {
+class TreeHeadApiTest extends WriteApiTest {
 
     private static final String HEAD = "org.conventionledger.events.oversight.TreeHeadSigned";
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", dataDir::toString);
-    }
-
-    @MockitoBean
-    JwtDecoder jwtDecoder;
-    @Autowired
-    MockMvc http;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
     ObjectMapper json;
     @Autowired
     TreeHeadSigner signer;
-
-    private ApiClient api;
-
-    @BeforeEach
-    void tokensNameTheirRole() {
-        api = ApiClient.withRoleTokens(http, jwtDecoder);
-    }
 
     private List<LedgerTree.Row> rows() {
         return LedgerTree.jdbc(jdbc, json).after(0, Integer.MAX_VALUE);
@@ -134,11 +104,8 @@ class TreeHeadApiTest {
         long closedAt = rows().stream().filter(r -> r.entry().payloadType().endsWith("SessionClosed"))
                 .mapToLong(r -> r.entry().position()).max().orElseThrow();
 
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (payloads(HEAD).stream().noneMatch(h -> h.path("position").asLong() >= closedAt)) {
-            assertThat(Instant.now()).as("a head after the close").isBefore(deadline);
-            Thread.sleep(200);
-        }
+        Awaitility.await("a head after the close").atMost(Duration.ofSeconds(20))
+                .until(() -> payloads(HEAD).stream().anyMatch(h -> h.path("position").asLong() >= closedAt));
         assertThat(payloads(HEAD).stream().filter(h -> h.path("position").asLong() >= closedAt).findFirst()
                 .orElseThrow().path("reason").asText()).isEqualTo("session closed");
     }

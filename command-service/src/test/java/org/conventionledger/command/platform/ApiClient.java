@@ -1,7 +1,7 @@
 package org.conventionledger.command.platform;
 
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willAnswer;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -60,7 +60,8 @@ public final class ApiClient {
      */
     public static ApiClient withRoleTokens(MockMvc http, JwtDecoder decoder,
                                            Map<String, Map<String, Object>> claimsBySubject) {
-        given(decoder.decode(anyString())).willAnswer(call -> {
+        // stubbed without calling the mock, so that a test may stub it again over this
+        willAnswer(call -> {
             String token = call.getArgument(0);
             String[] parts = token.split("\\.");
             String subject = parts.length > 1 ? parts[1] : parts[0].toLowerCase(Locale.ROOT) + "@city";
@@ -68,7 +69,7 @@ public final class ApiClient {
             claims.put("sub", subject);
             claims.put("roles", List.of(parts[0]));
             return new Jwt(token, Instant.now(), Instant.now().plusSeconds(300), Map.of("alg", "RS256"), claims);
-        });
+        }).given(decoder).decode(anyString());
         return new ApiClient(http);
     }
 

@@ -3,11 +3,10 @@ package org.conventionledger.command.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.conventionledger.command.platform.ApiClient.CONVENTION;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willReturn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,49 +15,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Production identity ({@code oidc} mode): the city's identity provider issues JWTs whose role claim
  * decides what the caller may do, and whose subject becomes the actor in every event's metadata (a vote
  * records its channel instead: {@code BallotSecrecyApiTest}).
  */
-@SpringBootTest(properties = "ledger.security.mode=oidc")
-@AutoConfigureMockMvc
-@DirtiesContext
-class JwtIdentityTest {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", dataDir::toString);
-    }
-
-    @MockitoBean
-    JwtDecoder jwtDecoder;
-
-    @Autowired
-    MockMvc http;
+class JwtIdentityTest extends WriteApiTest {
 
     @Autowired
     EventStore eventStore;
 
     @Test
     void theTokenSubjectAndRoleAreRecordedOnTheEvent() throws Exception {
-        given(jwtDecoder.decode(anyString())).willReturn(jwt("alice@city", List.of("ORGANISER")));
+        willReturn(jwt("alice@city", List.of("ORGANISER"))).given(jwtDecoder).decode(anyString());
 
         String body = http.perform(post("/api/conventions").header("Authorization", "Bearer token")
                         .contentType(MediaType.APPLICATION_JSON).content(CONVENTION))
@@ -73,7 +46,7 @@ class JwtIdentityTest {
 
     @Test
     void aRoleThatMayNotWriteIsForbidden() throws Exception {
-        given(jwtDecoder.decode(anyString())).willReturn(jwt("bob@city", List.of("GARANT")));
+        willReturn(jwt("bob@city", List.of("GARANT"))).given(jwtDecoder).decode(anyString());
 
         http.perform(post("/api/conventions").header("Authorization", "Bearer token")
                         .contentType(MediaType.APPLICATION_JSON).content(CONVENTION))

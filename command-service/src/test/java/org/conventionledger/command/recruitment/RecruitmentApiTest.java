@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +27,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.conventionledger.command.platform.ApiClient;
+import org.conventionledger.command.platform.WriteApiTest;
 import org.conventionledger.command.privacy.PersonVault;
 import org.conventionledger.rules.sortition.IdentityNormaliser;
 import org.conventionledger.rules.sortition.ResidentDraw;
@@ -41,20 +40,12 @@ import org.conventionledger.events.recruitment.PanelDrawn;
 import org.conventionledger.events.recruitment.PanelSelectionDefined;
 import org.conventionledger.events.recruitment.QuotaRange;
 import org.conventionledger.events.recruitment.ResidentsListed;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
@@ -62,17 +53,10 @@ import org.springframework.test.web.servlet.ResultActions;
  * CSV and sealed, the committed draw, invitations, the print shop's export (logged, erasable), answers and
  * the panel selection. The bearer token here is the caller's role.
  */
-@SpringBootTest(properties = "ledger.security.mode=oidc")
-@AutoConfigureMockMvc
-@DirtiesContext
-class RecruitmentApiTest {
-
-    @TempDir
-    static Path dataDir;
+class RecruitmentApiTest extends WriteApiTest {
 
     @DynamicPropertySource
     static void stores(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", dataDir::toString);
         registry.add("ledger.vault.url", () -> "jdbc:h2:file:" + dataDir.resolve("vault"));
     }
 
@@ -112,23 +96,12 @@ class RecruitmentApiTest {
     private static final String DRAW_ENTROPY_SOURCE = "six dice rolled before the bailiff on 2021-08-19";
     private static final String PANEL_ENTROPY = "bailiff dice 2021-09-16: 2 4 4 6 1 5";
 
-    @MockitoBean
-    JwtDecoder jwtDecoder;
-    @Autowired
-    MockMvc http;
     @Autowired
     EventStore eventStore;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
     PersonVault vault;
-
-    private ApiClient api;
-
-    @BeforeEach
-    void tokensNameTheirRole() {
-        api = ApiClient.withRoleTokens(http, jwtDecoder);
-    }
 
     // ---- tests -----------------------------------------------------------------------------------
 

@@ -5,7 +5,6 @@ import static org.conventionledger.command.platform.ApiClient.json;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.conventionledger.command.platform.ApiClient;
+import org.conventionledger.command.platform.WriteApiTest;
 import org.conventionledger.events.consultation.ArgumentPosted;
 import org.conventionledger.events.consultation.ProposalSubmitted;
 import org.conventionledger.events.consultation.ProposalVoted;
@@ -31,20 +31,11 @@ import org.conventionledger.events.votation.PaperBallotRecorded;
 import org.conventionledger.events.votation.PaperVoterCheckedOff;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Ballot secrecy on the write side, over HTTP with a voter signing in through OIDC (mocked decoder): she
@@ -53,20 +44,9 @@ import org.springframework.test.web.servlet.MockMvc;
  * nothing in the metrics and nothing in the service's log carries her token's subject or ties her votes to
  * her referral; her referral does name her, which shows the check can see the subject where it is.
  */
-@SpringBootTest(properties = "ledger.security.mode=oidc")
-@AutoConfigureMockMvc
 @AutoConfigureObservability(tracing = false)
 @ExtendWith(OutputCaptureExtension.class)
-@DirtiesContext
-class BallotSecrecyApiTest {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", dataDir::toString);
-    }
+class BallotSecrecyApiTest extends WriteApiTest {
 
     /** The token subject of the voter; her token is {@code VOTER.<subject>}. */
     private static final String SUBJECT = "f3a9c2-alice-martin";
@@ -78,10 +58,6 @@ class BallotSecrecyApiTest {
     private static final Set<String> CHANNELS = Set.of("voter-signing-in", "platform", "desk:D-1");
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
-    @MockitoBean
-    JwtDecoder jwtDecoder;
-    @Autowired
-    MockMvc http;
     @Autowired
     EventStore eventStore;
     @Autowired

@@ -5,7 +5,6 @@ import static org.conventionledger.command.platform.ApiClient.json;
 import static org.conventionledger.command.platform.ApiClient.problem;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,22 +16,15 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conventionledger.command.platform.ApiClient;
+import org.conventionledger.command.platform.WriteApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -43,17 +35,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * of the reference each channel sends; the second participation is refused and writes nothing.
  */
 @SpringBootTest(properties = {"ledger.security.mode=oidc", "ledger.votation.claims.voter-ref=voter_ref"})
-@AutoConfigureMockMvc
-@DirtiesContext
-class OnePersonOneVoteApiTest {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", dataDir::toString);
-    }
+class OnePersonOneVoteApiTest extends WriteApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,16 +45,11 @@ class OnePersonOneVoteApiTest {
     private static final List<String> VARIANTS = List.of(" alice martin %d", "ALICE  MARTIN %d",
             "Ａｌｉｃｅ\u00A0Martin %d", "alice\tmartin %d ", "Alice Mar\u00ADtin %d");
 
-    @MockitoBean
-    JwtDecoder jwtDecoder;
-    @Autowired
-    MockMvc http;
     @Autowired
     JdbcTemplate jdbc;
 
     /** Every voter reference a signing-in token may carry, by token subject. */
     private final Map<String, Map<String, Object>> claims = new HashMap<>();
-    private ApiClient api;
     private String votationId;
 
     @BeforeEach

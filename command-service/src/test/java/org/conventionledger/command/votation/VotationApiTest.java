@@ -6,7 +6,6 @@ import static org.conventionledger.command.platform.ApiClient.problem;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.conventionledger.command.platform.ApiClient;
+import org.conventionledger.command.platform.WriteApiTest;
 import org.conventionledger.events.votation.BallotOrder;
 import org.conventionledger.events.votation.BallotRule;
 import org.conventionledger.events.votation.PaperTallyRecorded;
@@ -29,17 +29,8 @@ import org.conventionledger.events.votation.VotationOpened;
 import org.conventionledger.events.votation.VotationScheduled;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
@@ -48,18 +39,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * are put straight into the deliberation register (the deliberation has its own tests). A bearer token
  * here reads {@code ROLE[.subject]}; some voters' tokens carry attested claims.
  */
-@SpringBootTest(properties = "ledger.security.mode=oidc")
-@AutoConfigureMockMvc
-@DirtiesContext
-class VotationApiTest {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", dataDir::toString);
-    }
+class VotationApiTest extends WriteApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** An adult resident, as the voting platform attests. */
@@ -68,10 +48,6 @@ class VotationApiTest {
             "alice", Map.of("birthdate", "1990-01-01", "resident", true),
             "kid", Map.of("birthdate", "2015-06-01", "resident", true));
 
-    @MockitoBean
-    JwtDecoder jwtDecoder;
-    @Autowired
-    MockMvc http;
     @Autowired
     EventStore eventStore;
     @Autowired
@@ -79,7 +55,6 @@ class VotationApiTest {
     @Autowired
     VoterPseudonyms pseudonyms;
 
-    private ApiClient api;
     private String conventionId;
     private List<String> actionIds;
 

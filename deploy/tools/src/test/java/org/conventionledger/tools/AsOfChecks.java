@@ -101,17 +101,12 @@ final class AsOfChecks {
     static void verifiesTheEvaluation(LedgerClient client, LedgerServices services, ClermontDemo.Result result)
             throws InterruptedException {
         String url = services.queryUrl() + "/api/conventions/" + result.conventionId() + "/evaluation";
-        JsonNode view = null;
-        for (int attempt = 0; attempt < 240; attempt++) {
-            view = client.get(url, "monitor");
-            long timed = StreamSupport.stream(view.path("draftToFinal").path("actions").spliterator(), false)
-                    .filter(a -> a.path("days").isNumber()).count();
-            if (timed == 40 && view.path("attrition").path("left").asInt() == 3
-                    && sum(view.path("turnout").path(0).path("byDay"), "onlineBallots") == ONLINE_BALLOTS) {
-                break;
-            }
-            Thread.sleep(500);
-        }
+        JsonNode view = Eventually.await("the evaluation of the whole process", Duration.ofMinutes(2),
+                () -> client.get(url, "monitor"),
+                v -> StreamSupport.stream(v.path("draftToFinal").path("actions").spliterator(), false)
+                        .filter(a -> a.path("days").isNumber()).count() == 40
+                        && v.path("attrition").path("left").asInt() == 3
+                        && sum(v.path("turnout").path(0).path("byDay"), "onlineBallots") == ONLINE_BALLOTS);
 
         JsonNode delays = view.path("draftToFinal");
         assertThat(delays.path("drafted").asInt()).isEqualTo(40);
@@ -173,17 +168,13 @@ final class AsOfChecks {
     /** The recording time of the first event of this type for the votation, once the trail has it. */
     private static Instant recordedAt(LedgerClient client, LedgerServices services, String type, String votationId)
             throws InterruptedException {
-        for (int attempt = 0; attempt < 240; attempt++) {
-            JsonNode events = client.get(services.queryUrl() + "/api/audit/events?limit=1000&type=" + type, "garant")
-                    .path("events");
-            for (JsonNode event : events) {
-                if (votationId.equals(event.path("payload").path("votationId").asText())) {
-                    return Instant.parse(event.path("recordedAt").asText());
-                }
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no " + type + " of votation " + votationId + " in the garants' trail");
+        JsonNode event = Eventually.await(type + " of votation " + votationId + " in the garants' trail",
+                Duration.ofMinutes(2), () -> StreamSupport.stream(client.get(services.queryUrl()
+                        + "/api/audit/events?limit=1000&type=" + type, "garant").path("events").spliterator(), false)
+                        .filter(e -> votationId.equals(e.path("payload").path("votationId").asText()))
+                        .findFirst().orElse(null),
+                found -> found != null);
+        return Instant.parse(event.path("recordedAt").asText());
     }
 
     private static JsonNode votation(JsonNode dashboard, String votationId) {

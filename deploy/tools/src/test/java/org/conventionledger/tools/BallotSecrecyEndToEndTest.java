@@ -157,13 +157,8 @@ class BallotSecrecyEndToEndTest {
 
     /** The trail's entries at {@code url}, once it holds at least {@code count} (the trail follows the log). */
     private static JsonNode awaitTrail(LedgerClient garant, String url, int count) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-        JsonNode events = garant.get(url, "garant").path("events");
-        while (events.size() < count && Instant.now().isBefore(deadline)) {
-            Thread.sleep(250);
-            events = garant.get(url, "garant").path("events");
-        }
-        assertThat(events.size()).as(url).isGreaterThanOrEqualTo(count);
+        JsonNode events = Eventually.await(count + " entries at " + url, Duration.ofMinutes(1),
+                () -> garant.get(url, "garant").path("events"), found -> found.size() >= count);
         return events;
     }
 

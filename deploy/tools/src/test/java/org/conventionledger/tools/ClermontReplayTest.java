@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -127,20 +128,9 @@ class ClermontReplayTest {
     static void verifyDeliberation(LedgerClient client, LedgerServices services, ClermontDemo.Result result)
             throws InterruptedException {
         String q = services.queryUrl();
-        JsonNode deliberation = null;
-        for (int attempt = 0; attempt < 120; attempt++) {
-            try {
-                deliberation = client.get(q + "/api/conventions/" + result.conventionId() + "/deliberation", "garant");
-                if (deliberation.path("actionsByStage").findValues("FINAL").stream().mapToInt(JsonNode::asInt).sum() == 40) {
-                    break;
-                }
-            } catch (LedgerClient.Rejected notProjectedYet) {
-                assertThat(notProjectedYet.status()).isEqualTo(404);
-            }
-            Thread.sleep(500);
-        }
-        assertThat(deliberation.path("actionsByStage").findValues("FINAL").stream().mapToInt(JsonNode::asInt).sum())
-                .isEqualTo(40);
+        JsonNode deliberation = Eventually.await("40 final actions", Duration.ofMinutes(1),
+                () -> client.get(q + "/api/conventions/" + result.conventionId() + "/deliberation", "garant"),
+                d -> d.path("actionsByStage").findValues("FINAL").stream().mapToInt(JsonNode::asInt).sum() == 40);
         assertThat(deliberation.path("openObjectionsByCategory").findValues("NEEDS_LARGE_MEANS").stream()
                 .mapToInt(JsonNode::asInt).sum()).isZero();
         assertThat(deliberation.path("topics")).hasSize(9);
@@ -240,11 +230,9 @@ class ClermontReplayTest {
     static void sealsExportsAndVerifiesTheLog(LedgerServices services) throws Exception {
         LedgerClient client = new LedgerClient(services.accounts());
         long last = lastPosition(client, services);
-        JsonNode seal = client.get(services.queryUrl() + "/api/audit/seal", "garant");
-        for (int attempt = 0; attempt < 120 && seal.path("position").asLong() < last; attempt++) {
-            Thread.sleep(500);
-            seal = client.get(services.queryUrl() + "/api/audit/seal", "garant");
-        }
+        JsonNode seal = Eventually.await("the chain reaching the end of the log", Duration.ofMinutes(1),
+                () -> client.get(services.queryUrl() + "/api/audit/seal", "garant"),
+                s -> s.path("position").asLong() >= last);
         assertThat(seal.path("position").asLong()).as("the chain reaches the end of the log").isEqualTo(last);
 
         HttpResponse<String> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -341,18 +329,9 @@ class ClermontReplayTest {
         }
         client.post(c + "/api/votations/" + votationId + "/close", "organiser", Map.of());
 
-        JsonNode ranking = null;
-        for (int attempt = 0; attempt < 120; attempt++) {
-            try {
-                ranking = client.get(services.queryUrl() + "/api/votations/" + votationId + "/ranking", "garant");
-                if (ranking.path("status").asText().equals("CLOSED") && ranking.path("onlineBallots").asInt() >= 301) {
-                    break;
-                }
-            } catch (LedgerClient.Rejected notProjectedYet) {
-                assertThat(notProjectedYet.status()).isEqualTo(404);
-            }
-            Thread.sleep(500);
-        }
+        JsonNode ranking = Eventually.await("the closed votation's ranking", Duration.ofMinutes(1),
+                () -> client.get(services.queryUrl() + "/api/votations/" + votationId + "/ranking", "garant"),
+                r -> r.path("status").asText().equals("CLOSED") && r.path("onlineBallots").asInt() >= 301);
         assertThat(ranking.path("onlineBallots").asInt()).isEqualTo(301);
         assertThat(ranking.path("onlineVotes").asInt()).isEqualTo(1 + 600);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,22 +58,16 @@ class QueryServiceCrashTest {
 
     private static void awaitOnlineBallotsProjected(LedgerServices services, int atLeast) throws InterruptedException {
         LedgerClient client = new LedgerClient(services.accounts());
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                for (JsonNode convention : client.get(services.queryUrl() + "/api/conventions", "organiser")) {
-                    JsonNode votations = client.get(services.queryUrl() + "/api/conventions/"
-                            + convention.path("conventionId").asText() + "/dashboard", "organiser").path("votations");
-                    if (votations.path(0).path("onlineBallots").asInt() >= atLeast) {
-                        return;
-                    }
+        Eventually.await(atLeast + " projected online ballots", Duration.ofMinutes(5), () -> {
+            for (JsonNode convention : client.get(services.queryUrl() + "/api/conventions", "organiser")) {
+                JsonNode votations = client.get(services.queryUrl() + "/api/conventions/"
+                        + convention.path("conventionId").asText() + "/dashboard", "organiser").path("votations");
+                if (votations.path(0).path("onlineBallots").asInt() >= atLeast) {
+                    return true;
                 }
-            } catch (LedgerClient.Rejected notYet) {
-                // the dashboard is not projected yet
             }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the load never reached " + atLeast + " projected online ballots");
+            return false;
+        }, reached -> reached);
     }
 
     private static long countInTrail(LedgerClient client, LedgerServices services, String type) {

@@ -3,7 +3,6 @@ package org.conventionledger.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,19 +52,11 @@ final class RebuildChecks {
 
     /** Waits until each named processor has reached the head of the log. */
     static void awaitCaughtUp(LedgerClient client, String admin, List<String> names) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        List<String> behind = names;
-        while (Instant.now().isBefore(deadline)) {
-            behind = names.stream().filter(n -> client.get(admin + "/" + n, ORGANISER).path("percent").asInt() < 100)
-                    .toList();
-            if (behind.isEmpty()) {
-                // a processor at the head may still be writing its last batch
-                Thread.sleep(2_000);
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("not caught up after 5 minutes: " + behind);
+        Eventually.await("processors " + names + " at the head of the log", Duration.ofMinutes(5),
+                () -> names.stream().filter(n -> client.get(admin + "/" + n, ORGANISER).path("percent").asInt() < 100)
+                        .toList(), List::isEmpty);
+        // a processor at the head may still be writing its last batch
+        Thread.sleep(2_000);
     }
 
     /** Every view of the convention, read as its staff and its garants read it. */

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -39,18 +40,8 @@ final class RecruitmentChecks {
     static void verifyRecruitment(LedgerClient client, LedgerServices services, ClermontDemo.Result result)
             throws InterruptedException {
         String url = services.queryUrl() + "/api/conventions/" + result.conventionId();
-        JsonNode view = null;
-        for (int attempt = 0; attempt < 240; attempt++) {
-            try {
-                view = client.get(url + "/recruitment", "garant");
-                if (view.path("funnel").path("active").asInt() == 67) {
-                    break;
-                }
-            } catch (LedgerClient.Rejected notProjectedYet) {
-                assertThat(notProjectedYet.status()).isEqualTo(404);
-            }
-            Thread.sleep(500);
-        }
+        JsonNode view = Eventually.await("67 active members", Duration.ofMinutes(2),
+                () -> client.get(url + "/recruitment", "garant"), v -> v.path("funnel").path("active").asInt() == 67);
         JsonNode funnel = view.path("funnel");
         assertThat(funnel.path("listed").asInt()).isEqualTo(LISTED);
         assertThat(funnel.path("drawn").asInt()).isEqualTo(2_000);
@@ -143,11 +134,9 @@ final class RecruitmentChecks {
 
         Path export = services.dataDir.resolve("after-erasure.jsonl");
         long last = ClermontReplayTest.lastPosition(client, services);
-        JsonNode seal = client.get(services.queryUrl() + "/api/audit/seal", "garant");
-        for (int attempt = 0; attempt < 120 && seal.path("position").asLong() < last; attempt++) {
-            Thread.sleep(500);
-            seal = client.get(services.queryUrl() + "/api/audit/seal", "garant");
-        }
+        JsonNode seal = Eventually.await("the chain reaching the end of the log", Duration.ofMinutes(1),
+                () -> client.get(services.queryUrl() + "/api/audit/seal", "garant"),
+                s -> s.path("position").asLong() >= last);
         Files.writeString(export, text(services, services.queryUrl() + "/api/audit/export", "garant"));
         Path sealFile = services.dataDir.resolve("seal-after-erasure.json");
         Files.writeString(sealFile, seal.toString());

@@ -19,10 +19,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -139,16 +139,10 @@ class TreeHeadTamperingTest {
     }
 
     private static JsonNode awaitHead(LedgerClient client, LedgerServices services, long size) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-        while (true) {
-            for (JsonNode head : client.get(services.queryUrl() + "/api/audit/tree/heads", GARANT)) {
-                if (head.path("size").asLong() == size) {
-                    return head;
-                }
-            }
-            assertThat(Instant.now()).as("the read side shows the head over " + size + " events").isBefore(deadline);
-            Thread.sleep(200);
-        }
+        return Eventually.await("the read side showing the head over " + size + " events", Duration.ofMinutes(1),
+                () -> StreamSupport.stream(client.get(services.queryUrl() + "/api/audit/tree/heads", GARANT)
+                        .spliterator(), false).filter(head -> head.path("size").asLong() == size).findFirst()
+                        .orElse(null), head -> head != null);
     }
 
     /** An inclusion proof of one ballot and a consistency proof from the first head to the kept one. */
@@ -311,10 +305,6 @@ class TreeHeadTamperingTest {
     }
 
     private static void awaitDown(String url, String what, Duration limit) throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        while (health(url).statusCode() != 503) {
-            assertThat(Instant.now()).as(what).isBefore(deadline);
-            Thread.sleep(500);
-        }
+        Eventually.await(what, limit, () -> health(url).statusCode(), status -> status == 503);
     }
 }

@@ -22,6 +22,7 @@ import org.conventionledger.events.votation.VotationClosed;
 import org.conventionledger.events.votation.VotationOpened;
 import org.conventionledger.events.votation.VotationScheduled;
 import org.conventionledger.query.platform.ProcessingConfiguration;
+import org.conventionledger.query.platform.DocumentProjection;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -32,14 +33,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ProcessingConfiguration.DASHBOARD)
-class DashboardProjection {
-
-    private final Projections projections;
-    private final MongoTemplate mongo;
+class DashboardProjection extends DocumentProjection<Dashboard> {
 
     DashboardProjection(Projections projections, MongoTemplate mongo) {
-        this.projections = projections;
-        this.mongo = mongo;
+        super(projections, mongo, Dashboard.class, Dashboard::of);
     }
 
     @EventHandler
@@ -123,7 +120,6 @@ class DashboardProjection {
     }
 
     private void update(ConventionEvent event, EventMessage<?> message, TrackingToken token) {
-        projections.absorb(Dashboard.class, event.conventionId(), message, token,
-                () -> Dashboard.of(event.conventionId()), d -> DashboardChanges.apply(d, event));
+        update(event, message, token, d -> DashboardChanges.apply(d, event));
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * objections. Line diffs between versions are computed when read ({@link LineDiff}).
  */
 @Document("action_histories")
-public class ActionHistory implements Absorbing {
+public class ActionHistory implements Absorbing, Objections {
 
     @Id
     String actionId;
@@ -31,7 +31,7 @@ public class ActionHistory implements Absorbing {
     String assembly;
     String topicId;
     String topic;
-    String stage;
+    Stage stage;
     String referentMemberId;
     List<SheetVersion> versions = new ArrayList<>();
     List<Link> links = new ArrayList<>();
@@ -67,64 +67,22 @@ public class ActionHistory implements Absorbing {
     }
 
     /** A consent round on the sheet. */
-    public static class Round {
+    public static class Round extends ConsentRound {
+
+        public enum Status { OPEN, CONCLUDED }
+
         String roundId;
         int version;
-        List<String> participants = new ArrayList<>();
-        String status;
-        List<Clarification> clarifications = new ArrayList<>();
-        List<Improvement> improvements = new ArrayList<>();
-        /** Who consented to the sheet's current version, in the order they did. */
-        List<String> consents = new ArrayList<>();
-        Integer decidedVersion;
+        Status status;
 
         boolean open() {
-            return "OPEN".equals(status);
+            return status == Status.OPEN;
         }
 
-        Clarification clarification(String clarificationId) {
-            return clarifications.stream().filter(c -> c.clarificationId.equals(clarificationId)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("Round " + roundId + " has no clarification "
-                            + clarificationId));
+        @Override
+        String name() {
+            return "Round " + roundId;
         }
-
-        Improvement improvement(String improvementId) {
-            return improvements.stream().filter(i -> i.improvementId.equals(improvementId)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("Round " + roundId + " has no improvement "
-                            + improvementId));
-        }
-    }
-
-    public static class Clarification {
-        String clarificationId;
-        String askedBy;
-        String question;
-        String answer;
-    }
-
-    public static class Improvement {
-        String improvementId;
-        String proposedBy;
-        String proposal;
-        /** PENDING, ACCEPTED or DECLINED. */
-        String decision;
-        String reason;
-    }
-
-    public static class Objection {
-        String objectionId;
-        /** The round open when the objection was raised; {@code null} if none was. */
-        String roundId;
-        String category;
-        String reason;
-        String raisedBy;
-        String competentBody;
-        /** OPEN, LIFTED or WITHDRAWN. */
-        String status;
-        String amendment;
-        /** The version of the {@code ActionRevised} that followed the lift. */
-        Integer amendedVersion;
-        String withdrawalReason;
     }
 
     boolean drafted() {
@@ -149,9 +107,19 @@ public class ActionHistory implements Absorbing {
                 .orElseThrow(() -> new IllegalStateException("Action " + actionId + " has no consent round " + roundId));
     }
 
-    Objection objection(String objectionId) {
-        return objections.stream().filter(o -> o.objectionId.equals(objectionId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Action " + actionId + " has no objection " + objectionId));
+    @Override
+    public List<Objection> objections() {
+        return objections;
+    }
+
+    @Override
+    public List<String> awaitingAmendedVersion() {
+        return awaitingAmendedVersion;
+    }
+
+    @Override
+    public String name() {
+        return "Action " + actionId;
     }
 
     @Override

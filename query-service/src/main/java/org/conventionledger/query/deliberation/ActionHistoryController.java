@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.conventionledger.query.deliberation.ConsentRound.ClarificationView;
+import org.conventionledger.query.deliberation.ConsentRound.ImprovementView;
 import org.conventionledger.query.platform.ProblemResponses;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
@@ -29,13 +31,6 @@ public class ActionHistoryController {
     }
 
     public record OpinionView(String opinionId, String body, String text, LocalDate givenOn) {
-    }
-
-    public record ClarificationView(String clarificationId, String askedBy, String question, String answer) {
-    }
-
-    public record ImprovementView(String improvementId, String proposedBy, String proposal, String decision,
-                                  String reason) {
     }
 
     /** {@code consents}: who consented to the action's current version in this round. */
@@ -76,23 +71,19 @@ public class ActionHistoryController {
             previous = v;
         }
         return new ActionHistoryView(h.actionId, h.conventionId, h.number,
-                h.current().map(v -> v.title).orElse(null), h.assembly, h.topicId, h.topic, h.stage,
+                h.current().map(v -> v.title).orElse(null), h.assembly, h.topicId, h.topic, h.stage.name(),
                 h.referentMemberId, versions,
                 h.links.stream().map(l -> new LinkView(l.actionId, l.relation, l.direction)).toList(),
                 h.opinions.stream().map(o -> new OpinionView(o.opinionId, o.body, o.text,
                         o.givenOn == null ? null : LocalDate.parse(o.givenOn))).toList(),
                 h.rounds.stream().map(ActionHistoryController::round).toList(),
                 h.objections.stream().map(o -> new ObjectionView(o.objectionId, o.roundId, o.category, o.reason,
-                        o.raisedBy, o.competentBody, o.status, o.amendment, o.amendedVersion, o.withdrawalReason))
+                        o.raisedBy, o.competentBody, o.statusName(), o.amendment, o.amendedVersion, o.withdrawalReason))
                         .toList());
     }
 
     private static RoundView round(ActionHistory.Round r) {
-        return new RoundView(r.roundId, r.version, r.participants, r.status,
-                r.clarifications.stream().map(c -> new ClarificationView(c.clarificationId, c.askedBy, c.question,
-                        c.answer)).toList(),
-                r.improvements.stream().map(i -> new ImprovementView(i.improvementId, i.proposedBy, i.proposal,
-                        i.decision, i.reason)).toList(),
-                r.consents, r.decidedVersion);
+        return new RoundView(r.roundId, r.version, r.participants, r.status == null ? null : r.status.name(),
+                r.clarificationViews(), r.improvementViews(), r.consents, r.decidedVersion);
     }
 }

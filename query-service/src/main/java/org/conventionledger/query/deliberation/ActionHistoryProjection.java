@@ -2,7 +2,6 @@ package org.conventionledger.query.deliberation;
 
 import java.util.Comparator;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,6 +25,7 @@ import org.conventionledger.events.deliberation.ObjectionWithdrawn;
 import org.conventionledger.events.deliberation.OpinionGiven;
 import org.conventionledger.events.deliberation.ReferentAssigned;
 import org.conventionledger.query.platform.ProcessingConfiguration;
+import org.conventionledger.query.platform.DocumentProjection;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -37,14 +37,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ProcessingConfiguration.DELIBERATION)
-class ActionHistoryProjection {
-
-    private final Projections projections;
-    private final MongoTemplate mongo;
+class ActionHistoryProjection extends DocumentProjection<ActionHistory> {
 
     ActionHistoryProjection(Projections projections, MongoTemplate mongo) {
-        this.projections = projections;
-        this.mongo = mongo;
+        super(projections, mongo, ActionHistory.class, "Action %s was not drafted (yet) on the read side");
     }
 
     @EventHandler
@@ -59,7 +55,7 @@ class ActionHistoryProjection {
             h.assembly = event.assembly() == null ? null : event.assembly().name();
             h.topicId = event.topicId();
             h.topic = event.topicTitle();
-            h.stage = Stage.DRAFT.name();
+            h.stage = Stage.DRAFT;
             addVersion(h, 1, event.title(), event.text(), null, message);
         });
     }
@@ -68,10 +64,7 @@ class ActionHistoryProjection {
     void on(ActionRevised event, EventMessage<?> message, TrackingToken token) {
         update(event.actionId(), message, token, h -> {
             addVersion(h, event.version(), event.title(), event.text(), event.reason(), message);
-            for (String objectionId : h.awaitingAmendedVersion) {
-                h.objection(objectionId).amendedVersion = event.version();
-            }
-            h.awaitingAmendedVersion.clear();
+            h.revised(event.version());
             // consent is given to a version: a new one needs everybody's consent again
             h.openRound().ifPresent(round -> round.consents.clear());
         });
@@ -111,122 +104,79 @@ class ActionHistoryProjection {
     void on(ConsentRoundOpened event, EventMessage<?> message, TrackingToken token) {
         update(event.actionId(), message, token, h -> {
             // one round at a time: a round still open is superseded, concluded without a decision
-            h.openRound().ifPresent(previous -> previous.status = "CONCLUDED");
+            h.openRound().ifPresent(previous -> previous.status = ActionHistory.Round.Status.CONCLUDED);
             ActionHistory.Round round = new ActionHistory.Round();
             round.roundId = event.roundId();
             round.version = event.version();
-            if (event.participants() != null) {
-                round.participants.addAll(event.participants());
-            }
-            round.status = "OPEN";
+            round.participants(event.participants());
+            round.status = ActionHistory.Round.Status.OPEN;
             h.rounds.add(round);
-            h.stage = Stage.valueOf(h.stage).roundOpened().name();
+            h.stage = h.stage.roundOpened();
         });
     }
 
     @EventHandler
     void on(ClarificationRequested event, EventMessage<?> message, TrackingToken token) {
-        update(event.actionId(), message, token, h -> {
-            ActionHistory.Clarification clarification = new ActionHistory.Clarification();
-            clarification.clarificationId = event.clarificationId();
-            clarification.askedBy = event.askedBy();
-            clarification.question = event.question();
-            h.round(event.roundId()).clarifications.add(clarification);
-        });
+        update(event.actionId(), message, token, h -> h.round(event.roundId())
+                .clarificationRequested(event.clarificationId(), event.askedBy(), event.question()));
     }
 
     @EventHandler
     void on(ClarificationAnswered event, EventMessage<?> message, TrackingToken token) {
         update(event.actionId(), message, token,
-                h -> h.round(event.roundId()).clarification(event.clarificationId()).answer = event.answer());
+                h -> h.round(event.roundId()).clarificationAnswered(event.clarificationId(), event.answer()));
     }
 
     @EventHandler
     void on(ImprovementProposed event, EventMessage<?> message, TrackingToken token) {
-        update(event.actionId(), message, token, h -> {
-            ActionHistory.Improvement improvement = new ActionHistory.Improvement();
-            improvement.improvementId = event.improvementId();
-            improvement.proposedBy = event.proposedBy();
-            improvement.proposal = event.proposal();
-            improvement.decision = "PENDING";
-            h.round(event.roundId()).improvements.add(improvement);
-        });
+        update(event.actionId(), message, token, h -> h.round(event.roundId())
+                .improvementProposed(event.improvementId(), event.proposedBy(), event.proposal()));
     }
 
     @EventHandler
     void on(ImprovementDecided event, EventMessage<?> message, TrackingToken token) {
-        update(event.actionId(), message, token, h -> {
-            ActionHistory.Improvement improvement = h.round(event.roundId()).improvement(event.improvementId());
-            improvement.decision = event.accepted() ? "ACCEPTED" : "DECLINED";
-            improvement.reason = event.reason();
-        });
+        update(event.actionId(), message, token, h -> h.round(event.roundId())
+                .improvementDecided(event.improvementId(), event.accepted(), event.reason()));
     }
 
     @EventHandler
     void on(ObjectionRaised event, EventMessage<?> message, TrackingToken token) {
-        update(event.actionId(), message, token, h -> {
-            ActionHistory.Objection objection = new ActionHistory.Objection();
-            objection.objectionId = event.objectionId();
-            objection.roundId = h.openRound().map(r -> r.roundId).orElse(null);
-            objection.category = event.category() == null ? null : event.category().name();
-            objection.reason = event.reason();
-            objection.raisedBy = event.raisedBy();
-            objection.competentBody = event.competentBody();
-            objection.status = "OPEN";
-            h.objections.add(objection);
-        });
+        update(event.actionId(), message, token, h -> h.objections.add(Objection.raised(event.objectionId(),
+                h.openRound().map(r -> r.roundId).orElse(null), event.category(), event.reason(), event.raisedBy(),
+                event.competentBody())));
     }
 
     @EventHandler
     void on(ObjectionLifted event, EventMessage<?> message, TrackingToken token) {
-        update(event.actionId(), message, token, h -> {
-            ActionHistory.Objection objection = h.objection(event.objectionId());
-            objection.status = "LIFTED";
-            objection.amendment = event.amendment();
-            h.awaitingAmendedVersion.add(event.objectionId());
-        });
+        update(event.actionId(), message, token, h -> h.objectionLifted(event.objectionId(), event.amendment()));
     }
 
     @EventHandler
     void on(ObjectionWithdrawn event, EventMessage<?> message, TrackingToken token) {
-        update(event.actionId(), message, token, h -> {
-            ActionHistory.Objection objection = h.objection(event.objectionId());
-            objection.status = "WITHDRAWN";
-            objection.withdrawalReason = event.reason();
-        });
+        update(event.actionId(), message, token, h -> h.objectionWithdrawn(event.objectionId(), event.reason()));
     }
 
     @EventHandler
     void on(ConsentGiven event, EventMessage<?> message, TrackingToken token) {
-        update(event.actionId(), message, token, h -> {
-            ActionHistory.Round round = h.round(event.roundId());
-            int current = h.current().map(v -> v.version).orElse(0);
-            if (event.version() < current || event.participants() == null) {
-                return; // consent to a superseded version does not count for the current one
-            }
-            for (String participant : event.participants()) {
-                if (!round.consents.contains(participant)) {
-                    round.consents.add(participant);
-                }
-            }
-        });
+        update(event.actionId(), message, token, h -> h.round(event.roundId())
+                .consentGiven(event.version(), h.current().map(v -> v.version).orElse(0), event.participants()));
     }
 
     @EventHandler
     void on(ConsentReached event, EventMessage<?> message, TrackingToken token) {
         update(event.actionId(), message, token, h -> {
             ActionHistory.Round round = h.round(event.roundId());
-            round.status = "CONCLUDED";
+            round.status = ActionHistory.Round.Status.CONCLUDED;
             round.decidedVersion = event.version();
-            h.stage = Stage.FINAL.name();
+            h.stage = Stage.FINAL;
         });
     }
 
     @EventHandler
     void on(ActionFinalised event, EventMessage<?> message, TrackingToken token) {
         update(event.actionId(), message, token, h -> {
-            h.openRound().ifPresent(round -> round.status = "CONCLUDED");
-            h.stage = Stage.FINAL.name();
+            h.openRound().ifPresent(round -> round.status = ActionHistory.Round.Status.CONCLUDED);
+            h.stage = Stage.FINAL;
         });
     }
 
@@ -258,16 +208,5 @@ class ActionHistoryProjection {
             link.direction = direction;
             h.links.add(link);
         }
-    }
-
-    private void update(String actionId, EventMessage<?> message, TrackingToken token, Consumer<ActionHistory> change) {
-        projections.absorb(ActionHistory.class, actionId, message, token, () -> {
-            throw new IllegalStateException("Action " + actionId + " was not drafted (yet) on the read side");
-        }, h -> {
-            if (!h.drafted()) {
-                throw new IllegalStateException("Action " + actionId + " was not drafted (yet) on the read side");
-            }
-            change.accept(h);
-        });
     }
 }

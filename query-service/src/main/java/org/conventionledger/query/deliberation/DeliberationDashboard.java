@@ -33,7 +33,7 @@ public class DeliberationDashboard implements Absorbing {
     public static class ActionStage {
         String actionId;
         String assembly;
-        String stage;
+        Stage stage;
     }
 
     public static class ObjectionState {
@@ -56,14 +56,14 @@ public class DeliberationDashboard implements Absorbing {
         String voteId;
         String purpose;
         String assembly;
-        String status;
+        JudgmentVote.Status status;
         long judgments;
     }
 
-    /** A free-standing question put to consent: IN_ROUND, then DECIDED. */
+    /** A free-standing question put to consent. */
     public static class QuestionState {
         String questionId;
-        String status;
+        QuestionHistory.Status status;
     }
 
     static DeliberationDashboard of(String conventionId) {

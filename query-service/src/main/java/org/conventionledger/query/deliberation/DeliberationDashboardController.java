@@ -58,7 +58,8 @@ public class DeliberationDashboardController {
         }
         for (DeliberationDashboard.ActionStage action : d.actions) {
             if (action.assembly != null) {
-                actionsByStage.computeIfAbsent(action.assembly, a -> zeroPerStage()).merge(action.stage, 1L, Long::sum);
+                actionsByStage.computeIfAbsent(action.assembly, a -> zeroPerStage())
+                        .merge(action.stage.name(), 1L, Long::sum);
             }
         }
         Map<String, Long> open = zeroPerCategory();
@@ -73,17 +74,18 @@ public class DeliberationDashboardController {
         return new DeliberationDashboardView(d.conventionId, actionsByStage, open, raised,
                 d.topics.stream().map(t -> new TopicFigures(t.topicId, t.title, t.assembly, t.hearings, t.cacVersion,
                         t.opinions)).toList(),
-                d.votes.stream().map(v -> new VoteFigures(v.voteId, v.purpose, v.assembly, v.status, v.judgments))
-                        .toList(),
+                d.votes.stream().map(v -> new VoteFigures(v.voteId, v.purpose, v.assembly, v.status.name(),
+                        v.judgments)).toList(),
                 questions(d));
     }
 
     private static Map<String, Long> questions(DeliberationDashboard d) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put(QuestionHistoryProjection.IN_ROUND, 0L);
-        counts.put(QuestionHistoryProjection.DECIDED, 0L);
+        for (QuestionHistory.Status status : QuestionHistory.Status.values()) {
+            counts.put(status.name(), 0L);
+        }
         for (DeliberationDashboard.QuestionState question : d.questions) {
-            counts.merge(question.status, 1L, Long::sum);
+            counts.merge(question.status.name(), 1L, Long::sum);
         }
         return counts;
     }

@@ -1,13 +1,10 @@
 package org.conventionledger.query.deliberation;
 
-import java.util.function.Consumer;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.conventionledger.events.ConventionEvent;
 import org.conventionledger.events.deliberation.ActionDrafted;
 import org.conventionledger.events.deliberation.ActionFinalised;
 import org.conventionledger.events.deliberation.CacSheetWritten;
@@ -26,6 +23,7 @@ import org.conventionledger.events.deliberation.QuestionPut;
 import org.conventionledger.events.deliberation.TopicChosen;
 import org.conventionledger.events.organisation.ConventionOpened;
 import org.conventionledger.query.platform.ProcessingConfiguration;
+import org.conventionledger.query.platform.DocumentProjection;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -33,14 +31,10 @@ import org.springframework.stereotype.Component;
 /** Keeps each convention's {@link DeliberationDashboard} up to date, absorbing each event exactly once. */
 @Component
 @ProcessingGroup(ProcessingConfiguration.DELIBERATION)
-class DeliberationDashboardProjection {
-
-    private final Projections projections;
-    private final MongoTemplate mongo;
+class DeliberationDashboardProjection extends DocumentProjection<DeliberationDashboard> {
 
     DeliberationDashboardProjection(Projections projections, MongoTemplate mongo) {
-        this.projections = projections;
-        this.mongo = mongo;
+        super(projections, mongo, DeliberationDashboard.class, DeliberationDashboard::of);
     }
 
     /** A convention's dashboard exists (with zeros) from its opening on. */
@@ -92,7 +86,7 @@ class DeliberationDashboardProjection {
             vote.voteId = event.voteId();
             vote.purpose = name(event.purpose());
             vote.assembly = name(event.assembly());
-            vote.status = "OPEN";
+            vote.status = JudgmentVote.Status.OPEN;
             d.votes.add(vote);
         });
     }
@@ -106,7 +100,7 @@ class DeliberationDashboardProjection {
     void on(JudgmentVoteClosed event, EventMessage<?> message, TrackingToken token) {
         update(event, message, token, d -> {
             DeliberationDashboard.VoteFigures vote = d.vote(event.voteId());
-            vote.status = "CLOSED";
+            vote.status = JudgmentVote.Status.CLOSED;
             vote.judgments = event.judgments();
         });
     }
@@ -118,7 +112,7 @@ class DeliberationDashboardProjection {
             DeliberationDashboard.ActionStage action = new DeliberationDashboard.ActionStage();
             action.actionId = event.actionId();
             action.assembly = name(event.assembly());
-            action.stage = Stage.DRAFT.name();
+            action.stage = Stage.DRAFT;
             d.actions.add(action);
         });
     }
@@ -127,18 +121,18 @@ class DeliberationDashboardProjection {
     void on(ConsentRoundOpened event, EventMessage<?> message, TrackingToken token) {
         update(event, message, token, d -> {
             DeliberationDashboard.ActionStage action = d.action(event.actionId());
-            action.stage = Stage.valueOf(action.stage).roundOpened().name();
+            action.stage = action.stage.roundOpened();
         });
     }
 
     @EventHandler
     void on(ConsentReached event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token, d -> d.action(event.actionId()).stage = Stage.FINAL.name());
+        update(event, message, token, d -> d.action(event.actionId()).stage = Stage.FINAL);
     }
 
     @EventHandler
     void on(ActionFinalised event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token, d -> d.action(event.actionId()).stage = Stage.FINAL.name());
+        update(event, message, token, d -> d.action(event.actionId()).stage = Stage.FINAL);
     }
 
     @EventHandler
@@ -170,14 +164,14 @@ class DeliberationDashboardProjection {
             d.questions.removeIf(q -> q.questionId.equals(event.questionId()));
             DeliberationDashboard.QuestionState question = new DeliberationDashboard.QuestionState();
             question.questionId = event.questionId();
-            question.status = QuestionHistoryProjection.IN_ROUND;
+            question.status = QuestionHistory.Status.IN_ROUND;
             d.questions.add(question);
         });
     }
 
     @EventHandler
     void on(QuestionDecided event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token, d -> d.question(event.questionId()).status = QuestionHistoryProjection.DECIDED);
+        update(event, message, token, d -> d.question(event.questionId()).status = QuestionHistory.Status.DECIDED);
     }
 
     @ResetHandler
@@ -187,11 +181,5 @@ class DeliberationDashboardProjection {
 
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
-    }
-
-    private void update(ConventionEvent event, EventMessage<?> message, TrackingToken token,
-                        Consumer<DeliberationDashboard> change) {
-        projections.absorb(DeliberationDashboard.class, event.conventionId(), message, token,
-                () -> DeliberationDashboard.of(event.conventionId()), change);
     }
 }

@@ -19,11 +19,12 @@ public class JudgmentVote implements Absorbing {
     Long version;
     LogPosition absorbed;
 
+    public enum Status { OPEN, CLOSED }
+
     String conventionId;
     String purpose;
     String assembly;
-    /** OPEN or CLOSED. */
-    String status;
+    Status status;
     /** The grade scale, worst first. */
     List<String> grades = new ArrayList<>();
     int seats;

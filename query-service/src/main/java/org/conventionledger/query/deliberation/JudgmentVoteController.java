@@ -42,7 +42,7 @@ public class JudgmentVoteController {
             throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-vote",
                     "No majority-judgment vote " + voteId + " is known (yet) to the read side.");
         }
-        return new JudgmentVoteView(v.voteId, v.conventionId, v.purpose, v.assembly, v.status, v.grades, v.seats,
+        return new JudgmentVoteView(v.voteId, v.conventionId, v.purpose, v.assembly, v.status.name(), v.grades, v.seats,
                 v.options.stream().map(o -> new OptionView(o.optionId, o.label, o.tally)).toList(), v.judgments,
                 v.ranking.stream().map(r -> new RankedView(r.optionId, r.label, r.rank, r.medianGrade)).toList(),
                 v.chosen);

@@ -3,7 +3,6 @@ package org.conventionledger.query.deliberation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,6 +15,7 @@ import org.conventionledger.events.deliberation.JudgmentVoteOpened;
 import org.conventionledger.events.deliberation.RankedOption;
 import org.conventionledger.events.deliberation.VoteOption;
 import org.conventionledger.query.platform.ProcessingConfiguration;
+import org.conventionledger.query.platform.DocumentProjection;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -27,14 +27,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ProcessingConfiguration.DELIBERATION)
-class JudgmentVoteProjection {
-
-    private final Projections projections;
-    private final MongoTemplate mongo;
+class JudgmentVoteProjection extends DocumentProjection<JudgmentVote> {
 
     JudgmentVoteProjection(Projections projections, MongoTemplate mongo) {
-        this.projections = projections;
-        this.mongo = mongo;
+        super(projections, mongo, JudgmentVote.class, "Judgment vote %s was not opened (yet) on the read side");
     }
 
     @EventHandler
@@ -47,7 +43,7 @@ class JudgmentVoteProjection {
             v.conventionId = event.conventionId();
             v.purpose = event.purpose() == null ? null : event.purpose().name();
             v.assembly = event.assembly() == null ? null : event.assembly().name();
-            v.status = "OPEN";
+            v.status = JudgmentVote.Status.OPEN;
             v.grades = new ArrayList<>(event.grades());
             v.seats = event.seats();
             v.options = new ArrayList<>();
@@ -86,7 +82,7 @@ class JudgmentVoteProjection {
     @EventHandler
     void on(JudgmentVoteClosed event, EventMessage<?> message, TrackingToken token) {
         update(event.voteId(), message, token, v -> {
-            v.status = "CLOSED";
+            v.status = JudgmentVote.Status.CLOSED;
             v.judgments = event.judgments();
             v.ranking = new ArrayList<>();
             for (RankedOption ranked : event.ranking()) {
@@ -104,11 +100,5 @@ class JudgmentVoteProjection {
     @ResetHandler
     void reset() {
         mongo.dropCollection(JudgmentVote.class);
-    }
-
-    private void update(String voteId, EventMessage<?> message, TrackingToken token, Consumer<JudgmentVote> change) {
-        projections.absorb(JudgmentVote.class, voteId, message, token, () -> {
-            throw new IllegalStateException("Judgment vote " + voteId + " was not opened (yet) on the read side");
-        }, change);
     }
 }

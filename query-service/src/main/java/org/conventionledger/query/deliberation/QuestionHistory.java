@@ -14,11 +14,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * The whole life of one free-standing question put to consent, as stored: the versions of its text,
- * its one consent round (participants, clarifications, improvements, objections, consents) and the
- * decision.
+ * its one consent round (the fields it inherits: participants, clarifications, improvements, consents),
+ * the objections and the decision.
  */
 @Document("question_histories")
-public class QuestionHistory implements Absorbing {
+public class QuestionHistory extends ConsentRound implements Absorbing, Objections {
+
+    public enum Status { IN_ROUND, DECIDED }
 
     @Id
     String questionId;
@@ -29,16 +31,9 @@ public class QuestionHistory implements Absorbing {
 
     String conventionId;
     String title;
-    /** IN_ROUND, then DECIDED. */
-    String status;
+    Status status;
     List<TextVersion> versions = new ArrayList<>();
-    List<String> participants = new ArrayList<>();
-    List<ActionHistory.Clarification> clarifications = new ArrayList<>();
-    List<ActionHistory.Improvement> improvements = new ArrayList<>();
     List<Objection> objections = new ArrayList<>();
-    /** Who consented to the current version, in the order they did. */
-    List<String> consents = new ArrayList<>();
-    Integer decidedVersion;
     /** Objections lifted since the last revision: the next {@code QuestionRevised} is their amended version. */
     List<String> awaitingAmendedVersion = new ArrayList<>();
 
@@ -50,20 +45,6 @@ public class QuestionHistory implements Absorbing {
         Instant recordedAt;
     }
 
-    public static class Objection {
-        String objectionId;
-        String category;
-        String reason;
-        String raisedBy;
-        String competentBody;
-        /** OPEN, LIFTED or WITHDRAWN. */
-        String status;
-        String amendment;
-        /** The version of the {@code QuestionRevised} that followed the lift. */
-        Integer amendedVersion;
-        String withdrawalReason;
-    }
-
     boolean put() {
         return !versions.isEmpty();
     }
@@ -72,22 +53,19 @@ public class QuestionHistory implements Absorbing {
         return versions.stream().max(Comparator.comparingInt(v -> v.version));
     }
 
-    ActionHistory.Clarification clarification(String clarificationId) {
-        return clarifications.stream().filter(c -> c.clarificationId.equals(clarificationId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Question " + questionId + " has no clarification "
-                        + clarificationId));
+    @Override
+    public List<Objection> objections() {
+        return objections;
     }
 
-    ActionHistory.Improvement improvement(String improvementId) {
-        return improvements.stream().filter(i -> i.improvementId.equals(improvementId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Question " + questionId + " has no improvement "
-                        + improvementId));
+    @Override
+    public List<String> awaitingAmendedVersion() {
+        return awaitingAmendedVersion;
     }
 
-    Objection objection(String objectionId) {
-        return objections.stream().filter(o -> o.objectionId.equals(objectionId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Question " + questionId + " has no objection "
-                        + objectionId));
+    @Override
+    public String name() {
+        return "Question " + questionId;
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.conventionledger.query.deliberation;
 import java.time.Instant;
 import java.util.List;
 
+import org.conventionledger.query.deliberation.ConsentRound.ClarificationView;
+import org.conventionledger.query.deliberation.ConsentRound.ImprovementView;
 import org.conventionledger.query.platform.ProblemResponses;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
@@ -18,14 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 public class QuestionHistoryController {
 
     public record VersionView(int version, String text, String reason, Instant recordedAt) {
-    }
-
-    public record ClarificationView(String clarificationId, String askedBy, String question, String answer) {
-    }
-
-    /** {@code decision}: PENDING, ACCEPTED or DECLINED. */
-    public record ImprovementView(String improvementId, String proposedBy, String proposal, String decision,
-                                  String reason) {
     }
 
     /** {@code status}: OPEN, LIFTED (with the amendment and the version it made) or WITHDRAWN. */
@@ -58,15 +52,12 @@ public class QuestionHistoryController {
                     "No question " + questionId + " is known (yet) to the read side.");
         }
         return new QuestionHistoryView(h.questionId, h.conventionId, h.title,
-                h.current().map(v -> v.text).orElse(null), h.status,
+                h.current().map(v -> v.text).orElse(null), h.status == null ? null : h.status.name(),
                 h.versions.stream().map(v -> new VersionView(v.version, v.text, v.reason, v.recordedAt)).toList(),
                 h.participants,
-                h.clarifications.stream().map(c -> new ClarificationView(c.clarificationId, c.askedBy, c.question,
-                        c.answer)).toList(),
-                h.improvements.stream().map(i -> new ImprovementView(i.improvementId, i.proposedBy, i.proposal,
-                        i.decision, i.reason)).toList(),
+                h.clarificationViews(), h.improvementViews(),
                 h.objections.stream().map(o -> new ObjectionView(o.objectionId, o.category, o.reason, o.raisedBy,
-                        o.competentBody, o.status, o.amendment, o.amendedVersion, o.withdrawalReason)).toList(),
+                        o.competentBody, o.statusName(), o.amendment, o.amendedVersion, o.withdrawalReason)).toList(),
                 h.consents, h.decidedVersion);
     }
 }

@@ -1,7 +1,6 @@
 package org.conventionledger.query.deliberation;
 
 import java.util.Comparator;
-import java.util.function.Consumer;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,6 +19,7 @@ import org.conventionledger.events.deliberation.QuestionObjectionWithdrawn;
 import org.conventionledger.events.deliberation.QuestionPut;
 import org.conventionledger.events.deliberation.QuestionRevised;
 import org.conventionledger.query.platform.ProcessingConfiguration;
+import org.conventionledger.query.platform.DocumentProjection;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -30,17 +30,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ProcessingConfiguration.DELIBERATION)
-class QuestionHistoryProjection {
-
-    static final String IN_ROUND = "IN_ROUND";
-    static final String DECIDED = "DECIDED";
-
-    private final Projections projections;
-    private final MongoTemplate mongo;
+class QuestionHistoryProjection extends DocumentProjection<QuestionHistory> {
 
     QuestionHistoryProjection(Projections projections, MongoTemplate mongo) {
-        this.projections = projections;
-        this.mongo = mongo;
+        super(projections, mongo, QuestionHistory.class, "Question %s was not put (yet) on the read side");
     }
 
     @EventHandler
@@ -52,11 +45,8 @@ class QuestionHistoryProjection {
         }, h -> {
             h.conventionId = event.conventionId();
             h.title = event.title();
-            h.status = IN_ROUND;
-            h.participants.clear();
-            if (event.participants() != null) {
-                h.participants.addAll(event.participants());
-            }
+            h.status = QuestionHistory.Status.IN_ROUND;
+            h.participants(event.participants());
             addVersion(h, 1, event.text(), null, message);
         });
     }
@@ -65,10 +55,7 @@ class QuestionHistoryProjection {
     void on(QuestionRevised event, EventMessage<?> message, TrackingToken token) {
         update(event.questionId(), message, token, h -> {
             addVersion(h, event.version(), event.text(), event.reason(), message);
-            for (String objectionId : h.awaitingAmendedVersion) {
-                h.objection(objectionId).amendedVersion = event.version();
-            }
-            h.awaitingAmendedVersion.clear();
+            h.revised(event.version());
             // consent is given to a version: a new one needs everybody's consent again
             h.consents.clear();
         });
@@ -76,94 +63,54 @@ class QuestionHistoryProjection {
 
     @EventHandler
     void on(QuestionClarificationRequested event, EventMessage<?> message, TrackingToken token) {
-        update(event.questionId(), message, token, h -> {
-            ActionHistory.Clarification clarification = new ActionHistory.Clarification();
-            clarification.clarificationId = event.clarificationId();
-            clarification.askedBy = event.askedBy();
-            clarification.question = event.question();
-            h.clarifications.add(clarification);
-        });
+        update(event.questionId(), message, token,
+                h -> h.clarificationRequested(event.clarificationId(), event.askedBy(), event.question()));
     }
 
     @EventHandler
     void on(QuestionClarificationAnswered event, EventMessage<?> message, TrackingToken token) {
         update(event.questionId(), message, token,
-                h -> h.clarification(event.clarificationId()).answer = event.answer());
+                h -> h.clarificationAnswered(event.clarificationId(), event.answer()));
     }
 
     @EventHandler
     void on(QuestionImprovementProposed event, EventMessage<?> message, TrackingToken token) {
-        update(event.questionId(), message, token, h -> {
-            ActionHistory.Improvement improvement = new ActionHistory.Improvement();
-            improvement.improvementId = event.improvementId();
-            improvement.proposedBy = event.proposedBy();
-            improvement.proposal = event.proposal();
-            improvement.decision = "PENDING";
-            h.improvements.add(improvement);
-        });
+        update(event.questionId(), message, token,
+                h -> h.improvementProposed(event.improvementId(), event.proposedBy(), event.proposal()));
     }
 
     @EventHandler
     void on(QuestionImprovementDecided event, EventMessage<?> message, TrackingToken token) {
-        update(event.questionId(), message, token, h -> {
-            ActionHistory.Improvement improvement = h.improvement(event.improvementId());
-            improvement.decision = event.accepted() ? "ACCEPTED" : "DECLINED";
-            improvement.reason = event.reason();
-        });
+        update(event.questionId(), message, token,
+                h -> h.improvementDecided(event.improvementId(), event.accepted(), event.reason()));
     }
 
     @EventHandler
     void on(QuestionObjectionRaised event, EventMessage<?> message, TrackingToken token) {
-        update(event.questionId(), message, token, h -> {
-            QuestionHistory.Objection objection = new QuestionHistory.Objection();
-            objection.objectionId = event.objectionId();
-            objection.category = event.category() == null ? null : event.category().name();
-            objection.reason = event.reason();
-            objection.raisedBy = event.raisedBy();
-            objection.competentBody = event.competentBody();
-            objection.status = "OPEN";
-            h.objections.add(objection);
-        });
+        update(event.questionId(), message, token, h -> h.objections.add(Objection.raised(event.objectionId(), null,
+                event.category(), event.reason(), event.raisedBy(), event.competentBody())));
     }
 
     @EventHandler
     void on(QuestionObjectionLifted event, EventMessage<?> message, TrackingToken token) {
-        update(event.questionId(), message, token, h -> {
-            QuestionHistory.Objection objection = h.objection(event.objectionId());
-            objection.status = "LIFTED";
-            objection.amendment = event.amendment();
-            h.awaitingAmendedVersion.add(event.objectionId());
-        });
+        update(event.questionId(), message, token, h -> h.objectionLifted(event.objectionId(), event.amendment()));
     }
 
     @EventHandler
     void on(QuestionObjectionWithdrawn event, EventMessage<?> message, TrackingToken token) {
-        update(event.questionId(), message, token, h -> {
-            QuestionHistory.Objection objection = h.objection(event.objectionId());
-            objection.status = "WITHDRAWN";
-            objection.withdrawalReason = event.reason();
-        });
+        update(event.questionId(), message, token, h -> h.objectionWithdrawn(event.objectionId(), event.reason()));
     }
 
     @EventHandler
     void on(QuestionConsentGiven event, EventMessage<?> message, TrackingToken token) {
-        update(event.questionId(), message, token, h -> {
-            int current = h.current().map(v -> v.version).orElse(0);
-            if (event.version() < current || event.participants() == null) {
-                return; // consent to a superseded version does not count for the current one
-            }
-            for (String participant : event.participants()) {
-                if (!h.consents.contains(participant)) {
-                    h.consents.add(participant);
-                }
-            }
-        });
+        update(event.questionId(), message, token,
+                h -> h.consentGiven(event.version(), h.current().map(v -> v.version).orElse(0), event.participants()));
     }
 
     @EventHandler
     void on(QuestionDecided event, EventMessage<?> message, TrackingToken token) {
         update(event.questionId(), message, token, h -> {
-            h.status = DECIDED;
+            h.status = QuestionHistory.Status.DECIDED;
             h.decidedVersion = event.version();
         });
     }
@@ -182,17 +129,5 @@ class QuestionHistoryProjection {
         v.recordedAt = message.getTimestamp();
         h.versions.add(v);
         h.versions.sort(Comparator.comparingInt(s -> s.version));
-    }
-
-    private void update(String questionId, EventMessage<?> message, TrackingToken token,
-                        Consumer<QuestionHistory> change) {
-        projections.absorb(QuestionHistory.class, questionId, message, token, () -> {
-            throw new IllegalStateException("Question " + questionId + " was not put (yet) on the read side");
-        }, h -> {
-            if (!h.put()) {
-                throw new IllegalStateException("Question " + questionId + " was not put (yet) on the read side");
-            }
-            change.accept(h);
-        });
     }
 }

@@ -2,7 +2,6 @@ package org.conventionledger.query.deliberation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.function.Consumer;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,6 +13,7 @@ import org.conventionledger.events.deliberation.ExpertHeard;
 import org.conventionledger.events.deliberation.OpinionGiven;
 import org.conventionledger.events.deliberation.TopicChosen;
 import org.conventionledger.query.platform.ProcessingConfiguration;
+import org.conventionledger.query.platform.DocumentProjection;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -24,14 +24,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ProcessingConfiguration.DELIBERATION)
-class TopicGroupProjection {
-
-    private final Projections projections;
-    private final MongoTemplate mongo;
+class TopicGroupProjection extends DocumentProjection<TopicGroup> {
 
     TopicGroupProjection(Projections projections, MongoTemplate mongo) {
-        this.projections = projections;
-        this.mongo = mongo;
+        super(projections, mongo, TopicGroup.class, "Topic %s was not chosen (yet) on the read side");
     }
 
     @EventHandler
@@ -100,11 +96,5 @@ class TopicGroupProjection {
     @ResetHandler
     void reset() {
         mongo.dropCollection(TopicGroup.class);
-    }
-
-    private void update(String topicId, EventMessage<?> message, TrackingToken token, Consumer<TopicGroup> change) {
-        projections.absorb(TopicGroup.class, topicId, message, token, () -> {
-            throw new IllegalStateException("Topic " + topicId + " was not chosen (yet) on the read side");
-        }, change);
     }
 }

@@ -63,6 +63,12 @@ public class FollowUpFile implements Absorbing {
     }
 
     /** The action's entry, created on its first mention. */
+    static FollowUpFile of(String conventionId) {
+        FollowUpFile file = new FollowUpFile();
+        file.conventionId = conventionId;
+        return file;
+    }
+
     FollowedAction action(String actionId) {
         return actions.stream().filter(a -> a.actionId.equals(actionId)).findFirst().orElseGet(() -> {
             FollowedAction action = new FollowedAction();

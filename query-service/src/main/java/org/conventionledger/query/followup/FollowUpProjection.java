@@ -1,14 +1,12 @@
 package org.conventionledger.query.followup;
 
 import java.time.LocalDate;
-import java.util.function.Consumer;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.conventionledger.events.ConventionEvent;
 import org.conventionledger.events.deliberation.ActionDrafted;
 import org.conventionledger.events.deliberation.ActionFinalised;
 import org.conventionledger.events.deliberation.ActionRevised;
@@ -19,6 +17,7 @@ import org.conventionledger.events.followup.ImplementationProgressed;
 import org.conventionledger.events.followup.ImplementationStatus;
 import org.conventionledger.events.organisation.ConventionOpened;
 import org.conventionledger.query.platform.ProcessingConfiguration;
+import org.conventionledger.query.platform.DocumentProjection;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -31,14 +30,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ProcessingConfiguration.FOLLOW_UP)
-class FollowUpProjection {
-
-    private final Projections projections;
-    private final MongoTemplate mongo;
+class FollowUpProjection extends DocumentProjection<FollowUpFile> {
 
     FollowUpProjection(Projections projections, MongoTemplate mongo) {
-        this.projections = projections;
-        this.mongo = mongo;
+        super(projections, mongo, FollowUpFile.class, FollowUpFile::of);
     }
 
     @EventHandler
@@ -125,15 +120,6 @@ class FollowUpProjection {
         step.reason = reason;
         step.on = iso(on);
         action.budgetHistory.add(step);
-    }
-
-    private void update(ConventionEvent event, EventMessage<?> message, TrackingToken token,
-                        Consumer<FollowUpFile> change) {
-        projections.absorb(FollowUpFile.class, event.conventionId(), message, token, () -> {
-            FollowUpFile file = new FollowUpFile();
-            file.conventionId = event.conventionId();
-            return file;
-        }, change);
     }
 
     private static String iso(LocalDate date) {

@@ -2,14 +2,12 @@ package org.conventionledger.query.organisation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.function.Consumer;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.conventionledger.events.ConventionEvent;
 import org.conventionledger.events.organisation.AttendanceCorrected;
 import org.conventionledger.events.organisation.AttendanceRecorded;
 import org.conventionledger.events.organisation.ConventionOpened;
@@ -24,6 +22,7 @@ import org.conventionledger.events.recruitment.MemberSeated;
 import org.conventionledger.events.recruitment.MemberWithdrew;
 import org.conventionledger.events.recruitment.MembershipLost;
 import org.conventionledger.query.platform.ProcessingConfiguration;
+import org.conventionledger.query.platform.DocumentProjection;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -35,14 +34,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ProcessingConfiguration.RECRUITMENT)
-class SessionProjection {
-
-    private final Projections projections;
-    private final MongoTemplate mongo;
+class SessionProjection extends DocumentProjection<SessionBook> {
 
     SessionProjection(Projections projections, MongoTemplate mongo) {
-        this.projections = projections;
-        this.mongo = mongo;
+        super(projections, mongo, SessionBook.class, SessionBook::of);
     }
 
     @EventHandler
@@ -158,12 +153,6 @@ class SessionProjection {
             return added;
         });
         attendance.presence = presence.name();
-    }
-
-    private void update(ConventionEvent event, EventMessage<?> message, TrackingToken token,
-                        Consumer<SessionBook> change) {
-        projections.absorb(SessionBook.class, event.conventionId(), message, token,
-                () -> SessionBook.of(event.conventionId()), change);
     }
 
     private static String iso(LocalDate date) {

@@ -1,7 +1,6 @@
 package org.conventionledger.query.oversight;
 
 import java.util.ArrayList;
-import java.util.function.Consumer;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,6 +13,7 @@ import org.conventionledger.events.oversight.ReferralAcknowledged;
 import org.conventionledger.events.oversight.ReferralAnswered;
 import org.conventionledger.events.oversight.ReferralInvestigated;
 import org.conventionledger.query.platform.ProcessingConfiguration;
+import org.conventionledger.query.platform.DocumentProjection;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -25,14 +25,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ProcessingConfiguration.REFERRALS)
-class ReferralProjection {
-
-    private final Projections projections;
-    private final MongoTemplate mongo;
+class ReferralProjection extends DocumentProjection<ReferralFile> {
 
     ReferralProjection(Projections projections, MongoTemplate mongo) {
-        this.projections = projections;
-        this.mongo = mongo;
+        super(projections, mongo, ReferralFile.class, "Referral %s was not received (yet) on the read side");
     }
 
     @EventHandler
@@ -93,12 +89,6 @@ class ReferralProjection {
     void reset() {
         mongo.dropCollection(ReferralFile.class);
         mongo.dropCollection(GarantOpinionFile.class);
-    }
-
-    private void update(String referralId, EventMessage<?> message, TrackingToken token, Consumer<ReferralFile> change) {
-        projections.absorb(ReferralFile.class, referralId, message, token, () -> {
-            throw new IllegalStateException("Referral " + referralId + " was not received (yet) on the read side");
-        }, change);
     }
 
     private static String iso(java.time.LocalDate date) {

@@ -79,8 +79,6 @@ public class HomePage {
      */
     @RequestMapping("/denied")
     public ModelAndView denied() {
-        ModelAndView page = new ModelAndView("pages/403");
-        page.setStatus(HttpStatus.FORBIDDEN);
-        return page;
+        return PageErrors.page(HttpStatus.FORBIDDEN);
     }
 }

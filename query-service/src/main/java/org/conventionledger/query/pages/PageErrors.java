@@ -48,9 +48,15 @@ public class PageErrors {
         if (status.value() == HttpStatus.UNAUTHORIZED.value()) {
             return new ModelAndView("redirect:/login");
         }
-        ModelAndView page = new ModelAndView(status.value() == 404 ? "pages/404"
-                : status.value() == 403 ? "pages/403" : "pages/error");
+        ModelAndView page = page(status);
         page.addObject("detail", e.getBody().getDetail());
+        return page;
+    }
+
+    /** The error page for this status: its own words for 403 and 404, general ones otherwise. */
+    static ModelAndView page(HttpStatusCode status) {
+        ModelAndView page = new ModelAndView("pages/error");
+        page.addObject("kind", status.value() == 404 || status.value() == 403 ? status.value() : "error");
         page.setStatus(status);
         return page;
     }

@@ -3,14 +3,12 @@ package org.conventionledger.query.recruitment;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.conventionledger.events.ConventionEvent;
 import org.conventionledger.events.organisation.ConventionOpened;
 import org.conventionledger.events.organisation.DelegatedRoleAssigned;
 import org.conventionledger.events.organisation.DelegatedRoleHandedOver;
@@ -34,6 +32,7 @@ import org.conventionledger.events.recruitment.SourceListFrozen;
 import org.conventionledger.events.recruitment.SourceListRegistered;
 import org.conventionledger.events.recruitment.VolunteerRegistered;
 import org.conventionledger.query.platform.ProcessingConfiguration;
+import org.conventionledger.query.platform.DocumentProjection;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -46,14 +45,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ProcessingConfiguration.RECRUITMENT)
-class RecruitmentProjection {
-
-    private final Projections projections;
-    private final MongoTemplate mongo;
+class RecruitmentProjection extends DocumentProjection<Recruitment> {
 
     RecruitmentProjection(Projections projections, MongoTemplate mongo) {
-        this.projections = projections;
-        this.mongo = mongo;
+        super(projections, mongo, Recruitment.class, Recruitment::of);
     }
 
     @EventHandler
@@ -279,12 +274,6 @@ class RecruitmentProjection {
         holder.memberId = memberId;
         holder.since = iso(since);
         r.roles.add(holder);
-    }
-
-    private void update(ConventionEvent event, EventMessage<?> message, TrackingToken token,
-                        Consumer<Recruitment> change) {
-        projections.absorb(Recruitment.class, event.conventionId(), message, token,
-                () -> Recruitment.of(event.conventionId()), change);
     }
 
     private static String iso(LocalDate date) {

@@ -12,6 +12,7 @@ import org.conventionledger.events.votation.VotationClosed;
 import org.conventionledger.events.votation.VotationOpened;
 import org.conventionledger.events.votation.VotationScheduled;
 import org.conventionledger.query.platform.ProcessingConfiguration;
+import org.conventionledger.query.platform.DocumentProjection;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -22,14 +23,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ProcessingConfiguration.RANKINGS)
-class RankingProjection {
-
-    private final Projections projections;
-    private final MongoTemplate mongo;
+class RankingProjection extends DocumentProjection<Ranking> {
 
     RankingProjection(Projections projections, MongoTemplate mongo) {
-        this.projections = projections;
-        this.mongo = mongo;
+        super(projections, mongo, Ranking.class, Ranking::of);
     }
 
     @EventHandler
@@ -68,7 +65,6 @@ class RankingProjection {
     }
 
     private void update(String votationId, Object event, EventMessage<?> message, TrackingToken token) {
-        projections.absorb(Ranking.class, votationId, message, token, () -> Ranking.of(votationId),
-                r -> RankingChanges.apply(r, event));
+        update(votationId, message, token, r -> RankingChanges.apply(r, event));
     }
 }

@@ -7,30 +7,20 @@ import static org.conventionledger.events.consultation.Stance.FOR;
 import static org.conventionledger.events.consultation.Stance.MIXED;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.conventionledger.events.consultation.ArgumentPosted;
 import org.conventionledger.events.consultation.CallForProposalsClosed;
 import org.conventionledger.events.consultation.CallForProposalsOpened;
@@ -42,70 +32,19 @@ import org.conventionledger.platform.identity.Role;
 import org.conventionledger.events.organisation.ConventionOpened;
 import org.conventionledger.query.QueryServiceApplication;
 import org.conventionledger.query.platform.ProcessingConfiguration;
+import org.conventionledger.query.platform.ReadApiTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The consultation read side as the service runs it: its own pooled processor sequenced by
  * convention, events written to the log (JSON-serialized) reaching the staff view and the public
  * results over HTTP, and who may read which.
  */
-@SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ConsultationReadApiTest {
+class ConsultationReadApiTest extends ReadApiTest {
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> dataDir.toString());
-        registry.add("ledger.read-store.uri", () -> "");
-    }
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore eventStore;
     @Autowired
     EventProcessingConfiguration processing;
-
-    private HttpResponse<String> get(String path, Role as) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-        if (as != null) {
-            LocalAccounts.Account account = LocalAccounts.loadOrCreate(dataDir.resolve("accounts.txt")).stream()
-                    .filter(a -> a.role() == as).findFirst().orElseThrow();
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (account.username() + ":" + account.password()).getBytes(StandardCharsets.UTF_8)));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private JsonNode await(String path, Role as, Predicate<JsonNode> ready) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        String last = null;
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = get(path, as);
-            last = response.statusCode() + " " + response.body();
-            if (response.statusCode() == 200) {
-                JsonNode body = JSON.readTree(response.body());
-                if (ready.test(body)) {
-                    return body;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("The read side did not catch up within 60 s; last answer: " + last);
-    }
 
     /** Each payload in the stream the command service would write it to. */
     private void publish(List<Object> payloads) {

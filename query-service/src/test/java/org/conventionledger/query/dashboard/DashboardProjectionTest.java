@@ -28,29 +28,12 @@ import java.util.Map;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.conventionledger.events.deliberation.ActionDrafted;
-import org.conventionledger.events.deliberation.ActionFinalised;
-import org.conventionledger.events.deliberation.ObjectionLifted;
-import org.conventionledger.events.deliberation.ObjectionRaised;
-import org.conventionledger.events.deliberation.TopicChosen;
-import org.conventionledger.events.organisation.ConventionOpened;
 import org.conventionledger.events.recruitment.Answer;
-import org.conventionledger.events.recruitment.InvitationAnswered;
-import org.conventionledger.events.recruitment.InvitationSent;
-import org.conventionledger.events.recruitment.MemberSeated;
-import org.conventionledger.events.votation.OnlineBallotCast;
-import org.conventionledger.events.votation.PaperTallyRecorded;
-import org.conventionledger.events.votation.VotationClosed;
-import org.conventionledger.events.votation.VotationOpened;
-import org.conventionledger.events.votation.VotationScheduled;
 import org.conventionledger.query.dashboard.DashboardController.DashboardView;
 import org.conventionledger.query.dashboard.DashboardController.VotationTurnout;
 import org.conventionledger.query.platform.EventLog;
-import org.conventionledger.query.platform.Projections;
-import org.conventionledger.query.platform.ReadStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.conventionledger.query.platform.ProjectionHarness;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
@@ -60,73 +43,18 @@ class DashboardProjectionTest {
     private static final String LYON = "conv-lyon";
     private static final String GRENOBLE = "conv-grenoble";
 
-    private ReadStore store;
-    private DashboardProjection projection;
-    private DashboardController controller;
-    private EventLog log;
-
-    @BeforeEach
-    void start() {
-        store = ReadStore.start();
-        projection = new DashboardProjection(new Projections(store.mongo()), store.mongo());
-        controller = new DashboardController(store.mongo());
-        log = EventLog.jdbc();
-    }
-
-    @AfterEach
-    void stop() {
-        store.close();
-    }
-
-    /** Hands an event over to the projection's handler for its type, as the processor does. */
-    private void deliver(TrackedEventMessage<?> m) {
-        Object payload = m.getPayload();
-        TrackingToken token = m.trackingToken();
-        if (payload instanceof ConventionOpened e) {
-            projection.on(e, m, token);
-        } else if (payload instanceof InvitationSent e) {
-            projection.on(e, m, token);
-        } else if (payload instanceof InvitationAnswered e) {
-            projection.on(e, m, token);
-        } else if (payload instanceof MemberSeated e) {
-            projection.on(e, m, token);
-        } else if (payload instanceof TopicChosen e) {
-            projection.on(e, m, token);
-        } else if (payload instanceof ActionDrafted e) {
-            projection.on(e, m, token);
-        } else if (payload instanceof ObjectionRaised e) {
-            projection.on(e, m, token);
-        } else if (payload instanceof ObjectionLifted e) {
-            projection.on(e, m, token);
-        } else if (payload instanceof ActionFinalised e) {
-            projection.on(e, m, token);
-        } else if (payload instanceof VotationScheduled e) {
-            projection.on(e, m, token);
-        } else if (payload instanceof VotationOpened e) {
-            projection.on(e, m, token);
-        } else if (payload instanceof VotationClosed e) {
-            projection.on(e, m, token);
-        } else if (payload instanceof PaperTallyRecorded e) {
-            projection.on(e, m, token);
-        } else if (payload instanceof OnlineBallotCast e) {
-            projection.on(e, m, token);
-        } else {
-            throw new IllegalArgumentException("The dashboard does not handle " + payload);
-        }
-    }
-
-    private void append(Object... payloads) {
-        for (Object payload : payloads) {
-            deliver(log.append(payload));
-        }
-    }
+    @AutoClose
+    private final ProjectionHarness side = ProjectionHarness.embedded();
+    private final DashboardProjection projection = side.handle(new DashboardProjection(side.projections, side.mongo()));
+    private final DashboardController controller = new DashboardController(side.mongo());
+    private final EventLog log = side.log;
 
     private void recruitmentAndDeliberation(String conventionId) {
-        append(conventionOpened(conventionId, "Convention citoyenne", "Lyon", ECOLOGICAL, SOCIAL, DEMOCRATIC));
+        side.append(conventionOpened(conventionId, "Convention citoyenne", "Lyon", ECOLOGICAL, SOCIAL, DEMOCRATIC));
         for (int i = 1; i <= 5; i++) {
-            append(invitationSent(conventionId, "inv-" + i));
+            side.append(invitationSent(conventionId, "inv-" + i));
         }
-        append(invitationAnswered(conventionId, "inv-1", Answer.ACCEPTED),
+        side.append(invitationAnswered(conventionId, "inv-1", Answer.ACCEPTED),
                 invitationAnswered(conventionId, "inv-2", Answer.ACCEPTED),
                 invitationAnswered(conventionId, "inv-3", Answer.DECLINED),
                 invitationAnswered(conventionId, "inv-4", Answer.NO_ANSWER),
@@ -147,7 +75,7 @@ class DashboardProjectionTest {
     }
 
     private void votation(String conventionId) {
-        append(votationScheduled(conventionId, "vot-1", "Votation de juin",
+        side.append(votationScheduled(conventionId, "vot-1", "Votation de juin",
                         item(1, ECOLOGICAL), item(2, ECOLOGICAL), item(3, SOCIAL)),
                 votationOpened(conventionId, "vot-1"),
                 paperTally(conventionId, "vot-1", "desk-1", votes(1, 10), votes(2, 5)),
@@ -206,14 +134,14 @@ class DashboardProjectionTest {
 
     @Test
     void votationStatusFollowsTheVotation() {
-        append(conventionOpened(LYON, "C", "Lyon", ECOLOGICAL),
+        side.append(conventionOpened(LYON, "C", "Lyon", ECOLOGICAL),
                 votationScheduled(LYON, "vot-1", "V", item(1, ECOLOGICAL)));
         assertThat(controller.dashboard(LYON).votations().get(0).status()).isEqualTo("SCHEDULED");
 
-        append(votationOpened(LYON, "vot-1"));
+        side.append(votationOpened(LYON, "vot-1"));
         assertThat(controller.dashboard(LYON).votations().get(0).status()).isEqualTo("OPEN");
 
-        append(votationClosed(LYON, "vot-1"));
+        side.append(votationClosed(LYON, "vot-1"));
         assertThat(controller.dashboard(LYON).votations().get(0).status()).isEqualTo("CLOSED");
     }
 
@@ -224,25 +152,25 @@ class DashboardProjectionTest {
         DashboardView before = controller.dashboard(LYON);
 
         // after a crash: the same messages again, then the stream from an older stored token, then from the start
-        log.delivered().forEach(this::deliver);
-        log.restartFrom(log.delivered().get(10).trackingToken()).forEach(this::deliver);
-        log.restreamFrom(null).forEach(this::deliver);
+        log.delivered().forEach(side::deliver);
+        log.restartFrom(log.delivered().get(10).trackingToken()).forEach(side::deliver);
+        log.restreamFrom(null).forEach(side::deliver);
 
         assertThat(controller.dashboard(LYON)).isEqualTo(before);
     }
 
     @Test
     void aBallotCommittedLateIsCountedOnceWhenItFillsItsGap() {
-        append(conventionOpened(LYON, "C", "Lyon", ECOLOGICAL),
+        side.append(conventionOpened(LYON, "C", "Lyon", ECOLOGICAL),
                 votationScheduled(LYON, "vot-1", "V", item(1, ECOLOGICAL), item(2, ECOLOGICAL)),
                 votationOpened(LYON, "vot-1"));
         long slow = log.reserve();
-        append(onlineBallot(LYON, "vot-1", "b-2", 2), onlineBallot(LYON, "vot-1", "b-3", 1, 2));
+        side.append(onlineBallot(LYON, "vot-1", "b-2", 2), onlineBallot(LYON, "vot-1", "b-3", 1, 2));
 
         TrackedEventMessage<?> late = log.fill(slow, onlineBallot(LYON, "vot-1", "b-1", 1));
         assertThat(late.trackingToken().position()).hasValue(6);
-        deliver(late);
-        deliver(late);
+        side.deliver(late);
+        side.deliver(late);
 
         VotationTurnout turnout = controller.dashboard(LYON).votations().get(0);
         assertThat(turnout.onlineBallots()).isEqualTo(3);
@@ -252,7 +180,7 @@ class DashboardProjectionTest {
     @Test
     void conventionsHaveTheirOwnDashboards() {
         recruitmentAndDeliberation(LYON);
-        append(conventionOpened(GRENOBLE, "Convention du climat", "Grenoble", ECOLOGICAL),
+        side.append(conventionOpened(GRENOBLE, "Convention du climat", "Grenoble", ECOLOGICAL),
                 invitationSent(GRENOBLE, "g-1"),
                 memberSeated(GRENOBLE, "g-m-1", ECOLOGICAL));
 
@@ -279,7 +207,7 @@ class DashboardProjectionTest {
         projection.reset();
 
         assertThatThrownBy(() -> controller.dashboard(LYON)).isInstanceOf(ErrorResponseException.class);
-        log.restreamFrom(null).forEach(this::deliver);
+        log.restreamFrom(null).forEach(side::deliver);
         assertThat(controller.dashboard(LYON).invitationsSent()).isEqualTo(5);
     }
 

@@ -13,17 +13,18 @@ import static org.conventionledger.query.deliberation.LineDiff.Line.removed;
 import java.util.List;
 
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.bson.Document;
 import org.conventionledger.query.deliberation.ActionHistoryController.ActionHistoryView;
-import org.conventionledger.query.deliberation.ActionHistoryController.ClarificationView;
-import org.conventionledger.query.deliberation.ActionHistoryController.ImprovementView;
 import org.conventionledger.query.deliberation.ActionHistoryController.LinkView;
 import org.conventionledger.query.deliberation.ActionHistoryController.ObjectionView;
 import org.conventionledger.query.deliberation.ActionHistoryController.OpinionView;
 import org.conventionledger.query.deliberation.ActionHistoryController.RoundView;
 import org.conventionledger.query.deliberation.ActionHistoryController.VersionView;
+import org.conventionledger.query.deliberation.ConsentRound.ClarificationView;
+import org.conventionledger.query.deliberation.ConsentRound.ImprovementView;
 import org.conventionledger.query.platform.EventLog;
 import org.conventionledger.query.platform.ReadStore;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -46,14 +47,8 @@ class ActionHistoryProjectionTest {
             + "The city and the metropolis fund it.\nThe city relays the request to the SMTC.";
 
     private final DeliberationEvents events = new DeliberationEvents(CONVENTION);
+    @AutoClose
     private DeliberationReadSide readSide;
-
-    @AfterEach
-    void stop() {
-        if (readSide != null) {
-            readSide.close();
-        }
-    }
 
     private ActionHistoryView history() {
         return readSide.historyController.history(ACTION);
@@ -99,6 +94,24 @@ class ActionHistoryProjectionTest {
                 events.consent(ACTION, ROUND, 4, OFFICIAL, "m-1"),
                 events.consentReached(ACTION, ROUND, 4),
                 events.finalised(ACTION, 7));
+    }
+
+    /** Read stores written before the statuses became enums still read: the stored values are the same names. */
+    @Test
+    void theStatusesAreStoredUnderTheNamesTheyHadAsStrings() {
+        readSide = DeliberationReadSide.start();
+        consentRoundStory();
+        readSide.append(events.roundOpened(ACTION, "r-2", 4, "m-1"));
+
+        Document stored = readSide.mongo().getCollection("action_histories").find(new Document("_id", ACTION)).first();
+
+        assertThat(stored.getString("stage")).isEqualTo("IN_ROUND");
+        assertThat(stored.getList("rounds", Document.class)).extracting(r -> r.getString("status"))
+                .containsExactly("CONCLUDED", "OPEN");
+        assertThat(stored.getList("rounds", Document.class).get(0).getList("improvements", Document.class))
+                .extracting(i -> i.getString("decision")).containsExactly("ACCEPTED", "DECLINED");
+        assertThat(stored.getList("objections", Document.class)).extracting(o -> o.getString("status"))
+                .containsExactly("LIFTED", "WITHDRAWN");
     }
 
     @ParameterizedTest

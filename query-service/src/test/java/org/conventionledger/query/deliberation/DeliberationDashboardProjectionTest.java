@@ -20,7 +20,7 @@ import org.conventionledger.events.deliberation.VotePurpose;
 import org.conventionledger.query.deliberation.DeliberationDashboardController.DeliberationDashboardView;
 import org.conventionledger.query.deliberation.DeliberationDashboardController.TopicFigures;
 import org.conventionledger.query.deliberation.DeliberationDashboardController.VoteFigures;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -33,16 +33,12 @@ class DeliberationDashboardProjectionTest {
 
     private final DeliberationEvents clermont = new DeliberationEvents(CLERMONT);
     private final DeliberationEvents lyon = new DeliberationEvents(LYON);
+    @AutoClose
     private DeliberationReadSide readSide;
 
     @BeforeEach
     void start() {
         readSide = DeliberationReadSide.start();
-    }
-
-    @AfterEach
-    void stop() {
-        readSide.close();
     }
 
     private DeliberationDashboardView dashboard(String conventionId) {

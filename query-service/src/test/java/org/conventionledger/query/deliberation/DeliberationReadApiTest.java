@@ -7,16 +7,9 @@ import static org.conventionledger.events.deliberation.ObjectionCategory.NOT_CIT
 import static org.conventionledger.query.deliberation.DeliberationEvents.option;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +17,11 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.conventionledger.events.ConventionEvent;
 import org.conventionledger.events.deliberation.RankedOption;
 import org.conventionledger.events.deliberation.VotePurpose;
@@ -38,69 +29,23 @@ import org.conventionledger.query.QueryServiceApplication;
 import org.conventionledger.platform.identity.LocalAccounts;
 import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.platform.ProcessingConfiguration;
+import org.conventionledger.query.platform.ReadApiTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The deliberation read side as the service runs it by default: its own pooled processor sequenced by
  * convention, events written to the log (JSON-serialized) reaching the four views over HTTP, who may
  * read them, and unknown ids as {@code application/problem+json}.
  */
-@SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class DeliberationReadApiTest {
+class DeliberationReadApiTest extends ReadApiTest {
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> dataDir.toString());
-        registry.add("ledger.read-store.uri", () -> "");
-    }
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore eventStore;
     @Autowired
     EventProcessingConfiguration processing;
 
-    private HttpResponse<String> get(String path, Role as) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-        if (as != null) {
-            LocalAccounts.Account account = LocalAccounts.loadOrCreate(dataDir.resolve("accounts.txt")).stream()
-                    .filter(a -> a.role() == as).findFirst().orElseThrow();
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (account.username() + ":" + account.password()).getBytes(StandardCharsets.UTF_8)));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private JsonNode await(String path, Predicate<JsonNode> ready) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        String last = null;
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = get(path, Role.MONITOR);
-            last = response.statusCode() + " " + response.body();
-            if (response.statusCode() == 200) {
-                JsonNode body = JSON.readTree(response.body());
-                if (ready.test(body)) {
-                    return body;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("The read side did not catch up within 60 s; last answer: " + last);
+    /** As the monitor, who reads every deliberation view. */
+    private JsonNode await(String path, Predicate<JsonNode> ready) {
+        return await(path, Role.MONITOR, ready);
     }
 
     private static String aggregateOf(Object payload) {

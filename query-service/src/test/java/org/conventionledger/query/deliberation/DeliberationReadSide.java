@@ -1,11 +1,7 @@
 package org.conventionledger.query.deliberation;
 
-import java.util.List;
-
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.conventionledger.query.platform.EventLog;
-import org.conventionledger.query.platform.Projections;
+import org.conventionledger.query.platform.ProjectionHarness;
 import org.conventionledger.query.platform.ReadStore;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -15,10 +11,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * (which routes it to the handler for its type with its message and tracking token); the views are read
  * through the controllers.
  */
-final class DeliberationReadSide implements AutoCloseable {
+final class DeliberationReadSide extends ProjectionHarness {
 
-    final ReadStore store;
-    final EventLog log;
     final ActionHistoryProjection histories;
     final DeliberationDashboardProjection dashboards;
     final JudgmentVoteProjection votes;
@@ -29,13 +23,10 @@ final class DeliberationReadSide implements AutoCloseable {
     final JudgmentVoteController voteController;
     final TopicGroupController topicController;
     final QuestionHistoryController questionController;
-    private final List<AnnotationEventHandlerAdapter> handlers;
 
     private DeliberationReadSide(ReadStore store, EventLog log) {
-        this.store = store;
-        this.log = log;
+        super(store, log);
         MongoTemplate mongo = store.mongo();
-        Projections projections = new Projections(mongo);
         histories = new ActionHistoryProjection(projections, mongo);
         dashboards = new DeliberationDashboardProjection(projections, mongo);
         votes = new JudgmentVoteProjection(projections, mongo);
@@ -46,9 +37,9 @@ final class DeliberationReadSide implements AutoCloseable {
         voteController = new JudgmentVoteController(mongo);
         topicController = new TopicGroupController(mongo);
         questionController = new QuestionHistoryController(mongo);
-        handlers = List.of(new AnnotationEventHandlerAdapter(histories), new AnnotationEventHandlerAdapter(dashboards),
-                new AnnotationEventHandlerAdapter(votes), new AnnotationEventHandlerAdapter(topics),
-                new AnnotationEventHandlerAdapter(questions));
+        handledBy(histories, dashboards,
+                votes, topics,
+                questions);
     }
 
     /** On the JDBC store's log (gap-aware tokens, stamped global indexes). */
@@ -60,53 +51,11 @@ final class DeliberationReadSide implements AutoCloseable {
         return new DeliberationReadSide(ReadStore.start(backend), log);
     }
 
-    MongoTemplate mongo() {
-        return store.mongo();
-    }
-
-    /** Commits each event to the log and hands it over to the projections. */
-    void append(Object... payloads) {
-        for (Object payload : payloads) {
-            deliver(log.append(payload));
-        }
-    }
-
-    /** Commits one event, hands it over and returns it (for its timestamp or token). */
-    TrackedEventMessage<?> appendOne(Object payload) {
-        TrackedEventMessage<?> message = log.append(payload);
-        deliver(message);
-        return message;
-    }
-
-    void deliver(TrackedEventMessage<?> message) {
-        for (AnnotationEventHandlerAdapter handler : handlers) {
-            if (handler.canHandle(message)) {
-                try {
-                    handler.handle(message);
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-    }
-
-    /** Every event handed over so far, again, in the same order (at-least-once delivery). */
-    void redeliverEverything() {
-        log.delivered().forEach(this::deliver);
-    }
-
     void reset() {
         histories.reset();
         dashboards.reset();
         votes.reset();
         topics.reset();
         questions.reset();
-    }
-
-    @Override
-    public void close() {
-        store.close();
     }
 }

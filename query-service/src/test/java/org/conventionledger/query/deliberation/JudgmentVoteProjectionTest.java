@@ -13,7 +13,7 @@ import org.conventionledger.events.deliberation.VotePurpose;
 import org.conventionledger.query.deliberation.JudgmentVoteController.JudgmentVoteView;
 import org.conventionledger.query.deliberation.JudgmentVoteController.OptionView;
 import org.conventionledger.query.deliberation.JudgmentVoteController.RankedView;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -25,16 +25,12 @@ class JudgmentVoteProjectionTest {
     private static final String VOTE = "v-topics-eco";
 
     private final DeliberationEvents events = new DeliberationEvents(CONVENTION);
+    @AutoClose
     private DeliberationReadSide readSide;
 
     @BeforeEach
     void start() {
         readSide = DeliberationReadSide.start();
-    }
-
-    @AfterEach
-    void stop() {
-        readSide.close();
     }
 
     private JudgmentVoteView vote(String voteId) {

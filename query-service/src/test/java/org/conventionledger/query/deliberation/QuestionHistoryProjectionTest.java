@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.conventionledger.events.deliberation.ObjectionCategory.NOT_CITY_COMPETENCE;
 import static org.conventionledger.events.deliberation.ObjectionCategory.OTHER;
 
-import java.util.List;
-
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.conventionledger.query.deliberation.QuestionHistoryController.ClarificationView;
-import org.conventionledger.query.deliberation.QuestionHistoryController.ImprovementView;
+import org.conventionledger.query.deliberation.ConsentRound.ClarificationView;
+import org.conventionledger.query.deliberation.ConsentRound.ImprovementView;
 import org.conventionledger.query.deliberation.QuestionHistoryController.ObjectionView;
 import org.conventionledger.query.deliberation.QuestionHistoryController.QuestionHistoryView;
 import org.conventionledger.query.deliberation.QuestionHistoryController.VersionView;
 import org.conventionledger.query.platform.EventLog;
 import org.conventionledger.query.platform.ReadStore;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,14 +32,8 @@ class QuestionHistoryProjectionTest {
             + " the metropolis lends its venues.";
 
     private final DeliberationEvents events = new DeliberationEvents(CONVENTION);
+    @AutoClose
     private DeliberationReadSide readSide;
-
-    @AfterEach
-    void stop() {
-        if (readSide != null) {
-            readSide.close();
-        }
-    }
 
     private QuestionHistoryView history() {
         return readSide.questionController.history(QUESTION);

@@ -14,7 +14,7 @@ import org.conventionledger.query.deliberation.TopicGroupController.OpinionView;
 import org.conventionledger.query.deliberation.TopicGroupController.TopicGroupView;
 import org.conventionledger.query.platform.ReadStore;
 import org.conventionledger.query.platform.EventLog;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,14 +27,8 @@ class TopicGroupProjectionTest {
     private static final String TOPIC = "t-mobility";
 
     private final DeliberationEvents events = new DeliberationEvents(CONVENTION);
+    @AutoClose
     private DeliberationReadSide readSide;
-
-    @AfterEach
-    void stop() {
-        if (readSide != null) {
-            readSide.close();
-        }
-    }
 
     private TopicGroupView topic() {
         return readSide.topicController.topic(TOPIC);

@@ -16,19 +16,13 @@ import static org.conventionledger.query.platform.TestEvents.votationOpened;
 import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 import static org.conventionledger.query.platform.TestEvents.votes;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +30,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -56,16 +49,10 @@ import org.conventionledger.events.privacy.SealedPersonalData;
 import org.conventionledger.events.recruitment.MemberWithdrew;
 import org.conventionledger.events.recruitment.VolunteerRegistered;
 import org.conventionledger.events.recruitment.WithdrawalReason;
-import org.conventionledger.query.QueryServiceApplication;
+import org.conventionledger.query.platform.ReadApiTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The evaluation view over HTTP on a small convention written to the embedded event store: four
@@ -73,29 +60,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * one objection lifted, one withdrawn, one still open), and a votation with three online ballots on two
  * days and one desk.
  */
-@SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class EvaluationApiTest {
+class EvaluationApiTest extends ReadApiTest {
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> dataDir.toString());
-        registry.add("ledger.read-store.uri", () -> "");
-    }
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String C = "conv-" + UUID.randomUUID();
     private static final String VOTATION = "vot-" + UUID.randomUUID();
     private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(30));
     private static final Instant FIRST_BALLOTS = BASE.plus(Duration.ofDays(10)).plusSeconds(3600);
     private static final Instant LAST_BALLOT = BASE.plus(Duration.ofDays(11)).plusSeconds(3600);
-
-    @LocalServerPort
-    int port;
 
     @BeforeAll
     static void writeTheLog(@Autowired EventStore eventStore) {
@@ -176,26 +147,10 @@ class EvaluationApiTest {
         eventStore.publish(events);
     }
 
-    private HttpResponse<String> get(String path, Role as) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-        if (as != null) {
-            LocalAccounts.Account account = LocalAccounts.loadOrCreate(dataDir.resolve("accounts.txt")).stream()
-                    .filter(a -> a.role() == as).findFirst().orElseThrow();
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (account.username() + ":" + account.password()).getBytes(StandardCharsets.UTF_8)));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     /** The evaluation once every projection it reads has absorbed the scenario. */
-    private JsonNode evaluation() throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        JsonNode view = null;
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = get("/api/conventions/" + C + "/evaluation", Role.MONITOR);
-            if (response.statusCode() == 200) {
-                view = JSON.readTree(response.body());
-                boolean complete = view.path("attrition").path("left").asInt() == 1
+    private JsonNode evaluation() {
+        return await("/api/conventions/" + C + "/evaluation", Role.MONITOR, view ->
+                view.path("attrition").path("left").asInt() == 1
                         && view.path("attendance").path("present").asInt() == 3
                         && view.path("draftToFinal").path("actions").findValues("finalisedAt").stream()
                         .filter(JsonNode::isTextual).count() == 2
@@ -204,14 +159,7 @@ class EvaluationApiTest {
                         && view.path("turnout").path(0).path("byDay").findValues("onlineBallots").stream()
                         .mapToInt(JsonNode::asInt).sum() == 3
                         && view.path("turnout").path(0).path("byDay").findValues("desksTallied").stream()
-                        .mapToInt(JsonNode::asInt).sum() == 1;
-                if (complete) {
-                    return view;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the projections did not catch up: " + view);
+                        .mapToInt(JsonNode::asInt).sum() == 1);
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.conventionledger.query.organisation.SessionView.AttendanceFigures;
 import org.conventionledger.query.organisation.SessionView.ExpenseFigures;
 import org.conventionledger.query.organisation.SessionView.Indemnities;
 import org.conventionledger.query.recruitment.RecruitmentEvents;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -45,15 +45,9 @@ class SessionProjectionTest {
 
     private static final String CONVENTION = "conv-clermont";
 
+    @AutoClose
     private SessionReadSide side;
     private final RecruitmentEvents e = new RecruitmentEvents(CONVENTION);
-
-    @AfterEach
-    void stop() {
-        if (side != null) {
-            side.close();
-        }
-    }
 
     private Object[] sessions() {
         return new Object[]{

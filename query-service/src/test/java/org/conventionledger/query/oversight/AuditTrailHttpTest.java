@@ -5,80 +5,31 @@ import static org.conventionledger.events.Transition.SOCIAL;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 import static org.conventionledger.query.platform.TestEvents.invitationSent;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.conventionledger.query.QueryServiceApplication;
 import org.conventionledger.platform.identity.LocalAccounts;
 import org.conventionledger.platform.identity.Role;
+import org.conventionledger.query.platform.ReadApiTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The trail's filters, exports and causes over HTTP: for garants only, bad parameters as
  * {@code application/problem+json}, and the streamed exports through the security filters.
  */
-@SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class AuditTrailHttpTest {
+class AuditTrailHttpTest extends ReadApiTest {
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> dataDir.toString());
-        registry.add("ledger.read-store.uri", () -> "");
-    }
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> NEW_PATHS = List.of(
             "/api/audit/events?actor=a&role=GARANT&from=2025-01-01T00:00:00Z&to=2030-01-01T00:00:00Z&part=votation&correlationId=r",
             "/api/audit/events/export?format=jsonl",
             "/api/audit/events/export?format=csv",
             "/api/audit/events/1/causes");
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore eventStore;
-
-    private HttpResponse<String> get(String path, Role as) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-        if (as != null) {
-            LocalAccounts.Account account = LocalAccounts.loadOrCreate(dataDir.resolve("accounts.txt")).stream()
-                    .filter(a -> a.role() == as).findFirst().orElseThrow();
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (account.username() + ":" + account.password()).getBytes(StandardCharsets.UTF_8)));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode problem(HttpResponse<String> response) throws Exception {
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        return JSON.readTree(response.body());
-    }
 
     @Test
     void theNewPathsAreForGarantsOnly() throws Exception {
@@ -129,11 +80,7 @@ class AuditTrailHttpTest {
                         conventionOpened(convention, "Lyon, \"2025\"", "Lyon", SOCIAL), origin),
                 new GenericDomainEventMessage<>("Convention", convention, 1, invitationSent(convention, "inv-1"), origin));
         String filter = "aggregateId=" + convention;
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (JSON.readTree(get("/api/audit/events?" + filter, Role.GARANT).body()).path("events").size() < 2
-                && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
+        await("/api/audit/events?" + filter, Role.GARANT, trail -> trail.path("events").size() >= 2);
 
         HttpResponse<String> jsonl = get("/api/audit/events/export?format=jsonl&actor=org-http&" + filter, Role.GARANT);
         assertThat(jsonl.statusCode()).isEqualTo(200);

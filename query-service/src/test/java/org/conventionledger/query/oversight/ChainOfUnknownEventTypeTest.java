@@ -6,63 +6,27 @@ import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 import static org.conventionledger.query.platform.TestEvents.invitationSent;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.conventionledger.events.integrity.ChainVerifier;
-import org.conventionledger.query.QueryServiceApplication;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * An event whose type the query service does not know (written by a newer command service, during a
  * rolling upgrade) is still an event of the log: the trail must chain it exactly as the export shows it.
  */
-@SpringBootTest(classes = QueryServiceApplication.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ChainOfUnknownEventTypeTest {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> dataDir.toString());
-        registry.add("ledger.read-store.uri", () -> "");
-        registry.add("ledger.audit.chain-interval", () -> "PT0.2S");
-    }
+class ChainOfUnknownEventTypeTest extends ChainedLogTest {
 
     private static final String LYON = "conv-lyon-" + UUID.randomUUID();
     private static final String FUTURE_TYPE = "org.conventionledger.events.organisation.ConventionRenamed";
-
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    DataSource dataSource;
-    @Autowired
-    AuditTrailController controller;
-    @Autowired
-    ChainSealer sealer;
 
     @Test
     void anEventOfAnUnknownTypeIsChainedAsExported() throws Exception {
@@ -72,11 +36,7 @@ class ChainOfUnknownEventTypeTest {
         eventStore.publish(new GenericDomainEventMessage<>("Convention", LYON, 2, invitationSent(LYON, "inv-1"), actor()));
         long last = maxIndex();
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (sealer.extend().position() < last && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-        AuditTrailController.Seal seal = controller.seal();
+        AuditTrailController.Seal seal = sealThrough(last);
         assertThat(seal.position()).as("the chain reaches the last event").isEqualTo(last);
 
         List<JsonNode> export = ExportedLog.lines(controller);
@@ -100,19 +60,6 @@ class ChainOfUnknownEventTypeTest {
             insert.setBytes(6, "{\"actorId\":\"organiser\",\"actorRole\":\"ORGANISER\"}".getBytes(StandardCharsets.UTF_8));
             insert.setString(7, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
             assertThat(insert.executeUpdate()).isEqualTo(1);
-        }
-    }
-
-    private static MetaData actor() {
-        return MetaData.with("actorId", "organiser").and("actorRole", "ORGANISER");
-    }
-
-    private long maxIndex() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT MAX(globalIndex) FROM DomainEventEntry")) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }

@@ -8,7 +8,6 @@ import static org.conventionledger.query.platform.TestEvents.onlineBallot;
 import static org.conventionledger.query.platform.TestEvents.votationOpened;
 import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,16 +23,15 @@ import java.util.function.BooleanSupplier;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import org.conventionledger.events.votation.OnlineBallotCast;
 import org.conventionledger.query.QueryServiceApplication;
+import org.conventionledger.query.platform.ReadServiceTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,7 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = QueryServiceApplication.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @EnabledIfEnvironmentVariable(named = "LEDGER_TEST_POSTGRES_URL", matches = ".+")
-class HeldBallotOnPostgresTest {
+class HeldBallotOnPostgresTest extends ReadServiceTest {
 
     private static final String URL = System.getenv("LEDGER_TEST_POSTGRES_URL");
     private static final String USER = System.getenv().getOrDefault("LEDGER_TEST_POSTGRES_USER", "ledger");
@@ -62,9 +60,6 @@ class HeldBallotOnPostgresTest {
 
     private static final String CONVENTION = "conv-" + UUID.randomUUID();
     private static final String VOTATION = "vot-" + UUID.randomUUID();
-
-    @TempDir
-    static Path dataDir;
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) throws SQLException {
@@ -76,13 +71,9 @@ class HeldBallotOnPostgresTest {
         registry.add("spring.datasource.username", () -> USER);
         registry.add("spring.datasource.password", () -> PASSWORD);
         registry.add("ledger.eventstore.dialect", () -> "postgresql");
-        registry.add("ledger.data-dir", () -> dataDir.toString());
-        registry.add("ledger.read-store.uri", () -> "");
         registry.add("ledger.audit.chain-interval", () -> "PT0.5S");
     }
 
-    @Autowired
-    EventStore eventStore;
     @Autowired
     @Qualifier("eventSerializer")
     Serializer serializer;

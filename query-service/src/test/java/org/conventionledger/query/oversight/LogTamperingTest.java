@@ -16,12 +16,10 @@ import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,25 +27,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.conventionledger.events.integrity.ChainLink;
 import org.conventionledger.events.integrity.ChainVerifier;
 import org.conventionledger.events.recruitment.Answer;
-import org.conventionledger.query.QueryServiceApplication;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The integrity chain against someone with write access to the event store: real events are appended
@@ -56,34 +44,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * the seal, shows the first position tampered with. Each tampering is undone before the next, and the
  * restored log verifies intact again (which also shows the export reads the store afresh every time).
  */
-@SpringBootTest(classes = QueryServiceApplication.class)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class LogTamperingTest {
-
-    /** The service's data directory (event store, read store, accounts), removed after the context closed. */
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> dataDir.toString());
-        registry.add("ledger.read-store.uri", () -> "");
-        registry.add("ledger.audit.chain-interval", () -> "PT0.2S");
-    }
+class LogTamperingTest extends ChainedLogTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CLERMONT = "conv-clermont-" + UUID.randomUUID();
     private static final String LYON = "conv-lyon-" + UUID.randomUUID();
     private static final String VOTATION = "vot-" + UUID.randomUUID();
-
-    @Autowired
-    EventStore eventStore;
-    @Autowired
-    DataSource dataSource;
-    @Autowired
-    AuditTrailController controller;
-    @Autowired
-    ChainSealer sealer;
 
     /** A row of the log as the tests read and restore it. */
     record Row(long globalIndex, String eventId, String aggregateId, long sequence, String type, String payloadType,
@@ -266,16 +232,6 @@ class LogTamperingTest {
             eventStore.publish(events.subList(from, Math.min(from + 8, events.size())));
         }
         return events;
-    }
-
-    /** Waits until the chain reaches {@code position}, then takes a seal. */
-    private AuditTrailController.Seal sealThrough(long position) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (sealer.extend().position() < position) {
-            assertThat(Instant.now()).as("the trail is chained through %d within 60 s", position).isBefore(deadline);
-            Thread.sleep(100);
-        }
-        return controller.seal();
     }
 
     private void assertIntact(AuditTrailController.Seal seal) throws IOException {

@@ -14,7 +14,6 @@ import static org.conventionledger.query.platform.TestEvents.votationOpened;
 import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 import static org.conventionledger.query.platform.TestEvents.votes;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +25,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
 import org.conventionledger.events.oversight.GarantOpinionPublished;
@@ -35,8 +33,8 @@ import org.conventionledger.events.oversight.OpinionOccasion;
 import org.conventionledger.events.oversight.ReferralAcknowledged;
 import org.conventionledger.query.QueryServiceApplication;
 import org.conventionledger.query.platform.ProjectionRebuild;
+import org.conventionledger.query.platform.ReadServiceTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -52,15 +50,10 @@ import org.springframework.web.ErrorResponseException;
  */
 @SpringBootTest(classes = QueryServiceApplication.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ProjectionRebuildTest {
-
-    @TempDir
-    static Path dataDir;
+class ProjectionRebuildTest extends ReadServiceTest {
 
     @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> dataDir.toString());
-        registry.add("ledger.read-store.uri", () -> "");
+    static void settings(DynamicPropertyRegistry registry) {
         registry.add("ledger.audit.chain-interval", () -> "PT0.2S");
     }
 
@@ -69,8 +62,6 @@ class ProjectionRebuildTest {
     private static final List<String> COLLECTIONS = List.of("dashboards", "rankings", "conventions", "audit_events",
             "chain_head", "referrals", "garant_opinions");
 
-    @Autowired
-    EventStore eventStore;
     @Autowired
     MongoTemplate mongo;
     @Autowired

@@ -2,27 +2,17 @@ package org.conventionledger.query.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.conventionledger.events.Transition;
 import org.conventionledger.platform.identity.LocalAccounts;
@@ -36,14 +26,10 @@ import org.conventionledger.events.organisation.SessionKind;
 import org.conventionledger.events.organisation.SessionScheduled;
 import org.conventionledger.events.recruitment.InvitationSent;
 import org.conventionledger.events.recruitment.MemberSeated;
-import org.conventionledger.query.QueryServiceApplication;
+import org.conventionledger.query.platform.ReadApiTest;
 import org.conventionledger.query.platform.TestEvents;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -54,40 +40,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * verify-log} does (the seal's fields are the ones it reads: see {@code SessionSealVerificationTest} in
  * the tools for the tool itself on this shape).
  */
-@SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class SessionSealHttpTest {
-
-    @TempDir
-    static Path dataDir;
+class SessionSealHttpTest extends ReadApiTest {
 
     @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> dataDir.toString());
-        registry.add("ledger.read-store.uri", () -> "");
+    static void settings(DynamicPropertyRegistry registry) {
         registry.add("ledger.audit.chain-interval", () -> "PT0.2S");
     }
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONVENTION = "conv-" + UUID.randomUUID();
     private static final LocalDate DAY = LocalDate.of(2021, 10, 16);
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore eventStore;
     @Autowired
     AuditTrailController trail;
-
-    private HttpResponse<String> get(String path, Role as) throws Exception {
-        LocalAccounts.Account account = LocalAccounts.loadOrCreate(dataDir.resolve("accounts.txt")).stream()
-                .filter(a -> a.role() == as).findFirst().orElseThrow();
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET()
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (account.username() + ":" + account.password()).getBytes(StandardCharsets.UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     /** How many events {@link #publish} appended, once for the class. */
     private static int published;
@@ -184,17 +148,8 @@ class SessionSealHttpTest {
     }
 
     /** The garant's list of session seals once it holds at least {@code count} of this convention. */
-    private JsonNode awaitSeals(int count) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            HttpResponse<String> response = get("/api/audit/seals/sessions?conventionId=" + CONVENTION, Role.GARANT);
-            assertThat(response.statusCode()).isEqualTo(200);
-            JsonNode seals = JSON.readTree(response.body());
-            if (seals.size() >= count) {
-                return seals;
-            }
-            assertThat(Instant.now()).as("%d session seals within 60 s", count).isBefore(deadline);
-            Thread.sleep(100);
-        }
+    private JsonNode awaitSeals(int count) {
+        return await("/api/audit/seals/sessions?conventionId=" + CONVENTION, Role.GARANT,
+                seals -> seals.size() >= count);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 import static org.conventionledger.query.platform.TestEvents.invitationSent;
 
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.sql.Connection;
@@ -20,8 +19,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.integrity.MerkleTree;
@@ -32,17 +31,15 @@ import org.conventionledger.events.oversight.LedgerKeyPublished;
 import org.conventionledger.events.oversight.TreeHeadSigned;
 import org.conventionledger.query.QueryServiceApplication;
 import org.conventionledger.query.platform.ProjectionRebuild;
+import org.conventionledger.query.platform.ReadServiceTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -54,21 +51,10 @@ import org.springframework.web.ErrorResponseException;
 @SpringBootTest(classes = QueryServiceApplication.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
-class TreeHeadRebuildTest {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> dataDir.toString());
-        registry.add("ledger.read-store.uri", () -> "");
-    }
+class TreeHeadRebuildTest extends ReadServiceTest {
 
     private static final String CONVENTION = "conv-" + UUID.randomUUID();
 
-    @Autowired
-    EventStore eventStore;
     @Autowired
     DataSource dataSource;
     @Autowired
@@ -173,11 +159,8 @@ class TreeHeadRebuildTest {
         }
 
         rebuild.rebuild("audit-trail");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (tree.verdict() == null || tree.verdict().intact()) {
-            assertThat(Instant.now()).as("the rebuild's check").isBefore(deadline);
-            Thread.sleep(100);
-        }
+        Awaitility.await("the rebuild's check").atMost(Duration.ofSeconds(30))
+                .until(() -> tree.verdict() != null && !tree.verdict().intact());
 
         TreeAudit.Verdict verdict = tree.verdict();
         assertThat(verdict.firstDifference()).isLessThanOrEqualTo(victim);

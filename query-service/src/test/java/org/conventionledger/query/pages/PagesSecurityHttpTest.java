@@ -7,13 +7,11 @@ import static org.conventionledger.query.platform.TestEvents.item;
 import static org.conventionledger.query.platform.TestEvents.votationOpened;
 
 import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,39 +28,16 @@ import org.conventionledger.events.votation.Eligibility;
 import org.conventionledger.events.votation.PaperBallotRecorded;
 import org.conventionledger.events.votation.VotationRules;
 import org.conventionledger.events.votation.VotationScheduled;
-import org.conventionledger.query.QueryServiceApplication;
+import org.conventionledger.query.platform.ReadApiTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The pages' own security chain beside the API's: a login form with CSRF and a session for the pages,
  * while the JSON API keeps answering problem+json to HTTP Basic, statelessly; roles as in the API.
  */
-@SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class PagesSecurityHttpTest {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> dataDir.toString());
-        registry.add("ledger.read-store.uri", () -> "");
-    }
+class PagesSecurityHttpTest extends ReadApiTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore eventStore;
 
     @Test
     void homeIsPublicAndFrenchByDefaultEnglishOnRequestAndTheChoiceSticks() throws Exception {
@@ -180,15 +155,9 @@ class PagesSecurityHttpTest {
                         convention, votation, "ballot-" + votation, "desk", "p", List.of(1))));
         HttpClient monitor = browser();
         signIn(monitor, Role.MONITOR, password(Role.MONITOR));
-        HttpResponse<String> staff = null;
-        for (int attempt = 0; attempt < 600; attempt++) {
-            staff = monitor.send(get("/votations/" + votation).build(), HttpResponse.BodyHandlers.ofString());
-            if (staff.statusCode() == 200 && staff.body().contains("1 papier")) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        assertThat(staff.statusCode()).isEqualTo(200);
+        HttpResponse<String> staff = awaitValue("the votation page with its paper ballot",
+                () -> monitor.send(get("/votations/" + votation).build(), HttpResponse.BodyHandlers.ofString()),
+                page -> page.statusCode() == 200 && page.body().contains("1 papier"));
         assertThat(staff.body()).contains("1 votes : 1 papier, 0 en ligne");
 
         for (String path : List.of("/votations/" + votation, "/votations/" + votation + "/results.csv")) {
@@ -228,7 +197,7 @@ class PagesSecurityHttpTest {
         assertThat(api.statusCode()).isEqualTo(403);
         assertThat(api.body()).contains("cross-site-request");
 
-        HttpResponse<String> form = plain.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/logout"))
+        HttpResponse<String> form = plain.send(HttpRequest.newBuilder(uri("/logout"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "cross-site")
                 .POST(HttpRequest.BodyPublishers.ofString("a=b")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(form.statusCode()).as("a form posted from another site").isEqualTo(403);
@@ -245,11 +214,11 @@ class PagesSecurityHttpTest {
     }
 
     private HttpRequest.Builder get(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        return HttpRequest.newBuilder(uri(path)).GET();
     }
 
     private HttpRequest post(String path, String form) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
     }

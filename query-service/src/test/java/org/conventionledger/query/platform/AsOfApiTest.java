@@ -13,26 +13,20 @@ import static org.conventionledger.query.platform.TestEvents.votationOpened;
 import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 import static org.conventionledger.query.platform.TestEvents.votes;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -42,13 +36,7 @@ import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.QueryServiceApplication;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The "as of" dashboard and ranking over HTTP, on the embedded event store: a votation written to the
@@ -61,21 +49,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * on 3 ballots); at the end, action 1 has 14 + 3 = 17 and action 2 has 8 + 4 = 12, 29 votes (22 paper,
  * 7 online on 5 ballots, 2 desks).
  */
-@SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class AsOfApiTest {
+class AsOfApiTest extends ReadApiTest {
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> dataDir.toString());
-        registry.add("ledger.read-store.uri", () -> "");
-    }
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONVENTION = "conv-" + UUID.randomUUID();
     private static final String VOTATION = "vot-" + UUID.randomUUID();
     private static final String STILL_OPEN = "vot-open-" + UUID.randomUUID();
@@ -83,9 +58,6 @@ class AsOfApiTest {
     private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
     /** Half a minute after the first desk's tally was recorded. */
     private static final Instant MID = BASE.plus(Duration.ofMinutes(9)).plusSeconds(30);
-
-    @LocalServerPort
-    int port;
 
     @BeforeAll
     static void writeTheLog(@Autowired EventStore eventStore) {
@@ -120,17 +92,6 @@ class AsOfApiTest {
         eventStore.publish(events);
     }
 
-    private HttpResponse<String> get(String path, Role as) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-        if (as != null) {
-            LocalAccounts.Account account = LocalAccounts.loadOrCreate(dataDir.resolve("accounts.txt")).stream()
-                    .filter(a -> a.role() == as).findFirst().orElseThrow();
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (account.username() + ":" + account.password()).getBytes(StandardCharsets.UTF_8)));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private JsonNode json(String path, Role as) throws Exception {
         HttpResponse<String> response = get(path, as);
         assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
@@ -138,20 +99,12 @@ class AsOfApiTest {
     }
 
     /** The live projections have absorbed the whole scenario. */
-    private void awaitProjected() throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        String dashboard = "/api/conventions/" + CONVENTION + "/dashboard";
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> d = get(dashboard, Role.ORGANISER);
-            HttpResponse<String> r = get("/api/votations/" + STILL_OPEN + "/ranking", Role.ORGANISER);
-            if (d.statusCode() == 200 && r.statusCode() == 200 && "OPEN".equals(JSON.readTree(r.body()).path("status").asText())
-                    && JSON.readTree(d.body()).path("votations").size() == 2
-                    && JSON.readTree(d.body()).path("votations").path(1).path("status").asText().equals("OPEN")) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the projections did not catch up");
+    private void awaitProjected() {
+        await("/api/votations/" + STILL_OPEN + "/ranking", Role.ORGANISER,
+                ranking -> "OPEN".equals(ranking.path("status").asText()));
+        await("/api/conventions/" + CONVENTION + "/dashboard", Role.ORGANISER,
+                dashboard -> dashboard.path("votations").size() == 2
+                        && dashboard.path("votations").path(1).path("status").asText().equals("OPEN"));
     }
 
     private static String at(Instant instant) {

@@ -14,17 +14,18 @@ import static org.conventionledger.query.platform.TestEvents.votationOpened;
 import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 import static org.conventionledger.query.platform.TestEvents.votes;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -34,7 +35,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.conventionledger.events.recruitment.InvitationSent;
 import org.conventionledger.events.votation.OnlineBallotCast;
@@ -45,12 +45,9 @@ import org.conventionledger.query.oversight.AuditEvent;
 import org.conventionledger.query.oversight.AuditTrailController;
 import org.conventionledger.query.votation.RankingController;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -60,22 +57,10 @@ import org.springframework.web.ErrorResponseException;
  */
 @SpringBootTest(classes = QueryServiceApplication.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ProcessingConfigurationTest {
-
-    /** The service's data directory (event store, read store, accounts), removed after the context closed. */
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> dataDir.toString());
-        registry.add("ledger.read-store.uri", () -> "");
-    }
+class ProcessingConfigurationTest extends ReadServiceTest {
 
     @Autowired
     EventProcessingConfiguration processing;
-    @Autowired
-    EventStore eventStore;
     @Autowired
     EventStorageEngine storageEngine;
     @Autowired
@@ -248,25 +233,10 @@ class ProcessingConfigurationTest {
         assertThat(trail.get(5).type()).isEqualTo("OnlineBallotCast");
     }
 
-    private static <T> T await(Supplier<T> probe) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        RuntimeException last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                T value = probe.get();
-                if (value != null) {
-                    return value;
-                }
-            } catch (ErrorResponseException notYet) {
-                last = notYet;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("The read side did not catch up within 60 s", last);
+    /** The probe's value once it has one; a controller's 404 (not projected yet) counts as none. */
+    private static <T> T await(Callable<T> probe) {
+        return Awaitility.await("the read side to catch up").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100)).ignoreException(ErrorResponseException.class)
+                .until(probe, Objects::nonNull);
     }
 }

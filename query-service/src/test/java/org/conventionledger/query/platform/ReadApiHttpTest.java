@@ -9,79 +9,30 @@ import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
-import org.conventionledger.query.QueryServiceApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.conventionledger.platform.identity.Role;
 import org.conventionledger.platform.identity.LocalAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The read API over HTTP, as the default (local accounts) configuration serves it: who may read what,
  * and errors as {@code application/problem+json}.
  */
-@SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ReadApiHttpTest {
+class ReadApiHttpTest extends ReadApiTest {
 
-    /** The service's data directory (event store, read store, accounts), removed after the context closed. */
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> dataDir.toString());
-        registry.add("ledger.read-store.uri", () -> "");
-    }
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore eventStore;
     @Autowired
     MongoTemplate mongo;
-
-    private HttpResponse<String> get(String path, Role as) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-        if (as != null) {
-            LocalAccounts.Account account = LocalAccounts.loadOrCreate(dataDir.resolve("accounts.txt")).stream()
-                    .filter(a -> a.role() == as).findFirst().orElseThrow();
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (account.username() + ":" + account.password()).getBytes(StandardCharsets.UTF_8)));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode problem(HttpResponse<String> response) throws IOException {
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        return JSON.readTree(response.body());
-    }
 
     @Test
     void anUnknownVotationsRankingIsNotFoundForAnyone() throws Exception {
@@ -100,10 +51,7 @@ class ReadApiHttpTest {
                 new GenericDomainEventMessage<>("Votation", votation, 0,
                         votationScheduled(convention, votation, "V", item(1, SOCIAL))));
         String path = "/api/votations/" + votation + "/ranking";
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (get(path, Role.ORGANISER).statusCode() == 404 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
+        await(path, Role.ORGANISER, ranking -> true);
 
         assertThat(get(path, Role.ORGANISER).statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(get(path, Role.GARANT).body()).path("status").asText()).isEqualTo("SCHEDULED");
@@ -243,13 +191,13 @@ class ReadApiHttpTest {
     @Test
     void aCredentialedRequestFromAnotherSiteIsRefusedAndAnAnonymousReadIsNot() throws Exception {
         HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/audit/events"))
+                        uri("/api/audit/events"))
                 .header("Authorization", basic(Role.GARANT)).header("Sec-Fetch-Site", "cross-site").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(problem(forged).path("code").asText()).isEqualTo("cross-site-request");
         HttpResponse<String> embedded = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/votations/nowhere/ranking"))
+                        uri("/api/votations/nowhere/ranking"))
                 .header("Sec-Fetch-Site", "cross-site").header("Origin", "https://city.example").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(embedded.statusCode()).as("a city page may show the public results").isEqualTo(404);

@@ -2,14 +2,9 @@ package org.conventionledger.query.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -19,9 +14,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.conventionledger.events.Transition;
 import org.conventionledger.platform.identity.LocalAccounts;
@@ -29,13 +22,6 @@ import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.QueryServiceApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The role rules on the read side, from the service's own OpenAPI document ({@code /v3/api-docs}), so
@@ -52,21 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * whose logging is {@code RecruitmentApiTest#thePrintShopsExportOpensNamesLogsTheReadAndHonoursErasure}
  * (see the command side's {@code RoleRulesTest}).
  */
-@SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class RoleRulesTest {
+class RoleRulesTest extends ReadApiTest {
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> dataDir.toString());
-        registry.add("ledger.read-store.uri", () -> "");
-    }
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> WRITE_METHODS = Set.of("post", "put", "patch", "delete");
     /** The read side's only writes: none of them touches the log. */
     private static final Set<String> ALLOWED_WRITES = Set.of("POST /api/admin/projections/{processor}/rebuild");
@@ -74,11 +47,6 @@ class RoleRulesTest {
     private static final String SESSION_SEALS = "/api/audit/seals/sessions";
     private static final String ADMIN = "/api/admin/";
     private static final String CONVENTION = "conv-" + UUID.randomUUID();
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore eventStore;
 
     private static boolean opened;
 
@@ -126,10 +94,6 @@ class RoleRulesTest {
                 .contains(new Operation("GET", "/api/audit/events"), new Operation("GET", "/api/conventions/{conventionId}/dashboard"),
                         new Operation("GET", SESSION_SEALS), new Operation("GET", "/api/audit/persons/{personId}"));
         return operations;
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 
     private HttpResponse<String> send(Operation operation, Role as) throws Exception {
@@ -211,14 +175,10 @@ class RoleRulesTest {
                 "/api/conventions/" + CONVENTION + "/deliberation", "/api/conventions/" + CONVENTION + "/recruitment",
                 "/api/conventions/" + CONVENTION + "/referrals", "/api/conventions/" + CONVENTION + "/garant-opinions",
                 SESSION_SEALS);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         for (String path : projections) {
             Operation read = new Operation("GET", path);
-            int status = send(read, Role.MONITOR).statusCode();
-            while (status == 404 && Instant.now().isBefore(deadline)) { // the projection catching up
-                Thread.sleep(100);
-                status = send(read, Role.MONITOR).statusCode();
-            }
+            int status = awaitValue("the projection behind " + read, () -> send(read, Role.MONITOR).statusCode(),
+                    answer -> answer != 404);
             assertThat(status).as("MONITOR " + read).isEqualTo(200);
         }
         assertThat(JSON.readTree(send(new Operation("GET", "/api/conventions"), Role.MONITOR).body()).toString())

@@ -31,7 +31,7 @@ import org.conventionledger.query.recruitment.RecruitmentView.Point;
 import org.conventionledger.query.recruitment.RecruitmentView.ProfileAttrition;
 import org.conventionledger.query.recruitment.RecruitmentView.QuotaFigures;
 import org.conventionledger.query.recruitment.RecruitmentView.SourceListFigures;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -47,15 +47,9 @@ class RecruitmentProjectionTest {
 
     private static final String CONVENTION = "conv-clermont";
 
+    @AutoClose
     private RecruitmentReadSide side;
     private final RecruitmentEvents e = new RecruitmentEvents(CONVENTION);
-
-    @AfterEach
-    void stop() {
-        if (side != null) {
-            side.close();
-        }
-    }
 
     private List<Object> recruitment() {
         Map<Transition, Integer> capacities = new LinkedHashMap<>();

@@ -11,32 +11,24 @@ import static org.conventionledger.events.recruitment.Answer.ACCEPTED;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 import static org.conventionledger.query.recruitment.RecruitmentEvents.quota;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.conventionledger.platform.identity.LocalAccounts;
 import org.conventionledger.platform.identity.Role;
@@ -44,43 +36,21 @@ import org.conventionledger.events.recruitment.WithdrawalReason;
 import org.conventionledger.query.QueryServiceApplication;
 import org.conventionledger.query.platform.ProjectionRebuild;
 import org.conventionledger.query.platform.ProcessingConfiguration;
+import org.conventionledger.query.platform.ReadApiTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The recruitment read side as the service runs it by default: its own pooled processor sequenced by
  * convention, events written to the log (JSON-serialized) reaching the three endpoints over HTTP, who
  * may read them, unknown ids as {@code application/problem+json}, and a rebuild from zero.
  */
-@SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class RecruitmentReadApiTest {
+class RecruitmentReadApiTest extends ReadApiTest {
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> dataDir.toString());
-        registry.add("ledger.read-store.uri", () -> "");
-    }
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> COLLECTIONS = List.of("recruitments", "recruitment_listed",
             "recruitment_invitations", "session_books");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore eventStore;
     @Autowired
     EventProcessingConfiguration processing;
     @Autowired
@@ -88,51 +58,15 @@ class RecruitmentReadApiTest {
     @Autowired
     MongoTemplate mongo;
 
+    /** With this {@code Accept} header; none when it is null. */
     private HttpResponse<String> get(String path, Role as, String accept) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-        if (as != null) {
-            LocalAccounts.Account account = LocalAccounts.loadOrCreate(dataDir.resolve("accounts.txt")).stream()
-                    .filter(a -> a.role() == as).findFirst().orElseThrow();
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (account.username() + ":" + account.password()).getBytes(StandardCharsets.UTF_8)));
-        }
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        return send(accept == null ? request : request.header("Accept", accept), as);
     }
 
-    private HttpResponse<String> get(String path, Role as) throws Exception {
-        return get(path, as, null);
-    }
-
-    private JsonNode await(String path, Predicate<JsonNode> ready) throws Exception {
-        String[] last = {null};
-        return await(() -> {
-            try {
-                HttpResponse<String> response = get(path, Role.MONITOR);
-                last[0] = response.statusCode() + " " + response.body();
-                if (response.statusCode() != 200) {
-                    return null;
-                }
-                JsonNode body = JSON.readTree(response.body());
-                return ready.test(body) ? body : null;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, () -> "last answer: " + last[0]);
-    }
-
-    private static <T> T await(Supplier<T> probe, Supplier<String> state) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("The read side did not catch up within 60 s; " + state.get());
+    /** As the monitor, who reads every recruitment view. */
+    private JsonNode await(String path, Predicate<JsonNode> ready) {
+        return await(path, Role.MONITOR, ready);
     }
 
     /** A small convention's recruitment and first session, all on the convention's aggregate. */
@@ -277,7 +211,8 @@ class RecruitmentReadApiTest {
         ProjectionRebuild.Progress started = rebuild.rebuild(ProcessingConfiguration.RECRUITMENT);
 
         assertThat(started.processor()).isEqualTo("recruitment");
-        await(() -> Objects.equals(snapshot(), before) ? true : null, () -> "documents differ after the rebuild");
+        Awaitility.await("the rebuilt documents to equal the ones before").atMost(CATCH_UP)
+                .until(() -> Objects.equals(snapshot(), before));
         assertThat(rebuild.progress()).extracting(ProjectionRebuild.Progress::processor).contains("recruitment");
     }
 

@@ -6,27 +6,21 @@ import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 import static org.conventionledger.query.platform.TestEvents.item;
 import static org.conventionledger.query.platform.TestEvents.onlineBallot;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -39,17 +33,11 @@ import org.conventionledger.events.votation.VotationClosed;
 import org.conventionledger.events.votation.VotationOpened;
 import org.conventionledger.events.votation.VotationRules;
 import org.conventionledger.events.votation.VotationScheduled;
-import org.conventionledger.query.QueryServiceApplication;
 import org.conventionledger.query.platform.AsOfCache;
+import org.conventionledger.query.platform.ReadApiTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What the public sees of a votation's counts over HTTP (Europe/Paris checkpoints, minimum 10 ballots),
@@ -63,21 +51,8 @@ import org.springframework.test.context.DynamicPropertySource;
  *       open: the public sees it as of the latest checkpoint.</li>
  * </ul>
  */
-@SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class PublishedFiguresHttpTest {
+class PublishedFiguresHttpTest extends ReadApiTest {
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> dataDir.toString());
-        registry.add("ledger.read-store.uri", () -> "");
-    }
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String CONVENTION = "conv-" + UUID.randomUUID();
     private static final String CLOSED = "vot-closed-" + UUID.randomUUID();
@@ -86,8 +61,6 @@ class PublishedFiguresHttpTest {
     private static final Instant END_OF_11_JUNE = Instant.parse("2025-06-11T22:00:00Z");
     private static final Instant END_OF_12_JUNE = Instant.parse("2025-06-12T22:00:00Z");
 
-    @LocalServerPort
-    int port;
     @Autowired
     AsOfCache cache;
 
@@ -139,26 +112,9 @@ class PublishedFiguresHttpTest {
         eventStore.publish(log.events);
     }
 
-    private HttpResponse<String> get(String path, Role as) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-        if (as != null) {
-            LocalAccounts.Account account = LocalAccounts.loadOrCreate(dataDir.resolve("accounts.txt")).stream()
-                    .filter(a -> a.role() == as).findFirst().orElseThrow();
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (account.username() + ":" + account.password()).getBytes(StandardCharsets.UTF_8)));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private JsonNode ok(String path, Role as) throws Exception {
         HttpResponse<String> response = get(path, as);
         assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static JsonNode problem(HttpResponse<String> response) throws Exception {
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
         return JSON.readTree(response.body());
     }
 
@@ -170,19 +126,9 @@ class PublishedFiguresHttpTest {
         return "/api/votations/" + votation + "/ranking";
     }
 
-    private void awaitProjected() throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> closed = get(ranking(CLOSED), Role.GARANT);
-            HttpResponse<String> running = get(ranking(RUNNING), Role.GARANT);
-            if (closed.statusCode() == 200 && JSON.readTree(closed.body()).path("status").asText().equals("CLOSED")
-                    && running.statusCode() == 200
-                    && JSON.readTree(running.body()).path("onlineBallots").asInt() == 12) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the rankings were not projected");
+    private void awaitProjected() {
+        await(ranking(CLOSED), Role.GARANT, closed -> closed.path("status").asText().equals("CLOSED"));
+        await(ranking(RUNNING), Role.GARANT, running -> running.path("onlineBallots").asInt() == 12);
     }
 
     @Test

@@ -6,19 +6,12 @@ import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 import static org.conventionledger.query.platform.TestEvents.item;
 import static org.conventionledger.query.platform.TestEvents.votationOpened;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.conventionledger.platform.identity.LocalAccounts;
@@ -28,53 +21,17 @@ import org.conventionledger.events.votation.Eligibility;
 import org.conventionledger.events.votation.PaperBallotRecorded;
 import org.conventionledger.events.votation.VotationRules;
 import org.conventionledger.events.votation.VotationScheduled;
-import org.conventionledger.query.QueryServiceApplication;
+import org.conventionledger.query.platform.ReadApiTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@code GET /api/votations/{id}/ranking} of an open votation over HTTP: hidden running results are a
  * problem naming the rule for the public and the residents, shown to staff; visible ones are public at the
  * published checkpoints.
  */
-@SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class RankingVisibilityHttpTest {
+class RankingVisibilityHttpTest extends ReadApiTest {
 
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", () -> dataDir.toString());
-        registry.add("ledger.read-store.uri", () -> "");
-    }
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant OPENS = Instant.parse("2025-06-15T00:00:00Z");
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore eventStore;
-
-    private HttpResponse<String> get(String path, Role as) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-        if (as != null) {
-            LocalAccounts.Account account = LocalAccounts.loadOrCreate(dataDir.resolve("accounts.txt")).stream()
-                    .filter(a -> a.role() == as).findFirst().orElseThrow();
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (account.username() + ":" + account.password()).getBytes(StandardCharsets.UTF_8)));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     /** An open votation with one paper ballot for action 1, projected; returns its ranking's path. */
     private String openVotationWithAPaperBallot(boolean resultsVisibleWhileOpen) throws Exception {
@@ -90,21 +47,8 @@ class RankingVisibilityHttpTest {
                 new GenericDomainEventMessage<>("OnlineBallot", ballot, 0, new PaperBallotRecorded(convention,
                         votation, ballot, "desk", "p", List.of(1))));
         String path = "/api/votations/" + votation + "/ranking";
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> staff = get(path, Role.GARANT);
-            if (staff.statusCode() == 200 && JSON.readTree(staff.body()).path("paperBallots").asInt() == 1) {
-                return path;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("votation " + votation + " was never projected with its paper ballot");
-    }
-
-    private static JsonNode problem(HttpResponse<String> response) throws Exception {
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        return JSON.readTree(response.body());
+        await(path, Role.GARANT, staff -> staff.path("paperBallots").asInt() == 1);
+        return path;
     }
 
     @Test

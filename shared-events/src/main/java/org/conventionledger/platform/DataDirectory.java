@@ -1,4 +1,4 @@
-package org.conventionledger.command.platform;
+package org.conventionledger.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,7 @@ import org.springframework.core.env.Environment;
  * The data directory is owner-only before any store opens a file in it, and again once the service is
  * up (files the stores created while starting). The embedded H2's automatic mixed mode opens a TCP
  * server for the other service; {@code h2.bindAddress} keeps it on the loopback interface (H2 binds every
- * interface otherwise), set here before the first database opens.
+ * interface otherwise), set here before the first database opens. Each service imports it.
  */
 @Configuration
 public class DataDirectory {

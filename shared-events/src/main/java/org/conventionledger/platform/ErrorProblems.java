@@ -1,4 +1,4 @@
-package org.conventionledger.query.platform;
+package org.conventionledger.platform;
 
 import java.io.IOException;
 
@@ -9,8 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The answer to failures Spring MVC never saw (a filter failing, a request the server rejects before any
  * controller): the servlet container forwards them to {@code /error}, answered here as
  * {@code application/problem+json} with the status and nothing of the failure itself, in place of Spring
- * Boot's default error page.
+ * Boot's default error page. Each service imports it.
  */
 // not part of the API: hidden from the OpenAPI document, as Spring Boot's own error controller is
 @Hidden
@@ -36,11 +34,8 @@ public class ErrorProblems implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        ProblemDetail problem = status.is5xxServerError()
-                ? ProblemResponses.problem(status, "internal-error", "The request could not be handled.")
-                : ProblemResponses.problem(status, "http-" + status.value(), status.getReasonPhrase() + ".");
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        ProblemDetails.write(json, response, status.is5xxServerError()
+                ? ProblemDetails.problem(status, "internal-error", "The request could not be handled.")
+                : ProblemDetails.problem(status, "http-" + status.value(), status.getReasonPhrase() + "."));
     }
 }
