@@ -79,8 +79,9 @@ public final class EventAudit {
             holes.add(hole);
         }
         position = Math.max(position, at);
+        long wasSigned = signed;
         lastWasTrusted = signature(entry);
-        sequence(entry);
+        sequence(entry, signed > wasSigned);
     }
 
     private boolean signature(ChainLink.Entry entry) {
@@ -111,15 +112,19 @@ public final class EventAudit {
         return true;
     }
 
-    private void sequence(ChainLink.Entry entry) {
+    /** Checks the sequence of a signed event only: the store could renumber an unsigned one at will. */
+    private void sequence(ChainLink.Entry entry, boolean signedEvent) {
         if (entry.aggregateType() == null || entry.sequence() == null) {
             return;
         }
         long at = entry.position();
         long sequence = entry.sequence();
         Last last = aggregates.put(entry.aggregateId(), new Last(sequence, at));
+        if (!signedEvent) {
+            return;
+        }
         if (last == null) {
-            if (sequence != 0) {
+            if (sequence != 0 && unsigned == 0) {
                 findings.add(Finding.within(0, at - 1, entry.aggregateType() + " " + entry.aggregateId()
                         + " starts at sequence " + sequence + " (position " + at + "): its first " + sequence
                         + " events were deleted before that position"));
