@@ -18,8 +18,8 @@ import java.util.TreeSet;
  * <li>a position with no event that the ledger's next head, which lists the positions it found empty
  * ({@link #head}), does not list: a deleted event; and a position the head lists as empty that now holds
  * one: an inserted event;</li>
- * <li>an aggregate's sequence that skips a number (a deleted event: sequences have no legitimate gaps,
- * unlike global positions) or goes back (a reordered or duplicated event).</li>
+ * <li>a signed event whose aggregate's sequence skips a number (a deleted event: sequences have no
+ * legitimate gaps, unlike global positions) or goes back (a reordered or duplicated event).</li>
  * </ul>
  * Events signed before signing began carry no signature: for them only the tree heads' range holds,
  * and the verdict says how many there are. Pure: no I/O, no framework.
