@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -113,6 +114,10 @@ public class Keyring {
         if (headTexts.containsKey(command.headId())) {
             throw RuleViolation.conflict("head-exists", "Head " + command.headId() + " is already signed.");
         }
+        if (command.emptyPositions() != null
+                && command.emptyPositions().stream().anyMatch(p -> p == null || p > command.position())) {
+            throw RuleViolation.unprocessable("invalid-empty-positions", "emptyPositions: positions the head covers.");
+        }
         Instant signedAt = required(command.signedAt(), "signedAt");
         String text = TreeHeads.headText(command.size(), command.position(), command.root(), signedAt.toString());
         if (!TreeHeads.verifies(ledgerPublicKey, text, command.signature())) {
@@ -120,7 +125,8 @@ public class Keyring {
                     "signature: the head must be signed by the ledger key " + ledgerKeyId + ".");
         }
         apply(new TreeHeadSigned(keyringId, command.headId(), TreeLeaf.VERSION, command.size(), command.position(),
-                command.root(), signedAt, command.reason(), ledgerKeyId, command.signature()));
+                command.root(), signedAt, command.reason(), ledgerKeyId, command.signature(),
+                command.emptyPositions() == null ? null : List.copyOf(command.emptyPositions())));
     }
 
     @CommandHandler

@@ -1,6 +1,7 @@
 package org.conventionledger.command.oversight;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -22,7 +23,13 @@ public final class KeyringCommands {
 
     /** The ledger appends a head it signed over the tree it computed from the event store. */
     public record SignTreeHead(@TargetAggregateIdentifier String keyringId, String headId, long size, long position,
-                               String root, Instant signedAt, String reason, String signature) {
+                               String root, Instant signedAt, String reason, String signature,
+                               List<Long> emptyPositions) {
+
+        public SignTreeHead(String keyringId, String headId, long size, long position, String root, Instant signedAt,
+                            String reason, String signature) {
+            this(keyringId, headId, size, position, root, signedAt, reason, signature, null);
+        }
     }
 
     /** A garant registers their own key. */

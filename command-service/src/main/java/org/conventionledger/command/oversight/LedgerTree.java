@@ -63,6 +63,8 @@ public class LedgerTree {
     private final Map<String, String> ledgerKeys = new HashMap<>();
     /** The last position taken in; JDBC identities start at 1, so nothing is missing before position 1. */
     private long position = 0;
+    /** The positions taken in as empty since the last head (aborted inserts): the next head lists them. */
+    private final List<Long> emptySinceHead = new ArrayList<>();
     private Instant oldestUnsigned;
     private String mismatch;
 
@@ -113,6 +115,9 @@ public class LedgerTree {
 
     private void take(Row row) {
         ChainLink.Entry entry = row.entry();
+        for (long empty = position + 1; empty < entry.position(); empty++) {
+            emptySinceHead.add(empty);
+        }
         frontier.append(TreeLeaf.hash(entry));
         position = entry.position();
         if (rootsAtHeadSizes.containsKey(frontier.size())) {
@@ -142,7 +147,10 @@ public class LedgerTree {
             fail("the head at position " + at + " (size " + head.size() + ", up to position " + head.position()
                     + ") does not match the tree of the events now in the store: they were changed, removed,"
                     + " inserted or reordered at or before position " + head.position());
-        } else if (head.size() == frontier.size() - 1) {
+        } else {
+            emptySinceHead.removeIf(empty -> empty <= head.position());
+        }
+        if (mismatch == null && head.size() == frontier.size() - 1) {
             // the head covers every event before it: none waits for a head (after a restart, too)
             oldestUnsigned = null;
         }
@@ -154,11 +162,17 @@ public class LedgerTree {
     }
 
     /** Marks the current tree as signed: events from now on are the unsigned ones. */
-    public synchronized void signed(long size, String root) {
+    public synchronized void signed(long size, long position, String root) {
         if (frontier.size() == size) {
             oldestUnsigned = null;
         }
         rootsAtHeadSizes.put(size, root);
+        emptySinceHead.removeIf(empty -> empty <= position);
+    }
+
+    /** The positions up to {@code upTo} taken in as empty since the last head, in order. */
+    public synchronized List<Long> emptyPositions(long upTo) {
+        return emptySinceHead.stream().filter(empty -> empty <= upTo).toList();
     }
 
     /** When the oldest event the last head does not cover was recorded (null: none). */

@@ -221,8 +221,9 @@ public class TreeHeadSigner implements HealthIndicator {
         String signature = TreeHeads.sign(key.keys().getPrivate(), TreeHeads.headText(covered.size(),
                 covered.position(), covered.root(), signedAt.toString()));
         asLedger(() -> commands.sendAndWait(new SignTreeHead(Keyring.ID, Commands.newId(), covered.size(),
-                covered.position(), covered.root(), signedAt, reason, signature)));
-        tree.signed(covered.size(), covered.root());
+                covered.position(), covered.root(), signedAt, reason, signature,
+                tree.emptyPositions(covered.position()))));
+        tree.signed(covered.size(), covered.position(), covered.root());
         lastSignedSize = covered.size();
     }
 

@@ -94,7 +94,8 @@ class BallotSecrecyApiTest extends WriteApiTest {
                 "ArgumentPosted");
         for (TrackedEventMessage<?> vote : votes) {
             assertThat(vote.getMetaData()).as("metadata of %s", vote.getPayloadType().getSimpleName())
-                    .containsOnlyKeys("actorId", "actorRole", "correlationId", "traceId");
+                    .containsOnlyKeys("actorId", "actorRole", "correlationId", "traceId", "ledgerKeyId",
+                            "ledgerSignature");
             assertThat(CHANNELS).contains((String) vote.getMetaData().get("actorId"));
             assertThat(JSON.writeValueAsString(vote.getMetaData()) + JSON.writeValueAsString(vote.getPayload()))
                     .doesNotContain(SUBJECT).doesNotContain("alice").doesNotContain(BIRTH_DATE);

@@ -258,6 +258,11 @@ public final class TreeAudit {
         countersignaturesVerified++;
     }
 
+    /** The ledger keys the log published so far, each proven (first key) or handed over (rotation), by fingerprint. */
+    public Map<String, String> ledgerKeys() {
+        return Map.copyOf(ledgerKeys);
+    }
+
     /** The verdict over everything fed so far. */
     public Verdict verdict() {
         long size = frontier.size();

@@ -32,6 +32,23 @@ class TreeHeadsTest {
     }
 
     @Test
+    void signaturesAreTheJdksEd25519BothWays() throws Exception {
+        KeyPair key = keys();
+        String publicKey = TreeHeads.encode(key.getPublic());
+        java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
+        jdk.initSign(key.getPrivate());
+        jdk.update("some text".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String byJdk = java.util.Base64.getEncoder().encodeToString(jdk.sign());
+
+        assertThat(TreeHeads.sign(key.getPrivate(), "some text")).as("Ed25519 is deterministic").isEqualTo(byJdk);
+        assertThat(TreeHeads.verifies(publicKey, "some text", byJdk)).isTrue();
+        assertThat(TreeHeads.verifies(publicKey, "other text", byJdk)).isFalse();
+        assertThat(TreeHeads.verifies(publicKey, "some text", "not base64!")).isFalse();
+        assertThat(TreeHeads.verifies("AAAA", "some text", byJdk)).isFalse();
+        assertThat(TreeHeads.verifies(null, "some text", byJdk)).isFalse();
+    }
+
+    @Test
     void aHeadSignatureIsNotARotationNorAPossessionProof() throws Exception {
         KeyPair ledger = keys();
         String publicKey = TreeHeads.encode(ledger.getPublic());

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conventionledger.events.integrity.ChainLink;
 import org.conventionledger.events.integrity.ChainVerifier;
+import org.conventionledger.events.integrity.EventAudit;
 import org.conventionledger.events.integrity.TreeAudit;
 import org.conventionledger.events.integrity.TreeLeaf;
 
@@ -42,9 +43,14 @@ import org.conventionledger.events.integrity.TreeLeaf;
  * recorded, or null) and {@code chain} (the chain version).
  *
  * <p>Prints {@code {"intact","checked","firstDifference","failingPosition","reason","head","treeSize",
- * "treeRoot","headsVerified","countersignaturesVerified"}} on stdout: {@code firstDifference} is the first
+ * "treeRoot","headsVerified","countersignaturesVerified","changedPositions","events","signedEvents",
+ * "unsignedEvents","unsignedUpTo","unvouchedEmptyPositions"}} on stdout: {@code firstDifference} is the first
  * position that may differ from what was signed or sealed, {@code failingPosition} where that shows (a head
- * or a seal), {@code head} the recomputed chain's head. Exits {@link #INTACT}, {@link #NOT_INTACT}, or
+ * or a seal), {@code head} the recomputed chain's head. {@code changedPositions} are the very positions
+ * found changed ({@link EventAudit}: an event whose ledger signature fails, a deleted event's position that
+ * no head listed as empty), {@code events} every finding with its range and reason; events appended before
+ * events were signed are counted in {@code unsignedEvents} (up to {@code unsignedUpTo}): only the heads'
+ * range covers them. Exits {@link #INTACT}, {@link #NOT_INTACT}, or
  * {@link #UNREADABLE} after a message on stderr when a file is missing, is not what it should be, or belongs
  * to another chain version than {@value ChainLink#VERSION}.
  */
@@ -61,8 +67,11 @@ public final class LogVerification {
     record Seal(long position, String head) {
     }
 
-    /** One exported event: the chain's line and, for the keyring's events, the payload's fields. */
-    record Event(ChainVerifier.Line line, Map<String, String> fields) {
+    /**
+     * One exported event: the chain's line, for the keyring's events the payload's fields, and for a head
+     * the positions it lists as empty (null if it lists none).
+     */
+    record Event(ChainVerifier.Line line, Map<String, String> fields, List<Long> emptyPositions) {
     }
 
     private LogVerification() {
@@ -108,6 +117,7 @@ public final class LogVerification {
         events.forEach(e -> audit.append(e.line().entry(), e.fields()));
         keptHeads.forEach((name, head) -> audit.keptHead("the kept head " + name, head));
         TreeAudit.Verdict tree = audit.verdict();
+        EventAudit.Verdict exact = exactly(events, audit.ledgerKeys());
 
         List<ChainVerifier.Line> lines = events.stream().map(Event::line).toList();
         ChainVerifier.Result chain = ChainVerifier.verify(lines, null, null);
@@ -117,7 +127,7 @@ public final class LogVerification {
                 chain = sealed;
             }
         }
-        boolean intact = tree.intact() && chain.intact();
+        boolean intact = tree.intact() && chain.intact() && exact.findings().isEmpty();
         Long firstDifference = null;
         Long failingPosition = null;
         String reason = "intact";
@@ -129,6 +139,17 @@ public final class LogVerification {
             firstDifference = chain.firstDifference();
             failingPosition = chain.firstDifference();
             reason = chain.reason();
+        } else if (!exact.findings().isEmpty()) {
+            firstDifference = exact.findings().get(0).from();
+            failingPosition = exact.findings().get(0).to();
+            reason = "the tree heads match";
+        }
+        if (!exact.findings().isEmpty()) {
+            reason = exact.findings().get(0).reason() + (exact.findings().size() > 1 ? " (and "
+                    + (exact.findings().size() - 1) + " more, see \"events\")" : "") + "; " + reason;
+        } else if (!intact && exact.unsigned() > 0) {
+            reason = reason + "; the events up to position " + exact.lastUnsigned() + " were appended before events"
+                    + " were signed: only the range can be named there";
         }
         Map<String, Object> verdict = new LinkedHashMap<>();
         verdict.put("intact", intact);
@@ -141,6 +162,21 @@ public final class LogVerification {
         verdict.put("treeRoot", tree.root());
         verdict.put("headsVerified", tree.headsVerified());
         verdict.put("countersignaturesVerified", tree.countersignaturesVerified());
+        verdict.put("changedPositions", exact.changedPositions());
+        List<Map<String, Object>> findings = new ArrayList<>();
+        for (EventAudit.Finding finding : exact.findings()) {
+            Map<String, Object> found = new LinkedHashMap<>();
+            found.put("from", finding.from());
+            found.put("to", finding.to());
+            found.put("exact", finding.exact());
+            found.put("reason", finding.reason());
+            findings.add(found);
+        }
+        verdict.put("events", findings);
+        verdict.put("signedEvents", exact.signed());
+        verdict.put("unsignedEvents", exact.unsigned());
+        verdict.put("unsignedUpTo", exact.lastUnsigned());
+        verdict.put("unvouchedEmptyPositions", exact.unvouchedHoles());
         try {
             out.println(JSON.writeValueAsString(verdict));
         } catch (JsonProcessingException e) {
@@ -148,6 +184,19 @@ public final class LogVerification {
         }
         out.flush();
         return intact ? INTACT : NOT_INTACT;
+    }
+
+    /** The very events that differ: signatures, sequences, and the empty positions the heads list. */
+    static EventAudit.Verdict exactly(List<Event> events, Map<String, String> ledgerKeys) {
+        EventAudit audit = new EventAudit(ledgerKeys);
+        for (Event event : events) {
+            ChainLink.Entry entry = event.line().entry();
+            audit.append(entry);
+            if (TreeAudit.HEAD_SIGNED.equals(entry.payloadType())) {
+                audit.head(TreeAudit.head(event.fields()).position(), event.emptyPositions());
+            }
+        }
+        return audit.verdict();
     }
 
     private static String message(Exception e) {
@@ -227,11 +276,22 @@ public final class LogVerification {
                 text(line, "payload", where, false).getBytes(StandardCharsets.UTF_8),
                 text(line, "aggregateType", where, true));
         Map<String, String> fields = Map.of();
+        List<Long> emptyPositions = null;
         if (TreeAudit.KEYRING_EVENTS.contains(entry.payloadType())) {
             JsonNode payload = parse(text(line, "payload", where, false), where + " payload");
             fields = fields(payload);
+            JsonNode empty = payload.get("emptyPositions");
+            if (empty != null && empty.isArray()) {
+                emptyPositions = new ArrayList<>();
+                for (JsonNode position : empty) {
+                    if (!position.canConvertToLong()) {
+                        throw new Unreadable(where + ": a head's \"emptyPositions\" must be whole numbers");
+                    }
+                    emptyPositions.add(position.asLong());
+                }
+            }
         }
-        return new Event(new ChainVerifier.Line(entry, text(line, "chainHash", where, true)), fields);
+        return new Event(new ChainVerifier.Line(entry, text(line, "chainHash", where, true)), fields, emptyPositions);
     }
 
     /** The top-level fields of a JSON object as text. */

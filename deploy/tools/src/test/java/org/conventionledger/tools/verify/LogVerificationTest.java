@@ -38,7 +38,8 @@ class LogVerificationTest {
             Map<String, Object> verdict = JSON.readValue(out, new TypeReference<>() {
             });
             assertThat(verdict).containsOnlyKeys("intact", "checked", "firstDifference", "failingPosition", "reason",
-                    "head", "treeSize", "treeRoot", "headsVerified", "countersignaturesVerified");
+                    "head", "treeSize", "treeRoot", "headsVerified", "countersignaturesVerified", "changedPositions",
+                    "events", "signedEvents", "unsignedEvents", "unsignedUpTo", "unvouchedEmptyPositions");
             return verdict;
         }
     }
