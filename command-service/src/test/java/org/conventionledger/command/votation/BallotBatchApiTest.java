@@ -187,7 +187,9 @@ class BallotBatchApiTest {
         }
         assertThat(ballots() - before).isEqualTo(2);
         DomainEventMessage<?> recorded = eventStore.readEvents(streamOf("R-7")).next();
-        assertThat(recorded.getMetaData()).containsOnlyKeys("actorId", "actorRole", "correlationId", "traceId")
+        // the channel and the ledger's signature of the event (docs/sealing.md), nothing of the voter
+        assertThat(recorded.getMetaData()).containsOnlyKeys("actorId", "actorRole", "correlationId", "traceId",
+                        "ledgerKeyId", "ledgerSignature")
                 .containsEntry("actorId", "platform");
     }
 
