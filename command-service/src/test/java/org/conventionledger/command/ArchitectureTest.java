@@ -5,11 +5,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
-
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -20,6 +15,10 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -34,32 +33,49 @@ class ArchitectureTest {
 
     static final String BASE = "org.conventionledger.command";
 
-    static final List<String> FEATURES = List.of("organisation", "recruitment", "deliberation", "consultation",
-            "votation", "oversight", "followup", "privacy");
+    static final List<String> FEATURES = List.of(
+            "organisation",
+            "recruitment",
+            "deliberation",
+            "consultation",
+            "votation",
+            "oversight",
+            "followup",
+            "privacy");
 
     /** Which feature may use which other, and why. Anything not listed here is a violation. */
     static final Map<String, Map<String, String>> DECLARED = Map.of(
-            "recruitment", Map.of(
-                    "organisation", "a source list and a draw belong to a convention (ConventionRegister)",
-                    "oversight", "each opening of a sealed identity for a letter is recorded (RecordPersonalDataRead)",
-                    "privacy", "residents' identities are sealed on import and opened for letters (PersonVault)"),
-            "deliberation", Map.of(
-                    "organisation", "a question belongs to a convention, an action's referent is a sitting member"
-                            + " (ConventionRegister, MemberRegister)"),
-            "consultation", Map.of(
-                    "organisation", "a call for proposals belongs to a convention (ConventionRegister)",
-                    "deliberation", "a call for proposals is opened on a topic the convention chose"
-                            + " (DeliberationRegister)",
-                    "votation", "residents take part as voters do: one reference, one pseudonym rule"
-                            + " (VoterReference, VoterPseudonyms, VoterClaims)"),
-            "votation", Map.of(
-                    "deliberation", "a votation puts final actions to the vote (DeliberationRegister)"),
-            "oversight", Map.of(
-                    "organisation", "referrals and opinions belong to a convention (ConventionRegister)",
-                    "privacy", "the garants' view of who opened sealed data, and erasure (PersonVault)"),
-            "followup", Map.of(
-                    "organisation", "an answer belongs to a convention (ConventionRegister)",
-                    "deliberation", "only final actions are followed up (DeliberationRegister)"),
+            "recruitment",
+                    Map.of(
+                            "organisation", "a source list and a draw belong to a convention (ConventionRegister)",
+                            "oversight",
+                                    "each opening of a sealed identity for a letter is recorded "
+                                            + "(RecordPersonalDataRead)",
+                            "privacy",
+                                    "residents' identities are sealed on import and opened for letters (PersonVault)"),
+            "deliberation",
+                    Map.of(
+                            "organisation",
+                            "a question belongs to a convention, an action's referent is a sitting member"
+                                    + " (ConventionRegister, MemberRegister)"),
+            "consultation",
+                    Map.of(
+                            "organisation", "a call for proposals belongs to a convention (ConventionRegister)",
+                            "deliberation",
+                                    "a call for proposals is opened on a topic the convention chose"
+                                            + " (DeliberationRegister)",
+                            "votation",
+                                    "residents take part as voters do: one reference, one pseudonym rule"
+                                            + " (VoterReference, VoterPseudonyms, VoterClaims)"),
+            "votation", Map.of("deliberation", "a votation puts final actions to the vote (DeliberationRegister)"),
+            "oversight",
+                    Map.of(
+                            "organisation", "referrals and opinions belong to a convention (ConventionRegister)",
+                            "privacy", "the garants' view of who opened sealed data, and erasure (PersonVault)"),
+            "followup",
+                    Map.of(
+                            "organisation", "an answer belongs to a convention (ConventionRegister)",
+                            "deliberation", "only final actions are followed up (DeliberationRegister)"),
             "organisation", Map.of(),
             "privacy", Map.of());
 
@@ -69,27 +85,35 @@ class ArchitectureTest {
      * kept in those features' packages (Panel, JudgmentVotes), so that their events keep their aggregate type.
      */
     static final DescribedPredicate<JavaClass> CONVENTION_AGGREGATE = DescribedPredicate.describe(
-            "the Convention aggregate", c -> c.getName().equals(BASE + ".organisation.Convention")
+            "the Convention aggregate",
+            c -> c.getName().equals(BASE + ".organisation.Convention")
                     || c.getName().startsWith(BASE + ".organisation.Convention$"));
 
     static final DescribedPredicate<JavaClass> IN_RECRUITMENT_OR_DELIBERATION = DescribedPredicate.describe(
-            "a recruitment or deliberation class", c -> c.getPackageName().startsWith(BASE + ".recruitment")
+            "a recruitment or deliberation class",
+            c -> c.getPackageName().startsWith(BASE + ".recruitment")
                     || c.getPackageName().startsWith(BASE + ".deliberation"));
 
     @ArchTest
-    static final ArchRule everyPackageIsADeclaredFeatureOrPlatform = classes().should().resideInAnyPackage(
-            Stream.concat(FEATURES.stream(), Stream.of("platform"))
-                    .map(f -> BASE + "." + f + "..").toArray(String[]::new))
-            .orShould().resideInAPackage(BASE);
+    static final ArchRule everyPackageIsADeclaredFeatureOrPlatform = classes()
+            .should()
+            .resideInAnyPackage(Stream.concat(FEATURES.stream(), Stream.of("platform"))
+                    .map(f -> BASE + "." + f + "..")
+                    .toArray(String[]::new))
+            .orShould()
+            .resideInAPackage(BASE);
 
     @ArchTest
     static final ArchRule featuresFormNoCycle = slices().matching(BASE + ".(*)..")
-            .should().beFreeOfCycles()
+            .should()
+            .beFreeOfCycles()
             .ignoreDependency(CONVENTION_AGGREGATE, IN_RECRUITMENT_OR_DELIBERATION);
 
     @ArchTest
     static final ArchRule featuresUseOnlyPlatformTheSharedModulesAndWhatIsDeclared = classes()
-            .that().resideInAnyPackage(FEATURES.stream().map(f -> BASE + "." + f + "..").toArray(String[]::new))
+            .that()
+            .resideInAnyPackage(
+                    FEATURES.stream().map(f -> BASE + "." + f + "..").toArray(String[]::new))
             .should(new ArchCondition<JavaClass>("use no other feature than the ones declared") {
                 @Override
                 public void check(JavaClass origin, ConditionEvents events) {
@@ -101,9 +125,10 @@ class ArchitectureTest {
                             case "root" -> false;
                             default -> {
                                 String to = feature(target).orElseThrow();
-                                yield to.equals(from) || DECLARED.get(from).containsKey(to)
+                                yield to.equals(from)
+                                        || DECLARED.get(from).containsKey(to)
                                         || CONVENTION_AGGREGATE.test(origin)
-                                        && IN_RECRUITMENT_OR_DELIBERATION.test(target);
+                                                && IN_RECRUITMENT_OR_DELIBERATION.test(target);
                             }
                         };
                         if (!allowed) {
@@ -114,13 +139,19 @@ class ArchitectureTest {
             });
 
     @ArchTest
-    static final ArchRule platformUsesNoFeature = noClasses().that().resideInAPackage(BASE + ".platform..")
-            .should().dependOnClassesThat()
-            .resideInAnyPackage(FEATURES.stream().map(f -> BASE + "." + f + "..").toArray(String[]::new));
+    static final ArchRule platformUsesNoFeature = noClasses()
+            .that()
+            .resideInAPackage(BASE + ".platform..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    FEATURES.stream().map(f -> BASE + "." + f + "..").toArray(String[]::new));
 
     /** Other features send commands and read registers; an aggregate's state is its own feature's business. */
     @ArchTest
-    static final ArchRule aggregatesAreUsedOnlyInTheirFeature = classes().that().areAnnotatedWith(Aggregate.class)
+    static final ArchRule aggregatesAreUsedOnlyInTheirFeature = classes()
+            .that()
+            .areAnnotatedWith(Aggregate.class)
             .should(new ArchCondition<JavaClass>("be used by no class outside their feature") {
                 @Override
                 public void check(JavaClass aggregate, ConditionEvents events) {
@@ -136,8 +167,12 @@ class ArchitectureTest {
     /** Only Axon calls a handler: a public one invites a caller to apply an event the log never held. */
     @ArchTest
     static final ArchRule handlersAreNotPublic = methods()
-            .that().areAnnotatedWith(EventHandler.class).or().areAnnotatedWith(EventSourcingHandler.class)
-            .should().notBePublic();
+            .that()
+            .areAnnotatedWith(EventHandler.class)
+            .or()
+            .areAnnotatedWith(EventSourcingHandler.class)
+            .should()
+            .notBePublic();
 
     /** "shared", "platform", "root" (the application class), "outside" (libraries) or "feature". */
     static String placeOf(JavaClass type) {

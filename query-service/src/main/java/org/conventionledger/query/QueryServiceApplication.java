@@ -1,9 +1,9 @@
 package org.conventionledger.query;
 
-import org.springframework.boot.SpringApplication;
 import org.conventionledger.platform.ApiSecurity;
 import org.conventionledger.platform.DataDirectory;
 import org.conventionledger.platform.ErrorProblems;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;

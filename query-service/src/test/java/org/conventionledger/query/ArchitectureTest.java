@@ -5,12 +5,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -20,6 +14,11 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -35,40 +34,58 @@ class ArchitectureTest {
 
     static final String BASE = "org.conventionledger.query";
 
-    static final List<String> READ_MODELS = List.of("organisation", "recruitment", "deliberation", "consultation",
-            "votation", "oversight", "followup", "dashboard");
+    static final List<String> READ_MODELS = List.of(
+            "organisation",
+            "recruitment",
+            "deliberation",
+            "consultation",
+            "votation",
+            "oversight",
+            "followup",
+            "dashboard");
 
     static final List<String> FEATURES = Stream.concat(READ_MODELS.stream(), Stream.of("evaluation", "pages"))
             .toList();
 
     /** Which feature may use which other, and why. Anything not listed here is a violation. */
     static final Map<String, Map<String, String>> DECLARED = Map.of(
-            "consultation", Map.of(
-                    "organisation", "an unknown convention is told from one without calls (ConventionSummary)"),
-            "followup", Map.of(
-                    "votation", "a followed-up action shows how the residents ranked it (RankingController)"),
-            "evaluation", Map.of(
-                    "organisation", "figures on sessions and attendance (SessionController)",
-                    "recruitment", "figures on the recruitment funnel (RecruitmentController)",
-                    "deliberation", "figures on the actions' histories (ActionHistoryController)",
-                    "consultation", "figures on the consultations (ConsultationController)",
-                    "dashboard", "turnout and the dashboard's counts (DashboardController)",
-                    "oversight", "the audit trail's events (AuditEvent)"),
-            "pages", Stream.concat(READ_MODELS.stream(), Stream.of("evaluation")).collect(Collectors.toMap(f -> f,
-                    f -> "the pages show people, in French, what the feature's controllers serve as JSON")));
+            "consultation",
+                    Map.of("organisation", "an unknown convention is told from one without calls (ConventionSummary)"),
+            "followup",
+                    Map.of("votation", "a followed-up action shows how the residents ranked it (RankingController)"),
+            "evaluation",
+                    Map.of(
+                            "organisation", "figures on sessions and attendance (SessionController)",
+                            "recruitment", "figures on the recruitment funnel (RecruitmentController)",
+                            "deliberation", "figures on the actions' histories (ActionHistoryController)",
+                            "consultation", "figures on the consultations (ConsultationController)",
+                            "dashboard", "turnout and the dashboard's counts (DashboardController)",
+                            "oversight", "the audit trail's events (AuditEvent)"),
+            "pages",
+                    Stream.concat(READ_MODELS.stream(), Stream.of("evaluation"))
+                            .collect(Collectors.toMap(
+                                    f -> f,
+                                    f -> "the pages show people, in French, what the feature's "
+                                            + "controllers serve as JSON")));
 
     @ArchTest
-    static final ArchRule everyPackageIsADeclaredFeatureOrPlatform = classes().should().resideInAnyPackage(
-                    Stream.concat(FEATURES.stream(), Stream.of("platform")).map(f -> BASE + "." + f + "..")
-                            .toArray(String[]::new))
-            .orShould().resideInAPackage(BASE);
+    static final ArchRule everyPackageIsADeclaredFeatureOrPlatform = classes()
+            .should()
+            .resideInAnyPackage(Stream.concat(FEATURES.stream(), Stream.of("platform"))
+                    .map(f -> BASE + "." + f + "..")
+                    .toArray(String[]::new))
+            .orShould()
+            .resideInAPackage(BASE);
 
     @ArchTest
-    static final ArchRule featuresFormNoCycle = slices().matching(BASE + ".(*)..").should().beFreeOfCycles();
+    static final ArchRule featuresFormNoCycle =
+            slices().matching(BASE + ".(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule featuresUseOnlyPlatformTheSharedModulesAndWhatIsDeclared = classes()
-            .that().resideInAnyPackage(FEATURES.stream().map(f -> BASE + "." + f + "..").toArray(String[]::new))
+            .that()
+            .resideInAnyPackage(
+                    FEATURES.stream().map(f -> BASE + "." + f + "..").toArray(String[]::new))
             .should(new ArchCondition<JavaClass>("use no other feature than the ones declared") {
                 @Override
                 public void check(JavaClass origin, ConditionEvents events) {
@@ -80,7 +97,8 @@ class ArchitectureTest {
                             case "root" -> false;
                             default -> {
                                 String to = feature(target).orElseThrow();
-                                yield to.equals(from) || DECLARED.getOrDefault(from, Map.of()).containsKey(to);
+                                yield to.equals(from)
+                                        || DECLARED.getOrDefault(from, Map.of()).containsKey(to);
                             }
                         };
                         if (!allowed) {
@@ -91,20 +109,28 @@ class ArchitectureTest {
             });
 
     @ArchTest
-    static final ArchRule platformUsesNoFeature = noClasses().that().resideInAPackage(BASE + ".platform..")
-            .should().dependOnClassesThat()
-            .resideInAnyPackage(FEATURES.stream().map(f -> BASE + "." + f + "..").toArray(String[]::new));
+    static final ArchRule platformUsesNoFeature = noClasses()
+            .that()
+            .resideInAPackage(BASE + ".platform..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    FEATURES.stream().map(f -> BASE + "." + f + "..").toArray(String[]::new));
 
     /** A projection is its feature's business: others read its documents through the feature's controllers. */
     @ArchTest
-    static final ArchRule projectionsAreNotPublic = classes().that().areAnnotatedWith(ProcessingGroup.class)
-            .should().notBePublic();
+    static final ArchRule projectionsAreNotPublic =
+            classes().that().areAnnotatedWith(ProcessingGroup.class).should().notBePublic();
 
     /** Only Axon calls a handler: a public one invites a caller to feed a view an event the log never held. */
     @ArchTest
     static final ArchRule handlersAreNotPublic = methods()
-            .that().areAnnotatedWith(EventHandler.class).or().areAnnotatedWith(ResetHandler.class)
-            .should().notBePublic();
+            .that()
+            .areAnnotatedWith(EventHandler.class)
+            .or()
+            .areAnnotatedWith(ResetHandler.class)
+            .should()
+            .notBePublic();
 
     /** "shared", "platform", "root" (the application class), "outside" (libraries) or "feature". */
     static String placeOf(JavaClass type) {

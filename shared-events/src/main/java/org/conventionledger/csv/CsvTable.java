@@ -1,5 +1,13 @@
 package org.conventionledger.csv;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.BufferedReader;
 import java.io.FilterReader;
 import java.io.IOException;
@@ -12,15 +20,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /** A CSV {@link Table} read row by row with Jackson's CSV parser; see {@link TableReader} for the rules. */
 final class CsvTable implements Table {
@@ -55,7 +54,9 @@ final class CsvTable implements Table {
             skipByteOrderMark(lines);
             char delimiter = delimiter(lines, maxLineChars);
             CsvMapper mapper = CsvMapper.builder(CsvFactory.builder()
-                            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(maxLineChars).build())
+                            .streamReadConstraints(StreamReadConstraints.builder()
+                                    .maxStringLength(maxLineChars)
+                                    .build())
                             .build())
                     .enable(CsvParser.Feature.TRIM_SPACES)
                     .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
@@ -164,15 +165,18 @@ final class CsvTable implements Table {
                 return table;
             }
             if (cause instanceof CharacterCodingException) {
-                return new UnreadableTable(line, "not UTF-8 text after all; send it with its charset declared "
-                        + "(Content-Type: text/csv; charset=windows-1252)");
+                return new UnreadableTable(
+                        line,
+                        "not UTF-8 text after all; send it with its charset declared "
+                                + "(Content-Type: text/csv; charset=windows-1252)");
             }
             cause = cause.getCause();
         }
         if (e instanceof StreamConstraintsException) {
             return new UnreadableTable(line, "a field is too long");
         }
-        String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? p.getOriginalMessage()
+        String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException p
+                ? p.getOriginalMessage()
                 : e.getMessage();
         return new UnreadableTable(line, "malformed CSV: " + message);
     }

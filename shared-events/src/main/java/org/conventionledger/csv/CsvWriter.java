@@ -1,5 +1,9 @@
 package org.conventionledger.csv;
 
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.FilterWriter;
@@ -12,11 +16,6 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
  * Writes a CSV export in UTF-8 with Jackson's CSV generator: CRLF line ends, a field quoted only when it
@@ -42,7 +41,8 @@ public final class CsvWriter implements Closeable, Flushable {
         }
         // Jackson's strict quoting check looks only at the first character of the line separator, so rows
         // are written with LF (cells' line breaks made LF too, hence quoted) and LF becomes CRLF outside quotes.
-        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(flavour.separator()).withLineSeparator("\n");
+        CsvSchema schema =
+                CsvSchema.emptySchema().withColumnSeparator(flavour.separator()).withLineSeparator("\n");
         this.rows = MAPPER.writerFor(String[].class).with(schema).writeValues(new CrLf(this.out));
     }
 

@@ -23,8 +23,7 @@ public final class Dates {
     /** The forms, for messages. */
     public static final String FORMS_HELP = "a date such as 03/07/1961, 3/7/1961, 03-07-1961, 03.07.1961 or 1961-07-03";
 
-    private Dates() {
-    }
+    private Dates() {}
 
     /** The day {@code text} names, if it is in one of the forms. */
     public static Optional<LocalDate> parse(String text) {

@@ -13,8 +13,7 @@ public final class FormulaGuard {
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?\\d+([.,]\\d+)?");
 
-    private FormulaGuard() {
-    }
+    private FormulaGuard() {}
 
     /** {@code text} as it may safely be written into a cell. */
     public static String cell(String text) {

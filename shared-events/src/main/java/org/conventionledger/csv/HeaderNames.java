@@ -14,13 +14,14 @@ public final class HeaderNames {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
 
-    private HeaderNames() {
-    }
+    private HeaderNames() {}
 
     /** The comparison key of a header. */
     public static String key(String header) {
-        String unmarked = MARKS.matcher(Normalizer.normalize(header, Normalizer.Form.NFKD)).replaceAll("");
-        return NOT_ALPHANUMERIC.matcher(unmarked.replace("œ", "oe").replace("Œ", "oe").toLowerCase(Locale.ROOT))
+        String unmarked = MARKS.matcher(Normalizer.normalize(header, Normalizer.Form.NFKD))
+                .replaceAll("");
+        return NOT_ALPHANUMERIC
+                .matcher(unmarked.replace("œ", "oe").replace("Œ", "oe").toLowerCase(Locale.ROOT))
                 .replaceAll("");
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -40,8 +39,9 @@ final class Spreadsheet implements Table {
         } catch (IOException | RuntimeException e) {
             throw new UnreadableTable(0, "not a readable .xlsx workbook");
         }
-        Sheet sheet = sheetName == null || sheetName.isBlank() ? (workbook.getNumberOfSheets() == 0 ? null
-                : workbook.getSheetAt(0)) : workbook.getSheet(sheetName.strip());
+        Sheet sheet = sheetName == null || sheetName.isBlank()
+                ? (workbook.getNumberOfSheets() == 0 ? null : workbook.getSheetAt(0))
+                : workbook.getSheet(sheetName.strip());
         if (sheet == null) {
             List<String> names = new ArrayList<>();
             workbook.forEach(s -> names.add(s.getSheetName()));

@@ -1,7 +1,6 @@
 package org.conventionledger.csv;
 
 import java.io.Closeable;
-import java.util.List;
 
 /**
  * A table being read: its header row, then its data rows one at a time, so that a large file is never

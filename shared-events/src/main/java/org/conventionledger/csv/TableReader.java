@@ -47,6 +47,7 @@ public final class TableReader {
     public static final int MAX_ROWS = 200_000;
     /** The default bound on a line's characters, documented in docs/recruitment.md. */
     public static final int MAX_LINE_CHARS = 65_536;
+
     static final int SNIFF_BYTES = 1 << 20;
 
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)");
@@ -149,7 +150,8 @@ public final class TableReader {
 
     /** Whether {@code bytes} are UTF-8; a sequence cut by the end of a {@code truncated} prefix is allowed. */
     private static boolean isUtf8(byte[] bytes, boolean truncated) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);

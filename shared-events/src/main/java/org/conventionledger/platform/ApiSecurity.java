@@ -1,5 +1,6 @@
 package org.conventionledger.platform;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -7,8 +8,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conventionledger.platform.identity.LocalAccounts;
 import org.conventionledger.platform.identity.Role;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,16 +45,18 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 public class ApiSecurity {
 
     /** A service's own rules, between the shared ones and the final deny. */
-    public interface Rules extends Customizer<
-            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> {
-    }
+    public interface Rules
+            extends Customizer<
+                    AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> {}
 
     private final ObjectMapper json;
     private final String mode;
     private final String rolesClaim;
 
-    public ApiSecurity(ObjectMapper json, @Value("${ledger.security.mode:local}") String mode,
-                       @Value("${ledger.security.roles-claim:roles}") String rolesClaim) {
+    public ApiSecurity(
+            ObjectMapper json,
+            @Value("${ledger.security.mode:local}") String mode,
+            @Value("${ledger.security.roles-claim:roles}") String rolesClaim) {
         this.json = json;
         this.mode = mode;
         this.rolesClaim = rolesClaim;
@@ -69,14 +70,15 @@ public class ApiSecurity {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
                     // "/error": where Tomcat forwards an unhandled failure, so a 500 stays a 500
-                    auth.requestMatchers("/error", "/actuator/health/**", "/v3/api-docs/**").permitAll()
-                            .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name());
+                    auth.requestMatchers("/error", "/actuator/health/**", "/v3/api-docs/**")
+                            .permitAll()
+                            .requestMatchers("/actuator/**")
+                            .hasRole(Role.OPERATOR.name());
                     rules.customize(auth);
                     auth.anyRequest().denyAll();
                 })
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint(unauthorised(json))
-                        .accessDeniedHandler(forbidden(json)));
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(unauthorised(json)).accessDeniedHandler(forbidden(json)));
         if ("oidc".equals(mode)) {
             http.oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(jwtRoles(rolesClaim))));
         } else {
@@ -107,9 +109,10 @@ public class ApiSecurity {
     private static Converter<Jwt, AbstractAuthenticationToken> jwtRoles(String claim) {
         return jwt -> {
             List<String> roles = jwt.getClaimAsStringList(claim);
-            List<GrantedAuthority> authorities = (roles == null ? List.<String>of() : roles).stream()
-                    .<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r))
-                    .toList();
+            List<GrantedAuthority> authorities = (roles == null ? List.<String>of() : roles)
+                    .stream()
+                            .<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r))
+                            .toList();
             return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
         };
     }
@@ -117,15 +120,24 @@ public class ApiSecurity {
     private static AuthenticationEntryPoint unauthorised(ObjectMapper json) {
         return (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"convention-ledger\"");
-            ProblemDetails.write(json, response, ProblemDetails.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                    "This endpoint needs an authenticated caller."));
+            ProblemDetails.write(
+                    json,
+                    response,
+                    ProblemDetails.problem(
+                            HttpStatus.UNAUTHORIZED,
+                            "unauthenticated",
+                            "This endpoint needs an authenticated caller."));
         };
     }
 
     private static AccessDeniedHandler forbidden(ObjectMapper json) {
-        return (request, response, e) -> ProblemDetails.write(json, response, ProblemDetails.problem(
-                HttpStatus.FORBIDDEN, "forbidden",
-                "Your role does not allow " + request.getMethod() + " " + request.getRequestURI() + "."));
+        return (request, response, e) -> ProblemDetails.write(
+                json,
+                response,
+                ProblemDetails.problem(
+                        HttpStatus.FORBIDDEN,
+                        "forbidden",
+                        "Your role does not allow " + request.getMethod() + " " + request.getRequestURI() + "."));
     }
 
     /**
@@ -139,8 +151,9 @@ public class ApiSecurity {
         @Override
         public String encode(CharSequence raw) {
             try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                        .digest(raw.toString().getBytes(StandardCharsets.UTF_8)));
+                return HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256")
+                                .digest(raw.toString().getBytes(StandardCharsets.UTF_8)));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
@@ -148,8 +161,8 @@ public class ApiSecurity {
 
         @Override
         public boolean matches(CharSequence raw, String encoded) {
-            return MessageDigest.isEqual(encode(raw).getBytes(StandardCharsets.UTF_8),
-                    encoded.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.isEqual(
+                    encode(raw).getBytes(StandardCharsets.UTF_8), encoded.getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -3,7 +3,6 @@ package org.conventionledger.platform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-
 import org.conventionledger.platform.storage.OwnerOnlyFiles;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

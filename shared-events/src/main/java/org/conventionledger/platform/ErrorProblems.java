@@ -1,12 +1,11 @@
 package org.conventionledger.platform;
 
-import java.io.IOException;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,9 +32,13 @@ public class ErrorProblems implements ErrorController {
     public void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        ProblemDetails.write(json, response, status.is5xxServerError()
-                ? ProblemDetails.problem(status, "internal-error", "The request could not be handled.")
-                : ProblemDetails.problem(status, "http-" + status.value(), status.getReasonPhrase() + "."));
+                ? HttpStatus.valueOf(value)
+                : HttpStatus.INTERNAL_SERVER_ERROR;
+        ProblemDetails.write(
+                json,
+                response,
+                status.is5xxServerError()
+                        ? ProblemDetails.problem(status, "internal-error", "The request could not be handled.")
+                        : ProblemDetails.problem(status, "http-" + status.value(), status.getReasonPhrase() + "."));
     }
 }

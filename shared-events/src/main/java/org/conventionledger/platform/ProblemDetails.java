@@ -1,10 +1,9 @@
 package org.conventionledger.platform;
 
-import java.io.IOException;
-import java.net.URI;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -14,8 +13,7 @@ public final class ProblemDetails {
 
     private static final String TYPE_PREFIX = "https://convention-ledger.org/problems/";
 
-    private ProblemDetails() {
-    }
+    private ProblemDetails() {}
 
     public static ProblemDetail problem(HttpStatusCode status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -3,7 +3,6 @@ package org.conventionledger.command.consultation;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.List;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -24,6 +23,7 @@ public class CallForProposals {
 
     @AggregateIdentifier
     private String callId;
+
     private String conventionId;
     private boolean closed;
 
@@ -32,14 +32,18 @@ public class CallForProposals {
     }
 
     @CommandHandler
-    public CallForProposals(OpenCallForProposals command, DeliberationRegister deliberation,
-                            ConventionRegister conventions, ConsultationRegister consultation) {
-        DeliberationRegister.Topic topic = deliberation.topic(command.conventionId(), command.topicId())
+    public CallForProposals(
+            OpenCallForProposals command,
+            DeliberationRegister deliberation,
+            ConventionRegister conventions,
+            ConsultationRegister consultation) {
+        DeliberationRegister.Topic topic = deliberation
+                .topic(command.conventionId(), command.topicId())
                 .orElseThrow(() -> conventions.conventionExists(command.conventionId())
-                        ? RuleViolation.notFound("unknown-topic",
-                                "The convention chose no topic " + command.topicId() + ".")
-                        : RuleViolation.notFound("unknown-convention",
-                                "No convention " + command.conventionId() + " is open."));
+                        ? RuleViolation.notFound(
+                                "unknown-topic", "The convention chose no topic " + command.topicId() + ".")
+                        : RuleViolation.notFound(
+                                "unknown-convention", "No convention " + command.conventionId() + " is open."));
         if (command.title() == null || command.title().isBlank()) {
             throw RuleViolation.unprocessable("title-required", "A call for proposals needs a title.");
         }
@@ -47,12 +51,14 @@ public class CallForProposals {
             throw RuleViolation.unprocessable("dates-required", "A call for proposals says when it opens and closes.");
         }
         if (!command.closesAt().isAfter(command.opensAt())) {
-            throw RuleViolation.unprocessable("closes-before-opening",
+            throw RuleViolation.unprocessable(
+                    "closes-before-opening",
                     "A call for proposals closes after it opens (closesAt " + command.closesAt() + ", opensAt "
                             + command.opensAt() + ").");
         }
         if (!command.closesAt().isAfter(command.at())) {
-            throw RuleViolation.unprocessable("closes-in-the-past",
+            throw RuleViolation.unprocessable(
+                    "closes-in-the-past",
                     "closesAt " + command.closesAt() + " has passed: the call could take nothing.");
         }
         var sheet = consultation.cacSheet(command.topicId());
@@ -61,12 +67,22 @@ public class CallForProposals {
             criteria = sheet.map(s -> clean(s.criteria())).orElse(List.of());
         }
         if (criteria.isEmpty()) {
-            throw RuleViolation.unprocessable("criteria-required", "The topic has no CAC sheet with criteria"
-                    + " in the ledger: list the call's criteria in 'criteria'.");
+            throw RuleViolation.unprocessable(
+                    "criteria-required",
+                    "The topic has no CAC sheet with criteria"
+                            + " in the ledger: list the call's criteria in 'criteria'.");
         }
-        apply(new CallForProposalsOpened(command.conventionId(), command.callId(), command.topicId(), topic.title(),
-                command.title().strip(), command.text() == null ? "" : command.text(), criteria,
-                sheet.map(ConsultationRegister.CacSheet::version).orElse(null), command.opensAt(), command.closesAt()));
+        apply(new CallForProposalsOpened(
+                command.conventionId(),
+                command.callId(),
+                command.topicId(),
+                topic.title(),
+                command.title().strip(),
+                command.text() == null ? "" : command.text(),
+                criteria,
+                sheet.map(ConsultationRegister.CacSheet::version).orElse(null),
+                command.opensAt(),
+                command.closesAt()));
     }
 
     @CommandHandler
@@ -92,6 +108,9 @@ public class CallForProposals {
         if (criteria == null) {
             return List.of();
         }
-        return criteria.stream().filter(c -> c != null && !c.isBlank()).map(String::strip).toList();
+        return criteria.stream()
+                .filter(c -> c != null && !c.isBlank())
+                .map(String::strip)
+                .toList();
     }
 }

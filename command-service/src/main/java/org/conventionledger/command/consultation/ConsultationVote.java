@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -39,6 +38,7 @@ public class ConsultationVote {
 
     @AggregateIdentifier
     private String voteId;
+
     private String conventionId;
     private String callId;
     private String proposalId;
@@ -68,26 +68,33 @@ public class ConsultationVote {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(VoteOnProposal command, ConsultationRegister register) {
-        String convention = openProposal(command.callId(), command.proposalId(), command.voterPseudonym(),
-                command.at(), register);
+        String convention =
+                openProposal(command.callId(), command.proposalId(), command.voterPseudonym(), command.at(), register);
         if (command.stance() == null) {
             throw RuleViolation.unprocessable("stance-required", "A vote is FOR, MIXED or AGAINST.");
         }
         if (command.stance() == stance) {
-            throw RuleViolation.conflict("same-stance", "This resident's vote on the proposal is already " + stance + ".");
+            throw RuleViolation.conflict(
+                    "same-stance", "This resident's vote on the proposal is already " + stance + ".");
         }
-        apply(new ProposalVoted(convention, command.callId(), command.proposalId(), command.voterPseudonym(),
-                command.stance(), stance, command.at()));
+        apply(new ProposalVoted(
+                convention,
+                command.callId(),
+                command.proposalId(),
+                command.voterPseudonym(),
+                command.stance(),
+                stance,
+                command.at()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(PostArgument command, ConsultationRegister register) {
-        String convention = openProposal(command.callId(), command.proposalId(), command.voterPseudonym(),
-                command.at(), register);
+        String convention =
+                openProposal(command.callId(), command.proposalId(), command.voterPseudonym(), command.at(), register);
         if (stance == null) {
-            throw RuleViolation.conflict("vote-required",
-                    "An argument is attached to a vote: vote on the proposal before arguing.");
+            throw RuleViolation.conflict(
+                    "vote-required", "An argument is attached to a vote: vote on the proposal before arguing.");
         }
         if (command.text() == null || command.text().isBlank()) {
             throw RuleViolation.unprocessable("text-required", "An argument needs a text.");
@@ -96,11 +103,18 @@ public class ConsultationVote {
             throw RuleViolation.conflict("argument-exists", "Argument " + command.argumentId() + " is recorded.");
         }
         if (arguments.size() >= MAX_ARGUMENTS) {
-            throw RuleViolation.unprocessable("too-many-arguments",
-                    "A resident posts at most " + MAX_ARGUMENTS + " arguments on one proposal.");
+            throw RuleViolation.unprocessable(
+                    "too-many-arguments", "A resident posts at most " + MAX_ARGUMENTS + " arguments on one proposal.");
         }
-        apply(new ArgumentPosted(convention, command.callId(), command.proposalId(), command.argumentId(),
-                command.voterPseudonym(), stance, command.text(), command.at()));
+        apply(new ArgumentPosted(
+                convention,
+                command.callId(),
+                command.proposalId(),
+                command.argumentId(),
+                command.voterPseudonym(),
+                stance,
+                command.text(),
+                command.at()));
     }
 
     @CommandHandler
@@ -109,24 +123,31 @@ public class ConsultationVote {
             throw RuleViolation.notFound("unknown-argument", "No argument " + command.argumentId() + " is recorded.");
         }
         if (hiddenArguments.contains(command.argumentId())) {
-            throw RuleViolation.conflict("already-hidden", "The argument " + command.argumentId() + " is already hidden.");
+            throw RuleViolation.conflict(
+                    "already-hidden", "The argument " + command.argumentId() + " is already hidden.");
         }
         if (command.reason() == null || command.reason().isBlank()) {
             throw RuleViolation.unprocessable("reason-required", "Moderation states its reason.");
         }
-        apply(new ArgumentHidden(conventionId, callId, proposalId, command.argumentId(), command.reason().strip()));
+        apply(new ArgumentHidden(
+                conventionId,
+                callId,
+                proposalId,
+                command.argumentId(),
+                command.reason().strip()));
     }
 
     /** The proposal exists in this call, is not hidden, and the call is open: its convention. */
-    private String openProposal(String call, String proposal, String pseudonym, Instant at,
-                                ConsultationRegister register) {
-        if (voteId != null && !(call.equals(callId) && proposal.equals(proposalId) && pseudonym.equals(voterPseudonym))) {
+    private String openProposal(
+            String call, String proposal, String pseudonym, Instant at, ConsultationRegister register) {
+        if (voteId != null
+                && !(call.equals(callId) && proposal.equals(proposalId) && pseudonym.equals(voterPseudonym))) {
             throw new IllegalStateException("Vote stream " + voteId + " belongs to another resident or proposal");
         }
         ConsultationRegister.Proposal found = register.proposal(proposal)
                 .filter(p -> p.callId().equals(call))
-                .orElseThrow(() -> RuleViolation.notFound("unknown-proposal",
-                        "The call " + call + " has no proposal " + proposal + "."));
+                .orElseThrow(() -> RuleViolation.notFound(
+                        "unknown-proposal", "The call " + call + " has no proposal " + proposal + "."));
         ConsultationRegister.Call window = register.call(call)
                 .orElseThrow(() -> RuleViolation.notFound("unknown-call", "No call for proposals " + call + "."));
         window.requireOpenAt(at);

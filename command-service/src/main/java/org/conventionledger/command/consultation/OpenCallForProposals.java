@@ -2,7 +2,6 @@ package org.conventionledger.command.consultation;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -11,13 +10,13 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *
  * @param at when the organiser asked (the service's clock)
  */
-public record OpenCallForProposals(@TargetAggregateIdentifier String callId,
-                                   String conventionId,
-                                   String topicId,
-                                   String title,
-                                   String text,
-                                   List<String> criteria,
-                                   Instant opensAt,
-                                   Instant closesAt,
-                                   Instant at) {
-}
+public record OpenCallForProposals(
+        @TargetAggregateIdentifier String callId,
+        String conventionId,
+        String topicId,
+        String title,
+        String text,
+        List<String> criteria,
+        Instant opensAt,
+        Instant closesAt,
+        Instant at) {}

@@ -19,6 +19,7 @@ public class Proposal {
 
     @AggregateIdentifier
     private String proposalId;
+
     private String conventionId;
     private String callId;
     private boolean hidden;
@@ -30,8 +31,8 @@ public class Proposal {
     @CommandHandler
     public Proposal(SubmitProposal command, ConsultationRegister register) {
         ConsultationRegister.Call call = register.call(command.callId())
-                .orElseThrow(() -> RuleViolation.notFound("unknown-call",
-                        "No call for proposals " + command.callId() + " is open."));
+                .orElseThrow(() -> RuleViolation.notFound(
+                        "unknown-call", "No call for proposals " + command.callId() + " is open."));
         call.requireOpenAt(command.at());
         if (command.authorPseudonym() == null || command.authorPseudonym().isBlank()) {
             throw new IllegalStateException("A proposal reached the aggregate without its author's pseudonym");
@@ -42,15 +43,21 @@ public class Proposal {
         if (command.text() == null || command.text().isBlank()) {
             throw RuleViolation.unprocessable("text-required", "A proposal needs a text.");
         }
-        apply(new ProposalSubmitted(call.conventionId(), command.callId(), command.proposalId(),
-                command.authorPseudonym(), command.title().strip(), command.text(), command.at()));
+        apply(new ProposalSubmitted(
+                call.conventionId(),
+                command.callId(),
+                command.proposalId(),
+                command.authorPseudonym(),
+                command.title().strip(),
+                command.text(),
+                command.at()));
     }
 
     @CommandHandler
     public void handle(HideProposal command) {
         if (command.callId() != null && !command.callId().equals(callId)) {
-            throw RuleViolation.notFound("unknown-proposal",
-                    "The call " + command.callId() + " has no proposal " + proposalId + ".");
+            throw RuleViolation.notFound(
+                    "unknown-proposal", "The call " + command.callId() + " has no proposal " + proposalId + ".");
         }
         if (hidden) {
             throw RuleViolation.conflict("already-hidden", "The proposal " + proposalId + " is already hidden.");
@@ -58,7 +65,8 @@ public class Proposal {
         if (command.reason() == null || command.reason().isBlank()) {
             throw RuleViolation.unprocessable("reason-required", "Moderation states its reason.");
         }
-        apply(new ProposalHidden(conventionId, callId, proposalId, command.reason().strip()));
+        apply(new ProposalHidden(
+                conventionId, callId, proposalId, command.reason().strip()));
     }
 
     @EventSourcingHandler

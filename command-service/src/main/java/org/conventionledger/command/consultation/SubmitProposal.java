@@ -1,7 +1,6 @@
 package org.conventionledger.command.consultation;
 
 import java.time.Instant;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.conventionledger.command.platform.SecretVote;
 
@@ -12,10 +11,11 @@ import org.conventionledger.command.platform.SecretVote;
  * @param authorPseudonym the resident's keyed pseudonym ({@link ResidentPseudonyms})
  * @param at              when the service received it (its clock)
  */
-public record SubmitProposal(@TargetAggregateIdentifier String proposalId,
-                             String callId,
-                             String authorPseudonym,
-                             String title,
-                             String text,
-                             Instant at) implements SecretVote {
-}
+public record SubmitProposal(
+        @TargetAggregateIdentifier String proposalId,
+        String callId,
+        String authorPseudonym,
+        String title,
+        String text,
+        Instant at)
+        implements SecretVote {}

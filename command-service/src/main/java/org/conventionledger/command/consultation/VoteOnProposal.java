@@ -1,7 +1,6 @@
 package org.conventionledger.command.consultation;
 
 import java.time.Instant;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.conventionledger.command.platform.SecretVote;
 import org.conventionledger.events.consultation.Stance;
@@ -11,10 +10,11 @@ import org.conventionledger.events.consultation.Stance;
  * proposal and the resident's pseudonym ({@link ConsultationVote#idOf}), so every vote of one
  * resident on one proposal lands in one stream. Its events name the channel, not the resident.
  */
-public record VoteOnProposal(@TargetAggregateIdentifier String voteId,
-                             String callId,
-                             String proposalId,
-                             String voterPseudonym,
-                             Stance stance,
-                             Instant at) implements SecretVote {
-}
+public record VoteOnProposal(
+        @TargetAggregateIdentifier String voteId,
+        String callId,
+        String proposalId,
+        String voterPseudonym,
+        Stance stance,
+        Instant at)
+        implements SecretVote {}

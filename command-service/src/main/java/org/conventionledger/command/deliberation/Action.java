@@ -5,13 +5,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.command.organisation.MemberRegister;
+import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.events.deliberation.ActionDrafted;
 import org.conventionledger.events.deliberation.ActionFinalised;
 import org.conventionledger.events.deliberation.ActionRevised;
@@ -46,12 +45,14 @@ public class Action {
 
     @AggregateIdentifier
     private String actionId;
+
     private String conventionId;
     private int number;
     private String title;
     private boolean finalised;
     /** The sheet's versions and its consent rounds: their rules live in {@link ConsentRound}. */
     private ConsentRound round;
+
     private final Set<String> links = new HashSet<>();
     private final Set<String> opinions = new HashSet<>();
 
@@ -66,22 +67,33 @@ public class Action {
         }
         requireText(command.title(), "title-required", "An action sheet needs a title.");
         var topic = register.topic(command.conventionId(), command.topicId())
-                .orElseThrow(() -> RuleViolation.notFound("unknown-topic", "Convention " + command.conventionId()
-                        + " has no topic " + command.topicId() + "."));
+                .orElseThrow(() -> RuleViolation.notFound(
+                        "unknown-topic",
+                        "Convention " + command.conventionId() + " has no topic " + command.topicId() + "."));
         if (register.actionNumberTaken(command.conventionId(), command.number())) {
-            throw RuleViolation.conflict("action-number-taken",
+            throw RuleViolation.conflict(
+                    "action-number-taken",
                     "Action number " + command.number() + " is already used in this convention.");
         }
-        apply(new ActionDrafted(command.conventionId(), command.actionId(), command.number(), topic.assembly(),
-                command.topicId(), topic.title(), command.title(), command.text()));
+        apply(new ActionDrafted(
+                command.conventionId(),
+                command.actionId(),
+                command.number(),
+                topic.assembly(),
+                command.topicId(),
+                topic.title(),
+                command.title(),
+                command.text()));
     }
 
     @CommandHandler
     public void handle(ReviseAction command) {
         requireNotFinal("revise it");
         if (round.isOpen()) {
-            throw RuleViolation.conflict("round-open", "A consent round is open on action " + number
-                    + ": changes go through improvements and amendments.");
+            throw RuleViolation.conflict(
+                    "round-open",
+                    "A consent round is open on action " + number
+                            + ": changes go through improvements and amendments.");
         }
         requireText(command.text(), "text-required", "A revision gives the new text of the action sheet.");
         applyNewVersion(command.title(), command.text(), command.reason() == null ? "revision" : command.reason());
@@ -91,7 +103,8 @@ public class Action {
     public void handle(AssignReferent command, MemberRegister members) {
         requireNotFinal("change its referent");
         if (members.assemblyOf(conventionId, command.memberId()).isEmpty()) {
-            throw RuleViolation.unprocessable("not-a-member",
+            throw RuleViolation.unprocessable(
+                    "not-a-member",
                     "The referent must be a seated member of the convention; " + command.memberId() + " is not.");
         }
         apply(new ReferentAssigned(conventionId, actionId, command.memberId()));
@@ -102,14 +115,19 @@ public class Action {
         if (actionId.equals(command.linkedActionId())) {
             throw RuleViolation.unprocessable("self-link", "An action sheet cannot be linked to itself.");
         }
-        if (!register.conventionOfAction(command.linkedActionId()).map(conventionId::equals).orElse(false)) {
-            throw RuleViolation.notFound("unknown-action",
+        if (!register.conventionOfAction(command.linkedActionId())
+                .map(conventionId::equals)
+                .orElse(false)) {
+            throw RuleViolation.notFound(
+                    "unknown-action",
                     "Convention " + conventionId + " has no action " + command.linkedActionId() + ".");
         }
         String relation = command.relation() == null || command.relation().isBlank() ? "related" : command.relation();
         if (links.contains(command.linkedActionId() + "/" + relation)) {
-            throw RuleViolation.conflict("already-linked", "Action " + number + " is already linked to "
-                    + command.linkedActionId() + " as '" + relation + "'.");
+            throw RuleViolation.conflict(
+                    "already-linked",
+                    "Action " + number + " is already linked to " + command.linkedActionId() + " as '" + relation
+                            + "'.");
         }
         apply(new ActionsLinked(conventionId, actionId, command.linkedActionId(), relation));
     }
@@ -123,7 +141,13 @@ public class Action {
         if (opinions.contains(command.opinionId())) {
             throw RuleViolation.conflict("opinion-exists", "Opinion " + command.opinionId() + " exists.");
         }
-        apply(new OpinionGiven(conventionId, command.opinionId(), command.body(), "ACTION", actionId, command.text(),
+        apply(new OpinionGiven(
+                conventionId,
+                command.opinionId(),
+                command.body(),
+                "ACTION",
+                actionId,
+                command.text(),
                 command.givenOn()));
     }
 
@@ -133,36 +157,51 @@ public class Action {
     public void handle(OpenConsentRound command) {
         requireNotFinal("open a consent round");
         round.checkOpening(command.roundId(), command.participants());
-        apply(new ConsentRoundOpened(conventionId, actionId, command.roundId(), round.version(),
-                List.copyOf(command.participants())));
+        apply(new ConsentRoundOpened(
+                conventionId, actionId, command.roundId(), round.version(), List.copyOf(command.participants())));
     }
 
     @CommandHandler
     public void handle(RequestClarification command) {
         round.checkClarificationRequest(command.clarificationId(), command.askedBy(), command.question());
-        apply(new ClarificationRequested(conventionId, actionId, round.roundId(), command.clarificationId(),
-                command.askedBy(), command.question()));
+        apply(new ClarificationRequested(
+                conventionId,
+                actionId,
+                round.roundId(),
+                command.clarificationId(),
+                command.askedBy(),
+                command.question()));
     }
 
     @CommandHandler
     public void handle(AnswerClarification command) {
         round.checkClarificationAnswer(command.clarificationId(), command.answer());
-        apply(new ClarificationAnswered(conventionId, actionId, round.roundId(), command.clarificationId(),
-                command.answer()));
+        apply(new ClarificationAnswered(
+                conventionId, actionId, round.roundId(), command.clarificationId(), command.answer()));
     }
 
     @CommandHandler
     public void handle(ProposeImprovement command) {
         round.checkImprovementProposal(command.improvementId(), command.proposedBy(), command.proposal());
-        apply(new ImprovementProposed(conventionId, actionId, round.roundId(), command.improvementId(),
-                command.proposedBy(), command.proposal()));
+        apply(new ImprovementProposed(
+                conventionId,
+                actionId,
+                round.roundId(),
+                command.improvementId(),
+                command.proposedBy(),
+                command.proposal()));
     }
 
     @CommandHandler
     public void handle(DecideImprovement command) {
         round.checkImprovementDecision(command.improvementId(), command.accepted(), command.text());
-        apply(new ImprovementDecided(conventionId, actionId, round.roundId(), command.improvementId(),
-                command.accepted(), command.reason()));
+        apply(new ImprovementDecided(
+                conventionId,
+                actionId,
+                round.roundId(),
+                command.improvementId(),
+                command.accepted(),
+                command.reason()));
         if (command.accepted()) {
             applyNewVersion(command.title(), command.text(), "improvement " + command.improvementId() + " accepted");
         }
@@ -171,22 +210,38 @@ public class Action {
     @CommandHandler
     public void handle(RaiseObjection command) {
         requireNotFinal("raise an objection");
-        round.checkObjection(command.objectionId(), command.category(), command.reason(), command.raisedBy(),
+        round.checkObjection(
+                command.objectionId(),
+                command.category(),
+                command.reason(),
+                command.raisedBy(),
                 command.competentBody());
-        apply(new ObjectionRaised(conventionId, actionId, command.objectionId(), command.category(),
-                command.reason(), command.raisedBy(), command.competentBody()));
+        apply(new ObjectionRaised(
+                conventionId,
+                actionId,
+                command.objectionId(),
+                command.category(),
+                command.reason(),
+                command.raisedBy(),
+                command.competentBody()));
     }
 
     @CommandHandler
     public void handle(LiftObjection command) {
         round.checkOpenObjection(command.objectionId());
-        requireText(command.amendment(), "amendment-required",
+        requireText(
+                command.amendment(),
+                "amendment-required",
                 "An objection is lifted by an amendment: describe what changed in the action.");
-        requireText(command.text(), "amended-text-required",
+        requireText(
+                command.text(),
+                "amended-text-required",
                 "Give the amended text of the action sheet: it becomes a new version.");
         apply(new ObjectionLifted(conventionId, actionId, command.objectionId(), command.amendment()));
-        applyNewVersion(command.title(), command.text(), "amendment lifting objection " + command.objectionId()
-                + ": " + command.amendment());
+        applyNewVersion(
+                command.title(),
+                command.text(),
+                "amendment lifting objection " + command.objectionId() + ": " + command.amendment());
     }
 
     @CommandHandler
@@ -198,8 +253,8 @@ public class Action {
     @CommandHandler
     public void handle(GiveConsent command) {
         round.checkConsent(command.participants());
-        apply(new ConsentGiven(conventionId, actionId, round.roundId(), round.version(),
-                List.copyOf(command.participants())));
+        apply(new ConsentGiven(
+                conventionId, actionId, round.roundId(), round.version(), List.copyOf(command.participants())));
     }
 
     @CommandHandler
@@ -291,8 +346,13 @@ public class Action {
     }
 
     private void applyNewVersion(String newTitle, String text, String reason) {
-        apply(new ActionRevised(conventionId, actionId, round.version() + 1,
-                newTitle == null || newTitle.isBlank() ? title : newTitle, text, reason));
+        apply(new ActionRevised(
+                conventionId,
+                actionId,
+                round.version() + 1,
+                newTitle == null || newTitle.isBlank() ? title : newTitle,
+                text,
+                reason));
     }
 
     private void requireNotFinal(String attempt) {

@@ -4,8 +4,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.conventionledger.events.Transition;
 
 /** Record a topic chosen by an assembly. */
-public record ChooseTopic(@TargetAggregateIdentifier String conventionId,
-                          String topicId,
-                          Transition assembly,
-                          String title) {
-}
+public record ChooseTopic(
+        @TargetAggregateIdentifier String conventionId, String topicId, Transition assembly, String title) {}

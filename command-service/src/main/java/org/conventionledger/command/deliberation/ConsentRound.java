@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.events.deliberation.ObjectionCategory;
 
@@ -32,21 +31,27 @@ import org.conventionledger.events.deliberation.ObjectionCategory;
 public final class ConsentRound {
 
     /** Where an objection stands. */
-    public enum ObjectionStatus { OPEN, LIFTED, WITHDRAWN }
+    public enum ObjectionStatus {
+        OPEN,
+        LIFTED,
+        WITHDRAWN
+    }
 
     /** An objection, who raised it and where it stands. */
-    private record Objection(String objector, ObjectionStatus status) {
-    }
+    private record Objection(String objector, ObjectionStatus status) {}
 
     /** The proposal as messages name it, e.g. "action 7"; capitalised when it starts a sentence. */
     private final String subject;
+
     private int version = 1;
     /** The open round, {@code null} if none is open. */
     private String roundId;
+
     private final Set<String> roundsHeld = new HashSet<>();
     private final Set<String> participants = new LinkedHashSet<>();
     /** Who consented to the current version in the open round. */
     private final Set<String> consents = new HashSet<>();
+
     private final Map<String, Objection> objections = new HashMap<>();
     private final Map<String, Boolean> clarificationAnswered = new HashMap<>();
     private final Map<String, Boolean> improvementDecided = new HashMap<>();
@@ -76,7 +81,9 @@ public final class ConsentRound {
 
     /** A round is named by its participants: at least one, none blank, each once. */
     public static void checkParticipants(List<String> participants) {
-        if (participants == null || participants.isEmpty() || participants.stream().anyMatch(p -> p == null || p.isBlank())) {
+        if (participants == null
+                || participants.isEmpty()
+                || participants.stream().anyMatch(p -> p == null || p.isBlank())) {
             throw RuleViolation.unprocessable("participants-required", "A consent round names its participants.");
         }
         if (Set.copyOf(participants).size() != participants.size()) {
@@ -87,7 +94,8 @@ public final class ConsentRound {
     /** One round at a time, a round id used once, and {@link #checkParticipants}. */
     public void checkOpening(String newRoundId, List<String> invited) {
         if (roundId != null) {
-            throw RuleViolation.conflict("round-open", "Consent round " + roundId + " is already open on " + subject + ".");
+            throw RuleViolation.conflict(
+                    "round-open", "Consent round " + roundId + " is already open on " + subject + ".");
         }
         if (roundsHeld.contains(newRoundId)) {
             throw RuleViolation.conflict("round-exists", "Round " + newRoundId + " was already held.");
@@ -108,12 +116,12 @@ public final class ConsentRound {
         requireOpenRound();
         Boolean answered = clarificationAnswered.get(clarificationId);
         if (answered == null) {
-            throw RuleViolation.notFound("unknown-clarification",
-                    "No clarification " + clarificationId + " was asked in this round.");
+            throw RuleViolation.notFound(
+                    "unknown-clarification", "No clarification " + clarificationId + " was asked in this round.");
         }
         if (answered) {
-            throw RuleViolation.conflict("clarification-answered", "Clarification " + clarificationId
-                    + " was already answered.");
+            throw RuleViolation.conflict(
+                    "clarification-answered", "Clarification " + clarificationId + " was already answered.");
         }
         requireText(answer, "answer-required", "Give the answer.");
     }
@@ -132,20 +140,23 @@ public final class ConsentRound {
         requireOpenRound();
         Boolean decided = improvementDecided.get(improvementId);
         if (decided == null) {
-            throw RuleViolation.notFound("unknown-improvement",
-                    "No improvement " + improvementId + " was proposed in this round.");
+            throw RuleViolation.notFound(
+                    "unknown-improvement", "No improvement " + improvementId + " was proposed in this round.");
         }
         if (decided) {
-            throw RuleViolation.conflict("improvement-decided", "Improvement " + improvementId + " was already decided.");
+            throw RuleViolation.conflict(
+                    "improvement-decided", "Improvement " + improvementId + " was already decided.");
         }
         if (accepted) {
-            requireText(improvedText, "improved-text-required",
+            requireText(
+                    improvedText,
+                    "improved-text-required",
                     "An accepted improvement gives the improved text, which becomes a new version.");
         }
     }
 
-    public void checkObjection(String objectionId, ObjectionCategory category, String reason, String raisedBy,
-                               String competentBody) {
+    public void checkObjection(
+            String objectionId, ObjectionCategory category, String reason, String raisedBy, String competentBody) {
         requireOpenRound();
         requireParticipant(raisedBy);
         if (category == null) {
@@ -153,7 +164,8 @@ public final class ConsentRound {
         }
         requireText(reason, "reason-required", "An objection states its reason.");
         if (category == ObjectionCategory.NOT_CITY_COMPETENCE && (competentBody == null || competentBody.isBlank())) {
-            throw RuleViolation.unprocessable("competent-body-required",
+            throw RuleViolation.unprocessable(
+                    "competent-body-required",
                     "An objection of category NOT_CITY_COMPETENCE names the competent body the city will relay to.");
         }
         if (objections.containsKey(objectionId)) {
@@ -168,12 +180,13 @@ public final class ConsentRound {
     public void checkOpenObjection(String objectionId) {
         Objection objection = objections.get(objectionId);
         if (objection == null) {
-            throw RuleViolation.notFound("unknown-objection", capitalised(subject) + " has no objection " + objectionId + ".");
+            throw RuleViolation.notFound(
+                    "unknown-objection", capitalised(subject) + " has no objection " + objectionId + ".");
         }
         if (objection.status() != ObjectionStatus.OPEN) {
             String status = objection.status().name().toLowerCase(Locale.ROOT);
-            throw RuleViolation.conflict("objection-already-" + status,
-                    "Objection " + objectionId + " was already " + status + ".");
+            throw RuleViolation.conflict(
+                    "objection-already-" + status, "Objection " + objectionId + " was already " + status + ".");
         }
     }
 
@@ -187,8 +200,9 @@ public final class ConsentRound {
             requireParticipant(participant);
             objections.forEach((id, objection) -> {
                 if (objection.status() == ObjectionStatus.OPEN && participant.equals(objection.objector())) {
-                    throw RuleViolation.conflict("objection-open", participant
-                            + " still objects (objection " + id + "): lift or withdraw it first.");
+                    throw RuleViolation.conflict(
+                            "objection-open",
+                            participant + " still objects (objection " + id + "): lift or withdraw it first.");
                 }
             });
         }
@@ -197,15 +211,22 @@ public final class ConsentRound {
     /** No objection open, and every participant consented to the current version. */
     public void checkDecision() {
         requireOpenRound();
-        long open = objections.values().stream().filter(o -> o.status() == ObjectionStatus.OPEN).count();
+        long open = objections.values().stream()
+                .filter(o -> o.status() == ObjectionStatus.OPEN)
+                .count();
         if (open > 0) {
-            throw RuleViolation.conflict("open-objections", capitalised(subject) + " still has " + open
-                    + " open objection(s); consent needs every objection lifted or withdrawn.");
+            throw RuleViolation.conflict(
+                    "open-objections",
+                    capitalised(subject) + " still has " + open
+                            + " open objection(s); consent needs every objection lifted or withdrawn.");
         }
-        List<String> missing = participants.stream().filter(p -> !consents.contains(p)).toList();
+        List<String> missing =
+                participants.stream().filter(p -> !consents.contains(p)).toList();
         if (!missing.isEmpty()) {
-            throw RuleViolation.conflict("consent-missing", "Not every participant consented to version " + version
-                    + " yet: " + String.join(", ", missing) + ".");
+            throw RuleViolation.conflict(
+                    "consent-missing",
+                    "Not every participant consented to version " + version + " yet: " + String.join(", ", missing)
+                            + ".");
         }
     }
 
@@ -278,8 +299,8 @@ public final class ConsentRound {
 
     private void requireParticipant(String who) {
         if (who == null || !participants.contains(who)) {
-            throw RuleViolation.unprocessable("not-a-participant", who + " is not a participant of consent round "
-                    + roundId + ".");
+            throw RuleViolation.unprocessable(
+                    "not-a-participant", who + " is not a participant of consent round " + roundId + ".");
         }
     }
 

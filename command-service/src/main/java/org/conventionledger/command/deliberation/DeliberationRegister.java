@@ -2,7 +2,6 @@ package org.conventionledger.command.deliberation;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.conventionledger.command.platform.AxonConfiguration;
@@ -23,12 +22,10 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(AxonConfiguration.REGISTERS)
 public class DeliberationRegister {
 
-    public record Topic(String conventionId, String topicId, Transition assembly, String title) {
-    }
+    public record Topic(String conventionId, String topicId, Transition assembly, String title) {}
 
-    public record FinalAction(String actionId, String conventionId, int number, String title,
-                              Transition assembly, String topicTitle) {
-    }
+    public record FinalAction(
+            String actionId, String conventionId, int number, String title, Transition assembly, String topicTitle) {}
 
     private final JdbcTemplate jdbc;
 
@@ -38,60 +35,91 @@ public class DeliberationRegister {
 
     /** A topic, whatever its convention. */
     public Optional<Topic> topic(String topicId) {
-        return jdbc.query("SELECT convention_id, assembly, title FROM register_topic WHERE topic_id = ?",
-                        (rs, i) -> new Topic(rs.getString(1), topicId, Transition.valueOf(rs.getString(2)), rs.getString(3)),
+        return jdbc
+                .query(
+                        "SELECT convention_id, assembly, title FROM register_topic WHERE topic_id = ?",
+                        (rs, i) -> new Topic(
+                                rs.getString(1), topicId, Transition.valueOf(rs.getString(2)), rs.getString(3)),
                         topicId)
-                .stream().findFirst();
+                .stream()
+                .findFirst();
     }
 
     public Optional<Topic> topic(String conventionId, String topicId) {
         List<Topic> found = jdbc.query(
                 "SELECT assembly, title FROM register_topic WHERE convention_id = ? AND topic_id = ?",
                 (rs, i) -> new Topic(conventionId, topicId, Transition.valueOf(rs.getString(1)), rs.getString(2)),
-                conventionId, topicId);
+                conventionId,
+                topicId);
         return found.stream().findFirst();
     }
 
     public boolean actionNumberTaken(String conventionId, int number) {
         Integer count = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM register_action WHERE convention_id = ? AND action_number = ?",
-                Integer.class, conventionId, number);
+                Integer.class,
+                conventionId,
+                number);
         return count != null && count > 0;
     }
 
     /** The convention of an action sheet, if it exists. */
     public Optional<String> conventionOfAction(String actionId) {
-        return jdbc.query("SELECT convention_id FROM register_action WHERE action_id = ?",
-                (rs, i) -> rs.getString(1), actionId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT convention_id FROM register_action WHERE action_id = ?",
+                        (rs, i) -> rs.getString(1),
+                        actionId)
+                .stream()
+                .findFirst();
     }
 
     /** "number. title" of an existing action sheet, as its draft named it. */
     public String actionLabel(String actionId) {
-        return jdbc.queryForObject("SELECT action_number, title FROM register_action WHERE action_id = ?",
-                (rs, i) -> rs.getInt(1) + ". " + rs.getString(2), actionId);
+        return jdbc.queryForObject(
+                "SELECT action_number, title FROM register_action WHERE action_id = ?",
+                (rs, i) -> rs.getInt(1) + ". " + rs.getString(2),
+                actionId);
     }
 
     /** The action if it exists and is final. */
     public Optional<FinalAction> finalAction(String actionId) {
-        return jdbc.query("SELECT convention_id, action_number, title, assembly, topic_title FROM register_action"
+        return jdbc
+                .query(
+                        "SELECT convention_id, action_number, title, assembly, topic_title FROM register_action"
                                 + " WHERE action_id = ? AND finalised = TRUE",
-                        (rs, i) -> new FinalAction(actionId, rs.getString(1), rs.getInt(2), rs.getString(3),
-                                Transition.valueOf(rs.getString(4)), rs.getString(5)),
+                        (rs, i) -> new FinalAction(
+                                actionId,
+                                rs.getString(1),
+                                rs.getInt(2),
+                                rs.getString(3),
+                                Transition.valueOf(rs.getString(4)),
+                                rs.getString(5)),
                         actionId)
-                .stream().findFirst();
+                .stream()
+                .findFirst();
     }
 
     @EventHandler
     void on(TopicChosen event) {
-        jdbc.update("INSERT INTO register_topic (convention_id, topic_id, assembly, title) VALUES (?, ?, ?, ?)",
-                event.conventionId(), event.topicId(), event.assembly().name(), event.title());
+        jdbc.update(
+                "INSERT INTO register_topic (convention_id, topic_id, assembly, title) VALUES (?, ?, ?, ?)",
+                event.conventionId(),
+                event.topicId(),
+                event.assembly().name(),
+                event.title());
     }
 
     @EventHandler
     void on(ActionDrafted event) {
-        jdbc.update("INSERT INTO register_action (action_id, convention_id, action_number, title, assembly, topic_title,"
+        jdbc.update(
+                "INSERT INTO register_action (action_id, convention_id, action_number, title, assembly, topic_title,"
                         + " finalised) VALUES (?, ?, ?, ?, ?, ?, FALSE)",
-                event.actionId(), event.conventionId(), event.number(), event.title(), event.assembly().name(),
+                event.actionId(),
+                event.conventionId(),
+                event.number(),
+                event.title(),
+                event.assembly().name(),
                 event.topicTitle());
     }
 

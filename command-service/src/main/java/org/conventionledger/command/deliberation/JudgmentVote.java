@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.deliberation.JudgmentVoteOpened;
 import org.conventionledger.events.deliberation.VoteOption;
@@ -58,9 +57,15 @@ final class JudgmentVote {
     /** Value equality, so that Axon's test fixtures can check that handlers do not change state. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof JudgmentVote vote && purpose == vote.purpose && assembly == vote.assembly
-                && grades.equals(vote.grades) && options.equals(vote.options) && seats == vote.seats
-                && Arrays.deepEquals(tallies, vote.tallies) && voters.equals(vote.voters) && open == vote.open;
+        return other instanceof JudgmentVote vote
+                && purpose == vote.purpose
+                && assembly == vote.assembly
+                && grades.equals(vote.grades)
+                && options.equals(vote.options)
+                && seats == vote.seats
+                && Arrays.deepEquals(tallies, vote.tallies)
+                && voters.equals(vote.voters)
+                && open == vote.open;
     }
 
     @Override
@@ -69,6 +74,10 @@ final class JudgmentVote {
     }
 
     String label(String optionId) {
-        return options.stream().filter(o -> o.optionId().equals(optionId)).findFirst().orElseThrow().label();
+        return options.stream()
+                .filter(o -> o.optionId().equals(optionId))
+                .findFirst()
+                .orElseThrow()
+                .label();
     }
 }

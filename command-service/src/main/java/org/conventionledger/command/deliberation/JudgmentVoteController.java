@@ -1,14 +1,13 @@
 package org.conventionledger.command.deliberation;
 
-import java.util.List;
-import java.util.Map;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
 import org.conventionledger.command.platform.Commands;
 import org.conventionledger.command.platform.Limits;
 import org.conventionledger.events.Transition;
@@ -39,34 +38,46 @@ public class JudgmentVoteController {
      * @param candidates for TOPIC_CHOICE: the candidate topics' titles
      * @param actionIds  for PRIORITISATION: the action sheets to grade
      */
-    public record OpenVoteRequest(@NotNull VotePurpose purpose, Transition assembly,
-                                  @NotEmpty @Size(max = Limits.ENTRIES) List<@NotBlank String> grades,
-                                  @Size(max = Limits.ITEMS) List<@NotBlank String> candidates,
-                                  @Size(max = Limits.ITEMS) List<@NotBlank String> actionIds, @Min(0) int seats) {
-    }
+    public record OpenVoteRequest(
+            @NotNull VotePurpose purpose,
+            Transition assembly,
+            @NotEmpty @Size(max = Limits.ENTRIES) List<@NotBlank String> grades,
+            @Size(max = Limits.ITEMS) List<@NotBlank String> candidates,
+            @Size(max = Limits.ITEMS) List<@NotBlank String> actionIds,
+            @Min(0) int seats) {}
 
-    public record JudgmentRequest(@NotBlank String memberId,
-                                  @NotEmpty @Size(max = Limits.ITEMS) List<@NotNull Integer> grades) {
-    }
+    public record JudgmentRequest(
+            @NotBlank String memberId,
+            @NotEmpty @Size(max = Limits.ITEMS) List<@NotNull Integer> grades) {}
 
     @PostMapping("/api/conventions/{conventionId}/judgment-votes")
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> open(@PathVariable String conventionId, @Valid @RequestBody OpenVoteRequest request) {
         String voteId = Commands.newId();
         List<VoteOption> options = request.purpose() == VotePurpose.TOPIC_CHOICE
-                ? (request.candidates() == null ? List.<String>of() : request.candidates()).stream()
-                        .map(title -> new VoteOption(Commands.newId(), title)).toList()
-                : (request.actionIds() == null ? List.<String>of() : request.actionIds()).stream()
-                        .map(id -> new VoteOption(id, id)).toList();
-        commands.send(new OpenJudgmentVote(conventionId, voteId, request.purpose(), request.assembly(),
-                request.grades(), options, request.seats()));
+                ? (request.candidates() == null ? List.<String>of() : request.candidates())
+                        .stream()
+                                .map(title -> new VoteOption(Commands.newId(), title))
+                                .toList()
+                : (request.actionIds() == null ? List.<String>of() : request.actionIds())
+                        .stream().map(id -> new VoteOption(id, id)).toList();
+        commands.send(new OpenJudgmentVote(
+                conventionId,
+                voteId,
+                request.purpose(),
+                request.assembly(),
+                request.grades(),
+                options,
+                request.seats()));
         return Map.of("voteId", voteId, "options", options);
     }
 
     @PostMapping("/api/conventions/{conventionId}/judgment-votes/{voteId}/judgments")
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, String> judge(@PathVariable String conventionId, @PathVariable String voteId,
-                                     @Valid @RequestBody JudgmentRequest request) {
+    public Map<String, String> judge(
+            @PathVariable String conventionId,
+            @PathVariable String voteId,
+            @Valid @RequestBody JudgmentRequest request) {
         commands.send(new CastJudgment(conventionId, voteId, request.memberId(), request.grades()));
         return Map.of("voteId", voteId, "memberId", request.memberId());
     }

@@ -3,7 +3,6 @@ package org.conventionledger.command.deliberation;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.List;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -38,6 +37,7 @@ public class Question {
 
     @AggregateIdentifier
     private String questionId;
+
     private String conventionId;
     private boolean decided;
     private ConsentRound round;
@@ -54,7 +54,11 @@ public class Question {
         if (!register.conventionExists(command.conventionId())) {
             throw RuleViolation.notFound("unknown-convention", "No convention " + command.conventionId() + " exists.");
         }
-        apply(new QuestionPut(command.conventionId(), command.questionId(), command.title(), command.text(),
+        apply(new QuestionPut(
+                command.conventionId(),
+                command.questionId(),
+                command.title(),
+                command.text(),
                 List.copyOf(command.participants())));
     }
 
@@ -62,8 +66,8 @@ public class Question {
     public void handle(RequestQuestionClarification command) {
         requireNotDecided();
         round.checkClarificationRequest(command.clarificationId(), command.askedBy(), command.question());
-        apply(new QuestionClarificationRequested(conventionId, questionId, command.clarificationId(),
-                command.askedBy(), command.question()));
+        apply(new QuestionClarificationRequested(
+                conventionId, questionId, command.clarificationId(), command.askedBy(), command.question()));
     }
 
     @CommandHandler
@@ -77,16 +81,16 @@ public class Question {
     public void handle(ProposeQuestionImprovement command) {
         requireNotDecided();
         round.checkImprovementProposal(command.improvementId(), command.proposedBy(), command.proposal());
-        apply(new QuestionImprovementProposed(conventionId, questionId, command.improvementId(), command.proposedBy(),
-                command.proposal()));
+        apply(new QuestionImprovementProposed(
+                conventionId, questionId, command.improvementId(), command.proposedBy(), command.proposal()));
     }
 
     @CommandHandler
     public void handle(DecideQuestionImprovement command) {
         requireNotDecided();
         round.checkImprovementDecision(command.improvementId(), command.accepted(), command.text());
-        apply(new QuestionImprovementDecided(conventionId, questionId, command.improvementId(), command.accepted(),
-                command.reason()));
+        apply(new QuestionImprovementDecided(
+                conventionId, questionId, command.improvementId(), command.accepted(), command.reason()));
         if (command.accepted()) {
             applyNewVersion(command.text(), "improvement " + command.improvementId() + " accepted");
         }
@@ -95,23 +99,37 @@ public class Question {
     @CommandHandler
     public void handle(RaiseQuestionObjection command) {
         requireNotDecided();
-        round.checkObjection(command.objectionId(), command.category(), command.reason(), command.raisedBy(),
+        round.checkObjection(
+                command.objectionId(),
+                command.category(),
+                command.reason(),
+                command.raisedBy(),
                 command.competentBody());
-        apply(new QuestionObjectionRaised(conventionId, questionId, command.objectionId(), command.category(),
-                command.reason(), command.raisedBy(), command.competentBody()));
+        apply(new QuestionObjectionRaised(
+                conventionId,
+                questionId,
+                command.objectionId(),
+                command.category(),
+                command.reason(),
+                command.raisedBy(),
+                command.competentBody()));
     }
 
     @CommandHandler
     public void handle(LiftQuestionObjection command) {
         requireNotDecided();
         round.checkOpenObjection(command.objectionId());
-        requireText(command.amendment(), "amendment-required",
+        requireText(
+                command.amendment(),
+                "amendment-required",
                 "An objection is lifted by an amendment: describe what changed in the question.");
-        requireText(command.text(), "amended-text-required",
+        requireText(
+                command.text(),
+                "amended-text-required",
                 "Give the amended text of the question: it becomes a new version.");
         apply(new QuestionObjectionLifted(conventionId, questionId, command.objectionId(), command.amendment()));
-        applyNewVersion(command.text(), "amendment lifting objection " + command.objectionId() + ": "
-                + command.amendment());
+        applyNewVersion(
+                command.text(), "amendment lifting objection " + command.objectionId() + ": " + command.amendment());
     }
 
     @CommandHandler
@@ -200,8 +218,8 @@ public class Question {
 
     private void requireNotDecided() {
         if (decided) {
-            throw RuleViolation.conflict("question-decided", "Question " + questionId + " is decided: its consent"
-                    + " round is closed.");
+            throw RuleViolation.conflict(
+                    "question-decided", "Question " + questionId + " is decided: its consent" + " round is closed.");
         }
     }
 

@@ -4,10 +4,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.conventionledger.events.deliberation.ObjectionCategory;
 
 /** A participant objects to the question. */
-public record RaiseQuestionObjection(@TargetAggregateIdentifier String questionId,
-                                     String objectionId,
-                                     ObjectionCategory category,
-                                     String reason,
-                                     String raisedBy,
-                                     String competentBody) {
-}
+public record RaiseQuestionObjection(
+        @TargetAggregateIdentifier String questionId,
+        String objectionId,
+        ObjectionCategory category,
+        String reason,
+        String raisedBy,
+        String competentBody) {}

@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -27,6 +26,7 @@ public class TopicGroup {
 
     @AggregateIdentifier
     private String topicId;
+
     private String conventionId;
     private int cacVersion;
     private final Set<String> hearings = new HashSet<>();
@@ -41,16 +41,29 @@ public class TopicGroup {
     public void handle(RecordExpertHearing command, DeliberationRegister register) {
         String convention = conventionOf(command.topicId(), register);
         if (command.kind() == null) {
-            throw RuleViolation.unprocessable("kind-required", "Say whether the expert is SCIENTIFIC or EXPERT_BY_USE.");
+            throw RuleViolation.unprocessable(
+                    "kind-required", "Say whether the expert is SCIENTIFIC or EXPERT_BY_USE.");
         }
         requireText(command.expertName(), "expert-required", "Name the expert heard (or their public capacity).");
-        requireText(command.contribution(), "contribution-required", "The expertise sheet records what the expert brought.");
+        requireText(
+                command.contribution(),
+                "contribution-required",
+                "The expertise sheet records what the expert brought.");
         if (hearings.contains(command.hearingId())) {
             throw RuleViolation.conflict("hearing-exists", "Hearing " + command.hearingId() + " is already recorded.");
         }
-        apply(new ExpertHeard(convention, command.topicId(), command.hearingId(), command.expertName(),
-                command.organisation(), command.kind(), command.independent(), command.invitedBy(), command.heardOn(),
-                command.contribution(), command.documents() == null ? List.of() : List.copyOf(command.documents())));
+        apply(new ExpertHeard(
+                convention,
+                command.topicId(),
+                command.hearingId(),
+                command.expertName(),
+                command.organisation(),
+                command.kind(),
+                command.independent(),
+                command.invitedBy(),
+                command.heardOn(),
+                command.contribution(),
+                command.documents() == null ? List.of() : List.copyOf(command.documents())));
     }
 
     @CommandHandler
@@ -60,10 +73,17 @@ public class TopicGroup {
         requireText(command.findings(), "findings-required", "A CAC sheet states its findings (constat).");
         requireText(command.analysis(), "analysis-required", "A CAC sheet states its analysis.");
         if ((command.commonCriteria() == null || command.commonCriteria().isEmpty())
-                && (command.specificCriteria() == null || command.specificCriteria().isEmpty())) {
-            throw RuleViolation.unprocessable("criteria-required", "A CAC sheet lists the criteria a good action meets.");
+                && (command.specificCriteria() == null
+                        || command.specificCriteria().isEmpty())) {
+            throw RuleViolation.unprocessable(
+                    "criteria-required", "A CAC sheet lists the criteria a good action meets.");
         }
-        apply(new CacSheetWritten(convention, command.topicId(), cacVersion + 1, command.findings(), command.analysis(),
+        apply(new CacSheetWritten(
+                convention,
+                command.topicId(),
+                cacVersion + 1,
+                command.findings(),
+                command.analysis(),
                 command.commonCriteria() == null ? List.of() : List.copyOf(command.commonCriteria()),
                 command.specificCriteria() == null ? List.of() : List.copyOf(command.specificCriteria())));
     }
@@ -79,8 +99,14 @@ public class TopicGroup {
         if (opinions.contains(command.opinionId())) {
             throw RuleViolation.conflict("opinion-exists", "Opinion " + command.opinionId() + " exists.");
         }
-        apply(new OpinionGiven(convention, command.opinionId(), command.body(), "TOPIC", command.topicId(),
-                command.text(), command.givenOn()));
+        apply(new OpinionGiven(
+                convention,
+                command.opinionId(),
+                command.body(),
+                "TOPIC",
+                command.topicId(),
+                command.text(),
+                command.givenOn()));
     }
 
     @EventSourcingHandler
@@ -110,7 +136,8 @@ public class TopicGroup {
         if (conventionId != null) {
             return conventionId;
         }
-        return register.topic(topic).map(DeliberationRegister.Topic::conventionId)
+        return register.topic(topic)
+                .map(DeliberationRegister.Topic::conventionId)
                 .orElseThrow(() -> RuleViolation.notFound("unknown-topic", "No topic " + topic + " was chosen."));
     }
 

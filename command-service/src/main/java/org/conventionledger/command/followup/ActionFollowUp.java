@@ -4,7 +4,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -41,6 +40,7 @@ public class ActionFollowUp {
 
     @AggregateIdentifier
     private String followUpId;
+
     private String conventionId;
     private String actionId;
     private CouncilAnswer answer;
@@ -59,39 +59,52 @@ public class ActionFollowUp {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RecordCouncilAnswer command, DeliberationRegister register,
-                       ConventionRegister conventions) {
+    public void handle(RecordCouncilAnswer command, DeliberationRegister register, ConventionRegister conventions) {
         if (answer != null) {
-            throw RuleViolation.conflict("already-answered",
-                    "The council already answered action " + actionId + ": " + answer + ".");
+            throw RuleViolation.conflict(
+                    "already-answered", "The council already answered action " + actionId + ": " + answer + ".");
         }
         if (command.answer() == null) {
-            throw RuleViolation.unprocessable("answer-required",
-                    "Say what the council answered: ADOPTED, ADAPTED, RELAYED or REJECTED.");
+            throw RuleViolation.unprocessable(
+                    "answer-required", "Say what the council answered: ADOPTED, ADAPTED, RELAYED or REJECTED.");
         }
-        requireText(command.deliberationReference(), "deliberation-reference-required",
+        requireText(
+                command.deliberationReference(),
+                "deliberation-reference-required",
                 "Name the council's deliberation that carries the answer.");
         requireDate(command.answeredOn(), "answeredOn");
         if (command.answer() == CouncilAnswer.RELAYED) {
-            requireText(command.relayedTo(), "relayed-to-required", "A relayed action names the body it was relayed to.");
+            requireText(
+                    command.relayedTo(), "relayed-to-required", "A relayed action names the body it was relayed to.");
         } else if (command.relayedTo() != null) {
-            throw RuleViolation.unprocessable("relayed-to-not-allowed",
-                    "Only a RELAYED answer names a body the action was relayed to.");
+            throw RuleViolation.unprocessable(
+                    "relayed-to-not-allowed", "Only a RELAYED answer names a body the action was relayed to.");
         }
         if (command.answer() == CouncilAnswer.ADAPTED || command.answer() == CouncilAnswer.REJECTED) {
-            requireText(command.reason(), "reason-required",
+            requireText(
+                    command.reason(),
+                    "reason-required",
                     "The council owes the convention its reason when the answer is " + command.answer() + ".");
         }
-        var action = register.finalAction(command.actionId()).orElseThrow(() -> register
-                .conventionOfAction(command.actionId()).isPresent()
-                ? RuleViolation.conflict("action-not-final",
-                        "Action " + command.actionId() + " was not finalised: only finalised actions are followed up.")
-                : RuleViolation.notFound("unknown-action", "No action " + command.actionId() + " exists."));
+        var action = register.finalAction(command.actionId())
+                .orElseThrow(() -> register.conventionOfAction(command.actionId())
+                                .isPresent()
+                        ? RuleViolation.conflict(
+                                "action-not-final",
+                                "Action " + command.actionId()
+                                        + " was not finalised: only finalised actions are followed up.")
+                        : RuleViolation.notFound("unknown-action", "No action " + command.actionId() + " exists."));
         if (!conventions.conventionExists(action.conventionId())) {
             throw RuleViolation.notFound("unknown-convention", "No convention " + action.conventionId() + " exists.");
         }
-        apply(new CouncilAnswered(action.conventionId(), command.actionId(), command.answer(), command.relayedTo(),
-                command.reason(), command.deliberationReference(), command.answeredOn()));
+        apply(new CouncilAnswered(
+                action.conventionId(),
+                command.actionId(),
+                command.answer(),
+                command.relayedTo(),
+                command.reason(),
+                command.deliberationReference(),
+                command.answeredOn()));
     }
 
     @CommandHandler
@@ -99,22 +112,24 @@ public class ActionFollowUp {
     public void handle(PlanImplementation command) {
         requireAnswered(command.actionId());
         if (answer == CouncilAnswer.REJECTED) {
-            throw RuleViolation.conflict("answer-rejected",
-                    "The council rejected action " + actionId + ": nothing is planned for it.");
+            throw RuleViolation.conflict(
+                    "answer-rejected", "The council rejected action " + actionId + ": nothing is planned for it.");
         }
         if (status != null) {
-            throw RuleViolation.conflict("already-planned", "Action " + actionId + " was already planned: "
-                    + "revise its budget or record its progress.");
+            throw RuleViolation.conflict(
+                    "already-planned",
+                    "Action " + actionId + " was already planned: " + "revise its budget or record its progress.");
         }
         requireText(command.department(), "department-required", "Name the department in charge.");
         BigDecimal planned = checkedBudget(command.budget());
         checkStepDate(command.plannedOn(), "plannedOn");
         if (command.dueBy() != null && command.dueBy().isBefore(command.plannedOn())) {
-            throw RuleViolation.unprocessable("due-before-plan",
+            throw RuleViolation.unprocessable(
+                    "due-before-plan",
                     "dueBy (" + command.dueBy() + ") precedes the plan (" + command.plannedOn() + ").");
         }
-        apply(new ImplementationPlanned(conventionId, actionId, command.department(), planned, command.dueBy(),
-                command.plannedOn()));
+        apply(new ImplementationPlanned(
+                conventionId, actionId, command.department(), planned, command.dueBy(), command.plannedOn()));
     }
 
     @CommandHandler
@@ -123,12 +138,14 @@ public class ActionFollowUp {
         requirePlanned(command.actionId());
         ImplementationStatus next = command.status();
         if (next == null) {
-            throw RuleViolation.unprocessable("status-required", "Say which status was reached: IN_PROGRESS, DONE "
-                    + "or ABANDONED.");
+            throw RuleViolation.unprocessable(
+                    "status-required", "Say which status was reached: IN_PROGRESS, DONE " + "or ABANDONED.");
         }
         if (!follows(status, next)) {
-            throw RuleViolation.conflict("invalid-transition", "Action " + actionId + " is " + status
-                    + ": it cannot move to " + next + " (PLANNED, IN_PROGRESS, DONE; ABANDONED before DONE).");
+            throw RuleViolation.conflict(
+                    "invalid-transition",
+                    "Action " + actionId + " is " + status + ": it cannot move to " + next
+                            + " (PLANNED, IN_PROGRESS, DONE; ABANDONED before DONE).");
         }
         if (next == ImplementationStatus.ABANDONED) {
             requireText(command.note(), "note-required", "An abandoned action says why in a note.");
@@ -143,7 +160,8 @@ public class ActionFollowUp {
     public void handle(ReviseImplementationBudget command) {
         requirePlanned(command.actionId());
         if (status == ImplementationStatus.ABANDONED) {
-            throw RuleViolation.conflict("implementation-abandoned",
+            throw RuleViolation.conflict(
+                    "implementation-abandoned",
                     "Action " + actionId + " was abandoned: its budget is no longer revised.");
         }
         BigDecimal revised = checkedBudget(command.budget());
@@ -195,7 +213,8 @@ public class ActionFollowUp {
 
     private void requireAnswered(String commandActionId) {
         if (answer == null) {
-            throw RuleViolation.conflict("not-answered",
+            throw RuleViolation.conflict(
+                    "not-answered",
                     "No council answer is recorded for action " + commandActionId + ": record it first.");
         }
     }
@@ -203,8 +222,10 @@ public class ActionFollowUp {
     private void requirePlanned(String commandActionId) {
         requireAnswered(commandActionId);
         if (status == null) {
-            throw RuleViolation.conflict("not-planned", "Action " + actionId + " has no implementation plan"
-                    + (answer == CouncilAnswer.REJECTED ? " (the council rejected it)." : ": plan it first."));
+            throw RuleViolation.conflict(
+                    "not-planned",
+                    "Action " + actionId + " has no implementation plan"
+                            + (answer == CouncilAnswer.REJECTED ? " (the council rejected it)." : ": plan it first."));
         }
     }
 
@@ -214,7 +235,8 @@ public class ActionFollowUp {
             throw RuleViolation.unprocessable("budget-required", "Give the budget in euros (0 if none).");
         }
         if (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 2) {
-            throw RuleViolation.unprocessable("invalid-budget",
+            throw RuleViolation.unprocessable(
+                    "invalid-budget",
                     "A budget is at least zero, in euros to the cent: " + amount.toPlainString() + " is not.");
         }
         return amount.setScale(2);
@@ -223,8 +245,10 @@ public class ActionFollowUp {
     private void checkStepDate(LocalDate date, String field) {
         requireDate(date, field);
         if (date.isBefore(lastStepOn)) {
-            throw RuleViolation.unprocessable("date-before-previous-step",
-                    field + " (" + date + ") precedes the previous step of action " + actionId + " (" + lastStepOn + ").");
+            throw RuleViolation.unprocessable(
+                    "date-before-previous-step",
+                    field + " (" + date + ") precedes the previous step of action " + actionId + " (" + lastStepOn
+                            + ").");
         }
     }
 

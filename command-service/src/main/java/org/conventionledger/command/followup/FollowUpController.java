@@ -1,14 +1,13 @@
 package org.conventionledger.command.followup;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.Map;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
 import org.conventionledger.command.platform.Commands;
 import org.conventionledger.events.followup.CouncilAnswer;
 import org.conventionledger.events.followup.ImplementationStatus;
@@ -32,33 +31,50 @@ public class FollowUpController {
         this.commands = commands;
     }
 
-    public record CouncilAnswerRequest(@NotNull CouncilAnswer answer, String relayedTo, String reason,
-                                       @NotBlank String deliberationReference, @NotNull LocalDate answeredOn) {
-    }
+    public record CouncilAnswerRequest(
+            @NotNull CouncilAnswer answer,
+            String relayedTo,
+            String reason,
+            @NotBlank String deliberationReference,
+            @NotNull LocalDate answeredOn) {}
 
-    public record PlanRequest(@NotBlank String department,
-                              @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal budget,
-                              LocalDate dueBy, @NotNull LocalDate plannedOn) {
-    }
+    public record PlanRequest(
+            @NotBlank String department,
 
-    public record ProgressRequest(@NotNull ImplementationStatus status, String note, @NotNull LocalDate on) {
-    }
+            @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 2)
+            BigDecimal budget,
 
-    public record BudgetRevisionRequest(@NotNull @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal budget,
-                                        @NotBlank String reason, @NotNull LocalDate on) {
-    }
+            LocalDate dueBy,
+            @NotNull LocalDate plannedOn) {}
+
+    public record ProgressRequest(
+            @NotNull ImplementationStatus status,
+            String note,
+            @NotNull LocalDate on) {}
+
+    public record BudgetRevisionRequest(
+            @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 2)
+            BigDecimal budget,
+
+            @NotBlank String reason,
+            @NotNull LocalDate on) {}
 
     @PostMapping("/api/actions/{actionId}/council-answer")
     public Map<String, String> answer(@PathVariable String actionId, @Valid @RequestBody CouncilAnswerRequest request) {
-        commands.send(new RecordCouncilAnswer(actionId, request.answer(), request.relayedTo(), request.reason(),
-                request.deliberationReference(), request.answeredOn()));
+        commands.send(new RecordCouncilAnswer(
+                actionId,
+                request.answer(),
+                request.relayedTo(),
+                request.reason(),
+                request.deliberationReference(),
+                request.answeredOn()));
         return Map.of("actionId", actionId, "answer", request.answer().name());
     }
 
     @PostMapping("/api/actions/{actionId}/implementation-plan")
     public Map<String, String> plan(@PathVariable String actionId, @Valid @RequestBody PlanRequest request) {
-        commands.send(new PlanImplementation(actionId, request.department(), request.budget(), request.dueBy(),
-                request.plannedOn()));
+        commands.send(new PlanImplementation(
+                actionId, request.department(), request.budget(), request.dueBy(), request.plannedOn()));
         return Map.of("actionId", actionId, "status", ImplementationStatus.PLANNED.name());
     }
 
@@ -69,9 +85,10 @@ public class FollowUpController {
     }
 
     @PostMapping("/api/actions/{actionId}/budget-revision")
-    public Map<String, String> reviseBudget(@PathVariable String actionId,
-                                            @Valid @RequestBody BudgetRevisionRequest request) {
+    public Map<String, String> reviseBudget(
+            @PathVariable String actionId, @Valid @RequestBody BudgetRevisionRequest request) {
         commands.send(new ReviseImplementationBudget(actionId, request.budget(), request.reason(), request.on()));
-        return Map.of("actionId", actionId, "budget", request.budget().setScale(2).toPlainString());
+        return Map.of(
+                "actionId", actionId, "budget", request.budget().setScale(2).toPlainString());
     }
 }

@@ -4,7 +4,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.List;
 import java.util.Set;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -30,8 +29,10 @@ public class Convention {
 
     @AggregateIdentifier
     private String conventionId;
+
     @AggregateMember
     private final Panel panel = new Panel();
+
     @AggregateMember
     private final JudgmentVotes votes = new JudgmentVotes();
 
@@ -43,17 +44,31 @@ public class Convention {
     public Convention(OpenConvention command) {
         require(notBlank(command.title()), "title-required", "A convention needs a title.");
         require(notBlank(command.city()), "city-required", "A convention needs a city.");
-        require(command.transitions() != null && !command.transitions().isEmpty(), "transitions-required",
+        require(
+                command.transitions() != null && !command.transitions().isEmpty(),
+                "transitions-required",
                 "A convention works on at least one transition.");
-        require(Set.copyOf(command.transitions()).size() == command.transitions().size(), "duplicate-transition",
+        require(
+                Set.copyOf(command.transitions()).size()
+                        == command.transitions().size(),
+                "duplicate-transition",
                 "Each transition is listed once.");
         require(command.plannedSessions() >= 1, "sessions-required", "A convention plans at least one session.");
         var mandate = command.mandate();
-        require(mandate != null && mandate.startsOn() != null && mandate.endsOn() != null
+        require(
+                mandate != null
+                        && mandate.startsOn() != null
+                        && mandate.endsOn() != null
                         && !mandate.endsOn().isBefore(mandate.startsOn()),
-                "mandate-dates", "The mandate needs a start date and an end date that is not before it.");
-        apply(new ConventionOpened(command.conventionId(), command.title(), command.city(), mandate,
-                List.copyOf(command.transitions()), command.plannedSessions()));
+                "mandate-dates",
+                "The mandate needs a start date and an end date that is not before it.");
+        apply(new ConventionOpened(
+                command.conventionId(),
+                command.title(),
+                command.city(),
+                mandate,
+                List.copyOf(command.transitions()),
+                command.plannedSessions()));
     }
 
     /** Here rather than in {@link Panel}: the absences it counts are the sessions', kept by organisation. */

@@ -27,8 +27,8 @@ public class ConventionRegister {
      * the processor is subscribing, so it does not replay older events.
      */
     public boolean conventionExists(String conventionId) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM register_convention WHERE convention_id = ?",
-                Integer.class, conventionId);
+        Integer count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM register_convention WHERE convention_id = ?", Integer.class, conventionId);
         return count != null && count > 0;
     }
 

@@ -1,13 +1,12 @@
 package org.conventionledger.command.organisation;
 
-import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Map;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Map;
 import org.conventionledger.command.platform.Commands;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.organisation.DelegatedRole;
@@ -30,33 +29,43 @@ public class DelegatedRoleController {
         this.commands = commands;
     }
 
-    public record AssignmentRequest(@NotNull DelegatedRole role,
-                                    @NotBlank @Size(max = 64) String memberId,
-                                    @NotNull LocalDate assignedOn) {
-    }
+    public record AssignmentRequest(
+            @NotNull DelegatedRole role,
+            @NotBlank @Size(max = 64) String memberId,
+            @NotNull LocalDate assignedOn) {}
 
-    public record HandoverRequest(@NotBlank @Size(max = 64) String fromMemberId,
-                                  @NotBlank @Size(max = 64) String toMemberId,
-                                  @NotNull LocalDate handedOverOn) {
-    }
+    public record HandoverRequest(
+            @NotBlank @Size(max = 64) String fromMemberId,
+            @NotBlank @Size(max = 64) String toMemberId,
+            @NotNull LocalDate handedOverOn) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, String> assign(@PathVariable String conventionId, @PathVariable String assembly,
-                                      @Valid @RequestBody AssignmentRequest request) {
+    public Map<String, String> assign(
+            @PathVariable String conventionId,
+            @PathVariable String assembly,
+            @Valid @RequestBody AssignmentRequest request) {
         Transition meeting = pathValue(Transition.class, "assembly", assembly);
-        commands.send(new AssignDelegatedRole(conventionId, meeting, request.role(), request.memberId(),
-                request.assignedOn()));
+        commands.send(new AssignDelegatedRole(
+                conventionId, meeting, request.role(), request.memberId(), request.assignedOn()));
         return Map.of("assembly", meeting.name(), "role", request.role().name(), "memberId", request.memberId());
     }
 
     @PostMapping("/{role}/handover")
-    public Map<String, String> handOver(@PathVariable String conventionId, @PathVariable String assembly,
-                                        @PathVariable String role, @Valid @RequestBody HandoverRequest request) {
+    public Map<String, String> handOver(
+            @PathVariable String conventionId,
+            @PathVariable String assembly,
+            @PathVariable String role,
+            @Valid @RequestBody HandoverRequest request) {
         Transition meeting = pathValue(Transition.class, "assembly", assembly);
         DelegatedRole delegated = pathValue(DelegatedRole.class, "role", role);
-        commands.send(new HandOverDelegatedRole(conventionId, meeting, delegated, request.fromMemberId(),
-                request.toMemberId(), request.handedOverOn()));
+        commands.send(new HandOverDelegatedRole(
+                conventionId,
+                meeting,
+                delegated,
+                request.fromMemberId(),
+                request.toMemberId(),
+                request.handedOverOn()));
         return Map.of("assembly", meeting.name(), "role", delegated.name(), "memberId", request.toMemberId());
     }
 

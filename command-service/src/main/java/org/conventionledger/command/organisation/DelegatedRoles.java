@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -38,6 +37,7 @@ public class DelegatedRoles {
 
     @AggregateIdentifier
     private String delegatedRolesId;
+
     private final Map<DelegatedRole, String> holders = new EnumMap<>(DelegatedRole.class);
 
     protected DelegatedRoles() {
@@ -53,20 +53,25 @@ public class DelegatedRoles {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(AssignDelegatedRole command, PanelRegister register, MemberRegister members) {
         requireRoleAndDate(command.role(), command.assignedOn(), "assignedOn");
-        var terms = register.terms(command.conventionId()).orElseThrow(() -> RuleViolation.notFound(
-                "unknown-convention", "No convention " + command.conventionId() + " exists."));
+        var terms = register.terms(command.conventionId())
+                .orElseThrow(() -> RuleViolation.notFound(
+                        "unknown-convention", "No convention " + command.conventionId() + " exists."));
         if (command.assembly() == null || !terms.assemblies().contains(command.assembly())) {
-            throw RuleViolation.unprocessable("unknown-assembly", "This convention has no " + command.assembly()
-                    + " assembly; its assemblies are " + terms.assemblies() + ".");
+            throw RuleViolation.unprocessable(
+                    "unknown-assembly",
+                    "This convention has no " + command.assembly() + " assembly; its assemblies are "
+                            + terms.assemblies() + ".");
         }
         String holder = holders.get(command.role());
         if (holder != null) {
-            throw RuleViolation.conflict("role-taken", "Member " + holder + " holds " + command.role() + " in the "
-                    + command.assembly() + " assembly: hand it over instead.");
+            throw RuleViolation.conflict(
+                    "role-taken",
+                    "Member " + holder + " holds " + command.role() + " in the " + command.assembly()
+                            + " assembly: hand it over instead.");
         }
         requireEligible(command.conventionId(), command.assembly(), command.memberId(), members);
-        apply(new DelegatedRoleAssigned(command.conventionId(), command.assembly(), command.role(), command.memberId(),
-                command.assignedOn()));
+        apply(new DelegatedRoleAssigned(
+                command.conventionId(), command.assembly(), command.role(), command.memberId(), command.assignedOn()));
     }
 
     @CommandHandler
@@ -75,19 +80,27 @@ public class DelegatedRoles {
         requireRoleAndDate(command.role(), command.handedOverOn(), "handedOverOn");
         String holder = holders.get(command.role());
         if (holder == null) {
-            throw RuleViolation.conflict("role-vacant", "Nobody holds " + command.role() + " in the "
-                    + command.assembly() + " assembly: assign it.");
+            throw RuleViolation.conflict(
+                    "role-vacant",
+                    "Nobody holds " + command.role() + " in the " + command.assembly() + " assembly: assign it.");
         }
         if (!holder.equals(command.fromMemberId())) {
-            throw RuleViolation.conflict("not-the-holder", command.role() + " of the " + command.assembly()
-                    + " assembly is held by member " + holder + ", not " + command.fromMemberId() + ".");
+            throw RuleViolation.conflict(
+                    "not-the-holder",
+                    command.role() + " of the " + command.assembly() + " assembly is held by member " + holder
+                            + ", not " + command.fromMemberId() + ".");
         }
         if (holder.equals(command.toMemberId())) {
             throw RuleViolation.unprocessable("same-member", "A role is handed over to another member.");
         }
         requireEligible(command.conventionId(), command.assembly(), command.toMemberId(), members);
-        apply(new DelegatedRoleHandedOver(command.conventionId(), command.assembly(), command.role(), holder,
-                command.toMemberId(), command.handedOverOn()));
+        apply(new DelegatedRoleHandedOver(
+                command.conventionId(),
+                command.assembly(),
+                command.role(),
+                holder,
+                command.toMemberId(),
+                command.handedOverOn()));
     }
 
     @EventSourcingHandler
@@ -105,19 +118,23 @@ public class DelegatedRoles {
         if (member == null || member.isBlank()) {
             throw RuleViolation.unprocessable("member-required", "Name the member who takes the role.");
         }
-        Transition seat = members.assemblyOf(conventionId, member).orElseThrow(() -> RuleViolation.unprocessable(
-                "not-a-member", "Member " + member + " is not seated in this convention."));
+        Transition seat = members.assemblyOf(conventionId, member)
+                .orElseThrow(() -> RuleViolation.unprocessable(
+                        "not-a-member", "Member " + member + " is not seated in this convention."));
         if (!members.isActive(conventionId, member)) {
             throw RuleViolation.conflict("member-inactive", "Member " + member + " has left the convention.");
         }
         if (seat != assembly) {
-            throw RuleViolation.unprocessable("wrong-assembly", "Member " + member + " sits in the " + seat
-                    + " assembly, not the " + assembly + " one.");
+            throw RuleViolation.unprocessable(
+                    "wrong-assembly",
+                    "Member " + member + " sits in the " + seat + " assembly, not the " + assembly + " one.");
         }
         for (var held : holders.entrySet()) {
             if (held.getValue().equals(member)) {
-                throw RuleViolation.conflict("member-holds-role", "Member " + member + " already holds " + held.getKey()
-                        + " in the " + assembly + " assembly: one role per member spreads the responsibilities.");
+                throw RuleViolation.conflict(
+                        "member-holds-role",
+                        "Member " + member + " already holds " + held.getKey() + " in the " + assembly
+                                + " assembly: one role per member spreads the responsibilities.");
             }
         }
     }

@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.conventionledger.command.platform.AxonConfiguration;
@@ -30,8 +29,7 @@ import org.springframework.stereotype.Component;
 public class PanelRegister {
 
     /** What a session needs to know of its convention. */
-    public record Terms(String conventionId, Set<Transition> assemblies, BigDecimal indemnityPerSession) {
-    }
+    public record Terms(String conventionId, Set<Transition> assemblies, BigDecimal indemnityPerSession) {}
 
     private final JdbcTemplate jdbc;
 
@@ -41,10 +39,13 @@ public class PanelRegister {
 
     /** The convention's assemblies and indemnity per session, if it was opened. */
     public Optional<Terms> terms(String conventionId) {
-        return jdbc.query("SELECT transitions, indemnity_per_session FROM register_mandate WHERE convention_id = ?",
+        return jdbc
+                .query(
+                        "SELECT transitions, indemnity_per_session FROM register_mandate WHERE convention_id = ?",
                         (rs, i) -> new Terms(conventionId, assemblies(rs.getString(1)), rs.getBigDecimal(2)),
                         conventionId)
-                .stream().findFirst();
+                .stream()
+                .findFirst();
     }
 
     public boolean sessionNumberTaken(String conventionId, int number, Transition assembly) {
@@ -62,9 +63,13 @@ public class PanelRegister {
      * corrections: an excused absence does not count.
      */
     public int unexcusedAbsences(String conventionId, String memberId) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM register_attendance"
+        Integer count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM register_attendance"
                         + " WHERE convention_id = ? AND member_id = ? AND presence = ?",
-                Integer.class, conventionId, memberId, Presence.ABSENT.name());
+                Integer.class,
+                conventionId,
+                memberId,
+                Presence.ABSENT.name());
         return count == null ? 0 : count;
     }
 
@@ -72,34 +77,48 @@ public class PanelRegister {
     void on(ConventionOpened event) {
         // a mandate without an indemnity pays none; the REST API requires one
         BigDecimal indemnity = event.mandate() == null || event.mandate().indemnityPerSession() == null
-                ? BigDecimal.ZERO : event.mandate().indemnityPerSession();
-        jdbc.update("INSERT INTO register_mandate (convention_id, transitions, indemnity_per_session) VALUES (?, ?, ?)",
+                ? BigDecimal.ZERO
+                : event.mandate().indemnityPerSession();
+        jdbc.update(
+                "INSERT INTO register_mandate (convention_id, transitions, indemnity_per_session) VALUES (?, ?, ?)",
                 event.conventionId(),
-                event.transitions().stream().map(Transition::name).collect(Collectors.joining(",")), indemnity);
+                event.transitions().stream().map(Transition::name).collect(Collectors.joining(",")),
+                indemnity);
     }
 
     @EventHandler
     void on(SessionScheduled event) {
-        jdbc.update("INSERT INTO register_session (session_id, convention_id, session_number, meeting) VALUES (?, ?, ?, ?)",
-                event.sessionId(), event.conventionId(), event.number(),
+        jdbc.update(
+                "INSERT INTO register_session (session_id, convention_id, session_number, meeting) VALUES (?, ?, ?, ?)",
+                event.sessionId(),
+                event.conventionId(),
+                event.number(),
                 event.assembly() == null ? "PLENARY" : event.assembly().name());
     }
 
     @EventHandler
     void on(AttendanceRecorded event) {
-        jdbc.update("INSERT INTO register_attendance (convention_id, session_id, member_id, presence)"
+        jdbc.update(
+                "INSERT INTO register_attendance (convention_id, session_id, member_id, presence)"
                         + " VALUES (?, ?, ?, ?)",
-                event.conventionId(), event.sessionId(), event.memberId(), event.presence().name());
+                event.conventionId(),
+                event.sessionId(),
+                event.memberId(),
+                event.presence().name());
     }
 
     @EventHandler
     void on(AttendanceCorrected event) {
-        jdbc.update("UPDATE register_attendance SET presence = ? WHERE session_id = ? AND member_id = ?",
-                event.presence().name(), event.sessionId(), event.memberId());
+        jdbc.update(
+                "UPDATE register_attendance SET presence = ? WHERE session_id = ? AND member_id = ?",
+                event.presence().name(),
+                event.sessionId(),
+                event.memberId());
     }
 
     private static Set<Transition> assemblies(String transitions) {
-        return Arrays.stream(transitions.split(",")).map(Transition::valueOf)
+        return Arrays.stream(transitions.split(","))
+                .map(Transition::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Transition.class)));
     }
 }

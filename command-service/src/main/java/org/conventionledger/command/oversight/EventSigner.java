@@ -4,7 +4,6 @@ import java.security.KeyPair;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
@@ -35,13 +34,13 @@ public class EventSigner {
     private final Serializer serializer;
     private volatile Fingerprinted current;
 
-    private record Fingerprinted(KeyPair keys, String keyId) {
-    }
+    private record Fingerprinted(KeyPair keys, String keyId) {}
 
     public EventSigner(LedgerSigningKey key, @Qualifier("eventSerializer") Serializer serializer, EventBus events) {
         this.key = key;
         this.serializer = serializer;
-        events.registerDispatchInterceptor((List<? extends EventMessage<?>> messages) -> (index, message) -> sign(message));
+        events.registerDispatchInterceptor(
+                (List<? extends EventMessage<?>> messages) -> (index, message) -> sign(message));
     }
 
     EventMessage<?> sign(EventMessage<?> message) {
@@ -50,10 +49,16 @@ public class EventSigner {
         Map<String, String> metaData = new TreeMap<>();
         message.getMetaData().forEach((name, value) -> metaData.put(name, value == null ? null : value.toString()));
         DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> d ? d : null;
-        ChainLink.Entry entry = new ChainLink.Entry(0, message.getIdentifier(),
+        ChainLink.Entry entry = new ChainLink.Entry(
+                0,
+                message.getIdentifier(),
                 domain == null ? null : domain.getAggregateIdentifier(),
-                domain == null ? null : domain.getSequenceNumber(), payload.getType().getName(),
-                payload.getType().getRevision(), message.getTimestamp().toString(), metaData, payload.getData(),
+                domain == null ? null : domain.getSequenceNumber(),
+                payload.getType().getName(),
+                payload.getType().getRevision(),
+                message.getTimestamp().toString(),
+                metaData,
+                payload.getData(),
                 domain == null ? null : domain.getType());
         return message.andMetaData(EventSignatures.sign(signing.keys().getPrivate(), signing.keyId(), entry));
     }

@@ -28,16 +28,18 @@ public class GarantOpinion {
     @CommandHandler
     public GarantOpinion(PublishGarantOpinion command, ConventionRegister register) {
         if (command.occasion() == null) {
-            throw RuleViolation.unprocessable("occasion-required",
+            throw RuleViolation.unprocessable(
+                    "occasion-required",
                     "Say on which occasion the opinion is published: END_OF_SESSION, VOTATION or FINAL.");
         }
         if (command.occasion() == OpinionOccasion.END_OF_SESSION) {
             if (command.session() == null || command.session() < 1) {
-                throw RuleViolation.unprocessable("session-required",
-                        "An end-of-session opinion names its session (1 or more).");
+                throw RuleViolation.unprocessable(
+                        "session-required", "An end-of-session opinion names its session (1 or more).");
             }
         } else if (command.session() != null) {
-            throw RuleViolation.unprocessable("session-not-allowed",
+            throw RuleViolation.unprocessable(
+                    "session-not-allowed",
                     "Only an end-of-session opinion names a session, not a " + command.occasion() + " one.");
         }
         if (command.text() == null || command.text().isBlank()) {
@@ -49,8 +51,13 @@ public class GarantOpinion {
         if (!register.conventionExists(command.conventionId())) {
             throw RuleViolation.notFound("unknown-convention", "No convention " + command.conventionId() + " exists.");
         }
-        apply(new GarantOpinionPublished(command.conventionId(), command.opinionId(), command.occasion(),
-                command.session(), command.text(), command.publishedOn()));
+        apply(new GarantOpinionPublished(
+                command.conventionId(),
+                command.opinionId(),
+                command.occasion(),
+                command.session(),
+                command.text(),
+                command.publishedOn()));
     }
 
     @EventSourcingHandler

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -47,11 +46,11 @@ public class Keyring {
     private static final String LEDGER = "ledger";
 
     /** A registered garant key. */
-    private record GarantKey(String garantId, String publicKey, boolean revoked) {
-    }
+    private record GarantKey(String garantId, String publicKey, boolean revoked) {}
 
     @AggregateIdentifier
     private String keyringId;
+
     private String ledgerKeyId;
     private String ledgerPublicKey;
     private long lastSize;
@@ -71,11 +70,17 @@ public class Keyring {
             if (ledgerKeyId.equals(keyId)) {
                 return;
             }
-            throw RuleViolation.conflict("ledger-key-differs", "The ledger's key is " + ledgerKeyId
-                    + "; a new key must be handed over by the old one (rotation), not published.");
+            throw RuleViolation.conflict(
+                    "ledger-key-differs",
+                    "The ledger's key is " + ledgerKeyId
+                            + "; a new key must be handed over by the old one (rotation), not published.");
         }
         requirePossession(command.publicKey(), LEDGER, keyId, command.proof());
-        apply(new LedgerKeyPublished(command.keyringId(), keyId, command.publicKey(), command.proof(),
+        apply(new LedgerKeyPublished(
+                command.keyringId(),
+                keyId,
+                command.publicKey(),
+                command.proof(),
                 required(command.publishedAt(), "publishedAt")));
     }
 
@@ -87,14 +92,17 @@ public class Keyring {
             throw RuleViolation.unprocessable("same-key", "The new key is the current key.");
         }
         Instant rotatedAt = required(command.rotatedAt(), "rotatedAt");
-        if (!TreeHeads.verifies(ledgerPublicKey, TreeHeads.rotationText(ledgerKeyId, command.publicKey(),
-                rotatedAt.toString()), command.signature())) {
-            throw RuleViolation.unprocessable("rotation-not-signed-by-current-key",
+        if (!TreeHeads.verifies(
+                ledgerPublicKey,
+                TreeHeads.rotationText(ledgerKeyId, command.publicKey(), rotatedAt.toString()),
+                command.signature())) {
+            throw RuleViolation.unprocessable(
+                    "rotation-not-signed-by-current-key",
                     "signature: the hand-over must be signed by the current ledger key " + ledgerKeyId + ".");
         }
         requirePossession(command.publicKey(), LEDGER, keyId, command.proof());
-        apply(new LedgerKeyRotated(keyringId, ledgerKeyId, keyId, command.publicKey(), rotatedAt,
-                command.signature(), command.proof()));
+        apply(new LedgerKeyRotated(
+                keyringId, ledgerKeyId, keyId, command.publicKey(), rotatedAt, command.signature(), command.proof()));
     }
 
     @CommandHandler
@@ -104,12 +112,14 @@ public class Keyring {
             throw RuleViolation.unprocessable("invalid-root", "root: a SHA-256 hash in lower-case hex.");
         }
         if (command.size() < 0 || (command.size() == 0) != (command.position() < 0)) {
-            throw RuleViolation.unprocessable("invalid-size", "size and position: the empty tree has position -1,"
-                    + " any other tree a position of the log.");
+            throw RuleViolation.unprocessable(
+                    "invalid-size",
+                    "size and position: the empty tree has position -1," + " any other tree a position of the log.");
         }
         if (command.size() < lastSize) {
-            throw RuleViolation.conflict("tree-shrank", "size: a head of " + command.size()
-                    + " events after one of " + lastSize + "; the log only grows.");
+            throw RuleViolation.conflict(
+                    "tree-shrank",
+                    "size: a head of " + command.size() + " events after one of " + lastSize + "; the log only grows.");
         }
         if (headTexts.containsKey(command.headId())) {
             throw RuleViolation.conflict("head-exists", "Head " + command.headId() + " is already signed.");
@@ -121,11 +131,21 @@ public class Keyring {
         Instant signedAt = required(command.signedAt(), "signedAt");
         String text = TreeHeads.headText(command.size(), command.position(), command.root(), signedAt.toString());
         if (!TreeHeads.verifies(ledgerPublicKey, text, command.signature())) {
-            throw RuleViolation.unprocessable("head-not-signed-by-ledger-key",
+            throw RuleViolation.unprocessable(
+                    "head-not-signed-by-ledger-key",
                     "signature: the head must be signed by the ledger key " + ledgerKeyId + ".");
         }
-        apply(new TreeHeadSigned(keyringId, command.headId(), TreeLeaf.VERSION, command.size(), command.position(),
-                command.root(), signedAt, command.reason(), ledgerKeyId, command.signature(),
+        apply(new TreeHeadSigned(
+                keyringId,
+                command.headId(),
+                TreeLeaf.VERSION,
+                command.size(),
+                command.position(),
+                command.root(),
+                signedAt,
+                command.reason(),
+                ledgerKeyId,
+                command.signature(),
                 command.emptyPositions() == null ? null : List.copyOf(command.emptyPositions())));
     }
 
@@ -137,21 +157,31 @@ public class Keyring {
             throw RuleViolation.conflict("key-already-registered", "publicKey: this key is already registered.");
         }
         requirePossession(command.publicKey(), command.garantId(), keyId, command.proof());
-        apply(new GarantKeyRegistered(command.keyringId(), command.garantId(), keyId, command.publicKey(),
-                command.proof(), required(command.registeredAt(), "registeredAt")));
+        apply(new GarantKeyRegistered(
+                command.keyringId(),
+                command.garantId(),
+                keyId,
+                command.publicKey(),
+                command.proof(),
+                required(command.registeredAt(), "registeredAt")));
     }
 
     @CommandHandler
     void handle(RevokeGarantKey command) {
         GarantKey key = garantKeys.get(command.keyId());
         if (key == null || !key.garantId().equals(command.garantId())) {
-            throw RuleViolation.notFound("no-such-garant-key", "keyId: " + command.garantId()
-                    + " has registered no key " + command.keyId() + ".");
+            throw RuleViolation.notFound(
+                    "no-such-garant-key",
+                    "keyId: " + command.garantId() + " has registered no key " + command.keyId() + ".");
         }
         if (key.revoked()) {
             throw RuleViolation.conflict("key-already-revoked", "Key " + command.keyId() + " is already revoked.");
         }
-        apply(new GarantKeyRevoked(keyringId, command.garantId(), command.keyId(), command.reason(),
+        apply(new GarantKeyRevoked(
+                keyringId,
+                command.garantId(),
+                command.keyId(),
+                command.reason(),
                 required(command.revokedAt(), "revokedAt")));
     }
 
@@ -163,22 +193,24 @@ public class Keyring {
         }
         GarantKey key = garantKeys.get(command.keyId());
         if (key == null || !key.garantId().equals(command.garantId())) {
-            throw RuleViolation.unprocessable("key-not-registered", "keyId: " + command.garantId()
-                    + " has registered no key " + command.keyId() + ".");
+            throw RuleViolation.unprocessable(
+                    "key-not-registered",
+                    "keyId: " + command.garantId() + " has registered no key " + command.keyId() + ".");
         }
         if (key.revoked()) {
             throw RuleViolation.unprocessable("key-revoked", "keyId: key " + command.keyId() + " is revoked.");
         }
         if (countersigned.contains(command.headId() + '/' + command.keyId())) {
-            throw RuleViolation.conflict("already-countersigned", "This key has already countersigned head "
-                    + command.headId() + ".");
+            throw RuleViolation.conflict(
+                    "already-countersigned", "This key has already countersigned head " + command.headId() + ".");
         }
         if (!TreeHeads.verifies(key.publicKey(), text, command.signature())) {
-            throw RuleViolation.unprocessable("signature-does-not-verify",
+            throw RuleViolation.unprocessable(
+                    "signature-does-not-verify",
                     "signature: it does not verify against the head's text with key " + command.keyId() + ".");
         }
-        apply(new TreeHeadCountersigned(keyringId, command.headId(), command.garantId(), command.keyId(),
-                command.signature()));
+        apply(new TreeHeadCountersigned(
+                keyringId, command.headId(), command.garantId(), command.keyId(), command.signature()));
     }
 
     private void requireLedgerKey() {
@@ -191,17 +223,19 @@ public class Keyring {
         try {
             TreeHeads.publicKey(publicKey);
         } catch (IllegalArgumentException e) {
-            throw RuleViolation.unprocessable("invalid-public-key",
-                    "publicKey: not an Ed25519 public key (X.509 SubjectPublicKeyInfo, Base64).");
+            throw RuleViolation.unprocessable(
+                    "invalid-public-key", "publicKey: not an Ed25519 public key (X.509 SubjectPublicKeyInfo, Base64).");
         }
         return TreeHeads.fingerprint(publicKey);
     }
 
     private static void requirePossession(String publicKey, String holder, String keyId, String proof) {
         if (!TreeHeads.verifies(publicKey, TreeHeads.possessionText(holder, keyId), proof)) {
-            throw RuleViolation.unprocessable("no-proof-of-possession", "proof: sign the text \""
-                    + TreeHeads.possessionText(holder, keyId).replace("\n", "\\n")
-                    + "\" with the key, so that nobody registers a key they do not hold.");
+            throw RuleViolation.unprocessable(
+                    "no-proof-of-possession",
+                    "proof: sign the text \""
+                            + TreeHeads.possessionText(holder, keyId).replace("\n", "\\n")
+                            + "\" with the key, so that nobody registers a key they do not hold.");
         }
     }
 
@@ -228,8 +262,13 @@ public class Keyring {
     @EventSourcingHandler
     void on(TreeHeadSigned event) {
         lastSize = event.size();
-        headTexts.put(event.headId(), TreeHeads.headText(event.size(), event.position(), event.root(),
-                event.signedAt().toString()));
+        headTexts.put(
+                event.headId(),
+                TreeHeads.headText(
+                        event.size(),
+                        event.position(),
+                        event.root(),
+                        event.signedAt().toString()));
     }
 
     @EventSourcingHandler

@@ -1,15 +1,14 @@
 package org.conventionledger.command.oversight;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.conventionledger.command.oversight.KeyringCommands.CountersignTreeHead;
 import org.conventionledger.command.oversight.KeyringCommands.RegisterGarantKey;
 import org.conventionledger.command.oversight.KeyringCommands.RevokeGarantKey;
@@ -41,26 +40,29 @@ public class KeyringController {
         this.signer = signer;
     }
 
-    public record GarantKeyRequest(@NotBlank @Size(max = 200) String publicKey,
-                                   @NotBlank @Size(max = 200) String proof) {
-    }
+    public record GarantKeyRequest(
+            @NotBlank @Size(max = 200) String publicKey,
+            @NotBlank @Size(max = 200) String proof) {}
 
-    public record RevocationRequest(@NotBlank @Size(max = 500) String reason) {
-    }
+    public record RevocationRequest(
+            @NotBlank @Size(max = 500) String reason) {}
 
-    public record CountersignatureRequest(@NotBlank @Size(max = 64) String keyId,
-                                          @NotBlank @Size(max = 200) String signature) {
-    }
+    public record CountersignatureRequest(
+            @NotBlank @Size(max = 64) String keyId,
+            @NotBlank @Size(max = 200) String signature) {}
 
-    public record HeadRequest(@NotBlank @Size(max = 200) String reason) {
-    }
+    public record HeadRequest(@NotBlank @Size(max = 200) String reason) {}
 
     @PostMapping("/api/garant-keys")
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, String> register(@Valid @RequestBody GarantKeyRequest request) {
-        commands.send(new RegisterGarantKey(Keyring.ID, Actor.current().id(), request.publicKey(), request.proof(),
-                now()));
-        return Map.of("keyId", TreeHeads.fingerprint(request.publicKey()), "garantId", Actor.current().id());
+        commands.send(
+                new RegisterGarantKey(Keyring.ID, Actor.current().id(), request.publicKey(), request.proof(), now()));
+        return Map.of(
+                "keyId",
+                TreeHeads.fingerprint(request.publicKey()),
+                "garantId",
+                Actor.current().id());
     }
 
     @PostMapping("/api/garant-keys/{keyId}/revocation")
@@ -71,10 +73,10 @@ public class KeyringController {
 
     @PostMapping("/api/tree-heads/{headId}/countersignatures")
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, String> countersign(@PathVariable String headId,
-                                           @Valid @RequestBody CountersignatureRequest request) {
-        commands.send(new CountersignTreeHead(Keyring.ID, headId, Actor.current().id(), request.keyId(),
-                request.signature()));
+    public Map<String, String> countersign(
+            @PathVariable String headId, @Valid @RequestBody CountersignatureRequest request) {
+        commands.send(new CountersignTreeHead(
+                Keyring.ID, headId, Actor.current().id(), request.keyId(), request.signature()));
         return Map.of("headId", headId, "status", "COUNTERSIGNED");
     }
 
@@ -84,7 +86,8 @@ public class KeyringController {
         if (signer.mismatch() != null) {
             throw RuleViolation.conflict("log-does-not-match-its-heads", signer.mismatch());
         }
-        LedgerTree.Covered covered = signer.signNow(request.reason() + " (" + Actor.current().id() + ")");
+        LedgerTree.Covered covered =
+                signer.signNow(request.reason() + " (" + Actor.current().id() + ")");
         Map<String, Object> head = new LinkedHashMap<>();
         head.put("size", covered.size());
         head.put("position", covered.position());

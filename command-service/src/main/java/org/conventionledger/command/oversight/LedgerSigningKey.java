@@ -13,7 +13,6 @@ import java.security.KeyPairGenerator;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
-
 import org.conventionledger.events.integrity.TreeHeads;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -70,8 +69,13 @@ public class LedgerSigningKey {
         Path temp = Files.createTempFile(dir, "ledger-key", ".tmp");
         try {
             Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-            Files.writeString(temp, Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()) + '\n'
-                    + TreeHeads.encode(keys.getPublic()) + '\n', StandardCharsets.US_ASCII);
+            Files.writeString(
+                    temp,
+                    Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded())
+                            + '\n'
+                            + TreeHeads.encode(keys.getPublic())
+                            + '\n',
+                    StandardCharsets.US_ASCII);
             if (replace) {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } else {
@@ -92,7 +96,8 @@ public class LedgerSigningKey {
         }
         try {
             var privateKey = KeyFactory.getInstance("Ed25519")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(lines.get(0).trim())));
+                    .generatePrivate(new PKCS8EncodedKeySpec(
+                            Base64.getDecoder().decode(lines.get(0).trim())));
             KeyPair pair = new KeyPair(TreeHeads.publicKey(lines.get(1).trim()), privateKey);
             String probe = "ledger key check";
             if (!TreeHeads.verifies(lines.get(1).trim(), probe, TreeHeads.sign(privateKey, probe))) {

@@ -1,5 +1,7 @@
 package org.conventionledger.command.oversight;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -12,9 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conventionledger.events.integrity.ChainLink;
 import org.conventionledger.events.integrity.MerkleFrontier;
 import org.conventionledger.events.integrity.TreeHeads;
@@ -47,12 +46,10 @@ public class LedgerTree {
     private static final String KEY_ROTATED = LedgerKeyRotated.class.getName();
 
     /** What one signed head claims, read from the log. */
-    record Head(long size, long position, String root, String signedAt, String keyId, String signature) {
-    }
+    record Head(long size, long position, String root, String signedAt, String keyId, String signature) {}
 
     /** A covered prefix of the log: the tree's size, its last position, its root (hex). */
-    public record Covered(long size, long position, String root) {
-    }
+    public record Covered(long size, long position, String root) {}
 
     private final RowSource rows;
     private final ObjectMapper json;
@@ -65,6 +62,7 @@ public class LedgerTree {
     private long position = 0;
     /** The positions taken in as empty since the last head (aborted inserts): the next head lists them. */
     private final List<Long> emptySinceHead = new ArrayList<>();
+
     private Instant oldestUnsigned;
     private String mismatch;
 
@@ -79,8 +77,7 @@ public class LedgerTree {
     }
 
     /** One stored event: its leaf's fields and what the tree needs to know about it. */
-    public record Row(ChainLink.Entry entry, Instant recordedAt) {
-    }
+    public record Row(ChainLink.Entry entry, Instant recordedAt) {}
 
     public LedgerTree(RowSource rows, ObjectMapper json, Duration settleAfter, Clock clock) {
         this.rows = rows;
@@ -99,7 +96,8 @@ public class LedgerTree {
             List<Row> batch = rows.after(position, BATCH);
             for (Row row : batch) {
                 long next = row.entry().position();
-                if (next != position + 1 && row.recordedAt().isAfter(clock.instant().minus(settleAfter))) {
+                if (next != position + 1
+                        && row.recordedAt().isAfter(clock.instant().minus(settleAfter))) {
                     return covered();
                 }
                 take(row);
@@ -191,8 +189,13 @@ public class LedgerTree {
 
     private Head head(ChainLink.Entry entry) {
         JsonNode head = payload(entry);
-        return new Head(head.path("size").asLong(), head.path("position").asLong(), head.path("root").asText(),
-                instant(head.get("signedAt")).toString(), head.path("keyId").asText(), head.path("signature").asText());
+        return new Head(
+                head.path("size").asLong(),
+                head.path("position").asLong(),
+                head.path("root").asText(),
+                instant(head.get("signedAt")).toString(),
+                head.path("keyId").asText(),
+                head.path("signature").asText());
     }
 
     private JsonNode payload(ChainLink.Entry entry) {
@@ -211,8 +214,11 @@ public class LedgerTree {
         }
         if (node.isNumber()) {
             java.math.BigDecimal seconds = node.decimalValue();
-            return Instant.ofEpochSecond(seconds.longValue(),
-                    seconds.remainder(java.math.BigDecimal.ONE).movePointRight(9).longValue());
+            return Instant.ofEpochSecond(
+                    seconds.longValue(),
+                    seconds.remainder(java.math.BigDecimal.ONE)
+                            .movePointRight(9)
+                            .longValue());
         }
         return Instant.parse(node.asText());
     }
@@ -222,26 +228,35 @@ public class LedgerTree {
         return new RowSource() {
             @Override
             public List<Row> after(long position, int limit) {
-                return jdbc.query(con -> {
-                    var statement = con.prepareStatement("SELECT globalIndex, eventIdentifier, aggregateIdentifier,"
-                            + " sequenceNumber, type, payloadType, payloadRevision, payload, metaData, timeStamp"
-                            + " FROM DomainEventEntry WHERE globalIndex > ? ORDER BY globalIndex");
-                    statement.setLong(1, position);
-                    statement.setMaxRows(limit);
-                    return statement;
-                }, (rs, i) -> row(rs, json));
+                return jdbc.query(
+                        con -> {
+                            var statement =
+                                    con.prepareStatement("SELECT globalIndex, eventIdentifier, aggregateIdentifier,"
+                                            + " sequenceNumber, type, payloadType, payloadRevision, payload, "
+                                            + "metaData, timeStamp"
+                                            + " FROM DomainEventEntry WHERE globalIndex > ? ORDER BY globalIndex");
+                            statement.setLong(1, position);
+                            statement.setMaxRows(limit);
+                            return statement;
+                        },
+                        (rs, i) -> row(rs, json));
             }
 
             @Override
             public List<Long> headSizes() {
                 List<Long> sizes = new ArrayList<>();
-                jdbc.query("SELECT payload FROM DomainEventEntry WHERE payloadType = ?", rs -> {
-                    try {
-                        sizes.add(json.readTree(rs.getBytes(1)).path("size").asLong());
-                    } catch (IOException unreadable) {
-                        // the tree's own check reports it when it reaches this row
-                    }
-                }, HEAD);
+                jdbc.query(
+                        "SELECT payload FROM DomainEventEntry WHERE payloadType = ?",
+                        rs -> {
+                            try {
+                                sizes.add(json.readTree(rs.getBytes(1))
+                                        .path("size")
+                                        .asLong());
+                            } catch (IOException unreadable) {
+                                // the tree's own check reports it when it reaches this row
+                            }
+                        },
+                        HEAD);
                 return sizes;
             }
         };
@@ -254,17 +269,27 @@ public class LedgerTree {
         Map<String, String> metaData = new LinkedHashMap<>();
         if (meta != null) {
             try {
-                json.readTree(meta).properties().forEach(e -> metaData.put(e.getKey(),
-                        e.getValue().isNull() ? null : e.getValue().asText()));
+                json.readTree(meta)
+                        .properties()
+                        .forEach(e -> metaData.put(
+                                e.getKey(),
+                                e.getValue().isNull() ? null : e.getValue().asText()));
             } catch (IOException e) {
                 metaData.put("unreadable", new String(meta, StandardCharsets.UTF_8));
             }
         }
         long sequence = rs.getLong("sequenceNumber");
         Long sequenceNumber = rs.wasNull() ? null : sequence;
-        ChainLink.Entry entry = new ChainLink.Entry(rs.getLong("globalIndex"), rs.getString("eventIdentifier"),
-                rs.getString("aggregateIdentifier"), sequenceNumber, rs.getString("payloadType"),
-                rs.getString("payloadRevision"), recordedAt.toString(), metaData, rs.getBytes("payload"),
+        ChainLink.Entry entry = new ChainLink.Entry(
+                rs.getLong("globalIndex"),
+                rs.getString("eventIdentifier"),
+                rs.getString("aggregateIdentifier"),
+                sequenceNumber,
+                rs.getString("payloadType"),
+                rs.getString("payloadRevision"),
+                recordedAt.toString(),
+                metaData,
+                rs.getBytes("payload"),
                 rs.getString("type"));
         return new Row(entry, recordedAt);
     }

@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -27,6 +26,7 @@ public class PersonalDataAccessLog {
 
     @AggregateIdentifier
     private String accessLogId;
+
     private final Set<String> erased = new HashSet<>();
 
     protected PersonalDataAccessLog() {
@@ -64,7 +64,8 @@ public class PersonalDataAccessLog {
         if (erased.contains(command.personId())) {
             throw RuleViolation.conflict("already-erased", "Person " + command.personId() + " was already erased.");
         }
-        apply(new PersonalDataErased(command.conventionId(), command.personId(), command.basis(), command.requestedOn()));
+        apply(new PersonalDataErased(
+                command.conventionId(), command.personId(), command.basis(), command.requestedOn()));
     }
 
     @EventSourcingHandler

@@ -1,12 +1,11 @@
 package org.conventionledger.command.oversight;
 
-import java.time.LocalDate;
-import java.util.Map;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.conventionledger.command.platform.Commands;
 import org.conventionledger.command.platform.RuleViolation;
@@ -32,12 +31,15 @@ public class PrivacyController {
         this.vault = vault;
     }
 
-    public record ErasureRequest(@NotBlank @Size(max = 200) String basis, @NotNull LocalDate requestedOn) {
-    }
+    public record ErasureRequest(
+            @NotBlank @Size(max = 200) String basis,
+            @NotNull LocalDate requestedOn) {}
 
     @PostMapping("/api/conventions/{conventionId}/persons/{personId}/erasure")
-    public Map<String, Object> erase(@PathVariable String conventionId, @PathVariable String personId,
-                                     @Valid @RequestBody ErasureRequest request) {
+    public Map<String, Object> erase(
+            @PathVariable String conventionId,
+            @PathVariable String personId,
+            @Valid @RequestBody ErasureRequest request) {
         boolean logged = true;
         try {
             commands.send(new EraseResident(conventionId, personId, request.basis(), request.requestedOn()));

@@ -5,7 +5,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -30,6 +29,7 @@ public class Referral {
 
     @AggregateIdentifier
     private String referralId;
+
     private String conventionId;
     private LocalDate referredOn;
     private boolean acknowledged;
@@ -44,7 +44,8 @@ public class Referral {
         requireText(command.subject(), "subject-required", "A referral needs a subject.");
         requireText(command.text(), "text-required", "A referral needs a text: the matter referred.");
         if (command.referredBy() == null || !CAPACITIES.contains(command.referredBy())) {
-            throw RuleViolation.unprocessable("invalid-referred-by",
+            throw RuleViolation.unprocessable(
+                    "invalid-referred-by",
                     "referredBy is the capacity of whoever refers the matter: \"member\" or \"resident\".");
         }
         requireDate(command.referredOn(), "referredOn");
@@ -54,15 +55,21 @@ public class Referral {
         if (!register.conventionExists(command.conventionId())) {
             throw RuleViolation.notFound("unknown-convention", "No convention " + command.conventionId() + " exists.");
         }
-        apply(new MatterReferred(command.conventionId(), command.referralId(), command.subject(), command.text(),
+        apply(new MatterReferred(
+                command.conventionId(),
+                command.referralId(),
+                command.subject(),
+                command.text(),
                 command.attachments() == null ? List.of() : List.copyOf(command.attachments()),
-                command.referredBy(), command.referredOn()));
+                command.referredBy(),
+                command.referredOn()));
     }
 
     @CommandHandler
     public void handle(AcknowledgeReferral command) {
         if (acknowledged) {
-            throw RuleViolation.conflict("already-acknowledged", "Referral " + referralId + " was already acknowledged.");
+            throw RuleViolation.conflict(
+                    "already-acknowledged", "Referral " + referralId + " was already acknowledged.");
         }
         checkDate(command.acknowledgedOn(), "acknowledgedOn");
         apply(new ReferralAcknowledged(conventionId, referralId, command.acknowledgedOn()));
@@ -105,7 +112,8 @@ public class Referral {
 
     private void requireAcknowledged() {
         if (!acknowledged) {
-            throw RuleViolation.conflict("not-acknowledged", "Referral " + referralId + " has not been acknowledged yet.");
+            throw RuleViolation.conflict(
+                    "not-acknowledged", "Referral " + referralId + " has not been acknowledged yet.");
         }
     }
 
@@ -118,8 +126,8 @@ public class Referral {
     private void checkDate(LocalDate date, String field) {
         requireDate(date, field);
         if (referredOn != null && date.isBefore(referredOn)) {
-            throw RuleViolation.unprocessable("date-before-referral",
-                    field + " (" + date + ") precedes the referral (" + referredOn + ").");
+            throw RuleViolation.unprocessable(
+                    "date-before-referral", field + " (" + date + ") precedes the referral (" + referredOn + ").");
         }
     }
 

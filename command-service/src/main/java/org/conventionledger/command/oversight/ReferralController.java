@@ -1,15 +1,14 @@
 package org.conventionledger.command.oversight;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.conventionledger.command.platform.Commands;
 import org.conventionledger.command.platform.Limits;
 import org.conventionledger.events.oversight.OpinionOccasion;
@@ -34,45 +33,52 @@ public class ReferralController {
     }
 
     /** {@code referredOn} is optional (a letter's date); it defaults to today. */
-    public record ReferralRequest(@NotBlank String subject, @NotBlank String text,
-                                  @Size(max = Limits.ENTRIES) List<@NotBlank String> attachments,
-                                  @NotNull @Pattern(regexp = "member|resident") String referredBy,
-                                  LocalDate referredOn) {
-    }
+    public record ReferralRequest(
+            @NotBlank String subject,
+            @NotBlank String text,
+            @Size(max = Limits.ENTRIES) List<@NotBlank String> attachments,
+            @NotNull @Pattern(regexp = "member|resident") String referredBy,
+            LocalDate referredOn) {}
 
-    public record AcknowledgementRequest(@NotNull LocalDate on) {
-    }
+    public record AcknowledgementRequest(@NotNull LocalDate on) {}
 
-    public record InvestigationRequest(@NotBlank String note, @NotNull LocalDate on) {
-    }
+    public record InvestigationRequest(
+            @NotBlank String note, @NotNull LocalDate on) {}
 
-    public record AnswerRequest(@NotBlank String answer, @NotNull LocalDate on) {
-    }
+    public record AnswerRequest(
+            @NotBlank String answer, @NotNull LocalDate on) {}
 
-    public record GarantOpinionRequest(@NotNull OpinionOccasion occasion, @Min(1) Integer session,
-                                       @NotBlank String text, @NotNull LocalDate publishedOn) {
-    }
+    public record GarantOpinionRequest(
+            @NotNull OpinionOccasion occasion,
+            @Min(1) Integer session,
+            @NotBlank String text,
+            @NotNull LocalDate publishedOn) {}
 
     @PostMapping("/api/conventions/{conventionId}/referrals")
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, String> refer(@PathVariable String conventionId, @Valid @RequestBody ReferralRequest request) {
         String referralId = Commands.newId();
-        commands.send(new ReferMatter(conventionId, referralId, request.subject(), request.text(),
-                request.attachments() == null ? List.of() : request.attachments(), request.referredBy(),
+        commands.send(new ReferMatter(
+                conventionId,
+                referralId,
+                request.subject(),
+                request.text(),
+                request.attachments() == null ? List.of() : request.attachments(),
+                request.referredBy(),
                 request.referredOn() == null ? LocalDate.now() : request.referredOn()));
         return Map.of("referralId", referralId);
     }
 
     @PostMapping("/api/referrals/{referralId}/acknowledgement")
-    public Map<String, String> acknowledge(@PathVariable String referralId,
-                                           @Valid @RequestBody AcknowledgementRequest request) {
+    public Map<String, String> acknowledge(
+            @PathVariable String referralId, @Valid @RequestBody AcknowledgementRequest request) {
         commands.send(new AcknowledgeReferral(referralId, request.on()));
         return Map.of("referralId", referralId, "status", "ACKNOWLEDGED");
     }
 
     @PostMapping("/api/referrals/{referralId}/investigations")
-    public Map<String, String> investigate(@PathVariable String referralId,
-                                           @Valid @RequestBody InvestigationRequest request) {
+    public Map<String, String> investigate(
+            @PathVariable String referralId, @Valid @RequestBody InvestigationRequest request) {
         commands.send(new InvestigateReferral(referralId, request.note(), request.on()));
         return Map.of("referralId", referralId, "status", "INVESTIGATING");
     }
@@ -85,11 +91,11 @@ public class ReferralController {
 
     @PostMapping("/api/conventions/{conventionId}/garant-opinions")
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, String> publishOpinion(@PathVariable String conventionId,
-                                              @Valid @RequestBody GarantOpinionRequest request) {
+    public Map<String, String> publishOpinion(
+            @PathVariable String conventionId, @Valid @RequestBody GarantOpinionRequest request) {
         String opinionId = Commands.newId();
-        commands.send(new PublishGarantOpinion(conventionId, opinionId, request.occasion(), request.session(),
-                request.text(), request.publishedOn()));
+        commands.send(new PublishGarantOpinion(
+                conventionId, opinionId, request.occasion(), request.session(), request.text(), request.publishedOn()));
         return Map.of("opinionId", opinionId);
     }
 }

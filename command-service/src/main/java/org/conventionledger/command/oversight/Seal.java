@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -35,6 +34,7 @@ public class Seal {
 
     @AggregateIdentifier
     private String sealId;
+
     private String text;
     private final Set<String> signers = new HashSet<>();
 
@@ -45,21 +45,29 @@ public class Seal {
     @CommandHandler
     public Seal(PublishSeal command) {
         if (!ChainLink.VERSION.equals(command.chain())) {
-            throw RuleViolation.unprocessable("unknown-chain", "This ledger seals chains of version "
-                    + ChainLink.VERSION + ", not " + command.chain() + ".");
+            throw RuleViolation.unprocessable(
+                    "unknown-chain",
+                    "This ledger seals chains of version " + ChainLink.VERSION + ", not " + command.chain() + ".");
         }
         if (command.head() == null || !SHA256_HEX.matcher(command.head()).matches()) {
             throw RuleViolation.unprocessable("invalid-head", "A seal's head is a SHA-256 hash in lower-case hex.");
         }
         if (command.position() < -1 || command.length() < 0 || (command.length() == 0) != (command.position() == -1)) {
-            throw RuleViolation.unprocessable("invalid-position",
+            throw RuleViolation.unprocessable(
+                    "invalid-position",
                     "A seal's position and length describe a chain: position -1 with length 0, or both beyond.");
         }
         if (command.sealedAt() == null) {
             throw RuleViolation.unprocessable("sealed-at-required", "Say when the seal was taken.");
         }
-        apply(new SealPublished(command.sealId(), command.chain(), command.position(), command.head(),
-                command.length(), command.sealedAt(), command.reason()));
+        apply(new SealPublished(
+                command.sealId(),
+                command.chain(),
+                command.position(),
+                command.head(),
+                command.length(),
+                command.sealedAt(),
+                command.reason()));
     }
 
     @CommandHandler
@@ -68,11 +76,13 @@ public class Seal {
         byte[] signature = decode(command.signature(), "invalid-signature", "signature");
         String fingerprint = fingerprint(keyBytes);
         if (signers.contains(fingerprint)) {
-            throw RuleViolation.conflict("already-countersigned", "This key has already countersigned seal " + sealId + ".");
+            throw RuleViolation.conflict(
+                    "already-countersigned", "This key has already countersigned seal " + sealId + ".");
         }
         if (!verifies(keyBytes, signature)) {
-            throw RuleViolation.unprocessable("signature-does-not-verify", "The signature does not verify against"
-                    + " the seal's text with this Ed25519 key.");
+            throw RuleViolation.unprocessable(
+                    "signature-does-not-verify",
+                    "The signature does not verify against" + " the seal's text with this Ed25519 key.");
         }
         apply(new SealCountersigned(sealId, command.signer(), command.publicKey(), fingerprint, command.signature()));
     }
@@ -96,7 +106,8 @@ public class Seal {
             verifier.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return verifier.verify(signature);
         } catch (GeneralSecurityException | IllegalArgumentException notAnEd25519Key) {
-            throw RuleViolation.unprocessable("invalid-public-key",
+            throw RuleViolation.unprocessable(
+                    "invalid-public-key",
                     "publicKey is not an Ed25519 public key (X.509 SubjectPublicKeyInfo, Base64).");
         }
     }

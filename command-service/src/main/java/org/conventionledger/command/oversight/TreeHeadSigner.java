@@ -1,5 +1,9 @@
 package org.conventionledger.command.oversight;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.security.KeyPair;
 import java.time.Clock;
@@ -12,11 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PreDestroy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -59,6 +58,7 @@ public class TreeHeadSigner implements HealthIndicator {
 
     /** The actor the ledger's own events record. */
     static final String LEDGER_ACTOR = "ledger";
+
     static final String LEDGER_ROLE = "LEDGER";
     private static final Logger log = LoggerFactory.getLogger(TreeHeadSigner.class);
 
@@ -76,14 +76,19 @@ public class TreeHeadSigner implements HealthIndicator {
     private long lastSignedSize = -1;
     /** The position a close asked a head to cover (-1: none); set outside the signing lock. */
     private final AtomicLong closeTarget = new AtomicLong(-1);
+
     private final AtomicReference<String> closeReason = new AtomicReference<>();
 
-    public TreeHeadSigner(ObjectProvider<JdbcTemplate> jdbc, ObjectMapper json, LedgerSigningKey key,
-                          CommandGateway commands, MeterRegistry meters,
-                          @Value("${ledger.tree-heads.max-merge-delay:PT5M}") Duration maxMergeDelay,
-                          @Value("${ledger.tree-heads.settle-after:PT2M}") Duration settleAfter,
-                          @Value("${ledger.eventstore.transaction-timeout:PT1M}") Duration transactionTimeout,
-                          @Value("${ledger.tree-heads.tick:PT1S}") Duration tick) {
+    public TreeHeadSigner(
+            ObjectProvider<JdbcTemplate> jdbc,
+            ObjectMapper json,
+            LedgerSigningKey key,
+            CommandGateway commands,
+            MeterRegistry meters,
+            @Value("${ledger.tree-heads.max-merge-delay:PT5M}") Duration maxMergeDelay,
+            @Value("${ledger.tree-heads.settle-after:PT2M}") Duration settleAfter,
+            @Value("${ledger.eventstore.transaction-timeout:PT1M}") Duration transactionTimeout,
+            @Value("${ledger.tree-heads.tick:PT1S}") Duration tick) {
         if (settleAfter.multipliedBy(2).compareTo(maxMergeDelay) > 0) {
             throw new IllegalArgumentException("ledger.tree-heads.settle-after (" + settleAfter
                     + ") must be at most half of ledger.tree-heads.max-merge-delay (" + maxMergeDelay + ")");
@@ -104,8 +109,11 @@ public class TreeHeadSigner implements HealthIndicator {
         Gauge.builder("ledger.tree.mismatch", () -> mismatch() == null ? 0 : 1)
                 .description("1 when the event store no longer matches a signed tree head in the log")
                 .register(meters);
-        Gauge.builder("ledger.tree.size", () -> tree == null ? 0 : tree.covered().size())
-                .description("events covered by the command side's tree of the log").register(meters);
+        Gauge.builder(
+                        "ledger.tree.size",
+                        () -> tree == null ? 0 : tree.covered().size())
+                .description("events covered by the command side's tree of the log")
+                .register(meters);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -116,9 +124,13 @@ public class TreeHeadSigner implements HealthIndicator {
         }
         String publicKey = key.publicKey();
         try {
-            asLedger(() -> commands.sendAndWait(new PublishLedgerKey(Keyring.ID, publicKey,
-                    TreeHeads.sign(key.keys().getPrivate(), TreeHeads.possessionText("ledger",
-                            TreeHeads.fingerprint(publicKey))), now())));
+            asLedger(() -> commands.sendAndWait(new PublishLedgerKey(
+                    Keyring.ID,
+                    publicKey,
+                    TreeHeads.sign(
+                            key.keys().getPrivate(),
+                            TreeHeads.possessionText("ledger", TreeHeads.fingerprint(publicKey))),
+                    now())));
         } catch (RuntimeException refused) {
             keyProblem = "the ledger key file does not hold the key the log published: " + refused.getMessage();
             log.error("TREE HEADS STOPPED: {}", keyProblem);
@@ -218,10 +230,18 @@ public class TreeHeadSigner implements HealthIndicator {
 
     private void sign(LedgerTree.Covered covered, String reason) {
         Instant signedAt = now();
-        String signature = TreeHeads.sign(key.keys().getPrivate(), TreeHeads.headText(covered.size(),
-                covered.position(), covered.root(), signedAt.toString()));
-        asLedger(() -> commands.sendAndWait(new SignTreeHead(Keyring.ID, Commands.newId(), covered.size(),
-                covered.position(), covered.root(), signedAt, reason, signature,
+        String signature = TreeHeads.sign(
+                key.keys().getPrivate(),
+                TreeHeads.headText(covered.size(), covered.position(), covered.root(), signedAt.toString()));
+        asLedger(() -> commands.sendAndWait(new SignTreeHead(
+                Keyring.ID,
+                Commands.newId(),
+                covered.size(),
+                covered.position(),
+                covered.root(),
+                signedAt,
+                reason,
+                signature,
                 tree.emptyPositions(covered.position()))));
         tree.signed(covered.size(), covered.position(), covered.root());
         lastSignedSize = covered.size();
@@ -233,10 +253,10 @@ public class TreeHeadSigner implements HealthIndicator {
         String publicKey = TreeHeads.encode(next.getPublic());
         String oldKeyId = TreeHeads.fingerprint(key.publicKey());
         Instant rotatedAt = now();
-        String signature = TreeHeads.sign(key.keys().getPrivate(), TreeHeads.rotationText(oldKeyId, publicKey,
-                rotatedAt.toString()));
-        String proof = TreeHeads.sign(next.getPrivate(), TreeHeads.possessionText("ledger",
-                TreeHeads.fingerprint(publicKey)));
+        String signature = TreeHeads.sign(
+                key.keys().getPrivate(), TreeHeads.rotationText(oldKeyId, publicKey, rotatedAt.toString()));
+        String proof =
+                TreeHeads.sign(next.getPrivate(), TreeHeads.possessionText("ledger", TreeHeads.fingerprint(publicKey)));
         commands.sendAndWait(new RotateLedgerKey(Keyring.ID, publicKey, proof, rotatedAt, signature));
         key.replaceWith(next);
         return TreeHeads.fingerprint(publicKey);
@@ -255,7 +275,9 @@ public class TreeHeadSigner implements HealthIndicator {
             return Health.down().withDetail("treeHeads", mismatch).build();
         }
         LedgerTree current = tree;
-        return Health.up().withDetail("treeSize", current == null ? 0 : current.covered().size()).build();
+        return Health.up()
+                .withDetail("treeSize", current == null ? 0 : current.covered().size())
+                .build();
     }
 
     private Instant now() {
@@ -265,8 +287,8 @@ public class TreeHeadSigner implements HealthIndicator {
     private static void asLedger(Runnable send) {
         var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new UsernamePasswordAuthenticationToken(LEDGER_ACTOR, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + LEDGER_ROLE))));
+        context.setAuthentication(new UsernamePasswordAuthenticationToken(
+                LEDGER_ACTOR, null, List.of(new SimpleGrantedAuthority("ROLE_" + LEDGER_ROLE))));
         SecurityContextHolder.setContext(context);
         try {
             send.run();

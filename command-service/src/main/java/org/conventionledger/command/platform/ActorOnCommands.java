@@ -2,7 +2,6 @@ package org.conventionledger.command.platform;
 
 import java.util.List;
 import java.util.function.BiFunction;
-
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 

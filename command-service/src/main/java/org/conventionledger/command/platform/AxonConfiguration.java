@@ -70,7 +70,9 @@ public class AxonConfiguration {
 
     @EventListener(ApplicationReadyEvent.class)
     void reportNoOutboundCalls() {
-        log.info("Axon update checker disabled (axon.update-check.disabled=true, axoniq.update-checker.disabled={}): "
-                + "this service makes no outbound calls", System.getProperty("axoniq.update-checker.disabled"));
+        log.info(
+                "Axon update checker disabled (axon.update-check.disabled=true, axoniq.update-checker.disabled={}): "
+                        + "this service makes no outbound calls",
+                System.getProperty("axoniq.update-checker.disabled"));
     }
 }

@@ -3,7 +3,6 @@ package org.conventionledger.command.platform;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 

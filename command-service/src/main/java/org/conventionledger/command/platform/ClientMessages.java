@@ -1,15 +1,14 @@
 package org.conventionledger.command.platform;
 
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What a caller is told about a request it got wrong, in the API's words: the field and what it should
@@ -21,12 +20,15 @@ final class ClientMessages {
     private static final Pattern CODE_NAMES =
             Pattern.compile("\\b[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)+\\.[A-Z]\\w*|\\w*(Exception|Error)\\b|\\$");
 
-    private ClientMessages() {
-    }
+    private ClientMessages() {}
 
     /** The message if it says nothing of the code, the fallback otherwise. */
     static String readable(String message, String fallback) {
-        return message == null || message.isBlank() || CODE_NAMES.matcher(message).find() ? fallback : message;
+        return message == null
+                        || message.isBlank()
+                        || CODE_NAMES.matcher(message).find()
+                ? fallback
+                : message;
     }
 
     /** The JSON path of the field at fault, as {@code votes[2].actionNumber}. */
@@ -54,7 +56,8 @@ final class ClientMessages {
         if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             Class<?> type = mismatch.getTargetType();
             String value = mapping instanceof InvalidFormatException format && format.getValue() != null
-                    ? " '" + format.getValue() + "'" : "";
+                    ? " '" + format.getValue() + "'"
+                    : "";
             return "Field '" + field + "' has an invalid value" + value + ": expected " + expected(type) + ".";
         }
         return "Field '" + field + "' has an invalid value.";
@@ -62,12 +65,17 @@ final class ClientMessages {
 
     private static String expected(Class<?> type) {
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-                    .collect(Collectors.joining(", "));
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(c -> ((Enum<?>) c).name())
+                            .collect(Collectors.joining(", "));
         } else if (type.isArray() || Collection.class.isAssignableFrom(type)) {
             return "a list";
-        } else if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class
-                || type == double.class || type == short.class) {
+        } else if (Number.class.isAssignableFrom(type)
+                || type == int.class
+                || type == long.class
+                || type == double.class
+                || type == short.class) {
             return "a number";
         } else if (type == Boolean.class || type == boolean.class) {
             return "true or false";

@@ -2,7 +2,6 @@ package org.conventionledger.command.platform;
 
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 

@@ -14,6 +14,5 @@ public final class Limits {
     /** Any other list (documents, criteria, grades, candidates, attachments, quotas, lists drawn from). */
     public static final int ENTRIES = 100;
 
-    private Limits() {
-    }
+    private Limits() {}
 }

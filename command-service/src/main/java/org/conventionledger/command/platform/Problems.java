@@ -1,15 +1,14 @@
 package org.conventionledger.command.platform;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonMappingException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.AxonException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.conventionledger.platform.ProblemDetails;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -58,7 +57,9 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({AggregateStreamCreationException.class, ConcurrencyException.class})
     ProblemDetail alreadyExists(AxonException e) {
-        return problem(409, "already-recorded",
+        return problem(
+                409,
+                "already-recorded",
                 "Another request recorded the same fact at the same time; nothing was written by this one.");
     }
 
@@ -74,41 +75,44 @@ public class Problems extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
                 .toList();
-        String fields = String.join(", ", errors.stream().map(e -> e.get("field") + " " + e.get("message")).toList());
+        String fields = String.join(
+                ", ",
+                errors.stream()
+                        .map(e -> e.get("field") + " " + e.get("message"))
+                        .toList());
         ProblemDetail body = problem(400, "invalid-fields", "Invalid request fields: " + fields + ".");
         body.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(body);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestGuard.BodyTooLarge tooLarge) {
                 return ResponseEntity.status(413).body(RequestGuard.tooLarge(tooLarge.limit()));
             }
         }
-        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (ex.getCause() instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
             String field = ClientMessages.path(mapping);
             ProblemDetail body = problem(400, "malformed-request", ClientMessages.invalidField(field, mapping));
             body.setProperty("field", field);
             return ResponseEntity.badRequest().body(body);
         }
-        return ResponseEntity.badRequest().body(problem(400, "malformed-request",
-                "The request body is not valid JSON for this endpoint."));
+        return ResponseEntity.badRequest()
+                .body(problem(400, "malformed-request", "The request body is not valid JSON for this endpoint."));
     }
 
     /** Spring's own problems (404, 405, 415, 400 of a parameter…) get a code and lose any class name. */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
-                                                          WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             problem.setProperty("code", "http-" + statusCode.value());

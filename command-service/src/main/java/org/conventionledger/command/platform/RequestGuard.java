@@ -1,11 +1,5 @@
 package org.conventionledger.command.platform;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -14,6 +8,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.conventionledger.platform.identity.CrossSiteRequests;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -44,9 +43,10 @@ public class RequestGuard extends OncePerRequestFilter {
     private final long maxBody;
     private final long maxCsvBody;
 
-    public RequestGuard(ObjectMapper json,
-                        @Value("${ledger.http.max-body-size:2MB}") DataSize maxBody,
-                        @Value("${ledger.http.max-csv-body-size:50MB}") DataSize maxCsvBody) {
+    public RequestGuard(
+            ObjectMapper json,
+            @Value("${ledger.http.max-body-size:2MB}") DataSize maxBody,
+            @Value("${ledger.http.max-csv-body-size:50MB}") DataSize maxCsvBody) {
         this.json = json;
         this.maxBody = maxBody.toBytes();
         this.maxCsvBody = maxCsvBody.toBytes();
@@ -56,10 +56,18 @@ public class RequestGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean credentials = request.getHeader("Authorization") != null || request.getHeader("Cookie") != null;
-        if (CrossSiteRequests.refused(request.getMethod(), request.getHeader("Sec-Fetch-Site"),
-                request.getHeader("Origin"), ownOrigin(request), credentials)) {
-            write(response, Problems.problem(403, "cross-site-request",
-                    "Requests from another site that change something or carry credentials are refused."));
+        if (CrossSiteRequests.refused(
+                request.getMethod(),
+                request.getHeader("Sec-Fetch-Site"),
+                request.getHeader("Origin"),
+                ownOrigin(request),
+                credentials)) {
+            write(
+                    response,
+                    Problems.problem(
+                            403,
+                            "cross-site-request",
+                            "Requests from another site that change something or carry credentials are refused."));
             return;
         }
         long limit = limitFor(request.getContentType());
@@ -80,23 +88,24 @@ public class RequestGuard extends OncePerRequestFilter {
         try {
             MediaType type = MediaType.parseMediaType(contentType);
             return type.isCompatibleWith(MediaType.valueOf("text/csv")) || type.isCompatibleWith(MediaType.TEXT_PLAIN)
-                    ? maxCsvBody : maxBody;
+                    ? maxCsvBody
+                    : maxBody;
         } catch (IllegalArgumentException unreadable) {
             return maxBody;
         }
     }
 
     static ProblemDetail tooLarge(long limit) {
-        ProblemDetail problem = Problems.problem(413, "body-too-large",
-                "The request body is larger than the " + limit + " bytes accepted here.");
+        ProblemDetail problem = Problems.problem(
+                413, "body-too-large", "The request body is larger than the " + limit + " bytes accepted here.");
         problem.setProperty("limit", limit);
         return problem;
     }
 
     private static String ownOrigin(HttpServletRequest request) {
         int port = request.getServerPort();
-        boolean defaultPort = port == 80 && "http".equals(request.getScheme())
-                || port == 443 && "https".equals(request.getScheme());
+        boolean defaultPort =
+                port == 80 && "http".equals(request.getScheme()) || port == 443 && "https".equals(request.getScheme());
         return request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
     }
 

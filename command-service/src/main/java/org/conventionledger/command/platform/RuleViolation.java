@@ -49,6 +49,5 @@ public class RuleViolation extends RuntimeException {
         return new RuleViolation(details.status(), details.code(), details.message());
     }
 
-    public record Details(int status, String code, String message) {
-    }
+    public record Details(int status, String code, String message) {}
 }

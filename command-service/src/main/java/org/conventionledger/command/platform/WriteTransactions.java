@@ -1,9 +1,8 @@
 package org.conventionledger.command.platform;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.time.Duration;
-
-import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,9 +31,10 @@ public class WriteTransactions {
     static final int GAP_TIMEOUT_FACTOR = 4;
 
     @Bean
-    TransactionManager axonTransactionManager(PlatformTransactionManager transactions,
-                                              @Value("${ledger.eventstore.transaction-timeout:PT1M}") Duration limit,
-                                              @Value("${ledger.eventstore.gap-timeout:PT10M}") Duration gapTimeout) {
+    TransactionManager axonTransactionManager(
+            PlatformTransactionManager transactions,
+            @Value("${ledger.eventstore.transaction-timeout:PT1M}") Duration limit,
+            @Value("${ledger.eventstore.gap-timeout:PT10M}") Duration gapTimeout) {
         requireGapTimeoutAbove(limit, gapTimeout);
         return new BoundedTransactionManager(new SpringTransactionManager(transactions), limit, Clock.systemUTC());
     }
@@ -45,7 +45,8 @@ public class WriteTransactions {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String name) {
-                if (bean instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null
+                if (bean instanceof HikariDataSource hikari
+                        && hikari.getJdbcUrl() != null
                         && hikari.getJdbcUrl().startsWith("jdbc:postgresql:")) {
                     hikari.setConnectionInitSql(postgresSessionLimits(environment.getProperty(
                             "ledger.eventstore.transaction-timeout", Duration.class, DEFAULT_LIMIT)));

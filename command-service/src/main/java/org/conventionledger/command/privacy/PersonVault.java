@@ -1,5 +1,8 @@
 package org.conventionledger.command.privacy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -11,10 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DuplicateKeyException;
@@ -43,9 +42,10 @@ public class PersonVault {
     private final HikariDataSource dataSource;
     private final JdbcTemplate jdbc;
 
-    public PersonVault(@Value("${ledger.vault.url}") String url,
-                       @Value("${ledger.vault.user:sa}") String user,
-                       @Value("${ledger.vault.password:}") String password) {
+    public PersonVault(
+            @Value("${ledger.vault.url}") String url,
+            @Value("${ledger.vault.user:sa}") String user,
+            @Value("${ledger.vault.password:}") String password) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(user);
@@ -64,11 +64,13 @@ public class PersonVault {
 
     /** The secret that keys a convention's person pseudonyms, created on first use. */
     public byte[] pseudonymSecret(String conventionId) {
-        List<String> found = jdbc.queryForList("SELECT secret FROM vault_secret WHERE convention_id = ?",
-                String.class, conventionId);
+        List<String> found = jdbc.queryForList(
+                "SELECT secret FROM vault_secret WHERE convention_id = ?", String.class, conventionId);
         if (found.isEmpty()) {
             try {
-                jdbc.update("INSERT INTO vault_secret (convention_id, secret) VALUES (?, ?)", conventionId,
+                jdbc.update(
+                        "INSERT INTO vault_secret (convention_id, secret) VALUES (?, ?)",
+                        conventionId,
                         Base64.getEncoder().encodeToString(randomBytes()));
             } catch (DuplicateKeyException raced) {
                 // another request created it first: use theirs
@@ -96,8 +98,8 @@ public class PersonVault {
     public Map<String, String> knownPersonIds(Collection<String> matchingTags) {
         Map<String, String> ids = new HashMap<>();
         for (String tag : matchingTags) {
-            List<String> found = jdbc.queryForList("SELECT person_id FROM vault_person_index WHERE match_tag = ?",
-                    String.class, tag);
+            List<String> found = jdbc.queryForList(
+                    "SELECT person_id FROM vault_person_index WHERE match_tag = ?", String.class, tag);
             if (!found.isEmpty()) {
                 ids.put(tag, found.get(0));
             } else if (key(tag).isPresent()) {
@@ -108,8 +110,8 @@ public class PersonVault {
     }
 
     private String personId(String tag) {
-        List<String> found = jdbc.queryForList("SELECT person_id FROM vault_person_index WHERE match_tag = ?",
-                String.class, tag);
+        List<String> found =
+                jdbc.queryForList("SELECT person_id FROM vault_person_index WHERE match_tag = ?", String.class, tag);
         if (!found.isEmpty()) {
             return found.get(0);
         }
@@ -142,13 +144,17 @@ public class PersonVault {
 
     /** Whether the person's data was erased. */
     public boolean erased(String personId) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM vault_erasure WHERE person_id = ?", Integer.class, personId) > 0;
+        return jdbc.queryForObject("SELECT COUNT(*) FROM vault_erasure WHERE person_id = ?", Integer.class, personId)
+                > 0;
     }
 
     /** The person's key, or empty when they were erased (or never known). */
     public Optional<byte[]> key(String personId) {
-        return jdbc.queryForList("SELECT person_key FROM vault_person_key WHERE person_id = ?", String.class, personId)
-                .stream().findFirst().map(Base64.getDecoder()::decode);
+        return jdbc
+                .queryForList("SELECT person_key FROM vault_person_key WHERE person_id = ?", String.class, personId)
+                .stream()
+                .findFirst()
+                .map(Base64.getDecoder()::decode);
     }
 
     /**
@@ -158,7 +164,9 @@ public class PersonVault {
         int deleted = jdbc.update("DELETE FROM vault_person_key WHERE person_id = ?", personId);
         jdbc.update("DELETE FROM vault_person_index WHERE person_id = ?", personId);
         if (!erased(personId)) {
-            jdbc.update("INSERT INTO vault_erasure (person_id, erased_at) VALUES (?, ?)", personId,
+            jdbc.update(
+                    "INSERT INTO vault_erasure (person_id, erased_at) VALUES (?, ?)",
+                    personId,
                     Timestamp.from(Instant.now()));
         }
         return deleted > 0;
@@ -167,8 +175,11 @@ public class PersonVault {
     private byte[] create(String personId) {
         byte[] key = PersonalDataCipher.newKey();
         try {
-            jdbc.update("INSERT INTO vault_person_key (person_id, person_key, created_at) VALUES (?, ?, ?)", personId,
-                    Base64.getEncoder().encodeToString(key), Timestamp.from(Instant.now()));
+            jdbc.update(
+                    "INSERT INTO vault_person_key (person_id, person_key, created_at) VALUES (?, ?, ?)",
+                    personId,
+                    Base64.getEncoder().encodeToString(key),
+                    Timestamp.from(Instant.now()));
             return key;
         } catch (DuplicateKeyException raced) {
             return key(personId).orElseThrow();

@@ -9,7 +9,6 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
-
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -35,8 +34,7 @@ public final class PersonalDataCipher {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private PersonalDataCipher() {
-    }
+    private PersonalDataCipher() {}
 
     /** Sealed data that does not open: the message never includes the data. */
     public static final class CannotOpenException extends RuntimeException {
@@ -61,7 +59,10 @@ public final class PersonalDataCipher {
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, personId, nonce);
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            byte[] out = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+            byte[] out = ByteBuffer.allocate(NONCE_BYTES + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
             return PREFIX + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is unavailable", e);
@@ -78,8 +79,8 @@ public final class PersonalDataCipher {
     public static String open(byte[] key, String personId, String ciphertext) {
         Objects.requireNonNull(ciphertext, "ciphertext");
         if (!ciphertext.startsWith(PREFIX)) {
-            throw new CannotOpenException("The personal data of " + personId + " is not a " + VERSION
-                    + " sealed value", null);
+            throw new CannotOpenException(
+                    "The personal data of " + personId + " is not a " + VERSION + " sealed value", null);
         }
         byte[] sealed;
         try {
@@ -93,13 +94,17 @@ public final class PersonalDataCipher {
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, personId, Arrays.copyOf(sealed, NONCE_BYTES));
             byte[] plain = cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(plain)).toString();
+                    .decode(ByteBuffer.wrap(plain))
+                    .toString();
         } catch (AEADBadTagException e) {
-            throw new CannotOpenException("The personal data of " + personId + " does not open: wrong key, "
-                    + "data sealed for another person, or altered data", e);
+            throw new CannotOpenException(
+                    "The personal data of " + personId + " does not open: wrong key, "
+                            + "data sealed for another person, or altered data",
+                    e);
         } catch (CharacterCodingException e) {
             throw new CannotOpenException("The personal data of " + personId + " is not UTF-8 text", e);
         } catch (GeneralSecurityException e) {
@@ -107,8 +112,7 @@ public final class PersonalDataCipher {
         }
     }
 
-    private static Cipher cipher(int mode, byte[] key, String personId, byte[] nonce)
-            throws GeneralSecurityException {
+    private static Cipher cipher(int mode, byte[] key, String personId, byte[] nonce) throws GeneralSecurityException {
         Objects.requireNonNull(key, "key");
         if (key.length != KEY_BYTES) {
             throw new IllegalArgumentException("A personal-data key is " + KEY_BYTES + " bytes, found " + key.length);

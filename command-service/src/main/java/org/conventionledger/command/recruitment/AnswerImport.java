@@ -9,11 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.conventionledger.command.platform.Commands;
 import org.conventionledger.command.platform.RuleViolation;
-import org.conventionledger.rules.sortition.SourceListFile;
-import org.conventionledger.rules.sortition.SourceListFile.Problem;
 import org.conventionledger.csv.Dates;
 import org.conventionledger.csv.HeaderNames;
 import org.conventionledger.csv.Table;
@@ -22,6 +19,8 @@ import org.conventionledger.csv.TableRow;
 import org.conventionledger.csv.UnreadableTable;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.recruitment.Answer;
+import org.conventionledger.rules.sortition.SourceListFile;
+import org.conventionledger.rules.sortition.SourceListFile.Problem;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,22 +37,43 @@ import org.springframework.stereotype.Component;
 public class AnswerImport {
 
     /** What an import of answers did, or would do. */
-    public record Outcome(boolean dryRun, int rows, int accepted, int declined, Map<String, String> mapping,
-                          List<Problem> problems, int problemCount) {
-    }
+    public record Outcome(
+            boolean dryRun,
+            int rows,
+            int accepted,
+            int declined,
+            Map<String, String> mapping,
+            List<Problem> problems,
+            int problemCount) {}
 
     static final int MAX_PROFILE_COLUMNS = 20;
     private static final Map<String, List<String>> COLUMNS = Map.of(
-            "invitation_id", List.of("invitationid", "invitation", "ninvitation", "ndinvitation", "numerodinvitation",
-                    "courrier"),
+            "invitation_id",
+                    List.of(
+                            "invitationid",
+                            "invitation",
+                            "ninvitation",
+                            "ndinvitation",
+                            "numerodinvitation",
+                            "courrier"),
             "answer", List.of("answer", "reponse"),
             "answered_on", List.of("answeredon", "answerdate", "datedereponse", "datereponse", "repondule"),
             "preferred_transition", List.of("preferredtransition", "transition", "transitionpreferee"));
     private static final Set<String> ACCEPTED = Set.of("accepted", "accepte", "acceptee", "oui", "yes", "volontaire");
     private static final Set<String> DECLINED = Set.of("declined", "decline", "refuse", "refusee", "non", "no");
-    private static final Map<String, Transition> TRANSITIONS = Map.of("ecological", Transition.ECOLOGICAL,
-            "ecologique", Transition.ECOLOGICAL, "social", Transition.SOCIAL, "sociale", Transition.SOCIAL,
-            "democratic", Transition.DEMOCRATIC, "democratique", Transition.DEMOCRATIC);
+    private static final Map<String, Transition> TRANSITIONS = Map.of(
+            "ecological",
+            Transition.ECOLOGICAL,
+            "ecologique",
+            Transition.ECOLOGICAL,
+            "social",
+            Transition.SOCIAL,
+            "sociale",
+            Transition.SOCIAL,
+            "democratic",
+            Transition.DEMOCRATIC,
+            "democratique",
+            Transition.DEMOCRATIC);
 
     private final Commands commands;
     private final RecruitmentRegister register;
@@ -63,8 +83,8 @@ public class AnswerImport {
         this.register = register;
     }
 
-    public Outcome importFile(String conventionId, InputStream body, String contentType, String mapping, String sheet,
-                              boolean dryRun) {
+    public Outcome importFile(
+            String conventionId, InputStream body, String contentType, String mapping, String sheet, boolean dryRun) {
         Set<String> ignored = ignored(mapping);
         List<Problem> problems = new ArrayList<>();
         int[] count = {0};
@@ -82,14 +102,23 @@ public class AnswerImport {
                     used.put(name, "ignore");
                     continue;
                 }
-                String field = COLUMNS.entrySet().stream().filter(e -> e.getValue().contains(key)).map(Map.Entry::getKey)
-                        .findFirst().orElse(null);
+                String field = COLUMNS.entrySet().stream()
+                        .filter(e -> e.getValue().contains(key))
+                        .map(Map.Entry::getKey)
+                        .findFirst()
+                        .orElse(null);
                 if (field != null) {
                     column.put(field, i);
                     used.put(name, field);
                 } else if (SourceListFile.namesPersonalData(name)) {
-                    problem(problems, count, header.line(), name, "personal data cannot be a profile category: it "
-                            + "would reach the log in clear; drop the column or send mapping=" + name + "=ignore");
+                    problem(
+                            problems,
+                            count,
+                            header.line(),
+                            name,
+                            "personal data cannot be a profile category: it "
+                                    + "would reach the log in clear; drop the column or send mapping=" + name
+                                    + "=ignore");
                 } else if (name.length() > 64) {
                     problem(problems, count, header.line(), name, "a profile category has at most 64 characters");
                 } else {
@@ -110,7 +139,8 @@ public class AnswerImport {
             for (TableRow row = table.next(); row != null; row = table.next()) {
                 rows++;
                 if (usable) {
-                    answer(conventionId, row, header, column, profile, seen, problems, count).ifPresent(answers::add);
+                    answer(conventionId, row, header, column, profile, seen, problems, count)
+                            .ifPresent(answers::add);
                 }
             }
         } catch (UnreadableTable unreadable) {
@@ -125,14 +155,20 @@ public class AnswerImport {
         if (!dryRun) {
             commands.send(new RecordInvitationAnswers(conventionId, answers));
         }
-        int accepted = (int) answers.stream().filter(a -> a.answer() == Answer.ACCEPTED).count();
+        int accepted = (int)
+                answers.stream().filter(a -> a.answer() == Answer.ACCEPTED).count();
         return new Outcome(dryRun, rows, accepted, answers.size() - accepted, used, problems, count[0]);
     }
 
-    private java.util.Optional<RecordInvitationAnswer> answer(String conventionId, TableRow row, TableRow header,
-                                                              Map<String, Integer> column, Map<Integer, String> profile,
-                                                              Map<String, Integer> seen, List<Problem> problems,
-                                                              int[] count) {
+    private java.util.Optional<RecordInvitationAnswer> answer(
+            String conventionId,
+            TableRow row,
+            TableRow header,
+            Map<String, Integer> column,
+            Map<Integer, String> profile,
+            Map<String, Integer> seen,
+            List<Problem> problems,
+            int[] count) {
         int before = count[0];
         String invitation = row.cell(column.get("invitation_id"));
         String invitationHeader = header.cell(column.get("invitation_id"));
@@ -141,21 +177,34 @@ public class AnswerImport {
         } else if (register.invitee(conventionId, invitation).isEmpty()) {
             problem(problems, count, row.line(), invitationHeader, "no invitation " + invitation + " was sent");
         } else if (seen.putIfAbsent(invitation, row.line()) != null) {
-            problem(problems, count, row.line(), invitationHeader, "invitation " + invitation + " is answered on line "
-                    + seen.get(invitation) + " too");
+            problem(
+                    problems,
+                    count,
+                    row.line(),
+                    invitationHeader,
+                    "invitation " + invitation + " is answered on line " + seen.get(invitation) + " too");
         }
         String answerText = HeaderNames.key(row.cell(column.get("answer")));
-        Answer answer = ACCEPTED.contains(answerText) ? Answer.ACCEPTED : DECLINED.contains(answerText) ? Answer.DECLINED
-                : null;
+        Answer answer = ACCEPTED.contains(answerText)
+                ? Answer.ACCEPTED
+                : DECLINED.contains(answerText) ? Answer.DECLINED : null;
         if (answer == null) {
-            problem(problems, count, row.line(), header.cell(column.get("answer")), "\"" + row.cell(column.get("answer"))
-                    + "\" is not an answer: ACCEPTED or DECLINED (oui, non)");
+            problem(
+                    problems,
+                    count,
+                    row.line(),
+                    header.cell(column.get("answer")),
+                    "\"" + row.cell(column.get("answer")) + "\" is not an answer: ACCEPTED or DECLINED (oui, non)");
         }
         String day = row.cell(column.get("answered_on"));
         LocalDate answeredOn = Dates.parse(day).orElse(null);
         if (answeredOn == null) {
-            problem(problems, count, row.line(), header.cell(column.get("answered_on")), "\"" + day + "\" is not "
-                    + Dates.FORMS_HELP);
+            problem(
+                    problems,
+                    count,
+                    row.line(),
+                    header.cell(column.get("answered_on")),
+                    "\"" + day + "\" is not " + Dates.FORMS_HELP);
         }
         Transition transition = null;
         Integer transitionColumn = column.get("preferred_transition");
@@ -163,8 +212,12 @@ public class AnswerImport {
         if (!transitionText.isEmpty()) {
             transition = TRANSITIONS.get(HeaderNames.key(transitionText).toLowerCase(Locale.ROOT));
             if (transition == null) {
-                problem(problems, count, row.line(), header.cell(transitionColumn), "\"" + transitionText
-                        + "\" is not a transition: ECOLOGICAL, SOCIAL or DEMOCRATIC");
+                problem(
+                        problems,
+                        count,
+                        row.line(),
+                        header.cell(transitionColumn),
+                        "\"" + transitionText + "\" is not a transition: ECOLOGICAL, SOCIAL or DEMOCRATIC");
             }
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -178,17 +231,22 @@ public class AnswerImport {
             if (values.size() < profile.size()) {
                 problem(problems, count, row.line(), null, "a volunteer needs a value in every profile column");
             }
-            values.values().stream().filter(v -> v.length() > 64).findFirst().ifPresent(v -> problem(problems, count,
-                    row.line(), null, "a profile value has at most 64 characters"));
+            values.values().stream()
+                    .filter(v -> v.length() > 64)
+                    .findFirst()
+                    .ifPresent(v ->
+                            problem(problems, count, row.line(), null, "a profile value has at most 64 characters"));
         } else if (answer == Answer.DECLINED && (!values.isEmpty() || transition != null)) {
             problem(problems, count, row.line(), null, "only a volunteer (ACCEPTED) gives a profile or a transition");
         }
         if (count[0] > before) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(answer == Answer.ACCEPTED
-                ? new RecordInvitationAnswer(conventionId, invitation, answer, answeredOn, values, transition, null)
-                : new RecordInvitationAnswer(conventionId, invitation, answer, answeredOn));
+        return java.util.Optional.of(
+                answer == Answer.ACCEPTED
+                        ? new RecordInvitationAnswer(
+                                conventionId, invitation, answer, answeredOn, values, transition, null)
+                        : new RecordInvitationAnswer(conventionId, invitation, answer, answeredOn));
     }
 
     private static Set<String> ignored(String mapping) {
@@ -199,8 +257,10 @@ public class AnswerImport {
         for (String pair : mapping.split("[,;\\n]")) {
             int equals = pair.lastIndexOf('=');
             if (equals <= 0 || !pair.substring(equals + 1).strip().equalsIgnoreCase("ignore")) {
-                throw RuleViolation.unprocessable("mapping", "mapping: \"" + pair.strip()
-                        + "\" is not header=ignore (the answers' columns are recognised by their names)");
+                throw RuleViolation.unprocessable(
+                        "mapping",
+                        "mapping: \"" + pair.strip()
+                                + "\" is not header=ignore (the answers' columns are recognised by their names)");
             }
             ignored.add(HeaderNames.key(pair.substring(0, equals)));
         }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -16,13 +15,13 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.conventionledger.command.organisation.ConventionRegister;
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.command.recruitment.RecruitmentRegister.ListState;
-import org.conventionledger.rules.sortition.ResidentDraw;
-import org.conventionledger.rules.sortition.SeedCommitment;
 import org.conventionledger.events.recruitment.DrawPlanned;
 import org.conventionledger.events.recruitment.DrawnResident;
 import org.conventionledger.events.recruitment.FrozenList;
 import org.conventionledger.events.recruitment.ListQuota;
 import org.conventionledger.events.recruitment.ResidentsDrawn;
+import org.conventionledger.rules.sortition.ResidentDraw;
+import org.conventionledger.rules.sortition.SeedCommitment;
 
 /**
  * A draw of invitees by lot, committed before it is run. Rules: the plan names lists of the convention
@@ -40,6 +39,7 @@ public class Draw {
 
     @AggregateIdentifier
     private String drawId;
+
     private String conventionId;
     private List<ListQuota> lists;
     private int overall;
@@ -56,36 +56,54 @@ public class Draw {
         if (!conventions.conventionExists(command.conventionId())) {
             throw RuleViolation.notFound("unknown-convention", "No convention " + command.conventionId() + ".");
         }
-        require(command.lists() != null && !command.lists().isEmpty(), "lists-required", "Name the lists to draw from.");
+        require(
+                command.lists() != null && !command.lists().isEmpty(),
+                "lists-required",
+                "Name the lists to draw from.");
         boolean perList = command.overall() == 0;
         Set<String> named = new HashSet<>();
         for (ListQuota quota : command.lists()) {
             require(named.add(quota.listId()), "duplicate-list", "List " + quota.listId() + " is named twice.");
             ListState list = register.list(quota.listId())
                     .filter(l -> l.conventionId().equals(command.conventionId()))
-                    .orElseThrow(() -> RuleViolation.notFound("unknown-list",
+                    .orElseThrow(() -> RuleViolation.notFound(
+                            "unknown-list",
                             "No source list " + quota.listId() + " in convention " + command.conventionId() + "."));
             if (list.drawId() != null) {
-                throw RuleViolation.conflict("list-already-planned",
-                        "List " + quota.listId() + " belongs to draw " + list.drawId() + ".");
+                throw RuleViolation.conflict(
+                        "list-already-planned", "List " + quota.listId() + " belongs to draw " + list.drawId() + ".");
             }
             if (list.frozen()) {
-                throw RuleViolation.conflict("list-already-frozen", "List " + quota.listId()
-                        + " is frozen: a draw's seed must be committed before its lists are frozen.");
+                throw RuleViolation.conflict(
+                        "list-already-frozen",
+                        "List " + quota.listId()
+                                + " is frozen: a draw's seed must be committed before its lists are frozen.");
             }
-            require(perList ? quota.count() > 0 : quota.count() == 0, "counts",
+            require(
+                    perList ? quota.count() > 0 : quota.count() == 0,
+                    "counts",
                     "Give either a positive count for every list, or an overall count and 0 for every list.");
         }
         require(command.overall() >= 0, "counts", "The overall count cannot be negative.");
-        require(SeedCommitment.isValidCommitment(command.seedCommitment()), "seed-commitment",
+        require(
+                SeedCommitment.isValidCommitment(command.seedCommitment()),
+                "seed-commitment",
                 "The seed commitment is the SHA-256 of the seed: 64 hexadecimal characters.");
-        require(command.publicEntropySource() != null && !command.publicEntropySource().isBlank()
+        require(
+                command.publicEntropySource() != null
+                        && !command.publicEntropySource().isBlank()
                         && command.publicEntropySource().length() <= SeedCommitment.MAX_SEED_LENGTH,
-                "public-entropy-source-required", "Name the source of the public entropy, a value nobody can know "
+                "public-entropy-source-required",
+                "Name the source of the public entropy, a value nobody can know "
                         + "yet (e.g. the national lottery draw of a later date), at most "
                         + SeedCommitment.MAX_SEED_LENGTH + " characters.");
-        apply(new DrawPlanned(command.conventionId(), command.drawId(), List.copyOf(command.lists()),
-                command.overall(), command.seedCommitment().toLowerCase(), ResidentDraw.ALGORITHM,
+        apply(new DrawPlanned(
+                command.conventionId(),
+                command.drawId(),
+                List.copyOf(command.lists()),
+                command.overall(),
+                command.seedCommitment().toLowerCase(),
+                ResidentDraw.ALGORITHM,
                 command.publicEntropySource()));
     }
 
@@ -94,16 +112,22 @@ public class Draw {
         if (performed) {
             throw RuleViolation.conflict("draw-performed", "Draw " + drawId + " was already performed.");
         }
-        require(entropySource != null, "public-entropy-source-not-committed", "Draw " + drawId + " was planned "
-                + "without committing to the source of its public entropy: plan a new draw that names it.");
+        require(
+                entropySource != null,
+                "public-entropy-source-not-committed",
+                "Draw " + drawId + " was planned "
+                        + "without committing to the source of its public entropy: plan a new draw that names it.");
         require(command.seed() != null && !command.seed().isBlank(), "seed-required", "Reveal the seed.");
-        require(command.publicEntropy() != null && !command.publicEntropy().isBlank()
-                        && command.publicEntropy().length() <= SeedCommitment.MAX_SEED_LENGTH, "public-entropy-required",
+        require(
+                command.publicEntropy() != null
+                        && !command.publicEntropy().isBlank()
+                        && command.publicEntropy().length() <= SeedCommitment.MAX_SEED_LENGTH,
+                "public-entropy-required",
                 "Give the public entropy drawn at the draw (e.g. dice rolled before the bailiff), at most "
                         + SeedCommitment.MAX_SEED_LENGTH + " characters.");
         if (!SeedCommitment.matches(command.seed(), commitment)) {
-            throw RuleViolation.unprocessable("seed-mismatch",
-                    "This seed does not match the commitment logged when the draw was planned.");
+            throw RuleViolation.unprocessable(
+                    "seed-mismatch", "This seed does not match the commitment logged when the draw was planned.");
         }
         Map<String, List<String>> frozen = new LinkedHashMap<>();
         List<FrozenList> fingerprints = new ArrayList<>();
@@ -117,13 +141,20 @@ public class Draw {
         }
         List<DrawnResident> drawn;
         try {
-            drawn = ResidentDraw.draw(frozen, lists, overall,
-                    SeedCommitment.drawRandomness(command.seed(), command.publicEntropy()));
+            drawn = ResidentDraw.draw(
+                    frozen, lists, overall, SeedCommitment.drawRandomness(command.seed(), command.publicEntropy()));
         } catch (IllegalArgumentException impossible) {
             throw RuleViolation.unprocessable("draw-impossible", impossible.getMessage());
         }
-        apply(new ResidentsDrawn(conventionId, drawId, command.seed(), command.publicEntropy(), entropySource,
-                ResidentDraw.ALGORITHM, fingerprints, drawn));
+        apply(new ResidentsDrawn(
+                conventionId,
+                drawId,
+                command.seed(),
+                command.publicEntropy(),
+                entropySource,
+                ResidentDraw.ALGORITHM,
+                fingerprints,
+                drawn));
         return drawn;
     }
 

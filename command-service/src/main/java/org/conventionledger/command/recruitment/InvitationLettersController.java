@@ -3,15 +3,14 @@ package org.conventionledger.command.recruitment;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-
 import org.conventionledger.command.oversight.RecordPersonalDataRead;
 import org.conventionledger.command.platform.Commands;
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.command.privacy.PersonVault;
 import org.conventionledger.command.privacy.PersonalDataCipher;
-import org.conventionledger.rules.sortition.ResidentIdentity;
 import org.conventionledger.csv.CsvFlavour;
 import org.conventionledger.csv.CsvWriter;
+import org.conventionledger.rules.sortition.ResidentIdentity;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class InvitationLettersController {
 
     static final String PURPOSE = "invitation-letters";
-    static final List<String> COLUMNS = List.of("invitation_id", "last_name", "first_name", "address", "postcode", "city");
+    static final List<String> COLUMNS =
+            List.of("invitation_id", "last_name", "first_name", "address", "postcode", "city");
 
     private final RecruitmentRegister register;
     private final PersonVault vault;
@@ -45,20 +45,26 @@ public class InvitationLettersController {
 
     /** {@code format}: absent or {@code csv} for standard CSV, {@code excel-fr} for a French spreadsheet. */
     @GetMapping(path = "/api/conventions/{conventionId}/invitations/letters.csv", produces = "text/csv")
-    public ResponseEntity<byte[]> letters(@PathVariable String conventionId,
-                                         @RequestParam(required = false) String format) {
+    public ResponseEntity<byte[]> letters(
+            @PathVariable String conventionId, @RequestParam(required = false) String format) {
         CsvFlavour flavour = CsvFlavour.of(format); // anything else: 400 naming format, before anything is opened
         List<String[]> invitations = register.invitations(conventionId);
         if (invitations.isEmpty()) {
-            throw RuleViolation.notFound("no-invitations", "No invitation was sent in convention " + conventionId + ".");
+            throw RuleViolation.notFound(
+                    "no-invitations", "No invitation was sent in convention " + conventionId + ".");
         }
-        commands.send(new RecordPersonalDataRead(conventionId, PURPOSE,
-                invitations.stream().map(i -> i[1]).toList()));
-        List<List<String>> rows = invitations.stream().map(i -> line(i[0], i[1])).toList();
+        commands.send(new RecordPersonalDataRead(
+                conventionId, PURPOSE, invitations.stream().map(i -> i[1]).toList()));
+        List<List<String>> rows =
+                invitations.stream().map(i -> line(i[0], i[1])).toList();
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename("invitation-letters.csv").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("invitation-letters.csv")
+                                .build()
+                                .toString())
                 .body(CsvWriter.write(flavour, COLUMNS, rows));
     }
 
@@ -69,8 +75,14 @@ public class InvitationLettersController {
         if (key.isEmpty() || sealed.isEmpty() || vault.erased(personId)) {
             return Arrays.asList(invitationId, "[erased]", null, null, null, null);
         }
-        ResidentIdentity identity = ResidentIdentity.fromJson(PersonalDataCipher.open(key.get(), personId, sealed.get()));
-        return Arrays.asList(invitationId, identity.lastName(), identity.firstName(), identity.address(),
-                identity.postcode(), identity.city());
+        ResidentIdentity identity =
+                ResidentIdentity.fromJson(PersonalDataCipher.open(key.get(), personId, sealed.get()));
+        return Arrays.asList(
+                invitationId,
+                identity.lastName(),
+                identity.firstName(),
+                identity.address(),
+                identity.postcode(),
+                identity.city());
     }
 }

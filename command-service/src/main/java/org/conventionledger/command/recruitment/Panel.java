@@ -10,12 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.conventionledger.command.platform.RuleViolation;
-import org.conventionledger.rules.sortition.SeedCommitment;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.organisation.ConventionOpened;
 import org.conventionledger.events.recruitment.Answer;
@@ -35,6 +33,7 @@ import org.conventionledger.events.recruitment.PanelSelectionDefined;
 import org.conventionledger.events.recruitment.QuotaRange;
 import org.conventionledger.events.recruitment.ReplacementCalled;
 import org.conventionledger.events.recruitment.VolunteerRegistered;
+import org.conventionledger.rules.sortition.SeedCommitment;
 
 /**
  * The panel's recruitment, from invitations to members leaving: an entity (an Axon aggregate member) of the
@@ -54,9 +53,8 @@ import org.conventionledger.events.recruitment.VolunteerRegistered;
 public class Panel {
 
     /** A seated member and whether they still sit. */
-    private record Member(String memberId, String invitationId, Transition assembly, String contractVersion,
-                          boolean active) {
-    }
+    private record Member(
+            String memberId, String invitationId, Transition assembly, String contractVersion, boolean active) {}
 
     private final Map<String, String> personByInvitation = new HashMap<>();
     private final Map<String, String> invitationByPerson = new HashMap<>();
@@ -110,8 +108,8 @@ public class Panel {
         List<Object> events = new ArrayList<>();
         for (RecordInvitationAnswer answer : command.answers()) {
             if (!seen.add(answer.invitationId())) {
-                throw RuleViolation.unprocessable("answer-twice", "Invitation " + answer.invitationId()
-                        + " is answered twice in the batch.");
+                throw RuleViolation.unprocessable(
+                        "answer-twice", "Invitation " + answer.invitationId() + " is answered twice in the batch.");
             }
             events.addAll(answer(answer));
         }
@@ -160,11 +158,15 @@ public class Panel {
     @CommandHandler
     void handle(SeatMember command) {
         if (command.assembly() == null || !assemblies.contains(command.assembly())) {
-            throw RuleViolation.unprocessable("unknown-assembly", "This convention has no " + command.assembly()
-                    + " assembly; its transitions are " + assemblies + ".");
+            throw RuleViolation.unprocessable(
+                    "unknown-assembly",
+                    "This convention has no " + command.assembly() + " assembly; its transitions are " + assemblies
+                            + ".");
         }
-        require(command.contractVersion() != null && !command.contractVersion().isBlank(),
-                "contract-version-required", "Record which version of the engagement contract the member signed.");
+        require(
+                command.contractVersion() != null && !command.contractVersion().isBlank(),
+                "contract-version-required",
+                "Record which version of the engagement contract the member signed.");
         apply(seat(command));
     }
 
@@ -176,7 +178,9 @@ public class Panel {
     // ---- invitations -----------------------------------------------------------------------------
 
     private List<Object> sendInvitations(SendInvitations command, RecruitmentRegister register) {
-        require(command.invitees() != null && !command.invitees().isEmpty(), "invitees-required",
+        require(
+                command.invitees() != null && !command.invitees().isEmpty(),
+                "invitees-required",
                 "Name at least one invitee.");
         require(command.sentOn() != null, "sent-on-required", "Give the date the letters were sent.");
         requireAnswersOpen();
@@ -185,49 +189,59 @@ public class Panel {
         List<Object> events = new ArrayList<>();
         for (var invitee : command.invitees()) {
             if (personByInvitation.containsKey(invitee.invitationId()) || !batchIds.add(invitee.invitationId())) {
-                throw RuleViolation.conflict("invitation-exists",
-                        "Invitation " + invitee.invitationId() + " was already sent.");
+                throw RuleViolation.conflict(
+                        "invitation-exists", "Invitation " + invitee.invitationId() + " was already sent.");
             }
             if (invitationByPerson.containsKey(invitee.residentRef()) || !batchPersons.add(invitee.residentRef())) {
-                throw RuleViolation.conflict("resident-already-invited",
+                throw RuleViolation.conflict(
+                        "resident-already-invited",
                         "Resident " + invitee.residentRef() + " is already invited to this convention.");
             }
             if (notInvited.contains(invitee.residentRef())) {
-                throw RuleViolation.conflict("resident-not-invited", "Resident " + invitee.residentRef()
-                        + " was logged as not to be invited.");
+                throw RuleViolation.conflict(
+                        "resident-not-invited",
+                        "Resident " + invitee.residentRef() + " was logged as not to be invited.");
             }
             String list = register.drawnFrom(conventionId, invitee.residentRef())
-                    .orElseThrow(() -> RuleViolation.unprocessable("not-drawn", "Resident " + invitee.residentRef()
-                            + " was not drawn by lot in this convention: only drawn residents are invited."));
+                    .orElseThrow(() -> RuleViolation.unprocessable(
+                            "not-drawn",
+                            "Resident " + invitee.residentRef()
+                                    + " was not drawn by lot in this convention: only drawn residents are invited."));
             if (invitee.sourceList() != null && !invitee.sourceList().equals(list)) {
-                throw RuleViolation.unprocessable("wrong-source-list", "Resident " + invitee.residentRef()
-                        + " was drawn from list " + list + ", not " + invitee.sourceList() + ".");
+                throw RuleViolation.unprocessable(
+                        "wrong-source-list",
+                        "Resident " + invitee.residentRef() + " was drawn from list " + list + ", not "
+                                + invitee.sourceList() + ".");
             }
-            events.add(new InvitationSent(conventionId, invitee.invitationId(), invitee.residentRef(), list,
-                    command.sentOn()));
+            events.add(new InvitationSent(
+                    conventionId, invitee.invitationId(), invitee.residentRef(), list, command.sentOn()));
         }
         return events;
     }
 
-    private DrawnResidentNotInvited notInvited(RecordDrawnResidentNotInvited command,
-                                              RecruitmentRegister register) {
+    private DrawnResidentNotInvited notInvited(RecordDrawnResidentNotInvited command, RecruitmentRegister register) {
         requireAnswersOpen();
-        require(command.reason() != null, "reason-required",
+        require(
+                command.reason() != null,
+                "reason-required",
                 "Give the reason: DECEASED, MOVED_AWAY, DUPLICATE or ADDRESS_UNKNOWN.");
         require(command.recordedOn() != null, "recorded-on-required", "Give the date the reason was established.");
         String list = register.drawnFrom(conventionId, command.residentRef())
-                .orElseThrow(() -> RuleViolation.unprocessable("not-drawn", "Resident " + command.residentRef()
-                        + " was not drawn by lot in this convention."));
+                .orElseThrow(() -> RuleViolation.unprocessable(
+                        "not-drawn",
+                        "Resident " + command.residentRef() + " was not drawn by lot in this convention."));
         if (invitationByPerson.containsKey(command.residentRef())) {
-            throw RuleViolation.conflict("resident-already-invited",
+            throw RuleViolation.conflict(
+                    "resident-already-invited",
                     "Resident " + command.residentRef() + " is already invited to this convention.");
         }
         if (notInvited.contains(command.residentRef())) {
-            throw RuleViolation.conflict("resident-not-invited", "Resident " + command.residentRef()
-                    + " was already logged as not to be invited.");
+            throw RuleViolation.conflict(
+                    "resident-not-invited",
+                    "Resident " + command.residentRef() + " was already logged as not to be invited.");
         }
-        return new DrawnResidentNotInvited(conventionId, command.residentRef(), list, command.reason(),
-                command.recordedOn());
+        return new DrawnResidentNotInvited(
+                conventionId, command.residentRef(), list, command.reason(), command.recordedOn());
     }
 
     private InvitationReminderSent remind(RemindInvitation command) {
@@ -247,25 +261,37 @@ public class Panel {
         boolean accepted = command.answer() == Answer.ACCEPTED;
         boolean hasProfile = command.profile() != null && !command.profile().isEmpty();
         if (accepted) {
-            require(hasProfile, "profile-required",
+            require(
+                    hasProfile,
+                    "profile-required",
                     "A volunteer gives a profile (gender, age band, neighbourhood…) for the quotas.");
-            command.profile().forEach((category, value) -> require(
-                    category != null && !category.isBlank() && value != null && !value.isBlank(),
-                    "profile-value", "Every profile category needs a value."));
+            command.profile()
+                    .forEach((category, value) -> require(
+                            category != null && !category.isBlank() && value != null && !value.isBlank(),
+                            "profile-value",
+                            "Every profile category needs a value."));
             String person = personByInvitation.get(command.invitationId());
-            require(command.needs() == null || person.equals(command.needs().personId()), "needs-sealing",
+            require(
+                    command.needs() == null || person.equals(command.needs().personId()),
+                    "needs-sealing",
                     "Needs must be sealed with the volunteer's own key.");
         } else {
-            require(!hasProfile && command.needs() == null && command.preferredTransition() == null,
-                    "profile-not-expected", "Only a volunteer (ACCEPTED) gives a profile.");
+            require(
+                    !hasProfile && command.needs() == null && command.preferredTransition() == null,
+                    "profile-not-expected",
+                    "Only a volunteer (ACCEPTED) gives a profile.");
         }
         List<Object> events = new ArrayList<>();
-        events.add(new InvitationAnswered(conventionId, command.invitationId(), command.answer(),
-                command.answeredOn()));
+        events.add(
+                new InvitationAnswered(conventionId, command.invitationId(), command.answer(), command.answeredOn()));
         if (accepted) {
-            events.add(new VolunteerRegistered(conventionId, command.invitationId(),
-                    personByInvitation.get(command.invitationId()), Map.copyOf(command.profile()),
-                    command.preferredTransition(), command.needs()));
+            events.add(new VolunteerRegistered(
+                    conventionId,
+                    command.invitationId(),
+                    personByInvitation.get(command.invitationId()),
+                    Map.copyOf(command.profile()),
+                    command.preferredTransition(),
+                    command.needs()));
         }
         return events;
     }
@@ -275,13 +301,17 @@ public class Panel {
         require(command.deadline() != null, "deadline-required", "Give the answer deadline.");
         require(!personByInvitation.isEmpty(), "no-invitations", "No invitation was sent.");
         if (selection == null) {
-            throw RuleViolation.conflict("selection-not-defined", "Define the panel selection (size, quotas, seed "
-                    + "commitment) before the invitations close, so it cannot be fitted to the answers.");
+            throw RuleViolation.conflict(
+                    "selection-not-defined",
+                    "Define the panel selection (size, quotas, seed "
+                            + "commitment) before the invitations close, so it cannot be fitted to the answers.");
         }
         List<Object> events = new ArrayList<>();
-        personByInvitation.keySet().stream().filter(id -> !answers.containsKey(id)).sorted()
-                .forEach(id -> events.add(new InvitationAnswered(conventionId, id, Answer.NO_ANSWER,
-                        command.deadline())));
+        personByInvitation.keySet().stream()
+                .filter(id -> !answers.containsKey(id))
+                .sorted()
+                .forEach(id ->
+                        events.add(new InvitationAnswered(conventionId, id, Answer.NO_ANSWER, command.deadline())));
         events.add(new InvitationsClosed(conventionId, command.deadline(), events.size()));
         return events;
     }
@@ -293,26 +323,45 @@ public class Panel {
             throw RuleViolation.conflict("selection-defined", "The panel selection is already defined.");
         }
         if (answersClosed) {
-            throw RuleViolation.conflict("answers-closed", "The invitations are closed: the panel selection must be "
-                    + "defined before the answers are known.");
+            throw RuleViolation.conflict(
+                    "answers-closed",
+                    "The invitations are closed: the panel selection must be "
+                            + "defined before the answers are known.");
         }
-        require(command.selectionId() != null && !command.selectionId().isBlank(), "selection-id-required",
+        require(
+                command.selectionId() != null && !command.selectionId().isBlank(),
+                "selection-id-required",
                 "Name the selection.");
         require(command.panelSize() > 0, "panel-size", "The panel has at least one seat.");
         require(command.quotas() != null, "quotas-required", "Give the quotas (an empty list for none).");
         Set<String> seen = new HashSet<>();
         for (QuotaRange quota : command.quotas()) {
-            require(quota.category() != null && !quota.category().isBlank() && quota.value() != null
-                    && !quota.value().isBlank(), "quota-names", "Each quota names a category and a value.");
-            require(seen.add(quota.category() + "\u0000" + quota.value()), "duplicate-quota",
+            require(
+                    quota.category() != null
+                            && !quota.category().isBlank()
+                            && quota.value() != null
+                            && !quota.value().isBlank(),
+                    "quota-names",
+                    "Each quota names a category and a value.");
+            require(
+                    seen.add(quota.category() + "\u0000" + quota.value()),
+                    "duplicate-quota",
                     "Quota " + quota.category() + "=" + quota.value() + " is given twice.");
-            require(quota.min() >= 0 && quota.min() <= quota.max(), "quota-bounds",
+            require(
+                    quota.min() >= 0 && quota.min() <= quota.max(),
+                    "quota-bounds",
                     "Quota " + quota.category() + "=" + quota.value() + " needs 0 <= min <= max.");
         }
-        require(SeedCommitment.isValidCommitment(command.seedCommitment()), "seed-commitment",
+        require(
+                SeedCommitment.isValidCommitment(command.seedCommitment()),
+                "seed-commitment",
                 "The seed commitment is the SHA-256 of the seed: 64 hexadecimal characters.");
-        return new PanelSelectionDefined(conventionId, command.selectionId(), command.panelSize(),
-                List.copyOf(command.quotas()), command.seedCommitment().toLowerCase());
+        return new PanelSelectionDefined(
+                conventionId,
+                command.selectionId(),
+                command.panelSize(),
+                List.copyOf(command.quotas()),
+                command.seedCommitment().toLowerCase());
     }
 
     private PanelLotteryComputed computeLottery() {
@@ -321,13 +370,15 @@ public class Panel {
             throw RuleViolation.conflict("lottery-computed", "The panel lottery was already computed and published.");
         }
         if (!answersClosed) {
-            throw RuleViolation.conflict("answers-open",
+            throw RuleViolation.conflict(
+                    "answers-open",
                     "Close the answers first: the lottery is computed on the final pool of volunteers.");
         }
         List<VolunteerRegistered> pool = List.copyOf(volunteers.values());
         if (pool.size() < selection.panelSize()) {
-            throw RuleViolation.unprocessable("too-few-volunteers", "Only " + pool.size()
-                    + " volunteers for " + selection.panelSize() + " seats.");
+            throw RuleViolation.unprocessable(
+                    "too-few-volunteers",
+                    "Only " + pool.size() + " volunteers for " + selection.panelSize() + " seats.");
         }
         return PanelLotteries.compute(conventionId, selection, pool);
     }
@@ -341,24 +392,32 @@ public class Panel {
             throw RuleViolation.conflict("panel-drawn", "The panel was already drawn.");
         }
         require(command.seed() != null && !command.seed().isBlank(), "seed-required", "Reveal the seed.");
-        require(command.publicEntropy() != null && !command.publicEntropy().isBlank()
+        require(
+                command.publicEntropy() != null
+                        && !command.publicEntropy().isBlank()
                         && command.publicEntropy().length() <= SeedCommitment.MAX_SEED_LENGTH,
                 "public-entropy-required",
                 "Give the public entropy drawn at the draw (e.g. dice rolled before the bailiff), at most "
                         + SeedCommitment.MAX_SEED_LENGTH + " characters.");
         if (!SeedCommitment.matches(command.seed(), selection.seedCommitment())) {
-            throw RuleViolation.unprocessable("seed-mismatch",
-                    "This seed does not match the commitment logged with the quotas.");
+            throw RuleViolation.unprocessable(
+                    "seed-mismatch", "This seed does not match the commitment logged with the quotas.");
         }
-        return PanelLotteries.draw(conventionId, selection, lottery, List.copyOf(volunteers.values()), command.seed(),
+        return PanelLotteries.draw(
+                conventionId,
+                selection,
+                lottery,
+                List.copyOf(volunteers.values()),
+                command.seed(),
                 command.publicEntropy());
     }
 
     private ReplacementCalled callReplacement(CallReplacement command) {
         Member leaving = requireMember(command.replacedMemberId());
         if (leaving.active()) {
-            throw RuleViolation.conflict("member-active", "Member " + leaving.memberId()
-                    + " still sits: only a member who left is replaced.");
+            throw RuleViolation.conflict(
+                    "member-active",
+                    "Member " + leaving.memberId() + " still sits: only a member who left is replaced.");
         }
         if (replacedMembers.contains(leaving.memberId())) {
             throw RuleViolation.conflict("already-replaced", "Member " + leaving.memberId() + " was already replaced.");
@@ -369,28 +428,39 @@ public class Panel {
         // the leaver counts as seated: the rule removes them before trying each reserve volunteer
         List<VolunteerRegistered> seated = members.values().stream()
                 .filter(m -> m.active() || m.memberId().equals(leaving.memberId()))
-                .map(m -> volunteers.get(m.invitationId())).toList();
-        List<VolunteerRegistered> reserve = drawn.reserve().stream().filter(p -> !reserveCalled.contains(p))
-                .map(p -> volunteers.get(invitationByPerson.get(p))).toList();
-        VolunteerRegistered next = PanelLotteries.replacement(selection, seated,
-                        volunteers.get(leaving.invitationId()), reserve)
-                .orElseThrow(() -> RuleViolation.conflict("reserve-exhausted",
-                        "No reserve volunteer keeps the panel within its quotas."));
-        return new ReplacementCalled(conventionId, selection.selectionId(), leaving.memberId(), next.personId(),
-                next.invitationId());
+                .map(m -> volunteers.get(m.invitationId()))
+                .toList();
+        List<VolunteerRegistered> reserve = drawn.reserve().stream()
+                .filter(p -> !reserveCalled.contains(p))
+                .map(p -> volunteers.get(invitationByPerson.get(p)))
+                .toList();
+        VolunteerRegistered next = PanelLotteries.replacement(
+                        selection, seated, volunteers.get(leaving.invitationId()), reserve)
+                .orElseThrow(() -> RuleViolation.conflict(
+                        "reserve-exhausted", "No reserve volunteer keeps the panel within its quotas."));
+        return new ReplacementCalled(
+                conventionId, selection.selectionId(), leaving.memberId(), next.personId(), next.invitationId());
     }
 
     // ---- members ---------------------------------------------------------------------------------
 
     private AssemblyCapacitiesSet setCapacities(SetAssemblyCapacities command) {
-        require(command.capacities() != null && !command.capacities().isEmpty(), "capacities-required",
+        require(
+                command.capacities() != null && !command.capacities().isEmpty(),
+                "capacities-required",
                 "Give each assembly's number of seats.");
         command.capacities().forEach((assembly, seats) -> {
-            require(assembly != null && assemblies.contains(assembly), "unknown-assembly",
+            require(
+                    assembly != null && assemblies.contains(assembly),
+                    "unknown-assembly",
                     "This convention has no " + assembly + " assembly; its transitions are " + assemblies + ".");
             require(seats != null && seats > 0, "capacity", "Each assembly has at least one seat.");
-            long sitting = members.values().stream().filter(m -> m.active() && m.assembly() == assembly).count();
-            require(seats >= sitting, "capacity-below-members",
+            long sitting = members.values().stream()
+                    .filter(m -> m.active() && m.assembly() == assembly)
+                    .count();
+            require(
+                    seats >= sitting,
+                    "capacity-below-members",
                     "The " + assembly + " assembly already has " + sitting + " members.");
         });
         return new AssemblyCapacitiesSet(conventionId, Map.copyOf(command.capacities()));
@@ -403,45 +473,60 @@ public class Panel {
         }
         require(command.allowedUnexcusedAbsences() >= 0, "absence-rule", "Allowed absences cannot be negative.");
         require(command.adoptedOn() != null, "adopted-on-required", "Give the adoption date.");
-        return new EngagementContractAdopted(conventionId, command.version(), command.allowedUnexcusedAbsences(),
-                command.adoptedOn());
+        return new EngagementContractAdopted(
+                conventionId, command.version(), command.allowedUnexcusedAbsences(), command.adoptedOn());
     }
 
     private MemberSeated seat(SeatMember command) {
         requireInvitation(command.invitationId());
         if (answers.get(command.invitationId()) != Answer.ACCEPTED) {
-            throw RuleViolation.conflict("invitation-not-accepted", "Only a resident who accepted the invitation"
-                    + " can be seated; invitation " + command.invitationId() + " is "
-                    + (answers.containsKey(command.invitationId()) ? answers.get(command.invitationId()) : "unanswered")
-                    + ".");
+            throw RuleViolation.conflict(
+                    "invitation-not-accepted",
+                    "Only a resident who accepted the invitation"
+                            + " can be seated; invitation " + command.invitationId() + " is "
+                            + (answers.containsKey(command.invitationId())
+                                    ? answers.get(command.invitationId())
+                                    : "unanswered")
+                            + ".");
         }
         if (drawn == null) {
             throw RuleViolation.conflict("panel-not-drawn", "Draw the panel before seating members.");
         }
         if (!selectable.contains(personByInvitation.get(command.invitationId()))) {
-            throw RuleViolation.conflict("not-selected", "The volunteer of invitation " + command.invitationId()
-                    + " is neither on the drawn panel nor called from the reserve.");
+            throw RuleViolation.conflict(
+                    "not-selected",
+                    "The volunteer of invitation " + command.invitationId()
+                            + " is neither on the drawn panel nor called from the reserve.");
         }
         if (seatedInvitations.contains(command.invitationId())) {
-            throw RuleViolation.conflict("already-seated",
-                    "The volunteer of invitation " + command.invitationId() + " is already seated.");
+            throw RuleViolation.conflict(
+                    "already-seated", "The volunteer of invitation " + command.invitationId() + " is already seated.");
         }
         if (members.containsKey(command.memberId())) {
             throw RuleViolation.conflict("member-exists", "Member " + command.memberId() + " is already seated.");
         }
         if (!contracts.containsKey(command.contractVersion())) {
-            throw RuleViolation.unprocessable("unknown-contract", "Contract version " + command.contractVersion()
-                    + " was not adopted; adopted: " + contracts.keySet() + ".");
+            throw RuleViolation.unprocessable(
+                    "unknown-contract",
+                    "Contract version " + command.contractVersion() + " was not adopted; adopted: " + contracts.keySet()
+                            + ".");
         }
         Integer capacity = capacities.get(command.assembly());
-        long sitting = members.values().stream().filter(m -> m.active() && m.assembly() == command.assembly()).count();
+        long sitting = members.values().stream()
+                .filter(m -> m.active() && m.assembly() == command.assembly())
+                .count();
         if (capacity != null && sitting >= capacity) {
-            throw RuleViolation.conflict("assembly-full", "The " + command.assembly() + " assembly's " + capacity
-                    + " seats are taken.");
+            throw RuleViolation.conflict(
+                    "assembly-full", "The " + command.assembly() + " assembly's " + capacity + " seats are taken.");
         }
         require(command.seatedOn() != null, "seated-on-required", "Give the seating date.");
-        return new MemberSeated(conventionId, command.memberId(), command.invitationId(), command.assembly(),
-                command.contractVersion(), command.seatedOn());
+        return new MemberSeated(
+                conventionId,
+                command.memberId(),
+                command.invitationId(),
+                command.assembly(),
+                command.contractVersion(),
+                command.seatedOn());
     }
 
     private MemberWithdrew withdraw(WithdrawMember command) {
@@ -460,17 +545,27 @@ public class Panel {
         Integer allowed = contracts.get(member.contractVersion());
         if (allowed == null) {
             // seated before engagement contracts were logged: no absence rule was adopted with this version
-            throw RuleViolation.conflict("contract-not-adopted", "Member " + member.memberId() + " signed contract "
-                    + member.contractVersion() + ", which was never adopted in the log: it has no absence rule.");
+            throw RuleViolation.conflict(
+                    "contract-not-adopted",
+                    "Member " + member.memberId() + " signed contract " + member.contractVersion()
+                            + ", which was never adopted in the log: it has no absence rule.");
         }
         if (unexcusedAbsences <= allowed) {
-            throw RuleViolation.conflict("absence-rule-not-met", "Member " + member.memberId() + " has "
-                    + unexcusedAbsences + " unexcused absences; contract " + member.contractVersion() + " allows "
-                    + allowed + ".");
+            throw RuleViolation.conflict(
+                    "absence-rule-not-met",
+                    "Member " + member.memberId() + " has "
+                            + unexcusedAbsences + " unexcused absences; contract " + member.contractVersion()
+                            + " allows "
+                            + allowed + ".");
         }
         require(command.appliedOn() != null, "applied-on-required", "Give the date.");
-        return new MembershipLost(conventionId, member.memberId(), unexcusedAbsences, allowed,
-                member.contractVersion(), command.appliedOn());
+        return new MembershipLost(
+                conventionId,
+                member.memberId(),
+                unexcusedAbsences,
+                allowed,
+                member.contractVersion(),
+                command.appliedOn());
     }
 
     // ---- state -----------------------------------------------------------------------------------
@@ -545,8 +640,9 @@ public class Panel {
     @EventSourcingHandler
     void on(MemberSeated event) {
         seatedInvitations.add(event.invitationId());
-        members.put(event.memberId(), new Member(event.memberId(), event.invitationId(), event.assembly(),
-                event.contractVersion(), true));
+        members.put(
+                event.memberId(),
+                new Member(event.memberId(), event.invitationId(), event.assembly(), event.contractVersion(), true));
     }
 
     @EventSourcingHandler
@@ -561,8 +657,9 @@ public class Panel {
 
     private void leave(String memberId) {
         Member member = members.get(memberId);
-        members.put(memberId, new Member(memberId, member.invitationId(), member.assembly(), member.contractVersion(),
-                false));
+        members.put(
+                memberId,
+                new Member(memberId, member.invitationId(), member.assembly(), member.contractVersion(), false));
     }
 
     // ---- checks ----------------------------------------------------------------------------------
@@ -575,8 +672,9 @@ public class Panel {
 
     private void requireUnanswered(String invitationId) {
         if (answers.containsKey(invitationId)) {
-            throw RuleViolation.conflict("invitation-already-answered", "Invitation " + invitationId
-                    + " was already answered: " + answers.get(invitationId) + ".");
+            throw RuleViolation.conflict(
+                    "invitation-already-answered",
+                    "Invitation " + invitationId + " was already answered: " + answers.get(invitationId) + ".");
         }
     }
 
@@ -591,8 +689,11 @@ public class Panel {
             throw RuleViolation.conflict("selection-not-defined", "Define the panel's size and quotas first.");
         }
         if (!selectionBeforeClosure) {
-            throw RuleViolation.conflict("selection-after-closure", "The panel selection was defined after the "
-                    + "invitations closed: it may have been fitted to the answers, so the panel cannot be drawn.");
+            throw RuleViolation.conflict(
+                    "selection-after-closure",
+                    "The panel selection was defined after the "
+                            + "invitations closed: it may have been fitted to the answers, so the panel cannot "
+                            + "be drawn.");
         }
     }
 

@@ -6,8 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.conventionledger.command.platform.RuleViolation;
+import org.conventionledger.events.recruitment.LotteryPanel;
+import org.conventionledger.events.recruitment.PanelDrawn;
+import org.conventionledger.events.recruitment.PanelLotteryComputed;
+import org.conventionledger.events.recruitment.PanelSelectionDefined;
+import org.conventionledger.events.recruitment.QuotaRange;
+import org.conventionledger.events.recruitment.SelectionChance;
+import org.conventionledger.events.recruitment.VolunteerRegistered;
 import org.conventionledger.rules.selection.Category;
 import org.conventionledger.rules.selection.InfeasibleQuotas;
 import org.conventionledger.rules.selection.LeximinSelection;
@@ -17,13 +23,6 @@ import org.conventionledger.rules.selection.Quotas;
 import org.conventionledger.rules.selection.ValueQuota;
 import org.conventionledger.rules.selection.Volunteer;
 import org.conventionledger.rules.sortition.SeedCommitment;
-import org.conventionledger.events.recruitment.LotteryPanel;
-import org.conventionledger.events.recruitment.PanelDrawn;
-import org.conventionledger.events.recruitment.PanelLotteryComputed;
-import org.conventionledger.events.recruitment.PanelSelectionDefined;
-import org.conventionledger.events.recruitment.QuotaRange;
-import org.conventionledger.events.recruitment.SelectionChance;
-import org.conventionledger.events.recruitment.VolunteerRegistered;
 
 /**
  * Between the log's records of a panel selection and the pure selection classes: builds the quotas and
@@ -32,11 +31,10 @@ import org.conventionledger.events.recruitment.VolunteerRegistered;
  */
 final class PanelLotteries {
 
-    private PanelLotteries() {
-    }
+    private PanelLotteries() {}
 
-    static PanelLotteryComputed compute(String conventionId, PanelSelectionDefined selection,
-                                        List<VolunteerRegistered> pool) {
+    static PanelLotteryComputed compute(
+            String conventionId, PanelSelectionDefined selection, List<VolunteerRegistered> pool) {
         PanelLottery lottery;
         try {
             lottery = LeximinSelection.select(quotas(selection), volunteers(pool));
@@ -47,18 +45,32 @@ final class PanelLotteries {
         }
         List<SelectionChance> chances = new ArrayList<>();
         for (int i = 0; i < pool.size(); i++) {
-            chances.add(new SelectionChance(pool.get(i).personId(), pool.get(i).invitationId(),
+            chances.add(new SelectionChance(
+                    pool.get(i).personId(),
+                    pool.get(i).invitationId(),
                     lottery.probabilities().get(i)));
         }
         List<LotteryPanel> panels = lottery.panels().stream()
-                .map(p -> new LotteryPanel(p.probability(), p.members().stream().map(i -> pool.get(i).personId()).toList()))
+                .map(p -> new LotteryPanel(
+                        p.probability(),
+                        p.members().stream().map(i -> pool.get(i).personId()).toList()))
                 .toList();
-        return new PanelLotteryComputed(conventionId, selection.selectionId(), lottery.algorithm(),
-                lottery.minimumProbability(), chances, panels);
+        return new PanelLotteryComputed(
+                conventionId,
+                selection.selectionId(),
+                lottery.algorithm(),
+                lottery.minimumProbability(),
+                chances,
+                panels);
     }
 
-    static PanelDrawn draw(String conventionId, PanelSelectionDefined selection, PanelLotteryComputed published,
-                           List<VolunteerRegistered> pool, String seed, String publicEntropy) {
+    static PanelDrawn draw(
+            String conventionId,
+            PanelSelectionDefined selection,
+            PanelLotteryComputed published,
+            List<VolunteerRegistered> pool,
+            String seed,
+            String publicEntropy) {
         String randomness = SeedCommitment.drawRandomness(seed, publicEntropy);
         List<Volunteer> volunteers = volunteers(pool);
         Map<String, Integer> index = new HashMap<>();
@@ -66,36 +78,56 @@ final class PanelLotteries {
             index.put(volunteers.get(i).id(), i);
         }
         List<PanelLottery.Panel> panels = published.panels().stream()
-                .map(p -> new PanelLottery.Panel(p.personIds().stream().map(index::get).sorted().toList(), p.probability()))
+                .map(p -> new PanelLottery.Panel(
+                        p.personIds().stream().map(index::get).sorted().toList(), p.probability()))
                 .toList();
-        PanelLottery lottery = new PanelLottery(published.algorithm(), selection.panelSize(), panels,
-                published.chances().stream().map(SelectionChance::probability).toList(), published.minProbability());
+        PanelLottery lottery = new PanelLottery(
+                published.algorithm(),
+                selection.panelSize(),
+                panels,
+                published.chances().stream().map(SelectionChance::probability).toList(),
+                published.minProbability());
         int drawn = PanelDraw.drawIndex(lottery, randomness);
         List<String> reserve = PanelDraw.reserveOrder(volunteers, panels.get(drawn), randomness).stream()
-                .map(i -> volunteers.get(i).id()).toList();
-        return new PanelDrawn(conventionId, selection.selectionId(), seed, publicEntropy, drawn,
-                published.panels().get(drawn).personIds(), reserve);
+                .map(i -> volunteers.get(i).id())
+                .toList();
+        return new PanelDrawn(
+                conventionId,
+                selection.selectionId(),
+                seed,
+                publicEntropy,
+                drawn,
+                published.panels().get(drawn).personIds(),
+                reserve);
     }
 
     /** Who replaces {@code leaver}: the first reserve volunteer {@link PanelDraw#replacement}'s rule accepts. */
-    static Optional<VolunteerRegistered> replacement(PanelSelectionDefined selection, List<VolunteerRegistered> seated,
-                                                     VolunteerRegistered leaver, List<VolunteerRegistered> reserve) {
+    static Optional<VolunteerRegistered> replacement(
+            PanelSelectionDefined selection,
+            List<VolunteerRegistered> seated,
+            VolunteerRegistered leaver,
+            List<VolunteerRegistered> reserve) {
         Map<String, VolunteerRegistered> byId = new HashMap<>();
         reserve.forEach(v -> byId.put(v.personId(), v));
         Quotas quotas = quotas(selection);
-        return PanelDraw.replacement(quotas, PanelDraw.valueCounts(quotas, volunteers(seated)),
-                        volunteer(leaver), volunteers(reserve))
+        return PanelDraw.replacement(
+                        quotas,
+                        PanelDraw.valueCounts(quotas, volunteers(seated)),
+                        volunteer(leaver),
+                        volunteers(reserve))
                 .map(v -> byId.get(v.id()));
     }
 
     static Quotas quotas(PanelSelectionDefined selection) {
         Map<String, List<ValueQuota>> byCategory = new LinkedHashMap<>();
         for (QuotaRange quota : selection.quotas()) {
-            byCategory.computeIfAbsent(quota.category(), c -> new ArrayList<>())
+            byCategory
+                    .computeIfAbsent(quota.category(), c -> new ArrayList<>())
                     .add(new ValueQuota(quota.value(), quota.min(), quota.max()));
         }
         List<Category> categories = byCategory.entrySet().stream()
-                .map(e -> new Category(e.getKey(), e.getValue())).toList();
+                .map(e -> new Category(e.getKey(), e.getValue()))
+                .toList();
         return new Quotas(selection.panelSize(), categories);
     }
 

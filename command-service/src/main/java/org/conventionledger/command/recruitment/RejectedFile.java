@@ -2,7 +2,6 @@ package org.conventionledger.command.recruitment;
 
 import java.net.URI;
 import java.util.List;
-
 import org.conventionledger.rules.sortition.SourceListFile.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -43,7 +42,7 @@ public final class RejectedFile extends RuntimeException {
         Problem first = problems.get(0);
         String where = (first.line() > 0 ? "line " + first.line() : "the file")
                 + (first.column() == null ? "" : ", column " + first.column());
-        return (count == 1 ? "The file has a problem" : "The file has " + count + " problems, the first")
-                + " at " + where + ": " + first.problem() + ". Nothing was written; try ?dryRun=true to see them all.";
+        return (count == 1 ? "The file has a problem" : "The file has " + count + " problems, the first") + " at "
+                + where + ": " + first.problem() + ". Nothing was written; try ?dryRun=true to see them all.";
     }
 }

@@ -8,18 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.conventionledger.command.platform.Commands;
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.command.privacy.PersonVault;
 import org.conventionledger.command.privacy.PersonalDataCipher;
-import org.conventionledger.rules.sortition.PersonPseudonym;
-import org.conventionledger.rules.sortition.ResidentIdentity;
-import org.conventionledger.rules.sortition.SourceListFile;
 import org.conventionledger.csv.Table;
 import org.conventionledger.csv.TableReader;
 import org.conventionledger.events.privacy.SealedPersonalData;
 import org.conventionledger.events.recruitment.ListedResident;
+import org.conventionledger.rules.sortition.PersonPseudonym;
+import org.conventionledger.rules.sortition.ResidentIdentity;
+import org.conventionledger.rules.sortition.SourceListFile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,10 +47,19 @@ public class ResidentImport {
      * @param batches     {@code ResidentsListed} events written (0 on a dry run)
      * @param mapping     each header of the file and the field it was read as
      */
-    public record Outcome(boolean dryRun, int rows, int newPeople, int knownPeople, int listed, int batches,
-                          String format, String encoding, String delimiter, Map<String, String> mapping,
-                          List<SourceListFile.Problem> problems, int problemCount) {
-    }
+    public record Outcome(
+            boolean dryRun,
+            int rows,
+            int newPeople,
+            int knownPeople,
+            int listed,
+            int batches,
+            String format,
+            String encoding,
+            String delimiter,
+            Map<String, String> mapping,
+            List<SourceListFile.Problem> problems,
+            int problemCount) {}
 
     static final int BATCH = 1_000;
     /** Sealed identities are padded to a multiple of this many bytes; almost every identity fits in one. */
@@ -71,9 +79,16 @@ public class ResidentImport {
      * Imports the file {@code body} declared as {@code contentType}, with an explicit column {@code mapping}
      * (may be blank) and the {@code sheet} to read in a workbook (may be null).
      */
-    public Outcome importFile(String conventionId, String listId, InputStream body, String contentType,
-                              String mapping, String sheet, boolean dryRun) {
-        register.list(listId).filter(list -> list.conventionId().equals(conventionId))
+    public Outcome importFile(
+            String conventionId,
+            String listId,
+            InputStream body,
+            String contentType,
+            String mapping,
+            String sheet,
+            boolean dryRun) {
+        register.list(listId)
+                .filter(list -> list.conventionId().equals(conventionId))
                 .orElseThrow(() -> RuleViolation.notFound("unknown-list", "No source list " + listId + "."));
         Map<String, String> columns;
         try {
@@ -91,15 +106,23 @@ public class ResidentImport {
             encoding = table.encoding();
             delimiter = table.delimiter();
         } catch (org.conventionledger.csv.UnreadableTable unreadable) {
-            reading = new SourceListFile.Reading(0, List.of(), Map.of(),
-                    List.of(new SourceListFile.Problem(unreadable.line(), null, unreadable.getMessage())), 1);
+            reading = new SourceListFile.Reading(
+                    0,
+                    List.of(),
+                    Map.of(),
+                    List.of(new SourceListFile.Problem(unreadable.line(), null, unreadable.getMessage())),
+                    1);
             format = null;
             encoding = null;
             delimiter = null;
         }
         if (reading.acceptable() && reading.residents().isEmpty()) {
-            reading = new SourceListFile.Reading(reading.rows(), List.of(), reading.mapping(),
-                    List.of(new SourceListFile.Problem(0, null, "the list has no resident")), 1);
+            reading = new SourceListFile.Reading(
+                    reading.rows(),
+                    List.of(),
+                    reading.mapping(),
+                    List.of(new SourceListFile.Problem(0, null, "the list has no resident")),
+                    1);
         }
         if (!reading.acceptable() && !dryRun) {
             throw new RejectedFile("invalid-csv", reading.problems(), reading.problemCount());
@@ -107,33 +130,53 @@ public class ResidentImport {
 
         PersonPseudonym tags = new PersonPseudonym(vault.pseudonymSecret(conventionId));
         Map<String, ResidentIdentity> byTag = new LinkedHashMap<>();
-        reading.residents().forEach(row -> byTag.putIfAbsent(tags.matchingTag(conventionId, row.identity()),
-                row.identity()));
+        reading.residents()
+                .forEach(row -> byTag.putIfAbsent(tags.matchingTag(conventionId, row.identity()), row.identity()));
         // a dry run only looks ids up: it must not give anyone an id
         Map<String, String> idOfTag = dryRun ? vault.knownPersonIds(byTag.keySet()) : vault.personIds(byTag.keySet());
         Set<String> known = new HashSet<>(register.residentsOfConvention(conventionId));
-        int knownPeople = (int) idOfTag.values().stream().filter(known::contains).count();
+        int knownPeople =
+                (int) idOfTag.values().stream().filter(known::contains).count();
         Set<String> already = new HashSet<>(register.residentsOf(listId));
         int listed = (int) byTag.keySet().stream()
-                .filter(tag -> !idOfTag.containsKey(tag) || !already.contains(idOfTag.get(tag))).count();
+                .filter(tag -> !idOfTag.containsKey(tag) || !already.contains(idOfTag.get(tag)))
+                .count();
         int batches = 0;
         if (!dryRun) {
             Map<String, ResidentIdentity> people = new TreeMap<>();
             byTag.forEach((tag, row) -> people.putIfAbsent(idOfTag.get(tag), row));
-            List<String> ids = people.keySet().stream().filter(id -> !already.contains(id)).toList();
+            List<String> ids =
+                    people.keySet().stream().filter(id -> !already.contains(id)).toList();
             for (int from = 0; from < ids.size(); from += BATCH) {
                 List<String> slice = ids.subList(from, Math.min(ids.size(), from + BATCH));
                 Map<String, byte[]> keys = vault.keysFor(slice);
                 List<ListedResident> residents = slice.stream()
-                        .map(id -> new ListedResident(id, new SealedPersonalData(id,
-                                PersonalDataCipher.seal(keys.get(id), id, padded(people.get(id).toJson())))))
+                        .map(id -> new ListedResident(
+                                id,
+                                new SealedPersonalData(
+                                        id,
+                                        PersonalDataCipher.seal(
+                                                keys.get(id),
+                                                id,
+                                                padded(people.get(id).toJson())))))
                         .toList();
                 commands.send(new ListResidents(listId, residents));
                 batches++;
             }
         }
-        return new Outcome(dryRun, reading.rows(), byTag.size() - knownPeople, knownPeople, listed, batches,
-                format, encoding, delimiter, reading.mapping(), reading.problems(), reading.problemCount());
+        return new Outcome(
+                dryRun,
+                reading.rows(),
+                byTag.size() - knownPeople,
+                knownPeople,
+                listed,
+                batches,
+                format,
+                encoding,
+                delimiter,
+                reading.mapping(),
+                reading.problems(),
+                reading.problemCount());
     }
 
     /** Seals a volunteer's needs (childcare…) with their key. */
@@ -142,13 +185,17 @@ public class ResidentImport {
                 .orElseThrow(() -> RuleViolation.notFound("unknown-invitation", "No invitation " + invitationId + "."));
         byte[] key = vault.keysFor(List.of(personId)).get(personId);
         if (key == null) {
-            throw RuleViolation.conflict("person-erased", "The data of the person invited by " + invitationId
-                    + " was erased: nothing more can be recorded about them.");
+            throw RuleViolation.conflict(
+                    "person-erased",
+                    "The data of the person invited by " + invitationId
+                            + " was erased: nothing more can be recorded about them.");
         }
         return new SealedPersonalData(personId, PersonalDataCipher.seal(key, personId, needs));
     }
 
-    /** The JSON text with trailing spaces up to a multiple of {@value #PADDED_BLOCK} UTF-8 bytes (JSON ignores them). */
+    /**
+     * The JSON text with trailing spaces up to a multiple of {@value #PADDED_BLOCK} UTF-8 bytes (JSON ignores them).
+     */
     static String padded(String json) {
         int length = json.getBytes(StandardCharsets.UTF_8).length;
         int target = ((length + PADDED_BLOCK - 1) / PADDED_BLOCK) * PADDED_BLOCK;

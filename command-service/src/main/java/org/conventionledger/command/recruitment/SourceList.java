@@ -6,18 +6,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.conventionledger.command.organisation.ConventionRegister;
 import org.conventionledger.command.platform.RuleViolation;
-import org.conventionledger.rules.sortition.ListFingerprint;
 import org.conventionledger.events.recruitment.ListedResident;
 import org.conventionledger.events.recruitment.ResidentsListed;
 import org.conventionledger.events.recruitment.SourceListFrozen;
 import org.conventionledger.events.recruitment.SourceListRegistered;
+import org.conventionledger.rules.sortition.ListFingerprint;
 
 /**
  * One source list (electoral roll, a landlord's tenants…): the pseudonymous ids of the residents on it.
@@ -32,6 +31,7 @@ public class SourceList {
 
     @AggregateIdentifier
     private String listId;
+
     private String conventionId;
     private final Set<String> residents = new HashSet<>();
     private int batches;
@@ -47,7 +47,9 @@ public class SourceList {
             throw RuleViolation.notFound("unknown-convention", "No convention " + command.conventionId() + ".");
         }
         require(command.name() != null && !command.name().isBlank(), "name-required", "A source list needs a name.");
-        require(command.kind() != null && !command.kind().isBlank(), "kind-required",
+        require(
+                command.kind() != null && !command.kind().isBlank(),
+                "kind-required",
                 "Say what kind of list it is (electoral-roll, tenants, students…).");
         apply(new SourceListRegistered(command.conventionId(), command.listId(), command.name(), command.kind()));
     }
@@ -55,15 +57,22 @@ public class SourceList {
     @CommandHandler
     public void handle(ListResidents command) {
         requireOpen();
-        require(command.residents() != null && !command.residents().isEmpty(), "residents-required",
+        require(
+                command.residents() != null && !command.residents().isEmpty(),
+                "residents-required",
                 "List at least one resident.");
-        require(command.residents().size() <= MAX_BATCH, "batch-too-large",
+        require(
+                command.residents().size() <= MAX_BATCH,
+                "batch-too-large",
                 "At most " + MAX_BATCH + " residents per batch.");
         List<ListedResident> added = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ListedResident resident : command.residents()) {
-            require(resident.personId() != null && resident.identity() != null
-                            && resident.personId().equals(resident.identity().personId()), "sealed-identity-required",
+            require(
+                    resident.personId() != null
+                            && resident.identity() != null
+                            && resident.personId().equals(resident.identity().personId()),
+                    "sealed-identity-required",
                     "Each resident needs a person id and an identity sealed with that person's key.");
             if (!residents.contains(resident.personId()) && seen.add(resident.personId())) {
                 added.add(resident);
@@ -81,10 +90,13 @@ public class SourceList {
         if (residents.isEmpty()) {
             throw RuleViolation.unprocessable("list-empty", "An empty list cannot be frozen.");
         }
-        boolean committed = register.list(listId).map(RecruitmentRegister.ListState::drawId).isPresent();
+        boolean committed =
+                register.list(listId).map(RecruitmentRegister.ListState::drawId).isPresent();
         if (!committed) {
-            throw RuleViolation.conflict("seed-not-committed", "Plan the draw (with its seed commitment) before"
-                    + " freezing list " + listId + ": the seed must be fixed before the lists are final.");
+            throw RuleViolation.conflict(
+                    "seed-not-committed",
+                    "Plan the draw (with its seed commitment) before" + " freezing list " + listId
+                            + ": the seed must be fixed before the lists are final.");
         }
         apply(new SourceListFrozen(conventionId, listId, residents.size(), ListFingerprint.of(listId, residents)));
     }

@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.conventionledger.command.platform.RuleViolation;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -25,6 +24,7 @@ public class BallotAnswers {
 
     /** How long a request waits for its group to commit. */
     static final long TIMEOUT_SECONDS = 30;
+
     private static final String TYPE_PREFIX = "https://convention-ledger.org/problems/";
 
     /** Nothing came back in time: the ballot may or may not have been recorded. */

@@ -1,18 +1,17 @@
 package org.conventionledger.command.votation;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.conventionledger.command.platform.Actor;
 import org.conventionledger.command.platform.Limits;
 import org.conventionledger.command.platform.RuleViolation;
@@ -40,15 +39,15 @@ public class BallotBatchController {
      * One ballot of a batch: as the platform relays it (no {@code deskId}) or as a desk keys it in
      * ({@code deskId}; {@code choices} left out for a check-off), with the fields of the single endpoints.
      */
-    public record BatchBallot(@Size(max = 64) String deskId,
-                              @Size(max = 256) String voterRef,
-                              VoterFacts voterFacts,
-                              @Size(max = Limits.ITEMS) List<@NotNull Integer> choices) {
-    }
+    public record BatchBallot(
+            @Size(max = 64) String deskId,
+            @Size(max = 256) String voterRef,
+            VoterFacts voterFacts,
+            @Size(max = Limits.ITEMS) List<@NotNull Integer> choices) {}
 
     /** A malformed list (missing, empty, too long, a null entry) refuses the whole batch with 400. */
-    public record BatchRequest(@NotEmpty @Size(max = MAX_BATCH) List<@NotNull BatchBallot> ballots) {
-    }
+    public record BatchRequest(
+            @NotEmpty @Size(max = MAX_BATCH) List<@NotNull BatchBallot> ballots) {}
 
     private final VoterPseudonyms pseudonyms;
     private final BallotIntake intake;
@@ -109,13 +108,14 @@ public class BallotBatchController {
         Set<ConstraintViolation<BatchBallot>> invalid = validator.validate(ballot);
         if (!invalid.isEmpty()) {
             ConstraintViolation<BatchBallot> first = invalid.iterator().next();
-            throw RuleViolation.unprocessable("invalid-fields", "Invalid ballot field: " + first.getPropertyPath()
-                    + " " + first.getMessage() + ".");
+            throw RuleViolation.unprocessable(
+                    "invalid-fields",
+                    "Invalid ballot field: " + first.getPropertyPath() + " " + first.getMessage() + ".");
         }
         boolean paper = ballot.deskId() != null;
         if (paper && !caller.hasRole(Role.ORGANISER)) {
-            throw RuleViolation.unprocessable("desk-not-allowed", "Only a desk's organisers key in paper ballots"
-                    + " ('deskId').");
+            throw RuleViolation.unprocessable(
+                    "desk-not-allowed", "Only a desk's organisers key in paper ballots" + " ('deskId').");
         }
         if (!paper && !caller.hasRole(Role.PLATFORM)) {
             throw RuleViolation.unprocessable("desk-required", "A desk's ballot names its desk in 'deskId'.");
@@ -126,8 +126,8 @@ public class BallotBatchController {
         String pseudonym = pseudonyms.pseudonym(votationId, VoterReference.of(ballot.voterRef()));
         String ballotId = VotationController.ballotId(pseudonym);
         if (paper) {
-            return new CheckOffPaperVoter(ballotId, votationId, ballot.deskId(), pseudonym, ballot.choices(),
-                    ballot.voterFacts());
+            return new CheckOffPaperVoter(
+                    ballotId, votationId, ballot.deskId(), pseudonym, ballot.choices(), ballot.voterFacts());
         }
         return new CastOnlineBallot(ballotId, votationId, pseudonym, ballot.choices(), ballot.voterFacts());
     }

@@ -3,7 +3,6 @@ package org.conventionledger.command.votation;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.events.votation.BallotRule;
 import org.conventionledger.events.votation.VotationRules;
@@ -11,8 +10,7 @@ import org.conventionledger.events.votation.VotationRules;
 /** Checks a ballot's choices against the votation's ballot and ballot rule. */
 final class BallotChoices {
 
-    private BallotChoices() {
-    }
+    private BallotChoices() {}
 
     /**
      * The choices are distinct actions of the ballot, at least one, and no more than the rule allows.
@@ -35,12 +33,15 @@ final class BallotChoices {
         }
         VotationRules rules = VotationRules.inForce(declared);
         if (rules.ballotRule() == BallotRule.SINGLE && choices.size() > 1) {
-            throw RuleViolation.unprocessable("too-many-choices",
+            throw RuleViolation.unprocessable(
+                    "too-many-choices",
                     "This votation's ballots choose one action; this one chooses " + choices.size() + ".");
         }
         if (rules.ballotRule() == BallotRule.UP_TO_N && choices.size() > rules.maxChoices()) {
-            throw RuleViolation.unprocessable("too-many-choices", "This votation's ballots choose up to "
-                    + rules.maxChoices() + " actions; this one chooses " + choices.size() + ".");
+            throw RuleViolation.unprocessable(
+                    "too-many-choices",
+                    "This votation's ballots choose up to " + rules.maxChoices() + " actions; this one chooses "
+                            + choices.size() + ".");
         }
     }
 }

@@ -1,5 +1,9 @@
 package org.conventionledger.command.votation;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,11 +17,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -72,17 +71,20 @@ public class BallotIntake {
 
         public Ballot {
             if (!(command instanceof CastOnlineBallot) && !(command instanceof CheckOffPaperVoter)) {
-                throw new IllegalArgumentException("Not a ballot: " + command.getClass().getSimpleName());
+                throw new IllegalArgumentException(
+                        "Not a ballot: " + command.getClass().getSimpleName());
             }
         }
 
         String streamId() {
-            return command instanceof CastOnlineBallot online ? online.ballotId()
+            return command instanceof CastOnlineBallot online
+                    ? online.ballotId()
                     : ((CheckOffPaperVoter) command).ballotId();
         }
 
         String votationId() {
-            return command instanceof CastOnlineBallot online ? online.votationId()
+            return command instanceof CastOnlineBallot online
+                    ? online.votationId()
                     : ((CheckOffPaperVoter) command).votationId();
         }
     }
@@ -94,11 +96,9 @@ public class BallotIntake {
         }
     }
 
-    private record Pending(Ballot ballot, CompletableFuture<Object> answer) {
-    }
+    private record Pending(Ballot ballot, CompletableFuture<Object> answer) {}
 
-    private record Candidate(Pending pending, DomainEventMessage<?> event) {
-    }
+    private record Candidate(Pending pending, DomainEventMessage<?> event) {}
 
     private final EventStore eventStore;
     private final TransactionManager transactions;
@@ -108,13 +108,14 @@ public class BallotIntake {
     private final Thread writer = new Thread(this::drain, "ballot-intake");
     private volatile boolean running = true;
 
-    public BallotIntake(EventStore eventStore, TransactionManager transactions, VotationRegister register,
-                        MeterRegistry meters) {
+    public BallotIntake(
+            EventStore eventStore, TransactionManager transactions, VotationRegister register, MeterRegistry meters) {
         this.eventStore = eventStore;
         this.transactions = transactions;
         this.register = register;
         this.groupSizes = DistributionSummary.builder("ledger.ballots.group.size")
-                .description("Ballots checked per group commit of the ballot intake").register(meters);
+                .description("Ballots checked per group commit of the ballot intake")
+                .register(meters);
     }
 
     @PostConstruct
@@ -167,7 +168,9 @@ public class BallotIntake {
                 return;
             } catch (RuntimeException | Error unexpected) {
                 // never leave a caller waiting, nor the writer dead
-                log.error("The ballot intake failed a group: {}", unexpected.getClass().getName());
+                log.error(
+                        "The ballot intake failed a group: {}",
+                        unexpected.getClass().getName());
                 group.forEach(p -> p.answer().completeExceptionally(new BallotNotRecorded(unexpected)));
             } finally {
                 group.clear();
@@ -177,7 +180,9 @@ public class BallotIntake {
 
     /** Checks and appends these ballots as one group, on the caller's thread (for tests). */
     List<CompletableFuture<Object>> writeAsOneGroup(List<Ballot> ballots) {
-        List<Pending> group = ballots.stream().map(b -> new Pending(b, new CompletableFuture<>())).toList();
+        List<Pending> group = ballots.stream()
+                .map(b -> new Pending(b, new CompletableFuture<>()))
+                .toList();
         write(group);
         return group.stream().map(Pending::answer).toList();
     }
@@ -193,13 +198,16 @@ public class BallotIntake {
         for (Pending pending : group) {
             Ballot ballot = pending.ballot();
             try {
-                Optional<VotationRegister.Entry> votation = votations.computeIfAbsent(ballot.votationId(),
-                        register::votation);
+                Optional<VotationRegister.Entry> votation =
+                        votations.computeIfAbsent(ballot.votationId(), register::votation);
                 Object event = ballot.command() instanceof CastOnlineBallot online
                         ? BallotRules.online(online, votation, now)
-                        : BallotRules.paper((CheckOffPaperVoter) ballot.command(), votation,
-                        (v, desk) -> talliedDesks.computeIfAbsent(List.of(v, desk),
-                                key -> register.deskState(v, desk).isPresent()));
+                        : BallotRules.paper(
+                                (CheckOffPaperVoter) ballot.command(),
+                                votation,
+                                (v, desk) -> talliedDesks.computeIfAbsent(
+                                        List.of(v, desk),
+                                        key -> register.deskState(v, desk).isPresent()));
                 if (!streams.add(ballot.streamId())) {
                     throw BallotRules.alreadyVoted(null);
                 }
@@ -230,7 +238,9 @@ public class BallotIntake {
                 List<Candidate> free = withoutVoters(group, refused);
                 if (free.size() == group.size()) {
                     // the class only: a store's message may quote a voter's stream id
-                    log.error("A group of {} ballots was rolled back: {}", group.size(),
+                    log.error(
+                            "A group of {} ballots was rolled back: {}",
+                            group.size(),
                             refused.getClass().getName());
                     fail(free, refused);
                     return;
@@ -253,12 +263,15 @@ public class BallotIntake {
         List<Candidate> voted = new ArrayList<>();
         try {
             for (Candidate candidate : group) {
-                boolean held = eventStore.lastSequenceNumberFor(candidate.event().getAggregateIdentifier())
+                boolean held = eventStore
+                        .lastSequenceNumberFor(candidate.event().getAggregateIdentifier())
                         .isPresent();
                 (held ? voted : free).add(candidate);
             }
         } catch (RuntimeException unreachable) {
-            log.error("A group of {} ballots was rolled back and the store is unreachable: {}", group.size(),
+            log.error(
+                    "A group of {} ballots was rolled back and the store is unreachable: {}",
+                    group.size(),
                     unreachable.getClass().getName());
             fail(group, refused);
             return List.of();
@@ -289,7 +302,9 @@ public class BallotIntake {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
             unitOfWork.attachTransaction(transactions);
-            eventStore.publish(candidates.stream().<DomainEventMessage<?>>map(Candidate::event).toList());
+            eventStore.publish(candidates.stream()
+                    .<DomainEventMessage<?>>map(Candidate::event)
+                    .toList());
         } catch (RuntimeException failed) {
             unitOfWork.rollback(failed);
             throw failed;
@@ -306,7 +321,13 @@ public class BallotIntake {
         Map<String, Object> metaData = new HashMap<>(ballot.channel().asMetaData());
         metaData.put("correlationId", ownId);
         metaData.put("traceId", ownId);
-        return new GenericDomainEventMessage<>(STREAM_TYPE, ballot.streamId(), 0L, event, metaData,
-                UUID.randomUUID().toString(), now);
+        return new GenericDomainEventMessage<>(
+                STREAM_TYPE,
+                ballot.streamId(),
+                0L,
+                event,
+                metaData,
+                UUID.randomUUID().toString(),
+                now);
     }
 }

@@ -1,7 +1,6 @@
 package org.conventionledger.command.votation;
 
 import java.util.List;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.conventionledger.command.platform.SecretVote;
 
@@ -12,9 +11,10 @@ import org.conventionledger.command.platform.SecretVote;
  *
  * @param facts what is attested about the voter, checked against the votation's eligibility, never logged
  */
-public record CastOnlineBallot(@TargetAggregateIdentifier String ballotId,
-                               String votationId,
-                               String voterPseudonym,
-                               List<Integer> choices,
-                               VoterFacts facts) implements SecretVote {
-}
+public record CastOnlineBallot(
+        @TargetAggregateIdentifier String ballotId,
+        String votationId,
+        String voterPseudonym,
+        List<Integer> choices,
+        VoterFacts facts)
+        implements SecretVote {}

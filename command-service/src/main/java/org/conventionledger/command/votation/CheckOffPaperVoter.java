@@ -1,7 +1,6 @@
 package org.conventionledger.command.votation;
 
 import java.util.List;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.conventionledger.command.platform.Actor;
 import org.conventionledger.command.platform.SecretVote;
@@ -14,12 +13,14 @@ import org.conventionledger.command.platform.SecretVote;
  * @param facts what the desk attests about the voter (from their papers), checked against the
  *              votation's eligibility, never logged
  */
-public record CheckOffPaperVoter(@TargetAggregateIdentifier String ballotId,
-                                 String votationId,
-                                 String deskId,
-                                 String voterPseudonym,
-                                 List<Integer> choices,
-                                 VoterFacts facts) implements SecretVote {
+public record CheckOffPaperVoter(
+        @TargetAggregateIdentifier String ballotId,
+        String votationId,
+        String deskId,
+        String voterPseudonym,
+        List<Integer> choices,
+        VoterFacts facts)
+        implements SecretVote {
 
     /** The desk is the channel (the organisers who key a desk's counts in are named on its tally events). */
     @Override

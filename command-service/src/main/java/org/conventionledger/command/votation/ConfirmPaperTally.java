@@ -1,7 +1,6 @@
 package org.conventionledger.command.votation;
 
 import java.util.List;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.conventionledger.events.votation.ActionVotes;
 
@@ -12,10 +11,10 @@ import org.conventionledger.events.votation.ActionVotes;
  * @param confirmedBy the organiser confirming (the authenticated caller)
  * @param votes       the figures as this organiser reads them from the desk's record, entered again
  */
-public record ConfirmPaperTally(@TargetAggregateIdentifier String deskStreamId,
-                                String votationId,
-                                String deskId,
-                                String entryId,
-                                String confirmedBy,
-                                List<ActionVotes> votes) {
-}
+public record ConfirmPaperTally(
+        @TargetAggregateIdentifier String deskStreamId,
+        String votationId,
+        String deskId,
+        String entryId,
+        String confirmedBy,
+        List<ActionVotes> votes) {}

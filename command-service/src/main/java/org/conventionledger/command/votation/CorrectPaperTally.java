@@ -2,7 +2,6 @@ package org.conventionledger.command.votation;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.conventionledger.events.votation.ActionVotes;
 
@@ -12,12 +11,12 @@ import org.conventionledger.events.votation.ActionVotes;
  *
  * @param correctedBy the organiser correcting (the authenticated caller)
  */
-public record CorrectPaperTally(@TargetAggregateIdentifier String deskStreamId,
-                                String votationId,
-                                String deskId,
-                                String entryId,
-                                String correctedBy,
-                                Instant countedAt,
-                                List<ActionVotes> votes,
-                                String reason) {
-}
+public record CorrectPaperTally(
+        @TargetAggregateIdentifier String deskStreamId,
+        String votationId,
+        String deskId,
+        String entryId,
+        String correctedBy,
+        Instant countedAt,
+        List<ActionVotes> votes,
+        String reason) {}

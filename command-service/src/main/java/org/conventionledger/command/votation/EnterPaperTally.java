@@ -2,7 +2,6 @@ package org.conventionledger.command.votation;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.conventionledger.events.votation.ActionVotes;
 
@@ -13,12 +12,12 @@ import org.conventionledger.events.votation.ActionVotes;
  * @param deskStreamId the desk's stream ({@link PaperDesk#streamId})
  * @param enteredBy    the organiser entering it (the authenticated caller)
  */
-public record EnterPaperTally(@TargetAggregateIdentifier String deskStreamId,
-                              String votationId,
-                              String deskId,
-                              String deskName,
-                              String entryId,
-                              String enteredBy,
-                              Instant countedAt,
-                              List<ActionVotes> votes) {
-}
+public record EnterPaperTally(
+        @TargetAggregateIdentifier String deskStreamId,
+        String votationId,
+        String deskId,
+        String deskName,
+        String entryId,
+        String enteredBy,
+        Instant countedAt,
+        List<ActionVotes> votes) {}

@@ -1,7 +1,6 @@
 package org.conventionledger.command.votation;
 
 import java.time.Instant;
-
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -10,5 +9,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param displaySeed the seed of the voters' display orders, logged with the opening (the REST layer
  *                    draws one with {@code SecureRandom} unless the organisers give it)
  */
-public record OpenVotation(@TargetAggregateIdentifier String votationId, Instant openedAt, String displaySeed) {
-}
+public record OpenVotation(@TargetAggregateIdentifier String votationId, Instant openedAt, String displaySeed) {}

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -40,6 +39,7 @@ public class PaperDesk {
 
     @AggregateIdentifier
     private String deskStreamId;
+
     private String conventionId;
     private String deskName;
     private PaperDeskState state;
@@ -58,26 +58,35 @@ public class PaperDesk {
     }
 
     /** What a confirmation came to. */
-    public record Outcome(PaperDeskState state, List<Integer> differingActions) {
-    }
+    public record Outcome(PaperDeskState state, List<Integer> differingActions) {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Outcome handle(EnterPaperTally command, VotationRegister register) {
         requireDesk(command.deskId());
         VotationRegister.Entry votation = openVotation(command.votationId(), register);
-        if (state != null || register.deskState(command.votationId(), command.deskId()).isPresent()) {
-            throw RuleViolation.conflict("desk-already-tallied", "Desk " + command.deskId() + " was already tallied"
-                    + " (correct a pending count, or confirm it).");
+        if (state != null
+                || register.deskState(command.votationId(), command.deskId()).isPresent()) {
+            throw RuleViolation.conflict(
+                    "desk-already-tallied",
+                    "Desk " + command.deskId() + " was already tallied" + " (correct a pending count, or confirm it).");
         }
         if (register.deskHasPaperBallots(command.votationId(), command.deskId())) {
-            throw RuleViolation.conflict("desk-has-paper-ballots", "Desk " + command.deskId()
-                    + " records its paper ballots one by one: it has no tally.");
+            throw RuleViolation.conflict(
+                    "desk-has-paper-ballots",
+                    "Desk " + command.deskId() + " records its paper ballots one by one: it has no tally.");
         }
         requireOrganiser(command.enteredBy());
         List<ActionVotes> votes = checkedVotes(command.votes(), votation);
-        apply(new PaperTallyEntered(votation.conventionId(), command.votationId(), command.deskId(), command.deskName(),
-                command.entryId(), command.enteredBy(), command.countedAt(), votes));
+        apply(new PaperTallyEntered(
+                votation.conventionId(),
+                command.votationId(),
+                command.deskId(),
+                command.deskName(),
+                command.entryId(),
+                command.enteredBy(),
+                command.countedAt(),
+                votes));
         return new Outcome(PaperDeskState.ENTERED, List.of());
     }
 
@@ -89,25 +98,41 @@ public class PaperDesk {
         VotationRegister.Entry votation = openVotation(command.votationId(), register);
         requireNotConfirmed(command.deskId());
         if (state == PaperDeskState.MISMATCHED) {
-            throw RuleViolation.conflict("paper-tally-blocked", "Desk " + command.deskId() + "'s two entries"
-                    + " disagree: enter corrected figures before confirming.");
+            throw RuleViolation.conflict(
+                    "paper-tally-blocked",
+                    "Desk " + command.deskId() + "'s two entries"
+                            + " disagree: enter corrected figures before confirming.");
         }
         requireOrganiser(command.confirmedBy());
         if (command.confirmedBy().equals(pendingBy)) {
-            throw RuleViolation.conflict("same-organiser", "Desk " + command.deskId() + "'s pending figures were"
-                    + " entered by " + pendingBy + ": another organiser confirms them.");
+            throw RuleViolation.conflict(
+                    "same-organiser",
+                    "Desk " + command.deskId() + "'s pending figures were" + " entered by " + pendingBy
+                            + ": another organiser confirms them.");
         }
         List<ActionVotes> votes = checkedVotes(command.votes(), votation);
         List<Integer> differing = differing(pendingVotes, votes);
         if (!differing.isEmpty()) {
-            apply(new PaperTallyMismatched(conventionId, command.votationId(), command.deskId(), command.entryId(),
-                    command.confirmedBy(), pendingEntryId, votes, differing));
+            apply(new PaperTallyMismatched(
+                    conventionId,
+                    command.votationId(),
+                    command.deskId(),
+                    command.entryId(),
+                    command.confirmedBy(),
+                    pendingEntryId,
+                    votes,
+                    differing));
             return new Outcome(PaperDeskState.MISMATCHED, differing);
         }
-        apply(new PaperTallyConfirmed(conventionId, command.votationId(), command.deskId(), command.entryId(),
-                command.confirmedBy(), pendingEntryId));
-        apply(new PaperTallyRecorded(conventionId, command.votationId(), command.deskId(), deskName, pendingCountedAt,
-                pendingVotes));
+        apply(new PaperTallyConfirmed(
+                conventionId,
+                command.votationId(),
+                command.deskId(),
+                command.entryId(),
+                command.confirmedBy(),
+                pendingEntryId));
+        apply(new PaperTallyRecorded(
+                conventionId, command.votationId(), command.deskId(), deskName, pendingCountedAt, pendingVotes));
         return new Outcome(PaperDeskState.CONFIRMED, List.of());
     }
 
@@ -123,9 +148,16 @@ public class PaperDesk {
             throw RuleViolation.unprocessable("reason-required", "Say why the figures are corrected.");
         }
         List<ActionVotes> votes = checkedVotes(command.votes(), votation);
-        apply(new PaperTallyCorrected(conventionId, command.votationId(), command.deskId(), command.entryId(),
-                command.correctedBy(), pendingEntryId,
-                command.countedAt() != null ? command.countedAt() : pendingCountedAt, votes, command.reason()));
+        apply(new PaperTallyCorrected(
+                conventionId,
+                command.votationId(),
+                command.deskId(),
+                command.entryId(),
+                command.correctedBy(),
+                pendingEntryId,
+                command.countedAt() != null ? command.countedAt() : pendingCountedAt,
+                votes,
+                command.reason()));
         return new Outcome(PaperDeskState.ENTERED, List.of());
     }
 
@@ -145,7 +177,8 @@ public class PaperDesk {
 
     private void requireNotConfirmed(String deskId) {
         if (state == PaperDeskState.CONFIRMED) {
-            throw RuleViolation.conflict("desk-already-confirmed", "Desk " + deskId + "'s count is confirmed and final.");
+            throw RuleViolation.conflict(
+                    "desk-already-confirmed", "Desk " + deskId + "'s count is confirmed and final.");
         }
     }
 
@@ -157,11 +190,11 @@ public class PaperDesk {
 
     private static VotationRegister.Entry openVotation(String votationId, VotationRegister register) {
         VotationRegister.Entry votation = register.votation(votationId)
-                .orElseThrow(() -> RuleViolation.notFound("unknown-votation",
-                        "No votation " + votationId + " is scheduled."));
+                .orElseThrow(() ->
+                        RuleViolation.notFound("unknown-votation", "No votation " + votationId + " is scheduled."));
         if (votation.status() != VotationStatus.OPEN) {
-            throw RuleViolation.conflict("votation-not-open",
-                    "The votation is " + votation.status() + ": no paper count is accepted.");
+            throw RuleViolation.conflict(
+                    "votation-not-open", "The votation is " + votation.status() + ": no paper count is accepted.");
         }
         return votation;
     }
@@ -174,15 +207,17 @@ public class PaperDesk {
         Set<Integer> seen = new HashSet<>();
         for (ActionVotes v : votes) {
             if (v == null || !votation.actionNumbers().contains(v.actionNumber())) {
-                throw RuleViolation.unprocessable("not-on-ballot", "Action " + (v == null ? null : v.actionNumber())
-                        + " is not on this votation's ballot.");
+                throw RuleViolation.unprocessable(
+                        "not-on-ballot",
+                        "Action " + (v == null ? null : v.actionNumber()) + " is not on this votation's ballot.");
             }
             if (!seen.add(v.actionNumber())) {
-                throw RuleViolation.unprocessable("duplicate-action", "Action " + v.actionNumber()
-                        + " appears twice in the tally.");
+                throw RuleViolation.unprocessable(
+                        "duplicate-action", "Action " + v.actionNumber() + " appears twice in the tally.");
             }
             if (v.votes() < 0) {
-                throw RuleViolation.unprocessable("negative-votes", "Action " + v.actionNumber() + " has a negative count.");
+                throw RuleViolation.unprocessable(
+                        "negative-votes", "Action " + v.actionNumber() + " has a negative count.");
             }
         }
         List<ActionVotes> sorted = new ArrayList<>(votes);
@@ -196,7 +231,9 @@ public class PaperDesk {
         Map<Integer, Integer> b = asMap(second);
         Set<Integer> actions = new TreeSet<>(a.keySet());
         actions.addAll(b.keySet());
-        return actions.stream().filter(n -> !a.getOrDefault(n, 0).equals(b.getOrDefault(n, 0))).toList();
+        return actions.stream()
+                .filter(n -> !a.getOrDefault(n, 0).equals(b.getOrDefault(n, 0)))
+                .toList();
     }
 
     private static Map<Integer, Integer> asMap(List<ActionVotes> votes) {

@@ -3,7 +3,6 @@ package org.conventionledger.command.votation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.conventionledger.events.votation.BallotRule;
 
 /**
@@ -11,17 +10,23 @@ import org.conventionledger.events.votation.BallotRule;
  *
  * @param rules the rules as requested; what is left out takes the default (see {@link RequestedRules})
  */
-public record ScheduleVotation(String votationId,
-                               String conventionId,
-                               String title,
-                               Instant opensAt,
-                               Instant closesAt,
-                               List<String> actionIds,
-                               RequestedRules rules) {
+public record ScheduleVotation(
+        String votationId,
+        String conventionId,
+        String title,
+        Instant opensAt,
+        Instant closesAt,
+        List<String> actionIds,
+        RequestedRules rules) {
 
     /** A votation under the default rules. */
-    public ScheduleVotation(String votationId, String conventionId, String title, Instant opensAt, Instant closesAt,
-                            List<String> actionIds) {
+    public ScheduleVotation(
+            String votationId,
+            String conventionId,
+            String title,
+            Instant opensAt,
+            Instant closesAt,
+            List<String> actionIds) {
         this(votationId, conventionId, title, opensAt, closesAt, actionIds, RequestedRules.DEFAULTS);
     }
 
@@ -32,13 +37,14 @@ public record ScheduleVotation(String votationId,
      * ({@code residenceRequired} false for none), no nationality condition ({@code nationalities} empty),
      * approval ballots, results hidden from the public until closed.
      */
-    public record RequestedRules(Integer minimumAge,
-                                 LocalDate ageOn,
-                                 Boolean residenceRequired,
-                                 List<String> nationalities,
-                                 BallotRule ballotRule,
-                                 Integer maxChoices,
-                                 Boolean resultsVisibleWhileOpen) {
+    public record RequestedRules(
+            Integer minimumAge,
+            LocalDate ageOn,
+            Boolean residenceRequired,
+            List<String> nationalities,
+            BallotRule ballotRule,
+            Integer maxChoices,
+            Boolean resultsVisibleWhileOpen) {
 
         public static final RequestedRules DEFAULTS = new RequestedRules(null, null, null, null, null, null, null);
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -40,6 +39,7 @@ public class Votation {
 
     @AggregateIdentifier
     private String votationId;
+
     private String conventionId;
     private VotationStatus status;
 
@@ -52,7 +52,9 @@ public class Votation {
         if (command.title() == null || command.title().isBlank()) {
             throw RuleViolation.unprocessable("title-required", "A votation needs a title.");
         }
-        if (command.opensAt() == null || command.closesAt() == null || !command.closesAt().isAfter(command.opensAt())) {
+        if (command.opensAt() == null
+                || command.closesAt() == null
+                || !command.closesAt().isAfter(command.opensAt())) {
             throw RuleViolation.unprocessable("invalid-period", "A votation closes after it opens.");
         }
         if (command.actionIds() == null || command.actionIds().isEmpty()) {
@@ -65,52 +67,74 @@ public class Votation {
         for (String actionId : command.actionIds()) {
             var action = register.finalAction(actionId)
                     .filter(a -> a.conventionId().equals(command.conventionId()))
-                    .orElseThrow(() -> RuleViolation.unprocessable("action-not-final", "Action " + actionId
-                            + " is not a finalised action of convention " + command.conventionId() + "."));
-            items.add(new BallotItem(actionId, action.number(), action.title(), action.assembly(), action.topicTitle()));
+                    .orElseThrow(() -> RuleViolation.unprocessable(
+                            "action-not-final",
+                            "Action " + actionId + " is not a finalised action of convention " + command.conventionId()
+                                    + "."));
+            items.add(
+                    new BallotItem(actionId, action.number(), action.title(), action.assembly(), action.topicTitle()));
         }
         VotationRules rules = rules(command, items.size());
-        apply(new VotationScheduled(command.conventionId(), command.votationId(), command.title(),
-                command.opensAt(), command.closesAt(), items, rules));
+        apply(new VotationScheduled(
+                command.conventionId(),
+                command.votationId(),
+                command.title(),
+                command.opensAt(),
+                command.closesAt(),
+                items,
+                rules));
     }
 
     /** The requested rules with their defaults filled in, as the log records them. */
     private static VotationRules rules(ScheduleVotation command, int actions) {
-        ScheduleVotation.RequestedRules requested = command.rules() != null ? command.rules()
-                : ScheduleVotation.RequestedRules.DEFAULTS;
+        ScheduleVotation.RequestedRules requested =
+                command.rules() != null ? command.rules() : ScheduleVotation.RequestedRules.DEFAULTS;
         int minimumAge = requested.minimumAge() != null ? requested.minimumAge() : DEFAULT_MINIMUM_AGE;
         if (minimumAge < 0 || minimumAge > 120) {
-            throw RuleViolation.unprocessable("invalid-eligibility", "A minimum age of " + minimumAge
-                    + " is not possible (0 for no age condition).");
+            throw RuleViolation.unprocessable(
+                    "invalid-eligibility",
+                    "A minimum age of " + minimumAge + " is not possible (0 for no age condition).");
         }
-        LocalDate ageOn = minimumAge == 0 ? null
-                : requested.ageOn() != null ? requested.ageOn() : LocalDate.ofInstant(command.closesAt(), ZoneOffset.UTC);
+        LocalDate ageOn = minimumAge == 0
+                ? null
+                : requested.ageOn() != null
+                        ? requested.ageOn()
+                        : LocalDate.ofInstant(command.closesAt(), ZoneOffset.UTC);
         Set<String> nationalities = new TreeSet<>();
         if (requested.nationalities() != null) {
             for (String code : requested.nationalities()) {
                 String normalised = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
                 if (!normalised.matches("[A-Z]{2,3}")) {
-                    throw RuleViolation.unprocessable("invalid-eligibility",
+                    throw RuleViolation.unprocessable(
+                            "invalid-eligibility",
                             "Nationalities are ISO 3166 country codes; '" + code + "' is not one.");
                 }
                 nationalities.add(normalised);
             }
         }
-        Eligibility eligibility = new Eligibility(minimumAge, ageOn,
-                requested.residenceRequired() == null || requested.residenceRequired(), List.copyOf(nationalities));
+        Eligibility eligibility = new Eligibility(
+                minimumAge,
+                ageOn,
+                requested.residenceRequired() == null || requested.residenceRequired(),
+                List.copyOf(nationalities));
 
         BallotRule ballotRule = requested.ballotRule() != null ? requested.ballotRule() : BallotRule.APPROVAL;
         Integer maxChoices = requested.maxChoices();
         if (ballotRule == BallotRule.UP_TO_N) {
             if (maxChoices == null || maxChoices < 1 || maxChoices > actions) {
-                throw RuleViolation.unprocessable("invalid-ballot-rule", "UP_TO_N ballots need maxChoices between 1"
-                        + " and the " + actions + " actions on the ballot.");
+                throw RuleViolation.unprocessable(
+                        "invalid-ballot-rule",
+                        "UP_TO_N ballots need maxChoices between 1" + " and the " + actions
+                                + " actions on the ballot.");
             }
         } else if (maxChoices != null) {
-            throw RuleViolation.unprocessable("invalid-ballot-rule",
-                    "maxChoices belongs to UP_TO_N ballots, not to " + ballotRule + " ones.");
+            throw RuleViolation.unprocessable(
+                    "invalid-ballot-rule", "maxChoices belongs to UP_TO_N ballots, not to " + ballotRule + " ones.");
         }
-        return new VotationRules(eligibility, ballotRule, maxChoices,
+        return new VotationRules(
+                eligibility,
+                ballotRule,
+                maxChoices,
                 requested.resultsVisibleWhileOpen() != null && requested.resultsVisibleWhileOpen());
     }
 
@@ -119,10 +143,11 @@ public class Votation {
         if (status != VotationStatus.SCHEDULED) {
             throw RuleViolation.conflict("votation-not-scheduled", "The votation is " + status + ": it cannot open.");
         }
-        if (command.displaySeed() == null || command.displaySeed().isBlank()
+        if (command.displaySeed() == null
+                || command.displaySeed().isBlank()
                 || command.displaySeed().length() > MAX_SEED_LENGTH) {
-            throw RuleViolation.unprocessable("invalid-display-seed",
-                    "The display seed is 1 to " + MAX_SEED_LENGTH + " characters.");
+            throw RuleViolation.unprocessable(
+                    "invalid-display-seed", "The display seed is 1 to " + MAX_SEED_LENGTH + " characters.");
         }
         apply(new VotationOpened(conventionId, votationId, command.openedAt(), command.displaySeed()));
     }
@@ -134,8 +159,10 @@ public class Votation {
         }
         List<String> unconfirmed = register.unconfirmedDesks(votationId);
         if (!unconfirmed.isEmpty()) {
-            throw RuleViolation.conflict("paper-tallies-unconfirmed", "The paper counts of desks "
-                    + String.join(", ", unconfirmed) + " are not confirmed by a second organiser yet.");
+            throw RuleViolation.conflict(
+                    "paper-tallies-unconfirmed",
+                    "The paper counts of desks " + String.join(", ", unconfirmed)
+                            + " are not confirmed by a second organiser yet.");
         }
         apply(new VotationClosed(conventionId, votationId, command.closedAt()));
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.conventionledger.command.platform.AxonConfiguration;
@@ -46,8 +45,15 @@ public class VotationRegister {
      * @param rules       {@code null} for a votation registered before rules were (see {@link #rulesInForce()})
      * @param displaySeed {@code null} until the votation opens (or if it opened before seeds were logged)
      */
-    public record Entry(String votationId, String conventionId, VotationStatus status, Set<Integer> actionNumbers,
-                        Instant opensAt, Instant closesAt, VotationRules rules, String displaySeed) {
+    public record Entry(
+            String votationId,
+            String conventionId,
+            VotationStatus status,
+            Set<Integer> actionNumbers,
+            Instant opensAt,
+            Instant closesAt,
+            VotationRules rules,
+            String displaySeed) {
 
         public VotationRules rulesInForce() {
             return VotationRules.inForce(rules);
@@ -61,52 +67,84 @@ public class VotationRegister {
     }
 
     public Optional<Entry> votation(String votationId) {
-        return jdbc.query("SELECT convention_id, status, action_numbers, opens_at, closes_at, ballot_rule, max_choices,"
+        return jdbc
+                .query(
+                        "SELECT convention_id, status, action_numbers, opens_at, closes_at, ballot_rule, max_choices,"
                                 + " minimum_age, age_on, residence_required, nationalities, results_visible_while_open,"
                                 + " display_seed FROM register_votation WHERE votation_id = ?",
-                        (rs, i) -> new Entry(votationId, rs.getString(1), VotationStatus.valueOf(rs.getString(2)),
-                                Arrays.stream(rs.getString(3).split(",")).map(Integer::valueOf)
+                        (rs, i) -> new Entry(
+                                votationId,
+                                rs.getString(1),
+                                VotationStatus.valueOf(rs.getString(2)),
+                                Arrays.stream(rs.getString(3).split(","))
+                                        .map(Integer::valueOf)
                                         .collect(Collectors.toUnmodifiableSet()),
-                                instant(rs.getString(4)), instant(rs.getString(5)), rules(rs), rs.getString(13)),
+                                instant(rs.getString(4)),
+                                instant(rs.getString(5)),
+                                rules(rs),
+                                rs.getString(13)),
                         votationId)
-                .stream().findFirst();
+                .stream()
+                .findFirst();
     }
 
     /** Where the desk's paper count stands; empty if nothing was entered for it. */
     public Optional<PaperDeskState> deskState(String votationId, String deskId) {
-        return jdbc.queryForList("SELECT state FROM register_paper_desk WHERE votation_id = ? AND desk_id = ?",
-                        String.class, votationId, deskId)
-                .stream().findFirst().map(PaperDeskState::valueOf);
+        return jdbc
+                .queryForList(
+                        "SELECT state FROM register_paper_desk WHERE votation_id = ? AND desk_id = ?",
+                        String.class,
+                        votationId,
+                        deskId)
+                .stream()
+                .findFirst()
+                .map(PaperDeskState::valueOf);
     }
 
     /** The desks whose paper count was entered but is not confirmed yet (pending or mismatched). */
     public List<String> unconfirmedDesks(String votationId) {
-        return jdbc.queryForList("SELECT desk_id FROM register_paper_desk WHERE votation_id = ? AND state <> ?"
-                + " ORDER BY desk_id", String.class, votationId, PaperDeskState.CONFIRMED.name());
+        return jdbc.queryForList(
+                "SELECT desk_id FROM register_paper_desk WHERE votation_id = ? AND state <> ?" + " ORDER BY desk_id",
+                String.class,
+                votationId,
+                PaperDeskState.CONFIRMED.name());
     }
 
     /** Whether the desk recorded individual paper ballots (so it has no tally). */
     public boolean deskHasPaperBallots(String votationId, String deskId) {
-        Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM register_paper_ballot WHERE votation_id = ?"
-                + " AND desk_id = ?", Integer.class, votationId, deskId);
+        Integer found = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM register_paper_ballot WHERE votation_id = ?" + " AND desk_id = ?",
+                Integer.class,
+                votationId,
+                deskId);
         return found != null && found > 0;
     }
 
     @EventHandler
     void on(VotationScheduled event) {
-        String numbers = event.items().stream().map(BallotItem::actionNumber).map(String::valueOf)
+        String numbers = event.items().stream()
+                .map(BallotItem::actionNumber)
+                .map(String::valueOf)
                 .collect(Collectors.joining(","));
         VotationRules rules = event.rules();
         Eligibility eligibility = rules == null ? null : rules.eligibility();
-        jdbc.update("INSERT INTO register_votation (votation_id, convention_id, status, action_numbers, opens_at,"
-                        + " closes_at, ballot_rule, max_choices, minimum_age, age_on, residence_required, nationalities,"
+        jdbc.update(
+                "INSERT INTO register_votation (votation_id, convention_id, status, action_numbers, opens_at,"
+                        + " closes_at, ballot_rule, max_choices, minimum_age, age_on, residence_required, "
+                        + "nationalities,"
                         + " results_visible_while_open) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                event.votationId(), event.conventionId(), VotationStatus.SCHEDULED.name(), numbers,
-                text(event.opensAt()), text(event.closesAt()),
+                event.votationId(),
+                event.conventionId(),
+                VotationStatus.SCHEDULED.name(),
+                numbers,
+                text(event.opensAt()),
+                text(event.closesAt()),
                 rules == null ? null : rules.ballotRule().name(),
                 rules == null ? null : rules.maxChoices(),
                 eligibility == null ? null : eligibility.minimumAge(),
-                eligibility == null || eligibility.ageOn() == null ? null : eligibility.ageOn().toString(),
+                eligibility == null || eligibility.ageOn() == null
+                        ? null
+                        : eligibility.ageOn().toString(),
                 eligibility == null ? null : eligibility.residenceRequired(),
                 eligibility == null ? null : String.join(",", eligibility.nationalities()),
                 rules == null ? null : rules.resultsVisibleWhileOpen());
@@ -114,20 +152,28 @@ public class VotationRegister {
 
     @EventHandler
     void on(VotationOpened event) {
-        jdbc.update("UPDATE register_votation SET status = ?, display_seed = ? WHERE votation_id = ?",
-                VotationStatus.OPEN.name(), event.displaySeed(), event.votationId());
+        jdbc.update(
+                "UPDATE register_votation SET status = ?, display_seed = ? WHERE votation_id = ?",
+                VotationStatus.OPEN.name(),
+                event.displaySeed(),
+                event.votationId());
     }
 
     @EventHandler
     void on(VotationClosed event) {
-        jdbc.update("UPDATE register_votation SET status = ? WHERE votation_id = ?", VotationStatus.CLOSED.name(),
+        jdbc.update(
+                "UPDATE register_votation SET status = ? WHERE votation_id = ?",
+                VotationStatus.CLOSED.name(),
                 event.votationId());
     }
 
     @EventHandler
     void on(PaperTallyEntered event) {
-        jdbc.update("INSERT INTO register_paper_desk (votation_id, desk_id, state) VALUES (?, ?, ?)",
-                event.votationId(), event.deskId(), PaperDeskState.ENTERED.name());
+        jdbc.update(
+                "INSERT INTO register_paper_desk (votation_id, desk_id, state) VALUES (?, ?, ?)",
+                event.votationId(),
+                event.deskId(),
+                PaperDeskState.ENTERED.name());
     }
 
     @EventHandler
@@ -149,20 +195,29 @@ public class VotationRegister {
     @EventHandler
     void on(PaperTallyRecorded event) {
         if (setDeskState(event.votationId(), event.deskId(), PaperDeskState.CONFIRMED) == 0) {
-            jdbc.update("INSERT INTO register_paper_desk (votation_id, desk_id, state) VALUES (?, ?, ?)",
-                    event.votationId(), event.deskId(), PaperDeskState.CONFIRMED.name());
+            jdbc.update(
+                    "INSERT INTO register_paper_desk (votation_id, desk_id, state) VALUES (?, ?, ?)",
+                    event.votationId(),
+                    event.deskId(),
+                    PaperDeskState.CONFIRMED.name());
         }
     }
 
     @EventHandler
     void on(PaperBallotRecorded event) {
-        jdbc.update("INSERT INTO register_paper_ballot (votation_id, desk_id, ballot_id) VALUES (?, ?, ?)",
-                event.votationId(), event.deskId(), event.ballotId());
+        jdbc.update(
+                "INSERT INTO register_paper_ballot (votation_id, desk_id, ballot_id) VALUES (?, ?, ?)",
+                event.votationId(),
+                event.deskId(),
+                event.ballotId());
     }
 
     private int setDeskState(String votationId, String deskId, PaperDeskState state) {
-        return jdbc.update("UPDATE register_paper_desk SET state = ? WHERE votation_id = ? AND desk_id = ?",
-                state.name(), votationId, deskId);
+        return jdbc.update(
+                "UPDATE register_paper_desk SET state = ? WHERE votation_id = ? AND desk_id = ?",
+                state.name(),
+                votationId,
+                deskId);
     }
 
     private static VotationRules rules(ResultSet rs) throws SQLException {
@@ -174,9 +229,11 @@ public class VotationRegister {
         Integer max = rs.wasNull() ? null : maxChoices;
         String ageOn = rs.getString(9);
         String nationalities = rs.getString(11);
-        Eligibility eligibility = new Eligibility(rs.getInt(8), ageOn == null ? null : LocalDate.parse(ageOn),
-                rs.getBoolean(10), nationalities == null || nationalities.isEmpty() ? List.of()
-                        : List.of(nationalities.split(",")));
+        Eligibility eligibility = new Eligibility(
+                rs.getInt(8),
+                ageOn == null ? null : LocalDate.parse(ageOn),
+                rs.getBoolean(10),
+                nationalities == null || nationalities.isEmpty() ? List.of() : List.of(nationalities.split(",")));
         return new VotationRules(eligibility, BallotRule.valueOf(ballotRule), max, rs.getBoolean(12));
     }
 

@@ -3,7 +3,6 @@ package org.conventionledger.command.votation;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
-
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -36,6 +35,7 @@ public class VoterBallot {
 
     @AggregateIdentifier
     private String ballotId;
+
     private String channel;
 
     protected VoterBallot() {
@@ -55,7 +55,9 @@ public class VoterBallot {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(CheckOffPaperVoter command, VotationRegister register) {
         requireFirstBallot();
-        apply(BallotRules.paper(command, register.votation(command.votationId()),
+        apply(BallotRules.paper(
+                command,
+                register.votation(command.votationId()),
                 (votation, desk) -> register.deskState(votation, desk).isPresent()));
     }
 

@@ -2,7 +2,6 @@ package org.conventionledger.command.votation;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-
 import org.conventionledger.command.platform.RuleViolation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
@@ -25,10 +24,11 @@ public class VoterClaims {
     private final String residentClaim;
     private final String nationalitiesClaim;
 
-    public VoterClaims(@Value("${ledger.votation.claims.voter-ref:sub}") String voterRefClaim,
-                       @Value("${ledger.votation.claims.birthdate:birthdate}") String birthDateClaim,
-                       @Value("${ledger.votation.claims.resident:resident}") String residentClaim,
-                       @Value("${ledger.votation.claims.nationalities:nationalities}") String nationalitiesClaim) {
+    public VoterClaims(
+            @Value("${ledger.votation.claims.voter-ref:sub}") String voterRefClaim,
+            @Value("${ledger.votation.claims.birthdate:birthdate}") String birthDateClaim,
+            @Value("${ledger.votation.claims.resident:resident}") String residentClaim,
+            @Value("${ledger.votation.claims.nationalities:nationalities}") String nationalitiesClaim) {
         this.voterRefClaim = voterRefClaim;
         this.birthDateClaim = birthDateClaim;
         this.residentClaim = residentClaim;
@@ -50,7 +50,8 @@ public class VoterClaims {
         }
         String claim = token.getToken().getClaimAsString(voterRefClaim);
         if (claim == null || claim.isBlank()) {
-            throw RuleViolation.unprocessable("voter-ref-required",
+            throw RuleViolation.unprocessable(
+                    "voter-ref-required",
                     "The identity token carries no '" + voterRefClaim + "' claim: the voter's reference.");
         }
         return VoterReference.of(claim);
@@ -63,7 +64,10 @@ public class VoterClaims {
             return VoterFacts.NONE;
         }
         Jwt jwt = token.getToken();
-        return new VoterFacts(birthDate(jwt.getClaimAsString(birthDateClaim)), null, resident(jwt.getClaim(residentClaim)),
+        return new VoterFacts(
+                birthDate(jwt.getClaimAsString(birthDateClaim)),
+                null,
+                resident(jwt.getClaim(residentClaim)),
                 jwt.hasClaim(nationalitiesClaim) ? jwt.getClaimAsStringList(nationalitiesClaim) : null);
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.events.votation.Eligibility;
 
@@ -16,8 +15,7 @@ import org.conventionledger.events.votation.Eligibility;
  */
 final class VoterEligibility {
 
-    private VoterEligibility() {
-    }
+    private VoterEligibility() {}
 
     /**
      * @throws RuleViolation 422 {@code eligibility-facts-required} naming the missing facts,
@@ -28,7 +26,8 @@ final class VoterEligibility {
         Eligibility eligibility = rule != null ? rule : Eligibility.NONE;
         VoterFacts facts = attested != null ? attested : VoterFacts.NONE;
         boolean age = eligibility.minimumAge() > 0;
-        boolean nationality = eligibility.nationalities() != null && !eligibility.nationalities().isEmpty();
+        boolean nationality = eligibility.nationalities() != null
+                && !eligibility.nationalities().isEmpty();
 
         List<String> missing = new ArrayList<>();
         if (age && facts.birthDate() == null && facts.ageAtClosing() == null) {
@@ -37,33 +36,40 @@ final class VoterEligibility {
         if (eligibility.residenceRequired() && facts.resident() == null) {
             missing.add("resident");
         }
-        if (nationality && (facts.nationalities() == null || facts.nationalities().stream().allMatch(Objects::isNull))) {
+        if (nationality
+                && (facts.nationalities() == null
+                        || facts.nationalities().stream().allMatch(Objects::isNull))) {
             missing.add("nationalities");
         }
         if (!missing.isEmpty()) {
-            throw RuleViolation.unprocessable("eligibility-facts-required",
+            throw RuleViolation.unprocessable(
+                    "eligibility-facts-required",
                     "This votation's eligibility needs the voter's attested " + String.join(", ", missing) + ".");
         }
 
         if (age) {
             int years = ageOn(eligibility.ageOn(), facts);
             if (years < eligibility.minimumAge()) {
-                throw RuleViolation.unprocessable("voter-not-eligible", "The voter is " + years + " on "
-                        + eligibility.ageOn() + "; this votation admits voters aged " + eligibility.minimumAge()
-                        + " or more on that day.");
+                throw RuleViolation.unprocessable(
+                        "voter-not-eligible",
+                        "The voter is " + years + " on "
+                                + eligibility.ageOn() + "; this votation admits voters aged " + eligibility.minimumAge()
+                                + " or more on that day.");
             }
         }
         if (eligibility.residenceRequired() && !facts.resident()) {
-            throw RuleViolation.unprocessable("voter-not-eligible",
-                    "This votation admits residents of the city only.");
+            throw RuleViolation.unprocessable("voter-not-eligible", "This votation admits residents of the city only.");
         }
         if (nationality) {
-            boolean holds = facts.nationalities().stream().filter(Objects::nonNull)
+            boolean holds = facts.nationalities().stream()
+                    .filter(Objects::nonNull)
                     .map(n -> n.trim().toUpperCase(Locale.ROOT))
                     .anyMatch(eligibility.nationalities()::contains);
             if (!holds) {
-                throw RuleViolation.unprocessable("voter-not-eligible", "This votation admits holders of "
-                        + String.join(", ", eligibility.nationalities()) + " nationality only.");
+                throw RuleViolation.unprocessable(
+                        "voter-not-eligible",
+                        "This votation admits holders of " + String.join(", ", eligibility.nationalities())
+                                + " nationality only.");
             }
         }
     }
@@ -77,13 +83,14 @@ final class VoterEligibility {
             return stated;
         }
         if (facts.birthDate().isAfter(day)) {
-            throw RuleViolation.unprocessable("invalid-voter-facts",
-                    "A voter born on " + facts.birthDate() + " is not born yet on " + day + ".");
+            throw RuleViolation.unprocessable(
+                    "invalid-voter-facts", "A voter born on " + facts.birthDate() + " is not born yet on " + day + ".");
         }
         int years = Period.between(facts.birthDate(), day).getYears();
         if (stated != null && stated != years) {
-            throw RuleViolation.unprocessable("inconsistent-voter-facts", "A voter born on " + facts.birthDate()
-                    + " is " + years + " on " + day + ", not " + stated + ".");
+            throw RuleViolation.unprocessable(
+                    "inconsistent-voter-facts",
+                    "A voter born on " + facts.birthDate() + " is " + years + " on " + day + ", not " + stated + ".");
         }
         return years;
     }

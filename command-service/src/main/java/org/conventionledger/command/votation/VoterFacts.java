@@ -18,10 +18,7 @@ import java.util.List;
  * @param resident      whether the voter resides in the city
  * @param nationalities the voter's nationalities (ISO 3166 codes)
  */
-public record VoterFacts(LocalDate birthDate,
-                         Integer ageAtClosing,
-                         Boolean resident,
-                         List<String> nationalities) {
+public record VoterFacts(LocalDate birthDate, Integer ageAtClosing, Boolean resident, List<String> nationalities) {
 
     /** Nothing attested. */
     public static final VoterFacts NONE = new VoterFacts(null, null, null, null);

@@ -1,8 +1,7 @@
 package org.conventionledger.command.votation;
 
-import java.util.regex.Pattern;
-
 import com.ibm.icu.text.Normalizer2;
+import java.util.regex.Pattern;
 import org.conventionledger.command.platform.RuleViolation;
 
 /**
@@ -54,8 +53,8 @@ public record VoterReference(String canonical) {
             throw RuleViolation.unprocessable("invalid-voter-ref", "A voter's reference holds no control characters.");
         }
         if (canonical.isEmpty()) {
-            throw RuleViolation.unprocessable("voter-ref-required",
-                    "The voter's reference has nothing but invisible characters.");
+            throw RuleViolation.unprocessable(
+                    "voter-ref-required", "The voter's reference has nothing but invisible characters.");
         }
         if (canonical.length() > MAX_LENGTH) {
             throw tooLong();
@@ -68,8 +67,8 @@ public record VoterReference(String canonical) {
     }
 
     private static RuleViolation tooLong() {
-        return RuleViolation.unprocessable("invalid-voter-ref",
-                "A voter's reference has at most " + MAX_LENGTH + " characters once normalised.");
+        return RuleViolation.unprocessable(
+                "invalid-voter-ref", "A voter's reference has at most " + MAX_LENGTH + " characters once normalised.");
     }
 
     /** Kept out of any message that might reach a log. */

@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.conventionledger.command.platform.WriteApiTest;
@@ -38,20 +37,28 @@ class ConsultationApiTest extends WriteApiTest {
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     ResidentPseudonyms pseudonyms;
 
-    private record Setup(String convention, String topic, String call) {
-    }
+    private record Setup(String convention, String topic, String call) {}
 
     /** A convention, a topic with its CAC sheet, and a call open since an hour ago for a day. */
     private Setup openCall() throws Exception {
         String convention = api.openConvention();
-        String topic = api.created("ORGANISER", "/api/conventions/" + convention + "/topics",
-                "{\"assembly\":\"ECOLOGICAL\",\"title\":\"Mobilité\"}", "topicId");
+        String topic = api.created(
+                "ORGANISER",
+                "/api/conventions/" + convention + "/topics",
+                "{\"assembly\":\"ECOLOGICAL\",\"title\":\"Mobilité\"}",
+                "topicId");
         api.post("ORGANISER", "/api/topics/" + topic + "/cac-sheets", CAC).andExpect(status().isCreated());
-        String call = api.created("ORGANISER", "/api/conventions/" + convention + "/consultation/calls",
-                callBody(topic, Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(1, ChronoUnit.DAYS)),
+        String call = api.created(
+                "ORGANISER",
+                "/api/conventions/" + convention + "/consultation/calls",
+                callBody(
+                        topic,
+                        Instant.now().minus(1, ChronoUnit.HOURS),
+                        Instant.now().plus(1, ChronoUnit.DAYS)),
                 "callId");
         return new Setup(convention, topic, call);
     }
@@ -81,23 +88,35 @@ class ConsultationApiTest extends WriteApiTest {
             assertThat(e.topicTitle()).isEqualTo("Mobilité");
         });
 
-        String proposal = api.created("VOTER", c + "/proposals",
-                "{\"title\":\"Pistes cyclables continues\",\"text\":\"Relier les quartiers.\"}", "proposalId");
+        String proposal = api.created(
+                "VOTER",
+                c + "/proposals",
+                "{\"title\":\"Pistes cyclables continues\",\"text\":\"Relier les quartiers.\"}",
+                "proposalId");
         String p = c + "/proposals/" + proposal;
-        api.post("VOTER", p + "/votes", "{\"stance\":\"FOR\"}").andExpect(status().isCreated())
+        api.post("VOTER", p + "/votes", "{\"stance\":\"FOR\"}")
+                .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.stance").value("FOR"));
         api.post("VOTER", p + "/votes", "{\"stance\":\"FOR\"}").andExpect(problem(409, "same-stance"));
         api.post("VOTER", p + "/votes", "{\"stance\":\"MIXED\"}").andExpect(status().isCreated());
-        String argument = api.created("VOTER", p + "/arguments", "{\"text\":\"Oui, mais pas rue Blatin.\"}",
-                "argumentId");
+        String argument =
+                api.created("VOTER", p + "/arguments", "{\"text\":\"Oui, mais pas rue Blatin.\"}", "argumentId");
         // the platform relays two other residents; one argues without voting
-        api.post("PLATFORM", p + "/votes", "{\"voterRef\":\"desk-12/0042\",\"stance\":\"AGAINST\"}").andExpect(status().isCreated());
+        api.post("PLATFORM", p + "/votes", "{\"voterRef\":\"desk-12/0042\",\"stance\":\"AGAINST\"}")
+                .andExpect(status().isCreated());
         api.post("PLATFORM", p + "/arguments", "{\"voterRef\":\"desk-12/0043\",\"text\":\"Non.\"}")
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("vote-required"));
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("vote-required"));
 
         String author = pseudonyms.of(s.convention(), VoterReference.of("voter@city"));
-        assertThat(payloads(proposal)).singleElement().isInstanceOfSatisfying(ProposalSubmitted.class,
-                e -> assertThat(e.authorPseudonym()).isEqualTo(author).hasSize(64).doesNotContain("voter"));
+        assertThat(payloads(proposal))
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ProposalSubmitted.class,
+                        e -> assertThat(e.authorPseudonym())
+                                .isEqualTo(author)
+                                .hasSize(64)
+                                .doesNotContain("voter"));
         String voteId = ConsultationVote.idOf(s.call(), proposal, author);
         List<Object> vote = payloads(voteId);
         assertThat(vote).hasSize(3);
@@ -109,28 +128,38 @@ class ConsultationApiTest extends WriteApiTest {
             assertThat(e.stance()).isEqualTo(Stance.MIXED);
             assertThat(e.previousStance()).isEqualTo(Stance.FOR);
         });
-        assertThat(vote.get(2)).isInstanceOfSatisfying(ArgumentPosted.class,
-                e -> assertThat(e.stance()).isEqualTo(Stance.MIXED));
-        String relayed = ConsultationVote.idOf(s.call(), proposal,
-                pseudonyms.of(s.convention(), VoterReference.of("desk-12/0042")));
+        assertThat(vote.get(2))
+                .isInstanceOfSatisfying(
+                        ArgumentPosted.class, e -> assertThat(e.stance()).isEqualTo(Stance.MIXED));
+        String relayed = ConsultationVote.idOf(
+                s.call(), proposal, pseudonyms.of(s.convention(), VoterReference.of("desk-12/0042")));
         assertThat(payloads(relayed)).singleElement().isInstanceOf(ProposalVoted.class);
 
         api.post("ORGANISER", c + "/arguments/" + argument + "/hide", "{\"reason\":\"Names a shopkeeper\"}")
-                .andExpect(status().isOk()).andExpect(jsonPath("$.hidden").value(true));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.hidden").value(true));
         api.post("ORGANISER", c + "/arguments/" + argument + "/hide", "{\"reason\":\"Again\"}")
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("already-hidden"));
-        assertThat(payloads(voteId)).last().isInstanceOfSatisfying(ArgumentHidden.class,
-                e -> assertThat(e.reason()).isEqualTo("Names a shopkeeper"));
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("already-hidden"));
+        assertThat(payloads(voteId))
+                .last()
+                .isInstanceOfSatisfying(
+                        ArgumentHidden.class, e -> assertThat(e.reason()).isEqualTo("Names a shopkeeper"));
 
         api.post("ORGANISER", p + "/hide", "{\"reason\":\"Off topic\"}").andExpect(status().isOk());
         api.post("VOTER", p + "/votes", "{\"stance\":\"AGAINST\"}")
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("proposal-hidden"));
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("proposal-hidden"));
 
         api.post("ORGANISER", c + "/close", "")
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"));
-        api.post("ORGANISER", c + "/close", "").andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("call-closed"));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CLOSED"));
+        api.post("ORGANISER", c + "/close", "")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("call-closed"));
         api.post("VOTER", c + "/proposals", "{\"title\":\"Late\",\"text\":\"Too late.\"}")
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("call-not-open"));
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("call-not-open"));
         assertThat(payloads(s.call())).hasSize(2);
         assertThat(payloads(proposal)).hasSize(2);
     }
@@ -139,44 +168,67 @@ class ConsultationApiTest extends WriteApiTest {
     void rejectedRequestsAnswerProblemsNamingTheFieldOrRuleAndWriteNothing() throws Exception {
         Setup s = openCall();
         String c = "/api/consultation/calls/" + s.call();
-        String proposal = api.created("PLATFORM", c + "/proposals",
-                "{\"voterRef\":\"r-1\",\"title\":\"Bancs publics\",\"text\":\"Plus de bancs.\"}", "proposalId");
+        String proposal = api.created(
+                "PLATFORM",
+                c + "/proposals",
+                "{\"voterRef\":\"r-1\",\"title\":\"Bancs publics\",\"text\":\"Plus de bancs.\"}",
+                "proposalId");
         String p = c + "/proposals/" + proposal;
         long head = head();
 
         api.post("VOTER", c + "/proposals", "{\"title\":\" \",\"text\":\"T\"}")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("invalid-fields"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("invalid-fields"))
                 .andExpect(jsonPath("$.errors[0].field").value("title"));
         api.post("VOTER", p + "/votes", "{\"stance\":\"MAYBE\"}")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("malformed-request"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("malformed-request"))
                 .andExpect(jsonPath("$.field").value("stance"));
         api.post("VOTER", p + "/votes", "{}")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("stance"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("stance"));
         api.post("PLATFORM", p + "/votes", "{\"stance\":\"FOR\"}")
-                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("voter-ref-required"));
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.code").value("voter-ref-required"));
         api.post("VOTER", p + "/votes", "{\"voterRef\":\"someone-else\",\"stance\":\"FOR\"}")
-                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("voter-ref-not-allowed"));
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.code").value("voter-ref-not-allowed"));
         api.post("VOTER", "/api/consultation/calls/nowhere/proposals", "{\"title\":\"T\",\"text\":\"T\"}")
-                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("unknown-call"));
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("unknown-call"));
         api.post("VOTER", c + "/proposals/nowhere/votes", "{\"stance\":\"FOR\"}")
-                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("unknown-proposal"));
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("unknown-proposal"));
         api.post("VOTER", p + "/arguments", "{\"text\":\"Sans voter\"}")
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("vote-required"));
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("vote-required"));
         api.post("ORGANISER", p + "/hide", "{\"reason\":\"\"}")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("reason"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
         api.post("ORGANISER", c + "/proposals/nowhere/hide", "{\"reason\":\"R\"}")
-                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("unknown-id"));
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("unknown-id"));
         api.post("ORGANISER", c + "/arguments/nowhere/hide", "{\"reason\":\"R\"}")
-                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("unknown-argument"));
-        api.post("ORGANISER", "/api/conventions/" + s.convention() + "/consultation/calls",
-                callBody("nowhere", Instant.now(), Instant.now().plus(1, ChronoUnit.DAYS)))
-                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("unknown-topic"));
-        api.post("ORGANISER", "/api/conventions/" + s.convention() + "/consultation/calls",
-                callBody(s.topic(), Instant.now(), Instant.now().minus(1, ChronoUnit.DAYS)))
-                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("closes-before-opening"));
-        api.post("ORGANISER", "/api/conventions/" + s.convention() + "/consultation/calls",
-                "{\"topicId\":\"" + s.topic() + "\",\"title\":\"T\"}")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("invalid-fields"));
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("unknown-argument"));
+        api.post(
+                        "ORGANISER",
+                        "/api/conventions/" + s.convention() + "/consultation/calls",
+                        callBody("nowhere", Instant.now(), Instant.now().plus(1, ChronoUnit.DAYS)))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("unknown-topic"));
+        api.post(
+                        "ORGANISER",
+                        "/api/conventions/" + s.convention() + "/consultation/calls",
+                        callBody(s.topic(), Instant.now(), Instant.now().minus(1, ChronoUnit.DAYS)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.code").value("closes-before-opening"));
+        api.post(
+                        "ORGANISER",
+                        "/api/conventions/" + s.convention() + "/consultation/calls",
+                        "{\"topicId\":\"" + s.topic() + "\",\"title\":\"T\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("invalid-fields"));
 
         assertThat(head()).isEqualTo(head);
     }
@@ -185,16 +237,20 @@ class ConsultationApiTest extends WriteApiTest {
     void residentsAndThePlatformTakePartAndOnlyOrganisersOpenCloseAndModerate() throws Exception {
         Setup s = openCall();
         String c = "/api/consultation/calls/" + s.call();
-        String proposal = api.created("VOTER", c + "/proposals", "{\"title\":\"Arbres\",\"text\":\"Planter.\"}", "proposalId");
+        String proposal =
+                api.created("VOTER", c + "/proposals", "{\"title\":\"Arbres\",\"text\":\"Planter.\"}", "proposalId");
         String p = c + "/proposals/" + proposal;
         api.post("VOTER", p + "/votes", "{\"stance\":\"FOR\"}").andExpect(status().isCreated());
         String argument = api.created("VOTER", p + "/arguments", "{\"text\":\"De l'ombre.\"}", "argumentId");
         long head = head();
 
         for (String role : List.of("VOTER", "PLATFORM", "GARANT", "MONITOR")) {
-            api.post(role, "/api/conventions/" + s.convention() + "/consultation/calls",
-                    callBody(s.topic(), Instant.now(), Instant.now().plus(1, ChronoUnit.DAYS)))
-                    .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("forbidden"));
+            api.post(
+                            role,
+                            "/api/conventions/" + s.convention() + "/consultation/calls",
+                            callBody(s.topic(), Instant.now(), Instant.now().plus(1, ChronoUnit.DAYS)))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.code").value("forbidden"));
             api.post(role, c + "/close", "").andExpect(status().isForbidden());
             api.post(role, p + "/hide", "{\"reason\":\"R\"}").andExpect(status().isForbidden());
             api.post(role, c + "/arguments/" + argument + "/hide", "{\"reason\":\"R\"}")
@@ -212,26 +268,37 @@ class ConsultationApiTest extends WriteApiTest {
     @Test
     void aCallThatHasNotOpenedTakesNothingYet() throws Exception {
         Setup s = openCall();
-        String later = api.created("ORGANISER", "/api/conventions/" + s.convention() + "/consultation/calls",
-                callBody(s.topic(), Instant.now().plus(1, ChronoUnit.DAYS), Instant.now().plus(3, ChronoUnit.DAYS)),
+        String later = api.created(
+                "ORGANISER",
+                "/api/conventions/" + s.convention() + "/consultation/calls",
+                callBody(
+                        s.topic(),
+                        Instant.now().plus(1, ChronoUnit.DAYS),
+                        Instant.now().plus(3, ChronoUnit.DAYS)),
                 "callId");
         api.post("VOTER", "/api/consultation/calls/" + later + "/proposals", "{\"title\":\"T\",\"text\":\"T\"}")
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("call-not-open"));
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("call-not-open"));
     }
 
     @Test
     void oneResidentsRacingFirstVotesOnAProposalRecordOneVote() throws Exception {
         Setup s = openCall();
         String c = "/api/consultation/calls/" + s.call();
-        String proposal = api.created("VOTER", c + "/proposals", "{\"title\":\"Fontaines\",\"text\":\"Eau.\"}", "proposalId");
+        String proposal =
+                api.created("VOTER", c + "/proposals", "{\"title\":\"Fontaines\",\"text\":\"Eau.\"}", "proposalId");
         String p = c + "/proposals/" + proposal;
         List<Thread> threads = new ArrayList<>();
         List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
-        for (Stance stance : List.of(Stance.FOR, Stance.FOR, Stance.AGAINST, Stance.MIXED, Stance.FOR, Stance.AGAINST)) {
+        for (Stance stance :
+                List.of(Stance.FOR, Stance.FOR, Stance.AGAINST, Stance.MIXED, Stance.FOR, Stance.AGAINST)) {
             Thread thread = new Thread(() -> {
                 try {
-                    statuses.add(api.post("PLATFORM", p + "/votes",
-                            "{\"voterRef\":\"r-77\",\"stance\":\"" + stance + "\"}").andReturn().getResponse().getStatus());
+                    statuses.add(
+                            api.post("PLATFORM", p + "/votes", "{\"voterRef\":\"r-77\",\"stance\":\"" + stance + "\"}")
+                                    .andReturn()
+                                    .getResponse()
+                                    .getStatus());
                 } catch (Exception e) {
                     statuses.add(-1);
                 }
@@ -242,14 +309,15 @@ class ConsultationApiTest extends WriteApiTest {
         for (Thread thread : threads) {
             thread.join();
         }
-        String voteId = ConsultationVote.idOf(s.call(), proposal,
-                pseudonyms.of(s.convention(), VoterReference.of("r-77")));
+        String voteId =
+                ConsultationVote.idOf(s.call(), proposal, pseudonyms.of(s.convention(), VoterReference.of("r-77")));
         List<DomainEventMessage<?>> events = new ArrayList<>();
         eventStore.readEvents(voteId).forEachRemaining(events::add);
         assertThat(statuses).doesNotContain(-1, 500);
         assertThat(statuses.stream().filter(code -> code == 201).count()).isEqualTo(events.size());
         assertThat(events).isNotEmpty();
-        assertThat(((ProposalVoted) events.get(0).getPayload()).previousStance()).isNull();
+        assertThat(((ProposalVoted) events.get(0).getPayload()).previousStance())
+                .isNull();
         for (int i = 1; i < events.size(); i++) {
             ProposalVoted before = (ProposalVoted) events.get(i - 1).getPayload();
             ProposalVoted after = (ProposalVoted) events.get(i).getPayload();

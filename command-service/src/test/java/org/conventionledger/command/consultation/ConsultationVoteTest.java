@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.events.consultation.ArgumentHidden;
@@ -50,12 +49,14 @@ class ConsultationVoteTest {
     }
 
     private void callIs(boolean closed) {
-        when(register.call(CALL)).thenReturn(Optional.of(
-                new ConsultationRegister.Call(CALL, CONVENTION, "topic-1", OPENS, CLOSES, closed)));
+        when(register.call(CALL))
+                .thenReturn(
+                        Optional.of(new ConsultationRegister.Call(CALL, CONVENTION, "topic-1", OPENS, CLOSES, closed)));
     }
 
     private void proposalIs(boolean hidden) {
-        when(register.proposal(PROPOSAL)).thenReturn(Optional.of(new ConsultationRegister.Proposal(PROPOSAL, CALL, hidden)));
+        when(register.proposal(PROPOSAL))
+                .thenReturn(Optional.of(new ConsultationRegister.Proposal(PROPOSAL, CALL, hidden)));
     }
 
     private static VoteOnProposal vote(Stance stance) {
@@ -83,19 +84,15 @@ class ConsultationVoteTest {
     @Test
     void aResidentsFirstVoteHasNoPreviousStance() {
         fixture.givenNoPriorActivity()
-               .when(vote(FOR))
-               .expectSuccessfulHandlerExecution()
-               .expectEvents(voted(FOR, null));
+                .when(vote(FOR))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(voted(FOR, null));
     }
 
     @Test
     void aResidentChangesTheirVoteWhichRecordsThePreviousStance() {
-        fixture.given(voted(FOR, null))
-               .when(vote(AGAINST))
-               .expectEvents(voted(AGAINST, FOR));
-        fixture.given(voted(FOR, null), voted(AGAINST, FOR))
-               .when(vote(MIXED))
-               .expectEvents(voted(MIXED, AGAINST));
+        fixture.given(voted(FOR, null)).when(vote(AGAINST)).expectEvents(voted(AGAINST, FOR));
+        fixture.given(voted(FOR, null), voted(AGAINST, FOR)).when(vote(MIXED)).expectEvents(voted(MIXED, AGAINST));
     }
 
     @Test
@@ -114,7 +111,8 @@ class ConsultationVoteTest {
         when(register.proposal(PROPOSAL)).thenReturn(Optional.empty());
         expectRejected(fixture.givenNoPriorActivity().when(vote(FOR)), 404, "unknown-proposal");
 
-        when(register.proposal(PROPOSAL)).thenReturn(Optional.of(new ConsultationRegister.Proposal(PROPOSAL, "call-2", false)));
+        when(register.proposal(PROPOSAL))
+                .thenReturn(Optional.of(new ConsultationRegister.Proposal(PROPOSAL, "call-2", false)));
         expectRejected(fixture.givenNoPriorActivity().when(vote(FOR)), 404, "unknown-proposal");
     }
 
@@ -135,7 +133,10 @@ class ConsultationVoteTest {
 
     @Test
     void theVoteStreamIsOnePerResidentAndProposal() {
-        assertThat(ConsultationVote.idOf(CALL, PROPOSAL, VOTER)).isEqualTo(VOTE).startsWith("cv-").hasSize(67);
+        assertThat(ConsultationVote.idOf(CALL, PROPOSAL, VOTER))
+                .isEqualTo(VOTE)
+                .startsWith("cv-")
+                .hasSize(67);
         assertThat(ConsultationVote.idOf(CALL, PROPOSAL, "other")).isNotEqualTo(VOTE);
         assertThat(ConsultationVote.idOf(CALL, "prop-2", VOTER)).isNotEqualTo(VOTE);
         assertThat(ConsultationVote.idOf("call-2", PROPOSAL, VOTER)).isNotEqualTo(VOTE);
@@ -145,12 +146,10 @@ class ConsultationVoteTest {
 
     @Test
     void anArgumentCarriesTheResidentsCurrentStance() {
-        fixture.given(voted(FOR, null))
-               .when(argue("arg-1", "Parce que…"))
-               .expectEvents(posted("arg-1", FOR));
+        fixture.given(voted(FOR, null)).when(argue("arg-1", "Parce que…")).expectEvents(posted("arg-1", FOR));
         fixture.given(voted(FOR, null), posted("arg-1", FOR), voted(MIXED, FOR))
-               .when(argue("arg-2", "Parce que…"))
-               .expectEvents(posted("arg-2", MIXED));
+                .when(argue("arg-2", "Parce que…"))
+                .expectEvents(posted("arg-2", MIXED));
     }
 
     @Test
@@ -187,27 +186,38 @@ class ConsultationVoteTest {
 
     @Test
     void anArgumentIdIsRecordedOnce() {
-        expectRejected(fixture.given(voted(FOR, null), posted("arg-1", FOR)).when(argue("arg-1", "Encore")),
-                409, "argument-exists");
+        expectRejected(
+                fixture.given(voted(FOR, null), posted("arg-1", FOR)).when(argue("arg-1", "Encore")),
+                409,
+                "argument-exists");
     }
 
     @Test
     void moderationHidesAnArgumentWithItsReasonOnceEvenAfterTheClose() {
         callIs(true);
         fixture.given(voted(FOR, null), posted("arg-1", FOR))
-               .when(new HideArgument(VOTE, "arg-1", " Insult "))
-               .expectEvents(new ArgumentHidden(CONVENTION, CALL, PROPOSAL, "arg-1", "Insult"));
+                .when(new HideArgument(VOTE, "arg-1", " Insult "))
+                .expectEvents(new ArgumentHidden(CONVENTION, CALL, PROPOSAL, "arg-1", "Insult"));
 
-        expectRejected(fixture.given(voted(FOR, null), posted("arg-1", FOR),
-                        new ArgumentHidden(CONVENTION, CALL, PROPOSAL, "arg-1", "Insult"))
-                .when(new HideArgument(VOTE, "arg-1", "Again")), 409, "already-hidden");
+        expectRejected(
+                fixture.given(
+                                voted(FOR, null),
+                                posted("arg-1", FOR),
+                                new ArgumentHidden(CONVENTION, CALL, PROPOSAL, "arg-1", "Insult"))
+                        .when(new HideArgument(VOTE, "arg-1", "Again")),
+                409,
+                "already-hidden");
     }
 
     @Test
     void moderationNamesAnArgumentOfTheVoteAndStatesItsReason() {
-        expectRejected(fixture.given(voted(FOR, null), posted("arg-1", FOR))
-                .when(new HideArgument(VOTE, "arg-9", "Insult")), 404, "unknown-argument");
-        expectRejected(fixture.given(voted(FOR, null), posted("arg-1", FOR))
-                .when(new HideArgument(VOTE, "arg-1", "")), 422, "reason-required");
+        expectRejected(
+                fixture.given(voted(FOR, null), posted("arg-1", FOR)).when(new HideArgument(VOTE, "arg-9", "Insult")),
+                404,
+                "unknown-argument");
+        expectRejected(
+                fixture.given(voted(FOR, null), posted("arg-1", FOR)).when(new HideArgument(VOTE, "arg-1", "")),
+                422,
+                "reason-required");
     }
 }

@@ -6,7 +6,6 @@ import static org.mockito.Mockito.when;
 
 import java.time.Instant;
 import java.util.Optional;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.events.consultation.ProposalHidden;
@@ -37,26 +36,38 @@ class ProposalTest {
     }
 
     private void callIs(boolean closed) {
-        when(register.call(CALL)).thenReturn(Optional.of(
-                new ConsultationRegister.Call(CALL, CONVENTION, "topic-1", OPENS, CLOSES, closed)));
+        when(register.call(CALL))
+                .thenReturn(
+                        Optional.of(new ConsultationRegister.Call(CALL, CONVENTION, "topic-1", OPENS, CLOSES, closed)));
     }
 
     private static SubmitProposal submit(Instant at) {
-        return new SubmitProposal(PROPOSAL, CALL, AUTHOR, " Des pistes cyclables continues ",
-                "Relier les quartiers par des pistes séparées.", at);
+        return new SubmitProposal(
+                PROPOSAL,
+                CALL,
+                AUTHOR,
+                " Des pistes cyclables continues ",
+                "Relier les quartiers par des pistes séparées.",
+                at);
     }
 
     private static ProposalSubmitted submitted() {
-        return new ProposalSubmitted(CONVENTION, CALL, PROPOSAL, AUTHOR, "Des pistes cyclables continues",
-                "Relier les quartiers par des pistes séparées.", NOW);
+        return new ProposalSubmitted(
+                CONVENTION,
+                CALL,
+                PROPOSAL,
+                AUTHOR,
+                "Des pistes cyclables continues",
+                "Relier les quartiers par des pistes séparées.",
+                NOW);
     }
 
     @Test
     void aResidentSubmitsAProposalWhileTheCallIsOpen() {
         fixture.givenNoPriorActivity()
-               .when(submit(NOW))
-               .expectSuccessfulHandlerExecution()
-               .expectEvents(submitted());
+                .when(submit(NOW))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(submitted());
     }
 
     @Test
@@ -80,20 +91,27 @@ class ProposalTest {
 
     @Test
     void aProposalHasATitleAndAText() {
-        expectRejected(fixture.givenNoPriorActivity().when(new SubmitProposal(PROPOSAL, CALL, AUTHOR, " ", "Text", NOW)),
-                422, "title-required");
-        expectRejected(fixture.givenNoPriorActivity().when(new SubmitProposal(PROPOSAL, CALL, AUTHOR, "Title", null, NOW)),
-                422, "text-required");
+        expectRejected(
+                fixture.givenNoPriorActivity().when(new SubmitProposal(PROPOSAL, CALL, AUTHOR, " ", "Text", NOW)),
+                422,
+                "title-required");
+        expectRejected(
+                fixture.givenNoPriorActivity().when(new SubmitProposal(PROPOSAL, CALL, AUTHOR, "Title", null, NOW)),
+                422,
+                "text-required");
     }
 
     @Test
     void moderationHidesAProposalWithItsReasonOnce() {
         fixture.given(submitted())
-               .when(new HideProposal(PROPOSAL, CALL, " Contains a person's name "))
-               .expectEvents(new ProposalHidden(CONVENTION, CALL, PROPOSAL, "Contains a person's name"));
+                .when(new HideProposal(PROPOSAL, CALL, " Contains a person's name "))
+                .expectEvents(new ProposalHidden(CONVENTION, CALL, PROPOSAL, "Contains a person's name"));
 
-        expectRejected(fixture.given(submitted(), new ProposalHidden(CONVENTION, CALL, PROPOSAL, "Name"))
-                .when(new HideProposal(PROPOSAL, CALL, "Again")), 409, "already-hidden");
+        expectRejected(
+                fixture.given(submitted(), new ProposalHidden(CONVENTION, CALL, PROPOSAL, "Name"))
+                        .when(new HideProposal(PROPOSAL, CALL, "Again")),
+                409,
+                "already-hidden");
     }
 
     @Test
@@ -103,7 +121,9 @@ class ProposalTest {
 
     @Test
     void aProposalIsHiddenThroughItsOwnCall() {
-        expectRejected(fixture.given(submitted()).when(new HideProposal(PROPOSAL, "call-2", "Off topic")),
-                404, "unknown-proposal");
+        expectRejected(
+                fixture.given(submitted()).when(new HideProposal(PROPOSAL, "call-2", "Off topic")),
+                404,
+                "unknown-proposal");
     }
 }

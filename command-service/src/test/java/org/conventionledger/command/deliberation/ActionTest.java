@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
@@ -157,8 +156,8 @@ class ActionTest {
 
     /** A final action: its round reached consent on version 1. */
     private static List<Object> finalAction(Object... more) {
-        return inRound(concat(new Object[] {consentGiven(1, MEMBER_1, MEMBER_2, ELECTED), consentReached(1),
-                finalised()}, more));
+        return inRound(concat(
+                new Object[] {consentGiven(1, MEMBER_1, MEMBER_2, ELECTED), consentReached(1), finalised()}, more));
     }
 
     private static Object[] concat(Object[] first, Object[] second) {
@@ -184,8 +183,8 @@ class ActionTest {
         return openRound(ROUND, List.of(MEMBER_1, MEMBER_2, ELECTED));
     }
 
-    private static RaiseObjection raise(String objectionId, ObjectionCategory category, String reason, String raisedBy,
-                                        String competentBody) {
+    private static RaiseObjection raise(
+            String objectionId, ObjectionCategory category, String reason, String raisedBy, String competentBody) {
         return new RaiseObjection(ACTION, objectionId, category, reason, raisedBy, competentBody);
     }
 
@@ -210,9 +209,9 @@ class ActionTest {
         void aTopicGroupDraftsVersionOneUnderItsTopic() {
             topicExists();
             fixture.givenNoPriorActivity()
-                   .when(draft(NUMBER, TITLE))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(drafted());
+                    .when(draft(NUMBER, TITLE))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(drafted());
         }
 
         @Test
@@ -261,47 +260,53 @@ class ActionTest {
         @Test
         void aRevisionAfterTheAuditIsVersionTwo() {
             fixture.given(drafted())
-                   .when(new ReviseAction(ACTION, "Safe cycling to every school", TEXT_2, "city services' audit"))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(revised(2, "Safe cycling to every school", TEXT_2, "city services' audit"));
+                    .when(new ReviseAction(ACTION, "Safe cycling to every school", TEXT_2, "city services' audit"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(revised(2, "Safe cycling to every school", TEXT_2, "city services' audit"));
         }
 
         @Test
         void theTitleIsKeptWhenNoneIsGivenAndTheReasonDefaultsToRevision() {
             fixture.given(drafted())
-                   .when(new ReviseAction(ACTION, null, TEXT_2, null))
-                   .expectEvents(revised(2, TITLE, TEXT_2, "revision"));
+                    .when(new ReviseAction(ACTION, null, TEXT_2, null))
+                    .expectEvents(revised(2, TITLE, TEXT_2, "revision"));
         }
 
         @Test
         void aBlankTitleAlsoKeepsTheTitle() {
             fixture.given(drafted(), revised(2, "Safe cycling to every school", TEXT_2, "audit"))
-                   .when(new ReviseAction(ACTION, " ", TEXT_3, "second audit"))
-                   .expectEvents(revised(3, "Safe cycling to every school", TEXT_3, "second audit"));
+                    .when(new ReviseAction(ACTION, " ", TEXT_3, "second audit"))
+                    .expectEvents(revised(3, "Safe cycling to every school", TEXT_3, "second audit"));
         }
 
         @Test
         void aFinalActionIsNotRevised() {
-            expectRejected(fixture.given(finalAction()).when(new ReviseAction(ACTION, null, TEXT_2, null)),
-                    409, "action-final");
+            expectRejected(
+                    fixture.given(finalAction()).when(new ReviseAction(ACTION, null, TEXT_2, null)),
+                    409,
+                    "action-final");
         }
 
         @Test
         void duringARoundChangesGoThroughImprovementsAndAmendments() {
-            expectRejected(fixture.given(inRound()).when(new ReviseAction(ACTION, null, TEXT_2, null)),
-                    409, "round-open");
+            expectRejected(
+                    fixture.given(inRound()).when(new ReviseAction(ACTION, null, TEXT_2, null)), 409, "round-open");
         }
 
         @Test
         void aRevisionWithoutTextIsRefused() {
-            expectRejected(fixture.given(drafted()).when(new ReviseAction(ACTION, TITLE, null, "audit")),
-                    422, "text-required");
+            expectRejected(
+                    fixture.given(drafted()).when(new ReviseAction(ACTION, TITLE, null, "audit")),
+                    422,
+                    "text-required");
         }
 
         @Test
         void aRevisionWithABlankTextIsRefused() {
-            expectRejected(fixture.given(drafted()).when(new ReviseAction(ACTION, TITLE, "  ", "audit")),
-                    422, "text-required");
+            expectRejected(
+                    fixture.given(drafted()).when(new ReviseAction(ACTION, TITLE, "  ", "audit")),
+                    422,
+                    "text-required");
         }
     }
 
@@ -314,9 +319,9 @@ class ActionTest {
         void aSeatedMemberCarriesTheAction() {
             when(members.assemblyOf(CONVENTION, MEMBER_1)).thenReturn(Optional.of(SOCIAL));
             fixture.given(drafted())
-                   .when(new AssignReferent(ACTION, MEMBER_1))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(new ReferentAssigned(CONVENTION, ACTION, MEMBER_1));
+                    .when(new AssignReferent(ACTION, MEMBER_1))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new ReferentAssigned(CONVENTION, ACTION, MEMBER_1));
         }
 
         @Test
@@ -334,8 +339,8 @@ class ActionTest {
         @Test
         void aFinalActionKeepsItsReferent() {
             when(members.assemblyOf(CONVENTION, MEMBER_1)).thenReturn(Optional.of(SOCIAL));
-            expectRejected(fixture.given(finalAction()).when(new AssignReferent(ACTION, MEMBER_1)),
-                    409, "action-final");
+            expectRejected(
+                    fixture.given(finalAction()).when(new AssignReferent(ACTION, MEMBER_1)), 409, "action-final");
         }
     }
 
@@ -352,70 +357,78 @@ class ActionTest {
         void anActionIsLinkedToAnotherOfTheConvention() {
             otherActionOf(CONVENTION);
             fixture.given(drafted())
-                   .when(new LinkAction(ACTION, OTHER_ACTION, "complements"))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(new ActionsLinked(CONVENTION, ACTION, OTHER_ACTION, "complements"));
+                    .when(new LinkAction(ACTION, OTHER_ACTION, "complements"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new ActionsLinked(CONVENTION, ACTION, OTHER_ACTION, "complements"));
         }
 
         @Test
         void withoutRelationTheLinkIsRelated() {
             otherActionOf(CONVENTION);
             fixture.given(drafted())
-                   .when(new LinkAction(ACTION, OTHER_ACTION, null))
-                   .expectEvents(new ActionsLinked(CONVENTION, ACTION, OTHER_ACTION, "related"));
+                    .when(new LinkAction(ACTION, OTHER_ACTION, null))
+                    .expectEvents(new ActionsLinked(CONVENTION, ACTION, OTHER_ACTION, "related"));
         }
 
         @Test
         void aBlankRelationIsRelatedToo() {
             otherActionOf(CONVENTION);
             fixture.given(drafted())
-                   .when(new LinkAction(ACTION, OTHER_ACTION, " "))
-                   .expectEvents(new ActionsLinked(CONVENTION, ACTION, OTHER_ACTION, "related"));
+                    .when(new LinkAction(ACTION, OTHER_ACTION, " "))
+                    .expectEvents(new ActionsLinked(CONVENTION, ACTION, OTHER_ACTION, "related"));
         }
 
         @Test
         void theSameActionsMayBeLinkedUnderAnotherRelation() {
             otherActionOf(CONVENTION);
             fixture.given(drafted(), new ActionsLinked(CONVENTION, ACTION, OTHER_ACTION, "related"))
-                   .when(new LinkAction(ACTION, OTHER_ACTION, "complements"))
-                   .expectEvents(new ActionsLinked(CONVENTION, ACTION, OTHER_ACTION, "complements"));
+                    .when(new LinkAction(ACTION, OTHER_ACTION, "complements"))
+                    .expectEvents(new ActionsLinked(CONVENTION, ACTION, OTHER_ACTION, "complements"));
         }
 
         @Test
         void anActionIsNotLinkedToItself() {
             when(register.conventionOfAction(ACTION)).thenReturn(Optional.of(CONVENTION));
-            expectRejected(fixture.given(drafted()).when(new LinkAction(ACTION, ACTION, "complements")),
-                    422, "self-link");
+            expectRejected(
+                    fixture.given(drafted()).when(new LinkAction(ACTION, ACTION, "complements")), 422, "self-link");
         }
 
         @Test
         void anUnknownActionIsNotFound() {
             when(register.conventionOfAction(OTHER_ACTION)).thenReturn(Optional.empty());
-            expectRejected(fixture.given(drafted()).when(new LinkAction(ACTION, OTHER_ACTION, "complements")),
-                    404, "unknown-action");
+            expectRejected(
+                    fixture.given(drafted()).when(new LinkAction(ACTION, OTHER_ACTION, "complements")),
+                    404,
+                    "unknown-action");
         }
 
         @Test
         void anActionOfAnotherConventionIsNotFound() {
             otherActionOf(OTHER_CONVENTION);
-            expectRejected(fixture.given(drafted()).when(new LinkAction(ACTION, OTHER_ACTION, "complements")),
-                    404, "unknown-action");
+            expectRejected(
+                    fixture.given(drafted()).when(new LinkAction(ACTION, OTHER_ACTION, "complements")),
+                    404,
+                    "unknown-action");
         }
 
         @Test
         void theSameLinkIsMadeOnce() {
             otherActionOf(CONVENTION);
-            expectRejected(fixture.given(drafted(), new ActionsLinked(CONVENTION, ACTION, OTHER_ACTION, "complements"))
-                                  .when(new LinkAction(ACTION, OTHER_ACTION, "complements")),
-                    409, "already-linked");
+            expectRejected(
+                    fixture.given(drafted(), new ActionsLinked(CONVENTION, ACTION, OTHER_ACTION, "complements"))
+                            .when(new LinkAction(ACTION, OTHER_ACTION, "complements")),
+                    409,
+                    "already-linked");
         }
 
         @Test
         void theDefaultRelationCountsAsAlreadyLinked() {
             otherActionOf(CONVENTION);
-            expectRejected(fixture.given(drafted(), new ActionsLinked(CONVENTION, ACTION, OTHER_ACTION, "related"))
-                                  .when(new LinkAction(ACTION, OTHER_ACTION, null)),
-                    409, "already-linked");
+            expectRejected(
+                    fixture.given(drafted(), new ActionsLinked(CONVENTION, ACTION, OTHER_ACTION, "related"))
+                            .when(new LinkAction(ACTION, OTHER_ACTION, null)),
+                    409,
+                    "already-linked");
         }
     }
 
@@ -427,46 +440,76 @@ class ActionTest {
         @Test
         void theAdvisoryCouncilGivesAWrittenOpinion() {
             fixture.given(drafted())
-                   .when(new GiveActionOpinion(ACTION, "op-1", ADVISORY_COUNCIL, "Supported; mind the budget.", GIVEN_ON))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(new OpinionGiven(CONVENTION, "op-1", ADVISORY_COUNCIL, "ACTION", ACTION,
-                           "Supported; mind the budget.", GIVEN_ON));
+                    .when(new GiveActionOpinion(
+                            ACTION, "op-1", ADVISORY_COUNCIL, "Supported; mind the budget.", GIVEN_ON))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new OpinionGiven(
+                            CONVENTION,
+                            "op-1",
+                            ADVISORY_COUNCIL,
+                            "ACTION",
+                            ACTION,
+                            "Supported; mind the budget.",
+                            GIVEN_ON));
         }
 
         @Test
         void theSteeringCommitteeMayStillGiveAnOpinionOnAFinalAction() {
             fixture.given(finalAction())
-                   .when(new GiveActionOpinion(ACTION, "op-2", STEERING_COMMITTEE, "Will be budgeted in 2026.", GIVEN_ON))
-                   .expectEvents(new OpinionGiven(CONVENTION, "op-2", STEERING_COMMITTEE, "ACTION", ACTION,
-                           "Will be budgeted in 2026.", GIVEN_ON));
+                    .when(new GiveActionOpinion(
+                            ACTION, "op-2", STEERING_COMMITTEE, "Will be budgeted in 2026.", GIVEN_ON))
+                    .expectEvents(new OpinionGiven(
+                            CONVENTION,
+                            "op-2",
+                            STEERING_COMMITTEE,
+                            "ACTION",
+                            ACTION,
+                            "Will be budgeted in 2026.",
+                            GIVEN_ON));
         }
 
         @Test
         void anOpinionNamesItsBody() {
-            expectRejected(fixture.given(drafted()).when(new GiveActionOpinion(ACTION, "op-1", null, "Fine.", GIVEN_ON)),
-                    422, "body-required");
+            expectRejected(
+                    fixture.given(drafted()).when(new GiveActionOpinion(ACTION, "op-1", null, "Fine.", GIVEN_ON)),
+                    422,
+                    "body-required");
         }
 
         @Test
         void anOpinionHasAText() {
-            expectRejected(fixture.given(drafted())
-                                  .when(new GiveActionOpinion(ACTION, "op-1", ADVISORY_COUNCIL, " ", GIVEN_ON)),
-                    422, "text-required");
+            expectRejected(
+                    fixture.given(drafted())
+                            .when(new GiveActionOpinion(ACTION, "op-1", ADVISORY_COUNCIL, " ", GIVEN_ON)),
+                    422,
+                    "text-required");
         }
 
         @Test
         void aMissingTextIsRefused() {
-            expectRejected(fixture.given(drafted())
-                                  .when(new GiveActionOpinion(ACTION, "op-1", ADVISORY_COUNCIL, null, GIVEN_ON)),
-                    422, "text-required");
+            expectRejected(
+                    fixture.given(drafted())
+                            .when(new GiveActionOpinion(ACTION, "op-1", ADVISORY_COUNCIL, null, GIVEN_ON)),
+                    422,
+                    "text-required");
         }
 
         @Test
         void anOpinionIdIsUsedOnce() {
-            expectRejected(fixture.given(drafted(), new OpinionGiven(CONVENTION, "op-1", ADVISORY_COUNCIL, "ACTION",
-                                          ACTION, "Supported.", GIVEN_ON))
-                                  .when(new GiveActionOpinion(ACTION, "op-1", STEERING_COMMITTEE, "Fine.", GIVEN_ON)),
-                    409, "opinion-exists");
+            expectRejected(
+                    fixture.given(
+                                    drafted(),
+                                    new OpinionGiven(
+                                            CONVENTION,
+                                            "op-1",
+                                            ADVISORY_COUNCIL,
+                                            "ACTION",
+                                            ACTION,
+                                            "Supported.",
+                                            GIVEN_ON))
+                            .when(new GiveActionOpinion(ACTION, "op-1", STEERING_COMMITTEE, "Fine.", GIVEN_ON)),
+                    409,
+                    "opinion-exists");
         }
     }
 
@@ -478,28 +521,27 @@ class ActionTest {
         @Test
         void theDraftIsPutToItsParticipants() {
             fixture.given(drafted())
-                   .when(openRound())
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(roundOpened());
+                    .when(openRound())
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(roundOpened());
         }
 
         @Test
         void theRoundIsOnTheCurrentVersion() {
             fixture.given(drafted(), revised(2, TITLE, TEXT_2, "audit"))
-                   .when(openRound(ROUND, List.of(MEMBER_1, ELECTED)))
-                   .expectEvents(roundOpened(2, MEMBER_1, ELECTED));
+                    .when(openRound(ROUND, List.of(MEMBER_1, ELECTED)))
+                    .expectEvents(roundOpened(2, MEMBER_1, ELECTED));
         }
 
         @Test
         void aFinalActionHasNoMoreRounds() {
-            expectRejected(fixture.given(finalAction()).when(openRound("round-2", List.of(MEMBER_1))),
-                    409, "action-final");
+            expectRejected(
+                    fixture.given(finalAction()).when(openRound("round-2", List.of(MEMBER_1))), 409, "action-final");
         }
 
         @Test
         void oneRoundAtATime() {
-            expectRejected(fixture.given(inRound()).when(openRound("round-2", List.of(MEMBER_1))),
-                    409, "round-open");
+            expectRejected(fixture.given(inRound()).when(openRound("round-2", List.of(MEMBER_1))), 409, "round-open");
         }
 
         /**
@@ -508,9 +550,11 @@ class ActionTest {
          */
         @Test
         void aRoundIdAlreadyHeldIsNotReused() {
-            expectRejected(fixture.given(inRound(consentGiven(1, MEMBER_1, MEMBER_2, ELECTED), consentReached(1)))
-                                  .when(openRound()),
-                    409, "round-exists");
+            expectRejected(
+                    fixture.given(inRound(consentGiven(1, MEMBER_1, MEMBER_2, ELECTED), consentReached(1)))
+                            .when(openRound()),
+                    409,
+                    "round-exists");
         }
 
         @Test
@@ -525,20 +569,26 @@ class ActionTest {
 
         @Test
         void aBlankParticipantIsRefused() {
-            expectRejected(fixture.given(drafted()).when(openRound(ROUND, List.of(MEMBER_1, " "))),
-                    422, "participants-required");
+            expectRejected(
+                    fixture.given(drafted()).when(openRound(ROUND, List.of(MEMBER_1, " "))),
+                    422,
+                    "participants-required");
         }
 
         @Test
         void aMissingParticipantIsRefused() {
-            expectRejected(fixture.given(drafted()).when(openRound(ROUND, Arrays.asList(MEMBER_1, null))),
-                    422, "participants-required");
+            expectRejected(
+                    fixture.given(drafted()).when(openRound(ROUND, Arrays.asList(MEMBER_1, null))),
+                    422,
+                    "participants-required");
         }
 
         @Test
         void eachParticipantIsListedOnce() {
-            expectRejected(fixture.given(drafted()).when(openRound(ROUND, List.of(MEMBER_1, ELECTED, MEMBER_1))),
-                    422, "duplicate-participant");
+            expectRejected(
+                    fixture.given(drafted()).when(openRound(ROUND, List.of(MEMBER_1, ELECTED, MEMBER_1))),
+                    422,
+                    "duplicate-participant");
         }
     }
 
@@ -550,43 +600,52 @@ class ActionTest {
         @Test
         void aParticipantAsksForAClarification() {
             fixture.given(inRound())
-                   .when(new RequestClarification(ACTION, "cla-1", MEMBER_2, "Which schools?"))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(clarificationRequested("cla-1"));
+                    .when(new RequestClarification(ACTION, "cla-1", MEMBER_2, "Which schools?"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(clarificationRequested("cla-1"));
         }
 
         @Test
         void withoutOpenRoundThereIsNothingToClarify() {
-            expectRejected(fixture.given(drafted())
-                                  .when(new RequestClarification(ACTION, "cla-1", MEMBER_2, "Which schools?")),
-                    409, "no-open-round");
+            expectRejected(
+                    fixture.given(drafted())
+                            .when(new RequestClarification(ACTION, "cla-1", MEMBER_2, "Which schools?")),
+                    409,
+                    "no-open-round");
         }
 
         @Test
         void onlyAParticipantAsks() {
-            expectRejected(fixture.given(inRound())
-                                  .when(new RequestClarification(ACTION, "cla-1", OUTSIDER, "Which schools?")),
-                    422, "not-a-participant");
+            expectRejected(
+                    fixture.given(inRound())
+                            .when(new RequestClarification(ACTION, "cla-1", OUTSIDER, "Which schools?")),
+                    422,
+                    "not-a-participant");
         }
 
         @Test
         void anAnonymousQuestionIsRefused() {
-            expectRejected(fixture.given(inRound())
-                                  .when(new RequestClarification(ACTION, "cla-1", null, "Which schools?")),
-                    422, "not-a-participant");
+            expectRejected(
+                    fixture.given(inRound()).when(new RequestClarification(ACTION, "cla-1", null, "Which schools?")),
+                    422,
+                    "not-a-participant");
         }
 
         @Test
         void aRequestStatesItsQuestion() {
-            expectRejected(fixture.given(inRound()).when(new RequestClarification(ACTION, "cla-1", MEMBER_2, " ")),
-                    422, "question-required");
+            expectRejected(
+                    fixture.given(inRound()).when(new RequestClarification(ACTION, "cla-1", MEMBER_2, " ")),
+                    422,
+                    "question-required");
         }
 
         @Test
         void aClarificationIdIsUsedOnce() {
-            expectRejected(fixture.given(inRound(clarificationRequested("cla-1"), clarificationAnswered("cla-1")))
-                                  .when(new RequestClarification(ACTION, "cla-1", MEMBER_1, "And the colleges?")),
-                    409, "clarification-exists");
+            expectRejected(
+                    fixture.given(inRound(clarificationRequested("cla-1"), clarificationAnswered("cla-1")))
+                            .when(new RequestClarification(ACTION, "cla-1", MEMBER_1, "And the colleges?")),
+                    409,
+                    "clarification-exists");
         }
     }
 
@@ -596,36 +655,44 @@ class ActionTest {
         @Test
         void theCarriersAnswer() {
             fixture.given(inRound(clarificationRequested("cla-1")))
-                   .when(new AnswerClarification(ACTION, "cla-1", "All 42 public schools."))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(clarificationAnswered("cla-1"));
+                    .when(new AnswerClarification(ACTION, "cla-1", "All 42 public schools."))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(clarificationAnswered("cla-1"));
         }
 
         @Test
         void aClarificationNeverAskedIsNotFound() {
-            expectRejected(fixture.given(inRound(clarificationRequested("cla-1")))
-                                  .when(new AnswerClarification(ACTION, "cla-9", "All of them.")),
-                    404, "unknown-clarification");
+            expectRejected(
+                    fixture.given(inRound(clarificationRequested("cla-1")))
+                            .when(new AnswerClarification(ACTION, "cla-9", "All of them.")),
+                    404,
+                    "unknown-clarification");
         }
 
         @Test
         void aClarificationIsAnsweredOnce() {
-            expectRejected(fixture.given(inRound(clarificationRequested("cla-1"), clarificationAnswered("cla-1")))
-                                  .when(new AnswerClarification(ACTION, "cla-1", "Also the private ones.")),
-                    409, "clarification-answered");
+            expectRejected(
+                    fixture.given(inRound(clarificationRequested("cla-1"), clarificationAnswered("cla-1")))
+                            .when(new AnswerClarification(ACTION, "cla-1", "Also the private ones.")),
+                    409,
+                    "clarification-answered");
         }
 
         @Test
         void anAnswerHasAText() {
-            expectRejected(fixture.given(inRound(clarificationRequested("cla-1")))
-                                  .when(new AnswerClarification(ACTION, "cla-1", null)),
-                    422, "answer-required");
+            expectRejected(
+                    fixture.given(inRound(clarificationRequested("cla-1")))
+                            .when(new AnswerClarification(ACTION, "cla-1", null)),
+                    422,
+                    "answer-required");
         }
 
         @Test
         void withoutOpenRoundThereIsNothingToAnswer() {
-            expectRejected(fixture.given(drafted()).when(new AnswerClarification(ACTION, "cla-1", "All of them.")),
-                    409, "no-open-round");
+            expectRejected(
+                    fixture.given(drafted()).when(new AnswerClarification(ACTION, "cla-1", "All of them.")),
+                    409,
+                    "no-open-round");
         }
     }
 
@@ -637,36 +704,44 @@ class ActionTest {
         @Test
         void aParticipantProposesAnImprovement() {
             fixture.given(inRound())
-                   .when(new ProposeImprovement(ACTION, "imp-1", MEMBER_1, "Add secure bike parking."))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(improvementProposed("imp-1"));
+                    .when(new ProposeImprovement(ACTION, "imp-1", MEMBER_1, "Add secure bike parking."))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(improvementProposed("imp-1"));
         }
 
         @Test
         void withoutOpenRoundNothingIsProposed() {
-            expectRejected(fixture.given(drafted())
-                                  .when(new ProposeImprovement(ACTION, "imp-1", MEMBER_1, "Add secure bike parking.")),
-                    409, "no-open-round");
+            expectRejected(
+                    fixture.given(drafted())
+                            .when(new ProposeImprovement(ACTION, "imp-1", MEMBER_1, "Add secure bike parking.")),
+                    409,
+                    "no-open-round");
         }
 
         @Test
         void onlyAParticipantProposes() {
-            expectRejected(fixture.given(inRound())
-                                  .when(new ProposeImprovement(ACTION, "imp-1", OUTSIDER, "Add secure bike parking.")),
-                    422, "not-a-participant");
+            expectRejected(
+                    fixture.given(inRound())
+                            .when(new ProposeImprovement(ACTION, "imp-1", OUTSIDER, "Add secure bike parking.")),
+                    422,
+                    "not-a-participant");
         }
 
         @Test
         void aProposalDescribesTheImprovement() {
-            expectRejected(fixture.given(inRound()).when(new ProposeImprovement(ACTION, "imp-1", MEMBER_1, "")),
-                    422, "proposal-required");
+            expectRejected(
+                    fixture.given(inRound()).when(new ProposeImprovement(ACTION, "imp-1", MEMBER_1, "")),
+                    422,
+                    "proposal-required");
         }
 
         @Test
         void anImprovementIdIsUsedOnce() {
-            expectRejected(fixture.given(inRound(improvementProposed("imp-1")))
-                                  .when(new ProposeImprovement(ACTION, "imp-1", MEMBER_2, "Free e-bikes.")),
-                    409, "improvement-exists");
+            expectRejected(
+                    fixture.given(inRound(improvementProposed("imp-1")))
+                            .when(new ProposeImprovement(ACTION, "imp-1", MEMBER_2, "Free e-bikes.")),
+                    409,
+                    "improvement-exists");
         }
     }
 
@@ -676,69 +751,81 @@ class ActionTest {
         @Test
         void anAcceptedImprovementIsANewVersionKeepingTheTitle() {
             fixture.given(inRound(improvementProposed("imp-1")))
-                   .when(new DecideImprovement(ACTION, "imp-1", true, "Everyone agrees", null, TEXT_2))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(improvementDecided("imp-1", true, "Everyone agrees"),
-                           revised(2, TITLE, TEXT_2, "improvement imp-1 accepted"));
+                    .when(new DecideImprovement(ACTION, "imp-1", true, "Everyone agrees", null, TEXT_2))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(
+                            improvementDecided("imp-1", true, "Everyone agrees"),
+                            revised(2, TITLE, TEXT_2, "improvement imp-1 accepted"));
         }
 
         @Test
         void anAcceptedImprovementMayRetitleTheAction() {
-            fixture.given(inRound(revised(2, TITLE, TEXT_2, "improvement imp-0 accepted"), improvementProposed("imp-1")))
-                   .when(new DecideImprovement(ACTION, "imp-1", true, null, "Safe cycling and parking", TEXT_3))
-                   .expectEvents(improvementDecided("imp-1", true, null),
-                           revised(3, "Safe cycling and parking", TEXT_3, "improvement imp-1 accepted"));
+            fixture.given(inRound(
+                            revised(2, TITLE, TEXT_2, "improvement imp-0 accepted"), improvementProposed("imp-1")))
+                    .when(new DecideImprovement(ACTION, "imp-1", true, null, "Safe cycling and parking", TEXT_3))
+                    .expectEvents(
+                            improvementDecided("imp-1", true, null),
+                            revised(3, "Safe cycling and parking", TEXT_3, "improvement imp-1 accepted"));
         }
 
         @Test
         void aDeclinedImprovementChangesNoVersion() {
             fixture.given(inRound(improvementProposed("imp-1")))
-                   .when(new DecideImprovement(ACTION, "imp-1", false, "Out of scope", null, null))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(improvementDecided("imp-1", false, "Out of scope"));
+                    .when(new DecideImprovement(ACTION, "imp-1", false, "Out of scope", null, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(improvementDecided("imp-1", false, "Out of scope"));
         }
 
         @Test
         void aDeclinedImprovementIgnoresAnyTextSent() {
             fixture.given(inRound(improvementProposed("imp-1")))
-                   .when(new DecideImprovement(ACTION, "imp-1", false, "Out of scope", "Other title", TEXT_2))
-                   .expectEvents(improvementDecided("imp-1", false, "Out of scope"));
+                    .when(new DecideImprovement(ACTION, "imp-1", false, "Out of scope", "Other title", TEXT_2))
+                    .expectEvents(improvementDecided("imp-1", false, "Out of scope"));
         }
 
         @Test
         void anImprovementNeverProposedIsNotFound() {
-            expectRejected(fixture.given(inRound(improvementProposed("imp-1")))
-                                  .when(new DecideImprovement(ACTION, "imp-9", true, null, null, TEXT_2)),
-                    404, "unknown-improvement");
+            expectRejected(
+                    fixture.given(inRound(improvementProposed("imp-1")))
+                            .when(new DecideImprovement(ACTION, "imp-9", true, null, null, TEXT_2)),
+                    404,
+                    "unknown-improvement");
         }
 
         @Test
         void anImprovementIsDecidedOnce() {
-            expectRejected(fixture.given(inRound(improvementProposed("imp-1"),
-                                          improvementDecided("imp-1", false, "Out of scope")))
-                                  .when(new DecideImprovement(ACTION, "imp-1", true, null, null, TEXT_2)),
-                    409, "improvement-decided");
+            expectRejected(
+                    fixture.given(inRound(
+                                    improvementProposed("imp-1"), improvementDecided("imp-1", false, "Out of scope")))
+                            .when(new DecideImprovement(ACTION, "imp-1", true, null, null, TEXT_2)),
+                    409,
+                    "improvement-decided");
         }
 
         @Test
         void anAcceptedImprovementGivesTheImprovedText() {
-            expectRejected(fixture.given(inRound(improvementProposed("imp-1")))
-                                  .when(new DecideImprovement(ACTION, "imp-1", true, "Agreed", "New title", null)),
-                    422, "improved-text-required");
+            expectRejected(
+                    fixture.given(inRound(improvementProposed("imp-1")))
+                            .when(new DecideImprovement(ACTION, "imp-1", true, "Agreed", "New title", null)),
+                    422,
+                    "improved-text-required");
         }
 
         @Test
         void aBlankImprovedTextIsRefused() {
-            expectRejected(fixture.given(inRound(improvementProposed("imp-1")))
-                                  .when(new DecideImprovement(ACTION, "imp-1", true, "Agreed", null, " ")),
-                    422, "improved-text-required");
+            expectRejected(
+                    fixture.given(inRound(improvementProposed("imp-1")))
+                            .when(new DecideImprovement(ACTION, "imp-1", true, "Agreed", null, " ")),
+                    422,
+                    "improved-text-required");
         }
 
         @Test
         void withoutOpenRoundNothingIsDecided() {
-            expectRejected(fixture.given(drafted())
-                                  .when(new DecideImprovement(ACTION, "imp-1", true, null, null, TEXT_2)),
-                    409, "no-open-round");
+            expectRejected(
+                    fixture.given(drafted()).when(new DecideImprovement(ACTION, "imp-1", true, null, null, TEXT_2)),
+                    409,
+                    "no-open-round");
         }
     }
 
@@ -750,25 +837,37 @@ class ActionTest {
         @Test
         void aParticipantObjects() {
             fixture.given(inRound())
-                   .when(raise("obj-1", MEMBER_2))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(objectionRaised("obj-1", MEMBER_2));
+                    .when(raise("obj-1", MEMBER_2))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(objectionRaised("obj-1", MEMBER_2));
         }
 
         @Test
         void anElectedOfficialObjectsThatTheCityIsNotCompetentNamingTheCompetentBody() {
             fixture.given(inRound())
-                   .when(raise("obj-1", NOT_CITY_COMPETENCE, "Departmental roads", ELECTED, "Departmental council"))
-                   .expectEvents(new ObjectionRaised(CONVENTION, ACTION, "obj-1", NOT_CITY_COMPETENCE,
-                           "Departmental roads", ELECTED, "Departmental council"));
+                    .when(raise("obj-1", NOT_CITY_COMPETENCE, "Departmental roads", ELECTED, "Departmental council"))
+                    .expectEvents(new ObjectionRaised(
+                            CONVENTION,
+                            ACTION,
+                            "obj-1",
+                            NOT_CITY_COMPETENCE,
+                            "Departmental roads",
+                            ELECTED,
+                            "Departmental council"));
         }
 
         @Test
         void anObjectionAlreadyPartOfAProgrammeNeedsNoCompetentBody() {
             fixture.given(inRound())
-                   .when(raise("obj-1", ALREADY_IN_PROGRAMME, "The cycling plan does it", ELECTED, null))
-                   .expectEvents(new ObjectionRaised(CONVENTION, ACTION, "obj-1", ALREADY_IN_PROGRAMME,
-                           "The cycling plan does it", ELECTED, null));
+                    .when(raise("obj-1", ALREADY_IN_PROGRAMME, "The cycling plan does it", ELECTED, null))
+                    .expectEvents(new ObjectionRaised(
+                            CONVENTION,
+                            ACTION,
+                            "obj-1",
+                            ALREADY_IN_PROGRAMME,
+                            "The cycling plan does it",
+                            ELECTED,
+                            null));
         }
 
         @Test
@@ -783,48 +882,60 @@ class ActionTest {
 
         @Test
         void anObjectionHasACategory() {
-            expectRejected(fixture.given(inRound()).when(raise("obj-1", null, "Costs 2 M€", ELECTED, null)),
-                    422, "category-required");
+            expectRejected(
+                    fixture.given(inRound()).when(raise("obj-1", null, "Costs 2 M€", ELECTED, null)),
+                    422,
+                    "category-required");
         }
 
         @Test
         void anObjectionStatesItsReason() {
-            expectRejected(fixture.given(inRound()).when(raise("obj-1", OTHER, "  ", ELECTED, null)),
-                    422, "reason-required");
+            expectRejected(
+                    fixture.given(inRound()).when(raise("obj-1", OTHER, "  ", ELECTED, null)), 422, "reason-required");
         }
 
         @Test
         void aMissingReasonIsRefused() {
-            expectRejected(fixture.given(inRound()).when(raise("obj-1", OTHER, null, ELECTED, null)),
-                    422, "reason-required");
+            expectRejected(
+                    fixture.given(inRound()).when(raise("obj-1", OTHER, null, ELECTED, null)), 422, "reason-required");
         }
 
         @Test
         void aCityIncompetenceWithoutCompetentBodyIsRefused() {
-            expectRejected(fixture.given(inRound())
-                                  .when(raise("obj-1", NOT_CITY_COMPETENCE, "Departmental roads", ELECTED, null)),
-                    422, "competent-body-required");
+            expectRejected(
+                    fixture.given(inRound())
+                            .when(raise("obj-1", NOT_CITY_COMPETENCE, "Departmental roads", ELECTED, null)),
+                    422,
+                    "competent-body-required");
         }
 
         @Test
         void aCityIncompetenceWithABlankCompetentBodyIsRefused() {
-            expectRejected(fixture.given(inRound())
-                                  .when(raise("obj-1", NOT_CITY_COMPETENCE, "Departmental roads", ELECTED, " ")),
-                    422, "competent-body-required");
+            expectRejected(
+                    fixture.given(inRound())
+                            .when(raise("obj-1", NOT_CITY_COMPETENCE, "Departmental roads", ELECTED, " ")),
+                    422,
+                    "competent-body-required");
         }
 
         @Test
         void anObjectionIdIsUsedOnce() {
-            expectRejected(fixture.given(inRound(objectionRaised("obj-1", ELECTED))).when(raise("obj-1", MEMBER_2)),
-                    409, "objection-exists");
+            expectRejected(
+                    fixture.given(inRound(objectionRaised("obj-1", ELECTED))).when(raise("obj-1", MEMBER_2)),
+                    409,
+                    "objection-exists");
         }
 
         @Test
         void theIdOfALiftedObjectionIsNotReused() {
-            expectRejected(fixture.given(inRound(objectionRaised("obj-1", ELECTED), objectionLifted("obj-1"),
-                                          revised(2, TITLE, TEXT_2, "amendment")))
-                                  .when(raise("obj-1", ELECTED)),
-                    409, "objection-exists");
+            expectRejected(
+                    fixture.given(inRound(
+                                    objectionRaised("obj-1", ELECTED),
+                                    objectionLifted("obj-1"),
+                                    revised(2, TITLE, TEXT_2, "amendment")))
+                            .when(raise("obj-1", ELECTED)),
+                    409,
+                    "objection-exists");
         }
 
         @Test
@@ -839,61 +950,80 @@ class ActionTest {
         @Test
         void anAmendmentLiftsTheObjectionAndTheAmendedTextIsANewVersionKeepingTheTitle() {
             fixture.given(inRound(objectionRaised("obj-1", ELECTED)))
-                   .when(lift("obj-1", "Phased over three budgets", null, TEXT_2))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(objectionLifted("obj-1"),
-                           revised(2, TITLE, TEXT_2, "amendment lifting objection obj-1: Phased over three budgets"));
+                    .when(lift("obj-1", "Phased over three budgets", null, TEXT_2))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(
+                            objectionLifted("obj-1"),
+                            revised(2, TITLE, TEXT_2, "amendment lifting objection obj-1: Phased over three budgets"));
         }
 
         @Test
         void theAmendmentMayRetitleTheAction() {
             fixture.given(inRound(objectionRaised("obj-1", ELECTED)))
-                   .when(lift("obj-1", "Phased over three budgets", "Safe cycling, phased", TEXT_2))
-                   .expectEvents(objectionLifted("obj-1"), revised(2, "Safe cycling, phased", TEXT_2,
-                           "amendment lifting objection obj-1: Phased over three budgets"));
+                    .when(lift("obj-1", "Phased over three budgets", "Safe cycling, phased", TEXT_2))
+                    .expectEvents(
+                            objectionLifted("obj-1"),
+                            revised(
+                                    2,
+                                    "Safe cycling, phased",
+                                    TEXT_2,
+                                    "amendment lifting objection obj-1: Phased over three budgets"));
         }
 
         @Test
         void anObjectionNeverRaisedIsNotFound() {
-            expectRejected(fixture.given(inRound(objectionRaised("obj-1", ELECTED)))
-                                  .when(lift("obj-9", "Phased over three budgets", null, TEXT_2)),
-                    404, "unknown-objection");
+            expectRejected(
+                    fixture.given(inRound(objectionRaised("obj-1", ELECTED)))
+                            .when(lift("obj-9", "Phased over three budgets", null, TEXT_2)),
+                    404,
+                    "unknown-objection");
         }
 
         @Test
         void anObjectionIsLiftedOnce() {
-            expectRejected(fixture.given(inRound(objectionRaised("obj-1", ELECTED), objectionLifted("obj-1"),
-                                          revised(2, TITLE, TEXT_2, "amendment")))
-                                  .when(lift("obj-1", "Phased over four budgets", null, TEXT_3)),
-                    409, "objection-already-lifted");
+            expectRejected(
+                    fixture.given(inRound(
+                                    objectionRaised("obj-1", ELECTED),
+                                    objectionLifted("obj-1"),
+                                    revised(2, TITLE, TEXT_2, "amendment")))
+                            .when(lift("obj-1", "Phased over four budgets", null, TEXT_3)),
+                    409,
+                    "objection-already-lifted");
         }
 
         @Test
         void aWithdrawnObjectionIsNotLifted() {
-            expectRejected(fixture.given(inRound(objectionRaised("obj-1", ELECTED), objectionWithdrawn("obj-1")))
-                                  .when(lift("obj-1", "Phased over three budgets", null, TEXT_2)),
-                    409, "objection-already-withdrawn");
+            expectRejected(
+                    fixture.given(inRound(objectionRaised("obj-1", ELECTED), objectionWithdrawn("obj-1")))
+                            .when(lift("obj-1", "Phased over three budgets", null, TEXT_2)),
+                    409,
+                    "objection-already-withdrawn");
         }
 
         @Test
         void liftingWithoutAmendmentIsRefused() {
-            expectRejected(fixture.given(inRound(objectionRaised("obj-1", ELECTED)))
-                                  .when(lift("obj-1", null, null, TEXT_2)),
-                    422, "amendment-required");
+            expectRejected(
+                    fixture.given(inRound(objectionRaised("obj-1", ELECTED))).when(lift("obj-1", null, null, TEXT_2)),
+                    422,
+                    "amendment-required");
         }
 
         @Test
         void liftingWithoutTheAmendedTextIsRefused() {
-            expectRejected(fixture.given(inRound(objectionRaised("obj-1", ELECTED)))
-                                  .when(lift("obj-1", "Phased over three budgets", "Safe cycling, phased", null)),
-                    422, "amended-text-required");
+            expectRejected(
+                    fixture.given(inRound(objectionRaised("obj-1", ELECTED)))
+                            .when(lift("obj-1", "Phased over three budgets", "Safe cycling, phased", null)),
+                    422,
+                    "amended-text-required");
         }
 
         @Test
         void liftingWithABlankAmendedTextIsRefused() {
-            expectRejected(fixture.given(inRound(objectionRaised("obj-1", ELECTED)))
-                                  .when(lift("obj-1", "Phased over three budgets", null, " ")),
-                    422, "amended-text-required");
+            expectRejected(
+                    fixture.given(inRound(objectionRaised("obj-1", ELECTED)))
+                            .when(lift("obj-1", "Phased over three budgets", null, " ")),
+                    422,
+                    "amended-text-required");
         }
     }
 
@@ -903,37 +1033,45 @@ class ActionTest {
         @Test
         void theObjectorWithdrawsTheObjection() {
             fixture.given(inRound(objectionRaised("obj-1", MEMBER_2)))
-                   .when(new WithdrawObjection(ACTION, "obj-1", "Phasing is enough"))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(objectionWithdrawn("obj-1"));
+                    .when(new WithdrawObjection(ACTION, "obj-1", "Phasing is enough"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(objectionWithdrawn("obj-1"));
         }
 
         @Test
         void aWithdrawalNeedsNoReason() {
             fixture.given(inRound(objectionRaised("obj-1", MEMBER_2)))
-                   .when(new WithdrawObjection(ACTION, "obj-1", null))
-                   .expectEvents(new ObjectionWithdrawn(CONVENTION, ACTION, "obj-1", null));
+                    .when(new WithdrawObjection(ACTION, "obj-1", null))
+                    .expectEvents(new ObjectionWithdrawn(CONVENTION, ACTION, "obj-1", null));
         }
 
         @Test
         void anObjectionNeverRaisedIsNotFound() {
-            expectRejected(fixture.given(inRound()).when(new WithdrawObjection(ACTION, "obj-9", null)),
-                    404, "unknown-objection");
+            expectRejected(
+                    fixture.given(inRound()).when(new WithdrawObjection(ACTION, "obj-9", null)),
+                    404,
+                    "unknown-objection");
         }
 
         @Test
         void anObjectionIsWithdrawnOnce() {
-            expectRejected(fixture.given(inRound(objectionRaised("obj-1", MEMBER_2), objectionWithdrawn("obj-1")))
-                                  .when(new WithdrawObjection(ACTION, "obj-1", null)),
-                    409, "objection-already-withdrawn");
+            expectRejected(
+                    fixture.given(inRound(objectionRaised("obj-1", MEMBER_2), objectionWithdrawn("obj-1")))
+                            .when(new WithdrawObjection(ACTION, "obj-1", null)),
+                    409,
+                    "objection-already-withdrawn");
         }
 
         @Test
         void aLiftedObjectionIsNotWithdrawn() {
-            expectRejected(fixture.given(inRound(objectionRaised("obj-1", MEMBER_2), objectionLifted("obj-1"),
-                                          revised(2, TITLE, TEXT_2, "amendment")))
-                                  .when(new WithdrawObjection(ACTION, "obj-1", null)),
-                    409, "objection-already-lifted");
+            expectRejected(
+                    fixture.given(inRound(
+                                    objectionRaised("obj-1", MEMBER_2),
+                                    objectionLifted("obj-1"),
+                                    revised(2, TITLE, TEXT_2, "amendment")))
+                            .when(new WithdrawObjection(ACTION, "obj-1", null)),
+                    409,
+                    "objection-already-lifted");
         }
     }
 
@@ -945,31 +1083,33 @@ class ActionTest {
         @Test
         void participantsConsentToTheCurrentVersion() {
             fixture.given(inRound())
-                   .when(consent(MEMBER_1, MEMBER_2))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(consentGiven(1, MEMBER_1, MEMBER_2));
+                    .when(consent(MEMBER_1, MEMBER_2))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(consentGiven(1, MEMBER_1, MEMBER_2));
         }
 
         @Test
         void afterAnImprovementTheConsentIsToTheNewVersion() {
-            fixture.given(inRound(improvementProposed("imp-1"), improvementDecided("imp-1", true, null),
-                           revised(2, TITLE, TEXT_2, "improvement imp-1 accepted")))
-                   .when(consent(ELECTED))
-                   .expectEvents(consentGiven(2, ELECTED));
+            fixture.given(inRound(
+                            improvementProposed("imp-1"),
+                            improvementDecided("imp-1", true, null),
+                            revised(2, TITLE, TEXT_2, "improvement imp-1 accepted")))
+                    .when(consent(ELECTED))
+                    .expectEvents(consentGiven(2, ELECTED));
         }
 
         @Test
         void anotherParticipantsObjectionDoesNotStopOnesConsent() {
             fixture.given(inRound(objectionRaised("obj-1", ELECTED)))
-                   .when(consent(MEMBER_1))
-                   .expectEvents(consentGiven(1, MEMBER_1));
+                    .when(consent(MEMBER_1))
+                    .expectEvents(consentGiven(1, MEMBER_1));
         }
 
         @Test
         void anObjectorConsentsOnceTheObjectionIsWithdrawn() {
             fixture.given(inRound(objectionRaised("obj-1", ELECTED), objectionWithdrawn("obj-1")))
-                   .when(consent(ELECTED))
-                   .expectEvents(consentGiven(1, ELECTED));
+                    .when(consent(ELECTED))
+                    .expectEvents(consentGiven(1, ELECTED));
         }
 
         @Test
@@ -979,8 +1119,10 @@ class ActionTest {
 
         @Test
         void aParticipantWhoseObjectionIsStillOpenCannotConsent() {
-            expectRejected(fixture.given(inRound(objectionRaised("obj-1", ELECTED))).when(consent(MEMBER_1, ELECTED)),
-                    409, "objection-open");
+            expectRejected(
+                    fixture.given(inRound(objectionRaised("obj-1", ELECTED))).when(consent(MEMBER_1, ELECTED)),
+                    409,
+                    "objection-open");
         }
 
         @Test
@@ -1010,59 +1152,76 @@ class ActionTest {
         @Test
         void everyParticipantConsentedAndNobodyObjectsSoTheActionIsFinal() {
             fixture.given(inRound(consentGiven(1, MEMBER_1, MEMBER_2, ELECTED)))
-                   .when(new TakeDecision(ACTION))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(consentReached(1), finalised());
+                    .when(new TakeDecision(ACTION))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(consentReached(1), finalised());
         }
 
         @Test
         void consentsGivenInSeveralGoesAddUp() {
             fixture.given(inRound(consentGiven(1, MEMBER_1), consentGiven(1, ELECTED), consentGiven(1, MEMBER_2)))
-                   .when(new TakeDecision(ACTION))
-                   .expectEvents(consentReached(1), finalised());
+                    .when(new TakeDecision(ACTION))
+                    .expectEvents(consentReached(1), finalised());
         }
 
         @Test
         void everyObjectionLiftedOrWithdrawnAllowsTheDecisionOnTheLastVersion() {
-            fixture.given(inRound(objectionRaised("obj-1", ELECTED), objectionRaised("obj-2", MEMBER_2),
-                           objectionLifted("obj-1"), revised(2, TITLE, TEXT_2, "amendment"),
-                           objectionWithdrawn("obj-2"), consentGiven(2, MEMBER_1, MEMBER_2, ELECTED)))
-                   .when(new TakeDecision(ACTION))
-                   .expectEvents(consentReached(2), finalised());
+            fixture.given(inRound(
+                            objectionRaised("obj-1", ELECTED),
+                            objectionRaised("obj-2", MEMBER_2),
+                            objectionLifted("obj-1"),
+                            revised(2, TITLE, TEXT_2, "amendment"),
+                            objectionWithdrawn("obj-2"),
+                            consentGiven(2, MEMBER_1, MEMBER_2, ELECTED)))
+                    .when(new TakeDecision(ACTION))
+                    .expectEvents(consentReached(2), finalised());
         }
 
         @Test
         void anOpenObjectionBlocksTheDecision() {
-            expectRejected(fixture.given(inRound(objectionRaised("obj-1", ELECTED), objectionRaised("obj-2", MEMBER_2),
-                                          objectionLifted("obj-1"), revised(2, TITLE, TEXT_2, "amendment"),
-                                          consentGiven(2, MEMBER_1, ELECTED)))
-                                  .when(new TakeDecision(ACTION)),
-                    409, "open-objections");
+            expectRejected(
+                    fixture.given(inRound(
+                                    objectionRaised("obj-1", ELECTED),
+                                    objectionRaised("obj-2", MEMBER_2),
+                                    objectionLifted("obj-1"),
+                                    revised(2, TITLE, TEXT_2, "amendment"),
+                                    consentGiven(2, MEMBER_1, ELECTED)))
+                            .when(new TakeDecision(ACTION)),
+                    409,
+                    "open-objections");
         }
 
         @Test
         void aParticipantWhoHasNotConsentedBlocksTheDecision() {
-            expectRejected(fixture.given(inRound(consentGiven(1, MEMBER_1, ELECTED))).when(new TakeDecision(ACTION)),
-                    409, "consent-missing");
+            expectRejected(
+                    fixture.given(inRound(consentGiven(1, MEMBER_1, ELECTED))).when(new TakeDecision(ACTION)),
+                    409,
+                    "consent-missing");
         }
 
         @Test
         void consentToAnEarlierVersionDoesNotCountAfterARevision() {
-            expectRejected(fixture.given(inRound(consentGiven(1, MEMBER_1, MEMBER_2, ELECTED),
-                                          improvementProposed("imp-1"), improvementDecided("imp-1", true, null),
-                                          revised(2, TITLE, TEXT_2, "improvement imp-1 accepted")))
-                                  .when(new TakeDecision(ACTION)),
-                    409, "consent-missing");
+            expectRejected(
+                    fixture.given(inRound(
+                                    consentGiven(1, MEMBER_1, MEMBER_2, ELECTED),
+                                    improvementProposed("imp-1"),
+                                    improvementDecided("imp-1", true, null),
+                                    revised(2, TITLE, TEXT_2, "improvement imp-1 accepted")))
+                            .when(new TakeDecision(ACTION)),
+                    409,
+                    "consent-missing");
         }
 
         @Test
         void consentAgainToTheNewVersionAllowsTheDecision() {
-            fixture.given(inRound(consentGiven(1, MEMBER_1, MEMBER_2, ELECTED),
-                           improvementProposed("imp-1"), improvementDecided("imp-1", true, null),
-                           revised(2, TITLE, TEXT_2, "improvement imp-1 accepted"),
-                           consentGiven(2, MEMBER_1, MEMBER_2, ELECTED)))
-                   .when(new TakeDecision(ACTION))
-                   .expectEvents(consentReached(2), finalised());
+            fixture.given(inRound(
+                            consentGiven(1, MEMBER_1, MEMBER_2, ELECTED),
+                            improvementProposed("imp-1"),
+                            improvementDecided("imp-1", true, null),
+                            revised(2, TITLE, TEXT_2, "improvement imp-1 accepted"),
+                            consentGiven(2, MEMBER_1, MEMBER_2, ELECTED)))
+                    .when(new TakeDecision(ACTION))
+                    .expectEvents(consentReached(2), finalised());
         }
 
         @Test
@@ -1104,52 +1263,85 @@ class ActionTest {
         return List.of(
                 Step.ok("drafted", draft(NUMBER, TITLE), drafted()),
                 Step.ok("round opened", openRound(), roundOpened()),
-                Step.ok("clarification asked",
+                Step.ok(
+                        "clarification asked",
                         new RequestClarification(ACTION, "cla-1", MEMBER_2, "Which schools?"),
                         clarificationRequested("cla-1")),
                 Step.refused("no decision before everybody consents", new TakeDecision(ACTION), 409, "consent-missing"),
-                Step.ok("clarification answered",
+                Step.ok(
+                        "clarification answered",
                         new AnswerClarification(ACTION, "cla-1", "All 42 public schools."),
                         clarificationAnswered("cla-1")),
-                Step.ok("improvement proposed",
+                Step.ok(
+                        "improvement proposed",
                         new ProposeImprovement(ACTION, "imp-1", MEMBER_1, "Add secure bike parking."),
                         improvementProposed("imp-1")),
-                Step.ok("improvement accepted: version 2",
+                Step.ok(
+                        "improvement accepted: version 2",
                         new DecideImprovement(ACTION, "imp-1", true, "Everyone agrees", null, TEXT_2),
                         improvementDecided("imp-1", true, "Everyone agrees"),
                         revised(2, TITLE, TEXT_2, "improvement imp-1 accepted")),
-                Step.ok("another improvement proposed",
+                Step.ok(
+                        "another improvement proposed",
                         new ProposeImprovement(ACTION, "imp-2", MEMBER_2, "Free e-bikes for every pupil."),
-                        new ImprovementProposed(CONVENTION, ACTION, ROUND, "imp-2", MEMBER_2,
-                                "Free e-bikes for every pupil.")),
-                Step.ok("improvement declined: no new version",
+                        new ImprovementProposed(
+                                CONVENTION, ACTION, ROUND, "imp-2", MEMBER_2, "Free e-bikes for every pupil.")),
+                Step.ok(
+                        "improvement declined: no new version",
                         new DecideImprovement(ACTION, "imp-2", false, "Out of the budget", null, null),
                         improvementDecided("imp-2", false, "Out of the budget")),
                 Step.ok("a member consents to version 2", consent(MEMBER_1), consentGiven(2, MEMBER_1)),
-                Step.ok("the elected official objects: not the city's competence",
-                        raise("obj-1", NOT_CITY_COMPETENCE, "Departmental roads are the department's", ELECTED,
+                Step.ok(
+                        "the elected official objects: not the city's competence",
+                        raise(
+                                "obj-1",
+                                NOT_CITY_COMPETENCE,
+                                "Departmental roads are the department's",
+                                ELECTED,
                                 "Departmental council"),
-                        new ObjectionRaised(CONVENTION, ACTION, "obj-1", NOT_CITY_COMPETENCE,
-                                "Departmental roads are the department's", ELECTED, "Departmental council")),
-                Step.ok("a member objects: needs large means", raise("obj-2", MEMBER_2),
+                        new ObjectionRaised(
+                                CONVENTION,
+                                ACTION,
+                                "obj-1",
+                                NOT_CITY_COMPETENCE,
+                                "Departmental roads are the department's",
+                                ELECTED,
+                                "Departmental council")),
+                Step.ok(
+                        "a member objects: needs large means",
+                        raise("obj-2", MEMBER_2),
                         objectionRaised("obj-2", MEMBER_2)),
                 Step.refused("an objector does not consent", consent(ELECTED), 409, "objection-open"),
                 Step.refused("open objections block the decision", new TakeDecision(ACTION), 409, "open-objections"),
-                Step.ok("the first objection is lifted by an amendment: version 3",
+                Step.ok(
+                        "the first objection is lifted by an amendment: version 3",
                         lift("obj-1", AMENDMENT, TITLE_3, TEXT_3),
                         new ObjectionLifted(CONVENTION, ACTION, "obj-1", AMENDMENT),
                         revised(3, TITLE_3, TEXT_3, "amendment lifting objection obj-1: " + AMENDMENT)),
-                Step.ok("the second objection is withdrawn",
+                Step.ok(
+                        "the second objection is withdrawn",
                         new WithdrawObjection(ACTION, "obj-2", "Phasing is enough"),
                         objectionWithdrawn("obj-2")),
-                Step.ok("members consent to version 3", consent(MEMBER_1, MEMBER_2), consentGiven(3, MEMBER_1, MEMBER_2)),
-                Step.refused("the elected official has not consented to version 3 yet", new TakeDecision(ACTION),
-                        409, "consent-missing"),
+                Step.ok(
+                        "members consent to version 3",
+                        consent(MEMBER_1, MEMBER_2),
+                        consentGiven(3, MEMBER_1, MEMBER_2)),
+                Step.refused(
+                        "the elected official has not consented to version 3 yet",
+                        new TakeDecision(ACTION),
+                        409,
+                        "consent-missing"),
                 Step.ok("the elected official consents", consent(ELECTED), consentGiven(3, ELECTED)),
-                Step.ok("decision taken: the action is final", new TakeDecision(ACTION),
-                        consentReached(3), finalised()),
-                Step.refused("no second round on a final action", openRound("round-2", List.of(MEMBER_1)),
-                        409, "action-final"));
+                Step.ok(
+                        "decision taken: the action is final",
+                        new TakeDecision(ACTION),
+                        consentReached(3),
+                        finalised()),
+                Step.refused(
+                        "no second round on a final action",
+                        openRound("round-2", List.of(MEMBER_1)),
+                        409,
+                        "action-final"));
     }
 
     /** Each step of the story, given the events of all the steps before it. */
@@ -1162,14 +1354,16 @@ class ActionTest {
             List<Object> before = List.copyOf(history);
             tests.add(DynamicTest.dynamicTest(step.name(), () -> {
                 DeliberationRegister stepRegister = mock(DeliberationRegister.class);
-                when(stepRegister.topic(CONVENTION, TOPIC)).thenReturn(
-                        Optional.of(new DeliberationRegister.Topic(CONVENTION, TOPIC, ECOLOGICAL, "Mobility")));
+                when(stepRegister.topic(CONVENTION, TOPIC))
+                        .thenReturn(
+                                Optional.of(new DeliberationRegister.Topic(CONVENTION, TOPIC, ECOLOGICAL, "Mobility")));
                 FixtureConfiguration<Action> stepFixture = newFixture(stepRegister, mock(MemberRegister.class));
                 ResultValidator<Action> result = before.isEmpty()
                         ? stepFixture.givenNoPriorActivity().when(step.command())
                         : stepFixture.given(before).when(step.command());
                 if (step.code() == null) {
-                    result.expectSuccessfulHandlerExecution().expectEvents(step.events().toArray());
+                    result.expectSuccessfulHandlerExecution()
+                            .expectEvents(step.events().toArray());
                 } else {
                     expectRejected(result, step.status(), step.code());
                 }
@@ -1184,13 +1378,17 @@ class ActionTest {
     void theWholeStoryDrivenByCommands() {
         topicExists();
         List<Step> steps = story();
-        Step decision = steps.stream().filter(s -> s.command() instanceof TakeDecision && s.code() == null)
-                .findFirst().orElseThrow();
+        Step decision = steps.stream()
+                .filter(s -> s.command() instanceof TakeDecision && s.code() == null)
+                .findFirst()
+                .orElseThrow();
         List<Object> commands = steps.subList(0, steps.indexOf(decision)).stream()
-                .filter(s -> s.code() == null).map(Step::command).toList();
+                .filter(s -> s.code() == null)
+                .map(Step::command)
+                .toList();
         fixture.givenCommands(commands)
-               .when(decision.command())
-               .expectSuccessfulHandlerExecution()
-               .expectEvents(consentReached(3), finalised());
+                .when(decision.command())
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(consentReached(3), finalised());
     }
 }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
@@ -93,11 +92,12 @@ class QuestionTest {
     }
 
     private static QuestionImprovementProposed improvementProposed(String improvementId) {
-        return new QuestionImprovementProposed(CONVENTION, QUESTION, improvementId, MEMBER_1,
-                "Let the garants watch over it.");
+        return new QuestionImprovementProposed(
+                CONVENTION, QUESTION, improvementId, MEMBER_1, "Let the garants watch over it.");
     }
 
-    private static QuestionImprovementDecided improvementDecided(String improvementId, boolean accepted, String reason) {
+    private static QuestionImprovementDecided improvementDecided(
+            String improvementId, boolean accepted, String reason) {
         return new QuestionImprovementDecided(CONVENTION, QUESTION, improvementId, accepted, reason);
     }
 
@@ -143,8 +143,8 @@ class QuestionTest {
         return new PutQuestion(CONVENTION, QUESTION, title, text, participants);
     }
 
-    private static RaiseQuestionObjection raise(String objectionId, ObjectionCategory category, String reason,
-                                                String raisedBy, String competentBody) {
+    private static RaiseQuestionObjection raise(
+            String objectionId, ObjectionCategory category, String reason, String raisedBy, String competentBody) {
         return new RaiseQuestionObjection(QUESTION, objectionId, category, reason, raisedBy, competentBody);
     }
 
@@ -169,81 +169,100 @@ class QuestionTest {
         void aQuestionIsPutToItsParticipantsAsVersionOne() {
             conventionExists();
             fixture.givenNoPriorActivity()
-                   .when(putQuestion(TITLE, TEXT_1, List.of(MEMBER_1, MEMBER_2, ELECTED)))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(put());
+                    .when(putQuestion(TITLE, TEXT_1, List.of(MEMBER_1, MEMBER_2, ELECTED)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(put());
         }
 
         @Test
         void anUnknownConventionIsNotFound() {
             when(register.conventionExists(CONVENTION)).thenReturn(false);
-            expectRejected(fixture.givenNoPriorActivity().when(putQuestion(TITLE, TEXT_1, List.of(MEMBER_1))),
-                    404, "unknown-convention");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(putQuestion(TITLE, TEXT_1, List.of(MEMBER_1))),
+                    404,
+                    "unknown-convention");
         }
 
         @Test
         void aQuestionHasATitle() {
             conventionExists();
-            expectRejected(fixture.givenNoPriorActivity().when(putQuestion(" ", TEXT_1, List.of(MEMBER_1))),
-                    422, "title-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(putQuestion(" ", TEXT_1, List.of(MEMBER_1))),
+                    422,
+                    "title-required");
         }
 
         @Test
         void aMissingTitleIsRefused() {
             conventionExists();
-            expectRejected(fixture.givenNoPriorActivity().when(putQuestion(null, TEXT_1, List.of(MEMBER_1))),
-                    422, "title-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(putQuestion(null, TEXT_1, List.of(MEMBER_1))),
+                    422,
+                    "title-required");
         }
 
         @Test
         void aQuestionHasAText() {
             conventionExists();
-            expectRejected(fixture.givenNoPriorActivity().when(putQuestion(TITLE, "", List.of(MEMBER_1))),
-                    422, "text-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(putQuestion(TITLE, "", List.of(MEMBER_1))),
+                    422,
+                    "text-required");
         }
 
         @Test
         void aMissingTextIsRefused() {
             conventionExists();
-            expectRejected(fixture.givenNoPriorActivity().when(putQuestion(TITLE, null, List.of(MEMBER_1))),
-                    422, "text-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(putQuestion(TITLE, null, List.of(MEMBER_1))),
+                    422,
+                    "text-required");
         }
 
         @Test
         void aQuestionNamesItsParticipants() {
             conventionExists();
-            expectRejected(fixture.givenNoPriorActivity().when(putQuestion(TITLE, TEXT_1, null)),
-                    422, "participants-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(putQuestion(TITLE, TEXT_1, null)),
+                    422,
+                    "participants-required");
         }
 
         @Test
         void anEmptyListOfParticipantsIsRefused() {
             conventionExists();
-            expectRejected(fixture.givenNoPriorActivity().when(putQuestion(TITLE, TEXT_1, List.of())),
-                    422, "participants-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(putQuestion(TITLE, TEXT_1, List.of())),
+                    422,
+                    "participants-required");
         }
 
         @Test
         void aBlankParticipantIsRefused() {
             conventionExists();
-            expectRejected(fixture.givenNoPriorActivity().when(putQuestion(TITLE, TEXT_1, List.of(MEMBER_1, " "))),
-                    422, "participants-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(putQuestion(TITLE, TEXT_1, List.of(MEMBER_1, " "))),
+                    422,
+                    "participants-required");
         }
 
         @Test
         void aMissingParticipantIsRefused() {
             conventionExists();
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(putQuestion(TITLE, TEXT_1, Arrays.asList(MEMBER_1, null))),
-                    422, "participants-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(putQuestion(TITLE, TEXT_1, Arrays.asList(MEMBER_1, null))),
+                    422,
+                    "participants-required");
         }
 
         @Test
         void eachParticipantIsListedOnce() {
             conventionExists();
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(putQuestion(TITLE, TEXT_1, List.of(MEMBER_1, ELECTED, MEMBER_1))),
-                    422, "duplicate-participant");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(putQuestion(TITLE, TEXT_1, List.of(MEMBER_1, ELECTED, MEMBER_1))),
+                    422,
+                    "duplicate-participant");
         }
     }
 
@@ -255,43 +274,53 @@ class QuestionTest {
         @Test
         void aParticipantAsksForAClarification() {
             fixture.given(put())
-                   .when(new RequestQuestionClarification(QUESTION, "cla-1", MEMBER_2, "Who signs it?"))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(clarificationRequested("cla-1"));
+                    .when(new RequestQuestionClarification(QUESTION, "cla-1", MEMBER_2, "Who signs it?"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(clarificationRequested("cla-1"));
         }
 
         @Test
         void onlyAParticipantAsks() {
-            expectRejected(fixture.given(put())
-                                  .when(new RequestQuestionClarification(QUESTION, "cla-1", OUTSIDER, "Who signs it?")),
-                    422, "not-a-participant");
+            expectRejected(
+                    fixture.given(put())
+                            .when(new RequestQuestionClarification(QUESTION, "cla-1", OUTSIDER, "Who signs it?")),
+                    422,
+                    "not-a-participant");
         }
 
         @Test
         void anAnonymousQuestionIsRefused() {
-            expectRejected(fixture.given(put())
-                                  .when(new RequestQuestionClarification(QUESTION, "cla-1", null, "Who signs it?")),
-                    422, "not-a-participant");
+            expectRejected(
+                    fixture.given(put())
+                            .when(new RequestQuestionClarification(QUESTION, "cla-1", null, "Who signs it?")),
+                    422,
+                    "not-a-participant");
         }
 
         @Test
         void aRequestStatesItsQuestion() {
-            expectRejected(fixture.given(put()).when(new RequestQuestionClarification(QUESTION, "cla-1", MEMBER_2, " ")),
-                    422, "question-required");
+            expectRejected(
+                    fixture.given(put()).when(new RequestQuestionClarification(QUESTION, "cla-1", MEMBER_2, " ")),
+                    422,
+                    "question-required");
         }
 
         @Test
         void aClarificationIdIsUsedOnce() {
-            expectRejected(fixture.given(inRound(clarificationRequested("cla-1")))
-                                  .when(new RequestQuestionClarification(QUESTION, "cla-1", MEMBER_1, "And when?")),
-                    409, "clarification-exists");
+            expectRejected(
+                    fixture.given(inRound(clarificationRequested("cla-1")))
+                            .when(new RequestQuestionClarification(QUESTION, "cla-1", MEMBER_1, "And when?")),
+                    409,
+                    "clarification-exists");
         }
 
         @Test
         void aDecidedQuestionTakesNoMoreClarifications() {
-            expectRejected(fixture.given(decidedQuestion())
-                                  .when(new RequestQuestionClarification(QUESTION, "cla-1", MEMBER_2, "Who signs it?")),
-                    409, "question-decided");
+            expectRejected(
+                    fixture.given(decidedQuestion())
+                            .when(new RequestQuestionClarification(QUESTION, "cla-1", MEMBER_2, "Who signs it?")),
+                    409,
+                    "question-decided");
         }
     }
 
@@ -301,38 +330,48 @@ class QuestionTest {
         @Test
         void theClarificationIsAnswered() {
             fixture.given(inRound(clarificationRequested("cla-1")))
-                   .when(new AnswerQuestionClarification(QUESTION, "cla-1", "Every member."))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(clarificationAnswered("cla-1"));
+                    .when(new AnswerQuestionClarification(QUESTION, "cla-1", "Every member."))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(clarificationAnswered("cla-1"));
         }
 
         @Test
         void aClarificationNeverAskedIsNotFound() {
-            expectRejected(fixture.given(inRound(clarificationRequested("cla-1")))
-                                  .when(new AnswerQuestionClarification(QUESTION, "cla-9", "Every member.")),
-                    404, "unknown-clarification");
+            expectRejected(
+                    fixture.given(inRound(clarificationRequested("cla-1")))
+                            .when(new AnswerQuestionClarification(QUESTION, "cla-9", "Every member.")),
+                    404,
+                    "unknown-clarification");
         }
 
         @Test
         void aClarificationIsAnsweredOnce() {
-            expectRejected(fixture.given(inRound(clarificationRequested("cla-1"), clarificationAnswered("cla-1")))
-                                  .when(new AnswerQuestionClarification(QUESTION, "cla-1", "And the garants.")),
-                    409, "clarification-answered");
+            expectRejected(
+                    fixture.given(inRound(clarificationRequested("cla-1"), clarificationAnswered("cla-1")))
+                            .when(new AnswerQuestionClarification(QUESTION, "cla-1", "And the garants.")),
+                    409,
+                    "clarification-answered");
         }
 
         @Test
         void anAnswerHasAText() {
-            expectRejected(fixture.given(inRound(clarificationRequested("cla-1")))
-                                  .when(new AnswerQuestionClarification(QUESTION, "cla-1", " ")),
-                    422, "answer-required");
+            expectRejected(
+                    fixture.given(inRound(clarificationRequested("cla-1")))
+                            .when(new AnswerQuestionClarification(QUESTION, "cla-1", " ")),
+                    422,
+                    "answer-required");
         }
 
         @Test
         void aDecidedQuestionTakesNoMoreAnswers() {
-            expectRejected(fixture.given(inRound(clarificationRequested("cla-1"),
-                                          consentGiven(1, MEMBER_1, MEMBER_2, ELECTED), decided(1)))
-                                  .when(new AnswerQuestionClarification(QUESTION, "cla-1", "Every member.")),
-                    409, "question-decided");
+            expectRejected(
+                    fixture.given(inRound(
+                                    clarificationRequested("cla-1"),
+                                    consentGiven(1, MEMBER_1, MEMBER_2, ELECTED),
+                                    decided(1)))
+                            .when(new AnswerQuestionClarification(QUESTION, "cla-1", "Every member.")),
+                    409,
+                    "question-decided");
         }
     }
 
@@ -344,36 +383,43 @@ class QuestionTest {
         @Test
         void aParticipantProposesAnImprovement() {
             fixture.given(put())
-                   .when(new ProposeQuestionImprovement(QUESTION, "imp-1", MEMBER_1, "Let the garants watch over it."))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(improvementProposed("imp-1"));
+                    .when(new ProposeQuestionImprovement(QUESTION, "imp-1", MEMBER_1, "Let the garants watch over it."))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(improvementProposed("imp-1"));
         }
 
         @Test
         void onlyAParticipantProposes() {
-            expectRejected(fixture.given(put())
-                                  .when(new ProposeQuestionImprovement(QUESTION, "imp-1", OUTSIDER, "Shorter.")),
-                    422, "not-a-participant");
+            expectRejected(
+                    fixture.given(put()).when(new ProposeQuestionImprovement(QUESTION, "imp-1", OUTSIDER, "Shorter.")),
+                    422,
+                    "not-a-participant");
         }
 
         @Test
         void aProposalDescribesTheImprovement() {
-            expectRejected(fixture.given(put()).when(new ProposeQuestionImprovement(QUESTION, "imp-1", MEMBER_1, null)),
-                    422, "proposal-required");
+            expectRejected(
+                    fixture.given(put()).when(new ProposeQuestionImprovement(QUESTION, "imp-1", MEMBER_1, null)),
+                    422,
+                    "proposal-required");
         }
 
         @Test
         void anImprovementIdIsUsedOnce() {
-            expectRejected(fixture.given(inRound(improvementProposed("imp-1")))
-                                  .when(new ProposeQuestionImprovement(QUESTION, "imp-1", MEMBER_2, "Shorter.")),
-                    409, "improvement-exists");
+            expectRejected(
+                    fixture.given(inRound(improvementProposed("imp-1")))
+                            .when(new ProposeQuestionImprovement(QUESTION, "imp-1", MEMBER_2, "Shorter.")),
+                    409,
+                    "improvement-exists");
         }
 
         @Test
         void aDecidedQuestionTakesNoMoreImprovements() {
-            expectRejected(fixture.given(decidedQuestion())
-                                  .when(new ProposeQuestionImprovement(QUESTION, "imp-1", MEMBER_1, "Shorter.")),
-                    409, "question-decided");
+            expectRejected(
+                    fixture.given(decidedQuestion())
+                            .when(new ProposeQuestionImprovement(QUESTION, "imp-1", MEMBER_1, "Shorter.")),
+                    409,
+                    "question-decided");
         }
     }
 
@@ -383,62 +429,79 @@ class QuestionTest {
         @Test
         void anAcceptedImprovementIsANewVersion() {
             fixture.given(inRound(improvementProposed("imp-1")))
-                   .when(new DecideQuestionImprovement(QUESTION, "imp-1", true, "Everyone agrees", TEXT_2))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(improvementDecided("imp-1", true, "Everyone agrees"),
-                           revised(2, TEXT_2, "improvement imp-1 accepted"));
+                    .when(new DecideQuestionImprovement(QUESTION, "imp-1", true, "Everyone agrees", TEXT_2))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(
+                            improvementDecided("imp-1", true, "Everyone agrees"),
+                            revised(2, TEXT_2, "improvement imp-1 accepted"));
         }
 
         @Test
         void versionsFollowOneAnother() {
-            fixture.given(inRound(improvementProposed("imp-0"), improvementDecided("imp-0", true, null),
-                           revised(2, TEXT_2, "improvement imp-0 accepted"), improvementProposed("imp-1")))
-                   .when(new DecideQuestionImprovement(QUESTION, "imp-1", true, null, TEXT_3))
-                   .expectEvents(improvementDecided("imp-1", true, null), revised(3, TEXT_3, "improvement imp-1 accepted"));
+            fixture.given(inRound(
+                            improvementProposed("imp-0"),
+                            improvementDecided("imp-0", true, null),
+                            revised(2, TEXT_2, "improvement imp-0 accepted"),
+                            improvementProposed("imp-1")))
+                    .when(new DecideQuestionImprovement(QUESTION, "imp-1", true, null, TEXT_3))
+                    .expectEvents(
+                            improvementDecided("imp-1", true, null), revised(3, TEXT_3, "improvement imp-1 accepted"));
         }
 
         @Test
         void aDeclinedImprovementChangesNoVersionAndIgnoresAnyTextSent() {
             fixture.given(inRound(improvementProposed("imp-1")))
-                   .when(new DecideQuestionImprovement(QUESTION, "imp-1", false, "Out of scope", TEXT_2))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(improvementDecided("imp-1", false, "Out of scope"));
+                    .when(new DecideQuestionImprovement(QUESTION, "imp-1", false, "Out of scope", TEXT_2))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(improvementDecided("imp-1", false, "Out of scope"));
         }
 
         @Test
         void anImprovementNeverProposedIsNotFound() {
-            expectRejected(fixture.given(inRound(improvementProposed("imp-1")))
-                                  .when(new DecideQuestionImprovement(QUESTION, "imp-9", true, null, TEXT_2)),
-                    404, "unknown-improvement");
+            expectRejected(
+                    fixture.given(inRound(improvementProposed("imp-1")))
+                            .when(new DecideQuestionImprovement(QUESTION, "imp-9", true, null, TEXT_2)),
+                    404,
+                    "unknown-improvement");
         }
 
         @Test
         void anImprovementIsDecidedOnce() {
-            expectRejected(fixture.given(inRound(improvementProposed("imp-1"), improvementDecided("imp-1", false, "No")))
-                                  .when(new DecideQuestionImprovement(QUESTION, "imp-1", true, null, TEXT_2)),
-                    409, "improvement-decided");
+            expectRejected(
+                    fixture.given(inRound(improvementProposed("imp-1"), improvementDecided("imp-1", false, "No")))
+                            .when(new DecideQuestionImprovement(QUESTION, "imp-1", true, null, TEXT_2)),
+                    409,
+                    "improvement-decided");
         }
 
         @Test
         void anAcceptedImprovementGivesTheImprovedText() {
-            expectRejected(fixture.given(inRound(improvementProposed("imp-1")))
-                                  .when(new DecideQuestionImprovement(QUESTION, "imp-1", true, "Agreed", null)),
-                    422, "improved-text-required");
+            expectRejected(
+                    fixture.given(inRound(improvementProposed("imp-1")))
+                            .when(new DecideQuestionImprovement(QUESTION, "imp-1", true, "Agreed", null)),
+                    422,
+                    "improved-text-required");
         }
 
         @Test
         void aBlankImprovedTextIsRefused() {
-            expectRejected(fixture.given(inRound(improvementProposed("imp-1")))
-                                  .when(new DecideQuestionImprovement(QUESTION, "imp-1", true, "Agreed", " ")),
-                    422, "improved-text-required");
+            expectRejected(
+                    fixture.given(inRound(improvementProposed("imp-1")))
+                            .when(new DecideQuestionImprovement(QUESTION, "imp-1", true, "Agreed", " ")),
+                    422,
+                    "improved-text-required");
         }
 
         @Test
         void aDecidedQuestionDecidesNoMoreImprovements() {
-            expectRejected(fixture.given(inRound(improvementProposed("imp-1"),
-                                          consentGiven(1, MEMBER_1, MEMBER_2, ELECTED), decided(1)))
-                                  .when(new DecideQuestionImprovement(QUESTION, "imp-1", true, null, TEXT_2)),
-                    409, "question-decided");
+            expectRejected(
+                    fixture.given(inRound(
+                                    improvementProposed("imp-1"),
+                                    consentGiven(1, MEMBER_1, MEMBER_2, ELECTED),
+                                    decided(1)))
+                            .when(new DecideQuestionImprovement(QUESTION, "imp-1", true, null, TEXT_2)),
+                    409,
+                    "question-decided");
         }
     }
 
@@ -450,25 +513,37 @@ class QuestionTest {
         @Test
         void aParticipantObjects() {
             fixture.given(put())
-                   .when(raise("obj-1", MEMBER_2))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(objectionRaised("obj-1", MEMBER_2));
+                    .when(raise("obj-1", MEMBER_2))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(objectionRaised("obj-1", MEMBER_2));
         }
 
         @Test
         void anElectedOfficialObjectsThatTheCityIsNotCompetentNamingTheCompetentBody() {
             fixture.given(put())
-                   .when(raise("obj-1", NOT_CITY_COMPETENCE, "The metropolis runs the venues", ELECTED, "Metropolis"))
-                   .expectEvents(new QuestionObjectionRaised(CONVENTION, QUESTION, "obj-1", NOT_CITY_COMPETENCE,
-                           "The metropolis runs the venues", ELECTED, "Metropolis"));
+                    .when(raise("obj-1", NOT_CITY_COMPETENCE, "The metropolis runs the venues", ELECTED, "Metropolis"))
+                    .expectEvents(new QuestionObjectionRaised(
+                            CONVENTION,
+                            QUESTION,
+                            "obj-1",
+                            NOT_CITY_COMPETENCE,
+                            "The metropolis runs the venues",
+                            ELECTED,
+                            "Metropolis"));
         }
 
         @Test
         void otherCategoriesNeedNoCompetentBody() {
             fixture.given(put())
-                   .when(raise("obj-1", ALREADY_IN_PROGRAMME, "The city has a charter", ELECTED, null))
-                   .expectEvents(new QuestionObjectionRaised(CONVENTION, QUESTION, "obj-1", ALREADY_IN_PROGRAMME,
-                           "The city has a charter", ELECTED, null));
+                    .when(raise("obj-1", ALREADY_IN_PROGRAMME, "The city has a charter", ELECTED, null))
+                    .expectEvents(new QuestionObjectionRaised(
+                            CONVENTION,
+                            QUESTION,
+                            "obj-1",
+                            ALREADY_IN_PROGRAMME,
+                            "The city has a charter",
+                            ELECTED,
+                            null));
         }
 
         @Test
@@ -478,33 +553,43 @@ class QuestionTest {
 
         @Test
         void anObjectionHasACategory() {
-            expectRejected(fixture.given(put()).when(raise("obj-1", null, "Too vague", ELECTED, null)),
-                    422, "category-required");
+            expectRejected(
+                    fixture.given(put()).when(raise("obj-1", null, "Too vague", ELECTED, null)),
+                    422,
+                    "category-required");
         }
 
         @Test
         void anObjectionStatesItsReason() {
-            expectRejected(fixture.given(put()).when(raise("obj-1", NEEDS_LARGE_MEANS, " ", ELECTED, null)),
-                    422, "reason-required");
+            expectRejected(
+                    fixture.given(put()).when(raise("obj-1", NEEDS_LARGE_MEANS, " ", ELECTED, null)),
+                    422,
+                    "reason-required");
         }
 
         @Test
         void aCityIncompetenceWithoutCompetentBodyIsRefused() {
-            expectRejected(fixture.given(put()).when(raise("obj-1", NOT_CITY_COMPETENCE, "Metropolis", ELECTED, null)),
-                    422, "competent-body-required");
+            expectRejected(
+                    fixture.given(put()).when(raise("obj-1", NOT_CITY_COMPETENCE, "Metropolis", ELECTED, null)),
+                    422,
+                    "competent-body-required");
         }
 
         @Test
         void aCityIncompetenceWithABlankCompetentBodyIsRefused() {
-            expectRejected(fixture.given(put()).when(raise("obj-1", NOT_CITY_COMPETENCE, "Metropolis", ELECTED, " ")),
-                    422, "competent-body-required");
+            expectRejected(
+                    fixture.given(put()).when(raise("obj-1", NOT_CITY_COMPETENCE, "Metropolis", ELECTED, " ")),
+                    422,
+                    "competent-body-required");
         }
 
         @Test
         void anObjectionIdIsUsedOnce() {
-            expectRejected(fixture.given(inRound(objectionRaised("obj-1", ELECTED), objectionWithdrawn("obj-1")))
-                                  .when(raise("obj-1", MEMBER_2)),
-                    409, "objection-exists");
+            expectRejected(
+                    fixture.given(inRound(objectionRaised("obj-1", ELECTED), objectionWithdrawn("obj-1")))
+                            .when(raise("obj-1", MEMBER_2)),
+                    409,
+                    "objection-exists");
         }
 
         @Test
@@ -519,51 +604,66 @@ class QuestionTest {
         @Test
         void anAmendmentLiftsTheObjectionAndTheAmendedTextIsANewVersion() {
             fixture.given(inRound(objectionRaised("obj-1", ELECTED)))
-                   .when(lift("obj-1", "Named who watches over it", TEXT_2))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(objectionLifted("obj-1"),
-                           revised(2, TEXT_2, "amendment lifting objection obj-1: Named who watches over it"));
+                    .when(lift("obj-1", "Named who watches over it", TEXT_2))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(
+                            objectionLifted("obj-1"),
+                            revised(2, TEXT_2, "amendment lifting objection obj-1: Named who watches over it"));
         }
 
         @Test
         void anObjectionNeverRaisedIsNotFound() {
-            expectRejected(fixture.given(inRound(objectionRaised("obj-1", ELECTED)))
-                                  .when(lift("obj-9", "Named who watches over it", TEXT_2)),
-                    404, "unknown-objection");
+            expectRejected(
+                    fixture.given(inRound(objectionRaised("obj-1", ELECTED)))
+                            .when(lift("obj-9", "Named who watches over it", TEXT_2)),
+                    404,
+                    "unknown-objection");
         }
 
         @Test
         void anObjectionIsLiftedOnce() {
-            expectRejected(fixture.given(inRound(objectionRaised("obj-1", ELECTED), objectionLifted("obj-1"),
-                                          revised(2, TEXT_2, "amendment")))
-                                  .when(lift("obj-1", "Again", TEXT_3)),
-                    409, "objection-already-lifted");
+            expectRejected(
+                    fixture.given(inRound(
+                                    objectionRaised("obj-1", ELECTED),
+                                    objectionLifted("obj-1"),
+                                    revised(2, TEXT_2, "amendment")))
+                            .when(lift("obj-1", "Again", TEXT_3)),
+                    409,
+                    "objection-already-lifted");
         }
 
         @Test
         void aWithdrawnObjectionIsNotLifted() {
-            expectRejected(fixture.given(inRound(objectionRaised("obj-1", ELECTED), objectionWithdrawn("obj-1")))
-                                  .when(lift("obj-1", "Named who watches over it", TEXT_2)),
-                    409, "objection-already-withdrawn");
+            expectRejected(
+                    fixture.given(inRound(objectionRaised("obj-1", ELECTED), objectionWithdrawn("obj-1")))
+                            .when(lift("obj-1", "Named who watches over it", TEXT_2)),
+                    409,
+                    "objection-already-withdrawn");
         }
 
         @Test
         void liftingWithoutAmendmentIsRefused() {
-            expectRejected(fixture.given(inRound(objectionRaised("obj-1", ELECTED))).when(lift("obj-1", " ", TEXT_2)),
-                    422, "amendment-required");
+            expectRejected(
+                    fixture.given(inRound(objectionRaised("obj-1", ELECTED))).when(lift("obj-1", " ", TEXT_2)),
+                    422,
+                    "amendment-required");
         }
 
         @Test
         void liftingWithoutTheAmendedTextIsRefused() {
-            expectRejected(fixture.given(inRound(objectionRaised("obj-1", ELECTED)))
-                                  .when(lift("obj-1", "Named who watches over it", null)),
-                    422, "amended-text-required");
+            expectRejected(
+                    fixture.given(inRound(objectionRaised("obj-1", ELECTED)))
+                            .when(lift("obj-1", "Named who watches over it", null)),
+                    422,
+                    "amended-text-required");
         }
 
         @Test
         void aDecidedQuestionLiftsNothing() {
-            expectRejected(fixture.given(decidedQuestion()).when(lift("obj-1", "Named who watches over it", TEXT_2)),
-                    409, "question-decided");
+            expectRejected(
+                    fixture.given(decidedQuestion()).when(lift("obj-1", "Named who watches over it", TEXT_2)),
+                    409,
+                    "question-decided");
         }
     }
 
@@ -573,43 +673,53 @@ class QuestionTest {
         @Test
         void theObjectorWithdrawsTheObjection() {
             fixture.given(inRound(objectionRaised("obj-1", MEMBER_2)))
-                   .when(new WithdrawQuestionObjection(QUESTION, "obj-1", "Clear enough"))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(objectionWithdrawn("obj-1"));
+                    .when(new WithdrawQuestionObjection(QUESTION, "obj-1", "Clear enough"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(objectionWithdrawn("obj-1"));
         }
 
         @Test
         void aWithdrawalNeedsNoReason() {
             fixture.given(inRound(objectionRaised("obj-1", MEMBER_2)))
-                   .when(new WithdrawQuestionObjection(QUESTION, "obj-1", null))
-                   .expectEvents(new QuestionObjectionWithdrawn(CONVENTION, QUESTION, "obj-1", null));
+                    .when(new WithdrawQuestionObjection(QUESTION, "obj-1", null))
+                    .expectEvents(new QuestionObjectionWithdrawn(CONVENTION, QUESTION, "obj-1", null));
         }
 
         @Test
         void anObjectionNeverRaisedIsNotFound() {
-            expectRejected(fixture.given(put()).when(new WithdrawQuestionObjection(QUESTION, "obj-9", null)),
-                    404, "unknown-objection");
+            expectRejected(
+                    fixture.given(put()).when(new WithdrawQuestionObjection(QUESTION, "obj-9", null)),
+                    404,
+                    "unknown-objection");
         }
 
         @Test
         void anObjectionIsWithdrawnOnce() {
-            expectRejected(fixture.given(inRound(objectionRaised("obj-1", MEMBER_2), objectionWithdrawn("obj-1")))
-                                  .when(new WithdrawQuestionObjection(QUESTION, "obj-1", null)),
-                    409, "objection-already-withdrawn");
+            expectRejected(
+                    fixture.given(inRound(objectionRaised("obj-1", MEMBER_2), objectionWithdrawn("obj-1")))
+                            .when(new WithdrawQuestionObjection(QUESTION, "obj-1", null)),
+                    409,
+                    "objection-already-withdrawn");
         }
 
         @Test
         void aLiftedObjectionIsNotWithdrawn() {
-            expectRejected(fixture.given(inRound(objectionRaised("obj-1", MEMBER_2), objectionLifted("obj-1"),
-                                          revised(2, TEXT_2, "amendment")))
-                                  .when(new WithdrawQuestionObjection(QUESTION, "obj-1", null)),
-                    409, "objection-already-lifted");
+            expectRejected(
+                    fixture.given(inRound(
+                                    objectionRaised("obj-1", MEMBER_2),
+                                    objectionLifted("obj-1"),
+                                    revised(2, TEXT_2, "amendment")))
+                            .when(new WithdrawQuestionObjection(QUESTION, "obj-1", null)),
+                    409,
+                    "objection-already-lifted");
         }
 
         @Test
         void aDecidedQuestionWithdrawsNothing() {
-            expectRejected(fixture.given(decidedQuestion()).when(new WithdrawQuestionObjection(QUESTION, "obj-1", null)),
-                    409, "question-decided");
+            expectRejected(
+                    fixture.given(decidedQuestion()).when(new WithdrawQuestionObjection(QUESTION, "obj-1", null)),
+                    409,
+                    "question-decided");
         }
     }
 
@@ -621,31 +731,33 @@ class QuestionTest {
         @Test
         void participantsConsentToTheCurrentVersion() {
             fixture.given(put())
-                   .when(consent(MEMBER_1, MEMBER_2))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(consentGiven(1, MEMBER_1, MEMBER_2));
+                    .when(consent(MEMBER_1, MEMBER_2))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(consentGiven(1, MEMBER_1, MEMBER_2));
         }
 
         @Test
         void afterAnImprovementTheConsentIsToTheNewVersion() {
-            fixture.given(inRound(improvementProposed("imp-1"), improvementDecided("imp-1", true, null),
-                           revised(2, TEXT_2, "improvement imp-1 accepted")))
-                   .when(consent(ELECTED))
-                   .expectEvents(consentGiven(2, ELECTED));
+            fixture.given(inRound(
+                            improvementProposed("imp-1"),
+                            improvementDecided("imp-1", true, null),
+                            revised(2, TEXT_2, "improvement imp-1 accepted")))
+                    .when(consent(ELECTED))
+                    .expectEvents(consentGiven(2, ELECTED));
         }
 
         @Test
         void anotherParticipantsObjectionDoesNotStopOnesConsent() {
             fixture.given(inRound(objectionRaised("obj-1", ELECTED)))
-                   .when(consent(MEMBER_1))
-                   .expectEvents(consentGiven(1, MEMBER_1));
+                    .when(consent(MEMBER_1))
+                    .expectEvents(consentGiven(1, MEMBER_1));
         }
 
         @Test
         void anObjectorConsentsOnceTheObjectionIsWithdrawn() {
             fixture.given(inRound(objectionRaised("obj-1", ELECTED), objectionWithdrawn("obj-1")))
-                   .when(consent(ELECTED))
-                   .expectEvents(consentGiven(1, ELECTED));
+                    .when(consent(ELECTED))
+                    .expectEvents(consentGiven(1, ELECTED));
         }
 
         @Test
@@ -655,8 +767,10 @@ class QuestionTest {
 
         @Test
         void aParticipantWhoseObjectionIsStillOpenCannotConsent() {
-            expectRejected(fixture.given(inRound(objectionRaised("obj-1", ELECTED))).when(consent(MEMBER_1, ELECTED)),
-                    409, "objection-open");
+            expectRejected(
+                    fixture.given(inRound(objectionRaised("obj-1", ELECTED))).when(consent(MEMBER_1, ELECTED)),
+                    409,
+                    "objection-open");
         }
 
         @Test
@@ -666,8 +780,8 @@ class QuestionTest {
 
         @Test
         void aMissingListIsRefused() {
-            expectRejected(fixture.given(put()).when(new GiveQuestionConsent(QUESTION, null)),
-                    422, "participants-required");
+            expectRejected(
+                    fixture.given(put()).when(new GiveQuestionConsent(QUESTION, null)), 422, "participants-required");
         }
 
         @Test
@@ -682,56 +796,70 @@ class QuestionTest {
         @Test
         void everyParticipantConsentedAndNobodyObjectsSoTheQuestionIsDecided() {
             fixture.given(inRound(consentGiven(1, MEMBER_1, MEMBER_2, ELECTED)))
-                   .when(new TakeQuestionDecision(QUESTION))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(decided(1));
+                    .when(new TakeQuestionDecision(QUESTION))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(decided(1));
         }
 
         @Test
         void consentsGivenInSeveralGoesAddUp() {
             fixture.given(inRound(consentGiven(1, MEMBER_1), consentGiven(1, ELECTED), consentGiven(1, MEMBER_2)))
-                   .when(new TakeQuestionDecision(QUESTION))
-                   .expectEvents(decided(1));
+                    .when(new TakeQuestionDecision(QUESTION))
+                    .expectEvents(decided(1));
         }
 
         @Test
         void everyObjectionLiftedOrWithdrawnAllowsTheDecisionOnTheLastVersion() {
-            fixture.given(inRound(objectionRaised("obj-1", ELECTED), objectionRaised("obj-2", MEMBER_2),
-                           objectionLifted("obj-1"), revised(2, TEXT_2, "amendment"),
-                           objectionWithdrawn("obj-2"), consentGiven(2, MEMBER_1, MEMBER_2, ELECTED)))
-                   .when(new TakeQuestionDecision(QUESTION))
-                   .expectEvents(decided(2));
+            fixture.given(inRound(
+                            objectionRaised("obj-1", ELECTED),
+                            objectionRaised("obj-2", MEMBER_2),
+                            objectionLifted("obj-1"),
+                            revised(2, TEXT_2, "amendment"),
+                            objectionWithdrawn("obj-2"),
+                            consentGiven(2, MEMBER_1, MEMBER_2, ELECTED)))
+                    .when(new TakeQuestionDecision(QUESTION))
+                    .expectEvents(decided(2));
         }
 
         @Test
         void anOpenObjectionBlocksTheDecision() {
-            expectRejected(fixture.given(inRound(objectionRaised("obj-1", ELECTED), objectionRaised("obj-2", MEMBER_2),
-                                          objectionLifted("obj-1"), revised(2, TEXT_2, "amendment"),
-                                          consentGiven(2, MEMBER_1, ELECTED)))
-                                  .when(new TakeQuestionDecision(QUESTION)),
-                    409, "open-objections");
+            expectRejected(
+                    fixture.given(inRound(
+                                    objectionRaised("obj-1", ELECTED),
+                                    objectionRaised("obj-2", MEMBER_2),
+                                    objectionLifted("obj-1"),
+                                    revised(2, TEXT_2, "amendment"),
+                                    consentGiven(2, MEMBER_1, ELECTED)))
+                            .when(new TakeQuestionDecision(QUESTION)),
+                    409,
+                    "open-objections");
         }
 
         @Test
         void aParticipantWhoHasNotConsentedBlocksTheDecision() {
-            expectRejected(fixture.given(inRound(consentGiven(1, MEMBER_1, ELECTED)))
-                                  .when(new TakeQuestionDecision(QUESTION)),
-                    409, "consent-missing");
+            expectRejected(
+                    fixture.given(inRound(consentGiven(1, MEMBER_1, ELECTED))).when(new TakeQuestionDecision(QUESTION)),
+                    409,
+                    "consent-missing");
         }
 
         @Test
         void consentToAnEarlierVersionDoesNotCountAfterARevision() {
-            expectRejected(fixture.given(inRound(consentGiven(1, MEMBER_1, MEMBER_2, ELECTED),
-                                          improvementProposed("imp-1"), improvementDecided("imp-1", true, null),
-                                          revised(2, TEXT_2, "improvement imp-1 accepted")))
-                                  .when(new TakeQuestionDecision(QUESTION)),
-                    409, "consent-missing");
+            expectRejected(
+                    fixture.given(inRound(
+                                    consentGiven(1, MEMBER_1, MEMBER_2, ELECTED),
+                                    improvementProposed("imp-1"),
+                                    improvementDecided("imp-1", true, null),
+                                    revised(2, TEXT_2, "improvement imp-1 accepted")))
+                            .when(new TakeQuestionDecision(QUESTION)),
+                    409,
+                    "consent-missing");
         }
 
         @Test
         void theDecisionIsTakenOnce() {
-            expectRejected(fixture.given(decidedQuestion()).when(new TakeQuestionDecision(QUESTION)),
-                    409, "question-decided");
+            expectRejected(
+                    fixture.given(decidedQuestion()).when(new TakeQuestionDecision(QUESTION)), 409, "question-decided");
         }
     }
 
@@ -761,50 +889,77 @@ class QuestionTest {
     private static List<Step> story() {
         return List.of(
                 Step.ok("question put", putQuestion(TITLE, TEXT_1, List.of(MEMBER_1, MEMBER_2, ELECTED)), put()),
-                Step.ok("clarification asked",
+                Step.ok(
+                        "clarification asked",
                         new RequestQuestionClarification(QUESTION, "cla-1", MEMBER_2, "Who signs it?"),
                         clarificationRequested("cla-1")),
-                Step.refused("no decision before everybody consents", new TakeQuestionDecision(QUESTION),
-                        409, "consent-missing"),
-                Step.ok("clarification answered",
+                Step.refused(
+                        "no decision before everybody consents",
+                        new TakeQuestionDecision(QUESTION),
+                        409,
+                        "consent-missing"),
+                Step.ok(
+                        "clarification answered",
                         new AnswerQuestionClarification(QUESTION, "cla-1", "Every member."),
                         clarificationAnswered("cla-1")),
-                Step.ok("improvement proposed",
+                Step.ok(
+                        "improvement proposed",
                         new ProposeQuestionImprovement(QUESTION, "imp-1", MEMBER_1, "Let the garants watch over it."),
                         improvementProposed("imp-1")),
-                Step.ok("improvement accepted: version 2",
+                Step.ok(
+                        "improvement accepted: version 2",
                         new DecideQuestionImprovement(QUESTION, "imp-1", true, "Everyone agrees", TEXT_2),
                         improvementDecided("imp-1", true, "Everyone agrees"),
                         revised(2, TEXT_2, "improvement imp-1 accepted")),
-                Step.ok("another improvement proposed",
+                Step.ok(
+                        "another improvement proposed",
                         new ProposeQuestionImprovement(QUESTION, "imp-2", MEMBER_2, "Sign it in blood."),
                         new QuestionImprovementProposed(CONVENTION, QUESTION, "imp-2", MEMBER_2, "Sign it in blood.")),
-                Step.ok("improvement declined: no new version",
+                Step.ok(
+                        "improvement declined: no new version",
                         new DecideQuestionImprovement(QUESTION, "imp-2", false, "No", null),
                         improvementDecided("imp-2", false, "No")),
                 Step.ok("a member consents to version 2", consent(MEMBER_1), consentGiven(2, MEMBER_1)),
-                Step.ok("the elected official objects: not the city's competence",
+                Step.ok(
+                        "the elected official objects: not the city's competence",
                         raise("obj-1", NOT_CITY_COMPETENCE, "The venues are the metropolis's", ELECTED, "Metropolis"),
-                        new QuestionObjectionRaised(CONVENTION, QUESTION, "obj-1", NOT_CITY_COMPETENCE,
-                                "The venues are the metropolis's", ELECTED, "Metropolis")),
+                        new QuestionObjectionRaised(
+                                CONVENTION,
+                                QUESTION,
+                                "obj-1",
+                                NOT_CITY_COMPETENCE,
+                                "The venues are the metropolis's",
+                                ELECTED,
+                                "Metropolis")),
                 Step.ok("a member objects: too vague", raise("obj-2", MEMBER_2), objectionRaised("obj-2", MEMBER_2)),
                 Step.refused("an objector does not consent", consent(ELECTED), 409, "objection-open"),
-                Step.refused("open objections block the decision", new TakeQuestionDecision(QUESTION),
-                        409, "open-objections"),
-                Step.ok("the first objection is lifted by an amendment: version 3",
+                Step.refused(
+                        "open objections block the decision",
+                        new TakeQuestionDecision(QUESTION),
+                        409,
+                        "open-objections"),
+                Step.ok(
+                        "the first objection is lifted by an amendment: version 3",
                         lift("obj-1", AMENDMENT, TEXT_3),
                         new QuestionObjectionLifted(CONVENTION, QUESTION, "obj-1", AMENDMENT),
                         revised(3, TEXT_3, "amendment lifting objection obj-1: " + AMENDMENT)),
-                Step.ok("the second objection is withdrawn",
+                Step.ok(
+                        "the second objection is withdrawn",
                         new WithdrawQuestionObjection(QUESTION, "obj-2", "Clear enough"),
                         objectionWithdrawn("obj-2")),
-                Step.ok("members consent to version 3", consent(MEMBER_1, MEMBER_2), consentGiven(3, MEMBER_1, MEMBER_2)),
-                Step.refused("the elected official has not consented to version 3 yet",
-                        new TakeQuestionDecision(QUESTION), 409, "consent-missing"),
+                Step.ok(
+                        "members consent to version 3",
+                        consent(MEMBER_1, MEMBER_2),
+                        consentGiven(3, MEMBER_1, MEMBER_2)),
+                Step.refused(
+                        "the elected official has not consented to version 3 yet",
+                        new TakeQuestionDecision(QUESTION),
+                        409,
+                        "consent-missing"),
                 Step.ok("the elected official consents", consent(ELECTED), consentGiven(3, ELECTED)),
                 Step.ok("decision taken on version 3", new TakeQuestionDecision(QUESTION), decided(3)),
-                Step.refused("the question is decided once", new TakeQuestionDecision(QUESTION),
-                        409, "question-decided"));
+                Step.refused(
+                        "the question is decided once", new TakeQuestionDecision(QUESTION), 409, "question-decided"));
     }
 
     /** Each step of the story, given the events of all the steps before it. */
@@ -822,7 +977,8 @@ class QuestionTest {
                         ? stepFixture.givenNoPriorActivity().when(step.command())
                         : stepFixture.given(before).when(step.command());
                 if (step.code() == null) {
-                    result.expectSuccessfulHandlerExecution().expectEvents(step.events().toArray());
+                    result.expectSuccessfulHandlerExecution()
+                            .expectEvents(step.events().toArray());
                 } else {
                     expectRejected(result, step.status(), step.code());
                 }
@@ -837,13 +993,17 @@ class QuestionTest {
     void theWholeStoryDrivenByCommands() {
         conventionExists();
         List<Step> steps = story();
-        Step decision = steps.stream().filter(s -> s.command() instanceof TakeQuestionDecision && s.code() == null)
-                .findFirst().orElseThrow();
+        Step decision = steps.stream()
+                .filter(s -> s.command() instanceof TakeQuestionDecision && s.code() == null)
+                .findFirst()
+                .orElseThrow();
         List<Object> commands = steps.subList(0, steps.indexOf(decision)).stream()
-                .filter(s -> s.code() == null).map(Step::command).toList();
+                .filter(s -> s.code() == null)
+                .map(Step::command)
+                .toList();
         fixture.givenCommands(commands)
-               .when(decision.command())
-               .expectSuccessfulHandlerExecution()
-               .expectEvents(decided(3));
+                .when(decision.command())
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(decided(3));
     }
 }

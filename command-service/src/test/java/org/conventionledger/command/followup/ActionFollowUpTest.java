@@ -16,7 +16,6 @@ import static org.mockito.Mockito.when;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.command.deliberation.DeliberationRegister;
@@ -46,12 +45,14 @@ class ActionFollowUpTest {
     @BeforeEach
     void setUp() {
         DeliberationRegister register = mock(DeliberationRegister.class);
-        when(register.finalAction(ACTION)).thenReturn(Optional.of(new DeliberationRegister.FinalAction(ACTION, CONVENTION,
-                7, "Free buses on Saturdays", Transition.ECOLOGICAL, "Mobility")));
+        when(register.finalAction(ACTION))
+                .thenReturn(Optional.of(new DeliberationRegister.FinalAction(
+                        ACTION, CONVENTION, 7, "Free buses on Saturdays", Transition.ECOLOGICAL, "Mobility")));
         when(register.conventionOfAction(ACTION)).thenReturn(Optional.of(CONVENTION));
         when(register.conventionOfAction("a-draft")).thenReturn(Optional.of(CONVENTION));
-        when(register.finalAction("a-orphan")).thenReturn(Optional.of(new DeliberationRegister.FinalAction("a-orphan",
-                "conv-unknown", 8, "Orphan", Transition.SOCIAL, "Housing")));
+        when(register.finalAction("a-orphan"))
+                .thenReturn(Optional.of(new DeliberationRegister.FinalAction(
+                        "a-orphan", "conv-unknown", 8, "Orphan", Transition.SOCIAL, "Housing")));
         ConventionRegister conventions = mock(ConventionRegister.class);
         when(conventions.conventionExists(CONVENTION)).thenReturn(true);
         fixture = new AggregateTestFixture<>(ActionFollowUp.class);
@@ -64,8 +65,14 @@ class ActionFollowUpTest {
     }
 
     private static CouncilAnswered answered(CouncilAnswer answer) {
-        return new CouncilAnswered(CONVENTION, ACTION, answer, answer == RELAYED ? "Clermont Auvergne Métropole" : null,
-                answer == ADAPTED || answer == REJECTED ? "Phased over two years" : null, "DEL-2022-118", ANSWERED);
+        return new CouncilAnswered(
+                CONVENTION,
+                ACTION,
+                answer,
+                answer == RELAYED ? "Clermont Auvergne Métropole" : null,
+                answer == ADAPTED || answer == REJECTED ? "Phased over two years" : null,
+                "DEL-2022-118",
+                ANSWERED);
     }
 
     private static PlanImplementation plan(String department, BigDecimal budget, LocalDate dueBy, LocalDate on) {
@@ -73,12 +80,11 @@ class ActionFollowUpTest {
     }
 
     private static ImplementationPlanned planned() {
-        return new ImplementationPlanned(CONVENTION, ACTION, "Mobility department", BUDGET, LocalDate.of(2024, 6, 30),
-                PLANNED_ON);
+        return new ImplementationPlanned(
+                CONVENTION, ACTION, "Mobility department", BUDGET, LocalDate.of(2024, 6, 30), PLANNED_ON);
     }
 
-    private static ImplementationProgressed progressed(ImplementationStatus status,
-                                                       String note, LocalDate on) {
+    private static ImplementationProgressed progressed(ImplementationStatus status, String note, LocalDate on) {
         return new ImplementationProgressed(CONVENTION, ACTION, status, note, on);
     }
 
@@ -87,8 +93,10 @@ class ActionFollowUpTest {
         assertThat(ActionFollowUp.id(ACTION)).isEqualTo("followup:a-7");
         assertThat(answer(ADOPTED, null, null).followUpId()).isEqualTo("followup:a-7");
         assertThat(plan("D", BUDGET, null, PLANNED_ON).followUpId()).isEqualTo("followup:a-7");
-        assertThat(new RecordImplementationProgress(ACTION, DONE, null, PLANNED_ON).followUpId()).isEqualTo("followup:a-7");
-        assertThat(new ReviseImplementationBudget(ACTION, BUDGET, "r", PLANNED_ON).followUpId()).isEqualTo("followup:a-7");
+        assertThat(new RecordImplementationProgress(ACTION, DONE, null, PLANNED_ON).followUpId())
+                .isEqualTo("followup:a-7");
+        assertThat(new ReviseImplementationBudget(ACTION, BUDGET, "r", PLANNED_ON).followUpId())
+                .isEqualTo("followup:a-7");
     }
 
     @Nested
@@ -96,40 +104,40 @@ class ActionFollowUpTest {
 
         @Test
         void theCouncilAdoptsAFinalisedAction() {
-            fixture.givenNoPriorActivity()
-                   .when(answer(ADOPTED, null, null))
-                   .expectEvents(answered(ADOPTED));
+            fixture.givenNoPriorActivity().when(answer(ADOPTED, null, null)).expectEvents(answered(ADOPTED));
         }
 
         @Test
         void anAdoptionMayComeWithAComment() {
             fixture.givenNoPriorActivity()
-                   .when(answer(ADOPTED, null, "As written"))
-                   .expectEvents(new CouncilAnswered(CONVENTION, ACTION, ADOPTED, null, "As written", "DEL-2022-118",
-                           ANSWERED));
+                    .when(answer(ADOPTED, null, "As written"))
+                    .expectEvents(new CouncilAnswered(
+                            CONVENTION, ACTION, ADOPTED, null, "As written", "DEL-2022-118", ANSWERED));
         }
 
         @Test
         void anAdaptationOrARejectionGivesItsReason() {
             fixture.givenNoPriorActivity()
-                   .when(answer(ADAPTED, null, "Phased over two years"))
-                   .expectEvents(answered(ADAPTED));
+                    .when(answer(ADAPTED, null, "Phased over two years"))
+                    .expectEvents(answered(ADAPTED));
             fixture.givenNoPriorActivity()
-                   .when(answer(REJECTED, null, "Phased over two years"))
-                   .expectEvents(answered(REJECTED));
+                    .when(answer(REJECTED, null, "Phased over two years"))
+                    .expectEvents(answered(REJECTED));
         }
 
         @Test
         void aRelayNamesTheBody() {
             fixture.givenNoPriorActivity()
-                   .when(answer(RELAYED, "Clermont Auvergne Métropole", null))
-                   .expectEvents(answered(RELAYED));
+                    .when(answer(RELAYED, "Clermont Auvergne Métropole", null))
+                    .expectEvents(answered(RELAYED));
         }
 
         @Test
         void theCouncilAnswersOnce() {
-            expectRejected(fixture.given(answered(ADOPTED)).when(answer(REJECTED, null, "Changed its mind")),
-                    409, "already-answered");
+            expectRejected(
+                    fixture.given(answered(ADOPTED)).when(answer(REJECTED, null, "Changed its mind")),
+                    409,
+                    "already-answered");
         }
 
         @Test
@@ -139,31 +147,40 @@ class ActionFollowUpTest {
 
         @Test
         void theDeliberationIsNamed() {
-            expectRejected(fixture.givenNoPriorActivity()
-                    .when(new RecordCouncilAnswer(ACTION, ADOPTED, null, null, " ", ANSWERED)),
-                    422, "deliberation-reference-required");
-            expectRejected(fixture.givenNoPriorActivity()
-                    .when(new RecordCouncilAnswer(ACTION, ADOPTED, null, null, null, ANSWERED)),
-                    422, "deliberation-reference-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(new RecordCouncilAnswer(ACTION, ADOPTED, null, null, " ", ANSWERED)),
+                    422,
+                    "deliberation-reference-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(new RecordCouncilAnswer(ACTION, ADOPTED, null, null, null, ANSWERED)),
+                    422,
+                    "deliberation-reference-required");
         }
 
         @Test
         void theDateIsRequired() {
-            expectRejected(fixture.givenNoPriorActivity()
-                    .when(new RecordCouncilAnswer(ACTION, ADOPTED, null, null, "DEL-2022-118", null)),
-                    422, "date-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(new RecordCouncilAnswer(ACTION, ADOPTED, null, null, "DEL-2022-118", null)),
+                    422,
+                    "date-required");
         }
 
         @Test
         void aRelayWithoutBodyIsRefused() {
-            expectRejected(fixture.givenNoPriorActivity().when(answer(RELAYED, null, null)), 422, "relayed-to-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(answer(RELAYED, null, null)), 422, "relayed-to-required");
             expectRejected(fixture.givenNoPriorActivity().when(answer(RELAYED, " ", null)), 422, "relayed-to-required");
         }
 
         @Test
         void onlyARelayNamesABody() {
-            expectRejected(fixture.givenNoPriorActivity().when(answer(ADOPTED, "The region", null)),
-                    422, "relayed-to-not-allowed");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(answer(ADOPTED, "The region", null)),
+                    422,
+                    "relayed-to-not-allowed");
         }
 
         @Test
@@ -174,23 +191,29 @@ class ActionFollowUpTest {
 
         @Test
         void anUnknownActionIsNotFound() {
-            expectRejected(fixture.givenNoPriorActivity()
-                    .when(new RecordCouncilAnswer("nowhere", ADOPTED, null, null, "DEL-2022-118", ANSWERED)),
-                    404, "unknown-action");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(new RecordCouncilAnswer("nowhere", ADOPTED, null, null, "DEL-2022-118", ANSWERED)),
+                    404,
+                    "unknown-action");
         }
 
         @Test
         void anActionThatWasNotFinalisedIsNotFollowedUp() {
-            expectRejected(fixture.givenNoPriorActivity()
-                    .when(new RecordCouncilAnswer("a-draft", ADOPTED, null, null, "DEL-2022-118", ANSWERED)),
-                    409, "action-not-final");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(new RecordCouncilAnswer("a-draft", ADOPTED, null, null, "DEL-2022-118", ANSWERED)),
+                    409,
+                    "action-not-final");
         }
 
         @Test
         void theActionsConventionMustBeKnown() {
-            expectRejected(fixture.givenNoPriorActivity()
-                    .when(new RecordCouncilAnswer("a-orphan", ADOPTED, null, null, "DEL-2022-118", ANSWERED)),
-                    404, "unknown-convention");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(new RecordCouncilAnswer("a-orphan", ADOPTED, null, null, "DEL-2022-118", ANSWERED)),
+                    404,
+                    "unknown-convention");
         }
     }
 
@@ -200,156 +223,207 @@ class ActionFollowUpTest {
         @Test
         void theServicesPlanAnAdoptedAction() {
             fixture.given(answered(ADOPTED))
-                   .when(plan("Mobility department", BUDGET, LocalDate.of(2024, 6, 30), PLANNED_ON))
-                   .expectEvents(planned());
+                    .when(plan("Mobility department", BUDGET, LocalDate.of(2024, 6, 30), PLANNED_ON))
+                    .expectEvents(planned());
         }
 
         @Test
         void aRelayedActionIsPlannedByTheBodysDepartmentOnTheDayOfTheAnswerWithoutDueDate() {
             fixture.given(answered(RELAYED))
-                   .when(plan("Métropole, transport department", new BigDecimal("0"), null, ANSWERED))
-                   .expectEvents(new ImplementationPlanned(CONVENTION, ACTION, "Métropole, transport department",
-                           new BigDecimal("0.00"), null, ANSWERED));
+                    .when(plan("Métropole, transport department", new BigDecimal("0"), null, ANSWERED))
+                    .expectEvents(new ImplementationPlanned(
+                            CONVENTION,
+                            ACTION,
+                            "Métropole, transport department",
+                            new BigDecimal("0.00"),
+                            null,
+                            ANSWERED));
         }
 
         @Test
         void theBudgetIsKeptToTheCent() {
             fixture.given(answered(ADAPTED))
-                   .when(plan("Mobility department", new BigDecimal("1200.5"), null, PLANNED_ON))
-                   .expectEvents(new ImplementationPlanned(CONVENTION, ACTION, "Mobility department",
-                           new BigDecimal("1200.50"), null, PLANNED_ON));
+                    .when(plan("Mobility department", new BigDecimal("1200.5"), null, PLANNED_ON))
+                    .expectEvents(new ImplementationPlanned(
+                            CONVENTION, ACTION, "Mobility department", new BigDecimal("1200.50"), null, PLANNED_ON));
             fixture.given(answered(ADOPTED))
-                   .when(plan("Mobility department", new BigDecimal("1200.500"), null, PLANNED_ON))
-                   .expectEvents(new ImplementationPlanned(CONVENTION, ACTION, "Mobility department",
-                           new BigDecimal("1200.50"), null, PLANNED_ON));
+                    .when(plan("Mobility department", new BigDecimal("1200.500"), null, PLANNED_ON))
+                    .expectEvents(new ImplementationPlanned(
+                            CONVENTION, ACTION, "Mobility department", new BigDecimal("1200.50"), null, PLANNED_ON));
         }
 
         @Test
         void nothingIsPlannedBeforeTheAnswer() {
-            expectRejected(fixture.givenNoPriorActivity().when(plan("D", BUDGET, null, PLANNED_ON)), 409, "not-answered");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(plan("D", BUDGET, null, PLANNED_ON)), 409, "not-answered");
         }
 
         @Test
         void nothingIsPlannedForARejectedAction() {
-            expectRejected(fixture.given(answered(REJECTED)).when(plan("D", BUDGET, null, PLANNED_ON)),
-                    409, "answer-rejected");
+            expectRejected(
+                    fixture.given(answered(REJECTED)).when(plan("D", BUDGET, null, PLANNED_ON)),
+                    409,
+                    "answer-rejected");
         }
 
         @Test
         void anActionIsPlannedOnce() {
-            expectRejected(fixture.given(answered(ADOPTED), planned()).when(plan("D", BUDGET, null, PLANNED_ON)),
-                    409, "already-planned");
+            expectRejected(
+                    fixture.given(answered(ADOPTED), planned()).when(plan("D", BUDGET, null, PLANNED_ON)),
+                    409,
+                    "already-planned");
         }
 
         @Test
         void theDepartmentIsRequired() {
-            expectRejected(fixture.given(answered(ADOPTED)).when(plan(" ", BUDGET, null, PLANNED_ON)),
-                    422, "department-required");
-            expectRejected(fixture.given(answered(ADOPTED)).when(plan(null, BUDGET, null, PLANNED_ON)),
-                    422, "department-required");
+            expectRejected(
+                    fixture.given(answered(ADOPTED)).when(plan(" ", BUDGET, null, PLANNED_ON)),
+                    422,
+                    "department-required");
+            expectRejected(
+                    fixture.given(answered(ADOPTED)).when(plan(null, BUDGET, null, PLANNED_ON)),
+                    422,
+                    "department-required");
         }
 
         @Test
         void theBudgetIsRequired() {
-            expectRejected(fixture.given(answered(ADOPTED)).when(plan("D", null, null, PLANNED_ON)),
-                    422, "budget-required");
+            expectRejected(
+                    fixture.given(answered(ADOPTED)).when(plan("D", null, null, PLANNED_ON)), 422, "budget-required");
         }
 
         @Test
         void aNegativeBudgetOrOneBelowTheCentIsRefused() {
-            expectRejected(fixture.given(answered(ADOPTED)).when(plan("D", new BigDecimal("-1"), null, PLANNED_ON)),
-                    422, "invalid-budget");
-            expectRejected(fixture.given(answered(ADOPTED)).when(plan("D", new BigDecimal("10.005"), null, PLANNED_ON)),
-                    422, "invalid-budget");
+            expectRejected(
+                    fixture.given(answered(ADOPTED)).when(plan("D", new BigDecimal("-1"), null, PLANNED_ON)),
+                    422,
+                    "invalid-budget");
+            expectRejected(
+                    fixture.given(answered(ADOPTED)).when(plan("D", new BigDecimal("10.005"), null, PLANNED_ON)),
+                    422,
+                    "invalid-budget");
         }
 
         @Test
         void theDateIsRequiredAndNotBeforeTheAnswer() {
             expectRejected(fixture.given(answered(ADOPTED)).when(plan("D", BUDGET, null, null)), 422, "date-required");
-            expectRejected(fixture.given(answered(ADOPTED)).when(plan("D", BUDGET, null, ANSWERED.minusDays(1))),
-                    422, "date-before-previous-step");
+            expectRejected(
+                    fixture.given(answered(ADOPTED)).when(plan("D", BUDGET, null, ANSWERED.minusDays(1))),
+                    422,
+                    "date-before-previous-step");
         }
 
         @Test
         void theDueDateIsNotBeforeThePlan() {
-            expectRejected(fixture.given(answered(ADOPTED)).when(plan("D", BUDGET, PLANNED_ON.minusDays(1), PLANNED_ON)),
-                    422, "due-before-plan");
+            expectRejected(
+                    fixture.given(answered(ADOPTED)).when(plan("D", BUDGET, PLANNED_ON.minusDays(1), PLANNED_ON)),
+                    422,
+                    "due-before-plan");
         }
     }
 
     @Nested
     class Progress {
 
-        private static RecordImplementationProgress progress(ImplementationStatus status,
-                                                             String note, LocalDate on) {
+        private static RecordImplementationProgress progress(ImplementationStatus status, String note, LocalDate on) {
             return new RecordImplementationProgress(ACTION, status, note, on);
         }
 
         @Test
         void aPlannedActionGoesInProgressThenIsDone() {
             fixture.given(answered(ADOPTED), planned())
-                   .when(progress(IN_PROGRESS, "Tender launched", PLANNED_ON.plusMonths(3)))
-                   .expectEvents(progressed(IN_PROGRESS, "Tender launched", PLANNED_ON.plusMonths(3)));
+                    .when(progress(IN_PROGRESS, "Tender launched", PLANNED_ON.plusMonths(3)))
+                    .expectEvents(progressed(IN_PROGRESS, "Tender launched", PLANNED_ON.plusMonths(3)));
             fixture.given(answered(ADOPTED), planned(), progressed(IN_PROGRESS, null, PLANNED_ON.plusMonths(3)))
-                   .when(progress(DONE, null, PLANNED_ON.plusMonths(3)))
-                   .expectEvents(progressed(DONE, null, PLANNED_ON.plusMonths(3)));
+                    .when(progress(DONE, null, PLANNED_ON.plusMonths(3)))
+                    .expectEvents(progressed(DONE, null, PLANNED_ON.plusMonths(3)));
         }
 
         @Test
         void anActionIsAbandonedBeforeItIsDoneWithANote() {
             fixture.given(answered(ADOPTED), planned())
-                   .when(progress(ABANDONED, "The region withdrew its share", PLANNED_ON.plusDays(1)))
-                   .expectEvents(progressed(ABANDONED, "The region withdrew its share", PLANNED_ON.plusDays(1)));
+                    .when(progress(ABANDONED, "The region withdrew its share", PLANNED_ON.plusDays(1)))
+                    .expectEvents(progressed(ABANDONED, "The region withdrew its share", PLANNED_ON.plusDays(1)));
             fixture.given(answered(ADOPTED), planned(), progressed(IN_PROGRESS, null, PLANNED_ON))
-                   .when(progress(ABANDONED, "Works stopped", PLANNED_ON.plusDays(1)))
-                   .expectEvents(progressed(ABANDONED, "Works stopped", PLANNED_ON.plusDays(1)));
+                    .when(progress(ABANDONED, "Works stopped", PLANNED_ON.plusDays(1)))
+                    .expectEvents(progressed(ABANDONED, "Works stopped", PLANNED_ON.plusDays(1)));
         }
 
         @Test
         void anAbandonmentWithoutNoteIsRefused() {
-            expectRejected(fixture.given(answered(ADOPTED), planned()).when(progress(ABANDONED, " ", PLANNED_ON)),
-                    422, "note-required");
+            expectRejected(
+                    fixture.given(answered(ADOPTED), planned()).when(progress(ABANDONED, " ", PLANNED_ON)),
+                    422,
+                    "note-required");
         }
 
         @Test
         void nothingProgressesBeforeTheAnswerOrThePlan() {
-            expectRejected(fixture.givenNoPriorActivity().when(progress(IN_PROGRESS, null, PLANNED_ON)),
-                    409, "not-answered");
-            expectRejected(fixture.given(answered(ADOPTED)).when(progress(IN_PROGRESS, null, PLANNED_ON)),
-                    409, "not-planned");
-            expectRejected(fixture.given(answered(REJECTED)).when(progress(IN_PROGRESS, null, PLANNED_ON)),
-                    409, "not-planned");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(progress(IN_PROGRESS, null, PLANNED_ON)), 409, "not-answered");
+            expectRejected(
+                    fixture.given(answered(ADOPTED)).when(progress(IN_PROGRESS, null, PLANNED_ON)), 409, "not-planned");
+            expectRejected(
+                    fixture.given(answered(REJECTED)).when(progress(IN_PROGRESS, null, PLANNED_ON)),
+                    409,
+                    "not-planned");
         }
 
         @Test
         void theStatusIsRequired() {
-            expectRejected(fixture.given(answered(ADOPTED), planned()).when(progress(null, null, PLANNED_ON)),
-                    422, "status-required");
+            expectRejected(
+                    fixture.given(answered(ADOPTED), planned()).when(progress(null, null, PLANNED_ON)),
+                    422,
+                    "status-required");
         }
 
         @Test
         void theStatusMovesForwardOneStepAtATime() {
-            expectRejected(fixture.given(answered(ADOPTED), planned()).when(progress(DONE, null, PLANNED_ON)),
-                    409, "invalid-transition");
-            expectRejected(fixture.given(answered(ADOPTED), planned()).when(progress(PLANNED, null, PLANNED_ON)),
-                    409, "invalid-transition");
-            expectRejected(fixture.given(answered(ADOPTED), planned(), progressed(IN_PROGRESS, null, PLANNED_ON))
-                    .when(progress(IN_PROGRESS, null, PLANNED_ON)), 409, "invalid-transition");
-            expectRejected(fixture.given(answered(ADOPTED), planned(), progressed(IN_PROGRESS, null, PLANNED_ON),
-                            progressed(DONE, null, PLANNED_ON))
-                    .when(progress(ABANDONED, "Too late", PLANNED_ON)), 409, "invalid-transition");
-            expectRejected(fixture.given(answered(ADOPTED), planned(), progressed(ABANDONED, "Stopped", PLANNED_ON))
-                    .when(progress(IN_PROGRESS, null, PLANNED_ON)), 409, "invalid-transition");
+            expectRejected(
+                    fixture.given(answered(ADOPTED), planned()).when(progress(DONE, null, PLANNED_ON)),
+                    409,
+                    "invalid-transition");
+            expectRejected(
+                    fixture.given(answered(ADOPTED), planned()).when(progress(PLANNED, null, PLANNED_ON)),
+                    409,
+                    "invalid-transition");
+            expectRejected(
+                    fixture.given(answered(ADOPTED), planned(), progressed(IN_PROGRESS, null, PLANNED_ON))
+                            .when(progress(IN_PROGRESS, null, PLANNED_ON)),
+                    409,
+                    "invalid-transition");
+            expectRejected(
+                    fixture.given(
+                                    answered(ADOPTED),
+                                    planned(),
+                                    progressed(IN_PROGRESS, null, PLANNED_ON),
+                                    progressed(DONE, null, PLANNED_ON))
+                            .when(progress(ABANDONED, "Too late", PLANNED_ON)),
+                    409,
+                    "invalid-transition");
+            expectRejected(
+                    fixture.given(answered(ADOPTED), planned(), progressed(ABANDONED, "Stopped", PLANNED_ON))
+                            .when(progress(IN_PROGRESS, null, PLANNED_ON)),
+                    409,
+                    "invalid-transition");
         }
 
         @Test
         void theDateIsRequiredAndNotBeforeThePreviousStep() {
-            expectRejected(fixture.given(answered(ADOPTED), planned()).when(progress(IN_PROGRESS, null, null)),
-                    422, "date-required");
-            expectRejected(fixture.given(answered(ADOPTED), planned())
-                    .when(progress(IN_PROGRESS, null, PLANNED_ON.minusDays(1))), 422, "date-before-previous-step");
-            expectRejected(fixture.given(answered(ADOPTED), planned(), progressed(IN_PROGRESS, null, PLANNED_ON.plusDays(9)))
-                    .when(progress(DONE, null, PLANNED_ON.plusDays(8))), 422, "date-before-previous-step");
+            expectRejected(
+                    fixture.given(answered(ADOPTED), planned()).when(progress(IN_PROGRESS, null, null)),
+                    422,
+                    "date-required");
+            expectRejected(
+                    fixture.given(answered(ADOPTED), planned())
+                            .when(progress(IN_PROGRESS, null, PLANNED_ON.minusDays(1))),
+                    422,
+                    "date-before-previous-step");
+            expectRejected(
+                    fixture.given(answered(ADOPTED), planned(), progressed(IN_PROGRESS, null, PLANNED_ON.plusDays(9)))
+                            .when(progress(DONE, null, PLANNED_ON.plusDays(8))),
+                    422,
+                    "date-before-previous-step");
         }
     }
 
@@ -363,64 +437,91 @@ class ActionFollowUpTest {
         @Test
         void aPlannedBudgetIsRevised() {
             fixture.given(answered(ADOPTED), planned())
-                   .when(revise(new BigDecimal("150000"), "Tender above estimate", PLANNED_ON.plusMonths(4)))
-                   .expectEvents(new ImplementationBudgetRevised(CONVENTION, ACTION, new BigDecimal("150000.00"),
-                           "Tender above estimate", PLANNED_ON.plusMonths(4)));
+                    .when(revise(new BigDecimal("150000"), "Tender above estimate", PLANNED_ON.plusMonths(4)))
+                    .expectEvents(new ImplementationBudgetRevised(
+                            CONVENTION,
+                            ACTION,
+                            new BigDecimal("150000.00"),
+                            "Tender above estimate",
+                            PLANNED_ON.plusMonths(4)));
         }
 
         @Test
         void theFinalCostIsRecordedOnceDone() {
-            fixture.given(answered(ADOPTED), planned(), progressed(IN_PROGRESS, null, PLANNED_ON),
-                          progressed(DONE, null, PLANNED_ON.plusMonths(6)))
-                   .when(revise(new BigDecimal("98500.40"), "Final cost", PLANNED_ON.plusMonths(7)))
-                   .expectEvents(new ImplementationBudgetRevised(CONVENTION, ACTION, new BigDecimal("98500.40"),
-                           "Final cost", PLANNED_ON.plusMonths(7)));
+            fixture.given(
+                            answered(ADOPTED),
+                            planned(),
+                            progressed(IN_PROGRESS, null, PLANNED_ON),
+                            progressed(DONE, null, PLANNED_ON.plusMonths(6)))
+                    .when(revise(new BigDecimal("98500.40"), "Final cost", PLANNED_ON.plusMonths(7)))
+                    .expectEvents(new ImplementationBudgetRevised(
+                            CONVENTION, ACTION, new BigDecimal("98500.40"), "Final cost", PLANNED_ON.plusMonths(7)));
         }
 
         @Test
         void nothingIsRevisedBeforeTheAnswerOrThePlan() {
-            expectRejected(fixture.givenNoPriorActivity().when(revise(BigDecimal.TEN, "R", PLANNED_ON)),
-                    409, "not-answered");
-            expectRejected(fixture.given(answered(ADOPTED)).when(revise(BigDecimal.TEN, "R", PLANNED_ON)),
-                    409, "not-planned");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(revise(BigDecimal.TEN, "R", PLANNED_ON)), 409, "not-answered");
+            expectRejected(
+                    fixture.given(answered(ADOPTED)).when(revise(BigDecimal.TEN, "R", PLANNED_ON)), 409, "not-planned");
         }
 
         @Test
         void anAbandonedActionsBudgetIsNotRevised() {
-            expectRejected(fixture.given(answered(ADOPTED), planned(), progressed(ABANDONED, "Stopped", PLANNED_ON))
-                    .when(revise(BigDecimal.TEN, "R", PLANNED_ON)), 409, "implementation-abandoned");
+            expectRejected(
+                    fixture.given(answered(ADOPTED), planned(), progressed(ABANDONED, "Stopped", PLANNED_ON))
+                            .when(revise(BigDecimal.TEN, "R", PLANNED_ON)),
+                    409,
+                    "implementation-abandoned");
         }
 
         @Test
         void theBudgetIsValid() {
-            expectRejected(fixture.given(answered(ADOPTED), planned()).when(revise(null, "R", PLANNED_ON)),
-                    422, "budget-required");
-            expectRejected(fixture.given(answered(ADOPTED), planned()).when(revise(new BigDecimal("-0.01"), "R", PLANNED_ON)),
-                    422, "invalid-budget");
-            expectRejected(fixture.given(answered(ADOPTED), planned()).when(revise(new BigDecimal("0.001"), "R", PLANNED_ON)),
-                    422, "invalid-budget");
+            expectRejected(
+                    fixture.given(answered(ADOPTED), planned()).when(revise(null, "R", PLANNED_ON)),
+                    422,
+                    "budget-required");
+            expectRejected(
+                    fixture.given(answered(ADOPTED), planned()).when(revise(new BigDecimal("-0.01"), "R", PLANNED_ON)),
+                    422,
+                    "invalid-budget");
+            expectRejected(
+                    fixture.given(answered(ADOPTED), planned()).when(revise(new BigDecimal("0.001"), "R", PLANNED_ON)),
+                    422,
+                    "invalid-budget");
         }
 
         @Test
         void aRevisionChangesTheBudget() {
-            expectRejected(fixture.given(answered(ADOPTED), planned()).when(revise(new BigDecimal("120000"), "R", PLANNED_ON)),
-                    422, "budget-unchanged");
+            expectRejected(
+                    fixture.given(answered(ADOPTED), planned()).when(revise(new BigDecimal("120000"), "R", PLANNED_ON)),
+                    422,
+                    "budget-unchanged");
         }
 
         @Test
         void aRevisionGivesItsReason() {
-            expectRejected(fixture.given(answered(ADOPTED), planned()).when(revise(BigDecimal.TEN, " ", PLANNED_ON)),
-                    422, "reason-required");
-            expectRejected(fixture.given(answered(ADOPTED), planned()).when(revise(BigDecimal.TEN, null, PLANNED_ON)),
-                    422, "reason-required");
+            expectRejected(
+                    fixture.given(answered(ADOPTED), planned()).when(revise(BigDecimal.TEN, " ", PLANNED_ON)),
+                    422,
+                    "reason-required");
+            expectRejected(
+                    fixture.given(answered(ADOPTED), planned()).when(revise(BigDecimal.TEN, null, PLANNED_ON)),
+                    422,
+                    "reason-required");
         }
 
         @Test
         void theDateIsRequiredAndNotBeforeThePreviousStep() {
-            expectRejected(fixture.given(answered(ADOPTED), planned()).when(revise(BigDecimal.TEN, "R", null)),
-                    422, "date-required");
-            expectRejected(fixture.given(answered(ADOPTED), planned())
-                    .when(revise(BigDecimal.TEN, "R", PLANNED_ON.minusDays(1))), 422, "date-before-previous-step");
+            expectRejected(
+                    fixture.given(answered(ADOPTED), planned()).when(revise(BigDecimal.TEN, "R", null)),
+                    422,
+                    "date-required");
+            expectRejected(
+                    fixture.given(answered(ADOPTED), planned())
+                            .when(revise(BigDecimal.TEN, "R", PLANNED_ON.minusDays(1))),
+                    422,
+                    "date-before-previous-step");
         }
     }
 }

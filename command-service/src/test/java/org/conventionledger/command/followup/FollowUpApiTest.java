@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.conventionledger.command.platform.WriteApiTest;
@@ -51,11 +50,22 @@ class FollowUpApiTest extends WriteApiTest {
         String actionId = UUID.randomUUID().toString();
         int number = nextNumber++;
         List<GenericDomainEventMessage<?>> events = new ArrayList<>();
-        events.add(new GenericDomainEventMessage<>("Action", actionId, 0, new ActionDrafted(convention, actionId, number,
-                Transition.ECOLOGICAL, "topic-1", "Mobility", "Free buses on Saturdays", "The city funds it.")));
+        events.add(new GenericDomainEventMessage<>(
+                "Action",
+                actionId,
+                0,
+                new ActionDrafted(
+                        convention,
+                        actionId,
+                        number,
+                        Transition.ECOLOGICAL,
+                        "topic-1",
+                        "Mobility",
+                        "Free buses on Saturdays",
+                        "The city funds it.")));
         if (finalised) {
-            events.add(new GenericDomainEventMessage<>("Action", actionId, 1,
-                    new ActionFinalised(convention, actionId, number)));
+            events.add(new GenericDomainEventMessage<>(
+                    "Action", actionId, 1, new ActionFinalised(convention, actionId, number)));
         }
         eventStore.publish(events);
         return actionId;
@@ -63,7 +73,8 @@ class FollowUpApiTest extends WriteApiTest {
 
     private List<String> followUp(String actionId) {
         List<String> types = new ArrayList<>();
-        eventStore.readEvents(ActionFollowUp.id(actionId))
+        eventStore
+                .readEvents(ActionFollowUp.id(actionId))
                 .forEachRemaining(e -> types.add(e.getPayloadType().getSimpleName()));
         return types;
     }
@@ -72,21 +83,36 @@ class FollowUpApiTest extends WriteApiTest {
     void theServicesRecordTheAnswerThePlanItsProgressAndBudget() throws Exception {
         String a = "/api/actions/" + action(true);
         api.post("ORGANISER", a + "/council-answer", ADOPTED)
-                .andExpect(status().isOk()).andExpect(jsonPath("$.answer").value("ADOPTED"));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.answer").value("ADOPTED"));
         api.post("ORGANISER", a + "/implementation-plan", PLAN)
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PLANNED"));
-        api.post("ORGANISER", a + "/implementation-progress", "{\"status\":\"IN_PROGRESS\",\"note\":\"Tender\",\"on\":\"2023-01-10\"}")
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("IN_PROGRESS"));
-        api.post("ORGANISER", a + "/budget-revision", "{\"budget\":150000.5,\"reason\":\"Tender above estimate\",\"on\":\"2023-02-01\"}")
-                .andExpect(status().isOk()).andExpect(jsonPath("$.budget").value("150000.50"));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PLANNED"));
+        api.post(
+                        "ORGANISER",
+                        a + "/implementation-progress",
+                        "{\"status\":\"IN_PROGRESS\",\"note\":\"Tender\",\"on\":\"2023-01-10\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("IN_PROGRESS"));
+        api.post(
+                        "ORGANISER",
+                        a + "/budget-revision",
+                        "{\"budget\":150000.5,\"reason\":\"Tender above estimate\",\"on\":\"2023-02-01\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.budget").value("150000.50"));
         api.post("ORGANISER", a + "/implementation-progress", "{\"status\":\"DONE\",\"on\":\"2024-05-30\"}")
                 .andExpect(status().isOk());
 
-        assertThat(followUp(a.substring("/api/actions/".length()))).containsExactly("CouncilAnswered",
-                "ImplementationPlanned", "ImplementationProgressed", "ImplementationBudgetRevised",
-                "ImplementationProgressed");
+        assertThat(followUp(a.substring("/api/actions/".length())))
+                .containsExactly(
+                        "CouncilAnswered",
+                        "ImplementationPlanned",
+                        "ImplementationProgressed",
+                        "ImplementationBudgetRevised",
+                        "ImplementationProgressed");
         api.post("ORGANISER", a + "/council-answer", ADOPTED)
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("already-answered"));
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("already-answered"));
     }
 
     @Test
@@ -95,23 +121,38 @@ class FollowUpApiTest extends WriteApiTest {
         api.post("ORGANISER", "/api/actions/" + draft + "/council-answer", ADOPTED)
                 .andExpect(problem(409, "action-not-final"));
         api.post("ORGANISER", "/api/actions/nowhere/council-answer", ADOPTED)
-                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("unknown-action"));
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("unknown-action"));
 
         String actionId = action(true);
         String a = "/api/actions/" + actionId;
         api.post("ORGANISER", a + "/implementation-plan", PLAN)
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("not-answered"));
-        api.post("ORGANISER", a + "/council-answer", "{\"answer\":\"RELAYED\",\"deliberationReference\":\"DEL-1\",\"answeredOn\":\"2022-09-26\"}")
-                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("relayed-to-required"));
-        api.post("ORGANISER", a + "/council-answer", "{\"answer\":\"REJECTED\",\"deliberationReference\":\"DEL-1\",\"answeredOn\":\"2022-09-26\"}")
-                .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("reason-required"));
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("not-answered"));
+        api.post(
+                        "ORGANISER",
+                        a + "/council-answer",
+                        "{\"answer\":\"RELAYED\",\"deliberationReference\":\"DEL-1\",\"answeredOn\":\"2022-09-26\"}")
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.code").value("relayed-to-required"));
+        api.post(
+                        "ORGANISER",
+                        a + "/council-answer",
+                        "{\"answer\":\"REJECTED\",\"deliberationReference\":\"DEL-1\",\"answeredOn\":\"2022-09-26\"}")
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.code").value("reason-required"));
         assertThat(followUp(actionId)).isEmpty();
         assertThat(followUp(draft)).isEmpty();
 
-        api.post("ORGANISER", a + "/council-answer", "{\"answer\":\"REJECTED\",\"reason\":\"Not affordable\",\"deliberationReference\":\"DEL-1\",\"answeredOn\":\"2022-09-26\"}")
+        api.post(
+                        "ORGANISER",
+                        a + "/council-answer",
+                        "{\"answer\":\"REJECTED\",\"reason\":\"Not affordable\","
+                                + "\"deliberationReference\":\"DEL-1\",\"answeredOn\":\"2022-09-26\"}")
                 .andExpect(status().isOk());
         api.post("ORGANISER", a + "/implementation-plan", PLAN)
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("answer-rejected"));
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("answer-rejected"));
         assertThat(followUp(actionId)).containsExactly("CouncilAnswered");
     }
 
@@ -137,7 +178,10 @@ class FollowUpApiTest extends WriteApiTest {
         api.post("ORGANISER", a + "/implementation-plan", PLAN.replace("\"Mobility department\"", "\" \""))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("department"));
-        api.post("ORGANISER", a + "/implementation-plan", PLAN.replace("\"plannedOn\":\"2022-11-15\"", "\"plannedOn\":\"2022-09-25\""))
+        api.post(
+                        "ORGANISER",
+                        a + "/implementation-plan",
+                        PLAN.replace("\"plannedOn\":\"2022-11-15\"", "\"plannedOn\":\"2022-09-25\""))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.code").value("date-before-previous-step"));
         api.post("ORGANISER", a + "/implementation-progress", "{\"status\":\"DONE\"}")
@@ -146,7 +190,10 @@ class FollowUpApiTest extends WriteApiTest {
         api.post("ORGANISER", a + "/budget-revision", "{\"budget\":10,\"on\":\"2023-02-01\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("reason"));
-        api.post("ORGANISER", a + "/implementation-plan", "{\"department\":\"D\",\"budget\":10,\"plannedOn\":\"2022-11-15\",\"cost\":3}")
+        api.post(
+                        "ORGANISER",
+                        a + "/implementation-plan",
+                        "{\"department\":\"D\",\"budget\":10,\"plannedOn\":\"2022-11-15\",\"cost\":3}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("malformed-request"));
         assertThat(followUp(actionId)).containsExactly("CouncilAnswered");
@@ -157,10 +204,14 @@ class FollowUpApiTest extends WriteApiTest {
         String actionId = action(true);
         String a = "/api/actions/" + actionId;
         Map<String, String> requests = Map.of(
-                a + "/council-answer", ADOPTED,
-                a + "/implementation-plan", PLAN,
-                a + "/implementation-progress", "{\"status\":\"IN_PROGRESS\",\"on\":\"2023-01-10\"}",
-                a + "/budget-revision", "{\"budget\":10,\"reason\":\"R\",\"on\":\"2023-02-01\"}");
+                a + "/council-answer",
+                ADOPTED,
+                a + "/implementation-plan",
+                PLAN,
+                a + "/implementation-progress",
+                "{\"status\":\"IN_PROGRESS\",\"on\":\"2023-01-10\"}",
+                a + "/budget-revision",
+                "{\"budget\":10,\"reason\":\"R\",\"on\":\"2023-02-01\"}");
         for (var request : requests.entrySet()) {
             for (String role : List.of("GARANT", "MONITOR", "VOTER", "PLATFORM")) {
                 api.post(role, request.getKey(), request.getValue())

@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -62,21 +61,30 @@ class ConventionStoredStreamTest {
                 .registerComponent(PanelRegister.class, c -> mock(PanelRegister.class))
                 .buildConfiguration();
         axon.start();
-        Mandate mandate = new Mandate("DEL-2024-117", LocalDate.of(2025, 1, 15), LocalDate.of(2025, 6, 30),
-                "A list of actions put to a public vote", "Carry out every action the votation adopts",
+        Mandate mandate = new Mandate(
+                "DEL-2024-117",
+                LocalDate.of(2025, 1, 15),
+                LocalDate.of(2025, 6, 30),
+                "A list of actions put to a public vote",
+                "Carry out every action the votation adopts",
                 new BigDecimal("80.00"));
         List<Object> stored = List.of(
-                new ConventionOpened(CONVENTION, "Convention", "Clermont-Ferrand", mandate, List.of(ECOLOGICAL, SOCIAL),
-                        6),
+                new ConventionOpened(
+                        CONVENTION, "Convention", "Clermont-Ferrand", mandate, List.of(ECOLOGICAL, SOCIAL), 6),
                 new InvitationSent(CONVENTION, "inv-1", "res-1", "electoral-roll", ON),
                 new InvitationAnswered(CONVENTION, "inv-1", Answer.ACCEPTED, ON),
                 new MemberSeated(CONVENTION, "m-1", "inv-1", ECOLOGICAL, "contract-v1", ON),
-                new JudgmentVoteOpened(CONVENTION, "vote-1", VotePurpose.TOPIC_CHOICE, ECOLOGICAL,
-                        List.of("poor", "good"), List.of(new VoteOption("o-1", "Mobility"),
-                        new VoteOption("o-2", "Food")), 1));
+                new JudgmentVoteOpened(
+                        CONVENTION,
+                        "vote-1",
+                        VotePurpose.TOPIC_CHOICE,
+                        ECOLOGICAL,
+                        List.of("poor", "good"),
+                        List.of(new VoteOption("o-1", "Mobility"), new VoteOption("o-2", "Food")),
+                        1));
         for (int sequence = 0; sequence < stored.size(); sequence++) {
-            axon.eventStore().publish(new GenericDomainEventMessage<>("Convention", CONVENTION, sequence,
-                    stored.get(sequence)));
+            axon.eventStore()
+                    .publish(new GenericDomainEventMessage<>("Convention", CONVENTION, sequence, stored.get(sequence)));
         }
     }
 
@@ -97,20 +105,23 @@ class ConventionStoredStreamTest {
 
     @Test
     void someoneTheStoredStreamNeverSeatedCannotJudge() {
-        assertThatThrownBy(() -> axon.commandGateway().sendAndWait(
-                new CastJudgment(CONVENTION, "vote-1", "m-9", List.of(1, 0))))
-                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("not-a-member"));
+        assertThatThrownBy(() ->
+                        axon.commandGateway().sendAndWait(new CastJudgment(CONVENTION, "vote-1", "m-9", List.of(1, 0))))
+                .isInstanceOfSatisfying(
+                        RuleViolation.class, v -> assertThat(v.code()).isEqualTo("not-a-member"));
     }
 
     @Test
     void thePanelKnowsTheStoredInvitations() {
-        assertThatThrownBy(() -> axon.commandGateway().sendAndWait(new SendInvitations(CONVENTION,
-                List.of(new SendInvitations.Invitee("inv-1", "res-2", null)), ON)))
-                .isInstanceOfSatisfying(RuleViolation.class,
-                        v -> assertThat(v.code()).isEqualTo("invitation-exists"));
+        assertThatThrownBy(() -> axon.commandGateway()
+                        .sendAndWait(new SendInvitations(
+                                CONVENTION, List.of(new SendInvitations.Invitee("inv-1", "res-2", null)), ON)))
+                .isInstanceOfSatisfying(
+                        RuleViolation.class, v -> assertThat(v.code()).isEqualTo("invitation-exists"));
 
-        axon.commandGateway().sendAndWait(new SendInvitations(CONVENTION,
-                List.of(new SendInvitations.Invitee("inv-2", "res-2", null)), ON));
+        axon.commandGateway()
+                .sendAndWait(new SendInvitations(
+                        CONVENTION, List.of(new SendInvitations.Invitee("inv-2", "res-2", null)), ON));
 
         DomainEventMessage<?> last = lastEvent();
         assertThat(last.getPayload()).isEqualTo(new InvitationSent(CONVENTION, "inv-2", "res-2", "electoral-roll", ON));
@@ -119,7 +130,8 @@ class ConventionStoredStreamTest {
     }
 
     private DomainEventMessage<?> lastEvent() {
-        List<? extends DomainEventMessage<?>> stream = axon.eventStore().readEvents(CONVENTION).asStream().toList();
+        List<? extends DomainEventMessage<?>> stream =
+                axon.eventStore().readEvents(CONVENTION).asStream().toList();
         return stream.get(stream.size() - 1);
     }
 }

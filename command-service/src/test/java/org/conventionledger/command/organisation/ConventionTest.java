@@ -8,7 +8,6 @@ import static org.conventionledger.events.Transition.SOCIAL;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.events.Transition;
@@ -39,23 +38,33 @@ class ConventionTest {
     // ---- building blocks -------------------------------------------------------------------------
 
     private static Mandate mandate(LocalDate startsOn, LocalDate endsOn) {
-        return new Mandate("DEL-2024-117", startsOn, endsOn, "A list of actions put to a public vote",
-                "Carry out every action the votation adopts", new BigDecimal("80.00"));
+        return new Mandate(
+                "DEL-2024-117",
+                startsOn,
+                endsOn,
+                "A list of actions put to a public vote",
+                "Carry out every action the votation adopts",
+                new BigDecimal("80.00"));
     }
 
-    private static OpenConvention open(String title, String city, Mandate mandate, List<Transition> transitions,
-                                       int plannedSessions) {
+    private static OpenConvention open(
+            String title, String city, Mandate mandate, List<Transition> transitions, int plannedSessions) {
         return new OpenConvention(CONVENTION, title, city, mandate, transitions, plannedSessions);
     }
 
     private static OpenConvention validOpen() {
-        return open("Convention for the transitions", "Saillans", mandate(STARTS, ENDS),
-                List.of(ECOLOGICAL, SOCIAL), 6);
+        return open(
+                "Convention for the transitions", "Saillans", mandate(STARTS, ENDS), List.of(ECOLOGICAL, SOCIAL), 6);
     }
 
     private static ConventionOpened opened() {
-        return new ConventionOpened(CONVENTION, "Convention for the transitions", "Saillans", mandate(STARTS, ENDS),
-                List.of(ECOLOGICAL, SOCIAL), 6);
+        return new ConventionOpened(
+                CONVENTION,
+                "Convention for the transitions",
+                "Saillans",
+                mandate(STARTS, ENDS),
+                List.of(ECOLOGICAL, SOCIAL),
+                6);
     }
 
     // ---- opening ---------------------------------------------------------------------------------
@@ -66,88 +75,115 @@ class ConventionTest {
         @Test
         void theCouncilsMandateOpensTheConvention() {
             fixture.givenNoPriorActivity()
-                   .when(validOpen())
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(opened());
+                    .when(validOpen())
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(opened());
         }
 
         @Test
         void aMandateOfASingleDayIsAccepted() {
             fixture.givenNoPriorActivity()
-                   .when(open("One-day convention", "Saillans", mandate(STARTS, STARTS), List.of(DEMOCRATIC), 1))
-                   .expectEvents(new ConventionOpened(CONVENTION, "One-day convention", "Saillans",
-                           mandate(STARTS, STARTS), List.of(DEMOCRATIC), 1));
+                    .when(open("One-day convention", "Saillans", mandate(STARTS, STARTS), List.of(DEMOCRATIC), 1))
+                    .expectEvents(new ConventionOpened(
+                            CONVENTION,
+                            "One-day convention",
+                            "Saillans",
+                            mandate(STARTS, STARTS),
+                            List.of(DEMOCRATIC),
+                            1));
         }
 
         @Test
         void aBlankTitleIsRefused() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(open("  ", "Saillans", mandate(STARTS, ENDS), List.of(ECOLOGICAL), 6)),
-                    422, "title-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(open("  ", "Saillans", mandate(STARTS, ENDS), List.of(ECOLOGICAL), 6)),
+                    422,
+                    "title-required");
         }
 
         @Test
         void aMissingTitleIsRefused() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(open(null, "Saillans", mandate(STARTS, ENDS), List.of(ECOLOGICAL), 6)),
-                    422, "title-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(open(null, "Saillans", mandate(STARTS, ENDS), List.of(ECOLOGICAL), 6)),
+                    422,
+                    "title-required");
         }
 
         @Test
         void aBlankCityIsRefused() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(open("Convention", "", mandate(STARTS, ENDS), List.of(ECOLOGICAL), 6)),
-                    422, "city-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(open("Convention", "", mandate(STARTS, ENDS), List.of(ECOLOGICAL), 6)),
+                    422,
+                    "city-required");
         }
 
         @Test
         void noTransitionIsRefused() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(open("Convention", "Saillans", mandate(STARTS, ENDS), List.of(), 6)),
-                    422, "transitions-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(open("Convention", "Saillans", mandate(STARTS, ENDS), List.of(), 6)),
+                    422,
+                    "transitions-required");
         }
 
         @Test
         void missingTransitionsAreRefused() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(open("Convention", "Saillans", mandate(STARTS, ENDS), null, 6)),
-                    422, "transitions-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(open("Convention", "Saillans", mandate(STARTS, ENDS), null, 6)),
+                    422,
+                    "transitions-required");
         }
 
         @Test
         void aTransitionListedTwiceIsRefused() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(open("Convention", "Saillans", mandate(STARTS, ENDS),
-                                          List.of(ECOLOGICAL, SOCIAL, ECOLOGICAL), 6)),
-                    422, "duplicate-transition");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(open(
+                                    "Convention",
+                                    "Saillans",
+                                    mandate(STARTS, ENDS),
+                                    List.of(ECOLOGICAL, SOCIAL, ECOLOGICAL),
+                                    6)),
+                    422,
+                    "duplicate-transition");
         }
 
         @Test
         void zeroPlannedSessionsAreRefused() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(open("Convention", "Saillans", mandate(STARTS, ENDS), List.of(SOCIAL), 0)),
-                    422, "sessions-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(open("Convention", "Saillans", mandate(STARTS, ENDS), List.of(SOCIAL), 0)),
+                    422,
+                    "sessions-required");
         }
 
         @Test
         void aMandateEndingBeforeItStartsIsRefused() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(open("Convention", "Saillans", mandate(ENDS, STARTS), List.of(SOCIAL), 6)),
-                    422, "mandate-dates");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(open("Convention", "Saillans", mandate(ENDS, STARTS), List.of(SOCIAL), 6)),
+                    422,
+                    "mandate-dates");
         }
 
         @Test
         void aMandateWithoutEndDateIsRefused() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(open("Convention", "Saillans", mandate(STARTS, null), List.of(SOCIAL), 6)),
-                    422, "mandate-dates");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(open("Convention", "Saillans", mandate(STARTS, null), List.of(SOCIAL), 6)),
+                    422,
+                    "mandate-dates");
         }
 
         @Test
         void noMandateIsRefused() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(open("Convention", "Saillans", null, List.of(SOCIAL), 6)),
-                    422, "mandate-dates");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(open("Convention", "Saillans", null, List.of(SOCIAL), 6)),
+                    422,
+                    "mandate-dates");
         }
     }
 }

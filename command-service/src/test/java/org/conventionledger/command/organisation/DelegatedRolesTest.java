@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Optional;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.events.Transition;
@@ -44,8 +43,9 @@ class DelegatedRolesTest {
         fixture = new AggregateTestFixture<>(DelegatedRoles.class);
         fixture.registerInjectableResource(panel);
         fixture.registerInjectableResource(members);
-        when(panel.terms(CONVENTION)).thenReturn(Optional.of(
-                new PanelRegister.Terms(CONVENTION, EnumSet.of(ECOLOGICAL, SOCIAL), new BigDecimal("20.00"))));
+        when(panel.terms(CONVENTION))
+                .thenReturn(Optional.of(
+                        new PanelRegister.Terms(CONVENTION, EnumSet.of(ECOLOGICAL, SOCIAL), new BigDecimal("20.00"))));
         when(panel.terms("elsewhere")).thenReturn(Optional.empty());
         when(members.assemblyOf(anyString(), anyString())).thenReturn(Optional.empty());
         seated("m-1", ECOLOGICAL);
@@ -84,16 +84,16 @@ class DelegatedRolesTest {
         @Test
         void theFirstRoleStartsTheAssemblysStream() {
             fixture.givenNoPriorActivity()
-                   .when(assign(SECRETARY, "m-1"))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(assigned(SECRETARY, "m-1"));
+                    .when(assign(SECRETARY, "m-1"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(assigned(SECRETARY, "m-1"));
         }
 
         @Test
         void anotherRoleGoesToAnotherMember() {
             fixture.given(assigned(SECRETARY, "m-1"))
-                   .when(assign(WATCHER, "m-2"))
-                   .expectEvents(assigned(WATCHER, "m-2"));
+                    .when(assign(WATCHER, "m-2"))
+                    .expectEvents(assigned(WATCHER, "m-2"));
         }
 
         @Test
@@ -103,29 +103,34 @@ class DelegatedRolesTest {
 
         @Test
         void theDateIsRequired() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(new AssignDelegatedRole(CONVENTION, ECOLOGICAL, SECRETARY, "m-1", null)),
-                    422, "date-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(new AssignDelegatedRole(CONVENTION, ECOLOGICAL, SECRETARY, "m-1", null)),
+                    422,
+                    "date-required");
         }
 
         @Test
         void theConventionMustExist() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(new AssignDelegatedRole("elsewhere", ECOLOGICAL, SECRETARY, "m-1", ON)),
-                    404, "unknown-convention");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(new AssignDelegatedRole("elsewhere", ECOLOGICAL, SECRETARY, "m-1", ON)),
+                    404,
+                    "unknown-convention");
         }
 
         @Test
         void theAssemblyMustBeOneOfTheConventions() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(new AssignDelegatedRole(CONVENTION, DEMOCRATIC, SECRETARY, "m-1", ON)),
-                    422, "unknown-assembly");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(new AssignDelegatedRole(CONVENTION, DEMOCRATIC, SECRETARY, "m-1", ON)),
+                    422,
+                    "unknown-assembly");
         }
 
         @Test
         void aHeldRoleIsNotAssignedAgain() {
-            expectRejected(fixture.given(assigned(SECRETARY, "m-1")).when(assign(SECRETARY, "m-2")),
-                    409, "role-taken");
+            expectRejected(fixture.given(assigned(SECRETARY, "m-1")).when(assign(SECRETARY, "m-2")), 409, "role-taken");
         }
 
         @Test
@@ -151,8 +156,10 @@ class DelegatedRolesTest {
 
         @Test
         void aMemberHoldsOneRolePerAssembly() {
-            expectRejected(fixture.given(assigned(SECRETARY, "m-1")).when(assign(JOURNALIST, "m-1")),
-                    409, "member-holds-role");
+            expectRejected(
+                    fixture.given(assigned(SECRETARY, "m-1")).when(assign(JOURNALIST, "m-1")),
+                    409,
+                    "member-holds-role");
         }
     }
 
@@ -162,46 +169,50 @@ class DelegatedRolesTest {
         @Test
         void theHolderHandsTheRoleToAnotherMember() {
             fixture.given(assigned(SECRETARY, "m-1"))
-                   .when(handOver(SECRETARY, "m-1", "m-2"))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(new DelegatedRoleHandedOver(CONVENTION, ECOLOGICAL, SECRETARY, "m-1", "m-2", LATER));
+                    .when(handOver(SECRETARY, "m-1", "m-2"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new DelegatedRoleHandedOver(CONVENTION, ECOLOGICAL, SECRETARY, "m-1", "m-2", LATER));
         }
 
         @Test
         void aMemberWhoLeftHandsTheirRoleOver() {
             when(members.isActive(CONVENTION, "m-1")).thenReturn(false);
             fixture.given(assigned(SECRETARY, "m-1"))
-                   .when(handOver(SECRETARY, "m-1", "m-2"))
-                   .expectEvents(new DelegatedRoleHandedOver(CONVENTION, ECOLOGICAL, SECRETARY, "m-1", "m-2", LATER));
+                    .when(handOver(SECRETARY, "m-1", "m-2"))
+                    .expectEvents(new DelegatedRoleHandedOver(CONVENTION, ECOLOGICAL, SECRETARY, "m-1", "m-2", LATER));
         }
 
         @Test
         void theFormerHolderMayTakeAnotherRole() {
-            fixture.given(assigned(SECRETARY, "m-1"),
-                           new DelegatedRoleHandedOver(CONVENTION, ECOLOGICAL, SECRETARY, "m-1", "m-2", LATER))
-                   .when(assign(WATCHER, "m-1"))
-                   .expectEvents(assigned(WATCHER, "m-1"));
+            fixture.given(
+                            assigned(SECRETARY, "m-1"),
+                            new DelegatedRoleHandedOver(CONVENTION, ECOLOGICAL, SECRETARY, "m-1", "m-2", LATER))
+                    .when(assign(WATCHER, "m-1"))
+                    .expectEvents(assigned(WATCHER, "m-1"));
         }
 
         @Test
         void theNewHolderHandsItOnAgain() {
-            fixture.given(assigned(SECRETARY, "m-1"),
-                           new DelegatedRoleHandedOver(CONVENTION, ECOLOGICAL, SECRETARY, "m-1", "m-2", LATER))
-                   .when(handOver(SECRETARY, "m-2", "m-3"))
-                   .expectEvents(new DelegatedRoleHandedOver(CONVENTION, ECOLOGICAL, SECRETARY, "m-2", "m-3", LATER));
+            fixture.given(
+                            assigned(SECRETARY, "m-1"),
+                            new DelegatedRoleHandedOver(CONVENTION, ECOLOGICAL, SECRETARY, "m-1", "m-2", LATER))
+                    .when(handOver(SECRETARY, "m-2", "m-3"))
+                    .expectEvents(new DelegatedRoleHandedOver(CONVENTION, ECOLOGICAL, SECRETARY, "m-2", "m-3", LATER));
         }
 
         @Test
         void aRoleIsNamed() {
-            expectRejected(fixture.given(assigned(SECRETARY, "m-1")).when(handOver(null, "m-1", "m-2")),
-                    422, "role-required");
+            expectRejected(
+                    fixture.given(assigned(SECRETARY, "m-1")).when(handOver(null, "m-1", "m-2")), 422, "role-required");
         }
 
         @Test
         void theDateIsRequired() {
-            expectRejected(fixture.given(assigned(SECRETARY, "m-1"))
-                                  .when(new HandOverDelegatedRole(CONVENTION, ECOLOGICAL, SECRETARY, "m-1", "m-2", null)),
-                    422, "date-required");
+            expectRejected(
+                    fixture.given(assigned(SECRETARY, "m-1"))
+                            .when(new HandOverDelegatedRole(CONVENTION, ECOLOGICAL, SECRETARY, "m-1", "m-2", null)),
+                    422,
+                    "date-required");
         }
 
         @Test
@@ -211,46 +222,60 @@ class DelegatedRolesTest {
 
         @Test
         void onlyTheHolderHandsOver() {
-            expectRejected(fixture.given(assigned(SECRETARY, "m-1")).when(handOver(SECRETARY, "m-3", "m-2")),
-                    409, "not-the-holder");
+            expectRejected(
+                    fixture.given(assigned(SECRETARY, "m-1")).when(handOver(SECRETARY, "m-3", "m-2")),
+                    409,
+                    "not-the-holder");
         }
 
         @Test
         void theRoleGoesToAnotherMember() {
-            expectRejected(fixture.given(assigned(SECRETARY, "m-1")).when(handOver(SECRETARY, "m-1", "m-1")),
-                    422, "same-member");
+            expectRejected(
+                    fixture.given(assigned(SECRETARY, "m-1")).when(handOver(SECRETARY, "m-1", "m-1")),
+                    422,
+                    "same-member");
         }
 
         @Test
         void theNewHolderIsNamed() {
-            expectRejected(fixture.given(assigned(SECRETARY, "m-1")).when(handOver(SECRETARY, "m-1", null)),
-                    422, "member-required");
+            expectRejected(
+                    fixture.given(assigned(SECRETARY, "m-1")).when(handOver(SECRETARY, "m-1", null)),
+                    422,
+                    "member-required");
         }
 
         @Test
         void theNewHolderIsASeatedMember() {
-            expectRejected(fixture.given(assigned(SECRETARY, "m-1")).when(handOver(SECRETARY, "m-1", "m-404")),
-                    422, "not-a-member");
+            expectRejected(
+                    fixture.given(assigned(SECRETARY, "m-1")).when(handOver(SECRETARY, "m-1", "m-404")),
+                    422,
+                    "not-a-member");
         }
 
         @Test
         void theNewHolderHasNotLeft() {
             when(members.isActive(CONVENTION, "m-2")).thenReturn(false);
-            expectRejected(fixture.given(assigned(SECRETARY, "m-1")).when(handOver(SECRETARY, "m-1", "m-2")),
-                    409, "member-inactive");
+            expectRejected(
+                    fixture.given(assigned(SECRETARY, "m-1")).when(handOver(SECRETARY, "m-1", "m-2")),
+                    409,
+                    "member-inactive");
         }
 
         @Test
         void theNewHolderSitsInTheAssembly() {
-            expectRejected(fixture.given(assigned(SECRETARY, "m-1")).when(handOver(SECRETARY, "m-1", "m-9")),
-                    422, "wrong-assembly");
+            expectRejected(
+                    fixture.given(assigned(SECRETARY, "m-1")).when(handOver(SECRETARY, "m-1", "m-9")),
+                    422,
+                    "wrong-assembly");
         }
 
         @Test
         void theNewHolderHoldsNoOtherRole() {
-            expectRejected(fixture.given(assigned(SECRETARY, "m-1"), assigned(WATCHER, "m-2"))
-                                  .when(handOver(SECRETARY, "m-1", "m-2")),
-                    409, "member-holds-role");
+            expectRejected(
+                    fixture.given(assigned(SECRETARY, "m-1"), assigned(WATCHER, "m-2"))
+                            .when(handOver(SECRETARY, "m-1", "m-2")),
+                    409,
+                    "member-holds-role");
         }
     }
 }

@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.conventionledger.events.Transition;
@@ -51,8 +50,11 @@ class PanelRegisterTest {
 
     @BeforeEach
     void schema() {
-        database = new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)
-                .setName("registers-" + UUID.randomUUID()).addScript("registers/schema.sql").build();
+        database = new EmbeddedDatabaseBuilder()
+                .setType(EmbeddedDatabaseType.H2)
+                .setName("registers-" + UUID.randomUUID())
+                .addScript("registers/schema.sql")
+                .build();
         JdbcTemplate jdbc = new JdbcTemplate(database);
         panel = new PanelRegister(jdbc);
         members = new MemberRegister(jdbc);
@@ -78,9 +80,13 @@ class PanelRegisterTest {
     }
 
     private static ConventionOpened opened(String conventionId, BigDecimal indemnity) {
-        return new ConventionOpened(conventionId, "Convention", "Clermont-Ferrand",
+        return new ConventionOpened(
+                conventionId,
+                "Convention",
+                "Clermont-Ferrand",
                 new Mandate("D-1", ON, ON.plusMonths(9), "Actions", "Carry them out", indemnity),
-                List.of(ECOLOGICAL, SOCIAL), 6);
+                List.of(ECOLOGICAL, SOCIAL),
+                6);
     }
 
     private static SessionScheduled scheduled(String sessionId, int number) {
@@ -108,22 +114,35 @@ class PanelRegisterTest {
 
     @Test
     void sessionNumbersAreTakenPerConventionAndMeeting() throws Exception {
-        panelSees(scheduled("ses-1", 1), new SessionScheduled(CONVENTION, "ses-2-eco", 2, SessionKind.ASSEMBLY,
-                ECOLOGICAL, LocalDate.of(2021, 12, 10), LocalDate.of(2021, 12, 11)));
+        panelSees(
+                scheduled("ses-1", 1),
+                new SessionScheduled(
+                        CONVENTION,
+                        "ses-2-eco",
+                        2,
+                        SessionKind.ASSEMBLY,
+                        ECOLOGICAL,
+                        LocalDate.of(2021, 12, 10),
+                        LocalDate.of(2021, 12, 11)));
         assertThat(panel.sessionNumberTaken(CONVENTION, 1, null)).isTrue();
-        assertThat(panel.sessionNumberTaken(CONVENTION, 1, SOCIAL)).as("a plenary takes its number from every assembly")
+        assertThat(panel.sessionNumberTaken(CONVENTION, 1, SOCIAL))
+                .as("a plenary takes its number from every assembly")
                 .isTrue();
         assertThat(panel.sessionNumberTaken(CONVENTION, 2, ECOLOGICAL)).isTrue();
-        assertThat(panel.sessionNumberTaken(CONVENTION, 2, SOCIAL)).as("assemblies meet separately in session 2")
+        assertThat(panel.sessionNumberTaken(CONVENTION, 2, SOCIAL))
+                .as("assemblies meet separately in session 2")
                 .isFalse();
-        assertThat(panel.sessionNumberTaken(CONVENTION, 2, null)).as("no plenary over an assembly's meeting").isTrue();
+        assertThat(panel.sessionNumberTaken(CONVENTION, 2, null))
+                .as("no plenary over an assembly's meeting")
+                .isTrue();
         assertThat(panel.sessionNumberTaken(CONVENTION, 3, null)).isFalse();
         assertThat(panel.sessionNumberTaken("conv-2", 1, null)).isFalse();
     }
 
     @Test
     void unexcusedAbsencesCountAbsentRecordsAfterCorrections() throws Exception {
-        panelSees(new AttendanceRecorded(CONVENTION, "ses-1", "m-1", ABSENT),
+        panelSees(
+                new AttendanceRecorded(CONVENTION, "ses-1", "m-1", ABSENT),
                 new AttendanceRecorded(CONVENTION, "ses-2", "m-1", ABSENT),
                 new AttendanceRecorded(CONVENTION, "ses-3", "m-1", EXCUSED),
                 new AttendanceRecorded(CONVENTION, "ses-4", "m-1", PRESENT),
@@ -131,7 +150,8 @@ class PanelRegisterTest {
                 new AttendanceRecorded("conv-2", "ses-9", "m-1", ABSENT));
         assertThat(panel.unexcusedAbsences(CONVENTION, "m-1")).isEqualTo(2);
 
-        panelSees(new AttendanceCorrected(CONVENTION, "ses-2", "m-1", ABSENT, EXCUSED, "Certificate"),
+        panelSees(
+                new AttendanceCorrected(CONVENTION, "ses-2", "m-1", ABSENT, EXCUSED, "Certificate"),
                 new AttendanceCorrected(CONVENTION, "ses-4", "m-1", PRESENT, ABSENT, "Signed for someone else"));
         assertThat(panel.unexcusedAbsences(CONVENTION, "m-1")).isEqualTo(2);
         assertThat(panel.unexcusedAbsences(CONVENTION, "m-2")).isEqualTo(1);
@@ -140,11 +160,12 @@ class PanelRegisterTest {
 
     @Test
     void membersWhoWithdrawOrLoseMembershipNoLongerSit() throws Exception {
-        membersSee(seated("m-1", ECOLOGICAL), seated("m-2", ECOLOGICAL), seated("m-3", ECOLOGICAL),
-                seated("m-4", SOCIAL));
+        membersSee(
+                seated("m-1", ECOLOGICAL), seated("m-2", ECOLOGICAL), seated("m-3", ECOLOGICAL), seated("m-4", SOCIAL));
         assertThat(members.activeMembers(CONVENTION, ECOLOGICAL)).containsExactly("m-1", "m-2", "m-3");
 
-        membersSee(new MemberWithdrew(CONVENTION, "m-1", WithdrawalReason.MOVED_AWAY, ON),
+        membersSee(
+                new MemberWithdrew(CONVENTION, "m-1", WithdrawalReason.MOVED_AWAY, ON),
                 new MembershipLost(CONVENTION, "m-3", 3, 2, "v1", ON));
         assertThat(members.isActive(CONVENTION, "m-1")).isFalse();
         assertThat(members.isActive(CONVENTION, "m-2")).isTrue();

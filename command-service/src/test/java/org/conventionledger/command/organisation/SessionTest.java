@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.events.Transition;
@@ -60,8 +59,9 @@ class SessionTest {
         fixture = new AggregateTestFixture<>(Session.class);
         fixture.registerInjectableResource(panel);
         fixture.registerInjectableResource(members);
-        when(panel.terms(CONVENTION)).thenReturn(Optional.of(
-                new PanelRegister.Terms(CONVENTION, EnumSet.of(ECOLOGICAL, SOCIAL), INDEMNITY)));
+        when(panel.terms(CONVENTION))
+                .thenReturn(
+                        Optional.of(new PanelRegister.Terms(CONVENTION, EnumSet.of(ECOLOGICAL, SOCIAL), INDEMNITY)));
         when(panel.terms("elsewhere")).thenReturn(Optional.empty());
         when(members.assemblyOf(anyString(), anyString())).thenReturn(Optional.empty());
         seated("m-1", ECOLOGICAL);
@@ -76,8 +76,8 @@ class SessionTest {
         when(members.isActive(CONVENTION, member)).thenReturn(true);
     }
 
-    private static ScheduleSession schedule(int number, SessionKind kind, Transition assembly,
-                                            LocalDate startsOn, LocalDate endsOn) {
+    private static ScheduleSession schedule(
+            int number, SessionKind kind, Transition assembly, LocalDate startsOn, LocalDate endsOn) {
         return new ScheduleSession(SESSION, CONVENTION, number, kind, assembly, startsOn, endsOn);
     }
 
@@ -106,7 +106,8 @@ class SessionTest {
     }
 
     private static ClaimExpense claim(String claimId, String member, ExpenseKind kind, String amount) {
-        return new ClaimExpense(SESSION, CONVENTION, claimId, member, kind, amount == null ? null : new BigDecimal(amount));
+        return new ClaimExpense(
+                SESSION, CONVENTION, claimId, member, kind, amount == null ? null : new BigDecimal(amount));
     }
 
     private static ExpenseClaimed claimed(String claimId, String member, String amount) {
@@ -129,79 +130,95 @@ class SessionTest {
         @Test
         void aPlenaryNamesNoAssembly() {
             fixture.givenNoPriorActivity()
-                   .when(schedule(1, PLENARY, null, STARTS, ENDS))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(plenary());
+                    .when(schedule(1, PLENARY, null, STARTS, ENDS))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(plenary());
         }
 
         @Test
         void anAssemblySessionNamesOneOfTheConventionsAssemblies() {
             fixture.givenNoPriorActivity()
-                   .when(schedule(2, ASSEMBLY, ECOLOGICAL, STARTS, ENDS))
-                   .expectEvents(ecologicalSession());
+                    .when(schedule(2, ASSEMBLY, ECOLOGICAL, STARTS, ENDS))
+                    .expectEvents(ecologicalSession());
         }
 
         @Test
         void aOneDaySessionEndsTheDayItStarts() {
             fixture.givenNoPriorActivity()
-                   .when(schedule(1, PLENARY, null, STARTS, STARTS))
-                   .expectEvents(new SessionScheduled(CONVENTION, SESSION, 1, PLENARY, null, STARTS, STARTS));
+                    .when(schedule(1, PLENARY, null, STARTS, STARTS))
+                    .expectEvents(new SessionScheduled(CONVENTION, SESSION, 1, PLENARY, null, STARTS, STARTS));
         }
 
         @Test
         void theNumberIsOneOrMore() {
-            expectRejected(fixture.givenNoPriorActivity().when(schedule(0, PLENARY, null, STARTS, ENDS)),
-                    422, "invalid-number");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(schedule(0, PLENARY, null, STARTS, ENDS)),
+                    422,
+                    "invalid-number");
         }
 
         @Test
         void theKindIsRequired() {
-            expectRejected(fixture.givenNoPriorActivity().when(schedule(1, null, null, STARTS, ENDS)),
-                    422, "kind-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(schedule(1, null, null, STARTS, ENDS)), 422, "kind-required");
         }
 
         @Test
         void aPlenaryNamingAnAssemblyIsRefused() {
-            expectRejected(fixture.givenNoPriorActivity().when(schedule(1, PLENARY, SOCIAL, STARTS, ENDS)),
-                    422, "assembly-not-allowed");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(schedule(1, PLENARY, SOCIAL, STARTS, ENDS)),
+                    422,
+                    "assembly-not-allowed");
         }
 
         @Test
         void anAssemblySessionWithoutAnAssemblyIsRefused() {
-            expectRejected(fixture.givenNoPriorActivity().when(schedule(2, ASSEMBLY, null, STARTS, ENDS)),
-                    422, "assembly-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(schedule(2, ASSEMBLY, null, STARTS, ENDS)),
+                    422,
+                    "assembly-required");
         }
 
         @Test
         void datesAreRequired() {
-            expectRejected(fixture.givenNoPriorActivity().when(schedule(1, PLENARY, null, STARTS, null)),
-                    422, "dates-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(schedule(1, PLENARY, null, STARTS, null)),
+                    422,
+                    "dates-required");
         }
 
         @Test
         void aSessionDoesNotEndBeforeItStarts() {
-            expectRejected(fixture.givenNoPriorActivity().when(schedule(1, PLENARY, null, ENDS, STARTS)),
-                    422, "session-dates");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(schedule(1, PLENARY, null, ENDS, STARTS)),
+                    422,
+                    "session-dates");
         }
 
         @Test
         void theConventionMustExist() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(new ScheduleSession(SESSION, "elsewhere", 1, PLENARY, null, STARTS, ENDS)),
-                    404, "unknown-convention");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(new ScheduleSession(SESSION, "elsewhere", 1, PLENARY, null, STARTS, ENDS)),
+                    404,
+                    "unknown-convention");
         }
 
         @Test
         void theAssemblyMustBeOneOfTheConventions() {
-            expectRejected(fixture.givenNoPriorActivity().when(schedule(2, ASSEMBLY, DEMOCRATIC, STARTS, ENDS)),
-                    422, "unknown-assembly");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(schedule(2, ASSEMBLY, DEMOCRATIC, STARTS, ENDS)),
+                    422,
+                    "unknown-assembly");
         }
 
         @Test
         void aNumberIsUsedOncePerConvention() {
             when(panel.sessionNumberTaken(CONVENTION, 1, null)).thenReturn(true);
-            expectRejected(fixture.givenNoPriorActivity().when(schedule(1, PLENARY, null, STARTS, ENDS)),
-                    409, "session-number-taken");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(schedule(1, PLENARY, null, STARTS, ENDS)),
+                    409,
+                    "session-number-taken");
         }
     }
 
@@ -213,30 +230,32 @@ class SessionTest {
         @Test
         void eachMemberOfTheBatchGetsOneRecord() {
             fixture.given(plenary())
-                   .when(attendance(entry("m-1", PRESENT), entry("m-2", EXCUSED), entry("m-3", ABSENT)))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(recorded("m-1", PRESENT), recorded("m-2", EXCUSED), recorded("m-3", ABSENT));
+                    .when(attendance(entry("m-1", PRESENT), entry("m-2", EXCUSED), entry("m-3", ABSENT)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(recorded("m-1", PRESENT), recorded("m-2", EXCUSED), recorded("m-3", ABSENT));
         }
 
         @Test
         void laterBatchesAddOtherMembers() {
             fixture.given(plenary(), recorded("m-1", PRESENT))
-                   .when(attendance(entry("m-3", PRESENT)))
-                   .expectEvents(recorded("m-3", PRESENT));
+                    .when(attendance(entry("m-3", PRESENT)))
+                    .expectEvents(recorded("m-3", PRESENT));
         }
 
         @Test
         void anAssemblySessionRecordsItsOwnMembers() {
             fixture.given(ecologicalSession())
-                   .when(attendance(entry("m-1", PRESENT), entry("m-2", ABSENT)))
-                   .expectEvents(recorded("m-1", PRESENT), recorded("m-2", ABSENT));
+                    .when(attendance(entry("m-1", PRESENT), entry("m-2", ABSENT)))
+                    .expectEvents(recorded("m-1", PRESENT), recorded("m-2", ABSENT));
         }
 
         @Test
         void aSessionOfAnotherConventionIsNotFound() {
-            expectRejected(fixture.given(plenary())
-                                  .when(new RecordAttendance(SESSION, "conv-2", List.of(entry("m-1", PRESENT)))),
-                    404, "unknown-session");
+            expectRejected(
+                    fixture.given(plenary())
+                            .when(new RecordAttendance(SESSION, "conv-2", List.of(entry("m-1", PRESENT)))),
+                    404,
+                    "unknown-session");
         }
 
         @Test
@@ -246,8 +265,10 @@ class SessionTest {
 
         @Test
         void eachEntryNamesAMember() {
-            expectRejected(fixture.given(plenary()).when(attendance(entry("m-1", PRESENT), entry(" ", PRESENT))),
-                    422, "member-required");
+            expectRejected(
+                    fixture.given(plenary()).when(attendance(entry("m-1", PRESENT), entry(" ", PRESENT))),
+                    422,
+                    "member-required");
         }
 
         @Test
@@ -257,40 +278,50 @@ class SessionTest {
 
         @Test
         void aMemberIsListedOnceInABatch() {
-            expectRejected(fixture.given(plenary()).when(attendance(entry("m-1", PRESENT), entry("m-1", ABSENT))),
-                    422, "duplicate-member");
+            expectRejected(
+                    fixture.given(plenary()).when(attendance(entry("m-1", PRESENT), entry("m-1", ABSENT))),
+                    422,
+                    "duplicate-member");
         }
 
         @Test
         void aPresenceIsRecordedOncePerMember() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", ABSENT))
-                                  .when(attendance(entry("m-2", PRESENT), entry("m-1", PRESENT))),
-                    409, "attendance-recorded");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", ABSENT))
+                            .when(attendance(entry("m-2", PRESENT), entry("m-1", PRESENT))),
+                    409,
+                    "attendance-recorded");
         }
 
         @Test
         void onlySeatedMembersAreRecorded() {
-            expectRejected(fixture.given(plenary()).when(attendance(entry("m-1", PRESENT), entry("m-9", PRESENT))),
-                    422, "not-a-member");
+            expectRejected(
+                    fixture.given(plenary()).when(attendance(entry("m-1", PRESENT), entry("m-9", PRESENT))),
+                    422,
+                    "not-a-member");
         }
 
         @Test
         void aMemberWhoLeftIsNotRecorded() {
             when(members.isActive(CONVENTION, "m-2")).thenReturn(false);
-            expectRejected(fixture.given(plenary()).when(attendance(entry("m-1", PRESENT), entry("m-2", PRESENT))),
-                    409, "member-inactive");
+            expectRejected(
+                    fixture.given(plenary()).when(attendance(entry("m-1", PRESENT), entry("m-2", PRESENT))),
+                    409,
+                    "member-inactive");
         }
 
         @Test
         void anAssemblySessionRefusesMembersOfAnotherAssembly() {
-            expectRejected(fixture.given(ecologicalSession()).when(attendance(entry("m-1", PRESENT), entry("m-3", PRESENT))),
-                    422, "wrong-assembly");
+            expectRejected(
+                    fixture.given(ecologicalSession()).when(attendance(entry("m-1", PRESENT), entry("m-3", PRESENT))),
+                    422,
+                    "wrong-assembly");
         }
 
         @Test
         void nothingIsRecordedOnceTheSessionIsClosed() {
-            expectRejected(fixture.given(plenary(), closed()).when(attendance(entry("m-1", PRESENT))),
-                    409, "session-closed");
+            expectRejected(
+                    fixture.given(plenary(), closed()).when(attendance(entry("m-1", PRESENT))), 409, "session-closed");
         }
     }
 
@@ -304,57 +335,71 @@ class SessionTest {
         @Test
         void aCorrectionKeepsThePreviousPresence() {
             fixture.given(plenary(), recorded("m-1", ABSENT))
-                   .when(correct("m-1", EXCUSED, "Medical certificate received"))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(new AttendanceCorrected(CONVENTION, SESSION, "m-1", ABSENT, EXCUSED,
-                           "Medical certificate received"));
+                    .when(correct("m-1", EXCUSED, "Medical certificate received"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new AttendanceCorrected(
+                            CONVENTION, SESSION, "m-1", ABSENT, EXCUSED, "Medical certificate received"));
         }
 
         @Test
         void aCorrectedPresenceCanBeCorrectedAgain() {
-            fixture.given(plenary(), recorded("m-1", ABSENT),
-                           new AttendanceCorrected(CONVENTION, SESSION, "m-1", ABSENT, EXCUSED, "Certificate"))
-                   .when(correct("m-1", PRESENT, "Arrived late, signed the sheet"))
-                   .expectEvents(new AttendanceCorrected(CONVENTION, SESSION, "m-1", EXCUSED, PRESENT,
-                           "Arrived late, signed the sheet"));
+            fixture.given(
+                            plenary(),
+                            recorded("m-1", ABSENT),
+                            new AttendanceCorrected(CONVENTION, SESSION, "m-1", ABSENT, EXCUSED, "Certificate"))
+                    .when(correct("m-1", PRESENT, "Arrived late, signed the sheet"))
+                    .expectEvents(new AttendanceCorrected(
+                            CONVENTION, SESSION, "m-1", EXCUSED, PRESENT, "Arrived late, signed the sheet"));
         }
 
         @Test
         void onlyARecordedPresenceIsCorrected() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", ABSENT)).when(correct("m-2", EXCUSED, "Certificate")),
-                    404, "attendance-not-recorded");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", ABSENT)).when(correct("m-2", EXCUSED, "Certificate")),
+                    404,
+                    "attendance-not-recorded");
         }
 
         @Test
         void theCorrectedPresenceIsRequired() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", ABSENT)).when(correct("m-1", null, "Certificate")),
-                    422, "presence-required");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", ABSENT)).when(correct("m-1", null, "Certificate")),
+                    422,
+                    "presence-required");
         }
 
         @Test
         void correctingToTheSamePresenceIsRefused() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", ABSENT)).when(correct("m-1", ABSENT, "Certificate")),
-                    422, "presence-unchanged");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", ABSENT)).when(correct("m-1", ABSENT, "Certificate")),
+                    422,
+                    "presence-unchanged");
         }
 
         @Test
         void aCorrectionSaysWhy() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", ABSENT)).when(correct("m-1", EXCUSED, " ")),
-                    422, "reason-required");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", ABSENT)).when(correct("m-1", EXCUSED, " ")),
+                    422,
+                    "reason-required");
         }
 
         @Test
         void attendanceIsFinalOnceClosed() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", ABSENT), closed())
-                                  .when(correct("m-1", EXCUSED, "Certificate")),
-                    409, "session-closed");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", ABSENT), closed())
+                            .when(correct("m-1", EXCUSED, "Certificate")),
+                    409,
+                    "session-closed");
         }
 
         @Test
         void aSessionOfAnotherConventionIsNotFound() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", ABSENT))
-                                  .when(new CorrectAttendance(SESSION, "conv-2", "m-1", EXCUSED, "Certificate")),
-                    404, "unknown-session");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", ABSENT))
+                            .when(new CorrectAttendance(SESSION, "conv-2", "m-1", EXCUSED, "Certificate")),
+                    404,
+                    "unknown-session");
         }
     }
 
@@ -366,32 +411,36 @@ class SessionTest {
         @Test
         void aSessionClosesOnItsLastDay() {
             fixture.given(plenary(), recorded("m-1", PRESENT))
-                   .when(new CloseSession(SESSION, CONVENTION, ENDS))
-                   .expectEvents(closed());
+                    .when(new CloseSession(SESSION, CONVENTION, ENDS))
+                    .expectEvents(closed());
         }
 
         @Test
         void aSessionClosesOnce() {
-            expectRejected(fixture.given(plenary(), closed()).when(new CloseSession(SESSION, CONVENTION, ENDS)),
-                    409, "session-closed");
+            expectRejected(
+                    fixture.given(plenary(), closed()).when(new CloseSession(SESSION, CONVENTION, ENDS)),
+                    409,
+                    "session-closed");
         }
 
         @Test
         void theClosingDateIsRequired() {
-            expectRejected(fixture.given(plenary()).when(new CloseSession(SESSION, CONVENTION, null)),
-                    422, "date-required");
+            expectRejected(
+                    fixture.given(plenary()).when(new CloseSession(SESSION, CONVENTION, null)), 422, "date-required");
         }
 
         @Test
         void aSessionDoesNotCloseBeforeItStarts() {
-            expectRejected(fixture.given(plenary()).when(new CloseSession(SESSION, CONVENTION, STARTS.minusDays(1))),
-                    422, "closed-before-start");
+            expectRejected(
+                    fixture.given(plenary()).when(new CloseSession(SESSION, CONVENTION, STARTS.minusDays(1))),
+                    422,
+                    "closed-before-start");
         }
 
         @Test
         void aSessionOfAnotherConventionIsNotFound() {
-            expectRejected(fixture.given(plenary()).when(new CloseSession(SESSION, "conv-2", ENDS)),
-                    404, "unknown-session");
+            expectRejected(
+                    fixture.given(plenary()).when(new CloseSession(SESSION, "conv-2", ENDS)), 404, "unknown-session");
         }
     }
 
@@ -403,100 +452,129 @@ class SessionTest {
         @Test
         void aMemberPresentClaimsAnExpenseInCents() {
             fixture.given(plenary(), recorded("m-1", PRESENT))
-                   .when(claim("c-1", "m-1", CHILDCARE, "35.5"))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(new ExpenseClaimed(CONVENTION, "c-1", SESSION, "m-1", CHILDCARE, new BigDecimal("35.50")));
+                    .when(claim("c-1", "m-1", CHILDCARE, "35.5"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(
+                            new ExpenseClaimed(CONVENTION, "c-1", SESSION, "m-1", CHILDCARE, new BigDecimal("35.50")));
         }
 
         @Test
         void theCapItselfIsAllowed() {
             fixture.given(plenary(), recorded("m-1", PRESENT))
-                   .when(claim("c-1", "m-1", TRAVEL, "1000"))
-                   .expectEvents(claimed("c-1", "m-1", "1000.00"));
+                    .when(claim("c-1", "m-1", TRAVEL, "1000"))
+                    .expectEvents(claimed("c-1", "m-1", "1000.00"));
         }
 
         @Test
         void aCorrectedPresenceCounts() {
-            fixture.given(plenary(), recorded("m-1", ABSENT),
-                           new AttendanceCorrected(CONVENTION, SESSION, "m-1", ABSENT, PRESENT, "Signed the sheet late"))
-                   .when(claim("c-1", "m-1", TRAVEL, "12.40"))
-                   .expectEvents(claimed("c-1", "m-1", "12.40"));
+            fixture.given(
+                            plenary(),
+                            recorded("m-1", ABSENT),
+                            new AttendanceCorrected(
+                                    CONVENTION, SESSION, "m-1", ABSENT, PRESENT, "Signed the sheet late"))
+                    .when(claim("c-1", "m-1", TRAVEL, "12.40"))
+                    .expectEvents(claimed("c-1", "m-1", "12.40"));
         }
 
         @Test
         void aMemberNotRecordedPresentDoesNotClaim() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", EXCUSED)).when(claim("c-1", "m-1", TRAVEL, "12.40")),
-                    422, "member-not-present");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", EXCUSED)).when(claim("c-1", "m-1", TRAVEL, "12.40")),
+                    422,
+                    "member-not-present");
         }
 
         @Test
         void aMemberNotRecordedAtAllDoesNotClaim() {
-            expectRejected(fixture.given(plenary()).when(claim("c-1", "m-1", TRAVEL, "12.40")),
-                    422, "member-not-present");
+            expectRejected(
+                    fixture.given(plenary()).when(claim("c-1", "m-1", TRAVEL, "12.40")), 422, "member-not-present");
         }
 
         @Test
         void theClaimNamesAMember() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", PRESENT)).when(claim("c-1", null, TRAVEL, "12.40")),
-                    422, "member-required");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", PRESENT)).when(claim("c-1", null, TRAVEL, "12.40")),
+                    422,
+                    "member-required");
         }
 
         @Test
         void theKindIsRequired() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", PRESENT)).when(claim("c-1", "m-1", null, "12.40")),
-                    422, "kind-required");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", PRESENT)).when(claim("c-1", "m-1", null, "12.40")),
+                    422,
+                    "kind-required");
         }
 
         @Test
         void theAmountIsRequired() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", PRESENT)).when(claim("c-1", "m-1", TRAVEL, null)),
-                    422, "invalid-amount");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", PRESENT)).when(claim("c-1", "m-1", TRAVEL, null)),
+                    422,
+                    "invalid-amount");
         }
 
         @Test
         void aZeroAmountIsRefused() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", PRESENT)).when(claim("c-1", "m-1", TRAVEL, "0.00")),
-                    422, "invalid-amount");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", PRESENT)).when(claim("c-1", "m-1", TRAVEL, "0.00")),
+                    422,
+                    "invalid-amount");
         }
 
         @Test
         void aNegativeAmountIsRefused() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", PRESENT)).when(claim("c-1", "m-1", TRAVEL, "-5")),
-                    422, "invalid-amount");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", PRESENT)).when(claim("c-1", "m-1", TRAVEL, "-5")),
+                    422,
+                    "invalid-amount");
         }
 
         @Test
         void fractionsOfACentAreRefused() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", PRESENT)).when(claim("c-1", "m-1", TRAVEL, "12.405")),
-                    422, "invalid-amount");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", PRESENT)).when(claim("c-1", "m-1", TRAVEL, "12.405")),
+                    422,
+                    "invalid-amount");
         }
 
         @Test
         void anAmountAboveTheCapIsRefused() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", PRESENT)).when(claim("c-1", "m-1", TRAVEL, "1000.01")),
-                    422, "amount-above-cap");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", PRESENT)).when(claim("c-1", "m-1", TRAVEL, "1000.01")),
+                    422,
+                    "amount-above-cap");
         }
 
         @Test
         void aClaimIdIsUsedOnce() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", PRESENT), claimed("c-1", "m-1", "12.40"))
-                                  .when(claim("c-1", "m-1", TRAVEL, "8.00")),
-                    409, "claim-exists");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", PRESENT), claimed("c-1", "m-1", "12.40"))
+                            .when(claim("c-1", "m-1", TRAVEL, "8.00")),
+                    409,
+                    "claim-exists");
         }
 
         @Test
         void noClaimAfterThePayment() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", PRESENT), closed(),
-                                   new IndemnitiesPaid(CONVENTION, SESSION, List.of("m-1"), INDEMNITY, PAID_ON))
-                                  .when(claim("c-1", "m-1", TRAVEL, "12.40")),
-                    409, "indemnities-paid");
+            expectRejected(
+                    fixture.given(
+                                    plenary(),
+                                    recorded("m-1", PRESENT),
+                                    closed(),
+                                    new IndemnitiesPaid(CONVENTION, SESSION, List.of("m-1"), INDEMNITY, PAID_ON))
+                            .when(claim("c-1", "m-1", TRAVEL, "12.40")),
+                    409,
+                    "indemnities-paid");
         }
 
         @Test
         void aSessionOfAnotherConventionIsNotFound() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", PRESENT))
-                                  .when(new ClaimExpense(SESSION, "conv-2", "c-1", "m-1", TRAVEL, BigDecimal.TEN)),
-                    404, "unknown-session");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", PRESENT))
+                            .when(new ClaimExpense(SESSION, "conv-2", "c-1", "m-1", TRAVEL, BigDecimal.TEN)),
+                    404,
+                    "unknown-session");
         }
     }
 
@@ -506,65 +584,80 @@ class SessionTest {
         @Test
         void aPendingClaimIsApproved() {
             fixture.given(plenary(), recorded("m-1", PRESENT), claimed("c-1", "m-1", "12.40"))
-                   .when(new ApproveExpense(SESSION, CONVENTION, "c-1"))
-                   .expectEvents(approved("c-1"));
+                    .when(new ApproveExpense(SESSION, CONVENTION, "c-1"))
+                    .expectEvents(approved("c-1"));
         }
 
         @Test
         void aPendingClaimIsRejectedWithAReason() {
             fixture.given(plenary(), recorded("m-1", PRESENT), claimed("c-1", "m-1", "12.40"))
-                   .when(new RejectExpense(SESSION, CONVENTION, "c-1", "No ticket attached"))
-                   .expectEvents(new ExpenseRejected(CONVENTION, "c-1", "No ticket attached"));
+                    .when(new RejectExpense(SESSION, CONVENTION, "c-1", "No ticket attached"))
+                    .expectEvents(new ExpenseRejected(CONVENTION, "c-1", "No ticket attached"));
         }
 
         @Test
         void anUnknownClaimIsNotFound() {
-            expectRejected(fixture.given(plenary()).when(new ApproveExpense(SESSION, CONVENTION, "c-9")),
-                    404, "unknown-claim");
+            expectRejected(
+                    fixture.given(plenary()).when(new ApproveExpense(SESSION, CONVENTION, "c-9")),
+                    404,
+                    "unknown-claim");
         }
 
         @Test
         void anUnknownClaimIsNotRejectedEither() {
-            expectRejected(fixture.given(plenary()).when(new RejectExpense(SESSION, CONVENTION, "c-9", "No ticket")),
-                    404, "unknown-claim");
+            expectRejected(
+                    fixture.given(plenary()).when(new RejectExpense(SESSION, CONVENTION, "c-9", "No ticket")),
+                    404,
+                    "unknown-claim");
         }
 
         @Test
         void anApprovedClaimIsNotApprovedAgain() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", PRESENT), claimed("c-1", "m-1", "12.40"),
-                                   approved("c-1"))
-                                  .when(new ApproveExpense(SESSION, CONVENTION, "c-1")),
-                    409, "claim-decided");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", PRESENT), claimed("c-1", "m-1", "12.40"), approved("c-1"))
+                            .when(new ApproveExpense(SESSION, CONVENTION, "c-1")),
+                    409,
+                    "claim-decided");
         }
 
         @Test
         void anApprovedClaimIsNotRejected() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", PRESENT), claimed("c-1", "m-1", "12.40"),
-                                   approved("c-1"))
-                                  .when(new RejectExpense(SESSION, CONVENTION, "c-1", "Second thoughts")),
-                    409, "claim-decided");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", PRESENT), claimed("c-1", "m-1", "12.40"), approved("c-1"))
+                            .when(new RejectExpense(SESSION, CONVENTION, "c-1", "Second thoughts")),
+                    409,
+                    "claim-decided");
         }
 
         @Test
         void aRejectedClaimIsNotApproved() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", PRESENT), claimed("c-1", "m-1", "12.40"),
-                                   new ExpenseRejected(CONVENTION, "c-1", "No ticket"))
-                                  .when(new ApproveExpense(SESSION, CONVENTION, "c-1")),
-                    409, "claim-decided");
+            expectRejected(
+                    fixture.given(
+                                    plenary(),
+                                    recorded("m-1", PRESENT),
+                                    claimed("c-1", "m-1", "12.40"),
+                                    new ExpenseRejected(CONVENTION, "c-1", "No ticket"))
+                            .when(new ApproveExpense(SESSION, CONVENTION, "c-1")),
+                    409,
+                    "claim-decided");
         }
 
         @Test
         void aRejectionSaysWhy() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", PRESENT), claimed("c-1", "m-1", "12.40"))
-                                  .when(new RejectExpense(SESSION, CONVENTION, "c-1", null)),
-                    422, "reason-required");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", PRESENT), claimed("c-1", "m-1", "12.40"))
+                            .when(new RejectExpense(SESSION, CONVENTION, "c-1", null)),
+                    422,
+                    "reason-required");
         }
 
         @Test
         void aSessionOfAnotherConventionIsNotFound() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", PRESENT), claimed("c-1", "m-1", "12.40"))
-                                  .when(new ApproveExpense(SESSION, "conv-2", "c-1")),
-                    404, "unknown-session");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", PRESENT), claimed("c-1", "m-1", "12.40"))
+                            .when(new ApproveExpense(SESSION, "conv-2", "c-1")),
+                    404,
+                    "unknown-session");
         }
     }
 
@@ -575,81 +668,104 @@ class SessionTest {
 
         @Test
         void theMembersPresentGetTheIndemnityAndApprovedClaimsArePaid() {
-            fixture.given(plenary(), recorded("m-1", PRESENT), recorded("m-2", ABSENT), recorded("m-3", PRESENT),
-                           claimed("c-1", "m-1", "12.40"), approved("c-1"),
-                           claimed("c-2", "m-3", "30.00"), new ExpenseRejected(CONVENTION, "c-2", "No ticket"),
-                           closed())
-                   .when(pay(PAID_ON))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(new IndemnitiesPaid(CONVENTION, SESSION, List.of("m-1", "m-3"),
-                           new BigDecimal("52.40"), PAID_ON))
-                   .expectResultMessagePayload(new IndemnitiesPaid(CONVENTION, SESSION, List.of("m-1", "m-3"),
-                           new BigDecimal("52.40"), PAID_ON));
+            fixture.given(
+                            plenary(),
+                            recorded("m-1", PRESENT),
+                            recorded("m-2", ABSENT),
+                            recorded("m-3", PRESENT),
+                            claimed("c-1", "m-1", "12.40"),
+                            approved("c-1"),
+                            claimed("c-2", "m-3", "30.00"),
+                            new ExpenseRejected(CONVENTION, "c-2", "No ticket"),
+                            closed())
+                    .when(pay(PAID_ON))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new IndemnitiesPaid(
+                            CONVENTION, SESSION, List.of("m-1", "m-3"), new BigDecimal("52.40"), PAID_ON))
+                    .expectResultMessagePayload(new IndemnitiesPaid(
+                            CONVENTION, SESSION, List.of("m-1", "m-3"), new BigDecimal("52.40"), PAID_ON));
         }
 
         @Test
         void anApprovedClaimIsPaidEvenIfThePresenceWasCorrectedSince() {
-            fixture.given(plenary(), recorded("m-1", PRESENT), recorded("m-2", PRESENT),
-                           claimed("c-1", "m-1", "12.40"), approved("c-1"),
-                           new AttendanceCorrected(CONVENTION, SESSION, "m-1", PRESENT, EXCUSED, "Left at 9am"),
-                           closed())
-                   .when(pay(PAID_ON))
-                   .expectEvents(new IndemnitiesPaid(CONVENTION, SESSION, List.of("m-2", "m-1"),
-                           new BigDecimal("32.40"), PAID_ON));
+            fixture.given(
+                            plenary(),
+                            recorded("m-1", PRESENT),
+                            recorded("m-2", PRESENT),
+                            claimed("c-1", "m-1", "12.40"),
+                            approved("c-1"),
+                            new AttendanceCorrected(CONVENTION, SESSION, "m-1", PRESENT, EXCUSED, "Left at 9am"),
+                            closed())
+                    .when(pay(PAID_ON))
+                    .expectEvents(new IndemnitiesPaid(
+                            CONVENTION, SESSION, List.of("m-2", "m-1"), new BigDecimal("32.40"), PAID_ON));
         }
 
         @Test
         void theSessionIsPaidOnTheDayItCloses() {
             fixture.given(plenary(), recorded("m-1", PRESENT), closed())
-                   .when(pay(ENDS))
-                   .expectEvents(new IndemnitiesPaid(CONVENTION, SESSION, List.of("m-1"), INDEMNITY, ENDS));
+                    .when(pay(ENDS))
+                    .expectEvents(new IndemnitiesPaid(CONVENTION, SESSION, List.of("m-1"), INDEMNITY, ENDS));
         }
 
         @Test
         void anOpenSessionIsNotPaid() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", PRESENT)).when(pay(PAID_ON)),
-                    409, "session-not-closed");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", PRESENT)).when(pay(PAID_ON)), 409, "session-not-closed");
         }
 
         @Test
         void aSessionIsPaidOnce() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", PRESENT), closed(),
-                                   new IndemnitiesPaid(CONVENTION, SESSION, List.of("m-1"), INDEMNITY, PAID_ON))
-                                  .when(pay(PAID_ON)),
-                    409, "indemnities-paid");
+            expectRejected(
+                    fixture.given(
+                                    plenary(),
+                                    recorded("m-1", PRESENT),
+                                    closed(),
+                                    new IndemnitiesPaid(CONVENTION, SESSION, List.of("m-1"), INDEMNITY, PAID_ON))
+                            .when(pay(PAID_ON)),
+                    409,
+                    "indemnities-paid");
         }
 
         @Test
         void thePaymentDateIsRequired() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", PRESENT), closed()).when(pay(null)),
-                    422, "date-required");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", PRESENT), closed()).when(pay(null)), 422, "date-required");
         }
 
         @Test
         void aSessionIsNotPaidBeforeItCloses() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", PRESENT), closed()).when(pay(ENDS.minusDays(1))),
-                    422, "paid-before-close");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", PRESENT), closed()).when(pay(ENDS.minusDays(1))),
+                    422,
+                    "paid-before-close");
         }
 
         @Test
         void pendingClaimsAreDecidedFirst() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", PRESENT), claimed("c-1", "m-1", "12.40"), closed())
-                                  .when(pay(PAID_ON)),
-                    409, "claims-pending");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", PRESENT), claimed("c-1", "m-1", "12.40"), closed())
+                            .when(pay(PAID_ON)),
+                    409,
+                    "claims-pending");
         }
 
         @Test
         void nothingPayableIsRefused() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", ABSENT), recorded("m-2", EXCUSED), closed())
-                                  .when(pay(PAID_ON)),
-                    409, "nothing-payable");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", ABSENT), recorded("m-2", EXCUSED), closed())
+                            .when(pay(PAID_ON)),
+                    409,
+                    "nothing-payable");
         }
 
         @Test
         void aSessionOfAnotherConventionIsNotFound() {
-            expectRejected(fixture.given(plenary(), recorded("m-1", PRESENT), closed())
-                                  .when(new PayIndemnities(SESSION, "conv-2", PAID_ON)),
-                    404, "unknown-session");
+            expectRejected(
+                    fixture.given(plenary(), recorded("m-1", PRESENT), closed())
+                            .when(new PayIndemnities(SESSION, "conv-2", PAID_ON)),
+                    404,
+                    "unknown-session");
         }
     }
 }

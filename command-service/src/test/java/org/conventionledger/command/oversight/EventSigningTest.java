@@ -3,14 +3,13 @@ package org.conventionledger.command.oversight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conventionledger.command.platform.ApiClient;
 import org.conventionledger.events.integrity.ChainLink;
 import org.conventionledger.events.integrity.EventAudit;
@@ -35,8 +34,13 @@ import org.springframework.test.web.servlet.MockMvc;
  * {@link EventSigningOnPostgresTest}): the rows as stored carry the ledger key's signature over their
  * content, by the key of the time across a rotation, and a head lists the positions it found empty.
  */
-@SpringBootTest(properties = {"ledger.security.mode=oidc", "ledger.tree-heads.tick=PT0.2S",
-        "ledger.tree-heads.settle-after=PT4S", "ledger.eventstore.transaction-timeout=PT2S"})
+@SpringBootTest(
+        properties = {
+            "ledger.security.mode=oidc",
+            "ledger.tree-heads.tick=PT0.2S",
+            "ledger.tree-heads.settle-after=PT4S",
+            "ledger.eventstore.transaction-timeout=PT2S"
+        })
 @AutoConfigureMockMvc
 @DirtiesContext
 class EventSigningTest {
@@ -54,10 +58,13 @@ class EventSigningTest {
 
     @MockitoBean
     JwtDecoder jwtDecoder;
+
     @Autowired
     MockMvc http;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ObjectMapper json;
 
@@ -69,7 +76,9 @@ class EventSigningTest {
     }
 
     private List<ChainLink.Entry> rows() {
-        return LedgerTree.jdbc(jdbc, json).after(0, Integer.MAX_VALUE).stream().map(LedgerTree.Row::entry).toList();
+        return LedgerTree.jdbc(jdbc, json).after(0, Integer.MAX_VALUE).stream()
+                .map(LedgerTree.Row::entry)
+                .toList();
     }
 
     private String keyOf(ChainLink.Entry keyEvent) throws Exception {
@@ -85,9 +94,13 @@ class EventSigningTest {
         api.openConvention();
 
         List<ChainLink.Entry> rows = rows();
-        ChainLink.Entry published = rows.stream().filter(e -> e.payloadType().equals(KEY_PUBLISHED)).findFirst()
+        ChainLink.Entry published = rows.stream()
+                .filter(e -> e.payloadType().equals(KEY_PUBLISHED))
+                .findFirst()
                 .orElseThrow();
-        ChainLink.Entry rotated = rows.stream().filter(e -> e.payloadType().equals(KEY_ROTATED)).findFirst()
+        ChainLink.Entry rotated = rows.stream()
+                .filter(e -> e.payloadType().equals(KEY_ROTATED))
+                .findFirst()
                 .orElseThrow();
         List<Long> headSizes = new ArrayList<>();
         for (ChainLink.Entry row : rows) {
@@ -99,7 +112,9 @@ class EventSigningTest {
         for (ChainLink.Entry row : rows) {
             Map<String, String> fields = new java.util.LinkedHashMap<>();
             if (TreeAudit.KEYRING_EVENTS.contains(row.payloadType())) {
-                json.readTree(row.payload()).properties().forEach(p -> fields.put(p.getKey(), p.getValue().asText()));
+                json.readTree(row.payload())
+                        .properties()
+                        .forEach(p -> fields.put(p.getKey(), p.getValue().asText()));
             }
             keys.append(row, fields);
         }
@@ -110,8 +125,12 @@ class EventSigningTest {
         Set<String> usedKeys = new java.util.HashSet<>();
         for (ChainLink.Entry row : rows) {
             String keyId = row.metaData().get(EventSignatures.KEY_ID);
-            assertThat(keyId).as("the signing key of " + row.payloadType() + " at " + row.position()).isNotNull();
-            assertThat(EventSignatures.verifies(ledgerKeys.get(keyId), row)).as(row.toString()).isTrue();
+            assertThat(keyId)
+                    .as("the signing key of " + row.payloadType() + " at " + row.position())
+                    .isNotNull();
+            assertThat(EventSignatures.verifies(ledgerKeys.get(keyId), row))
+                    .as(row.toString())
+                    .isTrue();
             usedKeys.add(keyId);
             if (row.position() > rotated.position()) {
                 assertThat(keyId).as("after the rotation").isEqualTo(keyOf(rotated));
@@ -124,7 +143,9 @@ class EventSigningTest {
             audit.append(row);
             if (row.payloadType().equals(TreeAudit.HEAD_SIGNED)) {
                 JsonNode signed = json.readTree(row.payload());
-                assertThat(signed.path("emptyPositions").isArray()).as("a head lists its empty positions").isTrue();
+                assertThat(signed.path("emptyPositions").isArray())
+                        .as("a head lists its empty positions")
+                        .isTrue();
                 List<Long> empty = new ArrayList<>();
                 signed.path("emptyPositions").forEach(p -> empty.add(p.asLong()));
                 audit.head(signed.path("position").asLong(), empty);

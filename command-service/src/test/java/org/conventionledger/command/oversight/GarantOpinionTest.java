@@ -8,7 +8,6 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.time.LocalDate;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.command.organisation.ConventionRegister;
@@ -44,22 +43,27 @@ class GarantOpinionTest {
     @Test
     void anEndOfSessionOpinionNamesItsSession() {
         fixture.givenNoPriorActivity()
-               .when(publish(END_OF_SESSION, 6, TEXT))
-               .expectEvents(new GarantOpinionPublished(CONVENTION, OPINION, END_OF_SESSION, 6, TEXT, DAY));
+                .when(publish(END_OF_SESSION, 6, TEXT))
+                .expectEvents(new GarantOpinionPublished(CONVENTION, OPINION, END_OF_SESSION, 6, TEXT, DAY));
     }
 
     @ParameterizedTest
-    @EnumSource(value = OpinionOccasion.class, names = {"VOTATION", "FINAL"})
+    @EnumSource(
+            value = OpinionOccasion.class,
+            names = {"VOTATION", "FINAL"})
     void votationAndFinalOpinionsNameNoSession(OpinionOccasion occasion) {
         fixture.givenNoPriorActivity()
-               .when(publish(occasion, null, TEXT))
-               .expectEvents(new GarantOpinionPublished(CONVENTION, OPINION, occasion, null, TEXT, DAY));
+                .when(publish(occasion, null, TEXT))
+                .expectEvents(new GarantOpinionPublished(CONVENTION, OPINION, occasion, null, TEXT, DAY));
     }
 
     @Test
     void anOpinionOnAnUnknownConventionIsNotFound() {
-        expectRejected(fixture.givenNoPriorActivity()
-                .when(new PublishGarantOpinion("nowhere", OPINION, FINAL, null, TEXT, DAY)), 404, "unknown-convention");
+        expectRejected(
+                fixture.givenNoPriorActivity()
+                        .when(new PublishGarantOpinion("nowhere", OPINION, FINAL, null, TEXT, DAY)),
+                404,
+                "unknown-convention");
     }
 
     @Test
@@ -70,7 +74,8 @@ class GarantOpinionTest {
 
     @Test
     void anEndOfSessionOpinionWithoutSessionIsRefused() {
-        expectRejected(fixture.givenNoPriorActivity().when(publish(END_OF_SESSION, null, TEXT)), 422, "session-required");
+        expectRejected(
+                fixture.givenNoPriorActivity().when(publish(END_OF_SESSION, null, TEXT)), 422, "session-required");
         expectRejected(fixture.givenNoPriorActivity().when(publish(END_OF_SESSION, 0, TEXT)), 422, "session-required");
     }
 
@@ -87,7 +92,10 @@ class GarantOpinionTest {
 
     @Test
     void anOpinionWithoutDateIsRefused() {
-        expectRejected(fixture.givenNoPriorActivity()
-                .when(new PublishGarantOpinion(CONVENTION, OPINION, FINAL, null, TEXT, null)), 422, "date-required");
+        expectRejected(
+                fixture.givenNoPriorActivity()
+                        .when(new PublishGarantOpinion(CONVENTION, OPINION, FINAL, null, TEXT, null)),
+                422,
+                "date-required");
     }
 }

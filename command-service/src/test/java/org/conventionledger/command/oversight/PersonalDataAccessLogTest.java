@@ -4,7 +4,6 @@ import static org.conventionledger.command.platform.RuleViolationMatcher.expectR
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.events.oversight.PersonalDataErased;
@@ -42,10 +41,14 @@ class PersonalDataAccessLogTest {
 
     @Test
     void aReadNamesItsPurposeAndItsPeople() {
-        expectRejected(fixture.givenNoPriorActivity().when(new RecordPersonalDataRead(CONVENTION, " ", List.of("p-1"))),
-                422, "purpose-required");
-        expectRejected(fixture.givenNoPriorActivity().when(new RecordPersonalDataRead(CONVENTION, "letters", List.of())),
-                422, "persons-required");
+        expectRejected(
+                fixture.givenNoPriorActivity().when(new RecordPersonalDataRead(CONVENTION, " ", List.of("p-1"))),
+                422,
+                "purpose-required");
+        expectRejected(
+                fixture.givenNoPriorActivity().when(new RecordPersonalDataRead(CONVENTION, "letters", List.of())),
+                422,
+                "persons-required");
     }
 
     @Test
@@ -53,8 +56,11 @@ class PersonalDataAccessLogTest {
         fixture.givenNoPriorActivity()
                 .when(new EraseResident(CONVENTION, "p-1", "GDPR art. 17", ON))
                 .expectEvents(new PersonalDataErased(CONVENTION, "p-1", "GDPR art. 17", ON));
-        expectRejected(fixture.given(new PersonalDataErased(CONVENTION, "p-1", "GDPR art. 17", ON))
-                .when(new EraseResident(CONVENTION, "p-1", "GDPR art. 17", ON)), 409, "already-erased");
+        expectRejected(
+                fixture.given(new PersonalDataErased(CONVENTION, "p-1", "GDPR art. 17", ON))
+                        .when(new EraseResident(CONVENTION, "p-1", "GDPR art. 17", ON)),
+                409,
+                "already-erased");
         fixture.given(new PersonalDataErased(CONVENTION, "p-1", "GDPR art. 17", ON))
                 .when(new EraseResident(LOG, CONVENTION, "p-2", "GDPR art. 17", ON))
                 .expectEvents(new PersonalDataErased(CONVENTION, "p-2", "GDPR art. 17", ON));
@@ -62,11 +68,17 @@ class PersonalDataAccessLogTest {
 
     @Test
     void anErasureNamesAPseudonymItsGroundAndDate() {
-        expectRejected(fixture.givenNoPriorActivity().when(new EraseResident(CONVENTION, "Jean Dupont", "GDPR", ON)),
-                422, "person-id");
-        expectRejected(fixture.givenNoPriorActivity().when(new EraseResident(CONVENTION, "p-1", "", ON)),
-                422, "basis-required");
-        expectRejected(fixture.givenNoPriorActivity().when(new EraseResident(CONVENTION, "p-1", "GDPR", null)),
-                422, "requested-on-required");
+        expectRejected(
+                fixture.givenNoPriorActivity().when(new EraseResident(CONVENTION, "Jean Dupont", "GDPR", ON)),
+                422,
+                "person-id");
+        expectRejected(
+                fixture.givenNoPriorActivity().when(new EraseResident(CONVENTION, "p-1", "", ON)),
+                422,
+                "basis-required");
+        expectRejected(
+                fixture.givenNoPriorActivity().when(new EraseResident(CONVENTION, "p-1", "GDPR", null)),
+                422,
+                "requested-on-required");
     }
 }

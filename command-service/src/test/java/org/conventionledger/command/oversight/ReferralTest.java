@@ -7,7 +7,6 @@ import static org.mockito.Mockito.when;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.command.organisation.ConventionRegister;
@@ -42,8 +41,8 @@ class ReferralTest {
     }
 
     private static MatterReferred referred() {
-        return new MatterReferred(CONVENTION, REFERRAL, "Speaking time", "Some members never get the floor.",
-                ATTACHMENTS, "member", DAY);
+        return new MatterReferred(
+                CONVENTION, REFERRAL, "Speaking time", "Some members never get the floor.", ATTACHMENTS, "member", DAY);
     }
 
     private static ReferralAcknowledged acknowledged() {
@@ -51,7 +50,8 @@ class ReferralTest {
     }
 
     private static ReferralAnswered answered() {
-        return new ReferralAnswered(CONVENTION, REFERRAL, "The facilitators now keep a speakers' list.", DAY.plusDays(20));
+        return new ReferralAnswered(
+                CONVENTION, REFERRAL, "The facilitators now keep a speakers' list.", DAY.plusDays(20));
     }
 
     // ---- ReferMatter ------------------------------------------------------------------------------
@@ -59,24 +59,26 @@ class ReferralTest {
     @Test
     void aMemberRefersAMatter() {
         fixture.givenNoPriorActivity()
-               .when(refer("Speaking time", "Some members never get the floor.", "member"))
-               .expectEvents(referred());
+                .when(refer("Speaking time", "Some members never get the floor.", "member"))
+                .expectEvents(referred());
     }
 
     @Test
     void aResidentRefersAMatterWithoutAttachments() {
         fixture.givenNoPriorActivity()
-               .when(new ReferMatter(CONVENTION, REFERRAL, "Information", "The sheets are not online.", null,
-                       "resident", DAY))
-               .expectEvents(new MatterReferred(CONVENTION, REFERRAL, "Information", "The sheets are not online.",
-                       List.of(), "resident", DAY));
+                .when(new ReferMatter(
+                        CONVENTION, REFERRAL, "Information", "The sheets are not online.", null, "resident", DAY))
+                .expectEvents(new MatterReferred(
+                        CONVENTION, REFERRAL, "Information", "The sheets are not online.", List.of(), "resident", DAY));
     }
 
     @Test
     void aReferralToAnUnknownConventionIsNotFound() {
-        expectRejected(fixture.givenNoPriorActivity()
-                .when(new ReferMatter("nowhere", REFERRAL, "Subject", "Text", ATTACHMENTS, "member", DAY)),
-                404, "unknown-convention");
+        expectRejected(
+                fixture.givenNoPriorActivity()
+                        .when(new ReferMatter("nowhere", REFERRAL, "Subject", "Text", ATTACHMENTS, "member", DAY)),
+                404,
+                "unknown-convention");
     }
 
     @Test
@@ -93,24 +95,30 @@ class ReferralTest {
 
     @Test
     void aReferralNamesACapacityNeverAName() {
-        expectRejected(fixture.givenNoPriorActivity().when(refer("Subject", "Text", "Jeanne Dupont")),
-                422, "invalid-referred-by");
-        expectRejected(fixture.givenNoPriorActivity().when(refer("Subject", "Text", null)),
-                422, "invalid-referred-by");
+        expectRejected(
+                fixture.givenNoPriorActivity().when(refer("Subject", "Text", "Jeanne Dupont")),
+                422,
+                "invalid-referred-by");
+        expectRejected(fixture.givenNoPriorActivity().when(refer("Subject", "Text", null)), 422, "invalid-referred-by");
     }
 
     @Test
     void aReferralWithoutDateIsRefused() {
-        expectRejected(fixture.givenNoPriorActivity()
-                .when(new ReferMatter(CONVENTION, REFERRAL, "Subject", "Text", ATTACHMENTS, "member", null)),
-                422, "date-required");
+        expectRejected(
+                fixture.givenNoPriorActivity()
+                        .when(new ReferMatter(CONVENTION, REFERRAL, "Subject", "Text", ATTACHMENTS, "member", null)),
+                422,
+                "date-required");
     }
 
     @Test
     void aBlankAttachmentIsRefused() {
-        expectRejected(fixture.givenNoPriorActivity()
-                .when(new ReferMatter(CONVENTION, REFERRAL, "Subject", "Text", Arrays.asList("doc-1", " "), "member",
-                        DAY)), 422, "invalid-attachment");
+        expectRejected(
+                fixture.givenNoPriorActivity()
+                        .when(new ReferMatter(
+                                CONVENTION, REFERRAL, "Subject", "Text", Arrays.asList("doc-1", " "), "member", DAY)),
+                422,
+                "invalid-attachment");
     }
 
     // ---- AcknowledgeReferral ----------------------------------------------------------------------
@@ -118,20 +126,24 @@ class ReferralTest {
     @Test
     void theGarantsAcknowledgeAReferral() {
         fixture.given(referred())
-               .when(new AcknowledgeReferral(REFERRAL, DAY.plusDays(2)))
-               .expectEvents(acknowledged());
+                .when(new AcknowledgeReferral(REFERRAL, DAY.plusDays(2)))
+                .expectEvents(acknowledged());
     }
 
     @Test
     void aReferralIsAcknowledgedOnce() {
-        expectRejected(fixture.given(referred(), acknowledged())
-                .when(new AcknowledgeReferral(REFERRAL, DAY.plusDays(3))), 409, "already-acknowledged");
+        expectRejected(
+                fixture.given(referred(), acknowledged()).when(new AcknowledgeReferral(REFERRAL, DAY.plusDays(3))),
+                409,
+                "already-acknowledged");
     }
 
     @Test
     void anAcknowledgementBeforeTheReferralIsRefused() {
-        expectRejected(fixture.given(referred())
-                .when(new AcknowledgeReferral(REFERRAL, DAY.minusDays(1))), 422, "date-before-referral");
+        expectRejected(
+                fixture.given(referred()).when(new AcknowledgeReferral(REFERRAL, DAY.minusDays(1))),
+                422,
+                "date-before-referral");
     }
 
     @Test
@@ -143,36 +155,50 @@ class ReferralTest {
 
     @Test
     void theGarantsInvestigateSeveralTimes() {
-        fixture.given(referred(), acknowledged(),
-                      new ReferralInvestigated(CONVENTION, REFERRAL, "Attended session 3", DAY.plusDays(5)))
-               .when(new InvestigateReferral(REFERRAL, "Met the facilitators", DAY.plusDays(9)))
-               .expectEvents(new ReferralInvestigated(CONVENTION, REFERRAL, "Met the facilitators", DAY.plusDays(9)));
+        fixture.given(
+                        referred(),
+                        acknowledged(),
+                        new ReferralInvestigated(CONVENTION, REFERRAL, "Attended session 3", DAY.plusDays(5)))
+                .when(new InvestigateReferral(REFERRAL, "Met the facilitators", DAY.plusDays(9)))
+                .expectEvents(new ReferralInvestigated(CONVENTION, REFERRAL, "Met the facilitators", DAY.plusDays(9)));
     }
 
     @Test
     void anInvestigationNeedsTheAcknowledgement() {
-        expectRejected(fixture.given(referred())
-                .when(new InvestigateReferral(REFERRAL, "Note", DAY.plusDays(5))), 409, "not-acknowledged");
+        expectRejected(
+                fixture.given(referred()).when(new InvestigateReferral(REFERRAL, "Note", DAY.plusDays(5))),
+                409,
+                "not-acknowledged");
     }
 
     @Test
     void anInvestigationAfterTheAnswerIsRefused() {
-        expectRejected(fixture.given(referred(), acknowledged(), answered())
-                .when(new InvestigateReferral(REFERRAL, "Note", DAY.plusDays(25))), 409, "already-answered");
+        expectRejected(
+                fixture.given(referred(), acknowledged(), answered())
+                        .when(new InvestigateReferral(REFERRAL, "Note", DAY.plusDays(25))),
+                409,
+                "already-answered");
     }
 
     @Test
     void anInvestigationWithoutNoteIsRefused() {
-        expectRejected(fixture.given(referred(), acknowledged())
-                .when(new InvestigateReferral(REFERRAL, " ", DAY.plusDays(5))), 422, "note-required");
+        expectRejected(
+                fixture.given(referred(), acknowledged()).when(new InvestigateReferral(REFERRAL, " ", DAY.plusDays(5))),
+                422,
+                "note-required");
     }
 
     @Test
     void anInvestigationWithoutDateOrBeforeTheReferralIsRefused() {
-        expectRejected(fixture.given(referred(), acknowledged())
-                .when(new InvestigateReferral(REFERRAL, "Note", null)), 422, "date-required");
-        expectRejected(fixture.given(referred(), acknowledged())
-                .when(new InvestigateReferral(REFERRAL, "Note", DAY.minusDays(1))), 422, "date-before-referral");
+        expectRejected(
+                fixture.given(referred(), acknowledged()).when(new InvestigateReferral(REFERRAL, "Note", null)),
+                422,
+                "date-required");
+        expectRejected(
+                fixture.given(referred(), acknowledged())
+                        .when(new InvestigateReferral(REFERRAL, "Note", DAY.minusDays(1))),
+                422,
+                "date-before-referral");
     }
 
     // ---- AnswerReferral ---------------------------------------------------------------------------
@@ -180,35 +206,49 @@ class ReferralTest {
     @Test
     void theGarantsAnswerAReferral() {
         fixture.given(referred(), acknowledged())
-               .when(new AnswerReferral(REFERRAL, "The facilitators now keep a speakers' list.", DAY.plusDays(20)))
-               .expectEvents(answered());
+                .when(new AnswerReferral(REFERRAL, "The facilitators now keep a speakers' list.", DAY.plusDays(20)))
+                .expectEvents(answered());
     }
 
     @Test
     void anAnswerNeedsTheAcknowledgement() {
-        expectRejected(fixture.given(referred())
-                .when(new AnswerReferral(REFERRAL, "Answer", DAY.plusDays(20))), 409, "not-acknowledged");
+        expectRejected(
+                fixture.given(referred()).when(new AnswerReferral(REFERRAL, "Answer", DAY.plusDays(20))),
+                409,
+                "not-acknowledged");
     }
 
     @Test
     void aReferralIsAnsweredOnce() {
-        expectRejected(fixture.given(referred(), acknowledged(), answered())
-                .when(new AnswerReferral(REFERRAL, "Again", DAY.plusDays(21))), 409, "already-answered");
+        expectRejected(
+                fixture.given(referred(), acknowledged(), answered())
+                        .when(new AnswerReferral(REFERRAL, "Again", DAY.plusDays(21))),
+                409,
+                "already-answered");
     }
 
     @Test
     void anAnswerWithoutTextIsRefused() {
-        expectRejected(fixture.given(referred(), acknowledged())
-                .when(new AnswerReferral(REFERRAL, "", DAY.plusDays(20))), 422, "answer-required");
-        expectRejected(fixture.given(referred(), acknowledged())
-                .when(new AnswerReferral(REFERRAL, null, DAY.plusDays(20))), 422, "answer-required");
+        expectRejected(
+                fixture.given(referred(), acknowledged()).when(new AnswerReferral(REFERRAL, "", DAY.plusDays(20))),
+                422,
+                "answer-required");
+        expectRejected(
+                fixture.given(referred(), acknowledged()).when(new AnswerReferral(REFERRAL, null, DAY.plusDays(20))),
+                422,
+                "answer-required");
     }
 
     @Test
     void anAnswerWithoutDateOrBeforeTheReferralIsRefused() {
-        expectRejected(fixture.given(referred(), acknowledged())
-                .when(new AnswerReferral(REFERRAL, "Answer", null)), 422, "date-required");
-        expectRejected(fixture.given(referred(), acknowledged())
-                .when(new AnswerReferral(REFERRAL, "Answer", DAY.minusDays(1))), 422, "date-before-referral");
+        expectRejected(
+                fixture.given(referred(), acknowledged()).when(new AnswerReferral(REFERRAL, "Answer", null)),
+                422,
+                "date-required");
+        expectRejected(
+                fixture.given(referred(), acknowledged())
+                        .when(new AnswerReferral(REFERRAL, "Answer", DAY.minusDays(1))),
+                422,
+                "date-before-referral");
     }
 }

@@ -10,7 +10,6 @@ import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.conventionledger.events.integrity.ChainLink;
 import org.conventionledger.events.oversight.SealCountersigned;
@@ -37,42 +36,52 @@ class SealTest {
     @Test
     void aSealIsPublished() {
         fixture.givenNoPriorActivity()
-               .when(new PublishSeal("seal-1", ChainLink.VERSION, 41, HEAD, 42, SEALED_AT, "end of session 6"))
-               .expectEvents(PUBLISHED);
+                .when(new PublishSeal("seal-1", ChainLink.VERSION, 41, HEAD, 42, SEALED_AT, "end of session 6"))
+                .expectEvents(PUBLISHED);
     }
 
     @Test
     void anEmptyLogCanBeSealed() {
         fixture.givenNoPriorActivity()
-               .when(new PublishSeal("seal-0", ChainLink.VERSION, -1, ChainLink.GENESIS, 0, SEALED_AT, "on demand"))
-               .expectEvents(new SealPublished("seal-0", ChainLink.VERSION, -1, ChainLink.GENESIS, 0, SEALED_AT,
-                       "on demand"));
+                .when(new PublishSeal("seal-0", ChainLink.VERSION, -1, ChainLink.GENESIS, 0, SEALED_AT, "on demand"))
+                .expectEvents(new SealPublished(
+                        "seal-0", ChainLink.VERSION, -1, ChainLink.GENESIS, 0, SEALED_AT, "on demand"));
     }
 
     @Test
     void anotherChainVersionIsRefused() {
-        expectRejected(fixture.givenNoPriorActivity()
-                .when(new PublishSeal("seal-1", "other-chain", 41, HEAD, 42, SEALED_AT, null)), 422, "unknown-chain");
+        expectRejected(
+                fixture.givenNoPriorActivity()
+                        .when(new PublishSeal("seal-1", "other-chain", 41, HEAD, 42, SEALED_AT, null)),
+                422,
+                "unknown-chain");
     }
 
     @Test
     void aHeadThatIsNotAHashIsRefused() {
-        expectRejected(fixture.givenNoPriorActivity()
-                .when(new PublishSeal("seal-1", ChainLink.VERSION, 41, "not-a-hash", 42, SEALED_AT, null)),
-                422, "invalid-head");
+        expectRejected(
+                fixture.givenNoPriorActivity()
+                        .when(new PublishSeal("seal-1", ChainLink.VERSION, 41, "not-a-hash", 42, SEALED_AT, null)),
+                422,
+                "invalid-head");
     }
 
     @Test
     void aPositionThatDisagreesWithTheLengthIsRefused() {
-        expectRejected(fixture.givenNoPriorActivity()
-                .when(new PublishSeal("seal-1", ChainLink.VERSION, -1, HEAD, 3, SEALED_AT, null)),
-                422, "invalid-position");
+        expectRejected(
+                fixture.givenNoPriorActivity()
+                        .when(new PublishSeal("seal-1", ChainLink.VERSION, -1, HEAD, 3, SEALED_AT, null)),
+                422,
+                "invalid-position");
     }
 
     @Test
     void aSealWithoutTimeIsRefused() {
-        expectRejected(fixture.givenNoPriorActivity()
-                .when(new PublishSeal("seal-1", ChainLink.VERSION, 41, HEAD, 42, null, null)), 422, "sealed-at-required");
+        expectRejected(
+                fixture.givenNoPriorActivity()
+                        .when(new PublishSeal("seal-1", ChainLink.VERSION, 41, HEAD, 42, null, null)),
+                422,
+                "sealed-at-required");
     }
 
     @Test
@@ -80,39 +89,58 @@ class SealTest {
         String publicKey = base64(garantKey.getPublic().getEncoded());
         String signature = sign(ChainLink.sealText(ChainLink.VERSION, 41, HEAD, 42));
         fixture.given(PUBLISHED)
-               .when(new CountersignSeal("seal-1", "garant", publicKey, signature))
-               .expectEvents(new SealCountersigned("seal-1", "garant", publicKey,
-                       fingerprint(garantKey.getPublic().getEncoded()), signature));
+                .when(new CountersignSeal("seal-1", "garant", publicKey, signature))
+                .expectEvents(new SealCountersigned(
+                        "seal-1",
+                        "garant",
+                        publicKey,
+                        fingerprint(garantKey.getPublic().getEncoded()),
+                        signature));
     }
 
     @Test
     void aSignatureOfAnotherTextIsRefused() throws Exception {
         String signature = sign(ChainLink.sealText(ChainLink.VERSION, 40, HEAD, 41));
-        expectRejected(fixture.given(PUBLISHED).when(new CountersignSeal("seal-1", "garant",
-                base64(garantKey.getPublic().getEncoded()), signature)), 422, "signature-does-not-verify");
+        expectRejected(
+                fixture.given(PUBLISHED)
+                        .when(new CountersignSeal(
+                                "seal-1", "garant", base64(garantKey.getPublic().getEncoded()), signature)),
+                422,
+                "signature-does-not-verify");
     }
 
     @Test
     void theSameKeyCountersignsOnce() throws Exception {
         String publicKey = base64(garantKey.getPublic().getEncoded());
         String signature = sign(ChainLink.sealText(ChainLink.VERSION, 41, HEAD, 42));
-        SealCountersigned first = new SealCountersigned("seal-1", "garant", publicKey,
-                fingerprint(garantKey.getPublic().getEncoded()), signature);
-        expectRejected(fixture.given(PUBLISHED, first).when(new CountersignSeal("seal-1", "garant", publicKey, signature)),
-                409, "already-countersigned");
+        SealCountersigned first = new SealCountersigned(
+                "seal-1", "garant", publicKey, fingerprint(garantKey.getPublic().getEncoded()), signature);
+        expectRejected(
+                fixture.given(PUBLISHED, first).when(new CountersignSeal("seal-1", "garant", publicKey, signature)),
+                409,
+                "already-countersigned");
     }
 
     @Test
     void aKeyThatIsNotEd25519IsRefused() throws Exception {
-        byte[] rsa = KeyPairGenerator.getInstance("RSA").generateKeyPair().getPublic().getEncoded();
-        expectRejected(fixture.given(PUBLISHED).when(new CountersignSeal("seal-1", "garant", base64(rsa),
-                sign("x"))), 422, "invalid-public-key");
+        byte[] rsa = KeyPairGenerator.getInstance("RSA")
+                .generateKeyPair()
+                .getPublic()
+                .getEncoded();
+        expectRejected(
+                fixture.given(PUBLISHED).when(new CountersignSeal("seal-1", "garant", base64(rsa), sign("x"))),
+                422,
+                "invalid-public-key");
     }
 
     @Test
     void aSignatureThatIsNotBase64IsRefused() {
-        expectRejected(fixture.given(PUBLISHED).when(new CountersignSeal("seal-1", "garant",
-                base64(garantKey.getPublic().getEncoded()), "%%%")), 422, "invalid-signature");
+        expectRejected(
+                fixture.given(PUBLISHED)
+                        .when(new CountersignSeal(
+                                "seal-1", "garant", base64(garantKey.getPublic().getEncoded()), "%%%")),
+                422,
+                "invalid-signature");
     }
 
     private String sign(String text) throws Exception {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.MetaData;
@@ -31,8 +30,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class ActorOnCommandsTest {
 
     /** What an outer request could have attached: the caller's own trace and a forged actor. */
-    private static final MetaData FROM_OUTSIDE = MetaData.from(Map.of("traceId", "trace-of-alice-referral",
-            "correlationId", "alice-referral", "actorId", "alice@city", "sessionHint", "alice"));
+    private static final MetaData FROM_OUTSIDE = MetaData.from(Map.of(
+            "traceId",
+            "trace-of-alice-referral",
+            "correlationId",
+            "alice-referral",
+            "actorId",
+            "alice@city",
+            "sessionHint",
+            "alice"));
 
     @AfterEach
     void signOut() {
@@ -40,12 +46,18 @@ class ActorOnCommandsTest {
     }
 
     private static void signedInAs(String name, String... roles) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name,
-                null, Arrays.stream(roles).map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        name,
+                        null,
+                        Arrays.stream(roles)
+                                .map(r -> new SimpleGrantedAuthority("ROLE_" + r))
+                                .toList()));
     }
 
     private static MetaData dispatched(Object payload) {
-        CommandMessage<?> command = GenericCommandMessage.asCommandMessage(payload).andMetaData(FROM_OUTSIDE);
+        CommandMessage<?> command =
+                GenericCommandMessage.asCommandMessage(payload).andMetaData(FROM_OUTSIDE);
         return new ActorOnCommands().handle(List.of(command)).apply(0, command).getMetaData();
     }
 
@@ -83,8 +95,10 @@ class ActorOnCommandsTest {
     @Test
     void anyOtherCommandNamesItsCaller() {
         signedInAs("bob@city", "ORGANISER");
-        assertThat(dispatched(new CloseSession("s-1", "conv-1", null))).containsEntry("actorId", "bob@city")
-                .containsEntry("actorRole", "ORGANISER").containsEntry("traceId", "trace-of-alice-referral");
+        assertThat(dispatched(new CloseSession("s-1", "conv-1", null)))
+                .containsEntry("actorId", "bob@city")
+                .containsEntry("actorRole", "ORGANISER")
+                .containsEntry("traceId", "trace-of-alice-referral");
     }
 
     @Test

@@ -10,15 +10,19 @@ class ActorTest {
 
     @Test
     void aRoleWhoseNameContainsPlatformIsNotThePlatform() {
-        assertThat(new Actor("mallory", "NOT_PLATFORM,VOTER").hasRole(Role.PLATFORM)).isFalse();
+        assertThat(new Actor("mallory", "NOT_PLATFORM,VOTER").hasRole(Role.PLATFORM))
+                .isFalse();
         assertThat(new Actor("mallory", "PLATFORM_X").hasRole(Role.PLATFORM)).isFalse();
-        assertThat(new Actor("mallory", "VOTER,XPLATFORM").hasRole(Role.PLATFORM)).isFalse();
-        assertThat(new Actor("mallory", "NOT_PLATFORM,VOTER").hasRole(Role.VOTER)).isTrue();
+        assertThat(new Actor("mallory", "VOTER,XPLATFORM").hasRole(Role.PLATFORM))
+                .isFalse();
+        assertThat(new Actor("mallory", "NOT_PLATFORM,VOTER").hasRole(Role.VOTER))
+                .isTrue();
     }
 
     @Test
     void thePlatformAmongSeveralRolesIsThePlatform() {
         assertThat(new Actor("platform", "PLATFORM").hasRole(Role.PLATFORM)).isTrue();
-        assertThat(new Actor("platform", "GARANT,PLATFORM").hasRole(Role.PLATFORM)).isTrue();
+        assertThat(new Actor("platform", "GARANT,PLATFORM").hasRole(Role.PLATFORM))
+                .isTrue();
     }
 }

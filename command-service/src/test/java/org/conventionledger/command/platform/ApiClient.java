@@ -6,15 +6,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -58,18 +57,21 @@ public final class ApiClient {
      * As {@link #withRoleTokens(MockMvc, JwtDecoder)}, and a subject's token also carries these claims, as
      * the identity provider attests them. The subject is {@code role@city} unless the token names one.
      */
-    public static ApiClient withRoleTokens(MockMvc http, JwtDecoder decoder,
-                                           Map<String, Map<String, Object>> claimsBySubject) {
+    public static ApiClient withRoleTokens(
+            MockMvc http, JwtDecoder decoder, Map<String, Map<String, Object>> claimsBySubject) {
         // stubbed without calling the mock, so that a test may stub it again over this
         willAnswer(call -> {
-            String token = call.getArgument(0);
-            String[] parts = token.split("\\.");
-            String subject = parts.length > 1 ? parts[1] : parts[0].toLowerCase(Locale.ROOT) + "@city";
-            Map<String, Object> claims = new HashMap<>(claimsBySubject.getOrDefault(subject, Map.of()));
-            claims.put("sub", subject);
-            claims.put("roles", List.of(parts[0]));
-            return new Jwt(token, Instant.now(), Instant.now().plusSeconds(300), Map.of("alg", "RS256"), claims);
-        }).given(decoder).decode(anyString());
+                    String token = call.getArgument(0);
+                    String[] parts = token.split("\\.");
+                    String subject = parts.length > 1 ? parts[1] : parts[0].toLowerCase(Locale.ROOT) + "@city";
+                    Map<String, Object> claims = new HashMap<>(claimsBySubject.getOrDefault(subject, Map.of()));
+                    claims.put("sub", subject);
+                    claims.put("roles", List.of(parts[0]));
+                    return new Jwt(
+                            token, Instant.now(), Instant.now().plusSeconds(300), Map.of("alg", "RS256"), claims);
+                })
+                .given(decoder)
+                .decode(anyString());
         return new ApiClient(http);
     }
 
@@ -93,7 +95,9 @@ public final class ApiClient {
 
     /** POSTs, expects 201 Created, and answers the new resource's id, read from {@code idField}. */
     public String created(String token, String path, String body, String idField) throws Exception {
-        return json(post(token, path, body).andExpect(status().isCreated())).path(idField).asText();
+        return json(post(token, path, body).andExpect(status().isCreated()))
+                .path(idField)
+                .asText();
     }
 
     /** Opens {@link #CONVENTION} as an organiser and answers its id. */
@@ -108,7 +112,8 @@ public final class ApiClient {
 
     /** Refused with this status and code, as {@code application/problem+json}. */
     public static ResultMatcher problem(int status, String code) {
-        return ResultMatcher.matchAll(status().is(status),
+        return ResultMatcher.matchAll(
+                status().is(status),
                 content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON),
                 jsonPath("$.code").value(code));
     }

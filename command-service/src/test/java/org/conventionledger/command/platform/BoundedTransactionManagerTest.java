@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.junit.jupiter.api.Test;
@@ -48,7 +47,8 @@ class BoundedTransactionManagerTest {
         Transaction transaction = bounded.startTransaction();
         clock.advance(Duration.ofSeconds(61));
 
-        assertThatThrownBy(transaction::commit).isInstanceOf(BoundedTransactionManager.TransactionTooLong.class)
+        assertThatThrownBy(transaction::commit)
+                .isInstanceOf(BoundedTransactionManager.TransactionTooLong.class)
                 .hasMessageContaining("61000 ms");
         transaction.rollback(); // the unit of work's own rollback after the failed commit
         assertThat(done).containsExactly("rollback");
@@ -58,7 +58,8 @@ class BoundedTransactionManagerTest {
     void theGapTimeoutMustExceedFourTransactionLimits() {
         WriteTransactions.requireGapTimeoutAbove(Duration.ofMinutes(1), Duration.ofMinutes(10));
         assertThatThrownBy(() -> WriteTransactions.requireGapTimeoutAbove(Duration.ofMinutes(1), Duration.ofMinutes(4)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ledger.eventstore.gap-timeout");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ledger.eventstore.gap-timeout");
         assertThatThrownBy(() -> new BoundedTransactionManager(recording, Duration.ZERO, clock))
                 .isInstanceOf(IllegalArgumentException.class);
     }

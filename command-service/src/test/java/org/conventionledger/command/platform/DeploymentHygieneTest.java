@@ -5,6 +5,12 @@ import static org.conventionledger.command.platform.ApiClient.CONVENTION;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -19,13 +25,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,9 +57,12 @@ class DeploymentHygieneTest {
     @DynamicPropertySource
     static void keyAndDataDir(DynamicPropertyRegistry registry) throws Exception {
         Path pem = dataDir.resolve("idp-public.pem");
-        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
+        Files.writeString(
+                pem,
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes())
+                                .encodeToString(KEYS.getPublic().getEncoded())
+                        + "\n-----END PUBLIC KEY-----\n");
         registry.add("ledger.data-dir", () -> dataDir.resolve("data").toString());
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + pem);
     }
@@ -88,7 +90,8 @@ class DeploymentHygieneTest {
         assertThat(data.resolve("eventstore.mv.db")).exists();
         assertThat(data.resolve("vault.mv.db")).exists();
         try (Stream<Path> all = Files.walk(data)) {
-            all.forEach(path -> assertThat(permissions(path)).as(path.toString())
+            all.forEach(path -> assertThat(permissions(path))
+                    .as(path.toString())
                     .isEqualTo(PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwx------" : "rw-------")));
         }
     }
@@ -102,8 +105,10 @@ class DeploymentHygieneTest {
     }
 
     private org.springframework.test.web.servlet.ResultActions openConvention(String token) throws Exception {
-        return http.perform(post("/api/conventions").header("Authorization", "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON).content(CONVENTION));
+        return http.perform(post("/api/conventions")
+                .header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(CONVENTION));
     }
 
     private static String token(List<String> audience) throws JOSEException {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -19,21 +18,31 @@ import org.conventionledger.events.recruitment.ListQuota;
 import org.conventionledger.events.recruitment.ResidentsDrawn;
 import org.junit.jupiter.api.Test;
 
-/** The event store reads draw events of revision 1 through {@link EntropySourceUpcaster} (see EventStoreConfiguration). */
+/**
+ * The event store reads draw events of revision 1 through {@link EntropySourceUpcaster} (see EventStoreConfiguration).
+ */
 class EntropySourceUpcasterTest {
 
     private final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
 
     /** A stored event as the store hands it to the upcasters: its bytes and its type's name and revision. */
     private IntermediateEventRepresentation stored(Class<?> type, String revision, String json) {
-        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>("Draw", "draw-1", 0, "evt-1",
-                Instant.parse("2021-09-03T10:00:00Z"), type.getName(), revision, json.getBytes(StandardCharsets.UTF_8),
+        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(
+                "Draw",
+                "draw-1",
+                0,
+                "evt-1",
+                Instant.parse("2021-09-03T10:00:00Z"),
+                type.getName(),
+                revision,
+                json.getBytes(StandardCharsets.UTF_8),
                 "{}".getBytes(StandardCharsets.UTF_8));
         return new InitialEventRepresentation(entry, serializer);
     }
 
     private Object read(IntermediateEventRepresentation stored) {
-        List<IntermediateEventRepresentation> upcast = new EntropySourceUpcaster().upcast(Stream.of(stored)).toList();
+        List<IntermediateEventRepresentation> upcast =
+                new EntropySourceUpcaster().upcast(Stream.of(stored)).toList();
         assertThat(upcast).hasSize(1);
         SerializedObject<?> data = upcast.get(0).getData();
         assertThat(data.getType().getRevision()).isEqualTo("2");
@@ -46,8 +55,9 @@ class EntropySourceUpcasterTest {
                 {"conventionId":"conv-1","drawId":"draw-1","lists":[{"listId":"roll","count":2}],"overall":0,
                  "seedCommitment":"ab","algorithm":"draw-v1"}"""));
 
-        assertThat(plan).isEqualTo(new DrawPlanned("conv-1", "draw-1", List.of(new ListQuota("roll", 2)), 0, "ab",
-                "draw-v1", null));
+        assertThat(plan)
+                .isEqualTo(new DrawPlanned(
+                        "conv-1", "draw-1", List.of(new ListQuota("roll", 2)), 0, "ab", "draw-v1", null));
     }
 
     @Test
@@ -66,9 +76,15 @@ class EntropySourceUpcasterTest {
                 {"conventionId":"conv-1","drawId":"draw-1","lists":[],"overall":3,"seedCommitment":"ab",
                  "algorithm":"draw-v1","publicEntropySource":"national lottery draw of 2021-09-04"}""");
 
-        assertThat(new EntropySourceUpcaster().upcast(Stream.of(current)).toList()).containsExactly(current);
-        assertThat(new EntropySourceUpcaster().upcast(Stream.of(stored(InvitationsClosed.class, "1",
-                "{\"conventionId\":\"conv-1\",\"deadline\":\"2021-10-08\",\"unanswered\":0}"))).toList())
-                .singleElement().satisfies(e -> assertThat(e.getType().getRevision()).isEqualTo("1"));
+        assertThat(new EntropySourceUpcaster().upcast(Stream.of(current)).toList())
+                .containsExactly(current);
+        assertThat(new EntropySourceUpcaster()
+                        .upcast(Stream.of(stored(
+                                InvitationsClosed.class,
+                                "1",
+                                "{\"conventionId\":\"conv-1\",\"deadline\":\"2021-10-08\",\"unanswered\":0}")))
+                        .toList())
+                .singleElement()
+                .satisfies(e -> assertThat(e.getType().getRevision()).isEqualTo("1"));
     }
 }

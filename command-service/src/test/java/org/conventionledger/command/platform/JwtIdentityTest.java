@@ -7,11 +7,10 @@ import static org.mockito.BDDMockito.willReturn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -33,12 +32,17 @@ class JwtIdentityTest extends WriteApiTest {
     void theTokenSubjectAndRoleAreRecordedOnTheEvent() throws Exception {
         willReturn(jwt("alice@city", List.of("ORGANISER"))).given(jwtDecoder).decode(anyString());
 
-        String body = http.perform(post("/api/conventions").header("Authorization", "Bearer token")
-                        .contentType(MediaType.APPLICATION_JSON).content(CONVENTION))
+        String body = http.perform(post("/api/conventions")
+                        .header("Authorization", "Bearer token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(CONVENTION))
                 .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
-        String conventionId = new ObjectMapper().readTree(body).path("conventionId").asText();
+        String conventionId =
+                new ObjectMapper().readTree(body).path("conventionId").asText();
         DomainEventMessage<?> opened = eventStore.readEvents(conventionId).next();
         assertThat(opened.getMetaData()).containsEntry("actorId", "alice@city").containsEntry("actorRole", "ORGANISER");
         assertThat(opened.getMetaData()).containsKeys("correlationId", "traceId");
@@ -48,19 +52,27 @@ class JwtIdentityTest extends WriteApiTest {
     void aRoleThatMayNotWriteIsForbidden() throws Exception {
         willReturn(jwt("bob@city", List.of("GARANT"))).given(jwtDecoder).decode(anyString());
 
-        http.perform(post("/api/conventions").header("Authorization", "Bearer token")
-                        .contentType(MediaType.APPLICATION_JSON).content(CONVENTION))
+        http.perform(post("/api/conventions")
+                        .header("Authorization", "Bearer token")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(CONVENTION))
                 .andExpect(status().isForbidden());
     }
 
     @Test
     void noTokenIsUnauthorised() throws Exception {
-        http.perform(post("/api/conventions").contentType(MediaType.APPLICATION_JSON).content(CONVENTION))
+        http.perform(post("/api/conventions")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(CONVENTION))
                 .andExpect(status().isUnauthorized());
     }
 
     private static Jwt jwt(String subject, List<String> roles) {
-        return new Jwt("token", Instant.now(), Instant.now().plusSeconds(300), Map.of("alg", "RS256"),
+        return new Jwt(
+                "token",
+                Instant.now(),
+                Instant.now().plusSeconds(300),
+                Map.of("alg", "RS256"),
                 Map.of("sub", subject, "roles", roles));
     }
 }

@@ -2,6 +2,8 @@ package org.conventionledger.command.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -15,9 +17,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conventionledger.platform.identity.LocalAccounts;
 import org.conventionledger.platform.identity.Role;
 import org.junit.jupiter.api.Test;
@@ -54,14 +53,19 @@ class RequestLimitsHttpTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 
     private String basic(Role role) throws Exception {
         LocalAccounts.Account account = LocalAccounts.loadOrCreate(dataDir.resolve("accounts.txt")).stream()
-                .filter(a -> a.role() == role).findFirst().orElseThrow();
-        return "Basic " + Base64.getEncoder().encodeToString(
-                (account.username() + ":" + account.password()).getBytes(StandardCharsets.UTF_8));
+                .filter(a -> a.role() == role)
+                .findFirst()
+                .orElseThrow();
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(
+                                (account.username() + ":" + account.password()).getBytes(StandardCharsets.UTF_8));
     }
 
     private HttpRequest.Builder request(String path, Role as) throws Exception {
@@ -74,20 +78,22 @@ class RequestLimitsHttpTest {
     }
 
     private HttpResponse<String> postJson(String path, Role as, String body) throws Exception {
-        return send(request(path, as).header("Content-Type", "application/json")
+        return send(request(path, as)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private long events() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE type IS NULL OR type <> 'Keyring'", Long.class);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM DomainEventEntry WHERE type IS NULL OR type <> 'Keyring'", Long.class);
     }
 
     /** The problem, checked to be problem+json that names no Java class. */
     private static JsonNode problem(HttpResponse<String> response) throws Exception {
-        assertThat(response.headers().firstValue("Content-Type")).as(response.body()).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.body()).doesNotContain("org.conventionledger", "java.", "com.fasterxml", "Exception",
-                "$");
+        assertThat(response.headers().firstValue("Content-Type"))
+                .as(response.body())
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).doesNotContain("org.conventionledger", "java.", "com.fasterxml", "Exception", "$");
         return JSON.readTree(response.body());
     }
 
@@ -127,21 +133,25 @@ class RequestLimitsHttpTest {
             assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
             assertThat(problem(anonymous).path("code").asText()).isEqualTo("unauthenticated");
             for (Role role : List.of(Role.ORGANISER, Role.GARANT, Role.MONITOR, Role.VOTER, Role.PLATFORM)) {
-                assertThat(send(request(path, role)).statusCode()).as(role + " " + path).isEqualTo(403);
+                assertThat(send(request(path, role)).statusCode())
+                        .as(role + " " + path)
+                        .isEqualTo(403);
             }
             // tests run without the Prometheus registry (Spring Boot's default): passing security is the point
             assertThat(send(request(path, Role.OPERATOR)).statusCode()).as(path).isNotIn(401, 403);
         }
-        assertThat(send(request("/actuator/metrics", Role.OPERATOR)).statusCode()).isEqualTo(200);
+        assertThat(send(request("/actuator/metrics", Role.OPERATOR)).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void aTwentyMegabyteBodyIsRefusedWith413BeforeItIsReadAndWritesNothing() throws Exception {
         long before = events();
         int declared = 20 * MB;
-        String answer = raw("POST /api/conventions HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
-                + basic(Role.ORGANISER) + "\r\nContent-Type: application/json\r\nContent-Length: " + declared
-                + "\r\n\r\n",
+        String answer = raw(
+                "POST /api/conventions HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                        + basic(Role.ORGANISER) + "\r\nContent-Type: application/json\r\nContent-Length: " + declared
+                        + "\r\n\r\n",
                 ("{\"title\":\"" + "x".repeat(MB)).getBytes(StandardCharsets.UTF_8));
         assertThat(answer).startsWith("HTTP/1.1 413");
         assertThat(answer).contains("application/problem+json").contains("\"code\":\"body-too-large\"");
@@ -155,12 +165,16 @@ class RequestLimitsHttpTest {
         String chunk = "x".repeat(64 * 1024);
         chunks.append(Integer.toHexString(11)).append("\r\n{\"title\":\"x\r\n");
         for (int i = 0; i < 40; i++) {
-            chunks.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+            chunks.append(Integer.toHexString(chunk.length()))
+                    .append("\r\n")
+                    .append(chunk)
+                    .append("\r\n");
         }
         chunks.append("0\r\n\r\n");
-        String answer = raw("POST /api/conventions HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
-                + basic(Role.ORGANISER) + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
-                + "Connection: close\r\n\r\n",
+        String answer = raw(
+                "POST /api/conventions HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                        + basic(Role.ORGANISER) + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                        + "Connection: close\r\n\r\n",
                 chunks.toString().getBytes(StandardCharsets.US_ASCII));
         assertThat(answer).startsWith("HTTP/1.1 413");
         assertThat(answer).contains("\"code\":\"body-too-large\"");
@@ -170,19 +184,24 @@ class RequestLimitsHttpTest {
     @Test
     void aResidentsListMayBeLargerThanAJsonCommand() throws Exception {
         String csv = "last_name,first_name,birth_date\n" + "Martin,Alice,1980-01-01\n".repeat(3 * MB / 24);
-        HttpResponse<String> response = send(request("/api/conventions/nowhere/source-lists/none/residents",
-                Role.ORGANISER).header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)));
-        assertThat(response.statusCode()).as("read in full, then refused for the unknown list").isNotEqualTo(413);
+        HttpResponse<String> response =
+                send(request("/api/conventions/nowhere/source-lists/none/residents", Role.ORGANISER)
+                        .header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofString(csv)));
+        assertThat(response.statusCode())
+                .as("read in full, then refused for the unknown list")
+                .isNotEqualTo(413);
         problem(response);
     }
 
     @Test
     void aBallotWithTooManyChoicesIsRefusedNamingTheField() throws Exception {
         long before = events();
-        String choices = IntStream.rangeClosed(1, Limits.ITEMS + 1).mapToObj(Integer::toString)
+        String choices = IntStream.rangeClosed(1, Limits.ITEMS + 1)
+                .mapToObj(Integer::toString)
                 .collect(Collectors.joining(","));
-        HttpResponse<String> response = postJson("/api/votations/v-1/ballots", Role.PLATFORM,
-                "{\"voterRef\":\"r-1\",\"choices\":[" + choices + "]}");
+        HttpResponse<String> response = postJson(
+                "/api/votations/v-1/ballots", Role.PLATFORM, "{\"voterRef\":\"r-1\",\"choices\":[" + choices + "]}");
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode problem = problem(response);
         assertThat(problem.path("code").asText()).isEqualTo("invalid-fields");
@@ -203,7 +222,9 @@ class RequestLimitsHttpTest {
         JsonNode unknownField = problem(postJson("/api/conventions", Role.ORGANISER, "{\"title\":\"C\",\"extra\":1}"));
         assertThat(unknownField.path("field").asText()).isEqualTo("extra");
         JsonNode wrongType = problem(postJson("/api/conventions", Role.ORGANISER, "{\"plannedSessions\":\"six\"}"));
-        assertThat(wrongType.path("detail").asText()).contains("plannedSessions").contains("a number");
+        assertThat(wrongType.path("detail").asText())
+                .contains("plannedSessions")
+                .contains("a number");
         JsonNode notJson = problem(postJson("/api/conventions", Role.ORGANISER, "{\"title\":"));
         assertThat(notJson.path("code").asText()).isEqualTo("malformed-request");
     }
@@ -214,12 +235,14 @@ class RequestLimitsHttpTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(problem(unknown).path("code").asText()).isEqualTo("http-404");
 
-        HttpResponse<String> method = send(request("/api/conventions", Role.ORGANISER).DELETE());
+        HttpResponse<String> method =
+                send(request("/api/conventions", Role.ORGANISER).DELETE());
         assertThat(method.statusCode()).isEqualTo(405);
         assertThat(problem(method).path("code").asText()).isEqualTo("http-405");
 
         HttpResponse<String> media = send(request("/api/conventions", Role.ORGANISER)
-                .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofString("<c/>")));
+                .header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString("<c/>")));
         assertThat(media.statusCode()).isEqualTo(415);
         assertThat(problem(media).path("code").asText()).isEqualTo("http-415");
 
@@ -232,19 +255,23 @@ class RequestLimitsHttpTest {
     void aForgedCrossSiteRequestIsRefusedAndWritesNothing() throws Exception {
         long before = events();
         HttpResponse<String> fetchMetadata = send(request("/api/conventions", Role.ORGANISER)
-                .header("Content-Type", "application/json").header("Sec-Fetch-Site", "cross-site")
+                .header("Content-Type", "application/json")
+                .header("Sec-Fetch-Site", "cross-site")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(fetchMetadata.statusCode()).isEqualTo(403);
         assertThat(problem(fetchMetadata).path("code").asText()).isEqualTo("cross-site-request");
         HttpResponse<String> origin = send(request("/api/conventions", Role.ORGANISER)
-                .header("Content-Type", "text/plain").header("Origin", "https://evil.example")
+                .header("Content-Type", "text/plain")
+                .header("Origin", "https://evil.example")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(origin.statusCode()).isEqualTo(403);
         assertThat(events()).isEqualTo(before);
         // the same request from the ledger's own origin reaches the API (and is refused there for its body)
         HttpResponse<String> own = send(request("/api/conventions", Role.ORGANISER)
-                .header("Content-Type", "application/json").header("Origin", "http://localhost:" + port)
-                .header("Sec-Fetch-Site", "same-origin").POST(HttpRequest.BodyPublishers.ofString("{}")));
+                .header("Content-Type", "application/json")
+                .header("Origin", "http://localhost:" + port)
+                .header("Sec-Fetch-Site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(own.statusCode()).isEqualTo(400);
     }
 

@@ -3,15 +3,14 @@ package org.conventionledger.command.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,8 +55,8 @@ class RoleRulesTest extends WriteApiTest {
             "POST /api/conventions/{conventionId}/garant-opinions");
 
     /** The PUTs: each sets a configuration for what follows, by appending an event. */
-    private static final Set<String> CONFIGURATION_PUTS = Set.of(
-            "PUT /api/conventions/{conventionId}/assemblies/capacities");
+    private static final Set<String> CONFIGURATION_PUTS =
+            Set.of("PUT /api/conventions/{conventionId}/assemblies/capacities");
 
     /** The only clear personal-data read of the write side: names and addresses for the print shop, logged. */
     private static final String LETTERS = "GET /api/conventions/{conventionId}/invitations/letters.csv";
@@ -68,9 +67,11 @@ class RoleRulesTest extends WriteApiTest {
      * until it is listed here, and if it opens personal data it must log it as the letters do.
      */
     private static final Map<String, String> REVIEWED_READS = Map.of(
-            LETTERS, "clear identities of the invited: appends PersonalDataRead before answering",
+            LETTERS,
+            "clear identities of the invited: appends PersonalDataRead before answering",
             "GET /api/votations/{votationId}/ballot-order",
-            "the caller's own display order of the actions, from the votation's seed and their pseudonym: no personal data");
+            "the caller's own display order of the actions, from the votation's seed and their pseudonym: no "
+                    + "personal data");
 
     @Autowired
     EventStore eventStore;
@@ -90,27 +91,40 @@ class RoleRulesTest extends WriteApiTest {
     private List<Operation> operations() throws Exception {
         String docs = api.get(null, "/v3/api-docs").andReturn().getResponse().getContentAsString();
         List<Operation> operations = new ArrayList<>();
-        JSON.readTree(docs).path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
-            JsonNode content = op.getValue().path("requestBody").path("content");
-            String contentType = content.isObject() && content.fieldNames().hasNext() ? content.fieldNames().next()
-                    : "application/json";
-            operations.add(new Operation(op.getKey().toUpperCase(Locale.ROOT), path.getKey(), contentType));
-        }));
-        assertThat(operations).extracting(Operation::name).as("the OpenAPI document lists the write API")
+        JSON.readTree(docs)
+                .path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(op -> {
+                    JsonNode content = op.getValue().path("requestBody").path("content");
+                    String contentType =
+                            content.isObject() && content.fieldNames().hasNext()
+                                    ? content.fieldNames().next()
+                                    : "application/json";
+                    operations.add(new Operation(op.getKey().toUpperCase(Locale.ROOT), path.getKey(), contentType));
+                }));
+        assertThat(operations)
+                .extracting(Operation::name)
+                .as("the OpenAPI document lists the write API")
                 .contains("POST /api/conventions", "POST /api/votations/{votationId}/ballots")
                 .containsAll(GARANTS_OWN);
         return operations;
     }
 
     private List<Operation> writes() throws Exception {
-        return operations().stream().filter(o -> WRITE_METHODS.contains(o.method())).toList();
+        return operations().stream()
+                .filter(o -> WRITE_METHODS.contains(o.method()))
+                .toList();
     }
 
     private MockHttpServletResponse send(Operation operation, String role) throws Exception {
         String body = operation.contentType().contains("json") ? "{}" : "";
-        return api.perform(role, request(HttpMethod.valueOf(operation.method()), operation.concrete())
-                .contentType(operation.contentType())
-                .content(body)).andReturn().getResponse();
+        return api.perform(
+                        role,
+                        request(HttpMethod.valueOf(operation.method()), operation.concrete())
+                                .contentType(operation.contentType())
+                                .content(body))
+                .andReturn()
+                .getResponse();
     }
 
     private long eventsInTheLog() {
@@ -134,16 +148,27 @@ class RoleRulesTest extends WriteApiTest {
             MockHttpServletResponse response = send(operation, "GARANT");
             if (GARANTS_OWN.contains(operation.name())) {
                 // their own: past the role check, to the request's validation (an empty body, an unknown id)
-                assertThat(response.getStatus()).as("GARANT " + operation.name()).isBetween(400, 499)
+                assertThat(response.getStatus())
+                        .as("GARANT " + operation.name())
+                        .isBetween(400, 499)
                         .isNotIn(401, 403);
             } else {
-                assertThat(response.getStatus()).as("GARANT " + operation.name()).isEqualTo(403);
-                assertThat(JSON.readTree(response.getContentAsString()).path("code").asText()).isEqualTo("forbidden");
+                assertThat(response.getStatus())
+                        .as("GARANT " + operation.name())
+                        .isEqualTo(403);
+                assertThat(JSON.readTree(response.getContentAsString())
+                                .path("code")
+                                .asText())
+                        .isEqualTo("forbidden");
                 refused.add(operation.name());
             }
         }
-        assertThat(refused).as("the process's writes").contains("POST /api/conventions",
-                "POST /api/conventions/{conventionId}/members", "POST /api/votations/{votationId}/close");
+        assertThat(refused)
+                .as("the process's writes")
+                .contains(
+                        "POST /api/conventions",
+                        "POST /api/conventions/{conventionId}/members",
+                        "POST /api/votations/{votationId}/close");
         assertThat(eventsInTheLog()).as("nothing written").isEqualTo(before);
     }
 
@@ -175,10 +200,12 @@ class RoleRulesTest extends WriteApiTest {
     void everyReadOfTheWriteSideIsReviewedAndOnlyTheLettersOpenPersonalData() throws Exception {
         List<String> reads = operations().stream()
                 .filter(o -> o.method().equals("GET") && o.path().startsWith("/api/"))
-                .map(Operation::name).toList();
+                .map(Operation::name)
+                .toList();
         assertThat(reads).contains(LETTERS);
-        assertThat(REVIEWED_READS.keySet()).as("a read of the write side that is not reviewed here: does it read "
-                + "personal data, and does it log it (PersonalDataRead) as the letters export does?")
+        assertThat(REVIEWED_READS.keySet())
+                .as("a read of the write side that is not reviewed here: does it read "
+                        + "personal data, and does it log it (PersonalDataRead) as the letters export does?")
                 .containsAll(reads);
         Operation letters = new Operation("GET", LETTERS.substring(4), "application/json");
         for (String role : List.of("GARANT", "MONITOR", "VOTER", "PLATFORM")) {

@@ -26,24 +26,30 @@ public final class RuleViolationMatcher extends TypeSafeDiagnosingMatcher<RuleVi
 
     /** The command is refused with this status and code, and nothing is written to the log. */
     public static void expectRejected(ResultValidator<?> result, int status, String code) {
-        result.expectException(ruleViolation(status, code))
-              .expectNoEvents();
+        result.expectException(ruleViolation(status, code)).expectNoEvents();
     }
 
     @Override
     protected boolean matchesSafely(RuleViolation violation, Description mismatch) {
         boolean matches = violation.status() == status && code.equals(violation.code());
         if (!matches) {
-            mismatch.appendText("was a RuleViolation with status ").appendValue(violation.status())
-                    .appendText(" and code ").appendValue(violation.code())
-                    .appendText(" (").appendValue(violation.getMessage()).appendText(")");
+            mismatch.appendText("was a RuleViolation with status ")
+                    .appendValue(violation.status())
+                    .appendText(" and code ")
+                    .appendValue(violation.code())
+                    .appendText(" (")
+                    .appendValue(violation.getMessage())
+                    .appendText(")");
         }
         return matches;
     }
 
     @Override
     public void describeTo(Description description) {
-        description.appendText("a RuleViolation with status ").appendValue(status)
-                .appendText(" and code ").appendValue(code);
+        description
+                .appendText("a RuleViolation with status ")
+                .appendValue(status)
+                .appendText(" and code ")
+                .appendValue(code);
     }
 }

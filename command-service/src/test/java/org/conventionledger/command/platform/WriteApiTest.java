@@ -1,7 +1,6 @@
 package org.conventionledger.command.platform;
 
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +34,7 @@ public abstract class WriteApiTest {
 
     @MockitoBean
     protected JwtDecoder jwtDecoder;
+
     @Autowired
     protected MockMvc http;
 

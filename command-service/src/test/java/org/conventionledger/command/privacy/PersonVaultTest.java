@@ -7,7 +7,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.conventionledger.rules.sortition.PersonPseudonym;
 import org.conventionledger.rules.sortition.ResidentIdentity;
 import org.junit.jupiter.api.AfterEach;
@@ -55,11 +54,18 @@ class PersonVaultTest {
 
         assertThat(vault.erased(id)).isTrue();
         assertThat(vault.key(id)).isEmpty();
-        assertThat(vault.keysFor(List.of(id))).as("no new key for an erased person").isEmpty();
+        assertThat(vault.keysFor(List.of(id)))
+                .as("no new key for an erased person")
+                .isEmpty();
         assertThat(vault.key(id)).isEmpty();
-        assertThat(rowsMentioning(id)).as("the vault keeps only the fact of the erasure").containsExactly("vault_erasure");
+        assertThat(rowsMentioning(id))
+                .as("the vault keeps only the fact of the erasure")
+                .containsExactly("vault_erasure");
         String again = vault.personIds(List.of(tag(MARCHAND))).get(tag(MARCHAND));
-        assertThat(again).as("a later import makes a new person").isNotEqualTo(id).matches("p-[0-9a-f]{24}");
+        assertThat(again)
+                .as("a later import makes a new person")
+                .isNotEqualTo(id)
+                .matches("p-[0-9a-f]{24}");
         assertThat(vault.keysFor(List.of(again))).containsKey(again);
     }
 
@@ -67,8 +73,10 @@ class PersonVaultTest {
     void aResidentImportedWhenTheTagWasTheIdKeepsThatIdUntilErased() {
         String tag = tag(MARCHAND);
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "sa", ""));
-        jdbc.update("INSERT INTO vault_person_key (person_id, person_key, created_at) VALUES (?, ?, CURRENT_TIMESTAMP)",
-                tag, Base64.getEncoder().encodeToString(PersonalDataCipher.newKey()));
+        jdbc.update(
+                "INSERT INTO vault_person_key (person_id, person_key, created_at) VALUES (?, ?, CURRENT_TIMESTAMP)",
+                tag,
+                Base64.getEncoder().encodeToString(PersonalDataCipher.newKey()));
 
         assertThat(vault.personIds(List.of(tag))).containsEntry(tag, tag);
         vault.erase(tag);
@@ -82,9 +90,14 @@ class PersonVaultTest {
     private List<String> rowsMentioning(String personId) {
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "sa", ""));
         return Map.of("vault_person_key", "person_id", "vault_person_index", "person_id", "vault_erasure", "person_id")
-                .entrySet().stream()
-                .filter(t -> jdbc.queryForObject("SELECT COUNT(*) FROM " + t.getKey() + " WHERE " + t.getValue()
-                        + " = ?", Integer.class, personId) > 0)
-                .map(Map.Entry::getKey).toList();
+                .entrySet()
+                .stream()
+                .filter(t -> jdbc.queryForObject(
+                                "SELECT COUNT(*) FROM " + t.getKey() + " WHERE " + t.getValue() + " = ?",
+                                Integer.class,
+                                personId)
+                        > 0)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 }

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.conventionledger.command.privacy.PersonalDataCipher.CannotOpenException;
@@ -18,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** Personal data sealed with the person's own key, bound to their person id. */
 class PersonalDataCipherTest {
 
-    private static final String TEXT = "{\"lastName\":\"Dupont\",\"firstName\":\"Éléonore\",\"birthDate\":\"1987-03-14\"}";
+    private static final String TEXT =
+            "{\"lastName\":\"Dupont\",\"firstName\":\"Éléonore\",\"birthDate\":\"1987-03-14\"}";
     private final byte[] key = PersonalDataCipher.newKey();
 
     @Test
@@ -27,7 +26,8 @@ class PersonalDataCipherTest {
 
         assertThat(sealed).startsWith("v1:").doesNotContain("Dupont");
         assertThat(PersonalDataCipher.open(key, "p-1a2b", sealed)).isEqualTo(TEXT);
-        assertThat(PersonalDataCipher.open(key, "p-1a2b", PersonalDataCipher.seal(key, "p-1a2b", ""))).isEmpty();
+        assertThat(PersonalDataCipher.open(key, "p-1a2b", PersonalDataCipher.seal(key, "p-1a2b", "")))
+                .isEmpty();
     }
 
     @Property(tries = 200)
@@ -38,7 +38,8 @@ class PersonalDataCipherTest {
 
     @Test
     void isTheDocumentedFormat() throws Exception {
-        byte[] sealed = Base64.getDecoder().decode(PersonalDataCipher.seal(key, "p-1a2b", TEXT).substring(3));
+        byte[] sealed = Base64.getDecoder()
+                .decode(PersonalDataCipher.seal(key, "p-1a2b", TEXT).substring(3));
         byte[] plain = TEXT.getBytes(StandardCharsets.UTF_8);
         assertThat(sealed).hasSize(12 + plain.length + 16);
 
@@ -51,7 +52,8 @@ class PersonalDataCipherTest {
 
     @Test
     void twoSealsOfTheSameTextDiffer() {
-        assertThat(PersonalDataCipher.seal(key, "p-1a2b", TEXT)).isNotEqualTo(PersonalDataCipher.seal(key, "p-1a2b", TEXT));
+        assertThat(PersonalDataCipher.seal(key, "p-1a2b", TEXT))
+                .isNotEqualTo(PersonalDataCipher.seal(key, "p-1a2b", TEXT));
         assertThat(PersonalDataCipher.newKey()).hasSize(32).isNotEqualTo(PersonalDataCipher.newKey());
     }
 
@@ -76,7 +78,8 @@ class PersonalDataCipherTest {
 
     @Test
     void rejectsAlteredData() {
-        byte[] sealed = Base64.getDecoder().decode(PersonalDataCipher.seal(key, "p-1a2b", TEXT).substring(3));
+        byte[] sealed = Base64.getDecoder()
+                .decode(PersonalDataCipher.seal(key, "p-1a2b", TEXT).substring(3));
         for (int i : new int[] {0, 12, sealed.length / 2, sealed.length - 1}) {
             byte[] altered = sealed.clone();
             altered[i] ^= 0x01;
@@ -93,20 +96,25 @@ class PersonalDataCipherTest {
         String sealed = PersonalDataCipher.seal(key, "p-1a2b", TEXT);
 
         assertThatThrownBy(() -> PersonalDataCipher.open(key, "p-1a2b", "v2:" + sealed.substring(3)))
-                .isInstanceOf(CannotOpenException.class).hasMessageContaining("not a v1 sealed value");
+                .isInstanceOf(CannotOpenException.class)
+                .hasMessageContaining("not a v1 sealed value");
         assertThatThrownBy(() -> PersonalDataCipher.open(key, "p-1a2b", "v1:***"))
-                .isInstanceOf(CannotOpenException.class).hasMessageContaining("base64");
+                .isInstanceOf(CannotOpenException.class)
+                .hasMessageContaining("base64");
         assertThatThrownBy(() -> PersonalDataCipher.open(key, "p-1a2b", sealed.substring(0, 30)))
                 .isInstanceOf(CannotOpenException.class);
         assertThatThrownBy(() -> PersonalDataCipher.open(key, "p-1a2b", "v1:AAAA"))
-                .isInstanceOf(CannotOpenException.class).hasMessageContaining("too short");
+                .isInstanceOf(CannotOpenException.class)
+                .hasMessageContaining("too short");
     }
 
     @Test
     void rejectsKeysOfTheWrongSizeAndMissingPersonIds() {
         assertThatThrownBy(() -> PersonalDataCipher.seal(new byte[16], "p-1a2b", TEXT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("32 bytes");
         assertThatThrownBy(() -> PersonalDataCipher.seal(key, " ", TEXT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("person id");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("person id");
     }
 }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.command.organisation.ConventionRegister;
@@ -39,6 +38,7 @@ class DrawTest {
     private static final String TENANTS = "tenants";
     /** The organiser's seed, committed with the plan before the lists were frozen. */
     private static final String SEED = "steering committee 2024-09-16: amber heron";
+
     private static final String COMMITMENT = SeedCommitment.of(SEED);
     /** Drawn at the draw itself, after the lists were frozen: dice rolled before the bailiff. */
     private static final String ENTROPY = "bailiff dice 2024-10-02: 3 6 1 4 4 2";
@@ -47,6 +47,7 @@ class DrawTest {
 
     /** The people on each list; p-04 is on both. */
     private static final List<String> ROLL_PEOPLE = List.of("p-01", "p-02", "p-03", "p-04", "p-05", "p-06");
+
     private static final List<String> TENANT_PEOPLE = List.of("p-04", "p-07", "p-08");
 
     private FixtureConfiguration<Draw> fixture;
@@ -72,8 +73,9 @@ class DrawTest {
 
     /** A list frozen after draw-1 committed to its seed, holding {@code people}. */
     private void frozenList(String listId, List<String> people) {
-        when(register.list(listId)).thenReturn(Optional.of(new ListState(listId, CONVENTION, DRAW, true,
-                ListFingerprint.of(listId, people), people.size())));
+        when(register.list(listId))
+                .thenReturn(Optional.of(new ListState(
+                        listId, CONVENTION, DRAW, true, ListFingerprint.of(listId, people), people.size())));
         when(register.residentsOf(listId)).thenReturn(people);
     }
 
@@ -110,7 +112,14 @@ class DrawTest {
         List<FrozenList> fingerprints = List.of(
                 new FrozenList(ROLL, ROLL_PEOPLE.size(), ListFingerprint.of(ROLL, ROLL_PEOPLE)),
                 new FrozenList(TENANTS, TENANT_PEOPLE.size(), ListFingerprint.of(TENANTS, TENANT_PEOPLE)));
-        return new ResidentsDrawn(CONVENTION, DRAW, SEED, entropy, SOURCE, ResidentDraw.ALGORITHM, fingerprints,
+        return new ResidentsDrawn(
+                CONVENTION,
+                DRAW,
+                SEED,
+                entropy,
+                SOURCE,
+                ResidentDraw.ALGORITHM,
+                fingerprints,
                 ResidentDraw.draw(frozen, plan, overall, SeedCommitment.drawRandomness(SEED, entropy)));
     }
 
@@ -124,79 +133,90 @@ class DrawTest {
             openList(ROLL);
             openList(TENANTS);
             fixture.givenNoPriorActivity()
-                   .when(plan(PER_LIST, 0, COMMITMENT))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(new DrawPlanned(CONVENTION, DRAW, PER_LIST, 0, COMMITMENT, "draw-v1", SOURCE));
+                    .when(plan(PER_LIST, 0, COMMITMENT))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new DrawPlanned(CONVENTION, DRAW, PER_LIST, 0, COMMITMENT, "draw-v1", SOURCE));
         }
 
         @Test
         void aDrawWithoutTheSourceOfItsPublicEntropyIsRefused() {
             openList(ROLL);
-            expectRejected(fixture.givenNoPriorActivity().when(new PlanDraw(DRAW, CONVENTION,
-                            List.of(new ListQuota(ROLL, 2)), 0, COMMITMENT, null)),
-                    422, "public-entropy-source-required");
-            expectRejected(fixture.givenNoPriorActivity().when(new PlanDraw(DRAW, CONVENTION,
-                            List.of(new ListQuota(ROLL, 2)), 0, COMMITMENT, " ")),
-                    422, "public-entropy-source-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(new PlanDraw(DRAW, CONVENTION, List.of(new ListQuota(ROLL, 2)), 0, COMMITMENT, null)),
+                    422,
+                    "public-entropy-source-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(new PlanDraw(DRAW, CONVENTION, List.of(new ListQuota(ROLL, 2)), 0, COMMITMENT, " ")),
+                    422,
+                    "public-entropy-source-required");
         }
 
         @Test
         void anOverlongSourceIsRefused() {
             openList(ROLL);
-            expectRejected(fixture.givenNoPriorActivity().when(new PlanDraw(DRAW, CONVENTION,
-                            List.of(new ListQuota(ROLL, 2)), 0, COMMITMENT, "s".repeat(201))),
-                    422, "public-entropy-source-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(new PlanDraw(
+                                    DRAW, CONVENTION, List.of(new ListQuota(ROLL, 2)), 0, COMMITMENT, "s".repeat(201))),
+                    422,
+                    "public-entropy-source-required");
         }
 
         @Test
         void aDrawWithAnOverallCountIsPlanned() {
             openList(ROLL);
             openList(TENANTS);
-            fixture.givenNoPriorActivity()
-                   .when(plan(UNION, 4, COMMITMENT))
-                   .expectEvents(planned(UNION, 4));
+            fixture.givenNoPriorActivity().when(plan(UNION, 4, COMMITMENT)).expectEvents(planned(UNION, 4));
         }
 
         @Test
         void theCommitmentIsLoggedInLowerCase() {
             openList(ROLL);
             fixture.givenNoPriorActivity()
-                   .when(plan(List.of(new ListQuota(ROLL, 2)), 0, COMMITMENT.toUpperCase()))
-                   .expectEvents(planned(List.of(new ListQuota(ROLL, 2)), 0));
+                    .when(plan(List.of(new ListQuota(ROLL, 2)), 0, COMMITMENT.toUpperCase()))
+                    .expectEvents(planned(List.of(new ListQuota(ROLL, 2)), 0));
         }
 
         @Test
         void anUnknownConventionIsNotFound() {
             openList(ROLL);
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(new PlanDraw(DRAW, "conv-9", List.of(new ListQuota(ROLL, 2)), 0, COMMITMENT,
-                                          SOURCE)),
-                    404, "unknown-convention");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(new PlanDraw(DRAW, "conv-9", List.of(new ListQuota(ROLL, 2)), 0, COMMITMENT, SOURCE)),
+                    404,
+                    "unknown-convention");
         }
 
         @Test
         void anUnknownListIsNotFound() {
             openList(ROLL);
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(plan(List.of(new ListQuota(ROLL, 2), new ListQuota("students", 1)), 0,
-                                          COMMITMENT)),
-                    404, "unknown-list");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(plan(List.of(new ListQuota(ROLL, 2), new ListQuota("students", 1)), 0, COMMITMENT)),
+                    404,
+                    "unknown-list");
         }
 
         @Test
         void aListOfAnotherConventionIsNotFound() {
-            when(register.list(ROLL)).thenReturn(
-                    Optional.of(new ListState(ROLL, OTHER_CONVENTION, null, false, null, 3)));
-            expectRejected(fixture.givenNoPriorActivity().when(plan(List.of(new ListQuota(ROLL, 2)), 0, COMMITMENT)),
-                    404, "unknown-list");
+            when(register.list(ROLL))
+                    .thenReturn(Optional.of(new ListState(ROLL, OTHER_CONVENTION, null, false, null, 3)));
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(plan(List.of(new ListQuota(ROLL, 2)), 0, COMMITMENT)),
+                    404,
+                    "unknown-list");
         }
 
         @Test
         void aListNamedTwiceIsRefused() {
             openList(ROLL);
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(plan(List.of(new ListQuota(ROLL, 2), new ListQuota(ROLL, 1)), 0, COMMITMENT)),
-                    422, "duplicate-list");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(plan(List.of(new ListQuota(ROLL, 2), new ListQuota(ROLL, 1)), 0, COMMITMENT)),
+                    422,
+                    "duplicate-list");
         }
 
         @Test
@@ -212,18 +232,21 @@ class DrawTest {
         @Test
         void aListAnotherDrawPlannedIsRefused() {
             openList(ROLL);
-            when(register.list(TENANTS)).thenReturn(
-                    Optional.of(new ListState(TENANTS, CONVENTION, "draw-0", false, null, 3)));
-            expectRejected(fixture.givenNoPriorActivity().when(plan(PER_LIST, 0, COMMITMENT)),
-                    409, "list-already-planned");
+            when(register.list(TENANTS))
+                    .thenReturn(Optional.of(new ListState(TENANTS, CONVENTION, "draw-0", false, null, 3)));
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(plan(PER_LIST, 0, COMMITMENT)), 409, "list-already-planned");
         }
 
         @Test
         void aFrozenListIsRefusedAsTheSeedWouldBeCommittedAfterTheListIsFinal() {
-            when(register.list(ROLL)).thenReturn(Optional.of(new ListState(ROLL, CONVENTION, null, true,
-                    ListFingerprint.of(ROLL, ROLL_PEOPLE), ROLL_PEOPLE.size())));
-            expectRejected(fixture.givenNoPriorActivity().when(plan(List.of(new ListQuota(ROLL, 2)), 0, COMMITMENT)),
-                    409, "list-already-frozen");
+            when(register.list(ROLL))
+                    .thenReturn(Optional.of(new ListState(
+                            ROLL, CONVENTION, null, true, ListFingerprint.of(ROLL, ROLL_PEOPLE), ROLL_PEOPLE.size())));
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(plan(List.of(new ListQuota(ROLL, 2)), 0, COMMITMENT)),
+                    409,
+                    "list-already-frozen");
         }
 
         @Test
@@ -237,17 +260,20 @@ class DrawTest {
         void aListWithoutCountBesideListsWithACountIsRefused() {
             openList(ROLL);
             openList(TENANTS);
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(plan(List.of(new ListQuota(ROLL, 2), new ListQuota(TENANTS, 0)), 0,
-                                          COMMITMENT)),
-                    422, "counts");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(plan(List.of(new ListQuota(ROLL, 2), new ListQuota(TENANTS, 0)), 0, COMMITMENT)),
+                    422,
+                    "counts");
         }
 
         @Test
         void aNegativeCountForAListIsRefused() {
             openList(ROLL);
-            expectRejected(fixture.givenNoPriorActivity().when(plan(List.of(new ListQuota(ROLL, -2)), 0, COMMITMENT)),
-                    422, "counts");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(plan(List.of(new ListQuota(ROLL, -2)), 0, COMMITMENT)),
+                    422,
+                    "counts");
         }
 
         @Test
@@ -260,23 +286,29 @@ class DrawTest {
         @Test
         void aCommitmentThatIsNotASha256IsRefused() {
             openList(ROLL);
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(plan(List.of(new ListQuota(ROLL, 2)), 0, COMMITMENT.substring(1))),
-                    422, "seed-commitment");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(plan(List.of(new ListQuota(ROLL, 2)), 0, COMMITMENT.substring(1))),
+                    422,
+                    "seed-commitment");
         }
 
         @Test
         void theSeedItselfIsNoCommitment() {
             openList(ROLL);
-            expectRejected(fixture.givenNoPriorActivity().when(plan(List.of(new ListQuota(ROLL, 2)), 0, SEED)),
-                    422, "seed-commitment");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(plan(List.of(new ListQuota(ROLL, 2)), 0, SEED)),
+                    422,
+                    "seed-commitment");
         }
 
         @Test
         void aMissingCommitmentIsRefused() {
             openList(ROLL);
-            expectRejected(fixture.givenNoPriorActivity().when(plan(List.of(new ListQuota(ROLL, 2)), 0, null)),
-                    422, "seed-commitment");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(plan(List.of(new ListQuota(ROLL, 2)), 0, null)),
+                    422,
+                    "seed-commitment");
         }
     }
 
@@ -292,10 +324,10 @@ class DrawTest {
             ResidentsDrawn expected = expectedDraw(PER_LIST, 0);
             assertThat(expected.drawn()).hasSize(3);
             fixture.given(planned(PER_LIST, 0))
-                   .when(new PerformDraw(DRAW, SEED, ENTROPY))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(expected)
-                   .expectResultMessagePayload(expected.drawn());
+                    .when(new PerformDraw(DRAW, SEED, ENTROPY))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(expected)
+                    .expectResultMessagePayload(expected.drawn());
         }
 
         @Test
@@ -303,32 +335,41 @@ class DrawTest {
             frozenList(ROLL, ROLL_PEOPLE);
             frozenList(TENANTS, TENANT_PEOPLE);
             ResidentsDrawn expected = expectedDraw(UNION, 4);
-            assertThat(expected.drawn()).hasSize(4).extracting(DrawnResident::personId).doesNotHaveDuplicates();
+            assertThat(expected.drawn())
+                    .hasSize(4)
+                    .extracting(DrawnResident::personId)
+                    .doesNotHaveDuplicates();
             fixture.given(planned(UNION, 4))
-                   .when(new PerformDraw(DRAW, SEED, ENTROPY))
-                   .expectEvents(expected);
+                    .when(new PerformDraw(DRAW, SEED, ENTROPY))
+                    .expectEvents(expected);
         }
 
         @Test
         void aSeedNotMatchingTheCommitmentIsRefused() {
             frozenList(ROLL, ROLL_PEOPLE);
             frozenList(TENANTS, TENANT_PEOPLE);
-            expectRejected(fixture.given(planned(PER_LIST, 0)).when(new PerformDraw(DRAW, SEED + " ", ENTROPY)),
-                    422, "seed-mismatch");
+            expectRejected(
+                    fixture.given(planned(PER_LIST, 0)).when(new PerformDraw(DRAW, SEED + " ", ENTROPY)),
+                    422,
+                    "seed-mismatch");
         }
 
         @Test
         void theCommitmentItselfIsNotTheSeed() {
             frozenList(ROLL, ROLL_PEOPLE);
             frozenList(TENANTS, TENANT_PEOPLE);
-            expectRejected(fixture.given(planned(PER_LIST, 0)).when(new PerformDraw(DRAW, COMMITMENT, ENTROPY)),
-                    422, "seed-mismatch");
+            expectRejected(
+                    fixture.given(planned(PER_LIST, 0)).when(new PerformDraw(DRAW, COMMITMENT, ENTROPY)),
+                    422,
+                    "seed-mismatch");
         }
 
         @Test
         void aBlankSeedIsRefused() {
-            expectRejected(fixture.given(planned(PER_LIST, 0)).when(new PerformDraw(DRAW, " ", ENTROPY)),
-                    422, "seed-required");
+            expectRejected(
+                    fixture.given(planned(PER_LIST, 0)).when(new PerformDraw(DRAW, " ", ENTROPY)),
+                    422,
+                    "seed-required");
         }
 
         @Test
@@ -339,52 +380,62 @@ class DrawTest {
             ResidentsDrawn expected = expectedDraw(UNION, 4, otherDice);
             assertThat(expected.drawn()).isNotEqualTo(expectedDraw(UNION, 4).drawn());
             fixture.given(planned(UNION, 4))
-                   .when(new PerformDraw(DRAW, SEED, otherDice))
-                   .expectEvents(expected);
+                    .when(new PerformDraw(DRAW, SEED, otherDice))
+                    .expectEvents(expected);
         }
 
         @Test
         void aBlankPublicEntropyIsRefused() {
             frozenList(ROLL, ROLL_PEOPLE);
             frozenList(TENANTS, TENANT_PEOPLE);
-            expectRejected(fixture.given(planned(PER_LIST, 0)).when(new PerformDraw(DRAW, SEED, " ")),
-                    422, "public-entropy-required");
+            expectRejected(
+                    fixture.given(planned(PER_LIST, 0)).when(new PerformDraw(DRAW, SEED, " ")),
+                    422,
+                    "public-entropy-required");
         }
 
         @Test
         void aMissingPublicEntropyIsRefused() {
             frozenList(ROLL, ROLL_PEOPLE);
             frozenList(TENANTS, TENANT_PEOPLE);
-            expectRejected(fixture.given(planned(PER_LIST, 0)).when(new PerformDraw(DRAW, SEED, null)),
-                    422, "public-entropy-required");
+            expectRejected(
+                    fixture.given(planned(PER_LIST, 0)).when(new PerformDraw(DRAW, SEED, null)),
+                    422,
+                    "public-entropy-required");
         }
 
         @Test
         void aPublicEntropyLongerThan200CharactersIsRefused() {
             frozenList(ROLL, ROLL_PEOPLE);
             frozenList(TENANTS, TENANT_PEOPLE);
-            expectRejected(fixture.given(planned(PER_LIST, 0)).when(new PerformDraw(DRAW, SEED, "6".repeat(201))),
-                    422, "public-entropy-required");
+            expectRejected(
+                    fixture.given(planned(PER_LIST, 0)).when(new PerformDraw(DRAW, SEED, "6".repeat(201))),
+                    422,
+                    "public-entropy-required");
         }
 
         @Test
         void thePublicEntropyIsRequiredBeforeTheSeedIsCheckedAgainstTheCommitment() {
-            expectRejected(fixture.given(planned(PER_LIST, 0)).when(new PerformDraw(DRAW, SEED + " ", "")),
-                    422, "public-entropy-required");
+            expectRejected(
+                    fixture.given(planned(PER_LIST, 0)).when(new PerformDraw(DRAW, SEED + " ", "")),
+                    422,
+                    "public-entropy-required");
         }
 
         @Test
         void aBlankSeedIsReportedBeforeAMissingEntropy() {
-            expectRejected(fixture.given(planned(PER_LIST, 0)).when(new PerformDraw(DRAW, "", null)),
-                    422, "seed-required");
+            expectRejected(
+                    fixture.given(planned(PER_LIST, 0)).when(new PerformDraw(DRAW, "", null)), 422, "seed-required");
         }
 
         @Test
         void everyListMustBeFrozen() {
             frozenList(ROLL, ROLL_PEOPLE);
             committedList(TENANTS);
-            expectRejected(fixture.given(planned(PER_LIST, 0)).when(new PerformDraw(DRAW, SEED, ENTROPY)),
-                    409, "list-not-frozen");
+            expectRejected(
+                    fixture.given(planned(PER_LIST, 0)).when(new PerformDraw(DRAW, SEED, ENTROPY)),
+                    409,
+                    "list-not-frozen");
         }
 
         /** A plan logged before the source was committed (revision 1, read with the source null). */
@@ -392,19 +443,23 @@ class DrawTest {
         void aPlanThatCommittedNoSourceCannotBePerformed() {
             frozenList(ROLL, ROLL_PEOPLE);
             frozenList(TENANTS, TENANT_PEOPLE);
-            expectRejected(fixture.given(new DrawPlanned(CONVENTION, DRAW, PER_LIST, 0, COMMITMENT,
-                                    ResidentDraw.ALGORITHM, null))
-                                  .when(new PerformDraw(DRAW, SEED, ENTROPY)),
-                    422, "public-entropy-source-not-committed");
+            expectRejected(
+                    fixture.given(new DrawPlanned(
+                                    CONVENTION, DRAW, PER_LIST, 0, COMMITMENT, ResidentDraw.ALGORITHM, null))
+                            .when(new PerformDraw(DRAW, SEED, ENTROPY)),
+                    422,
+                    "public-entropy-source-not-committed");
         }
 
         @Test
         void aDrawIsPerformedOnce() {
             frozenList(ROLL, ROLL_PEOPLE);
             frozenList(TENANTS, TENANT_PEOPLE);
-            expectRejected(fixture.given(planned(PER_LIST, 0), expectedDraw(PER_LIST, 0))
-                                  .when(new PerformDraw(DRAW, SEED, ENTROPY)),
-                    409, "draw-performed");
+            expectRejected(
+                    fixture.given(planned(PER_LIST, 0), expectedDraw(PER_LIST, 0))
+                            .when(new PerformDraw(DRAW, SEED, ENTROPY)),
+                    409,
+                    "draw-performed");
         }
 
         @Test
@@ -412,8 +467,10 @@ class DrawTest {
             frozenList(ROLL, ROLL_PEOPLE);
             frozenList(TENANTS, TENANT_PEOPLE);
             List<ListQuota> tooMany = List.of(new ListQuota(ROLL, 2), new ListQuota(TENANTS, 4));
-            expectRejected(fixture.given(planned(tooMany, 0)).when(new PerformDraw(DRAW, SEED, ENTROPY)),
-                    422, "draw-impossible");
+            expectRejected(
+                    fixture.given(planned(tooMany, 0)).when(new PerformDraw(DRAW, SEED, ENTROPY)),
+                    422,
+                    "draw-impossible");
         }
 
         @Test
@@ -421,8 +478,10 @@ class DrawTest {
             frozenList(ROLL, ROLL_PEOPLE);
             frozenList(TENANTS, TENANT_PEOPLE);
             // 6 + 3 listed, but p-04 is on both lists: 8 distinct people
-            expectRejected(fixture.given(planned(UNION, 9)).when(new PerformDraw(DRAW, SEED, ENTROPY)),
-                    422, "draw-impossible");
+            expectRejected(
+                    fixture.given(planned(UNION, 9)).when(new PerformDraw(DRAW, SEED, ENTROPY)),
+                    422,
+                    "draw-impossible");
         }
     }
 }

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.command.organisation.Convention;
@@ -56,14 +55,24 @@ class InvitationsTest {
     // ---- building blocks -------------------------------------------------------------------------
 
     private static Mandate mandate(LocalDate startsOn, LocalDate endsOn) {
-        return new Mandate("DEL-2024-117", startsOn, endsOn, "A list of actions put to a public vote",
-                "Carry out every action the votation adopts", new BigDecimal("80.00"));
+        return new Mandate(
+                "DEL-2024-117",
+                startsOn,
+                endsOn,
+                "A list of actions put to a public vote",
+                "Carry out every action the votation adopts",
+                new BigDecimal("80.00"));
     }
 
     /** A convention with an ecological and a social assembly, but no democratic one. */
     private static ConventionOpened opened() {
-        return new ConventionOpened(CONVENTION, "Convention for the transitions", "Saillans", mandate(STARTS, ENDS),
-                List.of(ECOLOGICAL, SOCIAL), 6);
+        return new ConventionOpened(
+                CONVENTION,
+                "Convention for the transitions",
+                "Saillans",
+                mandate(STARTS, ENDS),
+                List.of(ECOLOGICAL, SOCIAL),
+                6);
     }
 
     private static InvitationSent sent(String invitationId, String residentRef) {
@@ -99,16 +108,16 @@ class InvitationsTest {
         @Test
         void eachInviteeOfTheBatchIsSentTheLetter() {
             fixture.given(opened())
-                   .when(invite(invitee("inv-1", "res-1"), invitee("inv-2", "res-2")))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(sent("inv-1", "res-1"), sent("inv-2", "res-2"));
+                    .when(invite(invitee("inv-1", "res-1"), invitee("inv-2", "res-2")))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(sent("inv-1", "res-1"), sent("inv-2", "res-2"));
         }
 
         @Test
         void aLaterBatchInvitesOtherResidents() {
             fixture.given(opened(), sent("inv-1", "res-1"))
-                   .when(invite(invitee("inv-2", "res-2")))
-                   .expectEvents(sent("inv-2", "res-2"));
+                    .when(invite(invitee("inv-2", "res-2")))
+                    .expectEvents(sent("inv-2", "res-2"));
         }
 
         @Test
@@ -118,37 +127,44 @@ class InvitationsTest {
 
         @Test
         void aMissingBatchIsRefused() {
-            expectRejected(fixture.given(opened()).when(new SendInvitations(CONVENTION, null, SENT_ON)),
-                    422, "invitees-required");
+            expectRejected(
+                    fixture.given(opened()).when(new SendInvitations(CONVENTION, null, SENT_ON)),
+                    422,
+                    "invitees-required");
         }
 
         @Test
         void anInvitationIdAlreadySentIsRefused() {
-            expectRejected(fixture.given(opened(), sent("inv-1", "res-1"))
-                                  .when(invite(invitee("inv-1", "res-2"))),
-                    409, "invitation-exists");
+            expectRejected(
+                    fixture.given(opened(), sent("inv-1", "res-1")).when(invite(invitee("inv-1", "res-2"))),
+                    409,
+                    "invitation-exists");
         }
 
         @Test
         void anInvitationIdUsedTwiceInOneBatchIsRefusedAndNoLetterOfTheBatchIsSent() {
-            expectRejected(fixture.given(opened())
-                                  .when(invite(invitee("inv-1", "res-1"), invitee("inv-1", "res-2"))),
-                    409, "invitation-exists");
+            expectRejected(
+                    fixture.given(opened()).when(invite(invitee("inv-1", "res-1"), invitee("inv-1", "res-2"))),
+                    409,
+                    "invitation-exists");
         }
 
         @Test
         void aResidentAlreadyInvitedIsRefused() {
-            expectRejected(fixture.given(opened(), sent("inv-1", "res-1"))
-                                  .when(invite(invitee("inv-2", "res-1"))),
-                    409, "resident-already-invited");
+            expectRejected(
+                    fixture.given(opened(), sent("inv-1", "res-1")).when(invite(invitee("inv-2", "res-1"))),
+                    409,
+                    "resident-already-invited");
         }
 
         @Test
         void aResidentNamedTwiceInOneBatchIsRefusedAndNoLetterOfTheBatchIsSent() {
-            expectRejected(fixture.given(opened())
-                                  .when(invite(invitee("inv-1", "res-1"), invitee("inv-2", "res-2"),
-                                          invitee("inv-3", "res-1"))),
-                    409, "resident-already-invited");
+            expectRejected(
+                    fixture.given(opened())
+                            .when(invite(
+                                    invitee("inv-1", "res-1"), invitee("inv-2", "res-2"), invitee("inv-3", "res-1"))),
+                    409,
+                    "resident-already-invited");
         }
     }
 
@@ -160,52 +176,57 @@ class InvitationsTest {
         @Test
         void anAcceptanceIsRecordedAndTheVolunteerRegisteredWithTheirProfile() {
             fixture.given(opened(), sent("inv-1", "res-1"))
-                   .when(new RecordInvitationAnswer(CONVENTION, "inv-1", Answer.ACCEPTED, ANSWERED_ON,
-                           Map.of("gender", "f"), null, null))
-                   .expectEvents(answered("inv-1", Answer.ACCEPTED), new VolunteerRegistered(CONVENTION, "inv-1",
-                           "res-1", Map.of("gender", "f"), null, null));
+                    .when(new RecordInvitationAnswer(
+                            CONVENTION, "inv-1", Answer.ACCEPTED, ANSWERED_ON, Map.of("gender", "f"), null, null))
+                    .expectEvents(
+                            answered("inv-1", Answer.ACCEPTED),
+                            new VolunteerRegistered(CONVENTION, "inv-1", "res-1", Map.of("gender", "f"), null, null));
         }
 
         @Test
         void aRefusalIsRecorded() {
             fixture.given(opened(), sent("inv-1", "res-1"))
-                   .when(answer("inv-1", Answer.DECLINED))
-                   .expectEvents(answered("inv-1", Answer.DECLINED));
+                    .when(answer("inv-1", Answer.DECLINED))
+                    .expectEvents(answered("inv-1", Answer.DECLINED));
         }
 
         @Test
         void thePassedDeadlineIsRecordedAsNoAnswer() {
             fixture.given(opened(), sent("inv-1", "res-1"))
-                   .when(answer("inv-1", Answer.NO_ANSWER))
-                   .expectEvents(answered("inv-1", Answer.NO_ANSWER));
+                    .when(answer("inv-1", Answer.NO_ANSWER))
+                    .expectEvents(answered("inv-1", Answer.NO_ANSWER));
         }
 
         @Test
         void anAnswerToAnInvitationNeverSentIsNotFound() {
-            expectRejected(fixture.given(opened(), sent("inv-1", "res-1"))
-                                  .when(answer("inv-9", Answer.ACCEPTED)),
-                    404, "unknown-invitation");
+            expectRejected(
+                    fixture.given(opened(), sent("inv-1", "res-1")).when(answer("inv-9", Answer.ACCEPTED)),
+                    404,
+                    "unknown-invitation");
         }
 
         @Test
         void anInvitationIsAnsweredOnlyOnce() {
-            expectRejected(fixture.given(invitationAnswered(Answer.DECLINED))
-                                  .when(answer("inv-1", Answer.ACCEPTED)),
-                    409, "invitation-already-answered");
+            expectRejected(
+                    fixture.given(invitationAnswered(Answer.DECLINED)).when(answer("inv-1", Answer.ACCEPTED)),
+                    409,
+                    "invitation-already-answered");
         }
 
         @Test
         void theSameAnswerTwiceIsAlsoRefused() {
-            expectRejected(fixture.given(invitationAnswered(Answer.ACCEPTED))
-                                  .when(answer("inv-1", Answer.ACCEPTED)),
-                    409, "invitation-already-answered");
+            expectRejected(
+                    fixture.given(invitationAnswered(Answer.ACCEPTED)).when(answer("inv-1", Answer.ACCEPTED)),
+                    409,
+                    "invitation-already-answered");
         }
 
         @Test
         void anAnswerWithoutItsValueIsRefused() {
-            expectRejected(fixture.given(opened(), sent("inv-1", "res-1"))
-                                  .when(answer("inv-1", null)),
-                    422, "answer-required");
+            expectRejected(
+                    fixture.given(opened(), sent("inv-1", "res-1")).when(answer("inv-1", null)),
+                    422,
+                    "answer-required");
         }
     }
 }

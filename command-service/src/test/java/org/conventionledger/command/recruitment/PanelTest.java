@@ -27,20 +27,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.command.organisation.Convention;
 import org.conventionledger.command.organisation.PanelRegister;
 import org.conventionledger.command.recruitment.SendInvitations.Invitee;
-import org.conventionledger.rules.selection.Category;
-import org.conventionledger.rules.selection.LeximinSelection;
-import org.conventionledger.rules.selection.PanelDraw;
-import org.conventionledger.rules.selection.PanelLottery;
-import org.conventionledger.rules.selection.Quotas;
-import org.conventionledger.rules.selection.ValueQuota;
-import org.conventionledger.rules.selection.Volunteer;
-import org.conventionledger.rules.sortition.SeedCommitment;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.organisation.ConventionOpened;
 import org.conventionledger.events.organisation.Mandate;
@@ -66,6 +57,14 @@ import org.conventionledger.events.recruitment.ReplacementCalled;
 import org.conventionledger.events.recruitment.SelectionChance;
 import org.conventionledger.events.recruitment.VolunteerRegistered;
 import org.conventionledger.events.recruitment.WithdrawalReason;
+import org.conventionledger.rules.selection.Category;
+import org.conventionledger.rules.selection.LeximinSelection;
+import org.conventionledger.rules.selection.PanelDraw;
+import org.conventionledger.rules.selection.PanelLottery;
+import org.conventionledger.rules.selection.Quotas;
+import org.conventionledger.rules.selection.ValueQuota;
+import org.conventionledger.rules.selection.Volunteer;
+import org.conventionledger.rules.sortition.SeedCommitment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -99,6 +98,7 @@ class PanelTest {
     private static final String COMMITMENT = SeedCommitment.of(SEED);
     /** Drawn at the panel draw itself, after the answers closed: dice rolled before the bailiff. */
     private static final String ENTROPY = "bailiff dice 2024-12-16: 4 4 1 6 3";
+
     private static final String CONTRACT = "contract-v2";
     private static final LocalDate SENT_ON = LocalDate.of(2024, 11, 4);
     private static final LocalDate REMINDED_ON = LocalDate.of(2024, 11, 14);
@@ -109,11 +109,13 @@ class PanelTest {
     private static final LocalDate LEFT_ON = LocalDate.of(2025, 3, 1);
 
     /** One woman and one man. */
-    private static final List<QuotaRange> GENDER = List.of(new QuotaRange("gender", "f", 1, 1),
-            new QuotaRange("gender", "m", 1, 1));
+    private static final List<QuotaRange> GENDER =
+            List.of(new QuotaRange("gender", "f", 1, 1), new QuotaRange("gender", "m", 1, 1));
     /** One woman and one man, at least one of them young. */
-    private static final List<QuotaRange> GENDER_AND_AGE = List.of(new QuotaRange("gender", "f", 1, 1),
-            new QuotaRange("gender", "m", 1, 1), new QuotaRange("age", "young", 1, 2),
+    private static final List<QuotaRange> GENDER_AND_AGE = List.of(
+            new QuotaRange("gender", "f", 1, 1),
+            new QuotaRange("gender", "m", 1, 1),
+            new QuotaRange("age", "young", 1, 2),
             new QuotaRange("age", "old", 0, 2));
 
     private FixtureConfiguration<Convention> fixture;
@@ -133,11 +135,15 @@ class PanelTest {
 
     /** A convention with an ecological and a social assembly, but no democratic one. */
     private static ConventionOpened opened() {
-        Mandate mandate = new Mandate("DEL-2024-117", LocalDate.of(2025, 1, 15), LocalDate.of(2025, 6, 30),
-                "A list of actions put to a public vote", "Carry out every action the votation adopts",
+        Mandate mandate = new Mandate(
+                "DEL-2024-117",
+                LocalDate.of(2025, 1, 15),
+                LocalDate.of(2025, 6, 30),
+                "A list of actions put to a public vote",
+                "Carry out every action the votation adopts",
                 new BigDecimal("80.00"));
-        return new ConventionOpened(CONVENTION, "Convention for the transitions", "Saillans", mandate,
-                List.of(ECOLOGICAL, SOCIAL), 6);
+        return new ConventionOpened(
+                CONVENTION, "Convention for the transitions", "Saillans", mandate, List.of(ECOLOGICAL, SOCIAL), 6);
     }
 
     private static InvitationSent sent(int n) {
@@ -158,8 +164,12 @@ class PanelTest {
 
     /** The five volunteers, in the order they answered. */
     private static List<VolunteerRegistered> volunteers() {
-        return List.of(volunteer(1, "f", "young"), volunteer(2, "m", "old"), volunteer(3, "f", "old"),
-                volunteer(4, "m", "old"), volunteer(5, "f", "young"));
+        return List.of(
+                volunteer(1, "f", "young"),
+                volunteer(2, "m", "old"),
+                volunteer(3, "f", "old"),
+                volunteer(4, "m", "old"),
+                volunteer(5, "f", "young"));
     }
 
     /** Opened, six invitations sent, five accepted with their profiles and one declined; answers still open. */
@@ -289,10 +299,16 @@ class PanelTest {
 
     private static Quotas quotas(PanelSelectionDefined selection) {
         Map<String, List<ValueQuota>> byCategory = new LinkedHashMap<>();
-        selection.quotas().forEach(q -> byCategory.computeIfAbsent(q.category(), c -> new ArrayList<>())
-                .add(new ValueQuota(q.value(), q.min(), q.max())));
-        return new Quotas(selection.panelSize(), byCategory.entrySet().stream()
-                .map(e -> new Category(e.getKey(), e.getValue())).toList());
+        selection
+                .quotas()
+                .forEach(q -> byCategory
+                        .computeIfAbsent(q.category(), c -> new ArrayList<>())
+                        .add(new ValueQuota(q.value(), q.min(), q.max())));
+        return new Quotas(
+                selection.panelSize(),
+                byCategory.entrySet().stream()
+                        .map(e -> new Category(e.getKey(), e.getValue()))
+                        .toList());
     }
 
     private static List<Volunteer> asVolunteers(List<VolunteerRegistered> pool) {
@@ -303,15 +319,23 @@ class PanelTest {
         PanelLottery lottery = LeximinSelection.select(quotas(selection), asVolunteers(pool));
         List<SelectionChance> chances = new ArrayList<>();
         for (int i = 0; i < pool.size(); i++) {
-            chances.add(new SelectionChance(pool.get(i).personId(), pool.get(i).invitationId(),
+            chances.add(new SelectionChance(
+                    pool.get(i).personId(),
+                    pool.get(i).invitationId(),
                     lottery.probabilities().get(i)));
         }
         List<LotteryPanel> panels = lottery.panels().stream()
-                .map(p -> new LotteryPanel(p.probability(), p.members().stream().map(i -> pool.get(i).personId())
-                        .toList()))
+                .map(p -> new LotteryPanel(
+                        p.probability(),
+                        p.members().stream().map(i -> pool.get(i).personId()).toList()))
                 .toList();
-        return new PanelLotteryComputed(CONVENTION, selection.selectionId(), LeximinSelection.ALGORITHM,
-                lottery.minimumProbability(), chances, panels);
+        return new PanelLotteryComputed(
+                CONVENTION,
+                selection.selectionId(),
+                LeximinSelection.ALGORITHM,
+                lottery.minimumProbability(),
+                chances,
+                panels);
     }
 
     /** The panel drawn with {@link #SEED} and {@link #ENTROPY}. */
@@ -329,10 +353,16 @@ class PanelTest {
         String randomness = SeedCommitment.drawRandomness(SEED, entropy);
         int index = PanelDraw.drawIndex(lottery, randomness);
         PanelLottery.Panel panel = lottery.panels().get(index);
-        return new PanelDrawn(CONVENTION, SELECTION, SEED, entropy, index,
+        return new PanelDrawn(
+                CONVENTION,
+                SELECTION,
+                SEED,
+                entropy,
+                index,
                 panel.members().stream().map(i -> volunteers.get(i).id()).toList(),
                 PanelDraw.reserveOrder(volunteers, panel, randomness).stream()
-                        .map(i -> volunteers.get(i).id()).toList());
+                        .map(i -> volunteers.get(i).id())
+                        .toList());
     }
 
     private static List<Object> plus(List<Object> given, Object... more) {
@@ -351,24 +381,24 @@ class PanelTest {
             drawnFromTheRoll();
             when(recruitment.drawnFrom(CONVENTION, "p-7")).thenReturn(Optional.of(TENANTS));
             fixture.given(opened())
-                   .when(invite(invitee(1, ROLL), new Invitee("inv-7", "p-7", TENANTS)))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(sent(1), new InvitationSent(CONVENTION, "inv-7", "p-7", TENANTS, SENT_ON));
+                    .when(invite(invitee(1, ROLL), new Invitee("inv-7", "p-7", TENANTS)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(sent(1), new InvitationSent(CONVENTION, "inv-7", "p-7", TENANTS, SENT_ON));
         }
 
         @Test
         void withoutASourceListTheInvitationTakesTheOneTheResidentWasDrawnFrom() {
             drawnFromTheRoll();
-            fixture.given(opened())
-                   .when(invite(invitee(1, null)))
-                   .expectEvents(sent(1));
+            fixture.given(opened()).when(invite(invitee(1, null))).expectEvents(sent(1));
         }
 
         @Test
         void aResidentNoDrawDrewIsNotInvitedAndNoLetterOfTheBatchIsSent() {
             drawnFromTheRoll();
-            expectRejected(fixture.given(opened()).when(invite(invitee(1, ROLL), new Invitee("inv-9", "p-9", ROLL))),
-                    422, "not-drawn");
+            expectRejected(
+                    fixture.given(opened()).when(invite(invitee(1, ROLL), new Invitee("inv-9", "p-9", ROLL))),
+                    422,
+                    "not-drawn");
         }
 
         @Test
@@ -380,30 +410,38 @@ class PanelTest {
         @Test
         void anInvitationIdAlreadySentIsRefused() {
             drawnFromTheRoll();
-            expectRejected(fixture.given(opened(), sent(1)).when(invite(new Invitee("inv-1", "p-2", ROLL))),
-                    409, "invitation-exists");
+            expectRejected(
+                    fixture.given(opened(), sent(1)).when(invite(new Invitee("inv-1", "p-2", ROLL))),
+                    409,
+                    "invitation-exists");
         }
 
         @Test
         void aResidentAlreadyInvitedIsRefused() {
             drawnFromTheRoll();
-            expectRejected(fixture.given(opened(), sent(1)).when(invite(new Invitee("inv-2", "p-1", ROLL))),
-                    409, "resident-already-invited");
+            expectRejected(
+                    fixture.given(opened(), sent(1)).when(invite(new Invitee("inv-2", "p-1", ROLL))),
+                    409,
+                    "resident-already-invited");
         }
 
         @Test
         void noInvitationIsSentOnceTheAnswersAreClosed() {
             drawnFromTheRoll();
-            expectRejected(fixture.given(opened(), sent(1), answered(1, Answer.NO_ANSWER), closed(1))
-                                  .when(invite(invitee(2, ROLL))),
-                    409, "answers-closed");
+            expectRejected(
+                    fixture.given(opened(), sent(1), answered(1, Answer.NO_ANSWER), closed(1))
+                            .when(invite(invitee(2, ROLL))),
+                    409,
+                    "answers-closed");
         }
 
         @Test
         void theDateOfTheLettersIsRequired() {
             drawnFromTheRoll();
-            expectRejected(fixture.given(opened()).when(new SendInvitations(CONVENTION, List.of(invitee(1, ROLL)), null)),
-                    422, "sent-on-required");
+            expectRejected(
+                    fixture.given(opened()).when(new SendInvitations(CONVENTION, List.of(invitee(1, ROLL)), null)),
+                    422,
+                    "sent-on-required");
         }
     }
 
@@ -422,9 +460,9 @@ class PanelTest {
         void theReasonIsLoggedWithTheListTheResidentWasDrawnFrom() {
             drawnFromTheRoll();
             fixture.given(opened(), sent(1))
-                   .when(notInvited(2, NotInvitedReason.DECEASED))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(loggedNotInvited(2));
+                    .when(notInvited(2, NotInvitedReason.DECEASED))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(loggedNotInvited(2));
         }
 
         @Test
@@ -436,23 +474,28 @@ class PanelTest {
         @Test
         void anInvitedResidentCannotAlsoBeLoggedAsNotInvited() {
             drawnFromTheRoll();
-            expectRejected(fixture.given(opened(), sent(1)).when(notInvited(1, NotInvitedReason.DUPLICATE)),
-                    409, "resident-already-invited");
+            expectRejected(
+                    fixture.given(opened(), sent(1)).when(notInvited(1, NotInvitedReason.DUPLICATE)),
+                    409,
+                    "resident-already-invited");
         }
 
         @Test
         void aResidentLoggedAsNotInvitedCannotBeInvitedAfterwards() {
             drawnFromTheRoll();
-            expectRejected(fixture.given(opened(), loggedNotInvited(2)).when(invite(invitee(2, ROLL))),
-                    409, "resident-not-invited");
+            expectRejected(
+                    fixture.given(opened(), loggedNotInvited(2)).when(invite(invitee(2, ROLL))),
+                    409,
+                    "resident-not-invited");
         }
 
         @Test
         void theReasonIsLoggedOnce() {
             drawnFromTheRoll();
-            expectRejected(fixture.given(opened(), loggedNotInvited(2))
-                                  .when(notInvited(2, NotInvitedReason.MOVED_AWAY)),
-                    409, "resident-not-invited");
+            expectRejected(
+                    fixture.given(opened(), loggedNotInvited(2)).when(notInvited(2, NotInvitedReason.MOVED_AWAY)),
+                    409,
+                    "resident-not-invited");
         }
 
         @Test
@@ -464,18 +507,23 @@ class PanelTest {
         @Test
         void theDateIsRequired() {
             drawnFromTheRoll();
-            expectRejected(fixture.given(opened()).when(new RecordDrawnResidentNotInvited(CONVENTION, "p-2",
-                            NotInvitedReason.ADDRESS_UNKNOWN, null)),
-                    422, "recorded-on-required");
+            expectRejected(
+                    fixture.given(opened())
+                            .when(new RecordDrawnResidentNotInvited(
+                                    CONVENTION, "p-2", NotInvitedReason.ADDRESS_UNKNOWN, null)),
+                    422,
+                    "recorded-on-required");
         }
 
         /** Once the answers are known, a drawn resident left out can no longer be given a reason after the fact. */
         @Test
         void noReasonIsLoggedOnceTheAnswersAreClosed() {
             drawnFromTheRoll();
-            expectRejected(fixture.given(opened(), sent(1), answered(1, Answer.NO_ANSWER), closed(1))
-                                  .when(notInvited(2, NotInvitedReason.DECEASED)),
-                    409, "answers-closed");
+            expectRejected(
+                    fixture.given(opened(), sent(1), answered(1, Answer.NO_ANSWER), closed(1))
+                            .when(notInvited(2, NotInvitedReason.DECEASED)),
+                    409,
+                    "answers-closed");
         }
     }
 
@@ -485,42 +533,50 @@ class PanelTest {
         @Test
         void aResidentWhoHasNotAnsweredIsReminded() {
             fixture.given(opened(), sent(1))
-                   .when(new RemindInvitation(CONVENTION, "inv-1", REMINDED_ON))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(new InvitationReminderSent(CONVENTION, "inv-1", REMINDED_ON));
+                    .when(new RemindInvitation(CONVENTION, "inv-1", REMINDED_ON))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new InvitationReminderSent(CONVENTION, "inv-1", REMINDED_ON));
         }
 
         @Test
         void aSecondReminderIsAllowed() {
             fixture.given(opened(), sent(1), new InvitationReminderSent(CONVENTION, "inv-1", REMINDED_ON))
-                   .when(new RemindInvitation(CONVENTION, "inv-1", REMINDED_ON.plusDays(5)))
-                   .expectEvents(new InvitationReminderSent(CONVENTION, "inv-1", REMINDED_ON.plusDays(5)));
+                    .when(new RemindInvitation(CONVENTION, "inv-1", REMINDED_ON.plusDays(5)))
+                    .expectEvents(new InvitationReminderSent(CONVENTION, "inv-1", REMINDED_ON.plusDays(5)));
         }
 
         @Test
         void anInvitationNeverSentIsNotFound() {
-            expectRejected(fixture.given(opened(), sent(1)).when(new RemindInvitation(CONVENTION, "inv-9", REMINDED_ON)),
-                    404, "unknown-invitation");
+            expectRejected(
+                    fixture.given(opened(), sent(1)).when(new RemindInvitation(CONVENTION, "inv-9", REMINDED_ON)),
+                    404,
+                    "unknown-invitation");
         }
 
         @Test
         void anAnsweredInvitationIsNotReminded() {
-            expectRejected(fixture.given(opened(), sent(1), answered(1, Answer.DECLINED))
-                                  .when(new RemindInvitation(CONVENTION, "inv-1", REMINDED_ON)),
-                    409, "invitation-already-answered");
+            expectRejected(
+                    fixture.given(opened(), sent(1), answered(1, Answer.DECLINED))
+                            .when(new RemindInvitation(CONVENTION, "inv-1", REMINDED_ON)),
+                    409,
+                    "invitation-already-answered");
         }
 
         @Test
         void nobodyIsRemindedOnceTheAnswersAreClosed() {
-            expectRejected(fixture.given(opened(), sent(1), answered(1, Answer.NO_ANSWER), closed(1))
-                                  .when(new RemindInvitation(CONVENTION, "inv-1", REMINDED_ON)),
-                    409, "answers-closed");
+            expectRejected(
+                    fixture.given(opened(), sent(1), answered(1, Answer.NO_ANSWER), closed(1))
+                            .when(new RemindInvitation(CONVENTION, "inv-1", REMINDED_ON)),
+                    409,
+                    "answers-closed");
         }
 
         @Test
         void theReminderDateIsRequired() {
-            expectRejected(fixture.given(opened(), sent(1)).when(new RemindInvitation(CONVENTION, "inv-1", null)),
-                    422, "sent-on-required");
+            expectRejected(
+                    fixture.given(opened(), sent(1)).when(new RemindInvitation(CONVENTION, "inv-1", null)),
+                    422,
+                    "sent-on-required");
         }
     }
 
@@ -532,30 +588,48 @@ class PanelTest {
         @Test
         void everyAnswerOfTheBatchIsRecordedInItsOrder() {
             fixture.given(opened(), sent(1), sent(2))
-                   .when(new RecordInvitationAnswers(CONVENTION, List.of(accept(1, profile("f", "young")),
-                           new RecordInvitationAnswer(CONVENTION, "inv-2", Answer.DECLINED, ANSWERED_ON))))
-                   .expectEvents(answered(1, Answer.ACCEPTED), volunteer(1, "f", "young"),
-                           answered(2, Answer.DECLINED));
+                    .when(new RecordInvitationAnswers(
+                            CONVENTION,
+                            List.of(
+                                    accept(1, profile("f", "young")),
+                                    new RecordInvitationAnswer(CONVENTION, "inv-2", Answer.DECLINED, ANSWERED_ON))))
+                    .expectEvents(
+                            answered(1, Answer.ACCEPTED), volunteer(1, "f", "young"), answered(2, Answer.DECLINED));
         }
 
         @Test
         void oneRefusedAnswerRecordsNoneOfTheBatch() {
-            expectRejected(fixture.given(opened(), sent(1), sent(2))
-                    .when(new RecordInvitationAnswers(CONVENTION, List.of(accept(1, profile("f", "young")),
-                            accept(2, null)))), 422, "profile-required");
-            expectRejected(fixture.given(opened(), sent(1))
-                    .when(new RecordInvitationAnswers(CONVENTION, List.of(accept(1, profile("f", "young")),
-                            accept(9, profile("m", "old"))))), 404, "unknown-invitation");
+            expectRejected(
+                    fixture.given(opened(), sent(1), sent(2))
+                            .when(new RecordInvitationAnswers(
+                                    CONVENTION, List.of(accept(1, profile("f", "young")), accept(2, null)))),
+                    422,
+                    "profile-required");
+            expectRejected(
+                    fixture.given(opened(), sent(1))
+                            .when(new RecordInvitationAnswers(
+                                    CONVENTION,
+                                    List.of(accept(1, profile("f", "young")), accept(9, profile("m", "old"))))),
+                    404,
+                    "unknown-invitation");
         }
 
         @Test
         void anInvitationAnsweredTwiceInTheBatchOrAnEmptyBatchIsRefused() {
-            expectRejected(fixture.given(opened(), sent(1))
-                    .when(new RecordInvitationAnswers(CONVENTION, List.of(accept(1, profile("f", "young")),
-                            new RecordInvitationAnswer(CONVENTION, "inv-1", Answer.DECLINED, ANSWERED_ON)))),
-                    422, "answer-twice");
-            expectRejected(fixture.given(opened(), sent(1)).when(new RecordInvitationAnswers(CONVENTION, List.of())),
-                    422, "answers-required");
+            expectRejected(
+                    fixture.given(opened(), sent(1))
+                            .when(new RecordInvitationAnswers(
+                                    CONVENTION,
+                                    List.of(
+                                            accept(1, profile("f", "young")),
+                                            new RecordInvitationAnswer(
+                                                    CONVENTION, "inv-1", Answer.DECLINED, ANSWERED_ON)))),
+                    422,
+                    "answer-twice");
+            expectRejected(
+                    fixture.given(opened(), sent(1)).when(new RecordInvitationAnswers(CONVENTION, List.of())),
+                    422,
+                    "answers-required");
         }
     }
 
@@ -566,18 +640,19 @@ class PanelTest {
         void aVolunteerIsRegisteredWithProfilePreferenceAndSealedNeeds() {
             SealedPersonalData needs = new SealedPersonalData("p-1", "v1:childcare-on-saturdays");
             fixture.given(opened(), sent(1))
-                   .when(new RecordInvitationAnswer(CONVENTION, "inv-1", Answer.ACCEPTED, ANSWERED_ON,
-                           profile("f", "young"), SOCIAL, needs))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(answered(1, Answer.ACCEPTED), new VolunteerRegistered(CONVENTION, "inv-1", "p-1",
-                           profile("f", "young"), SOCIAL, needs));
+                    .when(new RecordInvitationAnswer(
+                            CONVENTION, "inv-1", Answer.ACCEPTED, ANSWERED_ON, profile("f", "young"), SOCIAL, needs))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(
+                            answered(1, Answer.ACCEPTED),
+                            new VolunteerRegistered(CONVENTION, "inv-1", "p-1", profile("f", "young"), SOCIAL, needs));
         }
 
         @Test
         void aVolunteerMayGiveNoPreferenceAndNoNeeds() {
             fixture.given(opened(), sent(1))
-                   .when(accept(1, profile("f", "young")))
-                   .expectEvents(answered(1, Answer.ACCEPTED), volunteer(1, "f", "young"));
+                    .when(accept(1, profile("f", "young")))
+                    .expectEvents(answered(1, Answer.ACCEPTED), volunteer(1, "f", "young"));
         }
 
         @Test
@@ -592,8 +667,10 @@ class PanelTest {
 
         @Test
         void aProfileCategoryWithoutValueIsRefused() {
-            expectRejected(fixture.given(opened(), sent(1)).when(accept(1, Map.of("gender", "f", "age", " "))),
-                    422, "profile-value");
+            expectRejected(
+                    fixture.given(opened(), sent(1)).when(accept(1, Map.of("gender", "f", "age", " "))),
+                    422,
+                    "profile-value");
         }
 
         @Test
@@ -605,62 +682,94 @@ class PanelTest {
 
         @Test
         void needsSealedWithAnotherPersonsKeyAreRefused() {
-            expectRejected(fixture.given(opened(), sent(1))
-                                  .when(new RecordInvitationAnswer(CONVENTION, "inv-1", Answer.ACCEPTED, ANSWERED_ON,
-                                          profile("f", "young"), null, new SealedPersonalData("p-2", "v1:x"))),
-                    422, "needs-sealing");
+            expectRejected(
+                    fixture.given(opened(), sent(1))
+                            .when(new RecordInvitationAnswer(
+                                    CONVENTION,
+                                    "inv-1",
+                                    Answer.ACCEPTED,
+                                    ANSWERED_ON,
+                                    profile("f", "young"),
+                                    null,
+                                    new SealedPersonalData("p-2", "v1:x"))),
+                    422,
+                    "needs-sealing");
         }
 
         @Test
         void aRefusalIsRecordedWithoutVolunteer() {
             fixture.given(opened(), sent(1))
-                   .when(new RecordInvitationAnswer(CONVENTION, "inv-1", Answer.DECLINED, ANSWERED_ON))
-                   .expectEvents(answered(1, Answer.DECLINED));
+                    .when(new RecordInvitationAnswer(CONVENTION, "inv-1", Answer.DECLINED, ANSWERED_ON))
+                    .expectEvents(answered(1, Answer.DECLINED));
         }
 
         @Test
         void aRefusalWithAProfileIsRefused() {
-            expectRejected(fixture.given(opened(), sent(1))
-                                  .when(new RecordInvitationAnswer(CONVENTION, "inv-1", Answer.DECLINED, ANSWERED_ON,
-                                          profile("f", "young"), null, null)),
-                    422, "profile-not-expected");
+            expectRejected(
+                    fixture.given(opened(), sent(1))
+                            .when(new RecordInvitationAnswer(
+                                    CONVENTION,
+                                    "inv-1",
+                                    Answer.DECLINED,
+                                    ANSWERED_ON,
+                                    profile("f", "young"),
+                                    null,
+                                    null)),
+                    422,
+                    "profile-not-expected");
         }
 
         @Test
         void aRefusalWithAPreferredTransitionIsRefused() {
-            expectRejected(fixture.given(opened(), sent(1))
-                                  .when(new RecordInvitationAnswer(CONVENTION, "inv-1", Answer.DECLINED, ANSWERED_ON,
-                                          null, SOCIAL, null)),
-                    422, "profile-not-expected");
+            expectRejected(
+                    fixture.given(opened(), sent(1))
+                            .when(new RecordInvitationAnswer(
+                                    CONVENTION, "inv-1", Answer.DECLINED, ANSWERED_ON, null, SOCIAL, null)),
+                    422,
+                    "profile-not-expected");
         }
 
         @Test
         void noAnswerWithSealedNeedsIsRefused() {
-            expectRejected(fixture.given(opened(), sent(1))
-                                  .when(new RecordInvitationAnswer(CONVENTION, "inv-1", Answer.NO_ANSWER, ANSWERED_ON,
-                                          null, null, new SealedPersonalData("p-1", "v1:x"))),
-                    422, "profile-not-expected");
+            expectRejected(
+                    fixture.given(opened(), sent(1))
+                            .when(new RecordInvitationAnswer(
+                                    CONVENTION,
+                                    "inv-1",
+                                    Answer.NO_ANSWER,
+                                    ANSWERED_ON,
+                                    null,
+                                    null,
+                                    new SealedPersonalData("p-1", "v1:x"))),
+                    422,
+                    "profile-not-expected");
         }
 
         @Test
         void anInvitationIsAnsweredOnce() {
-            expectRejected(fixture.given(opened(), sent(1), answered(1, Answer.ACCEPTED), volunteer(1, "f", "young"))
-                                  .when(accept(1, profile("f", "old"))),
-                    409, "invitation-already-answered");
+            expectRejected(
+                    fixture.given(opened(), sent(1), answered(1, Answer.ACCEPTED), volunteer(1, "f", "young"))
+                            .when(accept(1, profile("f", "old"))),
+                    409,
+                    "invitation-already-answered");
         }
 
         @Test
         void noAnswerIsRecordedOnceTheAnswersAreClosed() {
-            expectRejected(fixture.given(opened(), sent(1), answered(1, Answer.NO_ANSWER), closed(1))
-                                  .when(accept(1, profile("f", "young"))),
-                    409, "answers-closed");
+            expectRejected(
+                    fixture.given(opened(), sent(1), answered(1, Answer.NO_ANSWER), closed(1))
+                            .when(accept(1, profile("f", "young"))),
+                    409,
+                    "answers-closed");
         }
 
         @Test
         void theDateOfTheAnswerIsRequired() {
-            expectRejected(fixture.given(opened(), sent(1))
-                                  .when(new RecordInvitationAnswer(CONVENTION, "inv-1", Answer.DECLINED, null)),
-                    422, "answered-on-required");
+            expectRejected(
+                    fixture.given(opened(), sent(1))
+                            .when(new RecordInvitationAnswer(CONVENTION, "inv-1", Answer.DECLINED, null)),
+                    422,
+                    "answered-on-required");
         }
     }
 
@@ -669,44 +778,54 @@ class PanelTest {
 
         @Test
         void everyUnansweredInvitationIsRecordedAsNoAnswerInIdOrderThenTheAnswersClose() {
-            fixture.given(opened(), sent(3), sent(1), sent(2), sent(4), answered(2, Answer.DECLINED),
-                           selectionDefined(GENDER))
-                   .when(new CloseInvitations(CONVENTION, DEADLINE))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(new InvitationAnswered(CONVENTION, "inv-1", Answer.NO_ANSWER, DEADLINE),
-                           new InvitationAnswered(CONVENTION, "inv-3", Answer.NO_ANSWER, DEADLINE),
-                           new InvitationAnswered(CONVENTION, "inv-4", Answer.NO_ANSWER, DEADLINE),
-                           new InvitationsClosed(CONVENTION, DEADLINE, 3));
+            fixture.given(
+                            opened(),
+                            sent(3),
+                            sent(1),
+                            sent(2),
+                            sent(4),
+                            answered(2, Answer.DECLINED),
+                            selectionDefined(GENDER))
+                    .when(new CloseInvitations(CONVENTION, DEADLINE))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(
+                            new InvitationAnswered(CONVENTION, "inv-1", Answer.NO_ANSWER, DEADLINE),
+                            new InvitationAnswered(CONVENTION, "inv-3", Answer.NO_ANSWER, DEADLINE),
+                            new InvitationAnswered(CONVENTION, "inv-4", Answer.NO_ANSWER, DEADLINE),
+                            new InvitationsClosed(CONVENTION, DEADLINE, 3));
         }
 
         @Test
         void whenEveryoneAnsweredOnlyTheClosingIsRecorded() {
             fixture.given(answers(selectionDefined(GENDER)))
-                   .when(new CloseInvitations(CONVENTION, DEADLINE))
-                   .expectEvents(closed(0));
+                    .when(new CloseInvitations(CONVENTION, DEADLINE))
+                    .expectEvents(closed(0));
         }
 
         @Test
         void theAnswersDoNotCloseBeforeThePanelSelectionIsDefined() {
-            expectRejected(fixture.given(answers()).when(new CloseInvitations(CONVENTION, DEADLINE)),
-                    409, "selection-not-defined");
+            expectRejected(
+                    fixture.given(answers()).when(new CloseInvitations(CONVENTION, DEADLINE)),
+                    409,
+                    "selection-not-defined");
         }
 
         @Test
         void theAnswersCloseOnce() {
-            expectRejected(fixture.given(pool()).when(new CloseInvitations(CONVENTION, DEADLINE)), 409, "answers-closed");
+            expectRejected(
+                    fixture.given(pool()).when(new CloseInvitations(CONVENTION, DEADLINE)), 409, "answers-closed");
         }
 
         @Test
         void answersToNoInvitationDoNotClose() {
-            expectRejected(fixture.given(opened()).when(new CloseInvitations(CONVENTION, DEADLINE)),
-                    422, "no-invitations");
+            expectRejected(
+                    fixture.given(opened()).when(new CloseInvitations(CONVENTION, DEADLINE)), 422, "no-invitations");
         }
 
         @Test
         void theDeadlineIsRequired() {
-            expectRejected(fixture.given(answers()).when(new CloseInvitations(CONVENTION, null)),
-                    422, "deadline-required");
+            expectRejected(
+                    fixture.given(answers()).when(new CloseInvitations(CONVENTION, null)), 422, "deadline-required");
         }
     }
 
@@ -718,29 +837,30 @@ class PanelTest {
         @Test
         void theQuotasAndTheSeedCommitmentAreLoggedTheCommitmentInLowerCase() {
             fixture.given(answers())
-                   .when(define(2, GENDER, COMMITMENT.toUpperCase()))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(selectionDefined(GENDER));
+                    .when(define(2, GENDER, COMMITMENT.toUpperCase()))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(selectionDefined(GENDER));
         }
 
         @Test
         void aSelectionWithoutQuotasIsAllowed() {
-            fixture.given(answers())
-                   .when(define(2, List.of(), COMMITMENT))
-                   .expectEvents(selectionDefined(List.of()));
+            fixture.given(answers()).when(define(2, List.of(), COMMITMENT)).expectEvents(selectionDefined(List.of()));
         }
 
         @Test
         void theSelectionIsDefinedOnce() {
-            expectRejected(fixture.given(selectedPool(selectionDefined(GENDER))).when(define(3, GENDER, COMMITMENT)),
-                    409, "selection-defined");
+            expectRejected(
+                    fixture.given(selectedPool(selectionDefined(GENDER))).when(define(3, GENDER, COMMITMENT)),
+                    409,
+                    "selection-defined");
         }
 
         @Test
         void theSelectionIsNamed() {
-            expectRejected(fixture.given(answers())
-                                  .when(new DefinePanelSelection(CONVENTION, " ", 2, GENDER, COMMITMENT)),
-                    422, "selection-id-required");
+            expectRejected(
+                    fixture.given(answers()).when(new DefinePanelSelection(CONVENTION, " ", 2, GENDER, COMMITMENT)),
+                    422,
+                    "selection-id-required");
         }
 
         @Test
@@ -755,37 +875,49 @@ class PanelTest {
 
         @Test
         void aQuotaWithoutCategoryIsRefused() {
-            expectRejected(fixture.given(answers())
-                                  .when(define(2, List.of(new QuotaRange(" ", "f", 1, 1)), COMMITMENT)),
-                    422, "quota-names");
+            expectRejected(
+                    fixture.given(answers()).when(define(2, List.of(new QuotaRange(" ", "f", 1, 1)), COMMITMENT)),
+                    422,
+                    "quota-names");
         }
 
         @Test
         void aQuotaWithoutValueIsRefused() {
-            expectRejected(fixture.given(answers()).when(define(2, List.of(new QuotaRange("gender", null, 1, 1)),
-                            COMMITMENT)),
-                    422, "quota-names");
+            expectRejected(
+                    fixture.given(answers()).when(define(2, List.of(new QuotaRange("gender", null, 1, 1)), COMMITMENT)),
+                    422,
+                    "quota-names");
         }
 
         @Test
         void aQuotaGivenTwiceIsRefused() {
-            expectRejected(fixture.given(answers()).when(define(2, List.of(new QuotaRange("gender", "f", 1, 1),
-                            new QuotaRange("gender", "m", 1, 1), new QuotaRange("gender", "f", 0, 2)), COMMITMENT)),
-                    422, "duplicate-quota");
+            expectRejected(
+                    fixture.given(answers())
+                            .when(define(
+                                    2,
+                                    List.of(
+                                            new QuotaRange("gender", "f", 1, 1),
+                                            new QuotaRange("gender", "m", 1, 1),
+                                            new QuotaRange("gender", "f", 0, 2)),
+                                    COMMITMENT)),
+                    422,
+                    "duplicate-quota");
         }
 
         @Test
         void aMinimumAboveTheMaximumIsRefused() {
-            expectRejected(fixture.given(answers()).when(define(2, List.of(new QuotaRange("gender", "f", 2, 1)),
-                            COMMITMENT)),
-                    422, "quota-bounds");
+            expectRejected(
+                    fixture.given(answers()).when(define(2, List.of(new QuotaRange("gender", "f", 2, 1)), COMMITMENT)),
+                    422,
+                    "quota-bounds");
         }
 
         @Test
         void aNegativeMinimumIsRefused() {
-            expectRejected(fixture.given(answers()).when(define(2, List.of(new QuotaRange("gender", "f", -1, 1)),
-                            COMMITMENT)),
-                    422, "quota-bounds");
+            expectRejected(
+                    fixture.given(answers()).when(define(2, List.of(new QuotaRange("gender", "f", -1, 1)), COMMITMENT)),
+                    422,
+                    "quota-bounds");
         }
 
         @Test
@@ -810,83 +942,97 @@ class PanelTest {
         @Test
         void theLeximinLotteryOverThePoolIsPublished() {
             fixture.given(selectedPool(selectionDefined(GENDER)))
-                   .when(new ComputePanelLottery(CONVENTION))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(lottery(GENDER));
+                    .when(new ComputePanelLottery(CONVENTION))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(lottery(GENDER));
         }
 
         @Test
         void eachWomanIsSelectedWithProbabilityOneThirdAndEachManOneHalf() {
             fixture.given(selectedPool(selectionDefined(GENDER)))
-                   .when(new ComputePanelLottery(CONVENTION))
-                   .expectEventsMatching(payloadsMatching(exactSequenceOf(
-                           predicate(PanelTest::isTheFairGenderLottery), andNoMore())));
+                    .when(new ComputePanelLottery(CONVENTION))
+                    .expectEventsMatching(payloadsMatching(
+                            exactSequenceOf(predicate(PanelTest::isTheFairGenderLottery), andNoMore())));
         }
 
         @Test
         void theLotteryIsComputedOnce() {
-            expectRejected(fixture.given(lotteryPublished(GENDER)).when(new ComputePanelLottery(CONVENTION)),
-                    409, "lottery-computed");
+            expectRejected(
+                    fixture.given(lotteryPublished(GENDER)).when(new ComputePanelLottery(CONVENTION)),
+                    409,
+                    "lottery-computed");
         }
 
         @Test
         void theSelectionIsDefinedFirst() {
-            expectRejected(fixture.given(pool()).when(new ComputePanelLottery(CONVENTION)),
-                    409, "selection-not-defined");
+            expectRejected(
+                    fixture.given(pool()).when(new ComputePanelLottery(CONVENTION)), 409, "selection-not-defined");
         }
 
         /** A log from before the rule: the selection came after the answers were known, so no lottery. */
         @Test
         void aSelectionDefinedAfterTheAnswersClosedGetsNoLottery() {
-            expectRejected(fixture.given(pool(selectionDefined(GENDER))).when(new ComputePanelLottery(CONVENTION)),
-                    409, "selection-after-closure");
+            expectRejected(
+                    fixture.given(pool(selectionDefined(GENDER))).when(new ComputePanelLottery(CONVENTION)),
+                    409,
+                    "selection-after-closure");
         }
 
         @Test
         void thePoolIsFinalOnlyOnceTheAnswersAreClosed() {
-            expectRejected(fixture.given(answers(selectionDefined(GENDER))).when(new ComputePanelLottery(CONVENTION)),
-                    409, "answers-open");
+            expectRejected(
+                    fixture.given(answers(selectionDefined(GENDER))).when(new ComputePanelLottery(CONVENTION)),
+                    409,
+                    "answers-open");
         }
 
         @Test
         void fewerVolunteersThanSeatsAreRefused() {
-            expectRejected(fixture.given(selectedPool(
-                                          new PanelSelectionDefined(CONVENTION, SELECTION, 6, GENDER, COMMITMENT)))
-                                  .when(new ComputePanelLottery(CONVENTION)),
-                    422, "too-few-volunteers");
+            expectRejected(
+                    fixture.given(selectedPool(new PanelSelectionDefined(CONVENTION, SELECTION, 6, GENDER, COMMITMENT)))
+                            .when(new ComputePanelLottery(CONVENTION)),
+                    422,
+                    "too-few-volunteers");
         }
 
         @Test
         void quotasThePoolCannotMeetAreRefusedNamingTheCategory() {
-            List<QuotaRange> threeYoung = List.of(new QuotaRange("gender", "f", 1, 2), new QuotaRange("gender", "m", 0, 2),
-                    new QuotaRange("age", "young", 3, 3), new QuotaRange("age", "old", 0, 3));
+            List<QuotaRange> threeYoung = List.of(
+                    new QuotaRange("gender", "f", 1, 2),
+                    new QuotaRange("gender", "m", 0, 2),
+                    new QuotaRange("age", "young", 3, 3),
+                    new QuotaRange("age", "old", 0, 3));
             fixture.given(selectedPool(new PanelSelectionDefined(CONVENTION, SELECTION, 3, threeYoung, COMMITMENT)))
-                   .when(new ComputePanelLottery(CONVENTION))
-                   .expectException(ruleViolation(422, "infeasible-quotas"))
-                   .expectExceptionMessage(allOf(containsString("'age'"), containsString("'young'"),
-                           not(containsString("'gender'"))))
-                   .expectNoEvents();
+                    .when(new ComputePanelLottery(CONVENTION))
+                    .expectException(ruleViolation(422, "infeasible-quotas"))
+                    .expectExceptionMessage(
+                            allOf(containsString("'age'"), containsString("'young'"), not(containsString("'gender'"))))
+                    .expectNoEvents();
         }
 
         /** Both young volunteers are women, so the man cannot be young: each category alone is possible. */
         @Test
         void quotasThatConflictTogetherAreRefusedNamingBothCategories() {
-            List<QuotaRange> youngOnly = List.of(new QuotaRange("gender", "f", 1, 1), new QuotaRange("gender", "m", 1, 1),
-                    new QuotaRange("age", "young", 2, 2), new QuotaRange("age", "old", 0, 0));
+            List<QuotaRange> youngOnly = List.of(
+                    new QuotaRange("gender", "f", 1, 1),
+                    new QuotaRange("gender", "m", 1, 1),
+                    new QuotaRange("age", "young", 2, 2),
+                    new QuotaRange("age", "old", 0, 0));
             fixture.given(selectedPool(selectionDefined(youngOnly)))
-                   .when(new ComputePanelLottery(CONVENTION))
-                   .expectException(ruleViolation(422, "infeasible-quotas"))
-                   .expectExceptionMessage(allOf(containsString("'gender'"), containsString("'age'")))
-                   .expectNoEvents();
+                    .when(new ComputePanelLottery(CONVENTION))
+                    .expectException(ruleViolation(422, "infeasible-quotas"))
+                    .expectExceptionMessage(allOf(containsString("'gender'"), containsString("'age'")))
+                    .expectNoEvents();
         }
 
         @Test
         void aVolunteerWithoutAValueOfAQuotaCategoryIsRefused() {
-            List<QuotaRange> byDistrict = List.of(new QuotaRange("district", "north", 1, 1),
-                    new QuotaRange("district", "south", 1, 1));
-            expectRejected(fixture.given(selectedPool(selectionDefined(byDistrict)))
-                                  .when(new ComputePanelLottery(CONVENTION)),
-                    422, "volunteer-profiles");
+            List<QuotaRange> byDistrict =
+                    List.of(new QuotaRange("district", "north", 1, 1), new QuotaRange("district", "south", 1, 1));
+            expectRejected(
+                    fixture.given(selectedPool(selectionDefined(byDistrict))).when(new ComputePanelLottery(CONVENTION)),
+                    422,
+                    "volunteer-profiles");
         }
     }
 
@@ -894,15 +1040,28 @@ class PanelTest {
     private static boolean isTheFairGenderLottery(PanelLotteryComputed lottery) {
         Map<String, String> gender = new HashMap<>();
         volunteers().forEach(v -> gender.put(v.personId(), v.profile().get("gender")));
-        double sum = lottery.chances().stream().mapToDouble(SelectionChance::probability).sum();
-        boolean fair = lottery.chances().stream().allMatch(c ->
-                Math.abs(c.probability() - (gender.get(c.personId()).equals("f") ? 1.0 / 3 : 0.5)) < 1e-6);
-        double panels = lottery.panels().stream().mapToDouble(LotteryPanel::probability).sum();
-        boolean quotasMet = lottery.panels().stream().allMatch(p -> p.personIds().size() == 2
-                && p.personIds().stream().filter(id -> gender.get(id).equals("f")).count() == 1);
-        return lottery.algorithm().equals("leximin-v2") && lottery.selectionId().equals(SELECTION)
-                && lottery.chances().size() == 5 && Math.abs(sum - 2) < 1e-6 && fair
-                && Math.abs(lottery.minProbability() - 1.0 / 3) < 1e-6 && Math.abs(panels - 1) < 1e-6 && quotasMet;
+        double sum = lottery.chances().stream()
+                .mapToDouble(SelectionChance::probability)
+                .sum();
+        boolean fair = lottery.chances().stream()
+                .allMatch(c ->
+                        Math.abs(c.probability() - (gender.get(c.personId()).equals("f") ? 1.0 / 3 : 0.5)) < 1e-6);
+        double panels =
+                lottery.panels().stream().mapToDouble(LotteryPanel::probability).sum();
+        boolean quotasMet = lottery.panels().stream()
+                .allMatch(p -> p.personIds().size() == 2
+                        && p.personIds().stream()
+                                        .filter(id -> gender.get(id).equals("f"))
+                                        .count()
+                                == 1);
+        return lottery.algorithm().equals("leximin-v2")
+                && lottery.selectionId().equals(SELECTION)
+                && lottery.chances().size() == 5
+                && Math.abs(sum - 2) < 1e-6
+                && fair
+                && Math.abs(lottery.minProbability() - 1.0 / 3) < 1e-6
+                && Math.abs(panels - 1) < 1e-6
+                && quotasMet;
     }
 
     @Nested
@@ -914,10 +1073,10 @@ class PanelTest {
             assertThat(expected.selected()).hasSize(2);
             assertThat(expected.reserve()).hasSize(3).doesNotContainAnyElementsOf(expected.selected());
             fixture.given(lotteryPublished(GENDER))
-                   .when(new DrawPanel(CONVENTION, SEED, ENTROPY))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(expected)
-                   .expectResultMessagePayload(expected);
+                    .when(new DrawPanel(CONVENTION, SEED, ENTROPY))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(expected)
+                    .expectResultMessagePayload(expected);
         }
 
         @Test
@@ -929,15 +1088,18 @@ class PanelTest {
 
         @Test
         void aSeedNotMatchingTheCommitmentIsRefused() {
-            expectRejected(fixture.given(lotteryPublished(GENDER))
-                                  .when(new DrawPanel(CONVENTION, SEED + ".", ENTROPY)),
-                    422, "seed-mismatch");
+            expectRejected(
+                    fixture.given(lotteryPublished(GENDER)).when(new DrawPanel(CONVENTION, SEED + ".", ENTROPY)),
+                    422,
+                    "seed-mismatch");
         }
 
         @Test
         void aBlankSeedIsRefused() {
-            expectRejected(fixture.given(lotteryPublished(GENDER)).when(new DrawPanel(CONVENTION, "", ENTROPY)),
-                    422, "seed-required");
+            expectRejected(
+                    fixture.given(lotteryPublished(GENDER)).when(new DrawPanel(CONVENTION, "", ENTROPY)),
+                    422,
+                    "seed-required");
         }
 
         @Test
@@ -948,66 +1110,81 @@ class PanelTest {
             assertThat(List.of(expected.panelIndex(), expected.reserve()))
                     .isNotEqualTo(List.of(withEntropy.panelIndex(), withEntropy.reserve()));
             fixture.given(lotteryPublished(GENDER))
-                   .when(new DrawPanel(CONVENTION, SEED, otherDice))
-                   .expectEvents(expected);
+                    .when(new DrawPanel(CONVENTION, SEED, otherDice))
+                    .expectEvents(expected);
         }
 
         @Test
         void aBlankPublicEntropyIsRefused() {
-            expectRejected(fixture.given(lotteryPublished(GENDER)).when(new DrawPanel(CONVENTION, SEED, "  ")),
-                    422, "public-entropy-required");
+            expectRejected(
+                    fixture.given(lotteryPublished(GENDER)).when(new DrawPanel(CONVENTION, SEED, "  ")),
+                    422,
+                    "public-entropy-required");
         }
 
         @Test
         void aMissingPublicEntropyIsRefused() {
-            expectRejected(fixture.given(lotteryPublished(GENDER)).when(new DrawPanel(CONVENTION, SEED, null)),
-                    422, "public-entropy-required");
+            expectRejected(
+                    fixture.given(lotteryPublished(GENDER)).when(new DrawPanel(CONVENTION, SEED, null)),
+                    422,
+                    "public-entropy-required");
         }
 
         @Test
         void aPublicEntropyLongerThan200CharactersIsRefused() {
-            expectRejected(fixture.given(lotteryPublished(GENDER))
-                                  .when(new DrawPanel(CONVENTION, SEED, "3".repeat(201))),
-                    422, "public-entropy-required");
+            expectRejected(
+                    fixture.given(lotteryPublished(GENDER)).when(new DrawPanel(CONVENTION, SEED, "3".repeat(201))),
+                    422,
+                    "public-entropy-required");
         }
 
         @Test
         void thePublicEntropyIsRequiredBeforeTheSeedIsCheckedAgainstTheCommitment() {
-            expectRejected(fixture.given(lotteryPublished(GENDER)).when(new DrawPanel(CONVENTION, SEED + ".", "")),
-                    422, "public-entropy-required");
+            expectRejected(
+                    fixture.given(lotteryPublished(GENDER)).when(new DrawPanel(CONVENTION, SEED + ".", "")),
+                    422,
+                    "public-entropy-required");
         }
 
         @Test
         void aBlankSeedIsReportedBeforeAMissingEntropy() {
-            expectRejected(fixture.given(lotteryPublished(GENDER)).when(new DrawPanel(CONVENTION, " ", null)),
-                    422, "seed-required");
+            expectRejected(
+                    fixture.given(lotteryPublished(GENDER)).when(new DrawPanel(CONVENTION, " ", null)),
+                    422,
+                    "seed-required");
         }
 
         @Test
         void theLotteryIsPublishedFirst() {
-            expectRejected(fixture.given(selectedPool(selectionDefined(GENDER)))
-                                  .when(new DrawPanel(CONVENTION, SEED, ENTROPY)),
-                    409, "lottery-not-computed");
+            expectRejected(
+                    fixture.given(selectedPool(selectionDefined(GENDER)))
+                            .when(new DrawPanel(CONVENTION, SEED, ENTROPY)),
+                    409,
+                    "lottery-not-computed");
         }
 
         @Test
         void theSelectionIsDefinedFirst() {
-            expectRejected(fixture.given(pool()).when(new DrawPanel(CONVENTION, SEED, ENTROPY)),
-                    409, "selection-not-defined");
+            expectRejected(
+                    fixture.given(pool()).when(new DrawPanel(CONVENTION, SEED, ENTROPY)), 409, "selection-not-defined");
         }
 
         @Test
         void aSelectionDefinedAfterTheAnswersClosedIsNotDrawn() {
-            expectRejected(fixture.given(pool(selectionDefined(GENDER), lottery(GENDER)))
-                                  .when(new DrawPanel(CONVENTION, SEED, ENTROPY)),
-                    409, "selection-after-closure");
+            expectRejected(
+                    fixture.given(pool(selectionDefined(GENDER), lottery(GENDER)))
+                            .when(new DrawPanel(CONVENTION, SEED, ENTROPY)),
+                    409,
+                    "selection-after-closure");
         }
 
         @Test
         void thePanelIsDrawnOnce() {
-            expectRejected(fixture.given(lotteryPublished(GENDER, panelDrawFor(GENDER, volunteers())))
-                                  .when(new DrawPanel(CONVENTION, SEED, ENTROPY)),
-                    409, "panel-drawn");
+            expectRejected(
+                    fixture.given(lotteryPublished(GENDER, panelDrawFor(GENDER, volunteers())))
+                            .when(new DrawPanel(CONVENTION, SEED, ENTROPY)),
+                    409,
+                    "panel-drawn");
         }
     }
 
@@ -1019,22 +1196,24 @@ class PanelTest {
         @Test
         void eachAssemblyGetsItsSeats() {
             fixture.given(opened())
-                   .when(capacities(Map.of(ECOLOGICAL, 24, SOCIAL, 24)))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(new AssemblyCapacitiesSet(CONVENTION, Map.of(ECOLOGICAL, 24, SOCIAL, 24)));
+                    .when(capacities(Map.of(ECOLOGICAL, 24, SOCIAL, 24)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new AssemblyCapacitiesSet(CONVENTION, Map.of(ECOLOGICAL, 24, SOCIAL, 24)));
         }
 
         @Test
         void capacitiesMayBeChangedDownToTheSittingMembers() {
             fixture.given(seatedPanel(new AssemblyCapacitiesSet(CONVENTION, Map.of(SOCIAL, 24))))
-                   .when(capacities(Map.of(SOCIAL, 1)))
-                   .expectEvents(new AssemblyCapacitiesSet(CONVENTION, Map.of(SOCIAL, 1)));
+                    .when(capacities(Map.of(SOCIAL, 1)))
+                    .expectEvents(new AssemblyCapacitiesSet(CONVENTION, Map.of(SOCIAL, 1)));
         }
 
         @Test
         void anAssemblyTheConventionDoesNotHoldIsRefused() {
-            expectRejected(fixture.given(opened()).when(capacities(Map.of(SOCIAL, 24, DEMOCRATIC, 22))),
-                    422, "unknown-assembly");
+            expectRejected(
+                    fixture.given(opened()).when(capacities(Map.of(SOCIAL, 24, DEMOCRATIC, 22))),
+                    422,
+                    "unknown-assembly");
         }
 
         @Test
@@ -1049,16 +1228,18 @@ class PanelTest {
 
         @Test
         void fewerSeatsThanSittingMembersAreRefused() {
-            expectRejected(fixture.given(panelDrawn(seated("mem-1", 1, SOCIAL), seated("mem-2", 2, SOCIAL)))
-                                  .when(capacities(Map.of(SOCIAL, 1))),
-                    422, "capacity-below-members");
+            expectRejected(
+                    fixture.given(panelDrawn(seated("mem-1", 1, SOCIAL), seated("mem-2", 2, SOCIAL)))
+                            .when(capacities(Map.of(SOCIAL, 1))),
+                    422,
+                    "capacity-below-members");
         }
 
         @Test
         void membersWhoLeftDoNotCountAgainstTheSeats() {
             fixture.given(panelDrawn(seated("mem-1", 1, SOCIAL), seated("mem-2", 2, SOCIAL), withdrew("mem-2")))
-                   .when(capacities(Map.of(SOCIAL, 1)))
-                   .expectEvents(new AssemblyCapacitiesSet(CONVENTION, Map.of(SOCIAL, 1)));
+                    .when(capacities(Map.of(SOCIAL, 1)))
+                    .expectEvents(new AssemblyCapacitiesSet(CONVENTION, Map.of(SOCIAL, 1)));
         }
     }
 
@@ -1068,41 +1249,49 @@ class PanelTest {
         @Test
         void aContractVersionIsAdoptedWithItsAbsenceRule() {
             fixture.given(opened())
-                   .when(new AdoptEngagementContract(CONVENTION, CONTRACT, 2, ADOPTED_ON))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(contract(CONTRACT, 2));
+                    .when(new AdoptEngagementContract(CONVENTION, CONTRACT, 2, ADOPTED_ON))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(contract(CONTRACT, 2));
         }
 
         @Test
         void aContractMayAllowNoUnexcusedAbsence() {
             fixture.given(opened(), contract(CONTRACT, 2))
-                   .when(new AdoptEngagementContract(CONVENTION, "contract-v3", 0, ADOPTED_ON))
-                   .expectEvents(contract("contract-v3", 0));
+                    .when(new AdoptEngagementContract(CONVENTION, "contract-v3", 0, ADOPTED_ON))
+                    .expectEvents(contract("contract-v3", 0));
         }
 
         @Test
         void aVersionIsAdoptedOnce() {
-            expectRejected(fixture.given(opened(), contract(CONTRACT, 2))
-                                  .when(new AdoptEngagementContract(CONVENTION, CONTRACT, 3, ADOPTED_ON)),
-                    409, "contract-exists");
+            expectRejected(
+                    fixture.given(opened(), contract(CONTRACT, 2))
+                            .when(new AdoptEngagementContract(CONVENTION, CONTRACT, 3, ADOPTED_ON)),
+                    409,
+                    "contract-exists");
         }
 
         @Test
         void negativeAllowedAbsencesAreRefused() {
-            expectRejected(fixture.given(opened()).when(new AdoptEngagementContract(CONVENTION, CONTRACT, -1, ADOPTED_ON)),
-                    422, "absence-rule");
+            expectRejected(
+                    fixture.given(opened()).when(new AdoptEngagementContract(CONVENTION, CONTRACT, -1, ADOPTED_ON)),
+                    422,
+                    "absence-rule");
         }
 
         @Test
         void theVersionIsNamed() {
-            expectRejected(fixture.given(opened()).when(new AdoptEngagementContract(CONVENTION, " ", 2, ADOPTED_ON)),
-                    422, "version-required");
+            expectRejected(
+                    fixture.given(opened()).when(new AdoptEngagementContract(CONVENTION, " ", 2, ADOPTED_ON)),
+                    422,
+                    "version-required");
         }
 
         @Test
         void theAdoptionDateIsRequired() {
-            expectRejected(fixture.given(opened()).when(new AdoptEngagementContract(CONVENTION, CONTRACT, 2, null)),
-                    422, "adopted-on-required");
+            expectRejected(
+                    fixture.given(opened()).when(new AdoptEngagementContract(CONVENTION, CONTRACT, 2, null)),
+                    422,
+                    "adopted-on-required");
         }
     }
 
@@ -1114,16 +1303,17 @@ class PanelTest {
         @Test
         void aVolunteerOnTheDrawnPanelTakesASeatUnderAnAdoptedContract() {
             fixture.given(panelDrawn())
-                   .when(seat("mem-1", 1, SOCIAL))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(seated("mem-1", 1, SOCIAL));
+                    .when(seat("mem-1", 1, SOCIAL))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(seated("mem-1", 1, SOCIAL));
         }
 
         @Test
         void theLastFreeSeatOfAnAssemblyIsTaken() {
-            fixture.given(panelDrawn(new AssemblyCapacitiesSet(CONVENTION, Map.of(SOCIAL, 2)), seated("mem-2", 2, SOCIAL)))
-                   .when(seat("mem-1", 1, SOCIAL))
-                   .expectEvents(seated("mem-1", 1, SOCIAL));
+            fixture.given(panelDrawn(
+                            new AssemblyCapacitiesSet(CONVENTION, Map.of(SOCIAL, 2)), seated("mem-2", 2, SOCIAL)))
+                    .when(seat("mem-1", 1, SOCIAL))
+                    .expectEvents(seated("mem-1", 1, SOCIAL));
         }
 
         @Test
@@ -1133,8 +1323,10 @@ class PanelTest {
 
         @Test
         void aResidentWhoHasNotAnsweredCannotBeSeated() {
-            expectRejected(fixture.given(opened(), sent(1), contract(CONTRACT, 2)).when(seat("mem-1", 1, SOCIAL)),
-                    409, "invitation-not-accepted");
+            expectRejected(
+                    fixture.given(opened(), sent(1), contract(CONTRACT, 2)).when(seat("mem-1", 1, SOCIAL)),
+                    409,
+                    "invitation-not-accepted");
         }
 
         @Test
@@ -1144,16 +1336,20 @@ class PanelTest {
 
         @Test
         void aResidentWhoLetTheDeadlinePassCannotBeSeated() {
-            expectRejected(fixture.given(opened(), sent(1), answered(1, Answer.NO_ANSWER), closed(1),
-                                          contract(CONTRACT, 2))
-                                  .when(seat("mem-1", 1, SOCIAL)),
-                    409, "invitation-not-accepted");
+            expectRejected(
+                    fixture.given(opened(), sent(1), answered(1, Answer.NO_ANSWER), closed(1), contract(CONTRACT, 2))
+                            .when(seat("mem-1", 1, SOCIAL)),
+                    409,
+                    "invitation-not-accepted");
         }
 
         @Test
         void nobodyIsSeatedBeforeThePanelIsDrawn() {
-            expectRejected(fixture.given(lotteryPublished(GENDER, contract(CONTRACT, 2))).when(seat("mem-1", 1, SOCIAL)),
-                    409, "panel-not-drawn");
+            expectRejected(
+                    fixture.given(lotteryPublished(GENDER, contract(CONTRACT, 2)))
+                            .when(seat("mem-1", 1, SOCIAL)),
+                    409,
+                    "panel-not-drawn");
         }
 
         @Test
@@ -1163,59 +1359,75 @@ class PanelTest {
 
         @Test
         void aVolunteerIsSeatedOnlyOnce() {
-            expectRejected(fixture.given(panelDrawn(seated("mem-1", 1, SOCIAL))).when(seat("mem-9", 1, ECOLOGICAL)),
-                    409, "already-seated");
+            expectRejected(
+                    fixture.given(panelDrawn(seated("mem-1", 1, SOCIAL))).when(seat("mem-9", 1, ECOLOGICAL)),
+                    409,
+                    "already-seated");
         }
 
         @Test
         void aMemberWhoLeftIsNotSeatedAgain() {
-            expectRejected(fixture.given(panelDrawn(seated("mem-1", 1, SOCIAL), withdrew("mem-1")))
-                                  .when(seat("mem-9", 1, SOCIAL)),
-                    409, "already-seated");
+            expectRejected(
+                    fixture.given(panelDrawn(seated("mem-1", 1, SOCIAL), withdrew("mem-1")))
+                            .when(seat("mem-9", 1, SOCIAL)),
+                    409,
+                    "already-seated");
         }
 
         @Test
         void aMemberIdAlreadySeatedIsRefused() {
-            expectRejected(fixture.given(panelDrawn(seated("mem-1", 1, SOCIAL))).when(seat("mem-1", 2, SOCIAL)),
-                    409, "member-exists");
+            expectRejected(
+                    fixture.given(panelDrawn(seated("mem-1", 1, SOCIAL))).when(seat("mem-1", 2, SOCIAL)),
+                    409,
+                    "member-exists");
         }
 
         @Test
         void aContractVersionNeverAdoptedIsRefused() {
-            expectRejected(fixture.given(panelDrawn())
-                                  .when(new SeatMember(CONVENTION, "mem-1", "inv-1", SOCIAL, "contract-v9", SEATED_ON)),
-                    422, "unknown-contract");
+            expectRejected(
+                    fixture.given(panelDrawn())
+                            .when(new SeatMember(CONVENTION, "mem-1", "inv-1", SOCIAL, "contract-v9", SEATED_ON)),
+                    422,
+                    "unknown-contract");
         }
 
         @Test
         void theSignedContractVersionIsRequired() {
-            expectRejected(fixture.given(panelDrawn())
-                                  .when(new SeatMember(CONVENTION, "mem-1", "inv-1", SOCIAL, " ", SEATED_ON)),
-                    422, "contract-version-required");
+            expectRejected(
+                    fixture.given(panelDrawn())
+                            .when(new SeatMember(CONVENTION, "mem-1", "inv-1", SOCIAL, " ", SEATED_ON)),
+                    422,
+                    "contract-version-required");
         }
 
         @Test
         void aFullAssemblyTakesNoMoreMembers() {
-            expectRejected(fixture.given(panelDrawn(new AssemblyCapacitiesSet(CONVENTION, Map.of(SOCIAL, 1, ECOLOGICAL, 1)),
-                                          seated("mem-2", 2, SOCIAL)))
-                                  .when(seat("mem-1", 1, SOCIAL)),
-                    409, "assembly-full");
+            expectRejected(
+                    fixture.given(panelDrawn(
+                                    new AssemblyCapacitiesSet(CONVENTION, Map.of(SOCIAL, 1, ECOLOGICAL, 1)),
+                                    seated("mem-2", 2, SOCIAL)))
+                            .when(seat("mem-1", 1, SOCIAL)),
+                    409,
+                    "assembly-full");
         }
 
         @Test
         void anotherAssemblyMayStillHaveSeats() {
-            fixture.given(panelDrawn(new AssemblyCapacitiesSet(CONVENTION, Map.of(SOCIAL, 1, ECOLOGICAL, 1)),
-                           seated("mem-2", 2, SOCIAL)))
-                   .when(seat("mem-1", 1, ECOLOGICAL))
-                   .expectEvents(seated("mem-1", 1, ECOLOGICAL));
+            fixture.given(panelDrawn(
+                            new AssemblyCapacitiesSet(CONVENTION, Map.of(SOCIAL, 1, ECOLOGICAL, 1)),
+                            seated("mem-2", 2, SOCIAL)))
+                    .when(seat("mem-1", 1, ECOLOGICAL))
+                    .expectEvents(seated("mem-1", 1, ECOLOGICAL));
         }
 
         @Test
         void aSeatFreedByAMemberWhoLeftIsTakenAgain() {
-            fixture.given(panelDrawn(new AssemblyCapacitiesSet(CONVENTION, Map.of(SOCIAL, 1)), seated("mem-2", 2, SOCIAL),
-                           withdrew("mem-2")))
-                   .when(seat("mem-1", 1, SOCIAL))
-                   .expectEvents(seated("mem-1", 1, SOCIAL));
+            fixture.given(panelDrawn(
+                            new AssemblyCapacitiesSet(CONVENTION, Map.of(SOCIAL, 1)),
+                            seated("mem-2", 2, SOCIAL),
+                            withdrew("mem-2")))
+                    .when(seat("mem-1", 1, SOCIAL))
+                    .expectEvents(seated("mem-1", 1, SOCIAL));
         }
 
         @Test
@@ -1230,9 +1442,11 @@ class PanelTest {
 
         @Test
         void theSeatingDateIsRequired() {
-            expectRejected(fixture.given(panelDrawn())
-                                  .when(new SeatMember(CONVENTION, "mem-1", "inv-1", SOCIAL, CONTRACT, null)),
-                    422, "seated-on-required");
+            expectRejected(
+                    fixture.given(panelDrawn())
+                            .when(new SeatMember(CONVENTION, "mem-1", "inv-1", SOCIAL, CONTRACT, null)),
+                    422,
+                    "seated-on-required");
         }
     }
 
@@ -1244,43 +1458,53 @@ class PanelTest {
         @Test
         void aMemberWithdrawsForACoarseReason() {
             fixture.given(seatedPanel())
-                   .when(new WithdrawMember(CONVENTION, "mem-1", WithdrawalReason.MOVED_AWAY, LEFT_ON))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(withdrew("mem-1"));
+                    .when(new WithdrawMember(CONVENTION, "mem-1", WithdrawalReason.MOVED_AWAY, LEFT_ON))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(withdrew("mem-1"));
         }
 
         @Test
         void anUnknownMemberIsNotFound() {
-            expectRejected(fixture.given(seatedPanel())
-                                  .when(new WithdrawMember(CONVENTION, "mem-9", WithdrawalReason.PERSONAL, LEFT_ON)),
-                    404, "unknown-member");
+            expectRejected(
+                    fixture.given(seatedPanel())
+                            .when(new WithdrawMember(CONVENTION, "mem-9", WithdrawalReason.PERSONAL, LEFT_ON)),
+                    404,
+                    "unknown-member");
         }
 
         @Test
         void aMemberWhoWithdrewDoesNotWithdrawAgain() {
-            expectRejected(fixture.given(seatedPanel(withdrew("mem-1")))
-                                  .when(new WithdrawMember(CONVENTION, "mem-1", WithdrawalReason.PERSONAL, LEFT_ON)),
-                    409, "member-left");
+            expectRejected(
+                    fixture.given(seatedPanel(withdrew("mem-1")))
+                            .when(new WithdrawMember(CONVENTION, "mem-1", WithdrawalReason.PERSONAL, LEFT_ON)),
+                    409,
+                    "member-left");
         }
 
         @Test
         void aMemberWhoLostMembershipDoesNotWithdraw() {
-            expectRejected(fixture.given(seatedPanel(new MembershipLost(CONVENTION, "mem-1", 3, 2, CONTRACT, LEFT_ON)))
-                                  .when(new WithdrawMember(CONVENTION, "mem-1", WithdrawalReason.PERSONAL, LEFT_ON)),
-                    409, "member-left");
+            expectRejected(
+                    fixture.given(seatedPanel(new MembershipLost(CONVENTION, "mem-1", 3, 2, CONTRACT, LEFT_ON)))
+                            .when(new WithdrawMember(CONVENTION, "mem-1", WithdrawalReason.PERSONAL, LEFT_ON)),
+                    409,
+                    "member-left");
         }
 
         @Test
         void theReasonIsRequired() {
-            expectRejected(fixture.given(seatedPanel()).when(new WithdrawMember(CONVENTION, "mem-1", null, LEFT_ON)),
-                    422, "reason-required");
+            expectRejected(
+                    fixture.given(seatedPanel()).when(new WithdrawMember(CONVENTION, "mem-1", null, LEFT_ON)),
+                    422,
+                    "reason-required");
         }
 
         @Test
         void theDateIsRequired() {
-            expectRejected(fixture.given(seatedPanel())
-                                  .when(new WithdrawMember(CONVENTION, "mem-1", WithdrawalReason.OTHER, null)),
-                    422, "withdrew-on-required");
+            expectRejected(
+                    fixture.given(seatedPanel())
+                            .when(new WithdrawMember(CONVENTION, "mem-1", WithdrawalReason.OTHER, null)),
+                    422,
+                    "withdrew-on-required");
         }
     }
 
@@ -1291,55 +1515,66 @@ class PanelTest {
         void beyondTheAllowedAbsencesMembershipIsLost() {
             when(attendance.unexcusedAbsences(CONVENTION, "mem-1")).thenReturn(3);
             fixture.given(seatedPanel())
-                   .when(new ApplyAbsenceRule(CONVENTION, "mem-1", LEFT_ON))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(new MembershipLost(CONVENTION, "mem-1", 3, 2, CONTRACT, LEFT_ON));
+                    .when(new ApplyAbsenceRule(CONVENTION, "mem-1", LEFT_ON))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new MembershipLost(CONVENTION, "mem-1", 3, 2, CONTRACT, LEFT_ON));
         }
 
         @Test
         void theAllowedAbsencesAreNotEnough() {
             when(attendance.unexcusedAbsences(CONVENTION, "mem-1")).thenReturn(2);
-            expectRejected(fixture.given(seatedPanel()).when(new ApplyAbsenceRule(CONVENTION, "mem-1", LEFT_ON)),
-                    409, "absence-rule-not-met");
+            expectRejected(
+                    fixture.given(seatedPanel()).when(new ApplyAbsenceRule(CONVENTION, "mem-1", LEFT_ON)),
+                    409,
+                    "absence-rule-not-met");
         }
 
         @Test
         void theRuleIsTheOneOfTheContractTheMemberSigned() {
             when(attendance.unexcusedAbsences(CONVENTION, "mem-1")).thenReturn(1);
-            fixture.given(panelDrawn(contract("contract-v3", 0),
-                           new MemberSeated(CONVENTION, "mem-1", "inv-1", SOCIAL, "contract-v3", SEATED_ON)))
-                   .when(new ApplyAbsenceRule(CONVENTION, "mem-1", LEFT_ON))
-                   .expectEvents(new MembershipLost(CONVENTION, "mem-1", 1, 0, "contract-v3", LEFT_ON));
+            fixture.given(panelDrawn(
+                            contract("contract-v3", 0),
+                            new MemberSeated(CONVENTION, "mem-1", "inv-1", SOCIAL, "contract-v3", SEATED_ON)))
+                    .when(new ApplyAbsenceRule(CONVENTION, "mem-1", LEFT_ON))
+                    .expectEvents(new MembershipLost(CONVENTION, "mem-1", 1, 0, "contract-v3", LEFT_ON));
         }
 
         @Test
         void anUnknownMemberIsNotFound() {
-            expectRejected(fixture.given(seatedPanel()).when(new ApplyAbsenceRule(CONVENTION, "mem-9", LEFT_ON)),
-                    404, "unknown-member");
+            expectRejected(
+                    fixture.given(seatedPanel()).when(new ApplyAbsenceRule(CONVENTION, "mem-9", LEFT_ON)),
+                    404,
+                    "unknown-member");
         }
 
         @Test
         void aMemberWhoLeftIsNotStruckOff() {
             when(attendance.unexcusedAbsences(CONVENTION, "mem-1")).thenReturn(5);
-            expectRejected(fixture.given(seatedPanel(withdrew("mem-1")))
-                                  .when(new ApplyAbsenceRule(CONVENTION, "mem-1", LEFT_ON)),
-                    409, "member-left");
+            expectRejected(
+                    fixture.given(seatedPanel(withdrew("mem-1")))
+                            .when(new ApplyAbsenceRule(CONVENTION, "mem-1", LEFT_ON)),
+                    409,
+                    "member-left");
         }
 
         @Test
         void theDateIsRequired() {
             when(attendance.unexcusedAbsences(CONVENTION, "mem-1")).thenReturn(3);
-            expectRejected(fixture.given(seatedPanel()).when(new ApplyAbsenceRule(CONVENTION, "mem-1", null)),
-                    422, "applied-on-required");
+            expectRejected(
+                    fixture.given(seatedPanel()).when(new ApplyAbsenceRule(CONVENTION, "mem-1", null)),
+                    422,
+                    "applied-on-required");
         }
 
         /** Seated before engagement contracts were logged: there is no absence rule to apply. */
         @Test
         void aMemberSeatedUnderAContractTheLogDoesNotHoldHasNoAbsenceRule() {
             when(attendance.unexcusedAbsences(CONVENTION, "mem-1")).thenReturn(3);
-            expectRejected(fixture.given(opened(), sent(1), answered(1, Answer.ACCEPTED), seated("mem-1", 1, SOCIAL))
-                                  .when(new ApplyAbsenceRule(CONVENTION, "mem-1", LEFT_ON)),
-                    409, "contract-not-adopted");
+            expectRejected(
+                    fixture.given(opened(), sent(1), answered(1, Answer.ACCEPTED), seated("mem-1", 1, SOCIAL))
+                            .when(new ApplyAbsenceRule(CONVENTION, "mem-1", LEFT_ON)),
+                    409,
+                    "contract-not-adopted");
         }
     }
 
@@ -1352,17 +1587,17 @@ class PanelTest {
         @Test
         void theFirstReserveVolunteerKeepingTheQuotasIsCalled() {
             fixture.given(seatedPanel(withdrew("mem-1")))
-                   .when(new CallReplacement(CONVENTION, "mem-1"))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(replacement("mem-1", 3))
-                   .expectResultMessagePayload(replacement("mem-1", 3));
+                    .when(new CallReplacement(CONVENTION, "mem-1"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(replacement("mem-1", 3))
+                    .expectResultMessagePayload(replacement("mem-1", 3));
         }
 
         @Test
         void aManIsReplacedByTheFirstManOfTheReserve() {
             fixture.given(seatedPanel(new MembershipLost(CONVENTION, "mem-2", 3, 2, CONTRACT, LEFT_ON)))
-                   .when(new CallReplacement(CONVENTION, "mem-2"))
-                   .expectEvents(replacement("mem-2", 4));
+                    .when(new CallReplacement(CONVENTION, "mem-2"))
+                    .expectEvents(replacement("mem-2", 4));
         }
 
         /**
@@ -1372,53 +1607,66 @@ class PanelTest {
         @Test
         void aVolunteerMeetingEveryQuotaIsPreferredToAnEarlierOneOnlyWithinTheMaximums() {
             fixture.given(seatedPanel(GENDER_AND_AGE, withdrew("mem-1")))
-                   .when(new CallReplacement(CONVENTION, "mem-1"))
-                   .expectEvents(replacement("mem-1", 5));
+                    .when(new CallReplacement(CONVENTION, "mem-1"))
+                    .expectEvents(replacement("mem-1", 5));
         }
 
         /** p-5 replaced p-1 and left in turn: of p-4 (m) and p-3 (f, old), only p-3 keeps the maximums. */
         @Test
         void withoutAVolunteerMeetingEveryQuotaTheFirstWithinTheMaximumsIsCalled() {
-            fixture.given(seatedPanel(GENDER_AND_AGE, withdrew("mem-1"), replacement("mem-1", 5),
-                           seated("mem-5", 5, SOCIAL), withdrew("mem-5")))
-                   .when(new CallReplacement(CONVENTION, "mem-5"))
-                   .expectEvents(replacement("mem-5", 3));
+            fixture.given(seatedPanel(
+                            GENDER_AND_AGE,
+                            withdrew("mem-1"),
+                            replacement("mem-1", 5),
+                            seated("mem-5", 5, SOCIAL),
+                            withdrew("mem-5")))
+                    .when(new CallReplacement(CONVENTION, "mem-5"))
+                    .expectEvents(replacement("mem-5", 3));
         }
 
         @Test
         void theReplacementIsSeatedInTheSeatTheMemberLeft() {
-            fixture.given(seatedPanel(new AssemblyCapacitiesSet(CONVENTION, Map.of(SOCIAL, 1, ECOLOGICAL, 1)),
-                           withdrew("mem-1"), replacement("mem-1", 3)))
-                   .when(seat("mem-3", 3, SOCIAL))
-                   .expectEvents(seated("mem-3", 3, SOCIAL));
+            fixture.given(seatedPanel(
+                            new AssemblyCapacitiesSet(CONVENTION, Map.of(SOCIAL, 1, ECOLOGICAL, 1)),
+                            withdrew("mem-1"),
+                            replacement("mem-1", 3)))
+                    .when(seat("mem-3", 3, SOCIAL))
+                    .expectEvents(seated("mem-3", 3, SOCIAL));
         }
 
         @Test
         void aMemberWhoStillSitsIsNotReplaced() {
-            expectRejected(fixture.given(seatedPanel()).when(new CallReplacement(CONVENTION, "mem-1")),
-                    409, "member-active");
+            expectRejected(
+                    fixture.given(seatedPanel()).when(new CallReplacement(CONVENTION, "mem-1")), 409, "member-active");
         }
 
         @Test
         void aMemberIsReplacedOnce() {
-            expectRejected(fixture.given(seatedPanel(withdrew("mem-1"), replacement("mem-1", 3)))
-                                  .when(new CallReplacement(CONVENTION, "mem-1")),
-                    409, "already-replaced");
+            expectRejected(
+                    fixture.given(seatedPanel(withdrew("mem-1"), replacement("mem-1", 3)))
+                            .when(new CallReplacement(CONVENTION, "mem-1")),
+                    409,
+                    "already-replaced");
         }
 
         @Test
         void anUnknownMemberIsNotFound() {
-            expectRejected(fixture.given(seatedPanel()).when(new CallReplacement(CONVENTION, "mem-9")),
-                    404, "unknown-member");
+            expectRejected(
+                    fixture.given(seatedPanel()).when(new CallReplacement(CONVENTION, "mem-9")), 404, "unknown-member");
         }
 
         /** p-2 (m) left and p-4, the only man of the reserve, replaced him and left too: only women remain. */
         @Test
         void whenNoReserveVolunteerKeepsTheQuotasTheReserveIsExhausted() {
-            expectRejected(fixture.given(seatedPanel(withdrew("mem-2"), replacement("mem-2", 4),
-                                          seated("mem-4", 4, ECOLOGICAL), withdrew("mem-4")))
-                                  .when(new CallReplacement(CONVENTION, "mem-4")),
-                    409, "reserve-exhausted");
+            expectRejected(
+                    fixture.given(seatedPanel(
+                                    withdrew("mem-2"),
+                                    replacement("mem-2", 4),
+                                    seated("mem-4", 4, ECOLOGICAL),
+                                    withdrew("mem-4")))
+                            .when(new CallReplacement(CONVENTION, "mem-4")),
+                    409,
+                    "reserve-exhausted");
         }
     }
 
@@ -1432,11 +1680,23 @@ class PanelTest {
         String first = expected.selected().get(0);
         int invitation = Integer.parseInt(first.substring("p-".length()));
         List<Object> commands = new ArrayList<>();
-        commands.add(invite(invitee(1, ROLL), invitee(2, ROLL), invitee(3, null), invitee(4, ROLL), invitee(5, ROLL),
-                invitee(6, ROLL), invitee(0, ROLL)));
+        commands.add(invite(
+                invitee(1, ROLL),
+                invitee(2, ROLL),
+                invitee(3, null),
+                invitee(4, ROLL),
+                invitee(5, ROLL),
+                invitee(6, ROLL),
+                invitee(0, ROLL)));
         for (VolunteerRegistered volunteer : volunteers()) {
-            commands.add(new RecordInvitationAnswer(CONVENTION, volunteer.invitationId(), Answer.ACCEPTED, ANSWERED_ON,
-                    volunteer.profile(), null, null));
+            commands.add(new RecordInvitationAnswer(
+                    CONVENTION,
+                    volunteer.invitationId(),
+                    Answer.ACCEPTED,
+                    ANSWERED_ON,
+                    volunteer.profile(),
+                    null,
+                    null));
         }
         commands.add(new RecordInvitationAnswer(CONVENTION, "inv-6", Answer.DECLINED, ANSWERED_ON));
         commands.add(define(2, GENDER, COMMITMENT));
@@ -1446,9 +1706,9 @@ class PanelTest {
         commands.add(new AdoptEngagementContract(CONVENTION, CONTRACT, 2, ADOPTED_ON));
         commands.add(capacities(Map.of(SOCIAL, 1, ECOLOGICAL, 1)));
         fixture.given(opened())
-               .andGivenCommands(commands)
-               .when(seat("mem-1", invitation, SOCIAL))
-               .expectSuccessfulHandlerExecution()
-               .expectEvents(seated("mem-1", invitation, SOCIAL));
+                .andGivenCommands(commands)
+                .when(seat("mem-1", invitation, SOCIAL))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(seated("mem-1", invitation, SOCIAL));
     }
 }

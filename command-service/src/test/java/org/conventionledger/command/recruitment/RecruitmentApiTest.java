@@ -9,6 +9,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -20,18 +24,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.conventionledger.command.platform.WriteApiTest;
 import org.conventionledger.command.privacy.PersonVault;
-import org.conventionledger.rules.sortition.IdentityNormaliser;
-import org.conventionledger.rules.sortition.ResidentDraw;
-import org.conventionledger.rules.sortition.SeedCommitment;
 import org.conventionledger.events.oversight.PersonalDataRead;
 import org.conventionledger.events.recruitment.DrawnResident;
 import org.conventionledger.events.recruitment.ListQuota;
@@ -40,6 +36,9 @@ import org.conventionledger.events.recruitment.PanelDrawn;
 import org.conventionledger.events.recruitment.PanelSelectionDefined;
 import org.conventionledger.events.recruitment.QuotaRange;
 import org.conventionledger.events.recruitment.ResidentsListed;
+import org.conventionledger.rules.sortition.IdentityNormaliser;
+import org.conventionledger.rules.sortition.ResidentDraw;
+import org.conventionledger.rules.sortition.SeedCommitment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -82,24 +81,57 @@ class RecruitmentApiTest extends WriteApiTest {
             """).replace("\n", "\r\n");
     /** Every name and address above: none may ever be readable in the log. */
     private static final List<String> PERSONAL_DATA = List.of(
-            "Lefèvre", "LEFEVRE", "Élodie", "Marchand", "Ambroise", "Delacroix", "Bérénice", "Chevalier", "Maximilien",
-            "Vasseur", "Clémence", "Bertrand", "Gaspard", "Rousseau", "Léonie", "Fontaine", "Baptiste", "Arnaudet",
-            "Juliette", "12 rue des Gras", "3 place de Jaude", "impasse des Tanneurs", "41 boulevard Lafayette",
-            "5 rue Fontgiève", "27 avenue de Royat", "Résidence Les Vergnes", "allée Mendès", "9 rue Montlosier",
-            "14 avenue Carnot", "2 rue Blatin", "1980-04-12", "1975-09-30", "1991-01-05", "1968-11-21");
-    private static final Set<String> LAST_NAMES = Set.of("lefevre", "marchand", "delacroix", "chevalier", "vasseur",
-            "bertrand", "rousseau", "fontaine", "arnaudet");
+            "Lefèvre",
+            "LEFEVRE",
+            "Élodie",
+            "Marchand",
+            "Ambroise",
+            "Delacroix",
+            "Bérénice",
+            "Chevalier",
+            "Maximilien",
+            "Vasseur",
+            "Clémence",
+            "Bertrand",
+            "Gaspard",
+            "Rousseau",
+            "Léonie",
+            "Fontaine",
+            "Baptiste",
+            "Arnaudet",
+            "Juliette",
+            "12 rue des Gras",
+            "3 place de Jaude",
+            "impasse des Tanneurs",
+            "41 boulevard Lafayette",
+            "5 rue Fontgiève",
+            "27 avenue de Royat",
+            "Résidence Les Vergnes",
+            "allée Mendès",
+            "9 rue Montlosier",
+            "14 avenue Carnot",
+            "2 rue Blatin",
+            "1980-04-12",
+            "1975-09-30",
+            "1991-01-05",
+            "1968-11-21");
+
+    private static final Set<String> LAST_NAMES = Set.of(
+            "lefevre", "marchand", "delacroix", "chevalier", "vasseur", "bertrand", "rousseau", "fontaine", "arnaudet");
     private static final String NEEDS = "Childcare for two toddlers during the weekend sessions";
     private static final String PANEL_SEED = "Loto 2021-09-15: 03 11 26 38 44 + 2";
     /** Public entropy drawn at each draw, after the lists (or the pool) were final: the bailiff's dice. */
     private static final String DRAW_ENTROPY = "bailiff dice 2021-08-19: 6 1 3 3 5 2";
+
     private static final String DRAW_ENTROPY_SOURCE = "six dice rolled before the bailiff on 2021-08-19";
     private static final String PANEL_ENTROPY = "bailiff dice 2021-09-16: 2 4 4 6 1 5";
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     PersonVault vault;
 
@@ -115,13 +147,18 @@ class RecruitmentApiTest extends WriteApiTest {
         assertThat(tenants).hasSize(4);
         Set<String> onBoth = new HashSet<>(roll);
         onBoth.retainAll(tenants);
-        assertThat(onBoth).as("Lefèvre Élodie and LEFEVRE ELODIE, born the same day, are one person").hasSize(1);
+        assertThat(onBoth)
+                .as("Lefèvre Élodie and LEFEVRE ELODIE, born the same day, are one person")
+                .hasSize(1);
 
         // importing the same file again adds no one and writes nothing
         long before = eventCount();
-        importCsv(r.convention, r.electoralRoll, ELECTORAL_ROLL).andExpect(status().isOk())
-                .andExpect(jsonPath("$.rows").value(6)).andExpect(jsonPath("$.newPeople").value(0))
-                .andExpect(jsonPath("$.knownPeople").value(6)).andExpect(jsonPath("$.listed").value(0))
+        importCsv(r.convention, r.electoralRoll, ELECTORAL_ROLL)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows").value(6))
+                .andExpect(jsonPath("$.newPeople").value(0))
+                .andExpect(jsonPath("$.knownPeople").value(6))
+                .andExpect(jsonPath("$.listed").value(0))
                 .andExpect(jsonPath("$.batches").value(0));
         assertThat(eventCount()).isEqualTo(before);
 
@@ -132,15 +169,18 @@ class RecruitmentApiTest extends WriteApiTest {
             JsonNode residents = batches.get(0).path("residents");
             assertThat(residents).hasSize(list.equals(r.electoralRoll) ? 6 : 4);
             for (JsonNode resident : residents) {
-                assertThat(resident.path("identity").path("personId").asText()).isEqualTo(resident.path("personId").asText());
-                assertThat(resident.path("identity").path("ciphertext").asText()).startsWith("v1:");
+                assertThat(resident.path("identity").path("personId").asText())
+                        .isEqualTo(resident.path("personId").asText());
+                assertThat(resident.path("identity").path("ciphertext").asText())
+                        .startsWith("v1:");
             }
             // nothing ties an id to a row of the file: ids in their own order, ciphertexts of one length
             List<String> ids = new ArrayList<>();
             residents.forEach(resident -> ids.add(resident.path("personId").asText()));
             assertThat(ids).isSorted();
             Set<Integer> lengths = new HashSet<>();
-            residents.forEach(resident -> lengths.add(resident.path("identity").path("ciphertext").asText().length()));
+            residents.forEach(resident -> lengths.add(
+                    resident.path("identity").path("ciphertext").asText().length()));
             assertThat(lengths).hasSize(1);
         }
         assertNoPersonalDataInTheLog();
@@ -154,18 +194,26 @@ class RecruitmentApiTest extends WriteApiTest {
 
         importCsv(r.convention, r.electoralRoll, "last_name,first_name,address\nNoël,Anne,1 rue Haute\n")
                 .andExpect(problem(422, "invalid-csv"))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.containsString("line 1"),
-                        org.hamcrest.Matchers.containsString("birth_date"))));
-        importCsv(r.convention, r.electoralRoll,
-                "last_name,first_name,birth_date\nNoël,Anne,1990-01-01\nPascal,Irène,31/02/1990\n")
+                .andExpect(jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.containsString("line 1"),
+                                org.hamcrest.Matchers.containsString("birth_date"))));
+        importCsv(
+                        r.convention,
+                        r.electoralRoll,
+                        "last_name,first_name,birth_date\nNoël,Anne,1990-01-01\nPascal,Irène,31/02/1990\n")
                 .andExpect(problem(422, "invalid-csv"))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.containsString("line 3"),
-                        org.hamcrest.Matchers.containsString("birth_date"))));
+                .andExpect(jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.allOf(
+                                org.hamcrest.Matchers.containsString("line 3"),
+                                org.hamcrest.Matchers.containsString("birth_date"))));
         importCsv(r.convention, "no-such-list", ELECTORAL_ROLL).andExpect(problem(404, "unknown-list"));
-        api.perform("VOTER", post(c + "/source-lists/" + r.electoralRoll + "/residents")
-                .contentType("text/csv").content(ELECTORAL_ROLL)).andExpect(status().isForbidden());
+        api.perform(
+                        "VOTER",
+                        post(c + "/source-lists/" + r.electoralRoll + "/residents")
+                                .contentType("text/csv")
+                                .content(ELECTORAL_ROLL))
+                .andExpect(status().isForbidden());
 
         api.post(ORGANISER, c + "/source-lists/" + r.electoralRoll + "/freeze", "")
                 .andExpect(problem(409, "seed-not-committed"));
@@ -173,8 +221,8 @@ class RecruitmentApiTest extends WriteApiTest {
                 .andExpect(problem(400, "invalid-fields"))
                 .andExpect(jsonPath("$.errors[0].field").value("seedCommitment"));
         api.post(ORGANISER, c + "/draws", """
-                {"lists":[{"listId":"no-such-list","count":2}],"overall":0,"seedCommitment":"%s"}"""
-                .formatted(sha256("seed"))).andExpect(problem(404, "unknown-list"));
+                {"lists":[{"listId":"no-such-list","count":2}],"overall":0,"seedCommitment":"%s"}
+                """.formatted(sha256("seed"))).andExpect(problem(404, "unknown-list"));
         api.post(ORGANISER, c + "/draws", plan(r, 3, 3, sha256("seed")).replace(DRAW_ENTROPY_SOURCE, " "))
                 .andExpect(problem(422, "public-entropy-source-required"));
         api.post(ORGANISER, c + "/draws", plan(r, 3, 3, sha256("seed")).replace(DRAW_ENTROPY_SOURCE, "s".repeat(201)))
@@ -186,7 +234,8 @@ class RecruitmentApiTest extends WriteApiTest {
         String seed = "Loto 2021-08-18: 04 17 23 38 41 + 7";
         String drawId = api.created(ORGANISER, c + "/draws", plan(r, 6, 4, sha256(seed)), "drawId");
         for (String list : List.of(r.electoralRoll, r.tenants)) {
-            api.post(ORGANISER, c + "/source-lists/" + list + "/freeze", "").andExpect(status().isOk())
+            api.post(ORGANISER, c + "/source-lists/" + list + "/freeze", "")
+                    .andExpect(status().isOk())
                     .andExpect(jsonPath("$.status").value("FROZEN"));
         }
         api.post(ORGANISER, c + "/draws/" + drawId + "/performance", reveal(seed, null))
@@ -217,21 +266,31 @@ class RecruitmentApiTest extends WriteApiTest {
         api.post(ORGANISER, c + "/draws/" + r.drawId + "/performance", reveal(r.seed, DRAW_ENTROPY))
                 .andExpect(problem(409, "draw-performed"));
 
-        String notDrawn = listed(r.electoralRoll).stream().filter(p -> !r.drawn.contains(p)).findFirst().orElseThrow();
+        String notDrawn = listed(r.electoralRoll).stream()
+                .filter(p -> !r.drawn.contains(p))
+                .findFirst()
+                .orElseThrow();
         api.post(ORGANISER, c + "/invitations", invitations(Map.of("letter-x", notDrawn), Map.of()))
                 .andExpect(problem(422, "not-drawn"));
         String drawnFromRoll = r.drawn.get(0);
-        api.post(ORGANISER, c + "/invitations",
-                invitations(Map.of("letter-y", drawnFromRoll), Map.of(drawnFromRoll, r.tenants)))
+        api.post(
+                        ORGANISER,
+                        c + "/invitations",
+                        invitations(Map.of("letter-y", drawnFromRoll), Map.of(drawnFromRoll, r.tenants)))
                 .andExpect(problem(422, "wrong-source-list"));
 
         invite(r);
-        assertThat(types(r.convention).stream().filter("InvitationSent"::equals)).hasSize(6);
+        assertThat(types(r.convention).stream().filter("InvitationSent"::equals))
+                .hasSize(6);
         api.post(ORGANISER, c + "/invitations", invitations(Map.of("letter-z", drawnFromRoll), Map.of()))
                 .andExpect(problem(409, "resident-already-invited"));
-        api.post(ORGANISER, c + "/invitations", invitations(Map.of(r.invitationOf.get(drawnFromRoll), r.drawn.get(1)), Map.of()))
+        api.post(
+                        ORGANISER,
+                        c + "/invitations",
+                        invitations(Map.of(r.invitationOf.get(drawnFromRoll), r.drawn.get(1)), Map.of()))
                 .andExpect(problem(409, "invitation-exists"));
-        assertThat(types(r.convention).stream().filter("InvitationSent"::equals)).hasSize(6);
+        assertThat(types(r.convention).stream().filter("InvitationSent"::equals))
+                .hasSize(6);
 
         // a drawn resident is either invited or logged as not invited with a coarse reason, never both
         long before = eventCount();
@@ -251,8 +310,7 @@ class RecruitmentApiTest extends WriteApiTest {
         Recruitment earlier = build(Step.INVITED, 3, 3);
         Recruitment r = build(Step.DRAWN, 6, 3);
         String letters = "/api/conventions/" + r.convention + "/invitations/letters.csv";
-        api.get(ORGANISER, letters)
-                .andExpect(problem(404, "no-invitations"));
+        api.get(ORGANISER, letters).andExpect(problem(404, "no-invitations"));
         invite(r);
         String accessLog = "personal-data-reads:" + r.convention;
 
@@ -268,11 +326,14 @@ class RecruitmentApiTest extends WriteApiTest {
             rowByLastName.put(IdentityNormaliser.normalise(row.split(",", -1)[1]), row);
         }
         assertThat(rowByLastName.keySet()).isEqualTo(LAST_NAMES);
-        assertThat(rowByLastName.get("marchand")).endsWith(",Marchand,Ambroise,3 place de Jaude,63000,Clermont-Ferrand");
+        assertThat(rowByLastName.get("marchand"))
+                .endsWith(",Marchand,Ambroise,3 place de Jaude,63000,Clermont-Ferrand");
         assertThat(rowByLastName.get("delacroix"))
                 .endsWith(",Delacroix,Bérénice,\"8 impasse des Tanneurs, bât. B\",63100,Clermont-Ferrand");
-        assertThat(rowByLastName.get("lefevre")).containsAnyOf(",Lefèvre,Élodie,12 rue des Gras,",
-                ",LEFEVRE,ELODIE,\"Résidence Les Vergnes, 4 allée Mendès\",");
+        assertThat(rowByLastName.get("lefevre"))
+                .containsAnyOf(
+                        ",Lefèvre,Élodie,12 rue des Gras,",
+                        ",LEFEVRE,ELODIE,\"Résidence Les Vergnes, 4 allée Mendès\",");
 
         List<DomainEventMessage<?>> reads = events(accessLog);
         assertThat(reads).hasSize(1);
@@ -289,26 +350,37 @@ class RecruitmentApiTest extends WriteApiTest {
 
         // Marchand asks to be forgotten: their key goes, their letter row with it
         String marchandInvitation = rowByLastName.get("marchand").split(",")[0];
-        String marchand = r.invitationOf.entrySet().stream().filter(e -> e.getValue().equals(marchandInvitation))
-                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        String marchand = r.invitationOf.entrySet().stream()
+                .filter(e -> e.getValue().equals(marchandInvitation))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow();
         assertThat(vault.erase(marchand)).isTrue();
 
         List<String> after = fetchLetters(letters);
         assertThat(after).hasSize(10).contains(marchandInvitation + ",[erased],,,,");
         assertThat(after.stream().filter(row -> row.contains("[erased]"))).hasSize(1);
-        assertThat(after).contains(rowByLastName.get("delacroix"), rowByLastName.get("chevalier"),
-                rowByLastName.get("arnaudet"));
-        assertThat(types(accessLog)).as("the excel-fr export is logged as a read too")
+        assertThat(after)
+                .contains(
+                        rowByLastName.get("delacroix"), rowByLastName.get("chevalier"), rowByLastName.get("arnaudet"));
+        assertThat(types(accessLog))
+                .as("the excel-fr export is logged as a read too")
                 .containsExactly("PersonalDataRead", "PersonalDataRead", "PersonalDataRead");
 
         // the organiser re-imports Marchand: the vault no longer knows them, so they become a new person whose
         // id nothing ties to the erased one, and the erased id gets no key again
         String c = "/api/conventions/" + r.convention;
-        String lateList = api.created(ORGANISER, c + "/source-lists", "{\"name\":\"Late list\",\"kind\":\"other\"}",
-                "listId");
-        importCsv(r.convention, lateList, ELECTORAL_ROLL.lines()
-                .filter(l -> l.startsWith("last_name") || l.startsWith("Marchand")).collect(Collectors.joining("\n")))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.newPeople").value(1));
+        String lateList =
+                api.created(ORGANISER, c + "/source-lists", "{\"name\":\"Late list\",\"kind\":\"other\"}", "listId");
+        importCsv(
+                        r.convention,
+                        lateList,
+                        ELECTORAL_ROLL
+                                .lines()
+                                .filter(l -> l.startsWith("last_name") || l.startsWith("Marchand"))
+                                .collect(Collectors.joining("\n")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.newPeople").value(1));
         assertThat(listed(lateList)).singleElement().isNotEqualTo(marchand);
         assertThat(vault.keysFor(List.of(marchand))).isEmpty();
         assertThat(fetchLetters(letters)).contains(marchandInvitation + ",[erased],,,,");
@@ -326,28 +398,44 @@ class RecruitmentApiTest extends WriteApiTest {
         String c = "/api/conventions/" + r.convention;
         String first = r.invitationOf.get(r.drawn.get(0));
 
-        api.post(ORGANISER, c + "/invitations/" + first + "/answer", "{\"answer\":\"ACCEPTED\",\"answeredOn\":\"2021-09-01\"}")
+        api.post(
+                        ORGANISER,
+                        c + "/invitations/" + first + "/answer",
+                        "{\"answer\":\"ACCEPTED\",\"answeredOn\":\"2021-09-01\"}")
                 .andExpect(problem(422, "profile-required"));
-        api.post(ORGANISER, c + "/invitations/" + first + "/answer",
-                "{\"answer\":\"DECLINED\",\"answeredOn\":\"2021-09-01\",\"profile\":{\"gender\":\"female\"}}")
+        api.post(
+                        ORGANISER,
+                        c + "/invitations/" + first + "/answer",
+                        "{\"answer\":\"DECLINED\",\"answeredOn\":\"2021-09-01\",\"profile\":{\"gender\":\"female\"}}")
                 .andExpect(problem(422, "profile-not-expected"));
-        api.post(ORGANISER, c + "/invitations/no-such-invitation/answer",
-                "{\"answer\":\"ACCEPTED\",\"answeredOn\":\"2021-09-01\",\"profile\":{\"gender\":\"female\"},\"needs\":\"x\"}")
+        api.post(
+                        ORGANISER,
+                        c + "/invitations/no-such-invitation/answer",
+                        "{\"answer\":\"ACCEPTED\",\"answeredOn\":\"2021-09-01\","
+                                + "\"profile\":{\"gender\":\"female\"},\"needs\":\"x\"}")
                 .andExpect(problem(404, "unknown-invitation"));
         answerAll(r);
-        api.post(ORGANISER, c + "/invitations/" + first + "/answer", "{\"answer\":\"DECLINED\",\"answeredOn\":\"2021-09-02\"}")
+        api.post(
+                        ORGANISER,
+                        c + "/invitations/" + first + "/answer",
+                        "{\"answer\":\"DECLINED\",\"answeredOn\":\"2021-09-02\"}")
                 .andExpect(problem(409, "invitation-already-answered"));
 
         // needs are sealed with the volunteer's key; the profile stays readable for the garants
         List<JsonNode> volunteers = storedPayloads(r.convention, "VolunteerRegistered");
         assertThat(volunteers).hasSize(6);
-        assertThat(volunteers).allSatisfy(v -> assertThat(v.toString().toLowerCase(Locale.ROOT)).doesNotContain("childcare"));
-        JsonNode withNeeds = volunteers.stream().filter(v -> v.path("invitationId").asText().equals(first))
-                .findFirst().orElseThrow();
+        assertThat(volunteers)
+                .allSatisfy(
+                        v -> assertThat(v.toString().toLowerCase(Locale.ROOT)).doesNotContain("childcare"));
+        JsonNode withNeeds = volunteers.stream()
+                .filter(v -> v.path("invitationId").asText().equals(first))
+                .findFirst()
+                .orElseThrow();
         assertThat(withNeeds.path("needs").path("personId").asText()).isEqualTo(r.drawn.get(0));
         assertThat(withNeeds.path("needs").path("ciphertext").asText()).startsWith("v1:");
         assertThat(withNeeds.path("profile").path("gender").asText()).isEqualTo("female");
-        assertThat(volunteers.stream().filter(v -> !v.path("invitationId").asText().equals(first)))
+        assertThat(volunteers.stream()
+                        .filter(v -> !v.path("invitationId").asText().equals(first)))
                 .allMatch(v -> v.path("needs").isNull() || v.path("needs").isMissingNode());
 
         String selection = """
@@ -357,11 +445,14 @@ class RecruitmentApiTest extends WriteApiTest {
         long before = eventCount();
         api.post(ORGANISER, c + "/invitations/closure", "{\"deadline\":\"2021-09-10\"}")
                 .andExpect(problem(409, "selection-not-defined"));
-        assertThat(eventCount()).as("a refused closure records no NO_ANSWER either").isEqualTo(before);
+        assertThat(eventCount())
+                .as("a refused closure records no NO_ANSWER either")
+                .isEqualTo(before);
         api.created(ORGANISER, c + "/panel/selection", selection, "selectionId");
         api.post(ORGANISER, c + "/panel/selection", selection).andExpect(problem(409, "selection-defined"));
         api.post(ORGANISER, c + "/panel/lottery", "").andExpect(problem(409, "answers-open"));
-        api.post(ORGANISER, c + "/invitations/closure", "{\"deadline\":\"2021-09-10\"}").andExpect(status().isOk())
+        api.post(ORGANISER, c + "/invitations/closure", "{\"deadline\":\"2021-09-10\"}")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CLOSED"));
 
         PanelDrawn drawn = lotteryAndDraw(r);
@@ -376,62 +467,102 @@ class RecruitmentApiTest extends WriteApiTest {
         List<String> invitations = new ArrayList<>(r.invitationOf.values());
         java.nio.charset.Charset windows1252 = java.nio.charset.Charset.forName("windows-1252");
         StringBuilder bad = new StringBuilder("N° d'invitation;Réponse;Répondu le;Transition;Genre\r\n")
-                .append(invitations.get(0)).append(";peut-être;01/09/2021;;femme\r\n")
+                .append(invitations.get(0))
+                .append(";peut-être;01/09/2021;;femme\r\n")
                 .append("inv-inconnue;oui;01/09/2021;sociale;homme\r\n")
-                .append(invitations.get(1)).append(";oui;31/09/2021;sociale;homme\r\n")
-                .append(invitations.get(2)).append(";non;02/09/2021;;\r\n")
-                .append(invitations.get(2)).append(";oui;02/09/2021;;femme\r\n");
+                .append(invitations.get(1))
+                .append(";oui;31/09/2021;sociale;homme\r\n")
+                .append(invitations.get(2))
+                .append(";non;02/09/2021;;\r\n")
+                .append(invitations.get(2))
+                .append(";oui;02/09/2021;;femme\r\n");
         long before = eventCount();
-        api.perform(ORGANISER, post(c + "/invitations/answers?dryRun=true").contentType("text/csv")
-                        .content(bad.toString().getBytes(windows1252)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.rows").value(5))
+        api.perform(
+                        ORGANISER,
+                        post(c + "/invitations/answers?dryRun=true")
+                                .contentType("text/csv")
+                                .content(bad.toString().getBytes(windows1252)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows").value(5))
                 .andExpect(jsonPath("$.problemCount").value(4))
                 .andExpect(jsonPath("$.mapping['N° d\\'invitation']").value("invitation_id"))
                 .andExpect(jsonPath("$.problems[0].line").value(2))
                 .andExpect(jsonPath("$.problems[0].column").value("Réponse"));
-        api.perform(ORGANISER, post(c + "/invitations/answers").contentType("text/csv")
-                        .content(bad.toString().getBytes(windows1252)))
-                .andExpect(problem(422, "invalid-csv")).andExpect(jsonPath("$.problemCount").value(4));
-        api.perform(ORGANISER, post(c + "/invitations/answers").contentType("text/csv")
-                        .content(("invitation;answer;answered_on;Nom;genre\n" + invitations.get(0)
-                                + ";oui;2021-09-01;Dupont;femme\n").getBytes(StandardCharsets.UTF_8)))
+        api.perform(
+                        ORGANISER,
+                        post(c + "/invitations/answers")
+                                .contentType("text/csv")
+                                .content(bad.toString().getBytes(windows1252)))
+                .andExpect(problem(422, "invalid-csv"))
+                .andExpect(jsonPath("$.problemCount").value(4));
+        api.perform(
+                        ORGANISER,
+                        post(c + "/invitations/answers")
+                                .contentType("text/csv")
+                                .content(("invitation;answer;answered_on;Nom;genre\n" + invitations.get(0)
+                                                + ";oui;2021-09-01;Dupont;femme\n")
+                                        .getBytes(StandardCharsets.UTF_8)))
                 .andExpect(problem(422, "invalid-csv"))
                 .andExpect(jsonPath("$.problems[0].column").value("Nom"))
                 .andExpect(jsonPath("$.problems[0].problem").value(org.hamcrest.Matchers.containsString("in clear")));
-        assertThat(eventCount()).as("no dry run and no refused file writes an event").isEqualTo(before);
+        assertThat(eventCount())
+                .as("no dry run and no refused file writes an event")
+                .isEqualTo(before);
 
         StringBuilder good = new StringBuilder("Invitation;Réponse;Répondu le;Transition;Genre\r\n");
         for (int i = 0; i < invitations.size(); i++) {
-            good.append(invitations.get(i)).append(i == 5 ? ";non;03.09.2021;;" : ";oui;03.09.2021;Sociale;")
-                    .append(i == 5 ? "" : i % 2 == 0 ? "femme" : "homme").append("\r\n");
+            good.append(invitations.get(i))
+                    .append(i == 5 ? ";non;03.09.2021;;" : ";oui;03.09.2021;Sociale;")
+                    .append(i == 5 ? "" : i % 2 == 0 ? "femme" : "homme")
+                    .append("\r\n");
         }
-        api.perform(ORGANISER, post(c + "/invitations/answers?dryRun=true").contentType("text/csv")
-                        .content(good.toString().getBytes(windows1252)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(5))
-                .andExpect(jsonPath("$.declined").value(1)).andExpect(jsonPath("$.problemCount").value(0));
+        api.perform(
+                        ORGANISER,
+                        post(c + "/invitations/answers?dryRun=true")
+                                .contentType("text/csv")
+                                .content(good.toString().getBytes(windows1252)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(5))
+                .andExpect(jsonPath("$.declined").value(1))
+                .andExpect(jsonPath("$.problemCount").value(0));
         assertThat(eventCount()).isEqualTo(before);
-        api.perform(ORGANISER, post(c + "/invitations/answers").contentType("text/csv")
-                        .content(good.toString().getBytes(windows1252)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(5));
-        assertThat(storedPayloads(r.convention, "VolunteerRegistered")).hasSize(5)
-                .allSatisfy(v -> assertThat(v.path("profile").path("Genre").asText()).isIn("femme", "homme"));
+        api.perform(
+                        ORGANISER,
+                        post(c + "/invitations/answers")
+                                .contentType("text/csv")
+                                .content(good.toString().getBytes(windows1252)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(5));
+        assertThat(storedPayloads(r.convention, "VolunteerRegistered"))
+                .hasSize(5)
+                .allSatisfy(v ->
+                        assertThat(v.path("profile").path("Genre").asText()).isIn("femme", "homme"));
 
         String quotas = "category;feature;min;max\r\nGenre;femme;1;1\r\nGenre;homme;1;1\r\n";
         String selection = c + "/panel/selection?panelSize=2&seedCommitment=" + sha256(PANEL_SEED);
         before = eventCount();
-        api.perform(ORGANISER, post(selection + "&dryRun=true").contentType("text/csv")
-                        .content(quotas.getBytes(windows1252)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.quotas[0].category").value("Genre"))
+        api.perform(
+                        ORGANISER,
+                        post(selection + "&dryRun=true").contentType("text/csv").content(quotas.getBytes(windows1252)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.quotas[0].category").value("Genre"))
                 .andExpect(jsonPath("$.quotas[1].value").value("homme"));
-        api.perform(ORGANISER, post(selection).contentType("text/csv")
-                        .content("category;feature;min;max\nGenre;femme;1;un\n".getBytes(windows1252)))
-                .andExpect(problem(422, "invalid-csv")).andExpect(jsonPath("$.problems[0].line").value(2));
+        api.perform(
+                        ORGANISER,
+                        post(selection)
+                                .contentType("text/csv")
+                                .content("category;feature;min;max\nGenre;femme;1;un\n".getBytes(windows1252)))
+                .andExpect(problem(422, "invalid-csv"))
+                .andExpect(jsonPath("$.problems[0].line").value(2));
         assertThat(eventCount()).isEqualTo(before);
         api.perform(ORGANISER, post(selection).contentType("text/csv").content(quotas.getBytes(windows1252)))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.selectionId").isNotEmpty());
-        assertThat(storedPayloads(r.convention, "PanelSelectionDefined")).singleElement()
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.selectionId").isNotEmpty());
+        assertThat(storedPayloads(r.convention, "PanelSelectionDefined"))
+                .singleElement()
                 .satisfies(d -> assertThat(d.path("quotas")).hasSize(2));
-        api.post(ORGANISER, c + "/invitations/closure", "{\"deadline\":\"2021-09-10\"}").andExpect(status().isOk());
+        api.post(ORGANISER, c + "/invitations/closure", "{\"deadline\":\"2021-09-10\"}")
+                .andExpect(status().isOk());
     }
 
     @Test
@@ -447,8 +578,10 @@ class RecruitmentApiTest extends WriteApiTest {
                  "quotas":[{"category":"gender","value":"female","min":1,"max":1}]}""".formatted(sha256(PANEL_SEED)))
                 .andExpect(problem(422, "quotas"));
         api.post(ORGANISER, c + "/panel/selection", """
-                {"panelSize":2,"quotas":[],"seedCommitment":"%s"}""".formatted(sha256(PANEL_SEED).substring(1)))
-                .andExpect(problem(400, "invalid-fields")).andExpect(jsonPath("$.errors[0].field").value("seedCommitment"));
+                {"panelSize":2,"quotas":[],"seedCommitment":"%s"}""".formatted(
+                                sha256(PANEL_SEED).substring(1)))
+                .andExpect(problem(400, "invalid-fields"))
+                .andExpect(jsonPath("$.errors[0].field").value("seedCommitment"));
         assertThat(eventCount()).isEqualTo(before);
 
         api.created(ORGANISER, c + "/panel/selection", selectionCsv("""
@@ -456,14 +589,18 @@ class RecruitmentApiTest extends WriteApiTest {
                 gender,female,1,1,0,2
                 gender,male,1,1,0,2
                 """), "selectionId");
-        PanelSelectionDefined defined = events(r.convention).stream().map(DomainEventMessage::getPayload)
-                .filter(PanelSelectionDefined.class::isInstance).map(PanelSelectionDefined.class::cast)
-                .findFirst().orElseThrow();
+        PanelSelectionDefined defined = events(r.convention).stream()
+                .map(DomainEventMessage::getPayload)
+                .filter(PanelSelectionDefined.class::isInstance)
+                .map(PanelSelectionDefined.class::cast)
+                .findFirst()
+                .orElseThrow();
         assertThat(defined.panelSize()).isEqualTo(2);
         assertThat(defined.seedCommitment()).isEqualTo(sha256(PANEL_SEED));
-        assertThat(defined.quotas()).containsExactly(new QuotaRange("gender", "female", 1, 1),
-                new QuotaRange("gender", "male", 1, 1));
-        api.post(ORGANISER, c + "/invitations/closure", "{\"deadline\":\"2021-09-10\"}").andExpect(status().isOk());
+        assertThat(defined.quotas())
+                .containsExactly(new QuotaRange("gender", "female", 1, 1), new QuotaRange("gender", "male", 1, 1));
+        api.post(ORGANISER, c + "/invitations/closure", "{\"deadline\":\"2021-09-10\"}")
+                .andExpect(status().isOk());
 
         PanelDrawn drawn = lotteryAndDraw(r);
         seatTheSelected(r, drawn);
@@ -476,13 +613,17 @@ class RecruitmentApiTest extends WriteApiTest {
         api.created(ORGANISER, c + "/panel/selection", """
                 {"panelSize":2,"seedCommitment":"%s","quotas":[
                   {"category":"gender","value":"female","min":3,"max":3},
-                  {"category":"gender","value":"male","min":0,"max":2}]}""".formatted(sha256(PANEL_SEED)), "selectionId");
-        api.post(ORGANISER, c + "/invitations/closure", "{\"deadline\":\"2021-09-10\"}").andExpect(status().isOk());
-        api.post(ORGANISER, c + "/panel/lottery", "").andExpect(problem(422, "infeasible-quotas"))
+                  {"category":"gender","value":"male","min":0,"max":2}]}
+                  """.formatted(sha256(PANEL_SEED)), "selectionId");
+        api.post(ORGANISER, c + "/invitations/closure", "{\"deadline\":\"2021-09-10\"}")
+                .andExpect(status().isOk());
+        api.post(ORGANISER, c + "/panel/lottery", "")
+                .andExpect(problem(422, "infeasible-quotas"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("gender")));
         api.post(ORGANISER, c + "/panel/draw", reveal(PANEL_SEED, PANEL_ENTROPY))
                 .andExpect(problem(409, "lottery-not-computed"));
-        assertThat(types(r.convention)).contains("PanelSelectionDefined")
+        assertThat(types(r.convention))
+                .contains("PanelSelectionDefined")
                 .doesNotContain("PanelLotteryComputed", "PanelDrawn");
     }
 
@@ -492,7 +633,8 @@ class RecruitmentApiTest extends WriteApiTest {
         String c = "/api/conventions/" + r.convention;
         api.post(ORGANISER, c + "/panel/draw", reveal(PANEL_SEED, PANEL_ENTROPY))
                 .andExpect(problem(409, "lottery-not-computed"));
-        api.post(ORGANISER, c + "/panel/lottery", "").andExpect(status().isOk())
+        api.post(ORGANISER, c + "/panel/lottery", "")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PUBLISHED"));
         api.post(ORGANISER, c + "/panel/lottery", "").andExpect(problem(409, "lottery-computed"));
         api.post(ORGANISER, c + "/panel/draw", reveal(PANEL_SEED.replace('2', '3'), PANEL_ENTROPY))
@@ -506,7 +648,8 @@ class RecruitmentApiTest extends WriteApiTest {
         assertThat(types(r.convention)).doesNotContain("PanelDrawn");
 
         JsonNode response = json(api.post(ORGANISER, c + "/panel/draw", reveal(PANEL_SEED, PANEL_ENTROPY))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DRAWN")));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("DRAWN")));
         List<String> selected = strings(response.path("selected"));
         List<String> reserve = strings(response.path("reserve"));
         assertThat(selected).hasSize(2).doesNotHaveDuplicates();
@@ -514,12 +657,18 @@ class RecruitmentApiTest extends WriteApiTest {
         assertThat(reserve).hasSize(4).doesNotContainAnyElementsOf(selected);
         assertThat(new HashSet<>(concat(selected, reserve))).isEqualTo(new HashSet<>(r.drawn));
 
-        PanelDrawn drawn = events(r.convention).stream().map(DomainEventMessage::getPayload)
-                .filter(PanelDrawn.class::isInstance).map(PanelDrawn.class::cast).findFirst().orElseThrow();
+        PanelDrawn drawn = events(r.convention).stream()
+                .map(DomainEventMessage::getPayload)
+                .filter(PanelDrawn.class::isInstance)
+                .map(PanelDrawn.class::cast)
+                .findFirst()
+                .orElseThrow();
         assertThat(drawn.seed()).isEqualTo(PANEL_SEED);
         assertThat(drawn.publicEntropy()).isEqualTo(PANEL_ENTROPY);
-        assertThat(storedPayloads(r.convention, "PanelDrawn")).singleElement()
-                .satisfies(stored -> assertThat(stored.path("publicEntropy").asText()).isEqualTo(PANEL_ENTROPY));
+        assertThat(storedPayloads(r.convention, "PanelDrawn"))
+                .singleElement()
+                .satisfies(stored ->
+                        assertThat(stored.path("publicEntropy").asText()).isEqualTo(PANEL_ENTROPY));
         assertThat(drawn.selected()).isEqualTo(selected);
         assertThat(drawn.reserve()).isEqualTo(reserve);
         api.post(ORGANISER, c + "/panel/draw", reveal(PANEL_SEED, PANEL_ENTROPY))
@@ -535,30 +684,51 @@ class RecruitmentApiTest extends WriteApiTest {
 
         api.post(ORGANISER, c + "/members", seat(chosen, "ECOLOGICAL", "charter-2021"))
                 .andExpect(problem(422, "unknown-contract"));
-        api.post(ORGANISER, c + "/contracts", "{\"version\":\"charter-2021\",\"allowedUnexcusedAbsences\":2,"
-                + "\"adoptedOn\":\"2021-09-20\"}").andExpect(status().isCreated());
-        api.post(ORGANISER, c + "/contracts", "{\"version\":\"charter-2021\",\"allowedUnexcusedAbsences\":3,"
-                + "\"adoptedOn\":\"2021-09-21\"}").andExpect(problem(409, "contract-exists"));
-        api.perform(ORGANISER, put(c + "/assemblies/capacities")
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"ECOLOGICAL\":1,\"SOCIAL\":1,\"DEMOCRATIC\":1}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.ECOLOGICAL").value(1));
+        api.post(
+                        ORGANISER,
+                        c + "/contracts",
+                        "{\"version\":\"charter-2021\",\"allowedUnexcusedAbsences\":2,"
+                                + "\"adoptedOn\":\"2021-09-20\"}")
+                .andExpect(status().isCreated());
+        api.post(
+                        ORGANISER,
+                        c + "/contracts",
+                        "{\"version\":\"charter-2021\",\"allowedUnexcusedAbsences\":3,"
+                                + "\"adoptedOn\":\"2021-09-21\"}")
+                .andExpect(problem(409, "contract-exists"));
+        api.perform(
+                        ORGANISER,
+                        put(c + "/assemblies/capacities")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"ECOLOGICAL\":1,\"SOCIAL\":1,\"DEMOCRATIC\":1}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ECOLOGICAL").value(1));
 
         api.created(ORGANISER, c + "/members", seat(chosen, "ECOLOGICAL", "charter-2021"), "memberId");
-        api.post(ORGANISER, c + "/members", seat(chosen, "SOCIAL", "charter-2021")).andExpect(problem(409, "already-seated"));
-        api.post(ORGANISER, c + "/members", seat(reserve, "SOCIAL", "charter-2021")).andExpect(problem(409, "not-selected"));
-        api.post(ORGANISER, c + "/members", seat(other, "ECOLOGICAL", "charter-2021")).andExpect(problem(409, "assembly-full"));
+        api.post(ORGANISER, c + "/members", seat(chosen, "SOCIAL", "charter-2021"))
+                .andExpect(problem(409, "already-seated"));
+        api.post(ORGANISER, c + "/members", seat(reserve, "SOCIAL", "charter-2021"))
+                .andExpect(problem(409, "not-selected"));
+        api.post(ORGANISER, c + "/members", seat(other, "ECOLOGICAL", "charter-2021"))
+                .andExpect(problem(409, "assembly-full"));
         api.created(ORGANISER, c + "/members", seat(other, "SOCIAL", "charter-2021"), "memberId");
 
-        assertThat(types(r.convention)).containsSubsequence("PanelSelectionDefined",
-                "PanelLotteryComputed", "PanelDrawn", "EngagementContractAdopted", "AssemblyCapacitiesSet",
-                "MemberSeated", "MemberSeated");
+        assertThat(types(r.convention))
+                .containsSubsequence(
+                        "PanelSelectionDefined",
+                        "PanelLotteryComputed",
+                        "PanelDrawn",
+                        "EngagementContractAdopted",
+                        "AssemblyCapacitiesSet",
+                        "MemberSeated",
+                        "MemberSeated");
         assertThat(types(r.convention).stream().filter("MemberSeated"::equals)).hasSize(2);
     }
 
     private static String seat(String invitationId, String assembly, String contract) {
         return """
-                {"invitationId":"%s","assembly":"%s","contractVersion":"%s","seatedOn":"2021-10-01"}"""
-                .formatted(invitationId, assembly, contract);
+                {"invitationId":"%s","assembly":"%s","contractVersion":"%s","seatedOn":"2021-10-01"}
+                """.formatted(invitationId, assembly, contract);
     }
 
     private static String selectionCsv(String csv) throws Exception {
@@ -572,7 +742,12 @@ class RecruitmentApiTest extends WriteApiTest {
     // ---- building a convention up to a step -------------------------------------------------------
 
     /** ANSWERED: every invitation answered, the invitations still open (the selection comes first). */
-    private enum Step { LISTED, DRAWN, INVITED, ANSWERED }
+    private enum Step {
+        LISTED,
+        DRAWN,
+        INVITED,
+        ANSWERED
+    }
 
     /** A convention's recruitment as far as {@link #build} took it. */
     private static final class Recruitment {
@@ -597,16 +772,27 @@ class RecruitmentApiTest extends WriteApiTest {
         Recruitment r = new Recruitment();
         r.convention = api.openConvention();
         String c = "/api/conventions/" + r.convention;
-        r.electoralRoll = api.created(ORGANISER, c + "/source-lists",
-                "{\"name\":\"Electoral roll 2021\",\"kind\":\"electoral-roll\"}", "listId");
-        r.tenants = api.created(ORGANISER, c + "/source-lists",
-                "{\"name\":\"Auvergne Habitat tenants\",\"kind\":\"tenants\"}", "listId");
-        importCsv(r.convention, r.electoralRoll, ELECTORAL_ROLL).andExpect(status().isOk())
-                .andExpect(jsonPath("$.rows").value(6)).andExpect(jsonPath("$.newPeople").value(6))
+        r.electoralRoll = api.created(
+                ORGANISER,
+                c + "/source-lists",
+                "{\"name\":\"Electoral roll 2021\",\"kind\":\"electoral-roll\"}",
+                "listId");
+        r.tenants = api.created(
+                ORGANISER,
+                c + "/source-lists",
+                "{\"name\":\"Auvergne Habitat tenants\",\"kind\":\"tenants\"}",
+                "listId");
+        importCsv(r.convention, r.electoralRoll, ELECTORAL_ROLL)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows").value(6))
+                .andExpect(jsonPath("$.newPeople").value(6))
                 .andExpect(jsonPath("$.batches").value(1));
-        importCsv(r.convention, r.tenants, TENANTS).andExpect(status().isOk())
-                .andExpect(jsonPath("$.rows").value(4)).andExpect(jsonPath("$.listed").value(4))
-                .andExpect(jsonPath("$.newPeople").value(3)).andExpect(jsonPath("$.knownPeople").value(1))
+        importCsv(r.convention, r.tenants, TENANTS)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows").value(4))
+                .andExpect(jsonPath("$.listed").value(4))
+                .andExpect(jsonPath("$.newPeople").value(3))
+                .andExpect(jsonPath("$.knownPeople").value(1))
                 .andExpect(jsonPath("$.batches").value(1));
         if (upTo == Step.LISTED) {
             return r;
@@ -617,20 +803,29 @@ class RecruitmentApiTest extends WriteApiTest {
         for (String list : List.of(r.electoralRoll, r.tenants)) {
             api.post(ORGANISER, c + "/source-lists/" + list + "/freeze", "").andExpect(status().isOk());
         }
-        JsonNode performed = json(api.post(ORGANISER, c + "/draws/" + r.drawId + "/performance",
-                reveal(r.seed, DRAW_ENTROPY)).andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("PERFORMED")));
+        JsonNode performed =
+                json(api.post(ORGANISER, c + "/draws/" + r.drawId + "/performance", reveal(r.seed, DRAW_ENTROPY))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.status").value("PERFORMED")));
         for (JsonNode resident : performed.path("drawn")) {
             r.drawn.add(resident.path("personId").asText());
-            r.listOf.put(resident.path("personId").asText(), resident.path("listId").asText());
+            r.listOf.put(
+                    resident.path("personId").asText(), resident.path("listId").asText());
         }
-        assertThat(r.drawn).hasSize(fromRoll + fromTenants).doesNotHaveDuplicates()
+        assertThat(r.drawn)
+                .hasSize(fromRoll + fromTenants)
+                .doesNotHaveDuplicates()
                 .allMatch(p -> p.matches("p-[0-9a-f]{24}"));
         // the draw ran on the seed and the public entropy together, as anyone can recompute from the log
-        Map<String, Set<String>> frozen = Map.of(r.electoralRoll, listed(r.electoralRoll), r.tenants, listed(r.tenants));
-        assertThat(ResidentDraw.draw(frozen, List.of(new ListQuota(r.electoralRoll, fromRoll),
-                        new ListQuota(r.tenants, fromTenants)), 0, SeedCommitment.drawRandomness(r.seed, DRAW_ENTROPY)))
-                .extracting(DrawnResident::personId).isEqualTo(r.drawn);
+        Map<String, Set<String>> frozen =
+                Map.of(r.electoralRoll, listed(r.electoralRoll), r.tenants, listed(r.tenants));
+        assertThat(ResidentDraw.draw(
+                        frozen,
+                        List.of(new ListQuota(r.electoralRoll, fromRoll), new ListQuota(r.tenants, fromTenants)),
+                        0,
+                        SeedCommitment.drawRandomness(r.seed, DRAW_ENTROPY)))
+                .extracting(DrawnResident::personId)
+                .isEqualTo(r.drawn);
         assertThat(storedPayloads(r.drawId, "ResidentsDrawn")).singleElement().satisfies(stored -> {
             assertThat(stored.path("seed").asText()).isEqualTo(r.seed);
             assertThat(stored.path("publicEntropy").asText()).isEqualTo(DRAW_ENTROPY);
@@ -656,7 +851,8 @@ class RecruitmentApiTest extends WriteApiTest {
             invitations.put("letter-" + (i + 1), r.drawn.get(i));
         }
         api.post(ORGANISER, "/api/conventions/" + r.convention + "/invitations", invitations(invitations, r.listOf))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.invitationsSent").value(r.drawn.size()));
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.invitationsSent").value(r.drawn.size()));
         invitations.forEach((invitation, person) -> r.invitationOf.put(person, invitation));
     }
 
@@ -673,8 +869,12 @@ class RecruitmentApiTest extends WriteApiTest {
             if (i == 0) {
                 answer.put("needs", NEEDS);
             }
-            api.post(ORGANISER, "/api/conventions/" + r.convention + "/invitations/" + r.invitationOf.get(person) + "/answer",
-                    JSON.writeValueAsString(answer)).andExpect(status().isOk())
+            api.post(
+                            ORGANISER,
+                            "/api/conventions/" + r.convention + "/invitations/" + r.invitationOf.get(person)
+                                    + "/answer",
+                            JSON.writeValueAsString(answer))
+                    .andExpect(status().isOk())
                     .andExpect(jsonPath("$.answer").value("ACCEPTED"));
             r.genderOf.put(person, gender);
         }
@@ -713,7 +913,8 @@ class RecruitmentApiTest extends WriteApiTest {
         body.put("sentOn", "2021-08-20");
         ArrayNode invitees = body.putArray("invitees");
         personByInvitation.forEach((invitation, person) -> {
-            ObjectNode invitee = invitees.addObject().put("invitationId", invitation).put("residentRef", person);
+            ObjectNode invitee =
+                    invitees.addObject().put("invitationId", invitation).put("residentRef", person);
             if (listOf.containsKey(person)) {
                 invitee.put("sourceList", listOf.get(person));
             }
@@ -725,15 +926,20 @@ class RecruitmentApiTest extends WriteApiTest {
 
     /** A resident list as a city's IT would send it: {@code text/csv}, no charset parameter, UTF-8 bytes. */
     private ResultActions importCsv(String convention, String list, String csv) throws Exception {
-        return api.perform(ORGANISER, post("/api/conventions/" + convention + "/source-lists/" + list + "/residents")
-                .contentType("text/csv").content(csv.getBytes(StandardCharsets.UTF_8)));
+        return api.perform(
+                ORGANISER,
+                post("/api/conventions/" + convention + "/source-lists/" + list + "/residents")
+                        .contentType("text/csv")
+                        .content(csv.getBytes(StandardCharsets.UTF_8)));
     }
 
     private List<String> fetchLetters(String path) throws Exception {
         String csv = api.get(ORGANISER, path)
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         return csv.lines().toList();
     }
 
@@ -746,26 +952,38 @@ class RecruitmentApiTest extends WriteApiTest {
     }
 
     private List<String> types(String aggregateId) {
-        return events(aggregateId).stream().map(e -> e.getPayloadType().getSimpleName()).toList();
+        return events(aggregateId).stream()
+                .map(e -> e.getPayloadType().getSimpleName())
+                .toList();
     }
 
     private Set<String> listed(String listId) {
-        return events(listId).stream().map(DomainEventMessage::getPayload)
-                .filter(ResidentsListed.class::isInstance).map(ResidentsListed.class::cast)
-                .flatMap(batch -> batch.residents().stream()).map(ListedResident::personId)
+        return events(listId).stream()
+                .map(DomainEventMessage::getPayload)
+                .filter(ResidentsListed.class::isInstance)
+                .map(ResidentsListed.class::cast)
+                .flatMap(batch -> batch.residents().stream())
+                .map(ListedResident::personId)
                 .collect(Collectors.toSet());
     }
 
     private long eventCount() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE type IS NULL OR type <> 'Keyring'", Long.class);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM DomainEventEntry WHERE type IS NULL OR type <> 'Keyring'", Long.class);
     }
 
     /** The payloads of one stream's events of one type, as stored (JSON). */
     private List<JsonNode> storedPayloads(String aggregateId, String simpleType) {
-        return jdbc.query("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ? AND payloadType LIKE ?"
+        return jdbc
+                .query(
+                        "SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ? AND payloadType LIKE ?"
                                 + " ORDER BY sequenceNumber",
-                        (rs, i) -> new String(rs.getBytes(1), StandardCharsets.UTF_8), aggregateId, "%." + simpleType)
-                .stream().map(RecruitmentApiTest::readTree).toList();
+                        (rs, i) -> new String(rs.getBytes(1), StandardCharsets.UTF_8),
+                        aggregateId,
+                        "%." + simpleType)
+                .stream()
+                .map(RecruitmentApiTest::readTree)
+                .toList();
     }
 
     /** Scans every stored event, payload and metadata, for any name, first name, address or birth date. */
@@ -781,7 +999,8 @@ class RecruitmentApiTest extends WriteApiTest {
         String normalised = IdentityNormaliser.normalise(all);
         for (String value : PERSONAL_DATA) {
             assertThat(lower).as("the log holds %s in clear", value).doesNotContain(value.toLowerCase(Locale.ROOT));
-            assertThat(normalised).as("the log holds %s in clear", value)
+            assertThat(normalised)
+                    .as("the log holds %s in clear", value)
                     .doesNotContain(IdentityNormaliser.normalise(value));
         }
         assertThat(lower).doesNotContain("childcare", "toddlers");

@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -77,9 +76,12 @@ class SourceListFilesApiTest extends WriteApiTest {
         upload(convention, roll, ROLL.getBytes(WINDOWS_1252), "text/csv", "?dryRun=true")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.dryRun").value(true))
-                .andExpect(jsonPath("$.rows").value(5)).andExpect(jsonPath("$.newPeople").value(5))
-                .andExpect(jsonPath("$.knownPeople").value(0)).andExpect(jsonPath("$.batches").value(0))
-                .andExpect(jsonPath("$.encoding").value("windows-1252")).andExpect(jsonPath("$.delimiter").value(";"))
+                .andExpect(jsonPath("$.rows").value(5))
+                .andExpect(jsonPath("$.newPeople").value(5))
+                .andExpect(jsonPath("$.knownPeople").value(0))
+                .andExpect(jsonPath("$.batches").value(0))
+                .andExpect(jsonPath("$.encoding").value("windows-1252"))
+                .andExpect(jsonPath("$.delimiter").value(";"))
                 .andExpect(jsonPath("$.mapping.Nom").value("last_name"))
                 .andExpect(jsonPath("$.mapping['Prénom']").value("first_name"))
                 .andExpect(jsonPath("$.mapping['Code postal']").value("postcode"))
@@ -88,23 +90,31 @@ class SourceListFilesApiTest extends WriteApiTest {
 
         upload(convention, roll, ROLL.getBytes(WINDOWS_1252), "text/csv", "")
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.rows").value(5)).andExpect(jsonPath("$.listed").value(5))
-                .andExpect(jsonPath("$.newPeople").value(5)).andExpect(jsonPath("$.batches").value(1));
+                .andExpect(jsonPath("$.rows").value(5))
+                .andExpect(jsonPath("$.listed").value(5))
+                .andExpect(jsonPath("$.newPeople").value(5))
+                .andExpect(jsonPath("$.batches").value(1));
 
         before = eventCount();
-        upload(convention, tenants, TENANTS.getBytes(StandardCharsets.UTF_8), "text/csv; charset=utf-8",
-                "?dryRun=true")
+        upload(convention, tenants, TENANTS.getBytes(StandardCharsets.UTF_8), "text/csv; charset=utf-8", "?dryRun=true")
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.rows").value(5)).andExpect(jsonPath("$.newPeople").value(0))
-                .andExpect(jsonPath("$.knownPeople").value(5)).andExpect(jsonPath("$.listed").value(5))
-                .andExpect(jsonPath("$.encoding").value("UTF-8")).andExpect(jsonPath("$.delimiter").value(","));
+                .andExpect(jsonPath("$.rows").value(5))
+                .andExpect(jsonPath("$.newPeople").value(0))
+                .andExpect(jsonPath("$.knownPeople").value(5))
+                .andExpect(jsonPath("$.listed").value(5))
+                .andExpect(jsonPath("$.encoding").value("UTF-8"))
+                .andExpect(jsonPath("$.delimiter").value(","));
         assertThat(eventCount()).as("a dry run writes no event").isEqualTo(before);
 
         upload(convention, tenants, TENANTS.getBytes(StandardCharsets.UTF_8), "text/csv", "")
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.newPeople").value(0)).andExpect(jsonPath("$.knownPeople").value(5))
+                .andExpect(jsonPath("$.newPeople").value(0))
+                .andExpect(jsonPath("$.knownPeople").value(5))
                 .andExpect(jsonPath("$.listed").value(5));
-        assertThat(listed(tenants)).as("one person each, on both lists").isEqualTo(listed(roll)).hasSize(5);
+        assertThat(listed(tenants))
+                .as("one person each, on both lists")
+                .isEqualTo(listed(roll))
+                .hasSize(5);
     }
 
     @Test
@@ -127,18 +137,21 @@ class SourceListFilesApiTest extends WriteApiTest {
                 .andExpect(jsonPath("$.problems[1].line").value(4))
                 .andExpect(jsonPath("$.problems[1].column").value("Date de naissance"))
                 .andExpect(jsonPath("$.problems[2].line").value(5))
-                .andExpect(jsonPath("$.problems[2].problem").value(org.hamcrest.Matchers.startsWith(
-                        "the same person as line 2")));
+                .andExpect(jsonPath("$.problems[2].problem")
+                        .value(org.hamcrest.Matchers.startsWith("the same person as line 2")));
         upload(convention, roll, file.getBytes(StandardCharsets.UTF_8), "text/csv", "?dryRun=true")
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.rows").value(4)).andExpect(jsonPath("$.newPeople").value(1))
+                .andExpect(jsonPath("$.rows").value(4))
+                .andExpect(jsonPath("$.newPeople").value(1))
                 .andExpect(jsonPath("$.problemCount").value(3));
         upload(convention, roll, "Nom;Prénom;Date de naissance\n".getBytes(StandardCharsets.UTF_8), "text/csv", "")
                 .andExpect(problem(422, "invalid-csv"))
                 .andExpect(jsonPath("$.problems[0].problem").value("the list has no resident"));
         upload(convention, roll, "Nom;Prénom\n".getBytes(StandardCharsets.UTF_8), "text/csv", "?mapping=Nom=surname")
                 .andExpect(problem(422, "mapping"));
-        assertThat(eventCount()).as("no refused or dry-run upload writes an event").isEqualTo(before);
+        assertThat(eventCount())
+                .as("no refused or dry-run upload writes an event")
+                .isEqualTo(before);
     }
 
     @Test
@@ -148,25 +161,34 @@ class SourceListFilesApiTest extends WriteApiTest {
         String landlord = list(convention, "Logidôme tenants", "tenants");
 
         MockMultipartFile workbook = new MockMultipartFile("file", "electeurs.xlsx", TableReader.XLSX_TYPE, workbook());
-        api.perform(ORGANISER, multipart("/api/conventions/" + convention + "/source-lists/" + roll + "/residents")
-                        .file(workbook)
-                        .param("sheet", "Électeurs")
-                        .param("mapping", "NOM_ELEC=last_name,PRENOMS_ELEC=first_name,BUREAU=ignore"))
+        api.perform(
+                        ORGANISER,
+                        multipart("/api/conventions/" + convention + "/source-lists/" + roll + "/residents")
+                                .file(workbook)
+                                .param("sheet", "Électeurs")
+                                .param("mapping", "NOM_ELEC=last_name,PRENOMS_ELEC=first_name,BUREAU=ignore"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.format").value("xlsx"))
-                .andExpect(jsonPath("$.rows").value(2)).andExpect(jsonPath("$.newPeople").value(2))
+                .andExpect(jsonPath("$.rows").value(2))
+                .andExpect(jsonPath("$.newPeople").value(2))
                 .andExpect(jsonPath("$.mapping.BUREAU").value("ignore"));
 
         String latin9 = "NOM_ELEC\tPRENOMS_ELEC\tNé(e) le\nCœur\tÉloïse\t21/12/1999\nNouveau\tZoé\t01/01/2000\n";
-        upload(convention, landlord, latin9.getBytes(Charset.forName("ISO-8859-15")),
-                "text/csv; charset=ISO-8859-15", "?mapping=NOM_ELEC=last_name,PRENOMS_ELEC=first_name")
+        upload(
+                        convention,
+                        landlord,
+                        latin9.getBytes(Charset.forName("ISO-8859-15")),
+                        "text/csv; charset=ISO-8859-15",
+                        "?mapping=NOM_ELEC=last_name,PRENOMS_ELEC=first_name")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.delimiter").value("tab"))
-                .andExpect(jsonPath("$.newPeople").value(1)).andExpect(jsonPath("$.knownPeople").value(1));
+                .andExpect(jsonPath("$.newPeople").value(1))
+                .andExpect(jsonPath("$.knownPeople").value(1));
     }
 
     private static byte[] workbook() throws Exception {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             book.createSheet("Lisez-moi").createRow(0).createCell(0).setCellValue("Extrait de la liste électorale");
             XSSFSheet sheet = book.createSheet("Électeurs");
             CellStyle date = book.createCellStyle();
@@ -195,24 +217,30 @@ class SourceListFilesApiTest extends WriteApiTest {
     }
 
     private String list(String convention, String name, String kind) throws Exception {
-        return api.created(ORGANISER, "/api/conventions/" + convention + "/source-lists",
-                "{\"name\":\"" + name + "\",\"kind\":\"" + kind + "\"}", "listId");
+        return api.created(
+                ORGANISER,
+                "/api/conventions/" + convention + "/source-lists",
+                "{\"name\":\"" + name + "\",\"kind\":\"" + kind + "\"}",
+                "listId");
     }
 
     private ResultActions upload(String convention, String list, byte[] body, String contentType, String query)
             throws Exception {
-        return api.perform(ORGANISER, post("/api/conventions/" + convention + "/source-lists/" + list + "/residents"
-                + query).contentType(contentType).content(body));
+        return api.perform(
+                ORGANISER,
+                post("/api/conventions/" + convention + "/source-lists/" + list + "/residents" + query)
+                        .contentType(contentType)
+                        .content(body));
     }
 
     private long eventCount() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE type IS NULL OR type <> 'Keyring'", Long.class);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM DomainEventEntry WHERE type IS NULL OR type <> 'Keyring'", Long.class);
     }
 
     private Set<String> listed(String listId) {
-        List<String> ids = jdbc.queryForList("SELECT person_id FROM register_listed WHERE list_id = ?", String.class,
-                listId);
+        List<String> ids =
+                jdbc.queryForList("SELECT person_id FROM register_listed WHERE list_id = ?", String.class, listId);
         return new HashSet<>(ids);
     }
-
 }

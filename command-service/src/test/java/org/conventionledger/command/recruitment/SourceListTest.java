@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.command.organisation.ConventionRegister;
@@ -79,48 +78,58 @@ class SourceListTest {
         void aListOfAnExistingConventionIsRegistered() {
             when(conventions.conventionExists(CONVENTION)).thenReturn(true);
             fixture.givenNoPriorActivity()
-                   .when(new RegisterSourceList(LIST, CONVENTION, "Electoral roll 2024", "electoral-roll"))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(registered());
+                    .when(new RegisterSourceList(LIST, CONVENTION, "Electoral roll 2024", "electoral-roll"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(registered());
         }
 
         @Test
         void anUnknownConventionIsNotFound() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(new RegisterSourceList(LIST, "conv-9", "Electoral roll 2024", "electoral-roll")),
-                    404, "unknown-convention");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(new RegisterSourceList(LIST, "conv-9", "Electoral roll 2024", "electoral-roll")),
+                    404,
+                    "unknown-convention");
         }
 
         @Test
         void aBlankNameIsRefused() {
             when(conventions.conventionExists(CONVENTION)).thenReturn(true);
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(new RegisterSourceList(LIST, CONVENTION, " ", "electoral-roll")),
-                    422, "name-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(new RegisterSourceList(LIST, CONVENTION, " ", "electoral-roll")),
+                    422,
+                    "name-required");
         }
 
         @Test
         void aMissingNameIsRefused() {
             when(conventions.conventionExists(CONVENTION)).thenReturn(true);
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(new RegisterSourceList(LIST, CONVENTION, null, "electoral-roll")),
-                    422, "name-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(new RegisterSourceList(LIST, CONVENTION, null, "electoral-roll")),
+                    422,
+                    "name-required");
         }
 
         @Test
         void aBlankKindIsRefused() {
             when(conventions.conventionExists(CONVENTION)).thenReturn(true);
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(new RegisterSourceList(LIST, CONVENTION, "Electoral roll 2024", "")),
-                    422, "kind-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(new RegisterSourceList(LIST, CONVENTION, "Electoral roll 2024", "")),
+                    422,
+                    "kind-required");
         }
 
         @Test
         void aMissingKindIsRefused() {
             when(conventions.conventionExists(CONVENTION)).thenReturn(true);
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(new RegisterSourceList(LIST, CONVENTION, "Electoral roll 2024", null)),
-                    422, "kind-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(new RegisterSourceList(LIST, CONVENTION, "Electoral roll 2024", null)),
+                    422,
+                    "kind-required");
         }
     }
 
@@ -132,37 +141,39 @@ class SourceListTest {
         @Test
         void theFirstBatchIsBatchOne() {
             fixture.given(registered())
-                   .when(listing(resident("p-01"), resident("p-02")))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(listed(1, resident("p-01"), resident("p-02")));
+                    .when(listing(resident("p-01"), resident("p-02")))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(listed(1, resident("p-01"), resident("p-02")));
         }
 
         @Test
         void batchesAreNumberedInOrder() {
             fixture.given(registered(), listed(1, resident("p-01")), listed(2, resident("p-02")))
-                   .when(listing(resident("p-03")))
-                   .expectEvents(listed(3, resident("p-03")));
+                    .when(listing(resident("p-03")))
+                    .expectEvents(listed(3, resident("p-03")));
         }
 
         @Test
         void someoneRepeatedInTheBatchIsListedOnce() {
             fixture.given(registered())
-                   .when(listing(resident("p-01"), resident("p-02"), resident("p-01")))
-                   .expectEvents(listed(1, resident("p-01"), resident("p-02")));
+                    .when(listing(resident("p-01"), resident("p-02"), resident("p-01")))
+                    .expectEvents(listed(1, resident("p-01"), resident("p-02")));
         }
 
         @Test
         void someoneAlreadyOnTheListIsSkipped() {
             fixture.given(registered(), listed(1, resident("p-01"), resident("p-02")))
-                   .when(listing(resident("p-02"), resident("p-03"), resident("p-01"), resident("p-04")))
-                   .expectEvents(listed(2, resident("p-03"), resident("p-04")));
+                    .when(listing(resident("p-02"), resident("p-03"), resident("p-01"), resident("p-04")))
+                    .expectEvents(listed(2, resident("p-03"), resident("p-04")));
         }
 
         @Test
         void aBatchOfPeopleAllAlreadyListedIsRefused() {
-            expectRejected(fixture.given(registered(), listed(1, resident("p-01"), resident("p-02")))
-                                  .when(listing(resident("p-02"), resident("p-01"), resident("p-02"))),
-                    409, "already-listed");
+            expectRejected(
+                    fixture.given(registered(), listed(1, resident("p-01"), resident("p-02")))
+                            .when(listing(resident("p-02"), resident("p-01"), resident("p-02"))),
+                    409,
+                    "already-listed");
         }
 
         @Test
@@ -179,41 +190,51 @@ class SourceListTest {
         void aBatchOfTheMaximumSizeIsListed() {
             List<ListedResident> residents = batchOf(SourceList.MAX_BATCH);
             fixture.given(registered())
-                   .when(new ListResidents(LIST, residents))
-                   .expectEvents(new ResidentsListed(CONVENTION, LIST, 1, residents));
+                    .when(new ListResidents(LIST, residents))
+                    .expectEvents(new ResidentsListed(CONVENTION, LIST, 1, residents));
         }
 
         @Test
         void aBatchAboveTheMaximumSizeIsRefused() {
-            expectRejected(fixture.given(registered()).when(new ListResidents(LIST, batchOf(SourceList.MAX_BATCH + 1))),
-                    422, "batch-too-large");
+            expectRejected(
+                    fixture.given(registered()).when(new ListResidents(LIST, batchOf(SourceList.MAX_BATCH + 1))),
+                    422,
+                    "batch-too-large");
         }
 
         @Test
         void anIdentitySealedForAnotherPersonIsRefusedAndNothingOfTheBatchIsListed() {
             ListedResident mixedUp = new ListedResident("p-02", new SealedPersonalData("p-03", "v1:sealed-p-03"));
-            expectRejected(fixture.given(registered()).when(listing(resident("p-01"), mixedUp)),
-                    422, "sealed-identity-required");
+            expectRejected(
+                    fixture.given(registered()).when(listing(resident("p-01"), mixedUp)),
+                    422,
+                    "sealed-identity-required");
         }
 
         @Test
         void aResidentWithoutIdentityIsRefused() {
-            expectRejected(fixture.given(registered()).when(listing(new ListedResident("p-01", null))),
-                    422, "sealed-identity-required");
+            expectRejected(
+                    fixture.given(registered()).when(listing(new ListedResident("p-01", null))),
+                    422,
+                    "sealed-identity-required");
         }
 
         @Test
         void aResidentWithoutIdIsRefused() {
-            expectRejected(fixture.given(registered())
-                                  .when(listing(new ListedResident(null, new SealedPersonalData(null, "v1:x")))),
-                    422, "sealed-identity-required");
+            expectRejected(
+                    fixture.given(registered())
+                            .when(listing(new ListedResident(null, new SealedPersonalData(null, "v1:x")))),
+                    422,
+                    "sealed-identity-required");
         }
 
         @Test
         void aFrozenListTakesNoMoreResidents() {
-            expectRejected(fixture.given(registered(), listed(1, resident("p-01")), frozen("p-01"))
-                                  .when(listing(resident("p-02"))),
-                    409, "list-frozen");
+            expectRejected(
+                    fixture.given(registered(), listed(1, resident("p-01")), frozen("p-01"))
+                            .when(listing(resident("p-02"))),
+                    409,
+                    "list-frozen");
         }
 
         private List<ListedResident> batchOf(int size) {
@@ -232,18 +253,18 @@ class SourceListTest {
         void aListADrawCommittedToIsFrozenWithItsFingerprint() {
             plannedBy("draw-1");
             fixture.given(registered(), listed(1, resident("p-03"), resident("p-01")), listed(2, resident("p-02")))
-                   .when(new FreezeSourceList(LIST))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(new SourceListFrozen(CONVENTION, LIST, 3,
-                           ListFingerprint.of(LIST, List.of("p-01", "p-02", "p-03"))));
+                    .when(new FreezeSourceList(LIST))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new SourceListFrozen(
+                            CONVENTION, LIST, 3, ListFingerprint.of(LIST, List.of("p-01", "p-02", "p-03"))));
         }
 
         @Test
         void theFingerprintDoesNotDependOnTheOrderPeopleWereListedIn() {
             plannedBy("draw-1");
             fixture.given(registered(), listed(1, resident("p-02")), listed(2, resident("p-03"), resident("p-01")))
-                   .when(new FreezeSourceList(LIST))
-                   .expectEvents(frozen("p-01", "p-02", "p-03"));
+                    .when(new FreezeSourceList(LIST))
+                    .expectEvents(frozen("p-01", "p-02", "p-03"));
         }
 
         @Test
@@ -255,22 +276,28 @@ class SourceListTest {
         @Test
         void aListNoDrawCommittedToIsNotFrozen() {
             plannedBy(null);
-            expectRejected(fixture.given(registered(), listed(1, resident("p-01"))).when(new FreezeSourceList(LIST)),
-                    409, "seed-not-committed");
+            expectRejected(
+                    fixture.given(registered(), listed(1, resident("p-01"))).when(new FreezeSourceList(LIST)),
+                    409,
+                    "seed-not-committed");
         }
 
         @Test
         void aListTheRegisterDoesNotKnowYetIsNotFrozen() {
-            expectRejected(fixture.given(registered(), listed(1, resident("p-01"))).when(new FreezeSourceList(LIST)),
-                    409, "seed-not-committed");
+            expectRejected(
+                    fixture.given(registered(), listed(1, resident("p-01"))).when(new FreezeSourceList(LIST)),
+                    409,
+                    "seed-not-committed");
         }
 
         @Test
         void aListIsFrozenOnce() {
             plannedBy("draw-1");
-            expectRejected(fixture.given(registered(), listed(1, resident("p-01")), frozen("p-01"))
-                                  .when(new FreezeSourceList(LIST)),
-                    409, "list-frozen");
+            expectRejected(
+                    fixture.given(registered(), listed(1, resident("p-01")), frozen("p-01"))
+                            .when(new FreezeSourceList(LIST)),
+                    409,
+                    "list-frozen");
         }
     }
 }

@@ -5,6 +5,8 @@ import static org.conventionledger.command.platform.ApiClient.json;
 import static org.conventionledger.command.platform.ApiClient.problem;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,9 +20,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -69,14 +68,19 @@ class BallotBatchApiTest {
 
     @MockitoBean
     JwtDecoder jwtDecoder;
+
     @Autowired
     MockMvc http;
+
     @Autowired
     EventStore eventStore;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     VoterPseudonyms pseudonyms;
+
     @Autowired
     CommandGateway commandGateway;
 
@@ -90,18 +94,34 @@ class BallotBatchApiTest {
         List<String> actionIds = new ArrayList<>();
         for (int number = 1; number <= 4; number++) {
             String actionId = UUID.randomUUID().toString();
-            jdbc.update("INSERT INTO register_action (action_id, convention_id, action_number, title, assembly,"
-                    + " topic_title, finalised) VALUES (?, ?, ?, ?, 'SOCIAL', 'Food', TRUE)", actionId, conventionId,
-                    number, "Action " + number);
+            jdbc.update(
+                    "INSERT INTO register_action (action_id, convention_id, action_number, title, assembly,"
+                            + " topic_title, finalised) VALUES (?, ?, ?, ?, 'SOCIAL', 'Food', TRUE)",
+                    actionId,
+                    conventionId,
+                    number,
+                    "Action " + number);
             actionIds.add(actionId);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Map<String, Object> body = new HashMap<>(Map.of("title", "Votation", "actionIds", actionIds,
-                "opensAt", now.minus(1, ChronoUnit.DAYS).toString(),
-                "closesAt", now.plus(1, ChronoUnit.DAYS).toString(),
-                "ballotRule", "UP_TO_N", "maxChoices", 2));
-        votationId = api.created("ORGANISER", "/api/conventions/" + conventionId + "/votations",
-                JSON.writeValueAsString(body), "votationId");
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "title",
+                "Votation",
+                "actionIds",
+                actionIds,
+                "opensAt",
+                now.minus(1, ChronoUnit.DAYS).toString(),
+                "closesAt",
+                now.plus(1, ChronoUnit.DAYS).toString(),
+                "ballotRule",
+                "UP_TO_N",
+                "maxChoices",
+                2));
+        votationId = api.created(
+                "ORGANISER",
+                "/api/conventions/" + conventionId + "/votations",
+                JSON.writeValueAsString(body),
+                "votationId");
         api.post("ORGANISER", "/api/votations/" + votationId + "/open", "{}").andExpect(status().isOk());
     }
 
@@ -142,8 +162,9 @@ class BallotBatchApiTest {
     }
 
     private static String outcome(JsonNode result) {
-        return result.path("status").asInt() == 201 ? "201" : result.path("status").asInt() + " "
-                + result.path("code").asText();
+        return result.path("status").asInt() == 201
+                ? "201"
+                : result.path("status").asInt() + " " + result.path("code").asText();
     }
 
     private long ballots() {
@@ -166,20 +187,31 @@ class BallotBatchApiTest {
     @Test
     void eachBallotOfABatchIsAnsweredOnItsOwnAndOnlyTheAcceptedOnesAreWritten() throws Exception {
         long before = ballots();
-        JsonNode results = results("PLATFORM", List.of(
-                online("R-1", ADULT, 1),
-                online("R-2", ADULT, 9),
-                online("r-1", ADULT, 2),
-                online("R-3", ADULT, 1, 2, 3),
-                online("R-4", CHILD, 1),
-                online(" ", ADULT, 1),
-                online("R-5", null, 1),
-                online("R-6", ADULT, 1, 1),
-                online("R-7", ADULT, 4, 2)));
+        JsonNode results = results(
+                "PLATFORM",
+                List.of(
+                        online("R-1", ADULT, 1),
+                        online("R-2", ADULT, 9),
+                        online("r-1", ADULT, 2),
+                        online("R-3", ADULT, 1, 2, 3),
+                        online("R-4", CHILD, 1),
+                        online(" ", ADULT, 1),
+                        online("R-5", null, 1),
+                        online("R-6", ADULT, 1, 1),
+                        online("R-7", ADULT, 4, 2)));
 
-        assertThat(results).extracting(BallotBatchApiTest::outcome).containsExactly(
-                "201", "422 not-on-ballot", "409 already-voted", "422 too-many-choices", "422 voter-not-eligible",
-                "422 voter-ref-required", "422 eligibility-facts-required", "422 duplicate-choice", "201");
+        assertThat(results)
+                .extracting(BallotBatchApiTest::outcome)
+                .containsExactly(
+                        "201",
+                        "422 not-on-ballot",
+                        "409 already-voted",
+                        "422 too-many-choices",
+                        "422 voter-not-eligible",
+                        "422 voter-ref-required",
+                        "422 eligibility-facts-required",
+                        "422 duplicate-choice",
+                        "201");
         assertThat(results.get(0).path("ballotId").asText()).isEqualTo(streamOf("R-1"));
         assertThat(results.get(1).path("detail").asText()).contains("9");
         for (int i = 0; i < results.size(); i++) {
@@ -188,26 +220,28 @@ class BallotBatchApiTest {
         assertThat(ballots() - before).isEqualTo(2);
         DomainEventMessage<?> recorded = eventStore.readEvents(streamOf("R-7")).next();
         // the channel and the ledger's signature of the event (docs/sealing.md), nothing of the voter
-        assertThat(recorded.getMetaData()).containsOnlyKeys("actorId", "actorRole", "correlationId", "traceId",
-                        "ledgerKeyId", "ledgerSignature")
+        assertThat(recorded.getMetaData())
+                .containsOnlyKeys("actorId", "actorRole", "correlationId", "traceId", "ledgerKeyId", "ledgerSignature")
                 .containsEntry("actorId", "platform");
     }
 
     @Test
     void aDeskKeysInCheckOffsAndPaperBallotsAndTheChannelsStayApart() throws Exception {
-        JsonNode desk = results("ORGANISER", List.of(paper("D-1", "P-1"), paper("D-1", "P-2", 3),
-                online("P-3", ADULT, 1)));
+        JsonNode desk =
+                results("ORGANISER", List.of(paper("D-1", "P-1"), paper("D-1", "P-2", 3), online("P-3", ADULT, 1)));
         assertThat(desk).extracting(BallotBatchApiTest::outcome).containsExactly("201", "201", "422 desk-required");
         assertThat(desk.get(0).path("recorded").asText()).isEqualTo("CHECKED_OFF");
         assertThat(desk.get(1).path("recorded").asText()).isEqualTo("RECORDED");
         assertThat(eventStore.readEvents(streamOf("P-2")).next().getMetaData()).containsEntry("actorId", "desk:D-1");
         // the register learnt the desk's paper ballot in the same transaction: it can no longer enter a tally
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM register_paper_ballot WHERE votation_id = ?",
-                Long.class, votationId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM register_paper_ballot WHERE votation_id = ?", Long.class, votationId))
+                .isEqualTo(1);
 
         JsonNode platform = results("PLATFORM", List.of(paper("D-1", "P-4", 1), online("P-1", ADULT, 1)));
-        assertThat(platform).extracting(BallotBatchApiTest::outcome).containsExactly("422 desk-not-allowed",
-                "409 already-voted");
+        assertThat(platform)
+                .extracting(BallotBatchApiTest::outcome)
+                .containsExactly("422 desk-not-allowed", "409 already-voted");
     }
 
     // ---- one ballot per voter, every path --------------------------------------------------------
@@ -215,32 +249,47 @@ class BallotBatchApiTest {
     @Test
     void aVoterWhoVotedThroughAnyPathIsRefusedThroughAnyOther() throws Exception {
         String single = path("/ballots");
-        api.post("PLATFORM", single, JSON.writeValueAsString(online("S-1", ADULT, 1))).andExpect(status().isCreated());
+        api.post("PLATFORM", single, JSON.writeValueAsString(online("S-1", ADULT, 1)))
+                .andExpect(status().isCreated());
         api.post("ORGANISER", path("/paper-voters"), JSON.writeValueAsString(paper("D-2", "S-2")))
                 .andExpect(status().isCreated());
         // a ballot written through the command bus and the voter's stream aggregate, not through the intake
         String pseudonym = pseudonyms.pseudonym(votationId, VoterReference.of("S-3"));
-        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("platform", "",
-                "ROLE_PLATFORM"));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new TestingAuthenticationToken("platform", "", "ROLE_PLATFORM"));
         try {
-            commandGateway.sendAndWait(new CastOnlineBallot("ballot-" + pseudonym, votationId, pseudonym, List.of(2),
+            commandGateway.sendAndWait(new CastOnlineBallot(
+                    "ballot-" + pseudonym,
+                    votationId,
+                    pseudonym,
+                    List.of(2),
                     new VoterFacts(java.time.LocalDate.parse("1980-04-02"), null, true, null)));
         } finally {
             SecurityContextHolder.clearContext();
         }
 
-        JsonNode results = results("PLATFORM", List.of(online("s-1", ADULT, 2), online("S-2", ADULT, 2),
-                online("  S-3 ", ADULT, 1), online("S-4", ADULT, 1)));
-        assertThat(results).extracting(BallotBatchApiTest::outcome).containsExactly("409 already-voted",
-                "409 already-voted", "409 already-voted", "201");
+        JsonNode results = results(
+                "PLATFORM",
+                List.of(
+                        online("s-1", ADULT, 2),
+                        online("S-2", ADULT, 2),
+                        online("  S-3 ", ADULT, 1),
+                        online("S-4", ADULT, 1)));
+        assertThat(results)
+                .extracting(BallotBatchApiTest::outcome)
+                .containsExactly("409 already-voted", "409 already-voted", "409 already-voted", "201");
 
         api.post("PLATFORM", single, JSON.writeValueAsString(online("S-4", ADULT, 3)))
                 .andExpect(problem(409, "already-voted"));
         api.post("ORGANISER", path("/paper-voters"), JSON.writeValueAsString(paper("D-2", "S-4")))
                 .andExpect(problem(409, "already-voted"));
         for (String voter : List.of("S-1", "S-2", "S-3", "S-4")) {
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
-                    Long.class, streamOf(voter))).as(voter).isEqualTo(1);
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                            Long.class,
+                            streamOf(voter)))
+                    .as(voter)
+                    .isEqualTo(1);
         }
     }
 
@@ -256,16 +305,21 @@ class BallotBatchApiTest {
             List<String> shuffled = new ArrayList<>(voters);
             Collections.shuffle(shuffled);
             senders.add(() -> {
-                List<Map<String, Object>> ballots = shuffled.stream().map(v -> online(v, ADULT, 1)).toList();
+                List<Map<String, Object>> ballots =
+                        shuffled.stream().map(v -> online(v, ADULT, 1)).toList();
                 List<Integer> statuses = new ArrayList<>();
-                results("PLATFORM", ballots).forEach(r -> statuses.add(r.path("status").asInt()));
+                results("PLATFORM", ballots)
+                        .forEach(r -> statuses.add(r.path("status").asInt()));
                 return statuses;
             });
             senders.add(() -> {
                 List<Integer> statuses = new ArrayList<>();
                 for (String voter : shuffled) {
                     String body = JSON.writeValueAsString(online(voter, ADULT, 2));
-                    statuses.add(api.post("PLATFORM", path("/ballots"), body).andReturn().getResponse().getStatus());
+                    statuses.add(api.post("PLATFORM", path("/ballots"), body)
+                            .andReturn()
+                            .getResponse()
+                            .getStatus());
                 }
                 return statuses;
             });
@@ -282,8 +336,12 @@ class BallotBatchApiTest {
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(voters.size());
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(7 * voters.size());
         for (String voter : voters) {
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
-                    Long.class, streamOf(voter))).as(voter).isEqualTo(1);
+            assertThat(jdbc.queryForObject(
+                            "SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                            Long.class,
+                            streamOf(voter)))
+                    .as(voter)
+                    .isEqualTo(1);
         }
     }
 
@@ -296,8 +354,11 @@ class BallotBatchApiTest {
         batch("GARANT", one).andExpect(problem(403, "forbidden"));
         api.post(null, path("/ballots:batch"), JSON.writeValueAsString(Map.of("ballots", one)))
                 .andExpect(problem(401, "unauthenticated"));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
-                Long.class, streamOf("X-1"))).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                        Long.class,
+                        streamOf("X-1")))
+                .isZero();
     }
 
     @Test
@@ -321,8 +382,12 @@ class BallotBatchApiTest {
         batch("PLATFORM", tooMany).andExpect(problem(400, "invalid-fields"));
         // the whole body is bounded before it is parsed
         String huge = "{\"ballots\":[{\"voterRef\":\"" + "x".repeat(3 * 1024 * 1024) + "\",\"choices\":[1]}]}";
-        api.perform("PLATFORM", MockMvcRequestBuilders.post(endpoint).contentType(MediaType.APPLICATION_JSON)
-                .content(huge)).andExpect(problem(413, "body-too-large"));
+        api.perform(
+                        "PLATFORM",
+                        MockMvcRequestBuilders.post(endpoint)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(huge))
+                .andExpect(problem(413, "body-too-large"));
         assertThat(events()).isEqualTo(before);
     }
 
@@ -334,7 +399,8 @@ class BallotBatchApiTest {
         JsonNode results = results("ORGANISER", List.of(longDesk, paper("D-3", "F-3")));
         assertThat(results).extracting(BallotBatchApiTest::outcome).containsExactly("422 invalid-fields", "201");
         assertThat(results.get(0).path("detail").asText()).contains("deskId");
-        assertThat(results("PLATFORM", List.of(nullChoice))).extracting(BallotBatchApiTest::outcome)
+        assertThat(results("PLATFORM", List.of(nullChoice)))
+                .extracting(BallotBatchApiTest::outcome)
                 .containsExactly("422 invalid-fields");
     }
 }

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,10 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.common.Registration;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -64,8 +62,8 @@ class BallotIntakeTest {
     private static final Instant CLOSES = Instant.parse("2025-09-21T18:00:00Z");
     private static final Instant DURING = Instant.parse("2025-09-10T12:00:00Z");
     private static final VoterFacts ADULT_RESIDENT = new VoterFacts(LocalDate.parse("1980-04-02"), null, true, null);
-    private static final Eligibility SIXTEEN_RESIDENT = new Eligibility(16, LocalDate.parse("2025-09-21"), true,
-            List.of());
+    private static final Eligibility SIXTEEN_RESIDENT =
+            new Eligibility(16, LocalDate.parse("2025-09-21"), true, List.of());
 
     private JdbcTemplate jdbc;
     private EmbeddedEventStore eventStore;
@@ -86,8 +84,8 @@ class BallotIntakeTest {
     void store() throws Exception {
         DataSource dataSource = dataSource();
         jdbc = new JdbcTemplate(dataSource);
-        SpringTransactionManager transactions = new SpringTransactionManager(
-                new DataSourceTransactionManager(dataSource));
+        SpringTransactionManager transactions =
+                new SpringTransactionManager(new DataSourceTransactionManager(dataSource));
         PersistenceExceptionResolver duplicates = new JdbcSQLErrorCodesResolver();
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
@@ -112,19 +110,28 @@ class BallotIntakeTest {
     }
 
     private void votationIs(VotationStatus status) {
-        when(register.votation(VOTATION)).thenReturn(Optional.of(new VotationRegister.Entry(VOTATION, CONVENTION,
-                status, Set.of(3, 5, 8), OPENS, CLOSES,
-                new VotationRules(SIXTEEN_RESIDENT, BallotRule.APPROVAL, null, false), "seed")));
+        when(register.votation(VOTATION))
+                .thenReturn(Optional.of(new VotationRegister.Entry(
+                        VOTATION,
+                        CONVENTION,
+                        status,
+                        Set.of(3, 5, 8),
+                        OPENS,
+                        CLOSES,
+                        new VotationRules(SIXTEEN_RESIDENT, BallotRule.APPROVAL, null, false),
+                        "seed")));
     }
 
     private static BallotIntake.Ballot online(String voter, Integer... choices) {
-        return new BallotIntake.Ballot(new CastOnlineBallot("ballot-" + voter, VOTATION, voter, List.of(choices),
-                ADULT_RESIDENT), Actor.PLATFORM);
+        return new BallotIntake.Ballot(
+                new CastOnlineBallot("ballot-" + voter, VOTATION, voter, List.of(choices), ADULT_RESIDENT),
+                Actor.PLATFORM);
     }
 
     private static BallotIntake.Ballot paper(String voter, String desk, Integer... choices) {
-        return new BallotIntake.Ballot(new CheckOffPaperVoter("ballot-" + voter, VOTATION, desk, voter,
-                List.of(choices), ADULT_RESIDENT), Actor.desk(desk));
+        return new BallotIntake.Ballot(
+                new CheckOffPaperVoter("ballot-" + voter, VOTATION, desk, voter, List.of(choices), ADULT_RESIDENT),
+                Actor.desk(desk));
     }
 
     private long rows() {
@@ -146,18 +153,19 @@ class BallotIntakeTest {
 
     @Test
     void aGroupIsAppendedInOneGoAndEachBallotAnsweredWithItsEvent() {
-        List<CompletableFuture<Object>> answers = intake.writeAsOneGroup(List.of(online("v1", 3),
-                online("v2", 5, 8), paper("v3", "D-1", 8)));
+        List<CompletableFuture<Object>> answers =
+                intake.writeAsOneGroup(List.of(online("v1", 3), online("v2", 5, 8), paper("v3", "D-1", 8)));
 
-        assertThat(answer(answers.get(0))).isEqualTo(new OnlineBallotCast(CONVENTION, VOTATION, "ballot-v1", "v1",
-                List.of(3)));
+        assertThat(answer(answers.get(0)))
+                .isEqualTo(new OnlineBallotCast(CONVENTION, VOTATION, "ballot-v1", "v1", List.of(3)));
         assertThat(answer(answers.get(2))).isInstanceOf(PaperBallotRecorded.class);
         assertThat(rows()).isEqualTo(3);
         DomainEventMessage<?> stored = eventStore.readEvents("ballot-v2").next();
         assertThat(stored.getSequenceNumber()).isZero();
         assertThat(stored.getType()).isEqualTo("OnlineBallot");
         assertThat(stored.getTimestamp()).isEqualTo(DURING);
-        assertThat(stored.getMetaData()).containsOnlyKeys("actorId", "actorRole", "correlationId", "traceId")
+        assertThat(stored.getMetaData())
+                .containsOnlyKeys("actorId", "actorRole", "correlationId", "traceId")
                 .containsEntry("actorId", "platform");
         assertThat(eventStore.readEvents("ballot-v3").next().getMetaData()).containsEntry("actorId", "desk:D-1");
         // the votation is read once for the whole group
@@ -166,8 +174,8 @@ class BallotIntakeTest {
 
     @Test
     void aSecondBallotOfOneVoterInTheSameGroupIsRefusedWithoutFailingTheOthers() {
-        List<CompletableFuture<Object>> answers = intake.writeAsOneGroup(List.of(online("v1", 3), online("v2", 5),
-                online("v1", 8), paper("v1", "D-1", 5)));
+        List<CompletableFuture<Object>> answers = intake.writeAsOneGroup(
+                List.of(online("v1", 3), online("v2", 5), online("v1", 8), paper("v1", "D-1", 5)));
 
         assertThat(answer(answers.get(0))).isInstanceOf(OnlineBallotCast.class);
         assertThat(answer(answers.get(1))).isInstanceOf(OnlineBallotCast.class);
@@ -180,10 +188,20 @@ class BallotIntakeTest {
 
     @Test
     void aBallotThatBreaksARuleIsRefusedAloneAndWritesNothing() {
-        List<CompletableFuture<Object>> answers = intake.writeAsOneGroup(List.of(online("v1", 3), online("v2", 9),
-                online("v3", 5, 5), online("v4"), new BallotIntake.Ballot(new CastOnlineBallot("ballot-v5", VOTATION,
-                        "v5", List.of(3), new VoterFacts(LocalDate.parse("2015-01-01"), null, true, null)),
-                        Actor.PLATFORM), online("v6", 8)));
+        List<CompletableFuture<Object>> answers = intake.writeAsOneGroup(List.of(
+                online("v1", 3),
+                online("v2", 9),
+                online("v3", 5, 5),
+                online("v4"),
+                new BallotIntake.Ballot(
+                        new CastOnlineBallot(
+                                "ballot-v5",
+                                VOTATION,
+                                "v5",
+                                List.of(3),
+                                new VoterFacts(LocalDate.parse("2015-01-01"), null, true, null)),
+                        Actor.PLATFORM),
+                online("v6", 8)));
 
         assertThat(answer(answers.get(0))).isNotNull();
         assertThat(refusal(answers.get(1))).isEqualTo("not-on-ballot");
@@ -191,35 +209,45 @@ class BallotIntakeTest {
         assertThat(refusal(answers.get(3))).isEqualTo("choices-required");
         assertThat(refusal(answers.get(4))).isEqualTo("voter-not-eligible");
         assertThat(answer(answers.get(5))).isNotNull();
-        assertThat(jdbc.queryForList("SELECT aggregateIdentifier FROM DomainEventEntry ORDER BY globalIndex",
-                String.class)).containsExactly("ballot-v1", "ballot-v6");
+        assertThat(jdbc.queryForList(
+                        "SELECT aggregateIdentifier FROM DomainEventEntry ORDER BY globalIndex", String.class))
+                .containsExactly("ballot-v1", "ballot-v6");
     }
 
     @Test
     void theVotationsStatusAndPeriodApplyToEveryBallotOfTheGroup() {
         GenericEventMessage.clock = Clock.fixed(CLOSES, ZoneOffset.UTC);
-        assertThat(refusal(intake.writeAsOneGroup(List.of(online("v1", 3))).get(0))).isEqualTo("votation-closed");
+        assertThat(refusal(intake.writeAsOneGroup(List.of(online("v1", 3))).get(0)))
+                .isEqualTo("votation-closed");
         GenericEventMessage.clock = Clock.fixed(OPENS.minusSeconds(1), ZoneOffset.UTC);
-        assertThat(refusal(intake.writeAsOneGroup(List.of(online("v1", 3))).get(0))).isEqualTo("votation-not-open");
+        assertThat(refusal(intake.writeAsOneGroup(List.of(online("v1", 3))).get(0)))
+                .isEqualTo("votation-not-open");
         // paper is keyed in after the fact: the votation must be open, its period does not apply
-        assertThat(answer(intake.writeAsOneGroup(List.of(paper("v2", "D-1", 3))).get(0))).isNotNull();
+        assertThat(answer(intake.writeAsOneGroup(List.of(paper("v2", "D-1", 3))).get(0)))
+                .isNotNull();
         votationIs(VotationStatus.CLOSED);
-        List<CompletableFuture<Object>> answers = intake.writeAsOneGroup(List.of(online("v3", 3),
-                paper("v4", "D-1", 3)));
+        List<CompletableFuture<Object>> answers =
+                intake.writeAsOneGroup(List.of(online("v3", 3), paper("v4", "D-1", 3)));
         assertThat(refusal(answers.get(0))).isEqualTo("votation-not-open");
         assertThat(refusal(answers.get(1))).isEqualTo("votation-not-open");
         when(register.votation("nowhere")).thenReturn(Optional.empty());
-        assertThat(refusal(intake.writeAsOneGroup(List.of(new BallotIntake.Ballot(new CastOnlineBallot("ballot-v5",
-                "nowhere", "v5", List.of(3), ADULT_RESIDENT), Actor.PLATFORM))).get(0))).isEqualTo("unknown-votation");
+        assertThat(refusal(intake.writeAsOneGroup(List.of(new BallotIntake.Ballot(
+                                new CastOnlineBallot("ballot-v5", "nowhere", "v5", List.of(3), ADULT_RESIDENT),
+                                Actor.PLATFORM)))
+                        .get(0)))
+                .isEqualTo("unknown-votation");
         assertThat(rows()).isEqualTo(1);
     }
 
     @Test
     void aPaperBallotAtADeskThatReportsATallyIsRefused() {
         when(register.deskState(VOTATION, "D-T")).thenReturn(Optional.of(PaperDeskState.ENTERED));
-        List<CompletableFuture<Object>> answers = intake.writeAsOneGroup(List.of(paper("v1", "D-T", 3),
-                paper("v2", "D-1", 3), new BallotIntake.Ballot(new CheckOffPaperVoter("ballot-v3", VOTATION, "D-T",
-                        "v3", null, ADULT_RESIDENT), Actor.desk("D-T"))));
+        List<CompletableFuture<Object>> answers = intake.writeAsOneGroup(List.of(
+                paper("v1", "D-T", 3),
+                paper("v2", "D-1", 3),
+                new BallotIntake.Ballot(
+                        new CheckOffPaperVoter("ballot-v3", VOTATION, "D-T", "v3", null, ADULT_RESIDENT),
+                        Actor.desk("D-T"))));
         assertThat(refusal(answers.get(0))).isEqualTo("desk-tallied");
         assertThat(answer(answers.get(1))).isNotNull();
         assertThat(answer(answers.get(2))).as("a check-off at a tallied desk").isNotNull();
@@ -235,8 +263,8 @@ class BallotIntakeTest {
         answer(intake.writeAsOneGroup(List.of(online("v1", 3))).get(0));
         answer(intake.writeAsOneGroup(List.of(paper("v2", "D-1", 3))).get(0));
 
-        List<CompletableFuture<Object>> answers = intake.writeAsOneGroup(List.of(online("v3", 3), online("v1", 5),
-                online("v4", 8), online("v2", 5), paper("v5", "D-1", 3)));
+        List<CompletableFuture<Object>> answers = intake.writeAsOneGroup(
+                List.of(online("v3", 3), online("v1", 5), online("v4", 8), online("v2", 5), paper("v5", "D-1", 3)));
 
         assertThat(answer(answers.get(0))).isNotNull();
         assertThat(refusal(answers.get(1))).isEqualTo("already-voted");
@@ -244,8 +272,9 @@ class BallotIntakeTest {
         assertThat(refusal(answers.get(3))).isEqualTo("already-voted");
         assertThat(answer(answers.get(4))).isNotNull();
         assertThat(rows()).isEqualTo(5);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = 'ballot-v1'",
-                Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = 'ballot-v1'", Long.class))
+                .isEqualTo(1);
     }
 
     @Test
@@ -254,8 +283,8 @@ class BallotIntakeTest {
         Registration failing = eventStore.subscribe(events -> {
             throw new IllegalStateException("disk full");
         });
-        List<CompletableFuture<Object>> answers = intake.writeAsOneGroup(List.of(online("v1", 3), online("v2", 5),
-                online("v3", 8)));
+        List<CompletableFuture<Object>> answers =
+                intake.writeAsOneGroup(List.of(online("v1", 3), online("v2", 5), online("v3", 8)));
         for (CompletableFuture<Object> answer : answers) {
             Throwable thrown = catchThrowable(() -> answer(answer));
             assertThat(thrown.getCause()).isInstanceOf(BallotIntake.BallotNotRecorded.class);
@@ -264,7 +293,8 @@ class BallotIntakeTest {
 
         failing.cancel();
         assertThat(intake.writeAsOneGroup(List.of(online("v1", 3), online("v2", 5), online("v3", 8))))
-                .as("sent again, the same ballots are recorded").allSatisfy(a -> assertThat(answer(a)).isNotNull());
+                .as("sent again, the same ballots are recorded")
+                .allSatisfy(a -> assertThat(answer(a)).isNotNull());
         assertThat(rows()).isEqualTo(3);
     }
 
@@ -299,14 +329,21 @@ class BallotIntakeTest {
                 sender.join();
             }
             perSender.forEach(answers::addAll);
-            long accepted = answers.stream().filter(a -> catchThrowable(() -> answer(a)) == null).count();
-            long alreadyVoted = answers.stream().filter(a -> catchThrowable(() -> answer(a)) != null)
-                    .filter(a -> refusal(a).equals("already-voted")).count();
+            long accepted = answers.stream()
+                    .filter(a -> catchThrowable(() -> answer(a)) == null)
+                    .count();
+            long alreadyVoted = answers.stream()
+                    .filter(a -> catchThrowable(() -> answer(a)) != null)
+                    .filter(a -> refusal(a).equals("already-voted"))
+                    .count();
             assertThat(accepted).isEqualTo(8 * 250 + 50);
             assertThat(alreadyVoted).isEqualTo(7 * 50);
             assertThat(rows()).isEqualTo(accepted);
-            assertThat(new String(jdbc.queryForObject("SELECT metaData FROM DomainEventEntry WHERE globalIndex = 1",
-                    byte[].class), StandardCharsets.UTF_8)).contains("platform");
+            assertThat(new String(
+                            jdbc.queryForObject(
+                                    "SELECT metaData FROM DomainEventEntry WHERE globalIndex = 1", byte[].class),
+                            StandardCharsets.UTF_8))
+                    .contains("platform");
         } finally {
             intake.stop();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.conventionledger.command.platform.ApiClient.json;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -50,23 +49,30 @@ class BallotSecrecyApiTest extends WriteApiTest {
 
     /** The token subject of the voter; her token is {@code VOTER.<subject>}. */
     private static final String SUBJECT = "f3a9c2-alice-martin";
+
     private static final String ALICE = "VOTER." + SUBJECT;
     private static final String BIRTH_DATE = "1987-11-23";
     private static final Map<String, Object> ADULT = Map.of("birthDate", "1980-04-02", "resident", true);
-    private static final Set<Class<?>> VOTES = Set.of(OnlineBallotCast.class, PaperVoterCheckedOff.class,
-            PaperBallotRecorded.class, ProposalVoted.class, ArgumentPosted.class, ProposalSubmitted.class);
+    private static final Set<Class<?>> VOTES = Set.of(
+            OnlineBallotCast.class,
+            PaperVoterCheckedOff.class,
+            PaperBallotRecorded.class,
+            ProposalVoted.class,
+            ArgumentPosted.class,
+            ProposalSubmitted.class);
     private static final Set<String> CHANNELS = Set.of("voter-signing-in", "platform", "desk:D-1");
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void nothingRecordedMeasuredOrLoggedTiesASignedInVoterToHerVotes(CapturedOutput output) throws Exception {
-        ApiClient api = ApiClient.withRoleTokens(http, jwtDecoder,
-                Map.of(SUBJECT, Map.of("birthdate", BIRTH_DATE, "resident", true)));
+        ApiClient api = ApiClient.withRoleTokens(
+                http, jwtDecoder, Map.of(SUBJECT, Map.of("birthdate", BIRTH_DATE, "resident", true)));
         String convention = api.openConvention();
         api.created(ALICE, "/api/conventions/" + convention + "/referrals", """
                 {"subject":"Speaking time","text":"Some members never get the floor.",
@@ -75,43 +81,72 @@ class BallotSecrecyApiTest extends WriteApiTest {
         String ballots = "/api/votations/" + openVotation(api, convention) + "/ballots";
         String ballotId = api.created(ALICE, ballots, "{\"choices\":[2]}", "ballotId");
         api.post(ALICE, ballots, "{\"choices\":[3]}").andExpect(status().isConflict());
-        api.created("PLATFORM", ballots, JSON.writeValueAsString(Map.of("voterRef", "R-2", "choices", List.of(1),
-                "voterFacts", ADULT)), "ballotId");
-        api.created("ORGANISER", ballots.replace("/ballots", "/paper-voters"), JSON.writeValueAsString(Map.of(
-                "deskId", "D-1", "voterRef", "R-3", "voterFacts", ADULT)), "ballotId");
+        api.created(
+                "PLATFORM",
+                ballots,
+                JSON.writeValueAsString(Map.of("voterRef", "R-2", "choices", List.of(1), "voterFacts", ADULT)),
+                "ballotId");
+        api.created(
+                "ORGANISER",
+                ballots.replace("/ballots", "/paper-voters"),
+                JSON.writeValueAsString(Map.of("deskId", "D-1", "voterRef", "R-3", "voterFacts", ADULT)),
+                "ballotId");
 
         String call = openCall(api, convention);
-        String proposal = api.created(ALICE, "/api/consultation/calls/" + call + "/proposals",
-                "{\"title\":\"Bike lanes\",\"text\":\"On every avenue.\"}", "proposalId");
+        String proposal = api.created(
+                ALICE,
+                "/api/consultation/calls/" + call + "/proposals",
+                "{\"title\":\"Bike lanes\",\"text\":\"On every avenue.\"}",
+                "proposalId");
         String p = "/api/consultation/calls/" + call + "/proposals/" + proposal;
         api.post(ALICE, p + "/votes", "{\"stance\":\"FOR\"}").andExpect(status().isCreated());
         api.post(ALICE, p + "/arguments", "{\"text\":\"Safer for children.\"}").andExpect(status().isCreated());
 
         List<TrackedEventMessage<?>> log = wholeLog();
-        List<TrackedEventMessage<?>> votes = log.stream().filter(e -> VOTES.contains(e.getPayloadType())).toList();
-        assertThat(votes).extracting(e -> e.getPayloadType().getSimpleName()).containsExactlyInAnyOrder(
-                "OnlineBallotCast", "OnlineBallotCast", "PaperVoterCheckedOff", "ProposalSubmitted", "ProposalVoted",
-                "ArgumentPosted");
+        List<TrackedEventMessage<?>> votes =
+                log.stream().filter(e -> VOTES.contains(e.getPayloadType())).toList();
+        assertThat(votes)
+                .extracting(e -> e.getPayloadType().getSimpleName())
+                .containsExactlyInAnyOrder(
+                        "OnlineBallotCast",
+                        "OnlineBallotCast",
+                        "PaperVoterCheckedOff",
+                        "ProposalSubmitted",
+                        "ProposalVoted",
+                        "ArgumentPosted");
         for (TrackedEventMessage<?> vote : votes) {
-            assertThat(vote.getMetaData()).as("metadata of %s", vote.getPayloadType().getSimpleName())
-                    .containsOnlyKeys("actorId", "actorRole", "correlationId", "traceId", "ledgerKeyId",
-                            "ledgerSignature");
+            assertThat(vote.getMetaData())
+                    .as("metadata of %s", vote.getPayloadType().getSimpleName())
+                    .containsOnlyKeys(
+                            "actorId", "actorRole", "correlationId", "traceId", "ledgerKeyId", "ledgerSignature");
             assertThat(CHANNELS).contains((String) vote.getMetaData().get("actorId"));
             assertThat(JSON.writeValueAsString(vote.getMetaData()) + JSON.writeValueAsString(vote.getPayload()))
-                    .doesNotContain(SUBJECT).doesNotContain("alice").doesNotContain(BIRTH_DATE);
+                    .doesNotContain(SUBJECT)
+                    .doesNotContain("alice")
+                    .doesNotContain(BIRTH_DATE);
         }
-        assertThat(votes).filteredOn(e -> e.getPayload() instanceof OnlineBallotCast b && b.ballotId().equals(ballotId))
-                .singleElement().satisfies(e -> assertThat(e.getMetaData())
-                        .containsEntry("actorId", "voter-signing-in").containsEntry("actorRole", "VOTER"));
-        TrackedEventMessage<?> referral = log.stream().filter(e -> e.getPayload() instanceof MatterReferred)
-                .findFirst().orElseThrow();
+        assertThat(votes)
+                .filteredOn(e -> e.getPayload() instanceof OnlineBallotCast b
+                        && b.ballotId().equals(ballotId))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getMetaData())
+                        .containsEntry("actorId", "voter-signing-in")
+                        .containsEntry("actorRole", "VOTER"));
+        TrackedEventMessage<?> referral = log.stream()
+                .filter(e -> e.getPayload() instanceof MatterReferred)
+                .findFirst()
+                .orElseThrow();
         assertThat(referral.getMetaData()).containsEntry("actorId", SUBJECT);
         noTraceIsShared(log, votes);
 
         String metrics = metrics(api);
-        assertThat(metrics).contains("/api/votations/{votationId}/ballots")
-                .doesNotContain(SUBJECT).doesNotContain(ballotId.substring("ballot-".length()));
-        assertThat(output.getAll()).doesNotContain(SUBJECT).doesNotContain(ballotId.substring("ballot-".length()))
+        assertThat(metrics)
+                .contains("/api/votations/{votationId}/ballots")
+                .doesNotContain(SUBJECT)
+                .doesNotContain(ballotId.substring("ballot-".length()));
+        assertThat(output.getAll())
+                .doesNotContain(SUBJECT)
+                .doesNotContain(ballotId.substring("ballot-".length()))
                 .doesNotContain(BIRTH_DATE);
     }
 
@@ -119,14 +154,18 @@ class BallotSecrecyApiTest extends WriteApiTest {
     private static void noTraceIsShared(List<TrackedEventMessage<?>> log, List<TrackedEventMessage<?>> votes) {
         for (TrackedEventMessage<?> vote : votes) {
             String stream = ((DomainEventMessage<?>) vote).getAggregateIdentifier();
-            Set<Object> ids = new HashSet<>(List.of(vote.getMetaData().get("traceId"),
-                    vote.getMetaData().get("correlationId")));
+            Set<Object> ids = new HashSet<>(List.of(
+                    vote.getMetaData().get("traceId"), vote.getMetaData().get("correlationId")));
             List<String> sharing = log.stream()
-                    .filter(e -> !(e instanceof DomainEventMessage<?> d && d.getAggregateIdentifier().equals(stream)))
+                    .filter(e -> !(e instanceof DomainEventMessage<?> d
+                            && d.getAggregateIdentifier().equals(stream)))
                     .filter(e -> ids.contains(e.getMetaData().get("traceId"))
                             || ids.contains(e.getMetaData().get("correlationId")))
-                    .map(e -> e.getPayloadType().getSimpleName()).toList();
-            assertThat(sharing).as("events sharing the trace of %s", vote.getPayloadType().getSimpleName()).isEmpty();
+                    .map(e -> e.getPayloadType().getSimpleName())
+                    .toList();
+            assertThat(sharing)
+                    .as("events sharing the trace of %s", vote.getPayloadType().getSimpleName())
+                    .isEmpty();
         }
     }
 
@@ -156,31 +195,51 @@ class BallotSecrecyApiTest extends WriteApiTest {
         List<String> actionIds = new ArrayList<>();
         for (int number = 1; number <= 4; number++) {
             String actionId = UUID.randomUUID().toString();
-            jdbc.update("INSERT INTO register_action (action_id, convention_id, action_number, title, assembly,"
-                    + " topic_title, finalised) VALUES (?, ?, ?, ?, 'SOCIAL', 'Food', TRUE)", actionId, convention,
-                    number, "Action " + number);
+            jdbc.update(
+                    "INSERT INTO register_action (action_id, convention_id, action_number, title, assembly,"
+                            + " topic_title, finalised) VALUES (?, ?, ?, ?, 'SOCIAL', 'Food', TRUE)",
+                    actionId,
+                    convention,
+                    number,
+                    "Action " + number);
             actionIds.add(actionId);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Map<String, Object> body = new HashMap<>(Map.of("title", "Votation", "actionIds", actionIds,
-                "opensAt", now.minus(1, ChronoUnit.DAYS).toString(),
-                "closesAt", now.plus(1, ChronoUnit.DAYS).toString()));
-        String votationId = api.created("ORGANISER", "/api/conventions/" + convention + "/votations",
-                JSON.writeValueAsString(body), "votationId");
-        json(api.post("ORGANISER", "/api/votations/" + votationId + "/open", "{}").andExpect(status().isOk()));
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "title",
+                "Votation",
+                "actionIds",
+                actionIds,
+                "opensAt",
+                now.minus(1, ChronoUnit.DAYS).toString(),
+                "closesAt",
+                now.plus(1, ChronoUnit.DAYS).toString()));
+        String votationId = api.created(
+                "ORGANISER",
+                "/api/conventions/" + convention + "/votations",
+                JSON.writeValueAsString(body),
+                "votationId");
+        json(api.post("ORGANISER", "/api/votations/" + votationId + "/open", "{}")
+                .andExpect(status().isOk()));
         return votationId;
     }
 
     /** A topic with its CAC sheet and a call for proposals open since an hour ago for a day. */
     private static String openCall(ApiClient api, String convention) throws Exception {
-        String topic = api.created("ORGANISER", "/api/conventions/" + convention + "/topics",
-                "{\"assembly\":\"ECOLOGICAL\",\"title\":\"Mobility\"}", "topicId");
+        String topic = api.created(
+                "ORGANISER",
+                "/api/conventions/" + convention + "/topics",
+                "{\"assembly\":\"ECOLOGICAL\",\"title\":\"Mobility\"}",
+                "topicId");
         api.post("ORGANISER", "/api/topics/" + topic + "/cac-sheets", """
                 {"findings":"Too many cars","analysis":"Few safe cycle lanes",
                  "commonCriteria":["Feasible"],"specificCriteria":["Fewer cars"]}""").andExpect(status().isCreated());
-        return api.created("ORGANISER", "/api/conventions/" + convention + "/consultation/calls",
+        return api.created(
+                "ORGANISER",
+                "/api/conventions/" + convention + "/consultation/calls",
                 "{\"topicId\":\"" + topic + "\",\"title\":\"Ideas\",\"opensAt\":\""
                         + Instant.now().minus(1, ChronoUnit.HOURS) + "\",\"closesAt\":\""
-                        + Instant.now().plus(1, ChronoUnit.DAYS) + "\"}", "callId");
+                        + Instant.now().plus(1, ChronoUnit.DAYS) + "\"}",
+                "callId");
     }
 }

@@ -5,6 +5,7 @@ import static org.conventionledger.command.platform.ApiClient.json;
 import static org.conventionledger.command.platform.ApiClient.problem;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conventionledger.command.platform.ApiClient;
 import org.conventionledger.command.platform.WriteApiTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,17 +38,24 @@ class OnePersonOneVoteApiTest extends WriteApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    enum Channel { SIGNING_IN, PLATFORM, DESK_CHECK_OFF, DESK_BALLOT }
+    enum Channel {
+        SIGNING_IN,
+        PLATFORM,
+        DESK_CHECK_OFF,
+        DESK_BALLOT
+    }
 
     /** Spellings of one reference as channels send them. */
-    private static final List<String> VARIANTS = List.of(" alice martin %d", "ALICE  MARTIN %d",
-            "Ａｌｉｃｅ\u00A0Martin %d", "alice\tmartin %d ", "Alice Mar\u00ADtin %d");
+    private static final List<String> VARIANTS = List.of(
+            " alice martin %d",
+            "ALICE  MARTIN %d", "Ａｌｉｃｅ\u00A0Martin %d", "alice\tmartin %d ", "Alice Mar\u00ADtin %d");
 
     @Autowired
     JdbcTemplate jdbc;
 
     /** Every voter reference a signing-in token may carry, by token subject. */
     private final Map<String, Map<String, Object>> claims = new HashMap<>();
+
     private String votationId;
 
     @BeforeEach
@@ -59,22 +65,37 @@ class OnePersonOneVoteApiTest extends WriteApiTest {
         List<String> actionIds = new ArrayList<>();
         for (int number = 1; number <= 3; number++) {
             String actionId = UUID.randomUUID().toString();
-            jdbc.update("INSERT INTO register_action (action_id, convention_id, action_number, title, assembly,"
-                    + " topic_title, finalised) VALUES (?, ?, ?, ?, 'SOCIAL', 'Food', TRUE)", actionId, convention,
-                    number, "Action " + number);
+            jdbc.update(
+                    "INSERT INTO register_action (action_id, convention_id, action_number, title, assembly,"
+                            + " topic_title, finalised) VALUES (?, ?, ?, ?, 'SOCIAL', 'Food', TRUE)",
+                    actionId,
+                    convention,
+                    number,
+                    "Action " + number);
             actionIds.add(actionId);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        votationId = api.created("ORGANISER", "/api/conventions/" + convention + "/votations",
-                JSON.writeValueAsString(Map.of("title", "Votation", "actionIds", actionIds,
-                        "opensAt", now.minus(1, ChronoUnit.DAYS).toString(),
-                        "closesAt", now.plus(1, ChronoUnit.DAYS).toString(),
-                        "eligibility", Map.of("minimumAge", 0, "residenceRequired", false))), "votationId");
+        votationId = api.created(
+                "ORGANISER",
+                "/api/conventions/" + convention + "/votations",
+                JSON.writeValueAsString(Map.of(
+                        "title",
+                        "Votation",
+                        "actionIds",
+                        actionIds,
+                        "opensAt",
+                        now.minus(1, ChronoUnit.DAYS).toString(),
+                        "closesAt",
+                        now.plus(1, ChronoUnit.DAYS).toString(),
+                        "eligibility",
+                        Map.of("minimumAge", 0, "residenceRequired", false))),
+                "votationId");
         api.post("ORGANISER", "/api/votations/" + votationId + "/open", "{}").andExpect(status().isOk());
     }
 
     private long events() {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE type IS NULL OR type <> 'Keyring'", Long.class);
+        Long count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM DomainEventEntry WHERE type IS NULL OR type <> 'Keyring'", Long.class);
         return count == null ? 0 : count;
     }
 
@@ -89,12 +110,21 @@ class OnePersonOneVoteApiTest extends WriteApiTest {
         String v = "/api/votations/" + votationId;
         return switch (channel) {
             case SIGNING_IN -> api.post(signingIn(reference), v + "/ballots", "{\"choices\":[1]}");
-            case PLATFORM -> api.post("PLATFORM", v + "/ballots",
-                    JSON.writeValueAsString(Map.of("voterRef", reference, "choices", List.of(2))));
-            case DESK_CHECK_OFF -> api.post("ORGANISER", v + "/paper-voters",
-                    JSON.writeValueAsString(Map.of("deskId", "D-1", "voterRef", reference)));
-            case DESK_BALLOT -> api.post("ORGANISER", v + "/paper-voters",
-                    JSON.writeValueAsString(Map.of("deskId", "D-2", "voterRef", reference, "choices", List.of(3))));
+            case PLATFORM ->
+                api.post(
+                        "PLATFORM",
+                        v + "/ballots",
+                        JSON.writeValueAsString(Map.of("voterRef", reference, "choices", List.of(2))));
+            case DESK_CHECK_OFF ->
+                api.post(
+                        "ORGANISER",
+                        v + "/paper-voters",
+                        JSON.writeValueAsString(Map.of("deskId", "D-1", "voterRef", reference)));
+            case DESK_BALLOT ->
+                api.post(
+                        "ORGANISER",
+                        v + "/paper-voters",
+                        JSON.writeValueAsString(Map.of("deskId", "D-2", "voterRef", reference, "choices", List.of(3))));
         };
     }
 
@@ -110,8 +140,8 @@ class OnePersonOneVoteApiTest extends WriteApiTest {
 
     @ParameterizedTest(name = "{0} then {1} as \"{2}\"")
     @MethodSource("channelPairs")
-    void aPersonWhoVotedThroughOneChannelIsRefusedThroughAnyOtherUnderAnySpelling(Channel first, Channel second,
-                                                                                  String variant) throws Exception {
+    void aPersonWhoVotedThroughOneChannelIsRefusedThroughAnyOtherUnderAnySpelling(
+            Channel first, Channel second, String variant) throws Exception {
         int person = 10 * first.ordinal() + second.ordinal();
         vote(first, "Alice Martin " + person).andExpect(status().isCreated());
         long before = events();
@@ -122,14 +152,15 @@ class OnePersonOneVoteApiTest extends WriteApiTest {
     @Test
     void theIssuesThreeSpellingsMeetOneStream() throws Exception {
         String ballotId = json(vote(Channel.PLATFORM, "Alice Martin").andExpect(status().isCreated()))
-                .path("ballotId").asText();
+                .path("ballotId")
+                .asText();
         long before = events();
         vote(Channel.DESK_BALLOT, " alice martin").andExpect(problem(409, "already-voted"));
         vote(Channel.PLATFORM, "ALICE  MARTIN").andExpect(problem(409, "already-voted"));
         vote(Channel.SIGNING_IN, "Alice MARTIN").andExpect(problem(409, "already-voted"));
         assertThat(events()).isEqualTo(before);
-        Long inStream = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
-                Long.class, ballotId);
+        Long inStream = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?", Long.class, ballotId);
         assertThat(inStream).isEqualTo(1);
     }
 
@@ -144,9 +175,13 @@ class OnePersonOneVoteApiTest extends WriteApiTest {
     void aSignedInVoterAndThePlatformRelayingThemSeeOneDisplayOrder() throws Exception {
         String v = "/api/votations/" + votationId + "/ballot-order";
         String signedIn = json(api.get(signingIn("Alice Martin"), v).andExpect(status().isOk()))
-                .path("actionNumbers").toString();
-        String relayed = json(api.perform("PLATFORM", MockMvcRequestBuilders.get(v).param("voterRef", "ALICE  MARTIN"))
-                .andExpect(status().isOk())).path("actionNumbers").toString();
+                .path("actionNumbers")
+                .toString();
+        String relayed = json(api.perform(
+                                "PLATFORM", MockMvcRequestBuilders.get(v).param("voterRef", "ALICE  MARTIN"))
+                        .andExpect(status().isOk()))
+                .path("actionNumbers")
+                .toString();
         assertThat(relayed).isEqualTo(signedIn);
     }
 
@@ -162,17 +197,26 @@ class OnePersonOneVoteApiTest extends WriteApiTest {
     @Test
     void aResidentSigningInAndThePlatformRelayingThemShareOneConsultationVote() throws Exception {
         String convention = api.openConvention();
-        String topic = api.created("ORGANISER", "/api/conventions/" + convention + "/topics",
-                "{\"assembly\":\"ECOLOGICAL\",\"title\":\"Mobility\"}", "topicId");
+        String topic = api.created(
+                "ORGANISER",
+                "/api/conventions/" + convention + "/topics",
+                "{\"assembly\":\"ECOLOGICAL\",\"title\":\"Mobility\"}",
+                "topicId");
         api.post("ORGANISER", "/api/topics/" + topic + "/cac-sheets", """
                 {"findings":"Too many cars","analysis":"Few safe cycle lanes",
                  "commonCriteria":["Feasible"],"specificCriteria":["Fewer cars"]}""").andExpect(status().isCreated());
-        String call = api.created("ORGANISER", "/api/conventions/" + convention + "/consultation/calls",
+        String call = api.created(
+                "ORGANISER",
+                "/api/conventions/" + convention + "/consultation/calls",
                 "{\"topicId\":\"" + topic + "\",\"title\":\"Ideas\",\"opensAt\":\""
                         + Instant.now().minus(1, ChronoUnit.HOURS) + "\",\"closesAt\":\""
-                        + Instant.now().plus(1, ChronoUnit.DAYS) + "\"}", "callId");
-        String proposal = api.created("PLATFORM", "/api/consultation/calls/" + call + "/proposals",
-                "{\"voterRef\":\"someone else\",\"title\":\"Bike lanes\",\"text\":\"On every avenue.\"}", "proposalId");
+                        + Instant.now().plus(1, ChronoUnit.DAYS) + "\"}",
+                "callId");
+        String proposal = api.created(
+                "PLATFORM",
+                "/api/consultation/calls/" + call + "/proposals",
+                "{\"voterRef\":\"someone else\",\"title\":\"Bike lanes\",\"text\":\"On every avenue.\"}",
+                "proposalId");
         String votes = "/api/consultation/calls/" + call + "/proposals/" + proposal + "/votes";
 
         api.post(signingIn("Alice Martin"), votes, "{\"stance\":\"FOR\"}").andExpect(status().isCreated());

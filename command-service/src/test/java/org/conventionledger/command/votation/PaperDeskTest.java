@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.events.votation.ActionVotes;
@@ -50,8 +49,9 @@ class PaperDeskTest {
     // ---- building blocks -------------------------------------------------------------------------
 
     private void votationIs(VotationStatus status) {
-        when(register.votation(VOTATION)).thenReturn(Optional.of(new VotationRegister.Entry(VOTATION, CONVENTION, status,
-                Set.of(3, 5), null, null, null, "seed")));
+        when(register.votation(VOTATION))
+                .thenReturn(Optional.of(new VotationRegister.Entry(
+                        VOTATION, CONVENTION, status, Set.of(3, 5), null, null, null, "seed")));
     }
 
     private static ActionVotes votes(int actionNumber, int votes) {
@@ -79,7 +79,8 @@ class PaperDeskTest {
     }
 
     private static PaperTallyCorrected corrected(String by, ActionVotes... votes) {
-        return new PaperTallyCorrected(CONVENTION, VOTATION, DESK, "e3", by, "e1", RECOUNTED_AT, List.of(votes), "Recounted");
+        return new PaperTallyCorrected(
+                CONVENTION, VOTATION, DESK, "e3", by, "e1", RECOUNTED_AT, List.of(votes), "Recounted");
     }
 
     // ---- first entry -----------------------------------------------------------------------------
@@ -90,27 +91,31 @@ class PaperDeskTest {
         @Test
         void anOrganiserEntersTheCountWhichDoesNotCountYet() {
             fixture.givenNoPriorActivity()
-                   .when(enter(ALICE, votes(5, 0), votes(3, 120)))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(entered(ALICE, votes(3, 120), votes(5, 0)));
+                    .when(enter(ALICE, votes(5, 0), votes(3, 120)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(entered(ALICE, votes(3, 120), votes(5, 0)));
         }
 
         @Test
         void aDeskIsEnteredOnlyOnce() {
-            expectRejected(fixture.given(entered(ALICE, votes(3, 120))).when(enter(BOB, votes(3, 121))),
-                    409, "desk-already-tallied");
+            expectRejected(
+                    fixture.given(entered(ALICE, votes(3, 120))).when(enter(BOB, votes(3, 121))),
+                    409,
+                    "desk-already-tallied");
         }
 
         @Test
         void aDeskTalliedBeforeTheDoubleEntryIsNotEnteredAgain() {
             when(register.deskState(VOTATION, DESK)).thenReturn(Optional.of(PaperDeskState.CONFIRMED));
-            expectRejected(fixture.givenNoPriorActivity().when(enter(ALICE, votes(3, 120))), 409, "desk-already-tallied");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(enter(ALICE, votes(3, 120))), 409, "desk-already-tallied");
         }
 
         @Test
         void aDeskRecordingBallotsOneByOneHasNoTally() {
             when(register.deskHasPaperBallots(VOTATION, DESK)).thenReturn(true);
-            expectRejected(fixture.givenNoPriorActivity().when(enter(ALICE, votes(3, 120))), 409, "desk-has-paper-ballots");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(enter(ALICE, votes(3, 120))), 409, "desk-has-paper-ballots");
         }
 
         @Test
@@ -129,21 +134,29 @@ class PaperDeskTest {
 
         @Test
         void theFiguresAreChecked() {
-            expectRejected(fixture.givenNoPriorActivity().when(enter(ALICE, votes(3, 120), votes(4, 10))),
-                    422, "not-on-ballot");
-            expectRejected(fixture.givenNoPriorActivity().when(enter(ALICE, votes(3, 120), votes(3, 10))),
-                    422, "duplicate-action");
-            expectRejected(fixture.givenNoPriorActivity().when(enter(ALICE, votes(3, 120), votes(5, -1))),
-                    422, "negative-votes");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(enter(ALICE, votes(3, 120), votes(4, 10))),
+                    422,
+                    "not-on-ballot");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(enter(ALICE, votes(3, 120), votes(3, 10))),
+                    422,
+                    "duplicate-action");
+            expectRejected(
+                    fixture.givenNoPriorActivity().when(enter(ALICE, votes(3, 120), votes(5, -1))),
+                    422,
+                    "negative-votes");
             expectRejected(fixture.givenNoPriorActivity().when(enter(ALICE)), 422, "votes-required");
         }
 
         @Test
         void aTallyNamesItsDesk() {
-            expectRejected(fixture.givenNoPriorActivity()
-                                  .when(new EnterPaperTally(STREAM, VOTATION, " ", "Town hall", "e1", ALICE, COUNTED_AT,
-                                          List.of(votes(3, 1)))),
-                    422, "desk-required");
+            expectRejected(
+                    fixture.givenNoPriorActivity()
+                            .when(new EnterPaperTally(
+                                    STREAM, VOTATION, " ", "Town hall", "e1", ALICE, COUNTED_AT, List.of(votes(3, 1)))),
+                    422,
+                    "desk-required");
         }
     }
 
@@ -155,46 +168,67 @@ class PaperDeskTest {
         @Test
         void anotherOrganiserEnteringTheSameFiguresMakesTheCountFinal() {
             fixture.given(entered(ALICE, votes(3, 120), votes(5, 0)))
-                   .when(confirm(BOB, votes(3, 120)))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(new PaperTallyConfirmed(CONVENTION, VOTATION, DESK, "e2", BOB, "e1"),
-                           new PaperTallyRecorded(CONVENTION, VOTATION, DESK, "Town hall", COUNTED_AT,
-                                   List.of(votes(3, 120), votes(5, 0))));
+                    .when(confirm(BOB, votes(3, 120)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(
+                            new PaperTallyConfirmed(CONVENTION, VOTATION, DESK, "e2", BOB, "e1"),
+                            new PaperTallyRecorded(
+                                    CONVENTION,
+                                    VOTATION,
+                                    DESK,
+                                    "Town hall",
+                                    COUNTED_AT,
+                                    List.of(votes(3, 120), votes(5, 0))));
         }
 
         @Test
         void theOrganiserWhoEnteredTheFiguresCannotConfirmThem() {
-            expectRejected(fixture.given(entered(ALICE, votes(3, 120))).when(confirm(ALICE, votes(3, 120))),
-                    409, "same-organiser");
+            expectRejected(
+                    fixture.given(entered(ALICE, votes(3, 120))).when(confirm(ALICE, votes(3, 120))),
+                    409,
+                    "same-organiser");
         }
 
         @Test
         void otherFiguresRecordAMismatchAndNothingCounts() {
             fixture.given(entered(ALICE, votes(3, 120), votes(5, 7)))
-                   .when(confirm(BOB, votes(5, 8), votes(3, 120)))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(mismatched(votes(3, 120), votes(5, 8)));
+                    .when(confirm(BOB, votes(5, 8), votes(3, 120)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(mismatched(votes(3, 120), votes(5, 8)));
         }
 
         @Test
         void aMismatchBlocksEveryConfirmationUntilCorrected() {
-            expectRejected(fixture.given(entered(ALICE, votes(3, 120), votes(5, 7)), mismatched(votes(3, 120), votes(5, 8)))
-                                  .when(confirm(CAROL, votes(3, 120), votes(5, 7))),
-                    409, "paper-tally-blocked");
+            expectRejected(
+                    fixture.given(entered(ALICE, votes(3, 120), votes(5, 7)), mismatched(votes(3, 120), votes(5, 8)))
+                            .when(confirm(CAROL, votes(3, 120), votes(5, 7))),
+                    409,
+                    "paper-tally-blocked");
         }
 
         @Test
         void aConfirmedCountIsFinal() {
-            expectRejected(fixture.given(entered(ALICE, votes(3, 120)),
-                                          new PaperTallyConfirmed(CONVENTION, VOTATION, DESK, "e2", BOB, "e1"),
-                                          new PaperTallyRecorded(CONVENTION, VOTATION, DESK, "Town hall", COUNTED_AT,
-                                                  List.of(votes(3, 120))))
-                                  .when(confirm(CAROL, votes(3, 120))),
-                    409, "desk-already-confirmed");
-            expectRejected(fixture.given(entered(ALICE, votes(3, 120)),
-                                          new PaperTallyConfirmed(CONVENTION, VOTATION, DESK, "e2", BOB, "e1"))
-                                  .when(correct(CAROL, votes(3, 121))),
-                    409, "desk-already-confirmed");
+            expectRejected(
+                    fixture.given(
+                                    entered(ALICE, votes(3, 120)),
+                                    new PaperTallyConfirmed(CONVENTION, VOTATION, DESK, "e2", BOB, "e1"),
+                                    new PaperTallyRecorded(
+                                            CONVENTION,
+                                            VOTATION,
+                                            DESK,
+                                            "Town hall",
+                                            COUNTED_AT,
+                                            List.of(votes(3, 120))))
+                            .when(confirm(CAROL, votes(3, 120))),
+                    409,
+                    "desk-already-confirmed");
+            expectRejected(
+                    fixture.given(
+                                    entered(ALICE, votes(3, 120)),
+                                    new PaperTallyConfirmed(CONVENTION, VOTATION, DESK, "e2", BOB, "e1"))
+                            .when(correct(CAROL, votes(3, 121))),
+                    409,
+                    "desk-already-confirmed");
         }
 
         @Test
@@ -205,14 +239,18 @@ class PaperDeskTest {
         @Test
         void noConfirmationOnceTheVotationIsClosed() {
             votationIs(VotationStatus.CLOSED);
-            expectRejected(fixture.given(entered(ALICE, votes(3, 120))).when(confirm(BOB, votes(3, 120))),
-                    409, "votation-not-open");
+            expectRejected(
+                    fixture.given(entered(ALICE, votes(3, 120))).when(confirm(BOB, votes(3, 120))),
+                    409,
+                    "votation-not-open");
         }
 
         @Test
         void theConfirmingFiguresAreCheckedToo() {
-            expectRejected(fixture.given(entered(ALICE, votes(3, 120))).when(confirm(BOB, votes(9, 120))),
-                    422, "not-on-ballot");
+            expectRejected(
+                    fixture.given(entered(ALICE, votes(3, 120))).when(confirm(BOB, votes(9, 120))),
+                    422,
+                    "not-on-ballot");
         }
     }
 
@@ -224,41 +262,54 @@ class PaperDeskTest {
         @Test
         void correctedFiguresReplaceThePendingOnesWithoutErasingThem() {
             fixture.given(entered(ALICE, votes(3, 120), votes(5, 7)), mismatched(votes(3, 120), votes(5, 8)))
-                   .when(correct(CAROL, votes(3, 120), votes(5, 8)))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(corrected(CAROL, votes(3, 120), votes(5, 8)));
+                    .when(correct(CAROL, votes(3, 120), votes(5, 8)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(corrected(CAROL, votes(3, 120), votes(5, 8)));
         }
 
         @Test
         void theCorrectedFiguresAreConfirmedBySomeoneElseThanTheCorrector() {
-            var history = fixture.given(entered(ALICE, votes(3, 120), votes(5, 7)), mismatched(votes(3, 120), votes(5, 8)),
+            var history = fixture.given(
+                    entered(ALICE, votes(3, 120), votes(5, 7)),
+                    mismatched(votes(3, 120), votes(5, 8)),
                     corrected(CAROL, votes(3, 120), votes(5, 8)));
             expectRejected(history.when(confirm(CAROL, votes(3, 120), votes(5, 8))), 409, "same-organiser");
         }
 
         @Test
         void theFirstOrganiserMayConfirmFiguresCorrectedBySomeoneElse() {
-            fixture.given(entered(ALICE, votes(3, 120), votes(5, 7)), mismatched(votes(3, 120), votes(5, 8)),
-                           corrected(CAROL, votes(3, 120), votes(5, 8)))
-                   .when(new ConfirmPaperTally(STREAM, VOTATION, DESK, "e4", ALICE, List.of(votes(3, 120), votes(5, 8))))
-                   .expectEvents(new PaperTallyConfirmed(CONVENTION, VOTATION, DESK, "e4", ALICE, "e3"),
-                           new PaperTallyRecorded(CONVENTION, VOTATION, DESK, "Town hall", RECOUNTED_AT,
-                                   List.of(votes(3, 120), votes(5, 8))));
+            fixture.given(
+                            entered(ALICE, votes(3, 120), votes(5, 7)),
+                            mismatched(votes(3, 120), votes(5, 8)),
+                            corrected(CAROL, votes(3, 120), votes(5, 8)))
+                    .when(new ConfirmPaperTally(
+                            STREAM, VOTATION, DESK, "e4", ALICE, List.of(votes(3, 120), votes(5, 8))))
+                    .expectEvents(
+                            new PaperTallyConfirmed(CONVENTION, VOTATION, DESK, "e4", ALICE, "e3"),
+                            new PaperTallyRecorded(
+                                    CONVENTION,
+                                    VOTATION,
+                                    DESK,
+                                    "Town hall",
+                                    RECOUNTED_AT,
+                                    List.of(votes(3, 120), votes(5, 8))));
         }
 
         @Test
         void aPendingEntryMayBeCorrectedBeforeConfirmation() {
             fixture.given(entered(ALICE, votes(3, 120)))
-                   .when(correct(ALICE, votes(3, 102)))
-                   .expectEvents(corrected(ALICE, votes(3, 102)));
+                    .when(correct(ALICE, votes(3, 102)))
+                    .expectEvents(corrected(ALICE, votes(3, 102)));
         }
 
         @Test
         void aCorrectionSaysWhy() {
-            expectRejected(fixture.given(entered(ALICE, votes(3, 120)))
-                                  .when(new CorrectPaperTally(STREAM, VOTATION, DESK, "e3", BOB, null, List.of(votes(3, 1)),
-                                          " ")),
-                    422, "reason-required");
+            expectRejected(
+                    fixture.given(entered(ALICE, votes(3, 120)))
+                            .when(new CorrectPaperTally(
+                                    STREAM, VOTATION, DESK, "e3", BOB, null, List.of(votes(3, 1)), " ")),
+                    422,
+                    "reason-required");
         }
 
         @Test
@@ -269,9 +320,11 @@ class PaperDeskTest {
 
     @Test
     void differingActionsCountAMissingActionAsZero() {
-        org.assertj.core.api.Assertions.assertThat(PaperDesk.differing(List.of(votes(3, 10), votes(5, 0)),
-                List.of(votes(3, 10)))).isEmpty();
-        org.assertj.core.api.Assertions.assertThat(PaperDesk.differing(List.of(votes(3, 10)),
-                List.of(votes(3, 11), votes(5, 2)))).containsExactly(3, 5);
+        org.assertj.core.api.Assertions.assertThat(
+                        PaperDesk.differing(List.of(votes(3, 10), votes(5, 0)), List.of(votes(3, 10))))
+                .isEmpty();
+        org.assertj.core.api.Assertions.assertThat(
+                        PaperDesk.differing(List.of(votes(3, 10)), List.of(votes(3, 11), votes(5, 2))))
+                .containsExactly(3, 5);
     }
 }

@@ -6,6 +6,8 @@ import static org.conventionledger.command.platform.ApiClient.problem;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,9 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.conventionledger.command.platform.ApiClient;
 import org.conventionledger.command.platform.WriteApiTest;
@@ -44,14 +43,17 @@ class VotationApiTest extends WriteApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** An adult resident, as the voting platform attests. */
     private static final Map<String, Object> ADULT = Map.of("birthDate", "1980-04-02", "resident", true);
+
     private static final Map<String, Map<String, Object>> CLAIMS = Map.of(
             "alice", Map.of("birthdate", "1990-01-01", "resident", true),
             "kid", Map.of("birthdate", "2015-06-01", "resident", true));
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     VoterPseudonyms pseudonyms;
 
@@ -65,9 +67,13 @@ class VotationApiTest extends WriteApiTest {
         actionIds = new ArrayList<>();
         for (int number = 1; number <= 4; number++) {
             String actionId = UUID.randomUUID().toString();
-            jdbc.update("INSERT INTO register_action (action_id, convention_id, action_number, title, assembly,"
-                    + " topic_title, finalised) VALUES (?, ?, ?, ?, 'SOCIAL', 'Food', TRUE)", actionId, conventionId,
-                    number, "Action " + number);
+            jdbc.update(
+                    "INSERT INTO register_action (action_id, convention_id, action_number, title, assembly,"
+                            + " topic_title, finalised) VALUES (?, ?, ?, ?, 'SOCIAL', 'Food', TRUE)",
+                    actionId,
+                    conventionId,
+                    number,
+                    "Action " + number);
             actionIds.add(actionId);
         }
     }
@@ -83,7 +89,8 @@ class VotationApiTest extends WriteApiTest {
     }
 
     private long events() {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE type IS NULL OR type <> 'Keyring'", Long.class);
+        Long count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM DomainEventEntry WHERE type IS NULL OR type <> 'Keyring'", Long.class);
         return count == null ? 0 : count;
     }
 
@@ -106,8 +113,12 @@ class VotationApiTest extends WriteApiTest {
     /** Scheduled for yesterday to tomorrow under these rules, and opened. */
     private String openVotation(Map<String, Object> rules) throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String votationId = ok(send("ORGANISER", "/api/conventions/" + conventionId + "/votations",
-                votation(now.minus(1, ChronoUnit.DAYS), now.plus(1, ChronoUnit.DAYS), rules))).path("votationId").asText();
+        String votationId = ok(send(
+                        "ORGANISER",
+                        "/api/conventions/" + conventionId + "/votations",
+                        votation(now.minus(1, ChronoUnit.DAYS), now.plus(1, ChronoUnit.DAYS), rules)))
+                .path("votationId")
+                .asText();
         ok(send("ORGANISER", "/api/votations/" + votationId + "/open", Map.of()));
         return votationId;
     }
@@ -132,10 +143,23 @@ class VotationApiTest extends WriteApiTest {
 
     @Test
     void theRulesAndTheDisplaySeedAreLogged() throws Exception {
-        String votationId = ok(send("ORGANISER", "/api/conventions/" + conventionId + "/votations",
-                votation(Instant.parse("2025-09-01T06:00:00Z"), Instant.parse("2025-09-21T18:00:00Z"),
-                        Map.of("ballotRule", "UP_TO_N", "maxChoices", 2, "resultsVisibleWhileOpen", true,
-                                "eligibility", Map.of("nationalities", List.of("fr")))))).path("votationId").asText();
+        String votationId = ok(send(
+                        "ORGANISER",
+                        "/api/conventions/" + conventionId + "/votations",
+                        votation(
+                                Instant.parse("2025-09-01T06:00:00Z"),
+                                Instant.parse("2025-09-21T18:00:00Z"),
+                                Map.of(
+                                        "ballotRule",
+                                        "UP_TO_N",
+                                        "maxChoices",
+                                        2,
+                                        "resultsVisibleWhileOpen",
+                                        true,
+                                        "eligibility",
+                                        Map.of("nationalities", List.of("fr"))))))
+                .path("votationId")
+                .asText();
         ok(send("ORGANISER", "/api/votations/" + votationId + "/open", Map.of("displaySeed", "dice: 3 1 4 1 5 9")));
 
         List<Object> log = stream(votationId);
@@ -149,12 +173,18 @@ class VotationApiTest extends WriteApiTest {
         assertThat(scheduled.rules().eligibility().nationalities()).containsExactly("FR");
         assertThat(((VotationOpened) log.get(1)).displaySeed()).isEqualTo("dice: 3 1 4 1 5 9");
 
-        refused("ORGANISER", "/api/conventions/" + conventionId + "/votations",
+        refused(
+                "ORGANISER",
+                "/api/conventions/" + conventionId + "/votations",
                 votation(Instant.now(), Instant.now().plusSeconds(60), Map.of("ballotRule", "SINGLE", "maxChoices", 2)),
-                422, "invalid-ballot-rule");
-        refused("ORGANISER", "/api/conventions/" + conventionId + "/votations",
+                422,
+                "invalid-ballot-rule");
+        refused(
+                "ORGANISER",
+                "/api/conventions/" + conventionId + "/votations",
                 votation(Instant.now(), Instant.now().plusSeconds(60), Map.of("ballotRule", "SOME")),
-                400, "malformed-request");
+                400,
+                "malformed-request");
     }
 
     @Test
@@ -170,16 +200,26 @@ class VotationApiTest extends WriteApiTest {
         String votationId = openVotation(Map.of("ballotRule", "UP_TO_N", "maxChoices", 2));
         String ballots = "/api/votations/" + votationId + "/ballots";
 
-        assertThat(ok(send("PLATFORM", ballots, ballot("v-1", ADULT, 1, 3))).path("ballotId").asText())
+        assertThat(ok(send("PLATFORM", ballots, ballot("v-1", ADULT, 1, 3)))
+                        .path("ballotId")
+                        .asText())
                 .startsWith("ballot-");
         refused("PLATFORM", ballots, ballot("v-1", ADULT, 2), 409, "already-voted");
         refused("PLATFORM", ballots, ballot("v-2", ADULT, 1, 2, 3), 422, "too-many-choices");
         refused("PLATFORM", ballots, ballot("v-2", ADULT, 1, 1), 422, "duplicate-choice");
         refused("PLATFORM", ballots, ballot("v-2", ADULT, 9), 422, "not-on-ballot");
-        refused("PLATFORM", ballots, ballot("v-2", Map.of("birthDate", "2015-01-01", "resident", true), 1),
-                422, "voter-not-eligible");
-        refused("PLATFORM", ballots, ballot("v-2", Map.of("ageAtClosing", 40, "resident", false), 1),
-                422, "voter-not-eligible");
+        refused(
+                "PLATFORM",
+                ballots,
+                ballot("v-2", Map.of("birthDate", "2015-01-01", "resident", true), 1),
+                422,
+                "voter-not-eligible");
+        refused(
+                "PLATFORM",
+                ballots,
+                ballot("v-2", Map.of("ageAtClosing", 40, "resident", false), 1),
+                422,
+                "voter-not-eligible");
         refused("PLATFORM", ballots, ballot("v-2", null, 1), 422, "eligibility-facts-required");
         refused("PLATFORM", ballots, ballot("v-2", Map.of("resident", true), 1), 422, "eligibility-facts-required");
         refused("PLATFORM", ballots, ballot(null, ADULT, 1), 422, "voter-ref-required");
@@ -190,7 +230,12 @@ class VotationApiTest extends WriteApiTest {
         ok(send("VOTER.alice", ballots, Map.of("choices", List.of(2))));
         refused("VOTER.kid", ballots, Map.of("choices", List.of(2)), 422, "voter-not-eligible");
         refused("VOTER.nobody", ballots, Map.of("choices", List.of(2)), 422, "eligibility-facts-required");
-        refused("VOTER.nobody", ballots, Map.of("choices", List.of(2), "voterFacts", ADULT), 422, "voter-facts-not-allowed");
+        refused(
+                "VOTER.nobody",
+                ballots,
+                Map.of("choices", List.of(2), "voterFacts", ADULT),
+                422,
+                "voter-facts-not-allowed");
 
         ok(send("ORGANISER", "/api/votations/" + votationId + "/close", Map.of()));
         refused("PLATFORM", ballots, ballot("v-3", ADULT, 1), 409, "votation-not-open");
@@ -199,13 +244,21 @@ class VotationApiTest extends WriteApiTest {
     @Test
     void aBallotOutsideTheScheduledPeriodIsRefusedEvenWhileOpen() throws Exception {
         Instant now = Instant.now();
-        String late = ok(send("ORGANISER", "/api/conventions/" + conventionId + "/votations",
-                votation(now.minus(2, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS), Map.of()))).path("votationId").asText();
+        String late = ok(send(
+                        "ORGANISER",
+                        "/api/conventions/" + conventionId + "/votations",
+                        votation(now.minus(2, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS), Map.of())))
+                .path("votationId")
+                .asText();
         ok(send("ORGANISER", "/api/votations/" + late + "/open", Map.of()));
         refused("PLATFORM", "/api/votations/" + late + "/ballots", ballot("v-1", ADULT, 1), 409, "votation-closed");
 
-        String early = ok(send("ORGANISER", "/api/conventions/" + conventionId + "/votations",
-                votation(now.plus(1, ChronoUnit.DAYS), now.plus(2, ChronoUnit.DAYS), Map.of()))).path("votationId").asText();
+        String early = ok(send(
+                        "ORGANISER",
+                        "/api/conventions/" + conventionId + "/votations",
+                        votation(now.plus(1, ChronoUnit.DAYS), now.plus(2, ChronoUnit.DAYS), Map.of())))
+                .path("votationId")
+                .asText();
         refused("PLATFORM", "/api/votations/" + early + "/ballots", ballot("v-1", ADULT, 1), 409, "votation-not-open");
         ok(send("ORGANISER", "/api/votations/" + early + "/open", Map.of()));
         refused("PLATFORM", "/api/votations/" + early + "/ballots", ballot("v-1", ADULT, 1), 409, "votation-not-open");
@@ -220,22 +273,30 @@ class VotationApiTest extends WriteApiTest {
             for (int i = 0; i < 8; i++) {
                 int choice = 1 + i % 4;
                 racing.add(pool.submit(() -> {
-                    var response = send("PLATFORM", "/api/votations/" + votationId + "/ballots",
-                            ballot("racer", ADULT, choice)).andReturn().getResponse();
+                    var response = send(
+                                    "PLATFORM",
+                                    "/api/votations/" + votationId + "/ballots",
+                                    ballot("racer", ADULT, choice))
+                            .andReturn()
+                            .getResponse();
                     JsonNode body = JSON.readTree(response.getContentAsString());
-                    return JSON.createObjectNode().put("status", response.getStatus()).put("code", body.path("code").asText());
+                    return JSON.createObjectNode()
+                            .put("status", response.getStatus())
+                            .put("code", body.path("code").asText());
                 }));
             }
             List<String> outcomes = new ArrayList<>();
             for (Future<JsonNode> f : racing) {
-                outcomes.add(f.get().path("status").asInt() + " " + f.get().path("code").asText());
+                outcomes.add(f.get().path("status").asInt() + " "
+                        + f.get().path("code").asText());
             }
             assertThat(outcomes).filteredOn(o -> o.startsWith("201")).hasSize(1);
             assertThat(outcomes).filteredOn(o -> !o.startsWith("201")).containsOnly("409 already-voted");
         } finally {
             pool.shutdown();
         }
-        assertThat(stream("ballot-" + pseudonyms.pseudonym(votationId, VoterReference.of("racer")))).hasSize(1);
+        assertThat(stream("ballot-" + pseudonyms.pseudonym(votationId, VoterReference.of("racer"))))
+                .hasSize(1);
     }
 
     // ---- display order ---------------------------------------------------------------------------
@@ -243,25 +304,32 @@ class VotationApiTest extends WriteApiTest {
     @Test
     void eachVoterSeesTheActionsInTheOrderTheLoggedSeedGivesThem() throws Exception {
         Instant now = Instant.now();
-        String votationId = ok(send("ORGANISER", "/api/conventions/" + conventionId + "/votations",
-                votation(now.minusSeconds(60), now.plusSeconds(3600), Map.of()))).path("votationId").asText();
+        String votationId = ok(send(
+                        "ORGANISER",
+                        "/api/conventions/" + conventionId + "/votations",
+                        votation(now.minusSeconds(60), now.plusSeconds(3600), Map.of())))
+                .path("votationId")
+                .asText();
         String order = "/api/votations/" + votationId + "/ballot-order";
         long before = events();
         api.get("VOTER.alice", order)
-            .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("votation-not-open"));
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("votation-not-open"));
         ok(send("ORGANISER", "/api/votations/" + votationId + "/open", Map.of()));
         String seed = ((VotationOpened) stream(votationId).get(1)).displaySeed();
 
-        List<Integer> expected = BallotOrder.of(seed, pseudonyms.pseudonym(votationId, VoterReference.of("alice")),
-                List.of(1, 2, 3, 4));
+        List<Integer> expected =
+                BallotOrder.of(seed, pseudonyms.pseudonym(votationId, VoterReference.of("alice")), List.of(1, 2, 3, 4));
         for (int look = 0; look < 2; look++) {
             JsonNode shown = json(api.get("VOTER.alice", order).andExpect(status().isOk()));
-            assertThat(JSON.convertValue(shown.path("actionNumbers"), List.class)).isEqualTo(expected);
+            assertThat(JSON.convertValue(shown.path("actionNumbers"), List.class))
+                    .isEqualTo(expected);
         }
         JsonNode relayed = json(api.get("PLATFORM", order + "?voterRef=alice").andExpect(status().isOk()));
         assertThat(JSON.convertValue(relayed.path("actionNumbers"), List.class)).isEqualTo(expected);
         api.get("PLATFORM", order)
-            .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.code").value("voter-ref-required"));
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.code").value("voter-ref-required"));
         api.get("ORGANISER", order).andExpect(status().isForbidden());
         assertThat(events()).isEqualTo(before + 1);
     }
@@ -272,10 +340,19 @@ class VotationApiTest extends WriteApiTest {
     void aPaperCountCountsOnlyOnceASecondOrganiserEnteredTheSameFigures() throws Exception {
         String votationId = openVotation(Map.of());
         String tallies = "/api/votations/" + votationId + "/paper-tallies";
-        Map<String, Object> count = Map.of("deskId", "DESK-1", "deskName", "Market", "countedAt", "2025-09-21T20:30:00Z",
-                "votes", List.of(Map.of("actionNumber", 1, "votes", 120), Map.of("actionNumber", 2, "votes", 7)));
-        List<Map<String, Integer>> same = List.of(Map.of("actionNumber", 2, "votes", 7), Map.of("actionNumber", 1, "votes", 120));
-        List<Map<String, Integer>> other = List.of(Map.of("actionNumber", 1, "votes", 120), Map.of("actionNumber", 2, "votes", 8));
+        Map<String, Object> count = Map.of(
+                "deskId",
+                "DESK-1",
+                "deskName",
+                "Market",
+                "countedAt",
+                "2025-09-21T20:30:00Z",
+                "votes",
+                List.of(Map.of("actionNumber", 1, "votes", 120), Map.of("actionNumber", 2, "votes", 7)));
+        List<Map<String, Integer>> same =
+                List.of(Map.of("actionNumber", 2, "votes", 7), Map.of("actionNumber", 1, "votes", 120));
+        List<Map<String, Integer>> other =
+                List.of(Map.of("actionNumber", 1, "votes", 120), Map.of("actionNumber", 2, "votes", 8));
 
         JsonNode first = ok(send("ORGANISER.ann", tallies, count));
         assertThat(first.path("status").asText()).isEqualTo("ENTERED");
@@ -292,24 +369,52 @@ class VotationApiTest extends WriteApiTest {
         assertThat(events()).isEqualTo(before + 1);
         refused("ORGANISER.carl", tallies + "/DESK-1/confirmation", Map.of("votes", same), 409, "paper-tally-blocked");
         refused("ORGANISER.ann", "/api/votations/" + votationId + "/close", Map.of(), 409, "paper-tallies-unconfirmed");
-        refused("ORGANISER.ben", tallies + "/DESK-1/corrections", Map.of("votes", other, "reason", " "), 400, "invalid-fields");
+        refused(
+                "ORGANISER.ben",
+                tallies + "/DESK-1/corrections",
+                Map.of("votes", other, "reason", " "),
+                400,
+                "invalid-fields");
 
-        assertThat(ok(send("ORGANISER.ben", tallies + "/DESK-1/corrections",
-                Map.of("votes", other, "reason", "Recounted: 8 for action 2"))).path("status").asText()).isEqualTo("ENTERED");
+        assertThat(ok(send(
+                                "ORGANISER.ben",
+                                tallies + "/DESK-1/corrections",
+                                Map.of("votes", other, "reason", "Recounted: 8 for action 2")))
+                        .path("status")
+                        .asText())
+                .isEqualTo("ENTERED");
         refused("ORGANISER.ben", tallies + "/DESK-1/confirmation", Map.of("votes", other), 409, "same-organiser");
         assertThat(ok(send("ORGANISER.ann", tallies + "/DESK-1/confirmation", Map.of("votes", other)))
-                .path("status").asText()).isEqualTo("CONFIRMED");
-        refused("ORGANISER.carl", tallies + "/DESK-1/corrections", Map.of("votes", same, "reason", "late"),
-                409, "desk-already-confirmed");
+                        .path("status")
+                        .asText())
+                .isEqualTo("CONFIRMED");
+        refused(
+                "ORGANISER.carl",
+                tallies + "/DESK-1/corrections",
+                Map.of("votes", same, "reason", "late"),
+                409,
+                "desk-already-confirmed");
 
         List<Object> desk = stream(PaperDesk.streamId(votationId, "DESK-1"));
-        assertThat(desk).extracting(e -> e.getClass().getSimpleName()).containsExactly("PaperTallyEntered",
-                "PaperTallyMismatched", "PaperTallyCorrected", "PaperTallyConfirmed", "PaperTallyRecorded");
-        assertThat(((PaperTallyRecorded) desk.get(4)).votes()).extracting(v -> v.votes()).containsExactly(120, 8);
+        assertThat(desk)
+                .extracting(e -> e.getClass().getSimpleName())
+                .containsExactly(
+                        "PaperTallyEntered",
+                        "PaperTallyMismatched",
+                        "PaperTallyCorrected",
+                        "PaperTallyConfirmed",
+                        "PaperTallyRecorded");
+        assertThat(((PaperTallyRecorded) desk.get(4)).votes())
+                .extracting(v -> v.votes())
+                .containsExactly(120, 8);
 
         ok(send("ORGANISER.ann", "/api/votations/" + votationId + "/close", Map.of()));
-        refused("ORGANISER.ann", tallies, Map.of("deskId", "DESK-2", "deskName", "Town hall",
-                "countedAt", "2025-09-21T20:30:00Z", "votes", same), 409, "votation-not-open");
+        refused(
+                "ORGANISER.ann",
+                tallies,
+                Map.of("deskId", "DESK-2", "deskName", "Town hall", "countedAt", "2025-09-21T20:30:00Z", "votes", same),
+                409,
+                "votation-not-open");
     }
 
     @Test
@@ -319,8 +424,12 @@ class VotationApiTest extends WriteApiTest {
         String ballots = "/api/votations/" + votationId + "/ballots";
 
         ok(send("VOTER.alice", ballots, Map.of("choices", List.of(2))));
-        refused("ORGANISER", voters, Map.of("deskId", "DESK-1", "voterRef", " ALICE ", "voterFacts", ADULT),
-                409, "already-voted");
+        refused(
+                "ORGANISER",
+                voters,
+                Map.of("deskId", "DESK-1", "voterRef", " ALICE ", "voterFacts", ADULT),
+                409,
+                "already-voted");
         refused("PLATFORM", ballots, ballot("Alice", ADULT, 1), 409, "already-voted");
     }
 
@@ -331,17 +440,38 @@ class VotationApiTest extends WriteApiTest {
         String ballots = "/api/votations/" + votationId + "/ballots";
 
         assertThat(ok(send("ORGANISER", voters, Map.of("deskId", "DESK-1", "voterRef", "v-paper", "voterFacts", ADULT)))
-                .path("status").asText()).isEqualTo("CHECKED_OFF");
+                        .path("status")
+                        .asText())
+                .isEqualTo("CHECKED_OFF");
         refused("PLATFORM", ballots, ballot("v-paper", ADULT, 1), 409, "already-voted");
 
         ok(send("PLATFORM", ballots, ballot("v-online", ADULT, 1)));
-        refused("ORGANISER", voters, Map.of("deskId", "DESK-1", "voterRef", "v-online", "voterFacts", ADULT),
-                409, "already-voted");
+        refused(
+                "ORGANISER",
+                voters,
+                Map.of("deskId", "DESK-1", "voterRef", "v-online", "voterFacts", ADULT),
+                409,
+                "already-voted");
 
-        refused("ORGANISER", voters, Map.of("deskId", "DESK-1", "voterRef", "v-young",
-                "voterFacts", Map.of("birthDate", "2012-01-01", "resident", true)), 422, "voter-not-eligible");
+        refused(
+                "ORGANISER",
+                voters,
+                Map.of(
+                        "deskId",
+                        "DESK-1",
+                        "voterRef",
+                        "v-young",
+                        "voterFacts",
+                        Map.of("birthDate", "2012-01-01", "resident", true)),
+                422,
+                "voter-not-eligible");
         refused("ORGANISER", voters, Map.of("deskId", "DESK-1", "voterRef", "v-x"), 422, "eligibility-facts-required");
-        refused("PLATFORM", voters, Map.of("deskId", "DESK-1", "voterRef", "v-x", "voterFacts", ADULT), 403, "forbidden");
+        refused(
+                "PLATFORM",
+                voters,
+                Map.of("deskId", "DESK-1", "voterRef", "v-x", "voterFacts", ADULT),
+                403,
+                "forbidden");
     }
 
     @Test
@@ -350,14 +480,51 @@ class VotationApiTest extends WriteApiTest {
         String voters = "/api/votations/" + votationId + "/paper-voters";
         String tallies = "/api/votations/" + votationId + "/paper-tallies";
 
-        assertThat(ok(send("ORGANISER", voters, Map.of("deskId", "IMPORT", "voterRef", "p-1", "choices", List.of(1, 2))))
-                .path("status").asText()).isEqualTo("RECORDED");
-        refused("ORGANISER", tallies, Map.of("deskId", "IMPORT", "deskName", "Import", "countedAt", "2025-09-21T20:30:00Z",
-                "votes", List.of(Map.of("actionNumber", 1, "votes", 1))), 409, "desk-has-paper-ballots");
+        assertThat(ok(send(
+                                "ORGANISER",
+                                voters,
+                                Map.of("deskId", "IMPORT", "voterRef", "p-1", "choices", List.of(1, 2))))
+                        .path("status")
+                        .asText())
+                .isEqualTo("RECORDED");
+        refused(
+                "ORGANISER",
+                tallies,
+                Map.of(
+                        "deskId",
+                        "IMPORT",
+                        "deskName",
+                        "Import",
+                        "countedAt",
+                        "2025-09-21T20:30:00Z",
+                        "votes",
+                        List.of(Map.of("actionNumber", 1, "votes", 1))),
+                409,
+                "desk-has-paper-ballots");
 
-        ok(send("ORGANISER", tallies, Map.of("deskId", "DESK-1", "deskName", "Market", "countedAt", "2025-09-21T20:30:00Z",
-                "votes", List.of(Map.of("actionNumber", 1, "votes", 1)))));
-        refused("ORGANISER", voters, Map.of("deskId", "DESK-1", "voterRef", "p-2", "choices", List.of(1)), 409, "desk-tallied");
-        refused("ORGANISER", voters, Map.of("deskId", "IMPORT", "voterRef", "p-1", "choices", List.of(3)), 409, "already-voted");
+        ok(send(
+                "ORGANISER",
+                tallies,
+                Map.of(
+                        "deskId",
+                        "DESK-1",
+                        "deskName",
+                        "Market",
+                        "countedAt",
+                        "2025-09-21T20:30:00Z",
+                        "votes",
+                        List.of(Map.of("actionNumber", 1, "votes", 1)))));
+        refused(
+                "ORGANISER",
+                voters,
+                Map.of("deskId", "DESK-1", "voterRef", "p-2", "choices", List.of(1)),
+                409,
+                "desk-tallied");
+        refused(
+                "ORGANISER",
+                voters,
+                Map.of("deskId", "IMPORT", "voterRef", "p-1", "choices", List.of(3)),
+                409,
+                "already-voted");
     }
 }

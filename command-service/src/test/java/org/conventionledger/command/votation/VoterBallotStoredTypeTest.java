@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -40,10 +39,20 @@ class VoterBallotStoredTypeTest {
     void start() {
         VotationRegister register = mock(VotationRegister.class);
         // no voting period: the ballot is accepted at any time while the votation is open
-        when(register.votation(VOTATION)).thenReturn(Optional.of(new VotationRegister.Entry(VOTATION, "conv-1",
-                VotationStatus.OPEN, Set.of(3, 5), null, null,
-                new VotationRules(new Eligibility(16, LocalDate.parse("2025-09-21"), true, List.of()),
-                        BallotRule.APPROVAL, null, false), "seed")));
+        when(register.votation(VOTATION))
+                .thenReturn(Optional.of(new VotationRegister.Entry(
+                        VOTATION,
+                        "conv-1",
+                        VotationStatus.OPEN,
+                        Set.of(3, 5),
+                        null,
+                        null,
+                        new VotationRules(
+                                new Eligibility(16, LocalDate.parse("2025-09-21"), true, List.of()),
+                                BallotRule.APPROVAL,
+                                null,
+                                false),
+                        "seed")));
         // no module lookup: the Axon Server connector on the class path would take the command bus
         axon = DefaultConfigurer.defaultConfiguration(false)
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
@@ -60,12 +69,17 @@ class VoterBallotStoredTypeTest {
 
     @Test
     void aStoredOnlineBallotStreamLoadsIntoTheRenamedClass() {
-        axon.eventStore().publish(new GenericDomainEventMessage<>("OnlineBallot", "ballot-a", 0,
-                new OnlineBallotCast("conv-1", VOTATION, "ballot-a", "pseudo-a", List.of(3))));
+        axon.eventStore()
+                .publish(new GenericDomainEventMessage<>(
+                        "OnlineBallot",
+                        "ballot-a",
+                        0,
+                        new OnlineBallotCast("conv-1", VOTATION, "ballot-a", "pseudo-a", List.of(3))));
 
-        assertThatThrownBy(() -> axon.commandGateway().sendAndWait(
-                new CastOnlineBallot("ballot-a", VOTATION, "pseudo-a", List.of(5), ADULT)))
-                .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.code()).isEqualTo("already-voted"));
+        assertThatThrownBy(() -> axon.commandGateway()
+                        .sendAndWait(new CastOnlineBallot("ballot-a", VOTATION, "pseudo-a", List.of(5), ADULT)))
+                .isInstanceOfSatisfying(
+                        RuleViolation.class, v -> assertThat(v.code()).isEqualTo("already-voted"));
         assertThat(stream("ballot-a")).hasSize(1);
     }
 

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
@@ -66,8 +65,9 @@ class VoterBallotTest {
     }
 
     private void votationIs(VotationStatus status, VotationRules rules) {
-        when(register.votation(VOTATION)).thenReturn(Optional.of(new VotationRegister.Entry(VOTATION, CONVENTION, status,
-                Set.of(3, 5, 8), OPENS, CLOSES, rules, "seed")));
+        when(register.votation(VOTATION))
+                .thenReturn(Optional.of(new VotationRegister.Entry(
+                        VOTATION, CONVENTION, status, Set.of(3, 5, 8), OPENS, CLOSES, rules, "seed")));
     }
 
     private void rulesAre(Eligibility eligibility, BallotRule rule, Integer maxChoices) {
@@ -84,7 +84,8 @@ class VoterBallotTest {
     }
 
     private static CastOnlineBallot cast(VoterFacts facts, Integer... choices) {
-        return new CastOnlineBallot(BALLOT, VOTATION, PSEUDONYM, choices == null ? null : Arrays.asList(choices), facts);
+        return new CastOnlineBallot(
+                BALLOT, VOTATION, PSEUDONYM, choices == null ? null : Arrays.asList(choices), facts);
     }
 
     private static CastOnlineBallot cast(Integer... choices) {
@@ -110,10 +111,7 @@ class VoterBallotTest {
 
         @Test
         void aVoterCastsTheirBallotInAnOpenVotation() {
-            given()
-                   .when(cast(8, 3))
-                   .expectSuccessfulHandlerExecution()
-                   .expectEvents(ballotCast(8, 3));
+            given().when(cast(8, 3)).expectSuccessfulHandlerExecution().expectEvents(ballotCast(8, 3));
         }
 
         @Test
@@ -141,26 +139,22 @@ class VoterBallotTest {
 
         @Test
         void anOpenedVotationTakesNoBallotBeforeItsOpeningInstant() {
-            expectRejected(at(OPENS.minusMillis(1)).when(cast(3)),
-                    409, "votation-not-open");
+            expectRejected(at(OPENS.minusMillis(1)).when(cast(3)), 409, "votation-not-open");
             at(OPENS).when(cast(3)).expectEvents(ballotCast(3));
         }
 
         @Test
         void aBallotAtOrAfterTheClosingInstantIsLateEvenIfNotClosedYet() {
-            expectRejected(at(CLOSES).when(cast(3)),
-                    409, "votation-closed");
-            at(CLOSES.minusNanos(1)).when(cast(3))
-                   .expectEvents(ballotCast(3));
+            expectRejected(at(CLOSES).when(cast(3)), 409, "votation-closed");
+            at(CLOSES.minusNanos(1)).when(cast(3)).expectEvents(ballotCast(3));
         }
 
         @Test
         void aVotationRegisteredBeforePeriodsAndRulesTakesBallotsWhileOpen() {
-            when(register.votation(VOTATION)).thenReturn(Optional.of(new VotationRegister.Entry(VOTATION, CONVENTION,
-                    VotationStatus.OPEN, Set.of(3, 5, 8), null, null, null, null)));
-            at(CLOSES.plusSeconds(86_400))
-                   .when(cast(VoterFacts.NONE, 3, 5, 8))
-                   .expectEvents(ballotCast(3, 5, 8));
+            when(register.votation(VOTATION))
+                    .thenReturn(Optional.of(new VotationRegister.Entry(
+                            VOTATION, CONVENTION, VotationStatus.OPEN, Set.of(3, 5, 8), null, null, null, null)));
+            at(CLOSES.plusSeconds(86_400)).when(cast(VoterFacts.NONE, 3, 5, 8)).expectEvents(ballotCast(3, 5, 8));
         }
     }
 
@@ -176,8 +170,7 @@ class VoterBallotTest {
 
         @Test
         void aBallotWithMissingChoicesIsRefused() {
-            expectRejected(given().when(cast(ELIGIBLE, (Integer[]) null)),
-                    422, "choices-required");
+            expectRejected(given().when(cast(ELIGIBLE, (Integer[]) null)), 422, "choices-required");
         }
 
         @Test
@@ -227,33 +220,31 @@ class VoterBallotTest {
 
         @Test
         void aVoterSixteenTheDayAfterClosingIsNotEligible() {
-            expectRejected(given().when(cast(born("2009-09-22"), 3)),
-                    422, "voter-not-eligible");
+            expectRejected(given().when(cast(born("2009-09-22"), 3)), 422, "voter-not-eligible");
         }
 
         @Test
         void anAttestedAgeAtClosingServesInsteadOfABirthDate() {
-            given().when(cast(new VoterFacts(null, 16, true, null), 3))
-                   .expectEvents(ballotCast(3));
-            expectRejected(given().when(cast(new VoterFacts(null, 15, true, null), 3)),
-                    422, "voter-not-eligible");
+            given().when(cast(new VoterFacts(null, 16, true, null), 3)).expectEvents(ballotCast(3));
+            expectRejected(given().when(cast(new VoterFacts(null, 15, true, null), 3)), 422, "voter-not-eligible");
         }
 
         @Test
         void aNonResidentIsNotEligible() {
-            expectRejected(given()
-                                  .when(cast(new VoterFacts(LocalDate.parse("1980-04-02"), null, false, null), 3)),
-                    422, "voter-not-eligible");
+            expectRejected(
+                    given().when(cast(new VoterFacts(LocalDate.parse("1980-04-02"), null, false, null), 3)),
+                    422,
+                    "voter-not-eligible");
         }
 
         @Test
         void missingFactsAreAskedFor() {
-            expectRejected(given().when(cast(VoterFacts.NONE, 3)),
-                    422, "eligibility-facts-required");
+            expectRejected(given().when(cast(VoterFacts.NONE, 3)), 422, "eligibility-facts-required");
             expectRejected(given().when(cast((VoterFacts) null, 3)), 422, "eligibility-facts-required");
-            expectRejected(given()
-                                  .when(cast(new VoterFacts(LocalDate.parse("1980-04-02"), null, null, null), 3)),
-                    422, "eligibility-facts-required");
+            expectRejected(
+                    given().when(cast(new VoterFacts(LocalDate.parse("1980-04-02"), null, null, null), 3)),
+                    422,
+                    "eligibility-facts-required");
         }
 
         @Test
@@ -264,14 +255,13 @@ class VoterBallotTest {
         @Test
         void aVotationMayRequireANationality() {
             rulesAre(new Eligibility(18, CLOSING_DAY, false, List.of("FR")), BallotRule.APPROVAL, null);
-            expectRejected(given().when(cast(born("1980-04-02"), 3)),
-                    422, "eligibility-facts-required");
-            expectRejected(given()
-                                  .when(cast(new VoterFacts(LocalDate.parse("1980-04-02"), null, null, List.of("DE")), 3)),
-                    422, "voter-not-eligible");
-            given()
-                   .when(cast(new VoterFacts(LocalDate.parse("1980-04-02"), null, null, List.of("de", "fr")), 3))
-                   .expectEvents(ballotCast(3));
+            expectRejected(given().when(cast(born("1980-04-02"), 3)), 422, "eligibility-facts-required");
+            expectRejected(
+                    given().when(cast(new VoterFacts(LocalDate.parse("1980-04-02"), null, null, List.of("DE")), 3)),
+                    422,
+                    "voter-not-eligible");
+            given().when(cast(new VoterFacts(LocalDate.parse("1980-04-02"), null, null, List.of("de", "fr")), 3))
+                    .expectEvents(ballotCast(3));
         }
 
         @Test
@@ -282,11 +272,11 @@ class VoterBallotTest {
 
         @Test
         void impossibleOrContradictoryFactsAreRefused() {
-            expectRejected(given().when(cast(born("2030-01-01"), 3)),
-                    422, "invalid-voter-facts");
-            expectRejected(given()
-                                  .when(cast(new VoterFacts(LocalDate.parse("1980-04-02"), 30, true, null), 3)),
-                    422, "inconsistent-voter-facts");
+            expectRejected(given().when(cast(born("2030-01-01"), 3)), 422, "invalid-voter-facts");
+            expectRejected(
+                    given().when(cast(new VoterFacts(LocalDate.parse("1980-04-02"), 30, true, null), 3)),
+                    422,
+                    "inconsistent-voter-facts");
         }
     }
 
@@ -297,16 +287,17 @@ class VoterBallotTest {
 
         @Test
         void aDeskChecksAVoterOff() {
-            given()
-                   .when(checkOff("DESK-1", null))
-                   .expectEvents(new PaperVoterCheckedOff(CONVENTION, VOTATION, BALLOT, PSEUDONYM, "DESK-1"));
+            given().when(checkOff("DESK-1", null))
+                    .expectEvents(new PaperVoterCheckedOff(CONVENTION, VOTATION, BALLOT, PSEUDONYM, "DESK-1"));
         }
 
         @Test
         void aVoterCheckedOffCannotVoteOnline() {
-            expectRejected(given(new PaperVoterCheckedOff(CONVENTION, VOTATION, BALLOT, PSEUDONYM, "DESK-1"))
-                                  .when(cast(3)),
-                    409, "already-voted");
+            expectRejected(
+                    given(new PaperVoterCheckedOff(CONVENTION, VOTATION, BALLOT, PSEUDONYM, "DESK-1"))
+                            .when(cast(3)),
+                    409,
+                    "already-voted");
         }
 
         @Test
@@ -317,23 +308,24 @@ class VoterBallotTest {
         @Test
         void paperIsKeyedInAfterTheClosingInstantWhileTheVotationIsOpen() {
             at(CLOSES.plusSeconds(7200))
-                   .when(checkOff("DESK-1", List.of(5)))
-                   .expectEvents(new PaperBallotRecorded(CONVENTION, VOTATION, BALLOT, "DESK-1", PSEUDONYM, List.of(5)));
+                    .when(checkOff("DESK-1", List.of(5)))
+                    .expectEvents(
+                            new PaperBallotRecorded(CONVENTION, VOTATION, BALLOT, "DESK-1", PSEUDONYM, List.of(5)));
         }
 
         @Test
         void aPaperBallotFollowsTheBallotRule() {
             rulesAre(SIXTEEN_RESIDENT, BallotRule.SINGLE, null);
-            expectRejected(given().when(checkOff("DESK-1", List.of(3, 5))),
-                    422, "too-many-choices");
+            expectRejected(given().when(checkOff("DESK-1", List.of(3, 5))), 422, "too-many-choices");
         }
 
         @Test
         void anIneligibleVoterIsNotCheckedOff() {
-            expectRejected(given()
-                                  .when(new CheckOffPaperVoter(BALLOT, VOTATION, "DESK-1", PSEUDONYM, null,
-                                          born("2015-01-01"))),
-                    422, "voter-not-eligible");
+            expectRejected(
+                    given().when(new CheckOffPaperVoter(
+                            BALLOT, VOTATION, "DESK-1", PSEUDONYM, null, born("2015-01-01"))),
+                    422,
+                    "voter-not-eligible");
         }
 
         @Test
@@ -341,7 +333,7 @@ class VoterBallotTest {
             when(register.deskState(VOTATION, "DESK-1")).thenReturn(Optional.of(PaperDeskState.ENTERED));
             expectRejected(given().when(checkOff("DESK-1", List.of(3))), 409, "desk-tallied");
             given().when(checkOff("DESK-1", null))
-                   .expectEvents(new PaperVoterCheckedOff(CONVENTION, VOTATION, BALLOT, PSEUDONYM, "DESK-1"));
+                    .expectEvents(new PaperVoterCheckedOff(CONVENTION, VOTATION, BALLOT, PSEUDONYM, "DESK-1"));
         }
 
         @Test
@@ -360,7 +352,8 @@ class VoterBallotTest {
 
     /** The first participation of a voter, as each channel records it in the voter's stream. */
     static List<Object> firstParticipations() {
-        return List.of(ballotCast(3),
+        return List.of(
+                ballotCast(3),
                 new PaperVoterCheckedOff(CONVENTION, VOTATION, BALLOT, PSEUDONYM, "DESK-1"),
                 new PaperBallotRecorded(CONVENTION, VOTATION, BALLOT, "DESK-2", PSEUDONYM, List.of(5)));
     }
@@ -381,4 +374,3 @@ class VoterBallotTest {
         expectRejected(given(first).when(second), 409, "already-voted");
     }
 }
-

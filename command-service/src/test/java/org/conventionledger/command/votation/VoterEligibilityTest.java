@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.events.votation.Eligibility;
 import org.junit.jupiter.api.Test;
@@ -22,35 +21,42 @@ class VoterEligibilityTest {
 
     private static void refused(Eligibility rule, VoterFacts facts, String code) {
         assertThatThrownBy(() -> VoterEligibility.check(rule, facts))
-                .isInstanceOfSatisfying(RuleViolation.class, v -> org.assertj.core.api.Assertions
-                        .assertThat(v.code()).isEqualTo(code));
+                .isInstanceOfSatisfying(
+                        RuleViolation.class,
+                        v -> org.assertj.core.api.Assertions.assertThat(v.code())
+                                .isEqualTo(code));
     }
 
     @Test
     void sixteenOnTheReferenceDayIsOldEnough() {
-        assertThatCode(() -> VoterEligibility.check(SIXTEEN_RESIDENT, born("2008-02-28"))).doesNotThrowAnyException();
+        assertThatCode(() -> VoterEligibility.check(SIXTEEN_RESIDENT, born("2008-02-28")))
+                .doesNotThrowAnyException();
         refused(SIXTEEN_RESIDENT, born("2008-02-29"), "voter-not-eligible");
     }
 
     @Test
     void aLeapDayBirthdayIsReachedOnTheFirstOfMarchInOtherYears() {
         Eligibility onFirstOfMarch = new Eligibility(15, LocalDate.parse("2023-03-01"), true, List.of());
-        assertThatCode(() -> VoterEligibility.check(onFirstOfMarch, born("2008-02-29"))).doesNotThrowAnyException();
+        assertThatCode(() -> VoterEligibility.check(onFirstOfMarch, born("2008-02-29")))
+                .doesNotThrowAnyException();
         Eligibility onLastOfFebruary = new Eligibility(15, LocalDate.parse("2023-02-28"), true, List.of());
         refused(onLastOfFebruary, born("2008-02-29"), "voter-not-eligible");
     }
 
     @Test
     void allMissingFactsAreNamedAtOnce() {
-        assertThatThrownBy(() -> VoterEligibility.check(new Eligibility(16, CLOSING_DAY, true, List.of("FR")), VoterFacts.NONE))
-                .hasMessageContaining("birthDate or ageAtClosing").hasMessageContaining("resident")
+        assertThatThrownBy(() ->
+                        VoterEligibility.check(new Eligibility(16, CLOSING_DAY, true, List.of("FR")), VoterFacts.NONE))
+                .hasMessageContaining("birthDate or ageAtClosing")
+                .hasMessageContaining("resident")
                 .hasMessageContaining("nationalities");
     }
 
     @Test
     void nationalitiesCompareWithoutCaseAndAnyOfThemCounts() {
         Eligibility eu = new Eligibility(0, null, false, List.of("BE", "FR"));
-        assertThatCode(() -> VoterEligibility.check(eu, new VoterFacts(null, null, null, List.of("ca", " fr ")))).doesNotThrowAnyException();
+        assertThatCode(() -> VoterEligibility.check(eu, new VoterFacts(null, null, null, List.of("ca", " fr "))))
+                .doesNotThrowAnyException();
         refused(eu, new VoterFacts(null, null, null, List.of("CA")), "voter-not-eligible");
         refused(eu, new VoterFacts(null, null, null, List.of()), "eligibility-facts-required");
     }

@@ -12,10 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,8 +47,11 @@ class VoterPseudonymsTest {
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         assertThat(seen).containsExactly(expected);
         assertThat(new VoterPseudonyms(keyFile).pseudonym("vot-1", VoterReference.of("alice martin")))
-                .as("the same key from the file").isEqualTo(expected);
-        assertThat(List.of(pseudonyms.pseudonym("vot-2", VoterReference.of("alice martin")),
-                pseudonyms.pseudonym("vot-1", VoterReference.of("alice martine")))).doesNotContain(expected);
+                .as("the same key from the file")
+                .isEqualTo(expected);
+        assertThat(List.of(
+                        pseudonyms.pseudonym("vot-2", VoterReference.of("alice martin")),
+                        pseudonyms.pseudonym("vot-1", VoterReference.of("alice martine"))))
+                .doesNotContain(expected);
     }
 }

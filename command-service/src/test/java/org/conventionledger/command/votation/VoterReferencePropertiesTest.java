@@ -6,7 +6,6 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -25,8 +24,12 @@ class VoterReferencePropertiesTest {
 
     @Provide
     Arbitrary<String> names() {
-        Arbitrary<String> word = Arbitraries.strings().withChars(LETTERS.toCharArray()).ofMinLength(1).ofMaxLength(12);
-        Arbitrary<String> digits = Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(6);
+        Arbitrary<String> word = Arbitraries.strings()
+                .withChars(LETTERS.toCharArray())
+                .ofMinLength(1)
+                .ofMaxLength(12);
+        Arbitrary<String> digits =
+                Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(6);
         return Arbitraries.oneOf(word, digits).list().ofMinSize(1).ofMaxSize(4).map(words -> String.join(" ", words));
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
-
 import org.conventionledger.command.platform.RuleViolation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +21,17 @@ class VoterReferenceTest {
     Path keys;
 
     @ParameterizedTest
-    @ValueSource(strings = {"Alice Martin", " alice martin", "ALICE  MARTIN", "alice\tmartin\n", "Alice\u00A0Martin",
-            "\u3000Alice\u2003Martin\u202F", "Ａｌｉｃｅ Ｍａｒｔｉｎ", "Ali\u200Bce Mar\u00ADtin"})
+    @ValueSource(
+            strings = {
+                "Alice Martin",
+                " alice martin",
+                "ALICE  MARTIN",
+                "alice\tmartin\n",
+                "Alice\u00A0Martin",
+                "\u3000Alice\u2003Martin\u202F",
+                "Ａｌｉｃｅ Ｍａｒｔｉｎ",
+                "Ali\u200Bce Mar\u00ADtin"
+            })
     void spellingVariantsOfAReferenceAreOneReference(String variant) {
         assertThat(VoterReference.of(variant)).isEqualTo(VoterReference.of("Alice Martin"));
         assertThat(VoterReference.of(variant).canonical()).isEqualTo("alice martin");
@@ -53,27 +61,34 @@ class VoterReferenceTest {
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "\t\u00A0\u3000", "\u200B", "\u00AD\u200D"})
     void aBlankOrInvisibleReferenceIsRequired(String blank) {
-        assertThatThrownBy(() -> VoterReference.of(blank)).isInstanceOfSatisfying(RuleViolation.class,
-                e -> assertThat(e.code()).isEqualTo("voter-ref-required"));
+        assertThatThrownBy(() -> VoterReference.of(blank))
+                .isInstanceOfSatisfying(
+                        RuleViolation.class, e -> assertThat(e.code()).isEqualTo("voter-ref-required"));
     }
 
     @Test
     void aMissingReferenceIsRequired() {
-        assertThatThrownBy(() -> VoterReference.of(null)).isInstanceOfSatisfying(RuleViolation.class,
-                e -> assertThat(e.code()).isEqualTo("voter-ref-required"));
+        assertThatThrownBy(() -> VoterReference.of(null))
+                .isInstanceOfSatisfying(
+                        RuleViolation.class, e -> assertThat(e.code()).isEqualTo("voter-ref-required"));
     }
 
     @Test
     void controlCharactersAndOverlongReferencesAreRefused() {
-        assertThatThrownBy(() -> VoterReference.of("ali\u0000ce")).isInstanceOfSatisfying(RuleViolation.class,
-                e -> assertThat(e.code()).isEqualTo("invalid-voter-ref"));
+        assertThatThrownBy(() -> VoterReference.of("ali\u0000ce"))
+                .isInstanceOfSatisfying(
+                        RuleViolation.class, e -> assertThat(e.code()).isEqualTo("invalid-voter-ref"));
         assertThatThrownBy(() -> VoterReference.of("x".repeat(VoterReference.MAX_LENGTH + 1)))
-                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.code()).isEqualTo("invalid-voter-ref"));
+                .isInstanceOfSatisfying(
+                        RuleViolation.class, e -> assertThat(e.code()).isEqualTo("invalid-voter-ref"));
         assertThatThrownBy(() -> VoterReference.of("ﷺ".repeat(20)))
-                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.code()).isEqualTo("invalid-voter-ref"));
+                .isInstanceOfSatisfying(
+                        RuleViolation.class, e -> assertThat(e.code()).isEqualTo("invalid-voter-ref"));
         assertThatThrownBy(() -> VoterReference.of(" ".repeat(5000) + "x"))
-                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.code()).isEqualTo("invalid-voter-ref"));
-        assertThat(VoterReference.of("x".repeat(VoterReference.MAX_LENGTH)).canonical()).hasSize(256);
+                .isInstanceOfSatisfying(
+                        RuleViolation.class, e -> assertThat(e.code()).isEqualTo("invalid-voter-ref"));
+        assertThat(VoterReference.of("x".repeat(VoterReference.MAX_LENGTH)).canonical())
+                .hasSize(256);
         assertThat(VoterReference.of(" ".repeat(700) + "x").canonical()).isEqualTo("x");
     }
 
@@ -86,10 +101,14 @@ class VoterReferenceTest {
     void variantsGetOnePseudonymPerVotationAndNoneIsSharedAcrossVotations() throws IOException {
         VoterPseudonyms pseudonyms = new VoterPseudonyms(keys.resolve("voter-pseudonym.key"));
         String online = pseudonyms.pseudonym("vot-1", VoterReference.of("Alice Martin"));
-        assertThat(pseudonyms.pseudonym("vot-1", VoterReference.of(" alice martin"))).isEqualTo(online);
-        assertThat(pseudonyms.pseudonym("vot-1", VoterReference.of("ALICE  MARTIN"))).isEqualTo(online);
-        assertThat(pseudonyms.pseudonym("vot-2", VoterReference.of("Alice Martin"))).isNotEqualTo(online);
-        assertThat(pseudonyms.pseudonym("vot-1", VoterReference.of("Alice Martine"))).isNotEqualTo(online);
+        assertThat(pseudonyms.pseudonym("vot-1", VoterReference.of(" alice martin")))
+                .isEqualTo(online);
+        assertThat(pseudonyms.pseudonym("vot-1", VoterReference.of("ALICE  MARTIN")))
+                .isEqualTo(online);
+        assertThat(pseudonyms.pseudonym("vot-2", VoterReference.of("Alice Martin")))
+                .isNotEqualTo(online);
+        assertThat(pseudonyms.pseudonym("vot-1", VoterReference.of("Alice Martine")))
+                .isNotEqualTo(online);
         assertThat(online).hasSize(64).doesNotContainIgnoringCase("alice");
     }
 }

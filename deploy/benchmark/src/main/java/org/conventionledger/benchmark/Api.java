@@ -1,5 +1,7 @@
 package org.conventionledger.benchmark;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,9 +15,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * HTTP/1.1 with keep-alive (java.net.http): one shared client whose connection pool grows to one
@@ -65,8 +64,12 @@ final class Api {
             for (String line : Files.readAllLines(accountsFile)) {
                 String[] parts = line.trim().split("\\s+");
                 if (parts.length == 3) {
-                    authorisations.put(parts[1], "Basic " + Base64.getEncoder()
-                            .encodeToString((parts[1] + ":" + parts[2]).getBytes(StandardCharsets.UTF_8)));
+                    authorisations.put(
+                            parts[1],
+                            "Basic "
+                                    + Base64.getEncoder()
+                                            .encodeToString(
+                                                    (parts[1] + ":" + parts[2]).getBytes(StandardCharsets.UTF_8)));
                 }
             }
         } catch (IOException e) {
@@ -87,11 +90,13 @@ final class Api {
     }
 
     Response get(String url, String user, Duration timeout) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
         if (user != null) {
             request.header("Authorization", authorisation(user));
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Response(response.statusCode(), response.body());
     }
 

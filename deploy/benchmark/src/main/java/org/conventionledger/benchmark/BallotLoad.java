@@ -27,8 +27,15 @@ import java.util.concurrent.atomic.LongAdder;
 final class BallotLoad {
 
     /** What one phase of sending did. */
-    record Phase(String name, long requests, long accepted, long duplicatesSent, long duplicatesRefused,
-                 long duplicatesAccepted, Map<String, Long> outcomes, Duration elapsed) {
+    record Phase(
+            String name,
+            long requests,
+            long accepted,
+            long duplicatesSent,
+            long duplicatesRefused,
+            long duplicatesAccepted,
+            Map<String, Long> outcomes,
+            Duration elapsed) {
 
         double acceptedPerSecond() {
             return elapsed.isZero() ? 0 : accepted / (elapsed.toNanos() / 1e9);
@@ -53,7 +60,8 @@ final class BallotLoad {
     private final ConcurrentLinkedQueue<Long> unknown = new ConcurrentLinkedQueue<>();
     private final LongAdder lateAccepted = new LongAdder();
 
-    BallotLoad(Api api, String commandUrl, String votationId, String runId, int actions, int capacity, long startNanos) {
+    BallotLoad(
+            Api api, String commandUrl, String votationId, String runId, int actions, int capacity, long startNanos) {
         this.api = api;
         this.ballotsUrl = commandUrl + "/api/votations/" + votationId + "/ballots";
         this.batchUrl = ballotsUrl + ":batch";
@@ -125,31 +133,33 @@ final class BallotLoad {
         long started = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            Thread thread = new Thread(() -> {
-                long k;
-                while ((k = next.getAndIncrement()) < count) {
-                    if (every > 0 && k % every == every - 1) {
-                        long voter = anAcceptedVoter();
-                        if (voter >= 0) {
-                            duplicatesSent.increment();
+            Thread thread = new Thread(
+                    () -> {
+                        long k;
+                        while ((k = next.getAndIncrement()) < count) {
+                            if (every > 0 && k % every == every - 1) {
+                                long voter = anAcceptedVoter();
+                                if (voter >= 0) {
+                                    duplicatesSent.increment();
+                                    requests.increment();
+                                    String outcome = sendOnce(voter, false);
+                                    count(outcomes, "duplicate " + outcome);
+                                    if (outcome.startsWith("409 already-voted")) {
+                                        duplicatesRefused.increment();
+                                    } else if (outcome.startsWith("2")) {
+                                        duplicatesAccepted.increment();
+                                    }
+                                }
+                            }
                             requests.increment();
-                            String outcome = sendOnce(voter, false);
-                            count(outcomes, "duplicate " + outcome);
-                            if (outcome.startsWith("409 already-voted")) {
-                                duplicatesRefused.increment();
-                            } else if (outcome.startsWith("2")) {
-                                duplicatesAccepted.increment();
+                            String outcome = sendOnce(first + k, true);
+                            count(outcomes, outcome);
+                            if (outcome.startsWith("2")) {
+                                acceptedHere.increment();
                             }
                         }
-                    }
-                    requests.increment();
-                    String outcome = sendOnce(first + k, true);
-                    count(outcomes, outcome);
-                    if (outcome.startsWith("2")) {
-                        acceptedHere.increment();
-                    }
-                }
-            }, name + "-client-" + c);
+                    },
+                    name + "-client-" + c);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
@@ -157,8 +167,15 @@ final class BallotLoad {
         for (Thread thread : threads) {
             thread.join();
         }
-        return phase(name, requests.sum(), acceptedHere.sum(), duplicatesSent.sum(), duplicatesRefused.sum(),
-                duplicatesAccepted.sum(), outcomes, System.nanoTime() - started);
+        return phase(
+                name,
+                requests.sum(),
+                acceptedHere.sum(),
+                duplicatesSent.sum(),
+                duplicatesRefused.sum(),
+                duplicatesAccepted.sum(),
+                outcomes,
+                System.nanoTime() - started);
     }
 
     /**
@@ -175,39 +192,45 @@ final class BallotLoad {
         long started = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            Thread thread = new Thread(() -> {
-                long from;
-                while ((from = next.getAndAdd(batchSize)) < count) {
-                    int size = (int) Math.min(batchSize, count - from);
-                    StringBuilder body = new StringBuilder(size * 110).append("{\"ballots\":[");
-                    for (int i = 0; i < size; i++) {
-                        body.append(i == 0 ? "" : ",").append(Ballots.body(runId, first + from + i, actions));
-                    }
-                    body.append("]}");
-                    ballotsSent.add(size);
-                    Api.Response response = null;
-                    try {
-                        response = api.post(batchUrl, PLATFORM, body.toString(), TIMEOUT);
-                    } catch (IOException e) {
-                        // no answer: every ballot of the batch is unknown
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                    if (response == null || response.status() != 200) {
-                        for (int i = 0; i < size; i++) {
-                            unknown.add(first + from + i);
+            Thread thread = new Thread(
+                    () -> {
+                        long from;
+                        while ((from = next.getAndAdd(batchSize)) < count) {
+                            int size = (int) Math.min(batchSize, count - from);
+                            StringBuilder body = new StringBuilder(size * 110).append("{\"ballots\":[");
+                            for (int i = 0; i < size; i++) {
+                                body.append(i == 0 ? "" : ",").append(Ballots.body(runId, first + from + i, actions));
+                            }
+                            body.append("]}");
+                            ballotsSent.add(size);
+                            Api.Response response = null;
+                            try {
+                                response = api.post(batchUrl, PLATFORM, body.toString(), TIMEOUT);
+                            } catch (IOException e) {
+                                // no answer: every ballot of the batch is unknown
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                            if (response == null || response.status() != 200) {
+                                for (int i = 0; i < size; i++) {
+                                    unknown.add(first + from + i);
+                                }
+                                count(
+                                        outcomes,
+                                        response == null
+                                                ? "batch without answer"
+                                                : "batch " + response.status() + " " + response.code(),
+                                        size);
+                                if (response != null) {
+                                    lastRefusal = response.status() + " " + response.body();
+                                }
+                                continue;
+                            }
+                            acceptedHere.add(settleBatch(response.body(), first + from, outcomes));
                         }
-                        count(outcomes, response == null ? "batch without answer" : "batch " + response.status()
-                                + " " + response.code(), size);
-                        if (response != null) {
-                            lastRefusal = response.status() + " " + response.body();
-                        }
-                        continue;
-                    }
-                    acceptedHere.add(settleBatch(response.body(), first + from, outcomes));
-                }
-            }, name + "-client-" + c);
+                    },
+                    name + "-client-" + c);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
@@ -223,7 +246,8 @@ final class BallotLoad {
         long acceptedHere = 0;
         try {
             long now = System.nanoTime();
-            for (com.fasterxml.jackson.databind.JsonNode result : Api.JSON.readTree(body).path("results")) {
+            for (com.fasterxml.jackson.databind.JsonNode result :
+                    Api.JSON.readTree(body).path("results")) {
                 long voter = firstVoter + result.path("index").asLong();
                 int status = result.path("status").asInt();
                 if (status == 201) {
@@ -291,7 +315,8 @@ final class BallotLoad {
         return phase("settle unknown outcomes", requests.sum(), 0, 0, 0, 0, outcomes, System.nanoTime() - started);
     }
 
-    private Phase sendFixed(String name, long[] voters, int clients, boolean countAcceptance) throws InterruptedException {
+    private Phase sendFixed(String name, long[] voters, int clients, boolean countAcceptance)
+            throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         LongAdder acceptedHere = new LongAdder();
         LongAdder refused = new LongAdder();
@@ -299,18 +324,20 @@ final class BallotLoad {
         long started = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < Math.min(clients, Math.max(1, voters.length)); c++) {
-            Thread thread = new Thread(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < voters.length) {
-                    String outcome = sendOnce(voters[i], countAcceptance);
-                    count(outcomes, outcome);
-                    if (outcome.startsWith("2")) {
-                        acceptedHere.increment();
-                    } else if (outcome.startsWith("4")) {
-                        refused.increment();
-                    }
-                }
-            }, name + "-client-" + c);
+            Thread thread = new Thread(
+                    () -> {
+                        int i;
+                        while ((i = next.getAndIncrement()) < voters.length) {
+                            String outcome = sendOnce(voters[i], countAcceptance);
+                            count(outcomes, outcome);
+                            if (outcome.startsWith("2")) {
+                                acceptedHere.increment();
+                            } else if (outcome.startsWith("4")) {
+                                refused.increment();
+                            }
+                        }
+                    },
+                    name + "-client-" + c);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
@@ -319,8 +346,14 @@ final class BallotLoad {
             thread.join();
         }
         boolean duplicates = !countAcceptance;
-        return phase(name, voters.length, acceptedHere.sum(), duplicates ? voters.length : 0,
-                duplicates ? refused.sum() : 0, duplicates ? acceptedHere.sum() : 0, outcomes,
+        return phase(
+                name,
+                voters.length,
+                acceptedHere.sum(),
+                duplicates ? voters.length : 0,
+                duplicates ? refused.sum() : 0,
+                duplicates ? acceptedHere.sum() : 0,
+                outcomes,
                 System.nanoTime() - started);
     }
 
@@ -409,11 +442,25 @@ final class BallotLoad {
         outcomes.computeIfAbsent(outcome, o -> new LongAdder()).add(times);
     }
 
-    private static Phase phase(String name, long requests, long accepted, long duplicatesSent, long duplicatesRefused,
-                               long duplicatesAccepted, Map<String, LongAdder> outcomes, long nanos) {
+    private static Phase phase(
+            String name,
+            long requests,
+            long accepted,
+            long duplicatesSent,
+            long duplicatesRefused,
+            long duplicatesAccepted,
+            Map<String, LongAdder> outcomes,
+            long nanos) {
         Map<String, Long> counted = new TreeMap<>();
         outcomes.forEach((k, v) -> counted.put(k, v.sum()));
-        return new Phase(name, requests, accepted, duplicatesSent, duplicatesRefused, duplicatesAccepted, counted,
+        return new Phase(
+                name,
+                requests,
+                accepted,
+                duplicatesSent,
+                duplicatesRefused,
+                duplicatesAccepted,
+                counted,
                 Duration.ofNanos(nanos));
     }
 }

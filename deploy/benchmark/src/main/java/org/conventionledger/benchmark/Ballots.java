@@ -9,8 +9,7 @@ final class Ballots {
 
     private static final long SEED = 0x5EED_2022_0619L;
 
-    private Ballots() {
-    }
+    private Ballots() {}
 
     static String voterRef(String runId, long voter) {
         return "bench-" + runId + "-" + voter;
@@ -44,14 +43,18 @@ final class Ballots {
      * never logged.
      */
     static String body(String runId, long voter, int actions) {
-        StringBuilder json = new StringBuilder(128).append("{\"voterRef\":\"").append(voterRef(runId, voter))
+        StringBuilder json = new StringBuilder(128)
+                .append("{\"voterRef\":\"")
+                .append(voterRef(runId, voter))
                 .append("\",\"choices\":[");
         int[] choices = choices(voter, actions);
         for (int i = 0; i < choices.length; i++) {
             json.append(i == 0 ? "" : ",").append(choices[i]);
         }
-        return json.append("],\"voterFacts\":{\"ageAtClosing\":").append(16 + Math.floorMod(voter, 70))
-                .append(",\"resident\":true}}").toString();
+        return json.append("],\"voterFacts\":{\"ageAtClosing\":")
+                .append(16 + Math.floorMod(voter, 70))
+                .append(",\"resident\":true}}")
+                .toString();
     }
 
     /** SplitMix64's finaliser. */

@@ -1,5 +1,6 @@
 package org.conventionledger.benchmark;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The votation benchmark: see {@link Options#USAGE} and the README's "Benchmark" section. Prints what it
@@ -67,21 +66,43 @@ public final class Benchmark {
 
     private int run() throws Exception {
         boolean temporary = options.dataDir() == null;
-        Path root = temporary ? Files.createTempDirectory("ledger-bench-") : options.dataDir().toAbsolutePath();
+        Path root = temporary
+                ? Files.createTempDirectory("ledger-bench-")
+                : options.dataDir().toAbsolutePath();
         Path e2eDir = Files.createDirectories(root.resolve("e2e"));
         Instant date = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         say("== Convention Ledger votation benchmark, run " + runId + ", " + date);
         say("   store " + options.store().label() + ", " + n(options.ballots()) + " ballots from " + options.clients()
-                + " clients (+" + n(options.warmup()) + " warm-up)" + (options.crash() ? ", CRASH MODE (SIGKILL of the " + options.crashTarget() + "-service mid-load)" : ""));
+                + " clients (+" + n(options.warmup()) + " warm-up)"
+                + (options.crash()
+                        ? ", CRASH MODE (SIGKILL of the " + options.crashTarget() + "-service mid-load)"
+                        : ""));
         Map<String, Object> machine = Machine.describe(root);
         say("   machine: " + Report.machineLine(machine));
         report.put("date", date.toString());
         report.put("run", runId);
         report.put("machine", machine);
-        report.put("options", Map.of("ballots", options.ballots(), "clients", options.clients(),
-                "store", options.store().label(), "crash", options.crash(), "warmup", options.warmup(),
-                "actions", options.actions(), "profiles", options.profiles(),
-                "serviceProperties", options.serviceProperties(), "h2Options", options.h2Options()));
+        report.put(
+                "options",
+                Map.of(
+                        "ballots",
+                        options.ballots(),
+                        "clients",
+                        options.clients(),
+                        "store",
+                        options.store().label(),
+                        "crash",
+                        options.crash(),
+                        "warmup",
+                        options.warmup(),
+                        "actions",
+                        options.actions(),
+                        "profiles",
+                        options.profiles(),
+                        "serviceProperties",
+                        options.serviceProperties(),
+                        "h2Options",
+                        options.h2Options()));
 
         report.put("loadAverageAtStart", loadAverage());
         EventStore store;
@@ -94,8 +115,11 @@ public final class Benchmark {
                 return 0;
             }
             try {
-                store = EventStore.postgres(url, env("LEDGER_BENCH_POSTGRES_USER", "ledger"),
-                        env("LEDGER_BENCH_POSTGRES_PASSWORD", ""), "bench_" + runId + "_e2e");
+                store = EventStore.postgres(
+                        url,
+                        env("LEDGER_BENCH_POSTGRES_USER", "ledger"),
+                        env("LEDGER_BENCH_POSTGRES_PASSWORD", ""),
+                        "bench_" + runId + "_e2e");
                 toDrop.add(store);
             } catch (SQLException e) {
                 say("SKIPPED: PostgreSQL is not reachable at " + url + ": " + e.getMessage());
@@ -121,12 +145,20 @@ public final class Benchmark {
             return 0;
         }
 
-        report.put("build", Map.of("git", env("LEDGER_BENCH_GIT", "?"),
-                "commandJarModified", Files.getLastModifiedTime(options.commandJar()).toString(),
-                "queryJarModified", Files.getLastModifiedTime(options.queryJar()).toString()));
+        report.put(
+                "build",
+                Map.of(
+                        "git",
+                        env("LEDGER_BENCH_GIT", "?"),
+                        "commandJarModified",
+                        Files.getLastModifiedTime(options.commandJar()).toString(),
+                        "queryJarModified",
+                        Files.getLastModifiedTime(options.queryJar()).toString()));
         Path jars = Files.createDirectories(root.resolve("jars"));
-        Path commandJar = Files.copy(options.commandJar(), jars.resolve("command-service.jar"), StandardCopyOption.REPLACE_EXISTING);
-        Path queryJar = Files.copy(options.queryJar(), jars.resolve("query-service.jar"), StandardCopyOption.REPLACE_EXISTING);
+        Path commandJar = Files.copy(
+                options.commandJar(), jars.resolve("command-service.jar"), StandardCopyOption.REPLACE_EXISTING);
+        Path queryJar =
+                Files.copy(options.queryJar(), jars.resolve("query-service.jar"), StandardCopyOption.REPLACE_EXISTING);
 
         Map<String, String> env = new LinkedHashMap<>(store.serviceEnvironment());
         List<String> profiles = new ArrayList<>();
@@ -139,12 +171,19 @@ public final class Benchmark {
         }
 
         boolean exact;
-        try (Services services = new Services(e2eDir, commandJar, queryJar, options.commandHeap(), options.queryHeap(), env,
+        try (Services services = new Services(
+                e2eDir,
+                commandJar,
+                queryJar,
+                options.commandHeap(),
+                options.queryHeap(),
+                env,
                 options.serviceProperties())) {
             long t = System.nanoTime();
             services.start();
             say("-- services started in " + secs(System.nanoTime() - t) + " (command :" + services.commandPort
-                    + ", query :" + services.queryPort + ", profiles " + (profiles.isEmpty() ? "default" : profiles) + ")");
+                    + ", query :" + services.queryPort + ", profiles " + (profiles.isEmpty() ? "default" : profiles)
+                    + ")");
             exact = endToEnd(services, store);
             report.put("storeSettings", safe(store::durabilitySettings));
         }
@@ -188,33 +227,39 @@ public final class Benchmark {
         report.put("fixtureSeconds", votation.setup().toNanos() / 1e9);
 
         long t0 = System.nanoTime();
-        int capacity = (int) Math.min(Integer.MAX_VALUE - 16, options.warmup() + options.ballots()
-                + options.batchBallots() + options.late() + 1024);
-        BallotLoad load = new BallotLoad(api, services.commandUrl(), votation.votationId(), runId, votation.actions(),
-                capacity, t0);
+        int capacity = (int) Math.min(
+                Integer.MAX_VALUE - 16,
+                options.warmup() + options.ballots() + options.batchBallots() + options.late() + 1024);
+        BallotLoad load = new BallotLoad(
+                api, services.commandUrl(), votation.votationId(), runId, votation.actions(), capacity, t0);
         String rankingUrl = services.queryUrl() + "/api/votations/" + votation.votationId() + "/ranking";
 
         // one ballot first: if the API refuses it, say why and stop rather than time 'ballots' refusals
         BallotLoad.Phase first = load.send("first ballot", options.warmup() + options.ballots() + 20_000_000L, 1, 1, 0);
         if (first.accepted() != 1) {
             say("ABORTED: the first ballot was not accepted: " + first.outcomes() + " — " + load.lastRefusal());
-            throw new IllegalStateException("the ballot endpoint refuses the benchmark's ballots: " + load.lastRefusal());
+            throw new IllegalStateException(
+                    "the ballot endpoint refuses the benchmark's ballots: " + load.lastRefusal());
         }
         if (options.warmup() > 0) {
             BallotLoad.Phase warm = load.send("warm-up", 0, options.warmup(), options.clients(), 0);
-            say("-- warm-up: " + n(warm.accepted()) + " ballots accepted (" + n(warm.acceptedPerSecond()) + "/s, untimed)");
+            say("-- warm-up: " + n(warm.accepted()) + " ballots accepted (" + n(warm.acceptedPerSecond())
+                    + "/s, untimed)");
             awaitCount(api, rankingUrl, load.accepted(), Duration.ofMinutes(5));
         }
 
-        Probes.RankingProbe probe = new Probes.RankingProbe(api, services.queryUrl(), votation.votationId(), t0,
-                options.rankingIntervalMillis()).start();
+        Probes.RankingProbe probe = new Probes.RankingProbe(
+                        api, services.queryUrl(), votation.votationId(), t0, options.rankingIntervalMillis())
+                .start();
         Probes.ProcessorSampler sampler = new Probes.ProcessorSampler(api, services.queryUrl(), t0).start();
 
         // (a) the timed load, with a progress line every 10 s and, in crash mode, a SIGKILL half-way
         long acceptedBefore = load.accepted();
         AtomicReference<Map<String, Object>> crash = new AtomicReference<>();
-        Thread crasher = options.crash() ? crashController(services, load,
-                acceptedBefore + (long) (options.ballots() * options.crashAt()), t0, crash) : null;
+        Thread crasher = options.crash()
+                ? crashController(
+                        services, load, acceptedBefore + (long) (options.ballots() * options.crashAt()), t0, crash)
+                : null;
         long[] cpuBefore = Machine.cpuCounters();
         long commandPid = services.commandPid();
         Duration commandCpu0 = Services.cpu(commandPid);
@@ -225,8 +270,8 @@ public final class Benchmark {
                 + (options.crash() ? " (1% of requests re-send an accepted ballot)" : ""));
         Thread progress = progress(load, probe, acceptedBefore);
         long loadStart = System.nanoTime() - t0;
-        BallotLoad.Phase main = load.send("load", options.warmup(), options.ballots(), options.clients(),
-                options.crash() ? 0.01 : 0);
+        BallotLoad.Phase main =
+                load.send("load", options.warmup(), options.ballots(), options.clients(), options.crash() ? 0.01 : 0);
         long loadEnd = System.nanoTime() - t0;
         progress.interrupt();
         long headAtLoadEnd = store.maxIndex();
@@ -236,21 +281,42 @@ public final class Benchmark {
         double loadSeconds = loadTime.toNanos() / 1e9;
         cpu.put("systemBusyPercent", pct(cpuAfter[0] - cpuBefore[0], cpuAfter[2] - cpuBefore[2]));
         cpu.put("systemIowaitPercent", pct(cpuAfter[1] - cpuBefore[1], cpuAfter[2] - cpuBefore[2]));
-        cpu.put("commandServiceCores", options.crash() && "command".equals(options.crashTarget()) ? "n/a (restarted)"
-                : round2(Services.cpu(commandPid).minus(commandCpu0).toNanos() / 1e9 / loadSeconds));
-        cpu.put("queryServiceCores", options.crash() && "query".equals(options.crashTarget()) ? "n/a (restarted)"
-                : round2(Services.cpu(services.queryPid()).minus(queryCpu0).toNanos() / 1e9 / loadSeconds));
-        cpu.put("benchmarkCores", round2(ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO)
-                .minus(selfCpu0).toNanos() / 1e9 / loadSeconds));
+        cpu.put(
+                "commandServiceCores",
+                options.crash() && "command".equals(options.crashTarget())
+                        ? "n/a (restarted)"
+                        : round2(Services.cpu(commandPid).minus(commandCpu0).toNanos() / 1e9 / loadSeconds));
+        cpu.put(
+                "queryServiceCores",
+                options.crash() && "query".equals(options.crashTarget())
+                        ? "n/a (restarted)"
+                        : round2(Services.cpu(services.queryPid())
+                                        .minus(queryCpu0)
+                                        .toNanos()
+                                / 1e9
+                                / loadSeconds));
+        cpu.put(
+                "benchmarkCores",
+                round2(ProcessHandle.current()
+                                .info()
+                                .totalCpuDuration()
+                                .orElse(Duration.ZERO)
+                                .minus(selfCpu0)
+                                .toNanos()
+                        / 1e9
+                        / loadSeconds));
         if (options.store() == Options.Store.POSTGRES) {
             Map<Long, Duration> postgresCpu1 = postgresCpu();
             long nanos = 0;
             for (var e : postgresCpu1.entrySet()) {
-                nanos += e.getValue().minus(postgresCpu0.getOrDefault(e.getKey(), Duration.ZERO)).toNanos();
+                nanos += e.getValue()
+                        .minus(postgresCpu0.getOrDefault(e.getKey(), Duration.ZERO))
+                        .toNanos();
             }
             cpu.put("postgresCores", round2(nanos / 1e9 / loadSeconds));
         }
-        double busyCores = (cpuAfter[0] - cpuBefore[0]) / (double) Math.max(1, cpuAfter[2] - cpuBefore[2])
+        double busyCores = (cpuAfter[0] - cpuBefore[0])
+                / (double) Math.max(1, cpuAfter[2] - cpuBefore[2])
                 * Runtime.getRuntime().availableProcessors();
         double ours = 0;
         for (String k : new String[] {"commandServiceCores", "queryServiceCores", "benchmarkCores", "postgresCores"}) {
@@ -266,7 +332,9 @@ public final class Benchmark {
         if (cpu.get("queryServiceCores") instanceof Double q) {
             cpu.put("queryServiceCpuMillisPerBallot", round2(q * loadSeconds * 1000 / ballots));
         }
-        cpu.put("benchmarkCpuMillisPerBallot", round2((double) cpu.get("benchmarkCores") * loadSeconds * 1000 / ballots));
+        cpu.put(
+                "benchmarkCpuMillisPerBallot",
+                round2((double) cpu.get("benchmarkCores") * loadSeconds * 1000 / ballots));
         report.put("cpuDuringLoad", cpu);
         say("   load done: " + n(main.accepted()) + " accepted in " + secs(loadTime.toNanos()) + " = "
                 + n(main.acceptedPerSecond()) + " ballots/s; outcomes " + main.outcomes());
@@ -304,8 +372,8 @@ public final class Benchmark {
 
         // close, then late ballots: every one must be refused
         Fixture.close(api, services.commandUrl(), votation.votationId());
-        BallotLoad.Phase late = load.sendLate("late", options.warmup() + options.ballots() + 10_000_000L,
-                options.late(), options.clients());
+        BallotLoad.Phase late = load.sendLate(
+                "late", options.warmup() + options.ballots() + 10_000_000L, options.late(), options.clients());
         say("-- votation closed; " + n(late.requests()) + " late ballots: " + late.outcomes());
 
         // exactness: the closed ranking against the client's own account, and the log's rows
@@ -324,12 +392,14 @@ public final class Benchmark {
             catchUp.put(p, at == null ? "not within the settle timeout" : round2(Math.max(0, at - loadEnd) / 1e9));
         }
         if (!allProcessed) {
-            say("   not every processor reached the head within " + options.settleTimeout().toMinutes() + " min");
+            say("   not every processor reached the head within "
+                    + options.settleTimeout().toMinutes() + " min");
         }
 
         // (d) for reference: the same reads on a quiet read side (load over, processors caught up)
         Map<String, Object> idle = idleLatency(api, rankingUrl, 500);
-        say("-- ranking reads with the load over: p50 " + idle.get("p50Millis") + " ms, p99 " + idle.get("p99Millis") + " ms");
+        say("-- ranking reads with the load over: p50 " + idle.get("p50Millis") + " ms, p99 " + idle.get("p99Millis")
+                + " ms");
 
         // (e) rebuilds
         List<Map<String, Object>> rebuilds = new ArrayList<>();
@@ -364,8 +434,16 @@ public final class Benchmark {
         lag.put("maxSeconds", Probes.max(lags));
         lag.put("catchUpAfterLoadSeconds", caughtUp && caughtUpAt >= 0 ? (caughtUpAt - loadEnd) / 1e9 : null);
         Map<String, Object> behind = new LinkedHashMap<>();
-        sampler.behind(loadStart, loadEnd).forEach((p, values) -> behind.put(p, Map.of(
-                "p50", Probes.percentile(values, 50), "p99", Probes.percentile(values, 99), "max", Probes.max(values))));
+        sampler.behind(loadStart, loadEnd)
+                .forEach((p, values) -> behind.put(
+                        p,
+                        Map.of(
+                                "p50",
+                                Probes.percentile(values, 50),
+                                "p99",
+                                Probes.percentile(values, 99),
+                                "max",
+                                Probes.max(values))));
         lag.put("eventsBehindDuringLoad", behind);
         lag.put("processorsCaughtUpSecondsAfterLoad", catchUp);
         report.put("projectionLag", lag);
@@ -392,16 +470,21 @@ public final class Benchmark {
         checks.put("duplicatesRefused", duplicates.duplicatesRefused() + main.duplicatesRefused());
         checks.put("duplicatesAccepted", duplicates.duplicatesAccepted() + main.duplicatesAccepted());
         checks.put("lateSent", late.requests());
-        checks.put("lateRefused", late.outcomes().getOrDefault("409 votation-not-open", 0L)
-                + late.outcomes().getOrDefault("409 votation-closed", 0L));
+        checks.put(
+                "lateRefused",
+                late.outcomes().getOrDefault("409 votation-not-open", 0L)
+                        + late.outcomes().getOrDefault("409 votation-closed", 0L));
         checks.put("lateAccepted", load.lateAccepted());
         checks.put("rebuiltRankingExact", rebuiltExact);
         report.put("checks", checks);
         if (crash.get() != null) {
             report.put("crash", crash.get());
         }
-        return check.exact() && rebuiltExact && duplicates.duplicatesAccepted() + main.duplicatesAccepted() == 0
-                && load.lateAccepted() == 0 && (long) checks.get("lateRefused") == late.requests()
+        return check.exact()
+                && rebuiltExact
+                && duplicates.duplicatesAccepted() + main.duplicatesAccepted() == 0
+                && load.lateAccepted() == 0
+                && (long) checks.get("lateRefused") == late.requests()
                 && (long) checks.get("duplicatesRefused") == (long) checks.get("duplicatesSent");
     }
 
@@ -413,8 +496,12 @@ public final class Benchmark {
         Duration commandCpu0 = Services.cpu(commandPid);
         Duration queryCpu0 = Services.cpu(services.queryPid());
         Duration selfCpu0 = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
-        BallotLoad.Phase phase = load.sendBatches("relayed", options.warmup() + options.ballots() + 30_000_000L,
-                options.batchBallots(), options.batchClients(), options.batchSize());
+        BallotLoad.Phase phase = load.sendBatches(
+                "relayed",
+                options.warmup() + options.ballots() + 30_000_000L,
+                options.batchBallots(),
+                options.batchClients(),
+                options.batchSize());
         double seconds = phase.elapsed().toNanos() / 1e9;
         double ballots = Math.max(1, phase.accepted());
         Map<String, Object> relayed = new LinkedHashMap<>();
@@ -425,14 +512,25 @@ public final class Benchmark {
         relayed.put("seconds", seconds);
         relayed.put("ballotsPerSecond", phase.acceptedPerSecond());
         relayed.put("outcomes", phase.outcomes());
-        relayed.put("commandServiceCpuMillisPerBallot",
+        relayed.put(
+                "commandServiceCpuMillisPerBallot",
                 round2(Services.cpu(commandPid).minus(commandCpu0).toNanos() / 1e6 / ballots));
-        relayed.put("queryServiceCpuMillisPerBallot",
+        relayed.put(
+                "queryServiceCpuMillisPerBallot",
                 round2(Services.cpu(services.queryPid()).minus(queryCpu0).toNanos() / 1e6 / ballots));
-        relayed.put("benchmarkCpuMillisPerBallot", round2(ProcessHandle.current().info().totalCpuDuration()
-                .orElse(Duration.ZERO).minus(selfCpu0).toNanos() / 1e6 / ballots));
-        say("   relayed: " + n(phase.accepted()) + " accepted in " + secs(phase.elapsed().toNanos()) + " = "
-                + n(phase.acceptedPerSecond()) + " ballots/s; outcomes " + phase.outcomes());
+        relayed.put(
+                "benchmarkCpuMillisPerBallot",
+                round2(ProcessHandle.current()
+                                .info()
+                                .totalCpuDuration()
+                                .orElse(Duration.ZERO)
+                                .minus(selfCpu0)
+                                .toNanos()
+                        / 1e6
+                        / ballots));
+        say("   relayed: " + n(phase.accepted()) + " accepted in "
+                + secs(phase.elapsed().toNanos()) + " = " + n(phase.acceptedPerSecond()) + " ballots/s; outcomes "
+                + phase.outcomes());
         return relayed;
     }
 
@@ -454,12 +552,21 @@ public final class Benchmark {
         missing.add("singleBallots.httpCeilingPerSecond");
         Map<String, Object> batches = new LinkedHashMap<>();
         batches.put("ballotsPerSecond", relayed.get("ballotsPerSecond"));
-        batches.put("rawBatchedAppendPerSecond", raws.stream()
-                .filter(r -> ((Number) r.get("rowsPerTransaction")).intValue() > 1)
-                .map(r -> r.get("rowsPerSecond")).findFirst().orElse(null));
+        batches.put(
+                "rawBatchedAppendPerSecond",
+                raws.stream()
+                        .filter(r -> ((Number) r.get("rowsPerTransaction")).intValue() > 1)
+                        .map(r -> r.get("rowsPerSecond"))
+                        .findFirst()
+                        .orElse(null));
         Map<String, Object> rebuild = new LinkedHashMap<>();
-        rebuild.put("eventsPerSecond", rebuilds.stream().filter(r -> "rankings".equals(r.get("projection")))
-                .map(r -> r.get("eventsPerSecond")).findFirst().orElse(null));
+        rebuild.put(
+                "eventsPerSecond",
+                rebuilds.stream()
+                        .filter(r -> "rankings".equals(r.get("projection")))
+                        .map(r -> r.get("eventsPerSecond"))
+                        .findFirst()
+                        .orElse(null));
         values.put("singleBallots", single);
         values.put("relayedBatches", merge(relayed, batches));
         values.put("rebuild", rebuild);
@@ -496,17 +603,29 @@ public final class Benchmark {
         for (int batch : batches) {
             EventStore store = rawStore(root, "raw" + batch);
             toDrop.add(store);
-            say("-- raw append: " + n(options.rawEvents()) + " OnlineBallotCast rows, " + options.clients() + " threads, "
-                    + batch + " row" + (batch == 1 ? "" : "s") + " per transaction, into " + store.describe());
+            say("-- raw append: " + n(options.rawEvents()) + " OnlineBallotCast rows, " + options.clients()
+                    + " threads, " + batch + " row" + (batch == 1 ? "" : "s") + " per transaction, into "
+                    + store.describe());
             long[] cpu0 = Machine.cpuCounters();
             Duration self0 = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
-            RawAppend.Result result = RawAppend.run(store, options.rawEvents(), options.clients(), batch, options.actions());
+            RawAppend.Result result =
+                    RawAppend.run(store, options.rawEvents(), options.clients(), batch, options.actions());
             long[] cpu1 = Machine.cpuCounters();
             double seconds = result.elapsed().toNanos() / 1e9;
-            double busy = (cpu1[0] - cpu0[0]) / (double) Math.max(1, cpu1[2] - cpu0[2]) * Runtime.getRuntime().availableProcessors();
-            double self = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).minus(self0).toNanos() / 1e9 / seconds;
-            say("   " + n(result.rowsPerSecond()) + " rows/s (" + secs(result.elapsed().toNanos()) + "; "
-                    + n(result.rowsInTable()) + " rows in the table; " + result.rowShape() + ")");
+            double busy = (cpu1[0] - cpu0[0])
+                    / (double) Math.max(1, cpu1[2] - cpu0[2])
+                    * Runtime.getRuntime().availableProcessors();
+            double self = ProcessHandle.current()
+                            .info()
+                            .totalCpuDuration()
+                            .orElse(Duration.ZERO)
+                            .minus(self0)
+                            .toNanos()
+                    / 1e9
+                    / seconds;
+            say("   " + n(result.rowsPerSecond()) + " rows/s ("
+                    + secs(result.elapsed().toNanos()) + "; " + n(result.rowsInTable()) + " rows in the table; "
+                    + result.rowShape() + ")");
             Map<String, Object> described = new LinkedHashMap<>(RawAppend.describe(result));
             described.put("machineBusyCores", round2(busy));
             described.put("benchmarkCores", round2(self));
@@ -523,81 +642,93 @@ public final class Benchmark {
 
     private EventStore rawStore(Path root, String name) throws Exception {
         if (options.store() == Options.Store.POSTGRES) {
-            return EventStore.postgres(System.getenv("LEDGER_BENCH_POSTGRES_URL"), env("LEDGER_BENCH_POSTGRES_USER", "ledger"),
-                    env("LEDGER_BENCH_POSTGRES_PASSWORD", ""), "bench_" + runId + "_" + name);
+            return EventStore.postgres(
+                    System.getenv("LEDGER_BENCH_POSTGRES_URL"),
+                    env("LEDGER_BENCH_POSTGRES_USER", "ledger"),
+                    env("LEDGER_BENCH_POSTGRES_PASSWORD", ""),
+                    "bench_" + runId + "_" + name);
         }
         return EventStore.h2(Files.createDirectories(root.resolve(name)), options.h2Options());
     }
 
-    private Thread crashController(Services services, BallotLoad load, long killAt, long t0,
-                                   AtomicReference<Map<String, Object>> outcome) {
-        Thread thread = new Thread(() -> {
-            Map<String, Object> crash = new LinkedHashMap<>();
-            try {
-                while (load.accepted() < killAt) {
-                    Thread.sleep(20);
-                }
-                boolean command = "command".equals(options.crashTarget());
-                crash.put("target", command ? "command-service" : "query-service");
-                crash.put("killedAtAccepted", load.accepted());
-                crash.put("killedAtSeconds", (System.nanoTime() - t0) / 1e9);
-                if (command) {
-                    services.killCommand();
-                } else {
-                    services.killQuery();
-                }
-                say("   SIGKILL " + crash.get("target") + " at " + n(load.accepted()) + " accepted ballots");
-                Thread.sleep(options.crashDowntime().toMillis());
-                if (command) {
-                    services.startCommand();
-                } else {
-                    services.startQuery();
-                }
-                crash.put("restartedAtSeconds", (System.nanoTime() - t0) / 1e9);
-                crash.put("restartSeconds", services.lastQueryStart().toNanos() / 1e9);
-                say("   " + crash.get("target") + " restarted (healthy after " + secs(services.lastQueryStart().toNanos()) + ")");
-            } catch (Exception e) {
-                crash.put("error", e.toString());
-                say("   crash controller failed: " + e);
-            }
-            outcome.set(crash);
-        }, "crash-controller");
+    private Thread crashController(
+            Services services, BallotLoad load, long killAt, long t0, AtomicReference<Map<String, Object>> outcome) {
+        Thread thread = new Thread(
+                () -> {
+                    Map<String, Object> crash = new LinkedHashMap<>();
+                    try {
+                        while (load.accepted() < killAt) {
+                            Thread.sleep(20);
+                        }
+                        boolean command = "command".equals(options.crashTarget());
+                        crash.put("target", command ? "command-service" : "query-service");
+                        crash.put("killedAtAccepted", load.accepted());
+                        crash.put("killedAtSeconds", (System.nanoTime() - t0) / 1e9);
+                        if (command) {
+                            services.killCommand();
+                        } else {
+                            services.killQuery();
+                        }
+                        say("   SIGKILL " + crash.get("target") + " at " + n(load.accepted()) + " accepted ballots");
+                        Thread.sleep(options.crashDowntime().toMillis());
+                        if (command) {
+                            services.startCommand();
+                        } else {
+                            services.startQuery();
+                        }
+                        crash.put("restartedAtSeconds", (System.nanoTime() - t0) / 1e9);
+                        crash.put("restartSeconds", services.lastQueryStart().toNanos() / 1e9);
+                        say("   " + crash.get("target") + " restarted (healthy after "
+                                + secs(services.lastQueryStart().toNanos()) + ")");
+                    } catch (Exception e) {
+                        crash.put("error", e.toString());
+                        say("   crash controller failed: " + e);
+                    }
+                    outcome.set(crash);
+                },
+                "crash-controller");
         thread.setDaemon(true);
         thread.start();
         return thread;
     }
 
     private Thread progress(BallotLoad load, Probes.RankingProbe probe, long acceptedBefore) {
-        Thread thread = new Thread(() -> {
-            long started = System.nanoTime();
-            long last = acceptedBefore;
-            long lastAt = started;
-            try {
-                while (true) {
-                    Thread.sleep(10_000);
-                    long now = System.nanoTime();
-                    long accepted = load.accepted();
-                    long shown;
-                    synchronized (probe) {
-                        shown = probe.counted.size() == 0 ? -1 : probe.counted.get(probe.counted.size() - 1);
+        Thread thread = new Thread(
+                () -> {
+                    long started = System.nanoTime();
+                    long last = acceptedBefore;
+                    long lastAt = started;
+                    try {
+                        while (true) {
+                            Thread.sleep(10_000);
+                            long now = System.nanoTime();
+                            long accepted = load.accepted();
+                            long shown;
+                            synchronized (probe) {
+                                shown = probe.counted.size() == 0 ? -1 : probe.counted.get(probe.counted.size() - 1);
+                            }
+                            say(String.format(
+                                    "   %4.0f s: %s accepted (%s/s now), ranking counts %s",
+                                    (now - started) / 1e9,
+                                    n(accepted - acceptedBefore),
+                                    n((accepted - last) / ((now - lastAt) / 1e9)),
+                                    shown < 0 ? "?" : n(shown)));
+                            last = accepted;
+                            lastAt = now;
+                        }
+                    } catch (InterruptedException done) {
+                        // the load is over
                     }
-                    say(String.format("   %4.0f s: %s accepted (%s/s now), ranking counts %s", (now - started) / 1e9,
-                            n(accepted - acceptedBefore), n((accepted - last) / ((now - lastAt) / 1e9)),
-                            shown < 0 ? "?" : n(shown)));
-                    last = accepted;
-                    lastAt = now;
-                }
-            } catch (InterruptedException done) {
-                // the load is over
-            }
-        }, "progress");
+                },
+                "progress");
         thread.setDaemon(true);
         thread.start();
         return thread;
     }
 
     /** Polls the ranking until it counts {@code expected} ballots; false on time-out. */
-    private static boolean awaitCount(Api api, String rankingUrl, long expected, Duration timeout) throws InterruptedException {
+    private static boolean awaitCount(Api api, String rankingUrl, long expected, Duration timeout)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             try {
@@ -623,18 +754,20 @@ public final class Benchmark {
         return -1;
     }
 
-    record Exactness(boolean exact, long accepted, long rankingBallots, long logRows, boolean perActionEqual,
-                     String detail) {
+    record Exactness(
+            boolean exact, long accepted, long rankingBallots, long logRows, boolean perActionEqual, String detail) {
         String summary() {
-            return (exact ? "EXACT" : "DIFFERENT") + " — accepted " + n(accepted) + ", ranking counts " + n(rankingBallots)
+            return (exact ? "EXACT" : "DIFFERENT") + " — accepted " + n(accepted) + ", ranking counts "
+                    + n(rankingBallots)
                     + " ballots, the log holds " + n(logRows) + " ballot rows; per action "
                     + (perActionEqual ? "equal" : "different") + (detail.isEmpty() ? "" : " (" + detail + ")");
         }
     }
 
     /** Waits for the ranking to count every accepted ballot, then compares it action by action. */
-    private static Exactness verify(Api api, String rankingUrl, EventStore store, BallotLoad load, String when,
-                                    Duration timeout) throws Exception {
+    private static Exactness verify(
+            Api api, String rankingUrl, EventStore store, BallotLoad load, String when, Duration timeout)
+            throws Exception {
         long expected = load.accepted();
         awaitCount(api, rankingUrl, Math.min(expected, store.ballotRows()), timeout);
         Thread.sleep(500); // a count beyond the expected would show now
@@ -657,12 +790,19 @@ public final class Benchmark {
         long shownBallots = ranking.path("onlineBallots").asLong();
         long rows = store.ballotRows();
         if (rows < expected) {
-            differences.add(0, (expected - rows) + " ballots answered 201 are NOT IN THE LOG (lost commits; a voter whose"
-                    + " ballot was lost can vote again, counted twice here)");
+            differences.add(
+                    0,
+                    (expected - rows) + " ballots answered 201 are NOT IN THE LOG (lost commits; a voter whose"
+                            + " ballot was lost can vote again, counted twice here)");
         }
         boolean perAction = differences.isEmpty();
         boolean exact = perAction && shownBallots == expected && rows == expected;
-        return new Exactness(exact, expected, shownBallots, rows, perAction,
+        return new Exactness(
+                exact,
+                expected,
+                shownBallots,
+                rows,
+                perAction,
                 String.join("; ", differences.subList(0, Math.min(5, differences.size()))));
     }
 
@@ -675,7 +815,9 @@ public final class Benchmark {
                 for (int i = 0; i < lines.size() && shown.size() < 60; i++) {
                     if (lines.get(i).contains(" ERROR ")) {
                         for (int j = i; j < Math.min(lines.size(), i + 12) && shown.size() < 60; j++) {
-                            if (j == i || lines.get(j).startsWith("\t") || lines.get(j).startsWith("Caused by")
+                            if (j == i
+                                    || lines.get(j).startsWith("\t")
+                                    || lines.get(j).startsWith("Caused by")
                                     || !lines.get(j).matches("^\\d{4}-.*")) {
                                 shown.add(lines.get(j));
                             }
@@ -714,7 +856,8 @@ public final class Benchmark {
     }
 
     /** Waits until every streaming processor has reached {@code head}; false on time-out. */
-    private static boolean awaitProcessors(Api api, String queryUrl, long head, Duration timeout) throws InterruptedException {
+    private static boolean awaitProcessors(Api api, String queryUrl, long head, Duration timeout)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         Instant lastSaid = Instant.now();
         while (Instant.now().isBefore(deadline)) {
@@ -724,7 +867,9 @@ public final class Benchmark {
                 for (JsonNode p : api.getJson(queryUrl + "/api/admin/projections", ORGANISER)) {
                     if (p.path("position").asLong() < head) {
                         all = false;
-                        behind.append(' ').append(p.path("processor").asText()).append(" at ")
+                        behind.append(' ')
+                                .append(p.path("processor").asText())
+                                .append(" at ")
                                 .append(n(p.path("position").asLong()));
                     }
                 }
@@ -744,7 +889,8 @@ public final class Benchmark {
     }
 
     /** (e) rebuilds one projection from zero, services otherwise idle; events/s from its progress. */
-    private Map<String, Object> rebuild(Api api, String queryUrl, EventStore store, String projection) throws Exception {
+    private Map<String, Object> rebuild(Api api, String queryUrl, EventStore store, String projection)
+            throws Exception {
         String url = queryUrl + "/api/admin/projections/" + projection;
         long head = store.maxIndex();
         long events = store.count("globalIndex <= " + head);
@@ -776,8 +922,8 @@ public final class Benchmark {
         r.put("seconds", seconds);
         r.put("completed", position >= head);
         r.put("eventsPerSecond", events / seconds);
-        say("   " + projection + (position >= head ? " rebuilt" : " NOT rebuilt") + " in " + secs((long) (seconds * 1e9))
-                + " = " + n(events / seconds) + " events/s");
+        say("   " + projection + (position >= head ? " rebuilt" : " NOT rebuilt") + " in "
+                + secs((long) (seconds * 1e9)) + " = " + n(events / seconds) + " events/s");
         return r;
     }
 

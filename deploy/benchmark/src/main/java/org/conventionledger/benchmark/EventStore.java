@@ -1,5 +1,7 @@
 package org.conventionledger.benchmark;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * One event store of the run, exactly as the services address it: the H2 file
@@ -38,16 +37,26 @@ final class EventStore {
         this.schema = schema;
     }
 
-    /** The services' own URL form (application.yml): {@code jdbc:h2:file:<dir>/eventstore;AUTO_SERVER=TRUE;WRITE_DELAY=0}. */
+    /**
+     * The services' own URL form (application.yml): {@code
+     * jdbc:h2:file:<dir>/eventstore;AUTO_SERVER=TRUE;WRITE_DELAY=0}.
+     */
     static EventStore h2(Path directory, String options) {
-        return new EventStore(Options.Store.H2,
-                "jdbc:h2:file:" + directory.toAbsolutePath().resolve("eventstore") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0" + options, "sa", "",
+        return new EventStore(
+                Options.Store.H2,
+                "jdbc:h2:file:" + directory.toAbsolutePath().resolve("eventstore") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0"
+                        + options,
+                "sa",
+                "",
                 null);
     }
 
-    /** A fresh schema in the given database; its tables are created by whoever connects first (service or raw append). */
+    /**
+     * A fresh schema in the given database; its tables are created by whoever connects first (service or raw append).
+     */
     static EventStore postgres(String baseUrl, String user, String password, String schema) throws SQLException {
-        try (Connection c = DriverManager.getConnection(baseUrl, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(baseUrl, user, password);
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         }
         String url = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
@@ -86,7 +95,9 @@ final class EventStore {
         return new HikariDataSource(config);
     }
 
-    /** Creates the log's tables with the services' own DDL ({@code eventstore/schema-<dialect>.sql} of shared-events). */
+    /**
+     * Creates the log's tables with the services' own DDL ({@code eventstore/schema-<dialect>.sql} of shared-events).
+     */
     void createSchema() throws SQLException, IOException {
         String ddl;
         try (InputStream in = EventStore.class.getResourceAsStream("/eventstore/schema-" + dialect() + ".sql")) {
@@ -95,7 +106,8 @@ final class EventStore {
             }
             ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             for (String statement : ddl.replaceAll("(?m)^--.*$", "").split(";")) {
                 if (!statement.isBlank()) {
                     s.execute(statement);
@@ -104,7 +116,10 @@ final class EventStore {
         }
     }
 
-    /** A query of the benchmark's own, retried for up to a minute (an H2 store changes hands when its server process dies). */
+    /**
+     * A query of the benchmark's own, retried for up to a minute (an H2 store changes hands when its server process
+     * dies).
+     */
     private <T> T retrying(SqlCall<T> call) throws SQLException {
         SQLException last = null;
         for (int attempt = 0; attempt < 60; attempt++) {
@@ -133,8 +148,10 @@ final class EventStore {
     }
 
     private long countOnce(String where) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM DomainEventEntry" + (where == null ? "" : " WHERE " + where))) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT COUNT(*) FROM DomainEventEntry" + (where == null ? "" : " WHERE " + where))) {
             rs.next();
             return rs.getLong(1);
         }
@@ -149,8 +166,9 @@ final class EventStore {
     }
 
     private long maxIndexOnce() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT MAX(globalIndex) FROM DomainEventEntry")) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT MAX(globalIndex) FROM DomainEventEntry")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -159,23 +177,35 @@ final class EventStore {
     /** Average stored payload and metadata sizes of ballot rows (to show both measurements store the same rows). */
     String ballotRowShape() throws SQLException {
         String length = kind == Options.Store.H2 ? "OCTET_LENGTH" : "LENGTH";
-        try (Connection c = connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT AVG(" + length + "(payload)), AVG(" + length + "(metaData)), MIN(payloadRevision)"
-                     + " FROM (SELECT payload, metaData, payloadRevision FROM DomainEventEntry WHERE payloadType = '"
-                     + BALLOT_TYPE + "' ORDER BY globalIndex DESC LIMIT 1000) recent")) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT AVG(" + length + "(payload)), AVG(" + length + "(metaData)), MIN(payloadRevision)"
+                                + " FROM (SELECT payload, metaData, payloadRevision FROM DomainEventEntry WHERE "
+                                + "payloadType = '"
+                                + BALLOT_TYPE + "' ORDER BY globalIndex DESC LIMIT 1000) recent")) {
             rs.next();
-            return String.format("payload %.0f B, metadata %.0f B, revision %s", rs.getDouble(1), rs.getDouble(2),
-                    rs.getString(3));
+            return String.format(
+                    "payload %.0f B, metadata %.0f B, revision %s", rs.getDouble(1), rs.getDouble(2), rs.getString(3));
         }
     }
 
     /** PostgreSQL's settings that decide what a commit costs. */
     Map<String, String> durabilitySettings() throws SQLException {
         Map<String, String> settings = new LinkedHashMap<>();
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             if (kind == Options.Store.POSTGRES) {
-                for (String name : new String[] {"server_version", "synchronous_commit", "fsync", "wal_sync_method",
-                        "full_page_writes", "commit_delay", "shared_buffers", "max_connections"}) {
+                for (String name : new String[] {
+                    "server_version",
+                    "synchronous_commit",
+                    "fsync",
+                    "wal_sync_method",
+                    "full_page_writes",
+                    "commit_delay",
+                    "shared_buffers",
+                    "max_connections"
+                }) {
                     try (ResultSet rs = s.executeQuery("SHOW " + name)) {
                         rs.next();
                         settings.put(name, rs.getString(1));
@@ -183,7 +213,8 @@ final class EventStore {
                 }
             } else {
                 try (ResultSet rs = s.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-                        + " WHERE SETTING_NAME IN ('info.VERSION', 'WRITE_DELAY', 'RETENTION_TIME', 'AUTO_SERVER', 'CACHE_SIZE')")) {
+                        + " WHERE SETTING_NAME IN ('info.VERSION', 'WRITE_DELAY', 'RETENTION_TIME', "
+                        + "'AUTO_SERVER', 'CACHE_SIZE')")) {
                     while (rs.next()) {
                         settings.put(rs.getString(1), rs.getString(2));
                     }
@@ -197,7 +228,8 @@ final class EventStore {
         if (kind != Options.Store.POSTGRES) {
             return;
         }
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA " + schema + " CASCADE");
         } catch (SQLException e) {
             System.out.println("  (could not drop schema " + schema + ": " + e.getMessage() + ")");

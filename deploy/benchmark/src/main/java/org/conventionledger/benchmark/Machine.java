@@ -16,23 +16,41 @@ import java.util.Map;
  */
 final class Machine {
 
-    private Machine() {
-    }
+    private Machine() {}
 
     static Map<String, Object> describe(Path dataDir) {
         Map<String, Object> m = new LinkedHashMap<>();
         List<String> cpuinfo = lines(Path.of("/proc/cpuinfo"));
-        m.put("cpuModel", cpuinfo.stream().filter(l -> l.startsWith("model name")).map(Machine::value).findFirst()
-                .orElse(System.getProperty("os.arch")));
+        m.put(
+                "cpuModel",
+                cpuinfo.stream()
+                        .filter(l -> l.startsWith("model name"))
+                        .map(Machine::value)
+                        .findFirst()
+                        .orElse(System.getProperty("os.arch")));
         m.put("cpus", Runtime.getRuntime().availableProcessors());
-        m.put("cpuMHz", cpuinfo.stream().filter(l -> l.startsWith("cpu MHz")).map(Machine::value).findFirst().orElse("?"));
+        m.put(
+                "cpuMHz",
+                cpuinfo.stream()
+                        .filter(l -> l.startsWith("cpu MHz"))
+                        .map(Machine::value)
+                        .findFirst()
+                        .orElse("?"));
         m.put("virtualised", cpuinfo.stream().anyMatch(l -> l.startsWith("flags") && l.contains(" hypervisor")));
-        long memKb = lines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
-                .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
+        long memKb = lines(Path.of("/proc/meminfo")).stream()
+                .filter(l -> l.startsWith("MemTotal:"))
+                .map(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                .findFirst()
+                .orElse(0L);
         m.put("memoryGiB", Math.round(memKb / 1024.0 / 1024.0 * 10) / 10.0);
-        m.put("os", lines(Path.of("/etc/os-release")).stream().filter(l -> l.startsWith("PRETTY_NAME="))
-                .map(l -> l.substring(12).replace("\"", "")).findFirst().orElse(System.getProperty("os.name"))
-                + ", kernel " + System.getProperty("os.version"));
+        m.put(
+                "os",
+                lines(Path.of("/etc/os-release")).stream()
+                                .filter(l -> l.startsWith("PRETTY_NAME="))
+                                .map(l -> l.substring(12).replace("\"", ""))
+                                .findFirst()
+                                .orElse(System.getProperty("os.name"))
+                        + ", kernel " + System.getProperty("os.version"));
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         m.putAll(disk(dataDir));
         return m;
@@ -54,7 +72,9 @@ final class Machine {
             }
         }
         String rotational = "?";
-        String name = Path.of(device).getFileName() == null ? "" : Path.of(device).getFileName().toString();
+        String name = Path.of(device).getFileName() == null
+                ? ""
+                : Path.of(device).getFileName().toString();
         for (String candidate : new String[] {name, name.replaceAll("p?\\d+$", "")}) {
             List<String> r = lines(Path.of("/sys/block/" + candidate + "/queue/rotational"));
             if (!r.isEmpty()) {
@@ -71,8 +91,8 @@ final class Machine {
     private static Map<String, Object> fsyncProbe(Path dir) {
         Map<String, Object> p = new LinkedHashMap<>();
         Path file = dir.resolve("fsync-probe.bin");
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel channel = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer block = ByteBuffer.allocate(4096);
             int n = 300;
             long started = System.nanoTime();

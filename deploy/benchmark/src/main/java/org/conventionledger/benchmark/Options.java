@@ -11,39 +11,41 @@ import java.util.Locale;
  * The benchmark's command line. Every option has a default, so {@code deploy/benchmark.sh} alone runs the
  * full benchmark (1,000,000 ballots, 32 clients, embedded store).
  */
-record Options(long ballots,
-               int clients,
-               Store store,
-               boolean crash,
-               boolean json,
-               boolean rawOnly,
-               long warmup,
-               int actions,
-               int duplicates,
-               int late,
-               long rawEvents,
-               int rawReferenceBatch,
-               List<String> rebuild,
-               int rankingIntervalMillis,
-               Duration settleTimeout,
-               double crashAt,
-               String crashTarget,
-               Duration crashDowntime,
-               Path dataDir,
-               boolean keep,
-               Path commandJar,
-               Path queryJar,
-               String commandHeap,
-               String queryHeap,
-               List<String> profiles,
-               List<String> serviceProperties,
-               String h2Options,
-               long batchBallots,
-               int batchSize,
-               int batchClients) {
+record Options(
+        long ballots,
+        int clients,
+        Store store,
+        boolean crash,
+        boolean json,
+        boolean rawOnly,
+        long warmup,
+        int actions,
+        int duplicates,
+        int late,
+        long rawEvents,
+        int rawReferenceBatch,
+        List<String> rebuild,
+        int rankingIntervalMillis,
+        Duration settleTimeout,
+        double crashAt,
+        String crashTarget,
+        Duration crashDowntime,
+        Path dataDir,
+        boolean keep,
+        Path commandJar,
+        Path queryJar,
+        String commandHeap,
+        String queryHeap,
+        List<String> profiles,
+        List<String> serviceProperties,
+        String h2Options,
+        long batchBallots,
+        int batchSize,
+        int batchClients) {
 
     enum Store {
-        H2, POSTGRES;
+        H2,
+        POSTGRES;
 
         String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -134,18 +136,21 @@ record Options(long ballots,
                 case "-h", "--help" -> throw new Usage(null);
                 default -> {
                     if (i + 1 >= args.length) {
-                        throw new Usage(option.startsWith("--") && isValued(option)
-                                ? option + " needs a value" : "unknown option: " + option);
+                        throw new Usage(
+                                option.startsWith("--") && isValued(option)
+                                        ? option + " needs a value"
+                                        : "unknown option: " + option);
                     }
                     String value = args[++i];
                     switch (option) {
                         case "--ballots" -> ballots = positiveLong(option, value, 1);
                         case "--clients" -> clients = (int) positiveLong(option, value, 1);
-                        case "--store" -> store = switch (value.toLowerCase(Locale.ROOT)) {
-                            case "h2", "embedded" -> Store.H2;
-                            case "postgres", "postgresql" -> Store.POSTGRES;
-                            default -> throw new Usage("--store is h2 or postgres, not " + value);
-                        };
+                        case "--store" ->
+                            store = switch (value.toLowerCase(Locale.ROOT)) {
+                                case "h2", "embedded" -> Store.H2;
+                                case "postgres", "postgresql" -> Store.POSTGRES;
+                                default -> throw new Usage("--store is h2 or postgres, not " + value);
+                            };
                         case "--warmup" -> warmup = positiveLong(option, value, 0);
                         case "--actions" -> actions = (int) positiveLong(option, value, 3);
                         case "--duplicates" -> duplicates = (int) positiveLong(option, value, 0);
@@ -160,8 +165,13 @@ record Options(long ballots,
                         }
                         case "--batch-clients" -> batchClients = (int) positiveLong(option, value, 1);
                         case "--raw-reference-batch" -> rawReferenceBatch = (int) positiveLong(option, value, 0);
-                        case "--rebuild" -> rebuild = "none".equals(value) ? List.of()
-                                : Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+                        case "--rebuild" ->
+                            rebuild = "none".equals(value)
+                                    ? List.of()
+                                    : Arrays.stream(value.split(","))
+                                            .map(String::trim)
+                                            .filter(s -> !s.isEmpty())
+                                            .toList();
                         case "--ranking-interval-ms" -> rankingInterval = (int) positiveLong(option, value, 0);
                         case "--settle-timeout-s" -> settle = Duration.ofSeconds(positiveLong(option, value, 1));
                         case "--crash-at" -> {
@@ -195,7 +205,8 @@ record Options(long ballots,
                         }
                         case "--h2-options" -> {
                             if (!value.isEmpty() && !value.matches("(;[A-Za-z_]+=[A-Za-z0-9_]+)+")) {
-                                throw new Usage("--h2-options are ;NAME=VALUE settings, such as ;MAX_LENGTH_INPLACE_LOB=1024");
+                                throw new Usage(
+                                        "--h2-options are ;NAME=VALUE settings, such as ;MAX_LENGTH_INPLACE_LOB=1024");
                             }
                             h2Options = value;
                         }
@@ -207,11 +218,37 @@ record Options(long ballots,
         if (crash && ballots < 1_000) {
             throw new Usage("--crash needs at least 1000 ballots, to kill the query-service in the middle of the load");
         }
-        return new Options(ballots, clients, store, crash, json, rawOnly, warmup, actions, duplicates, late,
-                rawEvents == null ? ballots : rawEvents, rawReferenceBatch, List.copyOf(rebuild), rankingInterval,
-                settle, crashAt, crashTarget, crashDowntime, dataDir, keep, commandJar, queryJar, commandHeap, queryHeap,
-                List.copyOf(profiles), List.copyOf(serviceProperties), h2Options,
-                batchBallots == null ? ballots : batchBallots, batchSize, batchClients);
+        return new Options(
+                ballots,
+                clients,
+                store,
+                crash,
+                json,
+                rawOnly,
+                warmup,
+                actions,
+                duplicates,
+                late,
+                rawEvents == null ? ballots : rawEvents,
+                rawReferenceBatch,
+                List.copyOf(rebuild),
+                rankingInterval,
+                settle,
+                crashAt,
+                crashTarget,
+                crashDowntime,
+                dataDir,
+                keep,
+                commandJar,
+                queryJar,
+                commandHeap,
+                queryHeap,
+                List.copyOf(profiles),
+                List.copyOf(serviceProperties),
+                h2Options,
+                batchBallots == null ? ballots : batchBallots,
+                batchSize,
+                batchClients);
     }
 
     private static boolean isValued(String option) {

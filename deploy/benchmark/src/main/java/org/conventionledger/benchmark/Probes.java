@@ -1,13 +1,12 @@
 package org.conventionledger.benchmark;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What the read side shows while the load runs, sampled from outside as a reader sees it.
@@ -21,8 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class Probes {
 
-    private Probes() {
-    }
+    private Probes() {}
 
     /** A growable array of longs. */
     static final class Longs {
@@ -198,8 +196,7 @@ final class Probes {
 
     /** Every second, every streaming processor's position and the head of the log. */
     static final class ProcessorSampler implements Runnable {
-        record Sample(long at, String processor, long position, long head) {
-        }
+        record Sample(long at, String processor, long position, long head) {}
 
         private final Api api;
         private final String url;
@@ -235,7 +232,10 @@ final class Probes {
                     JsonNode all = api.getJson(url, "organiser");
                     synchronized (this) {
                         for (JsonNode p : all) {
-                            samples.add(new Sample(at, p.path("processor").asText(), p.path("position").asLong(),
+                            samples.add(new Sample(
+                                    at,
+                                    p.path("processor").asText(),
+                                    p.path("position").asLong(),
                                     p.path("head").asLong()));
                         }
                     }

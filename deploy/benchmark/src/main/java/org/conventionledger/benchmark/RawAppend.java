@@ -1,5 +1,9 @@
 package org.conventionledger.benchmark;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -11,16 +15,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.zaxxer.hikari.HikariDataSource;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -54,8 +52,7 @@ final class RawAppend {
         }
     }
 
-    private RawAppend() {
-    }
+    private RawAppend() {}
 
     static Result run(EventStore store, long rows, int threads, int batch, int actions) throws Exception {
         store.createSchema();
@@ -73,37 +70,49 @@ final class RawAppend {
             long started = System.nanoTime();
             List<Thread> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                Thread worker = new Thread(() -> {
-                    try {
-                        Mac mac = Mac.getInstance("HmacSHA256");
-                        mac.init(new SecretKeySpec(key, "HmacSHA256"));
-                        long first;
-                        while (failure.get() == null && (first = next.getAndAdd(batch)) < rows) {
-                            long last = Math.min(rows, first + batch);
-                            List<DomainEventMessage<?>> events = new ArrayList<>((int) (last - first));
-                            for (long voter = first; voter < last; voter++) {
-                                mac.update(votationId.getBytes(StandardCharsets.UTF_8));
-                                mac.update((byte) 0);
-                                String pseudonym = HexFormat.of().formatHex(mac.doFinal(
-                                        Ballots.voterRef(runId, voter).getBytes(StandardCharsets.UTF_8)));
-                                String ballotId = "ballot-" + pseudonym;
-                                int[] choices = Ballots.choices(voter, actions);
-                                List<Integer> chosen = new ArrayList<>(choices.length);
-                                for (int c : choices) {
-                                    chosen.add(c);
+                Thread worker = new Thread(
+                        () -> {
+                            try {
+                                Mac mac = Mac.getInstance("HmacSHA256");
+                                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                                long first;
+                                while (failure.get() == null && (first = next.getAndAdd(batch)) < rows) {
+                                    long last = Math.min(rows, first + batch);
+                                    List<DomainEventMessage<?>> events = new ArrayList<>((int) (last - first));
+                                    for (long voter = first; voter < last; voter++) {
+                                        mac.update(votationId.getBytes(StandardCharsets.UTF_8));
+                                        mac.update((byte) 0);
+                                        String pseudonym = HexFormat.of()
+                                                .formatHex(mac.doFinal(Ballots.voterRef(runId, voter)
+                                                        .getBytes(StandardCharsets.UTF_8)));
+                                        String ballotId = "ballot-" + pseudonym;
+                                        int[] choices = Ballots.choices(voter, actions);
+                                        List<Integer> chosen = new ArrayList<>(choices.length);
+                                        for (int c : choices) {
+                                            chosen.add(c);
+                                        }
+                                        // the metadata the command-service writes: actor, causation and trace ids
+                                        String commandId = UUID.randomUUID().toString();
+                                        events.add(new GenericDomainEventMessage<>(
+                                                "OnlineBallot",
+                                                ballotId,
+                                                0,
+                                                new OnlineBallotCast(
+                                                        conventionId,
+                                                        votationId,
+                                                        ballotId,
+                                                        pseudonym,
+                                                        List.copyOf(chosen)),
+                                                metaData.and("correlationId", commandId)
+                                                        .and("traceId", commandId)));
+                                    }
+                                    engine.appendEvents(events);
                                 }
-                                // the metadata the command-service writes: actor, causation and trace ids
-                                String commandId = UUID.randomUUID().toString();
-                                events.add(new GenericDomainEventMessage<>("OnlineBallot", ballotId, 0,
-                                        new OnlineBallotCast(conventionId, votationId, ballotId, pseudonym, List.copyOf(chosen)),
-                                        metaData.and("correlationId", commandId).and("traceId", commandId)));
+                            } catch (GeneralSecurityException | RuntimeException e) {
+                                failure.compareAndSet(null, e);
                             }
-                            engine.appendEvents(events);
-                        }
-                    } catch (GeneralSecurityException | RuntimeException e) {
-                        failure.compareAndSet(null, e);
-                    }
-                }, "raw-append-" + t);
+                        },
+                        "raw-append-" + t);
                 workers.add(worker);
                 worker.start();
             }
@@ -118,17 +127,22 @@ final class RawAppend {
         }
     }
 
-    /** Built as the services' {@code EventStoreConfiguration} and Axon's Spring Boot auto-configuration build theirs. */
+    /**
+     * Built as the services' {@code EventStoreConfiguration} and Axon's Spring Boot auto-configuration build theirs.
+     */
     private static JdbcEventStorageEngine engine(HikariDataSource pool) {
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+        ObjectMapper json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).build();
+        JacksonSerializer serializer =
+                JacksonSerializer.builder().objectMapper(json).build();
         PersistenceExceptionResolver resolver = new JdbcSQLErrorCodesResolver();
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(serializer)
                 .persistenceExceptionResolver(resolver)
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(pool)))
+                .connectionProvider(
+                        new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(pool)))
                 .transactionManager(new SpringTransactionManager(new DataSourceTransactionManager(pool)))
                 .schema(new EventSchema())
                 .dataType(byte[].class)
@@ -136,8 +150,20 @@ final class RawAppend {
     }
 
     static Map<String, Object> describe(Result r) {
-        return Map.of("rows", r.rows(), "threads", r.threads(), "rowsPerTransaction", r.batch(),
-                "seconds", r.elapsed().toNanos() / 1e9, "rowsPerSecond", r.rowsPerSecond(),
-                "rowsInTable", r.rowsInTable(), "rowShape", r.rowShape());
+        return Map.of(
+                "rows",
+                r.rows(),
+                "threads",
+                r.threads(),
+                "rowsPerTransaction",
+                r.batch(),
+                "seconds",
+                r.elapsed().toNanos() / 1e9,
+                "rowsPerSecond",
+                r.rowsPerSecond(),
+                "rowsInTable",
+                r.rowsInTable(),
+                "rowShape",
+                r.rowShape());
     }
 }

@@ -23,8 +23,10 @@ final class Report {
     }
 
     static String machineLine(Map<String, Object> m) {
-        return m.get("cpuModel") + ", " + m.get("cpus") + " CPUs" + (Boolean.TRUE.equals(m.get("virtualised")) ? " (virtual machine)" : "")
-                + ", " + m.get("memoryGiB") + " GiB RAM, " + m.get("os") + ", " + m.get("java") + "; disk " + m.get("disk")
+        return m.get("cpuModel") + ", " + m.get("cpus") + " CPUs"
+                + (Boolean.TRUE.equals(m.get("virtualised")) ? " (virtual machine)" : "")
+                + ", " + m.get("memoryGiB") + " GiB RAM, " + m.get("os") + ", " + m.get("java") + "; disk "
+                + m.get("disk")
                 + ", fsync of 4 KiB: " + m.get("fsyncPerSecond") + "/s (" + m.get("fsyncMillis") + " ms)";
     }
 
@@ -47,10 +49,15 @@ final class Report {
         line("== Results, " + values.get("date") + " (run " + values.get("run") + ")");
         line("machine  " + machineLine(map("machine")));
         line("build    " + values.get("build"));
-        line("store    " + options.store().label() + ": " + values.get("store") + " " + values.getOrDefault("storeSettings", ""));
-        if (!options.serviceProperties().isEmpty() || !options.h2Options().isEmpty() || !options.profiles().isEmpty()) {
+        line("store    " + options.store().label() + ": " + values.get("store") + " "
+                + values.getOrDefault("storeSettings", ""));
+        if (!options.serviceProperties().isEmpty()
+                || !options.h2Options().isEmpty()
+                || !options.profiles().isEmpty()) {
             line("settings " + (options.profiles().isEmpty() ? "" : "profiles " + options.profiles() + " ")
-                    + (options.serviceProperties().isEmpty() ? "" : "service properties " + options.serviceProperties() + " ")
+                    + (options.serviceProperties().isEmpty()
+                            ? ""
+                            : "service properties " + options.serviceProperties() + " ")
                     + (options.h2Options().isEmpty() ? "" : "H2 URL options " + options.h2Options()));
         }
         line("load     " + n(number(e2e.get("ballots"))) + " ballots accepted of " + n(number(e2e.get("requests")))
@@ -58,87 +65,174 @@ final class Report {
                 + " actions, 1 to 3 choices a ballot" + (options.crash() ? "; CRASH MODE" : ""));
         line("");
         row("figure", "measured", "target", "");
-        row("(a) ballots/s end to end (HTTP, committed)", n(perSecond) + " /s", "≥ 10,000 /s",
+        row(
+                "(a) ballots/s end to end (HTTP, committed)",
+                n(perSecond) + " /s",
+                "≥ 10,000 /s",
                 verdict(perSecond >= TARGET_BALLOTS_PER_SECOND));
         for (Map<String, Object> r : raws) {
             int batch = (int) number(r.get("rowsPerTransaction"));
-            row(batch == 1 ? "(b) raw append, same rows, 1 row/transaction" : "    raw append, " + batch + " rows/transaction (reference)",
-                    n(number(r.get("rowsPerSecond"))) + " rows/s (machine busy " + r.get("machineBusyCores") + " cores, "
-                    + r.get("benchmarkCores") + " of them the append)", batch == 1 ? "the physical limit" : "", "");
+            row(
+                    batch == 1
+                            ? "(b) raw append, same rows, 1 row/transaction"
+                            : "    raw append, " + batch + " rows/transaction (reference)",
+                    n(number(r.get("rowsPerSecond"))) + " rows/s (machine busy " + r.get("machineBusyCores")
+                            + " cores, " + r.get("benchmarkCores") + " of them the append)",
+                    batch == 1 ? "the physical limit" : "",
+                    "");
         }
         row("    ratio (a) / (b)", String.format("%.1f %%", ratio * 100), "≥ 50 %", verdict(ratio >= TARGET_RATIO));
         Map<String, Object> relayed = map("relayedBatches");
         if (!relayed.isEmpty()) {
-            double batched = raws.stream().filter(r -> number(r.get("rowsPerTransaction")) > 1)
-                    .mapToDouble(r -> number(r.get("rowsPerSecond"))).findFirst().orElse(Double.NaN);
+            double batched = raws.stream()
+                    .filter(r -> number(r.get("rowsPerTransaction")) > 1)
+                    .mapToDouble(r -> number(r.get("rowsPerSecond")))
+                    .findFirst()
+                    .orElse(Double.NaN);
             double rate = number(relayed.get("ballotsPerSecond"));
-            row("relayed batches of " + relayed.get("batchSize") + ", ballots/s end to end", n(rate) + " /s ("
-                    + relayed.get("commandServiceCpuMillisPerBallot") + " ms command-service CPU a ballot)",
-                    "≥ 10,000 /s", verdict(rate >= TARGET_BALLOTS_PER_SECOND));
-            row("    ratio to the batched raw append", String.format("%.1f %%", rate / batched * 100), "≥ 50 %",
+            row(
+                    "relayed batches of " + relayed.get("batchSize") + ", ballots/s end to end",
+                    n(rate) + " /s (" + relayed.get("commandServiceCpuMillisPerBallot")
+                            + " ms command-service CPU a ballot)",
+                    "≥ 10,000 /s",
+                    verdict(rate >= TARGET_BALLOTS_PER_SECOND));
+            row(
+                    "    ratio to the batched raw append",
+                    String.format("%.1f %%", rate / batched * 100),
+                    "≥ 50 %",
                     verdict(rate / batched >= TARGET_RATIO));
             row("    outcomes", String.valueOf(relayed.get("outcomes")), "", "");
         }
-        row("(c) projection lag, rankings, p50 / p99 / max", String.format("%s / %s / %s s", f(lag.get("p50Seconds")),
-                f(lag.get("p99Seconds")), f(lag.get("maxSeconds"))), "", "");
+        row(
+                "(c) projection lag, rankings, p50 / p99 / max",
+                String.format(
+                        "%s / %s / %s s", f(lag.get("p50Seconds")), f(lag.get("p99Seconds")), f(lag.get("maxSeconds"))),
+                "",
+                "");
         Object catchUp = lag.get("catchUpAfterLoadSeconds");
-        row("    ranking complete after the load's end", catchUp == null ? "not within the timeout" : f(catchUp) + " s", "", "");
+        row(
+                "    ranking complete after the load's end",
+                catchUp == null ? "not within the timeout" : f(catchUp) + " s",
+                "",
+                "");
         Map<String, Object> behind = (Map<String, Object>) lag.getOrDefault("eventsBehindDuringLoad", Map.of());
         for (var entry : behind.entrySet()) {
             Map<String, Object> b = (Map<String, Object>) entry.getValue();
-            row("    " + entry.getKey() + ": events behind p50 / p99 / max", n(number(b.get("p50"))) + " / "
-                    + n(number(b.get("p99"))) + " / " + n(number(b.get("max"))), "", "");
+            row(
+                    "    " + entry.getKey() + ": events behind p50 / p99 / max",
+                    n(number(b.get("p50"))) + " / " + n(number(b.get("p99"))) + " / " + n(number(b.get("max"))),
+                    "",
+                    "");
         }
-        Map<String, Object> caughtUp = (Map<String, Object>) lag.getOrDefault("processorsCaughtUpSecondsAfterLoad", Map.of());
+        Map<String, Object> caughtUp =
+                (Map<String, Object>) lag.getOrDefault("processorsCaughtUpSecondsAfterLoad", Map.of());
         StringBuilder caught = new StringBuilder();
-        caughtUp.forEach((p, s) -> caught.append(caught.length() == 0 ? "" : ", ").append(p).append(' ')
+        caughtUp.forEach((p, s) -> caught.append(caught.length() == 0 ? "" : ", ")
+                .append(p)
+                .append(' ')
                 .append(s instanceof Number ? f(s) + " s" : s));
         row("    processors at the load's last event after", caught.toString(), "", "");
         double p99 = number(latency.get("p99Millis"));
-        row("(d) ranking read latency p50 / p99 / max", String.format("%s / %s / %s ms", f(latency.get("p50Millis")),
-                f(latency.get("p99Millis")), f(latency.get("maxMillis"))), "p99 < 10 ms",
+        row(
+                "(d) ranking read latency p50 / p99 / max",
+                String.format(
+                        "%s / %s / %s ms",
+                        f(latency.get("p50Millis")), f(latency.get("p99Millis")), f(latency.get("maxMillis"))),
+                "p99 < 10 ms",
                 verdict(p99 < TARGET_RANKING_P99_MILLIS));
         Map<String, Object> idle = map("rankingLatencyIdle");
         if (!idle.isEmpty()) {
-            row("    same reads with the load over p50 / p99", f(idle.get("p50Millis")) + " / " + f(idle.get("p99Millis"))
-                    + " ms", "p99 < 10 ms", verdict(number(idle.get("p99Millis")) < TARGET_RANKING_P99_MILLIS));
+            row(
+                    "    same reads with the load over p50 / p99",
+                    f(idle.get("p50Millis")) + " / " + f(idle.get("p99Millis")) + " ms",
+                    "p99 < 10 ms",
+                    verdict(number(idle.get("p99Millis")) < TARGET_RANKING_P99_MILLIS));
         }
-        row("    reads during the load (failed)", n(number(latency.get("reads"))) + " (" + n(number(latency.get("failedReads"))) + ")", "", "");
+        row(
+                "    reads during the load (failed)",
+                n(number(latency.get("reads"))) + " (" + n(number(latency.get("failedReads"))) + ")",
+                "",
+                "");
         for (Map<String, Object> r : rebuilds) {
             double rate = number(r.get("eventsPerSecond"));
-            row("(e) rebuild " + r.get("projection") + " from the log", n(rate) + " events/s", "≥ 50,000 /s",
+            row(
+                    "(e) rebuild " + r.get("projection") + " from the log",
+                    n(rate) + " events/s",
+                    "≥ 50,000 /s",
                     verdict(rate >= TARGET_REBUILD_EVENTS_PER_SECOND));
-            row("    events, seconds", n(number(r.get("events"))) + " in " + f(r.get("seconds")) + " s"
-                    + (Boolean.TRUE.equals(r.get("completed")) ? "" : " (NOT COMPLETED)")
-                    + (r.containsKey("exact") ? (Boolean.TRUE.equals(r.get("exact")) ? ", ranking exact after" : ", ranking DIFFERENT after") : ""), "", "");
+            row(
+                    "    events, seconds",
+                    n(number(r.get("events"))) + " in " + f(r.get("seconds")) + " s"
+                            + (Boolean.TRUE.equals(r.get("completed")) ? "" : " (NOT COMPLETED)")
+                            + (r.containsKey("exact")
+                                    ? (Boolean.TRUE.equals(r.get("exact"))
+                                            ? ", ranking exact after"
+                                            : ", ranking DIFFERENT after")
+                                    : ""),
+                    "",
+                    "");
         }
-        row("exactness: ranking = accepted = ballot rows", (Boolean.TRUE.equals(checks.get("exact")) ? "EXACT " : "DIFFERENT ")
-                + n(number(checks.get("rankingOnlineBallots"))) + " = " + n(number(checks.get("accepted"))) + " = "
-                + n(number(checks.get("ballotRowsInLog"))) + (Boolean.TRUE.equals(checks.get("perActionEqual"))
-                ? ", per action equal" : ", per action DIFFERENT"), "all equal", check(Boolean.TRUE.equals(checks.get("exact"))));
-        row("duplicates re-sent / refused / accepted", n(number(checks.get("duplicatesSent"))) + " / "
-                + n(number(checks.get("duplicatesRefused"))) + " / " + n(number(checks.get("duplicatesAccepted"))), "all refused",
+        row(
+                "exactness: ranking = accepted = ballot rows",
+                (Boolean.TRUE.equals(checks.get("exact")) ? "EXACT " : "DIFFERENT ")
+                        + n(number(checks.get("rankingOnlineBallots"))) + " = " + n(number(checks.get("accepted")))
+                        + " = "
+                        + n(number(checks.get("ballotRowsInLog")))
+                        + (Boolean.TRUE.equals(checks.get("perActionEqual"))
+                                ? ", per action equal"
+                                : ", per action DIFFERENT"),
+                "all equal",
+                check(Boolean.TRUE.equals(checks.get("exact"))));
+        row(
+                "duplicates re-sent / refused / accepted",
+                n(number(checks.get("duplicatesSent"))) + " / " + n(number(checks.get("duplicatesRefused"))) + " / "
+                        + n(number(checks.get("duplicatesAccepted"))),
+                "all refused",
                 check(number(checks.get("duplicatesAccepted")) == 0
                         && number(checks.get("duplicatesRefused")) == number(checks.get("duplicatesSent"))));
-        row("late ballots sent / refused / accepted", n(number(checks.get("lateSent"))) + " / "
-                + n(number(checks.get("lateRefused"))) + " / " + n(number(checks.get("lateAccepted"))), "all refused",
-                check(number(checks.get("lateAccepted")) == 0 && number(checks.get("lateRefused")) == number(checks.get("lateSent"))));
+        row(
+                "late ballots sent / refused / accepted",
+                n(number(checks.get("lateSent"))) + " / " + n(number(checks.get("lateRefused"))) + " / "
+                        + n(number(checks.get("lateAccepted"))),
+                "all refused",
+                check(number(checks.get("lateAccepted")) == 0
+                        && number(checks.get("lateRefused")) == number(checks.get("lateSent"))));
         row("unknown outcomes, settled by re-sending", n(number(checks.get("unknownOutcomesSettled"))), "", "");
         if (values.containsKey("crash")) {
             Map<String, Object> crash = map("crash");
-            row("SIGKILL of the " + crash.getOrDefault("target", "query-service"), crash.containsKey("error") ? "FAILED: " + crash.get("error")
-                    : "at " + n(number(crash.get("killedAtAccepted"))) + " accepted (" + f(crash.get("killedAtSeconds"))
-                    + " s), healthy again after " + f(crash.get("restartSeconds")) + " s", "", "");
+            row(
+                    "SIGKILL of the " + crash.getOrDefault("target", "query-service"),
+                    crash.containsKey("error")
+                            ? "FAILED: " + crash.get("error")
+                            : "at " + n(number(crash.get("killedAtAccepted"))) + " accepted ("
+                                    + f(crash.get("killedAtSeconds")) + " s), healthy again after "
+                                    + f(crash.get("restartSeconds")) + " s",
+                    "",
+                    "");
         }
-        row("CPU during the load (cores of " + map("machine").get("cpus") + ")", "machine busy " + cpu.get("machineBusyCores")
-                + " (iowait " + cpu.get("systemIowaitPercent") + " %): command-service " + cpu.get("commandServiceCores")
-                + ", query-service " + cpu.get("queryServiceCores") + ", benchmark clients " + cpu.get("benchmarkCores")
-                + (cpu.containsKey("postgresCores") ? ", PostgreSQL " + cpu.get("postgresCores") : "")
-                + ", OTHER processes " + cpu.get("otherProcessesCores"), "", "");
-        row("CPU per ballot (ms)", "command-service " + cpu.getOrDefault("commandServiceCpuMillisPerBallot", "n/a") + ", query-service "
-                + cpu.getOrDefault("queryServiceCpuMillisPerBallot", "n/a") + ", benchmark clients "
-                + cpu.get("benchmarkCpuMillisPerBallot"), "", "");
-        row("load average at start / after the load", values.get("loadAverageAtStart") + " / " + cpu.get("loadAverageAfter"), "", "");
+        row(
+                "CPU during the load (cores of " + map("machine").get("cpus") + ")",
+                "machine busy " + cpu.get("machineBusyCores")
+                        + " (iowait " + cpu.get("systemIowaitPercent") + " %): command-service "
+                        + cpu.get("commandServiceCores")
+                        + ", query-service " + cpu.get("queryServiceCores") + ", benchmark clients "
+                        + cpu.get("benchmarkCores")
+                        + (cpu.containsKey("postgresCores") ? ", PostgreSQL " + cpu.get("postgresCores") : "")
+                        + ", OTHER processes " + cpu.get("otherProcessesCores"),
+                "",
+                "");
+        row(
+                "CPU per ballot (ms)",
+                "command-service " + cpu.getOrDefault("commandServiceCpuMillisPerBallot", "n/a") + ", query-service "
+                        + cpu.getOrDefault("queryServiceCpuMillisPerBallot", "n/a") + ", benchmark clients "
+                        + cpu.get("benchmarkCpuMillisPerBallot"),
+                "",
+                "");
+        row(
+                "load average at start / after the load",
+                values.get("loadAverageAtStart") + " / " + cpu.get("loadAverageAfter"),
+                "",
+                "");
         row("ballot rows (end to end)", String.valueOf(values.get("e2eRowShape")), "", "");
         if (!raws.isEmpty()) {
             row("ballot rows (raw append)", String.valueOf(raws.get(0).get("rowShape")), "", "");
@@ -156,8 +250,12 @@ final class Report {
         line("store    " + options.store().label() + " " + values.getOrDefault("storeSettings", ""));
         line("load average at start " + values.get("loadAverageAtStart"));
         for (Map<String, Object> r : (List<Map<String, Object>>) values.getOrDefault("rawAppend", List.of())) {
-            row("raw append, " + r.get("rowsPerTransaction") + " row(s)/transaction, " + r.get("threads") + " threads",
-                    n(number(r.get("rowsPerSecond"))) + " rows/s", "", "");
+            row(
+                    "raw append, " + r.get("rowsPerTransaction") + " row(s)/transaction, " + r.get("threads")
+                            + " threads",
+                    n(number(r.get("rowsPerSecond"))) + " rows/s",
+                    "",
+                    "");
         }
     }
 
@@ -192,7 +290,8 @@ final class Report {
     }
 
     private static void row(String figure, String measured, String target, String verdict) {
-        line(String.format(" %-48s %-44s %-20s %s", figure, measured, target, verdict).stripTrailing());
+        line(String.format(" %-48s %-44s %-20s %s", figure, measured, target, verdict)
+                .stripTrailing());
     }
 
     private static void line(String text) {

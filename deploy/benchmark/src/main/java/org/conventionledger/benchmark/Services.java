@@ -36,8 +36,14 @@ final class Services implements AutoCloseable {
     private Process query;
     private Duration lastQueryStart = Duration.ZERO;
 
-    Services(Path dataDir, Path commandJar, Path queryJar, String commandHeap, String queryHeap,
-             Map<String, String> extraEnvironment, List<String> systemProperties) {
+    Services(
+            Path dataDir,
+            Path commandJar,
+            Path queryJar,
+            String commandHeap,
+            String queryHeap,
+            Map<String, String> extraEnvironment,
+            List<String> systemProperties) {
         this.systemProperties = systemProperties;
         this.dataDir = dataDir;
         this.commandJar = commandJar;
@@ -62,13 +68,16 @@ final class Services implements AutoCloseable {
 
     Services start() throws Exception {
         // Ctrl-C or a failure of the benchmark must not leave the services running
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (Process p : new Process[] {query, command}) {
-                if (p != null && p.isAlive()) {
-                    p.destroyForcibly();
-                }
-            }
-        }, "stop-services"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            for (Process p : new Process[] {query, command}) {
+                                if (p != null && p.isAlive()) {
+                                    p.destroyForcibly();
+                                }
+                            }
+                        },
+                        "stop-services"));
         command = launch("command-service", commandJar, commandHeap, "COMMAND_PORT", commandPort);
         awaitHealthy(commandPort, command);
         startQuery();
@@ -135,16 +144,17 @@ final class Services implements AutoCloseable {
 
     private Process launch(String service, Path jar, String heap, String portVariable, int port) throws IOException {
         if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build with `mvn -B -DskipTests install` (the script does)");
+            throw new IllegalStateException(
+                    jar + " is missing: build with `mvn -B -DskipTests install` (the script does)");
         }
         Path log = dataDir.resolve(service + "-" + logs.size() + ".log");
         logs.add(log);
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-Daxoniq.update-checker.disabled=true"));
+        List<String> command =
+                new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-Daxoniq.update-checker.disabled=true"));
         systemProperties.forEach(p -> command.add("-D" + p));
         command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put(portVariable, String.valueOf(port));
         return builder.start();
@@ -159,8 +169,11 @@ final class Services implements AutoCloseable {
                         + " (see its log in the data directory)");
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                var response = http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
                 }

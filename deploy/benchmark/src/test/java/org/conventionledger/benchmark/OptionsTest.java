@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** The benchmark itself never runs under {@code mvn verify}; its argument parsing and pure helpers do. */
@@ -27,8 +26,21 @@ class OptionsTest {
 
     @Test
     void readsTheScriptsOptions() {
-        Options o = Options.parse("--ballots", "20_000", "--clients", "8", "--store", "postgres", "--crash", "--json",
-                "--rebuild", "rankings,dashboard", "--profile", "benchmark", "--raw-events", "5000");
+        Options o = Options.parse(
+                "--ballots",
+                "20_000",
+                "--clients",
+                "8",
+                "--store",
+                "postgres",
+                "--crash",
+                "--json",
+                "--rebuild",
+                "rankings,dashboard",
+                "--profile",
+                "benchmark",
+                "--raw-events",
+                "5000");
         assertThat(o.ballots()).isEqualTo(20_000);
         assertThat(o.clients()).isEqualTo(8);
         assertThat(o.store()).isEqualTo(Options.Store.POSTGRES);
@@ -42,19 +54,27 @@ class OptionsTest {
 
     @Test
     void refusesBadUsageWithAMessage() {
-        assertThatThrownBy(() -> Options.parse("--store", "mysql")).isInstanceOf(Options.Usage.class)
+        assertThatThrownBy(() -> Options.parse("--store", "mysql"))
+                .isInstanceOf(Options.Usage.class)
                 .hasMessageContaining("h2 or postgres");
-        assertThatThrownBy(() -> Options.parse("--ballots")).isInstanceOf(Options.Usage.class)
+        assertThatThrownBy(() -> Options.parse("--ballots"))
+                .isInstanceOf(Options.Usage.class)
                 .hasMessageContaining("needs a value");
-        assertThatThrownBy(() -> Options.parse("--clients", "0")).isInstanceOf(Options.Usage.class)
+        assertThatThrownBy(() -> Options.parse("--clients", "0"))
+                .isInstanceOf(Options.Usage.class)
                 .hasMessageContaining("at least 1");
-        assertThatThrownBy(() -> Options.parse("--frobnicate", "1")).isInstanceOf(Options.Usage.class)
+        assertThatThrownBy(() -> Options.parse("--frobnicate", "1"))
+                .isInstanceOf(Options.Usage.class)
                 .hasMessageContaining("unknown option");
         assertThatThrownBy(() -> Options.parse("--crash", "--ballots", "10")).isInstanceOf(Options.Usage.class);
-        assertThatThrownBy(() -> Options.parse("--help")).isInstanceOf(Options.Usage.class).hasMessage(null);
-        assertThatThrownBy(() -> Options.parse("--batch-size", "501")).isInstanceOf(Options.Usage.class)
+        assertThatThrownBy(() -> Options.parse("--help"))
+                .isInstanceOf(Options.Usage.class)
+                .hasMessage(null);
+        assertThatThrownBy(() -> Options.parse("--batch-size", "501"))
+                .isInstanceOf(Options.Usage.class)
                 .hasMessageContaining("at most 500");
-        assertThat(Options.parse("--batch-ballots", "0", "--batch-size", "100").batchBallots()).isZero();
+        assertThat(Options.parse("--batch-ballots", "0", "--batch-size", "100").batchBallots())
+                .isZero();
     }
 
     @Test
@@ -71,7 +91,8 @@ class OptionsTest {
 
     @Test
     void readsTheRankingsBallotCountAndTakesPercentiles() {
-        assertThat(Probes.RankingProbe.onlineBallots("{\"a\":1,\"onlineBallots\":12345,\"entries\":[]}")).isEqualTo(12_345);
+        assertThat(Probes.RankingProbe.onlineBallots("{\"a\":1,\"onlineBallots\":12345,\"entries\":[]}"))
+                .isEqualTo(12_345);
         assertThat(Probes.RankingProbe.onlineBallots("{}")).isEqualTo(-1);
         double[] values = {5, 1, 4, 2, 3, 6, 7, 8, 9, 10};
         assertThat(Probes.percentile(values, 50)).isEqualTo(5);

@@ -3,7 +3,6 @@ package org.conventionledger.tools;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-
 import org.conventionledger.tools.demo.ClermontDemo;
 import org.conventionledger.tools.pabulib.PabulibCommand;
 
@@ -18,8 +17,7 @@ import org.conventionledger.tools.pabulib.PabulibCommand;
  */
 public final class Ledger {
 
-    private Ledger() {
-    }
+    private Ledger() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || "help".equals(args[0]) || "--help".equals(args[0])) {
@@ -41,35 +39,59 @@ public final class Ledger {
         switch (args[0]) {
             case "demo" -> {
                 var result = new ClermontDemo(
-                        options.get("command-url", "http://localhost:8081"),
-                        options.get("query-url", "http://localhost:8082"),
-                        Path.of(options.get("accounts", "data/accounts.txt")),
-                        System.out::println).run();
+                                options.get("command-url", "http://localhost:8081"),
+                                options.get("query-url", "http://localhost:8082"),
+                                Path.of(options.get("accounts", "data/accounts.txt")),
+                                System.out::println)
+                        .run();
                 System.exit(result.matchesPublishedTable() ? 0 : 1);
             }
-            case "rebuild" -> System.exit(ProjectionRebuildCommand.run(
-                    options.get("query-url", "http://localhost:8082"),
-                    Path.of(options.get("accounts", "data/accounts.txt")), options.get("projection", null),
-                    Duration.ofMinutes(Long.parseLong(options.get("timeout-minutes", "30"))), System.out));
-            case "mj" -> System.exit(org.conventionledger.tools.verify.MajorityJudgmentRecount.run(
-                    options.get("input", null), System.out, System.err));
-            case "verify-log" -> System.exit(org.conventionledger.tools.verify.LogVerification.run(
-                    options.get("export", null), options.all("seal"), System.out, System.err));
-            case "verify-proof" -> System.exit(org.conventionledger.tools.verify.ProofVerification.run(
-                    options.get("proof", null), options.get("head", null), System.out, System.err));
-            case "verify-draw" -> System.exit(org.conventionledger.tools.verify.DrawVerification.run(
-                    options.get("export", null), options.get("draw", null), options.get("selection", null),
-                    System.out, System.err));
-            case "panel-probabilities" -> System.exit(PanelProbabilitiesCommand.run(options.get("categories", null),
-                    options.get("people", null), options.get("size", null), System.out, System.err));
-            case "pabulib-import" -> System.exit(PabulibCommand.importFile(options.get("file", null),
-                    options.get("command-url", "http://localhost:8081"),
-                    Path.of(options.get("accounts", "data/accounts.txt")),
-                    Integer.parseInt(options.get("threads", "8")), System.out, System.err));
-            case "pabulib-export" -> System.exit(PabulibCommand.export(options.get("votation", null),
-                    options.get("query-url", "http://localhost:8082"),
-                    Path.of(options.get("accounts", "data/accounts.txt")), options.get("out", null),
-                    System.out, System.err));
+            case "rebuild" ->
+                System.exit(ProjectionRebuildCommand.run(
+                        options.get("query-url", "http://localhost:8082"),
+                        Path.of(options.get("accounts", "data/accounts.txt")),
+                        options.get("projection", null),
+                        Duration.ofMinutes(Long.parseLong(options.get("timeout-minutes", "30"))),
+                        System.out));
+            case "mj" ->
+                System.exit(org.conventionledger.tools.verify.MajorityJudgmentRecount.run(
+                        options.get("input", null), System.out, System.err));
+            case "verify-log" ->
+                System.exit(org.conventionledger.tools.verify.LogVerification.run(
+                        options.get("export", null), options.all("seal"), System.out, System.err));
+            case "verify-proof" ->
+                System.exit(org.conventionledger.tools.verify.ProofVerification.run(
+                        options.get("proof", null), options.get("head", null), System.out, System.err));
+            case "verify-draw" ->
+                System.exit(org.conventionledger.tools.verify.DrawVerification.run(
+                        options.get("export", null),
+                        options.get("draw", null),
+                        options.get("selection", null),
+                        System.out,
+                        System.err));
+            case "panel-probabilities" ->
+                System.exit(PanelProbabilitiesCommand.run(
+                        options.get("categories", null),
+                        options.get("people", null),
+                        options.get("size", null),
+                        System.out,
+                        System.err));
+            case "pabulib-import" ->
+                System.exit(PabulibCommand.importFile(
+                        options.get("file", null),
+                        options.get("command-url", "http://localhost:8081"),
+                        Path.of(options.get("accounts", "data/accounts.txt")),
+                        Integer.parseInt(options.get("threads", "8")),
+                        System.out,
+                        System.err));
+            case "pabulib-export" ->
+                System.exit(PabulibCommand.export(
+                        options.get("votation", null),
+                        options.get("query-url", "http://localhost:8082"),
+                        Path.of(options.get("accounts", "data/accounts.txt")),
+                        options.get("out", null),
+                        System.out,
+                        System.err));
             default -> {
                 System.err.println("Unknown command: " + args[0]);
                 usage();
@@ -146,7 +168,8 @@ public final class Ledger {
                 if (!args[i].startsWith("--") || i + 1 >= args.length) {
                     throw new IllegalArgumentException("Expected --name value, got: " + args[i]);
                 }
-                values.computeIfAbsent(args[i].substring(2), k -> new java.util.ArrayList<>()).add(args[++i]);
+                values.computeIfAbsent(args[i].substring(2), k -> new java.util.ArrayList<>())
+                        .add(args[++i]);
             }
             return new Options(values);
         }

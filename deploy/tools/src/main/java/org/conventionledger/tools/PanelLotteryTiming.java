@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-
 import org.conventionledger.rules.selection.Category;
 import org.conventionledger.rules.selection.LeximinSelection;
 import org.conventionledger.rules.selection.PanelLottery;
@@ -41,37 +40,59 @@ public final class PanelLotteryTiming {
     static final int LEGACY_DRAWS = 1_000;
 
     /** A dimension of the generated pools: values, their population shares and the pool's skewed shares. */
-    private record Dimension(String name, String[] values, double[] population, double[] pool) {
-    }
+    private record Dimension(String name, String[] values, double[] population, double[] pool) {}
 
     private static final List<Dimension> DIMENSIONS = List.of(
-            new Dimension("gender", new String[] {"female", "male"},
-                    new double[] {0.51, 0.49}, new double[] {0.53, 0.47}),
-            new Dimension("age", new String[] {"16-29", "30-44", "45-59", "60-74", "75+"},
-                    new double[] {0.20, 0.25, 0.25, 0.20, 0.10}, new double[] {0.09, 0.17, 0.26, 0.33, 0.15}),
-            new Dimension("education", new String[] {"none-or-basic", "secondary", "higher"},
-                    new double[] {0.35, 0.40, 0.25}, new double[] {0.14, 0.34, 0.52}),
-            new Dimension("area", new String[] {"centre", "north", "south", "outskirts"},
-                    new double[] {0.30, 0.25, 0.25, 0.20}, new double[] {0.36, 0.24, 0.22, 0.18}),
-            new Dimension("leaning", new String[] {"left", "centre", "right"},
-                    new double[] {0.35, 0.30, 0.35}, new double[] {0.42, 0.31, 0.27}),
-            new Dimension("housing", new String[] {"owner", "tenant", "social"},
-                    new double[] {0.55, 0.33, 0.12}, new double[] {0.64, 0.28, 0.08}));
+            new Dimension(
+                    "gender", new String[] {"female", "male"}, new double[] {0.51, 0.49}, new double[] {0.53, 0.47}),
+            new Dimension(
+                    "age",
+                    new String[] {"16-29", "30-44", "45-59", "60-74", "75+"},
+                    new double[] {0.20, 0.25, 0.25, 0.20, 0.10},
+                    new double[] {0.09, 0.17, 0.26, 0.33, 0.15}),
+            new Dimension(
+                    "education",
+                    new String[] {"none-or-basic", "secondary", "higher"},
+                    new double[] {0.35, 0.40, 0.25},
+                    new double[] {0.14, 0.34, 0.52}),
+            new Dimension(
+                    "area",
+                    new String[] {"centre", "north", "south", "outskirts"},
+                    new double[] {0.30, 0.25, 0.25, 0.20},
+                    new double[] {0.36, 0.24, 0.22, 0.18}),
+            new Dimension(
+                    "leaning", new String[] {"left", "centre", "right"}, new double[] {0.35, 0.30, 0.35}, new double[] {
+                        0.42, 0.31, 0.27
+                    }),
+            new Dimension(
+                    "housing",
+                    new String[] {"owner", "tenant", "social"},
+                    new double[] {0.55, 0.33, 0.12},
+                    new double[] {0.64, 0.28, 0.08}));
 
     /** One generated instance: pool size, panel size, number of categories. */
-    record Size(int pool, int panel, int categories) {
-    }
+    record Size(int pool, int panel, int categories) {}
 
-    static final List<Size> SIZES = List.of(new Size(250, 25, 5), new Size(500, 50, 5), new Size(1_000, 100, 5),
-            new Size(2_000, 150, 6));
+    static final List<Size> SIZES =
+            List.of(new Size(250, 25, 5), new Size(500, 50, 5), new Size(1_000, 100, 5), new Size(2_000, 150, 6));
 
-    private PanelLotteryTiming() {
-    }
+    private PanelLotteryTiming() {}
 
     /** Prints the table; returns the exit code. */
     public static int run(PrintStream out) {
-        out.printf(Locale.ROOT, "%-6s %-5s %-10s %-6s %-8s %-8s %-8s %-12s %-12s %-10s %-10s%n", "pool", "panel",
-                "categories", "types", "panels", "wall_s", "cpu_s", "leximin_min", "leximin_max", "spread",
+        out.printf(
+                Locale.ROOT,
+                "%-6s %-5s %-10s %-6s %-8s %-8s %-8s %-12s %-12s %-10s %-10s%n",
+                "pool",
+                "panel",
+                "categories",
+                "types",
+                "panels",
+                "wall_s",
+                "cpu_s",
+                "leximin_min",
+                "leximin_max",
+                "spread",
                 "legacy_min");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (Size size : SIZES) {
@@ -82,11 +103,24 @@ public final class PanelLotteryTiming {
             PanelLottery lottery = LeximinSelection.select(quotas, pool);
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-            double max = lottery.probabilities().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            double max = lottery.probabilities().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .max()
+                    .orElseThrow();
             long types = pool.stream().map(v -> v.values()).distinct().count();
-            out.printf(Locale.ROOT, "%-6d %-5d %-10d %-6d %-8d %-8.1f %-8.1f %-12.6f %-12.6f %-10.6f %-10.3f%n",
-                    size.pool(), size.panel(), size.categories(), types, lottery.panels().size(), seconds, cpu,
-                    lottery.minimumProbability(), max, max - lottery.minimumProbability(),
+            out.printf(
+                    Locale.ROOT,
+                    "%-6d %-5d %-10d %-6d %-8d %-8.1f %-8.1f %-12.6f %-12.6f %-10.6f %-10.3f%n",
+                    size.pool(),
+                    size.panel(),
+                    size.categories(),
+                    types,
+                    lottery.panels().size(),
+                    seconds,
+                    cpu,
+                    lottery.minimumProbability(),
+                    max,
+                    max - lottery.minimumProbability(),
                     legacyMinimum(quotas, pool, new Random(size.pool())));
             out.flush();
         }
@@ -216,7 +250,8 @@ public final class PanelLotteryTiming {
             for (int i = 0; i < n; i++) {
                 for (int c = 0; c < categories.size() && eligible[i]; c++) {
                     int v = valueOf[i][c];
-                    eligible[i] = seated[c][v] < categories.get(c).values().get(v).max();
+                    eligible[i] =
+                            seated[c][v] < categories.get(c).values().get(v).max();
                 }
             }
         }

@@ -1,5 +1,9 @@
 package org.conventionledger.tools;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -8,11 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.conventionledger.rules.selection.CategoriesCsv;
 import org.conventionledger.rules.selection.Category;
 import org.conventionledger.rules.selection.InfeasibleQuotas;
@@ -46,8 +45,7 @@ public final class PanelProbabilitiesCommand {
     private static final String NAME = "ledger panel-probabilities: ";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PanelProbabilitiesCommand() {
-    }
+    private PanelProbabilitiesCommand() {}
 
     /** Runs the command; returns the exit code. */
     public static int run(String categoriesFile, String peopleFile, String size, PrintStream out, PrintStream err) {
@@ -84,8 +82,9 @@ public final class PanelProbabilitiesCommand {
             lottery = LeximinSelection.select(new Quotas(panelSize, categories), people);
         } catch (InfeasibleQuotas e) {
             err.println(NAME + "infeasible quotas: " + e.getMessage()
-                    + (e.conflictingCategories().isEmpty() ? ""
-                    : " [conflicting categories: " + String.join(", ", e.conflictingCategories()) + "]"));
+                    + (e.conflictingCategories().isEmpty()
+                            ? ""
+                            : " [conflicting categories: " + String.join(", ", e.conflictingCategories()) + "]"));
             return INFEASIBLE;
         }
         out.println(json(lottery));

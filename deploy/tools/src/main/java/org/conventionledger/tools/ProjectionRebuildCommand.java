@@ -1,11 +1,10 @@
 package org.conventionledger.tools;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code ledger rebuild --projection NAME}: asks the query service to rebuild a projection from the log
@@ -13,8 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class ProjectionRebuildCommand {
 
-    private ProjectionRebuildCommand() {
-    }
+    private ProjectionRebuildCommand() {}
 
     static int run(String queryUrl, Path accounts, String projection, Duration timeout, PrintStream out) {
         if (projection == null) {
@@ -31,8 +29,9 @@ final class ProjectionRebuildCommand {
                 JsonNode progress = client.get(url, "organiser");
                 int percent = progress.path("percent").asInt();
                 if (percent != last) {
-                    out.println(projection + ": " + percent + "% (position " + progress.path("position").asLong()
-                            + " of " + progress.path("head").asLong() + ")");
+                    out.println(projection + ": " + percent + "% (position "
+                            + progress.path("position").asLong() + " of "
+                            + progress.path("head").asLong() + ")");
                     last = percent;
                 }
                 // Axon keeps a processor "replaying" until an event beyond the reset point arrives, so

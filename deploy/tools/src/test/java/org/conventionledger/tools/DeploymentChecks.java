@@ -19,8 +19,7 @@ import java.util.Properties;
 /** What the services leave on the host: owner-only data, and the embedded database reachable from this host only. */
 final class DeploymentChecks {
 
-    private DeploymentChecks() {
-    }
+    private DeploymentChecks() {}
 
     /**
      * The data directory and the stores in it (event store with the registers, vault, read store,
@@ -30,7 +29,8 @@ final class DeploymentChecks {
         Path data = services.dataDir;
         assertThat(Files.getPosixFilePermissions(data)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         for (String store : List.of("eventstore.mv.db", "vault.mv.db", "readstore.mv", "accounts.txt")) {
-            assertThat(Files.getPosixFilePermissions(data.resolve(store))).as(store)
+            assertThat(Files.getPosixFilePermissions(data.resolve(store)))
+                    .as(store)
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         }
     }
@@ -59,10 +59,12 @@ final class DeploymentChecks {
                     continue;
                 }
                 assertThatThrownBy(() -> {
-                    try (Socket other = new Socket()) {
-                        other.connect(new InetSocketAddress(address, port), 2_000);
-                    }
-                }).as("port %d on %s", port, address).isInstanceOf(IOException.class);
+                            try (Socket other = new Socket()) {
+                                other.connect(new InetSocketAddress(address, port), 2_000);
+                            }
+                        })
+                        .as("port %d on %s", port, address)
+                        .isInstanceOf(IOException.class);
             }
         }
     }

@@ -3,7 +3,6 @@ package org.conventionledger.tools;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
-
 import org.awaitility.Awaitility;
 
 /**
@@ -13,11 +12,12 @@ import org.awaitility.Awaitility;
  */
 public final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     public static <T> T await(String what, Duration atMost, Callable<T> probe, Predicate<? super T> done) {
-        return Awaitility.await(what).atMost(atMost).pollInterval(Duration.ofMillis(250))
+        return Awaitility.await(what)
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(250))
                 .ignoreExceptionsMatching(Eventually::notProjectedYet)
                 .until(probe, done::test);
     }

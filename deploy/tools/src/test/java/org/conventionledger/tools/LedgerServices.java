@@ -138,9 +138,10 @@ public final class LedgerServices implements AutoCloseable {
             }
             try {
                 // readiness, not the overall health: a service that found the log tampered with starts DOWN
-                var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                                + "/actuator/health/readiness"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                var response = http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
                 }

@@ -2,6 +2,7 @@ package org.conventionledger.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.conventionledger.tools.demo.ClermontDemo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -85,7 +84,7 @@ class PagesBrowserTest {
             base = parts[1];
             accounts = Path.of(parts[2]);
         }
-        clermont = new ClermontDemo(commandUrl, base, accounts, line -> { }).run();
+        clermont = new ClermontDemo(commandUrl, base, accounts, line -> {}).run();
         assertThat(clermont.mismatches()).isEmpty();
         awaitDeliberationProjected();
     }
@@ -127,13 +126,19 @@ class PagesBrowserTest {
         assertThat(published).hasSize(40);
         for (int i = 0; i < 40; i++) {
             List<String> cells = rows.get(i).findElements(By.cssSelector("td, th")).stream()
-                    .map(c -> Browser.plain(c.getText())).toList();
+                    .map(c -> Browser.plain(c.getText()))
+                    .toList();
             JsonNode entry = published.path(i);
-            assertThat(cells.get(1)).as("row %d", i + 1).isEqualTo(entry.path("actionNumber").asText());
+            assertThat(cells.get(1))
+                    .as("row %d", i + 1)
+                    .isEqualTo(entry.path("actionNumber").asText());
             assertThat(cells.get(2)).isEqualTo(entry.path("title").asText());
-            assertThat(cells.subList(4, 7)).as("paper, online, total of action %s", cells.get(1)).containsExactly(
-                    french(entry.path("paperVotes").asLong()), french(entry.path("onlineVotes").asLong()),
-                    french(entry.path("totalVotes").asLong()));
+            assertThat(cells.subList(4, 7))
+                    .as("paper, online, total of action %s", cells.get(1))
+                    .containsExactly(
+                            french(entry.path("paperVotes").asLong()),
+                            french(entry.path("onlineVotes").asLong()),
+                            french(entry.path("totalVotes").asLong()));
         }
         assertThat(browser.findElements(By.cssSelector("svg[role=img] title"))).hasSizeGreaterThanOrEqualTo(1);
         assertThat(browser.findElement(By.id("rules-h")).isDisplayed()).isTrue();
@@ -142,7 +147,9 @@ class PagesBrowserTest {
         new Select(browser.findElement(By.id("transition"))).selectByValue("SOCIAL");
         clickAndWait(By.cssSelector("form.filter button"));
         List<WebElement> social = browser.findElements(By.cssSelector("#ranking tbody tr td:nth-child(4)"));
-        assertThat(social).isNotEmpty().hasSizeLessThan(40)
+        assertThat(social)
+                .isNotEmpty()
+                .hasSizeLessThan(40)
                 .allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("sociale"));
     }
 
@@ -151,7 +158,9 @@ class PagesBrowserTest {
         browser.get(base + "/");
         browser.findElement(By.partialLinkText("Suivi des actions")).click();
         assertThat(browser.findElements(By.cssSelector("#followup tbody tr"))).hasSize(40);
-        assertThat(browser.findElements(By.id("timeline-h"))).as("no timeline for the public").isEmpty();
+        assertThat(browser.findElements(By.id("timeline-h")))
+                .as("no timeline for the public")
+                .isEmpty();
         Browser.assertAccessible(browser);
         String page = browser.getCurrentUrl();
         signIn("monitor");
@@ -166,10 +175,12 @@ class PagesBrowserTest {
     void theApiExplorerListsBothServicesOperations() {
         browser.get(base + "/");
         browser.findElement(By.partialLinkText("Explorateur de l'API")).click();
-        List<String> commands = browser.findElements(By.cssSelector("[id='ops-command-service'] tbody th"))
-                .stream().map(WebElement::getText).toList();
-        List<String> reads = browser.findElements(By.cssSelector("[id='ops-query-service'] tbody th"))
-                .stream().map(WebElement::getText).toList();
+        List<String> commands = browser.findElements(By.cssSelector("[id='ops-command-service'] tbody th")).stream()
+                .map(WebElement::getText)
+                .toList();
+        List<String> reads = browser.findElements(By.cssSelector("[id='ops-query-service'] tbody th")).stream()
+                .map(WebElement::getText)
+                .toList();
         assertThat(commands).contains("/api/votations/{votationId}/paper-tallies");
         assertThat(reads).contains("/api/votations/{votationId}/ranking").noneMatch(p -> p.startsWith("/audit"));
         Browser.assertAccessible(browser);
@@ -187,13 +198,14 @@ class PagesBrowserTest {
         browser.get(base + "/votations/" + clermont.votationId());
 
         String csvLink = browser.findElement(By.partialLinkText("CSV")).getAttribute("href");
-        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(csvLink)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> csv = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(csvLink)).build(), HttpResponse.BodyHandlers.ofString());
         List<String> lines = csv.body().lines().toList();
         assertThat(lines).hasSize(41);
         assertThat(lines.get(0)).isEqualTo("rank,actionNumber,title,transition,paperVotes,onlineVotes,totalVotes");
         JsonNode first = clermont.ranking().path("entries").path(0);
-        assertThat(lines.get(1)).startsWith("1," + first.path("actionNumber").asInt() + ",")
+        assertThat(lines.get(1))
+                .startsWith("1," + first.path("actionNumber").asInt() + ",")
                 .endsWith("," + first.path("totalVotes").asLong());
     }
 
@@ -201,16 +213,20 @@ class PagesBrowserTest {
     void theOrganisersDashboardShowsClermontsFigures() {
         signIn("organiser");
         browser.get(base + "/conventions/" + clermont.conventionId());
-        assertThat(Browser.plain(browser.findElement(By.id("invitations")).getText())).isEqualTo("2 000");
+        assertThat(Browser.plain(browser.findElement(By.id("invitations")).getText()))
+                .isEqualTo("2 000");
         assertThat(browser.findElement(By.id("members")).getText()).isEqualTo("70");
         assertThat(browser.findElement(By.id("members-ECOLOGICAL")).getText()).isEqualTo("24");
         assertThat(browser.findElement(By.id("members-SOCIAL")).getText()).isEqualTo("24");
         assertThat(browser.findElement(By.id("members-DEMOCRATIC")).getText()).isEqualTo("22");
         assertThat(browser.findElement(By.id("topics")).getText()).isEqualTo("9");
         assertThat(browser.findElement(By.id("actions-final")).getText()).isEqualTo("40");
-        assertThat(browser.findElements(By.cssSelector("#topics-table tbody tr"))).hasSize(9);
+        assertThat(browser.findElements(By.cssSelector("#topics-table tbody tr")))
+                .hasSize(9);
         assertThat(browser.findElements(By.cssSelector("#funnel tbody tr"))).isNotEmpty();
-        assertThat(browser.findElements(By.cssSelector("#health button"))).as("rebuild, for organisers").isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#health button")))
+                .as("rebuild, for organisers")
+                .isNotEmpty();
         // per session, the excused members are listed, as many as the excused count says
         long listed = 0;
         for (WebElement row : browser.findElements(By.cssSelector("#sessions tbody tr"))) {
@@ -256,7 +272,8 @@ class PagesBrowserTest {
         assertThat(export.statusCode()).isEqualTo(200);
         List<String> lines = export.body().lines().filter(l -> !l.isBlank()).toList();
         assertThat(lines.get(0)).startsWith("position,recordedAt,type");
-        assertThat(lines.subList(1, lines.size())).hasSize(8)
+        assertThat(lines.subList(1, lines.size()))
+                .hasSize(8)
                 .allSatisfy(l -> assertThat(l).contains(",ObjectionRaised,"));
     }
 
@@ -294,7 +311,8 @@ class PagesBrowserTest {
         browser.findElement(By.id("f-from")).sendKeys("yesterday");
         clickAndWait(By.cssSelector("#filters button"));
         assertThat(browser.findElement(By.id("filter-error")).getText()).contains("from");
-        assertThat(browser.findElement(By.id("f-from")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("f-from")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
         assertThat(browser.findElement(By.id("f-from")).getAttribute("value")).isEqualTo("yesterday");
         assertThat(browser.findElements(By.cssSelector("#trail tbody tr"))).isEmpty();
         Browser.assertAccessible(browser);
@@ -312,10 +330,12 @@ class PagesBrowserTest {
         counts("form-enter", 12, 7, 3);
         submit("form-enter");
         assertThat(Browser.plain(browser.findElement(By.id("done")).getText()))
-                .contains("bureau-3").contains("attend la confirmation d'un autre organisateur");
+                .contains("bureau-3")
+                .contains("attend la confirmation d'un autre organisateur");
         assertThat(state("bureau-3")).isEqualTo("saisi, à confirmer");
         assertThat(browser.findElements(By.cssSelector("#form-confirm-bureau-3 .counts input")))
-                .as("the second entry is blind").allSatisfy(i -> assertThat(i.getAttribute("value")).isEmpty());
+                .as("the second entry is blind")
+                .allSatisfy(i -> assertThat(i.getAttribute("value")).isEmpty());
         Browser.assertAccessible(browser);
 
         signOut();
@@ -352,11 +372,13 @@ class PagesBrowserTest {
         submit("form-confirm-bureau-3");
         assertThat(Browser.plain(browser.findElement(By.id("done")).getText())).contains("est confirmé");
         assertThat(state("bureau-3")).isEqualTo("confirmé");
-        assertThat(browser.findElement(By.id("desk-bureau-3")).getText()).contains("Corrigé par organiser2")
+        assertThat(browser.findElement(By.id("desk-bureau-3")).getText())
+                .contains("Corrigé par organiser2")
                 .contains("Confirmé par organiser");
 
         browser.get(base + "/conventions/" + clermont.conventionId());
-        assertThat(Browser.plain(browser.findElement(By.id("desk-states-" + votation)).getText()))
+        assertThat(Browser.plain(
+                        browser.findElement(By.id("desk-states-" + votation)).getText()))
                 .contains("0 à confirmer, 0 en écart, 1 confirmés");
         Browser.assertAccessible(browser);
     }
@@ -366,7 +388,8 @@ class PagesBrowserTest {
     void aResidentRefersAMatterAndAGarantAcknowledgesInvestigatesAndAnswersIt() throws Exception {
         browser.get(base + "/referrals/new");
         assertThat(browser.findElement(By.id("third-party")).getText()).contains("Ne nommez personne");
-        assertThat(browser.findElements(By.id("next")).get(0).findElements(By.tagName("li"))).hasSize(3);
+        assertThat(browser.findElements(By.id("next")).get(0).findElements(By.tagName("li")))
+                .hasSize(3);
         Browser.assertAccessible(browser);
         browser.findElement(By.cssSelector("#signin a")).click();
         browser.findElement(By.id("username")).sendKeys("voter");
@@ -407,7 +430,9 @@ class PagesBrowserTest {
         submit("form-answer");
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("répondue");
         assertThat(browser.findElement(By.id("answer")).getText()).contains("reporté à la séance 6");
-        assertThat(browser.findElements(By.id("form-answer"))).as("answered once").isEmpty();
+        assertThat(browser.findElements(By.id("form-answer")))
+                .as("answered once")
+                .isEmpty();
         Browser.assertAccessible(browser);
     }
 
@@ -420,8 +445,7 @@ class PagesBrowserTest {
         browser.get(base + "/audit");
         fill("seal-reason", "Visite des garants");
         submit("form-seal");
-        assertThat(Browser.plain(browser.findElement(By.id("done")).getText()))
-                .startsWith("Scellé publié : position");
+        assertThat(Browser.plain(browser.findElement(By.id("done")).getText())).startsWith("Scellé publié : position");
         JsonNode seals = awaitEvents(client, "SealPublished", sealsBefore + 1);
         JsonNode seal = seals.get(seals.size() - 1);
         assertThat(seal.path("actor").path("id").asText()).isEqualTo("garant");
@@ -451,12 +475,17 @@ class PagesBrowserTest {
         inputs.get(1).sendKeys("douze");
         inputs.get(2).sendKeys("4");
         submit("form-enter");
-        assertThat(browser.findElement(By.id("enter-deskId")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("enter-deskId")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
         assertThat(browser.findElement(By.id("enter-deskId-error")).getText()).startsWith("Donnez l'identifiant");
         assertThat(browser.findElement(By.id("enter-deskName-error")).getText()).isEqualTo("Donnez le nom du bureau.");
-        String first = browser.findElements(By.cssSelector("#form-enter .counts input")).get(0).getAttribute("id");
+        String first = browser.findElements(By.cssSelector("#form-enter .counts input"))
+                .get(0)
+                .getAttribute("id");
         assertThat(browser.findElement(By.id(first + "-error")).getText()).contains("nombre entier, 0 ou plus");
-        assertThat(browser.findElement(By.id("enter-deskId")).getAttribute("value")).as("kept").isEqualTo("bureau 9 !");
+        assertThat(browser.findElement(By.id("enter-deskId")).getAttribute("value"))
+                .as("kept")
+                .isEqualTo("bureau 9 !");
         assertThat(browser.findElement(By.id("error-summary")).getText()).startsWith("Rien n'a été enregistré");
         Browser.assertAccessible(browser);
         Browser.screenshot(browser, "badDeskInputNamedAtItsFields");
@@ -469,7 +498,8 @@ class PagesBrowserTest {
         assertThat(browser.findElement(By.id("r-subject-error")).getText()).startsWith("Donnez un objet");
         assertThat(browser.findElement(By.id("r-text-error")).getText()).startsWith("Décrivez la question");
         assertThat(browser.findElement(By.id("r-noThirdParty-error")).getText()).startsWith("Cochez cette case");
-        assertThat(browser.findElement(By.id("r-subject")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("r-subject")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
         Browser.assertAccessible(browser);
 
         assertThat(events(client, "PaperTallyEntered")).hasSize(talliesBefore);
@@ -481,13 +511,25 @@ class PagesBrowserTest {
         if (openVotation == null) {
             LedgerClient client = new LedgerClient(accounts);
             List<String> actionIds = new ArrayList<>();
-            client.get(base + "/api/audit/events?limit=3&type=ActionFinalised", "garant").path("events")
-                    .forEach(e -> actionIds.add(e.path("payload").path("actionId").asText()));
+            client.get(base + "/api/audit/events?limit=3&type=ActionFinalised", "garant")
+                    .path("events")
+                    .forEach(e ->
+                            actionIds.add(e.path("payload").path("actionId").asText()));
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            openVotation = client.post(commandUrl + "/api/conventions/" + clermont.conventionId() + "/votations",
-                    "organiser", Map.of("title", "Vote complémentaire", "opensAt", now.minusSeconds(60).toString(),
-                            "closesAt", now.plus(1, ChronoUnit.DAYS).toString(), "actionIds", actionIds))
-                    .path("votationId").asText();
+            openVotation = client.post(
+                            commandUrl + "/api/conventions/" + clermont.conventionId() + "/votations",
+                            "organiser",
+                            Map.of(
+                                    "title",
+                                    "Vote complémentaire",
+                                    "opensAt",
+                                    now.minusSeconds(60).toString(),
+                                    "closesAt",
+                                    now.plus(1, ChronoUnit.DAYS).toString(),
+                                    "actionIds",
+                                    actionIds))
+                    .path("votationId")
+                    .asText();
             client.post(commandUrl + "/api/votations/" + openVotation + "/open", "organiser", Map.of());
         }
         return openVotation;
@@ -497,7 +539,8 @@ class PagesBrowserTest {
     private void openDesks(String votation) throws InterruptedException {
         for (int attempt = 0; attempt < 120; attempt++) {
             browser.get(base + "/votations/" + votation + "/desks");
-            if (!browser.findElements(By.cssSelector("#form-enter .counts input")).isEmpty()) {
+            if (!browser.findElements(By.cssSelector("#form-enter .counts input"))
+                    .isEmpty()) {
                 return;
             }
             Thread.sleep(500);
@@ -513,7 +556,9 @@ class PagesBrowserTest {
 
     /** A datetime-local field, set as the browser's picker would (its typed format depends on the locale). */
     private void countedAt(String id) {
-        String value = LocalDateTime.now(ZoneId.of("Europe/Paris")).truncatedTo(ChronoUnit.MINUTES).toString();
+        String value = LocalDateTime.now(ZoneId.of("Europe/Paris"))
+                .truncatedTo(ChronoUnit.MINUTES)
+                .toString();
         browser.executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id(id)), value);
     }
 
@@ -541,11 +586,14 @@ class PagesBrowserTest {
     }
 
     private String state(String deskId) {
-        return browser.findElement(By.cssSelector("#desk-row-" + deskId + " .state")).getText();
+        return browser.findElement(By.cssSelector("#desk-row-" + deskId + " .state"))
+                .getText();
     }
 
     private static List<String> cells(WebElement row) {
-        return row.findElements(By.cssSelector("th, td")).stream().map(c -> Browser.plain(c.getText())).toList();
+        return row.findElements(By.cssSelector("th, td")).stream()
+                .map(c -> Browser.plain(c.getText()))
+                .toList();
     }
 
     private void signOut() {
@@ -553,7 +601,8 @@ class PagesBrowserTest {
     }
 
     private static JsonNode events(LedgerClient client, String type) {
-        return client.get(base + "/api/audit/events?limit=1000&type=" + type, "garant").path("events");
+        return client.get(base + "/api/audit/events?limit=1000&type=" + type, "garant")
+                .path("events");
     }
 
     private static JsonNode awaitEvents(LedgerClient client, String type, int count) throws InterruptedException {
@@ -572,15 +621,20 @@ class PagesBrowserTest {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password(username));
         clickAndWait(By.cssSelector("form.form button"));
-        assertThat(browser.findElement(By.cssSelector("header.site form.who")).getText()).contains(username);
+        assertThat(browser.findElement(By.cssSelector("header.site form.who")).getText())
+                .contains(username);
     }
 
     /** A download the browser would make, fetched with its session cookie. */
     private HttpResponse<String> asSignedIn(String url) throws Exception {
         Cookie session = browser.manage().getCookieNamed("JSESSIONID");
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Cookie", "JSESSIONID=" + session.getValue()).timeout(Duration.ofSeconds(60)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Cookie", "JSESSIONID=" + session.getValue())
+                                .timeout(Duration.ofSeconds(60))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static String password(String username) {
@@ -598,7 +652,9 @@ class PagesBrowserTest {
     }
 
     private static String french(long n) {
-        return String.format(java.util.Locale.FRENCH, "%,d", n).replace('\u202f', ' ').replace('\u00a0', ' ');
+        return String.format(java.util.Locale.FRENCH, "%,d", n)
+                .replace('\u202f', ' ')
+                .replace('\u00a0', ' ');
     }
 
     /** The demo checks the ranking only; the dashboard's deliberation figures follow on their own processor. */
@@ -606,12 +662,13 @@ class PagesBrowserTest {
         LedgerClient client = new LedgerClient(accounts);
         for (int attempt = 0; attempt < 240; attempt++) {
             try {
-                JsonNode d = client.get(base + "/api/conventions/" + clermont.conventionId() + "/deliberation",
-                        "garant");
+                JsonNode d =
+                        client.get(base + "/api/conventions/" + clermont.conventionId() + "/deliberation", "garant");
                 List<Integer> finals = new ArrayList<>();
                 d.path("actionsByStage").findValues("FINAL").forEach(v -> finals.add(v.asInt()));
                 JsonNode trail = client.get(base + "/api/audit/events?limit=1000&type=ObjectionRaised", "garant");
-                if (finals.stream().mapToInt(Integer::intValue).sum() == 40 && trail.path("events").size() == 8) {
+                if (finals.stream().mapToInt(Integer::intValue).sum() == 40
+                        && trail.path("events").size() == 8) {
                     return;
                 }
             } catch (LedgerClient.Rejected notYet) {

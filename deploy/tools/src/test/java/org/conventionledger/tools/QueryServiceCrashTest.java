@@ -2,6 +2,7 @@ package org.conventionledger.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -9,8 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.conventionledger.tools.demo.ClermontDemo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +29,9 @@ class QueryServiceCrashTest {
     void sigkillDuringTheLoadStillEndsWithThePublishedFigures() throws Exception {
         ExecutorService loader = Executors.newSingleThreadExecutor();
         try (LedgerServices services = new LedgerServices(dataDir, null).start()) {
-            Future<ClermontDemo.Result> demo = loader.submit(() -> new ClermontDemo(services.commandUrl(),
-                    services.queryUrl(), services.accounts(), line -> { }).run());
+            Future<ClermontDemo.Result> demo = loader.submit(
+                    () -> new ClermontDemo(services.commandUrl(), services.queryUrl(), services.accounts(), line -> {})
+                            .run());
 
             awaitOnlineBallotsProjected(services, 1_500);
             services.killQuery();
@@ -42,14 +42,19 @@ class QueryServiceCrashTest {
             assertThat(result.mismatches()).isEmpty();
 
             LedgerClient client = new LedgerClient(services.accounts());
-            JsonNode votation = client.get(services.queryUrl() + "/api/conventions/" + result.conventionId()
-                    + "/dashboard", "organiser").path("votations").path(0);
+            JsonNode votation = client.get(
+                            services.queryUrl() + "/api/conventions/" + result.conventionId() + "/dashboard",
+                            "organiser")
+                    .path("votations")
+                    .path(0);
             assertThat(votation.path("onlineVotes").asInt()).isEqualTo(9_944);
             assertThat(votation.path("paperVotes").asInt()).isEqualTo(3_050);
-            assertThat(votation.path("onlineBallots").asInt()).isEqualTo(result.ranking().path("onlineBallots").asInt());
+            assertThat(votation.path("onlineBallots").asInt())
+                    .isEqualTo(result.ranking().path("onlineBallots").asInt());
             // the garants' trail is one ordered processor that may still be catching up after the load
             RebuildChecks.awaitCaughtUp(client, services.queryUrl() + "/api/admin/projections", List.of("audit-trail"));
-            assertThat(countInTrail(client, services, "OnlineBallotCast")).isEqualTo(votation.path("onlineBallots").asInt());
+            assertThat(countInTrail(client, services, "OnlineBallotCast"))
+                    .isEqualTo(votation.path("onlineBallots").asInt());
             assertThat(countInTrail(client, services, "InvitationSent")).isEqualTo(2_000);
         } finally {
             loader.shutdownNow();
@@ -58,24 +63,33 @@ class QueryServiceCrashTest {
 
     private static void awaitOnlineBallotsProjected(LedgerServices services, int atLeast) throws InterruptedException {
         LedgerClient client = new LedgerClient(services.accounts());
-        Eventually.await(atLeast + " projected online ballots", Duration.ofMinutes(5), () -> {
-            for (JsonNode convention : client.get(services.queryUrl() + "/api/conventions", "organiser")) {
-                JsonNode votations = client.get(services.queryUrl() + "/api/conventions/"
-                        + convention.path("conventionId").asText() + "/dashboard", "organiser").path("votations");
-                if (votations.path(0).path("onlineBallots").asInt() >= atLeast) {
-                    return true;
-                }
-            }
-            return false;
-        }, reached -> reached);
+        Eventually.await(
+                atLeast + " projected online ballots",
+                Duration.ofMinutes(5),
+                () -> {
+                    for (JsonNode convention : client.get(services.queryUrl() + "/api/conventions", "organiser")) {
+                        JsonNode votations = client.get(
+                                        services.queryUrl() + "/api/conventions/"
+                                                + convention
+                                                        .path("conventionId")
+                                                        .asText() + "/dashboard",
+                                        "organiser")
+                                .path("votations");
+                        if (votations.path(0).path("onlineBallots").asInt() >= atLeast) {
+                            return true;
+                        }
+                    }
+                    return false;
+                },
+                reached -> reached);
     }
 
     private static long countInTrail(LedgerClient client, LedgerServices services, String type) {
         long count = 0;
         long after = -1;
         while (true) {
-            JsonNode page = client.get(services.queryUrl() + "/api/audit/events?limit=1000&type=" + type
-                    + "&after=" + after, "garant");
+            JsonNode page = client.get(
+                    services.queryUrl() + "/api/audit/events?limit=1000&type=" + type + "&after=" + after, "garant");
             if (page.path("events").isEmpty()) {
                 return count;
             }

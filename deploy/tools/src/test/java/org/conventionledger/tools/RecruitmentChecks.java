@@ -2,6 +2,7 @@ package org.conventionledger.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.conventionledger.tools.demo.ClermontDemo;
 import org.conventionledger.tools.demo.RecruitmentDemo;
 import org.conventionledger.tools.verify.DrawVerification;
@@ -34,14 +33,16 @@ final class RecruitmentChecks {
     /** Distinct invented residents over the seven lists (overlapping ranges 0–8,549). */
     static final int LISTED = 8_550;
 
-    private RecruitmentChecks() {
-    }
+    private RecruitmentChecks() {}
 
     static void verifyRecruitment(LedgerClient client, LedgerServices services, ClermontDemo.Result result)
             throws InterruptedException {
         String url = services.queryUrl() + "/api/conventions/" + result.conventionId();
-        JsonNode view = Eventually.await("67 active members", Duration.ofMinutes(2),
-                () -> client.get(url + "/recruitment", "garant"), v -> v.path("funnel").path("active").asInt() == 67);
+        JsonNode view = Eventually.await(
+                "67 active members",
+                Duration.ofMinutes(2),
+                () -> client.get(url + "/recruitment", "garant"),
+                v -> v.path("funnel").path("active").asInt() == 67);
         JsonNode funnel = view.path("funnel");
         assertThat(funnel.path("listed").asInt()).isEqualTo(LISTED);
         assertThat(funnel.path("drawn").asInt()).isEqualTo(2_000);
@@ -57,7 +58,8 @@ final class RecruitmentChecks {
 
         assertThat(view.path("sourceLists")).hasSize(7);
         int drawnFromLists = StreamSupport.stream(view.path("sourceLists").spliterator(), false)
-                .mapToInt(l -> l.path("drawn").asInt()).sum();
+                .mapToInt(l -> l.path("drawn").asInt())
+                .sum();
         assertThat(drawnFromLists).isEqualTo(2_000);
 
         JsonNode panel = view.path("panel");
@@ -65,19 +67,26 @@ final class RecruitmentChecks {
         assertThat(panel.path("algorithm").asText()).isEqualTo("leximin-v2");
         assertThat(panel.path("minProbability").asDouble()).isGreaterThan(0.2);
         assertThat(panel.path("reserveRemaining").asInt()).isEqualTo(90);
-        assertThat(panel.path("quotas")).hasSize(11)
-                .allSatisfy(q -> assertThat(q.path("panelOutsideQuota").asBoolean()).as(q.toString()).isFalse());
+        assertThat(panel.path("quotas"))
+                .hasSize(11)
+                .allSatisfy(q -> assertThat(q.path("panelOutsideQuota").asBoolean())
+                        .as(q.toString())
+                        .isFalse());
 
         Map<String, Integer> capacity = Map.of("ECOLOGICAL", 24, "SOCIAL", 24, "DEMOCRATIC", 22);
         Map<String, Integer> active = Map.of("ECOLOGICAL", 23, "SOCIAL", 23, "DEMOCRATIC", 21);
         assertThat(view.path("assemblies")).hasSize(3).allSatisfy(a -> {
-            assertThat(a.path("capacity").asInt()).isEqualTo(capacity.get(a.path("assembly").asText()));
-            assertThat(a.path("seated").asInt()).isEqualTo(capacity.get(a.path("assembly").asText()));
-            assertThat(a.path("active").asInt()).isEqualTo(active.get(a.path("assembly").asText()));
+            assertThat(a.path("capacity").asInt())
+                    .isEqualTo(capacity.get(a.path("assembly").asText()));
+            assertThat(a.path("seated").asInt())
+                    .isEqualTo(capacity.get(a.path("assembly").asText()));
+            assertThat(a.path("active").asInt())
+                    .isEqualTo(active.get(a.path("assembly").asText()));
         });
         assertThat(view.path("attrition").path("withdrawn").asInt()).isEqualTo(2);
         assertThat(view.path("attrition").path("lost").asInt()).isEqualTo(1);
-        assertThat(view.path("delegatedRoles")).hasSize(3)
+        assertThat(view.path("delegatedRoles"))
+                .hasSize(3)
                 .allSatisfy(roles -> assertThat(roles.size()).isEqualTo(8));
 
         JsonNode sessions = client.get(url + "/sessions", "monitor");
@@ -86,10 +95,14 @@ final class RecruitmentChecks {
             assertThat(s.path("indemnities").path("paid").decimalValue())
                     .isEqualByComparingTo(s.path("indemnities").path("due").decimalValue());
         });
-        assertThat(StreamSupport.stream(sessions.spliterator(), false).map(s -> s.path("number").asInt()).distinct())
+        assertThat(StreamSupport.stream(sessions.spliterator(), false)
+                        .map(s -> s.path("number").asInt())
+                        .distinct())
                 .containsExactly(1, 2, 3, 4, 5, 6);
         JsonNode sixth = StreamSupport.stream(sessions.spliterator(), false)
-                .filter(s -> s.path("number").asInt() == 6).findFirst().orElseThrow();
+                .filter(s -> s.path("number").asInt() == 6)
+                .findFirst()
+                .orElseThrow();
         assertThat(sixth.path("attendance").path("expected").asInt()).isEqualTo(67);
     }
 
@@ -108,10 +121,12 @@ final class RecruitmentChecks {
      * The print shop's letters open names (the read is logged); an erasure deletes one person's key: their
      * letter prints [erased], no fresh export holds their name, and the log and the draw still verify.
      */
-    static void erasesAPersonAndTheLogStillVerifies(LedgerClient client, LedgerServices services,
-                                                    ClermontDemo.Result result) throws Exception {
+    static void erasesAPersonAndTheLogStillVerifies(
+            LedgerClient client, LedgerServices services, ClermontDemo.Result result) throws Exception {
         String conventionUrl = services.commandUrl() + "/api/conventions/" + result.conventionId();
-        List<String> letters = text(services, conventionUrl + "/invitations/letters.csv", "organiser").lines().toList();
+        List<String> letters = text(services, conventionUrl + "/invitations/letters.csv", "organiser")
+                .lines()
+                .toList();
         assertThat(letters).hasSize(2_001);
         assertThat(letters.get(0)).isEqualTo("invitation_id,last_name,first_name,address,postcode,city");
         assertThat(letters).noneMatch(line -> line.contains("[erased]"));
@@ -119,14 +134,20 @@ final class RecruitmentChecks {
         String fullName = first[1] + "," + first[2];
 
         JsonNode sent = client.get(services.queryUrl() + "/api/audit/events?type=InvitationSent&limit=1", "garant");
-        String personId = sent.path("events").path(0).path("payload").path("residentRef").asText();
-        String invitationId = sent.path("events").path(0).path("payload").path("invitationId").asText();
+        String personId =
+                sent.path("events").path(0).path("payload").path("residentRef").asText();
+        String invitationId =
+                sent.path("events").path(0).path("payload").path("invitationId").asText();
         assertThat(invitationId).isEqualTo(first[0]);
-        JsonNode erased = client.post(conventionUrl + "/persons/" + personId + "/erasure", "organiser",
+        JsonNode erased = client.post(
+                conventionUrl + "/persons/" + personId + "/erasure",
+                "organiser",
                 Map.of("basis", "GDPR art. 17", "requestedOn", "2022-09-01"));
         assertThat(erased.path("keyDeleted").asBoolean()).isTrue();
 
-        List<String> after = text(services, conventionUrl + "/invitations/letters.csv", "organiser").lines().toList();
+        List<String> after = text(services, conventionUrl + "/invitations/letters.csv", "organiser")
+                .lines()
+                .toList();
         assertThat(after.get(1)).isEqualTo(first[0] + ",[erased],,,,");
         assertThat(after.subList(2, after.size())).noneMatch(line -> line.contains("[erased]"));
 
@@ -134,17 +155,26 @@ final class RecruitmentChecks {
 
         Path export = services.dataDir.resolve("after-erasure.jsonl");
         long last = ClermontReplayTest.lastPosition(client, services);
-        JsonNode seal = Eventually.await("the chain reaching the end of the log", Duration.ofMinutes(1),
+        JsonNode seal = Eventually.await(
+                "the chain reaching the end of the log",
+                Duration.ofMinutes(1),
                 () -> client.get(services.queryUrl() + "/api/audit/seal", "garant"),
                 s -> s.path("position").asLong() >= last);
         Files.writeString(export, text(services, services.queryUrl() + "/api/audit/export", "garant"));
         Path sealFile = services.dataDir.resolve("seal-after-erasure.json");
         Files.writeString(sealFile, seal.toString());
         String content = Files.readString(export);
-        assertThat(content).contains("PersonalDataErased").contains("PersonalDataRead").doesNotContain(fullName);
+        assertThat(content)
+                .contains("PersonalDataErased")
+                .contains("PersonalDataRead")
+                .doesNotContain(fullName);
         scansTheStoresForTheirData(services, personId, first);
-        assertThat(LogVerification.run(export.toString(), java.util.List.of(sealFile.toString()),
-                new PrintStream(new ByteArrayOutputStream()), System.err)).isEqualTo(LogVerification.INTACT);
+        assertThat(LogVerification.run(
+                        export.toString(),
+                        java.util.List.of(sealFile.toString()),
+                        new PrintStream(new ByteArrayOutputStream()),
+                        System.err))
+                .isEqualTo(LogVerification.INTACT);
         verifiesTheDrawFromTheExport(export);
     }
 
@@ -153,29 +183,41 @@ final class RecruitmentChecks {
      * the vault no longer maps them to their old id, so they are listed as a new person whose id is not the
      * erased one; the letters still print for everyone, the erased row as [erased].
      */
-    private static void reimportingTheErasedPersonMakesANewUnlinkedPerson(LedgerClient client, LedgerServices services,
-                                                                         String conventionUrl, String[] letter,
-                                                                         String erasedId) throws Exception {
-        String row = IntStream.range(0, RecruitmentDemo.POPULATION).mapToObj(person -> String.join(",", RecruitmentDemo.resident(person)))
-                .filter(r -> r.startsWith(letter[1] + "," + letter[2] + ",") && r.contains(letter[3])
+    private static void reimportingTheErasedPersonMakesANewUnlinkedPerson(
+            LedgerClient client, LedgerServices services, String conventionUrl, String[] letter, String erasedId)
+            throws Exception {
+        String row = IntStream.range(0, RecruitmentDemo.POPULATION)
+                .mapToObj(person -> String.join(",", RecruitmentDemo.resident(person)))
+                .filter(r -> r.startsWith(letter[1] + "," + letter[2] + ",")
+                        && r.contains(letter[3])
                         && r.contains("," + letter[4] + ","))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         long before = ClermontReplayTest.lastPosition(client, services);
-        String listId = client.post(conventionUrl + "/source-lists", "organiser",
-                Map.of("name", "late list", "kind", "late")).path("listId").asText();
-        JsonNode imported = client.postCsv(conventionUrl + "/source-lists/" + listId + "/residents", "organiser",
+        String listId = client.post(
+                        conventionUrl + "/source-lists", "organiser", Map.of("name", "late list", "kind", "late"))
+                .path("listId")
+                .asText();
+        JsonNode imported = client.postCsv(
+                conventionUrl + "/source-lists/" + listId + "/residents",
+                "organiser",
                 "last_name,first_name,birth_date,address,postcode,city\n" + row + "\n");
         assertThat(imported.path("newPeople").asInt()).isEqualTo(1);
 
         ClermontReplayTest.lastPosition(client, services);
-        JsonNode listed = client.get(services.queryUrl() + "/api/audit/events?type=ResidentsListed&after=" + before,
-                "garant");
+        JsonNode listed =
+                client.get(services.queryUrl() + "/api/audit/events?type=ResidentsListed&after=" + before, "garant");
         assertThat(listed.path("events")).singleElement().satisfies(event -> {
             assertThat(event.path("payload").path("listId").asText()).isEqualTo(listId);
-            assertThat(event.path("payload").path("residents")).singleElement().satisfies(resident ->
-                    assertThat(resident.path("personId").asText()).matches("p-[0-9a-f]{24}").isNotEqualTo(erasedId));
+            assertThat(event.path("payload").path("residents"))
+                    .singleElement()
+                    .satisfies(resident -> assertThat(resident.path("personId").asText())
+                            .matches("p-[0-9a-f]{24}")
+                            .isNotEqualTo(erasedId));
         });
-        List<String> letters = text(services, conventionUrl + "/invitations/letters.csv", "organiser").lines().toList();
+        List<String> letters = text(services, conventionUrl + "/invitations/letters.csv", "organiser")
+                .lines()
+                .toList();
         assertThat(letters).hasSize(2_001).contains(letter[0] + ",[erased],,,,");
     }
 
@@ -193,9 +235,12 @@ final class RecruitmentChecks {
         for (String file : List.of("eventstore.mv.db", "readstore.mv")) {
             String bytes = new String(Files.readAllBytes(services.dataDir.resolve(file)), StandardCharsets.ISO_8859_1);
             assertThat(bytes).as(file).contains(latin1(personId));
-            assertThat(bytes).as(file).doesNotContain(latin1(firstName + " " + lastName))
+            assertThat(bytes)
+                    .as(file)
+                    .doesNotContain(latin1(firstName + " " + lastName))
                     .doesNotContain(latin1(lastName + "," + firstName))
-                    .doesNotContain(latin1(lastName + "\",\"firstName")).doesNotContain(latin1(address));
+                    .doesNotContain(latin1(lastName + "\",\"firstName"))
+                    .doesNotContain(latin1(address));
         }
     }
 
@@ -205,12 +250,22 @@ final class RecruitmentChecks {
     }
 
     static String text(LedgerServices services, String url, String user) throws Exception {
-        String password = Files.readAllLines(services.accounts()).stream().map(l -> l.split("\\s+"))
-                .filter(p -> p[1].equals(user)).findFirst().orElseThrow()[2];
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                        .header("Authorization", "Basic " + Base64.getEncoder()
-                                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        String password = Files.readAllLines(services.accounts()).stream()
+                .map(l -> l.split("\\s+"))
+                .filter(p -> p[1].equals(user))
+                .findFirst()
+                .orElseThrow()[2];
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString((user + ":" + password)
+                                                                .getBytes(StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).as(url).isEqualTo(200);
         return response.body();
     }

@@ -2,6 +2,8 @@ package org.conventionledger.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -23,9 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conventionledger.events.integrity.TreeAudit;
 import org.conventionledger.events.integrity.TreeHeads;
 import org.conventionledger.tools.demo.ClermontDemo;
@@ -78,15 +77,16 @@ class TreeHeadTamperingTest {
     void aChangedStoreIsFoundFromAFreshExportAfterTheOrganisersRebuild() throws Exception {
         Path keptHead = dataDir.resolve("kept-head.json");
         try (LedgerServices services = new LedgerServices(dataDir, LedgerServices.POSTGRES_URL).start()) {
-            ClermontDemo.Result result = new ClermontDemo(services.commandUrl(), services.queryUrl(),
-                    services.accounts(), line -> { }).run();
+            ClermontDemo.Result result =
+                    new ClermontDemo(services.commandUrl(), services.queryUrl(), services.accounts(), line -> {}).run();
             assertThat(result.mismatches()).isEmpty();
             LedgerClient client = new LedgerClient(services.accounts());
             JsonNode head = garantSealsTheLog(client, services, keptHead);
 
             Path export = export(services, "intact.jsonl");
             Map<String, Object> verdict = verifyLog(export, LogVerification.INTACT);
-            assertThat(((Number) verdict.get("headsVerified")).intValue()).as("the demo's closes and the garant's")
+            assertThat(((Number) verdict.get("headsVerified")).intValue())
+                    .as("the demo's closes and the garant's")
                     .isGreaterThan(2);
             assertThat(verdict).containsEntry("countersignaturesVerified", 1);
             verifyLog(export, LogVerification.INTACT, keptHead);
@@ -102,8 +102,8 @@ class TreeHeadTamperingTest {
             try (LedgerServices services = new LedgerServices(dataDir, LedgerServices.POSTGRES_URL).start()) {
                 LedgerClient client = new LedgerClient(services.accounts());
                 client.post(services.queryUrl() + "/api/admin/projections/audit-trail/rebuild", ORGANISER, Map.of());
-                RebuildChecks.awaitCaughtUp(client, services.queryUrl() + "/api/admin/projections",
-                        List.of("audit-trail"));
+                RebuildChecks.awaitCaughtUp(
+                        client, services.queryUrl() + "/api/admin/projections", List.of("audit-trail"));
                 awaitDown(services.queryUrl(), "the read side reports the log DOWN", Duration.ofMinutes(2));
                 // the command side re-reads the store from its start and takes a hole (a deleted row) for an
                 // aborted insert only once it is older than ledger.tree-heads.settle-after (2 minutes)
@@ -111,15 +111,20 @@ class TreeHeadTamperingTest {
                 assertThat(services.logs()).contains("LOG TAMPERING");
 
                 Path export = export(services, "tampered.jsonl");
-                for (Map<String, Object> found : List.of(verifyLog(export, LogVerification.NOT_INTACT),
+                for (Map<String, Object> found : List.of(
+                        verifyLog(export, LogVerification.NOT_INTACT),
                         verifyLog(export, LogVerification.NOT_INTACT, keptHead))) {
-                    assertThat(((Number) found.get("firstDifference")).longValue()).as(found.toString())
+                    assertThat(((Number) found.get("firstDifference")).longValue())
+                            .as(found.toString())
                             .isLessThanOrEqualTo(change.position());
-                    assertThat(((Number) found.get("failingPosition")).longValue()).as(found.toString())
+                    assertThat(((Number) found.get("failingPosition")).longValue())
+                            .as(found.toString())
                             .isGreaterThanOrEqualTo(change.position());
                     // every event was signed as it was appended: the very positions are named
-                    assertThat((List<?>) found.get("changedPositions")).as(found.toString())
-                            .map(p -> ((Number) p).longValue()).containsExactlyElementsOf(change.positions());
+                    assertThat((List<?>) found.get("changedPositions"))
+                            .as(found.toString())
+                            .map(p -> ((Number) p).longValue())
+                            .containsExactlyElementsOf(change.positions());
                     assertThat(found).as(found.toString()).containsEntry("unsignedEvents", 0);
                 }
             }
@@ -135,25 +140,43 @@ class TreeHeadTamperingTest {
         KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         String publicKey = TreeHeads.encode(key.getPublic());
         String keyId = TreeHeads.fingerprint(publicKey);
-        client.post(services.commandUrl() + "/api/garant-keys", GARANT, Map.of("publicKey", publicKey,
-                "proof", TreeHeads.sign(key.getPrivate(), TreeHeads.possessionText(GARANT, keyId))));
-        JsonNode signed = client.post(services.commandUrl() + "/api/tree-heads", GARANT,
-                Map.of("reason", "garant's seal after the demo"));
+        client.post(
+                services.commandUrl() + "/api/garant-keys",
+                GARANT,
+                Map.of(
+                        "publicKey",
+                        publicKey,
+                        "proof",
+                        TreeHeads.sign(key.getPrivate(), TreeHeads.possessionText(GARANT, keyId))));
+        JsonNode signed = client.post(
+                services.commandUrl() + "/api/tree-heads", GARANT, Map.of("reason", "garant's seal after the demo"));
         // the signer may append a head of its own after the garant's (its merge delay): take the garant's by size
         JsonNode head = awaitHead(client, services, signed.path("size").asLong());
-        String text = TreeHeads.headText(head.path("size").asLong(), head.path("position").asLong(),
-                head.path("root").asText(), TreeAudit.instant(head.path("signedAt").asText()));
-        client.post(services.commandUrl() + "/api/tree-heads/" + head.path("headId").asText() + "/countersignatures",
-                GARANT, Map.of("keyId", keyId, "signature", TreeHeads.sign(key.getPrivate(), text)));
+        String text = TreeHeads.headText(
+                head.path("size").asLong(),
+                head.path("position").asLong(),
+                head.path("root").asText(),
+                TreeAudit.instant(head.path("signedAt").asText()));
+        client.post(
+                services.commandUrl() + "/api/tree-heads/" + head.path("headId").asText() + "/countersignatures",
+                GARANT,
+                Map.of("keyId", keyId, "signature", TreeHeads.sign(key.getPrivate(), text)));
         Files.writeString(keptHead, head.toString());
         return head;
     }
 
     private static JsonNode awaitHead(LedgerClient client, LedgerServices services, long size) throws Exception {
-        return Eventually.await("the read side showing the head over " + size + " events", Duration.ofMinutes(1),
-                () -> StreamSupport.stream(client.get(services.queryUrl() + "/api/audit/tree/heads", GARANT)
-                        .spliterator(), false).filter(head -> head.path("size").asLong() == size).findFirst()
-                        .orElse(null), head -> head != null);
+        return Eventually.await(
+                "the read side showing the head over " + size + " events",
+                Duration.ofMinutes(1),
+                () -> StreamSupport.stream(
+                                client.get(services.queryUrl() + "/api/audit/tree/heads", GARANT)
+                                        .spliterator(),
+                                false)
+                        .filter(head -> head.path("size").asLong() == size)
+                        .findFirst()
+                        .orElse(null),
+                head -> head != null);
     }
 
     /** An inclusion proof of one ballot and a consistency proof from the first head to the kept one. */
@@ -164,13 +187,17 @@ class TreeHeadTamperingTest {
         try (Connection store = store()) {
             ballot = ballots(store).get(100);
         }
-        JsonNode inclusion = client.get(services.queryUrl() + "/api/audit/tree/inclusion?position=" + ballot
-                + "&size=" + size, GARANT);
+        JsonNode inclusion = client.get(
+                services.queryUrl() + "/api/audit/tree/inclusion?position=" + ballot + "&size=" + size, GARANT);
         assertThat(verifyProof(inclusion, keptHead)).isEqualTo(LogVerification.INTACT);
-        JsonNode first = client.get(services.queryUrl() + "/api/audit/tree/heads", GARANT).get(0);
-        JsonNode consistency = client.get(services.queryUrl() + "/api/audit/tree/consistency?from="
-                + first.path("size").asLong() + "&to=" + size, GARANT);
-        assertThat(consistency.path("first").path("root").asText()).isEqualTo(first.path("root").asText());
+        JsonNode first = client.get(services.queryUrl() + "/api/audit/tree/heads", GARANT)
+                .get(0);
+        JsonNode consistency = client.get(
+                services.queryUrl() + "/api/audit/tree/consistency?from="
+                        + first.path("size").asLong() + "&to=" + size,
+                GARANT);
+        assertThat(consistency.path("first").path("root").asText())
+                .isEqualTo(first.path("root").asText());
         assertThat(verifyProof(consistency, keptHead)).isEqualTo(LogVerification.INTACT);
     }
 
@@ -207,7 +234,8 @@ class TreeHeadTamperingTest {
         byte[] payload = payload(store, victim);
         String text = new String(payload, StandardCharsets.UTF_8);
         // one more action chosen on this ballot
-        String edited = text.contains("\"choices\":[") ? text.replaceFirst("\"choices\":\\[", "\"choices\":[99,")
+        String edited = text.contains("\"choices\":[")
+                ? text.replaceFirst("\"choices\":\\[", "\"choices\":[99,")
                 : text.replaceFirst("\\{", "{\"edited\":true,");
         setPayload(store, victim, edited.getBytes(StandardCharsets.UTF_8));
         return new Change(List.of(victim), s -> setPayload(s, victim, payload));
@@ -249,8 +277,8 @@ class TreeHeadTamperingTest {
     }
 
     private static void setPayload(Connection store, long position, byte[] payload) throws SQLException {
-        try (PreparedStatement update = store.prepareStatement(
-                "UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?")) {
+        try (PreparedStatement update =
+                store.prepareStatement("UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?")) {
             update.setBytes(1, payload);
             update.setLong(2, position);
             assertThat(update.executeUpdate()).isEqualTo(1);
@@ -260,8 +288,8 @@ class TreeHeadTamperingTest {
     /** The positions of the online ballots, in log order. */
     private static List<Long> ballots(Connection store) throws SQLException {
         List<Long> positions = new ArrayList<>();
-        try (PreparedStatement select = store.prepareStatement("SELECT globalIndex FROM DomainEventEntry"
-                + " WHERE payloadType = ? ORDER BY globalIndex")) {
+        try (PreparedStatement select = store.prepareStatement(
+                "SELECT globalIndex FROM DomainEventEntry" + " WHERE payloadType = ? ORDER BY globalIndex")) {
             select.setString(1, "org.conventionledger.events.votation.OnlineBallotCast");
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -276,12 +304,13 @@ class TreeHeadTamperingTest {
     /** The event store, while the services are stopped: the operator's access. */
     private Connection store() throws SQLException {
         if (LedgerServices.POSTGRES_URL != null) {
-            return DriverManager.getConnection(LedgerServices.POSTGRES_URL,
+            return DriverManager.getConnection(
+                    LedgerServices.POSTGRES_URL,
                     System.getenv().getOrDefault("LEDGER_TEST_POSTGRES_USER", "ledger"),
                     System.getenv().getOrDefault("LEDGER_TEST_POSTGRES_PASSWORD", ""));
         }
-        return DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("eventstore") + ";AUTO_SERVER=TRUE",
-                "sa", "");
+        return DriverManager.getConnection(
+                "jdbc:h2:file:" + dataDir.resolve("eventstore") + ";AUTO_SERVER=TRUE", "sa", "");
     }
 
     /**
@@ -290,24 +319,28 @@ class TreeHeadTamperingTest {
      */
     private Path export(LedgerServices services, String name) throws Exception {
         long rows;
-        try (Connection store = store(); ResultSet count = store.createStatement()
-                .executeQuery("SELECT COUNT(*) FROM DomainEventEntry")) {
+        try (Connection store = store();
+                ResultSet count = store.createStatement().executeQuery("SELECT COUNT(*) FROM DomainEventEntry")) {
             count.next();
             rows = count.getLong(1);
         }
         Path file = services.dataDir.resolve(name);
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(services.queryUrl() + "/api/audit/export"))
-                    .header("Authorization", ClermontReplayTest.basicAuth(services, GARANT)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> export = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(services.queryUrl() + "/api/audit/export"))
+                                    .header("Authorization", ClermontReplayTest.basicAuth(services, GARANT))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(export.statusCode()).isEqualTo(200);
             Files.writeString(file, export.body());
             long lines = export.body().lines().filter(line -> !line.isBlank()).count();
             if (lines >= rows) {
                 return file;
             }
-            assertThat(attempt).as("an export of all " + rows + " rows, not " + lines).isLessThan(3);
+            assertThat(attempt)
+                    .as("an export of all " + rows + " rows, not " + lines)
+                    .isLessThan(3);
         }
     }
 
@@ -318,17 +351,22 @@ class TreeHeadTamperingTest {
         for (Path seal : kept) {
             seals.add(seal.toString());
         }
-        int exit = LogVerification.run(export.toString(), seals, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = LogVerification.run(
+                export.toString(),
+                seals,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).as(out + " " + err).isEqualTo(expectedExit);
-        return JSON.readValue(out.toString(StandardCharsets.UTF_8),
-                new com.fasterxml.jackson.core.type.TypeReference<>() {
-                });
+        return JSON.readValue(
+                out.toString(StandardCharsets.UTF_8), new com.fasterxml.jackson.core.type.TypeReference<>() {});
     }
 
     private static HttpResponse<String> health(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static void awaitDown(String url, String what, Duration limit) throws Exception {

@@ -1,7 +1,6 @@
 package org.conventionledger.query.consultation;
 
 import java.time.Instant;
-
 import org.conventionledger.query.platform.Absorbing;
 import org.conventionledger.query.platform.LogPosition;
 import org.springframework.data.annotation.Id;
@@ -19,16 +18,21 @@ public class ConsultationArgument implements Absorbing {
 
     @Id
     String argumentId;
+
     @Version
     Long version;
+
     LogPosition absorbed;
 
     String conventionId;
+
     @Indexed
     String callId;
+
     String proposalId;
     /** The global index of the argument's posting: arguments are listed in log order. */
     long position;
+
     String stance;
     String text;
     Instant postedAt;

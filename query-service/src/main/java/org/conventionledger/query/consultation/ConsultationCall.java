@@ -3,7 +3,6 @@ package org.conventionledger.query.consultation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.conventionledger.query.platform.Absorbing;
 import org.conventionledger.query.platform.LogPosition;
 import org.springframework.data.annotation.Id;
@@ -17,12 +16,15 @@ public class ConsultationCall implements Absorbing {
 
     @Id
     String callId;
+
     @Version
     Long version;
+
     LogPosition absorbed;
 
     @Indexed
     String conventionId;
+
     String topicId;
     String topicTitle;
     String title;

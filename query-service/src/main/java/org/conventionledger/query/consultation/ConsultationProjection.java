@@ -2,7 +2,6 @@ package org.conventionledger.query.consultation;
 
 import java.util.ArrayList;
 import java.util.function.Consumer;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -96,7 +95,8 @@ class ConsultationProjection {
             }
         });
         long index = EventPosition.of(message, token);
-        ResidentStance stance = stanceOf(event.conventionId(), event.callId(), event.proposalId(), event.voterPseudonym());
+        ResidentStance stance =
+                stanceOf(event.conventionId(), event.callId(), event.proposalId(), event.voterPseudonym());
         if (stance.stance == null || stance.index < index) {
             stance.stance = event.stance().name();
             stance.index = index;
@@ -107,20 +107,27 @@ class ConsultationProjection {
     @EventHandler
     void on(ArgumentPosted event, EventMessage<?> message, TrackingToken token) {
         long position = EventPosition.of(message, token);
-        projections.absorb(ConsultationArgument.class, event.argumentId(), message, token, () -> {
-            ConsultationArgument argument = new ConsultationArgument();
-            argument.argumentId = event.argumentId();
-            return argument;
-        }, a -> {
-            a.conventionId = event.conventionId();
-            a.callId = event.callId();
-            a.proposalId = event.proposalId();
-            a.position = position;
-            a.stance = event.stance() == null ? null : event.stance().name();
-            a.text = event.text();
-            a.postedAt = event.postedAt();
-        });
-        ResidentStance stance = stanceOf(event.conventionId(), event.callId(), event.proposalId(), event.voterPseudonym());
+        projections.absorb(
+                ConsultationArgument.class,
+                event.argumentId(),
+                message,
+                token,
+                () -> {
+                    ConsultationArgument argument = new ConsultationArgument();
+                    argument.argumentId = event.argumentId();
+                    return argument;
+                },
+                a -> {
+                    a.conventionId = event.conventionId();
+                    a.callId = event.callId();
+                    a.proposalId = event.proposalId();
+                    a.position = position;
+                    a.stance = event.stance() == null ? null : event.stance().name();
+                    a.text = event.text();
+                    a.postedAt = event.postedAt();
+                });
+        ResidentStance stance =
+                stanceOf(event.conventionId(), event.callId(), event.proposalId(), event.voterPseudonym());
         if (!stance.argued) {
             stance.argued = true;
             mongo.save(stance);
@@ -133,8 +140,8 @@ class ConsultationProjection {
             throw new IllegalStateException("Argument " + event.argumentId()
                     + " hidden before it was posted on proposal " + event.proposalId());
         }
-        projections.absorb(ConsultationArgument.class, event.argumentId(), message, token, ConsultationArgument::new,
-                a -> {
+        projections.absorb(
+                ConsultationArgument.class, event.argumentId(), message, token, ConsultationArgument::new, a -> {
                     a.hidden = true;
                     a.hiddenReason = event.reason();
                 });
@@ -149,22 +156,39 @@ class ConsultationProjection {
     }
 
     private void call(String callId, EventMessage<?> message, TrackingToken token, Consumer<ConsultationCall> change) {
-        projections.absorb(ConsultationCall.class, callId, message, token, () -> {
-            ConsultationCall call = new ConsultationCall();
-            call.callId = callId;
-            return call;
-        }, change);
+        projections.absorb(
+                ConsultationCall.class,
+                callId,
+                message,
+                token,
+                () -> {
+                    ConsultationCall call = new ConsultationCall();
+                    call.callId = callId;
+                    return call;
+                },
+                change);
     }
 
-    private void proposal(String conventionId, String callId, String proposalId, EventMessage<?> message,
-                          TrackingToken token, Consumer<ConsultationProposal> change) {
-        projections.absorb(ConsultationProposal.class, proposalId, message, token, () -> {
-            ConsultationProposal proposal = new ConsultationProposal();
-            proposal.proposalId = proposalId;
-            proposal.conventionId = conventionId;
-            proposal.callId = callId;
-            return proposal;
-        }, change);
+    private void proposal(
+            String conventionId,
+            String callId,
+            String proposalId,
+            EventMessage<?> message,
+            TrackingToken token,
+            Consumer<ConsultationProposal> change) {
+        projections.absorb(
+                ConsultationProposal.class,
+                proposalId,
+                message,
+                token,
+                () -> {
+                    ConsultationProposal proposal = new ConsultationProposal();
+                    proposal.proposalId = proposalId;
+                    proposal.conventionId = conventionId;
+                    proposal.callId = callId;
+                    return proposal;
+                },
+                change);
     }
 
     private ResidentStance stanceOf(String conventionId, String callId, String proposalId, String voter) {

@@ -1,7 +1,6 @@
 package org.conventionledger.query.consultation;
 
 import java.time.Instant;
-
 import org.conventionledger.events.consultation.Stance;
 import org.conventionledger.query.platform.Absorbing;
 import org.conventionledger.query.platform.LogPosition;
@@ -20,14 +19,18 @@ public class ConsultationProposal implements Absorbing {
 
     @Id
     String proposalId;
+
     @Version
     Long version;
+
     LogPosition absorbed;
 
     @Indexed
     String conventionId;
+
     @Indexed
     String callId;
+
     String authorPseudonym;
     String title;
     String text;

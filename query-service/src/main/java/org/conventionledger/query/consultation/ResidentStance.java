@@ -15,10 +15,13 @@ public class ResidentStance {
 
     @Id
     String id;
+
     @Indexed
     String conventionId;
+
     @Indexed
     String callId;
+
     String proposalId;
     String voterPseudonym;
     String stance;

@@ -2,7 +2,6 @@ package org.conventionledger.query.dashboard;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.conventionledger.query.platform.Absorbing;
 import org.conventionledger.query.platform.LogPosition;
 import org.springframework.data.annotation.Id;
@@ -15,8 +14,10 @@ public class Dashboard implements Absorbing {
 
     @Id
     String conventionId;
+
     @Version
     Long version;
+
     LogPosition absorbed;
 
     String title;

@@ -30,11 +30,9 @@ public class DashboardAsOf {
         this.cache = cache;
     }
 
-    private record Key(String conventionId, LogReplay.Bound bound) {
-    }
+    private record Key(String conventionId, LogReplay.Bound bound) {}
 
-    private record Rebuilt(DashboardView view, LogReplay.Replayed replayed) {
-    }
+    private record Rebuilt(DashboardView view, LogReplay.Replayed replayed) {}
 
     /**
      * The dashboard with the events of the convention recorded up to the bound. A convention the read
@@ -42,13 +40,19 @@ public class DashboardAsOf {
      */
     public AsOfView<DashboardView> dashboard(String conventionId, LogReplay.Bound bound) {
         if (!mongo.exists(Query.query(Criteria.where("_id").is(conventionId)), Dashboard.class)) {
-            throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-convention",
+            throw ProblemResponses.error(
+                    HttpStatus.NOT_FOUND,
+                    "unknown-convention",
                     "No convention " + conventionId + " is known (yet) to the read side.");
         }
-        Rebuilt rebuilt = cache.get(new Key(conventionId, bound), () -> rebuild(conventionId, bound),
+        Rebuilt rebuilt = cache.get(
+                new Key(conventionId, bound),
+                () -> rebuild(conventionId, bound),
                 r -> r.replayed().settled());
         if (rebuilt.replayed().eventsApplied() == 0) {
-            throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-convention",
+            throw ProblemResponses.error(
+                    HttpStatus.NOT_FOUND,
+                    "unknown-convention",
                     "Convention " + conventionId + " had no event in the log as of " + bound + ".");
         }
         return AsOfView.of(rebuilt.view(), rebuilt.replayed());
@@ -56,7 +60,9 @@ public class DashboardAsOf {
 
     private Rebuilt rebuild(String conventionId, LogReplay.Bound bound) {
         Dashboard dashboard = Dashboard.of(conventionId);
-        LogReplay.Replayed replayed = replay.replay(bound, DashboardChanges.TYPES,
+        LogReplay.Replayed replayed = replay.replay(
+                bound,
+                DashboardChanges.TYPES,
                 payload -> payload instanceof ConventionEvent e && conventionId.equals(e.conventionId()),
                 event -> DashboardChanges.apply(dashboard, event.getPayload()));
         return new Rebuilt(replayed.eventsApplied() == 0 ? null : DashboardController.view(dashboard), replayed);

@@ -23,14 +23,18 @@ public class DashboardAsOfController {
     }
 
     @GetMapping(value = "/api/conventions/{conventionId}/dashboard", params = "asOf")
-    public AsOfView<DashboardView> asOf(@PathVariable String conventionId, @RequestParam(required = false) String asOf,
-                                        @RequestParam(required = false) String asOfPosition) {
+    public AsOfView<DashboardView> asOf(
+            @PathVariable String conventionId,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String asOfPosition) {
         return this.asOf.dashboard(conventionId, LogReplay.Bound.parse(asOf, asOfPosition));
     }
 
-    @GetMapping(value = "/api/conventions/{conventionId}/dashboard", params = {"asOfPosition", "!asOf"})
-    public AsOfView<DashboardView> asOfPosition(@PathVariable String conventionId,
-                                                @RequestParam(required = false) String asOfPosition) {
+    @GetMapping(
+            value = "/api/conventions/{conventionId}/dashboard",
+            params = {"asOfPosition", "!asOf"})
+    public AsOfView<DashboardView> asOfPosition(
+            @PathVariable String conventionId, @RequestParam(required = false) String asOfPosition) {
         return asOf.dashboard(conventionId, LogReplay.Bound.parse(null, asOfPosition));
     }
 }

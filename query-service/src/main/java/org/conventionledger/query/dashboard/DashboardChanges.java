@@ -1,7 +1,6 @@
 package org.conventionledger.query.dashboard;
 
 import java.util.Set;
-
 import org.conventionledger.events.deliberation.ActionDrafted;
 import org.conventionledger.events.deliberation.ActionFinalised;
 import org.conventionledger.events.deliberation.ObjectionLifted;
@@ -27,13 +26,24 @@ import org.conventionledger.events.votation.VotationScheduled;
 final class DashboardChanges {
 
     /** The event types that change a dashboard. */
-    static final Set<Class<?>> TYPES = Set.of(ConventionOpened.class, InvitationSent.class, InvitationAnswered.class,
-            MemberSeated.class, TopicChosen.class, ActionDrafted.class, ObjectionRaised.class, ObjectionLifted.class,
-            ActionFinalised.class, VotationScheduled.class, VotationOpened.class, VotationClosed.class,
-            PaperTallyRecorded.class, OnlineBallotCast.class, PaperBallotRecorded.class);
+    static final Set<Class<?>> TYPES = Set.of(
+            ConventionOpened.class,
+            InvitationSent.class,
+            InvitationAnswered.class,
+            MemberSeated.class,
+            TopicChosen.class,
+            ActionDrafted.class,
+            ObjectionRaised.class,
+            ObjectionLifted.class,
+            ActionFinalised.class,
+            VotationScheduled.class,
+            VotationOpened.class,
+            VotationClosed.class,
+            PaperTallyRecorded.class,
+            OnlineBallotCast.class,
+            PaperBallotRecorded.class);
 
-    private DashboardChanges() {
-    }
+    private DashboardChanges() {}
 
     /** Applies the event to the dashboard; an event of another type changes nothing. */
     static void apply(Dashboard d, Object event) {
@@ -73,7 +83,8 @@ final class DashboardChanges {
             d.votations.get(e.votationId()).status = "CLOSED";
         } else if (event instanceof PaperTallyRecorded e) {
             Dashboard.VotationFigures figures = d.votations.get(e.votationId());
-            figures.paperVotes += e.votes().stream().mapToLong(ActionVotes::votes).sum();
+            figures.paperVotes +=
+                    e.votes().stream().mapToLong(ActionVotes::votes).sum();
             figures.desksTallied++;
         } else if (event instanceof OnlineBallotCast e) {
             Dashboard.VotationFigures figures = d.votations.get(e.votationId());

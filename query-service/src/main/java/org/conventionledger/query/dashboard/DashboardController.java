@@ -2,7 +2,6 @@ package org.conventionledger.query.dashboard;
 
 import java.util.List;
 import java.util.Map;
-
 import org.conventionledger.query.platform.ProblemResponses;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
@@ -19,16 +18,33 @@ public class DashboardController {
      * @param desksTallied  desks whose paper count was recorded as a tally
      * @param paperBallots  paper voters whose ballots were recorded one by one
      */
-    public record VotationTurnout(String votationId, String title, String status, long paperVotes, long onlineVotes,
-                                  long totalVotes, long onlineBallots, long desksTallied, long paperBallots) {
-    }
+    public record VotationTurnout(
+            String votationId,
+            String title,
+            String status,
+            long paperVotes,
+            long onlineVotes,
+            long totalVotes,
+            long onlineBallots,
+            long desksTallied,
+            long paperBallots) {}
 
-    public record DashboardView(String conventionId, String title, String city,
-                                long invitationsSent, long invitationsAccepted, long invitationsDeclined,
-                                long invitationsUnanswered, long membersSeated, Map<String, Long> membersByTransition,
-                                long topicsChosen, long actionsDrafted, long actionsFinalised,
-                                long objectionsRaised, long objectionsLifted, List<VotationTurnout> votations) {
-    }
+    public record DashboardView(
+            String conventionId,
+            String title,
+            String city,
+            long invitationsSent,
+            long invitationsAccepted,
+            long invitationsDeclined,
+            long invitationsUnanswered,
+            long membersSeated,
+            Map<String, Long> membersByTransition,
+            long topicsChosen,
+            long actionsDrafted,
+            long actionsFinalised,
+            long objectionsRaised,
+            long objectionsLifted,
+            List<VotationTurnout> votations) {}
 
     private final MongoTemplate mongo;
 
@@ -40,7 +56,9 @@ public class DashboardController {
     public DashboardView dashboard(@PathVariable String conventionId) {
         Dashboard d = mongo.findById(conventionId, Dashboard.class);
         if (d == null) {
-            throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-convention",
+            throw ProblemResponses.error(
+                    HttpStatus.NOT_FOUND,
+                    "unknown-convention",
                     "No convention " + conventionId + " is known (yet) to the read side.");
         }
         return view(d);
@@ -49,13 +67,32 @@ public class DashboardController {
     /** The stored (or replayed) document as the API shows it. */
     static DashboardView view(Dashboard d) {
         List<VotationTurnout> votations = d.votations.entrySet().stream()
-                .map(e -> new VotationTurnout(e.getKey(), e.getValue().title, e.getValue().status,
-                        e.getValue().paperVotes, e.getValue().onlineVotes,
+                .map(e -> new VotationTurnout(
+                        e.getKey(),
+                        e.getValue().title,
+                        e.getValue().status,
+                        e.getValue().paperVotes,
+                        e.getValue().onlineVotes,
                         e.getValue().paperVotes + e.getValue().onlineVotes,
-                        e.getValue().onlineBallots, e.getValue().desksTallied, e.getValue().paperBallots))
+                        e.getValue().onlineBallots,
+                        e.getValue().desksTallied,
+                        e.getValue().paperBallots))
                 .toList();
-        return new DashboardView(d.conventionId, d.title, d.city, d.invitationsSent, d.invitationsAccepted,
-                d.invitationsDeclined, d.invitationsUnanswered, d.membersSeated, d.membersByTransition,
-                d.topicsChosen, d.actionsDrafted, d.actionsFinalised, d.objectionsRaised, d.objectionsLifted, votations);
+        return new DashboardView(
+                d.conventionId,
+                d.title,
+                d.city,
+                d.invitationsSent,
+                d.invitationsAccepted,
+                d.invitationsDeclined,
+                d.invitationsUnanswered,
+                d.membersSeated,
+                d.membersByTransition,
+                d.topicsChosen,
+                d.actionsDrafted,
+                d.actionsFinalised,
+                d.objectionsRaised,
+                d.objectionsLifted,
+                votations);
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-
 import org.conventionledger.query.platform.Absorbing;
 import org.conventionledger.query.platform.LogPosition;
 import org.springframework.data.annotation.Id;
@@ -24,6 +23,7 @@ public class ActionHistory implements Absorbing, Objections {
     /** Of this document (optimistic locking), not of the action sheet: see {@link #versions}. */
     @Version
     Long version;
+
     LogPosition absorbed;
 
     String conventionId;
@@ -69,7 +69,10 @@ public class ActionHistory implements Absorbing, Objections {
     /** A consent round on the sheet. */
     public static class Round extends ConsentRound {
 
-        public enum Status { OPEN, CONCLUDED }
+        public enum Status {
+            OPEN,
+            CONCLUDED
+        }
 
         String roundId;
         int version;
@@ -103,8 +106,11 @@ public class ActionHistory implements Absorbing, Objections {
     }
 
     Round round(String roundId) {
-        return rounds.stream().filter(r -> r.roundId.equals(roundId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Action " + actionId + " has no consent round " + roundId));
+        return rounds.stream()
+                .filter(r -> r.roundId.equals(roundId))
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalStateException("Action " + actionId + " has no consent round " + roundId));
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.conventionledger.query.deliberation;
 
 import java.util.Comparator;
 import java.util.Objects;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -24,8 +23,8 @@ import org.conventionledger.events.deliberation.ObjectionRaised;
 import org.conventionledger.events.deliberation.ObjectionWithdrawn;
 import org.conventionledger.events.deliberation.OpinionGiven;
 import org.conventionledger.events.deliberation.ReferentAssigned;
-import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.DocumentProjection;
+import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -45,19 +44,26 @@ class ActionHistoryProjection extends DocumentProjection<ActionHistory> {
 
     @EventHandler
     void on(ActionDrafted event, EventMessage<?> message, TrackingToken token) {
-        projections.absorb(ActionHistory.class, event.actionId(), message, token, () -> {
-            ActionHistory history = new ActionHistory();
-            history.actionId = event.actionId();
-            return history;
-        }, h -> {
-            h.conventionId = event.conventionId();
-            h.number = event.number();
-            h.assembly = event.assembly() == null ? null : event.assembly().name();
-            h.topicId = event.topicId();
-            h.topic = event.topicTitle();
-            h.stage = Stage.DRAFT;
-            addVersion(h, 1, event.title(), event.text(), null, message);
-        });
+        projections.absorb(
+                ActionHistory.class,
+                event.actionId(),
+                message,
+                token,
+                () -> {
+                    ActionHistory history = new ActionHistory();
+                    history.actionId = event.actionId();
+                    return history;
+                },
+                h -> {
+                    h.conventionId = event.conventionId();
+                    h.number = event.number();
+                    h.assembly =
+                            event.assembly() == null ? null : event.assembly().name();
+                    h.topicId = event.topicId();
+                    h.topic = event.topicTitle();
+                    h.stage = Stage.DRAFT;
+                    addVersion(h, 1, event.title(), event.text(), null, message);
+                });
     }
 
     @EventHandler
@@ -80,7 +86,10 @@ class ActionHistoryProjection extends DocumentProjection<ActionHistory> {
         update(event.actionId(), message, token, h -> addLink(h, event.linkedActionId(), event.relation(), "OUTGOING"));
         // the linked action may have been drafted earlier in the same batch, not yet written
         if (projections.exists(ActionHistory.class, event.linkedActionId())) {
-            update(event.linkedActionId(), message, token,
+            update(
+                    event.linkedActionId(),
+                    message,
+                    token,
                     h -> addLink(h, event.actionId(), event.relation(), "INCOMING"));
         }
     }
@@ -117,33 +126,56 @@ class ActionHistoryProjection extends DocumentProjection<ActionHistory> {
 
     @EventHandler
     void on(ClarificationRequested event, EventMessage<?> message, TrackingToken token) {
-        update(event.actionId(), message, token, h -> h.round(event.roundId())
-                .clarificationRequested(event.clarificationId(), event.askedBy(), event.question()));
+        update(
+                event.actionId(),
+                message,
+                token,
+                h -> h.round(event.roundId())
+                        .clarificationRequested(event.clarificationId(), event.askedBy(), event.question()));
     }
 
     @EventHandler
     void on(ClarificationAnswered event, EventMessage<?> message, TrackingToken token) {
-        update(event.actionId(), message, token,
+        update(
+                event.actionId(),
+                message,
+                token,
                 h -> h.round(event.roundId()).clarificationAnswered(event.clarificationId(), event.answer()));
     }
 
     @EventHandler
     void on(ImprovementProposed event, EventMessage<?> message, TrackingToken token) {
-        update(event.actionId(), message, token, h -> h.round(event.roundId())
-                .improvementProposed(event.improvementId(), event.proposedBy(), event.proposal()));
+        update(
+                event.actionId(),
+                message,
+                token,
+                h -> h.round(event.roundId())
+                        .improvementProposed(event.improvementId(), event.proposedBy(), event.proposal()));
     }
 
     @EventHandler
     void on(ImprovementDecided event, EventMessage<?> message, TrackingToken token) {
-        update(event.actionId(), message, token, h -> h.round(event.roundId())
-                .improvementDecided(event.improvementId(), event.accepted(), event.reason()));
+        update(
+                event.actionId(),
+                message,
+                token,
+                h -> h.round(event.roundId())
+                        .improvementDecided(event.improvementId(), event.accepted(), event.reason()));
     }
 
     @EventHandler
     void on(ObjectionRaised event, EventMessage<?> message, TrackingToken token) {
-        update(event.actionId(), message, token, h -> h.objections.add(Objection.raised(event.objectionId(),
-                h.openRound().map(r -> r.roundId).orElse(null), event.category(), event.reason(), event.raisedBy(),
-                event.competentBody())));
+        update(
+                event.actionId(),
+                message,
+                token,
+                h -> h.objections.add(Objection.raised(
+                        event.objectionId(),
+                        h.openRound().map(r -> r.roundId).orElse(null),
+                        event.category(),
+                        event.reason(),
+                        event.raisedBy(),
+                        event.competentBody())));
     }
 
     @EventHandler
@@ -158,8 +190,13 @@ class ActionHistoryProjection extends DocumentProjection<ActionHistory> {
 
     @EventHandler
     void on(ConsentGiven event, EventMessage<?> message, TrackingToken token) {
-        update(event.actionId(), message, token, h -> h.round(event.roundId())
-                .consentGiven(event.version(), h.current().map(v -> v.version).orElse(0), event.participants()));
+        update(
+                event.actionId(),
+                message,
+                token,
+                h -> h.round(event.roundId())
+                        .consentGiven(
+                                event.version(), h.current().map(v -> v.version).orElse(0), event.participants()));
     }
 
     @EventHandler
@@ -185,8 +222,8 @@ class ActionHistoryProjection extends DocumentProjection<ActionHistory> {
         mongo.dropCollection(ActionHistory.class);
     }
 
-    private static void addVersion(ActionHistory h, int version, String title, String text, String reason,
-                                   EventMessage<?> message) {
+    private static void addVersion(
+            ActionHistory h, int version, String title, String text, String reason, EventMessage<?> message) {
         h.versions.removeIf(v -> v.version == version);
         ActionHistory.SheetVersion v = new ActionHistory.SheetVersion();
         v.version = version;
@@ -199,8 +236,10 @@ class ActionHistoryProjection extends DocumentProjection<ActionHistory> {
     }
 
     private static void addLink(ActionHistory h, String otherActionId, String relation, String direction) {
-        boolean known = h.links.stream().anyMatch(l -> l.actionId.equals(otherActionId)
-                && Objects.equals(l.relation, relation) && l.direction.equals(direction));
+        boolean known = h.links.stream()
+                .anyMatch(l -> l.actionId.equals(otherActionId)
+                        && Objects.equals(l.relation, relation)
+                        && l.direction.equals(direction));
         if (!known) {
             ActionHistory.Link link = new ActionHistory.Link();
             link.actionId = otherActionId;

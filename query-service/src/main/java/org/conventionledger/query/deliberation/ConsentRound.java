@@ -15,9 +15,14 @@ public abstract class ConsentRound {
     List<Improvement> improvements = new ArrayList<>();
     /** Who consented to the current version, in the order they did. */
     List<String> consents = new ArrayList<>();
+
     Integer decidedVersion;
 
-    public enum Decision { PENDING, ACCEPTED, DECLINED }
+    public enum Decision {
+        PENDING,
+        ACCEPTED,
+        DECLINED
+    }
 
     public static class Clarification {
         String clarificationId;
@@ -34,13 +39,11 @@ public abstract class ConsentRound {
         String reason;
     }
 
-    public record ClarificationView(String clarificationId, String askedBy, String question, String answer) {
-    }
+    public record ClarificationView(String clarificationId, String askedBy, String question, String answer) {}
 
     /** {@code decision}: PENDING, ACCEPTED or DECLINED. */
-    public record ImprovementView(String improvementId, String proposedBy, String proposal, String decision,
-                                  String reason) {
-    }
+    public record ImprovementView(
+            String improvementId, String proposedBy, String proposal, String decision, String reason) {}
 
     /** "Round r-1", "Question q-1": whose clarification or improvement an event names in vain. */
     abstract String name();
@@ -61,7 +64,9 @@ public abstract class ConsentRound {
     }
 
     void clarificationAnswered(String clarificationId, String answer) {
-        clarifications.stream().filter(c -> c.clarificationId.equals(clarificationId)).findFirst()
+        clarifications.stream()
+                .filter(c -> c.clarificationId.equals(clarificationId))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException(name() + " has no clarification " + clarificationId))
                 .answer = answer;
     }
@@ -76,7 +81,8 @@ public abstract class ConsentRound {
     }
 
     void improvementDecided(String improvementId, boolean accepted, String reason) {
-        Improvement improvement = improvements.stream().filter(i -> i.improvementId.equals(improvementId))
+        Improvement improvement = improvements.stream()
+                .filter(i -> i.improvementId.equals(improvementId))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(name() + " has no improvement " + improvementId));
         improvement.decision = accepted ? Decision.ACCEPTED : Decision.DECLINED;
@@ -96,12 +102,19 @@ public abstract class ConsentRound {
     }
 
     List<ClarificationView> clarificationViews() {
-        return clarifications.stream().map(c -> new ClarificationView(c.clarificationId, c.askedBy, c.question,
-                c.answer)).toList();
+        return clarifications.stream()
+                .map(c -> new ClarificationView(c.clarificationId, c.askedBy, c.question, c.answer))
+                .toList();
     }
 
     List<ImprovementView> improvementViews() {
-        return improvements.stream().map(i -> new ImprovementView(i.improvementId, i.proposedBy, i.proposal,
-                i.decision == null ? null : i.decision.name(), i.reason)).toList();
+        return improvements.stream()
+                .map(i -> new ImprovementView(
+                        i.improvementId,
+                        i.proposedBy,
+                        i.proposal,
+                        i.decision == null ? null : i.decision.name(),
+                        i.reason))
+                .toList();
     }
 }

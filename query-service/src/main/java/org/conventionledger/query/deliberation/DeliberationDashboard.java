@@ -2,7 +2,6 @@ package org.conventionledger.query.deliberation;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.conventionledger.query.platform.Absorbing;
 import org.conventionledger.query.platform.LogPosition;
 import org.springframework.data.annotation.Id;
@@ -20,8 +19,10 @@ public class DeliberationDashboard implements Absorbing {
 
     @Id
     String conventionId;
+
     @Version
     Long version;
+
     LogPosition absorbed;
 
     List<ActionStage> actions = new ArrayList<>();
@@ -73,31 +74,43 @@ public class DeliberationDashboard implements Absorbing {
     }
 
     ActionStage action(String actionId) {
-        return actions.stream().filter(a -> a.actionId.equals(actionId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Convention " + conventionId + " has no action " + actionId));
+        return actions.stream()
+                .filter(a -> a.actionId.equals(actionId))
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalStateException("Convention " + conventionId + " has no action " + actionId));
     }
 
     ObjectionState objection(String objectionId) {
-        return objections.stream().filter(o -> o.objectionId.equals(objectionId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Convention " + conventionId + " has no objection "
-                        + objectionId));
+        return objections.stream()
+                .filter(o -> o.objectionId.equals(objectionId))
+                .findFirst()
+                .orElseThrow(() ->
+                        new IllegalStateException("Convention " + conventionId + " has no objection " + objectionId));
     }
 
     TopicFigures topic(String topicId) {
-        return topics.stream().filter(t -> t.topicId.equals(topicId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Convention " + conventionId + " has no topic " + topicId));
+        return topics.stream()
+                .filter(t -> t.topicId.equals(topicId))
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalStateException("Convention " + conventionId + " has no topic " + topicId));
     }
 
     VoteFigures vote(String voteId) {
-        return votes.stream().filter(v -> v.voteId.equals(voteId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Convention " + conventionId + " has no judgment vote "
-                        + voteId));
+        return votes.stream()
+                .filter(v -> v.voteId.equals(voteId))
+                .findFirst()
+                .orElseThrow(() ->
+                        new IllegalStateException("Convention " + conventionId + " has no judgment vote " + voteId));
     }
 
     QuestionState question(String questionId) {
-        return questions.stream().filter(q -> q.questionId.equals(questionId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Convention " + conventionId + " has no question "
-                        + questionId));
+        return questions.stream()
+                .filter(q -> q.questionId.equals(questionId))
+                .findFirst()
+                .orElseThrow(() ->
+                        new IllegalStateException("Convention " + conventionId + " has no question " + questionId));
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.conventionledger.query.deliberation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.deliberation.ObjectionCategory;
 import org.conventionledger.query.platform.ProblemResponses;
@@ -24,20 +23,20 @@ import org.springframework.web.bind.annotation.RestController;
 public class DeliberationDashboardController {
 
     /** {@code cacVersion}: the latest version of the topic's CAC sheet, {@code null} before the first one. */
-    public record TopicFigures(String topicId, String title, String assembly, long hearings, Integer cacVersion,
-                               long opinions) {
-    }
+    public record TopicFigures(
+            String topicId, String title, String assembly, long hearings, Integer cacVersion, long opinions) {}
 
     /** {@code assembly}: {@code null} for a plenary vote. */
-    public record VoteFigures(String voteId, String purpose, String assembly, String status, long judgments) {
-    }
+    public record VoteFigures(String voteId, String purpose, String assembly, String status, long judgments) {}
 
-    public record DeliberationDashboardView(String conventionId, Map<String, Map<String, Long>> actionsByStage,
-                                            Map<String, Long> openObjectionsByCategory,
-                                            Map<String, Long> objectionsByCategory,
-                                            List<TopicFigures> topics, List<VoteFigures> votes,
-                                            Map<String, Long> questions) {
-    }
+    public record DeliberationDashboardView(
+            String conventionId,
+            Map<String, Map<String, Long>> actionsByStage,
+            Map<String, Long> openObjectionsByCategory,
+            Map<String, Long> objectionsByCategory,
+            List<TopicFigures> topics,
+            List<VoteFigures> votes,
+            Map<String, Long> questions) {}
 
     private final MongoTemplate mongo;
 
@@ -49,7 +48,9 @@ public class DeliberationDashboardController {
     public DeliberationDashboardView dashboard(@PathVariable String conventionId) {
         DeliberationDashboard d = mongo.findById(conventionId, DeliberationDashboard.class);
         if (d == null) {
-            throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-convention",
+            throw ProblemResponses.error(
+                    HttpStatus.NOT_FOUND,
+                    "unknown-convention",
                     "No convention " + conventionId + " is known (yet) to the read side.");
         }
         Map<String, Map<String, Long>> actionsByStage = new LinkedHashMap<>();
@@ -58,7 +59,8 @@ public class DeliberationDashboardController {
         }
         for (DeliberationDashboard.ActionStage action : d.actions) {
             if (action.assembly != null) {
-                actionsByStage.computeIfAbsent(action.assembly, a -> zeroPerStage())
+                actionsByStage
+                        .computeIfAbsent(action.assembly, a -> zeroPerStage())
                         .merge(action.stage.name(), 1L, Long::sum);
             }
         }
@@ -71,11 +73,18 @@ public class DeliberationDashboardController {
                 open.merge(category, 1L, Long::sum);
             }
         }
-        return new DeliberationDashboardView(d.conventionId, actionsByStage, open, raised,
-                d.topics.stream().map(t -> new TopicFigures(t.topicId, t.title, t.assembly, t.hearings, t.cacVersion,
-                        t.opinions)).toList(),
-                d.votes.stream().map(v -> new VoteFigures(v.voteId, v.purpose, v.assembly, v.status.name(),
-                        v.judgments)).toList(),
+        return new DeliberationDashboardView(
+                d.conventionId,
+                actionsByStage,
+                open,
+                raised,
+                d.topics.stream()
+                        .map(t ->
+                                new TopicFigures(t.topicId, t.title, t.assembly, t.hearings, t.cacVersion, t.opinions))
+                        .toList(),
+                d.votes.stream()
+                        .map(v -> new VoteFigures(v.voteId, v.purpose, v.assembly, v.status.name(), v.judgments))
+                        .toList(),
                 questions(d));
     }
 

@@ -22,8 +22,8 @@ import org.conventionledger.events.deliberation.QuestionDecided;
 import org.conventionledger.events.deliberation.QuestionPut;
 import org.conventionledger.events.deliberation.TopicChosen;
 import org.conventionledger.events.organisation.ConventionOpened;
-import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.DocumentProjection;
+import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -40,8 +40,7 @@ class DeliberationDashboardProjection extends DocumentProjection<DeliberationDas
     /** A convention's dashboard exists (with zeros) from its opening on. */
     @EventHandler
     void on(ConventionOpened event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token, d -> {
-        });
+        update(event, message, token, d -> {});
     }
 
     @EventHandler

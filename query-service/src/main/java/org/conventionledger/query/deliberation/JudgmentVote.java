@@ -2,7 +2,6 @@ package org.conventionledger.query.deliberation;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.conventionledger.query.platform.Absorbing;
 import org.conventionledger.query.platform.LogPosition;
 import org.springframework.data.annotation.Id;
@@ -15,11 +14,16 @@ public class JudgmentVote implements Absorbing {
 
     @Id
     String voteId;
+
     @Version
     Long version;
+
     LogPosition absorbed;
 
-    public enum Status { OPEN, CLOSED }
+    public enum Status {
+        OPEN,
+        CLOSED
+    }
 
     String conventionId;
     String purpose;
@@ -27,6 +31,7 @@ public class JudgmentVote implements Absorbing {
     Status status;
     /** The grade scale, worst first. */
     List<String> grades = new ArrayList<>();
+
     int seats;
     List<Option> options = new ArrayList<>();
     long judgments;

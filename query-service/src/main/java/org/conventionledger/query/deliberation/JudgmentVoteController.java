@@ -1,7 +1,6 @@
 package org.conventionledger.query.deliberation;
 
 import java.util.List;
-
 import org.conventionledger.query.platform.ProblemResponses;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
@@ -18,16 +17,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class JudgmentVoteController {
 
-    public record OptionView(String optionId, String label, List<Long> tally) {
-    }
+    public record OptionView(String optionId, String label, List<Long> tally) {}
 
-    public record RankedView(String optionId, String label, int rank, String medianGrade) {
-    }
+    public record RankedView(String optionId, String label, int rank, String medianGrade) {}
 
-    public record JudgmentVoteView(String voteId, String conventionId, String purpose, String assembly, String status,
-                                   List<String> grades, int seats, List<OptionView> options, long judgments,
-                                   List<RankedView> ranking, List<String> chosen) {
-    }
+    public record JudgmentVoteView(
+            String voteId,
+            String conventionId,
+            String purpose,
+            String assembly,
+            String status,
+            List<String> grades,
+            int seats,
+            List<OptionView> options,
+            long judgments,
+            List<RankedView> ranking,
+            List<String> chosen) {}
 
     private final MongoTemplate mongo;
 
@@ -39,12 +44,26 @@ public class JudgmentVoteController {
     public JudgmentVoteView vote(@PathVariable String voteId) {
         JudgmentVote v = mongo.findById(voteId, JudgmentVote.class);
         if (v == null) {
-            throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-vote",
+            throw ProblemResponses.error(
+                    HttpStatus.NOT_FOUND,
+                    "unknown-vote",
                     "No majority-judgment vote " + voteId + " is known (yet) to the read side.");
         }
-        return new JudgmentVoteView(v.voteId, v.conventionId, v.purpose, v.assembly, v.status.name(), v.grades, v.seats,
-                v.options.stream().map(o -> new OptionView(o.optionId, o.label, o.tally)).toList(), v.judgments,
-                v.ranking.stream().map(r -> new RankedView(r.optionId, r.label, r.rank, r.medianGrade)).toList(),
+        return new JudgmentVoteView(
+                v.voteId,
+                v.conventionId,
+                v.purpose,
+                v.assembly,
+                v.status.name(),
+                v.grades,
+                v.seats,
+                v.options.stream()
+                        .map(o -> new OptionView(o.optionId, o.label, o.tally))
+                        .toList(),
+                v.judgments,
+                v.ranking.stream()
+                        .map(r -> new RankedView(r.optionId, r.label, r.rank, r.medianGrade))
+                        .toList(),
                 v.chosen);
     }
 }

@@ -3,7 +3,6 @@ package org.conventionledger.query.deliberation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -14,8 +13,8 @@ import org.conventionledger.events.deliberation.JudgmentVoteClosed;
 import org.conventionledger.events.deliberation.JudgmentVoteOpened;
 import org.conventionledger.events.deliberation.RankedOption;
 import org.conventionledger.events.deliberation.VoteOption;
-import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.DocumentProjection;
+import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -35,26 +34,34 @@ class JudgmentVoteProjection extends DocumentProjection<JudgmentVote> {
 
     @EventHandler
     void on(JudgmentVoteOpened event, EventMessage<?> message, TrackingToken token) {
-        projections.absorb(JudgmentVote.class, event.voteId(), message, token, () -> {
-            JudgmentVote vote = new JudgmentVote();
-            vote.voteId = event.voteId();
-            return vote;
-        }, v -> {
-            v.conventionId = event.conventionId();
-            v.purpose = event.purpose() == null ? null : event.purpose().name();
-            v.assembly = event.assembly() == null ? null : event.assembly().name();
-            v.status = JudgmentVote.Status.OPEN;
-            v.grades = new ArrayList<>(event.grades());
-            v.seats = event.seats();
-            v.options = new ArrayList<>();
-            for (VoteOption option : event.options()) {
-                JudgmentVote.Option o = new JudgmentVote.Option();
-                o.optionId = option.optionId();
-                o.label = option.label();
-                o.tally = new ArrayList<>(Collections.nCopies(event.grades().size(), 0L));
-                v.options.add(o);
-            }
-        });
+        projections.absorb(
+                JudgmentVote.class,
+                event.voteId(),
+                message,
+                token,
+                () -> {
+                    JudgmentVote vote = new JudgmentVote();
+                    vote.voteId = event.voteId();
+                    return vote;
+                },
+                v -> {
+                    v.conventionId = event.conventionId();
+                    v.purpose = event.purpose() == null ? null : event.purpose().name();
+                    v.assembly =
+                            event.assembly() == null ? null : event.assembly().name();
+                    v.status = JudgmentVote.Status.OPEN;
+                    v.grades = new ArrayList<>(event.grades());
+                    v.seats = event.seats();
+                    v.options = new ArrayList<>();
+                    for (VoteOption option : event.options()) {
+                        JudgmentVote.Option o = new JudgmentVote.Option();
+                        o.optionId = option.optionId();
+                        o.label = option.label();
+                        o.tally = new ArrayList<>(
+                                Collections.nCopies(event.grades().size(), 0L));
+                        v.options.add(o);
+                    }
+                });
     }
 
     @EventHandler

@@ -30,8 +30,7 @@ public final class LineDiff {
         }
     }
 
-    private LineDiff() {
-    }
+    private LineDiff() {}
 
     public static List<Line> diff(String before, String after) {
         List<String> a = lines(before);

@@ -5,11 +5,16 @@ import org.conventionledger.events.deliberation.ObjectionCategory;
 /** An objection to an action sheet or to a question, as stored on its history. */
 public class Objection {
 
-    public enum Status { OPEN, LIFTED, WITHDRAWN }
+    public enum Status {
+        OPEN,
+        LIFTED,
+        WITHDRAWN
+    }
 
     String objectionId;
     /** The action's round open when it was raised; {@code null} if none was, and for a question's. */
     String roundId;
+
     String category;
     String reason;
     String raisedBy;
@@ -18,10 +23,16 @@ public class Objection {
     String amendment;
     /** The version of the revision that followed the lift. */
     Integer amendedVersion;
+
     String withdrawalReason;
 
-    static Objection raised(String objectionId, String roundId, ObjectionCategory category, String reason,
-                            String raisedBy, String competentBody) {
+    static Objection raised(
+            String objectionId,
+            String roundId,
+            ObjectionCategory category,
+            String reason,
+            String raisedBy,
+            String competentBody) {
         Objection objection = new Objection();
         objection.objectionId = objectionId;
         objection.roundId = roundId;

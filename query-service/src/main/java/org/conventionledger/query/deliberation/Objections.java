@@ -17,7 +17,9 @@ interface Objections {
     String name();
 
     default Objection objection(String objectionId) {
-        return objections().stream().filter(o -> o.objectionId.equals(objectionId)).findFirst()
+        return objections().stream()
+                .filter(o -> o.objectionId.equals(objectionId))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException(name() + " has no objection " + objectionId));
     }
 

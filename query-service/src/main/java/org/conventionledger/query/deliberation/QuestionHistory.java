@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-
 import org.conventionledger.query.platform.Absorbing;
 import org.conventionledger.query.platform.LogPosition;
 import org.springframework.data.annotation.Id;
@@ -20,13 +19,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("question_histories")
 public class QuestionHistory extends ConsentRound implements Absorbing, Objections {
 
-    public enum Status { IN_ROUND, DECIDED }
+    public enum Status {
+        IN_ROUND,
+        DECIDED
+    }
 
     @Id
     String questionId;
     /** Of this document (optimistic locking), not of the question's text: see {@link #versions}. */
     @Version
     Long version;
+
     LogPosition absorbed;
 
     String conventionId;

@@ -1,7 +1,6 @@
 package org.conventionledger.query.deliberation;
 
 import java.util.Comparator;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -18,8 +17,8 @@ import org.conventionledger.events.deliberation.QuestionObjectionRaised;
 import org.conventionledger.events.deliberation.QuestionObjectionWithdrawn;
 import org.conventionledger.events.deliberation.QuestionPut;
 import org.conventionledger.events.deliberation.QuestionRevised;
-import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.DocumentProjection;
+import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -38,17 +37,23 @@ class QuestionHistoryProjection extends DocumentProjection<QuestionHistory> {
 
     @EventHandler
     void on(QuestionPut event, EventMessage<?> message, TrackingToken token) {
-        projections.absorb(QuestionHistory.class, event.questionId(), message, token, () -> {
-            QuestionHistory history = new QuestionHistory();
-            history.questionId = event.questionId();
-            return history;
-        }, h -> {
-            h.conventionId = event.conventionId();
-            h.title = event.title();
-            h.status = QuestionHistory.Status.IN_ROUND;
-            h.participants(event.participants());
-            addVersion(h, 1, event.text(), null, message);
-        });
+        projections.absorb(
+                QuestionHistory.class,
+                event.questionId(),
+                message,
+                token,
+                () -> {
+                    QuestionHistory history = new QuestionHistory();
+                    history.questionId = event.questionId();
+                    return history;
+                },
+                h -> {
+                    h.conventionId = event.conventionId();
+                    h.title = event.title();
+                    h.status = QuestionHistory.Status.IN_ROUND;
+                    h.participants(event.participants());
+                    addVersion(h, 1, event.text(), null, message);
+                });
     }
 
     @EventHandler
@@ -63,32 +68,53 @@ class QuestionHistoryProjection extends DocumentProjection<QuestionHistory> {
 
     @EventHandler
     void on(QuestionClarificationRequested event, EventMessage<?> message, TrackingToken token) {
-        update(event.questionId(), message, token,
+        update(
+                event.questionId(),
+                message,
+                token,
                 h -> h.clarificationRequested(event.clarificationId(), event.askedBy(), event.question()));
     }
 
     @EventHandler
     void on(QuestionClarificationAnswered event, EventMessage<?> message, TrackingToken token) {
-        update(event.questionId(), message, token,
+        update(
+                event.questionId(),
+                message,
+                token,
                 h -> h.clarificationAnswered(event.clarificationId(), event.answer()));
     }
 
     @EventHandler
     void on(QuestionImprovementProposed event, EventMessage<?> message, TrackingToken token) {
-        update(event.questionId(), message, token,
+        update(
+                event.questionId(),
+                message,
+                token,
                 h -> h.improvementProposed(event.improvementId(), event.proposedBy(), event.proposal()));
     }
 
     @EventHandler
     void on(QuestionImprovementDecided event, EventMessage<?> message, TrackingToken token) {
-        update(event.questionId(), message, token,
+        update(
+                event.questionId(),
+                message,
+                token,
                 h -> h.improvementDecided(event.improvementId(), event.accepted(), event.reason()));
     }
 
     @EventHandler
     void on(QuestionObjectionRaised event, EventMessage<?> message, TrackingToken token) {
-        update(event.questionId(), message, token, h -> h.objections.add(Objection.raised(event.objectionId(), null,
-                event.category(), event.reason(), event.raisedBy(), event.competentBody())));
+        update(
+                event.questionId(),
+                message,
+                token,
+                h -> h.objections.add(Objection.raised(
+                        event.objectionId(),
+                        null,
+                        event.category(),
+                        event.reason(),
+                        event.raisedBy(),
+                        event.competentBody())));
     }
 
     @EventHandler
@@ -103,8 +129,12 @@ class QuestionHistoryProjection extends DocumentProjection<QuestionHistory> {
 
     @EventHandler
     void on(QuestionConsentGiven event, EventMessage<?> message, TrackingToken token) {
-        update(event.questionId(), message, token,
-                h -> h.consentGiven(event.version(), h.current().map(v -> v.version).orElse(0), event.participants()));
+        update(
+                event.questionId(),
+                message,
+                token,
+                h -> h.consentGiven(
+                        event.version(), h.current().map(v -> v.version).orElse(0), event.participants()));
     }
 
     @EventHandler
@@ -120,7 +150,8 @@ class QuestionHistoryProjection extends DocumentProjection<QuestionHistory> {
         mongo.dropCollection(QuestionHistory.class);
     }
 
-    private static void addVersion(QuestionHistory h, int version, String text, String reason, EventMessage<?> message) {
+    private static void addVersion(
+            QuestionHistory h, int version, String text, String reason, EventMessage<?> message) {
         h.versions.removeIf(v -> v.version == version);
         QuestionHistory.TextVersion v = new QuestionHistory.TextVersion();
         v.version = version;

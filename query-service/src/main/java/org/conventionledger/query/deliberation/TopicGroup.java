@@ -3,7 +3,6 @@ package org.conventionledger.query.deliberation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.conventionledger.query.platform.Absorbing;
 import org.conventionledger.query.platform.LogPosition;
 import org.springframework.data.annotation.Id;
@@ -16,8 +15,10 @@ public class TopicGroup implements Absorbing {
 
     @Id
     String topicId;
+
     @Version
     Long version;
+
     LogPosition absorbed;
 
     String conventionId;
@@ -26,6 +27,7 @@ public class TopicGroup implements Absorbing {
     List<Hearing> hearings = new ArrayList<>();
     /** Every version of the CAC sheet, by version. */
     List<CacSheet> cacSheets = new ArrayList<>();
+
     List<Opinion> opinions = new ArrayList<>();
 
     /** An expertise sheet. Dates are stored as ISO strings (no time zone in the way). */

@@ -2,7 +2,6 @@ package org.conventionledger.query.deliberation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -12,8 +11,8 @@ import org.conventionledger.events.deliberation.CacSheetWritten;
 import org.conventionledger.events.deliberation.ExpertHeard;
 import org.conventionledger.events.deliberation.OpinionGiven;
 import org.conventionledger.events.deliberation.TopicChosen;
-import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.DocumentProjection;
+import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -32,15 +31,22 @@ class TopicGroupProjection extends DocumentProjection<TopicGroup> {
 
     @EventHandler
     void on(TopicChosen event, EventMessage<?> message, TrackingToken token) {
-        projections.absorb(TopicGroup.class, event.topicId(), message, token, () -> {
-            TopicGroup group = new TopicGroup();
-            group.topicId = event.topicId();
-            return group;
-        }, g -> {
-            g.conventionId = event.conventionId();
-            g.title = event.title();
-            g.assembly = event.assembly() == null ? null : event.assembly().name();
-        });
+        projections.absorb(
+                TopicGroup.class,
+                event.topicId(),
+                message,
+                token,
+                () -> {
+                    TopicGroup group = new TopicGroup();
+                    group.topicId = event.topicId();
+                    return group;
+                },
+                g -> {
+                    g.conventionId = event.conventionId();
+                    g.title = event.title();
+                    g.assembly =
+                            event.assembly() == null ? null : event.assembly().name();
+                });
     }
 
     @EventHandler
@@ -68,10 +74,10 @@ class TopicGroupProjection extends DocumentProjection<TopicGroup> {
             sheet.version = event.version();
             sheet.findings = event.findings();
             sheet.analysis = event.analysis();
-            sheet.commonCriteria = event.commonCriteria() == null ? new ArrayList<>()
-                    : new ArrayList<>(event.commonCriteria());
-            sheet.specificCriteria = event.specificCriteria() == null ? new ArrayList<>()
-                    : new ArrayList<>(event.specificCriteria());
+            sheet.commonCriteria =
+                    event.commonCriteria() == null ? new ArrayList<>() : new ArrayList<>(event.commonCriteria());
+            sheet.specificCriteria =
+                    event.specificCriteria() == null ? new ArrayList<>() : new ArrayList<>(event.specificCriteria());
             sheet.recordedAt = message.getTimestamp();
             g.cacSheets.add(sheet);
             g.cacSheets.sort(Comparator.comparingInt(s -> s.version));

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
 import org.bson.Document;
 import org.conventionledger.query.consultation.ConsultationController;
 import org.conventionledger.query.consultation.ConsultationController.ConsultationView;
@@ -21,11 +20,11 @@ import org.conventionledger.query.deliberation.ActionHistory;
 import org.conventionledger.query.deliberation.ActionHistoryController;
 import org.conventionledger.query.deliberation.ActionHistoryController.ActionHistoryView;
 import org.conventionledger.query.evaluation.EvaluationView.DayTurnout;
+import org.conventionledger.query.organisation.SessionController;
+import org.conventionledger.query.organisation.SessionView;
 import org.conventionledger.query.oversight.AuditEvent;
 import org.conventionledger.query.recruitment.RecruitmentController;
 import org.conventionledger.query.recruitment.RecruitmentView;
-import org.conventionledger.query.organisation.SessionController;
-import org.conventionledger.query.organisation.SessionView;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -51,9 +50,13 @@ public class EvaluationController {
     private final ActionHistoryController histories;
     private final ConsultationController consultations;
 
-    public EvaluationController(MongoTemplate mongo, DashboardController dashboards, RecruitmentController recruitment,
-                                SessionController sessions, ActionHistoryController histories,
-                                ConsultationController consultations) {
+    public EvaluationController(
+            MongoTemplate mongo,
+            DashboardController dashboards,
+            RecruitmentController recruitment,
+            SessionController sessions,
+            ActionHistoryController histories,
+            ConsultationController consultations) {
         this.mongo = mongo;
         this.dashboards = dashboards;
         this.recruitment = recruitment;
@@ -76,7 +79,13 @@ public class EvaluationController {
             }
         }
         ConsultationView consulted = consultations.consultation(conventionId);
-        return Evaluation.of(dashboard, recruited, held, actions, finalisedAt(conventionId), byDay,
+        return Evaluation.of(
+                dashboard,
+                recruited,
+                held,
+                actions,
+                finalisedAt(conventionId),
+                byDay,
                 consulted.calls().isEmpty() ? null : consulted);
     }
 
@@ -96,8 +105,10 @@ public class EvaluationController {
     /** When each action of the convention was finalised: the recording time of its ActionFinalised. */
     private Map<String, Instant> finalisedAt(String conventionId) {
         Map<String, Instant> finalised = new HashMap<>();
-        Query query = Query.query(Criteria.where("type").is("ActionFinalised")
-                .and("payload.conventionId").is(conventionId));
+        Query query = Query.query(Criteria.where("type")
+                .is("ActionFinalised")
+                .and("payload.conventionId")
+                .is(conventionId));
         for (AuditEvent event : mongo.find(query, AuditEvent.class)) {
             Object actionId = event.payload() == null ? null : event.payload().get("actionId");
             if (actionId instanceof String id && event.recordedAt() != null) {
@@ -115,8 +126,10 @@ public class EvaluationController {
     public List<DayTurnout> turnoutByDay(String votationId) {
         TreeMap<LocalDate, long[]> days = new TreeMap<>();
         String collection = mongo.getCollectionName(AuditEvent.class);
-        Query online = Query.query(Criteria.where("type").is("OnlineBallotCast")
-                .and("payload.votationId").is(votationId));
+        Query online = Query.query(Criteria.where("type")
+                .is("OnlineBallotCast")
+                .and("payload.votationId")
+                .is(votationId));
         online.fields().include("recordedAt").include("payload.choices");
         try (Stream<Document> ballots = mongo.stream(online, Document.class, collection)) {
             ballots.forEach(b -> {
@@ -124,14 +137,17 @@ public class EvaluationController {
                 if (day != null) {
                     long[] d = days.computeIfAbsent(day, k -> new long[5]);
                     d[0]++;
-                    Object choices = b.get("payload", Document.class) == null ? null
+                    Object choices = b.get("payload", Document.class) == null
+                            ? null
                             : b.get("payload", Document.class).get("choices");
                     d[1] += choices instanceof List<?> list ? list.size() : 0;
                 }
             });
         }
-        Query paper = Query.query(Criteria.where("type").is("PaperTallyRecorded")
-                .and("payload.votationId").is(votationId));
+        Query paper = Query.query(Criteria.where("type")
+                .is("PaperTallyRecorded")
+                .and("payload.votationId")
+                .is(votationId));
         paper.fields().include("recordedAt").include("payload.countedAt").include("payload.votes");
         try (Stream<Document> tallies = mongo.stream(paper, Document.class, collection)) {
             tallies.forEach(t -> {
@@ -153,8 +169,10 @@ public class EvaluationController {
                 }
             });
         }
-        Query ballots = Query.query(Criteria.where("type").is("PaperBallotRecorded")
-                .and("payload.votationId").is(votationId));
+        Query ballots = Query.query(Criteria.where("type")
+                .is("PaperBallotRecorded")
+                .and("payload.votationId")
+                .is(votationId));
         ballots.fields().include("recordedAt").include("payload.choices");
         try (Stream<Document> recorded = mongo.stream(ballots, Document.class, collection)) {
             recorded.forEach(b -> {
@@ -162,15 +180,21 @@ public class EvaluationController {
                 if (day != null) {
                     long[] d = days.computeIfAbsent(day, k -> new long[5]);
                     d[4]++;
-                    Object choices = b.get("payload", Document.class) == null ? null
+                    Object choices = b.get("payload", Document.class) == null
+                            ? null
                             : b.get("payload", Document.class).get("choices");
                     d[2] += choices instanceof List<?> list ? list.size() : 0;
                 }
             });
         }
         return days.entrySet().stream()
-                .map(e -> new DayTurnout(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
-                        e.getValue()[3], e.getValue()[4]))
+                .map(e -> new DayTurnout(
+                        e.getKey(),
+                        e.getValue()[0],
+                        e.getValue()[1],
+                        e.getValue()[2],
+                        e.getValue()[3],
+                        e.getValue()[4]))
                 .toList();
     }
 

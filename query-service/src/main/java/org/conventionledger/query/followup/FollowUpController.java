@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.bson.Document;
 import org.conventionledger.events.followup.CouncilAnswer;
 import org.conventionledger.events.followup.ImplementationStatus;
@@ -37,38 +36,48 @@ public class FollowUpController {
      * How many actions await the council's answer, how many it gave of each kind, how many answered
      * (not rejected) actions await a plan, and how many stand at each status.
      */
-    public record Totals(int actions, int awaitingAnswer, Map<CouncilAnswer, Long> byAnswer, int awaitingPlan,
-                         Map<ImplementationStatus, Long> byStatus) {
-    }
+    public record Totals(
+            int actions,
+            int awaitingAnswer,
+            Map<CouncilAnswer, Long> byAnswer,
+            int awaitingPlan,
+            Map<ImplementationStatus, Long> byStatus) {}
 
     /** The action's place in the closed votation it was on. */
-    public record VotationResult(String votationId, int rank, long totalVotes) {
-    }
+    public record VotationResult(String votationId, int rank, long totalVotes) {}
 
-    public record StatusStep(ImplementationStatus status, String note, LocalDate on) {
-    }
+    public record StatusStep(ImplementationStatus status, String note, LocalDate on) {}
 
-    public record BudgetStep(BigDecimal budget, String reason, LocalDate on) {
-    }
+    public record BudgetStep(BigDecimal budget, String reason, LocalDate on) {}
 
     /** {@code budget}: the current one, the last of {@code budgetHistory}. */
-    public record ActionFollowUpView(String actionId, int number, String title, String transition, String topic,
-                                     VotationResult votation, CouncilAnswer answer, String relayedTo, String reason,
-                                     String deliberationReference, LocalDate answeredOn, Long daysSinceAnswer,
-                                     String department, LocalDate dueBy, ImplementationStatus status,
-                                     List<StatusStep> statusHistory, BigDecimal budget, List<BudgetStep> budgetHistory) {
-    }
+    public record ActionFollowUpView(
+            String actionId,
+            int number,
+            String title,
+            String transition,
+            String topic,
+            VotationResult votation,
+            CouncilAnswer answer,
+            String relayedTo,
+            String reason,
+            String deliberationReference,
+            LocalDate answeredOn,
+            Long daysSinceAnswer,
+            String department,
+            LocalDate dueBy,
+            ImplementationStatus status,
+            List<StatusStep> statusHistory,
+            BigDecimal budget,
+            List<BudgetStep> budgetHistory) {}
 
     /** {@code budget}: the sum of the current budgets of the actions not abandoned. */
-    public record FollowUpView(String conventionId, String title, Totals totals, BigDecimal budget,
-                               List<ActionFollowUpView> actions) {
-    }
+    public record FollowUpView(
+            String conventionId, String title, Totals totals, BigDecimal budget, List<ActionFollowUpView> actions) {}
 
-    public record PublicAction(int number, String title, CouncilAnswer answer, ImplementationStatus status) {
-    }
+    public record PublicAction(int number, String title, CouncilAnswer answer, ImplementationStatus status) {}
 
-    public record PublicSummary(String conventionId, String title, Totals totals, List<PublicAction> actions) {
-    }
+    public record PublicSummary(String conventionId, String title, Totals totals, List<PublicAction> actions) {}
 
     private final MongoTemplate mongo;
     private final RankingController rankings;
@@ -95,7 +104,11 @@ public class FollowUpController {
                 .filter(a -> !ImplementationStatus.ABANDONED.name().equals(a.status))
                 .map(FollowUpController::currentBudget)
                 .reduce(new BigDecimal("0.00"), BigDecimal::add);
-        return new FollowUpView(conventionId, file.title, totals(actions), budget,
+        return new FollowUpView(
+                conventionId,
+                file.title,
+                totals(actions),
+                budget,
                 actions.stream().map(a -> view(a, results.get(a.number), today)).toList());
     }
 
@@ -103,15 +116,21 @@ public class FollowUpController {
     public PublicSummary summary(@PathVariable String conventionId) {
         FollowUpFile file = file(conventionId);
         List<FollowUpFile.FollowedAction> actions = finalised(file);
-        return new PublicSummary(conventionId, file.title, totals(actions), actions.stream()
-                .map(a -> new PublicAction(a.number, a.title, answer(a), status(a)))
-                .toList());
+        return new PublicSummary(
+                conventionId,
+                file.title,
+                totals(actions),
+                actions.stream()
+                        .map(a -> new PublicAction(a.number, a.title, answer(a), status(a)))
+                        .toList());
     }
 
     private FollowUpFile file(String conventionId) {
         FollowUpFile file = mongo.findById(conventionId, FollowUpFile.class);
         if (file == null || !file.opened) {
-            throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-convention",
+            throw ProblemResponses.error(
+                    HttpStatus.NOT_FOUND,
+                    "unknown-convention",
                     "No convention " + conventionId + " is known (yet) to the read side.");
         }
         return file;
@@ -159,23 +178,38 @@ public class FollowUpController {
      * most votes in all is shown.
      */
     private Map<Integer, VotationResult> votationResults(String conventionId) {
-        Query closed = Query.query(Criteria.where("conventionId").is(conventionId).and("status").is("CLOSED"));
+        Query closed = Query.query(
+                Criteria.where("conventionId").is(conventionId).and("status").is("CLOSED"));
         Map<Integer, VotationResult> results = new HashMap<>();
         mongo.find(closed, Document.class, mongo.getCollectionName(Ranking.class)).stream()
                 .map(d -> rankings.ranking(d.getString("_id"), null))
-                .sorted(Comparator.comparingLong(RankingController.RankingView::totalVotes).reversed()
+                .sorted(Comparator.comparingLong(RankingController.RankingView::totalVotes)
+                        .reversed()
                         .thenComparing(RankingController.RankingView::votationId))
-                .forEach(r -> r.entries().forEach(e -> results.putIfAbsent(e.actionNumber(),
-                        new VotationResult(r.votationId(), e.rank(), e.totalVotes()))));
+                .forEach(r -> r.entries()
+                        .forEach(e -> results.putIfAbsent(
+                                e.actionNumber(), new VotationResult(r.votationId(), e.rank(), e.totalVotes()))));
         return results;
     }
 
     private static ActionFollowUpView view(FollowUpFile.FollowedAction a, VotationResult votation, LocalDate today) {
         LocalDate answeredOn = date(a.answeredOn);
-        return new ActionFollowUpView(a.actionId, a.number, a.title, a.transition, a.topic, votation, answer(a),
-                a.relayedTo, a.reason, a.deliberationReference, answeredOn,
+        return new ActionFollowUpView(
+                a.actionId,
+                a.number,
+                a.title,
+                a.transition,
+                a.topic,
+                votation,
+                answer(a),
+                a.relayedTo,
+                a.reason,
+                a.deliberationReference,
+                answeredOn,
                 answeredOn == null ? null : ChronoUnit.DAYS.between(answeredOn, today),
-                a.department, date(a.dueBy), status(a),
+                a.department,
+                date(a.dueBy),
+                status(a),
                 a.statusHistory.stream()
                         .map(s -> new StatusStep(ImplementationStatus.valueOf(s.status), s.note, date(s.on)))
                         .toList(),
@@ -186,7 +220,8 @@ public class FollowUpController {
     }
 
     private static BigDecimal currentBudget(FollowUpFile.FollowedAction action) {
-        return action.budgetHistory.isEmpty() ? BigDecimal.ZERO
+        return action.budgetHistory.isEmpty()
+                ? BigDecimal.ZERO
                 : new BigDecimal(action.budgetHistory.get(action.budgetHistory.size() - 1).budget);
     }
 

@@ -2,7 +2,6 @@ package org.conventionledger.query.followup;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.conventionledger.query.platform.Absorbing;
 import org.conventionledger.query.platform.LogPosition;
 import org.springframework.data.annotation.Id;
@@ -20,12 +19,15 @@ public class FollowUpFile implements Absorbing {
 
     @Id
     String conventionId;
+
     @Version
     Long version;
+
     LogPosition absorbed;
 
     /** Whether the convention's opening was seen: the read side knows the convention. */
     boolean opened;
+
     String title;
     List<FollowedAction> actions = new ArrayList<>();
 
@@ -70,12 +72,15 @@ public class FollowUpFile implements Absorbing {
     }
 
     FollowedAction action(String actionId) {
-        return actions.stream().filter(a -> a.actionId.equals(actionId)).findFirst().orElseGet(() -> {
-            FollowedAction action = new FollowedAction();
-            action.actionId = actionId;
-            actions.add(action);
-            return action;
-        });
+        return actions.stream()
+                .filter(a -> a.actionId.equals(actionId))
+                .findFirst()
+                .orElseGet(() -> {
+                    FollowedAction action = new FollowedAction();
+                    action.actionId = actionId;
+                    actions.add(action);
+                    return action;
+                });
     }
 
     @Override

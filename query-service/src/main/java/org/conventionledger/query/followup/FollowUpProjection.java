@@ -1,7 +1,6 @@
 package org.conventionledger.query.followup;
 
 import java.time.LocalDate;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -16,8 +15,8 @@ import org.conventionledger.events.followup.ImplementationPlanned;
 import org.conventionledger.events.followup.ImplementationProgressed;
 import org.conventionledger.events.followup.ImplementationStatus;
 import org.conventionledger.events.organisation.ConventionOpened;
-import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.DocumentProjection;
+import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -90,14 +89,21 @@ class FollowUpProjection extends DocumentProjection<FollowUpFile> {
 
     @EventHandler
     void on(ImplementationProgressed event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token, f -> step(f.action(event.actionId()), event.status(), event.note(),
-                event.progressedOn()));
+        update(
+                event,
+                message,
+                token,
+                f -> step(f.action(event.actionId()), event.status(), event.note(), event.progressedOn()));
     }
 
     @EventHandler
     void on(ImplementationBudgetRevised event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token, f -> budget(f.action(event.actionId()), event.budget().toPlainString(),
-                event.reason(), event.revisedOn()));
+        update(
+                event,
+                message,
+                token,
+                f -> budget(
+                        f.action(event.actionId()), event.budget().toPlainString(), event.reason(), event.revisedOn()));
     }
 
     @ResetHandler
@@ -105,7 +111,8 @@ class FollowUpProjection extends DocumentProjection<FollowUpFile> {
         mongo.dropCollection(FollowUpFile.class);
     }
 
-    private static void step(FollowUpFile.FollowedAction action, ImplementationStatus status, String note, LocalDate on) {
+    private static void step(
+            FollowUpFile.FollowedAction action, ImplementationStatus status, String note, LocalDate on) {
         FollowUpFile.StatusStep step = new FollowUpFile.StatusStep();
         step.status = status.name();
         step.note = note;

@@ -2,7 +2,6 @@ package org.conventionledger.query.organisation;
 
 import java.util.Comparator;
 import java.util.List;
-
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

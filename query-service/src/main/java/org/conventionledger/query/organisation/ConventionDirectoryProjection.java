@@ -24,8 +24,12 @@ class ConventionDirectoryProjection {
 
     @EventHandler
     void on(ConventionOpened event) {
-        mongo.save(new ConventionSummary(event.conventionId(), event.title(), event.city(),
-                event.transitions().stream().map(Enum::name).toList(), event.plannedSessions()));
+        mongo.save(new ConventionSummary(
+                event.conventionId(),
+                event.title(),
+                event.city(),
+                event.transitions().stream().map(Enum::name).toList(),
+                event.plannedSessions()));
     }
 
     @ResetHandler

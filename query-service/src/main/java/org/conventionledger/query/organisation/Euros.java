@@ -9,8 +9,7 @@ import java.math.RoundingMode;
  */
 final class Euros {
 
-    private Euros() {
-    }
+    private Euros() {}
 
     static String stored(BigDecimal amount) {
         return amount == null ? null : amount.toPlainString();

@@ -2,7 +2,6 @@ package org.conventionledger.query.organisation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.conventionledger.csv.CsvFlavour;
 import org.conventionledger.csv.CsvWriter;
 
@@ -14,21 +13,29 @@ import org.conventionledger.csv.CsvWriter;
  */
 final class PayableCsv {
 
-    static final List<String> COLUMNS = List.of("memberId", "present", "indemnity", "expensesApproved", "total", "paid");
+    static final List<String> COLUMNS =
+            List.of("memberId", "present", "indemnity", "expensesApproved", "total", "paid");
     static final String HEADER = String.join(",", COLUMNS);
 
-    private PayableCsv() {
-    }
+    private PayableCsv() {}
 
     static String write(List<SessionReport.PayableRow> rows) {
         return new String(write(CsvFlavour.STANDARD, rows), StandardCharsets.UTF_8);
     }
 
     static byte[] write(CsvFlavour flavour, List<SessionReport.PayableRow> rows) {
-        return CsvWriter.write(flavour, COLUMNS, rows.stream()
-                .map(row -> List.<Object>of(row.memberId(), yesNo(row.present()), row.indemnity(),
-                        row.expensesApproved(), row.total(), yesNo(row.paid())))
-                .toList());
+        return CsvWriter.write(
+                flavour,
+                COLUMNS,
+                rows.stream()
+                        .map(row -> List.<Object>of(
+                                row.memberId(),
+                                yesNo(row.present()),
+                                row.indemnity(),
+                                row.expensesApproved(),
+                                row.total(),
+                                yesNo(row.paid())))
+                        .toList());
     }
 
     private static String yesNo(boolean value) {

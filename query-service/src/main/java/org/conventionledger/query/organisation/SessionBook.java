@@ -3,7 +3,6 @@ package org.conventionledger.query.organisation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.conventionledger.query.platform.Absorbing;
 import org.conventionledger.query.platform.LogPosition;
 import org.springframework.data.annotation.Id;
@@ -21,8 +20,10 @@ public class SessionBook implements Absorbing {
 
     @Id
     String conventionId;
+
     @Version
     Long version;
+
     LogPosition absorbed;
 
     String indemnityPerSession;
@@ -85,7 +86,8 @@ public class SessionBook implements Absorbing {
 
     Session session(String sessionId) {
         return findSession(sessionId)
-                .orElseThrow(() -> new IllegalStateException("Convention " + conventionId + " has no session " + sessionId));
+                .orElseThrow(
+                        () -> new IllegalStateException("Convention " + conventionId + " has no session " + sessionId));
     }
 
     Optional<Session> findSession(String sessionId) {
@@ -93,14 +95,19 @@ public class SessionBook implements Absorbing {
     }
 
     Enrolment member(String memberId) {
-        return members.stream().filter(m -> m.memberId.equals(memberId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Convention " + conventionId + " has no member " + memberId));
+        return members.stream()
+                .filter(m -> m.memberId.equals(memberId))
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalStateException("Convention " + conventionId + " has no member " + memberId));
     }
 
     Claim claim(String claimId) {
-        return claims.stream().filter(c -> c.claimId.equals(claimId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Convention " + conventionId + " has no expense claim "
-                        + claimId));
+        return claims.stream()
+                .filter(c -> c.claimId.equals(claimId))
+                .findFirst()
+                .orElseThrow(() ->
+                        new IllegalStateException("Convention " + conventionId + " has no expense claim " + claimId));
     }
 
     @Override

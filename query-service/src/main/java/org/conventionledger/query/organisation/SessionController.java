@@ -2,7 +2,6 @@ package org.conventionledger.query.organisation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.conventionledger.csv.CsvFlavour;
 import org.conventionledger.query.platform.ProblemResponses;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -35,17 +34,26 @@ public class SessionController {
 
     /** No {@code produces}: an unknown id still gets its problem+json whatever the client accepts. */
     @GetMapping("/api/conventions/{conventionId}/sessions/{sessionId}/payable.csv")
-    public ResponseEntity<byte[]> payable(@PathVariable String conventionId, @PathVariable String sessionId,
-                                          @RequestParam(required = false) String format) {
+    public ResponseEntity<byte[]> payable(
+            @PathVariable String conventionId,
+            @PathVariable String sessionId,
+            @RequestParam(required = false) String format) {
         CsvFlavour flavour = flavour(format);
         SessionBook book = book(conventionId);
-        SessionBook.Session session = book.findSession(sessionId).orElseThrow(() -> ProblemResponses.error(
-                HttpStatus.NOT_FOUND, "unknown-session",
-                "Convention " + conventionId + " has no session " + sessionId + " known (yet) to the read side."));
+        SessionBook.Session session = book.findSession(sessionId)
+                .orElseThrow(() -> ProblemResponses.error(
+                        HttpStatus.NOT_FOUND,
+                        "unknown-session",
+                        "Convention " + conventionId + " has no session " + sessionId
+                                + " known (yet) to the read side."));
         return ResponseEntity.ok()
                 .contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("payable-session-" + session.number + ".csv").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("payable-session-" + session.number + ".csv")
+                                .build()
+                                .toString())
                 .body(PayableCsv.write(flavour, SessionReport.payable(book, session)));
     }
 
@@ -54,15 +62,19 @@ public class SessionController {
         try {
             return CsvFlavour.of(format);
         } catch (IllegalArgumentException e) {
-            throw ProblemResponses.error(HttpStatus.BAD_REQUEST, "invalid-format", "Parameter 'format' must be csv or "
-                    + CsvFlavour.EXCEL_FR_NAME + ".");
+            throw ProblemResponses.error(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-format",
+                    "Parameter 'format' must be csv or " + CsvFlavour.EXCEL_FR_NAME + ".");
         }
     }
 
     private SessionBook book(String conventionId) {
         SessionBook book = mongo.findById(conventionId, SessionBook.class);
         if (book == null) {
-            throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-convention",
+            throw ProblemResponses.error(
+                    HttpStatus.NOT_FOUND,
+                    "unknown-convention",
                     "No convention " + conventionId + " is known (yet) to the read side.");
         }
         return book;

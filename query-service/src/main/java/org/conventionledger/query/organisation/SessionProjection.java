@@ -2,7 +2,6 @@ package org.conventionledger.query.organisation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -21,8 +20,8 @@ import org.conventionledger.events.organisation.SessionScheduled;
 import org.conventionledger.events.recruitment.MemberSeated;
 import org.conventionledger.events.recruitment.MemberWithdrew;
 import org.conventionledger.events.recruitment.MembershipLost;
-import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.DocumentProjection;
+import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -42,8 +41,13 @@ class SessionProjection extends DocumentProjection<SessionBook> {
 
     @EventHandler
     void on(ConventionOpened event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token, b -> b.indemnityPerSession = event.mandate() == null ? null
-                : Euros.stored(event.mandate().indemnityPerSession()));
+        update(
+                event,
+                message,
+                token,
+                b -> b.indemnityPerSession = event.mandate() == null
+                        ? null
+                        : Euros.stored(event.mandate().indemnityPerSession()));
     }
 
     @EventHandler
@@ -74,7 +78,8 @@ class SessionProjection extends DocumentProjection<SessionBook> {
             session.sessionId = event.sessionId();
             session.number = event.number();
             session.kind = event.kind().name();
-            session.assembly = event.assembly() == null ? null : event.assembly().name();
+            session.assembly =
+                    event.assembly() == null ? null : event.assembly().name();
             session.startsOn = iso(event.startsOn());
             session.endsOn = iso(event.endsOn());
             b.sessions.add(session);

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import org.conventionledger.events.organisation.ExpenseKind;
 import org.conventionledger.events.organisation.SessionKind;
 import org.conventionledger.query.organisation.SessionView.AttendanceFigures;
@@ -22,19 +21,23 @@ import org.conventionledger.query.organisation.SessionView.Indemnities;
 final class SessionReport {
 
     /** One member due money for a session. */
-    record PayableRow(String memberId, boolean present, BigDecimal indemnity, BigDecimal expensesApproved,
-                      BigDecimal total, boolean paid) {
-    }
+    record PayableRow(
+            String memberId,
+            boolean present,
+            BigDecimal indemnity,
+            BigDecimal expensesApproved,
+            BigDecimal total,
+            boolean paid) {}
 
     private static final String PRESENT = "PRESENT";
 
-    private SessionReport() {
-    }
+    private SessionReport() {}
 
     /** Every session, by number. */
     static List<SessionView> sessions(SessionBook book) {
         return book.sessions.stream()
-                .sorted(Comparator.comparingInt((SessionBook.Session s) -> s.number).thenComparing(s -> s.sessionId))
+                .sorted(Comparator.comparingInt((SessionBook.Session s) -> s.number)
+                        .thenComparing(s -> s.sessionId))
                 .map(s -> session(book, s))
                 .toList();
     }
@@ -42,34 +45,67 @@ final class SessionReport {
     static SessionView session(SessionBook book, SessionBook.Session session) {
         long present = count(session, PRESENT);
         long expected = expected(book, session).size();
-        AttendanceFigures attendance = new AttendanceFigures(expected, present, count(session, "EXCUSED"),
-                count(session, "ABSENT"), expected - session.attendance.size(), session.corrections);
-        BigDecimal rate = expected == 0 ? null
+        AttendanceFigures attendance = new AttendanceFigures(
+                expected,
+                present,
+                count(session, "EXCUSED"),
+                count(session, "ABSENT"),
+                expected - session.attendance.size(),
+                session.corrections);
+        BigDecimal rate = expected == 0
+                ? null
                 : BigDecimal.valueOf(present).divide(BigDecimal.valueOf(expected), 3, RoundingMode.HALF_UP);
 
         BigDecimal perSession = Euros.of(book.indemnityPerSession);
         BigDecimal indemnities = perSession.multiply(BigDecimal.valueOf(present));
         BigDecimal approved = sum(claims(book, session, "APPROVED"));
-        BigDecimal paid = session.payments.stream().map(p -> Euros.of(p.total)).reduce(BigDecimal.ZERO, BigDecimal::add);
-        long membersPaid = session.payments.stream().flatMap(p -> p.memberIds.stream()).distinct().count();
-        LocalDate lastPaidOn = session.payments.stream().map(p -> date(p.paidOn)).filter(Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(null);
+        BigDecimal paid =
+                session.payments.stream().map(p -> Euros.of(p.total)).reduce(BigDecimal.ZERO, BigDecimal::add);
+        long membersPaid = session.payments.stream()
+                .flatMap(p -> p.memberIds.stream())
+                .distinct()
+                .count();
+        LocalDate lastPaidOn = session.payments.stream()
+                .map(p -> date(p.paidOn))
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
 
         Map<String, ExpenseFigures> byKind = new LinkedHashMap<>();
         for (ExpenseKind kind : ExpenseKind.values()) {
             List<SessionBook.Claim> pending = ofKind(claims(book, session, "PENDING"), kind);
             List<SessionBook.Claim> approvedOfKind = ofKind(claims(book, session, "APPROVED"), kind);
             List<SessionBook.Claim> rejected = ofKind(claims(book, session, "REJECTED"), kind);
-            byKind.put(kind.name(), new ExpenseFigures(pending.size(), Euros.shown(sum(pending)),
-                    approvedOfKind.size(), Euros.shown(sum(approvedOfKind)),
-                    rejected.size(), Euros.shown(sum(rejected))));
+            byKind.put(
+                    kind.name(),
+                    new ExpenseFigures(
+                            pending.size(),
+                            Euros.shown(sum(pending)),
+                            approvedOfKind.size(),
+                            Euros.shown(sum(approvedOfKind)),
+                            rejected.size(),
+                            Euros.shown(sum(rejected))));
         }
 
-        return new SessionView(session.sessionId, session.number, session.kind, session.assembly,
-                date(session.startsOn), date(session.endsOn), session.closedOn != null, date(session.closedOn),
-                attendance, rate,
-                new Indemnities(Euros.shown(perSession), Euros.shown(indemnities), Euros.shown(approved),
-                        Euros.shown(indemnities.add(approved)), Euros.shown(paid), membersPaid, lastPaidOn),
+        return new SessionView(
+                session.sessionId,
+                session.number,
+                session.kind,
+                session.assembly,
+                date(session.startsOn),
+                date(session.endsOn),
+                session.closedOn != null,
+                date(session.closedOn),
+                attendance,
+                rate,
+                new Indemnities(
+                        Euros.shown(perSession),
+                        Euros.shown(indemnities),
+                        Euros.shown(approved),
+                        Euros.shown(indemnities.add(approved)),
+                        Euros.shown(paid),
+                        membersPaid,
+                        lastPaidOn),
                 byKind);
     }
 
@@ -82,13 +118,22 @@ final class SessionReport {
         Set<String> due = new TreeSet<>();
         session.attendance.stream().filter(a -> PRESENT.equals(a.presence)).forEach(a -> due.add(a.memberId));
         approved.forEach(c -> due.add(c.memberId));
-        return due.stream().map(memberId -> {
-            boolean present = session.attendanceOf(memberId).filter(a -> PRESENT.equals(a.presence)).isPresent();
-            BigDecimal indemnity = present ? perSession : BigDecimal.ZERO;
-            BigDecimal expenses = sum(approved.stream().filter(c -> c.memberId.equals(memberId)));
-            return new PayableRow(memberId, present, Euros.shown(indemnity), Euros.shown(expenses),
-                    Euros.shown(indemnity.add(expenses)), paid.contains(memberId));
-        }).toList();
+        return due.stream()
+                .map(memberId -> {
+                    boolean present = session.attendanceOf(memberId)
+                            .filter(a -> PRESENT.equals(a.presence))
+                            .isPresent();
+                    BigDecimal indemnity = present ? perSession : BigDecimal.ZERO;
+                    BigDecimal expenses = sum(approved.stream().filter(c -> c.memberId.equals(memberId)));
+                    return new PayableRow(
+                            memberId,
+                            present,
+                            Euros.shown(indemnity),
+                            Euros.shown(expenses),
+                            Euros.shown(indemnity.add(expenses)),
+                            paid.contains(memberId));
+                })
+                .toList();
     }
 
     /**
@@ -103,8 +148,11 @@ final class SessionReport {
         Set<String> expected = new TreeSet<>();
         for (SessionBook.Enrolment member : book.members) {
             boolean inAssembly = plenary || Objects.equals(member.assembly, session.assembly);
-            boolean seated = last == null || member.seatedOn == null || !date(member.seatedOn).isAfter(last);
-            boolean notGone = member.leftOn == null || (first != null && !date(member.leftOn).isBefore(first));
+            boolean seated = last == null
+                    || member.seatedOn == null
+                    || !date(member.seatedOn).isAfter(last);
+            boolean notGone = member.leftOn == null
+                    || (first != null && !date(member.leftOn).isBefore(first));
             if (inAssembly && seated && notGone) {
                 expected.add(member.memberId);
             }
@@ -114,7 +162,9 @@ final class SessionReport {
     }
 
     private static long count(SessionBook.Session session, String presence) {
-        return session.attendance.stream().filter(a -> presence.equals(a.presence)).count();
+        return session.attendance.stream()
+                .filter(a -> presence.equals(a.presence))
+                .count();
     }
 
     private static Stream<SessionBook.Claim> claims(SessionBook book, SessionBook.Session session, String status) {

@@ -1,7 +1,6 @@
 package org.conventionledger.query.oversight;
 
 import java.time.Instant;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -15,5 +14,4 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param settledAt when the chain decided they were abandoned
  */
 @Document("abandoned_positions")
-record AbandonedPositions(@Id long first, long last, Instant settledAt) {
-}
+record AbandonedPositions(@Id long first, long last, Instant settledAt) {}

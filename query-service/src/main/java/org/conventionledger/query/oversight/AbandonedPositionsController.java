@@ -1,7 +1,6 @@
 package org.conventionledger.query.oversight;
 
 import java.util.List;
-
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;

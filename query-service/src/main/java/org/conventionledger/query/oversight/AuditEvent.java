@@ -1,10 +1,9 @@
 package org.conventionledger.query.oversight;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -22,29 +21,45 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *                      ids), for the per-person view; derived from the payload, so not shown in the trail
  */
 @Document("audit_events")
-public record AuditEvent(@Id long position,
-                         String eventId,
-                         @Indexed String type,
-                         String payloadType,
-                         String revision,
-                         @Indexed String aggregateId,
-                         String aggregateType,
-                         Long sequence,
-                         Instant recordedAt,
-                         Actor actor,
-                         String causationId,
-                         String correlationId,
-                         Map<String, Object> payload,
-                         String storedPayload,
-                         String metaData,
-                         String chainHash,
-                         @JsonIgnore @Indexed List<String> subjects) {
+public record AuditEvent(
+        @Id long position,
+        String eventId,
+        @Indexed String type,
+        String payloadType,
+        String revision,
+        @Indexed String aggregateId,
+        String aggregateType,
+        Long sequence,
+        Instant recordedAt,
+        Actor actor,
+        String causationId,
+        String correlationId,
+        Map<String, Object> payload,
+        String storedPayload,
+        String metaData,
+        String chainHash,
+        @JsonIgnore @Indexed List<String> subjects) {
 
-    public record Actor(String id, String role) {
-    }
+    public record Actor(String id, String role) {}
 
     AuditEvent withChainHash(String hash) {
-        return new AuditEvent(position, eventId, type, payloadType, revision, aggregateId, aggregateType, sequence,
-                recordedAt, actor, causationId, correlationId, payload, storedPayload, metaData, hash, subjects);
+        return new AuditEvent(
+                position,
+                eventId,
+                type,
+                payloadType,
+                revision,
+                aggregateId,
+                aggregateType,
+                sequence,
+                recordedAt,
+                actor,
+                causationId,
+                correlationId,
+                payload,
+                storedPayload,
+                metaData,
+                hash,
+                subjects);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-
 import org.conventionledger.events.ConventionEvent;
 import org.conventionledger.query.platform.ProblemResponses;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -24,12 +23,19 @@ import org.springframework.web.ErrorResponseException;
  * @param part          the part of the process: the event catalogue's package ({@link #PARTS})
  * @param correlationId the request's trace
  */
-public record AuditFilter(String type, String aggregateId, String actorId, String actorRole,
-                          Instant from, Instant to, String part, String correlationId) {
+public record AuditFilter(
+        String type,
+        String aggregateId,
+        String actorId,
+        String actorRole,
+        Instant from,
+        Instant to,
+        String part,
+        String correlationId) {
 
     /** The event catalogue's packages, in the order of the process. */
-    public static final List<String> PARTS = List.of("organisation", "recruitment", "deliberation", "consultation", "votation",
-            "oversight", "followup");
+    public static final List<String> PARTS =
+            List.of("organisation", "recruitment", "deliberation", "consultation", "votation", "oversight", "followup");
 
     /** The catalogue's root package, {@code org.conventionledger.events}. */
     private static final String CATALOGUE = ConventionEvent.class.getPackageName();
@@ -41,8 +47,15 @@ public record AuditFilter(String type, String aggregateId, String actorId, Strin
      * {@code from} after {@code to} is a 400 naming the parameter (codes {@code invalid-from},
      * {@code invalid-to}, {@code invalid-part}, with the parameter's name in {@code parameter}).
      */
-    public static AuditFilter parse(String type, String aggregateId, String actor, String role,
-                                    String from, String to, String part, String correlationId) {
+    public static AuditFilter parse(
+            String type,
+            String aggregateId,
+            String actor,
+            String role,
+            String from,
+            String to,
+            String part,
+            String correlationId) {
         Instant start = instant("from", from);
         Instant end = instant("to", to);
         if (start != null && end != null && start.isAfter(end)) {
@@ -52,8 +65,15 @@ public record AuditFilter(String type, String aggregateId, String actorId, Strin
         if (normalisedPart != null && !PARTS.contains(normalisedPart)) {
             throw invalid("part", "Parameter 'part' must be one of " + String.join(", ", PARTS) + ".");
         }
-        return new AuditFilter(orNull(type), orNull(aggregateId), orNull(actor), orNull(role), start, end,
-                normalisedPart, orNull(correlationId));
+        return new AuditFilter(
+                orNull(type),
+                orNull(aggregateId),
+                orNull(actor),
+                orNull(role),
+                start,
+                end,
+                normalisedPart,
+                orNull(correlationId));
     }
 
     /** The part of the process an event belongs to (the catalogue package of its payload type), or null. */
@@ -107,8 +127,10 @@ public record AuditFilter(String type, String aggregateId, String actorId, Strin
         try {
             return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw invalid(parameter, "Parameter '" + parameter + "' must be an ISO-8601 instant, such as "
-                    + "2025-06-14T08:00:00Z (an offset such as +02:00 must be URL-encoded as %2B02:00).");
+            throw invalid(
+                    parameter,
+                    "Parameter '" + parameter + "' must be an ISO-8601 instant, such as "
+                            + "2025-06-14T08:00:00Z (an offset such as +02:00 must be URL-encoded as %2B02:00).");
         }
     }
 

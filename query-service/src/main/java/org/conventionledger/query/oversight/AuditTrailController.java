@@ -1,5 +1,6 @@
 package org.conventionledger.query.oversight;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,24 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import org.conventionledger.events.integrity.ChainLink;
+import org.conventionledger.query.platform.ProblemResponses;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.conventionledger.events.integrity.ChainLink;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.conventionledger.query.platform.ProblemResponses;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The garants' trail: the events of the log in log order, page by page. {@code next} is the position
@@ -37,12 +35,10 @@ public class AuditTrailController {
 
     static final int MAX_LIMIT = 1000;
 
-    public record Page(List<AuditEvent> events, Long next) {
-    }
+    public record Page(List<AuditEvent> events, Long next) {}
 
     /** A seal: the integrity chain's head at a position, as the garants publish and countersign it. */
-    public record Seal(String chain, long position, String head, long length, Instant sealedAt) {
-    }
+    public record Seal(String chain, long position, String head, long length, Instant sealedAt) {}
 
     private final MongoTemplate mongo;
     private final ChainSealer sealer;
@@ -78,18 +74,21 @@ public class AuditTrailController {
      * of the page's last event, or {@code after} when the page is empty.
      */
     @GetMapping("/api/audit/events")
-    public Page events(@RequestParam(defaultValue = "-1") long after,
-                       @RequestParam(defaultValue = "100") int limit,
-                       @RequestParam(required = false) String type,
-                       @RequestParam(required = false) String aggregateId,
-                       @RequestParam(required = false) String actor,
-                       @RequestParam(required = false) String role,
-                       @RequestParam(required = false) String from,
-                       @RequestParam(required = false) String to,
-                       @RequestParam(required = false) String part,
-                       @RequestParam(required = false) String correlationId) {
+    public Page events(
+            @RequestParam(defaultValue = "-1") long after,
+            @RequestParam(defaultValue = "100") int limit,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String aggregateId,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String part,
+            @RequestParam(required = false) String correlationId) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw ProblemResponses.error(HttpStatus.BAD_REQUEST, "invalid-limit",
+            throw ProblemResponses.error(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-limit",
                     "Parameter 'limit' must be between 1 and " + MAX_LIMIT + ".");
         }
         return events(after, limit, AuditFilter.parse(type, aggregateId, actor, role, from, to, part, correlationId));
@@ -115,16 +114,17 @@ public class AuditTrailController {
      * written: {@code format=jsonl} (the default), {@code csv} or {@code excel-fr} (see {@link AuditTrailExport}).
      */
     @GetMapping("/api/audit/events/export")
-    public ResponseEntity<StreamingResponseBody> exportEvents(@RequestParam(defaultValue = "jsonl") String format,
-                                                              @RequestParam(defaultValue = "-1") long after,
-                                                              @RequestParam(required = false) String type,
-                                                              @RequestParam(required = false) String aggregateId,
-                                                              @RequestParam(required = false) String actor,
-                                                              @RequestParam(required = false) String role,
-                                                              @RequestParam(required = false) String from,
-                                                              @RequestParam(required = false) String to,
-                                                              @RequestParam(required = false) String part,
-                                                              @RequestParam(required = false) String correlationId) {
+    public ResponseEntity<StreamingResponseBody> exportEvents(
+            @RequestParam(defaultValue = "jsonl") String format,
+            @RequestParam(defaultValue = "-1") long after,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String aggregateId,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String part,
+            @RequestParam(required = false) String correlationId) {
         AuditTrailExport.Format chosen = AuditTrailExport.Format.of(format);
         AuditFilter filter = AuditFilter.parse(type, aggregateId, actor, role, from, to, part, correlationId);
         return ResponseEntity.ok()
@@ -137,8 +137,7 @@ public class AuditTrailController {
      * What caused an event, as far as the log tells: the commands are not in the log, so the answer is
      * the events related to it through its origin, in log order, itself excluded.
      */
-    public record Causes(AuditEvent event, List<AuditEvent> causedBy, boolean truncated) {
-    }
+    public record Causes(AuditEvent event, List<AuditEvent> causedBy, boolean truncated) {}
 
     /**
      * The correlation chain of the event at {@code position}: {@code causedBy} holds, in log order and
@@ -153,8 +152,8 @@ public class AuditTrailController {
     public Causes causes(@PathVariable long position) {
         AuditEvent event = mongo.findById(position, AuditEvent.class);
         if (event == null) {
-            throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-event",
-                    "No event at position " + position + " in the audit trail.");
+            throw ProblemResponses.error(
+                    HttpStatus.NOT_FOUND, "unknown-event", "No event at position " + position + " in the audit trail.");
         }
         Map<Long, AuditEvent> related = new TreeMap<>();
         Set<String> causations = new HashSet<>();
@@ -168,8 +167,12 @@ public class AuditTrailController {
             if (!causations.add(causation)) {
                 continue;
             }
-            for (AuditEvent found : related(position, new Criteria().orOperator(
-                    Criteria.where("eventId").is(causation), Criteria.where("causationId").is(causation)))) {
+            for (AuditEvent found : related(
+                    position,
+                    new Criteria()
+                            .orOperator(
+                                    Criteria.where("eventId").is(causation),
+                                    Criteria.where("causationId").is(causation)))) {
                 related.put(found.position(), found);
                 if (causation.equals(found.eventId()) && found.causationId() != null) {
                     pending.add(found.causationId());
@@ -187,7 +190,10 @@ public class AuditTrailController {
     }
 
     private List<AuditEvent> related(long position, Criteria criteria) {
-        return mongo.find(new Query(new Criteria().andOperator(Criteria.where("_id").ne(position), criteria))
-                .with(Sort.by("_id")).limit(MAX_LIMIT + 1), AuditEvent.class);
+        return mongo.find(
+                new Query(new Criteria().andOperator(Criteria.where("_id").ne(position), criteria))
+                        .with(Sort.by("_id"))
+                        .limit(MAX_LIMIT + 1),
+                AuditEvent.class);
     }
 }

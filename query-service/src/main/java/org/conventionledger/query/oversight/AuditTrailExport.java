@@ -1,15 +1,14 @@
 package org.conventionledger.query.oversight;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.conventionledger.csv.CsvFlavour;
 import org.conventionledger.csv.CsvWriter;
 import org.springframework.http.MediaType;
@@ -25,8 +24,17 @@ final class AuditTrailExport {
 
     static final int PAGE = 500;
 
-    static final List<String> CSV_COLUMNS = List.of("position", "recordedAt", "type", "aggregateId", "sequence",
-            "actorId", "actorRole", "causationId", "correlationId", "payload");
+    static final List<String> CSV_COLUMNS = List.of(
+            "position",
+            "recordedAt",
+            "type",
+            "aggregateId",
+            "sequence",
+            "actorId",
+            "actorRole",
+            "causationId",
+            "correlationId",
+            "payload");
     static final String CSV_HEADER = String.join(",", CSV_COLUMNS);
 
     enum Format {
@@ -57,8 +65,9 @@ final class AuditTrailExport {
                 case "jsonl", "" -> JSONL;
                 case "csv" -> CSV;
                 case CsvFlavour.EXCEL_FR_NAME -> EXCEL_FR;
-                default -> throw AuditFilter.invalid("format", "Parameter 'format' must be jsonl, csv or "
-                        + CsvFlavour.EXCEL_FR_NAME + ".");
+                default ->
+                    throw AuditFilter.invalid(
+                            "format", "Parameter 'format' must be jsonl, csv or " + CsvFlavour.EXCEL_FR_NAME + ".");
             };
         }
     }
@@ -70,8 +79,7 @@ final class AuditTrailExport {
     }
 
     @JsonIgnoreProperties({"storedPayload", "metaData"})
-    private interface Readable {
-    }
+    private interface Readable {}
 
     private final ObjectMapper lines;
     private final ObjectMapper compact;

@@ -1,14 +1,13 @@
 package org.conventionledger.query.oversight;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,10 +19,10 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import org.conventionledger.events.integrity.ChainLink;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.conventionledger.query.platform.BatchWrites;
 import org.conventionledger.query.platform.EventPosition;
 import org.conventionledger.query.platform.ProcessingConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,15 +40,15 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ProcessingConfiguration.AUDIT_TRAIL)
 class AuditTrailProjection {
 
-    private static final TypeReference<Map<String, Object>> AS_MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> AS_MAP = new TypeReference<>() {};
 
     private final MongoTemplate mongo;
     private final ObjectMapper json;
     private final Serializer eventSerializer;
     private LogTree tree;
 
-    AuditTrailProjection(MongoTemplate mongo, ObjectMapper json, @Qualifier("eventSerializer") Serializer eventSerializer) {
+    AuditTrailProjection(
+            MongoTemplate mongo, ObjectMapper json, @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.mongo = mongo;
         this.json = json;
         this.eventSerializer = eventSerializer;
@@ -77,17 +76,28 @@ class AuditTrailProjection {
         String payloadType = stored.getType().getName();
         String type = payloadType.substring(Math.max(payloadType.lastIndexOf('.'), payloadType.lastIndexOf('$')) + 1);
         Map<String, Object> payload = readPayload(stored);
-        AuditEvent entry = new AuditEvent(position, event.getIdentifier(),
-                type, payloadType, stored.getType().getRevision(),
-                aggregateId, aggregateType, sequence, event.getTimestamp(),
+        AuditEvent entry = new AuditEvent(
+                position,
+                event.getIdentifier(),
+                type,
+                payloadType,
+                stored.getType().getRevision(),
+                aggregateId,
+                aggregateType,
+                sequence,
+                event.getTimestamp(),
                 new AuditEvent.Actor(text(meta.get("actorId")), text(meta.get("actorRole"))),
-                text(meta.get("correlationId")), text(meta.get("traceId")),
-                payload, new String(stored.getData(), StandardCharsets.UTF_8),
+                text(meta.get("correlationId")),
+                text(meta.get("traceId")),
+                payload,
+                new String(stored.getData(), StandardCharsets.UTF_8),
                 ChainLink.canonical(textValues(meta)),
                 null,
                 Subjects.of(type, payload));
         BatchWrites.ofCurrentBatch(mongo, AuditEntries.class, AuditEntries::new)
-                .ifPresentOrElse(batch -> batch.add(entry), () -> new AuditEntries().add(entry).writeTo(mongo));
+                .ifPresentOrElse(
+                        batch -> batch.add(entry),
+                        () -> new AuditEntries().add(entry).writeTo(mongo));
     }
 
     /**
@@ -119,8 +129,10 @@ class AuditTrailProjection {
             }
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, AuditEvent.class);
             for (AuditEvent entry : entries.values()) {
-                bulk.replaceOne(Query.query(Criteria.where("_id").is(entry.position())),
-                        entry.withChainHash(chained.get(entry.position())), FindAndReplaceOptions.options().upsert());
+                bulk.replaceOne(
+                        Query.query(Criteria.where("_id").is(entry.position())),
+                        entry.withChainHash(chained.get(entry.position())),
+                        FindAndReplaceOptions.options().upsert());
             }
             bulk.execute();
             entries.clear();
@@ -133,9 +145,12 @@ class AuditTrailProjection {
      */
     private Map<String, Object> readPayload(SerializedObject<byte[]> stored) {
         try {
-            return json.readerFor(AS_MAP).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readValue(stored.getData());
+            return json.readerFor(AS_MAP)
+                    .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .readValue(stored.getData());
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("The log holds a payload that is not a JSON object: " + stored.getType(), e);
+            throw new IllegalStateException(
+                    "The log holds a payload that is not a JSON object: " + stored.getType(), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.conventionledger.query.oversight;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -7,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.LongStream;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conventionledger.events.integrity.ChainLink;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,7 +25,8 @@ import org.springframework.stereotype.Component;
  * Extends the integrity chain ({@link ChainLink}) over the garants' trail in global order. It stops at
  * a missing position until that position's event arrives or the position is known to stay empty
  * ({@link GapResolver}), so a late event is chained in its place and never after events that follow
- * it; positions it goes past are recorded as {@link AbandonedPositions}. Each event's link is written on its trail entry, then the head moves: after a crash the chain
+ * it; positions it goes past are recorded as {@link AbandonedPositions}. Each event's link is written on its trail
+ * entry, then the head moves: after a crash the chain
  * resumes from the head and rewrites the same links.
  *
  * <p>When the chain reaches a {@code SessionClosed} event it records a {@link SessionSeal}: the head at
@@ -36,8 +36,7 @@ import org.springframework.stereotype.Component;
 class ChainSealer {
 
     private static final int BATCH = 1_000;
-    private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {};
 
     static final String SESSION_CLOSED = "org.conventionledger.events.organisation.SessionClosed";
     private static final String SESSION_SCHEDULED = "SessionScheduled";
@@ -73,7 +72,8 @@ class ChainSealer {
             if (extended.position() != head.position()) {
                 mongo.save(extended);
             }
-            if (batch.isEmpty() || extended.position() == head.position()
+            if (batch.isEmpty()
+                    || extended.position() == head.position()
                     || extended.position() < batch.get(batch.size() - 1).position()) {
                 return extended;
             }
@@ -91,7 +91,9 @@ class ChainSealer {
         if (from.isEmpty()) {
             return List.of();
         }
-        List<Long> positions = LongStream.range(from.getAsLong(), from.getAsLong() + BATCH).boxed().toList();
+        List<Long> positions = LongStream.range(from.getAsLong(), from.getAsLong() + BATCH)
+                .boxed()
+                .toList();
         return mongo.find(new Query(Criteria.where("_id").in(positions)).with(Sort.by("_id")), AuditEvent.class);
     }
 
@@ -136,8 +138,15 @@ class ChainSealer {
         String conventionId = text(payload.get("conventionId"));
         String sessionId = text(payload.get("sessionId"));
         try {
-            mongo.insert(new SessionSeal(closed.position(), ChainLink.VERSION, head, length, clock.instant(),
-                    conventionId, sessionId, sessionNumber(conventionId, sessionId)));
+            mongo.insert(new SessionSeal(
+                    closed.position(),
+                    ChainLink.VERSION,
+                    head,
+                    length,
+                    clock.instant(),
+                    conventionId,
+                    sessionId,
+                    sessionNumber(conventionId, sessionId)));
         } catch (DuplicateKeyException alreadySealed) {
             // another instance sealed it first, with the same head
         }
@@ -148,12 +157,17 @@ class ChainSealer {
         if (sessionId == null) {
             return null;
         }
-        Criteria scheduled = Criteria.where("type").is(SESSION_SCHEDULED).and("payload.sessionId").is(sessionId);
+        Criteria scheduled = Criteria.where("type")
+                .is(SESSION_SCHEDULED)
+                .and("payload.sessionId")
+                .is(sessionId);
         if (conventionId != null) {
             scheduled = scheduled.and("payload.conventionId").is(conventionId);
         }
         AuditEvent event = mongo.findOne(Query.query(scheduled).with(Sort.by("_id")), AuditEvent.class);
-        Object number = event == null || event.payload() == null ? null : event.payload().get("number");
+        Object number = event == null || event.payload() == null
+                ? null
+                : event.payload().get("number");
         if (number instanceof Number n) {
             return n.intValue();
         }
@@ -175,9 +189,16 @@ class ChainSealer {
 
     ChainLink.Entry entryOf(AuditEvent event) {
         try {
-            return new ChainLink.Entry(event.position(), event.eventId(), event.aggregateId(), event.sequence(),
-                    event.payloadType(), event.revision(), timestamp(event.recordedAt()),
-                    json.readValue(event.metaData(), STRINGS), event.storedPayload().getBytes(StandardCharsets.UTF_8),
+            return new ChainLink.Entry(
+                    event.position(),
+                    event.eventId(),
+                    event.aggregateId(),
+                    event.sequence(),
+                    event.payloadType(),
+                    event.revision(),
+                    timestamp(event.recordedAt()),
+                    json.readValue(event.metaData(), STRINGS),
+                    event.storedPayload().getBytes(StandardCharsets.UTF_8),
                     event.aggregateType());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Unreadable metadata on trail entry " + event.position(), e);

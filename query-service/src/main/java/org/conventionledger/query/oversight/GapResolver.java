@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,10 +32,14 @@ class GapResolver {
     private final Clock clock;
 
     @Autowired
-    GapResolver(ObjectProvider<JdbcTemplate> jdbc,
-                @Value("${ledger.audit.settle-after:${ledger.eventstore.gap-timeout:PT10M}}") Duration settleAfter,
-                @Value("${ledger.eventstore.gap-timeout:PT10M}") Duration gapTimeout) {
-        this(jdbc.getIfAvailable(), jdbc.getIfAvailable() == null ? 0 : 1, requireAtLeast(settleAfter, gapTimeout),
+    GapResolver(
+            ObjectProvider<JdbcTemplate> jdbc,
+            @Value("${ledger.audit.settle-after:${ledger.eventstore.gap-timeout:PT10M}}") Duration settleAfter,
+            @Value("${ledger.eventstore.gap-timeout:PT10M}") Duration gapTimeout) {
+        this(
+                jdbc.getIfAvailable(),
+                jdbc.getIfAvailable() == null ? 0 : 1,
+                requireAtLeast(settleAfter, gapTimeout),
                 Clock.systemUTC());
     }
 
@@ -72,8 +75,8 @@ class GapResolver {
         if (jdbc == null) {
             return OptionalLong.of(Math.max(after + 1, firstPosition));
         }
-        Long next = jdbc.queryForObject("SELECT MIN(globalIndex) FROM DomainEventEntry WHERE globalIndex > ?",
-                Long.class, after);
+        Long next = jdbc.queryForObject(
+                "SELECT MIN(globalIndex) FROM DomainEventEntry WHERE globalIndex > ?", Long.class, after);
         return next == null ? OptionalLong.empty() : OptionalLong.of(next);
     }
 
@@ -87,7 +90,11 @@ class GapResolver {
         }
         Integer rows = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM DomainEventEntry WHERE globalIndex > ? AND globalIndex < ?",
-                Integer.class, after, before);
-        return rows != null && rows == 0 && nextRecordedAt.isBefore(clock.instant().minus(settleAfter));
+                Integer.class,
+                after,
+                before);
+        return rows != null
+                && rows == 0
+                && nextRecordedAt.isBefore(clock.instant().minus(settleAfter));
     }
 }

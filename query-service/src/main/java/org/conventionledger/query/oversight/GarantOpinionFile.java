@@ -12,8 +12,10 @@ public class GarantOpinionFile implements Absorbing {
 
     @Id
     String opinionId;
+
     @Version
     Long version;
+
     LogPosition absorbed;
 
     String conventionId;

@@ -1,13 +1,12 @@
 package org.conventionledger.query.oversight;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -19,8 +18,8 @@ import org.conventionledger.query.platform.EventPosition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +39,12 @@ class LogExport {
     private final JdbcTemplate jdbc;
 
     @Autowired
-    LogExport(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer, MongoTemplate mongo,
-              ObjectMapper json, ObjectProvider<JdbcTemplate> jdbc) {
+    LogExport(
+            EventStore eventStore,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            MongoTemplate mongo,
+            ObjectMapper json,
+            ObjectProvider<JdbcTemplate> jdbc) {
         this(eventStore, eventSerializer, mongo, json, jdbc.getIfAvailable());
     }
 
@@ -50,8 +53,12 @@ class LogExport {
         this(eventStore, eventSerializer, mongo, json, (JdbcTemplate) null);
     }
 
-    private LogExport(EventStore eventStore, Serializer eventSerializer, MongoTemplate mongo, ObjectMapper json,
-                      JdbcTemplate jdbc) {
+    private LogExport(
+            EventStore eventStore,
+            Serializer eventSerializer,
+            MongoTemplate mongo,
+            ObjectMapper json,
+            JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.eventStore = eventStore;
         this.eventSerializer = eventSerializer;
@@ -100,11 +107,16 @@ class LogExport {
     static ChainLink.Entry entry(TrackedEventMessage<?> event, Serializer eventSerializer) {
         SerializedObject<byte[]> stored = AuditTrailProjection.stored(event, eventSerializer);
         DomainEventMessage<?> domain = event instanceof DomainEventMessage<?> d ? d : null;
-        return new ChainLink.Entry(EventPosition.of(event, event.trackingToken()), event.getIdentifier(),
+        return new ChainLink.Entry(
+                EventPosition.of(event, event.trackingToken()),
+                event.getIdentifier(),
                 domain == null ? null : domain.getAggregateIdentifier(),
                 domain == null ? null : domain.getSequenceNumber(),
-                stored.getType().getName(), stored.getType().getRevision(), ChainSealer.timestamp(event.getTimestamp()),
-                AuditTrailProjection.textValues(event.getMetaData()), stored.getData(),
+                stored.getType().getName(),
+                stored.getType().getRevision(),
+                ChainSealer.timestamp(event.getTimestamp()),
+                AuditTrailProjection.textValues(event.getMetaData()),
+                stored.getData(),
                 domain == null ? null : domain.getType());
     }
 

@@ -1,5 +1,11 @@
 package org.conventionledger.query.oversight;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,13 +14,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.PreDestroy;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -28,11 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,17 +56,24 @@ public class LogTree implements HealthIndicator {
     private final ExecutorService checks = Executors.newSingleThreadExecutor(r -> new Thread(r, "tree-check"));
     private volatile TreeAudit.Verdict verdict;
 
-    LogTree(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer, ObjectMapper json,
-            LogExport export, MeterRegistry meters, ObjectProvider<JdbcTemplate> jdbc) {
+    LogTree(
+            EventStore eventStore,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            ObjectMapper json,
+            LogExport export,
+            MeterRegistry meters,
+            ObjectProvider<JdbcTemplate> jdbc) {
         this.jdbc = jdbc.getIfAvailable();
         this.eventStore = eventStore;
         this.eventSerializer = eventSerializer;
         this.json = json;
         this.export = export;
         this.mismatches = Counter.builder("ledger.tree.mismatches")
-                .description("checks of the log that found it departing from a signed tree head").register(meters);
+                .description("checks of the log that found it departing from a signed tree head")
+                .register(meters);
         Gauge.builder("ledger.tree.mismatch", () -> verdict != null && !verdict.intact() ? 1 : 0)
-                .description("1 while the event store does not match a signed tree head in the log").register(meters);
+                .description("1 while the event store does not match a signed tree head in the log")
+                .register(meters);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -108,8 +114,11 @@ public class LogTree implements HealthIndicator {
         TreeAudit.Verdict result = audit.verdict();
         if (!result.intact()) {
             mismatches.increment();
-            log.error("LOG TAMPERING: the event store does not match the signed tree heads in the log: {}"
-                    + " (first position that may differ: {})", result.reason(), result.firstDifference());
+            log.error(
+                    "LOG TAMPERING: the event store does not match the signed tree heads in the log: {}"
+                            + " (first position that may differ: {})",
+                    result.reason(),
+                    result.firstDifference());
         }
         verdict = result;
         return result;
@@ -127,10 +136,14 @@ public class LogTree implements HealthIndicator {
             return Health.unknown().withDetail("treeHeads", "not checked yet").build();
         }
         if (!current.intact()) {
-            return Health.down().withDetail("treeHeads", current.reason())
-                    .withDetail("firstDifference", current.firstDifference()).build();
+            return Health.down()
+                    .withDetail("treeHeads", current.reason())
+                    .withDetail("firstDifference", current.firstDifference())
+                    .build();
         }
-        return Health.up().withDetail("treeSize", current.size()).withDetail("headsVerified", current.headsVerified())
+        return Health.up()
+                .withDetail("treeSize", current.size())
+                .withDetail("headsVerified", current.headsVerified())
                 .build();
     }
 
@@ -162,7 +175,9 @@ public class LogTree implements HealthIndicator {
             if (TreeAudit.GARANT_KEY_REGISTERED.equals(entry.payloadType())
                     || TreeAudit.GARANT_KEY_REVOKED.equals(entry.payloadType())) {
                 Map<String, String> key = fields(entry);
-                key.put("event", entry.payloadType().substring(entry.payloadType().lastIndexOf('.') + 1));
+                key.put(
+                        "event",
+                        entry.payloadType().substring(entry.payloadType().lastIndexOf('.') + 1));
                 key.put("position", String.valueOf(entry.position()));
                 keys.add(key);
             }
@@ -182,8 +197,9 @@ public class LogTree implements HealthIndicator {
                 TrackedEventMessage<?> event = stream.nextAvailable();
                 ChainLink.Entry entry = LogExport.entry(event, eventSerializer);
                 at = entry.position();
-                if (found[0] == null && ((position != null && entry.position() == position)
-                        || (eventId != null && eventId.equals(entry.eventId())))) {
+                if (found[0] == null
+                        && ((position != null && entry.position() == position)
+                                || (eventId != null && eventId.equals(entry.eventId())))) {
                     found[0] = leaves.size();
                     found[1] = export.line(event);
                 }
@@ -206,7 +222,11 @@ public class LogTree implements HealthIndicator {
         proof.put("leafIndex", index);
         proof.put("size", size);
         proof.put("root", TreeHeads.hex(MerkleTree.root(leaves)));
-        proof.put("path", MerkleTree.inclusionProof(leaves, index, (int) size).stream().map(TreeHeads::hex).toList());
+        proof.put(
+                "path",
+                MerkleTree.inclusionProof(leaves, index, (int) size).stream()
+                        .map(TreeHeads::hex)
+                        .toList());
         proof.put("event", found[1]);
         return proof;
     }
@@ -229,8 +249,11 @@ public class LogTree implements HealthIndicator {
         proof.put("tree", TreeLeaf.VERSION);
         proof.put("first", Map.of("size", from, "root", TreeHeads.hex(MerkleTree.root(leaves, 0, (int) from))));
         proof.put("second", Map.of("size", to, "root", TreeHeads.hex(MerkleTree.root(leaves, 0, (int) to))));
-        proof.put("path", MerkleTree.consistencyProof(leaves, (int) from, (int) to).stream().map(TreeHeads::hex)
-                .toList());
+        proof.put(
+                "path",
+                MerkleTree.consistencyProof(leaves, (int) from, (int) to).stream()
+                        .map(TreeHeads::hex)
+                        .toList());
         return proof;
     }
 
@@ -256,8 +279,10 @@ public class LogTree implements HealthIndicator {
         Map<String, String> fields = new LinkedHashMap<>();
         try {
             JsonNode payload = json.readTree(entry.payload());
-            payload.properties().forEach(e -> fields.put(e.getKey(), e.getValue().isNull() ? null
-                    : e.getValue().asText()));
+            payload.properties()
+                    .forEach(e -> fields.put(
+                            e.getKey(),
+                            e.getValue().isNull() ? null : e.getValue().asText()));
         } catch (IOException unreadable) {
             // an unreadable keyring event has no facts: the audit reports the head or key as unverified
         }

@@ -3,7 +3,6 @@ package org.conventionledger.query.oversight;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.conventionledger.events.integrity.TreeAudit;
 import org.conventionledger.query.platform.ProblemResponses;
 import org.springframework.http.HttpStatus;
@@ -30,8 +29,10 @@ public class LogTreeController {
     public Map<String, Object> check() {
         TreeAudit.Verdict verdict = tree.check();
         if (!verdict.intact()) {
-            throw ProblemResponses.error(HttpStatus.CONFLICT, "log-does-not-match-its-heads", verdict.reason()
-                    + "; the first position that may differ is " + verdict.firstDifference());
+            throw ProblemResponses.error(
+                    HttpStatus.CONFLICT,
+                    "log-does-not-match-its-heads",
+                    verdict.reason() + "; the first position that may differ is " + verdict.firstDifference());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("intact", true);
@@ -54,11 +55,14 @@ public class LogTreeController {
 
     /** The proof that one event (by position or event id) is in the tree of {@code size} events. */
     @GetMapping("/api/audit/tree/inclusion")
-    public Map<String, Object> inclusion(@RequestParam(required = false) Long position,
-                                         @RequestParam(required = false) String eventId,
-                                         @RequestParam long size) {
+    public Map<String, Object> inclusion(
+            @RequestParam(required = false) Long position,
+            @RequestParam(required = false) String eventId,
+            @RequestParam long size) {
         if ((position == null) == (eventId == null)) {
-            throw ProblemResponses.error(HttpStatus.BAD_REQUEST, "position-or-event-id",
+            throw ProblemResponses.error(
+                    HttpStatus.BAD_REQUEST,
+                    "position-or-event-id",
                     "Name the event by position or by eventId (one of them).");
         }
         if (size < 1) {

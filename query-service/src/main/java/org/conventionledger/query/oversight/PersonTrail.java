@@ -26,13 +26,26 @@ final class PersonTrail {
 
     /** Where the person stands, from the last event that moved them on. */
     enum Status {
-        LISTED, DRAWN, INVITED, ACCEPTED, DECLINED, NO_ANSWER, VOLUNTEER, SELECTED, RESERVE, CALLED_FROM_RESERVE,
-        SEATED, WITHDREW, MEMBERSHIP_LOST
+        LISTED,
+        DRAWN,
+        INVITED,
+        ACCEPTED,
+        DECLINED,
+        NO_ANSWER,
+        VOLUNTEER,
+        SELECTED,
+        RESERVE,
+        CALLED_FROM_RESERVE,
+        SEATED,
+        WITHDREW,
+        MEMBERSHIP_LOST
     }
 
     /** Where the panel draw left the person; null before their convention's panel was drawn. */
     enum Panel {
-        SELECTED, RESERVE, NOT_SELECTED
+        SELECTED,
+        RESERVE,
+        NOT_SELECTED
     }
 
     /**
@@ -44,20 +57,27 @@ final class PersonTrail {
      * @param replacementFor       the member they were called from the reserve to replace
      * @param erased               their personal data was erased (key deleted)
      */
-    public record Summary(List<String> lists, String drawnFrom, String invitationId, String answer, boolean volunteer,
-                   Double selectionProbability, Panel panel, Integer reservePosition, String replacementFor,
-                   String memberId, Status status, boolean erased) {
-    }
+    public record Summary(
+            List<String> lists,
+            String drawnFrom,
+            String invitationId,
+            String answer,
+            boolean volunteer,
+            Double selectionProbability,
+            Panel panel,
+            Integer reservePosition,
+            String replacementFor,
+            String memberId,
+            Status status,
+            boolean erased) {}
 
     /** One event concerning the person; {@code payload} is an excerpt of the event's payload. */
-    public record Entry(long position, String type, Instant recordedAt, AuditEvent.Actor actor, Map<String, Object> payload) {
-    }
+    public record Entry(
+            long position, String type, Instant recordedAt, AuditEvent.Actor actor, Map<String, Object> payload) {}
 
-    public record View(String personId, Summary summary, List<Entry> events, boolean truncated) {
-    }
+    public record View(String personId, Summary summary, List<Entry> events, boolean truncated) {}
 
-    private PersonTrail() {
-    }
+    private PersonTrail() {}
 
     /**
      * @param personId         the pseudonymous person id
@@ -66,8 +86,12 @@ final class PersonTrail {
      * @param panelsDrawnIn    the conventions whose panel has been drawn (to tell NOT_SELECTED from not yet)
      * @param truncated        whether {@code events} was cut short
      */
-    static View of(String personId, List<AuditEvent> events, Collection<String> keys, Set<String> panelsDrawnIn,
-                   boolean truncated) {
+    static View of(
+            String personId,
+            List<AuditEvent> events,
+            Collection<String> keys,
+            Set<String> panelsDrawnIn,
+            boolean truncated) {
         Set<String> lists = new LinkedHashSet<>();
         String drawnFrom = null;
         String invitationId = null;
@@ -190,14 +214,29 @@ final class PersonTrail {
             if (conventionId == null) {
                 conventionId = c;
             }
-            entries.add(new Entry(event.position(), event.type(), event.recordedAt(), event.actor(),
+            entries.add(new Entry(
+                    event.position(),
+                    event.type(),
+                    event.recordedAt(),
+                    event.actor(),
                     excerpt != null ? excerpt : scrubbed(p)));
         }
         if (panel == null && conventionId != null && panelsDrawnIn.contains(conventionId)) {
             panel = Panel.NOT_SELECTED;
         }
-        Summary summary = new Summary(List.copyOf(lists), drawnFrom, invitationId, answer, volunteer, probability,
-                panel, reservePosition, replacementFor, memberId, status, erased);
+        Summary summary = new Summary(
+                List.copyOf(lists),
+                drawnFrom,
+                invitationId,
+                answer,
+                volunteer,
+                probability,
+                panel,
+                reservePosition,
+                replacementFor,
+                memberId,
+                status,
+                erased);
         return new View(personId, summary, entries, truncated);
     }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import org.conventionledger.query.platform.ProblemResponses;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -59,7 +58,9 @@ public class PersonTrailController {
             truncated = found.size() > MAX_EVENTS;
         }
         if (found.isEmpty()) {
-            throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-person",
+            throw ProblemResponses.error(
+                    HttpStatus.NOT_FOUND,
+                    "unknown-person",
                     "No event of the audit trail concerns person " + personId + ".");
         }
         List<AuditEvent> events = new ArrayList<>(found.values());
@@ -70,7 +71,10 @@ public class PersonTrailController {
     }
 
     private List<AuditEvent> concerning(Collection<String> keys) {
-        return mongo.find(Query.query(Criteria.where("subjects").in(keys)).with(Sort.by("_id")).limit(MAX_EVENTS + 1),
+        return mongo.find(
+                Query.query(Criteria.where("subjects").in(keys))
+                        .with(Sort.by("_id"))
+                        .limit(MAX_EVENTS + 1),
                 AuditEvent.class);
     }
 
@@ -87,8 +91,13 @@ public class PersonTrailController {
             return Set.of();
         }
         Set<String> drawn = new HashSet<>();
-        mongo.find(Query.query(Criteria.where("type").is("PanelDrawn").and("payload.conventionId").in(conventions)),
-                AuditEvent.class).forEach(e -> drawn.add(String.valueOf(e.payload().get("conventionId"))));
+        mongo.find(
+                        Query.query(Criteria.where("type")
+                                .is("PanelDrawn")
+                                .and("payload.conventionId")
+                                .in(conventions)),
+                        AuditEvent.class)
+                .forEach(e -> drawn.add(String.valueOf(e.payload().get("conventionId"))));
         return drawn;
     }
 }

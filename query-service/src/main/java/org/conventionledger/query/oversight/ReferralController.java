@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
-
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,20 +19,30 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ReferralController {
 
-    public enum Status { RECEIVED, ACKNOWLEDGED, INVESTIGATING, ANSWERED }
-
-    public record InvestigationView(String note, LocalDate on) {
+    public enum Status {
+        RECEIVED,
+        ACKNOWLEDGED,
+        INVESTIGATING,
+        ANSWERED
     }
 
-    public record ReferralView(String referralId, String subject, String referredBy, Status status,
-                               LocalDate referredOn, LocalDate acknowledgedOn, LocalDate answeredOn,
-                               Long daysToAcknowledge, Long daysToAnswer, List<InvestigationView> investigations,
-                               String answer) {
-    }
+    public record InvestigationView(String note, LocalDate on) {}
 
-    public record GarantOpinionView(String opinionId, String occasion, Integer session, String text,
-                                    LocalDate publishedOn) {
-    }
+    public record ReferralView(
+            String referralId,
+            String subject,
+            String referredBy,
+            Status status,
+            LocalDate referredOn,
+            LocalDate acknowledgedOn,
+            LocalDate answeredOn,
+            Long daysToAcknowledge,
+            Long daysToAnswer,
+            List<InvestigationView> investigations,
+            String answer) {}
+
+    public record GarantOpinionView(
+            String opinionId, String occasion, Integer session, String text, LocalDate publishedOn) {}
 
     private final MongoTemplate mongo;
 
@@ -52,9 +61,12 @@ public class ReferralController {
 
     @GetMapping("/api/conventions/{conventionId}/garant-opinions")
     public List<GarantOpinionView> garantOpinions(@PathVariable String conventionId) {
-        return mongo.find(Query.query(Criteria.where("conventionId").is(conventionId)), GarantOpinionFile.class).stream()
+        return mongo
+                .find(Query.query(Criteria.where("conventionId").is(conventionId)), GarantOpinionFile.class)
+                .stream()
                 .map(o -> new GarantOpinionView(o.opinionId, o.occasion, o.session, o.text, date(o.publishedOn)))
-                .sorted(Comparator.comparing(GarantOpinionView::publishedOn, Comparator.nullsLast(Comparator.naturalOrder()))
+                .sorted(Comparator.comparing(
+                                GarantOpinionView::publishedOn, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(GarantOpinionView::session, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(GarantOpinionView::opinionId))
                 .toList();
@@ -64,13 +76,25 @@ public class ReferralController {
         LocalDate referredOn = date(r.referredOn);
         LocalDate acknowledgedOn = date(r.acknowledgedOn);
         LocalDate answeredOn = date(r.answeredOn);
-        Status status = answeredOn != null || r.answer != null ? Status.ANSWERED
-                : !r.investigations.isEmpty() ? Status.INVESTIGATING
-                : acknowledgedOn != null ? Status.ACKNOWLEDGED
-                : Status.RECEIVED;
-        return new ReferralView(r.referralId, r.subject, r.referredBy, status, referredOn, acknowledgedOn, answeredOn,
-                days(referredOn, acknowledgedOn), days(referredOn, answeredOn),
-                r.investigations.stream().map(i -> new InvestigationView(i.note, date(i.on))).toList(), r.answer);
+        Status status = answeredOn != null || r.answer != null
+                ? Status.ANSWERED
+                : !r.investigations.isEmpty()
+                        ? Status.INVESTIGATING
+                        : acknowledgedOn != null ? Status.ACKNOWLEDGED : Status.RECEIVED;
+        return new ReferralView(
+                r.referralId,
+                r.subject,
+                r.referredBy,
+                status,
+                referredOn,
+                acknowledgedOn,
+                answeredOn,
+                days(referredOn, acknowledgedOn),
+                days(referredOn, answeredOn),
+                r.investigations.stream()
+                        .map(i -> new InvestigationView(i.note, date(i.on)))
+                        .toList(),
+                r.answer);
     }
 
     private static Long days(LocalDate from, LocalDate to) {

@@ -2,7 +2,6 @@ package org.conventionledger.query.oversight;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.conventionledger.query.platform.Absorbing;
 import org.conventionledger.query.platform.LogPosition;
 import org.springframework.data.annotation.Id;
@@ -18,8 +17,10 @@ public class ReferralFile implements Absorbing {
 
     @Id
     String referralId;
+
     @Version
     Long version;
+
     LogPosition absorbed;
 
     String conventionId;

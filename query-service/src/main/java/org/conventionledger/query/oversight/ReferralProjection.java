@@ -1,7 +1,6 @@
 package org.conventionledger.query.oversight;
 
 import java.util.ArrayList;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -12,8 +11,8 @@ import org.conventionledger.events.oversight.MatterReferred;
 import org.conventionledger.events.oversight.ReferralAcknowledged;
 import org.conventionledger.events.oversight.ReferralAnswered;
 import org.conventionledger.events.oversight.ReferralInvestigated;
-import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.DocumentProjection;
+import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -33,18 +32,25 @@ class ReferralProjection extends DocumentProjection<ReferralFile> {
 
     @EventHandler
     void on(MatterReferred event, EventMessage<?> message, TrackingToken token) {
-        projections.absorb(ReferralFile.class, event.referralId(), message, token, () -> {
-            ReferralFile file = new ReferralFile();
-            file.referralId = event.referralId();
-            return file;
-        }, r -> {
-            r.conventionId = event.conventionId();
-            r.subject = event.subject();
-            r.text = event.text();
-            r.attachments = event.attachments() == null ? new ArrayList<>() : new ArrayList<>(event.attachments());
-            r.referredBy = event.referredBy();
-            r.referredOn = iso(event.referredOn());
-        });
+        projections.absorb(
+                ReferralFile.class,
+                event.referralId(),
+                message,
+                token,
+                () -> {
+                    ReferralFile file = new ReferralFile();
+                    file.referralId = event.referralId();
+                    return file;
+                },
+                r -> {
+                    r.conventionId = event.conventionId();
+                    r.subject = event.subject();
+                    r.text = event.text();
+                    r.attachments =
+                            event.attachments() == null ? new ArrayList<>() : new ArrayList<>(event.attachments());
+                    r.referredBy = event.referredBy();
+                    r.referredOn = iso(event.referredOn());
+                });
     }
 
     @EventHandler
@@ -72,17 +78,24 @@ class ReferralProjection extends DocumentProjection<ReferralFile> {
 
     @EventHandler
     void on(GarantOpinionPublished event, EventMessage<?> message, TrackingToken token) {
-        projections.absorb(GarantOpinionFile.class, event.opinionId(), message, token, () -> {
-            GarantOpinionFile file = new GarantOpinionFile();
-            file.opinionId = event.opinionId();
-            return file;
-        }, o -> {
-            o.conventionId = event.conventionId();
-            o.occasion = event.occasion() == null ? null : event.occasion().name();
-            o.session = event.session();
-            o.text = event.text();
-            o.publishedOn = iso(event.publishedOn());
-        });
+        projections.absorb(
+                GarantOpinionFile.class,
+                event.opinionId(),
+                message,
+                token,
+                () -> {
+                    GarantOpinionFile file = new GarantOpinionFile();
+                    file.opinionId = event.opinionId();
+                    return file;
+                },
+                o -> {
+                    o.conventionId = event.conventionId();
+                    o.occasion =
+                            event.occasion() == null ? null : event.occasion().name();
+                    o.session = event.session();
+                    o.text = event.text();
+                    o.publishedOn = iso(event.publishedOn());
+                });
     }
 
     @ResetHandler

@@ -1,7 +1,6 @@
 package org.conventionledger.query.oversight;
 
 import java.time.Instant;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -18,12 +17,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param sessionNumber the session's number, from its {@code SessionScheduled} event (null if the trail has none)
  */
 @Document("session_seals")
-record SessionSeal(@Id long position,
-                   String chain,
-                   String head,
-                   long length,
-                   Instant sealedAt,
-                   @Indexed String conventionId,
-                   String sessionId,
-                   Integer sessionNumber) {
-}
+record SessionSeal(
+        @Id long position,
+        String chain,
+        String head,
+        long length,
+        Instant sealedAt,
+        @Indexed String conventionId,
+        String sessionId,
+        Integer sessionNumber) {}

@@ -37,13 +37,20 @@ public final class Subjects {
     static final String CLAIM = "claim:";
 
     private static final Set<String> PERSON_FIELDS = Set.of("personId", "personIds", "residentRef");
-    private static final Set<String> MEMBER_FIELDS = Set.of("memberId", "memberIds", "replacedMemberId",
-            "fromMemberId", "toMemberId", "participants", "raisedBy", "askedBy", "proposedBy");
+    private static final Set<String> MEMBER_FIELDS = Set.of(
+            "memberId",
+            "memberIds",
+            "replacedMemberId",
+            "fromMemberId",
+            "toMemberId",
+            "participants",
+            "raisedBy",
+            "askedBy",
+            "proposedBy");
     private static final Set<String> INVITATION_FIELDS = Set.of("invitationId");
     private static final Set<String> CLAIM_FIELDS = Set.of("claimId");
 
-    private Subjects() {
-    }
+    private Subjects() {}
 
     public static String person(String personId) {
         return PERSON + personId;
@@ -89,10 +96,12 @@ public final class Subjects {
         String c = text(payload.get("conventionId"));
         List<Set<String>> identities = new ArrayList<>();
         switch (type) {
-            case "InvitationSent" -> identities.add(identity(
-                    personKey(payload.get("residentRef")), invitationKey(c, payload.get("invitationId"))));
-            case "VolunteerRegistered", "ReplacementCalled" -> identities.add(identity(
-                    personKey(payload.get("personId")), invitationKey(c, payload.get("invitationId"))));
+            case "InvitationSent" ->
+                identities.add(
+                        identity(personKey(payload.get("residentRef")), invitationKey(c, payload.get("invitationId"))));
+            case "VolunteerRegistered", "ReplacementCalled" ->
+                identities.add(
+                        identity(personKey(payload.get("personId")), invitationKey(c, payload.get("invitationId"))));
             case "PanelLotteryComputed" -> {
                 for (Object chance : list(payload.get("chances"))) {
                     if (chance instanceof Map<?, ?> m) {
@@ -100,10 +109,11 @@ public final class Subjects {
                     }
                 }
             }
-            case "MemberSeated" -> identities.add(identity(
-                    invitationKey(c, payload.get("invitationId")), memberKey(c, payload.get("memberId"))));
-            case "ExpenseClaimed" -> identities.add(identity(
-                    memberKey(c, payload.get("memberId")), claimKey(c, payload.get("claimId"))));
+            case "MemberSeated" ->
+                identities.add(
+                        identity(invitationKey(c, payload.get("invitationId")), memberKey(c, payload.get("memberId"))));
+            case "ExpenseClaimed" ->
+                identities.add(identity(memberKey(c, payload.get("memberId")), claimKey(c, payload.get("claimId"))));
             default -> {
                 // no other event introduces an identity
             }

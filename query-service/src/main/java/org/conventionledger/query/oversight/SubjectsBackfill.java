@@ -1,7 +1,6 @@
 package org.conventionledger.query.oversight;
 
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -47,11 +46,19 @@ class SubjectsBackfill {
         long filled = 0;
         long after = Long.MIN_VALUE;
         while (true) {
-            List<AuditEvent> batch = mongo.find(new Query(Criteria.where("_id").gt(after).and("subjects").exists(false))
-                    .with(Sort.by("_id")).limit(BATCH), AuditEvent.class);
+            List<AuditEvent> batch = mongo.find(
+                    new Query(Criteria.where("_id").gt(after).and("subjects").exists(false))
+                            .with(Sort.by("_id"))
+                            .limit(BATCH),
+                    AuditEvent.class);
             for (AuditEvent event : batch) {
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(event.position()).and("subjects").exists(false)),
-                        Update.update("subjects", Subjects.of(event.type(), event.payload())), AuditEvent.class);
+                mongo.updateFirst(
+                        Query.query(Criteria.where("_id")
+                                .is(event.position())
+                                .and("subjects")
+                                .exists(false)),
+                        Update.update("subjects", Subjects.of(event.type(), event.payload())),
+                        AuditEvent.class);
                 filled++;
             }
             if (batch.size() < BATCH) {

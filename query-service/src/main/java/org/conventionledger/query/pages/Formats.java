@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
-
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -35,17 +34,21 @@ public class Formats {
     }
 
     public String date(Object value) {
-        LocalDate day = value instanceof Instant i ? i.atZone(CITY).toLocalDate()
-                : value instanceof LocalDate d ? d : null;
-        return day == null ? "—"
-                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale()).format(day);
+        LocalDate day =
+                value instanceof Instant i ? i.atZone(CITY).toLocalDate() : value instanceof LocalDate d ? d : null;
+        return day == null
+                ? "—"
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                        .withLocale(locale())
+                        .format(day);
     }
 
     public String dateTime(Instant instant) {
         if (instant == null) {
             return "—";
         }
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.MEDIUM).withLocale(locale())
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.MEDIUM)
+                .withLocale(locale())
                 .format(instant.atZone(CITY));
     }
 

@@ -1,15 +1,14 @@
 package org.conventionledger.query.pages;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.conventionledger.query.dashboard.DashboardController;
 import org.conventionledger.query.dashboard.DashboardController.DashboardView;
 import org.conventionledger.query.organisation.ConventionDirectory;
 import org.conventionledger.query.organisation.ConventionSummary;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
@@ -25,17 +24,24 @@ import org.springframework.web.servlet.ModelAndView;
 public class HomePage {
 
     /** Where a convention stands, from its dashboard: the furthest part of the process it reached. */
-    public enum Stage { RECRUITMENT, DELIBERATION, VOTATION, FOLLOW_UP }
-
-    public record Line(ConventionSummary convention, Stage stage, List<DashboardController.VotationTurnout> votations) {
+    public enum Stage {
+        RECRUITMENT,
+        DELIBERATION,
+        VOTATION,
+        FOLLOW_UP
     }
+
+    public record Line(
+            ConventionSummary convention, Stage stage, List<DashboardController.VotationTurnout> votations) {}
 
     private final String mode;
     private final ConventionDirectory directory;
     private final DashboardController dashboards;
 
-    public HomePage(ConventionDirectory directory, DashboardController dashboards,
-                    @Value("${ledger.security.mode:local}") String mode) {
+    public HomePage(
+            ConventionDirectory directory,
+            DashboardController dashboards,
+            @Value("${ledger.security.mode:local}") String mode) {
         this.mode = mode;
         this.directory = directory;
         this.dashboards = dashboards;

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-
 import org.conventionledger.query.platform.ProjectionRebuild;
 import org.springframework.stereotype.Component;
 
@@ -51,8 +50,9 @@ public class PageCache {
     /** Where every projection stands, and today's date. */
     private String stamp() {
         return projections.progress().stream()
-                .map(p -> p.processor() + ":" + p.position() + (p.replaying() ? "r" : ""))
-                .sorted()
-                .collect(Collectors.joining(",")) + "|" + LocalDate.now(Formats.CITY);
+                        .map(p -> p.processor() + ":" + p.position() + (p.replaying() ? "r" : ""))
+                        .sorted()
+                        .collect(Collectors.joining(","))
+                + "|" + LocalDate.now(Formats.CITY);
     }
 }

@@ -1,8 +1,7 @@
 package org.conventionledger.query.pages;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -34,8 +33,13 @@ public class PageModel {
         if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
             return null;
         }
-        return new Reader(auth.getName(), auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).toList());
+        return new Reader(
+                auth.getName(),
+                auth.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .filter(a -> a.startsWith("ROLE_"))
+                        .map(a -> a.substring(5))
+                        .toList());
     }
 
     /** This page in English and in French: the same address and parameters, {@code lang} replaced. */
@@ -54,15 +58,28 @@ public class PageModel {
      * {@code path}, since the form's address takes no GET.
      */
     public static void languageLinks(ModelAndView page, String path) {
-        page.addObject("inEnglish", UriComponentsBuilder.fromPath(path).queryParam("lang", "en").build().encode()
-                .toUriString());
-        page.addObject("inFrench", UriComponentsBuilder.fromPath(path).queryParam("lang", "fr").build().encode()
-                .toUriString());
+        page.addObject(
+                "inEnglish",
+                UriComponentsBuilder.fromPath(path)
+                        .queryParam("lang", "en")
+                        .build()
+                        .encode()
+                        .toUriString());
+        page.addObject(
+                "inFrench",
+                UriComponentsBuilder.fromPath(path)
+                        .queryParam("lang", "fr")
+                        .build()
+                        .encode()
+                        .toUriString());
     }
 
     private static String withLanguage(HttpServletRequest request, String language) {
         String query = request.getQueryString();
-        return UriComponentsBuilder.fromPath(request.getRequestURI()).query(query)
-                .replaceQueryParam("lang", language).build().toUriString();
+        return UriComponentsBuilder.fromPath(request.getRequestURI())
+                .query(query)
+                .replaceQueryParam("lang", language)
+                .build()
+                .toUriString();
     }
 }

@@ -1,10 +1,10 @@
 package org.conventionledger.query.pages;
 
+import jakarta.servlet.DispatcherType;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.conventionledger.platform.identity.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +17,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
-import jakarta.servlet.DispatcherType;
 
 /**
  * Who may open which page. The pages have their own chain, ordered before the JSON API's: a session
@@ -32,49 +31,83 @@ import jakarta.servlet.DispatcherType;
 public class PagesSecurity {
 
     /** The paths the pages own; everything else stays with the API's chain. */
-    public static final String[] PATHS = {"/", "/votations/**", "/conventions/**", "/audit", "/audit/**",
-        "/followup/**", "/api-docs", "/referrals", "/referrals/**",
-        "/login", "/logout", "/denied", "/pages/**", "/oauth2/**", "/login/oauth2/**"};
+    public static final String[] PATHS = {
+        "/",
+        "/votations/**",
+        "/conventions/**",
+        "/audit",
+        "/audit/**",
+        "/followup/**",
+        "/api-docs",
+        "/referrals",
+        "/referrals/**",
+        "/login",
+        "/logout",
+        "/denied",
+        "/pages/**",
+        "/oauth2/**",
+        "/login/oauth2/**"
+    };
 
     private static final String[] STAFF = {Role.ORGANISER.name(), Role.GARANT.name(), Role.MONITOR.name()};
 
     @Bean
     @Order(1)
-    SecurityFilterChain pages(HttpSecurity http, @Value("${ledger.security.mode:local}") String mode,
-                              @Value("${ledger.security.roles-claim:roles}") String rolesClaim) throws Exception {
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            @Value("${ledger.security.mode:local}") String mode,
+            @Value("${ledger.security.roles-claim:roles}") String rolesClaim)
+            throws Exception {
         http.securityMatcher(PATHS)
-                .authorizeHttpRequests(auth -> auth
-                        .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/", "/api-docs", "/login", "/denied", "/pages/**", "/oauth2/**",
-                                "/login/oauth2/**")
+                .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(
+                                "/", "/api-docs", "/login", "/denied", "/pages/**", "/oauth2/**", "/login/oauth2/**")
                         .permitAll()
                         // the write flows: each relayed to the command-service as the signed-in person, which
                         // decides again (CommandRelay); refused here first so that no other role gets that far
-                        .requestMatchers(HttpMethod.GET, "/votations/*/desks").hasAnyRole(STAFF)
-                        .requestMatchers(HttpMethod.POST, "/votations/*/desks", "/votations/*/desks/*/confirmation",
-                                "/votations/*/desks/*/corrections").hasRole(Role.ORGANISER.name())
-                        .requestMatchers(HttpMethod.POST, "/audit/referrals/*/acknowledgement",
-                                "/audit/referrals/*/investigations", "/audit/referrals/*/answer", "/audit/seals",
-                                "/audit/tree-heads").hasRole(Role.GARANT.name())
+                        .requestMatchers(HttpMethod.GET, "/votations/*/desks")
+                        .hasAnyRole(STAFF)
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/votations/*/desks",
+                                "/votations/*/desks/*/confirmation",
+                                "/votations/*/desks/*/corrections")
+                        .hasRole(Role.ORGANISER.name())
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/audit/referrals/*/acknowledgement",
+                                "/audit/referrals/*/investigations",
+                                "/audit/referrals/*/answer",
+                                "/audit/seals",
+                                "/audit/tree-heads")
+                        .hasRole(Role.GARANT.name())
                         // anyone reads the referral form's rules; a resident or an organiser sends it
-                        .requestMatchers(HttpMethod.GET, "/referrals/new").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/referrals/new/signin").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/referrals/new")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/referrals/new/signin")
+                        .authenticated()
                         .requestMatchers(HttpMethod.POST, "/referrals")
                         .hasAnyRole(Role.VOTER.name(), Role.ORGANISER.name())
                         // the controller applies the votation's own visibility rule, as the API does
-                        .requestMatchers(HttpMethod.GET, "/votations/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/votations/**")
+                        .permitAll()
                         // the public summary for anyone, the full follow-up for staff (decided by the page)
-                        .requestMatchers(HttpMethod.GET, "/followup/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/followup/**")
+                        .permitAll()
                         .requestMatchers(HttpMethod.POST, "/conventions/*/projections/*/rebuild")
                         .hasRole(Role.ORGANISER.name())
-                        .requestMatchers(HttpMethod.GET, "/conventions/**").hasAnyRole(STAFF)
-                        .requestMatchers(HttpMethod.GET, "/audit", "/audit/**").hasRole(Role.GARANT.name())
-                        .anyRequest().denyAll())
+                        .requestMatchers(HttpMethod.GET, "/conventions/**")
+                        .hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.GET, "/audit", "/audit/**")
+                        .hasRole(Role.GARANT.name())
+                        .anyRequest()
+                        .denyAll())
                 .exceptionHandling(e -> e.accessDeniedPage("/denied"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?loggedOut"));
         if ("oidc".equals(mode)) {
-            http.oauth2Login(o -> o.loginPage("/login")
-                    .userInfoEndpoint(u -> u.userAuthoritiesMapper(oidcRoles(rolesClaim))));
+            http.oauth2Login(
+                    o -> o.loginPage("/login").userInfoEndpoint(u -> u.userAuthoritiesMapper(oidcRoles(rolesClaim))));
         } else {
             http.formLogin(f -> f.loginPage("/login").failureUrl("/login?error"));
         }

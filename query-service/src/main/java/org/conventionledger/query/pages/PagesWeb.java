@@ -1,9 +1,8 @@
 package org.conventionledger.query.pages;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Locale;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -31,8 +30,8 @@ public class PagesWeb implements WebMvcConfigurer {
         };
         resolver.setCookieMaxAge(Duration.ofDays(365));
         // without Accept-Language the servlet reports the server's own locale: French then, not the server's
-        resolver.setDefaultLocaleFunction(request -> request.getHeader("Accept-Language") == null ? FRENCH
-                : supported(request.getLocale()));
+        resolver.setDefaultLocaleFunction(
+                request -> request.getHeader("Accept-Language") == null ? FRENCH : supported(request.getLocale()));
         return resolver;
     }
 

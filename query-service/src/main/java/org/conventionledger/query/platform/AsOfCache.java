@@ -1,11 +1,10 @@
 package org.conventionledger.query.platform;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +25,10 @@ public class AsOfCache {
 
     public AsOfCache(@Value("${ledger.as-of.cache-size:256}") long size) {
         this.settled = Caffeine.newBuilder().maximumSize(size).build();
-        this.recent = Caffeine.newBuilder().maximumSize(size).expireAfterWrite(Duration.ofMinutes(1)).build();
+        this.recent = Caffeine.newBuilder()
+                .maximumSize(size)
+                .expireAfterWrite(Duration.ofMinutes(1))
+                .build();
     }
 
     /** The view cached under the key, or computed, then cached as settled or recent as {@code isSettled} says. */

@@ -1,8 +1,7 @@
 package org.conventionledger.query.platform;
 
-import java.time.Instant;
-
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.Instant;
 
 /**
  * A view rebuilt from the log as it stood at a bound: the live view's fields, unchanged, followed by
@@ -17,11 +16,21 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  * @param eventsRead    events read from the event store to rebuild the view
  * @param eventsApplied events that changed this view
  */
-public record AsOfView<T>(@JsonUnwrapped T view, Instant asOf, Long asOfPosition, Long lastPosition,
-                          long eventsRead, long eventsApplied) {
+public record AsOfView<T>(
+        @JsonUnwrapped T view,
+        Instant asOf,
+        Long asOfPosition,
+        Long lastPosition,
+        long eventsRead,
+        long eventsApplied) {
 
     public static <T> AsOfView<T> of(T view, LogReplay.Replayed replayed) {
-        return new AsOfView<>(view, replayed.bound().instant(), replayed.bound().position(), replayed.lastPosition(),
-                replayed.eventsRead(), replayed.eventsApplied());
+        return new AsOfView<>(
+                view,
+                replayed.bound().instant(),
+                replayed.bound().position(),
+                replayed.lastPosition(),
+                replayed.eventsRead(),
+                replayed.eventsApplied());
     }
 }

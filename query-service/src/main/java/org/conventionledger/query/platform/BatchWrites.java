@@ -2,7 +2,6 @@ package org.conventionledger.query.platform;
 
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -17,8 +16,7 @@ public final class BatchWrites {
         void writeTo(MongoTemplate mongo);
     }
 
-    private BatchWrites() {
-    }
+    private BatchWrites() {}
 
     /** The current batch's write of this kind, created on first use; empty outside a batch. */
     public static <W extends Write> Optional<W> ofCurrentBatch(MongoTemplate mongo, Class<W> kind, Supplier<W> create) {

@@ -2,7 +2,6 @@ package org.conventionledger.query.platform;
 
 import java.util.function.Consumer;
 import java.util.function.Function;
-
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.conventionledger.events.ConventionEvent;
@@ -23,8 +22,8 @@ public abstract class DocumentProjection<T extends Absorbing> {
     private final String unknown;
 
     /** For documents the first event for their id makes, as {@code create} makes them. */
-    protected DocumentProjection(Projections projections, MongoTemplate mongo, Class<T> type,
-                                 Function<String, T> create) {
+    protected DocumentProjection(
+            Projections projections, MongoTemplate mongo, Class<T> type, Function<String, T> create) {
         this(projections, mongo, type, create, null);
     }
 
@@ -36,8 +35,8 @@ public abstract class DocumentProjection<T extends Absorbing> {
         this(projections, mongo, type, null, unknown);
     }
 
-    private DocumentProjection(Projections projections, MongoTemplate mongo, Class<T> type,
-                               Function<String, T> create, String unknown) {
+    private DocumentProjection(
+            Projections projections, MongoTemplate mongo, Class<T> type, Function<String, T> create, String unknown) {
         this.projections = projections;
         this.mongo = mongo;
         this.type = type;
@@ -46,12 +45,18 @@ public abstract class DocumentProjection<T extends Absorbing> {
     }
 
     protected void update(String id, EventMessage<?> message, TrackingToken token, Consumer<T> change) {
-        projections.absorb(type, id, message, token, () -> {
-            if (create == null) {
-                throw new IllegalStateException(unknown.formatted(id));
-            }
-            return create.apply(id);
-        }, change);
+        projections.absorb(
+                type,
+                id,
+                message,
+                token,
+                () -> {
+                    if (create == null) {
+                        throw new IllegalStateException(unknown.formatted(id));
+                    }
+                    return create.apply(id);
+                },
+                change);
     }
 
     /** The document of the event's convention. */

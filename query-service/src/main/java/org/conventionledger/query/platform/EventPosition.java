@@ -6,8 +6,7 @@ import org.axonframework.eventhandling.TrackingToken;
 /** The exact global index of an event in the log. */
 public final class EventPosition {
 
-    private EventPosition() {
-    }
+    private EventPosition() {}
 
     /**
      * On the JDBC store the read side stamps the index into the metadata

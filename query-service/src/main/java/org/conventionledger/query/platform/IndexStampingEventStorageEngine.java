@@ -1,13 +1,12 @@
 package org.conventionledger.query.platform;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
@@ -41,8 +40,7 @@ public class IndexStampingEventStorageEngine extends JdbcEventStorageEngine {
             throws SQLException {
         TrackedEventData<?> data = super.getTrackedEventData(resultSet, previousToken);
         long index = resultSet.getLong(schema().globalIndexColumn());
-        return new TrackedDomainEventData<>(data.trackingToken(),
-                new Stamped((DomainEventData<byte[]>) data, index));
+        return new TrackedDomainEventData<>(data.trackingToken(), new Stamped((DomainEventData<byte[]>) data, index));
     }
 
     private record Stamped(DomainEventData<byte[]> event, long index) implements DomainEventData<byte[]> {

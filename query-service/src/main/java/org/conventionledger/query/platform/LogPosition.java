@@ -3,7 +3,6 @@ package org.conventionledger.query.platform;
 import java.util.Collections;
 import java.util.List;
 import java.util.TreeSet;
-
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;

@@ -9,7 +9,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -70,8 +69,10 @@ public class LogReplay {
                     instant = withOffset(asOf.strip());
                 }
                 if (instant == null) {
-                    throw invalid("asOf", "Parameter 'asOf' must be an ISO-8601 instant, such as 2022-06-10T12:00:00Z "
-                            + "(an offset such as +02:00 must be URL-encoded as %2B02:00).");
+                    throw invalid(
+                            "asOf",
+                            "Parameter 'asOf' must be an ISO-8601 instant, such as 2022-06-10T12:00:00Z "
+                                    + "(an offset such as +02:00 must be URL-encoded as %2B02:00).");
                 }
             }
             Long position = null;
@@ -82,8 +83,9 @@ public class LogReplay {
                     position = -1L;
                 }
                 if (position < 0) {
-                    throw invalid("asOfPosition", "Parameter 'asOfPosition' must be a position in the log "
-                            + "(a global index, 0 or more).");
+                    throw invalid(
+                            "asOfPosition",
+                            "Parameter 'asOfPosition' must be a position in the log " + "(a global index, 0 or more).");
                 }
             }
             return new Bound(instant, position);
@@ -100,8 +102,7 @@ public class LogReplay {
 
         /** Whether the event at this position, recorded then, is part of the view. */
         public boolean includes(long eventPosition, Instant recordedAt) {
-            return (position == null || eventPosition <= position)
-                    && (instant == null || !recordedAt.isAfter(instant));
+            return (position == null || eventPosition <= position) && (instant == null || !recordedAt.isAfter(instant));
         }
 
         /** Whether the scan may stop at this event: nothing after it can be included. */
@@ -112,7 +113,8 @@ public class LogReplay {
 
         @Override
         public String toString() {
-            return instant == null ? "position " + position
+            return instant == null
+                    ? "position " + position
                     : position == null ? instant.toString() : instant + " and position " + position;
         }
     }
@@ -123,8 +125,7 @@ public class LogReplay {
      * is settled: no event it would include can still be committed (the bound lies more than the clock
      * slack in the past), so the same request gives the same view forever and may be cached.
      */
-    public record Replayed(Bound bound, Long lastPosition, long eventsRead, long eventsApplied, boolean settled) {
-    }
+    public record Replayed(Bound bound, Long lastPosition, long eventsRead, long eventsApplied, boolean settled) {}
 
     /** How long a replay waits for one of the permits before it is refused as busy. */
     private static final Duration PERMIT_WAIT = Duration.ofSeconds(20);
@@ -141,9 +142,10 @@ public class LogReplay {
      *                    public) must not starve the projections and the write side of the database
      */
     @Autowired
-    public LogReplay(EventStore eventStore,
-                     @Value("${ledger.as-of.clock-slack:${ledger.eventstore.gap-timeout:PT10M}}") Duration clockSlack,
-                     @Value("${ledger.as-of.concurrent-replays:2}") int concurrency) {
+    public LogReplay(
+            EventStore eventStore,
+            @Value("${ledger.as-of.clock-slack:${ledger.eventstore.gap-timeout:PT10M}}") Duration clockSlack,
+            @Value("${ledger.as-of.concurrent-replays:2}") int concurrency) {
         this(eventStore, clockSlack, concurrency, PERMIT_WAIT);
     }
 
@@ -163,11 +165,13 @@ public class LogReplay {
      * Streams the log from its start to the bound and applies to the view each event of one of the
      * {@code types} whose payload {@code selects}; returns what was read.
      */
-    public Replayed replay(Bound bound, Set<Class<?>> types, Predicate<Object> selects,
-                           Consumer<EventMessage<?>> apply) {
+    public Replayed replay(
+            Bound bound, Set<Class<?>> types, Predicate<Object> selects, Consumer<EventMessage<?>> apply) {
         try {
             if (!permits.tryAcquire(permitWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                ErrorResponseException busy = ProblemResponses.error(HttpStatus.SERVICE_UNAVAILABLE, "replays-busy",
+                ErrorResponseException busy = ProblemResponses.error(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "replays-busy",
                         "Other \"as of\" views are being rebuilt from the log; try again in a moment.");
                 busy.getHeaders().set("Retry-After", "10");
                 throw busy;
@@ -183,13 +187,14 @@ public class LogReplay {
         }
     }
 
-    private Replayed scan(Bound bound, Set<Class<?>> types, Predicate<Object> selects,
-                          Consumer<EventMessage<?>> apply) {
+    private Replayed scan(
+            Bound bound, Set<Class<?>> types, Predicate<Object> selects, Consumer<EventMessage<?>> apply) {
         Long last = null;
         long read = 0;
         long applied = 0;
         Instant now = Instant.now();
-        boolean settled = bound.instant() != null && bound.instant().plus(clockSlack).isBefore(now);
+        boolean settled =
+                bound.instant() != null && bound.instant().plus(clockSlack).isBefore(now);
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
             while (stream.hasNextAvailable()) {
                 TrackedEventMessage<?> event = stream.nextAvailable();
@@ -218,8 +223,8 @@ public class LogReplay {
     }
 
     private static ErrorResponseException interrupted() {
-        return ProblemResponses.error(HttpStatus.SERVICE_UNAVAILABLE, "replay-interrupted",
-                "The replay of the log was interrupted.");
+        return ProblemResponses.error(
+                HttpStatus.SERVICE_UNAVAILABLE, "replay-interrupted", "The replay of the log was interrupted.");
     }
 
     static ErrorResponseException invalid(String parameter, String detail) {

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -23,8 +22,7 @@ final class PendingDocuments {
 
     private static final String RESOURCE = PendingDocuments.class.getName();
 
-    private record Key(Class<?> type, String id) {
-    }
+    private record Key(Class<?> type, String id) {}
 
     private static final class Pending {
         Absorbing document;

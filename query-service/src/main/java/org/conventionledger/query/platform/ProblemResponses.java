@@ -1,22 +1,17 @@
 package org.conventionledger.query.platform;
 
-import java.io.IOException;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.conventionledger.platform.ProblemDetails;
 import org.springframework.http.HttpStatus;
-import org.conventionledger.platform.ProblemDetails;
-import org.conventionledger.platform.ProblemDetails;
 import org.springframework.http.ProblemDetail;
-import org.conventionledger.platform.ProblemDetails;
 import org.springframework.web.ErrorResponseException;
 
 /** {@code application/problem+json} answers of the read API. */
 public final class ProblemResponses {
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     public static ProblemDetail problem(HttpStatus status, String code, String detail) {
         return ProblemDetails.problem(status, code, detail);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -25,9 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProjectionRebuild {
 
     /** Where one processor stands. */
-    public record Progress(String processor, boolean running, boolean replaying, long position, long head,
-                           int percent) {
-    }
+    public record Progress(
+            String processor, boolean running, boolean replaying, long position, long head, int percent) {}
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -57,7 +55,9 @@ public class ProjectionRebuild {
     public Progress rebuild(@PathVariable String processor) {
         StreamingEventProcessor streaming = streaming(processor);
         if (!streaming.supportsReset()) {
-            throw ProblemResponses.error(HttpStatus.CONFLICT, "not-rebuildable",
+            throw ProblemResponses.error(
+                    HttpStatus.CONFLICT,
+                    "not-rebuildable",
                     "Projection " + processor + " cannot be rebuilt from the log.");
         }
         streaming.shutDown();
@@ -67,17 +67,23 @@ public class ProjectionRebuild {
     }
 
     private StreamingEventProcessor streaming(String name) {
-        return processing.eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-projection",
+        return processing
+                .eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> ProblemResponses.error(
+                        HttpStatus.NOT_FOUND,
+                        "unknown-projection",
                         "No projection " + name + "; GET /api/admin/projections lists them."));
     }
 
     private Progress progressOf(String name, StreamingEventProcessor processor) {
         long head = position(eventStore.createHeadToken());
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        long position = segments.isEmpty() ? -1 : segments.values().stream()
-                .mapToLong(s -> s.getCurrentPosition().orElse(-1))
-                .min().orElse(-1);
+        long position = segments.isEmpty()
+                ? -1
+                : segments.values().stream()
+                        .mapToLong(s -> s.getCurrentPosition().orElse(-1))
+                        .min()
+                        .orElse(-1);
         boolean replaying = segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
         int percent = head <= 0 ? 100 : (int) Math.max(0, Math.min(100, position * 100 / head));
         return new Progress(name, processor.isRunning(), replaying, position, head, percent);

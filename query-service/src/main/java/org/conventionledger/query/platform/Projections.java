@@ -3,7 +3,6 @@ package org.conventionledger.query.platform;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -35,8 +34,13 @@ public class Projections {
      * saves the change together with the absorbed part of the log in one write (optimistically
      * versioned, so a stale writer fails instead of overwriting).
      */
-    public <T extends Absorbing> void absorb(Class<T> type, String id, EventMessage<?> event, TrackingToken token,
-                                             Supplier<T> create, Consumer<T> change) {
+    public <T extends Absorbing> void absorb(
+            Class<T> type,
+            String id,
+            EventMessage<?> event,
+            TrackingToken token,
+            Supplier<T> create,
+            Consumer<T> change) {
         Optional<PendingDocuments> batch = PendingDocuments.ofCurrentBatch(mongo);
         if (batch.isPresent()) {
             absorbInBatch(batch.get(), type, id, event, token, create, change);
@@ -51,13 +55,20 @@ public class Projections {
 
     /** Whether the document exists, or will once the current batch is written. */
     public boolean exists(Class<? extends Absorbing> type, String id) {
-        return PendingDocuments.ofCurrentBatch(mongo).map(batch -> batch.holds(type, id)).orElse(false)
+        return PendingDocuments.ofCurrentBatch(mongo)
+                        .map(batch -> batch.holds(type, id))
+                        .orElse(false)
                 || mongo.exists(Query.query(Criteria.where("_id").is(id)), type);
     }
 
-    private static <T extends Absorbing> void absorbInBatch(PendingDocuments batch, Class<T> type, String id,
-                                                            EventMessage<?> event, TrackingToken token,
-                                                            Supplier<T> create, Consumer<T> change) {
+    private static <T extends Absorbing> void absorbInBatch(
+            PendingDocuments batch,
+            Class<T> type,
+            String id,
+            EventMessage<?> event,
+            TrackingToken token,
+            Supplier<T> create,
+            Consumer<T> change) {
         try {
             if (apply(batch.load(type, id, create), event, token, change)) {
                 batch.changed(type, id);
@@ -69,8 +80,8 @@ public class Projections {
     }
 
     /** The own-index rule of ADR-001: applies the change unless the position covers the event. */
-    private static <T extends Absorbing> boolean apply(T document, EventMessage<?> event, TrackingToken token,
-                                                       Consumer<T> change) {
+    private static <T extends Absorbing> boolean apply(
+            T document, EventMessage<?> event, TrackingToken token, Consumer<T> change) {
         LogPosition absorbed = document.absorbed();
         if (absorbed != null && absorbed.contains(EventPosition.of(event, token))) {
             return false;

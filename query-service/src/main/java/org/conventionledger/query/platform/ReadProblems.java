@@ -1,7 +1,6 @@
 package org.conventionledger.query.platform;
 
 import java.util.regex.Pattern;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,13 +26,13 @@ public class ReadProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unhandled(Exception e) {
         logger.error("Read request failed unexpectedly", e);
-        return ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                "The request could not be handled.");
+        return ProblemResponses.problem(
+                HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The request could not be handled.");
     }
 
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
-                                                          WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             problem.setProperty("code", "http-" + statusCode.value());

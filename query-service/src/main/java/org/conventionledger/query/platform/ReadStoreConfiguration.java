@@ -1,14 +1,13 @@
 package org.conventionledger.query.platform;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -35,8 +34,8 @@ public class ReadStoreConfiguration implements DisposableBean {
     private MongoServer embedded;
 
     @Bean
-    MongoClient mongoClient(@Value("${ledger.read-store.uri:}") String uri,
-                            @Value("${ledger.data-dir}") Path dataDir) throws IOException {
+    MongoClient mongoClient(@Value("${ledger.read-store.uri:}") String uri, @Value("${ledger.data-dir}") Path dataDir)
+            throws IOException {
         if (!uri.isBlank()) {
             log.info("Read store: MongoDB at {}", uri.replaceAll("//[^@/]*@", "//***@"));
             return MongoClients.create(uri);
@@ -45,14 +44,18 @@ public class ReadStoreConfiguration implements DisposableBean {
         Path file = dataDir.resolve("readstore.mv").toAbsolutePath();
         embedded = new MongoServer(new H2Backend(file.toString()));
         InetSocketAddress address = embedded.bind();
-        log.warn("Read store: EMBEDDED DEVELOPMENT STORE (mongo-java-server, file {}, mongodb://{}:{}). "
-                + "Not for production: set MONGODB_URI to a MongoDB replica set.", file, address.getHostString(), address.getPort());
+        log.warn(
+                "Read store: EMBEDDED DEVELOPMENT STORE (mongo-java-server, file {}, mongodb://{}:{}). "
+                        + "Not for production: set MONGODB_URI to a MongoDB replica set.",
+                file,
+                address.getHostString(),
+                address.getPort());
         return MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
     }
 
     @Bean
-    TokenStore tokenStore(MongoClient client, Serializer serializer,
-                          @Value("${spring.data.mongodb.database}") String database) {
+    TokenStore tokenStore(
+            MongoClient client, Serializer serializer, @Value("${spring.data.mongodb.database}") String database) {
         return new ProjectionsFirstTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(client, database)

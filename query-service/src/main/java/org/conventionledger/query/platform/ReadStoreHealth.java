@@ -20,7 +20,8 @@ class ReadStoreHealth extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        builder.up().withDetail("database", mongo.getDb().getName())
+        builder.up()
+                .withDetail("database", mongo.getDb().getName())
                 .withDetail("collections", mongo.getCollectionNames().size());
     }
 }

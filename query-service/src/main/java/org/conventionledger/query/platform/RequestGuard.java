@@ -1,12 +1,11 @@
 package org.conventionledger.query.platform;
 
-import java.io.IOException;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.conventionledger.platform.identity.CrossSiteRequests;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -43,18 +42,28 @@ public class RequestGuard extends OncePerRequestFilter {
         // another site to a page is a safe GET. Credentials count on the API and operations paths.
         String path = request.getRequestURI();
         boolean api = path.startsWith("/api/") || path.startsWith("/actuator");
-        boolean credentials = request.getHeader("Authorization") != null
-                || api && request.getHeader("Cookie") != null;
-        if (CrossSiteRequests.refused(request.getMethod(), request.getHeader("Sec-Fetch-Site"),
-                request.getHeader("Origin"), ownOrigin(request), credentials)) {
-            ProblemResponses.write(json, response, ProblemResponses.problem(HttpStatus.FORBIDDEN, "cross-site-request",
-                    "Requests from another site that change something or carry credentials are refused."));
+        boolean credentials = request.getHeader("Authorization") != null || api && request.getHeader("Cookie") != null;
+        if (CrossSiteRequests.refused(
+                request.getMethod(),
+                request.getHeader("Sec-Fetch-Site"),
+                request.getHeader("Origin"),
+                ownOrigin(request),
+                credentials)) {
+            ProblemResponses.write(
+                    json,
+                    response,
+                    ProblemResponses.problem(
+                            HttpStatus.FORBIDDEN,
+                            "cross-site-request",
+                            "Requests from another site that change something or carry credentials are refused."));
             return;
         }
         boolean chunked = request.getHeader("Transfer-Encoding") != null;
         if (request.getContentLengthLong() > maxBody || chunked) {
             response.setHeader("Connection", "close");
-            ProblemDetail problem = ProblemResponses.problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large",
+            ProblemDetail problem = ProblemResponses.problem(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "body-too-large",
                     "The request body is larger than the " + maxBody
                             + " bytes accepted here, or of no declared length.");
             problem.setProperty("limit", maxBody);
@@ -68,8 +77,8 @@ public class RequestGuard extends OncePerRequestFilter {
 
     private static String ownOrigin(HttpServletRequest request) {
         int port = request.getServerPort();
-        boolean defaultPort = port == 80 && "http".equals(request.getScheme())
-                || port == 443 && "https".equals(request.getScheme());
+        boolean defaultPort =
+                port == 80 && "http".equals(request.getScheme()) || port == 443 && "https".equals(request.getScheme());
         return request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
     }
 }

@@ -1,7 +1,6 @@
 package org.conventionledger.query.recruitment;
 
 import java.util.Optional;
-
 import org.conventionledger.events.recruitment.InvitationSent;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,6 +23,7 @@ public class InvitationRecord {
 
     @Id
     String id;
+
     String conventionId;
     String invitationId;
     String personId;
@@ -31,18 +31,24 @@ public class InvitationRecord {
     boolean reminded;
 
     static void sent(MongoTemplate mongo, InvitationSent event) {
-        mongo.upsert(byId(event.conventionId(), event.invitationId()), new Update()
-                .set("conventionId", event.conventionId())
-                .set("invitationId", event.invitationId())
-                .set("personId", event.residentRef())
-                .set("sourceList", event.sourceList()), InvitationRecord.class);
+        mongo.upsert(
+                byId(event.conventionId(), event.invitationId()),
+                new Update()
+                        .set("conventionId", event.conventionId())
+                        .set("invitationId", event.invitationId())
+                        .set("personId", event.residentRef())
+                        .set("sourceList", event.sourceList()),
+                InvitationRecord.class);
     }
 
     static void reminded(MongoTemplate mongo, String conventionId, String invitationId) {
-        mongo.upsert(byId(conventionId, invitationId), new Update()
-                .set("conventionId", conventionId)
-                .set("invitationId", invitationId)
-                .set("reminded", true), InvitationRecord.class);
+        mongo.upsert(
+                byId(conventionId, invitationId),
+                new Update()
+                        .set("conventionId", conventionId)
+                        .set("invitationId", invitationId)
+                        .set("reminded", true),
+                InvitationRecord.class);
     }
 
     static Optional<InvitationRecord> find(MongoTemplate mongo, String conventionId, String invitationId) {
@@ -51,7 +57,11 @@ public class InvitationRecord {
 
     /** Invitations reminded at least once. */
     static long countReminded(MongoTemplate mongo, String conventionId) {
-        return mongo.count(Query.query(Criteria.where("conventionId").is(conventionId).and("reminded").is(true)),
+        return mongo.count(
+                Query.query(Criteria.where("conventionId")
+                        .is(conventionId)
+                        .and("reminded")
+                        .is(true)),
                 InvitationRecord.class);
     }
 

@@ -3,7 +3,6 @@ package org.conventionledger.query.recruitment;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,6 +25,7 @@ public class ListedPerson {
 
     @Id
     String id;
+
     String conventionId;
     List<String> lists = new ArrayList<>();
 
@@ -35,7 +35,8 @@ public class ListedPerson {
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ListedPerson.class);
         for (String personId : new LinkedHashSet<>(personIds)) {
-            bulk.upsert(Query.query(Criteria.where("_id").is(conventionId + "/" + personId)),
+            bulk.upsert(
+                    Query.query(Criteria.where("_id").is(conventionId + "/" + personId)),
                     new Update().set("conventionId", conventionId).addToSet("lists", listId));
         }
         bulk.execute();
@@ -47,7 +48,11 @@ public class ListedPerson {
     }
 
     static long countOn(MongoTemplate mongo, String conventionId, String listId) {
-        return mongo.count(Query.query(Criteria.where("conventionId").is(conventionId).and("lists").is(listId)),
+        return mongo.count(
+                Query.query(Criteria.where("conventionId")
+                        .is(conventionId)
+                        .and("lists")
+                        .is(listId)),
                 ListedPerson.class);
     }
 

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.conventionledger.query.platform.Absorbing;
 import org.conventionledger.query.platform.LogPosition;
 import org.springframework.data.annotation.Id;
@@ -26,14 +25,17 @@ public class Recruitment implements Absorbing {
 
     @Id
     String conventionId;
+
     @Version
     Long version;
+
     LogPosition absorbed;
 
     List<String> transitions = new ArrayList<>();
     List<SourceList> lists = new ArrayList<>();
     /** Totals, which also count residents and invitations whose source list is not named. */
     long drawn;
+
     long invited;
     long remindersSent;
     long accepted;
@@ -44,6 +46,7 @@ public class Recruitment implements Absorbing {
     Panel panel;
     /** Seats per assembly, by transition name. */
     Map<String, Integer> capacities = new LinkedHashMap<>();
+
     List<Member> members = new ArrayList<>();
     List<RoleHolder> roles = new ArrayList<>();
 
@@ -81,6 +84,7 @@ public class Recruitment implements Absorbing {
         List<String> selected = new ArrayList<>();
         /** Person ids still in reserve, in the order replacements are called. */
         List<String> reserve = new ArrayList<>();
+
         List<Replacement> replacements = new ArrayList<>();
     }
 
@@ -139,7 +143,9 @@ public class Recruitment implements Absorbing {
     }
 
     Optional<Volunteer> volunteerOfInvitation(String invitationId) {
-        return volunteers.stream().filter(v -> v.invitationId.equals(invitationId)).findFirst();
+        return volunteers.stream()
+                .filter(v -> v.invitationId.equals(invitationId))
+                .findFirst();
     }
 
     /** The panel being selected; the lottery or the draw may only be known without their definition. */
@@ -151,8 +157,11 @@ public class Recruitment implements Absorbing {
     }
 
     Member member(String memberId) {
-        return members.stream().filter(m -> m.memberId.equals(memberId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Convention " + conventionId + " has no member " + memberId));
+        return members.stream()
+                .filter(m -> m.memberId.equals(memberId))
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalStateException("Convention " + conventionId + " has no member " + memberId));
     }
 
     @Override

@@ -21,10 +21,14 @@ public class RecruitmentController {
     public RecruitmentView recruitment(@PathVariable String conventionId) {
         Recruitment recruitment = mongo.findById(conventionId, Recruitment.class);
         if (recruitment == null) {
-            throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-convention",
+            throw ProblemResponses.error(
+                    HttpStatus.NOT_FOUND,
+                    "unknown-convention",
                     "No convention " + conventionId + " is known (yet) to the read side.");
         }
-        return RecruitmentReport.of(recruitment, ListedPerson.count(mongo, conventionId),
+        return RecruitmentReport.of(
+                recruitment,
+                ListedPerson.count(mongo, conventionId),
                 listId -> ListedPerson.countOn(mongo, conventionId, listId),
                 InvitationRecord.countReminded(mongo, conventionId));
     }

@@ -3,7 +3,6 @@ package org.conventionledger.query.recruitment;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Map;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -31,8 +30,8 @@ import org.conventionledger.events.recruitment.ResidentsListed;
 import org.conventionledger.events.recruitment.SourceListFrozen;
 import org.conventionledger.events.recruitment.SourceListRegistered;
 import org.conventionledger.events.recruitment.VolunteerRegistered;
-import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.DocumentProjection;
+import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -53,8 +52,12 @@ class RecruitmentProjection extends DocumentProjection<Recruitment> {
 
     @EventHandler
     void on(ConventionOpened event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token,
-                r -> r.transitions = new ArrayList<>(event.transitions().stream().map(Enum::name).toList()));
+        update(
+                event,
+                message,
+                token,
+                r -> r.transitions = new ArrayList<>(
+                        event.transitions().stream().map(Enum::name).toList()));
     }
 
     @EventHandler
@@ -69,7 +72,10 @@ class RecruitmentProjection extends DocumentProjection<Recruitment> {
     /** Only the pseudonymous person ids are kept: the sealed identities stay in the log. */
     @EventHandler
     void on(ResidentsListed event, EventMessage<?> message, TrackingToken token) {
-        ListedPerson.record(mongo, event.conventionId(), event.listId(),
+        ListedPerson.record(
+                mongo,
+                event.conventionId(),
+                event.listId(),
                 event.residents().stream().map(ListedResident::personId).toList());
         update(event, message, token, r -> r.list(event.listId()));
     }
@@ -128,7 +134,8 @@ class RecruitmentProjection extends DocumentProjection<Recruitment> {
     @EventHandler
     void on(VolunteerRegistered event, EventMessage<?> message, TrackingToken token) {
         String sourceList = InvitationRecord.find(mongo, event.conventionId(), event.invitationId())
-                .map(i -> i.sourceList).orElse(null);
+                .map(i -> i.sourceList)
+                .orElse(null);
         update(event, message, token, r -> {
             r.volunteers.removeIf(v -> v.invitationId.equals(event.invitationId()));
             Recruitment.Volunteer volunteer = new Recruitment.Volunteer();
@@ -208,22 +215,26 @@ class RecruitmentProjection extends DocumentProjection<Recruitment> {
      */
     @EventHandler
     void on(MemberSeated event, EventMessage<?> message, TrackingToken token) {
-        InvitationRecord invitation = InvitationRecord.find(mongo, event.conventionId(), event.invitationId()).orElse(null);
+        InvitationRecord invitation = InvitationRecord.find(mongo, event.conventionId(), event.invitationId())
+                .orElse(null);
         update(event, message, token, r -> {
             Recruitment.Member member = new Recruitment.Member();
             member.memberId = event.memberId();
             member.invitationId = event.invitationId();
             member.assembly = event.assembly().name();
             member.seatedOn = iso(event.seatedOn());
-            r.volunteerOfInvitation(event.invitationId()).ifPresentOrElse(v -> {
-                member.personId = v.personId;
-                member.sourceList = v.sourceList;
-            }, () -> {
-                if (invitation != null) {
-                    member.personId = invitation.personId;
-                    member.sourceList = invitation.sourceList;
-                }
-            });
+            r.volunteerOfInvitation(event.invitationId())
+                    .ifPresentOrElse(
+                            v -> {
+                                member.personId = v.personId;
+                                member.sourceList = v.sourceList;
+                            },
+                            () -> {
+                                if (invitation != null) {
+                                    member.personId = invitation.personId;
+                                    member.sourceList = invitation.sourceList;
+                                }
+                            });
             r.members.add(member);
         });
     }
@@ -234,7 +245,8 @@ class RecruitmentProjection extends DocumentProjection<Recruitment> {
             Recruitment.Member member = r.member(event.memberId());
             member.leftOn = iso(event.withdrewOn());
             member.departure = "WITHDREW";
-            member.withdrawalReason = event.reason() == null ? null : event.reason().name();
+            member.withdrawalReason =
+                    event.reason() == null ? null : event.reason().name();
         });
     }
 
@@ -249,14 +261,20 @@ class RecruitmentProjection extends DocumentProjection<Recruitment> {
 
     @EventHandler
     void on(DelegatedRoleAssigned event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token, r -> hold(r, event.assembly().name(), event.role().name(), event.memberId(),
-                event.assignedOn()));
+        update(
+                event,
+                message,
+                token,
+                r -> hold(r, event.assembly().name(), event.role().name(), event.memberId(), event.assignedOn()));
     }
 
     @EventHandler
     void on(DelegatedRoleHandedOver event, EventMessage<?> message, TrackingToken token) {
-        update(event, message, token, r -> hold(r, event.assembly().name(), event.role().name(), event.toMemberId(),
-                event.handedOverOn()));
+        update(
+                event,
+                message,
+                token,
+                r -> hold(r, event.assembly().name(), event.role().name(), event.toMemberId(), event.handedOverOn()));
     }
 
     @ResetHandler

@@ -14,7 +14,6 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.organisation.DelegatedRole;
 import org.conventionledger.events.recruitment.WithdrawalReason;
@@ -54,27 +53,49 @@ final class RecruitmentReport {
      */
     static RecruitmentView of(Recruitment recruitment, long listed, ToLongFunction<String> listedOn, long reminded) {
         RecruitmentReport report = new RecruitmentReport(recruitment);
-        return new RecruitmentView(recruitment.conventionId, report.funnel(listed, reminded), report.lists(listedOn),
-                date(recruitment.invitationsClosedOn), report.panel(), report.seats(), report.attrition(),
+        return new RecruitmentView(
+                recruitment.conventionId,
+                report.funnel(listed, reminded),
+                report.lists(listedOn),
+                date(recruitment.invitationsClosedOn),
+                report.panel(),
+                report.seats(),
+                report.attrition(),
                 report.roles());
     }
 
     private Funnel funnel(long listed, long reminded) {
         Recruitment.Panel panel = recruitment.panel;
-        return new Funnel(listed, recruitment.drawn, recruitment.invited, reminded, recruitment.remindersSent,
+        return new Funnel(
+                listed,
+                recruitment.drawn,
+                recruitment.invited,
+                reminded,
+                recruitment.remindersSent,
                 new Answers(recruitment.accepted, recruitment.declined, recruitment.noAnswer),
                 recruitment.volunteers.size(),
                 panel == null ? 0 : panel.selected.size(),
                 panel == null ? 0 : panel.replacements.size(),
-                recruitment.members.size(), activeMembers().count());
+                recruitment.members.size(),
+                activeMembers().count());
     }
 
     private List<SourceListFigures> lists(ToLongFunction<String> listedOn) {
         return recruitment.lists.stream()
-                .map(l -> new SourceListFigures(l.listId, l.name, l.kind, l.frozenResidents, listedOn.applyAsLong(l.listId),
-                        l.drawn, l.invited,
-                        recruitment.volunteers.stream().filter(v -> l.listId.equals(v.sourceList)).count(),
-                        recruitment.members.stream().filter(m -> l.listId.equals(m.sourceList)).count()))
+                .map(l -> new SourceListFigures(
+                        l.listId,
+                        l.name,
+                        l.kind,
+                        l.frozenResidents,
+                        listedOn.applyAsLong(l.listId),
+                        l.drawn,
+                        l.invited,
+                        recruitment.volunteers.stream()
+                                .filter(v -> l.listId.equals(v.sourceList))
+                                .count(),
+                        recruitment.members.stream()
+                                .filter(m -> l.listId.equals(m.sourceList))
+                                .count()))
                 .toList();
     }
 
@@ -83,14 +104,25 @@ final class RecruitmentReport {
         if (panel == null) {
             return null;
         }
-        List<QuotaFigures> quotas = panel.quotas.stream().map(q -> {
-            long drawn = panel.selected.stream().filter(p -> has(byPerson.get(p), q.category, q.value)).count();
-            long active = activeMembers().filter(m -> has(volunteerOf(m), q.category, q.value)).count();
-            return new QuotaFigures(q.category, q.value, q.min, q.max, drawn, active,
-                    outside(drawn, q), outside(active, q));
-        }).toList();
-        return new PanelFigures(panel.selectionId, panel.panelSize, panel.algorithm, panel.minProbability,
-                panel.reserve.size(), quotas);
+        List<QuotaFigures> quotas = panel.quotas.stream()
+                .map(q -> {
+                    long drawn = panel.selected.stream()
+                            .filter(p -> has(byPerson.get(p), q.category, q.value))
+                            .count();
+                    long active = activeMembers()
+                            .filter(m -> has(volunteerOf(m), q.category, q.value))
+                            .count();
+                    return new QuotaFigures(
+                            q.category, q.value, q.min, q.max, drawn, active, outside(drawn, q), outside(active, q));
+                })
+                .toList();
+        return new PanelFigures(
+                panel.selectionId,
+                panel.panelSize,
+                panel.algorithm,
+                panel.minProbability,
+                panel.reserve.size(),
+                quotas);
     }
 
     /** The convention's assemblies in its own order, then any others seats or members name. */
@@ -103,8 +135,12 @@ final class RecruitmentReport {
 
     private List<AssemblySeats> seats() {
         return assemblies().stream()
-                .map(a -> new AssemblySeats(a, recruitment.capacities.get(a),
-                        recruitment.members.stream().filter(m -> a.equals(m.assembly)).count(),
+                .map(a -> new AssemblySeats(
+                        a,
+                        recruitment.capacities.get(a),
+                        recruitment.members.stream()
+                                .filter(m -> a.equals(m.assembly))
+                                .count(),
                         activeMembers().filter(m -> a.equals(m.assembly)).count()))
                 .toList();
     }
@@ -128,12 +164,15 @@ final class RecruitmentReport {
 
         Map<String, Long> byReason = new LinkedHashMap<>();
         for (WithdrawalReason reason : WithdrawalReason.values()) {
-            byReason.put(reason.name(), recruitment.members.stream()
-                    .filter(m -> reason.name().equals(m.withdrawalReason)).count());
+            byReason.put(
+                    reason.name(),
+                    recruitment.members.stream()
+                            .filter(m -> reason.name().equals(m.withdrawalReason))
+                            .count());
         }
 
-        TreeMap<List<String>, long[]> byValue = new TreeMap<>(Comparator
-                .comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+        TreeMap<List<String>, long[]> byValue =
+                new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
         for (Recruitment.Member m : recruitment.members) {
             Recruitment.Volunteer volunteer = volunteerOf(m);
             if (volunteer == null) {
@@ -160,7 +199,8 @@ final class RecruitmentReport {
         recruitment.roles.stream()
                 .sorted(Comparator.comparing((Recruitment.RoleHolder h) -> Transition.valueOf(h.assembly))
                         .thenComparing(h -> DelegatedRole.valueOf(h.role)))
-                .forEach(h -> roles.computeIfAbsent(h.assembly, a -> new LinkedHashMap<>()).put(h.role, h.memberId));
+                .forEach(h -> roles.computeIfAbsent(h.assembly, a -> new LinkedHashMap<>())
+                        .put(h.role, h.memberId));
         return roles;
     }
 
@@ -169,7 +209,9 @@ final class RecruitmentReport {
     }
 
     private long departures(String departure) {
-        return recruitment.members.stream().filter(m -> departure.equals(m.departure)).count();
+        return recruitment.members.stream()
+                .filter(m -> departure.equals(m.departure))
+                .count();
     }
 
     private Recruitment.Volunteer volunteerOf(Recruitment.Member member) {
@@ -178,8 +220,9 @@ final class RecruitmentReport {
     }
 
     private static boolean has(Recruitment.Volunteer volunteer, String category, String value) {
-        return volunteer != null && volunteer.profile.stream()
-                .anyMatch(t -> Objects.equals(t.category, category) && Objects.equals(t.value, value));
+        return volunteer != null
+                && volunteer.profile.stream()
+                        .anyMatch(t -> Objects.equals(t.category, category) && Objects.equals(t.value, value));
     }
 
     private static boolean outside(long count, Recruitment.Quota quota) {

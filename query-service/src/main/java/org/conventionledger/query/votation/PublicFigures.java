@@ -2,7 +2,6 @@ package org.conventionledger.query.votation;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.conventionledger.query.votation.RankingController.RankingView;
 
 /**
@@ -35,21 +34,35 @@ public final class PublicFigures {
         CHANNELS
     }
 
-    public record Entry(Integer rank, int actionNumber, String title, String transition, String topic,
-                        Long paperVotes, Long onlineVotes, Long totalVotes) {
-    }
+    public record Entry(
+            Integer rank,
+            int actionNumber,
+            String title,
+            String transition,
+            String topic,
+            Long paperVotes,
+            Long onlineVotes,
+            Long totalVotes) {}
 
     /**
      * A ranking as the public sees it: the live view's fields, with the counts the rule withholds left
      * null and {@code withheld} saying which; {@code minimumBallots} is the rule's minimum.
      */
-    public record PublicRankingView(String votationId, String title, String status, String transition,
-                                    Long paperVotes, Long onlineVotes, Long totalVotes, Long onlineBallots,
-                                    Long paperBallots, Withheld withheld, int minimumBallots, List<Entry> entries) {
-    }
+    public record PublicRankingView(
+            String votationId,
+            String title,
+            String status,
+            String transition,
+            Long paperVotes,
+            Long onlineVotes,
+            Long totalVotes,
+            Long onlineBallots,
+            Long paperBallots,
+            Withheld withheld,
+            int minimumBallots,
+            List<Entry> entries) {}
 
-    private PublicFigures() {
-    }
+    private PublicFigures() {}
 
     /** The fewest online ballots behind the ranking's online counts (exact). */
     static long onlineBallots(Ranking r) {
@@ -67,8 +80,11 @@ public final class PublicFigures {
         long online = after.onlineBallots - before.onlineBallots;
         long paper = after.paperBallots - before.paperBallots;
         for (Ranking.Count count : after.counts) {
-            long earlier = before.counts.stream().filter(c -> c.actionNumber == count.actionNumber)
-                    .mapToLong(c -> c.paperVotes).findFirst().orElse(0);
+            long earlier = before.counts.stream()
+                    .filter(c -> c.actionNumber == count.actionNumber)
+                    .mapToLong(c -> c.paperVotes)
+                    .findFirst()
+                    .orElse(0);
             paper = Math.max(paper, count.paperVotes - earlier);
         }
         return online + paper;
@@ -76,7 +92,8 @@ public final class PublicFigures {
 
     /** Whether two rankings show the same figures. */
     static boolean sameCounts(Ranking a, Ranking b) {
-        if (a.onlineBallots != b.onlineBallots || a.paperBallots != b.paperBallots
+        if (a.onlineBallots != b.onlineBallots
+                || a.paperBallots != b.paperBallots
                 || a.counts.size() != b.counts.size()) {
             return false;
         }
@@ -125,24 +142,42 @@ public final class PublicFigures {
     static PublicRankingView restrict(RankingView view, Ranking counted, int minimum) {
         long online = onlineBallots(counted);
         long paper = paperBallots(counted);
-        Withheld withheld = online + paper < minimum ? Withheld.ALL
+        Withheld withheld = online + paper < minimum
+                ? Withheld.ALL
                 : online > 0 && online < minimum || paper > 0 && paper < minimum ? Withheld.CHANNELS : null;
         List<Entry> entries = new ArrayList<>();
         List<RankingController.Entry> shown = withheld == Withheld.ALL
-                ? view.entries().stream().sorted((a, b) -> Integer.compare(a.actionNumber(), b.actionNumber())).toList()
+                ? view.entries().stream()
+                        .sorted((a, b) -> Integer.compare(a.actionNumber(), b.actionNumber()))
+                        .toList()
                 : view.entries();
         for (RankingController.Entry e : shown) {
             boolean counts = withheld != Withheld.ALL;
             boolean channels = withheld == null;
-            entries.add(new Entry(counts ? e.rank() : null, e.actionNumber(), e.title(), e.transition(), e.topic(),
-                    channels ? e.paperVotes() : null, channels ? e.onlineVotes() : null,
+            entries.add(new Entry(
+                    counts ? e.rank() : null,
+                    e.actionNumber(),
+                    e.title(),
+                    e.transition(),
+                    e.topic(),
+                    channels ? e.paperVotes() : null,
+                    channels ? e.onlineVotes() : null,
                     counts ? e.totalVotes() : null));
         }
         boolean counts = withheld != Withheld.ALL;
         boolean channels = withheld == null;
-        return new PublicRankingView(view.votationId(), view.title(), view.status(), view.transition(),
-                channels ? view.paperVotes() : null, channels ? view.onlineVotes() : null,
-                counts ? view.totalVotes() : null, channels ? view.onlineBallots() : null,
-                channels ? view.paperBallots() : null, withheld, minimum, entries);
+        return new PublicRankingView(
+                view.votationId(),
+                view.title(),
+                view.status(),
+                view.transition(),
+                channels ? view.paperVotes() : null,
+                channels ? view.onlineVotes() : null,
+                counts ? view.totalVotes() : null,
+                channels ? view.onlineBallots() : null,
+                channels ? view.paperBallots() : null,
+                withheld,
+                minimum,
+                entries);
     }
 }

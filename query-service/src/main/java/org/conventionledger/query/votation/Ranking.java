@@ -2,7 +2,6 @@ package org.conventionledger.query.votation;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.conventionledger.query.platform.Absorbing;
 import org.conventionledger.query.platform.LogPosition;
 import org.springframework.data.annotation.Id;
@@ -15,8 +14,10 @@ public class Ranking implements Absorbing {
 
     @Id
     String votationId;
+
     @Version
     Long version;
+
     LogPosition absorbed;
 
     String conventionId;
@@ -24,9 +25,11 @@ public class Ranking implements Absorbing {
     String status;
     /** From the votation's rules; false for a votation scheduled without rules (results hidden while open). */
     boolean resultsVisibleWhileOpen;
+
     long onlineBallots;
     /** Paper ballots recorded one by one (not those counted in desk tallies). */
     long paperBallots;
+
     long desksTallied;
     List<Count> counts = new ArrayList<>();
 
@@ -79,8 +82,11 @@ public class Ranking implements Absorbing {
     }
 
     Count count(int actionNumber) {
-        return counts.stream().filter(c -> c.actionNumber == actionNumber).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Action " + actionNumber + " is not on votation " + votationId));
+        return counts.stream()
+                .filter(c -> c.actionNumber == actionNumber)
+                .findFirst()
+                .orElseThrow(() ->
+                        new IllegalStateException("Action " + actionNumber + " is not on votation " + votationId));
     }
 
     @Override

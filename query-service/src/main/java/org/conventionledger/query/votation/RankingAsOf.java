@@ -31,11 +31,9 @@ public class RankingAsOf {
         this.cache = cache;
     }
 
-    private record Key(String votationId, LogReplay.Bound bound) {
-    }
+    private record Key(String votationId, LogReplay.Bound bound) {}
 
-    private record Rebuilt(Ranking ranking, LogReplay.Replayed replayed) {
-    }
+    private record Rebuilt(Ranking ranking, LogReplay.Replayed replayed) {}
 
     /**
      * The ranking with the votation's events recorded up to the bound, overall or for one transition.
@@ -46,19 +44,28 @@ public class RankingAsOf {
     public AsOfView<RankingView> ranking(String votationId, Transition transition, LogReplay.Bound bound) {
         Ranking live = mongo.findById(votationId, Ranking.class);
         if (live == null) {
-            throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-votation",
+            throw ProblemResponses.error(
+                    HttpStatus.NOT_FOUND,
+                    "unknown-votation",
                     "No votation " + votationId + " is known (yet) to the read side.");
         }
         RankingController.checkAccess(live);
-        Rebuilt rebuilt = cache.get(new Key(votationId, bound), () -> {
-            Ranking ranking = Ranking.of(votationId);
-            LogReplay.Replayed replayed = replay.replay(bound, RankingChanges.TYPES,
-                    payload -> votationId.equals(RankingChanges.votationOf(payload)),
-                    event -> RankingChanges.apply(ranking, event.getPayload()));
-            return new Rebuilt(ranking, replayed);
-        }, r -> r.replayed().settled());
+        Rebuilt rebuilt = cache.get(
+                new Key(votationId, bound),
+                () -> {
+                    Ranking ranking = Ranking.of(votationId);
+                    LogReplay.Replayed replayed = replay.replay(
+                            bound,
+                            RankingChanges.TYPES,
+                            payload -> votationId.equals(RankingChanges.votationOf(payload)),
+                            event -> RankingChanges.apply(ranking, event.getPayload()));
+                    return new Rebuilt(ranking, replayed);
+                },
+                r -> r.replayed().settled());
         if (rebuilt.ranking().status == null) {
-            throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-votation",
+            throw ProblemResponses.error(
+                    HttpStatus.NOT_FOUND,
+                    "unknown-votation",
                     "Votation " + votationId + " was not scheduled yet as of " + bound + ".");
         }
         return AsOfView.of(RankingController.view(rebuilt.ranking(), transition), rebuilt.replayed());

@@ -31,16 +31,21 @@ public class RankingAsOfController {
     }
 
     @GetMapping(value = "/api/votations/{votationId}/ranking", params = "asOf")
-    public AsOfView<?> asOf(@PathVariable String votationId, @RequestParam(required = false) String asOf,
-                            @RequestParam(required = false) String asOfPosition,
-                            @RequestParam(required = false) Transition transition) {
+    public AsOfView<?> asOf(
+            @PathVariable String votationId,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String asOfPosition,
+            @RequestParam(required = false) Transition transition) {
         return view(votationId, transition, LogReplay.Bound.parse(asOf, asOfPosition));
     }
 
-    @GetMapping(value = "/api/votations/{votationId}/ranking", params = {"asOfPosition", "!asOf"})
-    public AsOfView<?> asOfPosition(@PathVariable String votationId,
-                                    @RequestParam(required = false) String asOfPosition,
-                                    @RequestParam(required = false) Transition transition) {
+    @GetMapping(
+            value = "/api/votations/{votationId}/ranking",
+            params = {"asOfPosition", "!asOf"})
+    public AsOfView<?> asOfPosition(
+            @PathVariable String votationId,
+            @RequestParam(required = false) String asOfPosition,
+            @RequestParam(required = false) Transition transition) {
         return view(votationId, transition, LogReplay.Bound.parse(null, asOfPosition));
     }
 
@@ -50,9 +55,11 @@ public class RankingAsOfController {
         }
         if (bound.position() != null) {
             // refused before anything is read: whether the votation exists is not the caller's to learn here
-            throw RankingPublication.refused(RankingPublication.CHECKPOINTS_RULE, "A ranking as of a position in the"
-                    + " log is for the garants and the monitoring body; the public sees the close and the"
-                    + " published daily checkpoints.");
+            throw RankingPublication.refused(
+                    RankingPublication.CHECKPOINTS_RULE,
+                    "A ranking as of a position in the"
+                            + " log is for the garants and the monitoring body; the public sees the close and the"
+                            + " published daily checkpoints.");
         }
         Ranking live = RankingController.live(mongo, votationId);
         RankingController.checkAccess(live);

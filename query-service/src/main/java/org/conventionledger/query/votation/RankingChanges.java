@@ -1,7 +1,6 @@
 package org.conventionledger.query.votation;
 
 import java.util.Set;
-
 import org.conventionledger.events.votation.ActionVotes;
 import org.conventionledger.events.votation.BallotItem;
 import org.conventionledger.events.votation.OnlineBallotCast;
@@ -20,11 +19,15 @@ import org.conventionledger.events.votation.VotationScheduled;
 final class RankingChanges {
 
     /** The event types that change a ranking. */
-    static final Set<Class<?>> TYPES = Set.of(VotationScheduled.class, VotationOpened.class, VotationClosed.class,
-            PaperTallyRecorded.class, OnlineBallotCast.class, PaperBallotRecorded.class);
+    static final Set<Class<?>> TYPES = Set.of(
+            VotationScheduled.class,
+            VotationOpened.class,
+            VotationClosed.class,
+            PaperTallyRecorded.class,
+            OnlineBallotCast.class,
+            PaperBallotRecorded.class);
 
-    private RankingChanges() {
-    }
+    private RankingChanges() {}
 
     /** The votation an event of {@link #TYPES} counts for; null for any other event. */
     static String votationOf(Object event) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.conventionledger.events.votation.VotationClosed;
 import org.conventionledger.events.votation.VotationOpened;
@@ -29,8 +28,7 @@ public class RankingCheckpoints {
      * The ranking at one checkpoint (null before the votation was scheduled), the highest log position
      * it includes (null if none) and the events of the votation it counts.
      */
-    public record Checkpoint(Instant at, Ranking ranking, Long lastPosition, long eventsApplied) {
-    }
+    public record Checkpoint(Instant at, Ranking ranking, Long lastPosition, long eventsApplied) {}
 
     /**
      * The checkpoints up to {@code until} that count an event of the votation recorded that day, oldest
@@ -38,11 +36,9 @@ public class RankingCheckpoints {
      * before it, so it is not kept: a series is as long as the votation has days with events, however far
      * {@code until} lies.
      */
-    public record Series(List<Checkpoint> checkpoints, long eventsRead, boolean settled) {
-    }
+    public record Series(List<Checkpoint> checkpoints, long eventsRead, boolean settled) {}
 
-    private record Key(String votationId, Instant until) {
-    }
+    private record Key(String votationId, Instant until) {}
 
     /** What one day adds: status changes, counts, positions. */
     private static final class Day {
@@ -68,8 +64,11 @@ public class RankingCheckpoints {
     private Series replay(String votationId, Instant until, Checkpoints checkpoints) {
         TreeMap<Instant, Day> days = new TreeMap<>();
         Ranking[] scheduled = new Ranking[1];
-        LogReplay.Replayed replayed = replay.replay(new LogReplay.Bound(until, null), RankingChanges.TYPES,
-                payload -> votationId.equals(RankingChanges.votationOf(payload)), event -> {
+        LogReplay.Replayed replayed = replay.replay(
+                new LogReplay.Bound(until, null),
+                RankingChanges.TYPES,
+                payload -> votationId.equals(RankingChanges.votationOf(payload)),
+                event -> {
                     Day day = days.computeIfAbsent(checkpoints.covering(event.getTimestamp()), k -> new Day());
                     Object payload = event.getPayload();
                     if (payload instanceof VotationScheduled) {
@@ -133,8 +132,7 @@ public class RankingCheckpoints {
                 found = checkpoint;
             }
         }
-        return found == null ? null
-                : new Checkpoint(at, found.ranking(), found.lastPosition(), found.eventsApplied());
+        return found == null ? null : new Checkpoint(at, found.ranking(), found.lastPosition(), found.eventsApplied());
     }
 
     /** Whether the figures at this checkpoint are published: those of the last day with events before it. */
@@ -149,7 +147,8 @@ public class RankingCheckpoints {
     }
 
     static Map<Instant, Boolean> published(Series series, Ranking closed, int minimum) {
-        List<Ranking> rankings = series.checkpoints().stream().map(Checkpoint::ranking).toList();
+        List<Ranking> rankings =
+                series.checkpoints().stream().map(Checkpoint::ranking).toList();
         List<Boolean> published = PublicFigures.published(rankings, closed, minimum);
         Map<Instant, Boolean> byInstant = new TreeMap<>();
         for (int i = 0; i < rankings.size(); i++) {

@@ -3,10 +3,9 @@ package org.conventionledger.query.votation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import org.conventionledger.events.Transition;
-import org.conventionledger.query.platform.ProblemResponses;
 import org.conventionledger.platform.identity.Role;
+import org.conventionledger.query.platform.ProblemResponses;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -33,14 +32,27 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class RankingController {
 
-    public record Entry(int rank, int actionNumber, String title, String transition, String topic,
-                        long paperVotes, long onlineVotes, long totalVotes) {
-    }
+    public record Entry(
+            int rank,
+            int actionNumber,
+            String title,
+            String transition,
+            String topic,
+            long paperVotes,
+            long onlineVotes,
+            long totalVotes) {}
 
-    public record RankingView(String votationId, String title, String status, String transition,
-                              long paperVotes, long onlineVotes, long totalVotes, long onlineBallots,
-                              long paperBallots, List<Entry> entries) {
-    }
+    public record RankingView(
+            String votationId,
+            String title,
+            String status,
+            String transition,
+            long paperVotes,
+            long onlineVotes,
+            long totalVotes,
+            long onlineBallots,
+            long paperBallots,
+            List<Entry> entries) {}
 
     private final MongoTemplate mongo;
     private final RankingPublication publication;
@@ -62,7 +74,8 @@ public class RankingController {
         if (isStaff()) {
             return view(ranking, transition);
         }
-        return "CLOSED".equals(ranking.status) ? publication.closed(ranking, transition)
+        return "CLOSED".equals(ranking.status)
+                ? publication.closed(ranking, transition)
                 : publication.running(ranking, transition);
     }
 
@@ -77,7 +90,9 @@ public class RankingController {
     static Ranking live(MongoTemplate mongo, String votationId) {
         Ranking ranking = mongo.findById(votationId, Ranking.class);
         if (ranking == null) {
-            throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-votation",
+            throw ProblemResponses.error(
+                    HttpStatus.NOT_FOUND,
+                    "unknown-votation",
                     "No votation " + votationId + " is known (yet) to the read side.");
         }
         return ranking;
@@ -113,34 +128,49 @@ public class RankingController {
                 rank = i + 1;
                 previousTotal = total;
             }
-            entries.add(new Entry(rank, c.actionNumber, c.title, c.transition, c.topic, c.paperVotes, c.onlineVotes,
-                    total));
+            entries.add(new Entry(
+                    rank, c.actionNumber, c.title, c.transition, c.topic, c.paperVotes, c.onlineVotes, total));
         }
         long paper = entries.stream().mapToLong(Entry::paperVotes).sum();
         long online = entries.stream().mapToLong(Entry::onlineVotes).sum();
-        return new RankingView(ranking.votationId, ranking.title, ranking.status,
-                transition == null ? null : transition.name(), paper, online, paper + online, ranking.onlineBallots,
-                ranking.paperBallots, entries);
+        return new RankingView(
+                ranking.votationId,
+                ranking.title,
+                ranking.status,
+                transition == null ? null : transition.name(),
+                paper,
+                online,
+                paper + online,
+                ranking.onlineBallots,
+                ranking.paperBallots,
+                entries);
     }
 
     /** Whether the caller is an organiser, a garant or the monitoring body. */
     static boolean isStaff() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && !(auth instanceof AnonymousAuthenticationToken) && auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.ORGANISER)
-                        || a.getAuthority().equals("ROLE_" + Role.GARANT)
-                        || a.getAuthority().equals("ROLE_" + Role.MONITOR));
+        return auth != null
+                && !(auth instanceof AnonymousAuthenticationToken)
+                && auth.getAuthorities().stream()
+                        .anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.ORGANISER)
+                                || a.getAuthority().equals("ROLE_" + Role.GARANT)
+                                || a.getAuthority().equals("ROLE_" + Role.MONITOR));
     }
 
     private static void requireStaff() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || auth instanceof AnonymousAuthenticationToken) {
-            throw hidden(HttpStatus.UNAUTHORIZED, "unauthenticated",
+            throw hidden(
+                    HttpStatus.UNAUTHORIZED,
+                    "unauthenticated",
                     "The running results of this votation are hidden from the public until it closes: sign in.");
         }
         if (!isStaff()) {
-            throw hidden(HttpStatus.FORBIDDEN, "forbidden", "The running results of this votation are hidden until"
-                    + " it closes: until then they are for organisers, garants and the monitoring body.");
+            throw hidden(
+                    HttpStatus.FORBIDDEN,
+                    "forbidden",
+                    "The running results of this votation are hidden until"
+                            + " it closes: until then they are for organisers, garants and the monitoring body.");
         }
     }
 

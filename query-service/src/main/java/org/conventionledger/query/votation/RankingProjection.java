@@ -11,14 +11,15 @@ import org.conventionledger.events.votation.PaperTallyRecorded;
 import org.conventionledger.events.votation.VotationClosed;
 import org.conventionledger.events.votation.VotationOpened;
 import org.conventionledger.events.votation.VotationScheduled;
-import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.DocumentProjection;
+import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.Projections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts paper tallies, paper ballots recorded one by one and online ballots into each votation's {@link Ranking}, each event once; what an
+ * Counts paper tallies, paper ballots recorded one by one and online ballots into each votation's {@link Ranking}, each
+ * event once; what an
  * event changes is {@link RankingChanges}'s.
  */
 @Component

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
-
 import org.conventionledger.events.Transition;
 import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.platform.AsOfView;
@@ -41,9 +40,10 @@ public class RankingPublication {
     private final Clock clock;
 
     @Autowired
-    public RankingPublication(RankingCheckpoints checkpoints,
-                              @Value("${ledger.publication.zone:Europe/Paris}") ZoneId zone,
-                              @Value("${ledger.publication.minimum-ballots:10}") int minimum) {
+    public RankingPublication(
+            RankingCheckpoints checkpoints,
+            @Value("${ledger.publication.zone:Europe/Paris}") ZoneId zone,
+            @Value("${ledger.publication.minimum-ballots:10}") int minimum) {
         this(checkpoints, zone, minimum, Clock.systemUTC());
     }
 
@@ -57,9 +57,11 @@ public class RankingPublication {
     /** Whether the caller may see finer views: a garant or the monitoring body. */
     static boolean oversees() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && !(auth instanceof AnonymousAuthenticationToken) && auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.GARANT)
-                        || a.getAuthority().equals("ROLE_" + Role.MONITOR));
+        return auth != null
+                && !(auth instanceof AnonymousAuthenticationToken)
+                && auth.getAuthorities().stream()
+                        .anyMatch(a -> a.getAuthority().equals("ROLE_" + Role.GARANT)
+                                || a.getAuthority().equals("ROLE_" + Role.MONITOR));
     }
 
     /** The refusal of a view the caller may not have: 401 for an anonymous caller, 403 otherwise. */
@@ -96,7 +98,9 @@ public class RankingPublication {
                 return view(last ? RankingCheckpoints.at(series, latest) : checkpoint, series, transition);
             }
         }
-        throw ProblemResponses.error(HttpStatus.NOT_FOUND, "no-published-checkpoint",
+        throw ProblemResponses.error(
+                HttpStatus.NOT_FOUND,
+                "no-published-checkpoint",
                 "No figures of votation " + live.votationId + " are published yet: they are at the end of each day"
                         + " with at least " + minimum + " new ballots, and at the close.");
     }
@@ -104,34 +108,45 @@ public class RankingPublication {
     /** The ranking as of a checkpoint the public asked for, if it is published. */
     AsOfView<PublicRankingView> checkpoint(Ranking live, Instant at, Transition transition) {
         if (!days.isCheckpoint(at)) {
-            throw refused(CHECKPOINTS_RULE, "The public sees a votation's ranking at its close and at the end of each"
-                    + " day in " + days.zone() + " (asOf=" + days.latest(clock.instant()) + " for the latest);"
-                    + " other \"as of\" views are for the garants and the monitoring body.");
+            throw refused(
+                    CHECKPOINTS_RULE,
+                    "The public sees a votation's ranking at its close and at the end of each"
+                            + " day in " + days.zone() + " (asOf=" + days.latest(clock.instant()) + " for the latest);"
+                            + " other \"as of\" views are for the garants and the monitoring body.");
         }
         if (at.isAfter(clock.instant())) {
-            throw ProblemResponses.error(HttpStatus.NOT_FOUND, "checkpoint-not-reached",
-                    "The checkpoint " + at + " is still to come.");
+            throw ProblemResponses.error(
+                    HttpStatus.NOT_FOUND, "checkpoint-not-reached", "The checkpoint " + at + " is still to come.");
         }
         RankingCheckpoints.Series series = checkpoints.series(live.votationId, at, days);
         RankingCheckpoints.Checkpoint checkpoint = RankingCheckpoints.at(series, at);
         if (checkpoint == null || checkpoint.ranking() == null) {
-            throw ProblemResponses.error(HttpStatus.NOT_FOUND, "unknown-votation",
+            throw ProblemResponses.error(
+                    HttpStatus.NOT_FOUND,
+                    "unknown-votation",
                     "Votation " + live.votationId + " was not scheduled yet as of " + at + ".");
         }
         Ranking closed = "CLOSED".equals(live.status) ? live : null;
         if (!RankingCheckpoints.published(series, at, closed, minimum)) {
-            throw refused(MINIMUM_RULE, "The figures as of " + at + " are not published: fewer than " + minimum
-                    + " ballots were added since the checkpoint before, or until the close, so they would tell"
-                    + " too much of single ballots.");
+            throw refused(
+                    MINIMUM_RULE,
+                    "The figures as of " + at + " are not published: fewer than " + minimum
+                            + " ballots were added since the checkpoint before, or until the close, so they would tell"
+                            + " too much of single ballots.");
         }
         return view(checkpoint, series, transition);
     }
 
-    private AsOfView<PublicRankingView> view(RankingCheckpoints.Checkpoint checkpoint,
-                                             RankingCheckpoints.Series series, Transition transition) {
+    private AsOfView<PublicRankingView> view(
+            RankingCheckpoints.Checkpoint checkpoint, RankingCheckpoints.Series series, Transition transition) {
         Ranking ranking = checkpoint.ranking();
         PublicRankingView view = PublicFigures.restrict(RankingController.view(ranking, transition), ranking, minimum);
-        return new AsOfView<>(view, checkpoint.at(), null, checkpoint.lastPosition(), series.eventsRead(),
+        return new AsOfView<>(
+                view,
+                checkpoint.at(),
+                null,
+                checkpoint.lastPosition(),
+                series.eventsRead(),
                 checkpoint.eventsApplied());
     }
 }

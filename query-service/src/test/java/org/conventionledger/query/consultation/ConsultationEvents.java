@@ -2,7 +2,6 @@ package org.conventionledger.query.consultation;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.conventionledger.events.consultation.ArgumentHidden;
 import org.conventionledger.events.consultation.ArgumentPosted;
 import org.conventionledger.events.consultation.CallForProposalsClosed;
@@ -18,6 +17,7 @@ final class ConsultationEvents {
     static final Instant OPENS = Instant.parse("2025-03-01T08:00:00Z");
     /** Far ahead, so that a call not closed is OPEN whenever the tests run. */
     static final Instant CLOSES = Instant.parse("2099-03-15T22:00:00Z");
+
     static final Instant AT = Instant.parse("2025-03-05T10:30:00Z");
 
     private final String conventionId;
@@ -31,9 +31,17 @@ final class ConsultationEvents {
     }
 
     CallForProposalsOpened callOpened(String callId, String topicTitle, Instant opensAt) {
-        return new CallForProposalsOpened(conventionId, callId, "topic-" + topicTitle, topicTitle,
-                "Vos idées : " + topicTitle, "Proposez des actions.", List.of("Feasible within the mandate"), 1,
-                opensAt, CLOSES);
+        return new CallForProposalsOpened(
+                conventionId,
+                callId,
+                "topic-" + topicTitle,
+                topicTitle,
+                "Vos idées : " + topicTitle,
+                "Proposez des actions.",
+                List.of("Feasible within the mandate"),
+                1,
+                opensAt,
+                CLOSES);
     }
 
     CallForProposalsClosed callClosed(String callId) {
@@ -41,8 +49,14 @@ final class ConsultationEvents {
     }
 
     ProposalSubmitted submitted(String callId, String proposalId, String author) {
-        return new ProposalSubmitted(conventionId, callId, proposalId, author, "Proposal " + proposalId,
-                "What " + proposalId + " proposes.", AT);
+        return new ProposalSubmitted(
+                conventionId,
+                callId,
+                proposalId,
+                author,
+                "Proposal " + proposalId,
+                "What " + proposalId + " proposes.",
+                AT);
     }
 
     ProposalVoted voted(String callId, String proposalId, String voter, Stance stance, Stance previous) {
@@ -50,8 +64,8 @@ final class ConsultationEvents {
     }
 
     ArgumentPosted argued(String callId, String proposalId, String argumentId, String voter, Stance stance) {
-        return new ArgumentPosted(conventionId, callId, proposalId, argumentId, voter, stance,
-                "Because " + argumentId + ".", AT);
+        return new ArgumentPosted(
+                conventionId, callId, proposalId, argumentId, voter, stance, "Because " + argumentId + ".", AT);
     }
 
     ProposalHidden proposalHidden(String callId, String proposalId, String reason) {

@@ -8,7 +8,6 @@ import static org.conventionledger.events.consultation.Stance.FOR;
 import static org.conventionledger.events.consultation.Stance.MIXED;
 
 import java.util.List;
-
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -96,7 +95,8 @@ class ConsultationProjectionTest {
      * p1 (FOR), a2 by r5 on p1 (AGAINST, hidden), a3 by r1 on p2 (AGAINST).
      */
     private void consulted() {
-        append(e.callOpened(MOBILITY, "Mobilité"),
+        append(
+                e.callOpened(MOBILITY, "Mobilité"),
                 e.callOpened(FOOD, "Alimentation"),
                 e.submitted(MOBILITY, "p1", "r1"),
                 e.submitted(MOBILITY, "p2", "r2"),
@@ -127,14 +127,26 @@ class ConsultationProjectionTest {
 
         ConsultationView view = controller.consultation(CONVENTION);
         assertThat(view.calls()).extracting(CallView::callId).containsExactlyInAnyOrder(MOBILITY, FOOD);
-        CallView mobility = view.calls().stream().filter(c -> c.callId().equals(MOBILITY)).findFirst().orElseThrow();
+        CallView mobility = view.calls().stream()
+                .filter(c -> c.callId().equals(MOBILITY))
+                .findFirst()
+                .orElseThrow();
         assertThat(mobility.topicTitle()).isEqualTo("Mobilité");
         assertThat(mobility.criteria()).containsExactly("Feasible within the mandate");
         assertThat(mobility.status()).isEqualTo("OPEN");
         assertThat(mobility.proposals())
-                .extracting(ProposalView::rank, ProposalView::proposalId, ProposalView::forVotes, ProposalView::mixedVotes,
-                        ProposalView::againstVotes, ProposalView::votes, ProposalView::netScore, ProposalView::voteChanges,
-                        ProposalView::argumentsPosted, ProposalView::argumentsHidden, ProposalView::hidden)
+                .extracting(
+                        ProposalView::rank,
+                        ProposalView::proposalId,
+                        ProposalView::forVotes,
+                        ProposalView::mixedVotes,
+                        ProposalView::againstVotes,
+                        ProposalView::votes,
+                        ProposalView::netScore,
+                        ProposalView::voteChanges,
+                        ProposalView::argumentsPosted,
+                        ProposalView::argumentsHidden,
+                        ProposalView::hidden)
                 .containsExactly(
                         tuple(1, "p1", 2L, 1L, 1L, 4L, 1L, 1L, 2L, 1L, false),
                         tuple(2, "p2", 1L, 0L, 2L, 3L, -1L, 1L, 1L, 0L, false),
@@ -154,7 +166,10 @@ class ConsultationProjectionTest {
         assertThat(view.totals().calls()).isEqualTo(2);
         assertThat(view.totals().proposalsSubmitted()).isEqualTo(4);
         assertThat(view.totals().votes()).isEqualTo(9);
-        assertThat(view.totals().forVotes() + view.totals().mixedVotes() + view.totals().againstVotes()).isEqualTo(9);
+        assertThat(view.totals().forVotes()
+                        + view.totals().mixedVotes()
+                        + view.totals().againstVotes())
+                .isEqualTo(9);
         assertThat(view.totals().voteChanges()).isEqualTo(2);
         assertThat(view.totals().argumentsPosted()).isEqualTo(3);
         // convention-wide: r1..r7 took part (r1 in both calls counts once); proposers r1, r2, r7
@@ -166,10 +181,16 @@ class ConsultationProjectionTest {
         consulted();
 
         PublicResults results = controller.results(MOBILITY);
-        assertThat(results.results()).extracting(PublicProposal::rank, PublicProposal::proposalId, PublicProposal::netScore,
+        assertThat(results.results())
+                .extracting(
+                        PublicProposal::rank,
+                        PublicProposal::proposalId,
+                        PublicProposal::netScore,
                         PublicProposal::argumentsPosted)
                 .containsExactly(tuple(1, "p1", 1L, 1L), tuple(2, "p2", -1L, 1L));
-        assertThat(results.results().get(0).arguments()).extracting(a -> a.argumentId()).containsExactly("a1");
+        assertThat(results.results().get(0).arguments())
+                .extracting(a -> a.argumentId())
+                .containsExactly("a1");
         assertThat(results.proposals()).isEqualTo(2);
         assertThat(results.votes()).isEqualTo(7);
         assertThat(results.status()).isEqualTo("OPEN");
@@ -179,7 +200,8 @@ class ConsultationProjectionTest {
 
     @Test
     void equalNetScoresShareARankAndMoreVotesComeFirst() {
-        append(e.callOpened(FOOD, "Alimentation"),
+        append(
+                e.callOpened(FOOD, "Alimentation"),
                 e.submitted(FOOD, "p1", "r1"),
                 e.submitted(FOOD, "p2", "r2"),
                 e.submitted(FOOD, "p3", "r3"),
@@ -188,7 +210,8 @@ class ConsultationProjectionTest {
                 e.voted(FOOD, "p1", "r2", FOR, null),
                 e.voted(FOOD, "p3", "r1", AGAINST, null));
 
-        assertThat(controller.results(FOOD).results()).extracting(PublicProposal::rank, PublicProposal::proposalId)
+        assertThat(controller.results(FOOD).results())
+                .extracting(PublicProposal::rank, PublicProposal::proposalId)
                 .containsExactly(tuple(1, "p2"), tuple(1, "p1"), tuple(3, "p3"));
     }
 
@@ -215,7 +238,8 @@ class ConsultationProjectionTest {
 
         deliver(first);
 
-        ProposalView p1 = controller.consultation(CONVENTION).calls().get(0).proposals().get(0);
+        ProposalView p1 =
+                controller.consultation(CONVENTION).calls().get(0).proposals().get(0);
         assertThat(p1.forVotes()).isZero();
         assertThat(p1.againstVotes()).isZero();
         assertThat(p1.mixedVotes()).isEqualTo(1);
@@ -233,7 +257,8 @@ class ConsultationProjectionTest {
         deliver(log.fill(slow, e.voted(FOOD, "p1", "r2", FOR, null)));
         log.restreamFrom(null).forEach(this::deliver);
 
-        ProposalView p1 = controller.consultation(CONVENTION).calls().get(0).proposals().get(0);
+        ProposalView p1 =
+                controller.consultation(CONVENTION).calls().get(0).proposals().get(0);
         assertThat(p1.votes()).isEqualTo(2);
         assertThat(p1.netScore()).isZero();
         assertThat(controller.consultation(CONVENTION).participation().voters()).isEqualTo(2);
@@ -251,12 +276,15 @@ class ConsultationProjectionTest {
 
     @Test
     void aCallsStatusFollowsItsWindowAndItsClose() {
-        append(e.callOpened(MOBILITY, "Mobilité"), e.callOpened(FOOD, "Alimentation", ConsultationEvents.CLOSES.minusSeconds(60)));
+        append(
+                e.callOpened(MOBILITY, "Mobilité"),
+                e.callOpened(FOOD, "Alimentation", ConsultationEvents.CLOSES.minusSeconds(60)));
         assertThat(controller.results(MOBILITY).status()).isEqualTo("OPEN");
         assertThat(controller.results(FOOD).status()).isEqualTo("UPCOMING");
         append(e.callClosed(MOBILITY));
         assertThat(controller.results(MOBILITY).status()).isEqualTo("CLOSED");
-        assertThat(controller.results(MOBILITY).closedAt()).isEqualTo(e.callClosed(MOBILITY).closedAt());
+        assertThat(controller.results(MOBILITY).closedAt())
+                .isEqualTo(e.callClosed(MOBILITY).closedAt());
     }
 
     @Test
@@ -282,7 +310,14 @@ class ConsultationProjectionTest {
         append(e.callOpened(FOOD, "Alimentation"), e.submitted(FOOD, "p1", "r1"));
         TrackedEventMessage<?> stray = log.append(e.argumentHidden(FOOD, "p1", "a-9", "Spam"));
         assertThatThrownBy(() -> deliver(stray)).isInstanceOf(IllegalStateException.class);
-        assertThat(controller.consultation(CONVENTION).calls().get(0).proposals().get(0).argumentsHidden()).isZero();
+        assertThat(controller
+                        .consultation(CONVENTION)
+                        .calls()
+                        .get(0)
+                        .proposals()
+                        .get(0)
+                        .argumentsHidden())
+                .isZero();
     }
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import static org.conventionledger.events.consultation.Stance.FOR;
 import static org.conventionledger.events.consultation.Stance.MIXED;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -27,10 +26,8 @@ import org.conventionledger.events.consultation.CallForProposalsOpened;
 import org.conventionledger.events.consultation.ProposalHidden;
 import org.conventionledger.events.consultation.ProposalSubmitted;
 import org.conventionledger.events.consultation.ProposalVoted;
-import org.conventionledger.platform.identity.LocalAccounts;
-import org.conventionledger.platform.identity.Role;
 import org.conventionledger.events.organisation.ConventionOpened;
-import org.conventionledger.query.QueryServiceApplication;
+import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.ReadApiTest;
 import org.junit.jupiter.api.Test;
@@ -53,8 +50,14 @@ class ConsultationReadApiTest extends ReadApiTest {
         for (Object payload : payloads) {
             String[] stream = streamOf(payload);
             long sequence = sequences.merge(stream[1], 1L, Long::sum) - 1;
-            messages.add(new GenericDomainEventMessage<>(stream[0], stream[1], sequence, payload,
-                    Map.of("actorId", "platform", "actorRole", "PLATFORM"), UUID.randomUUID().toString(), Instant.now()));
+            messages.add(new GenericDomainEventMessage<>(
+                    stream[0],
+                    stream[1],
+                    sequence,
+                    payload,
+                    Map.of("actorId", "platform", "actorRole", "PLATFORM"),
+                    UUID.randomUUID().toString(),
+                    Instant.now()));
         }
         eventStore.publish(messages);
     }
@@ -87,16 +90,20 @@ class ConsultationReadApiTest extends ReadApiTest {
     @Test
     void theConsultationProcessorIsPooledSequencedByConventionAndFailsBatchesOnErrors() {
         assertThat(processing.eventProcessorByProcessingGroup(ProcessingConfiguration.CONSULTATION))
-                .get().isInstanceOf(PooledStreamingEventProcessor.class)
-                .extracting(p -> ((PooledStreamingEventProcessor) p).getName()).isEqualTo("consultation");
+                .get()
+                .isInstanceOf(PooledStreamingEventProcessor.class)
+                .extracting(p -> ((PooledStreamingEventProcessor) p).getName())
+                .isEqualTo("consultation");
         assertThat(processing.listenerInvocationErrorHandler(ProcessingConfiguration.CONSULTATION))
                 .isInstanceOf(PropagatingErrorHandler.class);
         ConsultationEvents e = new ConsultationEvents("conv-seq");
         var policy = processing.sequencingPolicy(ProcessingConfiguration.CONSULTATION);
-        EventMessage<?> vote = new GenericDomainEventMessage<>("ConsultationVote", "v-1", 0,
-                e.voted("call-1", "p-1", "r-1", FOR, null));
+        EventMessage<?> vote = new GenericDomainEventMessage<>(
+                "ConsultationVote", "v-1", 0, e.voted("call-1", "p-1", "r-1", FOR, null));
         EventMessage<?> call = new GenericDomainEventMessage<>("CallForProposals", "call-1", 0, e.callClosed("call-1"));
-        assertThat(policy.getSequenceIdentifierFor(vote)).isEqualTo("conv-seq").isEqualTo(policy.getSequenceIdentifierFor(call));
+        assertThat(policy.getSequenceIdentifierFor(vote))
+                .isEqualTo("conv-seq")
+                .isEqualTo(policy.getSequenceIdentifierFor(call));
     }
 
     @Test
@@ -117,7 +124,9 @@ class ConsultationReadApiTest extends ReadApiTest {
                 e.proposalHidden(call, "p-2", "Advertising"),
                 e.callClosed(call)));
 
-        JsonNode staff = await("/api/conventions/" + convention + "/consultation", Role.MONITOR,
+        JsonNode staff = await(
+                "/api/conventions/" + convention + "/consultation",
+                Role.MONITOR,
                 v -> "CLOSED".equals(v.path("calls").path(0).path("status").asText()));
         JsonNode first = staff.path("calls").path(0);
         assertThat(first.path("proposalsSubmitted").asLong()).isEqualTo(2);
@@ -125,12 +134,15 @@ class ConsultationReadApiTest extends ReadApiTest {
         assertThat(first.path("votes").asLong()).isEqualTo(3);
         assertThat(first.path("proposals").path(0).path("proposalId").asText()).isEqualTo("p-1");
         assertThat(first.path("proposals").path(0).path("mixedVotes").asLong()).isEqualTo(1);
-        assertThat(first.path("proposals").path(1).path("hiddenReason").asText()).isEqualTo("Advertising");
+        assertThat(first.path("proposals").path(1).path("hiddenReason").asText())
+                .isEqualTo("Advertising");
         assertThat(first.path("participation").path("residents").asLong()).isEqualTo(3);
         assertThat(first.path("closedAt").isTextual()).isTrue();
         assertThat(staff.toString()).doesNotContain("authorPseudonym", "voterPseudonym");
         for (Role role : List.of(Role.ORGANISER, Role.GARANT)) {
-            assertThat(get("/api/conventions/" + convention + "/consultation", role).statusCode()).isEqualTo(200);
+            assertThat(get("/api/conventions/" + convention + "/consultation", role)
+                            .statusCode())
+                    .isEqualTo(200);
         }
 
         HttpResponse<String> anonymous = get("/api/public/consultation/calls/" + call + "/results", null);
@@ -138,10 +150,18 @@ class ConsultationReadApiTest extends ReadApiTest {
         JsonNode results = JSON.readTree(anonymous.body());
         assertThat(results.path("results")).hasSize(1);
         assertThat(results.path("results").path(0).path("proposalId").asText()).isEqualTo("p-1");
-        assertThat(results.path("results").path(0).path("arguments").path(0).path("stance").asText()).isEqualTo("MIXED");
+        assertThat(results.path("results")
+                        .path(0)
+                        .path("arguments")
+                        .path(0)
+                        .path("stance")
+                        .asText())
+                .isEqualTo("MIXED");
         assertThat(results.path("votes").asLong()).isEqualTo(2);
         assertThat(anonymous.body()).doesNotContain("Advertising", "p-2", "r-1", "Pseudonym");
-        assertThat(get("/api/public/consultation/calls/" + call + "/results", Role.VOTER).statusCode()).isEqualTo(200);
+        assertThat(get("/api/public/consultation/calls/" + call + "/results", Role.VOTER)
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -149,8 +169,8 @@ class ConsultationReadApiTest extends ReadApiTest {
         String path = "/api/conventions/nowhere/consultation";
         HttpResponse<String> unknown = get(path, Role.GARANT);
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(unknown.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(JSON.readTree(unknown.body()).path("code").asText()).isEqualTo("unknown-convention");
         assertThat(get(path, null).statusCode()).isEqualTo(401);
         assertThat(get(path, Role.VOTER).statusCode()).isEqualTo(403);

@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.conventionledger.events.recruitment.Answer;
 import org.conventionledger.query.dashboard.DashboardController.DashboardView;
@@ -88,18 +87,24 @@ class DashboardAsOfTest {
     }
 
     private static List<Object> life(String conventionId) {
-        return List.of(conventionOpened(conventionId, "Convention", "Lyon", ECOLOGICAL, SOCIAL),
-                invitationSent(conventionId, "inv-1"), invitationSent(conventionId, "inv-2"),
+        return List.of(
+                conventionOpened(conventionId, "Convention", "Lyon", ECOLOGICAL, SOCIAL),
+                invitationSent(conventionId, "inv-1"),
+                invitationSent(conventionId, "inv-2"),
                 invitationSent(conventionId, "inv-3"),
                 invitationAnswered(conventionId, "inv-1", Answer.ACCEPTED),
                 invitationAnswered(conventionId, "inv-2", Answer.DECLINED),
                 invitationAnswered(conventionId, "inv-3", Answer.NO_ANSWER),
                 memberSeated(conventionId, "m-1", SOCIAL),
                 topicChosen(conventionId, "t-1", SOCIAL),
-                actionDrafted(conventionId, "a-1", 1, SOCIAL), actionDrafted(conventionId, "a-2", 2, ECOLOGICAL),
-                objectionRaised(conventionId, "a-1", "o-1"), objectionLifted(conventionId, "a-1", "o-1"),
-                actionFinalised(conventionId, "a-1", 1), actionFinalised(conventionId, "a-2", 2),
-                votationScheduled(conventionId, VOTATION + conventionId, "Votation", item(1, SOCIAL), item(2, ECOLOGICAL)),
+                actionDrafted(conventionId, "a-1", 1, SOCIAL),
+                actionDrafted(conventionId, "a-2", 2, ECOLOGICAL),
+                objectionRaised(conventionId, "a-1", "o-1"),
+                objectionLifted(conventionId, "a-1", "o-1"),
+                actionFinalised(conventionId, "a-1", 1),
+                actionFinalised(conventionId, "a-2", 2),
+                votationScheduled(
+                        conventionId, VOTATION + conventionId, "Votation", item(1, SOCIAL), item(2, ECOLOGICAL)),
                 votationOpened(conventionId, VOTATION + conventionId),
                 onlineBallot(conventionId, VOTATION + conventionId, "b-1", 1, 2),
                 paperTally(conventionId, VOTATION + conventionId, "d-1", votes(1, 4), votes(2, 7)),
@@ -134,13 +139,14 @@ class DashboardAsOfTest {
             }
         }
 
-        DashboardView then = asOf.dashboard(LYON, new LogReplay.Bound(mid, null)).view();
+        DashboardView then =
+                asOf.dashboard(LYON, new LogReplay.Bound(mid, null)).view();
         DashboardView now = controller.dashboard(LYON);
 
-        assertThat(then.votations()).containsExactly(new VotationTurnout(VOTATION + LYON, "Votation", "OPEN",
-                11, 2, 13, 1, 1, 0));
-        assertThat(now.votations()).containsExactly(new VotationTurnout(VOTATION + LYON, "Votation", "CLOSED",
-                11, 3, 14, 2, 1, 0));
+        assertThat(then.votations())
+                .containsExactly(new VotationTurnout(VOTATION + LYON, "Votation", "OPEN", 11, 2, 13, 1, 1, 0));
+        assertThat(now.votations())
+                .containsExactly(new VotationTurnout(VOTATION + LYON, "Votation", "CLOSED", 11, 3, 14, 2, 1, 0));
         assertThat(then.invitationsSent()).isEqualTo(3);
         assertThat(then.membersByTransition()).isEqualTo(Map.of("ECOLOGICAL", 0L, "SOCIAL", 1L));
         assertThat(then).isNotEqualTo(now);

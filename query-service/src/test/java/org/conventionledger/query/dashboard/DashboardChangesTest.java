@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.axonframework.eventhandling.EventHandler;
 import org.conventionledger.events.recruitment.Answer;
 import org.conventionledger.events.votation.VotationScheduled;
@@ -50,8 +49,8 @@ class DashboardChangesTest {
         assertThat(view.invitationsUnanswered()).isEqualTo(1);
         assertThat(view.membersByTransition()).isEqualTo(Map.of("ECOLOGICAL", 0L, "SOCIAL", 1L));
         assertThat(view.actionsDrafted()).isEqualTo(1);
-        assertThat(view.votations()).containsExactly(
-                new DashboardController.VotationTurnout("v", "V", "OPEN", 12, 1, 13, 1, 1, 0));
+        assertThat(view.votations())
+                .containsExactly(new DashboardController.VotationTurnout("v", "V", "OPEN", 12, 1, 13, 1, 1, 0));
     }
 
     /**

@@ -11,7 +11,6 @@ import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 import static org.conventionledger.query.platform.TestEvents.votes;
 
 import java.util.List;
-
 import org.conventionledger.events.votation.PaperBallotRecorded;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +29,7 @@ class DashboardPaperBallotsTest {
         DashboardChanges.apply(d, paperTally("c", "v", "d-1", votes(1, 4)));
 
         assertThat(DashboardChanges.TYPES).contains(PaperBallotRecorded.class);
-        assertThat(DashboardController.view(d).votations()).containsExactly(
-                new DashboardController.VotationTurnout("v", "V", "OPEN", 7, 1, 8, 1, 1, 2));
+        assertThat(DashboardController.view(d).votations())
+                .containsExactly(new DashboardController.VotationTurnout("v", "V", "OPEN", 7, 1, 8, 1, 1, 2));
     }
 }

@@ -2,6 +2,9 @@ package org.conventionledger.query.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.conventionledger.events.Transition.DEMOCRATIC;
+import static org.conventionledger.events.Transition.ECOLOGICAL;
+import static org.conventionledger.events.Transition.SOCIAL;
 import static org.conventionledger.query.platform.TestEvents.actionDrafted;
 import static org.conventionledger.query.platform.TestEvents.actionFinalised;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
@@ -18,14 +21,10 @@ import static org.conventionledger.query.platform.TestEvents.votationClosed;
 import static org.conventionledger.query.platform.TestEvents.votationOpened;
 import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 import static org.conventionledger.query.platform.TestEvents.votes;
-import static org.conventionledger.events.Transition.DEMOCRATIC;
-import static org.conventionledger.events.Transition.ECOLOGICAL;
-import static org.conventionledger.events.Transition.SOCIAL;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.conventionledger.events.recruitment.Answer;
@@ -45,6 +44,7 @@ class DashboardProjectionTest {
 
     @AutoClose
     private final ProjectionHarness side = ProjectionHarness.embedded();
+
     private final DashboardProjection projection = side.handle(new DashboardProjection(side.projections, side.mongo()));
     private final DashboardController controller = new DashboardController(side.mongo());
     private final EventLog log = side.log;
@@ -54,7 +54,8 @@ class DashboardProjectionTest {
         for (int i = 1; i <= 5; i++) {
             side.append(invitationSent(conventionId, "inv-" + i));
         }
-        side.append(invitationAnswered(conventionId, "inv-1", Answer.ACCEPTED),
+        side.append(
+                invitationAnswered(conventionId, "inv-1", Answer.ACCEPTED),
                 invitationAnswered(conventionId, "inv-2", Answer.ACCEPTED),
                 invitationAnswered(conventionId, "inv-3", Answer.DECLINED),
                 invitationAnswered(conventionId, "inv-4", Answer.NO_ANSWER),
@@ -75,8 +76,14 @@ class DashboardProjectionTest {
     }
 
     private void votation(String conventionId) {
-        side.append(votationScheduled(conventionId, "vot-1", "Votation de juin",
-                        item(1, ECOLOGICAL), item(2, ECOLOGICAL), item(3, SOCIAL)),
+        side.append(
+                votationScheduled(
+                        conventionId,
+                        "vot-1",
+                        "Votation de juin",
+                        item(1, ECOLOGICAL),
+                        item(2, ECOLOGICAL),
+                        item(3, SOCIAL)),
                 votationOpened(conventionId, "vot-1"),
                 paperTally(conventionId, "vot-1", "desk-1", votes(1, 10), votes(2, 5)),
                 onlineBallot(conventionId, "vot-1", "b-1", 1, 2),
@@ -127,14 +134,16 @@ class DashboardProjectionTest {
 
         List<VotationTurnout> votations = controller.dashboard(LYON).votations();
 
-        assertThat(votations).containsExactly(
-                new VotationTurnout("vot-1", "Votation de juin", "CLOSED", 25, 6, 31, 3, 2, 0),
-                new VotationTurnout("vot-2", "Votation d'automne", "SCHEDULED", 0, 0, 0, 0, 0, 0));
+        assertThat(votations)
+                .containsExactly(
+                        new VotationTurnout("vot-1", "Votation de juin", "CLOSED", 25, 6, 31, 3, 2, 0),
+                        new VotationTurnout("vot-2", "Votation d'automne", "SCHEDULED", 0, 0, 0, 0, 0, 0));
     }
 
     @Test
     void votationStatusFollowsTheVotation() {
-        side.append(conventionOpened(LYON, "C", "Lyon", ECOLOGICAL),
+        side.append(
+                conventionOpened(LYON, "C", "Lyon", ECOLOGICAL),
                 votationScheduled(LYON, "vot-1", "V", item(1, ECOLOGICAL)));
         assertThat(controller.dashboard(LYON).votations().get(0).status()).isEqualTo("SCHEDULED");
 
@@ -161,7 +170,8 @@ class DashboardProjectionTest {
 
     @Test
     void aBallotCommittedLateIsCountedOnceWhenItFillsItsGap() {
-        side.append(conventionOpened(LYON, "C", "Lyon", ECOLOGICAL),
+        side.append(
+                conventionOpened(LYON, "C", "Lyon", ECOLOGICAL),
                 votationScheduled(LYON, "vot-1", "V", item(1, ECOLOGICAL), item(2, ECOLOGICAL)),
                 votationOpened(LYON, "vot-1"));
         long slow = log.reserve();
@@ -180,7 +190,8 @@ class DashboardProjectionTest {
     @Test
     void conventionsHaveTheirOwnDashboards() {
         recruitmentAndDeliberation(LYON);
-        side.append(conventionOpened(GRENOBLE, "Convention du climat", "Grenoble", ECOLOGICAL),
+        side.append(
+                conventionOpened(GRENOBLE, "Convention du climat", "Grenoble", ECOLOGICAL),
                 invitationSent(GRENOBLE, "g-1"),
                 memberSeated(GRENOBLE, "g-m-1", ECOLOGICAL));
 

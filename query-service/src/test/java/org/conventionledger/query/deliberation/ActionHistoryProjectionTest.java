@@ -11,7 +11,6 @@ import static org.conventionledger.query.deliberation.LineDiff.Line.added;
 import static org.conventionledger.query.deliberation.LineDiff.Line.removed;
 
 import java.util.List;
-
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.bson.Document;
 import org.conventionledger.query.deliberation.ActionHistoryController.ActionHistoryView;
@@ -47,6 +46,7 @@ class ActionHistoryProjectionTest {
             + "The city and the metropolis fund it.\nThe city relays the request to the SMTC.";
 
     private final DeliberationEvents events = new DeliberationEvents(CONVENTION);
+
     @AutoClose
     private DeliberationReadSide readSide;
 
@@ -69,7 +69,8 @@ class ActionHistoryProjectionTest {
         readSide.append(events.topicChosen("t-mobility", ECOLOGICAL, "Mobility"));
         drafted = readSide.appendOne(events.actionDrafted(ACTION, 7, ECOLOGICAL, "t-mobility", "Mobility", TITLE, V1));
         readSide.append(events.referent(ACTION, "m-12"));
-        audited = readSide.appendOne(events.actionRevised(ACTION, 2, TITLE, V2, "Revised after the city services' audit"));
+        audited = readSide.appendOne(
+                events.actionRevised(ACTION, 2, TITLE, V2, "Revised after the city services' audit"));
         readSide.append(
                 events.roundOpened(ACTION, ROUND, 2, "m-1", "m-2", OFFICIAL),
                 events.clarificationRequested(ACTION, ROUND, "c-1", "m-1", "Which lines?"),
@@ -85,7 +86,8 @@ class ActionHistoryProjectionTest {
                 events.objectionRaised(ACTION, "o-2", NEEDS_LARGE_MEANS, "m-2", null),
                 events.objectionWithdrawn(ACTION, "o-2", "The metropolis confirmed its share"),
                 events.objectionLifted(ACTION, "o-1", "The city asks the SMTC instead of deciding itself"));
-        amended = readSide.appendOne(events.actionRevised(ACTION, 4, TITLE_AMENDED, V4, "Amendment lifting objection o-1"));
+        amended = readSide.appendOne(
+                events.actionRevised(ACTION, 4, TITLE_AMENDED, V4, "Amendment lifting objection o-1"));
     }
 
     private void consentsAndDecision() {
@@ -103,14 +105,20 @@ class ActionHistoryProjectionTest {
         consentRoundStory();
         readSide.append(events.roundOpened(ACTION, "r-2", 4, "m-1"));
 
-        Document stored = readSide.mongo().getCollection("action_histories").find(new Document("_id", ACTION)).first();
+        Document stored = readSide.mongo()
+                .getCollection("action_histories")
+                .find(new Document("_id", ACTION))
+                .first();
 
         assertThat(stored.getString("stage")).isEqualTo("IN_ROUND");
-        assertThat(stored.getList("rounds", Document.class)).extracting(r -> r.getString("status"))
+        assertThat(stored.getList("rounds", Document.class))
+                .extracting(r -> r.getString("status"))
                 .containsExactly("CONCLUDED", "OPEN");
         assertThat(stored.getList("rounds", Document.class).get(0).getList("improvements", Document.class))
-                .extracting(i -> i.getString("decision")).containsExactly("ACCEPTED", "DECLINED");
-        assertThat(stored.getList("objections", Document.class)).extracting(o -> o.getString("status"))
+                .extracting(i -> i.getString("decision"))
+                .containsExactly("ACCEPTED", "DECLINED");
+        assertThat(stored.getList("objections", Document.class))
+                .extracting(o -> o.getString("status"))
                 .containsExactly("LIFTED", "WITHDRAWN");
     }
 
@@ -132,27 +140,73 @@ class ActionHistoryProjectionTest {
         assertThat(view.topic()).isEqualTo("Mobility");
         assertThat(view.stage()).isEqualTo("FINAL");
         assertThat(view.referentMemberId()).isEqualTo("m-12");
-        assertThat(view.versions()).containsExactly(
-                new VersionView(1, TITLE, V1, null, drafted.getTimestamp(), List.of()),
-                new VersionView(2, TITLE, V2, "Revised after the city services' audit", audited.getTimestamp(),
-                        List.of(removed("The city funds it."), added("The city and the metropolis fund it."))),
-                new VersionView(3, TITLE, V3, "Improvement i-1 accepted", improved.getTimestamp(),
-                        List.of(removed("Line A is free on Saturdays."), added("Lines A and B are free on Saturdays."))),
-                new VersionView(4, TITLE_AMENDED, V4, "Amendment lifting objection o-1", amended.getTimestamp(),
-                        List.of(removed("Lines A and B are free on Saturdays."),
-                                added("The city asks the SMTC to make lines A and B free on Saturdays."),
-                                added("The city relays the request to the SMTC."))));
-        assertThat(view.rounds()).containsExactly(new RoundView(ROUND, 2, List.of("m-1", "m-2", OFFICIAL), "CONCLUDED",
-                List.of(new ClarificationView("c-1", "m-1", "Which lines?", "Line A only, for a year.")),
-                List.of(new ImprovementView("i-1", "m-2", "Add line B", "ACCEPTED", "Line B serves the same districts"),
-                        new ImprovementView("i-2", "m-1", "Make it every day", "DECLINED", "Too costly for a first year")),
-                List.of("m-1", "m-2", OFFICIAL), 4));
-        assertThat(view.objections()).containsExactly(
-                new ObjectionView("o-1", ROUND, "NOT_CITY_COMPETENCE", "Reason of o-1", OFFICIAL,
-                        "SMTC, the transport authority", "LIFTED", "The city asks the SMTC instead of deciding itself",
-                        4, null),
-                new ObjectionView("o-2", ROUND, "NEEDS_LARGE_MEANS", "Reason of o-2", "m-2", null, "WITHDRAWN", null,
-                        null, "The metropolis confirmed its share"));
+        assertThat(view.versions())
+                .containsExactly(
+                        new VersionView(1, TITLE, V1, null, drafted.getTimestamp(), List.of()),
+                        new VersionView(
+                                2,
+                                TITLE,
+                                V2,
+                                "Revised after the city services' audit",
+                                audited.getTimestamp(),
+                                List.of(removed("The city funds it."), added("The city and the metropolis fund it."))),
+                        new VersionView(
+                                3,
+                                TITLE,
+                                V3,
+                                "Improvement i-1 accepted",
+                                improved.getTimestamp(),
+                                List.of(
+                                        removed("Line A is free on Saturdays."),
+                                        added("Lines A and B are free on Saturdays."))),
+                        new VersionView(
+                                4,
+                                TITLE_AMENDED,
+                                V4,
+                                "Amendment lifting objection o-1",
+                                amended.getTimestamp(),
+                                List.of(
+                                        removed("Lines A and B are free on Saturdays."),
+                                        added("The city asks the SMTC to make lines A and B free on Saturdays."),
+                                        added("The city relays the request to the SMTC."))));
+        assertThat(view.rounds())
+                .containsExactly(new RoundView(
+                        ROUND,
+                        2,
+                        List.of("m-1", "m-2", OFFICIAL),
+                        "CONCLUDED",
+                        List.of(new ClarificationView("c-1", "m-1", "Which lines?", "Line A only, for a year.")),
+                        List.of(
+                                new ImprovementView(
+                                        "i-1", "m-2", "Add line B", "ACCEPTED", "Line B serves the same districts"),
+                                new ImprovementView(
+                                        "i-2", "m-1", "Make it every day", "DECLINED", "Too costly for a first year")),
+                        List.of("m-1", "m-2", OFFICIAL),
+                        4));
+        assertThat(view.objections())
+                .containsExactly(
+                        new ObjectionView(
+                                "o-1",
+                                ROUND,
+                                "NOT_CITY_COMPETENCE",
+                                "Reason of o-1",
+                                OFFICIAL,
+                                "SMTC, the transport authority",
+                                "LIFTED",
+                                "The city asks the SMTC instead of deciding itself",
+                                4,
+                                null),
+                        new ObjectionView(
+                                "o-2",
+                                ROUND,
+                                "NEEDS_LARGE_MEANS",
+                                "Reason of o-2",
+                                "m-2",
+                                null,
+                                "WITHDRAWN",
+                                null,
+                                null,
+                                "The metropolis confirmed its share"));
         assertThat(view.links()).isEmpty();
         assertThat(view.opinions()).isEmpty();
     }
@@ -163,7 +217,9 @@ class ActionHistoryProjectionTest {
         readSide.append(events.actionDrafted(ACTION, 7, ECOLOGICAL, "t-mobility", "Mobility", TITLE, V1));
         assertThat(history().stage()).isEqualTo("DRAFT");
 
-        readSide.append(events.actionRevised(ACTION, 2, TITLE, V2, "audit"), events.roundOpened(ACTION, ROUND, 2, "m-1", "m-2"));
+        readSide.append(
+                events.actionRevised(ACTION, 2, TITLE, V2, "audit"),
+                events.roundOpened(ACTION, ROUND, 2, "m-1", "m-2"));
         assertThat(history().stage()).isEqualTo("IN_ROUND");
         assertThat(history().rounds().get(0).status()).isEqualTo("OPEN");
 
@@ -193,7 +249,8 @@ class ActionHistoryProjectionTest {
     @Test
     void withoutARoundAnObjectionHasNoRoundAndFinalisingMakesTheActionFinal() {
         readSide = DeliberationReadSide.start();
-        readSide.append(events.actionDrafted(ACTION, 7, SOCIAL, "t-1", "Topic 1", TITLE, V1),
+        readSide.append(
+                events.actionDrafted(ACTION, 7, SOCIAL, "t-1", "Topic 1", TITLE, V1),
                 events.objectionRaised(ACTION, "o-1", NEEDS_LARGE_MEANS, OFFICIAL, null),
                 events.objectionLifted(ACTION, "o-1", "Phased over three years"));
 
@@ -203,7 +260,8 @@ class ActionHistoryProjectionTest {
         assertThat(objection.amendedVersion()).as("no revision followed yet").isNull();
         assertThat(history().stage()).isEqualTo("DRAFT");
 
-        readSide.append(events.actionRevised(ACTION, 2, TITLE, V2, "Phased over three years"),
+        readSide.append(
+                events.actionRevised(ACTION, 2, TITLE, V2, "Phased over three years"),
                 events.actionRevised(ACTION, 3, TITLE, V3, "A later, plain revision"),
                 events.finalised(ACTION, 7));
 
@@ -215,11 +273,13 @@ class ActionHistoryProjectionTest {
     @Test
     void aRoundStillOpenWhenTheActionIsFinalisedIsConcludedWithoutADecision() {
         readSide = DeliberationReadSide.start();
-        readSide.append(events.actionDrafted(ACTION, 7, SOCIAL, "t-1", "Topic 1", TITLE, V1),
+        readSide.append(
+                events.actionDrafted(ACTION, 7, SOCIAL, "t-1", "Topic 1", TITLE, V1),
                 events.roundOpened(ACTION, ROUND, 1, "m-1"),
                 events.finalised(ACTION, 7));
 
-        assertThat(history().rounds()).extracting(RoundView::status, RoundView::decidedVersion)
+        assertThat(history().rounds())
+                .extracting(RoundView::status, RoundView::decidedVersion)
                 .containsExactly(tuple("CONCLUDED", null));
         assertThat(history().stage()).isEqualTo("FINAL");
     }
@@ -227,7 +287,9 @@ class ActionHistoryProjectionTest {
     @Test
     void linksShowOnBothActionsAndOpinionsOnTheActionOnly() {
         readSide = DeliberationReadSide.start();
-        readSide.append(events.topicChosen("t-1", ECOLOGICAL, "Topic 1"), events.topicChosen("t-2", SOCIAL, "Topic 2"),
+        readSide.append(
+                events.topicChosen("t-1", ECOLOGICAL, "Topic 1"),
+                events.topicChosen("t-2", SOCIAL, "Topic 2"),
                 events.actionDrafted("a-1", 1, ECOLOGICAL, "t-1", "Topic 1", "One", "1"),
                 events.actionDrafted("a-2", 2, SOCIAL, "t-2", "Topic 2", "Two", "2"),
                 events.linked("a-1", "a-2", "complements"),
@@ -236,10 +298,12 @@ class ActionHistoryProjectionTest {
                 events.opinion("op-2", "TOPIC", "t-1"));
 
         ActionHistoryView one = readSide.historyController.history("a-1");
-        assertThat(one.links()).containsExactly(new LinkView("a-2", "complements", "OUTGOING"),
-                new LinkView("a-99", "replaces", "OUTGOING"));
-        assertThat(one.opinions()).containsExactly(
-                new OpinionView("op-1", "ADVISORY_COUNCIL", "Opinion op-1", DeliberationEvents.DAY.plusDays(30)));
+        assertThat(one.links())
+                .containsExactly(
+                        new LinkView("a-2", "complements", "OUTGOING"), new LinkView("a-99", "replaces", "OUTGOING"));
+        assertThat(one.opinions())
+                .containsExactly(new OpinionView(
+                        "op-1", "ADVISORY_COUNCIL", "Opinion op-1", DeliberationEvents.DAY.plusDays(30)));
         ActionHistoryView two = readSide.historyController.history("a-2");
         assertThat(two.links()).containsExactly(new LinkView("a-1", "complements", "INCOMING"));
         assertThat(two.opinions()).isEmpty();
@@ -255,7 +319,9 @@ class ActionHistoryProjectionTest {
         ActionHistoryView before = history();
 
         readSide.redeliverEverything();
-        readSide.log.restartFrom(readSide.log.delivered().get(9).trackingToken()).forEach(readSide::deliver);
+        readSide.log
+                .restartFrom(readSide.log.delivered().get(9).trackingToken())
+                .forEach(readSide::deliver);
         readSide.log.restreamFrom(null).forEach(readSide::deliver);
 
         assertThat(history()).isEqualTo(before);

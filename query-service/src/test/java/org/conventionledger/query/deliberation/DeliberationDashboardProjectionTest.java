@@ -14,7 +14,6 @@ import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.conventionledger.events.deliberation.RankedOption;
 import org.conventionledger.events.deliberation.VotePurpose;
 import org.conventionledger.query.deliberation.DeliberationDashboardController.DeliberationDashboardView;
@@ -33,6 +32,7 @@ class DeliberationDashboardProjectionTest {
 
     private final DeliberationEvents clermont = new DeliberationEvents(CLERMONT);
     private final DeliberationEvents lyon = new DeliberationEvents(LYON);
+
     @AutoClose
     private DeliberationReadSide readSide;
 
@@ -53,8 +53,8 @@ class DeliberationDashboardProjectionTest {
         return stages;
     }
 
-    private static Map<String, Long> categories(long notCityCompetence, long needsLargeMeans, long alreadyInProgramme,
-                                                long other) {
+    private static Map<String, Long> categories(
+            long notCityCompetence, long needsLargeMeans, long alreadyInProgramme, long other) {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("NOT_CITY_COMPETENCE", notCityCompetence);
         counts.put("NEEDS_LARGE_MEANS", needsLargeMeans);
@@ -69,8 +69,9 @@ class DeliberationDashboardProjectionTest {
      * means) open, o-3 (large means) withdrawn, o-4 (already in a programme) open.
      */
     private void deliberation(DeliberationEvents e, String conventionId) {
-        readSide.append(conventionOpened(conventionId, "Convention citoyenne", "Clermont-Ferrand", ECOLOGICAL, SOCIAL,
-                        DEMOCRATIC),
+        readSide.append(
+                conventionOpened(
+                        conventionId, "Convention citoyenne", "Clermont-Ferrand", ECOLOGICAL, SOCIAL, DEMOCRATIC),
                 e.topicChosen("t-eco", ECOLOGICAL, "Mobility"),
                 e.topicChosen("t-soc", SOCIAL, "Housing"),
                 e.topicChosen("t-dem", DEMOCRATIC, "Participation"),
@@ -104,14 +105,25 @@ class DeliberationDashboardProjectionTest {
 
     private void votes(DeliberationEvents e) {
         readSide.append(
-                e.voteOpened("v-topics", VotePurpose.TOPIC_CHOICE, ECOLOGICAL, 1, option("c-1", "Mobility"),
+                e.voteOpened(
+                        "v-topics",
+                        VotePurpose.TOPIC_CHOICE,
+                        ECOLOGICAL,
+                        1,
+                        option("c-1", "Mobility"),
                         option("c-2", "Food")),
                 e.judgment("v-topics", "m-1", 4, 1),
                 e.judgment("v-topics", "m-2", 3, 2),
                 e.judgment("v-topics", "m-3", 2, 2),
-                e.voteClosed("v-topics", 3, List.of(new RankedOption("c-1", "Mobility", 1, "Good"),
-                        new RankedOption("c-2", "Food", 2, "Acceptable")), "c-1"),
-                e.voteOpened("v-prio", VotePurpose.PRIORITISATION, null, 0, option("a-1", "One"), option("a-3", "Three")),
+                e.voteClosed(
+                        "v-topics",
+                        3,
+                        List.of(
+                                new RankedOption("c-1", "Mobility", 1, "Good"),
+                                new RankedOption("c-2", "Food", 2, "Acceptable")),
+                        "c-1"),
+                e.voteOpened(
+                        "v-prio", VotePurpose.PRIORITISATION, null, 0, option("a-1", "One"), option("a-3", "Three")),
                 e.judgment("v-prio", "m-1", 4, 0));
     }
 
@@ -159,10 +171,11 @@ class DeliberationDashboardProjectionTest {
     void listsTopicsWithHearingsCacVersionAndOpinions() {
         deliberation(clermont, CLERMONT);
 
-        assertThat(dashboard(CLERMONT).topics()).containsExactly(
-                new TopicFigures("t-eco", "Mobility", "ECOLOGICAL", 2, 2, 1),
-                new TopicFigures("t-soc", "Housing", "SOCIAL", 1, 1, 0),
-                new TopicFigures("t-dem", "Participation", "DEMOCRATIC", 0, null, 0));
+        assertThat(dashboard(CLERMONT).topics())
+                .containsExactly(
+                        new TopicFigures("t-eco", "Mobility", "ECOLOGICAL", 2, 2, 1),
+                        new TopicFigures("t-soc", "Housing", "SOCIAL", 1, 1, 0),
+                        new TopicFigures("t-dem", "Participation", "DEMOCRATIC", 0, null, 0));
     }
 
     @Test
@@ -170,9 +183,10 @@ class DeliberationDashboardProjectionTest {
         deliberation(clermont, CLERMONT);
         votes(clermont);
 
-        assertThat(dashboard(CLERMONT).votes()).containsExactly(
-                new VoteFigures("v-topics", "TOPIC_CHOICE", "ECOLOGICAL", "CLOSED", 3),
-                new VoteFigures("v-prio", "PRIORITISATION", null, "OPEN", 1));
+        assertThat(dashboard(CLERMONT).votes())
+                .containsExactly(
+                        new VoteFigures("v-topics", "TOPIC_CHOICE", "ECOLOGICAL", "CLOSED", 3),
+                        new VoteFigures("v-prio", "PRIORITISATION", null, "OPEN", 1));
     }
 
     @Test
@@ -181,7 +195,8 @@ class DeliberationDashboardProjectionTest {
 
         DeliberationDashboardView view = dashboard(LYON);
 
-        assertThat(view.actionsByStage()).containsOnlyKeys("ECOLOGICAL", "SOCIAL", "DEMOCRATIC")
+        assertThat(view.actionsByStage())
+                .containsOnlyKeys("ECOLOGICAL", "SOCIAL", "DEMOCRATIC")
                 .allSatisfy((assembly, stages) -> assertThat(stages).containsExactlyEntriesOf(stages(0, 0, 0)));
         assertThat(view.openObjectionsByCategory()).containsExactlyEntriesOf(categories(0, 0, 0, 0));
         assertThat(view.objectionsByCategory()).containsExactlyEntriesOf(categories(0, 0, 0, 0));
@@ -194,7 +209,8 @@ class DeliberationDashboardProjectionTest {
         readSide.append(conventionOpened(LYON, "C", "Lyon", SOCIAL));
         assertThat(dashboard(LYON).questions()).containsExactlyEntriesOf(questions(0, 0));
 
-        readSide.append(lyon.questionPut("q-1", "Adopt the dialogue charter", "Adopted.", "m-1"),
+        readSide.append(
+                lyon.questionPut("q-1", "Adopt the dialogue charter", "Adopted.", "m-1"),
                 lyon.questionPut("q-2", "Vote by remotes", "Sessions vote by remotes.", "m-1"),
                 lyon.questionConsent("q-1", 1, "m-1"),
                 lyon.questionDecided("q-1", 1));
@@ -214,7 +230,9 @@ class DeliberationDashboardProjectionTest {
     @Test
     void conventionsAreCountedApart() {
         deliberation(clermont, CLERMONT);
-        readSide.append(conventionOpened(LYON, "C", "Lyon", SOCIAL), lyon.topicChosen("t-lyon", SOCIAL, "Food"),
+        readSide.append(
+                conventionOpened(LYON, "C", "Lyon", SOCIAL),
+                lyon.topicChosen("t-lyon", SOCIAL, "Food"),
                 lyon.actionDrafted("a-lyon", 1, SOCIAL, "t-lyon", "Food", "One", "1"));
 
         assertThat(dashboard(LYON).actionsByStage().get("SOCIAL")).containsExactlyEntriesOf(stages(1, 0, 0));
@@ -229,7 +247,9 @@ class DeliberationDashboardProjectionTest {
         DeliberationDashboardView before = dashboard(CLERMONT);
 
         readSide.redeliverEverything();
-        readSide.log.restartFrom(readSide.log.delivered().get(20).trackingToken()).forEach(readSide::deliver);
+        readSide.log
+                .restartFrom(readSide.log.delivered().get(20).trackingToken())
+                .forEach(readSide::deliver);
         readSide.log.restreamFrom(null).forEach(readSide::deliver);
 
         assertThat(dashboard(CLERMONT)).isEqualTo(before);
@@ -237,11 +257,10 @@ class DeliberationDashboardProjectionTest {
 
     @Test
     void anUnknownConventionIsNotFound() {
-        assertThatThrownBy(() -> dashboard("nowhere"))
-                .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
-                    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-                    assertThat(e.getBody().getProperties()).containsEntry("code", "unknown-convention");
-                });
+        assertThatThrownBy(() -> dashboard("nowhere")).isInstanceOfSatisfying(ErrorResponseException.class, e -> {
+            assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(e.getBody().getProperties()).containsEntry("code", "unknown-convention");
+        });
     }
 
     @Test

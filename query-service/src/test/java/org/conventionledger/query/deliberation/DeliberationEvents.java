@@ -2,7 +2,6 @@ package org.conventionledger.query.deliberation;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.deliberation.ActionDrafted;
 import org.conventionledger.events.deliberation.ActionFinalised;
@@ -62,23 +61,44 @@ final class DeliberationEvents {
     }
 
     ExpertHeard expertHeard(String topicId, String hearingId, String expertName) {
-        return new ExpertHeard(conventionId, topicId, hearingId, expertName, "Université Clermont Auvergne",
-                ExpertKind.SCIENTIFIC, true, "the members", DAY, "What " + expertName + " brought",
+        return new ExpertHeard(
+                conventionId,
+                topicId,
+                hearingId,
+                expertName,
+                "Université Clermont Auvergne",
+                ExpertKind.SCIENTIFIC,
+                true,
+                "the members",
+                DAY,
+                "What " + expertName + " brought",
                 List.of("doc-" + hearingId));
     }
 
     CacSheetWritten cacSheet(String topicId, int version) {
-        return new CacSheetWritten(conventionId, topicId, version, "Findings v" + version, "Analysis v" + version,
-                List.of("Feasible within the mandate"), List.of("Specific criterion v" + version));
+        return new CacSheetWritten(
+                conventionId,
+                topicId,
+                version,
+                "Findings v" + version,
+                "Analysis v" + version,
+                List.of("Feasible within the mandate"),
+                List.of("Specific criterion v" + version));
     }
 
     OpinionGiven opinion(String opinionId, String targetType, String targetId) {
-        return new OpinionGiven(conventionId, opinionId, OpinionBody.ADVISORY_COUNCIL, targetType, targetId,
-                "Opinion " + opinionId, DAY.plusDays(30));
+        return new OpinionGiven(
+                conventionId,
+                opinionId,
+                OpinionBody.ADVISORY_COUNCIL,
+                targetType,
+                targetId,
+                "Opinion " + opinionId,
+                DAY.plusDays(30));
     }
 
-    JudgmentVoteOpened voteOpened(String voteId, VotePurpose purpose, Transition assembly, int seats,
-                                  VoteOption... options) {
+    JudgmentVoteOpened voteOpened(
+            String voteId, VotePurpose purpose, Transition assembly, int seats, VoteOption... options) {
         return new JudgmentVoteOpened(conventionId, voteId, purpose, assembly, GRADES, List.of(options), seats);
     }
 
@@ -94,8 +114,14 @@ final class DeliberationEvents {
         return new JudgmentVoteClosed(conventionId, voteId, judgments, ranking, List.of(chosen));
     }
 
-    ActionDrafted actionDrafted(String actionId, int number, Transition assembly, String topicId, String topicTitle,
-                                String title, String text) {
+    ActionDrafted actionDrafted(
+            String actionId,
+            int number,
+            Transition assembly,
+            String topicId,
+            String topicTitle,
+            String title,
+            String text) {
         return new ActionDrafted(conventionId, actionId, number, assembly, topicId, topicTitle, title, text);
     }
 
@@ -115,30 +141,30 @@ final class DeliberationEvents {
         return new ConsentRoundOpened(conventionId, actionId, roundId, version, List.of(participants));
     }
 
-    ClarificationRequested clarificationRequested(String actionId, String roundId, String clarificationId,
-                                                  String askedBy, String question) {
+    ClarificationRequested clarificationRequested(
+            String actionId, String roundId, String clarificationId, String askedBy, String question) {
         return new ClarificationRequested(conventionId, actionId, roundId, clarificationId, askedBy, question);
     }
 
-    ClarificationAnswered clarificationAnswered(String actionId, String roundId, String clarificationId,
-                                                String answer) {
+    ClarificationAnswered clarificationAnswered(
+            String actionId, String roundId, String clarificationId, String answer) {
         return new ClarificationAnswered(conventionId, actionId, roundId, clarificationId, answer);
     }
 
-    ImprovementProposed improvementProposed(String actionId, String roundId, String improvementId, String proposedBy,
-                                            String proposal) {
+    ImprovementProposed improvementProposed(
+            String actionId, String roundId, String improvementId, String proposedBy, String proposal) {
         return new ImprovementProposed(conventionId, actionId, roundId, improvementId, proposedBy, proposal);
     }
 
-    ImprovementDecided improvementDecided(String actionId, String roundId, String improvementId, boolean accepted,
-                                          String reason) {
+    ImprovementDecided improvementDecided(
+            String actionId, String roundId, String improvementId, boolean accepted, String reason) {
         return new ImprovementDecided(conventionId, actionId, roundId, improvementId, accepted, reason);
     }
 
-    ObjectionRaised objectionRaised(String actionId, String objectionId, ObjectionCategory category, String raisedBy,
-                                    String competentBody) {
-        return new ObjectionRaised(conventionId, actionId, objectionId, category, "Reason of " + objectionId, raisedBy,
-                competentBody);
+    ObjectionRaised objectionRaised(
+            String actionId, String objectionId, ObjectionCategory category, String raisedBy, String competentBody) {
+        return new ObjectionRaised(
+                conventionId, actionId, objectionId, category, "Reason of " + objectionId, raisedBy, competentBody);
     }
 
     ObjectionLifted objectionLifted(String actionId, String objectionId, String amendment) {
@@ -171,30 +197,30 @@ final class DeliberationEvents {
         return new QuestionRevised(conventionId, questionId, version, text, reason);
     }
 
-    QuestionClarificationRequested questionClarificationRequested(String questionId, String clarificationId,
-                                                                  String askedBy, String question) {
+    QuestionClarificationRequested questionClarificationRequested(
+            String questionId, String clarificationId, String askedBy, String question) {
         return new QuestionClarificationRequested(conventionId, questionId, clarificationId, askedBy, question);
     }
 
-    QuestionClarificationAnswered questionClarificationAnswered(String questionId, String clarificationId,
-                                                                String answer) {
+    QuestionClarificationAnswered questionClarificationAnswered(
+            String questionId, String clarificationId, String answer) {
         return new QuestionClarificationAnswered(conventionId, questionId, clarificationId, answer);
     }
 
-    QuestionImprovementProposed questionImprovementProposed(String questionId, String improvementId, String proposedBy,
-                                                            String proposal) {
+    QuestionImprovementProposed questionImprovementProposed(
+            String questionId, String improvementId, String proposedBy, String proposal) {
         return new QuestionImprovementProposed(conventionId, questionId, improvementId, proposedBy, proposal);
     }
 
-    QuestionImprovementDecided questionImprovementDecided(String questionId, String improvementId, boolean accepted,
-                                                          String reason) {
+    QuestionImprovementDecided questionImprovementDecided(
+            String questionId, String improvementId, boolean accepted, String reason) {
         return new QuestionImprovementDecided(conventionId, questionId, improvementId, accepted, reason);
     }
 
-    QuestionObjectionRaised questionObjectionRaised(String questionId, String objectionId, ObjectionCategory category,
-                                                    String raisedBy, String competentBody) {
-        return new QuestionObjectionRaised(conventionId, questionId, objectionId, category, "Reason of " + objectionId,
-                raisedBy, competentBody);
+    QuestionObjectionRaised questionObjectionRaised(
+            String questionId, String objectionId, ObjectionCategory category, String raisedBy, String competentBody) {
+        return new QuestionObjectionRaised(
+                conventionId, questionId, objectionId, category, "Reason of " + objectionId, raisedBy, competentBody);
     }
 
     QuestionObjectionLifted questionObjectionLifted(String questionId, String objectionId, String amendment) {

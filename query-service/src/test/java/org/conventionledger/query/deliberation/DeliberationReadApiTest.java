@@ -7,6 +7,7 @@ import static org.conventionledger.events.deliberation.ObjectionCategory.NOT_CIT
 import static org.conventionledger.query.deliberation.DeliberationEvents.option;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -25,8 +24,6 @@ import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.conventionledger.events.ConventionEvent;
 import org.conventionledger.events.deliberation.RankedOption;
 import org.conventionledger.events.deliberation.VotePurpose;
-import org.conventionledger.query.QueryServiceApplication;
-import org.conventionledger.platform.identity.LocalAccounts;
 import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.ReadApiTest;
@@ -59,18 +56,24 @@ class DeliberationReadApiTest extends ReadApiTest {
     @Test
     void theDeliberationProcessorIsPooledSequencedByConventionAndFailsBatchesOnErrors() {
         assertThat(processing.eventProcessorByProcessingGroup(ProcessingConfiguration.DELIBERATION))
-                .get().isInstanceOf(PooledStreamingEventProcessor.class)
-                .extracting(p -> ((PooledStreamingEventProcessor) p).getName()).isEqualTo("deliberation");
+                .get()
+                .isInstanceOf(PooledStreamingEventProcessor.class)
+                .extracting(p -> ((PooledStreamingEventProcessor) p).getName())
+                .isEqualTo("deliberation");
         assertThat(processing.listenerInvocationErrorHandler(ProcessingConfiguration.DELIBERATION))
                 .isInstanceOf(PropagatingErrorHandler.class);
 
         var policy = processing.sequencingPolicy(ProcessingConfiguration.DELIBERATION);
         DeliberationEvents events = new DeliberationEvents("conv-seq");
-        EventMessage<?> onAction = new GenericDomainEventMessage<>("Action", "a-1", 0,
+        EventMessage<?> onAction = new GenericDomainEventMessage<>(
+                "Action",
+                "a-1",
+                0,
                 events.objectionRaised("a-1", "o-1", NOT_CITY_COMPETENCE, "elected official", "The region"));
-        EventMessage<?> onVote = new GenericDomainEventMessage<>("JudgmentVote", "v-1", 0,
-                events.judgment("v-1", "m-1", 1));
-        assertThat(policy.getSequenceIdentifierFor(onAction)).isEqualTo("conv-seq")
+        EventMessage<?> onVote =
+                new GenericDomainEventMessage<>("JudgmentVote", "v-1", 0, events.judgment("v-1", "m-1", 1));
+        assertThat(policy.getSequenceIdentifierFor(onAction))
+                .isEqualTo("conv-seq")
                 .isEqualTo(policy.getSequenceIdentifierFor(onVote));
     }
 
@@ -83,11 +86,22 @@ class DeliberationReadApiTest extends ReadApiTest {
         DeliberationEvents e = new DeliberationEvents(convention);
         List<Object> payloads = List.of(
                 conventionOpened(convention, "Convention e2e", "Clermont-Ferrand", ECOLOGICAL, SOCIAL),
-                e.voteOpened(vote, VotePurpose.TOPIC_CHOICE, ECOLOGICAL, 1, option(topic, "Mobility"), option("c-2", "Food")),
+                e.voteOpened(
+                        vote,
+                        VotePurpose.TOPIC_CHOICE,
+                        ECOLOGICAL,
+                        1,
+                        option(topic, "Mobility"),
+                        option("c-2", "Food")),
                 e.judgment(vote, "m-1", 4, 1),
                 e.judgment(vote, "m-2", 3, 1),
-                e.voteClosed(vote, 2, List.of(new RankedOption(topic, "Mobility", 1, "Good"),
-                        new RankedOption("c-2", "Food", 2, "Poor")), topic),
+                e.voteClosed(
+                        vote,
+                        2,
+                        List.of(
+                                new RankedOption(topic, "Mobility", 1, "Good"),
+                                new RankedOption("c-2", "Food", 2, "Poor")),
+                        topic),
                 e.topicChosen(topic, ECOLOGICAL, "Mobility"),
                 e.expertHeard(topic, "h-1", "A. Martin"),
                 e.cacSheet(topic, 1),
@@ -110,33 +124,52 @@ class DeliberationReadApiTest extends ReadApiTest {
                 default -> action;
             };
             long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
-            messages.add(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload,
-                    Map.of("actorId", "organiser", "actorRole", "ORGANISER"), UUID.randomUUID().toString(),
+            messages.add(new GenericDomainEventMessage<>(
+                    type,
+                    aggregateId,
+                    sequence,
+                    payload,
+                    Map.of("actorId", "organiser", "actorRole", "ORGANISER"),
+                    UUID.randomUUID().toString(),
                     Instant.now()));
         }
         eventStore.publish(messages);
 
-        JsonNode history = await("/api/actions/" + action + "/history", h -> "FINAL".equals(h.path("stage").asText()));
+        JsonNode history = await(
+                "/api/actions/" + action + "/history",
+                h -> "FINAL".equals(h.path("stage").asText()));
         assertThat(history.path("number").asInt()).isEqualTo(7);
         assertThat(history.path("versions")).hasSize(2);
         assertThat(history.path("versions").get(1).path("diff").toString())
                 .isEqualTo("[{\"op\":\"-\",\"line\":\"The city funds it.\"},"
                         + "{\"op\":\"+\",\"line\":\"The city asks the region to fund it.\"}]");
-        assertThat(history.path("versions").get(0).path("recordedAt").isTextual()).isTrue();
+        assertThat(history.path("versions").get(0).path("recordedAt").isTextual())
+                .isTrue();
         JsonNode objection = history.path("objections").get(0);
         assertThat(objection.path("roundId").asText()).isEqualTo("r-1");
         assertThat(objection.path("status").asText()).isEqualTo("LIFTED");
         assertThat(objection.path("amendedVersion").asInt()).isEqualTo(2);
         assertThat(history.path("rounds").get(0).path("decidedVersion").asInt()).isEqualTo(2);
 
-        JsonNode dashboard = await("/api/conventions/" + convention + "/deliberation",
+        JsonNode dashboard = await(
+                "/api/conventions/" + convention + "/deliberation",
                 d -> d.path("actionsByStage").path("ECOLOGICAL").path("FINAL").asLong() == 1);
-        assertThat(dashboard.path("objectionsByCategory").path("NOT_CITY_COMPETENCE").asLong()).isEqualTo(1);
-        assertThat(dashboard.path("openObjectionsByCategory").path("NOT_CITY_COMPETENCE").asLong()).isZero();
+        assertThat(dashboard
+                        .path("objectionsByCategory")
+                        .path("NOT_CITY_COMPETENCE")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(dashboard
+                        .path("openObjectionsByCategory")
+                        .path("NOT_CITY_COMPETENCE")
+                        .asLong())
+                .isZero();
         assertThat(dashboard.path("topics").get(0).path("cacVersion").asInt()).isEqualTo(1);
         assertThat(dashboard.path("votes").get(0).path("status").asText()).isEqualTo("CLOSED");
 
-        JsonNode result = await("/api/deliberation/votes/" + vote, v -> "CLOSED".equals(v.path("status").asText()));
+        JsonNode result = await(
+                "/api/deliberation/votes/" + vote,
+                v -> "CLOSED".equals(v.path("status").asText()));
         assertThat(result.path("options").get(0).path("tally").toString()).isEqualTo("[0,0,0,1,1]");
         assertThat(result.path("options").get(1).path("tally").toString()).isEqualTo("[0,2,0,0,0]");
         assertThat(result.path("chosen").toString()).isEqualTo("[\"" + topic + "\"]");
@@ -164,34 +197,47 @@ class DeliberationReadApiTest extends ReadApiTest {
         for (int i = 0; i < payloads.size(); i++) {
             Object payload = payloads.get(i);
             boolean opening = i == 0;
-            messages.add(new GenericDomainEventMessage<>(aggregateOf(payload), opening ? convention : question,
-                    opening ? 0 : i - 1, payload, Map.of("actorId", "organiser", "actorRole", "ORGANISER"),
-                    UUID.randomUUID().toString(), Instant.now()));
+            messages.add(new GenericDomainEventMessage<>(
+                    aggregateOf(payload),
+                    opening ? convention : question,
+                    opening ? 0 : i - 1,
+                    payload,
+                    Map.of("actorId", "organiser", "actorRole", "ORGANISER"),
+                    UUID.randomUUID().toString(),
+                    Instant.now()));
         }
         eventStore.publish(messages);
 
-        JsonNode history = await("/api/questions/" + question + "/history",
+        JsonNode history = await(
+                "/api/questions/" + question + "/history",
                 h -> "DECIDED".equals(h.path("status").asText()));
         assertThat(history.path("conventionId").asText()).isEqualTo(convention);
         assertThat(history.path("text").asText()).isEqualTo("Adopted; the metropolis lends its venues.");
         assertThat(history.path("versions")).hasSize(2);
-        assertThat(history.path("versions").get(1).path("recordedAt").isTextual()).isTrue();
-        assertThat(history.path("objections").get(0).path("amendedVersion").asInt()).isEqualTo(2);
+        assertThat(history.path("versions").get(1).path("recordedAt").isTextual())
+                .isTrue();
+        assertThat(history.path("objections").get(0).path("amendedVersion").asInt())
+                .isEqualTo(2);
         assertThat(history.path("decidedVersion").asInt()).isEqualTo(2);
 
-        JsonNode dashboard = await("/api/conventions/" + convention + "/deliberation",
+        JsonNode dashboard = await(
+                "/api/conventions/" + convention + "/deliberation",
                 d -> d.path("questions").path("DECIDED").asLong() == 1);
         assertThat(dashboard.path("questions").path("IN_ROUND").asLong()).isZero();
     }
 
     @Test
     void unknownIdsAreProblemsAndTheViewsAreForStaffOnly() throws Exception {
-        for (String path : List.of("/api/actions/nowhere/history", "/api/conventions/nowhere/deliberation",
-                "/api/deliberation/votes/nowhere", "/api/topics/nowhere", "/api/questions/nowhere/history")) {
+        for (String path : List.of(
+                "/api/actions/nowhere/history",
+                "/api/conventions/nowhere/deliberation",
+                "/api/deliberation/votes/nowhere",
+                "/api/topics/nowhere",
+                "/api/questions/nowhere/history")) {
             HttpResponse<String> unknown = get(path, Role.GARANT);
             assertThat(unknown.statusCode()).as(path).isEqualTo(404);
-            assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(unknown.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(JSON.readTree(unknown.body()).path("code").asText()).startsWith("unknown-");
             assertThat(get(path, Role.ORGANISER).statusCode()).as(path).isEqualTo(404);
             assertThat(get(path, null).statusCode()).as(path).isEqualTo(401);

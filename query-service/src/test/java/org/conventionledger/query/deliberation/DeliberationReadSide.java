@@ -37,9 +37,7 @@ final class DeliberationReadSide extends ProjectionHarness {
         voteController = new JudgmentVoteController(mongo);
         topicController = new TopicGroupController(mongo);
         questionController = new QuestionHistoryController(mongo);
-        handledBy(histories, dashboards,
-                votes, topics,
-                questions);
+        handledBy(histories, dashboards, votes, topics, questions);
     }
 
     /** On the JDBC store's log (gap-aware tokens, stamped global indexes). */

@@ -7,7 +7,6 @@ import static org.conventionledger.query.deliberation.DeliberationEvents.GRADES;
 import static org.conventionledger.query.deliberation.DeliberationEvents.option;
 
 import java.util.List;
-
 import org.conventionledger.events.deliberation.RankedOption;
 import org.conventionledger.events.deliberation.VotePurpose;
 import org.conventionledger.query.deliberation.JudgmentVoteController.JudgmentVoteView;
@@ -25,6 +24,7 @@ class JudgmentVoteProjectionTest {
     private static final String VOTE = "v-topics-eco";
 
     private final DeliberationEvents events = new DeliberationEvents(CONVENTION);
+
     @AutoClose
     private DeliberationReadSide readSide;
 
@@ -43,8 +43,14 @@ class JudgmentVoteProjectionTest {
      */
     private void judged() {
         readSide.append(
-                events.voteOpened(VOTE, VotePurpose.TOPIC_CHOICE, ECOLOGICAL, 2, option("c-mob", "Mobility"),
-                        option("c-food", "Food"), option("c-energy", "Energy")),
+                events.voteOpened(
+                        VOTE,
+                        VotePurpose.TOPIC_CHOICE,
+                        ECOLOGICAL,
+                        2,
+                        option("c-mob", "Mobility"),
+                        option("c-food", "Food"),
+                        option("c-energy", "Energy")),
                 events.judgment(VOTE, "m-1", 4, 2, 0),
                 events.judgment(VOTE, "m-2", 3, 3, 1),
                 events.judgment(VOTE, "m-3", 4, 1, 1),
@@ -52,11 +58,15 @@ class JudgmentVoteProjectionTest {
     }
 
     private void closed() {
-        readSide.append(events.voteClosed(VOTE, 4, List.of(
+        readSide.append(events.voteClosed(
+                VOTE,
+                4,
+                List.of(
                         new RankedOption("c-mob", "Mobility", 1, "Good"),
                         new RankedOption("c-food", "Food", 2, "Acceptable"),
                         new RankedOption("c-energy", "Energy", 3, "To reject")),
-                "c-mob", "c-food"));
+                "c-mob",
+                "c-food"));
     }
 
     @Test
@@ -73,10 +83,11 @@ class JudgmentVoteProjectionTest {
         assertThat(view.grades()).isEqualTo(GRADES);
         assertThat(view.seats()).isEqualTo(2);
         assertThat(view.judgments()).isEqualTo(4);
-        assertThat(view.options()).containsExactly(
-                new OptionView("c-mob", "Mobility", List.of(0L, 0L, 1L, 1L, 2L)),
-                new OptionView("c-food", "Food", List.of(0L, 1L, 1L, 1L, 1L)),
-                new OptionView("c-energy", "Energy", List.of(2L, 2L, 0L, 0L, 0L)));
+        assertThat(view.options())
+                .containsExactly(
+                        new OptionView("c-mob", "Mobility", List.of(0L, 0L, 1L, 1L, 2L)),
+                        new OptionView("c-food", "Food", List.of(0L, 1L, 1L, 1L, 1L)),
+                        new OptionView("c-energy", "Energy", List.of(2L, 2L, 0L, 0L, 0L)));
         assertThat(view.ranking()).isEmpty();
         assertThat(view.chosen()).isEmpty();
     }
@@ -90,17 +101,19 @@ class JudgmentVoteProjectionTest {
 
         assertThat(view.status()).isEqualTo("CLOSED");
         assertThat(view.judgments()).isEqualTo(4);
-        assertThat(view.ranking()).containsExactly(
-                new RankedView("c-mob", "Mobility", 1, "Good"),
-                new RankedView("c-food", "Food", 2, "Acceptable"),
-                new RankedView("c-energy", "Energy", 3, "To reject"));
+        assertThat(view.ranking())
+                .containsExactly(
+                        new RankedView("c-mob", "Mobility", 1, "Good"),
+                        new RankedView("c-food", "Food", 2, "Acceptable"),
+                        new RankedView("c-energy", "Energy", 3, "To reject"));
         assertThat(view.chosen()).containsExactly("c-mob", "c-food");
         assertThat(view.options().get(0).tally()).containsExactly(0L, 0L, 1L, 1L, 2L);
     }
 
     @Test
     void aPlenaryPrioritisationHasNoAssemblyAndNoSeats() {
-        readSide.append(events.voteOpened("v-prio", VotePurpose.PRIORITISATION, null, 0, option("a-1", "Action 1")),
+        readSide.append(
+                events.voteOpened("v-prio", VotePurpose.PRIORITISATION, null, 0, option("a-1", "Action 1")),
                 events.judgment("v-prio", "m-1", 3),
                 events.voteClosed("v-prio", 1, List.of(new RankedOption("a-1", "Action 1", 1, "Good"))));
 
@@ -119,7 +132,9 @@ class JudgmentVoteProjectionTest {
         JudgmentVoteView before = vote(VOTE);
 
         readSide.redeliverEverything();
-        readSide.log.restartFrom(readSide.log.delivered().get(2).trackingToken()).forEach(readSide::deliver);
+        readSide.log
+                .restartFrom(readSide.log.delivered().get(2).trackingToken())
+                .forEach(readSide::deliver);
         readSide.log.restreamFrom(null).forEach(readSide::deliver);
 
         assertThat(vote(VOTE)).isEqualTo(before);
@@ -155,11 +170,10 @@ class JudgmentVoteProjectionTest {
 
     @Test
     void anUnknownVoteIsNotFound() {
-        assertThatThrownBy(() -> vote("nowhere"))
-                .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
-                    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-                    assertThat(e.getBody().getProperties()).containsEntry("code", "unknown-vote");
-                });
+        assertThatThrownBy(() -> vote("nowhere")).isInstanceOfSatisfying(ErrorResponseException.class, e -> {
+            assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(e.getBody().getProperties()).containsEntry("code", "unknown-vote");
+        });
     }
 
     @Test

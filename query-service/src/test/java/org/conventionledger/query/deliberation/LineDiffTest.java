@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 
 class LineDiffTest {
@@ -29,8 +28,9 @@ class LineDiffTest {
 
     @Test
     void aChangedLineIsRemovedThenAdded() {
-        assertThat(LineDiff.diff("Line A free on Saturdays\nFunded by the city\nFrom 2026",
-                "Line A free on Saturdays\nFunded by the city and the metropolis\nFrom 2026"))
+        assertThat(LineDiff.diff(
+                        "Line A free on Saturdays\nFunded by the city\nFrom 2026",
+                        "Line A free on Saturdays\nFunded by the city and the metropolis\nFrom 2026"))
                 .containsExactly(removed("Funded by the city"), added("Funded by the city and the metropolis"));
     }
 
@@ -71,8 +71,14 @@ class LineDiffTest {
             List<String> after = randomLines(random);
             List<LineDiff.Line> diff = LineDiff.diff(String.join("\n", before), String.join("\n", after));
 
-            List<String> removedLines = diff.stream().filter(l -> l.op().equals("-")).map(LineDiff.Line::line).toList();
-            List<String> addedLines = diff.stream().filter(l -> l.op().equals("+")).map(LineDiff.Line::line).toList();
+            List<String> removedLines = diff.stream()
+                    .filter(l -> l.op().equals("-"))
+                    .map(LineDiff.Line::line)
+                    .toList();
+            List<String> addedLines = diff.stream()
+                    .filter(l -> l.op().equals("+"))
+                    .map(LineDiff.Line::line)
+                    .toList();
             int lcs = lcsLength(before, after);
             assertThat(removedLines).hasSize(before.size() - lcs);
             assertThat(addedLines).hasSize(after.size() - lcs);

@@ -32,6 +32,7 @@ class QuestionHistoryProjectionTest {
             + " the metropolis lends its venues.";
 
     private final DeliberationEvents events = new DeliberationEvents(CONVENTION);
+
     @AutoClose
     private DeliberationReadSide readSide;
 
@@ -65,8 +66,8 @@ class QuestionHistoryProjectionTest {
                 events.questionObjectionRaised(QUESTION, "o-2", OTHER, "m-2", null),
                 events.questionObjectionWithdrawn(QUESTION, "o-2", "Clear enough"),
                 events.questionObjectionLifted(QUESTION, "o-1", "The metropolis lends its venues"));
-        amended = readSide.appendOne(events.questionRevised(QUESTION, 3, V3,
-                "amendment lifting objection o-1: The metropolis lends its venues"));
+        amended = readSide.appendOne(events.questionRevised(
+                QUESTION, 3, V3, "amendment lifting objection o-1: The metropolis lends its venues"));
     }
 
     private void consentsAndDecision() {
@@ -90,21 +91,36 @@ class QuestionHistoryProjectionTest {
         assertThat(view.title()).isEqualTo(TITLE);
         assertThat(view.text()).isEqualTo(V3);
         assertThat(view.status()).isEqualTo("DECIDED");
-        assertThat(view.versions()).containsExactly(
-                new VersionView(1, V1, null, put.getTimestamp()),
-                new VersionView(2, V2, "improvement i-1 accepted", improved.getTimestamp()),
-                new VersionView(3, V3, "amendment lifting objection o-1: The metropolis lends its venues",
-                        amended.getTimestamp()));
+        assertThat(view.versions())
+                .containsExactly(
+                        new VersionView(1, V1, null, put.getTimestamp()),
+                        new VersionView(2, V2, "improvement i-1 accepted", improved.getTimestamp()),
+                        new VersionView(
+                                3,
+                                V3,
+                                "amendment lifting objection o-1: The metropolis lends its venues",
+                                amended.getTimestamp()));
         assertThat(view.participants()).containsExactly("m-1", "m-2", OFFICIAL);
-        assertThat(view.clarifications()).containsExactly(
-                new ClarificationView("c-1", "m-1", "Who signs it?", "Every member."));
-        assertThat(view.improvements()).containsExactly(
-                new ImprovementView("i-1", "m-2", "Let the garants watch over it", "ACCEPTED", "Agreed"),
-                new ImprovementView("i-2", "m-1", "Sign it in blood", "DECLINED", "No"));
-        assertThat(view.objections()).containsExactly(
-                new ObjectionView("o-1", "NOT_CITY_COMPETENCE", "Reason of o-1", OFFICIAL, "Metropolis", "LIFTED",
-                        "The metropolis lends its venues", 3, null),
-                new ObjectionView("o-2", "OTHER", "Reason of o-2", "m-2", null, "WITHDRAWN", null, null, "Clear enough"));
+        assertThat(view.clarifications())
+                .containsExactly(new ClarificationView("c-1", "m-1", "Who signs it?", "Every member."));
+        assertThat(view.improvements())
+                .containsExactly(
+                        new ImprovementView("i-1", "m-2", "Let the garants watch over it", "ACCEPTED", "Agreed"),
+                        new ImprovementView("i-2", "m-1", "Sign it in blood", "DECLINED", "No"));
+        assertThat(view.objections())
+                .containsExactly(
+                        new ObjectionView(
+                                "o-1",
+                                "NOT_CITY_COMPETENCE",
+                                "Reason of o-1",
+                                OFFICIAL,
+                                "Metropolis",
+                                "LIFTED",
+                                "The metropolis lends its venues",
+                                3,
+                                null),
+                        new ObjectionView(
+                                "o-2", "OTHER", "Reason of o-2", "m-2", null, "WITHDRAWN", null, null, "Clear enough"));
         assertThat(view.consents()).containsExactly("m-1", "m-2", OFFICIAL);
         assertThat(view.decidedVersion()).isEqualTo(3);
     }
@@ -112,8 +128,10 @@ class QuestionHistoryProjectionTest {
     @Test
     void aNewVersionClearsTheConsentsAndALateConsentToAnOldOneDoesNotCount() {
         readSide = DeliberationReadSide.start();
-        readSide.append(events.questionPut(QUESTION, TITLE, V1, "m-1", "m-2"),
-                events.questionConsent(QUESTION, 1, "m-1"), events.questionConsent(QUESTION, 1, "m-1"));
+        readSide.append(
+                events.questionPut(QUESTION, TITLE, V1, "m-1", "m-2"),
+                events.questionConsent(QUESTION, 1, "m-1"),
+                events.questionConsent(QUESTION, 1, "m-1"));
         assertThat(history().status()).isEqualTo("IN_ROUND");
         assertThat(history().consents()).containsExactly("m-1");
         assertThat(history().decidedVersion()).isNull();
@@ -140,7 +158,9 @@ class QuestionHistoryProjectionTest {
         QuestionHistoryView before = history();
 
         readSide.redeliverEverything();
-        readSide.log.restartFrom(readSide.log.delivered().get(7).trackingToken()).forEach(readSide::deliver);
+        readSide.log
+                .restartFrom(readSide.log.delivered().get(7).trackingToken())
+                .forEach(readSide::deliver);
         readSide.log.restreamFrom(null).forEach(readSide::deliver);
 
         assertThat(history()).isEqualTo(before);

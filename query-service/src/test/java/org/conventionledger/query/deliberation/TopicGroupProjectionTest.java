@@ -6,14 +6,13 @@ import static org.conventionledger.events.Transition.ECOLOGICAL;
 import static org.conventionledger.query.deliberation.DeliberationEvents.DAY;
 
 import java.util.List;
-
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.conventionledger.query.deliberation.TopicGroupController.CacSheetView;
 import org.conventionledger.query.deliberation.TopicGroupController.HearingView;
 import org.conventionledger.query.deliberation.TopicGroupController.OpinionView;
 import org.conventionledger.query.deliberation.TopicGroupController.TopicGroupView;
-import org.conventionledger.query.platform.ReadStore;
 import org.conventionledger.query.platform.EventLog;
+import org.conventionledger.query.platform.ReadStore;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +26,7 @@ class TopicGroupProjectionTest {
     private static final String TOPIC = "t-mobility";
 
     private final DeliberationEvents events = new DeliberationEvents(CONVENTION);
+
     @AutoClose
     private DeliberationReadSide readSide;
 
@@ -38,13 +38,15 @@ class TopicGroupProjectionTest {
     @EnumSource(ReadStore.Backend.class)
     void showsHearingsEveryCacSheetVersionAndOpinionsOnTheTopic(ReadStore.Backend backend) {
         readSide = DeliberationReadSide.start(backend, EventLog.jdbc());
-        readSide.append(events.topicChosen(TOPIC, ECOLOGICAL, "Mobility"),
+        readSide.append(
+                events.topicChosen(TOPIC, ECOLOGICAL, "Mobility"),
                 events.expertHeard(TOPIC, "h-1", "A. Martin"),
                 events.topicChosen("t-other", ECOLOGICAL, "Food"),
                 events.expertHeard("t-other", "h-2", "B. Roux"));
         TrackedEventMessage<?> first = readSide.appendOne(events.cacSheet(TOPIC, 1));
         TrackedEventMessage<?> second = readSide.appendOne(events.cacSheet(TOPIC, 2));
-        readSide.append(events.opinion("op-1", "TOPIC", TOPIC),
+        readSide.append(
+                events.opinion("op-1", "TOPIC", TOPIC),
                 events.opinion("op-2", "TOPIC", "t-other"),
                 events.actionDrafted("a-1", 1, ECOLOGICAL, TOPIC, "Mobility", "One", "1"),
                 events.opinion("op-3", "ACTION", "a-1"));
@@ -55,16 +57,35 @@ class TopicGroupProjectionTest {
         assertThat(view.conventionId()).isEqualTo(CONVENTION);
         assertThat(view.title()).isEqualTo("Mobility");
         assertThat(view.assembly()).isEqualTo("ECOLOGICAL");
-        assertThat(view.hearings()).containsExactly(new HearingView("h-1", "A. Martin", "Université Clermont Auvergne",
-                "SCIENTIFIC", true, "the members", DAY, "What A. Martin brought", List.of("doc-h-1")));
-        CacSheetView v1 = new CacSheetView(1, "Findings v1", "Analysis v1", List.of("Feasible within the mandate"),
-                List.of("Specific criterion v1"), first.getTimestamp());
-        CacSheetView v2 = new CacSheetView(2, "Findings v2", "Analysis v2", List.of("Feasible within the mandate"),
-                List.of("Specific criterion v2"), second.getTimestamp());
+        assertThat(view.hearings())
+                .containsExactly(new HearingView(
+                        "h-1",
+                        "A. Martin",
+                        "Université Clermont Auvergne",
+                        "SCIENTIFIC",
+                        true,
+                        "the members",
+                        DAY,
+                        "What A. Martin brought",
+                        List.of("doc-h-1")));
+        CacSheetView v1 = new CacSheetView(
+                1,
+                "Findings v1",
+                "Analysis v1",
+                List.of("Feasible within the mandate"),
+                List.of("Specific criterion v1"),
+                first.getTimestamp());
+        CacSheetView v2 = new CacSheetView(
+                2,
+                "Findings v2",
+                "Analysis v2",
+                List.of("Feasible within the mandate"),
+                List.of("Specific criterion v2"),
+                second.getTimestamp());
         assertThat(view.cacSheet()).isEqualTo(v2);
         assertThat(view.cacSheets()).containsExactly(v1, v2);
-        assertThat(view.opinions()).containsExactly(
-                new OpinionView("op-1", "ADVISORY_COUNCIL", "Opinion op-1", DAY.plusDays(30)));
+        assertThat(view.opinions())
+                .containsExactly(new OpinionView("op-1", "ADVISORY_COUNCIL", "Opinion op-1", DAY.plusDays(30)));
     }
 
     @Test
@@ -81,7 +102,8 @@ class TopicGroupProjectionTest {
     @Test
     void reDeliveringEventsChangesNothing() {
         readSide = DeliberationReadSide.start();
-        readSide.append(events.topicChosen(TOPIC, ECOLOGICAL, "Mobility"),
+        readSide.append(
+                events.topicChosen(TOPIC, ECOLOGICAL, "Mobility"),
                 events.expertHeard(TOPIC, "h-1", "A. Martin"),
                 events.expertHeard(TOPIC, "h-2", "B. Roux"),
                 events.cacSheet(TOPIC, 1),
@@ -89,7 +111,9 @@ class TopicGroupProjectionTest {
         TopicGroupView before = topic();
 
         readSide.redeliverEverything();
-        readSide.log.restartFrom(readSide.log.delivered().get(1).trackingToken()).forEach(readSide::deliver);
+        readSide.log
+                .restartFrom(readSide.log.delivered().get(1).trackingToken())
+                .forEach(readSide::deliver);
 
         assertThat(topic()).isEqualTo(before);
         assertThat(before.hearings()).hasSize(2);

@@ -16,6 +16,7 @@ import static org.conventionledger.query.platform.TestEvents.actionDrafted;
 import static org.conventionledger.query.platform.TestEvents.actionFinalised;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,8 +24,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.conventionledger.events.deliberation.ActionRevised;
@@ -73,7 +72,9 @@ class FollowUpProjectionTest {
         log = EventLog.jdbc();
         projection = new FollowUpProjection(new Projections(store.mongo()), store.mongo());
         handler = new AnnotationEventHandlerAdapter(projection);
-        controller = new FollowUpController(store.mongo(), new RankingController(store.mongo(), null),
+        controller = new FollowUpController(
+                store.mongo(),
+                new RankingController(store.mongo(), null),
                 Clock.fixed(Instant.parse("2024-01-01T10:00:00Z"), ZoneOffset.UTC));
     }
 
@@ -109,8 +110,8 @@ class FollowUpProjectionTest {
         return new CouncilAnswered(CONVENTION, actionId, answer, relayedTo, reason, "DEL-2022-118", ANSWERED);
     }
 
-    private static ImplementationProgressed progressed(String actionId, ImplementationStatus status, String note,
-                                                       LocalDate on) {
+    private static ImplementationProgressed progressed(
+            String actionId, ImplementationStatus status, String note, LocalDate on) {
         return new ImplementationProgressed(CONVENTION, actionId, status, note, on);
     }
 
@@ -119,7 +120,8 @@ class FollowUpProjectionTest {
      * abandoned; 3 rejected; 4 adapted, not planned yet; 5 not answered yet; 6 never finalised.
      */
     private void clermont(int deliveries) {
-        append(deliveries,
+        append(
+                deliveries,
                 conventionOpened(CONVENTION, "Convention citoyenne", "Clermont-Ferrand", ECOLOGICAL, SOCIAL),
                 actionDrafted(CONVENTION, "a-1", 1, ECOLOGICAL),
                 actionDrafted(CONVENTION, "a-2", 2, ECOLOGICAL),
@@ -137,19 +139,37 @@ class FollowUpProjectionTest {
                 answered("a-2", RELAYED, "Clermont Auvergne Métropole", null),
                 answered("a-3", REJECTED, null, "Beyond the city's means"),
                 answered("a-4", ADAPTED, null, "Phased over two years"),
-                new ImplementationPlanned(CONVENTION, "a-1", "Mobility department", new BigDecimal("120000.00"),
-                        LocalDate.of(2024, 6, 30), LocalDate.of(2022, 11, 15)),
-                new ImplementationPlanned(CONVENTION, "a-2", "Métropole, transport department", new BigDecimal("0.00"),
-                        null, LocalDate.of(2022, 12, 1)),
+                new ImplementationPlanned(
+                        CONVENTION,
+                        "a-1",
+                        "Mobility department",
+                        new BigDecimal("120000.00"),
+                        LocalDate.of(2024, 6, 30),
+                        LocalDate.of(2022, 11, 15)),
+                new ImplementationPlanned(
+                        CONVENTION,
+                        "a-2",
+                        "Métropole, transport department",
+                        new BigDecimal("0.00"),
+                        null,
+                        LocalDate.of(2022, 12, 1)),
                 progressed("a-1", IN_PROGRESS, "Tender launched", LocalDate.of(2023, 1, 10)),
-                new ImplementationBudgetRevised(CONVENTION, "a-1", new BigDecimal("150000.50"), "Tender above estimate",
+                new ImplementationBudgetRevised(
+                        CONVENTION,
+                        "a-1",
+                        new BigDecimal("150000.50"),
+                        "Tender above estimate",
                         LocalDate.of(2023, 2, 1)),
                 progressed("a-2", ABANDONED, "The métropole declined", LocalDate.of(2023, 3, 1)),
                 progressed("a-1", DONE, null, LocalDate.of(2023, 11, 30)));
     }
 
     private static Totals expectedTotals() {
-        return new Totals(5, 1, Map.of(ADOPTED, 1L, ADAPTED, 1L, RELAYED, 1L, REJECTED, 1L), 1,
+        return new Totals(
+                5,
+                1,
+                Map.of(ADOPTED, 1L, ADAPTED, 1L, RELAYED, 1L, REJECTED, 1L),
+                1,
                 Map.of(PLANNED, 0L, IN_PROGRESS, 0L, DONE, 1L, ABANDONED, 1L));
     }
 
@@ -161,29 +181,99 @@ class FollowUpProjectionTest {
         assertThat(view.totals()).isEqualTo(expectedTotals());
         assertThat(view.budget()).isEqualByComparingTo("150000.50");
         assertThat(view.actions()).extracting(ActionFollowUpView::number).containsExactly(1, 2, 3, 4, 5);
-        assertThat(view.actions().get(0)).isEqualTo(new ActionFollowUpView("a-1", 1, "Free buses on Saturdays",
-                "ECOLOGICAL", "Topic 1", null, ADOPTED, null, null, "DEL-2022-118", ANSWERED, 462L,
-                "Mobility department", LocalDate.of(2024, 6, 30), DONE,
-                List.of(new StatusStep(PLANNED, null, LocalDate.of(2022, 11, 15)),
-                        new StatusStep(IN_PROGRESS, "Tender launched", LocalDate.of(2023, 1, 10)),
-                        new StatusStep(DONE, null, LocalDate.of(2023, 11, 30))),
-                new BigDecimal("150000.50"),
-                List.of(new BudgetStep(new BigDecimal("120000.00"), null, LocalDate.of(2022, 11, 15)),
-                        new BudgetStep(new BigDecimal("150000.50"), "Tender above estimate", LocalDate.of(2023, 2, 1)))));
-        assertThat(view.actions().get(1)).isEqualTo(new ActionFollowUpView("a-2", 2, "Action 2", "ECOLOGICAL",
-                "Topic 1", null, RELAYED, "Clermont Auvergne Métropole", null, "DEL-2022-118", ANSWERED, 462L,
-                "Métropole, transport department", null, ABANDONED,
-                List.of(new StatusStep(PLANNED, null, LocalDate.of(2022, 12, 1)),
-                        new StatusStep(ABANDONED, "The métropole declined", LocalDate.of(2023, 3, 1))),
-                new BigDecimal("0.00"), List.of(new BudgetStep(new BigDecimal("0.00"), null, LocalDate.of(2022, 12, 1)))));
-        assertThat(view.actions().get(2)).isEqualTo(new ActionFollowUpView("a-3", 3, "Action 3", "SOCIAL", "Topic 1",
-                null, REJECTED, null, "Beyond the city's means", "DEL-2022-118", ANSWERED, 462L, null, null, null,
-                List.of(), null, List.of()));
+        assertThat(view.actions().get(0))
+                .isEqualTo(new ActionFollowUpView(
+                        "a-1",
+                        1,
+                        "Free buses on Saturdays",
+                        "ECOLOGICAL",
+                        "Topic 1",
+                        null,
+                        ADOPTED,
+                        null,
+                        null,
+                        "DEL-2022-118",
+                        ANSWERED,
+                        462L,
+                        "Mobility department",
+                        LocalDate.of(2024, 6, 30),
+                        DONE,
+                        List.of(
+                                new StatusStep(PLANNED, null, LocalDate.of(2022, 11, 15)),
+                                new StatusStep(IN_PROGRESS, "Tender launched", LocalDate.of(2023, 1, 10)),
+                                new StatusStep(DONE, null, LocalDate.of(2023, 11, 30))),
+                        new BigDecimal("150000.50"),
+                        List.of(
+                                new BudgetStep(new BigDecimal("120000.00"), null, LocalDate.of(2022, 11, 15)),
+                                new BudgetStep(
+                                        new BigDecimal("150000.50"),
+                                        "Tender above estimate",
+                                        LocalDate.of(2023, 2, 1)))));
+        assertThat(view.actions().get(1))
+                .isEqualTo(new ActionFollowUpView(
+                        "a-2",
+                        2,
+                        "Action 2",
+                        "ECOLOGICAL",
+                        "Topic 1",
+                        null,
+                        RELAYED,
+                        "Clermont Auvergne Métropole",
+                        null,
+                        "DEL-2022-118",
+                        ANSWERED,
+                        462L,
+                        "Métropole, transport department",
+                        null,
+                        ABANDONED,
+                        List.of(
+                                new StatusStep(PLANNED, null, LocalDate.of(2022, 12, 1)),
+                                new StatusStep(ABANDONED, "The métropole declined", LocalDate.of(2023, 3, 1))),
+                        new BigDecimal("0.00"),
+                        List.of(new BudgetStep(new BigDecimal("0.00"), null, LocalDate.of(2022, 12, 1)))));
+        assertThat(view.actions().get(2))
+                .isEqualTo(new ActionFollowUpView(
+                        "a-3",
+                        3,
+                        "Action 3",
+                        "SOCIAL",
+                        "Topic 1",
+                        null,
+                        REJECTED,
+                        null,
+                        "Beyond the city's means",
+                        "DEL-2022-118",
+                        ANSWERED,
+                        462L,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        List.of()));
         assertThat(view.actions().get(3).answer()).isEqualTo(ADAPTED);
         assertThat(view.actions().get(3).reason()).isEqualTo("Phased over two years");
         assertThat(view.actions().get(3).status()).isNull();
-        assertThat(view.actions().get(4)).isEqualTo(new ActionFollowUpView("a-5", 5, "Action 5", "SOCIAL", "Topic 1",
-                null, null, null, null, null, null, null, null, null, null, List.of(), null, List.of()));
+        assertThat(view.actions().get(4))
+                .isEqualTo(new ActionFollowUpView(
+                        "a-5",
+                        5,
+                        "Action 5",
+                        "SOCIAL",
+                        "Topic 1",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        List.of()));
     }
 
     @ParameterizedTest
@@ -204,12 +294,13 @@ class FollowUpProjectionTest {
         PublicSummary summary = controller.summary(CONVENTION);
 
         assertThat(summary.totals()).isEqualTo(expectedTotals());
-        assertThat(summary.actions()).containsExactly(
-                new PublicAction(1, "Free buses on Saturdays", ADOPTED, DONE),
-                new PublicAction(2, "Action 2", RELAYED, ABANDONED),
-                new PublicAction(3, "Action 3", REJECTED, null),
-                new PublicAction(4, "Action 4", ADAPTED, null),
-                new PublicAction(5, "Action 5", null, null));
+        assertThat(summary.actions())
+                .containsExactly(
+                        new PublicAction(1, "Free buses on Saturdays", ADOPTED, DONE),
+                        new PublicAction(2, "Action 2", RELAYED, ABANDONED),
+                        new PublicAction(3, "Action 3", REJECTED, null),
+                        new PublicAction(4, "Action 4", ADAPTED, null),
+                        new PublicAction(5, "Action 5", null, null));
         String json = new ObjectMapper().writeValueAsString(summary);
         assertThat(json).doesNotContain("Tender", "métropole declined", "Mobility department", "150000", "DEL-2022");
     }
@@ -243,7 +334,9 @@ class FollowUpProjectionTest {
     @Test
     void aConventionWithoutFinalisedActionsHasAnEmptyFollowUp() {
         start(ReadStore.Backend.MEMORY);
-        append(1, conventionOpened(CONVENTION, "Convention citoyenne", "Clermont-Ferrand", ECOLOGICAL),
+        append(
+                1,
+                conventionOpened(CONVENTION, "Convention citoyenne", "Clermont-Ferrand", ECOLOGICAL),
                 actionDrafted(CONVENTION, "a-1", 1, ECOLOGICAL));
 
         FollowUpView view = controller.followUp(CONVENTION);

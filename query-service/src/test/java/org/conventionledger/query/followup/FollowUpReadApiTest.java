@@ -13,6 +13,7 @@ import static org.conventionledger.query.platform.TestEvents.votationOpened;
 import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 import static org.conventionledger.query.platform.TestEvents.votes;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -22,8 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -37,9 +36,7 @@ import org.conventionledger.events.followup.CouncilAnswered;
 import org.conventionledger.events.followup.ImplementationPlanned;
 import org.conventionledger.events.followup.ImplementationProgressed;
 import org.conventionledger.events.followup.ImplementationStatus;
-import org.conventionledger.platform.identity.LocalAccounts;
 import org.conventionledger.platform.identity.Role;
-import org.conventionledger.query.QueryServiceApplication;
 import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.ReadApiTest;
 import org.junit.jupiter.api.Test;
@@ -66,8 +63,13 @@ class FollowUpReadApiTest extends ReadApiTest {
             String[] stream = streamOf(payload);
             String aggregateId = stream[1];
             long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
-            messages.add(new GenericDomainEventMessage<>(stream[0], aggregateId, sequence, payload,
-                    Map.of("actorId", "organiser", "actorRole", "ORGANISER"), UUID.randomUUID().toString(),
+            messages.add(new GenericDomainEventMessage<>(
+                    stream[0],
+                    aggregateId,
+                    sequence,
+                    payload,
+                    Map.of("actorId", "organiser", "actorRole", "ORGANISER"),
+                    UUID.randomUUID().toString(),
                     Instant.now()));
         }
         eventStore.publish(messages);
@@ -75,39 +77,46 @@ class FollowUpReadApiTest extends ReadApiTest {
 
     private static String[] streamOf(Object payload) {
         if (payload instanceof ActionDrafted e) {
-            return new String[]{"Action", e.actionId()};
+            return new String[] {"Action", e.actionId()};
         }
         if (payload instanceof ActionFinalised e) {
-            return new String[]{"Action", e.actionId()};
+            return new String[] {"Action", e.actionId()};
         }
         if (payload instanceof CouncilAnswered e) {
-            return new String[]{"ActionFollowUp", "followup:" + e.actionId()};
+            return new String[] {"ActionFollowUp", "followup:" + e.actionId()};
         }
         if (payload instanceof ImplementationPlanned e) {
-            return new String[]{"ActionFollowUp", "followup:" + e.actionId()};
+            return new String[] {"ActionFollowUp", "followup:" + e.actionId()};
         }
         if (payload instanceof ImplementationProgressed e) {
-            return new String[]{"ActionFollowUp", "followup:" + e.actionId()};
+            return new String[] {"ActionFollowUp", "followup:" + e.actionId()};
         }
         String type = payload.getClass().getSimpleName();
         String conventionId = ((ConventionEvent) payload).conventionId();
         return type.startsWith("Votation") || type.startsWith("PaperTally")
-                ? new String[]{"Votation", "votation:" + conventionId} : new String[]{"Convention", conventionId};
+                ? new String[] {"Votation", "votation:" + conventionId}
+                : new String[] {"Convention", conventionId};
     }
 
     @Test
     void theFollowUpProcessorIsPooledSequencedByConventionAndFailsBatchesOnErrors() {
         assertThat(processing.eventProcessorByProcessingGroup(ProcessingConfiguration.FOLLOW_UP))
-                .get().isInstanceOf(PooledStreamingEventProcessor.class)
-                .extracting(p -> ((PooledStreamingEventProcessor) p).getName()).isEqualTo("followup");
+                .get()
+                .isInstanceOf(PooledStreamingEventProcessor.class)
+                .extracting(p -> ((PooledStreamingEventProcessor) p).getName())
+                .isEqualTo("followup");
         assertThat(processing.listenerInvocationErrorHandler(ProcessingConfiguration.FOLLOW_UP))
                 .isInstanceOf(PropagatingErrorHandler.class);
         var policy = processing.sequencingPolicy(ProcessingConfiguration.FOLLOW_UP);
-        EventMessage<?> answer = new GenericDomainEventMessage<>("ActionFollowUp", "followup:a-1", 0,
+        EventMessage<?> answer = new GenericDomainEventMessage<>(
+                "ActionFollowUp",
+                "followup:a-1",
+                0,
                 new CouncilAnswered("conv-seq", "a-1", CouncilAnswer.ADOPTED, null, null, "DEL-1", ANSWERED));
-        EventMessage<?> draft = new GenericDomainEventMessage<>("Action", "a-2", 0,
-                actionDrafted("conv-seq", "a-2", 2, SOCIAL));
-        assertThat(policy.getSequenceIdentifierFor(answer)).isEqualTo("conv-seq")
+        EventMessage<?> draft =
+                new GenericDomainEventMessage<>("Action", "a-2", 0, actionDrafted("conv-seq", "a-2", 2, SOCIAL));
+        assertThat(policy.getSequenceIdentifierFor(answer))
+                .isEqualTo("conv-seq")
                 .isEqualTo(policy.getSequenceIdentifierFor(draft));
     }
 
@@ -128,20 +137,32 @@ class FollowUpReadApiTest extends ReadApiTest {
                 paperTally(c, votation, "desk-1", votes(1, 50), votes(2, 80), votes(3, 80)),
                 votationClosed(c, votation),
                 new CouncilAnswered(c, c + "-a2", CouncilAnswer.ADOPTED, null, null, "DEL-2022-118", ANSWERED),
-                new CouncilAnswered(c, c + "-a1", CouncilAnswer.REJECTED, null, "Beyond the city's means",
-                        "DEL-2022-118", ANSWERED),
-                new ImplementationPlanned(c, c + "-a2", "Mobility department", new BigDecimal("120000.00"), null,
-                        ANSWERED.plusMonths(2)),
-                new ImplementationProgressed(c, c + "-a2", ImplementationStatus.IN_PROGRESS, "Tender launched",
-                        ANSWERED.plusMonths(4))));
+                new CouncilAnswered(
+                        c,
+                        c + "-a1",
+                        CouncilAnswer.REJECTED,
+                        null,
+                        "Beyond the city's means",
+                        "DEL-2022-118",
+                        ANSWERED),
+                new ImplementationPlanned(
+                        c, c + "-a2", "Mobility department", new BigDecimal("120000.00"), null, ANSWERED.plusMonths(2)),
+                new ImplementationProgressed(
+                        c, c + "-a2", ImplementationStatus.IN_PROGRESS, "Tender launched", ANSWERED.plusMonths(4))));
 
-        JsonNode view = await("/api/conventions/" + c + "/follow-up", Role.MONITOR,
-                v -> "IN_PROGRESS".equals(v.path("actions").path(1).path("status").asText())
+        JsonNode view = await(
+                "/api/conventions/" + c + "/follow-up",
+                Role.MONITOR,
+                v -> "IN_PROGRESS"
+                                .equals(v.path("actions").path(1).path("status").asText())
                         && v.path("actions").path(0).path("votation").isObject());
-        assertThat(view.path("totals").path("byAnswer").path("ADOPTED").asLong()).isEqualTo(1);
-        assertThat(view.path("totals").path("byAnswer").path("REJECTED").asLong()).isEqualTo(1);
+        assertThat(view.path("totals").path("byAnswer").path("ADOPTED").asLong())
+                .isEqualTo(1);
+        assertThat(view.path("totals").path("byAnswer").path("REJECTED").asLong())
+                .isEqualTo(1);
         assertThat(view.path("totals").path("awaitingAnswer").asLong()).isEqualTo(1);
-        assertThat(view.path("totals").path("byStatus").path("IN_PROGRESS").asLong()).isEqualTo(1);
+        assertThat(view.path("totals").path("byStatus").path("IN_PROGRESS").asLong())
+                .isEqualTo(1);
         assertThat(view.path("budget").decimalValue()).isEqualByComparingTo("120000.00");
         JsonNode adopted = view.path("actions").path(1);
         assertThat(adopted.path("number").asInt()).isEqualTo(2);
@@ -153,34 +174,43 @@ class FollowUpReadApiTest extends ReadApiTest {
         assertThat(adopted.path("department").asText()).isEqualTo("Mobility department");
         assertThat(adopted.path("statusHistory").path(1).path("note").asText()).isEqualTo("Tender launched");
         assertThat(adopted.path("statusHistory").path(1).path("on").asText()).isEqualTo("2023-01-26");
-        assertThat(view.path("actions").path(0).path("votation").path("rank").asInt()).isEqualTo(3);
-        assertThat(view.path("actions").path(2).path("votation").path("rank").asInt()).isEqualTo(1);
+        assertThat(view.path("actions").path(0).path("votation").path("rank").asInt())
+                .isEqualTo(3);
+        assertThat(view.path("actions").path(2).path("votation").path("rank").asInt())
+                .isEqualTo(1);
 
         for (Role staff : List.of(Role.ORGANISER, Role.GARANT)) {
-            assertThat(get("/api/conventions/" + c + "/follow-up", staff).statusCode()).as(staff.name()).isEqualTo(200);
+            assertThat(get("/api/conventions/" + c + "/follow-up", staff).statusCode())
+                    .as(staff.name())
+                    .isEqualTo(200);
         }
-        assertThat(get("/api/conventions/" + c + "/follow-up", null).statusCode()).isEqualTo(401);
-        assertThat(get("/api/conventions/" + c + "/follow-up", Role.VOTER).statusCode()).isEqualTo(403);
+        assertThat(get("/api/conventions/" + c + "/follow-up", null).statusCode())
+                .isEqualTo(401);
+        assertThat(get("/api/conventions/" + c + "/follow-up", Role.VOTER).statusCode())
+                .isEqualTo(403);
 
         HttpResponse<String> publicSummary = get("/api/public/conventions/" + c + "/follow-up-summary", null);
         assertThat(publicSummary.statusCode()).isEqualTo(200);
         JsonNode summary = JSON.readTree(publicSummary.body());
-        assertThat(summary.path("totals").path("byAnswer").path("ADOPTED").asLong()).isEqualTo(1);
+        assertThat(summary.path("totals").path("byAnswer").path("ADOPTED").asLong())
+                .isEqualTo(1);
         assertThat(summary.path("actions").path(1).path("status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(summary.path("actions").path(0).path("answer").asText()).isEqualTo("REJECTED");
         assertThat(summary.path("actions").path(1).size()).isEqualTo(4);
         assertThat(publicSummary.body()).doesNotContain("Tender", "Beyond", "Mobility", "120000");
-        assertThat(get("/api/public/conventions/" + c + "/follow-up-summary", Role.VOTER).statusCode()).isEqualTo(200);
+        assertThat(get("/api/public/conventions/" + c + "/follow-up-summary", Role.VOTER)
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void anUnknownConventionIsAProblem() throws Exception {
-        for (String path : List.of("/api/conventions/nowhere/follow-up",
-                "/api/public/conventions/nowhere/follow-up-summary")) {
+        for (String path :
+                List.of("/api/conventions/nowhere/follow-up", "/api/public/conventions/nowhere/follow-up-summary")) {
             HttpResponse<String> unknown = get(path, path.startsWith("/api/public") ? null : Role.MONITOR);
             assertThat(unknown.statusCode()).as(path).isEqualTo(404);
-            assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(unknown.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(JSON.readTree(unknown.body()).path("code").asText()).isEqualTo("unknown-convention");
         }
     }

@@ -8,7 +8,6 @@ import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 import static org.conventionledger.query.platform.TestEvents.invitationSent;
 
 import java.util.List;
-
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.conventionledger.events.organisation.ConventionOpened;
@@ -46,8 +45,13 @@ class ConventionDirectoryTest {
     void listsEachOpenedConvention() {
         open(conventionOpened("conv-lyon", "Convention citoyenne de Lyon", "Lyon", ECOLOGICAL, SOCIAL, DEMOCRATIC));
 
-        assertThat(directory.conventions()).containsExactly(new ConventionSummary("conv-lyon",
-                "Convention citoyenne de Lyon", "Lyon", List.of("ECOLOGICAL", "SOCIAL", "DEMOCRATIC"), 8));
+        assertThat(directory.conventions())
+                .containsExactly(new ConventionSummary(
+                        "conv-lyon",
+                        "Convention citoyenne de Lyon",
+                        "Lyon",
+                        List.of("ECOLOGICAL", "SOCIAL", "DEMOCRATIC"),
+                        8));
     }
 
     @Test
@@ -56,7 +60,8 @@ class ConventionDirectoryTest {
         open(conventionOpened("c-1", "Assemblée de quartier", "Nantes", SOCIAL));
         open(conventionOpened("c-2", "Budget participatif", "Lille", DEMOCRATIC));
 
-        assertThat(directory.conventions()).extracting(ConventionSummary::conventionId)
+        assertThat(directory.conventions())
+                .extracting(ConventionSummary::conventionId)
                 .containsExactly("c-1", "c-2", "c-3");
     }
 
@@ -86,7 +91,8 @@ class ConventionDirectoryTest {
         handlers.handle(opened);
         handlers.handle(opened);
 
-        assertThat(handlers.canHandle(log.append(invitationSent("conv-lyon", "inv-1")))).isFalse();
+        assertThat(handlers.canHandle(log.append(invitationSent("conv-lyon", "inv-1"))))
+                .isFalse();
         assertThat(directory.conventions()).extracting(ConventionSummary::city).containsExactly("Lyon");
     }
 }

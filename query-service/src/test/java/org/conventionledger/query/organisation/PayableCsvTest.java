@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.List;
-
 import org.conventionledger.query.organisation.SessionReport.PayableRow;
 import org.junit.jupiter.api.Test;
 
@@ -16,11 +15,12 @@ class PayableCsvTest {
 
     @Test
     void aHeaderThenOneRowPerMemberWithTwoDecimalAmountsAndCrlfLineEnds() {
-        String csv = PayableCsv.write(List.of(
-                new PayableRow("m-1", true, euros("20.00"), euros("1234.50"), euros("1254.50"), false)));
+        String csv = PayableCsv.write(
+                List.of(new PayableRow("m-1", true, euros("20.00"), euros("1234.50"), euros("1254.50"), false)));
 
-        assertThat(csv).isEqualTo("memberId,present,indemnity,expensesApproved,total,paid\r\n"
-                + "m-1,yes,20.00,1234.50,1254.50,no\r\n");
+        assertThat(csv)
+                .isEqualTo("memberId,present,indemnity,expensesApproved,total,paid\r\n"
+                        + "m-1,yes,20.00,1234.50,1254.50,no\r\n");
     }
 
     @Test
@@ -34,9 +34,9 @@ class PayableCsvTest {
                 new PayableRow("m,1", false, euros("0.00"), euros("5.00"), euros("5.00"), true),
                 new PayableRow("m\"2", false, euros("0.00"), euros("5.00"), euros("5.00"), true)));
 
-        assertThat(csv.split("\r\n")).containsExactly(PayableCsv.HEADER,
-                "\"m,1\",no,0.00,5.00,5.00,yes",
-                "\"m\"\"2\",no,0.00,5.00,5.00,yes");
+        assertThat(csv.split("\r\n"))
+                .containsExactly(
+                        PayableCsv.HEADER, "\"m,1\",no,0.00,5.00,5.00,yes", "\"m\"\"2\",no,0.00,5.00,5.00,yes");
     }
 
     @Test
@@ -45,9 +45,11 @@ class PayableCsvTest {
                 new PayableRow("=HYPERLINK(\"http://x\")", true, euros("0.00"), euros("-5.00"), euros("-5.00"), false),
                 new PayableRow("@SUM(A1)", true, euros("0.00"), euros("5.00"), euros("5.00"), false)));
 
-        assertThat(csv.split("\r\n")).containsExactly(PayableCsv.HEADER,
-                "\"'=HYPERLINK(\"\"http://x\"\")\",yes,0.00,-5.00,-5.00,no",
-                "'@SUM(A1),yes,0.00,5.00,5.00,no");
+        assertThat(csv.split("\r\n"))
+                .containsExactly(
+                        PayableCsv.HEADER,
+                        "\"'=HYPERLINK(\"\"http://x\"\")\",yes,0.00,-5.00,-5.00,no",
+                        "'@SUM(A1),yes,0.00,5.00,5.00,no");
     }
 
     @Test

@@ -19,14 +19,13 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
 import org.conventionledger.events.recruitment.WithdrawalReason;
-import org.conventionledger.query.platform.EventLog;
-import org.conventionledger.query.platform.ReadStore;
 import org.conventionledger.query.organisation.SessionReport.PayableRow;
 import org.conventionledger.query.organisation.SessionView.AttendanceFigures;
 import org.conventionledger.query.organisation.SessionView.ExpenseFigures;
 import org.conventionledger.query.organisation.SessionView.Indemnities;
+import org.conventionledger.query.platform.EventLog;
+import org.conventionledger.query.platform.ReadStore;
 import org.conventionledger.query.recruitment.RecruitmentEvents;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -47,32 +46,34 @@ class SessionProjectionTest {
 
     @AutoClose
     private SessionReadSide side;
+
     private final RecruitmentEvents e = new RecruitmentEvents(CONVENTION);
 
     private Object[] sessions() {
-        return new Object[]{
-                conventionOpened(CONVENTION, "Convention citoyenne", "Clermont-Ferrand", ECOLOGICAL, SOCIAL),
-                e.seated("m-1", "inv-1", ECOLOGICAL, "2025-03-01"),
-                e.seated("m-2", "inv-2", ECOLOGICAL, "2025-03-01"),
-                e.seated("m-3", "inv-3", SOCIAL, "2025-03-01"),
-                e.session("s-1", 1, PLENARY, null, "2025-03-08", "2025-03-09"),
-                e.attendance("s-1", "m-1", PRESENT),
-                e.attendance("s-1", "m-2", ABSENT),
-                e.attendance("s-1", "m-3", EXCUSED),
-                e.correction("s-1", "m-2", ABSENT, PRESENT),
-                e.claim("c-1", "s-1", "m-1", TRAVEL, "12.4"),
-                e.claim("c-2", "s-1", "m-3", CHILDCARE, "30"),
-                e.claim("c-3", "s-1", "m-2", MEAL, "8.50"),
-                e.claim("c-4", "s-1", "m-1", MEAL, "9.99"),
-                e.approved("c-1"),
-                e.approved("c-2"),
-                e.rejected("c-3", "no receipt"),
-                e.sessionClosed("s-1", "2025-03-09"),
-                e.paid("s-1", "74.90", "2025-03-31", "m-1", "m-2"),
-                e.withdrew("m-2", WithdrawalReason.MOVED_AWAY, "2025-04-01"),
-                e.seated("m-4", "inv-4", ECOLOGICAL, "2025-04-15"),
-                e.session("s-2", 2, ASSEMBLY, ECOLOGICAL, "2025-05-03", "2025-05-04"),
-                e.attendance("s-2", "m-1", PRESENT)};
+        return new Object[] {
+            conventionOpened(CONVENTION, "Convention citoyenne", "Clermont-Ferrand", ECOLOGICAL, SOCIAL),
+            e.seated("m-1", "inv-1", ECOLOGICAL, "2025-03-01"),
+            e.seated("m-2", "inv-2", ECOLOGICAL, "2025-03-01"),
+            e.seated("m-3", "inv-3", SOCIAL, "2025-03-01"),
+            e.session("s-1", 1, PLENARY, null, "2025-03-08", "2025-03-09"),
+            e.attendance("s-1", "m-1", PRESENT),
+            e.attendance("s-1", "m-2", ABSENT),
+            e.attendance("s-1", "m-3", EXCUSED),
+            e.correction("s-1", "m-2", ABSENT, PRESENT),
+            e.claim("c-1", "s-1", "m-1", TRAVEL, "12.4"),
+            e.claim("c-2", "s-1", "m-3", CHILDCARE, "30"),
+            e.claim("c-3", "s-1", "m-2", MEAL, "8.50"),
+            e.claim("c-4", "s-1", "m-1", MEAL, "9.99"),
+            e.approved("c-1"),
+            e.approved("c-2"),
+            e.rejected("c-3", "no receipt"),
+            e.sessionClosed("s-1", "2025-03-09"),
+            e.paid("s-1", "74.90", "2025-03-31", "m-1", "m-2"),
+            e.withdrew("m-2", WithdrawalReason.MOVED_AWAY, "2025-04-01"),
+            e.seated("m-4", "inv-4", ECOLOGICAL, "2025-04-15"),
+            e.session("s-2", 2, ASSEMBLY, ECOLOGICAL, "2025-05-03", "2025-05-04"),
+            e.attendance("s-2", "m-1", PRESENT)
+        };
     }
 
     private List<SessionView> view() {
@@ -115,13 +116,22 @@ class SessionProjectionTest {
 
         SessionView plenary = view().get(0);
 
-        assertThat(plenary.indemnities()).isEqualTo(new Indemnities(euros("25.00"), euros("50.00"), euros("42.40"),
-                euros("92.40"), euros("74.90"), 2, day("2025-03-31")));
-        assertThat(plenary.expensesByKind()).containsExactly(
-                Map.entry("TRAVEL", new ExpenseFigures(0, euros("0.00"), 1, euros("12.40"), 0, euros("0.00"))),
-                Map.entry("CHILDCARE", new ExpenseFigures(0, euros("0.00"), 1, euros("30.00"), 0, euros("0.00"))),
-                Map.entry("MEAL", new ExpenseFigures(1, euros("9.99"), 0, euros("0.00"), 1, euros("8.50"))),
-                Map.entry("OTHER", new ExpenseFigures(0, euros("0.00"), 0, euros("0.00"), 0, euros("0.00"))));
+        assertThat(plenary.indemnities())
+                .isEqualTo(new Indemnities(
+                        euros("25.00"),
+                        euros("50.00"),
+                        euros("42.40"),
+                        euros("92.40"),
+                        euros("74.90"),
+                        2,
+                        day("2025-03-31")));
+        assertThat(plenary.expensesByKind())
+                .containsExactly(
+                        Map.entry("TRAVEL", new ExpenseFigures(0, euros("0.00"), 1, euros("12.40"), 0, euros("0.00"))),
+                        Map.entry(
+                                "CHILDCARE", new ExpenseFigures(0, euros("0.00"), 1, euros("30.00"), 0, euros("0.00"))),
+                        Map.entry("MEAL", new ExpenseFigures(1, euros("9.99"), 0, euros("0.00"), 1, euros("8.50"))),
+                        Map.entry("OTHER", new ExpenseFigures(0, euros("0.00"), 0, euros("0.00"), 0, euros("0.00"))));
         assertThat(view().get(1).indemnities().due()).isEqualTo(euros("25.00"));
         assertThat(view().get(1).indemnities().paid()).isEqualTo(euros("0.00"));
     }
@@ -134,10 +144,11 @@ class SessionProjectionTest {
         SessionBook book = side.mongo().findById(CONVENTION, SessionBook.class);
         List<PayableRow> rows = SessionReport.payable(book, book.session("s-1"));
 
-        assertThat(rows).containsExactly(
-                new PayableRow("m-1", true, euros("25.00"), euros("12.40"), euros("37.40"), true),
-                new PayableRow("m-2", true, euros("25.00"), euros("0.00"), euros("25.00"), true),
-                new PayableRow("m-3", false, euros("0.00"), euros("30.00"), euros("30.00"), false));
+        assertThat(rows)
+                .containsExactly(
+                        new PayableRow("m-1", true, euros("25.00"), euros("12.40"), euros("37.40"), true),
+                        new PayableRow("m-2", true, euros("25.00"), euros("0.00"), euros("25.00"), true),
+                        new PayableRow("m-3", false, euros("0.00"), euros("30.00"), euros("30.00"), false));
     }
 
     @Test
@@ -156,7 +167,8 @@ class SessionProjectionTest {
                 m-3,no,0.00,30.00,30.00,no\r
                 """);
 
-        byte[] excel = side.sessionController.payable(CONVENTION, "s-1", "excel-fr").getBody();
+        byte[] excel =
+                side.sessionController.payable(CONVENTION, "s-1", "excel-fr").getBody();
         assertThat(new String(excel, StandardCharsets.UTF_8)).isEqualTo("""
                 \uFEFFmemberId;present;indemnity;expensesApproved;total;paid\r
                 m-1;yes;25,00;12,40;37,40;yes\r
@@ -183,7 +195,8 @@ class SessionProjectionTest {
         side.appendTwice(sessions());
 
         assertThat(view()).isEqualTo(once);
-        assertThat(side.sessionController.payable(CONVENTION, "s-1", null).getBody()).isEqualTo(csv);
+        assertThat(side.sessionController.payable(CONVENTION, "s-1", null).getBody())
+                .isEqualTo(csv);
     }
 
     @Test
@@ -205,7 +218,8 @@ class SessionProjectionTest {
     @Test
     void aCorrectionBackAndForthEndsOnTheLastPresence() {
         side = SessionReadSide.start();
-        side.append(conventionOpened(CONVENTION, "C", "Clermont-Ferrand", SOCIAL),
+        side.append(
+                conventionOpened(CONVENTION, "C", "Clermont-Ferrand", SOCIAL),
                 e.seated("m-1", "inv-1", SOCIAL, "2025-03-01"),
                 e.session("s-1", 1, ASSEMBLY, SOCIAL, "2025-03-08", "2025-03-09"),
                 e.attendance("s-1", "m-1", ABSENT),
@@ -219,7 +233,8 @@ class SessionProjectionTest {
     @Test
     void aMemberWhoLostMembershipIsNoLongerExpected() {
         side = SessionReadSide.start();
-        side.append(conventionOpened(CONVENTION, "C", "Clermont-Ferrand", SOCIAL),
+        side.append(
+                conventionOpened(CONVENTION, "C", "Clermont-Ferrand", SOCIAL),
                 e.seated("m-1", "inv-1", SOCIAL, "2025-03-01"),
                 e.seated("m-2", "inv-2", SOCIAL, "2025-03-01"),
                 e.session("s-1", 1, PLENARY, null, "2025-03-08", "2025-03-09"),
@@ -245,7 +260,8 @@ class SessionProjectionTest {
         side.append(conventionOpened(CONVENTION, "C", "Clermont-Ferrand", SOCIAL));
 
         assertThatThrownBy(() -> side.append(e.approved("c-404")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("c-404");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("c-404");
     }
 
     @Test

@@ -5,16 +5,12 @@ import static org.conventionledger.events.Transition.SOCIAL;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 import static org.conventionledger.query.platform.TestEvents.invitationSent;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.conventionledger.query.QueryServiceApplication;
-import org.conventionledger.platform.identity.LocalAccounts;
 import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.platform.ReadApiTest;
 import org.junit.jupiter.api.Test;
@@ -26,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class AuditTrailHttpTest extends ReadApiTest {
 
     private static final List<String> NEW_PATHS = List.of(
-            "/api/audit/events?actor=a&role=GARANT&from=2025-01-01T00:00:00Z&to=2030-01-01T00:00:00Z&part=votation&correlationId=r",
+            "/api/audit/events?actor=a&role=GARANT&from=2025-01-01T00:00:00Z&to=2030-01-01T00:00:00Z"
+                    + "&part=votation&correlationId=r",
             "/api/audit/events/export?format=jsonl",
             "/api/audit/events/export?format=csv",
             "/api/audit/events/1/causes");
@@ -73,35 +70,55 @@ class AuditTrailHttpTest extends ReadApiTest {
     @Test
     void theExportsAndTheCausesAreServed() throws Exception {
         String convention = "conv-" + UUID.randomUUID();
-        Map<String, String> origin = Map.of("actorId", "org-http", "actorRole", "ORGANISER",
-                "correlationId", "cmd-" + convention, "traceId", "req-" + convention);
+        Map<String, String> origin = Map.of(
+                "actorId",
+                "org-http",
+                "actorRole",
+                "ORGANISER",
+                "correlationId",
+                "cmd-" + convention,
+                "traceId",
+                "req-" + convention);
         eventStore.publish(
-                new GenericDomainEventMessage<>("Convention", convention, 0,
-                        conventionOpened(convention, "Lyon, \"2025\"", "Lyon", SOCIAL), origin),
-                new GenericDomainEventMessage<>("Convention", convention, 1, invitationSent(convention, "inv-1"), origin));
+                new GenericDomainEventMessage<>(
+                        "Convention",
+                        convention,
+                        0,
+                        conventionOpened(convention, "Lyon, \"2025\"", "Lyon", SOCIAL),
+                        origin),
+                new GenericDomainEventMessage<>(
+                        "Convention", convention, 1, invitationSent(convention, "inv-1"), origin));
         String filter = "aggregateId=" + convention;
-        await("/api/audit/events?" + filter, Role.GARANT, trail -> trail.path("events").size() >= 2);
+        await(
+                "/api/audit/events?" + filter,
+                Role.GARANT,
+                trail -> trail.path("events").size() >= 2);
 
         HttpResponse<String> jsonl = get("/api/audit/events/export?format=jsonl&actor=org-http&" + filter, Role.GARANT);
         assertThat(jsonl.statusCode()).isEqualTo(200);
-        assertThat(jsonl.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/x-ndjson"));
-        assertThat(jsonl.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"audit-events.jsonl\"");
+        assertThat(jsonl.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/x-ndjson"));
+        assertThat(jsonl.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"audit-events.jsonl\"");
         List<String> lines = jsonl.body().lines().toList();
         assertThat(lines).hasSize(2);
         long first = JSON.readTree(lines.get(0)).path("position").asLong();
 
         HttpResponse<String> csv = get("/api/audit/events/export?format=csv&part=organisation&" + filter, Role.GARANT);
         assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/csv"));
-        assertThat(csv.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"audit-events.csv\"");
+        assertThat(csv.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(csv.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"audit-events.csv\"");
         List<List<String>> rows = AuditTrailFiltersTest.Csv.parse(csv.body());
-        assertThat(rows).as("the header and ConventionOpened (InvitationSent is recruitment)").hasSize(2);
+        assertThat(rows)
+                .as("the header and ConventionOpened (InvitationSent is recruitment)")
+                .hasSize(2);
         assertThat(rows.get(1).get(2)).isEqualTo("ConventionOpened");
         assertThat(JSON.readTree(rows.get(1).get(9)).path("title").asText()).isEqualTo("Lyon, \"2025\"");
 
-        JsonNode causes = JSON.readTree(get("/api/audit/events/" + first + "/causes", Role.GARANT).body());
+        JsonNode causes = JSON.readTree(
+                get("/api/audit/events/" + first + "/causes", Role.GARANT).body());
         assertThat(causes.path("event").path("position").asLong()).isEqualTo(first);
         assertThat(causes.path("causedBy")).hasSize(1);
         assertThat(causes.path("causedBy").get(0).path("causationId").asText()).isEqualTo("cmd-" + convention);

@@ -12,20 +12,19 @@ import static org.conventionledger.query.platform.TestEvents.onlineBallot;
 import static org.conventionledger.query.platform.TestEvents.votationOpened;
 import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.conventionledger.query.oversight.AuditTrailController.Page;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.conventionledger.query.oversight.AuditTrailController.Page;
 import org.conventionledger.query.platform.EventLog;
 import org.conventionledger.query.platform.ReadStore;
 import org.junit.jupiter.api.AfterEach;
@@ -42,8 +41,7 @@ class AuditTrailProjectionTest {
 
     private static final String LYON = "conv-lyon";
     private static final Map<String, String> ORGANISER = Map.of(
-            "actorId", "organiser", "actorRole", "ORGANISER",
-            "correlationId", "command-42", "traceId", "request-7");
+            "actorId", "organiser", "actorRole", "ORGANISER", "correlationId", "command-42", "traceId", "request-7");
 
     /** As Spring Boot configures it: java.time support, dates as ISO text. */
     private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json()
@@ -51,11 +49,11 @@ class AuditTrailProjectionTest {
             .build();
 
     /** The log's serializer, as the services configure it (JSON). */
-    private static final Serializer SERIALIZER = JacksonSerializer.builder().objectMapper(JSON).build();
+    private static final Serializer SERIALIZER =
+            JacksonSerializer.builder().objectMapper(JSON).build();
 
     /** Any payload is copied, not only those of the catalogue. */
-    record Unlisted(String text) {
-    }
+    record Unlisted(String text) {}
 
     /** The simulated JDBC log numbers events from 1; it is not queried, so no position is abandoned. */
     private static final GapResolver SIMULATED_JDBC_LOG =
@@ -71,8 +69,11 @@ class AuditTrailProjectionTest {
         store = ReadStore.start();
         projection = new AuditTrailProjection(store.mongo(), JSON, SERIALIZER);
         // the export reads the event store, which these tests do not use
-        controller = new AuditTrailController(store.mongo(), new ChainSealer(store.mongo(), JSON, SIMULATED_JDBC_LOG),
-                new LogExport(null, SERIALIZER, store.mongo(), JSON), JSON);
+        controller = new AuditTrailController(
+                store.mongo(),
+                new ChainSealer(store.mongo(), JSON, SIMULATED_JDBC_LOG),
+                new LogExport(null, SERIALIZER, store.mongo(), JSON),
+                JSON);
         log = EventLog.jdbc();
     }
 
@@ -120,7 +121,9 @@ class AuditTrailProjectionTest {
                 .containsEntry("plannedSessions", 8);
         @SuppressWarnings("unchecked")
         Map<String, Object> mandate = (Map<String, Object>) event.payload().get("mandate");
-        assertThat(mandate).containsEntry("startsOn", "2025-03-02").containsEntry("deliberationReference", "DEL-2025-014");
+        assertThat(mandate)
+                .containsEntry("startsOn", "2025-03-02")
+                .containsEntry("deliberationReference", "DEL-2025-014");
         // amounts keep their scale (the store keeps BigDecimal as text, so it reads back as "25.00")
         assertThat(String.valueOf(mandate.get("indemnityPerSession"))).isEqualTo("25.00");
     }
@@ -136,7 +139,8 @@ class AuditTrailProjectionTest {
         deliver(late);
 
         assertThat(all().events()).extracting(AuditEvent::position).containsExactly(1L, 2L, 3L);
-        assertThat(controller.events(1, 1, null, null).events().get(0).payload()).containsEntry("invitationId", "inv-3");
+        assertThat(controller.events(1, 1, null, null).events().get(0).payload())
+                .containsEntry("invitationId", "inv-3");
     }
 
     @Test
@@ -161,8 +165,8 @@ class AuditTrailProjectionTest {
 
     @Test
     void anEventThatIsNotADomainEventHasNoAggregate() {
-        TrackedEventMessage<?> message = new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(9),
-                GenericEventMessage.asEventMessage(invitationSent(LYON, "inv-1")));
+        TrackedEventMessage<?> message = new GenericTrackedEventMessage<>(
+                new GlobalSequenceTrackingToken(9), GenericEventMessage.asEventMessage(invitationSent(LYON, "inv-1")));
         deliver(message);
 
         AuditEvent event = all().events().get(0);
@@ -182,8 +186,7 @@ class AuditTrailProjectionTest {
         log.restreamFrom(null).forEach(this::deliver);
 
         assertThat(all()).isEqualTo(before);
-        assertThat(store.mongo().count(new Query(), AuditEvent.class))
-                .isEqualTo(2);
+        assertThat(store.mongo().count(new Query(), AuditEvent.class)).isEqualTo(2);
     }
 
     @Test
@@ -206,7 +209,9 @@ class AuditTrailProjectionTest {
 
         Page end = controller.events(third.next(), 3, null, null);
         assertThat(end.events()).isEmpty();
-        assertThat(end.next()).as("nothing new yet: ask again from the same place").isEqualTo(7L);
+        assertThat(end.next())
+                .as("nothing new yet: ask again from the same place")
+                .isEqualTo(7L);
     }
 
     @Test
@@ -243,19 +248,26 @@ class AuditTrailProjectionTest {
         append(invitationSent(LYON, "inv-2"));
 
         assertThat(controller.events(-1, 100, "InvitationSent", null).events())
-                .extracting(AuditEvent::position).containsExactly(3L, 7L);
+                .extracting(AuditEvent::position)
+                .containsExactly(3L, 7L);
         assertThat(controller.events(-1, 100, null, "vot-1").events())
-                .extracting(AuditEvent::position).containsExactly(2L, 4L);
+                .extracting(AuditEvent::position)
+                .containsExactly(2L, 4L);
         assertThat(controller.events(-1, 100, null, LYON).events())
-                .extracting(AuditEvent::position).containsExactly(1L, 3L, 6L, 7L);
+                .extracting(AuditEvent::position)
+                .containsExactly(1L, 3L, 6L, 7L);
         assertThat(controller.events(-1, 100, "VotationOpened", "vot-1").events())
-                .extracting(AuditEvent::position).containsExactly(4L);
+                .extracting(AuditEvent::position)
+                .containsExactly(4L);
         assertThat(controller.events(-1, 100, "VotationOpened", LYON).events()).isEmpty();
 
         Page filteredFirst = controller.events(-1, 1, "InvitationSent", null);
         assertThat(filteredFirst.next()).isEqualTo(3L);
-        assertThat(controller.events(filteredFirst.next(), 1, "InvitationSent", null).events())
-                .extracting(AuditEvent::position).containsExactly(7L);
+        assertThat(controller
+                        .events(filteredFirst.next(), 1, "InvitationSent", null)
+                        .events())
+                .extracting(AuditEvent::position)
+                .containsExactly(7L);
     }
 
     @ParameterizedTest
@@ -290,7 +302,8 @@ class AuditTrailProjectionTest {
     void axonRoutesEveryEventToTheCatchAllHandler() throws Exception {
         AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
         handlers.handle(log.append(conventionOpened(LYON, "C", "Lyon", SOCIAL), ORGANISER));
-        handlers.handle(new GenericTrackedEventMessage<>(GapAwareTrackingToken.newInstance(5, List.of()),
+        handlers.handle(new GenericTrackedEventMessage<>(
+                GapAwareTrackingToken.newInstance(5, List.of()),
                 GenericEventMessage.asEventMessage(new Unlisted("not in the catalogue"))));
 
         assertThat(all().events()).extracting(AuditEvent::type).containsExactly("ConventionOpened", "Unlisted");

@@ -9,7 +9,6 @@ import static org.conventionledger.query.platform.TestEvents.onlineBallot;
 
 import java.time.Duration;
 import java.util.UUID;
-
 import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
@@ -39,28 +38,34 @@ class ChainAfterAbortedAppendTest extends ChainedLogTest {
 
     @Test
     void theChainGoesOnPastTheIndexOfAFailedAppendOnceTheGapHasTimedOut() throws Exception {
-        eventStore.publish(new GenericDomainEventMessage<>("Convention", LYON, 0,
-                conventionOpened(LYON, "C", "Lyon", SOCIAL), actor()));
+        eventStore.publish(new GenericDomainEventMessage<>(
+                "Convention", LYON, 0, conventionOpened(LYON, "C", "Lyon", SOCIAL), actor()));
         String ballot = "ballot-1-" + VOTATION;
-        eventStore.publish(new GenericDomainEventMessage<>("OnlineBallot", ballot, 0,
-                onlineBallot(LYON, VOTATION, ballot, 1), actor()));
+        eventStore.publish(new GenericDomainEventMessage<>(
+                "OnlineBallot", ballot, 0, onlineBallot(LYON, VOTATION, ballot, 1), actor()));
         long beforeRace = maxIndex();
         sealThrough(beforeRace);
 
         // the same voter's second ballot loses the race for sequence 0 of the ballot's stream
-        assertThatThrownBy(() -> eventStore.publish(new GenericDomainEventMessage<>("OnlineBallot", ballot, 0,
-                onlineBallot(LYON, VOTATION, ballot, 1), actor()))).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> eventStore.publish(new GenericDomainEventMessage<>(
+                        "OnlineBallot", ballot, 0, onlineBallot(LYON, VOTATION, ballot, 1), actor())))
+                .isInstanceOf(RuntimeException.class);
         Thread.sleep(1_500); // past the gap timeout
-        eventStore.publish(new GenericDomainEventMessage<>("Convention", LYON, 1, invitationSent(LYON, "inv-1"), actor()));
+        eventStore.publish(
+                new GenericDomainEventMessage<>("Convention", LYON, 1, invitationSent(LYON, "inv-1"), actor()));
         Thread.sleep(1_500);
-        eventStore.publish(new GenericDomainEventMessage<>("Convention", LYON, 2, invitationSent(LYON, "inv-2"), actor()));
+        eventStore.publish(
+                new GenericDomainEventMessage<>("Convention", LYON, 2, invitationSent(LYON, "inv-2"), actor()));
         long last = maxIndex();
         assertThat(last).as("the failed append took an index").isEqualTo(beforeRace + 3);
-        Awaitility.await("the trail has both events").atMost(Duration.ofSeconds(20))
-                .until(() -> controller.events(beforeRace, 10, null, null).events().size() == 2);
+        Awaitility.await("the trail has both events")
+                .atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        controller.events(beforeRace, 10, null, null).events().size() == 2);
 
         assertThat(sealThrough(last).position()).as("the sealed position").isEqualTo(last);
-        assertThat(abandoned.abandonedPositions()).as("the failed append's index, accounted for")
+        assertThat(abandoned.abandonedPositions())
+                .as("the failed append's index, accounted for")
                 .extracting(AbandonedPositions::first, AbandonedPositions::last)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(beforeRace + 1, beforeRace + 1));
     }

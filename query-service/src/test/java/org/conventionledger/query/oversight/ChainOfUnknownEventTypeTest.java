@@ -5,6 +5,7 @@ import static org.conventionledger.events.Transition.SOCIAL;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 import static org.conventionledger.query.platform.TestEvents.invitationSent;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,8 +14,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.conventionledger.events.integrity.ChainVerifier;
 import org.junit.jupiter.api.Test;
@@ -30,10 +29,11 @@ class ChainOfUnknownEventTypeTest extends ChainedLogTest {
 
     @Test
     void anEventOfAnUnknownTypeIsChainedAsExported() throws Exception {
-        eventStore.publish(new GenericDomainEventMessage<>("Convention", LYON, 0,
-                conventionOpened(LYON, "C", "Lyon", SOCIAL), actor()));
+        eventStore.publish(new GenericDomainEventMessage<>(
+                "Convention", LYON, 0, conventionOpened(LYON, "C", "Lyon", SOCIAL), actor()));
         appendAsANewerWriterWould(1, "{\"conventionId\":\"" + LYON + "\",\"title\":\"Convention lyonnaise\"}");
-        eventStore.publish(new GenericDomainEventMessage<>("Convention", LYON, 2, invitationSent(LYON, "inv-1"), actor()));
+        eventStore.publish(
+                new GenericDomainEventMessage<>("Convention", LYON, 2, invitationSent(LYON, "inv-1"), actor()));
         long last = maxIndex();
 
         AuditTrailController.Seal seal = sealThrough(last);
@@ -48,16 +48,17 @@ class ChainOfUnknownEventTypeTest extends ChainedLogTest {
 
     private void appendAsANewerWriterWould(long sequence, String payload) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO DomainEventEntry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, "
-                             + "payloadType, payloadRevision, payload, metaData, timeStamp) "
-                             + "VALUES (?, ?, ?, 'Convention', ?, '1', ?, ?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO DomainEventEntry (eventIdentifier, aggregateIdentifier, sequenceNumber, type, "
+                                + "payloadType, payloadRevision, payload, metaData, timeStamp) "
+                                + "VALUES (?, ?, ?, 'Convention', ?, '1', ?, ?, ?)")) {
             insert.setString(1, UUID.randomUUID().toString());
             insert.setString(2, LYON);
             insert.setLong(3, sequence);
             insert.setString(4, FUTURE_TYPE);
             insert.setBytes(5, payload.getBytes(StandardCharsets.UTF_8));
-            insert.setBytes(6, "{\"actorId\":\"organiser\",\"actorRole\":\"ORGANISER\"}".getBytes(StandardCharsets.UTF_8));
+            insert.setBytes(
+                    6, "{\"actorId\":\"organiser\",\"actorRole\":\"ORGANISER\"}".getBytes(StandardCharsets.UTF_8));
             insert.setString(7, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
             assertThat(insert.executeUpdate()).isEqualTo(1);
         }

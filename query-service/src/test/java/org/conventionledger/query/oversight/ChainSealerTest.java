@@ -5,12 +5,11 @@ import static org.conventionledger.events.Transition.SOCIAL;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 import static org.conventionledger.query.platform.TestEvents.invitationSent;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.SerializedObject;
@@ -40,7 +39,8 @@ class ChainSealerTest {
     private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json()
             .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
-    private static final Serializer SERIALIZER = JacksonSerializer.builder().objectMapper(JSON).build();
+    private static final Serializer SERIALIZER =
+            JacksonSerializer.builder().objectMapper(JSON).build();
 
     /** The simulated JDBC log numbers events from 1; it is not queried, so no position is abandoned. */
     private static final GapResolver SIMULATED_JDBC_LOG =
@@ -84,9 +84,19 @@ class ChainSealerTest {
             SerializedObject<byte[]> payload = SERIALIZER.serialize(m.getPayload(), byte[].class);
             Map<String, String> meta = new TreeMap<>();
             m.getMetaData().forEach((k, v) -> meta.put(k, String.valueOf(v)));
-            hash = ChainLink.hash(hash, new ChainLink.Entry(e.getKey(), m.getIdentifier(), m.getAggregateIdentifier(),
-                    m.getSequenceNumber(), m.getPayloadType().getName(), "1", m.getTimestamp().toString(), meta,
-                    payload.getData(), m.getType()));
+            hash = ChainLink.hash(
+                    hash,
+                    new ChainLink.Entry(
+                            e.getKey(),
+                            m.getIdentifier(),
+                            m.getAggregateIdentifier(),
+                            m.getSequenceNumber(),
+                            m.getPayloadType().getName(),
+                            "1",
+                            m.getTimestamp().toString(),
+                            meta,
+                            payload.getData(),
+                            m.getType()));
             links.put(e.getKey(), hash);
         }
         return links;
@@ -94,7 +104,8 @@ class ChainSealerTest {
 
     private Map<Long, String> recordedLinks() {
         Map<Long, String> links = new TreeMap<>();
-        store.mongo().find(new Query().with(Sort.by("_id")), AuditEvent.class)
+        store.mongo()
+                .find(new Query().with(Sort.by("_id")), AuditEvent.class)
                 .forEach(e -> links.put(e.position(), e.chainHash()));
         return links;
     }
@@ -114,10 +125,13 @@ class ChainSealerTest {
 
         AuditEvent event = store.mongo().findById(1L, AuditEvent.class);
 
-        assertThat(event.storedPayload()).isEqualTo(new String(
-                SERIALIZER.serialize(opened.getPayload(), byte[].class).getData(), java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(event.metaData()).isEqualTo(
-                "{\"actorId\":\"organiser\",\"actorRole\":\"ORGANISER\",\"correlationId\":\"command-42\",\"traceId\":\"request-7\"}");
+        assertThat(event.storedPayload())
+                .isEqualTo(new String(
+                        SERIALIZER.serialize(opened.getPayload(), byte[].class).getData(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(event.metaData())
+                .isEqualTo("{\"actorId\":\"organiser\",\"actorRole\":\"ORGANISER\","
+                        + "\"correlationId\":\"command-42\",\"traceId\":\"request-7\"}");
         assertThat(event.chainHash()).as("not chained until the sealer runs").isNull();
     }
 
@@ -181,12 +195,15 @@ class ChainSealerTest {
 
         segment.process(log.delivered(), m -> {
             projection.on(m, m.trackingToken());
-            assertThat(store.mongo().count(new Query(), AuditEvent.class)).as("written when the batch commits").isZero();
+            assertThat(store.mongo().count(new Query(), AuditEvent.class))
+                    .as("written when the batch commits")
+                    .isZero();
         });
         assertThat(recordedLinks().keySet()).containsExactly(1L, 3L, 4L, 5L, 6L, 7L, 8L);
         assertThat(sealer.extend().position()).as("position 2 may still arrive").isEqualTo(1);
 
-        segment.process(List.of(log.fill(slow, invitationSent(LYON, "inv-2"))), m -> projection.on(m, m.trackingToken()));
+        segment.process(
+                List.of(log.fill(slow, invitationSent(LYON, "inv-2"))), m -> projection.on(m, m.trackingToken()));
         ChainHead head = sealer.extend();
 
         Map<Long, String> expected = expectedLinks(log.delivered());

@@ -5,9 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-
 import javax.sql.DataSource;
-
 import org.awaitility.Awaitility;
 import org.axonframework.messaging.MetaData;
 import org.conventionledger.query.QueryServiceApplication;
@@ -33,8 +31,10 @@ abstract class ChainedLogTest extends ReadServiceTest {
 
     @Autowired
     DataSource dataSource;
+
     @Autowired
     AuditTrailController controller;
+
     @Autowired
     ChainSealer sealer;
 
@@ -45,8 +45,8 @@ abstract class ChainedLogTest extends ReadServiceTest {
     /** The last global index of the log. */
     long maxIndex() throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT MAX(globalIndex) FROM DomainEventEntry")) {
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT MAX(globalIndex) FROM DomainEventEntry")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -54,8 +54,10 @@ abstract class ChainedLogTest extends ReadServiceTest {
 
     /** Waits until the chain reaches {@code position}, extending it meanwhile, then takes a seal. */
     AuditTrailController.Seal sealThrough(long position) {
-        Awaitility.await("the trail chained through " + position).atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100)).until(() -> sealer.extend().position() >= position);
+        Awaitility.await("the trail chained through " + position)
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> sealer.extend().position() >= position);
         return controller.seal();
     }
 }

@@ -2,6 +2,9 @@ package org.conventionledger.query.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conventionledger.events.integrity.ChainLink;
 import org.conventionledger.events.integrity.ChainVerifier;
 
@@ -21,8 +20,7 @@ final class ExportedLog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ExportedLog() {
-    }
+    private ExportedLog() {}
 
     /** The export's lines, as the controller streams them. */
     static List<JsonNode> lines(AuditTrailController controller) throws IOException {
@@ -45,13 +43,19 @@ final class ExportedLog {
     static List<ChainVerifier.Line> verifierLines(List<JsonNode> lines, boolean withRecordedLinks) {
         List<ChainVerifier.Line> verifierLines = new ArrayList<>();
         for (JsonNode line : lines) {
-            Map<String, String> metaData = JSON.convertValue(line.get("metaData"),
-                    new TypeReference<LinkedHashMap<String, String>>() {
-                    });
-            ChainLink.Entry entry = new ChainLink.Entry(line.get("position").asLong(), text(line, "eventId"),
-                    text(line, "aggregateId"), line.hasNonNull("sequence") ? line.get("sequence").asLong() : null,
-                    text(line, "payloadType"), text(line, "payloadRevision"), text(line, "timestamp"), metaData,
-                    text(line, "payload").getBytes(StandardCharsets.UTF_8), text(line, "aggregateType"));
+            Map<String, String> metaData =
+                    JSON.convertValue(line.get("metaData"), new TypeReference<LinkedHashMap<String, String>>() {});
+            ChainLink.Entry entry = new ChainLink.Entry(
+                    line.get("position").asLong(),
+                    text(line, "eventId"),
+                    text(line, "aggregateId"),
+                    line.hasNonNull("sequence") ? line.get("sequence").asLong() : null,
+                    text(line, "payloadType"),
+                    text(line, "payloadRevision"),
+                    text(line, "timestamp"),
+                    metaData,
+                    text(line, "payload").getBytes(StandardCharsets.UTF_8),
+                    text(line, "aggregateType"));
             verifierLines.add(new ChainVerifier.Line(entry, withRecordedLinks ? text(line, "chainHash") : null));
         }
         return verifierLines;

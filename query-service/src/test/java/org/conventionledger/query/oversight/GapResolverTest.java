@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.OptionalLong;
 import java.util.UUID;
-
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,15 +37,21 @@ class GapResolverTest {
     void theNextPositionIsTheNextRowOfTheLogWhateverTheGapBefore() {
         assertThat(gaps.nextPosition(-1)).hasValue(1);
         assertThat(gaps.nextPosition(1)).hasValue(2);
-        assertThat(gaps.nextPosition(2)).as("past a gap wider than the sealer's batch").hasValue(1_504);
+        assertThat(gaps.nextPosition(2))
+                .as("past a gap wider than the sealer's batch")
+                .hasValue(1_504);
         assertThat(gaps.nextPosition(1_505)).isEqualTo(OptionalLong.empty());
     }
 
     @Test
     void aGapIsAbandonedOnlyWhenEmptyAndSettled() {
         assertThat(gaps.abandoned(2, 1_504, NOW.minusSeconds(31))).isTrue();
-        assertThat(gaps.abandoned(2, 1_504, NOW.minusSeconds(5))).as("a slow append may still fill it").isFalse();
-        assertThat(gaps.abandoned(1, 1_504, NOW.minusSeconds(31))).as("position 2 holds an event").isFalse();
+        assertThat(gaps.abandoned(2, 1_504, NOW.minusSeconds(5)))
+                .as("a slow append may still fill it")
+                .isFalse();
+        assertThat(gaps.abandoned(1, 1_504, NOW.minusSeconds(31)))
+                .as("position 2 holds an event")
+                .isFalse();
     }
 
     @Test
@@ -63,6 +68,7 @@ class GapResolverTest {
         assertThat(GapResolver.requireAtLeast(Duration.ofMinutes(10), Duration.ofMinutes(10)))
                 .isEqualTo(Duration.ofMinutes(10));
         assertThatThrownBy(() -> GapResolver.requireAtLeast(Duration.ofSeconds(30), Duration.ofMinutes(10)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ledger.audit.settle-after");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ledger.audit.settle-after");
     }
 }

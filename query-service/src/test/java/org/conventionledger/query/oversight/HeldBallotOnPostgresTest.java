@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -77,23 +76,32 @@ class HeldBallotOnPostgresTest extends ReadServiceTest {
     @Autowired
     @Qualifier("eventSerializer")
     Serializer serializer;
+
     @Autowired
     javax.sql.DataSource dataSource;
+
     @Autowired
     MongoTemplate mongo;
+
     @Autowired
     AuditTrailController controller;
+
     @Autowired
     ChainSealer sealer;
 
     @Test
     void aBallotCommittedAfter12500LaterEventsAndMinutesOfWaitIsCountedOnceAndChained() throws Exception {
         eventStore.publish(List.of(
-                new GenericDomainEventMessage<>("Convention", CONVENTION, 0,
-                        conventionOpened(CONVENTION, "C", "Lyon", SOCIAL), actor()),
-                new GenericDomainEventMessage<>("Votation", VOTATION, 0,
-                        votationScheduled(CONVENTION, VOTATION, "V", item(1, SOCIAL), item(2, SOCIAL)), actor()),
-                new GenericDomainEventMessage<>("Votation", VOTATION, 1, votationOpened(CONVENTION, VOTATION), actor())));
+                new GenericDomainEventMessage<>(
+                        "Convention", CONVENTION, 0, conventionOpened(CONVENTION, "C", "Lyon", SOCIAL), actor()),
+                new GenericDomainEventMessage<>(
+                        "Votation",
+                        VOTATION,
+                        0,
+                        votationScheduled(CONVENTION, VOTATION, "V", item(1, SOCIAL), item(2, SOCIAL)),
+                        actor()),
+                new GenericDomainEventMessage<>(
+                        "Votation", VOTATION, 1, votationOpened(CONVENTION, VOTATION), actor())));
 
         try (Connection held = DriverManager.getConnection(dataSourceUrl(), USER, PASSWORD)) {
             held.setAutoCommit(false);
@@ -103,26 +111,33 @@ class HeldBallotOnPostgresTest extends ReadServiceTest {
             List<EventMessage<?>> batch = new ArrayList<>();
             for (int i = 0; i < AFTER; i++) {
                 String ballot = "ballot-" + i;
-                batch.add(new GenericDomainEventMessage<>("OnlineBallot", ballot, 0,
-                        onlineBallot(CONVENTION, VOTATION, ballot, 1), actor()));
+                batch.add(new GenericDomainEventMessage<>(
+                        "OnlineBallot", ballot, 0, onlineBallot(CONVENTION, VOTATION, ballot, 1), actor()));
                 if (batch.size() == 500) {
                     eventStore.publish(batch);
                     batch.clear();
                 }
             }
             long last = maxIndex();
-            assertThat(last - heldPosition).as("events appended after the held one").isGreaterThan(12_000);
+            assertThat(last - heldPosition)
+                    .as("events appended after the held one")
+                    .isGreaterThan(12_000);
 
-            await(() -> onlineBallots() == AFTER && trailHas(last), Duration.ofMinutes(3),
+            await(
+                    () -> onlineBallots() == AFTER && trailHas(last),
+                    Duration.ofMinutes(3),
                     "the ranking and the trail reach the head while the ballot is held");
             while (Instant.now().isBefore(heldSince.plus(HELD_AT_LEAST))) {
-                assertThat(sealer.extend().position()).as("the chain waits at the open position")
+                assertThat(sealer.extend().position())
+                        .as("the chain waits at the open position")
                         .isEqualTo(heldPosition - 1);
                 Thread.sleep(1_000);
             }
             held.commit();
 
-            await(() -> onlineBallots() == AFTER + 1 && trailHas(heldPosition), Duration.ofMinutes(2),
+            await(
+                    () -> onlineBallots() == AFTER + 1 && trailHas(heldPosition),
+                    Duration.ofMinutes(2),
                     "the late ballot is projected");
             await(() -> sealer.extend().position() == last, Duration.ofMinutes(1), "the chain reaches the head");
         }
@@ -132,11 +147,14 @@ class HeldBallotOnPostgresTest extends ReadServiceTest {
         Document dashboard = mongo.findById(CONVENTION, Document.class, "dashboards");
         Document figures = dashboard.get("votations", Document.class).get(VOTATION, Document.class);
         assertThat(((Number) figures.get("onlineBallots")).longValue()).isEqualTo(AFTER + 1);
-        assertThat(mongo.findAll(AbandonedPositions.class)).as("no position was given up").isEmpty();
+        assertThat(mongo.findAll(AbandonedPositions.class))
+                .as("no position was given up")
+                .isEmpty();
 
         AuditTrailController.Seal seal = controller.seal();
         assertThat(ExportedLog.verify(controller, seal).reason()).isEqualTo("intact");
-        assertThat(ExportedLog.lines(controller)).hasSize(AFTER + 4)
+        assertThat(ExportedLog.lines(controller))
+                .hasSize(AFTER + 4)
                 .allSatisfy(line -> assertThat(line.hasNonNull("chainHash")).isTrue());
     }
 
@@ -179,7 +197,8 @@ class HeldBallotOnPostgresTest extends ReadServiceTest {
 
     private long maxIndex() throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             ResultSet rs = connection.createStatement().executeQuery("SELECT MAX(globalIndex) FROM DomainEventEntry")) {
+                ResultSet rs =
+                        connection.createStatement().executeQuery("SELECT MAX(globalIndex) FROM DomainEventEntry")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -14,6 +14,8 @@ import static org.conventionledger.query.platform.TestEvents.topicChosen;
 import static org.conventionledger.query.platform.TestEvents.votationOpened;
 import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -26,9 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -52,12 +51,21 @@ class LogTamperingTest extends ChainedLogTest {
     private static final String VOTATION = "vot-" + UUID.randomUUID();
 
     /** A row of the log as the tests read and restore it. */
-    record Row(long globalIndex, String eventId, String aggregateId, long sequence, String type, String payloadType,
-               String payloadRevision, byte[] payload, byte[] metaData, String timeStamp) {
-    }
+    record Row(
+            long globalIndex,
+            String eventId,
+            String aggregateId,
+            long sequence,
+            String type,
+            String payloadType,
+            String payloadRevision,
+            byte[] payload,
+            byte[] metaData,
+            String timeStamp) {}
 
     /** The events this class appended, the log's rows, and the seal taken once the trail chained them all. */
     private static List<EventMessage<?>> published;
+
     private static List<Row> rows;
     private static AuditTrailController.Seal seal;
 
@@ -69,8 +77,10 @@ class LogTamperingTest extends ChainedLogTest {
         published = publishConventions();
         rows = rows();
         assertThat(rows).hasSize(published.size());
-        assertThat(rows).extracting(Row::eventId)
-                .containsExactlyElementsOf(published.stream().map(EventMessage::getIdentifier).toList());
+        assertThat(rows)
+                .extracting(Row::eventId)
+                .containsExactlyElementsOf(
+                        published.stream().map(EventMessage::getIdentifier).toList());
         long last = rows.get(rows.size() - 1).globalIndex();
 
         seal = sealThrough(last);
@@ -86,14 +96,18 @@ class LogTamperingTest extends ChainedLogTest {
         // untouched: intact, every line carries the link the ledger recorded, the last one is the seal's head
         List<JsonNode> untouched = exportLines();
         assertThat(untouched).hasSize(rows.size());
-        assertThat(untouched).allSatisfy(line -> assertThat(line.path("chainHash").isTextual()).isTrue());
-        assertThat(untouched.get(untouched.size() - 1).path("chainHash").asText()).isEqualTo(seal.head());
+        assertThat(untouched)
+                .allSatisfy(
+                        line -> assertThat(line.path("chainHash").isTextual()).isTrue());
+        assertThat(untouched.get(untouched.size() - 1).path("chainHash").asText())
+                .isEqualTo(seal.head());
         assertIntact(seal);
 
         // (a) one event's payload altered in place: the Lyon convention was opened in another city
         Row lyonOpened = rows.stream()
                 .filter(r -> r.aggregateId().equals(LYON) && r.payloadType().endsWith(".ConventionOpened"))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         String original = new String(lyonOpened.payload(), StandardCharsets.UTF_8);
         assertThat(original).contains("\"city\":\"Lyon\"");
         String forged = original.replace("\"city\":\"Lyon\"", "\"city\":\"Lyom\"");
@@ -102,8 +116,8 @@ class LogTamperingTest extends ChainedLogTest {
 
         assertTamperedAt(seal, lyonOpened.globalIndex());
         // the seal alone (an export stripped of the recorded links) catches it too, at the sealed position
-        ChainVerifier.Result sealOnly = ChainVerifier.verify(ExportedLog.verifierLines(exportLines(), false), seal.position(),
-                seal.head());
+        ChainVerifier.Result sealOnly =
+                ChainVerifier.verify(ExportedLog.verifierLines(exportLines(), false), seal.position(), seal.head());
         assertThat(sealOnly.intact()).isFalse();
         assertThat(sealOnly.firstDifference()).isEqualTo(seal.position());
 
@@ -156,7 +170,9 @@ class LogTamperingTest extends ChainedLogTest {
         Row acted = rows.get(20);
         String metaData = new String(acted.metaData(), StandardCharsets.UTF_8);
         assertThat(metaData).contains("\"actorId\":\"organiser-");
-        updateColumn("metaData", acted.globalIndex(),
+        updateColumn(
+                "metaData",
+                acted.globalIndex(),
                 metaData.replaceFirst("\"actorId\":\"organiser-.\"", "\"actorId\":\"intruder\"")
                         .getBytes(StandardCharsets.UTF_8));
         assertTamperedAt(seal, acted.globalIndex());
@@ -165,7 +181,10 @@ class LogTamperingTest extends ChainedLogTest {
 
         // (f) one event's recording time moved by a second
         Row timed = rows.get(30);
-        updateColumn("timeStamp", timed.globalIndex(), Instant.parse(timed.timeStamp()).plusSeconds(1).toString());
+        updateColumn(
+                "timeStamp",
+                timed.globalIndex(),
+                Instant.parse(timed.timeStamp()).plusSeconds(1).toString());
         assertTamperedAt(seal, timed.globalIndex());
         updateColumn("timeStamp", timed.globalIndex(), timed.timeStamp());
         assertIntact(seal);
@@ -182,7 +201,10 @@ class LogTamperingTest extends ChainedLogTest {
     @Test
     void aRewrittenAggregateTypeShowsToo() throws Exception {
         sealedLog();
-        Row ballot = rows.stream().filter(r -> "OnlineBallot".equals(r.type())).findFirst().orElseThrow();
+        Row ballot = rows.stream()
+                .filter(r -> "OnlineBallot".equals(r.type()))
+                .findFirst()
+                .orElseThrow();
         updateColumn("type", ballot.globalIndex(), "Votation");
         try {
             assertTamperedAt(seal, ballot.globalIndex());
@@ -195,27 +217,41 @@ class LogTamperingTest extends ChainedLogTest {
     private List<EventMessage<?>> publishConventions() {
         Map<String, Long> sequences = new HashMap<>();
         List<Object[]> log = new ArrayList<>();
-        log.add(new Object[]{"Convention", CLERMONT, conventionOpened(CLERMONT, "Convention citoyenne", "Clermont-Ferrand",
-                ECOLOGICAL, SOCIAL)});
+        log.add(new Object[] {
+            "Convention",
+            CLERMONT,
+            conventionOpened(CLERMONT, "Convention citoyenne", "Clermont-Ferrand", ECOLOGICAL, SOCIAL)
+        });
         for (int i = 1; i <= 12; i++) {
-            log.add(new Object[]{"Convention", CLERMONT, invitationSent(CLERMONT, "inv-" + i)});
+            log.add(new Object[] {"Convention", CLERMONT, invitationSent(CLERMONT, "inv-" + i)});
         }
-        log.add(new Object[]{"Convention", LYON, conventionOpened(LYON, "Convention lyonnaise", "Lyon", SOCIAL)});
+        log.add(new Object[] {"Convention", LYON, conventionOpened(LYON, "Convention lyonnaise", "Lyon", SOCIAL)});
         for (int i = 1; i <= 6; i++) {
-            log.add(new Object[]{"Convention", CLERMONT, invitationAnswered(CLERMONT, "inv-" + i,
-                    i % 3 == 0 ? Answer.DECLINED : Answer.ACCEPTED)});
-            log.add(new Object[]{"Convention", LYON, invitationSent(LYON, "inv-l" + i)});
+            log.add(new Object[] {
+                "Convention",
+                CLERMONT,
+                invitationAnswered(CLERMONT, "inv-" + i, i % 3 == 0 ? Answer.DECLINED : Answer.ACCEPTED)
+            });
+            log.add(new Object[] {"Convention", LYON, invitationSent(LYON, "inv-l" + i)});
         }
         for (int i = 1; i <= 4; i++) {
-            log.add(new Object[]{"Convention", CLERMONT, memberSeated(CLERMONT, "m-" + i, i % 2 == 0 ? SOCIAL : ECOLOGICAL)});
+            log.add(new Object[] {
+                "Convention", CLERMONT, memberSeated(CLERMONT, "m-" + i, i % 2 == 0 ? SOCIAL : ECOLOGICAL)
+            });
         }
-        log.add(new Object[]{"Convention", CLERMONT, topicChosen(CLERMONT, "topic-1", SOCIAL)});
-        log.add(new Object[]{"Action", "action-1-" + CLERMONT, actionDrafted(CLERMONT, "action-1-" + CLERMONT, 1, SOCIAL)});
-        log.add(new Object[]{"Votation", VOTATION, votationScheduled(CLERMONT, VOTATION, "Votation", item(1, SOCIAL))});
-        log.add(new Object[]{"Votation", VOTATION, votationOpened(CLERMONT, VOTATION)});
+        log.add(new Object[] {"Convention", CLERMONT, topicChosen(CLERMONT, "topic-1", SOCIAL)});
+        log.add(new Object[] {
+            "Action", "action-1-" + CLERMONT, actionDrafted(CLERMONT, "action-1-" + CLERMONT, 1, SOCIAL)
+        });
+        log.add(new Object[] {"Votation", VOTATION, votationScheduled(CLERMONT, VOTATION, "Votation", item(1, SOCIAL))
+        });
+        log.add(new Object[] {"Votation", VOTATION, votationOpened(CLERMONT, VOTATION)});
         for (int i = 1; i <= 3; i++) {
-            log.add(new Object[]{"OnlineBallot", "ballot-" + i + "-" + VOTATION,
-                    onlineBallot(CLERMONT, VOTATION, "ballot-" + i + "-" + VOTATION, 1)});
+            log.add(new Object[] {
+                "OnlineBallot",
+                "ballot-" + i + "-" + VOTATION,
+                onlineBallot(CLERMONT, VOTATION, "ballot-" + i + "-" + VOTATION, 1)
+            });
         }
 
         List<EventMessage<?>> events = new ArrayList<>();
@@ -256,14 +292,24 @@ class LogTamperingTest extends ChainedLogTest {
 
     private List<Row> rows() throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, type, payloadType, "
-                             + "payloadRevision, payload, metaData, timeStamp FROM DomainEventEntry ORDER BY globalIndex");
-             ResultSet rs = select.executeQuery()) {
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, type, payloadType, "
+                                + "payloadRevision, payload, metaData, timeStamp FROM DomainEventEntry ORDER BY "
+                                + "globalIndex");
+                ResultSet rs = select.executeQuery()) {
             List<Row> rows = new ArrayList<>();
             while (rs.next()) {
-                rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getBytes(8), rs.getBytes(9), rs.getString(10)));
+                rows.add(new Row(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getBytes(8),
+                        rs.getBytes(9),
+                        rs.getString(10)));
             }
             return rows;
         }
@@ -271,8 +317,8 @@ class LogTamperingTest extends ChainedLogTest {
 
     private void updatePayload(long globalIndex, byte[] payload) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(
-                     "UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?")) {
+                PreparedStatement update =
+                        connection.prepareStatement("UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?")) {
             update.setBytes(1, payload);
             update.setLong(2, globalIndex);
             assertThat(update.executeUpdate()).isEqualTo(1);
@@ -281,8 +327,8 @@ class LogTamperingTest extends ChainedLogTest {
 
     private void updateColumn(String column, long globalIndex, Object value) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(
-                     "UPDATE DomainEventEntry SET " + column + " = ? WHERE globalIndex = ?")) {
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE DomainEventEntry SET " + column + " = ? WHERE globalIndex = ?")) {
             update.setObject(1, value);
             update.setLong(2, globalIndex);
             assertThat(update.executeUpdate()).isEqualTo(1);
@@ -291,7 +337,8 @@ class LogTamperingTest extends ChainedLogTest {
 
     private void delete(long globalIndex) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM DomainEventEntry WHERE globalIndex = ?")) {
+                PreparedStatement delete =
+                        connection.prepareStatement("DELETE FROM DomainEventEntry WHERE globalIndex = ?")) {
             delete.setLong(1, globalIndex);
             assertThat(delete.executeUpdate()).isEqualTo(1);
         }
@@ -300,10 +347,11 @@ class LogTamperingTest extends ChainedLogTest {
     /** Puts a deleted row back exactly as it was, at its own index. */
     private void insert(Row row) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO DomainEventEntry (globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, "
-                             + "type, payloadType, payloadRevision, payload, metaData, timeStamp) "
-                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO DomainEventEntry (globalIndex, eventIdentifier, aggregateIdentifier, "
+                                + "sequenceNumber, "
+                                + "type, payloadType, payloadRevision, payload, metaData, timeStamp) "
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, row.globalIndex());
             insert.setString(2, row.eventId());
             insert.setString(3, row.aggregateId());

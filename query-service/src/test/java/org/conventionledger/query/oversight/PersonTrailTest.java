@@ -3,13 +3,12 @@ package org.conventionledger.query.oversight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -66,8 +65,10 @@ import org.springframework.web.ErrorResponseException;
 class PersonTrailTest {
 
     private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json()
-            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
-    private static final Serializer SERIALIZER = JacksonSerializer.builder().objectMapper(JSON).build();
+            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+    private static final Serializer SERIALIZER =
+            JacksonSerializer.builder().objectMapper(JSON).build();
     private static final Map<String, String> ORGANISER = Map.of("actorId", "organiser", "actorRole", "ORGANISER");
     private static final String C = "conv-clermont";
     private static final String OTHER = "conv-lyon";
@@ -104,8 +105,13 @@ class PersonTrailTest {
     }
 
     private static ResidentsListed listed(String convention, String list, String... people) {
-        return new ResidentsListed(convention, list, 1,
-                java.util.Arrays.stream(people).map(p -> new ListedResident(p, sealed(p))).toList());
+        return new ResidentsListed(
+                convention,
+                list,
+                1,
+                java.util.Arrays.stream(people)
+                        .map(p -> new ListedResident(p, sealed(p)))
+                        .toList());
     }
 
     /** p-a is seated and stays; p-b declines and is erased; p-c is seated and withdraws; p-d replaces p-c. */
@@ -115,9 +121,16 @@ class PersonTrailTest {
         append(listed(C, "roll", "p-a", "p-b", "p-c", "p-d"));
         append(listed(C, "tenants", "p-a", "p-e"));
         append(listed(OTHER, "roll", "p-z"));
-        append(new ResidentsDrawn(C, "draw-1", "seed", "dice", "dice at the draw", "v1",
+        append(new ResidentsDrawn(
+                C,
+                "draw-1",
+                "seed",
+                "dice",
+                "dice at the draw",
+                "v1",
                 List.of(new FrozenList("roll", 4, "f1"), new FrozenList("tenants", 2, "f2")),
-                List.of(new DrawnResident("p-a", "roll"), new DrawnResident("p-b", "roll"),
+                List.of(
+                        new DrawnResident("p-a", "roll"), new DrawnResident("p-b", "roll"),
                         new DrawnResident("p-c", "roll"), new DrawnResident("p-d", "roll"))));
         for (String p : List.of("a", "b", "c", "d")) {
             append(new InvitationSent(C, "letter-" + p, "p-" + p, "roll", DAY));
@@ -130,14 +143,22 @@ class PersonTrailTest {
         append(new InvitationAnswered(C, "letter-b", Answer.DECLINED, DAY.plusDays(9)));
         append(new InvitationAnswered(C, "letter-c", Answer.ACCEPTED, DAY.plusDays(9)));
         append(new InvitationAnswered(C, "letter-d", Answer.ACCEPTED, DAY.plusDays(9)));
-        append(new VolunteerRegistered(C, "letter-a", "p-a", Map.of("gender", "F", "age", "30-44"), Transition.SOCIAL,
-                sealed("p-a")));
+        append(new VolunteerRegistered(
+                C, "letter-a", "p-a", Map.of("gender", "F", "age", "30-44"), Transition.SOCIAL, sealed("p-a")));
         append(new VolunteerRegistered(C, "letter-c", "p-c", Map.of("gender", "M", "age", "45-59"), null, null));
         append(new VolunteerRegistered(C, "letter-d", "p-d", Map.of("gender", "M", "age", "45-59"), null, null));
-        append(new PanelLotteryComputed(C, "sel", "leximin-v1", 0.625,
-                List.of(new SelectionChance("p-a", "letter-a", 1.0), new SelectionChance("p-c", "letter-c", 0.625),
+        append(new PanelLotteryComputed(
+                C,
+                "sel",
+                "leximin-v1",
+                0.625,
+                List.of(
+                        new SelectionChance("p-a", "letter-a", 1.0),
+                        new SelectionChance("p-c", "letter-c", 0.625),
                         new SelectionChance("p-d", "letter-d", 0.375)),
-                List.of(new LotteryPanel(0.625, List.of("p-a", "p-c")), new LotteryPanel(0.375, List.of("p-a", "p-d")))));
+                List.of(
+                        new LotteryPanel(0.625, List.of("p-a", "p-c")),
+                        new LotteryPanel(0.375, List.of("p-a", "p-d")))));
         append(new PanelDrawn(C, "sel", "seed", "dice", 0, List.of("p-a", "p-c"), List.of("p-d")));
         append(new MemberSeated(C, "m-a", "letter-a", Transition.SOCIAL, "v1", DAY.plusDays(20)));
         append(new MemberSeated(C, "m-c", "letter-c", Transition.SOCIAL, "v1", DAY.plusDays(20)));
@@ -177,12 +198,30 @@ class PersonTrailTest {
         assertThat(s.memberId()).isEqualTo("m-a");
         assertThat(s.status()).isEqualTo(Status.SEATED);
         assertThat(s.erased()).isFalse();
-        assertThat(types(view)).containsExactly("ResidentsListed", "ResidentsListed", "ResidentsDrawn",
-                "InvitationSent", "InvitationReminderSent", "InvitationAnswered", "VolunteerRegistered",
-                "PanelLotteryComputed", "PanelDrawn", "MemberSeated", "AttendanceRecorded", "ExpenseClaimed",
-                "ExpenseApproved", "IndemnitiesPaid", "JudgmentCast", "PersonalDataRead");
-        assertThat(view.events()).extracting(PersonTrail.Entry::position).isSorted().doesNotHaveDuplicates();
-        assertThat(view.events()).allSatisfy(e -> assertThat(e.actor()).isEqualTo(new AuditEvent.Actor("organiser", "ORGANISER")));
+        assertThat(types(view))
+                .containsExactly(
+                        "ResidentsListed",
+                        "ResidentsListed",
+                        "ResidentsDrawn",
+                        "InvitationSent",
+                        "InvitationReminderSent",
+                        "InvitationAnswered",
+                        "VolunteerRegistered",
+                        "PanelLotteryComputed",
+                        "PanelDrawn",
+                        "MemberSeated",
+                        "AttendanceRecorded",
+                        "ExpenseClaimed",
+                        "ExpenseApproved",
+                        "IndemnitiesPaid",
+                        "JudgmentCast",
+                        "PersonalDataRead");
+        assertThat(view.events())
+                .extracting(PersonTrail.Entry::position)
+                .isSorted()
+                .doesNotHaveDuplicates();
+        assertThat(view.events())
+                .allSatisfy(e -> assertThat(e.actor()).isEqualTo(new AuditEvent.Actor("organiser", "ORGANISER")));
         assertThat(view.events()).allSatisfy(e -> assertThat(e.payload()).containsEntry("conventionId", C));
         assertThat(view.truncated()).isFalse();
     }
@@ -192,15 +231,25 @@ class PersonTrailTest {
         PersonTrail.View view = controller.person("p-a");
 
         Map<String, Object> listedExcerpt = view.events().get(0).payload();
-        assertThat(listedExcerpt).containsEntry("listId", "roll").containsEntry("residents", 4)
+        assertThat(listedExcerpt)
+                .containsEntry("listId", "roll")
+                .containsEntry("residents", 4)
                 .doesNotContainKey("personIds");
         Map<String, Object> lottery = view.events().get(7).payload();
-        assertThat(lottery).containsEntry("probability", 1.0).containsEntry("volunteers", 3).containsEntry("panels", 2);
+        assertThat(lottery)
+                .containsEntry("probability", 1.0)
+                .containsEntry("volunteers", 3)
+                .containsEntry("panels", 2);
         Map<String, Object> volunteer = view.events().get(6).payload();
-        assertThat(volunteer).containsEntry("needs", PersonTrail.SEALED).containsEntry("profile",
-                Map.of("gender", "F", "age", "30-44"));
+        assertThat(volunteer)
+                .containsEntry("needs", PersonTrail.SEALED)
+                .containsEntry("profile", Map.of("gender", "F", "age", "30-44"));
         String json = JSON.writeValueAsString(view);
-        assertThat(json).doesNotContain(CIPHER).doesNotContain("ciphertext").doesNotContain("p-b").doesNotContain("p-e");
+        assertThat(json)
+                .doesNotContain(CIPHER)
+                .doesNotContain("ciphertext")
+                .doesNotContain("p-b")
+                .doesNotContain("p-e");
     }
 
     @Test
@@ -225,7 +274,8 @@ class PersonTrailTest {
         assertThat(s.status()).isEqualTo(Status.SEATED);
         assertThat(types(view)).endsWith("PanelDrawn", "ReplacementCalled", "MemberSeated", "PersonalDataRead");
         assertThat(view.events().get(types(view).indexOf("PanelDrawn")).payload())
-                .containsEntry("outcome", Panel.RESERVE).containsEntry("reservePosition", 1);
+                .containsEntry("outcome", Panel.RESERVE)
+                .containsEntry("reservePosition", 1);
     }
 
     @Test
@@ -234,8 +284,8 @@ class PersonTrailTest {
 
         assertThat(view.summary().memberId()).isEqualTo("m-c");
         assertThat(view.summary().status()).isEqualTo(Status.WITHDREW);
-        assertThat(types(view)).containsSubsequence("MemberSeated", "AttendanceRecorded", "MemberWithdrew",
-                "ReplacementCalled");
+        assertThat(types(view))
+                .containsSubsequence("MemberSeated", "AttendanceRecorded", "MemberWithdrew", "ReplacementCalled");
         assertThat(types(view)).doesNotContain("ExpenseClaimed", "JudgmentCast", "IndemnitiesPaid");
     }
 
@@ -274,8 +324,8 @@ class PersonTrailTest {
 
     @Test
     void anUnknownPersonIsAProblem() {
-        assertThatThrownBy(() -> controller.person("p-nobody")).isInstanceOfSatisfying(ErrorResponseException.class,
-                e -> {
+        assertThatThrownBy(() -> controller.person("p-nobody"))
+                .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
                     assertThat(e.getStatusCode().value()).isEqualTo(404);
                     assertThat(e.getBody().getProperties()).containsEntry("code", "unknown-person");
                 });
@@ -303,6 +353,7 @@ class PersonTrailTest {
         log.restreamFrom(null).forEach(m -> projection.on(m, m.trackingToken()));
 
         assertThat(controller.person("p-d")).isEqualTo(before);
-        assertThat(store.mongo().findAll(AuditEvent.class)).allSatisfy(e -> assertThat(e.subjects()).isNotNull());
+        assertThat(store.mongo().findAll(AuditEvent.class))
+                .allSatisfy(e -> assertThat(e.subjects()).isNotNull());
     }
 }

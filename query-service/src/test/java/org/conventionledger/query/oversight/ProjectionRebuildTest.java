@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.bson.Document;
@@ -59,13 +58,15 @@ class ProjectionRebuildTest extends ReadServiceTest {
 
     private static final String CONVENTION = "conv-" + UUID.randomUUID();
     private static final String VOTATION = "vot-" + UUID.randomUUID();
-    private static final List<String> COLLECTIONS = List.of("dashboards", "rankings", "conventions", "audit_events",
-            "chain_head", "referrals", "garant_opinions");
+    private static final List<String> COLLECTIONS = List.of(
+            "dashboards", "rankings", "conventions", "audit_events", "chain_head", "referrals", "garant_opinions");
 
     @Autowired
     MongoTemplate mongo;
+
     @Autowired
     ProjectionRebuild rebuild;
+
     @Autowired
     ChainSealer sealer;
 
@@ -86,44 +87,63 @@ class ProjectionRebuildTest extends ReadServiceTest {
         awaitProjected(events);
 
         assertThat(snapshot()).isEqualTo(before);
-        assertThat(rebuild.progress()).extracting(ProjectionRebuild.Progress::processor)
+        assertThat(rebuild.progress())
+                .extracting(ProjectionRebuild.Progress::processor)
                 .contains("dashboard", "rankings", "referrals", "audit-trail", "deliberation");
         assertThat(rebuild.progress("rankings").percent()).isEqualTo(100);
     }
 
     @Test
     void anUnknownProjectionIsAProblem() {
-        assertThatThrownBy(() -> rebuild.rebuild("nope")).isInstanceOfSatisfying(ErrorResponseException.class,
-                e -> assertThat(e.getStatusCode().value()).isEqualTo(404));
+        assertThatThrownBy(() -> rebuild.rebuild("nope"))
+                .isInstanceOfSatisfying(
+                        ErrorResponseException.class,
+                        e -> assertThat(e.getStatusCode().value()).isEqualTo(404));
     }
 
     private long publish() {
         Map<String, Long> sequences = new HashMap<>();
         List<Object[]> log = new ArrayList<>();
-        log.add(new Object[]{"Convention", CONVENTION, conventionOpened(CONVENTION, "Convention", "Clermont-Ferrand",
-                ECOLOGICAL, SOCIAL)});
+        log.add(new Object[] {
+            "Convention", CONVENTION, conventionOpened(CONVENTION, "Convention", "Clermont-Ferrand", ECOLOGICAL, SOCIAL)
+        });
         for (int i = 1; i <= 10; i++) {
-            log.add(new Object[]{"Convention", CONVENTION, invitationSent(CONVENTION, "inv-" + i)});
+            log.add(new Object[] {"Convention", CONVENTION, invitationSent(CONVENTION, "inv-" + i)});
         }
-        log.add(new Object[]{"Votation", VOTATION, votationScheduled(CONVENTION, VOTATION, "Votation",
-                item(1, ECOLOGICAL), item(2, SOCIAL))});
-        log.add(new Object[]{"Votation", VOTATION, votationOpened(CONVENTION, VOTATION)});
+        log.add(new Object[] {
+            "Votation",
+            VOTATION,
+            votationScheduled(CONVENTION, VOTATION, "Votation", item(1, ECOLOGICAL), item(2, SOCIAL))
+        });
+        log.add(new Object[] {"Votation", VOTATION, votationOpened(CONVENTION, VOTATION)});
         for (int i = 1; i <= 20; i++) {
             String ballot = "ballot-" + i;
-            log.add(new Object[]{"OnlineBallot", ballot, onlineBallot(CONVENTION, VOTATION, ballot, 1 + i % 2)});
+            log.add(new Object[] {"OnlineBallot", ballot, onlineBallot(CONVENTION, VOTATION, ballot, 1 + i % 2)});
         }
-        log.add(new Object[]{"Votation", VOTATION, paperTally(CONVENTION, VOTATION, "d1", votes(1, 5), votes(2, 7))});
-        log.add(new Object[]{"Votation", VOTATION, votationClosed(CONVENTION, VOTATION)});
-        log.add(new Object[]{"Referral", "ref-1", new MatterReferred(CONVENTION, "ref-1", "Subject", "Text",
-                List.of(), "member", LocalDate.of(2025, 3, 2))});
-        log.add(new Object[]{"Referral", "ref-1",
-                new ReferralAcknowledged(CONVENTION, "ref-1", LocalDate.of(2025, 3, 3))});
-        log.add(new Object[]{"GarantOpinion", "op-1", new GarantOpinionPublished(CONVENTION, "op-1",
-                OpinionOccasion.FINAL, null, "Opinion", LocalDate.of(2025, 3, 4))});
+        log.add(new Object[] {"Votation", VOTATION, paperTally(CONVENTION, VOTATION, "d1", votes(1, 5), votes(2, 7))});
+        log.add(new Object[] {"Votation", VOTATION, votationClosed(CONVENTION, VOTATION)});
+        log.add(new Object[] {
+            "Referral",
+            "ref-1",
+            new MatterReferred(CONVENTION, "ref-1", "Subject", "Text", List.of(), "member", LocalDate.of(2025, 3, 2))
+        });
+        log.add(new Object[] {
+            "Referral", "ref-1", new ReferralAcknowledged(CONVENTION, "ref-1", LocalDate.of(2025, 3, 3))
+        });
+        log.add(new Object[] {
+            "GarantOpinion",
+            "op-1",
+            new GarantOpinionPublished(
+                    CONVENTION, "op-1", OpinionOccasion.FINAL, null, "Opinion", LocalDate.of(2025, 3, 4))
+        });
         for (Object[] event : log) {
             String aggregate = (String) event[1];
             long sequence = sequences.merge(aggregate, 1L, Long::sum) - 1;
-            eventStore.publish(new GenericDomainEventMessage<>((String) event[0], aggregate, sequence, event[2],
+            eventStore.publish(new GenericDomainEventMessage<>(
+                    (String) event[0],
+                    aggregate,
+                    sequence,
+                    event[2],
                     MetaData.with("actorId", "organiser").and("actorRole", "ORGANISER")));
         }
         return log.size();
@@ -133,11 +153,12 @@ class ProjectionRebuildTest extends ReadServiceTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(deadline)) {
             Document ranking = mongo.getCollection("rankings").find().first();
-            boolean done = ranking != null && "CLOSED".equals(ranking.getString("status"))
+            boolean done = ranking != null
+                    && "CLOSED".equals(ranking.getString("status"))
                     && mongo.getCollection("audit_events").countDocuments() == events
                     && mongo.getCollection("garant_opinions").countDocuments() == 1
-                    && mongo.getCollection("referrals")
-                            .countDocuments(new Document("acknowledgedOn", "2025-03-03")) == 1
+                    && mongo.getCollection("referrals").countDocuments(new Document("acknowledgedOn", "2025-03-03"))
+                            == 1
                     && sealer.extend().length() == events;
             if (done) {
                 return;

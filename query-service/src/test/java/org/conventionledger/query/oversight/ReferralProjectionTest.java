@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.conventionledger.events.oversight.GarantOpinionPublished;
@@ -83,15 +82,22 @@ class ReferralProjectionTest {
     }
 
     private static MatterReferred referred(String referralId, String by, LocalDate on) {
-        return new MatterReferred(CONVENTION, referralId, "Subject " + referralId, "Text " + referralId,
-                List.of("doc-" + referralId), by, on);
+        return new MatterReferred(
+                CONVENTION,
+                referralId,
+                "Subject " + referralId,
+                "Text " + referralId,
+                List.of("doc-" + referralId),
+                by,
+                on);
     }
 
     @ParameterizedTest
     @EnumSource(ReadStore.Backend.class)
     void showsEachReferralsStatusAndDelays(ReadStore.Backend backend) {
         start(backend);
-        append(referred("r-answered", "member", DAY),
+        append(
+                referred("r-answered", "member", DAY),
                 referred("r-received", "resident", DAY.plusDays(3)),
                 referred("r-acknowledged", "resident", DAY.plusDays(1)),
                 referred("r-investigating", "member", DAY.plusDays(2)),
@@ -106,20 +112,61 @@ class ReferralProjectionTest {
 
         List<ReferralView> referrals = controller.referrals(CONVENTION);
 
-        assertThat(referrals).containsExactly(
-                new ReferralView("r-answered", "Subject r-answered", "member", Status.ANSWERED, DAY, DAY.plusDays(2),
-                        DAY.plusDays(20), 2L, 20L,
-                        List.of(new InvestigationView("Attended session 3", DAY.plusDays(5)),
-                                new InvestigationView("Read the minutes", DAY.plusDays(9))),
-                        "A speakers' list is kept."),
-                new ReferralView("r-acknowledged", "Subject r-acknowledged", "resident", Status.ACKNOWLEDGED,
-                        DAY.plusDays(1), DAY.plusDays(8), null, 7L, null, List.of(), null),
-                new ReferralView("r-investigating", "Subject r-investigating", "member", Status.INVESTIGATING,
-                        DAY.plusDays(2), DAY.plusDays(4), null, 2L, null,
-                        List.of(new InvestigationView("Met the facilitators", DAY.plusDays(6))), null),
-                new ReferralView("r-received", "Subject r-received", "resident", Status.RECEIVED,
-                        DAY.plusDays(3), null, null, null, null, List.of(), null));
-        assertThat(controller.referrals("conv-other")).extracting(ReferralView::referralId).containsExactly("r-elsewhere");
+        assertThat(referrals)
+                .containsExactly(
+                        new ReferralView(
+                                "r-answered",
+                                "Subject r-answered",
+                                "member",
+                                Status.ANSWERED,
+                                DAY,
+                                DAY.plusDays(2),
+                                DAY.plusDays(20),
+                                2L,
+                                20L,
+                                List.of(
+                                        new InvestigationView("Attended session 3", DAY.plusDays(5)),
+                                        new InvestigationView("Read the minutes", DAY.plusDays(9))),
+                                "A speakers' list is kept."),
+                        new ReferralView(
+                                "r-acknowledged",
+                                "Subject r-acknowledged",
+                                "resident",
+                                Status.ACKNOWLEDGED,
+                                DAY.plusDays(1),
+                                DAY.plusDays(8),
+                                null,
+                                7L,
+                                null,
+                                List.of(),
+                                null),
+                        new ReferralView(
+                                "r-investigating",
+                                "Subject r-investigating",
+                                "member",
+                                Status.INVESTIGATING,
+                                DAY.plusDays(2),
+                                DAY.plusDays(4),
+                                null,
+                                2L,
+                                null,
+                                List.of(new InvestigationView("Met the facilitators", DAY.plusDays(6))),
+                                null),
+                        new ReferralView(
+                                "r-received",
+                                "Subject r-received",
+                                "resident",
+                                Status.RECEIVED,
+                                DAY.plusDays(3),
+                                null,
+                                null,
+                                null,
+                                null,
+                                List.of(),
+                                null));
+        assertThat(controller.referrals("conv-other"))
+                .extracting(ReferralView::referralId)
+                .containsExactly("r-elsewhere");
         assertThat(controller.referrals("nowhere")).isEmpty();
     }
 
@@ -127,23 +174,27 @@ class ReferralProjectionTest {
     @EnumSource(ReadStore.Backend.class)
     void showsTheGarantsOpinionsByDate(ReadStore.Backend backend) {
         start(backend);
-        append(new GarantOpinionPublished(CONVENTION, "op-final", OpinionOccasion.FINAL, null, "Final", DAY.plusMonths(4)),
+        append(
+                new GarantOpinionPublished(
+                        CONVENTION, "op-final", OpinionOccasion.FINAL, null, "Final", DAY.plusMonths(4)),
                 new GarantOpinionPublished(CONVENTION, "op-s1", OpinionOccasion.END_OF_SESSION, 1, "Session 1", DAY),
-                new GarantOpinionPublished(CONVENTION, "op-vote", OpinionOccasion.VOTATION, null, "Votation",
-                        DAY.plusMonths(3)),
+                new GarantOpinionPublished(
+                        CONVENTION, "op-vote", OpinionOccasion.VOTATION, null, "Votation", DAY.plusMonths(3)),
                 new GarantOpinionPublished("conv-other", "op-other", OpinionOccasion.FINAL, null, "Other", DAY));
 
-        assertThat(controller.garantOpinions(CONVENTION)).containsExactly(
-                new GarantOpinionView("op-s1", "END_OF_SESSION", 1, "Session 1", DAY),
-                new GarantOpinionView("op-vote", "VOTATION", null, "Votation", DAY.plusMonths(3)),
-                new GarantOpinionView("op-final", "FINAL", null, "Final", DAY.plusMonths(4)));
+        assertThat(controller.garantOpinions(CONVENTION))
+                .containsExactly(
+                        new GarantOpinionView("op-s1", "END_OF_SESSION", 1, "Session 1", DAY),
+                        new GarantOpinionView("op-vote", "VOTATION", null, "Votation", DAY.plusMonths(3)),
+                        new GarantOpinionView("op-final", "FINAL", null, "Final", DAY.plusMonths(4)));
         assertThat(controller.garantOpinions("nowhere")).isEmpty();
     }
 
     @Test
     void reDeliveringEventsChangesNothing() {
         start();
-        append(referred("r-1", "member", DAY),
+        append(
+                referred("r-1", "member", DAY),
                 new ReferralAcknowledged(CONVENTION, "r-1", DAY.plusDays(1)),
                 new ReferralInvestigated(CONVENTION, "r-1", "First look", DAY.plusDays(2)),
                 new ReferralInvestigated(CONVENTION, "r-1", "Second look", DAY.plusDays(3)),
@@ -168,15 +219,16 @@ class ReferralProjectionTest {
     @Test
     void theNewGroupReadingTheLogFromItsStartOverTheDashboardsFilesChangesNothing() {
         start();
-        append(referred("r-1", "member", DAY),
+        append(
+                referred("r-1", "member", DAY),
                 new ReferralAcknowledged(CONVENTION, "r-1", DAY.plusDays(1)),
                 new ReferralInvestigated(CONVENTION, "r-1", "First look", DAY.plusDays(2)),
                 new GarantOpinionPublished(CONVENTION, "op-1", OpinionOccasion.FINAL, null, "Final", DAY));
         List<ReferralView> referrals = controller.referrals(CONVENTION);
         List<GarantOpinionView> opinions = controller.garantOpinions(CONVENTION);
 
-        handler = new AnnotationEventHandlerAdapter(new ReferralProjection(new Projections(store.mongo()),
-                store.mongo()));
+        handler = new AnnotationEventHandlerAdapter(
+                new ReferralProjection(new Projections(store.mongo()), store.mongo()));
         log.restreamFrom(null).forEach(this::deliver);
 
         assertThat(controller.referrals(CONVENTION)).isEqualTo(referrals);
@@ -196,7 +248,8 @@ class ReferralProjectionTest {
     @Test
     void resetForgetsReferralsAndOpinions() {
         start();
-        append(referred("r-1", "resident", DAY),
+        append(
+                referred("r-1", "resident", DAY),
                 new GarantOpinionPublished(CONVENTION, "op-1", OpinionOccasion.FINAL, null, "Final", DAY));
 
         projection.reset();

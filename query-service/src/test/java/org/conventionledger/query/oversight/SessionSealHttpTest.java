@@ -2,6 +2,7 @@ package org.conventionledger.query.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,14 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.conventionledger.events.Transition;
-import org.conventionledger.platform.identity.LocalAccounts;
-import org.conventionledger.platform.identity.Role;
 import org.conventionledger.events.integrity.ChainLink;
 import org.conventionledger.events.integrity.ChainVerifier;
 import org.conventionledger.events.organisation.AttendanceRecorded;
@@ -26,6 +23,7 @@ import org.conventionledger.events.organisation.SessionKind;
 import org.conventionledger.events.organisation.SessionScheduled;
 import org.conventionledger.events.recruitment.InvitationSent;
 import org.conventionledger.events.recruitment.MemberSeated;
+import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.platform.ReadApiTest;
 import org.conventionledger.query.platform.TestEvents;
 import org.junit.jupiter.api.Test;
@@ -66,7 +64,8 @@ class SessionSealHttpTest extends ReadApiTest {
         payloads.add(new InvitationSent(CONVENTION, "letter-1", "p-http", "roll", DAY.minusDays(40)));
         payloads.add(new MemberSeated(CONVENTION, "m-1", "letter-1", Transition.SOCIAL, "v1", DAY.minusDays(10)));
         for (int session = 1; session <= 2; session++) {
-            payloads.add(new SessionScheduled(CONVENTION, "s-" + session, session, SessionKind.PLENARY, null, DAY, DAY));
+            payloads.add(
+                    new SessionScheduled(CONVENTION, "s-" + session, session, SessionKind.PLENARY, null, DAY, DAY));
             payloads.add(new AttendanceRecorded(CONVENTION, "s-" + session, "m-1", Presence.PRESENT));
             payloads.add(new SessionClosed(CONVENTION, "s-" + session, DAY.plusDays(14L * session)));
             payloads.add(TestEvents.invitationSent(CONVENTION, "letter-after-" + session));
@@ -75,7 +74,11 @@ class SessionSealHttpTest extends ReadApiTest {
         List<EventMessage<?>> events = new ArrayList<>();
         for (Object payload : payloads) {
             long sequence = sequences.merge(CONVENTION, 1L, Long::sum) - 1;
-            events.add(new GenericDomainEventMessage<>("Convention", CONVENTION, sequence, payload,
+            events.add(new GenericDomainEventMessage<>(
+                    "Convention",
+                    CONVENTION,
+                    sequence,
+                    payload,
                     MetaData.with("actorId", "organiser").and("actorRole", "ORGANISER")));
         }
         for (int from = 0; from < events.size(); from += 4) {
@@ -94,19 +97,32 @@ class SessionSealHttpTest extends ReadApiTest {
         List<JsonNode> lines = ExportedLog.lines(trail);
         for (JsonNode seal : seals) {
             long position = seal.path("position").asLong();
-            JsonNode closed = lines.stream().filter(l -> l.path("position").asLong() == position).findFirst().orElseThrow();
+            JsonNode closed = lines.stream()
+                    .filter(l -> l.path("position").asLong() == position)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(closed.path("payloadType").asText()).endsWith(".SessionClosed");
-            assertThat(closed.path("chainHash").asText()).as("the head at that position").isEqualTo(seal.path("head").asText());
+            assertThat(closed.path("chainHash").asText())
+                    .as("the head at that position")
+                    .isEqualTo(seal.path("head").asText());
             assertThat(seal.path("chain").asText()).isEqualTo(ChainLink.VERSION);
-            assertThat(seal.path("length").asLong()).isEqualTo(lines.stream()
-                    .filter(l -> l.path("position").asLong() <= position).count());
+            assertThat(seal.path("length").asLong())
+                    .isEqualTo(lines.stream()
+                            .filter(l -> l.path("position").asLong() <= position)
+                            .count());
 
-            ChainVerifier.Result result = ChainVerifier.verify(ExportedLog.verifierLines(lines, true), position,
+            ChainVerifier.Result result = ChainVerifier.verify(
+                    ExportedLog.verifierLines(lines, true),
+                    position,
                     seal.path("head").asText());
             assertThat(result.intact()).as(result.reason()).isTrue();
-            ChainVerifier.Result sealOnly = ChainVerifier.verify(ExportedLog.verifierLines(lines, false), position,
+            ChainVerifier.Result sealOnly = ChainVerifier.verify(
+                    ExportedLog.verifierLines(lines, false),
+                    position,
                     seal.path("head").asText());
-            assertThat(sealOnly.intact()).as("against the seal alone: " + sealOnly.reason()).isTrue();
+            assertThat(sealOnly.intact())
+                    .as("against the seal alone: " + sealOnly.reason())
+                    .isTrue();
         }
         assertThat(seals.get(0).path("sessionNumber").asInt()).isEqualTo(1);
         assertThat(seals.get(1).path("sessionNumber").asInt()).isEqualTo(2);
@@ -116,7 +132,9 @@ class SessionSealHttpTest extends ReadApiTest {
         assertThat(monitor.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(monitor.body())).isEqualTo(seals);
         for (Role role : List.of(Role.ORGANISER, Role.VOTER, Role.PLATFORM)) {
-            assertThat(get("/api/audit/seals/sessions", role).statusCode()).as(role.name()).isEqualTo(403);
+            assertThat(get("/api/audit/seals/sessions", role).statusCode())
+                    .as(role.name())
+                    .isEqualTo(403);
         }
     }
 
@@ -135,21 +153,27 @@ class SessionSealHttpTest extends ReadApiTest {
         List<String> types = new ArrayList<>();
         view.path("events").forEach(e -> types.add(e.path("type").asText()));
         assertThat(types).startsWith("InvitationSent", "MemberSeated", "AttendanceRecorded", "AttendanceRecorded");
-        assertThat(view.path("events").get(0).path("actor").path("role").asText()).isEqualTo("ORGANISER");
+        assertThat(view.path("events").get(0).path("actor").path("role").asText())
+                .isEqualTo("ORGANISER");
         assertThat(view.path("events").get(0).has("subjects")).isFalse();
         HttpResponse<String> page = get("/api/audit/events?limit=5", Role.GARANT);
-        assertThat(JSON.readTree(page.body()).path("events")).isNotEmpty()
-                .allSatisfy(e -> assertThat(e.has("subjects")).as("the trail's shape is unchanged").isFalse());
+        assertThat(JSON.readTree(page.body()).path("events"))
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.has("subjects"))
+                        .as("the trail's shape is unchanged")
+                        .isFalse());
 
         assertThat(get("/api/audit/persons/p-nobody", Role.GARANT).statusCode()).isEqualTo(404);
         for (Role role : List.of(Role.ORGANISER, Role.MONITOR, Role.VOTER, Role.PLATFORM)) {
-            assertThat(get("/api/audit/persons/p-http", role).statusCode()).as(role.name()).isEqualTo(403);
+            assertThat(get("/api/audit/persons/p-http", role).statusCode())
+                    .as(role.name())
+                    .isEqualTo(403);
         }
     }
 
     /** The garant's list of session seals once it holds at least {@code count} of this convention. */
     private JsonNode awaitSeals(int count) {
-        return await("/api/audit/seals/sessions?conventionId=" + CONVENTION, Role.GARANT,
-                seals -> seals.size() >= count);
+        return await(
+                "/api/audit/seals/sessions?conventionId=" + CONVENTION, Role.GARANT, seals -> seals.size() >= count);
     }
 }

@@ -2,6 +2,9 @@ package org.conventionledger.query.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,10 +13,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.SerializedObject;
@@ -42,8 +41,10 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 class SessionSealTest {
 
     private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json()
-            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
-    private static final Serializer SERIALIZER = JacksonSerializer.builder().objectMapper(JSON).build();
+            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+    private static final Serializer SERIALIZER =
+            JacksonSerializer.builder().objectMapper(JSON).build();
     private static final Map<String, String> ORGANISER = Map.of("actorId", "organiser", "actorRole", "ORGANISER");
     private static final GapResolver SIMULATED_JDBC_LOG =
             new GapResolver(null, 1, Duration.ofSeconds(30), Clock.systemUTC());
@@ -98,7 +99,8 @@ class SessionSealTest {
     }
 
     private long append(Object payload) {
-        return EventPosition.of(deliver(log.append(payload, ORGANISER)), log.last().trackingToken());
+        return EventPosition.of(
+                deliver(log.append(payload, ORGANISER)), log.last().trackingToken());
     }
 
     /** The chain recomputed from the messages themselves, as a verifier does from an export. */
@@ -112,9 +114,19 @@ class SessionSealTest {
             SerializedObject<byte[]> payload = SERIALIZER.serialize(m.getPayload(), byte[].class);
             Map<String, String> meta = new TreeMap<>();
             m.getMetaData().forEach((k, v) -> meta.put(k, String.valueOf(v)));
-            hash = ChainLink.hash(hash, new ChainLink.Entry(e.getKey(), m.getIdentifier(), m.getAggregateIdentifier(),
-                    m.getSequenceNumber(), m.getPayloadType().getName(), "1", m.getTimestamp().toString(), meta,
-                    payload.getData(), m.getType()));
+            hash = ChainLink.hash(
+                    hash,
+                    new ChainLink.Entry(
+                            e.getKey(),
+                            m.getIdentifier(),
+                            m.getAggregateIdentifier(),
+                            m.getSequenceNumber(),
+                            m.getPayloadType().getName(),
+                            "1",
+                            m.getTimestamp().toString(),
+                            meta,
+                            payload.getData(),
+                            m.getType()));
             links.put(e.getKey(), hash);
         }
         return links;
@@ -127,7 +139,8 @@ class SessionSealTest {
 
     @Test
     void eachSessionsEndIsSealedAtItsPositionWithTheHeadThere() {
-        append(TestEvents.conventionOpened(C, "Convention", "Clermont-Ferrand", org.conventionledger.events.Transition.SOCIAL));
+        append(TestEvents.conventionOpened(
+                C, "Convention", "Clermont-Ferrand", org.conventionledger.events.Transition.SOCIAL));
         session("s-1", 1);
         long firstClose = append(new SessionClosed(C, "s-1", DAY));
         session("s-2", 2);
@@ -139,11 +152,13 @@ class SessionSealTest {
         List<SessionSealController.SessionSealView> seals = controller.sessionSeals(null);
 
         Map<Long, String> links = recomputedLinks();
-        assertThat(seals).extracting(SessionSealController.SessionSealView::position)
+        assertThat(seals)
+                .extracting(SessionSealController.SessionSealView::position)
                 .containsExactly(firstClose, secondClose);
         SessionSealController.SessionSealView first = seals.get(0);
         assertThat(first.chain()).isEqualTo(ChainLink.VERSION);
-        assertThat(first.head()).isEqualTo(links.get(firstClose))
+        assertThat(first.head())
+                .isEqualTo(links.get(firstClose))
                 .isEqualTo(store.mongo().findById(firstClose, AuditEvent.class).chainHash());
         assertThat(first.length()).isEqualTo(firstClose);
         assertThat(first.sessionId()).isEqualTo("s-1");
@@ -161,7 +176,8 @@ class SessionSealTest {
     void theSealIsTakenOnceAndKeepsItsTimeWhenTheChainIsWalkedAgain() {
         session("s-1", 1);
         long close = append(new SessionClosed(C, "s-1", DAY));
-        SessionSealController.SessionSealView taken = controller.sessionSeals(null).get(0);
+        SessionSealController.SessionSealView taken =
+                controller.sessionSeals(null).get(0);
 
         clock.now = clock.now.plusSeconds(60);
         log.delivered().forEach(this::deliver); // re-delivered after a crash
@@ -178,7 +194,9 @@ class SessionSealTest {
         long slow = log.reserve();
         long close = append(new SessionClosed(C, "s-1", DAY));
 
-        assertThat(controller.sessionSeals(null)).as("the chain waits below the gap").isEmpty();
+        assertThat(controller.sessionSeals(null))
+                .as("the chain waits below the gap")
+                .isEmpty();
 
         deliver(log.fill(slow, new AttendanceRecorded(C, "s-1", "m-2", Presence.EXCUSED)));
         List<SessionSealController.SessionSealView> seals = controller.sessionSeals(null);
@@ -192,12 +210,19 @@ class SessionSealTest {
     void aPublishedSealWithTheSamePositionAndHeadIsNamed() {
         session("s-1", 1);
         append(new SessionClosed(C, "s-1", DAY));
-        SessionSealController.SessionSealView seal = controller.sessionSeals(null).get(0);
+        SessionSealController.SessionSealView seal =
+                controller.sessionSeals(null).get(0);
 
-        append(new SealPublished("seal-other", seal.chain(), seal.position(), "0".repeat(64), seal.length(),
-                seal.sealedAt(), "on demand"));
-        append(new SealPublished("seal-7", seal.chain(), seal.position(), seal.head(), seal.length(), seal.sealedAt(),
-                seal.reason()));
+        append(new SealPublished(
+                "seal-other",
+                seal.chain(),
+                seal.position(),
+                "0".repeat(64),
+                seal.length(),
+                seal.sealedAt(),
+                "on demand"));
+        append(new SealPublished(
+                "seal-7", seal.chain(), seal.position(), seal.head(), seal.length(), seal.sealedAt(), seal.reason()));
 
         assertThat(controller.sessionSeals(null).get(0).sealId()).isEqualTo("seal-7");
     }
@@ -212,7 +237,8 @@ class SessionSealTest {
         assertThat(controller.sessionSeals(null)).isEmpty();
         log.restreamFrom(null).forEach(this::deliver);
 
-        assertThat(controller.sessionSeals(null)).extracting(SessionSealController.SessionSealView::head)
+        assertThat(controller.sessionSeals(null))
+                .extracting(SessionSealController.SessionSealView::head)
                 .containsExactly(head);
     }
 
@@ -221,7 +247,8 @@ class SessionSealTest {
         session("s-3", 3);
         append(new SessionClosed(C, "s-3", DAY));
 
-        JsonNode json = JSON.readTree(JSON.writeValueAsString(controller.sessionSeals(null).get(0)));
+        JsonNode json = JSON.readTree(
+                JSON.writeValueAsString(controller.sessionSeals(null).get(0)));
 
         assertThat(json.path("chain").asText()).isEqualTo(ChainLink.VERSION);
         assertThat(json.path("position").isIntegralNumber()).isTrue();

@@ -2,20 +2,19 @@ package org.conventionledger.query.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.deliberation.ConsentRoundOpened;
 import org.conventionledger.events.deliberation.JudgmentCast;
-import org.conventionledger.events.deliberation.ObjectionRaised;
 import org.conventionledger.events.deliberation.ObjectionCategory;
+import org.conventionledger.events.deliberation.ObjectionRaised;
 import org.conventionledger.events.organisation.AttendanceRecorded;
 import org.conventionledger.events.organisation.DelegatedRole;
 import org.conventionledger.events.organisation.DelegatedRoleHandedOver;
@@ -53,13 +52,13 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 class SubjectsTest {
 
     private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json()
-            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
     private static final String C = "conv-1";
     private static final LocalDate DAY = LocalDate.of(2021, 10, 2);
 
     private static Map<String, Object> payload(Object event) {
-        return JSON.convertValue(event, new TypeReference<Map<String, Object>>() {
-        });
+        return JSON.convertValue(event, new TypeReference<Map<String, Object>>() {});
     }
 
     private static List<String> subjects(Object event) {
@@ -76,7 +75,10 @@ class SubjectsTest {
 
     @Test
     void residentsOfAListBatchAreFoundInsideThePayload() {
-        ResidentsListed listed = new ResidentsListed(C, "roll", 1,
+        ResidentsListed listed = new ResidentsListed(
+                C,
+                "roll",
+                1,
                 List.of(new ListedResident("p-a", sealed("p-a")), new ListedResident("p-b", sealed("p-b"))));
 
         assertThat(subjects(listed)).containsExactly("person:p-a", "person:p-b");
@@ -84,17 +86,32 @@ class SubjectsTest {
 
     @Test
     void theDrawTheLotteryAndThePanelNameEveryPersonInThem() {
-        ResidentsDrawn drawn = new ResidentsDrawn(C, "draw-1", "seed", "dice", "dice at the draw", "v1",
+        ResidentsDrawn drawn = new ResidentsDrawn(
+                C,
+                "draw-1",
+                "seed",
+                "dice",
+                "dice at the draw",
+                "v1",
                 List.of(new FrozenList("roll", 2, "f")),
                 List.of(new DrawnResident("p-a", "roll"), new DrawnResident("p-c", "roll")));
-        PanelLotteryComputed lottery = new PanelLotteryComputed(C, "sel", "leximin-v1", 0.4,
+        PanelLotteryComputed lottery = new PanelLotteryComputed(
+                C,
+                "sel",
+                "leximin-v1",
+                0.4,
                 List.of(new SelectionChance("p-a", "letter-1", 0.6), new SelectionChance("p-c", "letter-2", 0.4)),
                 List.of(new LotteryPanel(0.6, List.of("p-a")), new LotteryPanel(0.4, List.of("p-c", "p-d"))));
         PanelDrawn panel = new PanelDrawn(C, "sel", "seed", "dice", 0, List.of("p-a"), List.of("p-c", "p-d"));
 
         assertThat(subjects(drawn)).containsExactly("person:p-a", "person:p-c");
-        assertThat(subjects(lottery)).containsExactly("invitation:conv-1/letter-1", "invitation:conv-1/letter-2",
-                "person:p-a", "person:p-c", "person:p-d");
+        assertThat(subjects(lottery))
+                .containsExactly(
+                        "invitation:conv-1/letter-1",
+                        "invitation:conv-1/letter-2",
+                        "person:p-a",
+                        "person:p-c",
+                        "person:p-d");
         assertThat(subjects(panel)).containsExactly("person:p-a", "person:p-c", "person:p-d");
     }
 
@@ -114,8 +131,8 @@ class SubjectsTest {
 
     @Test
     void aVolunteersSealedNeedsNameOnlyThemselves() {
-        VolunteerRegistered volunteer = new VolunteerRegistered(C, "letter-1", "p-a", Map.of("gender", "F"),
-                Transition.SOCIAL, sealed("p-a"));
+        VolunteerRegistered volunteer =
+                new VolunteerRegistered(C, "letter-1", "p-a", Map.of("gender", "F"), Transition.SOCIAL, sealed("p-a"));
 
         assertThat(subjects(volunteer)).containsExactly("invitation:conv-1/letter-1", "person:p-a");
         assertThat(aliases(volunteer, "person:p-a")).containsExactly("invitation:conv-1/letter-1");
@@ -136,12 +153,18 @@ class SubjectsTest {
 
         assertThat(subjects(called)).containsExactly("invitation:conv-1/letter-2", "member:conv-1/m-1", "person:p-c");
         assertThat(aliases(called, "person:p-c")).containsExactly("invitation:conv-1/letter-2");
-        assertThat(aliases(called, "member:conv-1/m-1")).as("the member replaced is someone else").isEmpty();
+        assertThat(aliases(called, "member:conv-1/m-1"))
+                .as("the member replaced is someone else")
+                .isEmpty();
     }
 
     @Test
     void aLotteryLinksEachVolunteerToTheirOwnInvitationOnly() {
-        PanelLotteryComputed lottery = new PanelLotteryComputed(C, "sel", "leximin-v1", 0.4,
+        PanelLotteryComputed lottery = new PanelLotteryComputed(
+                C,
+                "sel",
+                "leximin-v1",
+                0.4,
                 List.of(new SelectionChance("p-a", "letter-1", 0.6), new SelectionChance("p-c", "letter-2", 0.4)),
                 List.of());
 
@@ -152,9 +175,11 @@ class SubjectsTest {
     void membersAreNamedByAttendanceRolesJudgmentsDeparturesPaymentsAndConsentRounds() {
         assertThat(subjects(new AttendanceRecorded(C, "s-1", "m-1", Presence.PRESENT)))
                 .containsExactly("member:conv-1/m-1");
-        assertThat(subjects(new DelegatedRoleHandedOver(C, Transition.SOCIAL, DelegatedRole.SECRETARY, "m-1", "m-2", DAY)))
+        assertThat(subjects(
+                        new DelegatedRoleHandedOver(C, Transition.SOCIAL, DelegatedRole.SECRETARY, "m-1", "m-2", DAY)))
                 .containsExactly("member:conv-1/m-1", "member:conv-1/m-2");
-        assertThat(subjects(new JudgmentCast(C, "vote-1", "m-1", List.of(3, 4)))).containsExactly("member:conv-1/m-1");
+        assertThat(subjects(new JudgmentCast(C, "vote-1", "m-1", List.of(3, 4))))
+                .containsExactly("member:conv-1/m-1");
         assertThat(subjects(new MemberWithdrew(C, "m-1", WithdrawalReason.MOVED_AWAY, DAY)))
                 .containsExactly("member:conv-1/m-1");
         assertThat(subjects(new IndemnitiesPaid(C, "s-1", List.of("m-1", "m-2"), new BigDecimal("40.00"), DAY)))
@@ -167,7 +192,8 @@ class SubjectsTest {
 
     @Test
     void anExpenseClaimLinksTheClaimSoItsApprovalIsFound() {
-        ExpenseClaimed claimed = new ExpenseClaimed(C, "claim-1", "s-1", "m-1", ExpenseKind.TRAVEL, new BigDecimal("12.50"));
+        ExpenseClaimed claimed =
+                new ExpenseClaimed(C, "claim-1", "s-1", "m-1", ExpenseKind.TRAVEL, new BigDecimal("12.50"));
 
         assertThat(subjects(claimed)).containsExactly("claim:conv-1/claim-1", "member:conv-1/m-1");
         assertThat(aliases(claimed, "member:conv-1/m-1")).containsExactly("claim:conv-1/claim-1");
@@ -178,14 +204,16 @@ class SubjectsTest {
     void personalDataReadsAndErasuresNameThePeople() {
         assertThat(subjects(new PersonalDataRead(C, "invitation-letters", List.of("p-a", "p-b"))))
                 .containsExactly("person:p-a", "person:p-b");
-        assertThat(subjects(new PersonalDataErased(C, "p-a", "GDPR art. 17", DAY))).containsExactly("person:p-a");
+        assertThat(subjects(new PersonalDataErased(C, "p-a", "GDPR art. 17", DAY)))
+                .containsExactly("person:p-a");
     }
 
     @Test
     void eventsAboutNoOneHaveNoSubjects() {
         assertThat(subjects(new SessionClosed(C, "s-1", DAY))).isEmpty();
         assertThat(subjects(new OnlineBallotCast(C, "vot-1", "ballot-1", "voter-pseudonym", List.of(1))))
-                .as("a voter's pseudonym is not a person id").isEmpty();
+                .as("a voter's pseudonym is not a person id")
+                .isEmpty();
         assertThat(Subjects.of("Unknown", null)).isEmpty();
         assertThat(Subjects.of("Unknown", Map.of("personId", " "))).isEmpty();
     }

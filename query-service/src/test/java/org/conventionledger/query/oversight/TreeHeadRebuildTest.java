@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 import static org.conventionledger.query.platform.TestEvents.invitationSent;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.sql.Connection;
@@ -15,10 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -57,12 +55,16 @@ class TreeHeadRebuildTest extends ReadServiceTest {
 
     @Autowired
     DataSource dataSource;
+
     @Autowired
     LogTree tree;
+
     @Autowired
     LogTreeController controller;
+
     @Autowired
     ProjectionRebuild rebuild;
+
     @Autowired
     MeterRegistry meters;
 
@@ -70,7 +72,11 @@ class TreeHeadRebuildTest extends ReadServiceTest {
     private static long headSize;
 
     private void publish(String type, String aggregateId, long sequence, Object payload) {
-        eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload,
+        eventStore.publish(new GenericDomainEventMessage<>(
+                type,
+                aggregateId,
+                sequence,
+                payload,
                 MetaData.with("actorId", "ledger").and("actorRole", "LEDGER")));
     }
 
@@ -82,10 +88,21 @@ class TreeHeadRebuildTest extends ReadServiceTest {
         KeyPair ledger = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         String publicKey = TreeHeads.encode(ledger.getPublic());
         String keyId = TreeHeads.fingerprint(publicKey);
-        publish("Keyring", "ledger-keyring", 0, new LedgerKeyPublished("ledger-keyring", keyId, publicKey,
-                TreeHeads.sign(ledger.getPrivate(), TreeHeads.possessionText("ledger", keyId)), Instant.now()));
-        publish("Convention", CONVENTION, 0, conventionOpened(CONVENTION, "Convention", "Clermont-Ferrand",
-                Transition.SOCIAL));
+        publish(
+                "Keyring",
+                "ledger-keyring",
+                0,
+                new LedgerKeyPublished(
+                        "ledger-keyring",
+                        keyId,
+                        publicKey,
+                        TreeHeads.sign(ledger.getPrivate(), TreeHeads.possessionText("ledger", keyId)),
+                        Instant.now()));
+        publish(
+                "Convention",
+                CONVENTION,
+                0,
+                conventionOpened(CONVENTION, "Convention", "Clermont-Ferrand", Transition.SOCIAL));
         for (int i = 1; i <= 7; i++) {
             publish("Convention", CONVENTION, i, invitationSent(CONVENTION, "inv-" + i));
         }
@@ -96,15 +113,28 @@ class TreeHeadRebuildTest extends ReadServiceTest {
         Instant signedAt = Instant.parse("2022-06-19T18:00:00.123Z");
         headId = UUID.randomUUID().toString();
         headSize = 9;
-        publish("Keyring", "ledger-keyring", 1, new TreeHeadSigned("ledger-keyring", headId, TreeLeaf.VERSION, 9,
-                position, root, signedAt, "test", keyId, TreeHeads.sign(ledger.getPrivate(),
-                TreeHeads.headText(9, position, root, signedAt.toString()))));
+        publish(
+                "Keyring",
+                "ledger-keyring",
+                1,
+                new TreeHeadSigned(
+                        "ledger-keyring",
+                        headId,
+                        TreeLeaf.VERSION,
+                        9,
+                        position,
+                        root,
+                        signedAt,
+                        "test",
+                        keyId,
+                        TreeHeads.sign(
+                                ledger.getPrivate(), TreeHeads.headText(9, position, root, signedAt.toString()))));
     }
 
     private long lastPosition() throws Exception {
         try (Connection connection = dataSource.getConnection();
-             ResultSet rs = connection.createStatement()
-                     .executeQuery("SELECT MAX(globalIndex) FROM DomainEventEntry")) {
+                ResultSet rs =
+                        connection.createStatement().executeQuery("SELECT MAX(globalIndex) FROM DomainEventEntry")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -117,15 +147,21 @@ class TreeHeadRebuildTest extends ReadServiceTest {
         assertThat(verdict.intact()).as(verdict.reason()).isTrue();
         assertThat(verdict.headsVerified()).isEqualTo(1);
         assertThat(controller.heads()).extracting(h -> h.get("headId")).containsExactly(headId);
-        assertThat(controller.heads().get(0)).containsEntry("size", headSize).containsEntry("tree", TreeLeaf.VERSION)
+        assertThat(controller.heads().get(0))
+                .containsEntry("size", headSize)
+                .containsEntry("tree", TreeLeaf.VERSION)
                 .containsEntry("signedAt", "2022-06-19T18:00:00.123Z");
 
         long third = lastPosition() - 7;
         Map<String, Object> inclusion = controller.inclusion(third, null, headSize);
         @SuppressWarnings("unchecked")
         List<String> path = (List<String>) inclusion.get("path");
-        assertThat(MerkleTree.verifyInclusion(leafOf(inclusion), 2, headSize,
-                path.stream().map(TreeHeads::unhex).toList(), TreeHeads.unhex((String) inclusion.get("root"))))
+        assertThat(MerkleTree.verifyInclusion(
+                        leafOf(inclusion),
+                        2,
+                        headSize,
+                        path.stream().map(TreeHeads::unhex).toList(),
+                        TreeHeads.unhex((String) inclusion.get("root"))))
                 .isTrue();
         Map<String, Object> consistency = controller.consistency(4, headSize);
         assertThat(consistency).containsEntry("type", "consistency");
@@ -138,10 +174,16 @@ class TreeHeadRebuildTest extends ReadServiceTest {
         Map<String, Object> line = (Map<String, Object>) inclusion.get("event");
         @SuppressWarnings("unchecked")
         Map<String, String> meta = (Map<String, String>) line.get("metaData");
-        return TreeLeaf.hash(new org.conventionledger.events.integrity.ChainLink.Entry((long) line.get("position"),
-                (String) line.get("eventId"), (String) line.get("aggregateId"), (Long) line.get("sequence"),
-                (String) line.get("payloadType"), (String) line.get("payloadRevision"), (String) line.get("timestamp"),
-                meta, ((String) line.get("payload")).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        return TreeLeaf.hash(new org.conventionledger.events.integrity.ChainLink.Entry(
+                (long) line.get("position"),
+                (String) line.get("eventId"),
+                (String) line.get("aggregateId"),
+                (Long) line.get("sequence"),
+                (String) line.get("payloadType"),
+                (String) line.get("payloadRevision"),
+                (String) line.get("timestamp"),
+                meta,
+                ((String) line.get("payload")).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 (String) line.get("aggregateType")));
     }
 
@@ -152,14 +194,15 @@ class TreeHeadRebuildTest extends ReadServiceTest {
         long victim = lastPosition() - 4;
         Object[] row = row(victim);
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement(
-                     "DELETE FROM DomainEventEntry WHERE globalIndex = ?")) {
+                PreparedStatement delete =
+                        connection.prepareStatement("DELETE FROM DomainEventEntry WHERE globalIndex = ?")) {
             delete.setLong(1, victim);
             assertThat(delete.executeUpdate()).isEqualTo(1);
         }
 
         rebuild.rebuild("audit-trail");
-        Awaitility.await("the rebuild's check").atMost(Duration.ofSeconds(30))
+        Awaitility.await("the rebuild's check")
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> tree.verdict() != null && !tree.verdict().intact());
 
         TreeAudit.Verdict verdict = tree.verdict();
@@ -167,9 +210,11 @@ class TreeHeadRebuildTest extends ReadServiceTest {
         assertThat(tree.health().getStatus()).isEqualTo(Status.DOWN);
         assertThat(meters.get("ledger.tree.mismatch").gauge().value()).isEqualTo(1.0);
         assertThat(meters.get("ledger.tree.mismatches").counter().count()).isGreaterThanOrEqualTo(1.0);
-        assertThatThrownBy(controller::check).isInstanceOf(ErrorResponseException.class)
-                .satisfies(e -> assertThat(((ErrorResponseException) e).getBody().getProperties())
-                        .containsEntry("code", "log-does-not-match-its-heads"));
+        assertThatThrownBy(controller::check)
+                .isInstanceOf(ErrorResponseException.class)
+                .satisfies(
+                        e -> assertThat(((ErrorResponseException) e).getBody().getProperties())
+                                .containsEntry("code", "log-does-not-match-its-heads"));
         assertThat(output.getAll()).contains("ERROR").contains("LOG TAMPERING");
 
         insert(row);
@@ -179,9 +224,9 @@ class TreeHeadRebuildTest extends ReadServiceTest {
 
     private Object[] row(long globalIndex) throws Exception {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT globalIndex, eventIdentifier,"
-                     + " aggregateIdentifier, sequenceNumber, type, payloadType, payloadRevision, payload, metaData,"
-                     + " timeStamp FROM DomainEventEntry WHERE globalIndex = ?")) {
+                PreparedStatement select = connection.prepareStatement("SELECT globalIndex, eventIdentifier,"
+                        + " aggregateIdentifier, sequenceNumber, type, payloadType, payloadRevision, payload, metaData,"
+                        + " timeStamp FROM DomainEventEntry WHERE globalIndex = ?")) {
             select.setLong(1, globalIndex);
             try (ResultSet rs = select.executeQuery()) {
                 assertThat(rs.next()).isTrue();
@@ -196,9 +241,9 @@ class TreeHeadRebuildTest extends ReadServiceTest {
 
     private void insert(Object[] row) throws Exception {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO DomainEventEntry (globalIndex,"
-                     + " eventIdentifier, aggregateIdentifier, sequenceNumber, type, payloadType, payloadRevision,"
-                     + " payload, metaData, timeStamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO DomainEventEntry (globalIndex,"
+                        + " eventIdentifier, aggregateIdentifier, sequenceNumber, type, payloadType, payloadRevision,"
+                        + " payload, metaData, timeStamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < 10; i++) {
                 insert.setObject(i + 1, row[i]);
             }

@@ -7,6 +7,9 @@ import static org.conventionledger.query.platform.TestEvents.item;
 import static org.conventionledger.query.platform.TestEvents.votationOpened;
 import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.InetSocketAddress;
@@ -25,18 +28,14 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.conventionledger.platform.identity.LocalAccounts;
-import org.conventionledger.platform.identity.Role;
 import org.conventionledger.events.oversight.MatterReferred;
 import org.conventionledger.events.votation.ActionVotes;
 import org.conventionledger.events.votation.PaperTallyEntered;
 import org.conventionledger.events.votation.PaperTallyMismatched;
+import org.conventionledger.platform.identity.LocalAccounts;
+import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.QueryServiceApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,13 +60,13 @@ class PagesRelayHttpTest {
     @TempDir
     static Path dataDir;
 
-    record Received(String method, String path, String authorization, JsonNode body) {
-    }
+    record Received(String method, String path, String authorization, JsonNode body) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Queue<Received> RECEIVED = new ConcurrentLinkedQueue<>();
     /** What the stand-in answers next: status and JSON body. */
     private static volatile int answerStatus = 201;
+
     private static volatile String answerBody = "{\"entryId\":\"e-1\",\"status\":\"ENTERED\"}";
     private static final HttpServer COMMANDS = commandService();
 
@@ -80,11 +79,14 @@ class PagesRelayHttpTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("ledger.data-dir", () -> dataDir.toString());
         registry.add("ledger.read-store.uri", () -> "");
-        registry.add("ledger.command-url", () -> "http://localhost:" + COMMANDS.getAddress().getPort());
+        registry.add(
+                "ledger.command-url",
+                () -> "http://localhost:" + COMMANDS.getAddress().getPort());
     }
 
     @LocalServerPort
     int port;
+
     @Autowired
     EventStore eventStore;
 
@@ -95,7 +97,9 @@ class PagesRelayHttpTest {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             server.createContext("/", exchange -> {
                 byte[] body = exchange.getRequestBody().readAllBytes();
-                RECEIVED.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                RECEIVED.add(new Received(
+                        exchange.getRequestMethod(),
+                        exchange.getRequestURI().getRawPath(),
                         exchange.getRequestHeaders().getFirst("Authorization"),
                         body.length == 0 ? null : JSON.readTree(body)));
                 if (answerStatus < 0) {
@@ -104,8 +108,8 @@ class PagesRelayHttpTest {
                     return;
                 }
                 byte[] answer = answerBody.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", answerStatus < 300 ? "application/json"
-                        : "application/problem+json");
+                exchange.getResponseHeaders()
+                        .add("Content-Type", answerStatus < 300 ? "application/json" : "application/problem+json");
                 exchange.sendResponseHeaders(answerStatus, answer.length);
                 exchange.getResponseBody().write(answer);
                 exchange.close();
@@ -130,20 +134,40 @@ class PagesRelayHttpTest {
         if (!published) {
             published = true;
             eventStore.publish(
-                    new GenericDomainEventMessage<>("Convention", CONVENTION, 0,
+                    new GenericDomainEventMessage<>(
+                            "Convention",
+                            CONVENTION,
+                            0,
                             conventionOpened(CONVENTION, "Relay", "Clermont-Ferrand", SOCIAL)),
-                    new GenericDomainEventMessage<>("Votation", VOTATION, 0, votationScheduled(CONVENTION, VOTATION,
-                            "Relay votation", item(1, SOCIAL), item(2, SOCIAL))),
+                    new GenericDomainEventMessage<>(
+                            "Votation",
+                            VOTATION,
+                            0,
+                            votationScheduled(
+                                    CONVENTION, VOTATION, "Relay votation", item(1, SOCIAL), item(2, SOCIAL))),
                     new GenericDomainEventMessage<>("Votation", VOTATION, 1, votationOpened(CONVENTION, VOTATION)),
-                    new GenericDomainEventMessage<>("Referral", REFERRAL, 0, new MatterReferred(CONVENTION, REFERRAL,
-                            "Noise", "The session started late.", List.of(), "resident", LocalDate.of(2025, 6, 1))));
+                    new GenericDomainEventMessage<>(
+                            "Referral",
+                            REFERRAL,
+                            0,
+                            new MatterReferred(
+                                    CONVENTION,
+                                    REFERRAL,
+                                    "Noise",
+                                    "The session started late.",
+                                    List.of(),
+                                    "resident",
+                                    LocalDate.of(2025, 6, 1))));
         }
         HttpClient organiser = signedIn(Role.ORGANISER);
         HttpClient garant = signedIn(Role.GARANT);
         for (int attempt = 0; attempt < 600; attempt++) {
-            boolean ballot = organiser.send(get("/votations/" + VOTATION + "/desks"), ofString()).body()
+            boolean ballot = organiser
+                    .send(get("/votations/" + VOTATION + "/desks"), ofString())
+                    .body()
                     .contains("name=\"a2\"");
-            boolean referral = garant.send(get("/audit/referrals/" + REFERRAL), ofString()).statusCode() == 200;
+            boolean referral =
+                    garant.send(get("/audit/referrals/" + REFERRAL), ofString()).statusCode() == 200;
             if (ballot && referral) {
                 return;
             }
@@ -156,10 +180,14 @@ class PagesRelayHttpTest {
     void anOrganisersTallyReachesTheCommandServiceUnderTheirOwnAccountAndNothingElse() throws Exception {
         HttpClient organiser = signedIn(Role.ORGANISER);
         String token = token(organiser, "/votations/" + VOTATION + "/desks");
-        HttpResponse<String> answer = organiser.send(post("/votations/" + VOTATION + "/desks",
-                "_csrf=" + enc(token) + "&deskId=d1&deskName=Salle+Gaillard&countedAt=2025-06-15T20:00&a1=10&a2=5"
-                        // a form cannot choose who acts: these are ignored
-                        + "&enteredBy=organiser2&actor=garant&username=garant"), ofString());
+        HttpResponse<String> answer = organiser.send(
+                post(
+                        "/votations/" + VOTATION + "/desks",
+                        "_csrf=" + enc(token)
+                                + "&deskId=d1&deskName=Salle+Gaillard&countedAt=2025-06-15T20:00&a1=10&a2=5"
+                                // a form cannot choose who acts: these are ignored
+                                + "&enteredBy=organiser2&actor=garant&username=garant"),
+                ofString());
         assertThat(answer.statusCode()).isEqualTo(302);
         assertThat(answer.headers().firstValue("Location").orElseThrow()).contains("/votations/" + VOTATION + "/desks");
 
@@ -169,7 +197,9 @@ class PagesRelayHttpTest {
         assertThat(sent.path()).isEqualTo("/api/votations/" + VOTATION + "/paper-tallies");
         assertThat(sent.authorization()).isEqualTo(basic(Role.ORGANISER));
         assertThat(sent.body().path("deskId").asText()).isEqualTo("d1");
-        assertThat(sent.body().path("countedAt").asText()).as("Paris summer time").isEqualTo("2025-06-15T18:00:00Z");
+        assertThat(sent.body().path("countedAt").asText())
+                .as("Paris summer time")
+                .isEqualTo("2025-06-15T18:00:00Z");
         assertThat(sent.body().path("votes").toString())
                 .isEqualTo("[{\"actionNumber\":1,\"votes\":10},{\"actionNumber\":2,\"votes\":5}]");
         assertThat(sent.body().has("enteredBy")).isFalse();
@@ -180,14 +210,23 @@ class PagesRelayHttpTest {
     @Test
     void aFormWithoutItsCsrfTokenIsRefusedAndNothingIsSent() throws Exception {
         HttpClient organiser = signedIn(Role.ORGANISER);
-        HttpResponse<String> answer = organiser.send(post("/votations/" + VOTATION + "/desks",
-                "deskId=d1&deskName=D&countedAt=2025-06-15T20:00&a1=1&a2=1"), ofString());
+        HttpResponse<String> answer = organiser.send(
+                post("/votations/" + VOTATION + "/desks", "deskId=d1&deskName=D&countedAt=2025-06-15T20:00&a1=1&a2=1"),
+                ofString());
         assertThat(answer.statusCode()).isEqualTo(403);
-        HttpResponse<String> forged = organiser.send(post("/votations/" + VOTATION + "/desks",
-                "_csrf=not-the-token&deskId=d1&deskName=D&countedAt=2025-06-15T20:00&a1=1&a2=1"), ofString());
+        HttpResponse<String> forged = organiser.send(
+                post(
+                        "/votations/" + VOTATION + "/desks",
+                        "_csrf=not-the-token&deskId=d1&deskName=D&countedAt=2025-06-15T20:00&a1=1&a2=1"),
+                ofString());
         assertThat(forged.statusCode()).isEqualTo(403);
-        HttpResponse<String> referral = HttpClient.newHttpClient().send(post("/referrals",
-                "conventionId=" + CONVENTION + "&subject=s&text=t&referredBy=resident&noThirdParty=yes"), ofString());
+        HttpResponse<String> referral = HttpClient.newHttpClient()
+                .send(
+                        post(
+                                "/referrals",
+                                "conventionId=" + CONVENTION
+                                        + "&subject=s&text=t&referredBy=resident&noThirdParty=yes"),
+                        ofString());
         assertThat(referral.statusCode()).isEqualTo(403);
         assertThat(RECEIVED).isEmpty();
     }
@@ -197,15 +236,28 @@ class PagesRelayHttpTest {
         HttpClient anonymous = browser();
         String token = token(anonymous, "/login");
         assertThat(anonymous.send(get("/referrals/new"), ofString()).body())
-                .contains("id=\"third-party\"").contains("/referrals/new/signin").doesNotContain("referral-form");
-        for (String path : List.of("/referrals", "/votations/" + VOTATION + "/desks",
-                "/votations/" + VOTATION + "/desks/d1/confirmation", "/audit/referrals/" + REFERRAL + "/answer",
-                "/audit/seals", "/audit/tree-heads")) {
-            HttpResponse<String> answer = anonymous.send(post(path, "_csrf=" + enc(token) + "&conventionId="
-                    + CONVENTION + "&subject=s&text=t&referredBy=resident&noThirdParty=yes&a1=1&a2=1&answer=a&on="
-                    + LocalDate.now()), ofString());
+                .contains("id=\"third-party\"")
+                .contains("/referrals/new/signin")
+                .doesNotContain("referral-form");
+        for (String path : List.of(
+                "/referrals",
+                "/votations/" + VOTATION + "/desks",
+                "/votations/" + VOTATION + "/desks/d1/confirmation",
+                "/audit/referrals/" + REFERRAL + "/answer",
+                "/audit/seals",
+                "/audit/tree-heads")) {
+            HttpResponse<String> answer = anonymous.send(
+                    post(
+                            path,
+                            "_csrf=" + enc(token) + "&conventionId="
+                                    + CONVENTION
+                                    + "&subject=s&text=t&referredBy=resident&noThirdParty=yes&a1=1&a2=1&answer=a&on="
+                                    + LocalDate.now()),
+                    ofString());
             assertThat(answer.statusCode()).as(path).isEqualTo(302);
-            assertThat(answer.headers().firstValue("Location").orElseThrow()).as(path).endsWith("/login");
+            assertThat(answer.headers().firstValue("Location").orElseThrow())
+                    .as(path)
+                    .endsWith("/login");
         }
         assertThat(RECEIVED).isEmpty();
     }
@@ -216,33 +268,53 @@ class PagesRelayHttpTest {
         for (Role role : List.of(Role.GARANT, Role.MONITOR, Role.VOTER, Role.PLATFORM, Role.OPERATOR)) {
             HttpClient person = signedIn(role);
             String token = token(person, "/referrals/new");
-            assertThat(person.send(post("/votations/" + VOTATION + "/desks", "_csrf=" + enc(token) + tally),
-                    ofString()).statusCode()).as(role + " enters a tally").isEqualTo(403);
-            assertThat(person.send(post("/votations/" + VOTATION + "/desks/d1/corrections", "_csrf=" + enc(token)
-                    + tally + "&reason=r"), ofString()).statusCode()).as(role + " corrects").isEqualTo(403);
+            assertThat(person.send(post("/votations/" + VOTATION + "/desks", "_csrf=" + enc(token) + tally), ofString())
+                            .statusCode())
+                    .as(role + " enters a tally")
+                    .isEqualTo(403);
+            assertThat(person.send(
+                                    post(
+                                            "/votations/" + VOTATION + "/desks/d1/corrections",
+                                            "_csrf=" + enc(token) + tally + "&reason=r"),
+                                    ofString())
+                            .statusCode())
+                    .as(role + " corrects")
+                    .isEqualTo(403);
         }
         for (Role role : List.of(Role.ORGANISER, Role.MONITOR, Role.VOTER, Role.PLATFORM)) {
             HttpClient person = signedIn(role);
             String token = token(person, "/referrals/new");
-            for (String path : List.of("/audit/referrals/" + REFERRAL + "/acknowledgement", "/audit/seals",
-                    "/audit/tree-heads")) {
+            for (String path :
+                    List.of("/audit/referrals/" + REFERRAL + "/acknowledgement", "/audit/seals", "/audit/tree-heads")) {
                 assertThat(person.send(post(path, "_csrf=" + enc(token) + "&on=" + LocalDate.now()), ofString())
-                        .statusCode()).as(role + " " + path).isEqualTo(403);
+                                .statusCode())
+                        .as(role + " " + path)
+                        .isEqualTo(403);
             }
         }
         for (Role role : List.of(Role.GARANT, Role.MONITOR, Role.PLATFORM, Role.OPERATOR)) {
             HttpClient person = signedIn(role);
             String token = token(person, "/referrals/new");
-            assertThat(person.send(post("/referrals", "_csrf=" + enc(token) + "&conventionId=" + CONVENTION
-                    + "&subject=s&text=t&referredBy=resident&noThirdParty=yes"), ofString()).statusCode())
-                    .as(role + " refers a matter").isEqualTo(403);
+            assertThat(person.send(
+                                    post(
+                                            "/referrals",
+                                            "_csrf=" + enc(token) + "&conventionId=" + CONVENTION
+                                                    + "&subject=s&text=t&referredBy=resident&noThirdParty=yes"),
+                                    ofString())
+                            .statusCode())
+                    .as(role + " refers a matter")
+                    .isEqualTo(403);
         }
         // a signed-in organiser adding a garant's Basic credentials to a page form still acts as the organiser
         HttpClient organiser = signedIn(Role.ORGANISER);
         String token = token(organiser, "/referrals/new");
-        HttpResponse<String> borrowed = organiser.send(HttpRequest.newBuilder(uri("/audit/seals"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", basic(Role.GARANT))
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(token))).build(), ofString());
+        HttpResponse<String> borrowed = organiser.send(
+                HttpRequest.newBuilder(uri("/audit/seals"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Authorization", basic(Role.GARANT))
+                        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(token)))
+                        .build(),
+                ofString());
         assertThat(borrowed.statusCode()).isEqualTo(403);
         assertThat(RECEIVED).isEmpty();
     }
@@ -251,8 +323,12 @@ class PagesRelayHttpTest {
     void badInputIsNamedAtItsFieldsAndNothingIsSent() throws Exception {
         HttpClient organiser = signedIn(Role.ORGANISER);
         String token = token(organiser, "/votations/" + VOTATION + "/desks");
-        HttpResponse<String> answer = organiser.send(post("/votations/" + VOTATION + "/desks", "_csrf=" + enc(token)
-                + "&deskId=..%2F..%2Freferrals&deskName=&countedAt=tonight&a1=-3&a2=douze"), ofString());
+        HttpResponse<String> answer = organiser.send(
+                post(
+                        "/votations/" + VOTATION + "/desks",
+                        "_csrf=" + enc(token)
+                                + "&deskId=..%2F..%2Freferrals&deskName=&countedAt=tonight&a1=-3&a2=douze"),
+                ofString());
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body())
                 .contains("Donnez l&#39;identifiant du bureau")
@@ -260,43 +336,65 @@ class PagesRelayHttpTest {
                 .contains("Donnez la date et l&#39;heure du dépouillement.")
                 .contains("Le nombre de voix de l&#39;action n° 1 doit être un nombre entier, 0 ou plus.")
                 .contains("Le nombre de voix de l&#39;action n° 2 doit être un nombre entier, 0 ou plus.")
-                .contains("id=\"enter-a1\"").contains("aria-invalid=\"true\"")
-                .contains("id=\"enter-deskId-error\"").contains("value=\"../../referrals\"")
+                .contains("id=\"enter-a1\"")
+                .contains("aria-invalid=\"true\"")
+                .contains("id=\"enter-deskId-error\"")
+                .contains("value=\"../../referrals\"")
                 .contains("value=\"douze\"");
 
-        HttpResponse<String> noReason = organiser.send(post("/votations/" + VOTATION + "/desks/d1/corrections",
-                "_csrf=" + enc(token) + "&a1=1&a2=2&reason=+"), ofString());
+        HttpResponse<String> noReason = organiser.send(
+                post("/votations/" + VOTATION + "/desks/d1/corrections", "_csrf=" + enc(token) + "&a1=1&a2=2&reason=+"),
+                ofString());
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.body()).contains("Dites pourquoi les chiffres sont corrigés.");
 
-        HttpResponse<String> oddDesk = organiser.send(post("/votations/" + VOTATION + "/desks/d.1/confirmation",
-                "_csrf=" + enc(token) + "&a1=1&a2=2"), ofString());
+        HttpResponse<String> oddDesk = organiser.send(
+                post("/votations/" + VOTATION + "/desks/d.1/confirmation", "_csrf=" + enc(token) + "&a1=1&a2=2"),
+                ofString());
         assertThat(oddDesk.statusCode()).as("an id the pages never write").isEqualTo(404);
 
         HttpClient voter = signedIn(Role.VOTER);
         String voterToken = token(voter, "/referrals/new");
-        HttpResponse<String> referral = voter.send(post("/referrals", "_csrf=" + enc(voterToken) + "&conventionId="
-                + CONVENTION + "&subject=&text=+&referredBy=mayor&referredOn=2025-01-01"), ofString());
+        HttpResponse<String> referral = voter.send(
+                post(
+                        "/referrals",
+                        "_csrf=" + enc(voterToken) + "&conventionId=" + CONVENTION
+                                + "&subject=&text=+&referredBy=mayor&referredOn=2025-01-01"),
+                ofString());
         assertThat(referral.statusCode()).isEqualTo(400);
-        assertThat(referral.body()).contains("Donnez un objet").contains("Décrivez la question")
-                .contains("habitant ou que membre").contains("Seul un organisateur date un courrier")
+        assertThat(referral.body())
+                .contains("Donnez un objet")
+                .contains("Décrivez la question")
+                .contains("habitant ou que membre")
+                .contains("Seul un organisateur date un courrier")
                 .contains("Cochez cette case");
-        HttpResponse<String> otherConvention = voter.send(post("/referrals", "_csrf=" + enc(voterToken)
-                + "&conventionId=nope&subject=s&text=t&referredBy=resident&noThirdParty=yes"), ofString());
+        HttpResponse<String> otherConvention = voter.send(
+                post(
+                        "/referrals",
+                        "_csrf=" + enc(voterToken)
+                                + "&conventionId=nope&subject=s&text=t&referredBy=resident&noThirdParty=yes"),
+                ofString());
         assertThat(otherConvention.body()).contains("Choisissez une convention de la liste.");
 
         HttpClient garant = signedIn(Role.GARANT);
         String garantToken = token(garant, "/audit/referrals/" + REFERRAL);
-        HttpResponse<String> noDate = garant.send(post("/audit/referrals/" + REFERRAL + "/answer",
-                "_csrf=" + enc(garantToken) + "&answer=&on=someday"), ofString());
+        HttpResponse<String> noDate = garant.send(
+                post("/audit/referrals/" + REFERRAL + "/answer", "_csrf=" + enc(garantToken) + "&answer=&on=someday"),
+                ofString());
         assertThat(noDate.statusCode()).isEqualTo(400);
         assertThat(noDate.body()).contains("Écrivez la réponse").contains("Donnez une date (jour, mois, année).");
-        HttpResponse<String> badDay = garant.send(post("/audit/referrals/" + REFERRAL + "/acknowledgement",
-                "_csrf=" + enc(garantToken) + "&on=someday"), ofString());
+        HttpResponse<String> badDay = garant.send(
+                post("/audit/referrals/" + REFERRAL + "/acknowledgement", "_csrf=" + enc(garantToken) + "&on=someday"),
+                ofString());
         assertThat(badDay.statusCode()).isEqualTo(400);
         assertThat(badDay.body()).contains("id=\"acknowledge-on-error\"").contains("value=\"someday\"");
-        assertThat(garant.send(post("/audit/referrals/unknown/answer", "_csrf=" + enc(garantToken)
-                + "&answer=a&on=2025-06-02"), ofString()).statusCode()).isEqualTo(404);
+        assertThat(garant.send(
+                                post(
+                                        "/audit/referrals/unknown/answer",
+                                        "_csrf=" + enc(garantToken) + "&answer=a&on=2025-06-02"),
+                                ofString())
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(RECEIVED).isEmpty();
     }
 
@@ -307,10 +405,12 @@ class PagesRelayHttpTest {
                 + " by organiser: another organiser confirms them.\"}";
         HttpClient organiser = signedIn(Role.ORGANISER);
         String token = token(organiser, "/votations/" + VOTATION + "/desks");
-        HttpResponse<String> answer = organiser.send(post("/votations/" + VOTATION + "/desks/d1/confirmation",
-                "_csrf=" + enc(token) + "&a1=10&a2=5"), ofString());
+        HttpResponse<String> answer = organiser.send(
+                post("/votations/" + VOTATION + "/desks/d1/confirmation", "_csrf=" + enc(token) + "&a1=10&a2=5"),
+                ofString());
         assertThat(answer.statusCode()).isEqualTo(409);
-        assertThat(answer.body()).contains("Vous avez saisi ces chiffres : un autre organisateur doit les confirmer.")
+        assertThat(answer.body())
+                .contains("Vous avez saisi ces chiffres : un autre organisateur doit les confirmer.")
                 .doesNotContain("same-organiser");
         assertThat(RECEIVED).hasSize(1);
         assertThat(RECEIVED.peek().path()).isEqualTo("/api/votations/" + VOTATION + "/paper-tallies/d1/confirmation");
@@ -321,8 +421,11 @@ class PagesRelayHttpTest {
         answerBody = "{\"status\":409,\"code\":\"already-answered\",\"detail\":\"Referral was already answered.\"}";
         HttpClient garant = signedIn(Role.GARANT);
         String garantToken = token(garant, "/audit/referrals/" + REFERRAL);
-        HttpResponse<String> twice = garant.send(post("/audit/referrals/" + REFERRAL + "/answer",
-                "_csrf=" + enc(garantToken) + "&answer=Done&on=2025-06-02"), ofString());
+        HttpResponse<String> twice = garant.send(
+                post(
+                        "/audit/referrals/" + REFERRAL + "/answer",
+                        "_csrf=" + enc(garantToken) + "&answer=Done&on=2025-06-02"),
+                ofString());
         assertThat(twice.statusCode()).isEqualTo(409);
         assertThat(twice.body()).contains("Cette saisine a déjà reçu sa réponse.");
         assertThat(RECEIVED.peek().authorization()).isEqualTo(basic(Role.GARANT));
@@ -334,9 +437,14 @@ class PagesRelayHttpTest {
         answerBody = "{\"referralId\":\"r-9\"}";
         HttpClient voter = signedIn(Role.VOTER);
         String token = token(voter, "/referrals/new");
-        HttpResponse<String> answer = voter.send(post("/referrals", "_csrf=" + enc(token) + "&conventionId="
-                + CONVENTION + "&subject=Bruit&text=La+s%C3%A9ance+a+commenc%C3%A9+tard.&referredBy=resident"
-                + "&noThirdParty=yes"), ofString());
+        HttpResponse<String> answer = voter.send(
+                post(
+                        "/referrals",
+                        "_csrf=" + enc(token) + "&conventionId="
+                                + CONVENTION
+                                + "&subject=Bruit&text=La+s%C3%A9ance+a+commenc%C3%A9+tard.&referredBy=resident"
+                                + "&noThirdParty=yes"),
+                ofString());
         assertThat(answer.statusCode()).isEqualTo(302);
         assertThat(RECEIVED).hasSize(1);
         Received sent = RECEIVED.peek();
@@ -352,8 +460,9 @@ class PagesRelayHttpTest {
         HttpClient garant = signedIn(Role.GARANT);
         String token = token(garant, "/audit/referrals/" + REFERRAL);
         answerStatus = -1;
-        HttpResponse<String> answer = garant.send(post("/audit/referrals/" + REFERRAL + "/acknowledgement",
-                "_csrf=" + enc(token) + "&on=2025-06-02"), ofString());
+        HttpResponse<String> answer = garant.send(
+                post("/audit/referrals/" + REFERRAL + "/acknowledgement", "_csrf=" + enc(token) + "&on=2025-06-02"),
+                ofString());
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.body()).contains("Le service d&#39;écriture n&#39;a pas répondu");
     }
@@ -364,35 +473,75 @@ class PagesRelayHttpTest {
         String pending = "paper-desk-" + VOTATION + "-d8";
         String mismatched = "paper-desk-" + VOTATION + "-d9";
         eventStore.publish(
-                new GenericDomainEventMessage<>("PaperDesk", pending, 0, new PaperTallyEntered(CONVENTION, VOTATION,
-                        "d8", "Mairie annexe", "e-8", "organiser", counted, List.of(new ActionVotes(1, 4711)))),
-                new GenericDomainEventMessage<>("PaperDesk", mismatched, 0, new PaperTallyEntered(CONVENTION, VOTATION,
-                        "d9", "Salle Gaillard", "e-9", "organiser", counted,
-                        List.of(new ActionVotes(1, 12), new ActionVotes(2, 7)))),
-                new GenericDomainEventMessage<>("PaperDesk", mismatched, 1, new PaperTallyMismatched(CONVENTION,
-                        VOTATION, "d9", "e-10", "organiser2", "e-9",
-                        List.of(new ActionVotes(1, 12), new ActionVotes(2, 9)), List.of(2))));
+                new GenericDomainEventMessage<>(
+                        "PaperDesk",
+                        pending,
+                        0,
+                        new PaperTallyEntered(
+                                CONVENTION,
+                                VOTATION,
+                                "d8",
+                                "Mairie annexe",
+                                "e-8",
+                                "organiser",
+                                counted,
+                                List.of(new ActionVotes(1, 4711)))),
+                new GenericDomainEventMessage<>(
+                        "PaperDesk",
+                        mismatched,
+                        0,
+                        new PaperTallyEntered(
+                                CONVENTION,
+                                VOTATION,
+                                "d9",
+                                "Salle Gaillard",
+                                "e-9",
+                                "organiser",
+                                counted,
+                                List.of(new ActionVotes(1, 12), new ActionVotes(2, 7)))),
+                new GenericDomainEventMessage<>(
+                        "PaperDesk",
+                        mismatched,
+                        1,
+                        new PaperTallyMismatched(
+                                CONVENTION,
+                                VOTATION,
+                                "d9",
+                                "e-10",
+                                "organiser2",
+                                "e-9",
+                                List.of(new ActionVotes(1, 12), new ActionVotes(2, 9)),
+                                List.of(2))));
         HttpClient organiser = signedIn(Role.ORGANISER);
         String page = "";
         for (int attempt = 0; attempt < 600 && !page.contains("id=\"mismatch-d9\""); attempt++) {
             Thread.sleep(100);
-            page = organiser.send(get("/votations/" + VOTATION + "/desks"), ofString()).body();
+            page = organiser
+                    .send(get("/votations/" + VOTATION + "/desks"), ofString())
+                    .body();
         }
         String compact = page.replaceAll("\\s+", " ");
-        assertThat(compact).contains("id=\"mismatch-d9\"")
+        assertThat(compact)
+                .contains("id=\"mismatch-d9\"")
                 .contains("<th scope=\"col\">Première saisie (organiser)</th>")
                 .contains("<th scope=\"col\">Seconde saisie (organiser2)</th>")
                 .containsPattern("<tr class=\"differs\"> <th scope=\"row\">n° 2</th> <td class=\"num\">7</td>"
                         + " <td class=\"num\">9</td> <td>différent</td>")
-                .contains("id=\"form-correct-d9\"").doesNotContain("id=\"form-confirm-d9\"")
+                .contains("id=\"form-correct-d9\"")
+                .doesNotContain("id=\"form-confirm-d9\"")
                 .contains("id=\"form-confirm-d8\"");
-        assertThat(page).as("a pending count's figures stay hidden from whoever confirms it")
-                .doesNotContain("4711").doesNotContain("4 711").doesNotContain("4\u202f711");
+        assertThat(page)
+                .as("a pending count's figures stay hidden from whoever confirms it")
+                .doesNotContain("4711")
+                .doesNotContain("4 711")
+                .doesNotContain("4\u202f711");
 
         String dashboard = "";
         for (int attempt = 0; attempt < 600 && !dashboard.contains("1 en écart"); attempt++) {
             Thread.sleep(100);
-            dashboard = organiser.send(get("/conventions/" + CONVENTION), ofString()).body();
+            dashboard = organiser
+                    .send(get("/conventions/" + CONVENTION), ofString())
+                    .body();
         }
         assertThat(dashboard.replaceAll("\\s+", " ")).contains("1 à confirmer, 1 en écart, 0 confirmés");
         assertThat(RECEIVED).isEmpty();
@@ -403,8 +552,12 @@ class PagesRelayHttpTest {
     private HttpClient signedIn(Role role) throws Exception {
         HttpClient browser = browser();
         String token = token(browser, "/login");
-        HttpResponse<String> answer = browser.send(post("/login", "username=" + enc(account(role).username())
-                + "&password=" + enc(account(role).password()) + "&_csrf=" + enc(token)), ofString());
+        HttpResponse<String> answer = browser.send(
+                post(
+                        "/login",
+                        "username=" + enc(account(role).username()) + "&password="
+                                + enc(account(role).password()) + "&_csrf=" + enc(token)),
+                ofString());
         assertThat(answer.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
         return browser;
     }
@@ -428,8 +581,10 @@ class PagesRelayHttpTest {
     }
 
     private HttpRequest post(String path, String form) {
-        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        return HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
     }
 
     private static HttpResponse.BodyHandler<String> ofString() {
@@ -438,13 +593,16 @@ class PagesRelayHttpTest {
 
     private static LocalAccounts.Account account(Role role) throws Exception {
         return LocalAccounts.loadOrCreate(dataDir.resolve("accounts.txt")).stream()
-                .filter(a -> a.role() == role).findFirst().orElseThrow();
+                .filter(a -> a.role() == role)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String basic(Role role) throws Exception {
         LocalAccounts.Account a = account(role);
-        return "Basic " + Base64.getEncoder().encodeToString((a.username() + ":" + a.password())
-                .getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((a.username() + ":" + a.password()).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String enc(String value) {

@@ -13,6 +13,8 @@ import static org.conventionledger.query.platform.TestEvents.votationOpened;
 import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 import static org.conventionledger.query.platform.TestEvents.votes;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,15 +27,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.conventionledger.platform.identity.LocalAccounts;
 import org.conventionledger.platform.identity.Role;
-import org.conventionledger.query.QueryServiceApplication;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,38 +52,47 @@ class AsOfApiTest extends ReadApiTest {
     private static final String VOTATION = "vot-" + UUID.randomUUID();
     private static final String STILL_OPEN = "vot-open-" + UUID.randomUUID();
     /** Recording times one minute apart, the whole scenario in the past hour. */
-    private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
+    private static final Instant BASE =
+            Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
     /** Half a minute after the first desk's tally was recorded. */
     private static final Instant MID = BASE.plus(Duration.ofMinutes(9)).plusSeconds(30);
 
     @BeforeAll
     static void writeTheLog(@Autowired EventStore eventStore) {
         Object[][] log = {
-                {"Convention", CONVENTION, conventionOpened(CONVENTION, "Convention", "Lyon", ECOLOGICAL, SOCIAL)},
-                {"Convention", CONVENTION, invitationSent(CONVENTION, "inv-1")},
-                {"Convention", CONVENTION, invitationSent(CONVENTION, "inv-2")},
-                {"Convention", CONVENTION, invitationSent(CONVENTION, "inv-3")},
-                {"Votation", VOTATION, votationScheduled(CONVENTION, VOTATION, "Votation", item(1, SOCIAL), item(2, ECOLOGICAL))},
-                {"Votation", VOTATION, votationOpened(CONVENTION, VOTATION)},
-                {"OnlineBallot", "b-1", onlineBallot(CONVENTION, VOTATION, "b-1", 1, 2)},
-                {"OnlineBallot", "b-2", onlineBallot(CONVENTION, VOTATION, "b-2", 2)},
-                {"OnlineBallot", "b-3", onlineBallot(CONVENTION, VOTATION, "b-3", 1)},
-                {"Votation", VOTATION, paperTally(CONVENTION, VOTATION, "d-1", votes(1, 4), votes(2, 7))},
-                // MID
-                {"OnlineBallot", "b-4", onlineBallot(CONVENTION, VOTATION, "b-4", 2)},
-                {"OnlineBallot", "b-5", onlineBallot(CONVENTION, VOTATION, "b-5", 1, 2)},
-                {"Votation", VOTATION, paperTally(CONVENTION, VOTATION, "d-2", votes(1, 10), votes(2, 1))},
-                {"Votation", VOTATION, votationClosed(CONVENTION, VOTATION)},
-                {"Votation", STILL_OPEN, votationScheduled(CONVENTION, STILL_OPEN, "Second", item(1, SOCIAL))},
-                {"Votation", STILL_OPEN, votationOpened(CONVENTION, STILL_OPEN)},
+            {"Convention", CONVENTION, conventionOpened(CONVENTION, "Convention", "Lyon", ECOLOGICAL, SOCIAL)},
+            {"Convention", CONVENTION, invitationSent(CONVENTION, "inv-1")},
+            {"Convention", CONVENTION, invitationSent(CONVENTION, "inv-2")},
+            {"Convention", CONVENTION, invitationSent(CONVENTION, "inv-3")},
+            {
+                "Votation",
+                VOTATION,
+                votationScheduled(CONVENTION, VOTATION, "Votation", item(1, SOCIAL), item(2, ECOLOGICAL))
+            },
+            {"Votation", VOTATION, votationOpened(CONVENTION, VOTATION)},
+            {"OnlineBallot", "b-1", onlineBallot(CONVENTION, VOTATION, "b-1", 1, 2)},
+            {"OnlineBallot", "b-2", onlineBallot(CONVENTION, VOTATION, "b-2", 2)},
+            {"OnlineBallot", "b-3", onlineBallot(CONVENTION, VOTATION, "b-3", 1)},
+            {"Votation", VOTATION, paperTally(CONVENTION, VOTATION, "d-1", votes(1, 4), votes(2, 7))},
+            // MID
+            {"OnlineBallot", "b-4", onlineBallot(CONVENTION, VOTATION, "b-4", 2)},
+            {"OnlineBallot", "b-5", onlineBallot(CONVENTION, VOTATION, "b-5", 1, 2)},
+            {"Votation", VOTATION, paperTally(CONVENTION, VOTATION, "d-2", votes(1, 10), votes(2, 1))},
+            {"Votation", VOTATION, votationClosed(CONVENTION, VOTATION)},
+            {"Votation", STILL_OPEN, votationScheduled(CONVENTION, STILL_OPEN, "Second", item(1, SOCIAL))},
+            {"Votation", STILL_OPEN, votationOpened(CONVENTION, STILL_OPEN)},
         };
         Map<String, Long> sequences = new HashMap<>();
         List<EventMessage<?>> events = new ArrayList<>();
         for (int i = 0; i < log.length; i++) {
             String aggregate = (String) log[i][1];
-            events.add(new GenericDomainEventMessage<>((String) log[i][0], aggregate,
-                    sequences.merge(aggregate, 1L, Long::sum) - 1, log[i][2],
-                    Map.of("actorId", "organiser", "actorRole", "ORGANISER"), UUID.randomUUID().toString(),
+            events.add(new GenericDomainEventMessage<>(
+                    (String) log[i][0],
+                    aggregate,
+                    sequences.merge(aggregate, 1L, Long::sum) - 1,
+                    log[i][2],
+                    Map.of("actorId", "organiser", "actorRole", "ORGANISER"),
+                    UUID.randomUUID().toString(),
                     BASE.plus(Duration.ofMinutes(i))));
         }
         eventStore.publish(events);
@@ -100,11 +106,20 @@ class AsOfApiTest extends ReadApiTest {
 
     /** The live projections have absorbed the whole scenario. */
     private void awaitProjected() {
-        await("/api/votations/" + STILL_OPEN + "/ranking", Role.ORGANISER,
+        await(
+                "/api/votations/" + STILL_OPEN + "/ranking",
+                Role.ORGANISER,
                 ranking -> "OPEN".equals(ranking.path("status").asText()));
-        await("/api/conventions/" + CONVENTION + "/dashboard", Role.ORGANISER,
+        await(
+                "/api/conventions/" + CONVENTION + "/dashboard",
+                Role.ORGANISER,
                 dashboard -> dashboard.path("votations").size() == 2
-                        && dashboard.path("votations").path(1).path("status").asText().equals("OPEN"));
+                        && dashboard
+                                .path("votations")
+                                .path(1)
+                                .path("status")
+                                .asText()
+                                .equals("OPEN"));
     }
 
     private static String at(Instant instant) {
@@ -140,12 +155,14 @@ class AsOfApiTest extends ReadApiTest {
         assertThat(live.has("asOf")).as("the live dashboard is unchanged").isFalse();
         assertThat(live.has("lastPosition")).isFalse();
         ObjectNode withoutReplay = then.deepCopy();
-        List.of("asOf", "asOfPosition", "lastPosition", "eventsRead", "eventsApplied").forEach(withoutReplay::remove);
+        List.of("asOf", "asOfPosition", "lastPosition", "eventsRead", "eventsApplied")
+                .forEach(withoutReplay::remove);
         assertThat(withoutReplay.size()).isEqualTo(live.size());
         assertThat(withoutReplay).isNotEqualTo(live);
 
         JsonNode end = json(path + "?asOf=" + at(Instant.now()), Role.GARANT);
-        List.of("asOf", "asOfPosition", "lastPosition", "eventsRead", "eventsApplied").forEach(((ObjectNode) end)::remove);
+        List.of("asOf", "asOfPosition", "lastPosition", "eventsRead", "eventsApplied")
+                .forEach(((ObjectNode) end)::remove);
         assertThat(end).as("as of now: the live figures").isEqualTo(live);
     }
 
@@ -170,14 +187,18 @@ class AsOfApiTest extends ReadApiTest {
         // the same instant with an offset; the position it reached; and per transition
         String paris = URLEncoder.encode(MID.atOffset(ZoneOffset.ofHours(2)).toString(), StandardCharsets.UTF_8);
         assertThat(json(path + "?asOf=" + paris, Role.GARANT).path("entries")).isEqualTo(then.path("entries"));
-        JsonNode byPosition = json(path + "?asOfPosition=" + then.path("lastPosition").asLong(), Role.GARANT);
+        JsonNode byPosition =
+                json(path + "?asOfPosition=" + then.path("lastPosition").asLong(), Role.GARANT);
         assertThat(byPosition.path("entries")).isEqualTo(then.path("entries"));
         assertThat(byPosition.path("asOf").isNull()).isTrue();
-        assertThat(byPosition.path("asOfPosition").asLong()).isEqualTo(then.path("lastPosition").asLong());
+        assertThat(byPosition.path("asOfPosition").asLong())
+                .isEqualTo(then.path("lastPosition").asLong());
         JsonNode social = json(path + "?asOf=" + at(MID) + "&transition=SOCIAL", Role.GARANT);
         assertThat(social.path("transition").asText()).isEqualTo("SOCIAL");
         assertThat(social.path("totalVotes").asInt()).isEqualTo(6);
-        JsonNode both = json(path + "?asOf=" + at(MID) + "&asOfPosition=" + (then.path("lastPosition").asLong() - 1),
+        JsonNode both = json(
+                path + "?asOf=" + at(MID) + "&asOfPosition="
+                        + (then.path("lastPosition").asLong() - 1),
                 Role.GARANT);
         assertThat(both.path("totalVotes").asInt()).as("without the first desk").isEqualTo(4);
     }
@@ -194,19 +215,24 @@ class AsOfApiTest extends ReadApiTest {
         for (Map.Entry<String, String> entry : bad.entrySet()) {
             HttpResponse<String> response = get(entry.getKey(), Role.GARANT);
             assertThat(response.statusCode()).as(entry.getKey()).isEqualTo(400);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             JsonNode problem = JSON.readTree(response.body());
             assertThat(problem.path("code").asText()).isEqualTo("invalid-" + entry.getValue());
             assertThat(problem.path("parameter").asText()).isEqualTo(entry.getValue());
             assertThat(problem.path("detail").asText()).contains("'" + entry.getValue() + "'");
         }
         Map<String, String> unknown = Map.of(
-                "/api/conventions/nowhere/dashboard?asOf=" + at(MID), "unknown-convention",
-                "/api/votations/nowhere/ranking?asOf=" + at(MID), "unknown-votation",
-                "/api/votations/nowhere/ranking?asOfPosition=3", "unknown-votation",
-                "/api/conventions/" + CONVENTION + "/dashboard?asOf=" + at(BASE.minusSeconds(1)), "unknown-convention",
-                "/api/votations/" + VOTATION + "/ranking?asOf=" + at(BASE.plusSeconds(60)), "unknown-votation");
+                "/api/conventions/nowhere/dashboard?asOf=" + at(MID),
+                "unknown-convention",
+                "/api/votations/nowhere/ranking?asOf=" + at(MID),
+                "unknown-votation",
+                "/api/votations/nowhere/ranking?asOfPosition=3",
+                "unknown-votation",
+                "/api/conventions/" + CONVENTION + "/dashboard?asOf=" + at(BASE.minusSeconds(1)),
+                "unknown-convention",
+                "/api/votations/" + VOTATION + "/ranking?asOf=" + at(BASE.plusSeconds(60)),
+                "unknown-votation");
         for (Map.Entry<String, String> entry : unknown.entrySet()) {
             HttpResponse<String> response = get(entry.getKey(), Role.GARANT);
             assertThat(response.statusCode()).as(entry.getKey()).isEqualTo(404);
@@ -238,7 +264,8 @@ class AsOfApiTest extends ReadApiTest {
         assertThat(get(open, Role.VOTER).statusCode()).isEqualTo(403);
         assertThat(get(open, Role.MONITOR).statusCode()).isEqualTo(200);
         assertThat(get(open, Role.GARANT).statusCode()).isEqualTo(200);
-        assertThat(get("/api/votations/" + STILL_OPEN + "/ranking?asOfPosition=1000000", null).statusCode())
+        assertThat(get("/api/votations/" + STILL_OPEN + "/ranking?asOfPosition=1000000", null)
+                        .statusCode())
                 .isEqualTo(401);
     }
 
@@ -247,11 +274,13 @@ class AsOfApiTest extends ReadApiTest {
         HttpResponse<String> docs = get("/v3/api-docs", null);
         assertThat(docs.statusCode()).isEqualTo(200);
         JsonNode paths = JSON.readTree(docs.body()).path("paths");
-        assertThat(paths.path("/api/conventions/{conventionId}/dashboard").toString()).contains("asOf");
+        assertThat(paths.path("/api/conventions/{conventionId}/dashboard").toString())
+                .contains("asOf");
         assertThat(paths.path("/api/votations/{votationId}/ranking").toString()).contains("asOfPosition");
         assertThat(paths.path("/api/votations/{votationId}/ranking").path("get").path("parameters"))
                 .as("optional: without them the live ranking answers")
-                .allSatisfy(p -> assertThat(p.path("required").asBoolean()).isEqualTo("votationId".equals(p.path("name").asText())));
+                .allSatisfy(p -> assertThat(p.path("required").asBoolean())
+                        .isEqualTo("votationId".equals(p.path("name").asText())));
         assertThat(paths.has("/api/conventions/{conventionId}/evaluation")).isTrue();
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -46,7 +45,8 @@ public final class EventLog {
     private static final int MAX_GAP_OFFSET = 10_000;
 
     private enum Store {
-        JDBC, AXON_SERVER
+        JDBC,
+        AXON_SERVER
     }
 
     private final Store store;
@@ -132,7 +132,8 @@ public final class EventLog {
      */
     public List<TrackedEventMessage<?>> restartFrom(TrackingToken stored) {
         List<TrackedEventMessage<?>> messages = restreamFrom(stored);
-        streamToken = messages.isEmpty() ? stored : messages.get(messages.size() - 1).trackingToken();
+        streamToken =
+                messages.isEmpty() ? stored : messages.get(messages.size() - 1).trackingToken();
         delivered.addAll(messages);
         return messages;
     }
@@ -144,8 +145,14 @@ public final class EventLog {
         if (store == Store.JDBC) {
             meta.put(IndexStampingEventStorageEngine.GLOBAL_INDEX, index);
         }
-        DomainEventMessage<?> event = new GenericDomainEventMessage<>(aggregate[0], aggregate[1], sequence, payload,
-                meta, UUID.randomUUID().toString(), START.plusSeconds(index));
+        DomainEventMessage<?> event = new GenericDomainEventMessage<>(
+                aggregate[0],
+                aggregate[1],
+                sequence,
+                payload,
+                meta,
+                UUID.randomUUID().toString(),
+                START.plusSeconds(index));
         committed.put(index, event);
         streamToken = advance(streamToken, index);
         TrackedEventMessage<?> message = new GenericTrackedDomainEventMessage<>(streamToken, event);
@@ -171,35 +178,35 @@ public final class EventLog {
 
     private static String[] aggregateOf(Object payload) {
         if (payload instanceof OnlineBallotCast e) {
-            return new String[]{"OnlineBallot", e.ballotId()};
+            return new String[] {"OnlineBallot", e.ballotId()};
         }
         if (payload instanceof VotationScheduled e) {
-            return new String[]{"Votation", e.votationId()};
+            return new String[] {"Votation", e.votationId()};
         }
         if (payload instanceof VotationOpened e) {
-            return new String[]{"Votation", e.votationId()};
+            return new String[] {"Votation", e.votationId()};
         }
         if (payload instanceof VotationClosed e) {
-            return new String[]{"Votation", e.votationId()};
+            return new String[] {"Votation", e.votationId()};
         }
         if (payload instanceof PaperTallyRecorded e) {
-            return new String[]{"Votation", e.votationId()};
+            return new String[] {"Votation", e.votationId()};
         }
         if (payload instanceof ActionDrafted e) {
-            return new String[]{"Action", e.actionId()};
+            return new String[] {"Action", e.actionId()};
         }
         if (payload instanceof ActionFinalised e) {
-            return new String[]{"Action", e.actionId()};
+            return new String[] {"Action", e.actionId()};
         }
         if (payload instanceof ObjectionRaised e) {
-            return new String[]{"Action", e.actionId()};
+            return new String[] {"Action", e.actionId()};
         }
         if (payload instanceof ObjectionLifted e) {
-            return new String[]{"Action", e.actionId()};
+            return new String[] {"Action", e.actionId()};
         }
         if (payload instanceof ConventionEvent e) {
-            return new String[]{"Convention", e.conventionId()};
+            return new String[] {"Convention", e.conventionId()};
         }
-        return new String[]{"Test", "test"};
+        return new String[] {"Test", "test"};
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -23,7 +22,8 @@ class EventPositionTest {
         // a late event filling gap 11 travels with the stream's token (12)
         EventMessage<?> late = event(Map.of(IndexStampingEventStorageEngine.GLOBAL_INDEX, 11L));
 
-        assertThat(EventPosition.of(late, GapAwareTrackingToken.newInstance(12, List.of()))).isEqualTo(11L);
+        assertThat(EventPosition.of(late, GapAwareTrackingToken.newInstance(12, List.of())))
+                .isEqualTo(11L);
     }
 
     @Test
@@ -31,12 +31,14 @@ class EventPositionTest {
         // metadata deserialised from JSON holds small numbers as Integer
         EventMessage<?> event = event(Map.of(IndexStampingEventStorageEngine.GLOBAL_INDEX, 7));
 
-        assertThat(EventPosition.of(event, GapAwareTrackingToken.newInstance(9, List.of(8L)))).isEqualTo(7L);
+        assertThat(EventPosition.of(event, GapAwareTrackingToken.newInstance(9, List.of(8L))))
+                .isEqualTo(7L);
     }
 
     @Test
     void withoutStampTheTokenIndexIsThePosition() {
-        assertThat(EventPosition.of(event(Map.of()), new GlobalSequenceTrackingToken(42))).isEqualTo(42L);
+        assertThat(EventPosition.of(event(Map.of()), new GlobalSequenceTrackingToken(42)))
+                .isEqualTo(42L);
     }
 
     @Test

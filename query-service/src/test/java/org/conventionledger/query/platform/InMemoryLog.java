@@ -3,7 +3,6 @@ package org.conventionledger.query.platform;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -17,7 +16,8 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 public final class InMemoryLog implements AutoCloseable {
 
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
-            .storageEngine(new InMemoryEventStorageEngine()).build();
+            .storageEngine(new InMemoryEventStorageEngine())
+            .build();
     private long appended;
 
     public EventStore store() {
@@ -31,8 +31,14 @@ public final class InMemoryLog implements AutoCloseable {
 
     /** Appends the event, recorded at that instant; returns its position in the log. */
     public long append(Object payload, Instant recordedAt) {
-        store.publish(new GenericDomainEventMessage<>("Test", "agg-" + UUID.randomUUID(), 0, payload, null,
-                UUID.randomUUID().toString(), recordedAt));
+        store.publish(new GenericDomainEventMessage<>(
+                "Test",
+                "agg-" + UUID.randomUUID(),
+                0,
+                payload,
+                null,
+                UUID.randomUUID().toString(),
+                recordedAt));
         return appended++;
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.LongStream;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -22,8 +21,12 @@ class LogPositionPropertiesTest {
 
     @Provide
     Arbitrary<LogPosition> positions() {
-        return Arbitraries.longs().between(0, MAX_INDEX).flatMap(index ->
-                Arbitraries.longs().between(0, Math.max(0, index - 1)).set().ofMaxSize((int) Math.min(index, 8))
+        return Arbitraries.longs()
+                .between(0, MAX_INDEX)
+                .flatMap(index -> Arbitraries.longs()
+                        .between(0, Math.max(0, index - 1))
+                        .set()
+                        .ofMaxSize((int) Math.min(index, 8))
                         .map(gaps -> new LogPosition(index, index == 0 ? List.of() : new ArrayList<>(gaps))));
     }
 
@@ -33,8 +36,10 @@ class LogPositionPropertiesTest {
     }
 
     @Property
-    void unionIsAssociative(@ForAll("positions") LogPosition a, @ForAll("positions") LogPosition b,
-                            @ForAll("positions") LogPosition c) {
+    void unionIsAssociative(
+            @ForAll("positions") LogPosition a,
+            @ForAll("positions") LogPosition b,
+            @ForAll("positions") LogPosition c) {
         assertThat(a.union(b).union(c)).isEqualTo(a.union(b.union(c)));
     }
 
@@ -45,8 +50,8 @@ class LogPositionPropertiesTest {
     }
 
     @Property
-    void unionContainsExactlyWhatEitherContains(@ForAll("positions") LogPosition a,
-                                                @ForAll("positions") LogPosition b) {
+    void unionContainsExactlyWhatEitherContains(
+            @ForAll("positions") LogPosition a, @ForAll("positions") LogPosition b) {
         LogPosition union = a.union(b);
         for (long i = -1; i <= MAX_INDEX + 1; i++) {
             assertThat(union.contains(i)).as("index %d", i).isEqualTo(a.contains(i) || b.contains(i));
@@ -75,8 +80,11 @@ class LogPositionPropertiesTest {
 
     @Provide
     Arbitrary<List<Long>> commitOrders() {
-        return Arbitraries.integers().between(1, 25)
-                .flatMap(n -> Arbitraries.just(LongStream.rangeClosed(1, n).boxed().toList()).map(ArrayList::new)
+        return Arbitraries.integers()
+                .between(1, 25)
+                .flatMap(n -> Arbitraries.just(
+                                LongStream.rangeClosed(1, n).boxed().toList())
+                        .map(ArrayList::new)
                         .flatMap(list -> Arbitraries.shuffle(list)));
     }
 
@@ -90,7 +98,8 @@ class LogPositionPropertiesTest {
         Set<Long> handedOver = new TreeSet<>();
         for (long index : commitOrder) {
             token = token == null
-                    ? GapAwareTrackingToken.newInstance(index, LongStream.range(1, index).boxed().toList())
+                    ? GapAwareTrackingToken.newInstance(
+                            index, LongStream.range(1, index).boxed().toList())
                     : token.advanceTo(index, 10_000);
             handedOver.add(index);
             LogPosition seen = LogPosition.of(token);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.MergedTrackingToken;
@@ -37,7 +36,8 @@ class LogPositionTest {
 
         @Test
         void gapsAreSortedAndWithoutDuplicates() {
-            assertThat(new LogPosition(12, Arrays.asList(11L, 3L, 7L, 3L)).gaps()).containsExactly(3L, 7L, 11L);
+            assertThat(new LogPosition(12, Arrays.asList(11L, 3L, 7L, 3L)).gaps())
+                    .containsExactly(3L, 7L, 11L);
         }
 
         @Test
@@ -97,8 +97,8 @@ class LogPositionTest {
 
         @Test
         void replayTokenOverGlobalSequenceTokens() {
-            TrackingToken replay = ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(40),
-                    new GlobalSequenceTrackingToken(7));
+            TrackingToken replay = ReplayToken.createReplayToken(
+                    new GlobalSequenceTrackingToken(40), new GlobalSequenceTrackingToken(7));
 
             assertThat(replay).isInstanceOf(ReplayToken.class);
             assertThat(LogPosition.of(replay)).isEqualTo(position(7));
@@ -106,7 +106,8 @@ class LogPositionTest {
 
         @Test
         void replayTokenAdvancedByTheStream() {
-            TrackingToken replay = new ReplayToken(new GlobalSequenceTrackingToken(40), new GlobalSequenceTrackingToken(7))
+            TrackingToken replay = new ReplayToken(
+                            new GlobalSequenceTrackingToken(40), new GlobalSequenceTrackingToken(7))
                     .advancedTo(new GlobalSequenceTrackingToken(8));
 
             assertThat(replay).isInstanceOf(ReplayToken.class);
@@ -158,13 +159,16 @@ class LogPositionTest {
             List<Long> handedOver = new ArrayList<>();
             for (long index : commitOrder) {
                 token = token == null
-                        ? GapAwareTrackingToken.newInstance(index, LongStream.range(1, index).boxed().toList())
+                        ? GapAwareTrackingToken.newInstance(
+                                index, LongStream.range(1, index).boxed().toList())
                         : token.advanceTo(index, 10_000);
                 handedOver.add(index);
 
                 LogPosition seen = LogPosition.of(token);
                 for (long i = 1; i <= commitOrder.size() + 1; i++) {
-                    assertThat(seen.contains(i)).as("index %d after %s", i, handedOver).isEqualTo(handedOver.contains(i));
+                    assertThat(seen.contains(i))
+                            .as("index %d after %s", i, handedOver)
+                            .isEqualTo(handedOver.contains(i));
                 }
             }
         }
@@ -184,15 +188,16 @@ class LogPositionTest {
 
         @ParameterizedTest(name = "(12, gaps [7, 11]) contains {0}: {1}")
         @CsvSource({
-                "0, true",
-                "1, true",
-                "6, true",
-                "7, false",
-                "8, true",
-                "11, false",
-                "12, true",
-                "13, false",
-                "1000, false"})
+            "0, true",
+            "1, true",
+            "6, true",
+            "7, false",
+            "8, true",
+            "11, false",
+            "12, true",
+            "13, false",
+            "1000, false"
+        })
         void everyIndexUpToTheIndexExceptTheGaps(long eventIndex, boolean contained) {
             assertThat(position(12, 7L, 11L).contains(eventIndex)).isEqualTo(contained);
         }
@@ -240,7 +245,8 @@ class LogPositionTest {
 
         @Test
         void aGapFilledByAnOlderPositionIsFilledInTheUnion() {
-            // the late event 11 was absorbed with token (11), the document then saw (14, gaps [11]) from a lagging stream
+            // the late event 11 was absorbed with token (11), the document then saw (14, gaps [11]) from a lagging
+            // stream
             LogPosition newer = position(14, 11L);
             LogPosition older = position(11);
 

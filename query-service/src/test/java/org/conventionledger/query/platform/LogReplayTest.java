@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.conventionledger.events.organisation.ConventionOpened;
 import org.conventionledger.events.recruitment.InvitationSent;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +35,10 @@ class LogReplayTest {
 
     private List<String> invitationsAsOf(LogReplay replay, LogReplay.Bound bound, List<LogReplay.Replayed> outcome) {
         List<String> seen = new ArrayList<>();
-        outcome.add(replay.replay(bound, INVITATIONS, p -> ((InvitationSent) p).conventionId().equals("c1"),
+        outcome.add(replay.replay(
+                bound,
+                INVITATIONS,
+                p -> ((InvitationSent) p).conventionId().equals("c1"),
                 e -> seen.add(((InvitationSent) e.getPayload()).invitationId())));
         return seen;
     }
@@ -50,8 +52,8 @@ class LogReplayTest {
         log.append(invitationSent("c1", "i3"), minutes(4));
 
         List<LogReplay.Replayed> outcome = new ArrayList<>();
-        List<String> seen = invitationsAsOf(log.replay(Duration.ofMinutes(10)), new LogReplay.Bound(minutes(3), null),
-                outcome);
+        List<String> seen =
+                invitationsAsOf(log.replay(Duration.ofMinutes(10)), new LogReplay.Bound(minutes(3), null), outcome);
 
         assertThat(seen).containsExactly("i1", "i2");
         assertThat(outcome.get(0).lastPosition()).isEqualTo(third);
@@ -67,16 +69,22 @@ class LogReplayTest {
         log.append(invitationSent("c1", "i3"), minutes(3));
 
         List<LogReplay.Replayed> outcome = new ArrayList<>();
-        List<String> seen = invitationsAsOf(log.replay(Duration.ofMinutes(10)), new LogReplay.Bound(null, first),
-                outcome);
+        List<String> seen =
+                invitationsAsOf(log.replay(Duration.ofMinutes(10)), new LogReplay.Bound(null, first), outcome);
 
         assertThat(seen).containsExactly("i1");
         assertThat(outcome.get(0).lastPosition()).isEqualTo(first);
-        assertThat(outcome.get(0).eventsRead()).as("stops at the first position beyond").isEqualTo(3);
-        assertThat(invitationsAsOf(log.replay(Duration.ofMinutes(10)), new LogReplay.Bound(minutes(2), first + 5),
-                new ArrayList<>())).containsExactly("i1", "i2");
-        assertThat(invitationsAsOf(log.replay(Duration.ofMinutes(10)), new LogReplay.Bound(minutes(2), 0L),
-                new ArrayList<>())).isEmpty();
+        assertThat(outcome.get(0).eventsRead())
+                .as("stops at the first position beyond")
+                .isEqualTo(3);
+        assertThat(invitationsAsOf(
+                        log.replay(Duration.ofMinutes(10)),
+                        new LogReplay.Bound(minutes(2), first + 5),
+                        new ArrayList<>()))
+                .containsExactly("i1", "i2");
+        assertThat(invitationsAsOf(
+                        log.replay(Duration.ofMinutes(10)), new LogReplay.Bound(minutes(2), 0L), new ArrayList<>()))
+                .isEmpty();
     }
 
     /**
@@ -92,8 +100,8 @@ class LogReplayTest {
         log.append(invitationSent("c1", "never-read"), minutes(2));
 
         List<LogReplay.Replayed> outcome = new ArrayList<>();
-        List<String> seen = invitationsAsOf(log.replay(Duration.ofMinutes(10)), new LogReplay.Bound(minutes(5), null),
-                outcome);
+        List<String> seen =
+                invitationsAsOf(log.replay(Duration.ofMinutes(10)), new LogReplay.Bound(minutes(5), null), outcome);
 
         assertThat(seen).containsExactly("i1", "committed-late");
         assertThat(outcome.get(0).eventsRead()).isEqualTo(4);
@@ -116,8 +124,12 @@ class LogReplayTest {
         log.append(conventionOpened("c1", "C", "Lyon", SOCIAL), minutes(0));
         log.append(invitationSent("c1", "i1"), minutes(1));
         List<Object> applied = new ArrayList<>();
-        log.replay(Duration.ZERO).replay(new LogReplay.Bound(minutes(5), null), Set.of(ConventionOpened.class),
-                p -> true, e -> applied.add(e.getPayload()));
+        log.replay(Duration.ZERO)
+                .replay(
+                        new LogReplay.Bound(minutes(5), null),
+                        Set.of(ConventionOpened.class),
+                        p -> true,
+                        e -> applied.add(e.getPayload()));
         assertThat(applied).singleElement().isInstanceOf(ConventionOpened.class);
     }
 
@@ -130,7 +142,7 @@ class LogReplayTest {
 
         replay.replay(bound, INVITATIONS, p -> true, e -> {
             try {
-                replay.replay(bound, INVITATIONS, p -> true, inner -> { });
+                replay.replay(bound, INVITATIONS, p -> true, inner -> {});
             } catch (ErrorResponseException busy) {
                 refused.add(busy.getStatusCode().value());
                 assertThat(busy.getBody().getProperties()).containsEntry("code", "replays-busy");
@@ -139,8 +151,9 @@ class LogReplayTest {
         });
 
         assertThat(refused).containsExactly(503);
-        assertThat(replay.replay(bound, INVITATIONS, p -> true, e -> { }).eventsApplied())
-                .as("the permit is given back").isEqualTo(1);
+        assertThat(replay.replay(bound, INVITATIONS, p -> true, e -> {}).eventsApplied())
+                .as("the permit is given back")
+                .isEqualTo(1);
     }
 
     @Test
@@ -155,12 +168,19 @@ class LogReplayTest {
 
     @Test
     void badParametersAreProblemsNamingTheParameter() {
-        for (String[] bad : new String[][]{{"yesterday", null, "asOf"}, {"2022-06-10", null, "asOf"}, {"", null, "asOf"},
-                {null, "-1", "asOfPosition"}, {null, "ten", "asOfPosition"}, {"2022-06-10T12:00:00Z", "", "asOfPosition"}}) {
+        for (String[] bad : new String[][] {
+            {"yesterday", null, "asOf"},
+            {"2022-06-10", null, "asOf"},
+            {"", null, "asOf"},
+            {null, "-1", "asOfPosition"},
+            {null, "ten", "asOfPosition"},
+            {"2022-06-10T12:00:00Z", "", "asOfPosition"}
+        }) {
             assertThatThrownBy(() -> LogReplay.Bound.parse(bad[0], bad[1]))
                     .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
                         assertThat(e.getStatusCode().value()).isEqualTo(400);
-                        assertThat(e.getBody().getProperties()).containsEntry("parameter", bad[2])
+                        assertThat(e.getBody().getProperties())
+                                .containsEntry("parameter", bad[2])
                                 .containsEntry("code", "invalid-" + bad[2]);
                         assertThat(e.getBody().getDetail()).contains("'" + bad[2] + "'");
                     });

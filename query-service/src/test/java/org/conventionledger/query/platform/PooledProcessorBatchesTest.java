@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
-
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -52,11 +51,17 @@ class PooledProcessorBatchesTest {
         @EventHandler
         void on(Counted event, EventMessage<?> message, TrackingToken token) {
             long index = EventPosition.of(message, token);
-            projections.absorb(Tally.class, event.tallyId(), message, token, () -> {
-                Tally tally = new Tally();
-                tally.id = event.tallyId();
-                return tally;
-            }, tally -> tally.applied.add(index));
+            projections.absorb(
+                    Tally.class,
+                    event.tallyId(),
+                    message,
+                    token,
+                    () -> {
+                        Tally tally = new Tally();
+                        tally.id = event.tallyId();
+                        return tally;
+                    },
+                    tally -> tally.applied.add(index));
             if (index == EVENTS / 2 && crashed.compareAndSet(false, true)) {
                 throw new IllegalStateException("the batch fails half-way through");
             }
@@ -68,7 +73,9 @@ class PooledProcessorBatchesTest {
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor();
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(2);
         try (ReadStore store = ReadStore.start()) {
-            EmbeddedEventStore log = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+            EmbeddedEventStore log = EmbeddedEventStore.builder()
+                    .storageEngine(new InMemoryEventStorageEngine())
+                    .build();
             List<EventMessage<?>> events = new ArrayList<>();
             for (int i = 0; i < EVENTS; i++) {
                 events.add(GenericEventMessage.asEventMessage(new Counted(i % 4 == 0 ? "b" : "a")));
@@ -83,7 +90,9 @@ class PooledProcessorBatchesTest {
                             .build())
                     .messageSource(log)
                     .tokenStore(new ProjectionsFirstTokenStore(MongoTokenStore.builder()
-                            .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(store.client(), "ledger-test").build())
+                            .mongoTemplate(DefaultMongoTemplate.builder()
+                                    .mongoDatabase(store.client(), "ledger-test")
+                                    .build())
                             .serializer(JacksonSerializer.defaultSerializer())))
                     .transactionManager(NoTransactionManager.INSTANCE)
                     .coordinatorExecutor(coordinator)
@@ -103,8 +112,16 @@ class PooledProcessorBatchesTest {
             // the in-memory log starts at index 0
             Tally a = store.mongo().findById("a", Tally.class);
             Tally b = store.mongo().findById("b", Tally.class);
-            assertThat(a.applied).containsExactlyElementsOf(LongStream.range(0, EVENTS).filter(i -> i % 4 != 0).boxed().toList());
-            assertThat(b.applied).containsExactlyElementsOf(LongStream.range(0, EVENTS).filter(i -> i % 4 == 0).boxed().toList());
+            assertThat(a.applied)
+                    .containsExactlyElementsOf(LongStream.range(0, EVENTS)
+                            .filter(i -> i % 4 != 0)
+                            .boxed()
+                            .toList());
+            assertThat(b.applied)
+                    .containsExactlyElementsOf(LongStream.range(0, EVENTS)
+                            .filter(i -> i % 4 == 0)
+                            .boxed()
+                            .toList());
             // one write per batch (ten batches, one of them retried), against one per event one by one
             assertThat(a.version).isLessThan(2L * EVENTS / BATCH_SIZE);
         } finally {

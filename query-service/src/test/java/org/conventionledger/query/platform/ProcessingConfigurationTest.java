@@ -24,8 +24,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-
 import org.awaitility.Awaitility;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -35,7 +35,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.conventionledger.events.recruitment.InvitationSent;
 import org.conventionledger.events.votation.OnlineBallotCast;
 import org.conventionledger.events.votation.VotationScheduled;
@@ -61,12 +60,16 @@ class ProcessingConfigurationTest extends ReadServiceTest {
 
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     EventStorageEngine storageEngine;
+
     @Autowired
     DashboardController dashboards;
+
     @Autowired
     RankingController rankings;
+
     @Autowired
     AuditTrailController auditTrail;
 
@@ -74,12 +77,12 @@ class ProcessingConfigurationTest extends ReadServiceTest {
         return new GenericDomainEventMessage<>(aggregateType, aggregateId, 0, payload);
     }
 
-    private static final EventMessage<?> SCHEDULED = domainEvent("Votation", "vot-1",
-            votationScheduled("conv-lyon", "vot-1", "V", item(1, SOCIAL)));
-    private static final EventMessage<?> BALLOT = domainEvent("OnlineBallot", "ballot-9",
-            onlineBallot("conv-lyon", "vot-1", "ballot-9", 1));
-    private static final EventMessage<?> OTHER_CONVENTION = domainEvent("Votation", "vot-2",
-            votationScheduled("conv-grenoble", "vot-2", "V", item(1, SOCIAL)));
+    private static final EventMessage<?> SCHEDULED =
+            domainEvent("Votation", "vot-1", votationScheduled("conv-lyon", "vot-1", "V", item(1, SOCIAL)));
+    private static final EventMessage<?> BALLOT =
+            domainEvent("OnlineBallot", "ballot-9", onlineBallot("conv-lyon", "vot-1", "ballot-9", 1));
+    private static final EventMessage<?> OTHER_CONVENTION =
+            domainEvent("Votation", "vot-2", votationScheduled("conv-grenoble", "vot-2", "V", item(1, SOCIAL)));
 
     @Test
     void theDashboardIsSequencedByConventionAcrossAggregates() {
@@ -108,8 +111,9 @@ class ProcessingConfigurationTest extends ReadServiceTest {
         List<Segment> segments = Segment.splitBalanced(Segment.ROOT_SEGMENT, 3);
         assertThat(segments).hasSize(4);
         for (String name : List.of("dashboard", "rankings")) {
-            PooledStreamingEventProcessor processor =
-                    processing.eventProcessor(name, PooledStreamingEventProcessor.class).orElseThrow();
+            PooledStreamingEventProcessor processor = processing
+                    .eventProcessor(name, PooledStreamingEventProcessor.class)
+                    .orElseThrow();
             for (Segment segment : segments) {
                 assertThat(processor.eventHandlerInvoker().canHandle(BALLOT, segment))
                         .as("%s, segment %s", name, segment)
@@ -133,14 +137,22 @@ class ProcessingConfigurationTest extends ReadServiceTest {
     @Test
     void eachProjectionRunsInItsOwnPooledProcessor() {
         assertThat(processing.eventProcessorByProcessingGroup(ProcessingConfiguration.DASHBOARD))
-                .get().isInstanceOf(PooledStreamingEventProcessor.class)
-                .extracting(p -> ((PooledStreamingEventProcessor) p).getName()).isEqualTo("dashboard");
+                .get()
+                .isInstanceOf(PooledStreamingEventProcessor.class)
+                .extracting(p -> ((PooledStreamingEventProcessor) p).getName())
+                .isEqualTo("dashboard");
         assertThat(processing.eventProcessorByProcessingGroup(ProcessingConfiguration.RANKINGS))
-                .get().extracting(p -> ((PooledStreamingEventProcessor) p).getName()).isEqualTo("rankings");
+                .get()
+                .extracting(p -> ((PooledStreamingEventProcessor) p).getName())
+                .isEqualTo("rankings");
         assertThat(processing.eventProcessorByProcessingGroup(ProcessingConfiguration.AUDIT_TRAIL))
-                .get().extracting(p -> ((PooledStreamingEventProcessor) p).getName()).isEqualTo("audit-trail");
+                .get()
+                .extracting(p -> ((PooledStreamingEventProcessor) p).getName())
+                .isEqualTo("audit-trail");
         assertThat(processing.eventProcessorByProcessingGroup(ProcessingConfiguration.REFERRALS))
-                .get().extracting(p -> ((PooledStreamingEventProcessor) p).getName()).isEqualTo("referrals");
+                .get()
+                .extracting(p -> ((PooledStreamingEventProcessor) p).getName())
+                .isEqualTo("referrals");
     }
 
     @Test
@@ -154,8 +166,8 @@ class ProcessingConfigurationTest extends ReadServiceTest {
     void theLogIsReadThroughTheIndexStampingEngine() {
         assertThat(storageEngine).isInstanceOf(IndexStampingEventStorageEngine.class);
         String convention = "conv-stamp-" + UUID.randomUUID();
-        eventStore.publish(new GenericDomainEventMessage<>("Convention", convention, 0,
-                invitationSent(convention, "inv-1"), Map.of("actorId", "organiser")));
+        eventStore.publish(new GenericDomainEventMessage<>(
+                "Convention", convention, 0, invitationSent(convention, "inv-1"), Map.of("actorId", "organiser")));
 
         List<? extends TrackedEventMessage<?>> stream;
         try (Stream<? extends TrackedEventMessage<?>> events = storageEngine.readEvents(null, false)) {
@@ -163,14 +175,16 @@ class ProcessingConfigurationTest extends ReadServiceTest {
         }
         TrackedEventMessage<?> mine = stream.stream()
                 .filter(e -> e.getPayload() instanceof InvitationSent sent && convention.equals(sent.conventionId()))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(mine.getMetaData()).containsEntry("actorId", "organiser");
         assertThat(mine.getMetaData().get(IndexStampingEventStorageEngine.GLOBAL_INDEX))
                 .isInstanceOf(Number.class)
                 .extracting(n -> ((Number) n).longValue())
                 .isEqualTo(mine.trackingToken().position().orElseThrow());
-        assertThat(stream).allSatisfy(e -> assertThat(EventPosition.of(e, e.trackingToken()))
-                .isEqualTo(e.trackingToken().position().orElseThrow()));
+        assertThat(stream)
+                .allSatisfy(e -> assertThat(EventPosition.of(e, e.trackingToken()))
+                        .isEqualTo(e.trackingToken().position().orElseThrow()));
     }
 
     @Test
@@ -180,39 +194,50 @@ class ProcessingConfigurationTest extends ReadServiceTest {
         Map<String, Long> sequences = new HashMap<>();
         List<EventMessage<?>> events = new ArrayList<>();
         Object[][] log = {
-                {"Convention", convention, conventionOpened(convention, "Convention e2e", "Lyon", ECOLOGICAL, SOCIAL)},
-                {"Convention", convention, invitationSent(convention, "inv-1")},
-                {"Convention", convention, memberSeated(convention, "m-1", SOCIAL)},
-                {"Votation", votation, votationScheduled(convention, votation, "V", item(1, SOCIAL), item(2, ECOLOGICAL))},
-                {"Votation", votation, votationOpened(convention, votation)},
-                {"OnlineBallot", "b-1-" + votation, onlineBallot(convention, votation, "b-1", 1, 2)},
-                {"Votation", votation, paperTally(convention, votation, "desk-1", votes(1, 4), votes(2, 7))},
-                {"OnlineBallot", "b-2-" + votation, onlineBallot(convention, votation, "b-2", 2)},
-                {"Votation", votation, votationClosed(convention, votation)},
+            {"Convention", convention, conventionOpened(convention, "Convention e2e", "Lyon", ECOLOGICAL, SOCIAL)},
+            {"Convention", convention, invitationSent(convention, "inv-1")},
+            {"Convention", convention, memberSeated(convention, "m-1", SOCIAL)},
+            {"Votation", votation, votationScheduled(convention, votation, "V", item(1, SOCIAL), item(2, ECOLOGICAL))},
+            {"Votation", votation, votationOpened(convention, votation)},
+            {"OnlineBallot", "b-1-" + votation, onlineBallot(convention, votation, "b-1", 1, 2)},
+            {"Votation", votation, paperTally(convention, votation, "desk-1", votes(1, 4), votes(2, 7))},
+            {"OnlineBallot", "b-2-" + votation, onlineBallot(convention, votation, "b-2", 2)},
+            {"Votation", votation, votationClosed(convention, votation)},
         };
         for (Object[] entry : log) {
             String aggregateId = (String) entry[1];
             long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
-            events.add(new GenericDomainEventMessage<>((String) entry[0], aggregateId, sequence, entry[2],
-                    Map.of("actorId", "organiser", "actorRole", "ORGANISER"), UUID.randomUUID().toString(),
+            events.add(new GenericDomainEventMessage<>(
+                    (String) entry[0],
+                    aggregateId,
+                    sequence,
+                    entry[2],
+                    Map.of("actorId", "organiser", "actorRole", "ORGANISER"),
+                    UUID.randomUUID().toString(),
                     Instant.now()));
         }
         eventStore.publish(events);
 
         DashboardController.VotationTurnout turnout = await(() -> {
             var view = dashboards.dashboard(convention);
-            return view.votations().size() == 1 && "CLOSED".equals(view.votations().get(0).status())
-                    ? view.votations().get(0) : null;
+            return view.votations().size() == 1
+                            && "CLOSED".equals(view.votations().get(0).status())
+                    ? view.votations().get(0)
+                    : null;
         });
-        assertThat(turnout).isEqualTo(new DashboardController.VotationTurnout(votation, "V", "CLOSED", 11, 3, 14, 2, 1, 0));
+        assertThat(turnout)
+                .isEqualTo(new DashboardController.VotationTurnout(votation, "V", "CLOSED", 11, 3, 14, 2, 1, 0));
         assertThat(dashboards.dashboard(convention).membersByTransition())
-                .containsEntry("SOCIAL", 1L).containsEntry("ECOLOGICAL", 0L);
+                .containsEntry("SOCIAL", 1L)
+                .containsEntry("ECOLOGICAL", 0L);
 
         RankingController.RankingView ranking = await(() -> {
             var view = rankings.ranking(votation, null);
             return "CLOSED".equals(view.status()) ? view : null;
         });
-        assertThat(ranking.entries()).extracting(RankingController.Entry::actionNumber).containsExactly(2, 1);
+        assertThat(ranking.entries())
+                .extracting(RankingController.Entry::actionNumber)
+                .containsExactly(2, 1);
         assertThat(ranking.totalVotes()).isEqualTo(14);
 
         List<AuditEvent> trail = await(() -> {
@@ -221,8 +246,10 @@ class ProcessingConfigurationTest extends ReadServiceTest {
                     .toList();
             return mine.size() == log.length ? mine : null;
         });
-        assertThat(trail).extracting(AuditEvent::eventId)
-                .containsExactlyElementsOf(events.stream().map(EventMessage::getIdentifier).toList());
+        assertThat(trail)
+                .extracting(AuditEvent::eventId)
+                .containsExactlyElementsOf(
+                        events.stream().map(EventMessage::getIdentifier).toList());
         long first = trail.get(0).position();
         assertThat(first).isPositive();
         for (int i = 0; i < trail.size(); i++) {
@@ -235,8 +262,10 @@ class ProcessingConfigurationTest extends ReadServiceTest {
 
     /** The probe's value once it has one; a controller's 404 (not projected yet) counts as none. */
     private static <T> T await(Callable<T> probe) {
-        return Awaitility.await("the read side to catch up").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100)).ignoreException(ErrorResponseException.class)
+        return Awaitility.await("the read side to catch up")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreException(ErrorResponseException.class)
                 .until(probe, Objects::nonNull);
     }
 }

@@ -2,7 +2,6 @@ package org.conventionledger.query.platform;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.data.mongodb.core.MongoTemplate;

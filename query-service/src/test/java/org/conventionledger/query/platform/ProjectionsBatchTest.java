@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -61,8 +60,10 @@ class ProjectionsBatchTest {
     }
 
     private static TrackedEventMessage<?> stamped(String tallyId, long globalIndex, TrackingToken token) {
-        return new GenericTrackedEventMessage<>(token, GenericEventMessage.asEventMessage(new Counted(tallyId))
-                .andMetaData(Map.of(IndexStampingEventStorageEngine.GLOBAL_INDEX, globalIndex)));
+        return new GenericTrackedEventMessage<>(
+                token,
+                GenericEventMessage.asEventMessage(new Counted(tallyId))
+                        .andMetaData(Map.of(IndexStampingEventStorageEngine.GLOBAL_INDEX, globalIndex)));
     }
 
     private static GapAwareTrackingToken gapAware(long index, Long... gaps) {
@@ -82,14 +83,18 @@ class ProjectionsBatchTest {
 
         segment.process(batch, m -> {
             deliver(projections, m, m.trackingToken());
-            assertThat(tally("a")).as("nothing is written before the batch commits").isNull();
+            assertThat(tally("a"))
+                    .as("nothing is written before the batch commits")
+                    .isNull();
         });
 
         try (ReadStore oneByOne = ReadStore.start()) {
             Projections immediate = new Projections(oneByOne.mongo());
             batch.forEach(m -> deliver(immediate, m, m.trackingToken()));
             for (String id : List.of("a", "b")) {
-                assertThat(tally(id)).usingRecursiveComparison().ignoringFields("version")
+                assertThat(tally(id))
+                        .usingRecursiveComparison()
+                        .ignoringFields("version")
                         .isEqualTo(oneByOne.mongo().findById(id, Tally.class));
             }
         }
@@ -104,7 +109,9 @@ class ProjectionsBatchTest {
         process(log.delivered().subList(13, 15));
         assertThat(tally("a").applied).hasSize(11);
         assertThat(tally("a").version).isEqualTo(1L);
-        assertThat(tally("b").version).as("a document the batch does not touch is not written").isZero();
+        assertThat(tally("b").version)
+                .as("a document the batch does not touch is not written")
+                .isZero();
     }
 
     @Test
@@ -134,11 +141,12 @@ class ProjectionsBatchTest {
         Projections projections = new Projections(mongo);
 
         assertThatThrownBy(() -> segment.process(batch, m -> {
-            deliver(projections, m, m.trackingToken());
-            if (EventPosition.of(m, m.trackingToken()) == 7) {
-                throw new IllegalStateException("the process dies half-way through the batch");
-            }
-        })).hasRootCauseMessage("the process dies half-way through the batch");
+                    deliver(projections, m, m.trackingToken());
+                    if (EventPosition.of(m, m.trackingToken()) == 7) {
+                        throw new IllegalStateException("the process dies half-way through the batch");
+                    }
+                }))
+                .hasRootCauseMessage("the process dies half-way through the batch");
 
         assertThat(tally("a").applied).containsExactly(1L, 3L);
         assertThat(tally("b").applied).containsExactly(2L);
@@ -174,7 +182,9 @@ class ProjectionsBatchTest {
                 .hasRootCauseInstanceOf(DataAccessResourceFailureException.class);
         assertThat(tally("a").applied).containsExactly(1L, 2L, 4L);
         assertThat(tally("b")).isNull();
-        assertThat(segment.storedToken()).as("the token never passes a document not written").isEqualTo(stored);
+        assertThat(segment.storedToken())
+                .as("the token never passes a document not written")
+                .isEqualTo(stored);
 
         process(log.restartFrom(stored));
         assertThat(tally("a").applied).containsExactly(1L, 2L, 4L);
@@ -190,21 +200,28 @@ class ProjectionsBatchTest {
         Projections projections = new Projections(mongo);
 
         assertThatThrownBy(() -> segment.process(List.of(first, second), m -> {
-            try {
-                projections.absorb(Tally.class, "a", m, m.trackingToken(), () -> {
-                    Tally tally = new Tally();
-                    tally.id = "a";
-                    return tally;
-                }, tally -> {
-                    tally.applied.add(EventPosition.of(m, m.trackingToken()));
-                    if (m == first) {
-                        throw new IllegalStateException("half-applied");
+                    try {
+                        projections.absorb(
+                                Tally.class,
+                                "a",
+                                m,
+                                m.trackingToken(),
+                                () -> {
+                                    Tally tally = new Tally();
+                                    tally.id = "a";
+                                    return tally;
+                                },
+                                tally -> {
+                                    tally.applied.add(EventPosition.of(m, m.trackingToken()));
+                                    if (m == first) {
+                                        throw new IllegalStateException("half-applied");
+                                    }
+                                });
+                    } catch (IllegalStateException logged) {
+                        // what a logging error handler would do
                     }
-                });
-            } catch (IllegalStateException logged) {
-                // what a logging error handler would do
-            }
-        })).hasRootCauseMessage("A projection change of this batch failed; the batch is not written");
+                }))
+                .hasRootCauseMessage("A projection change of this batch failed; the batch is not written");
 
         assertThat(tally("a")).isNull();
         assertThat(segment.storedToken()).isNull();
@@ -225,7 +242,9 @@ class ProjectionsBatchTest {
         process(List.of(stamped("a", 10, gapAware(10)), stamped("a", 12, gapAware(12, 11L))));
         process(List.of(stamped("a", 11, gapAware(12)), stamped("a", 13, gapAware(13))));
         assertThat(tally("a").applied).containsExactly(10L, 12L, 11L, 13L);
-        assertThat(tally("a").version).as("batches with nothing new write nothing").isEqualTo(1L);
+        assertThat(tally("a").version)
+                .as("batches with nothing new write nothing")
+                .isEqualTo(1L);
     }
 
     @Test

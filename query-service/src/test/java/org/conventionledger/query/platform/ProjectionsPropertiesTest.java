@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -48,22 +47,27 @@ class ProjectionsPropertiesTest {
 
     /** What happens after each commit. */
     enum Step {
-        NOTHING, STORE_TOKEN, CRASH_AND_RESTART, REDELIVER_LAST
+        NOTHING,
+        STORE_TOKEN,
+        CRASH_AND_RESTART,
+        REDELIVER_LAST
     }
 
-    record Scenario(List<Long> commitOrder, List<String> tallyOfIndex, List<Step> steps) {
-    }
+    record Scenario(List<Long> commitOrder, List<String> tallyOfIndex, List<Step> steps) {}
 
     @Provide
     Arbitrary<Scenario> scenarios() {
         return Arbitraries.integers().between(1, 20).flatMap(n -> {
-            Arbitrary<List<Long>> order = Arbitraries.shuffle(LongStream.rangeClosed(1, n).boxed().toList());
+            Arbitrary<List<Long>> order =
+                    Arbitraries.shuffle(LongStream.rangeClosed(1, n).boxed().toList());
             Arbitrary<List<String>> tallies = Arbitraries.of(TALLIES).list().ofSize(n);
             Arbitrary<List<Step>> steps = Arbitraries.frequencyOf(
-                    Tuple.of(5, Arbitraries.just(Step.NOTHING)),
-                    Tuple.of(3, Arbitraries.just(Step.STORE_TOKEN)),
-                    Tuple.of(2, Arbitraries.just(Step.CRASH_AND_RESTART)),
-                    Tuple.of(1, Arbitraries.just(Step.REDELIVER_LAST))).list().ofSize(n);
+                            Tuple.of(5, Arbitraries.just(Step.NOTHING)),
+                            Tuple.of(3, Arbitraries.just(Step.STORE_TOKEN)),
+                            Tuple.of(2, Arbitraries.just(Step.CRASH_AND_RESTART)),
+                            Tuple.of(1, Arbitraries.just(Step.REDELIVER_LAST)))
+                    .list()
+                    .ofSize(n);
             return Combinators.combine(order, tallies, steps).as(Scenario::new);
         });
     }
@@ -81,11 +85,11 @@ class ProjectionsPropertiesTest {
         TrackingToken stored = null;
         for (int i = 0; i < n; i++) {
             long index = scenario.commitOrder().get(i);
-            TrackedEventMessage<?> committed = log.fill(index, new Counted(scenario.tallyOfIndex().get((int) index - 1)));
+            TrackedEventMessage<?> committed =
+                    log.fill(index, new Counted(scenario.tallyOfIndex().get((int) index - 1)));
             deliver(projections, committed);
             switch (scenario.steps().get(i)) {
-                case NOTHING -> {
-                }
+                case NOTHING -> {}
                 case STORE_TOKEN -> stored = committed.trackingToken();
                 case CRASH_AND_RESTART -> log.restartFrom(stored).forEach(m -> deliver(projections, m));
                 case REDELIVER_LAST -> deliver(projections, committed);
@@ -99,28 +103,44 @@ class ProjectionsPropertiesTest {
 
     /** What happens after each commit, when the processor works in batches. */
     enum BatchStep {
-        NOTHING, END_BATCH, REDELIVER_LAST, CRASH_AND_RESTART, CRASH_WHILE_WRITING, CRASH_BEFORE_TOKEN
+        NOTHING,
+        END_BATCH,
+        REDELIVER_LAST,
+        CRASH_AND_RESTART,
+        CRASH_WHILE_WRITING,
+        CRASH_BEFORE_TOKEN
     }
 
     /** {@code writesBeforeFailing}: how many documents a crashing write gets through. */
-    record BatchScenario(List<Long> commitOrder, List<String> tallyOfIndex, List<BatchStep> steps,
-                         int restartBatchSize, int writesBeforeFailing) {
-    }
+    record BatchScenario(
+            List<Long> commitOrder,
+            List<String> tallyOfIndex,
+            List<BatchStep> steps,
+            int restartBatchSize,
+            int writesBeforeFailing) {}
 
     @Provide
     Arbitrary<BatchScenario> batchScenarios() {
         return Arbitraries.integers().between(1, 20).flatMap(n -> {
-            Arbitrary<List<Long>> order = Arbitraries.shuffle(LongStream.rangeClosed(1, n).boxed().toList());
+            Arbitrary<List<Long>> order =
+                    Arbitraries.shuffle(LongStream.rangeClosed(1, n).boxed().toList());
             Arbitrary<List<String>> tallies = Arbitraries.of(TALLIES).list().ofSize(n);
             Arbitrary<List<BatchStep>> steps = Arbitraries.frequencyOf(
-                    Tuple.of(6, Arbitraries.just(BatchStep.NOTHING)),
-                    Tuple.of(4, Arbitraries.just(BatchStep.END_BATCH)),
-                    Tuple.of(1, Arbitraries.just(BatchStep.REDELIVER_LAST)),
-                    Tuple.of(1, Arbitraries.just(BatchStep.CRASH_AND_RESTART)),
-                    Tuple.of(1, Arbitraries.just(BatchStep.CRASH_WHILE_WRITING)),
-                    Tuple.of(1, Arbitraries.just(BatchStep.CRASH_BEFORE_TOKEN))).list().ofSize(n);
-            return Combinators.combine(order, tallies, steps, Arbitraries.integers().between(1, 6),
-                    Arbitraries.integers().between(0, 2)).as(BatchScenario::new);
+                            Tuple.of(6, Arbitraries.just(BatchStep.NOTHING)),
+                            Tuple.of(4, Arbitraries.just(BatchStep.END_BATCH)),
+                            Tuple.of(1, Arbitraries.just(BatchStep.REDELIVER_LAST)),
+                            Tuple.of(1, Arbitraries.just(BatchStep.CRASH_AND_RESTART)),
+                            Tuple.of(1, Arbitraries.just(BatchStep.CRASH_WHILE_WRITING)),
+                            Tuple.of(1, Arbitraries.just(BatchStep.CRASH_BEFORE_TOKEN)))
+                    .list()
+                    .ofSize(n);
+            return Combinators.combine(
+                            order,
+                            tallies,
+                            steps,
+                            Arbitraries.integers().between(1, 6),
+                            Arbitraries.integers().between(0, 2))
+                    .as(BatchScenario::new);
         });
     }
 
@@ -159,11 +179,11 @@ class ProjectionsPropertiesTest {
             }
             for (int i = 0; i < n; i++) {
                 long index = scenario.commitOrder().get(i);
-                TrackedEventMessage<?> committed = log.fill(index, new Counted(scenario.tallyOfIndex().get((int) index - 1)));
+                TrackedEventMessage<?> committed =
+                        log.fill(index, new Counted(scenario.tallyOfIndex().get((int) index - 1)));
                 batch.add(committed);
                 switch (scenario.steps().get(i)) {
-                    case NOTHING -> {
-                    }
+                    case NOTHING -> {}
                     case END_BATCH -> endBatch();
                     case REDELIVER_LAST -> batch.add(committed);
                     case CRASH_AND_RESTART -> restart();
@@ -202,7 +222,9 @@ class ProjectionsPropertiesTest {
                 segment.process(batch, m -> deliver(failing, m));
                 stored = batch.get(batch.size() - 1).trackingToken();
             } catch (WorkPackageDouble.BatchFailed crashed) {
-                assertThat(segment.storedToken()).as("token after a failed write").isEqualTo(before);
+                assertThat(segment.storedToken())
+                        .as("token after a failed write")
+                        .isEqualTo(before);
             }
             batch.clear();
         }
@@ -244,7 +266,8 @@ class ProjectionsPropertiesTest {
         for (String id : TALLIES) {
             List<Long> expected = LongStream.rangeClosed(1, n)
                     .filter(i -> tallyOfIndex.get((int) i - 1).equals(id))
-                    .boxed().collect(Collectors.toList());
+                    .boxed()
+                    .collect(Collectors.toList());
             Tally tally = store.mongo().findById(id, Tally.class);
             List<Long> applied = tally == null ? List.of() : new ArrayList<>(tally.applied);
             assertThat(applied).as("tally %s", id).containsExactlyInAnyOrderElementsOf(expected);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -35,8 +34,10 @@ class ProjectionsTest {
     public static class Tally implements Absorbing {
         @Id
         String id;
+
         @Version
         Long version;
+
         LogPosition absorbed;
         List<Long> applied = new ArrayList<>();
 
@@ -53,17 +54,22 @@ class ProjectionsTest {
         /** What a handler of the projection does with the event: record its global index on its tally. */
         static void count(Projections projections, EventMessage<?> message, TrackingToken token) {
             String id = ((Counted) message.getPayload()).tallyId();
-            projections.absorb(Tally.class, id, message, token, () -> {
-                Tally tally = new Tally();
-                tally.id = id;
-                return tally;
-            }, tally -> tally.applied.add(EventPosition.of(message, token)));
+            projections.absorb(
+                    Tally.class,
+                    id,
+                    message,
+                    token,
+                    () -> {
+                        Tally tally = new Tally();
+                        tally.id = id;
+                        return tally;
+                    },
+                    tally -> tally.applied.add(EventPosition.of(message, token)));
         }
     }
 
     /** Test payload: something that happened to one tally. */
-    record Counted(String tallyId) {
-    }
+    record Counted(String tallyId) {}
 
     private ReadStore store;
     private MongoTemplate mongo;
@@ -100,8 +106,10 @@ class ProjectionsTest {
 
     /** An event as the JDBC stream hands it over: its token, and its own index stamped in the metadata. */
     private static TrackedEventMessage<?> stamped(String tallyId, long globalIndex, TrackingToken token) {
-        return new GenericTrackedEventMessage<>(token, GenericEventMessage.asEventMessage(new Counted(tallyId))
-                .andMetaData(Map.of(IndexStampingEventStorageEngine.GLOBAL_INDEX, globalIndex)));
+        return new GenericTrackedEventMessage<>(
+                token,
+                GenericEventMessage.asEventMessage(new Counted(tallyId))
+                        .andMetaData(Map.of(IndexStampingEventStorageEngine.GLOBAL_INDEX, globalIndex)));
     }
 
     @ParameterizedTest
@@ -156,7 +164,8 @@ class ProjectionsTest {
         assertThat(b.applied).containsExactly(2L, 3L, 5L, 6L, 8L);
 
         List<TrackedEventMessage<?>> fromTheStart = log.restreamFrom(null);
-        List<TrackedEventMessage<?>> fromTheThird = log.restreamFrom(log.delivered().get(2).trackingToken());
+        List<TrackedEventMessage<?>> fromTheThird =
+                log.restreamFrom(log.delivered().get(2).trackingToken());
         assertThat(fromTheStart).hasSize(8);
         assertThat(fromTheThird).hasSize(5);
         fromTheThird.forEach(this::deliver);
@@ -266,11 +275,17 @@ class ProjectionsTest {
         deliver(message);
 
         // a second projection document concerned by the same event (as the dashboard and a ranking are)
-        projections.absorb(Tally.class, "b", message, message.trackingToken(), () -> {
-            Tally tally = new Tally();
-            tally.id = "b";
-            return tally;
-        }, tally -> tally.applied.add(1L));
+        projections.absorb(
+                Tally.class,
+                "b",
+                message,
+                message.trackingToken(),
+                () -> {
+                    Tally tally = new Tally();
+                    tally.id = "b";
+                    return tally;
+                },
+                tally -> tally.applied.add(1L));
 
         assertThat(tally("a").applied).containsExactly(1L);
         assertThat(tally("b").applied).containsExactly(1L);
@@ -303,11 +318,11 @@ class ProjectionsTest {
         TrackedEventMessage<?> fast = log.append(new Counted("a"));
 
         // while the slow writer holds the document it loaded, another writer saves a newer state
-        assertThatThrownBy(() -> projections.absorb(Tally.class, "a", slow, slow.trackingToken(), Tally::new,
-                tally -> {
+        assertThatThrownBy(() -> projections.absorb(Tally.class, "a", slow, slow.trackingToken(), Tally::new, tally -> {
                     tally.applied.add(2L);
                     deliver(fast);
-                })).isInstanceOf(OptimisticLockingFailureException.class);
+                }))
+                .isInstanceOf(OptimisticLockingFailureException.class);
 
         Tally a = tally("a");
         assertThat(a.applied).containsExactly(1L, 3L);
@@ -322,14 +337,21 @@ class ProjectionsTest {
         TrackedEventMessage<?> slow = log.append(new Counted("a"));
         TrackedEventMessage<?> fast = log.append(new Counted("a"));
 
-        assertThatThrownBy(() -> projections.absorb(Tally.class, "a", slow, slow.trackingToken(), () -> {
-            Tally tally = new Tally();
-            tally.id = "a";
-            return tally;
-        }, tally -> {
-            tally.applied.add(1L);
-            deliver(fast);
-        })).isInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> projections.absorb(
+                        Tally.class,
+                        "a",
+                        slow,
+                        slow.trackingToken(),
+                        () -> {
+                            Tally tally = new Tally();
+                            tally.id = "a";
+                            return tally;
+                        },
+                        tally -> {
+                            tally.applied.add(1L);
+                            deliver(fast);
+                        }))
+                .isInstanceOf(DuplicateKeyException.class);
 
         assertThat(tally("a").applied).containsExactly(2L);
     }

@@ -15,13 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.bson.Document;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.conventionledger.platform.identity.Role;
 import org.conventionledger.platform.identity.LocalAccounts;
+import org.conventionledger.platform.identity.Role;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -47,14 +45,16 @@ class ReadApiHttpTest extends ReadApiTest {
         String convention = "conv-" + UUID.randomUUID();
         String votation = "vot-" + UUID.randomUUID();
         eventStore.publish(
-                new GenericDomainEventMessage<>("Convention", convention, 0, conventionOpened(convention, "C", "Lyon", SOCIAL)),
-                new GenericDomainEventMessage<>("Votation", votation, 0,
-                        votationScheduled(convention, votation, "V", item(1, SOCIAL))));
+                new GenericDomainEventMessage<>(
+                        "Convention", convention, 0, conventionOpened(convention, "C", "Lyon", SOCIAL)),
+                new GenericDomainEventMessage<>(
+                        "Votation", votation, 0, votationScheduled(convention, votation, "V", item(1, SOCIAL))));
         String path = "/api/votations/" + votation + "/ranking";
         await(path, Role.ORGANISER, ranking -> true);
 
         assertThat(get(path, Role.ORGANISER).statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(get(path, Role.GARANT).body()).path("status").asText()).isEqualTo("SCHEDULED");
+        assertThat(JSON.readTree(get(path, Role.GARANT).body()).path("status").asText())
+                .isEqualTo("SCHEDULED");
         HttpResponse<String> anonymous = get(path, null);
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(problem(anonymous).path("code").asText()).isEqualTo("unauthenticated");
@@ -69,8 +69,8 @@ class ReadApiHttpTest extends ReadApiTest {
         assertThat(get("/api/audit/events", Role.ORGANISER).statusCode()).isEqualTo(403);
         HttpResponse<String> anonymous = get("/api/audit/events", null);
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                value -> assertThat(value).startsWith("Basic"));
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("Basic"));
     }
 
     @Test
@@ -83,9 +83,13 @@ class ReadApiHttpTest extends ReadApiTest {
 
     @Test
     void malformedParametersAreBadRequests() throws Exception {
-        assertThat(get("/api/votations/nowhere/ranking?transition=ECONOMIC", null).statusCode()).isEqualTo(400);
-        assertThat(get("/api/audit/events?after=yesterday", Role.GARANT).statusCode()).isEqualTo(400);
-        assertThat(get("/api/audit/events?limit=many", Role.GARANT).statusCode()).isEqualTo(400);
+        assertThat(get("/api/votations/nowhere/ranking?transition=ECONOMIC", null)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(get("/api/audit/events?after=yesterday", Role.GARANT).statusCode())
+                .isEqualTo(400);
+        assertThat(get("/api/audit/events?limit=many", Role.GARANT).statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -93,7 +97,8 @@ class ReadApiHttpTest extends ReadApiTest {
         HttpResponse<String> unknown = get("/api/conventions/nowhere/dashboard", Role.MONITOR);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(problem(unknown).path("code").asText()).isEqualTo("unknown-convention");
-        assertThat(get("/api/conventions/nowhere/dashboard", Role.VOTER).statusCode()).isEqualTo(403);
+        assertThat(get("/api/conventions/nowhere/dashboard", Role.VOTER).statusCode())
+                .isEqualTo(403);
         assertThat(get("/api/conventions", Role.ORGANISER).statusCode()).isEqualTo(200);
         assertThat(get("/api/conventions", null).statusCode()).isEqualTo(401);
     }
@@ -106,8 +111,10 @@ class ReadApiHttpTest extends ReadApiTest {
     void anUnexpectedFailureIsAServerError() throws Exception {
         // documents the mapping cannot read stand in for any unexpected failure (store down, bug...)
         mongo.getCollection("dashboards").insertOne(new Document("_id", "corrupt").append("votations", 5));
-        mongo.getCollection("rankings").insertOne(new Document("_id", "corrupt").append("status", "CLOSED")
-                .append("counts", List.of(new Document("actionNumber", "not a number"))));
+        mongo.getCollection("rankings")
+                .insertOne(new Document("_id", "corrupt")
+                        .append("status", "CLOSED")
+                        .append("counts", List.of(new Document("actionNumber", "not a number"))));
 
         HttpResponse<String> dashboard = get("/api/conventions/corrupt/dashboard", Role.ORGANISER);
         HttpResponse<String> ranking = get("/api/votations/corrupt/ranking", null);
@@ -122,9 +129,13 @@ class ReadApiHttpTest extends ReadApiTest {
 
     private String basic(Role role) throws IOException {
         LocalAccounts.Account account = LocalAccounts.loadOrCreate(dataDir.resolve("accounts.txt")).stream()
-                .filter(a -> a.role() == role).findFirst().orElseThrow();
-        return "Basic " + Base64.getEncoder().encodeToString(
-                (account.username() + ":" + account.password()).getBytes(StandardCharsets.UTF_8));
+                .filter(a -> a.role() == role)
+                .findFirst()
+                .orElseThrow();
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(
+                                (account.username() + ":" + account.password()).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -151,8 +162,11 @@ class ReadApiHttpTest extends ReadApiTest {
         HttpResponse<String> method = get("/api/admin/projections/dashboard/rebuild", Role.ORGANISER);
         assertThat(method.statusCode()).isEqualTo(405);
         assertThat(problem(method).path("code").asText()).isEqualTo("http-405");
-        for (HttpResponse<String> bad : List.of(get("/api/votations/nowhere/ranking?transition=ECONOMIC", null),
-                get("/api/audit/events?after=yesterday", Role.GARANT), method, unknown)) {
+        for (HttpResponse<String> bad : List.of(
+                get("/api/votations/nowhere/ranking?transition=ECONOMIC", null),
+                get("/api/audit/events?after=yesterday", Role.GARANT),
+                method,
+                unknown)) {
             problem(bad);
             assertThat(bad.body()).doesNotContain("org.", "java.", "Exception");
         }
@@ -179,27 +193,38 @@ class ReadApiHttpTest extends ReadApiTest {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/admin/projections/dashboard/rebuild HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Authorization: " + basic(Role.ORGANISER) + "\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + 20 * 1024 * 1024 + "\r\n\r\n{\"x\":\"").getBytes(StandardCharsets.US_ASCII));
+                            + "Authorization: " + basic(Role.ORGANISER) + "\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: " + 20 * 1024 * 1024 + "\r\n\r\n{\"x\":\"")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String answer = answerTo(socket);
-            assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json")
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 413")
+                    .contains("application/problem+json")
                     .contains("\"code\":\"body-too-large\"");
         }
     }
 
     @Test
     void aCredentialedRequestFromAnotherSiteIsRefusedAndAnAnonymousReadIsNot() throws Exception {
-        HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(
-                        uri("/api/audit/events"))
-                .header("Authorization", basic(Role.GARANT)).header("Sec-Fetch-Site", "cross-site").GET().build(),
+        HttpResponse<String> forged = HTTP.send(
+                HttpRequest.newBuilder(uri("/api/audit/events"))
+                        .header("Authorization", basic(Role.GARANT))
+                        .header("Sec-Fetch-Site", "cross-site")
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(problem(forged).path("code").asText()).isEqualTo("cross-site-request");
-        HttpResponse<String> embedded = HTTP.send(HttpRequest.newBuilder(
-                        uri("/api/votations/nowhere/ranking"))
-                .header("Sec-Fetch-Site", "cross-site").header("Origin", "https://city.example").GET().build(),
+        HttpResponse<String> embedded = HTTP.send(
+                HttpRequest.newBuilder(uri("/api/votations/nowhere/ranking"))
+                        .header("Sec-Fetch-Site", "cross-site")
+                        .header("Origin", "https://city.example")
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(embedded.statusCode()).as("a city page may show the public results").isEqualTo(404);
+        assertThat(embedded.statusCode())
+                .as("a city page may show the public results")
+                .isEqualTo(404);
     }
 }

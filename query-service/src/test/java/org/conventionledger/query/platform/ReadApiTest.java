@@ -2,6 +2,8 @@ package org.conventionledger.query.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,12 +14,9 @@ import java.util.Base64;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
 import org.conventionledger.platform.identity.LocalAccounts;
 import org.conventionledger.platform.identity.Role;
-import org.awaitility.Awaitility;
 import org.conventionledger.query.QueryServiceApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,9 +47,15 @@ public abstract class ReadApiTest extends ReadServiceTest {
     protected HttpResponse<String> send(HttpRequest.Builder request, Role as) throws Exception {
         if (as != null) {
             LocalAccounts.Account account = LocalAccounts.loadOrCreate(dataDir.resolve("accounts.txt")).stream()
-                    .filter(a -> a.role() == as).findFirst().orElseThrow();
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (account.username() + ":" + account.password()).getBytes(StandardCharsets.UTF_8)));
+                    .filter(a -> a.role() == as)
+                    .findFirst()
+                    .orElseThrow();
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((account.username() + ":" + account.password())
+                                            .getBytes(StandardCharsets.UTF_8)));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -62,7 +67,9 @@ public abstract class ReadApiTest extends ReadServiceTest {
     /** The JSON answer once the path answers 200 with a body {@code ready} accepts; fails with the last answer. */
     protected JsonNode await(String path, Role as, Predicate<JsonNode> ready) {
         AtomicReference<JsonNode> body = new AtomicReference<>();
-        Awaitility.await("the read side to catch up on " + path).atMost(CATCH_UP).pollInterval(Duration.ofMillis(100))
+        Awaitility.await("the read side to catch up on " + path)
+                .atMost(CATCH_UP)
+                .pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> {
                     HttpResponse<String> response = get(path, as);
                     String answer = response.statusCode() + " " + response.body();
@@ -76,13 +83,16 @@ public abstract class ReadApiTest extends ReadServiceTest {
 
     /** The probe's value once {@code done} accepts it, polled while the read side catches up. */
     protected static <T> T awaitValue(String what, Callable<T> probe, Predicate<? super T> done) {
-        return Awaitility.await(what).atMost(CATCH_UP).pollInterval(Duration.ofMillis(100)).until(probe, done::test);
+        return Awaitility.await(what)
+                .atMost(CATCH_UP)
+                .pollInterval(Duration.ofMillis(100))
+                .until(probe, done::test);
     }
 
     /** The body of a problem answer, checking it is {@code application/problem+json}. */
     protected static JsonNode problem(HttpResponse<String> response) throws Exception {
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         return JSON.readTree(response.body());
     }
 }

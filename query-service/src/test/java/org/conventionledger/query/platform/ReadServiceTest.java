@@ -1,7 +1,6 @@
 package org.conventionledger.query.platform;
 
 import java.nio.file.Path;
-
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;

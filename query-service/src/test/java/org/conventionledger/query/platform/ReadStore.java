@@ -16,7 +16,8 @@ public final class ReadStore implements AutoCloseable {
 
     /** The embedded backends: the in-memory one, and the H2 one the embedded default runs on. */
     public enum Backend {
-        MEMORY, H2
+        MEMORY,
+        H2
     }
 
     private final MongoServer server;
@@ -34,10 +35,11 @@ public final class ReadStore implements AutoCloseable {
     }
 
     public static ReadStore start(Backend backend) {
-        return new ReadStore(switch (backend) {
-            case MEMORY -> new MemoryBackend();
-            case H2 -> H2Backend.inMemory();
-        });
+        return new ReadStore(
+                switch (backend) {
+                    case MEMORY -> new MemoryBackend();
+                    case H2 -> H2Backend.inMemory();
+                });
     }
 
     public MongoTemplate mongo() {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.deliberation.ActionDrafted;
 import org.conventionledger.events.deliberation.ActionFinalised;
@@ -32,15 +31,23 @@ public final class TestEvents {
     private static final LocalDate DAY = LocalDate.of(2025, 3, 2);
     private static final Instant MOMENT = Instant.parse("2025-06-14T08:00:00Z");
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
-    public static ConventionOpened conventionOpened(String conventionId, String title, String city,
-                                                    Transition... transitions) {
-        return new ConventionOpened(conventionId, title, city,
-                new Mandate("DEL-2025-014", DAY, DAY.plusMonths(9), "A programme of actions",
-                        "Every action voted is answered by the council", new BigDecimal("25.00")),
-                List.of(transitions), 8);
+    public static ConventionOpened conventionOpened(
+            String conventionId, String title, String city, Transition... transitions) {
+        return new ConventionOpened(
+                conventionId,
+                title,
+                city,
+                new Mandate(
+                        "DEL-2025-014",
+                        DAY,
+                        DAY.plusMonths(9),
+                        "A programme of actions",
+                        "Every action voted is answered by the council",
+                        new BigDecimal("25.00")),
+                List.of(transitions),
+                8);
     }
 
     public static InvitationSent invitationSent(String conventionId, String invitationId) {
@@ -60,13 +67,26 @@ public final class TestEvents {
     }
 
     public static ActionDrafted actionDrafted(String conventionId, String actionId, int number, Transition assembly) {
-        return new ActionDrafted(conventionId, actionId, number, assembly, "topic-1", "Topic 1",
-                "Action " + number, "What action " + number + " does");
+        return new ActionDrafted(
+                conventionId,
+                actionId,
+                number,
+                assembly,
+                "topic-1",
+                "Topic 1",
+                "Action " + number,
+                "What action " + number + " does");
     }
 
     public static ObjectionRaised objectionRaised(String conventionId, String actionId, String objectionId) {
-        return new ObjectionRaised(conventionId, actionId, objectionId, ObjectionCategory.NEEDS_LARGE_MEANS,
-                "Costs more than the yearly budget", "elected official", null);
+        return new ObjectionRaised(
+                conventionId,
+                actionId,
+                objectionId,
+                ObjectionCategory.NEEDS_LARGE_MEANS,
+                "Costs more than the yearly budget",
+                "elected official",
+                null);
     }
 
     public static ObjectionLifted objectionLifted(String conventionId, String actionId, String objectionId) {
@@ -78,14 +98,18 @@ public final class TestEvents {
     }
 
     public static BallotItem item(int actionNumber, Transition transition) {
-        return new BallotItem("action-" + actionNumber, actionNumber, "Action " + actionNumber, transition,
+        return new BallotItem(
+                "action-" + actionNumber,
+                actionNumber,
+                "Action " + actionNumber,
+                transition,
                 "Topic of " + transition.name().toLowerCase());
     }
 
-    public static VotationScheduled votationScheduled(String conventionId, String votationId, String title,
-                                                      BallotItem... items) {
-        return new VotationScheduled(conventionId, votationId, title, MOMENT, MOMENT.plusSeconds(14 * 24 * 3600),
-                List.of(items));
+    public static VotationScheduled votationScheduled(
+            String conventionId, String votationId, String title, BallotItem... items) {
+        return new VotationScheduled(
+                conventionId, votationId, title, MOMENT, MOMENT.plusSeconds(14 * 24 * 3600), List.of(items));
     }
 
     public static VotationOpened votationOpened(String conventionId, String votationId) {
@@ -100,14 +124,14 @@ public final class TestEvents {
         return new ActionVotes(actionNumber, votes);
     }
 
-    public static PaperTallyRecorded paperTally(String conventionId, String votationId, String deskId,
-                                                ActionVotes... votes) {
-        return new PaperTallyRecorded(conventionId, votationId, deskId, "Desk " + deskId, MOMENT.plusSeconds(3600),
-                List.of(votes));
+    public static PaperTallyRecorded paperTally(
+            String conventionId, String votationId, String deskId, ActionVotes... votes) {
+        return new PaperTallyRecorded(
+                conventionId, votationId, deskId, "Desk " + deskId, MOMENT.plusSeconds(3600), List.of(votes));
     }
 
-    public static OnlineBallotCast onlineBallot(String conventionId, String votationId, String ballotId,
-                                                Integer... choices) {
+    public static OnlineBallotCast onlineBallot(
+            String conventionId, String votationId, String ballotId, Integer... choices) {
         return new OnlineBallotCast(conventionId, votationId, ballotId, "pseudo-" + ballotId, List.of(choices));
     }
 }

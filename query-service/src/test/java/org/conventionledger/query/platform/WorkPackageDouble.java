@@ -3,7 +3,6 @@ package org.conventionledger.query.platform;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -27,7 +26,9 @@ public final class WorkPackageDouble {
 
     public WorkPackageDouble(ReadStore store) {
         tokens = new ProjectionsFirstTokenStore(MongoTokenStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(store.client(), "ledger-test").build())
+                .mongoTemplate(DefaultMongoTemplate.builder()
+                        .mongoDatabase(store.client(), "ledger-test")
+                        .build())
                 .serializer(JacksonSerializer.defaultSerializer()));
         tokens.initializeTokenSegments(processor, 1);
         tokens.fetchToken(processor, 0);
@@ -37,7 +38,8 @@ public final class WorkPackageDouble {
     public void process(List<? extends TrackedEventMessage<?>> batch, Consumer<TrackedEventMessage<?>> handler) {
         // a unit of work left active would quietly buffer the direct calls of later tests
         if (CurrentUnitOfWork.isStarted()) {
-            throw new IllegalStateException("A unit of work is still active on this thread: " + CurrentUnitOfWork.get());
+            throw new IllegalStateException(
+                    "A unit of work is still active on this thread: " + CurrentUnitOfWork.get());
         }
         BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(batch));
         TrackingToken last = batch.get(batch.size() - 1).trackingToken();

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.organisation.AttendanceCorrected;
 import org.conventionledger.events.organisation.AttendanceRecorded;
@@ -73,9 +72,13 @@ public final class RecruitmentEvents {
     }
 
     public ResidentsListed listed(String listId, int batch, String... personIds) {
-        return new ResidentsListed(conventionId, listId, batch, Arrays.stream(personIds)
-                .map(p -> new ListedResident(p, new SealedPersonalData(p, SEALED + "-identity-" + p)))
-                .toList());
+        return new ResidentsListed(
+                conventionId,
+                listId,
+                batch,
+                Arrays.stream(personIds)
+                        .map(p -> new ListedResident(p, new SealedPersonalData(p, SEALED + "-identity-" + p)))
+                        .toList());
     }
 
     public SourceListFrozen frozen(String listId, int residents) {
@@ -88,8 +91,15 @@ public final class RecruitmentEvents {
         for (int i = 0; i < personAndList.length; i += 2) {
             drawn.add(new DrawnResident(personAndList[i], personAndList[i + 1]));
         }
-        return new ResidentsDrawn(conventionId, drawId, "seed", "dice 3 6 1", "dice at the draw", "draw-v1",
-                List.of(new FrozenList("electoral", 6, "f".repeat(64))), drawn);
+        return new ResidentsDrawn(
+                conventionId,
+                drawId,
+                "seed",
+                "dice 3 6 1",
+                "dice at the draw",
+                "draw-v1",
+                List.of(new FrozenList("electoral", 6, "f".repeat(64))),
+                drawn);
     }
 
     public InvitationSent invited(String invitationId, String personId, String listId) {
@@ -109,13 +119,18 @@ public final class RecruitmentEvents {
     }
 
     /** Profile as category, value pairs. */
-    public VolunteerRegistered volunteer(String invitationId, String personId, Transition preferred,
-                                         String... profile) {
+    public VolunteerRegistered volunteer(
+            String invitationId, String personId, Transition preferred, String... profile) {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < profile.length; i += 2) {
             values.put(profile[i], profile[i + 1]);
         }
-        return new VolunteerRegistered(conventionId, invitationId, personId, values, preferred,
+        return new VolunteerRegistered(
+                conventionId,
+                invitationId,
+                personId,
+                values,
+                preferred,
                 new SealedPersonalData(personId, SEALED + "-needs-" + personId));
     }
 
@@ -128,7 +143,11 @@ public final class RecruitmentEvents {
     }
 
     public PanelLotteryComputed lottery(String selectionId, String algorithm, double minProbability) {
-        return new PanelLotteryComputed(conventionId, selectionId, algorithm, minProbability,
+        return new PanelLotteryComputed(
+                conventionId,
+                selectionId,
+                algorithm,
+                minProbability,
                 List.of(new SelectionChance("p1", "inv-1", minProbability)),
                 List.of(new LotteryPanel(1.0, List.of("p1"))));
     }
@@ -137,8 +156,8 @@ public final class RecruitmentEvents {
         return new PanelDrawn(conventionId, selectionId, "seed", "dice 3 6 1", 0, selected, reserve);
     }
 
-    public ReplacementCalled replacement(String selectionId, String replacedMemberId, String personId,
-                                         String invitationId) {
+    public ReplacementCalled replacement(
+            String selectionId, String replacedMemberId, String personId, String invitationId) {
         return new ReplacementCalled(conventionId, selectionId, replacedMemberId, personId, invitationId);
     }
 
@@ -166,8 +185,8 @@ public final class RecruitmentEvents {
         return new DelegatedRoleHandedOver(conventionId, assembly, role, from, to, day("2025-05-21"));
     }
 
-    public SessionScheduled session(String sessionId, int number, SessionKind kind, Transition assembly,
-                                    String startsOn, String endsOn) {
+    public SessionScheduled session(
+            String sessionId, int number, SessionKind kind, Transition assembly, String startsOn, String endsOn) {
         return new SessionScheduled(conventionId, sessionId, number, kind, assembly, day(startsOn), day(endsOn));
     }
 

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.bson.Document;
 import org.conventionledger.events.Transition;
@@ -49,6 +48,7 @@ class RecruitmentProjectionTest {
 
     @AutoClose
     private RecruitmentReadSide side;
+
     private final RecruitmentEvents e = new RecruitmentEvents(CONVENTION);
 
     private List<Object> recruitment() {
@@ -57,7 +57,8 @@ class RecruitmentProjectionTest {
         capacities.put(SOCIAL, 1);
         capacities.put(DEMOCRATIC, 1);
         return List.of(
-                conventionOpened(CONVENTION, "Convention citoyenne", "Clermont-Ferrand", ECOLOGICAL, SOCIAL, DEMOCRATIC),
+                conventionOpened(
+                        CONVENTION, "Convention citoyenne", "Clermont-Ferrand", ECOLOGICAL, SOCIAL, DEMOCRATIC),
                 e.listRegistered("electoral", "Electoral roll", "electoral-roll"),
                 e.listRegistered("tenants", "Social landlord tenants", "social-landlord"),
                 e.listed("electoral", 1, "p1", "p2", "p3", "p4"),
@@ -65,8 +66,20 @@ class RecruitmentProjectionTest {
                 e.listed("tenants", 1, "p5", "p6", "p7", "p8"),
                 e.frozen("electoral", 6),
                 e.frozen("tenants", 4),
-                e.drawn("d-1", "p1", "electoral", "p2", "electoral", "p3", "electoral", "p4", "electoral",
-                        "p5", "tenants", "p7", "tenants"),
+                e.drawn(
+                        "d-1",
+                        "p1",
+                        "electoral",
+                        "p2",
+                        "electoral",
+                        "p3",
+                        "electoral",
+                        "p4",
+                        "electoral",
+                        "p5",
+                        "tenants",
+                        "p7",
+                        "tenants"),
                 e.invited("inv-1", "p1", "electoral"),
                 e.invited("inv-2", "p2", "electoral"),
                 e.invited("inv-3", "p3", "electoral"),
@@ -87,8 +100,8 @@ class RecruitmentProjectionTest {
                 e.volunteer("inv-2", "p2", SOCIAL, "gender", "M", "age", "35-64"),
                 e.volunteer("inv-4", "p4", null, "gender", "F", "age", "65+"),
                 e.volunteer("inv-5", "p5", SOCIAL, "gender", "M", "age", "18-34"),
-                e.selection("sel-1", 3, quota("gender", "F", 1, 2), quota("gender", "M", 1, 2),
-                        quota("age", "65+", 1, 1)),
+                e.selection(
+                        "sel-1", 3, quota("gender", "F", 1, 2), quota("gender", "M", 1, 2), quota("age", "65+", 1, 1)),
                 e.lottery("sel-1", "leximin-v1", 0.5),
                 e.panelDrawn("sel-1", List.of("p1", "p2", "p4"), List.of("p5")),
                 e.capacities(capacities),
@@ -116,12 +129,14 @@ class RecruitmentProjectionTest {
 
         RecruitmentView view = view();
 
-        assertThat(view.funnel()).isEqualTo(new Funnel(8, 6, 6, 2, 3, new RecruitmentView.Answers(4, 1, 1),
-                4, 3, 1, 4, 2));
+        assertThat(view.funnel())
+                .isEqualTo(new Funnel(8, 6, 6, 2, 3, new RecruitmentView.Answers(4, 1, 1), 4, 3, 1, 4, 2));
         assertThat(view.invitationsClosedOn()).isEqualTo(day("2025-02-28"));
-        assertThat(view.sourceLists()).containsExactly(
-                new SourceListFigures("electoral", "Electoral roll", "electoral-roll", 6, 6, 4, 4, 3, 3),
-                new SourceListFigures("tenants", "Social landlord tenants", "social-landlord", 4, 4, 2, 2, 1, 1));
+        assertThat(view.sourceLists())
+                .containsExactly(
+                        new SourceListFigures("electoral", "Electoral roll", "electoral-roll", 6, 6, 4, 4, 3, 3),
+                        new SourceListFigures(
+                                "tenants", "Social landlord tenants", "social-landlord", 4, 4, 2, 2, 1, 1));
     }
 
     @Test
@@ -136,10 +151,11 @@ class RecruitmentProjectionTest {
         assertThat(panel.algorithm()).isEqualTo("leximin-v1");
         assertThat(panel.minProbability()).isEqualTo(0.5);
         assertThat(panel.reserveRemaining()).isZero();
-        assertThat(panel.quotas()).containsExactly(
-                new QuotaFigures("gender", "F", 1, 2, 2, 1, false, false),
-                new QuotaFigures("gender", "M", 1, 2, 1, 1, false, false),
-                new QuotaFigures("age", "65+", 1, 1, 1, 0, false, true));
+        assertThat(panel.quotas())
+                .containsExactly(
+                        new QuotaFigures("gender", "F", 1, 2, 2, 1, false, false),
+                        new QuotaFigures("gender", "M", 1, 2, 1, 1, false, false),
+                        new QuotaFigures("age", "65+", 1, 1, 1, 0, false, true));
     }
 
     @Test
@@ -147,10 +163,11 @@ class RecruitmentProjectionTest {
         side = RecruitmentReadSide.start();
         side.append(recruitment().toArray());
 
-        assertThat(view().assemblies()).containsExactly(
-                new AssemblySeats("ECOLOGICAL", 2, 2, 1),
-                new AssemblySeats("SOCIAL", 1, 2, 1),
-                new AssemblySeats("DEMOCRATIC", 1, 0, 0));
+        assertThat(view().assemblies())
+                .containsExactly(
+                        new AssemblySeats("ECOLOGICAL", 2, 2, 1),
+                        new AssemblySeats("SOCIAL", 1, 2, 1),
+                        new AssemblySeats("DEMOCRATIC", 1, 0, 0));
     }
 
     @Test
@@ -160,21 +177,27 @@ class RecruitmentProjectionTest {
 
         RecruitmentView.Attrition attrition = view().attrition();
 
-        assertThat(attrition.points()).containsExactly(
-                new Point(day("2025-04-01"), 3),
-                new Point(day("2025-05-10"), 2),
-                new Point(day("2025-05-20"), 3),
-                new Point(day("2025-06-15"), 2));
+        assertThat(attrition.points())
+                .containsExactly(
+                        new Point(day("2025-04-01"), 3),
+                        new Point(day("2025-05-10"), 2),
+                        new Point(day("2025-05-20"), 3),
+                        new Point(day("2025-06-15"), 2));
         assertThat(attrition.withdrawn()).isEqualTo(1);
         assertThat(attrition.lost()).isEqualTo(1);
-        assertThat(attrition.withdrawnByReason()).containsExactly(Map.entry("PERSONAL", 1L),
-                Map.entry("PROFESSIONAL", 0L), Map.entry("MOVED_AWAY", 0L), Map.entry("OTHER", 0L));
-        assertThat(attrition.byProfile()).containsExactly(
-                new ProfileAttrition("age", "18-34", 2, 0),
-                new ProfileAttrition("age", "35-64", 1, 1),
-                new ProfileAttrition("age", "65+", 1, 1),
-                new ProfileAttrition("gender", "F", 2, 1),
-                new ProfileAttrition("gender", "M", 2, 1));
+        assertThat(attrition.withdrawnByReason())
+                .containsExactly(
+                        Map.entry("PERSONAL", 1L),
+                        Map.entry("PROFESSIONAL", 0L),
+                        Map.entry("MOVED_AWAY", 0L),
+                        Map.entry("OTHER", 0L));
+        assertThat(attrition.byProfile())
+                .containsExactly(
+                        new ProfileAttrition("age", "18-34", 2, 0),
+                        new ProfileAttrition("age", "35-64", 1, 1),
+                        new ProfileAttrition("age", "65+", 1, 1),
+                        new ProfileAttrition("gender", "F", 2, 1),
+                        new ProfileAttrition("gender", "M", 2, 1));
     }
 
     @Test
@@ -182,9 +205,10 @@ class RecruitmentProjectionTest {
         side = RecruitmentReadSide.start();
         side.append(recruitment().toArray());
 
-        assertThat(view().delegatedRoles()).containsExactly(
-                Map.entry("ECOLOGICAL", Map.of("SECRETARY", "m-1", "WATCHER", "m-4")),
-                Map.entry("SOCIAL", Map.of("SECRETARY", "m-5")));
+        assertThat(view().delegatedRoles())
+                .containsExactly(
+                        Map.entry("ECOLOGICAL", Map.of("SECRETARY", "m-1", "WATCHER", "m-4")),
+                        Map.entry("SOCIAL", Map.of("SECRETARY", "m-5")));
         assertThat(view().delegatedRoles().get("ECOLOGICAL").keySet()).containsExactly("SECRETARY", "WATCHER");
     }
 
@@ -218,8 +242,10 @@ class RecruitmentProjectionTest {
     @Test
     void anAnswerCommittedLateIsCountedOnceWhenItFillsItsGap() {
         side = RecruitmentReadSide.start();
-        side.append(conventionOpened(CONVENTION, "C", "Clermont-Ferrand", ECOLOGICAL),
-                e.invited("inv-1", "p1", "electoral"), e.invited("inv-2", "p2", "electoral"));
+        side.append(
+                conventionOpened(CONVENTION, "C", "Clermont-Ferrand", ECOLOGICAL),
+                e.invited("inv-1", "p1", "electoral"),
+                e.invited("inv-2", "p2", "electoral"));
         long slow = side.log.reserve();
         side.append(e.answered("inv-2", DECLINED), e.reminded("inv-1"));
 
@@ -239,8 +265,10 @@ class RecruitmentProjectionTest {
 
         side.reset();
         assertThatThrownBy(this::view).isInstanceOf(ErrorResponseException.class);
-        assertThat(side.mongo().getCollection("recruitment_listed").countDocuments()).isZero();
-        assertThat(side.mongo().getCollection("recruitment_invitations").countDocuments()).isZero();
+        assertThat(side.mongo().getCollection("recruitment_listed").countDocuments())
+                .isZero();
+        assertThat(side.mongo().getCollection("recruitment_invitations").countDocuments())
+                .isZero();
         side.log.restreamFrom(null).forEach(side::deliver);
 
         assertThat(view()).isEqualTo(before);
@@ -257,14 +285,17 @@ class RecruitmentProjectionTest {
                 stored.add(document.toJson());
             }
         }
-        assertThat(stored).isNotEmpty().noneMatch(json -> json.contains(RecruitmentEvents.SEALED))
+        assertThat(stored)
+                .isNotEmpty()
+                .noneMatch(json -> json.contains(RecruitmentEvents.SEALED))
                 .noneMatch(json -> json.contains("ciphertext"));
     }
 
     @Test
     void aMemberSeatedWithoutAVolunteerProfileTakesTheListOfTheirInvitation() {
         side = RecruitmentReadSide.start();
-        side.append(conventionOpened(CONVENTION, "C", "Clermont-Ferrand", SOCIAL),
+        side.append(
+                conventionOpened(CONVENTION, "C", "Clermont-Ferrand", SOCIAL),
                 e.invited("inv-1", "p1", "electoral"),
                 e.answered("inv-1", ACCEPTED),
                 e.seated("m-1", "inv-1", SOCIAL, "2025-04-01"),
@@ -273,8 +304,8 @@ class RecruitmentProjectionTest {
         RecruitmentView view = view();
 
         assertThat(view.funnel().seated()).isEqualTo(2);
-        assertThat(view.sourceLists()).containsExactly(
-                new SourceListFigures("electoral", null, null, null, 0, 0, 1, 0, 1));
+        assertThat(view.sourceLists())
+                .containsExactly(new SourceListFigures("electoral", null, null, null, 0, 0, 1, 0, 1));
         assertThat(view.attrition().byProfile()).isEmpty();
         assertThat(view.panel()).isNull();
         assertThat(view.assemblies()).containsExactly(new AssemblySeats("SOCIAL", null, 2, 2));
@@ -286,7 +317,8 @@ class RecruitmentProjectionTest {
         side.append(conventionOpened(CONVENTION, "C", "Clermont-Ferrand", SOCIAL));
 
         assertThatThrownBy(() -> side.append(e.lost("m-404", "2025-06-01")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("m-404");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("m-404");
     }
 
     @Test
@@ -294,12 +326,14 @@ class RecruitmentProjectionTest {
         side = RecruitmentReadSide.start();
         RecruitmentEvents other = new RecruitmentEvents("conv-grenoble");
         side.append(recruitment().toArray());
-        side.append(conventionOpened("conv-grenoble", "C", "Grenoble", ECOLOGICAL),
+        side.append(
+                conventionOpened("conv-grenoble", "C", "Grenoble", ECOLOGICAL),
                 other.listed("electoral", 1, "p1", "p2"),
                 other.invited("inv-1", "p1", "electoral"),
                 other.reminded("inv-1"));
 
-        Funnel grenoble = side.recruitmentController.recruitment("conv-grenoble").funnel();
+        Funnel grenoble =
+                side.recruitmentController.recruitment("conv-grenoble").funnel();
         assertThat(grenoble.listed()).isEqualTo(2);
         assertThat(grenoble.invited()).isEqualTo(1);
         assertThat(grenoble.reminded()).isEqualTo(1);

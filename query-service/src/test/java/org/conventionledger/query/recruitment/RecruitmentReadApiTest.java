@@ -11,6 +11,7 @@ import static org.conventionledger.events.recruitment.Answer.ACCEPTED;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 import static org.conventionledger.query.recruitment.RecruitmentEvents.quota;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -21,8 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Predicate;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
@@ -30,12 +29,10 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.bson.Document;
-import org.conventionledger.platform.identity.LocalAccounts;
-import org.conventionledger.platform.identity.Role;
 import org.conventionledger.events.recruitment.WithdrawalReason;
-import org.conventionledger.query.QueryServiceApplication;
-import org.conventionledger.query.platform.ProjectionRebuild;
+import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.platform.ProcessingConfiguration;
+import org.conventionledger.query.platform.ProjectionRebuild;
 import org.conventionledger.query.platform.ReadApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,13 +45,15 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 class RecruitmentReadApiTest extends ReadApiTest {
 
-    private static final List<String> COLLECTIONS = List.of("recruitments", "recruitment_listed",
-            "recruitment_invitations", "session_books");
+    private static final List<String> COLLECTIONS =
+            List.of("recruitments", "recruitment_listed", "recruitment_invitations", "session_books");
 
     @Autowired
     EventProcessingConfiguration processing;
+
     @Autowired
     ProjectionRebuild rebuild;
+
     @Autowired
     MongoTemplate mongo;
 
@@ -100,8 +99,13 @@ class RecruitmentReadApiTest extends ReadApiTest {
                 e.withdrew("m-2", WithdrawalReason.PROFESSIONAL, "2025-03-15"));
         List<EventMessage<?>> messages = new ArrayList<>();
         for (int i = 0; i < payloads.size(); i++) {
-            messages.add(new GenericDomainEventMessage<>("Convention", convention, i, payloads.get(i),
-                    Map.of("actorId", "organiser", "actorRole", "ORGANISER"), UUID.randomUUID().toString(),
+            messages.add(new GenericDomainEventMessage<>(
+                    "Convention",
+                    convention,
+                    i,
+                    payloads.get(i),
+                    Map.of("actorId", "organiser", "actorRole", "ORGANISER"),
+                    UUID.randomUUID().toString(),
                     Instant.now()));
         }
         eventStore.publish(messages);
@@ -110,16 +114,20 @@ class RecruitmentReadApiTest extends ReadApiTest {
     @Test
     void theRecruitmentProcessorIsPooledSequencedByConventionAndFailsBatchesOnErrors() {
         assertThat(processing.eventProcessorByProcessingGroup(ProcessingConfiguration.RECRUITMENT))
-                .get().isInstanceOf(PooledStreamingEventProcessor.class)
-                .extracting(p -> ((PooledStreamingEventProcessor) p).getName()).isEqualTo("recruitment");
+                .get()
+                .isInstanceOf(PooledStreamingEventProcessor.class)
+                .extracting(p -> ((PooledStreamingEventProcessor) p).getName())
+                .isEqualTo("recruitment");
         assertThat(processing.listenerInvocationErrorHandler(ProcessingConfiguration.RECRUITMENT))
                 .isInstanceOf(PropagatingErrorHandler.class);
 
         var policy = processing.sequencingPolicy(ProcessingConfiguration.RECRUITMENT);
         RecruitmentEvents e = new RecruitmentEvents("conv-seq");
         EventMessage<?> listed = new GenericDomainEventMessage<>("Convention", "conv-seq", 0, e.listed("l", 1, "p1"));
-        EventMessage<?> paid = new GenericDomainEventMessage<>("Convention", "conv-seq", 1, e.paid("s-1", "1", "2025-03-01"));
-        assertThat(policy.getSequenceIdentifierFor(listed)).isEqualTo("conv-seq")
+        EventMessage<?> paid =
+                new GenericDomainEventMessage<>("Convention", "conv-seq", 1, e.paid("s-1", "1", "2025-03-01"));
+        assertThat(policy.getSequenceIdentifierFor(listed))
+                .isEqualTo("conv-seq")
                 .isEqualTo(policy.getSequenceIdentifierFor(paid));
     }
 
@@ -128,7 +136,8 @@ class RecruitmentReadApiTest extends ReadApiTest {
         String convention = "conv-" + UUID.randomUUID();
         publish(convention);
 
-        JsonNode recruitment = await("/api/conventions/" + convention + "/recruitment",
+        JsonNode recruitment = await(
+                "/api/conventions/" + convention + "/recruitment",
                 r -> r.path("funnel").path("active").asLong() == 1);
         JsonNode funnel = recruitment.path("funnel");
         assertThat(funnel.path("listed").asLong()).isEqualTo(3);
@@ -137,7 +146,8 @@ class RecruitmentReadApiTest extends ReadApiTest {
         assertThat(funnel.path("answered").path("accepted").asLong()).isEqualTo(2);
         assertThat(funnel.path("selected").asLong()).isEqualTo(2);
         assertThat(funnel.path("seated").asLong()).isEqualTo(2);
-        assertThat(recruitment.path("sourceLists").get(0).path("seated").asLong()).isEqualTo(2);
+        assertThat(recruitment.path("sourceLists").get(0).path("seated").asLong())
+                .isEqualTo(2);
         JsonNode male = recruitment.path("panel").path("quotas").get(1);
         assertThat(male.path("value").asText()).isEqualTo("M");
         assertThat(male.path("active").asLong()).isZero();
@@ -145,24 +155,29 @@ class RecruitmentReadApiTest extends ReadApiTest {
         assertThat(recruitment.path("attrition").path("points").toString())
                 .isEqualTo("[{\"date\":\"2025-03-01\",\"active\":2},{\"date\":\"2025-03-15\",\"active\":1}]");
 
-        JsonNode sessions = await("/api/conventions/" + convention + "/sessions",
+        JsonNode sessions = await(
+                "/api/conventions/" + convention + "/sessions",
                 s -> s.size() == 1 && s.get(0).path("closed").asBoolean());
         JsonNode session = sessions.get(0);
         assertThat(session.path("attendance").path("present").asLong()).isEqualTo(1);
         assertThat(session.path("attendanceRate").decimalValue()).isEqualByComparingTo("0.5");
         assertThat(session.path("indemnities").path("due").decimalValue()).isEqualByComparingTo("32.50");
         // amounts go out as written, with two decimals (a JsonNode would drop the trailing zero)
-        assertThat(get("/api/conventions/" + convention + "/sessions", Role.MONITOR).body())
-                .contains("\"due\":32.50").contains("\"approved\":7.50");
+        assertThat(get("/api/conventions/" + convention + "/sessions", Role.MONITOR)
+                        .body())
+                .contains("\"due\":32.50")
+                .contains("\"approved\":7.50");
 
         for (Role staff : List.of(Role.ORGANISER, Role.GARANT, Role.MONITOR)) {
             HttpResponse<String> csv = get("/api/conventions/" + convention + "/sessions/s-1/payable.csv", staff);
             assertThat(csv.statusCode()).as(staff.name()).isEqualTo(200);
             assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
             assertThat(csv.headers().firstValue("Content-Disposition"))
-                    .hasValueSatisfying(v -> assertThat(v).startsWith("attachment").contains("payable-session-1.csv"));
-            assertThat(csv.body()).isEqualTo("memberId,present,indemnity,expensesApproved,total,paid\r\n"
-                    + "m-1,yes,25.00,7.50,32.50,no\r\n");
+                    .hasValueSatisfying(
+                            v -> assertThat(v).startsWith("attachment").contains("payable-session-1.csv"));
+            assertThat(csv.body())
+                    .isEqualTo("memberId,present,indemnity,expensesApproved,total,paid\r\n"
+                            + "m-1,yes,25.00,7.50,32.50,no\r\n");
         }
     }
 
@@ -173,20 +188,26 @@ class RecruitmentReadApiTest extends ReadApiTest {
         await("/api/conventions/" + convention + "/sessions", s -> s.size() == 1);
 
         Map<String, String> unknown = Map.of(
-                "/api/conventions/nowhere/recruitment", "unknown-convention",
-                "/api/conventions/nowhere/sessions", "unknown-convention",
-                "/api/conventions/nowhere/sessions/s-1/payable.csv", "unknown-convention",
-                "/api/conventions/" + convention + "/sessions/s-404/payable.csv", "unknown-session");
+                "/api/conventions/nowhere/recruitment",
+                "unknown-convention",
+                "/api/conventions/nowhere/sessions",
+                "unknown-convention",
+                "/api/conventions/nowhere/sessions/s-1/payable.csv",
+                "unknown-convention",
+                "/api/conventions/" + convention + "/sessions/s-404/payable.csv",
+                "unknown-session");
         for (Map.Entry<String, String> path : unknown.entrySet()) {
-            for (String accept : new String[]{null, "text/csv"}) {
+            for (String accept : new String[] {null, "text/csv"}) {
                 HttpResponse<String> response = get(path.getKey(), Role.GARANT, accept);
                 assertThat(response.statusCode()).as(path.getKey()).isEqualTo(404);
-                assertThat(response.headers().firstValue("Content-Type")).as(path.getKey()).hasValueSatisfying(
-                        type -> assertThat(type).startsWith("application/problem+json"));
+                assertThat(response.headers().firstValue("Content-Type"))
+                        .as(path.getKey())
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
                 assertThat(JSON.readTree(response.body()).path("code").asText()).isEqualTo(path.getValue());
             }
         }
-        for (String path : List.of("/api/conventions/" + convention + "/recruitment",
+        for (String path : List.of(
+                "/api/conventions/" + convention + "/recruitment",
                 "/api/conventions/" + convention + "/sessions",
                 "/api/conventions/" + convention + "/sessions/s-1/payable.csv")) {
             assertThat(get(path, null).statusCode()).as(path).isEqualTo(401);
@@ -199,8 +220,12 @@ class RecruitmentReadApiTest extends ReadApiTest {
     void aRebuildFromZeroGivesTheSameDocuments() throws Exception {
         String convention = "conv-" + UUID.randomUUID();
         publish(convention);
-        await("/api/conventions/" + convention + "/recruitment", r -> r.path("funnel").path("active").asLong() == 1);
-        await("/api/conventions/" + convention + "/sessions", s -> s.size() == 1 && s.get(0).path("closed").asBoolean());
+        await(
+                "/api/conventions/" + convention + "/recruitment",
+                r -> r.path("funnel").path("active").asLong() == 1);
+        await(
+                "/api/conventions/" + convention + "/sessions",
+                s -> s.size() == 1 && s.get(0).path("closed").asBoolean());
         Map<String, Map<Object, Document>> before = snapshot();
         assertThat(before.get("recruitment_listed")).isNotEmpty();
         // what only a reset drops: the rebuild must start from empty collections, not merely re-apply
@@ -211,9 +236,12 @@ class RecruitmentReadApiTest extends ReadApiTest {
         ProjectionRebuild.Progress started = rebuild.rebuild(ProcessingConfiguration.RECRUITMENT);
 
         assertThat(started.processor()).isEqualTo("recruitment");
-        Awaitility.await("the rebuilt documents to equal the ones before").atMost(CATCH_UP)
+        Awaitility.await("the rebuilt documents to equal the ones before")
+                .atMost(CATCH_UP)
                 .until(() -> Objects.equals(snapshot(), before));
-        assertThat(rebuild.progress()).extracting(ProjectionRebuild.Progress::processor).contains("recruitment");
+        assertThat(rebuild.progress())
+                .extracting(ProjectionRebuild.Progress::processor)
+                .contains("recruitment");
     }
 
     /** Every document of the recruitment collections, their bookkeeping (version, absorbed log) aside. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.ZoneId;
-
 import org.junit.jupiter.api.Test;
 
 /** The daily checkpoints in the city's time zone, across the clock changes. */
@@ -16,8 +15,11 @@ class CheckpointsTest {
     void aCheckpointIsTheStartOfADayInTheZone() {
         assertThat(paris.isCheckpoint(Instant.parse("2025-06-14T22:00:00Z"))).isTrue();
         assertThat(paris.isCheckpoint(Instant.parse("2025-01-14T23:00:00Z"))).isTrue();
-        assertThat(paris.isCheckpoint(Instant.parse("2025-06-15T00:00:00Z"))).as("midnight UTC").isFalse();
-        assertThat(paris.isCheckpoint(Instant.parse("2025-06-14T22:00:00.001Z"))).isFalse();
+        assertThat(paris.isCheckpoint(Instant.parse("2025-06-15T00:00:00Z")))
+                .as("midnight UTC")
+                .isFalse();
+        assertThat(paris.isCheckpoint(Instant.parse("2025-06-14T22:00:00.001Z")))
+                .isFalse();
     }
 
     @Test

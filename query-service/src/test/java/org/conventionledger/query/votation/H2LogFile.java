@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -36,7 +35,7 @@ final class H2LogFile implements AutoCloseable {
         source.setUser("sa");
         Connection held = source.getConnection();
         try (InputStream ddl = H2LogFile.class.getResourceAsStream("/eventstore/schema-h2.sql");
-             Statement statement = held.createStatement()) {
+                Statement statement = held.createStatement()) {
             String schema = new String(ddl.readAllBytes(), StandardCharsets.UTF_8);
             for (String sql : schema.replaceAll("(?m)^--.*$", "").split(";")) {
                 if (!sql.isBlank()) {
@@ -53,9 +52,12 @@ final class H2LogFile implements AutoCloseable {
     /** The log as the read side reads it: Axon's JDBC engine, wrapped to stamp each event's own index. */
     IndexStampingEventStorageEngine engine(Serializer serializer) {
         return new IndexStampingEventStorageEngine(JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer).eventSerializer(serializer)
-                .connectionProvider(source::getConnection).transactionManager(NoTransactionManager.INSTANCE)
-                .schema(new EventSchema()).dataType(byte[].class));
+                .snapshotSerializer(serializer)
+                .eventSerializer(serializer)
+                .connectionProvider(source::getConnection)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .schema(new EventSchema())
+                .dataType(byte[].class));
     }
 
     @Override

@@ -12,16 +12,15 @@ import static org.conventionledger.query.platform.TestEvents.votes;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.conventionledger.platform.identity.Role;
 import org.conventionledger.events.votation.BallotItem;
 import org.conventionledger.events.votation.BallotRule;
 import org.conventionledger.events.votation.Eligibility;
 import org.conventionledger.events.votation.PaperBallotRecorded;
 import org.conventionledger.events.votation.VotationRules;
 import org.conventionledger.events.votation.VotationScheduled;
+import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.platform.EventLog;
 import org.conventionledger.query.platform.Projections;
 import org.conventionledger.query.platform.ReadStore;
@@ -58,7 +57,8 @@ class PaperBallotRankingTest {
     @BeforeEach
     void start() {
         store = ReadStore.start();
-        handlers = new AnnotationEventHandlerAdapter(new RankingProjection(new Projections(store.mongo()), store.mongo()));
+        handlers =
+                new AnnotationEventHandlerAdapter(new RankingProjection(new Projections(store.mongo()), store.mongo()));
         controller = new RankingController(store.mongo(), null);
         log = EventLog.jdbc();
         SecurityContextHolder.clearContext();
@@ -82,28 +82,38 @@ class PaperBallotRankingTest {
 
     private static VotationScheduled scheduled(boolean resultsVisibleWhileOpen) {
         List<BallotItem> items = List.of(item(1, SOCIAL), item(2, SOCIAL), item(3, SOCIAL));
-        return new VotationScheduled(CONVENTION, VOTATION, "Ochota 2019", OPENS, OPENS.plusSeconds(15 * 86_400),
-                items, new VotationRules(Eligibility.NONE, BallotRule.APPROVAL, null, resultsVisibleWhileOpen));
+        return new VotationScheduled(
+                CONVENTION,
+                VOTATION,
+                "Ochota 2019",
+                OPENS,
+                OPENS.plusSeconds(15 * 86_400),
+                items,
+                new VotationRules(Eligibility.NONE, BallotRule.APPROVAL, null, resultsVisibleWhileOpen));
     }
 
     private static PaperBallotRecorded paperBallot(String voter, Integer... choices) {
-        return new PaperBallotRecorded(CONVENTION, VOTATION, "ballot-" + voter, "pabulib-paper", voter,
-                List.of(choices));
+        return new PaperBallotRecorded(
+                CONVENTION, VOTATION, "ballot-" + voter, "pabulib-paper", voter, List.of(choices));
     }
 
     private static void signedInAs(Role role) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                role.name().toLowerCase(), null, AuthorityUtils.createAuthorityList("ROLE_" + role)));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        role.name().toLowerCase(), null, AuthorityUtils.createAuthorityList("ROLE_" + role)));
     }
 
     private static void anonymous() {
-        SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("key", "anonymousUser",
-                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new AnonymousAuthenticationToken(
+                        "key", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
     }
 
     /** Action 1: 2 paper (ballots) + 3 paper (tally) + 1 online; action 2: 1 paper + 1 online; action 3: 1 online. */
     private void voted(boolean resultsVisibleWhileOpen) throws Exception {
-        append(scheduled(resultsVisibleWhileOpen), votationOpened(CONVENTION, VOTATION),
+        append(
+                scheduled(resultsVisibleWhileOpen),
+                votationOpened(CONVENTION, VOTATION),
                 paperBallot("p-1", 1, 2),
                 onlineBallot(CONVENTION, VOTATION, "o-1", 1, 2, 3),
                 paperBallot("p-2", 1),
@@ -117,10 +127,11 @@ class PaperBallotRankingTest {
 
         RankingView view = controller.ranking(VOTATION, null);
 
-        assertThat(view.entries()).containsExactly(
-                new Entry(1, 1, "Action 1", "SOCIAL", "Topic of social", 5, 1, 6),
-                new Entry(2, 2, "Action 2", "SOCIAL", "Topic of social", 1, 1, 2),
-                new Entry(3, 3, "Action 3", "SOCIAL", "Topic of social", 0, 1, 1));
+        assertThat(view.entries())
+                .containsExactly(
+                        new Entry(1, 1, "Action 1", "SOCIAL", "Topic of social", 5, 1, 6),
+                        new Entry(2, 2, "Action 2", "SOCIAL", "Topic of social", 1, 1, 2),
+                        new Entry(3, 3, "Action 3", "SOCIAL", "Topic of social", 0, 1, 1));
         assertThat(view.paperBallots()).isEqualTo(2);
         assertThat(view.onlineBallots()).isEqualTo(1);
         assertThat(view.paperVotes()).isEqualTo(6);
@@ -135,7 +146,8 @@ class PaperBallotRankingTest {
         for (TrackedEventMessage<?> message : log.delivered()) {
             deliver(message);
         }
-        for (TrackedEventMessage<?> message : log.restartFrom(log.delivered().get(2).trackingToken())) {
+        for (TrackedEventMessage<?> message :
+                log.restartFrom(log.delivered().get(2).trackingToken())) {
             deliver(message);
         }
         for (TrackedEventMessage<?> message : log.restreamFrom(null)) {
@@ -177,7 +189,9 @@ class PaperBallotRankingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Role.class, names = {"VOTER", "PLATFORM"})
+    @EnumSource(
+            value = Role.class,
+            names = {"VOTER", "PLATFORM"})
     void hiddenRunningResultsAreForbiddenToNonStaffNamingTheRule(Role role) throws Exception {
         voted(false);
         signedInAs(role);
@@ -192,7 +206,9 @@ class PaperBallotRankingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Role.class, names = {"ORGANISER", "GARANT", "MONITOR"})
+    @EnumSource(
+            value = Role.class,
+            names = {"ORGANISER", "GARANT", "MONITOR"})
     void staffSeeHiddenRunningResults(Role role) throws Exception {
         voted(false);
         signedInAs(role);
@@ -214,12 +230,15 @@ class PaperBallotRankingTest {
 
     @Test
     void aVotationScheduledWithoutRulesHidesItsRunningResults() throws Exception {
-        append(new VotationScheduled(CONVENTION, VOTATION, "V", OPENS, OPENS.plusSeconds(86_400),
-                List.of(item(1, SOCIAL))), votationOpened(CONVENTION, VOTATION));
+        append(
+                new VotationScheduled(
+                        CONVENTION, VOTATION, "V", OPENS, OPENS.plusSeconds(86_400), List.of(item(1, SOCIAL))),
+                votationOpened(CONVENTION, VOTATION));
         signedInAs(Role.VOTER);
 
         assertThatThrownBy(() -> controller.ranking(VOTATION, null))
-                .isInstanceOfSatisfying(ErrorResponseException.class,
+                .isInstanceOfSatisfying(
+                        ErrorResponseException.class,
                         e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN));
     }
 }

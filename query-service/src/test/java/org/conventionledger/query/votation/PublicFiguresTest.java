@@ -13,7 +13,6 @@ import static org.conventionledger.query.platform.TestEvents.votes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -138,8 +137,8 @@ class PublicFiguresTest {
      * published figures isolates fewer ballots.
      */
     @Property
-    void noTwoPublishedFiguresDifferByFewerBallotsThanTheMinimum(@ForAll("days") List<Integer> added,
-                                                                 @ForAll boolean closes) {
+    void noTwoPublishedFiguresDifferByFewerBallotsThanTheMinimum(
+            @ForAll("days") List<Integer> added, @ForAll boolean closes) {
         List<Ranking> series = new ArrayList<>();
         Ranking running = scheduled();
         for (int ballots : added) {
@@ -166,7 +165,8 @@ class PublicFiguresTest {
             for (int j = i + 1; j < shown.size(); j++) {
                 long apart = PublicFigures.ballotsBetween(shown.get(i), shown.get(j));
                 assertThat(apart == 0 && PublicFigures.sameCounts(shown.get(i), shown.get(j)) || apart >= MINIMUM)
-                        .as("published figures %d and %d are %d ballots apart", i, j, apart).isTrue();
+                        .as("published figures %d and %d are %d ballots apart", i, j, apart)
+                        .isTrue();
             }
         }
     }

@@ -6,6 +6,7 @@ import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 import static org.conventionledger.query.platform.TestEvents.item;
 import static org.conventionledger.query.platform.TestEvents.onlineBallot;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,13 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.conventionledger.platform.identity.LocalAccounts;
-import org.conventionledger.platform.identity.Role;
 import org.conventionledger.events.votation.BallotRule;
 import org.conventionledger.events.votation.Eligibility;
 import org.conventionledger.events.votation.PaperBallotRecorded;
@@ -33,6 +30,7 @@ import org.conventionledger.events.votation.VotationClosed;
 import org.conventionledger.events.votation.VotationOpened;
 import org.conventionledger.events.votation.VotationRules;
 import org.conventionledger.events.votation.VotationScheduled;
+import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.platform.AsOfCache;
 import org.conventionledger.query.platform.ReadApiTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,8 +67,14 @@ class PublishedFiguresHttpTest extends ReadApiTest {
         final Map<String, Long> sequences = new HashMap<>();
 
         void add(String type, String aggregate, Object payload, Instant at) {
-            events.add(new GenericDomainEventMessage<>(type, aggregate, sequences.merge(aggregate, 1L, Long::sum) - 1,
-                    payload, Map.of("actorRole", "ORGANISER"), UUID.randomUUID().toString(), at));
+            events.add(new GenericDomainEventMessage<>(
+                    type,
+                    aggregate,
+                    sequences.merge(aggregate, 1L, Long::sum) - 1,
+                    payload,
+                    Map.of("actorRole", "ORGANISER"),
+                    UUID.randomUUID().toString(),
+                    at));
         }
 
         void online(String votation, int ballots, Instant from) {
@@ -82,32 +86,52 @@ class PublishedFiguresHttpTest extends ReadApiTest {
     }
 
     private static VotationScheduled scheduled(String votation, boolean visible) {
-        return new VotationScheduled(CONVENTION, votation, "V", Instant.parse("2025-06-10T06:00:00Z"),
-                Instant.parse("2025-06-13T18:00:00Z"), List.of(item(1, SOCIAL), item(2, SOCIAL)),
+        return new VotationScheduled(
+                CONVENTION,
+                votation,
+                "V",
+                Instant.parse("2025-06-10T06:00:00Z"),
+                Instant.parse("2025-06-13T18:00:00Z"),
+                List.of(item(1, SOCIAL), item(2, SOCIAL)),
                 new VotationRules(Eligibility.NONE, BallotRule.APPROVAL, null, visible));
     }
 
     @BeforeAll
     static void writeTheLog(@Autowired EventStore eventStore) {
         Log log = new Log();
-        log.add("Convention", CONVENTION, conventionOpened(CONVENTION, "C", "Clermont-Ferrand", SOCIAL),
+        log.add(
+                "Convention",
+                CONVENTION,
+                conventionOpened(CONVENTION, "C", "Clermont-Ferrand", SOCIAL),
                 Instant.parse("2025-06-01T08:00:00Z"));
         log.add("Votation", CLOSED, scheduled(CLOSED, false), Instant.parse("2025-06-09T10:00:00Z"));
         log.add("Votation", RUNNING, scheduled(RUNNING, true), Instant.parse("2025-06-09T10:00:00Z"));
-        log.add("Votation", CLOSED, new VotationOpened(CONVENTION, CLOSED, Instant.parse("2025-06-10T06:00:00Z")),
+        log.add(
+                "Votation",
+                CLOSED,
+                new VotationOpened(CONVENTION, CLOSED, Instant.parse("2025-06-10T06:00:00Z")),
                 Instant.parse("2025-06-10T06:00:00Z"));
-        log.add("Votation", RUNNING, new VotationOpened(CONVENTION, RUNNING, Instant.parse("2025-06-10T06:00:00Z")),
+        log.add(
+                "Votation",
+                RUNNING,
+                new VotationOpened(CONVENTION, RUNNING, Instant.parse("2025-06-10T06:00:00Z")),
                 Instant.parse("2025-06-10T06:00:00Z"));
         log.online(CLOSED, 12, Instant.parse("2025-06-10T09:00:00Z"));
         log.online(RUNNING, 12, Instant.parse("2025-06-10T09:00:00Z"));
         for (int i = 0; i < 3; i++) {
             String id = "p-" + UUID.randomUUID();
-            log.add("OnlineBallot", id, new PaperBallotRecorded(CONVENTION, CLOSED, id, "desk-1", "pseudo-" + id,
-                    List.of(1)), Instant.parse("2025-06-11T09:00:00Z").plusSeconds(60L * i));
+            log.add(
+                    "OnlineBallot",
+                    id,
+                    new PaperBallotRecorded(CONVENTION, CLOSED, id, "desk-1", "pseudo-" + id, List.of(1)),
+                    Instant.parse("2025-06-11T09:00:00Z").plusSeconds(60L * i));
         }
         log.online(CLOSED, 15, Instant.parse("2025-06-12T09:00:00Z"));
         log.online(CLOSED, 11, Instant.parse("2025-06-13T09:00:00Z"));
-        log.add("Votation", CLOSED, new VotationClosed(CONVENTION, CLOSED, Instant.parse("2025-06-13T18:00:00Z")),
+        log.add(
+                "Votation",
+                CLOSED,
+                new VotationClosed(CONVENTION, CLOSED, Instant.parse("2025-06-13T18:00:00Z")),
                 Instant.parse("2025-06-13T18:00:00Z"));
         eventStore.publish(log.events);
     }
@@ -127,8 +151,14 @@ class PublishedFiguresHttpTest extends ReadApiTest {
     }
 
     private void awaitProjected() {
-        await(ranking(CLOSED), Role.GARANT, closed -> closed.path("status").asText().equals("CLOSED"));
-        await(ranking(RUNNING), Role.GARANT, running -> running.path("onlineBallots").asInt() == 12);
+        await(
+                ranking(CLOSED),
+                Role.GARANT,
+                closed -> closed.path("status").asText().equals("CLOSED"));
+        await(
+                ranking(RUNNING),
+                Role.GARANT,
+                running -> running.path("onlineBallots").asInt() == 12);
     }
 
     @Test
@@ -140,7 +170,8 @@ class PublishedFiguresHttpTest extends ReadApiTest {
         assertThat(problem(anonymous).path("rule").asText()).isEqualTo("published-checkpoints-only");
         assertThat(anonymous.body()).doesNotContain("onlineVotes");
         assertThat(get(ranking("nowhere") + "?asOfPosition=3", null).statusCode())
-                .as("refused before the votation is looked up").isEqualTo(401);
+                .as("refused before the votation is looked up")
+                .isEqualTo(401);
 
         String midday = ranking(CLOSED) + asOf(Instant.parse("2025-06-12T10:00:00Z"));
         HttpResponse<String> arbitrary = get(midday, null);
@@ -153,7 +184,9 @@ class PublishedFiguresHttpTest extends ReadApiTest {
             assertThat(get(byPosition, role).statusCode()).as(role.name()).isEqualTo(403);
         }
         for (Role role : List.of(Role.GARANT, Role.MONITOR)) {
-            assertThat(ok(midday, role).path("onlineBallots").asInt()).as(role.name()).isEqualTo(27);
+            assertThat(ok(midday, role).path("onlineBallots").asInt())
+                    .as(role.name())
+                    .isEqualTo(27);
             assertThat(ok(byPosition, role).path("asOfPosition").asInt()).isEqualTo(20);
         }
     }
@@ -171,15 +204,20 @@ class PublishedFiguresHttpTest extends ReadApiTest {
         // the same checkpoint written with the city's offset
         String local = END_OF_10_JUNE.atZone(PARIS).toOffsetDateTime().toString();
         assertThat(ok(ranking(CLOSED) + "?asOf=" + URLEncoder.encode(local, StandardCharsets.UTF_8), null)
-                .path("entries")).isEqualTo(first.path("entries"));
+                        .path("entries"))
+                .isEqualTo(first.path("entries"));
 
         HttpResponse<String> second = get(ranking(CLOSED) + asOf(END_OF_11_JUNE), null);
         assertThat(second.statusCode()).isEqualTo(401);
         assertThat(problem(second).path("rule").asText()).isEqualTo("minimum-ballots");
         assertThat(second.body()).doesNotContain("paperVotes");
-        assertThat(get(ranking(CLOSED) + asOf(END_OF_11_JUNE), Role.VOTER).statusCode()).isEqualTo(403);
-        assertThat(ok(ranking(CLOSED) + asOf(END_OF_11_JUNE), Role.GARANT).path("paperBallots").asInt())
-                .as("the garants see it").isEqualTo(3);
+        assertThat(get(ranking(CLOSED) + asOf(END_OF_11_JUNE), Role.VOTER).statusCode())
+                .isEqualTo(403);
+        assertThat(ok(ranking(CLOSED) + asOf(END_OF_11_JUNE), Role.GARANT)
+                        .path("paperBallots")
+                        .asInt())
+                .as("the garants see it")
+                .isEqualTo(3);
 
         JsonNode third = ok(ranking(CLOSED) + asOf(END_OF_12_JUNE), null);
         assertThat(third.path("withheld").asText()).isEqualTo("CHANNELS");
@@ -195,26 +233,36 @@ class PublishedFiguresHttpTest extends ReadApiTest {
         JsonNode close = ok(ranking(CLOSED), null);
         assertThat(close.path("status").asText()).isEqualTo("CLOSED");
         assertThat(close.path("totalVotes").asInt()).isEqualTo(41);
-        assertThat(close.path("withheld").asText()).as("3 paper ballots stay merged").isEqualTo("CHANNELS");
+        assertThat(close.path("withheld").asText())
+                .as("3 paper ballots stay merged")
+                .isEqualTo("CHANNELS");
         assertThat(close.path("paperVotes").isNull()).isTrue();
-        assertThat(ok(ranking(CLOSED), Role.ORGANISER).path("paperVotes").asInt()).as("staff see all").isEqualTo(3);
+        assertThat(ok(ranking(CLOSED), Role.ORGANISER).path("paperVotes").asInt())
+                .as("staff see all")
+                .isEqualTo(3);
 
         assertThat(problem(get(ranking(CLOSED) + asOf(Instant.parse("2025-06-08T22:00:00Z")), null))
-                .path("code").asText()).isEqualTo("unknown-votation");
+                        .path("code")
+                        .asText())
+                .isEqualTo("unknown-votation");
         assertThat(problem(get(ranking(CLOSED) + asOf(Instant.parse("2099-06-08T22:00:00Z")), null))
-                .path("code").asText()).isEqualTo("checkpoint-not-reached");
+                        .path("code")
+                        .asText())
+                .isEqualTo("checkpoint-not-reached");
     }
 
     @Test
     void theRunningResultsTheRulesMakePublicAreShownAsOfTheLatestPublishedCheckpoint() throws Exception {
         awaitProjected();
         JsonNode running = ok(ranking(RUNNING), null);
-        Instant latest = Instant.now().atZone(PARIS).toLocalDate().atStartOfDay(PARIS).toInstant();
+        Instant latest =
+                Instant.now().atZone(PARIS).toLocalDate().atStartOfDay(PARIS).toInstant();
         assertThat(Instant.parse(running.path("asOf").asText())).isEqualTo(latest);
         assertThat(running.path("status").asText()).isEqualTo("OPEN");
         assertThat(running.path("onlineBallots").asInt()).isEqualTo(12);
         assertThat(running.has("asOfPosition")).isTrue();
-        assertThat(ok(ranking(RUNNING), Role.VOTER).path("asOf").asText()).isEqualTo(running.path("asOf").asText());
+        assertThat(ok(ranking(RUNNING), Role.VOTER).path("asOf").asText())
+                .isEqualTo(running.path("asOf").asText());
         JsonNode staff = ok(ranking(RUNNING), Role.ORGANISER);
         assertThat(staff.has("asOf")).as("the staff see the live count").isFalse();
     }
@@ -224,9 +272,10 @@ class PublishedFiguresHttpTest extends ReadApiTest {
         awaitProjected();
         Instant instant = Instant.parse("2025-06-12T10:30:00Z");
         String utc = ranking(CLOSED) + asOf(instant);
-        String offset = ranking(CLOSED) + "?asOf=" + URLEncoder.encode(
-                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atOffset(ZoneOffset.ofHours(2))),
-                StandardCharsets.UTF_8);
+        String offset = ranking(CLOSED) + "?asOf="
+                + URLEncoder.encode(
+                        DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atOffset(ZoneOffset.ofHours(2))),
+                        StandardCharsets.UTF_8);
         JsonNode first = ok(utc, Role.GARANT);
         long cached = cache.size();
         JsonNode again = ok(offset, Role.MONITOR);

@@ -16,7 +16,6 @@ import static org.conventionledger.query.platform.TestEvents.votes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.platform.AsOfCache;
@@ -58,7 +57,8 @@ class RankingAsOfTest {
     @BeforeEach
     void start() {
         store = ReadStore.start();
-        projection = new AnnotationEventHandlerAdapter(new RankingProjection(new Projections(store.mongo()), store.mongo()));
+        projection =
+                new AnnotationEventHandlerAdapter(new RankingProjection(new Projections(store.mongo()), store.mongo()));
         controller = new RankingController(store.mongo(), null);
         live = EventLog.jdbc();
         log = new InMemoryLog();
@@ -74,8 +74,9 @@ class RankingAsOfTest {
     }
 
     private static void signIn(Role role) {
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("someone", "n/a",
-                AuthorityUtils.createAuthorityList("ROLE_" + role.name())));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new UsernamePasswordAuthenticationToken(
+                        "someone", "n/a", AuthorityUtils.createAuthorityList("ROLE_" + role.name())));
     }
 
     private Instant append(Object payload) throws Exception {
@@ -90,7 +91,8 @@ class RankingAsOfTest {
      * has 7 paper + 2 online (b-1, b-2) = 9. At the end: action 1 has 14 + 3 = 17, action 2 has 8 + 4 = 12.
      */
     private static List<Object> votation() {
-        return List.of(votationScheduled(CONVENTION, VOTATION, "Votation", item(1, SOCIAL), item(2, ECOLOGICAL)),
+        return List.of(
+                votationScheduled(CONVENTION, VOTATION, "Votation", item(1, SOCIAL), item(2, ECOLOGICAL)),
                 votationOpened(CONVENTION, VOTATION),
                 onlineBallot(CONVENTION, VOTATION, "b-1", 1, 2),
                 onlineBallot(CONVENTION, VOTATION, "b-2", 2),
@@ -106,12 +108,17 @@ class RankingAsOfTest {
     void afterEveryEventTheRankingAsOfThenIsTheLiveRankingOfThen() throws Exception {
         for (Object event : votation()) {
             // another votation's ballot, recorded just before: not counted
-            log.append(onlineBallot(CONVENTION, "vot-other", "x", 1), T0.plus(Duration.ofMinutes(minute)).plusSeconds(30));
+            log.append(
+                    onlineBallot(CONVENTION, "vot-other", "x", 1),
+                    T0.plus(Duration.ofMinutes(minute)).plusSeconds(30));
             Instant at = append(event);
 
-            assertThat(asOf.ranking(VOTATION, null, new LogReplay.Bound(at, null)).view())
-                    .as("after " + event).isEqualTo(controller.ranking(VOTATION, null));
-            assertThat(asOf.ranking(VOTATION, SOCIAL, new LogReplay.Bound(at, null)).view())
+            assertThat(asOf.ranking(VOTATION, null, new LogReplay.Bound(at, null))
+                            .view())
+                    .as("after " + event)
+                    .isEqualTo(controller.ranking(VOTATION, null));
+            assertThat(asOf.ranking(VOTATION, SOCIAL, new LogReplay.Bound(at, null))
+                            .view())
                     .isEqualTo(controller.ranking(VOTATION, SOCIAL));
         }
     }
@@ -130,13 +137,15 @@ class RankingAsOfTest {
         RankingView now = controller.ranking(VOTATION, null);
 
         assertThat(then.view().status()).isEqualTo("OPEN");
-        assertThat(then.view().entries()).extracting(Entry::rank, Entry::actionNumber, Entry::paperVotes,
-                Entry::onlineVotes, Entry::totalVotes).containsExactly(tuple(1, 2, 7L, 2L, 9L), tuple(2, 1, 4L, 2L, 6L));
+        assertThat(then.view().entries())
+                .extracting(Entry::rank, Entry::actionNumber, Entry::paperVotes, Entry::onlineVotes, Entry::totalVotes)
+                .containsExactly(tuple(1, 2, 7L, 2L, 9L), tuple(2, 1, 4L, 2L, 6L));
         assertThat(then.view().totalVotes()).isEqualTo(15);
         assertThat(then.view().onlineBallots()).isEqualTo(3);
         assertThat(then.lastPosition()).isEqualTo(5);
         assertThat(now.status()).isEqualTo("CLOSED");
-        assertThat(now.entries()).extracting(Entry::actionNumber, Entry::totalVotes)
+        assertThat(now.entries())
+                .extracting(Entry::actionNumber, Entry::totalVotes)
                 .containsExactly(tuple(1, 17L), tuple(2, 12L));
         assertThat(now.totalVotes()).isEqualTo(29);
     }
@@ -151,8 +160,9 @@ class RankingAsOfTest {
 
         SecurityContextHolder.clearContext();
         assertStatus(() -> asOf.ranking(VOTATION, null, bound), 401);
-        SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("key", "anonymous",
-                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new AnonymousAuthenticationToken(
+                        "key", "anonymous", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
         assertStatus(() -> asOf.ranking(VOTATION, null, bound), 401);
         signIn(Role.VOTER);
         assertStatus(() -> asOf.ranking(VOTATION, null, bound), 403);
@@ -162,7 +172,8 @@ class RankingAsOfTest {
         append(events.get(events.size() - 1));
         SecurityContextHolder.clearContext();
         assertThat(asOf.ranking(VOTATION, null, bound).view().status())
-                .as("once closed, the ranking of any past instant is public").isEqualTo("OPEN");
+                .as("once closed, the ranking of any past instant is public")
+                .isEqualTo("OPEN");
     }
 
     @Test
@@ -178,7 +189,9 @@ class RankingAsOfTest {
             call.run();
             return;
         }
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ErrorResponseException.class,
-                e -> assertThat(e.getStatusCode().value()).isEqualTo(status));
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(
+                        ErrorResponseException.class,
+                        e -> assertThat(e.getStatusCode().value()).isEqualTo(status));
     }
 }

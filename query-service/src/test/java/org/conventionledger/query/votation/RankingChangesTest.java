@@ -15,7 +15,6 @@ import static org.conventionledger.query.platform.TestEvents.votes;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.axonframework.eventhandling.EventHandler;
 import org.conventionledger.query.platform.TestEvents;
 import org.junit.jupiter.api.Test;
@@ -56,7 +55,8 @@ class RankingChangesTest {
     void findsTheVotationOfItsEventsOnly() {
         assertThat(RankingChanges.votationOf(onlineBallot("c", "v", "b", 1))).isEqualTo("v");
         assertThat(RankingChanges.votationOf(votationClosed("c", "w"))).isEqualTo("w");
-        assertThat(RankingChanges.votationOf(TestEvents.invitationSent("c", "i"))).isNull();
+        assertThat(RankingChanges.votationOf(TestEvents.invitationSent("c", "i")))
+                .isNull();
     }
 
     @Test

@@ -22,10 +22,10 @@ import org.conventionledger.events.votation.PaperTallyRecorded;
 import org.conventionledger.events.votation.VotationClosed;
 import org.conventionledger.events.votation.VotationOpened;
 import org.conventionledger.events.votation.VotationScheduled;
+import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.platform.EventLog;
 import org.conventionledger.query.platform.Projections;
 import org.conventionledger.query.platform.ReadStore;
-import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.votation.RankingController.Entry;
 import org.conventionledger.query.votation.RankingController.RankingView;
 import org.junit.jupiter.api.AfterEach;
@@ -90,13 +90,15 @@ class RankingProjectionTest {
     }
 
     private static void signedInAs(Role role) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                role.name().toLowerCase(), null, AuthorityUtils.createAuthorityList("ROLE_" + role)));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        role.name().toLowerCase(), null, AuthorityUtils.createAuthorityList("ROLE_" + role)));
     }
 
     private static void anonymous() {
-        SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("key", "anonymousUser",
-                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new AnonymousAuthenticationToken(
+                        "key", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
     }
 
     /**
@@ -104,8 +106,16 @@ class RankingProjectionTest {
      * action 5 → 0. Ecological: 1, 2, 4; social: 3, 5.
      */
     private void votedOn() {
-        append(votationScheduled(CONVENTION, VOTATION, "Votation de juin",
-                        item(1, ECOLOGICAL), item(2, ECOLOGICAL), item(3, SOCIAL), item(4, ECOLOGICAL), item(5, SOCIAL)),
+        append(
+                votationScheduled(
+                        CONVENTION,
+                        VOTATION,
+                        "Votation de juin",
+                        item(1, ECOLOGICAL),
+                        item(2, ECOLOGICAL),
+                        item(3, SOCIAL),
+                        item(4, ECOLOGICAL),
+                        item(5, SOCIAL)),
                 votationOpened(CONVENTION, VOTATION),
                 paperTally(CONVENTION, VOTATION, "desk-1", votes(1, 5), votes(2, 5), votes(3, 11), votes(4, 6)),
                 onlineBallot(CONVENTION, VOTATION, "b-1", 1, 3),
@@ -127,12 +137,13 @@ class RankingProjectionTest {
 
         RankingView view = controller.ranking(VOTATION, null);
 
-        assertThat(view.entries()).containsExactly(
-                new Entry(1, 3, "Action 3", "SOCIAL", "Topic of social", 16, 4, 20),
-                new Entry(2, 1, "Action 1", "ECOLOGICAL", "Topic of ecological", 8, 4, 12),
-                new Entry(2, 4, "Action 4", "ECOLOGICAL", "Topic of ecological", 10, 2, 12),
-                new Entry(4, 2, "Action 2", "ECOLOGICAL", "Topic of ecological", 5, 0, 5),
-                new Entry(5, 5, "Action 5", "SOCIAL", "Topic of social", 0, 0, 0));
+        assertThat(view.entries())
+                .containsExactly(
+                        new Entry(1, 3, "Action 3", "SOCIAL", "Topic of social", 16, 4, 20),
+                        new Entry(2, 1, "Action 1", "ECOLOGICAL", "Topic of ecological", 8, 4, 12),
+                        new Entry(2, 4, "Action 4", "ECOLOGICAL", "Topic of ecological", 10, 2, 12),
+                        new Entry(4, 2, "Action 2", "ECOLOGICAL", "Topic of ecological", 5, 0, 5),
+                        new Entry(5, 5, "Action 5", "SOCIAL", "Topic of social", 0, 0, 0));
         assertThat(view.votationId()).isEqualTo(VOTATION);
         assertThat(view.title()).isEqualTo("Votation de juin");
         assertThat(view.status()).isEqualTo("CLOSED");
@@ -145,19 +156,16 @@ class RankingProjectionTest {
 
     @Test
     void tiesAreListedByActionNumberWhateverTheBallotOrder() {
-        append(votationScheduled(CONVENTION, VOTATION, "V", item(7, SOCIAL), item(2, SOCIAL), item(5, SOCIAL),
-                        item(9, SOCIAL)),
+        append(
+                votationScheduled(
+                        CONVENTION, VOTATION, "V", item(7, SOCIAL), item(2, SOCIAL), item(5, SOCIAL), item(9, SOCIAL)),
                 votationOpened(CONVENTION, VOTATION),
                 paperTally(CONVENTION, VOTATION, "desk-1", votes(9, 3), votes(7, 3), votes(5, 3), votes(2, 1)),
                 votationClosed(CONVENTION, VOTATION));
 
         assertThat(controller.ranking(VOTATION, null).entries())
                 .extracting(Entry::rank, Entry::actionNumber)
-                .containsExactly(
-                        tuple(1, 5),
-                        tuple(1, 7),
-                        tuple(1, 9),
-                        tuple(4, 2));
+                .containsExactly(tuple(1, 5), tuple(1, 7), tuple(1, 9), tuple(4, 2));
     }
 
     @Test
@@ -167,17 +175,19 @@ class RankingProjectionTest {
 
         RankingView ecological = controller.ranking(VOTATION, ECOLOGICAL);
         assertThat(ecological.transition()).isEqualTo("ECOLOGICAL");
-        assertThat(ecological.entries()).containsExactly(
-                new Entry(1, 1, "Action 1", "ECOLOGICAL", "Topic of ecological", 8, 4, 12),
-                new Entry(1, 4, "Action 4", "ECOLOGICAL", "Topic of ecological", 10, 2, 12),
-                new Entry(3, 2, "Action 2", "ECOLOGICAL", "Topic of ecological", 5, 0, 5));
+        assertThat(ecological.entries())
+                .containsExactly(
+                        new Entry(1, 1, "Action 1", "ECOLOGICAL", "Topic of ecological", 8, 4, 12),
+                        new Entry(1, 4, "Action 4", "ECOLOGICAL", "Topic of ecological", 10, 2, 12),
+                        new Entry(3, 2, "Action 2", "ECOLOGICAL", "Topic of ecological", 5, 0, 5));
         assertThat(ecological.paperVotes()).isEqualTo(23);
         assertThat(ecological.onlineVotes()).isEqualTo(6);
         assertThat(ecological.totalVotes()).isEqualTo(29);
 
         RankingView social = controller.ranking(VOTATION, SOCIAL);
-        assertThat(social.entries()).extracting(Entry::rank, Entry::actionNumber).containsExactly(
-                tuple(1, 3), tuple(2, 5));
+        assertThat(social.entries())
+                .extracting(Entry::rank, Entry::actionNumber)
+                .containsExactly(tuple(1, 3), tuple(2, 5));
         assertThat(social.totalVotes()).isEqualTo(20);
 
         RankingView democratic = controller.ranking(VOTATION, DEMOCRATIC);
@@ -221,7 +231,8 @@ class RankingProjectionTest {
                 });
         anonymous();
         assertThatThrownBy(() -> controller.ranking(VOTATION, ECOLOGICAL))
-                .isInstanceOfSatisfying(ErrorResponseException.class,
+                .isInstanceOfSatisfying(
+                        ErrorResponseException.class,
                         e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED));
     }
 
@@ -231,12 +242,15 @@ class RankingProjectionTest {
         anonymous();
 
         assertThatThrownBy(() -> controller.ranking(VOTATION, null))
-                .isInstanceOfSatisfying(ErrorResponseException.class,
+                .isInstanceOfSatisfying(
+                        ErrorResponseException.class,
                         e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED));
     }
 
     @ParameterizedTest
-    @EnumSource(value = Role.class, names = {"VOTER", "PLATFORM"})
+    @EnumSource(
+            value = Role.class,
+            names = {"VOTER", "PLATFORM"})
     void aRankingThatIsNotClosedIsForbiddenToOtherRoles(Role role) {
         votedOn();
         signedInAs(role);
@@ -249,7 +263,9 @@ class RankingProjectionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Role.class, names = {"ORGANISER", "GARANT", "MONITOR"})
+    @EnumSource(
+            value = Role.class,
+            names = {"ORGANISER", "GARANT", "MONITOR"})
     void aRankingThatIsNotClosedIsShownToStaff(Role role) {
         votedOn();
         signedInAs(role);

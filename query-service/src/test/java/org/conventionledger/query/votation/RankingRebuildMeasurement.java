@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -59,10 +58,12 @@ class RankingRebuildMeasurement {
     void rebuildsTheRankingsOfABallotLoad() throws Exception {
         try (H2LogFile file = H2LogFile.create(dataDir)) {
             Serializer serializer = JacksonSerializer.builder()
-                    .objectMapper(Jackson2ObjectMapperBuilder.json().build()).build();
+                    .objectMapper(Jackson2ObjectMapperBuilder.json().build())
+                    .build();
             IndexStampingEventStorageEngine engine = file.engine(serializer);
             write(engine);
-            EmbeddedEventStore log = EmbeddedEventStore.builder().storageEngine(engine).build();
+            EmbeddedEventStore log =
+                    EmbeddedEventStore.builder().storageEngine(engine).build();
             try {
                 rebuild(log, 1);
                 rebuild(log, 1_000);
@@ -81,7 +82,8 @@ class RankingRebuildMeasurement {
                     .name("rankings")
                     .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
                             .eventHandlers(projection)
-                            .sequencingPolicy(e -> e.getPayload() instanceof ConventionEvent c ? c.conventionId() : e.getIdentifier())
+                            .sequencingPolicy(e ->
+                                    e.getPayload() instanceof ConventionEvent c ? c.conventionId() : e.getIdentifier())
                             .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
                             .build())
                     .messageSource(log)
@@ -107,10 +109,16 @@ class RankingRebuildMeasurement {
             assertThat(ranking.onlineBallots).isEqualTo(BALLOTS);
             // the CPU time (event store, processor and read store all run in this JVM) depends less on
             // what else the machine runs than the wall time does
-            System.out.printf("REBUILD rankings, batch size %d: %d events in %d ms = %d events/s; CPU %d ms = %d events "
+            System.out.printf(
+                    "REBUILD rankings, batch size %d: %d events in %d ms = %d events/s; CPU %d ms = %d events "
                             + "per CPU second; %d writes of the ranking%n",
-                    batchSize, BALLOTS + 2, millis, (BALLOTS + 2) * 1000L / millis, cpuMillis,
-                    (BALLOTS + 2) * 1000L / cpuMillis, ranking.version + 1);
+                    batchSize,
+                    BALLOTS + 2,
+                    millis,
+                    (BALLOTS + 2) * 1000L / millis,
+                    cpuMillis,
+                    (BALLOTS + 2) * 1000L / cpuMillis,
+                    ranking.version + 1);
         } finally {
             coordinator.shutdownNow();
             workers.shutdownNow();
@@ -124,18 +132,40 @@ class RankingRebuildMeasurement {
             items.add(new BallotItem("action-" + a, a, "Action " + a, transitions[a % transitions.length], "Topic"));
         }
         engine.appendEvents(List.of(
-                new GenericDomainEventMessage<>("Votation", "v", 0,
+                new GenericDomainEventMessage<>(
+                        "Votation",
+                        "v",
+                        0,
                         new VotationScheduled("c", "v", "Votation", T0, T0.plus(Duration.ofDays(1)), items),
-                        null, UUID.randomUUID().toString(), T0.minusSeconds(2)),
-                new GenericDomainEventMessage<>("Votation", "v", 1, new VotationOpened("c", "v", T0),
-                        null, UUID.randomUUID().toString(), T0.minusSeconds(1))));
+                        null,
+                        UUID.randomUUID().toString(),
+                        T0.minusSeconds(2)),
+                new GenericDomainEventMessage<>(
+                        "Votation",
+                        "v",
+                        1,
+                        new VotationOpened("c", "v", T0),
+                        null,
+                        UUID.randomUUID().toString(),
+                        T0.minusSeconds(1))));
         List<EventMessage<?>> batch = new ArrayList<>();
         for (int i = 0; i < BALLOTS; i++) {
             String ballot = "ballot-" + i;
-            batch.add(new GenericDomainEventMessage<>("OnlineBallot", ballot, 0,
-                    new OnlineBallotCast("c", "v", ballot, "pseudo-" + i, List.of(1 + i % ACTIONS, 1 + (i * 7 + 3) % ACTIONS)
-                            .stream().distinct().toList()),
-                    null, UUID.randomUUID().toString(), T0.plusSeconds(i)));
+            batch.add(new GenericDomainEventMessage<>(
+                    "OnlineBallot",
+                    ballot,
+                    0,
+                    new OnlineBallotCast(
+                            "c",
+                            "v",
+                            ballot,
+                            "pseudo-" + i,
+                            List.of(1 + i % ACTIONS, 1 + (i * 7 + 3) % ACTIONS).stream()
+                                    .distinct()
+                                    .toList()),
+                    null,
+                    UUID.randomUUID().toString(),
+                    T0.plusSeconds(i)));
             if (batch.size() == 1_000) {
                 engine.appendEvents(batch);
                 batch.clear();

@@ -5,15 +5,14 @@ import static org.conventionledger.events.Transition.DEMOCRATIC;
 import static org.conventionledger.events.Transition.ECOLOGICAL;
 import static org.conventionledger.events.Transition.SOCIAL;
 
-import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -55,9 +54,12 @@ class RankingReplayOnJdbcTest {
     }
 
     private void replay(H2LogFile file) throws Exception {
-        Serializer serializer = JacksonSerializer.builder().objectMapper(Jackson2ObjectMapperBuilder.json().build()).build();
+        Serializer serializer = JacksonSerializer.builder()
+                .objectMapper(Jackson2ObjectMapperBuilder.json().build())
+                .build();
         IndexStampingEventStorageEngine engine = file.engine(serializer);
-        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+        EmbeddedEventStore store =
+                EmbeddedEventStore.builder().storageEngine(engine).build();
         try {
             long[] expected = write(engine);
             LogReplay replay = new LogReplay(store, Duration.ofMinutes(10));
@@ -66,8 +68,10 @@ class RankingReplayOnJdbcTest {
             long start = System.nanoTime();
             long cpu = threads.getCurrentThreadCpuTime();
             Ranking all = Ranking.of("v");
-            LogReplay.Replayed whole = replay.replay(new LogReplay.Bound(T0.plusSeconds(BALLOTS), null),
-                    RankingChanges.TYPES, p -> "v".equals(RankingChanges.votationOf(p)),
+            LogReplay.Replayed whole = replay.replay(
+                    new LogReplay.Bound(T0.plusSeconds(BALLOTS), null),
+                    RankingChanges.TYPES,
+                    p -> "v".equals(RankingChanges.votationOf(p)),
                     e -> RankingChanges.apply(all, e.getPayload()));
             long wholeMillis = (System.nanoTime() - start) / 1_000_000;
             long wholeCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
@@ -83,22 +87,33 @@ class RankingReplayOnJdbcTest {
             cpu = threads.getCurrentThreadCpuTime();
             Ranking half = Ranking.of("v");
             Instant middle = T0.plusSeconds(BALLOTS / 2).minusMillis(1); // just before ballot number BALLOTS / 2
-            LogReplay.Replayed halfway = replay.replay(new LogReplay.Bound(middle, null), RankingChanges.TYPES,
-                    p -> "v".equals(RankingChanges.votationOf(p)), e -> RankingChanges.apply(half, e.getPayload()));
+            LogReplay.Replayed halfway = replay.replay(
+                    new LogReplay.Bound(middle, null),
+                    RankingChanges.TYPES,
+                    p -> "v".equals(RankingChanges.votationOf(p)),
+                    e -> RankingChanges.apply(half, e.getPayload()));
             long halfMillis = (System.nanoTime() - start) / 1_000_000;
             long halfCpu = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
 
             assertThat(half.status).isEqualTo("OPEN");
             assertThat(half.onlineBallots).isEqualTo(BALLOTS / 2);
             assertThat(halfway.lastPosition()).isEqualTo(BALLOTS / 2 + 2);
-            assertThat(halfway.eventsRead()).as("stops 10 minutes of recording time past the middle")
+            assertThat(halfway.eventsRead())
+                    .as("stops 10 minutes of recording time past the middle")
                     .isEqualTo(Math.min(BALLOTS + 2, BALLOTS / 2 + 2 + 600 + 1));
 
             // wall time depends on the machine's load; the CPU time of the replaying thread much less
-            System.out.printf("REPLAY whole log: %d events read in %d ms (CPU %d ms), %.1f s per 100k events; "
+            System.out.printf(
+                    "REPLAY whole log: %d events read in %d ms (CPU %d ms), %.1f s per 100k events; "
                             + "as of the middle: %d events read in %d ms (CPU %d ms), %.1f s per 100k events%n",
-                    whole.eventsRead(), wholeMillis, wholeCpu, wholeMillis / 1000.0 * 100_000 / whole.eventsRead(),
-                    halfway.eventsRead(), halfMillis, halfCpu, halfMillis / 1000.0 * 100_000 / halfway.eventsRead());
+                    whole.eventsRead(),
+                    wholeMillis,
+                    wholeCpu,
+                    wholeMillis / 1000.0 * 100_000 / whole.eventsRead(),
+                    halfway.eventsRead(),
+                    halfMillis,
+                    halfCpu,
+                    halfMillis / 1000.0 * 100_000 / halfway.eventsRead());
         } finally {
             store.shutDown();
         }
@@ -112,21 +127,39 @@ class RankingReplayOnJdbcTest {
             items.add(new BallotItem("action-" + a, a, "Action " + a, transitions[a % 3], "Topic"));
         }
         engine.appendEvents(List.of(
-                new GenericDomainEventMessage<>("Votation", "v", 0,
+                new GenericDomainEventMessage<>(
+                        "Votation",
+                        "v",
+                        0,
                         new VotationScheduled("c", "v", "Votation", T0, T0.plus(Duration.ofDays(1)), items),
-                        null, UUID.randomUUID().toString(), T0.minusSeconds(2)),
-                new GenericDomainEventMessage<>("Votation", "v", 1, new VotationOpened("c", "v", T0),
-                        null, UUID.randomUUID().toString(), T0.minusSeconds(1))));
+                        null,
+                        UUID.randomUUID().toString(),
+                        T0.minusSeconds(2)),
+                new GenericDomainEventMessage<>(
+                        "Votation",
+                        "v",
+                        1,
+                        new VotationOpened("c", "v", T0),
+                        null,
+                        UUID.randomUUID().toString(),
+                        T0.minusSeconds(1))));
         long[] votes = new long[ACTIONS + 1];
         List<EventMessage<?>> batch = new ArrayList<>();
         for (int i = 0; i < BALLOTS; i++) {
-            List<Integer> choices = List.of(1 + i % ACTIONS, 1 + (i * 7 + 3) % ACTIONS, 1 + (i * 13 + 5) % ACTIONS)
-                    .stream().distinct().toList();
+            List<Integer> choices =
+                    List.of(1 + i % ACTIONS, 1 + (i * 7 + 3) % ACTIONS, 1 + (i * 13 + 5) % ACTIONS).stream()
+                            .distinct()
+                            .toList();
             choices.forEach(c -> votes[c]++);
             String ballot = "ballot-" + i;
-            batch.add(new GenericDomainEventMessage<>("OnlineBallot", ballot, 0,
+            batch.add(new GenericDomainEventMessage<>(
+                    "OnlineBallot",
+                    ballot,
+                    0,
                     new OnlineBallotCast("c", "v", ballot, "pseudo-" + i, choices),
-                    null, UUID.randomUUID().toString(), T0.plusSeconds(i)));
+                    null,
+                    UUID.randomUUID().toString(),
+                    T0.plusSeconds(i)));
             if (batch.size() == 1_000) {
                 engine.appendEvents(batch);
                 batch.clear();

@@ -6,21 +6,18 @@ import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 import static org.conventionledger.query.platform.TestEvents.item;
 import static org.conventionledger.query.platform.TestEvents.votationOpened;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.conventionledger.platform.identity.LocalAccounts;
-import org.conventionledger.platform.identity.Role;
 import org.conventionledger.events.votation.BallotRule;
 import org.conventionledger.events.votation.Eligibility;
 import org.conventionledger.events.votation.PaperBallotRecorded;
 import org.conventionledger.events.votation.VotationRules;
 import org.conventionledger.events.votation.VotationScheduled;
+import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.platform.ReadApiTest;
 import org.junit.jupiter.api.Test;
 
@@ -39,13 +36,27 @@ class RankingVisibilityHttpTest extends ReadApiTest {
         String votation = "vot-" + UUID.randomUUID();
         String ballot = "ballot-" + UUID.randomUUID();
         eventStore.publish(
-                new GenericDomainEventMessage<>("Convention", convention, 0, conventionOpened(convention, "C", "Warszawa", SOCIAL)),
-                new GenericDomainEventMessage<>("Votation", votation, 0, new VotationScheduled(convention, votation, "V",
-                        OPENS, OPENS.plusSeconds(86_400), List.of(item(1, SOCIAL)),
-                        new VotationRules(Eligibility.NONE, BallotRule.APPROVAL, null, resultsVisibleWhileOpen))),
+                new GenericDomainEventMessage<>(
+                        "Convention", convention, 0, conventionOpened(convention, "C", "Warszawa", SOCIAL)),
+                new GenericDomainEventMessage<>(
+                        "Votation",
+                        votation,
+                        0,
+                        new VotationScheduled(
+                                convention,
+                                votation,
+                                "V",
+                                OPENS,
+                                OPENS.plusSeconds(86_400),
+                                List.of(item(1, SOCIAL)),
+                                new VotationRules(
+                                        Eligibility.NONE, BallotRule.APPROVAL, null, resultsVisibleWhileOpen))),
                 new GenericDomainEventMessage<>("Votation", votation, 1, votationOpened(convention, votation)),
-                new GenericDomainEventMessage<>("OnlineBallot", ballot, 0, new PaperBallotRecorded(convention,
-                        votation, ballot, "desk", "p", List.of(1))));
+                new GenericDomainEventMessage<>(
+                        "OnlineBallot",
+                        ballot,
+                        0,
+                        new PaperBallotRecorded(convention, votation, ballot, "desk", "p", List.of(1))));
         String path = "/api/votations/" + votation + "/ranking";
         await(path, Role.GARANT, staff -> staff.path("paperBallots").asInt() == 1);
         return path;

@@ -8,6 +8,5 @@ import org.conventionledger.events.ConventionEvent;
  * stays in the log; nothing is deleted.
  */
 @Revision("1")
-public record ArgumentHidden(String conventionId, String callId, String proposalId, String argumentId,
-                             String reason) implements ConventionEvent {
-}
+public record ArgumentHidden(String conventionId, String callId, String proposalId, String argumentId, String reason)
+        implements ConventionEvent {}

@@ -1,7 +1,6 @@
 package org.conventionledger.events.consultation;
 
 import java.time.Instant;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -13,12 +12,13 @@ import org.conventionledger.events.ConventionEvent;
  * @param text           as the resident published it (moderation hides it, never edits it)
  */
 @Revision("1")
-public record ArgumentPosted(String conventionId,
-                             String callId,
-                             String proposalId,
-                             String argumentId,
-                             String voterPseudonym,
-                             Stance stance,
-                             String text,
-                             Instant postedAt) implements ConventionEvent {
-}
+public record ArgumentPosted(
+        String conventionId,
+        String callId,
+        String proposalId,
+        String argumentId,
+        String voterPseudonym,
+        Stance stance,
+        String text,
+        Instant postedAt)
+        implements ConventionEvent {}

@@ -1,7 +1,6 @@
 package org.conventionledger.events.consultation;
 
 import java.time.Instant;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -10,6 +9,4 @@ import org.conventionledger.events.ConventionEvent;
  * before its planned {@code closesAt}. Its results are final.
  */
 @Revision("1")
-public record CallForProposalsClosed(String conventionId, String callId, Instant closedAt)
-        implements ConventionEvent {
-}
+public record CallForProposalsClosed(String conventionId, String callId, Instant closedAt) implements ConventionEvent {}

@@ -2,7 +2,6 @@ package org.conventionledger.events.consultation;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -17,14 +16,15 @@ import org.conventionledger.events.ConventionEvent;
  *                   ledger holds none (the criteria were then given with the call)
  */
 @Revision("1")
-public record CallForProposalsOpened(String conventionId,
-                                     String callId,
-                                     String topicId,
-                                     String topicTitle,
-                                     String title,
-                                     String text,
-                                     List<String> criteria,
-                                     Integer cacVersion,
-                                     Instant opensAt,
-                                     Instant closesAt) implements ConventionEvent {
-}
+public record CallForProposalsOpened(
+        String conventionId,
+        String callId,
+        String topicId,
+        String topicTitle,
+        String title,
+        String text,
+        List<String> criteria,
+        Integer cacVersion,
+        Instant opensAt,
+        Instant closesAt)
+        implements ConventionEvent {}

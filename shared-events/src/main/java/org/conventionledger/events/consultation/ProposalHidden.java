@@ -9,5 +9,4 @@ import org.conventionledger.events.ConventionEvent;
  */
 @Revision("1")
 public record ProposalHidden(String conventionId, String callId, String proposalId, String reason)
-        implements ConventionEvent {
-}
+        implements ConventionEvent {}

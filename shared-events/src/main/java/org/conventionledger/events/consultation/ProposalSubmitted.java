@@ -1,7 +1,6 @@
 package org.conventionledger.events.consultation;
 
 import java.time.Instant;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -14,11 +13,12 @@ import org.conventionledger.events.ConventionEvent;
  * @param submittedAt     when the service accepted it (within the call's window)
  */
 @Revision("1")
-public record ProposalSubmitted(String conventionId,
-                                String callId,
-                                String proposalId,
-                                String authorPseudonym,
-                                String title,
-                                String text,
-                                Instant submittedAt) implements ConventionEvent {
-}
+public record ProposalSubmitted(
+        String conventionId,
+        String callId,
+        String proposalId,
+        String authorPseudonym,
+        String title,
+        String text,
+        Instant submittedAt)
+        implements ConventionEvent {}

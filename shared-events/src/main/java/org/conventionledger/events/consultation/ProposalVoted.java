@@ -1,7 +1,6 @@
 package org.conventionledger.events.consultation;
 
 import java.time.Instant;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -14,11 +13,12 @@ import org.conventionledger.events.ConventionEvent;
  * @param votedAt        when the service accepted it (within the call's window)
  */
 @Revision("1")
-public record ProposalVoted(String conventionId,
-                            String callId,
-                            String proposalId,
-                            String voterPseudonym,
-                            Stance stance,
-                            Stance previousStance,
-                            Instant votedAt) implements ConventionEvent {
-}
+public record ProposalVoted(
+        String conventionId,
+        String callId,
+        String proposalId,
+        String voterPseudonym,
+        Stance stance,
+        Stance previousStance,
+        Instant votedAt)
+        implements ConventionEvent {}

@@ -11,12 +11,13 @@ import org.conventionledger.events.Transition;
  * @param topicTitle the topic's title as it stood when the action was drafted
  */
 @Revision("1")
-public record ActionDrafted(String conventionId,
-                            String actionId,
-                            int number,
-                            Transition assembly,
-                            String topicId,
-                            String topicTitle,
-                            String title,
-                            String text) implements ConventionEvent {
-}
+public record ActionDrafted(
+        String conventionId,
+        String actionId,
+        int number,
+        Transition assembly,
+        String topicId,
+        String topicTitle,
+        String title,
+        String text)
+        implements ConventionEvent {}

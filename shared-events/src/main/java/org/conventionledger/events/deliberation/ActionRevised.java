@@ -10,10 +10,5 @@ import org.conventionledger.events.ConventionEvent;
  *               or the amendment that lifted an objection
  */
 @Revision("1")
-public record ActionRevised(String conventionId,
-                            String actionId,
-                            int version,
-                            String title,
-                            String text,
-                            String reason) implements ConventionEvent {
-}
+public record ActionRevised(String conventionId, String actionId, int version, String title, String text, String reason)
+        implements ConventionEvent {}

@@ -1,7 +1,6 @@
 package org.conventionledger.events.deliberation;
 
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -10,11 +9,12 @@ import org.conventionledger.events.ConventionEvent;
  * issue, and the criteria a good action must meet.
  */
 @Revision("1")
-public record CacSheetWritten(String conventionId,
-                              String topicId,
-                              int version,
-                              String findings,
-                              String analysis,
-                              List<String> commonCriteria,
-                              List<String> specificCriteria) implements ConventionEvent {
-}
+public record CacSheetWritten(
+        String conventionId,
+        String topicId,
+        int version,
+        String findings,
+        String analysis,
+        List<String> commonCriteria,
+        List<String> specificCriteria)
+        implements ConventionEvent {}

@@ -5,6 +5,6 @@ import org.conventionledger.events.ConventionEvent;
 
 /** The proposal's carriers answered a clarification request. */
 @Revision("1")
-public record ClarificationAnswered(String conventionId, String actionId, String roundId, String clarificationId,
-                                    String answer) implements ConventionEvent {
-}
+public record ClarificationAnswered(
+        String conventionId, String actionId, String roundId, String clarificationId, String answer)
+        implements ConventionEvent {}

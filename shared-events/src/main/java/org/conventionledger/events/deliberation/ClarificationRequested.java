@@ -5,6 +5,6 @@ import org.conventionledger.events.ConventionEvent;
 
 /** A participant asked for a clarification of the proposal. */
 @Revision("1")
-public record ClarificationRequested(String conventionId, String actionId, String roundId, String clarificationId,
-                                     String askedBy, String question) implements ConventionEvent {
-}
+public record ClarificationRequested(
+        String conventionId, String actionId, String roundId, String clarificationId, String askedBy, String question)
+        implements ConventionEvent {}

@@ -9,5 +9,4 @@ import org.conventionledger.events.ConventionEvent;
  */
 @Revision("1")
 public record ConsentReached(String conventionId, String actionId, String roundId, int version)
-        implements ConventionEvent {
-}
+        implements ConventionEvent {}

@@ -1,7 +1,6 @@
 package org.conventionledger.events.deliberation;
 
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -12,9 +11,6 @@ import org.conventionledger.events.ConventionEvent;
  *                     "elected official"
  */
 @Revision("1")
-public record ConsentRoundOpened(String conventionId,
-                                 String actionId,
-                                 String roundId,
-                                 int version,
-                                 List<String> participants) implements ConventionEvent {
-}
+public record ConsentRoundOpened(
+        String conventionId, String actionId, String roundId, int version, List<String> participants)
+        implements ConventionEvent {}

@@ -2,7 +2,6 @@ package org.conventionledger.events.deliberation;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -15,15 +14,16 @@ import org.conventionledger.events.ConventionEvent;
  * @param documents   references of the documents the expert handed over
  */
 @Revision("1")
-public record ExpertHeard(String conventionId,
-                          String topicId,
-                          String hearingId,
-                          String expertName,
-                          String organisation,
-                          ExpertKind kind,
-                          boolean independent,
-                          String invitedBy,
-                          LocalDate heardOn,
-                          String contribution,
-                          List<String> documents) implements ConventionEvent {
-}
+public record ExpertHeard(
+        String conventionId,
+        String topicId,
+        String hearingId,
+        String expertName,
+        String organisation,
+        ExpertKind kind,
+        boolean independent,
+        String invitedBy,
+        LocalDate heardOn,
+        String contribution,
+        List<String> documents)
+        implements ConventionEvent {}

@@ -5,6 +5,6 @@ import org.conventionledger.events.ConventionEvent;
 
 /** The group accepted (a new version follows) or declined a proposed improvement. */
 @Revision("1")
-public record ImprovementDecided(String conventionId, String actionId, String roundId, String improvementId,
-                                 boolean accepted, String reason) implements ConventionEvent {
-}
+public record ImprovementDecided(
+        String conventionId, String actionId, String roundId, String improvementId, boolean accepted, String reason)
+        implements ConventionEvent {}

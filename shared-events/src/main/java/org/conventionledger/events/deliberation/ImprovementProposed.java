@@ -5,6 +5,6 @@ import org.conventionledger.events.ConventionEvent;
 
 /** A participant proposed an improvement of the proposal. */
 @Revision("1")
-public record ImprovementProposed(String conventionId, String actionId, String roundId, String improvementId,
-                                  String proposedBy, String proposal) implements ConventionEvent {
-}
+public record ImprovementProposed(
+        String conventionId, String actionId, String roundId, String improvementId, String proposedBy, String proposal)
+        implements ConventionEvent {}

@@ -1,7 +1,6 @@
 package org.conventionledger.events.deliberation;
 
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -12,9 +11,6 @@ import org.conventionledger.events.ConventionEvent;
  * @param chosen  the options chosen (the first {@code seats} of the ranking), empty for a ranking only
  */
 @Revision("1")
-public record JudgmentVoteClosed(String conventionId,
-                                 String voteId,
-                                 int judgments,
-                                 List<RankedOption> ranking,
-                                 List<String> chosen) implements ConventionEvent {
-}
+public record JudgmentVoteClosed(
+        String conventionId, String voteId, int judgments, List<RankedOption> ranking, List<String> chosen)
+        implements ConventionEvent {}

@@ -1,7 +1,6 @@
 package org.conventionledger.events.deliberation;
 
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 import org.conventionledger.events.Transition;
@@ -14,11 +13,12 @@ import org.conventionledger.events.Transition;
  * @param seats    how many of the best options the vote chooses (topics), or 0 for a ranking only
  */
 @Revision("1")
-public record JudgmentVoteOpened(String conventionId,
-                                 String voteId,
-                                 VotePurpose purpose,
-                                 Transition assembly,
-                                 List<String> grades,
-                                 List<VoteOption> options,
-                                 int seats) implements ConventionEvent {
-}
+public record JudgmentVoteOpened(
+        String conventionId,
+        String voteId,
+        VotePurpose purpose,
+        Transition assembly,
+        List<String> grades,
+        List<VoteOption> options,
+        int seats)
+        implements ConventionEvent {}

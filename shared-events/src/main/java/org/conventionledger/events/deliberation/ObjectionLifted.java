@@ -9,8 +9,5 @@ import org.conventionledger.events.ConventionEvent;
  * @param amendment what was changed in the action sheet to lift the objection
  */
 @Revision("1")
-public record ObjectionLifted(String conventionId,
-                              String actionId,
-                              String objectionId,
-                              String amendment) implements ConventionEvent {
-}
+public record ObjectionLifted(String conventionId, String actionId, String objectionId, String amendment)
+        implements ConventionEvent {}

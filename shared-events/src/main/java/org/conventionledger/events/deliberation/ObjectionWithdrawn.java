@@ -6,5 +6,4 @@ import org.conventionledger.events.ConventionEvent;
 /** The objector withdrew an objection without an amendment. */
 @Revision("1")
 public record ObjectionWithdrawn(String conventionId, String actionId, String objectionId, String reason)
-        implements ConventionEvent {
-}
+        implements ConventionEvent {}

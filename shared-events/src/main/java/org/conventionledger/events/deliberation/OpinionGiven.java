@@ -1,7 +1,6 @@
 package org.conventionledger.events.deliberation;
 
 import java.time.LocalDate;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -11,11 +10,12 @@ import org.conventionledger.events.ConventionEvent;
  * @param targetType {@code TOPIC} or {@code ACTION}
  */
 @Revision("1")
-public record OpinionGiven(String conventionId,
-                           String opinionId,
-                           OpinionBody body,
-                           String targetType,
-                           String targetId,
-                           String text,
-                           LocalDate givenOn) implements ConventionEvent {
-}
+public record OpinionGiven(
+        String conventionId,
+        String opinionId,
+        OpinionBody body,
+        String targetType,
+        String targetId,
+        String text,
+        LocalDate givenOn)
+        implements ConventionEvent {}

@@ -5,6 +5,5 @@ import org.conventionledger.events.ConventionEvent;
 
 /** A clarification request on a question was answered. */
 @Revision("1")
-public record QuestionClarificationAnswered(String conventionId, String questionId, String clarificationId,
-                                            String answer) implements ConventionEvent {
-}
+public record QuestionClarificationAnswered(
+        String conventionId, String questionId, String clarificationId, String answer) implements ConventionEvent {}

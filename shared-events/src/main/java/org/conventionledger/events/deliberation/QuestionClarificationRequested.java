@@ -5,6 +5,6 @@ import org.conventionledger.events.ConventionEvent;
 
 /** A participant asked for a clarification of a question. */
 @Revision("1")
-public record QuestionClarificationRequested(String conventionId, String questionId, String clarificationId,
-                                             String askedBy, String question) implements ConventionEvent {
-}
+public record QuestionClarificationRequested(
+        String conventionId, String questionId, String clarificationId, String askedBy, String question)
+        implements ConventionEvent {}

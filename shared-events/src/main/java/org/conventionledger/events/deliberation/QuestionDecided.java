@@ -8,5 +8,4 @@ import org.conventionledger.events.ConventionEvent;
  * version, which is the decision. The round is closed.
  */
 @Revision("1")
-public record QuestionDecided(String conventionId, String questionId, int version) implements ConventionEvent {
-}
+public record QuestionDecided(String conventionId, String questionId, int version) implements ConventionEvent {}

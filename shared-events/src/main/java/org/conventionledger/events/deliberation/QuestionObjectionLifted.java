@@ -10,8 +10,5 @@ import org.conventionledger.events.ConventionEvent;
  * @param amendment what was changed in the question to lift the objection
  */
 @Revision("1")
-public record QuestionObjectionLifted(String conventionId,
-                                      String questionId,
-                                      String objectionId,
-                                      String amendment) implements ConventionEvent {
-}
+public record QuestionObjectionLifted(String conventionId, String questionId, String objectionId, String amendment)
+        implements ConventionEvent {}

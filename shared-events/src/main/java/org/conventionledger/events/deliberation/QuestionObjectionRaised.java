@@ -11,11 +11,12 @@ import org.conventionledger.events.ConventionEvent;
  * @param competentBody for {@link ObjectionCategory#NOT_CITY_COMPETENCE}: the body the city will relay to
  */
 @Revision("1")
-public record QuestionObjectionRaised(String conventionId,
-                                      String questionId,
-                                      String objectionId,
-                                      ObjectionCategory category,
-                                      String reason,
-                                      String raisedBy,
-                                      String competentBody) implements ConventionEvent {
-}
+public record QuestionObjectionRaised(
+        String conventionId,
+        String questionId,
+        String objectionId,
+        ObjectionCategory category,
+        String reason,
+        String raisedBy,
+        String competentBody)
+        implements ConventionEvent {}

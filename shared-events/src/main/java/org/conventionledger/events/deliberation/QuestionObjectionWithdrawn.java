@@ -6,5 +6,4 @@ import org.conventionledger.events.ConventionEvent;
 /** The objector withdrew an objection to a question without an amendment. */
 @Revision("1")
 public record QuestionObjectionWithdrawn(String conventionId, String questionId, String objectionId, String reason)
-        implements ConventionEvent {
-}
+        implements ConventionEvent {}

@@ -1,7 +1,6 @@
 package org.conventionledger.events.deliberation;
 
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -14,9 +13,5 @@ import org.conventionledger.events.ConventionEvent;
  *                     "elected official"
  */
 @Revision("1")
-public record QuestionPut(String conventionId,
-                          String questionId,
-                          String title,
-                          String text,
-                          List<String> participants) implements ConventionEvent {
-}
+public record QuestionPut(String conventionId, String questionId, String title, String text, List<String> participants)
+        implements ConventionEvent {}

@@ -10,9 +10,5 @@ import org.conventionledger.events.ConventionEvent;
  * @param reason why it changed: an accepted improvement or the amendment that lifted an objection
  */
 @Revision("1")
-public record QuestionRevised(String conventionId,
-                              String questionId,
-                              int version,
-                              String text,
-                              String reason) implements ConventionEvent {
-}
+public record QuestionRevised(String conventionId, String questionId, int version, String text, String reason)
+        implements ConventionEvent {}

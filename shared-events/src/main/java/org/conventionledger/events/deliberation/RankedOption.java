@@ -1,5 +1,4 @@
 package org.conventionledger.events.deliberation;
 
 /** An option's place in a majority-judgment result; equal majority values share a rank. */
-public record RankedOption(String optionId, String label, int rank, String medianGrade) {
-}
+public record RankedOption(String optionId, String label, int rank, String medianGrade) {}

@@ -5,5 +5,4 @@ import org.conventionledger.events.ConventionEvent;
 
 /** A member carries the action sheet as its referent. */
 @Revision("1")
-public record ReferentAssigned(String conventionId, String actionId, String memberId) implements ConventionEvent {
-}
+public record ReferentAssigned(String conventionId, String actionId, String memberId) implements ConventionEvent {}

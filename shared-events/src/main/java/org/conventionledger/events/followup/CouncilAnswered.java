@@ -1,7 +1,6 @@
 package org.conventionledger.events.followup;
 
 import java.time.LocalDate;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -13,11 +12,12 @@ import org.conventionledger.events.ConventionEvent;
  * @param deliberationReference the council's deliberation that carries the answer
  */
 @Revision("1")
-public record CouncilAnswered(String conventionId,
-                              String actionId,
-                              CouncilAnswer answer,
-                              String relayedTo,
-                              String reason,
-                              String deliberationReference,
-                              LocalDate answeredOn) implements ConventionEvent {
-}
+public record CouncilAnswered(
+        String conventionId,
+        String actionId,
+        CouncilAnswer answer,
+        String relayedTo,
+        String reason,
+        String deliberationReference,
+        LocalDate answeredOn)
+        implements ConventionEvent {}

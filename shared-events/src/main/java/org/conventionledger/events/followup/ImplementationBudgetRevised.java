@@ -2,7 +2,6 @@ package org.conventionledger.events.followup;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -12,9 +11,6 @@ import org.conventionledger.events.ConventionEvent;
  * @param budget in euros, to the cent, at least zero
  */
 @Revision("1")
-public record ImplementationBudgetRevised(String conventionId,
-                                          String actionId,
-                                          BigDecimal budget,
-                                          String reason,
-                                          LocalDate revisedOn) implements ConventionEvent {
-}
+public record ImplementationBudgetRevised(
+        String conventionId, String actionId, BigDecimal budget, String reason, LocalDate revisedOn)
+        implements ConventionEvent {}

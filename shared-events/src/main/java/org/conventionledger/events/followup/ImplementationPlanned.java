@@ -2,7 +2,6 @@ package org.conventionledger.events.followup;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -16,10 +15,11 @@ import org.conventionledger.events.ConventionEvent;
  * @param plannedOn  when it was planned
  */
 @Revision("1")
-public record ImplementationPlanned(String conventionId,
-                                    String actionId,
-                                    String department,
-                                    BigDecimal budget,
-                                    LocalDate dueBy,
-                                    LocalDate plannedOn) implements ConventionEvent {
-}
+public record ImplementationPlanned(
+        String conventionId,
+        String actionId,
+        String department,
+        BigDecimal budget,
+        LocalDate dueBy,
+        LocalDate plannedOn)
+        implements ConventionEvent {}

@@ -1,7 +1,6 @@
 package org.conventionledger.events.followup;
 
 import java.time.LocalDate;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -11,9 +10,6 @@ import org.conventionledger.events.ConventionEvent;
  * @param note what the services report; required for ABANDONED
  */
 @Revision("1")
-public record ImplementationProgressed(String conventionId,
-                                       String actionId,
-                                       ImplementationStatus status,
-                                       String note,
-                                       LocalDate progressedOn) implements ConventionEvent {
-}
+public record ImplementationProgressed(
+        String conventionId, String actionId, ImplementationStatus status, String note, LocalDate progressedOn)
+        implements ConventionEvent {}

@@ -30,18 +30,42 @@ public final class ChainLink {
     public static final String VERSION = "ledger-chain-v1";
     public static final String GENESIS = "0".repeat(64);
 
-    private ChainLink() {
-    }
+    private ChainLink() {}
 
     /** The event's fields that the chain covers. */
-    public record Entry(long position, String eventId, String aggregateId, Long sequence, String payloadType,
-                        String payloadRevision, String timestamp, Map<String, String> metaData, byte[] payload,
-                        String aggregateType) {
+    public record Entry(
+            long position,
+            String eventId,
+            String aggregateId,
+            Long sequence,
+            String payloadType,
+            String payloadRevision,
+            String timestamp,
+            Map<String, String> metaData,
+            byte[] payload,
+            String aggregateType) {
 
         /** An event published outside any aggregate: it has no aggregate type. */
-        public Entry(long position, String eventId, String aggregateId, Long sequence, String payloadType,
-                     String payloadRevision, String timestamp, Map<String, String> metaData, byte[] payload) {
-            this(position, eventId, aggregateId, sequence, payloadType, payloadRevision, timestamp, metaData, payload,
+        public Entry(
+                long position,
+                String eventId,
+                String aggregateId,
+                Long sequence,
+                String payloadType,
+                String payloadRevision,
+                String timestamp,
+                Map<String, String> metaData,
+                byte[] payload) {
+            this(
+                    position,
+                    eventId,
+                    aggregateId,
+                    sequence,
+                    payloadType,
+                    payloadRevision,
+                    timestamp,
+                    metaData,
+                    payload,
                     null);
         }
     }
@@ -86,7 +110,10 @@ public final class ChainLink {
             if ("globalIndex".equals(entry.getKey())) {
                 continue;
             }
-            json.append(first ? "" : ",").append(quote(entry.getKey())).append(':').append(quote(entry.getValue()));
+            json.append(first ? "" : ",")
+                    .append(quote(entry.getKey()))
+                    .append(':')
+                    .append(quote(entry.getValue()));
             first = false;
         }
         return json.append('}').toString();

@@ -9,19 +9,16 @@ import java.util.List;
 public final class ChainVerifier {
 
     /** One exported event: the fields the chain covers and the link the ledger recorded (may be null). */
-    public record Line(ChainLink.Entry entry, String recordedHash) {
-    }
+    public record Line(ChainLink.Entry entry, String recordedHash) {}
 
     /**
      * The verdict. {@code intact} when every recorded link and the seal match; otherwise
      * {@code firstDifference} is the first position where the recomputed chain departs from the
      * recorded one (or the seal's position when only the seal disagrees) and {@code reason} says how.
      */
-    public record Result(boolean intact, Long firstDifference, String reason, long checked, String recomputedHead) {
-    }
+    public record Result(boolean intact, Long firstDifference, String reason, long checked, String recomputedHead) {}
 
-    private ChainVerifier() {
-    }
+    private ChainVerifier() {}
 
     /**
      * @param lines        the export, in log order
@@ -36,32 +33,49 @@ public final class ChainVerifier {
         for (Line line : lines) {
             long position = line.entry().position();
             if (position <= previous) {
-                return new Result(false, position, "positions are not in increasing log order at " + position,
-                        checked, hash);
+                return new Result(
+                        false, position, "positions are not in increasing log order at " + position, checked, hash);
             }
             previous = position;
             hash = ChainLink.hash(hash, line.entry());
             checked++;
             if (line.recordedHash() != null && !line.recordedHash().equals(hash)) {
-                return new Result(false, position, "the event at position " + position
-                        + " (or one before it) differs from what the ledger chained", checked, hash);
+                return new Result(
+                        false,
+                        position,
+                        "the event at position " + position
+                                + " (or one before it) differs from what the ledger chained",
+                        checked,
+                        hash);
             }
             if (sealPosition != null && position == sealPosition) {
                 headAtSeal = hash;
             }
             if (sealPosition != null && position > sealPosition && headAtSeal == null) {
-                return new Result(false, sealPosition, "the sealed position " + sealPosition
-                        + " is missing from the export", checked, hash);
+                return new Result(
+                        false,
+                        sealPosition,
+                        "the sealed position " + sealPosition + " is missing from the export",
+                        checked,
+                        hash);
             }
         }
         if (sealPosition != null) {
             if (headAtSeal == null) {
-                return new Result(false, sealPosition, "the export ends before the sealed position " + sealPosition,
-                        checked, hash);
+                return new Result(
+                        false,
+                        sealPosition,
+                        "the export ends before the sealed position " + sealPosition,
+                        checked,
+                        hash);
             }
             if (!headAtSeal.equals(sealHead)) {
-                return new Result(false, sealPosition, "the chain's head at the sealed position differs from the seal",
-                        checked, headAtSeal);
+                return new Result(
+                        false,
+                        sealPosition,
+                        "the chain's head at the sealed position differs from the seal",
+                        checked,
+                        headAtSeal);
             }
         }
         return new Result(true, null, "intact", checked, hash);

@@ -43,17 +43,20 @@ public final class EventAudit {
      * (null: none), and the empty positions no head has vouched for (after the last head, or under heads
      * written before heads listed them).
      */
-    public record Verdict(List<Finding> findings, long signed, long unsigned, Long lastUnsigned,
-                          long unvouchedHoles) {
+    public record Verdict(List<Finding> findings, long signed, long unsigned, Long lastUnsigned, long unvouchedHoles) {
 
         /** The positions named exactly, in order, each once. */
         public List<Long> changedPositions() {
-            return findings.stream().filter(Finding::exact).map(Finding::from).distinct().sorted().toList();
+            return findings.stream()
+                    .filter(Finding::exact)
+                    .map(Finding::from)
+                    .distinct()
+                    .sorted()
+                    .toList();
         }
     }
 
-    private record Last(long sequence, long position) {
-    }
+    private record Last(long sequence, long position) {}
 
     private final Map<String, String> ledgerKeys;
     private final List<Finding> findings = new ArrayList<>();
@@ -88,8 +91,10 @@ public final class EventAudit {
         long at = entry.position();
         if (!EventSignatures.signed(entry)) {
             if (signed > 0) {
-                findings.add(Finding.at(at, "the event at " + at + " carries no ledger signature although"
-                        + " events before it do: its signature was removed or the event inserted"));
+                findings.add(Finding.at(
+                        at,
+                        "the event at " + at + " carries no ledger signature although"
+                                + " events before it do: its signature was removed or the event inserted"));
             } else {
                 unsigned++;
                 lastUnsigned = at;
@@ -100,13 +105,17 @@ public final class EventAudit {
         String keyId = entry.metaData().get(EventSignatures.KEY_ID);
         String publicKey = keyId == null ? null : ledgerKeys.get(keyId);
         if (publicKey == null) {
-            findings.add(Finding.at(at, "the event at " + at + " is signed by key " + keyId
-                    + ", which the log never published as the ledger's: forged"));
+            findings.add(Finding.at(
+                    at,
+                    "the event at " + at + " is signed by key " + keyId
+                            + ", which the log never published as the ledger's: forged"));
             return false;
         }
         if (!EventSignatures.verifies(publicKey, entry)) {
-            findings.add(Finding.at(at, "the event at " + at + " does not match the ledger's signature made"
-                    + " when it was appended: its content was edited or swapped, or the signature moved"));
+            findings.add(Finding.at(
+                    at,
+                    "the event at " + at + " does not match the ledger's signature made"
+                            + " when it was appended: its content was edited or swapped, or the signature moved"));
             return false;
         }
         return true;
@@ -125,19 +134,28 @@ public final class EventAudit {
         }
         if (last == null) {
             if (sequence != 0 && unsigned == 0) {
-                findings.add(Finding.within(0, at - 1, entry.aggregateType() + " " + entry.aggregateId()
-                        + " starts at sequence " + sequence + " (position " + at + "): its first " + sequence
-                        + " events were deleted before that position"));
+                findings.add(Finding.within(
+                        0,
+                        at - 1,
+                        entry.aggregateType() + " " + entry.aggregateId()
+                                + " starts at sequence " + sequence + " (position " + at + "): its first " + sequence
+                                + " events were deleted before that position"));
             }
         } else if (sequence > last.sequence() + 1) {
-            findings.add(Finding.within(last.position() + 1, at - 1, entry.aggregateType() + " " + entry.aggregateId()
-                    + " goes from sequence " + last.sequence() + " (position " + last.position() + ") to " + sequence
-                    + " (position " + at + "): the events between were deleted"));
+            findings.add(Finding.within(
+                    last.position() + 1,
+                    at - 1,
+                    entry.aggregateType() + " " + entry.aggregateId()
+                            + " goes from sequence " + last.sequence() + " (position " + last.position() + ") to "
+                            + sequence
+                            + " (position " + at + "): the events between were deleted"));
         } else if (sequence <= last.sequence()) {
             aggregates.put(entry.aggregateId(), last);
-            findings.add(Finding.at(at, "the event at " + at + " has sequence " + sequence + " of "
-                    + entry.aggregateType() + " " + entry.aggregateId() + ", not after " + last.sequence()
-                    + " at position " + last.position() + ": reordered or duplicated"));
+            findings.add(Finding.at(
+                    at,
+                    "the event at " + at + " has sequence " + sequence + " of "
+                            + entry.aggregateType() + " " + entry.aggregateId() + ", not after " + last.sequence()
+                            + " at position " + last.position() + ": reordered or duplicated"));
         }
     }
 
@@ -154,14 +172,18 @@ public final class EventAudit {
         } else {
             for (long hole : covered) {
                 if (!emptyPositions.contains(hole)) {
-                    findings.add(Finding.at(hole, "no event at position " + hole + ", which the ledger's"
-                            + " head up to " + coveredPosition + " did not list as empty: the event there was deleted"));
+                    findings.add(Finding.at(
+                            hole,
+                            "no event at position " + hole + ", which the ledger's" + " head up to " + coveredPosition
+                                    + " did not list as empty: the event there was deleted"));
                 }
             }
             for (long declared : emptyPositions) {
                 if (declared > coveredUpTo && declared <= coveredPosition && !holes.contains(declared)) {
-                    findings.add(Finding.at(declared, "an event at position " + declared + ", which the"
-                            + " ledger's head up to " + coveredPosition + " listed as empty: inserted"));
+                    findings.add(Finding.at(
+                            declared,
+                            "an event at position " + declared + ", which the" + " ledger's head up to "
+                                    + coveredPosition + " listed as empty: inserted"));
                 }
             }
         }

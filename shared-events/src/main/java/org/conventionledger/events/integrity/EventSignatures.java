@@ -36,8 +36,7 @@ public final class EventSignatures {
     /** Metadata entry: the Base64 Ed25519 signature. */
     public static final String SIGNATURE = "ledgerSignature";
 
-    private EventSignatures() {
-    }
+    private EventSignatures() {}
 
     /** The text the ledger key signs for {@code entry} (its position is ignored). */
     public static String text(ChainLink.Entry entry) {
@@ -45,16 +44,29 @@ public final class EventSignatures {
         Map<String, String> metaData = new LinkedHashMap<>(entry.metaData() == null ? Map.of() : entry.metaData());
         metaData.remove(KEY_ID);
         metaData.remove(SIGNATURE);
-        String fields = text(entry.eventId()) + '\n' + (inAggregate ? text(entry.aggregateId()) : "") + '\n'
-                + (inAggregate && entry.sequence() != null ? entry.sequence() : "") + '\n'
-                + text(entry.payloadType()) + '\n' + text(entry.payloadRevision()) + '\n'
-                + text(millis(entry.timestamp())) + '\n' + ChainLink.canonical(metaData) + '\n'
-                + text(entry.aggregateType()) + '\n';
+        String fields = text(entry.eventId())
+                + '\n'
+                + (inAggregate ? text(entry.aggregateId()) : "")
+                + '\n'
+                + (inAggregate && entry.sequence() != null ? entry.sequence() : "")
+                + '\n'
+                + text(entry.payloadType())
+                + '\n'
+                + text(entry.payloadRevision())
+                + '\n'
+                + text(millis(entry.timestamp()))
+                + '\n'
+                + ChainLink.canonical(metaData)
+                + '\n'
+                + text(entry.aggregateType())
+                + '\n';
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         content.writeBytes(fields.getBytes(StandardCharsets.UTF_8));
         content.writeBytes(entry.payload());
         try {
-            return VERSION + '\n' + TreeHeads.hex(MessageDigest.getInstance("SHA-256").digest(content.toByteArray()));
+            return VERSION
+                    + '\n'
+                    + TreeHeads.hex(MessageDigest.getInstance("SHA-256").digest(content.toByteArray()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM has no SHA-256", e);
         }
@@ -72,7 +84,8 @@ public final class EventSignatures {
 
     /** True if the entry's signature is {@code publicKey}'s over its content. */
     public static boolean verifies(String publicKey, ChainLink.Entry entry) {
-        return signed(entry) && TreeHeads.verifies(publicKey, text(entry), entry.metaData().get(SIGNATURE));
+        return signed(entry)
+                && TreeHeads.verifies(publicKey, text(entry), entry.metaData().get(SIGNATURE));
     }
 
     /** An ISO-8601 instant to the millisecond, as {@code Instant#toString} writes it (other text unchanged). */

@@ -24,8 +24,7 @@ public final class MerkleTree {
     private static final byte LEAF = 0x00;
     private static final byte NODE = 0x01;
 
-    private MerkleTree() {
-    }
+    private MerkleTree() {}
 
     /** {@code SHA-256(0x00 || leaf)}. */
     public static byte[] leafHash(byte[] leaf) {

@@ -34,9 +34,16 @@ public final class TreeAudit {
     public static final String GARANT_KEY_REVOKED = "org.conventionledger.events.oversight.GarantKeyRevoked";
 
     /** The verdict: {@code intact}, or the range in which the log departs from what was signed, and why. */
-    public record Verdict(boolean intact, Long firstDifference, Long failingPosition, String reason, long checked,
-                          int headsVerified, int countersignaturesVerified, long size, String root) {
-    }
+    public record Verdict(
+            boolean intact,
+            Long firstDifference,
+            Long failingPosition,
+            String reason,
+            long checked,
+            int headsVerified,
+            int countersignaturesVerified,
+            long size,
+            String root) {}
 
     /** A head as signed: the tree of the first {@code size} events, the last at {@code position}. */
     public record Head(long size, long position, String root, String signedAt, String keyId, String signature) {
@@ -46,12 +53,10 @@ public final class TreeAudit {
         }
     }
 
-    private record GarantKey(String garantId, String publicKey) {
-    }
+    private record GarantKey(String garantId, String publicKey) {}
 
     /** A failure: the head (or event) at {@code at}, about the tree of {@code size} events. */
-    private record Failure(long size, long at, String reason) {
-    }
+    private record Failure(long size, long at, String reason) {}
 
     private final MerkleFrontier frontier = new MerkleFrontier();
     private final Set<Long> sizesToRemember;
@@ -73,8 +78,13 @@ public final class TreeAudit {
     }
 
     /** The payload types whose facts {@link #append(ChainLink.Entry, Map)} needs. */
-    public static final Set<String> KEYRING_EVENTS = Set.of(LEDGER_KEY_PUBLISHED, LEDGER_KEY_ROTATED, HEAD_SIGNED,
-            HEAD_COUNTERSIGNED, GARANT_KEY_REGISTERED, GARANT_KEY_REVOKED);
+    public static final Set<String> KEYRING_EVENTS = Set.of(
+            LEDGER_KEY_PUBLISHED,
+            LEDGER_KEY_ROTATED,
+            HEAD_SIGNED,
+            HEAD_COUNTERSIGNED,
+            GARANT_KEY_REGISTERED,
+            GARANT_KEY_REVOKED);
 
     /**
      * The next event of the log and, for the {@link #KEYRING_EVENTS}, its payload's top-level fields as text
@@ -83,15 +93,22 @@ public final class TreeAudit {
     public void append(ChainLink.Entry entry, Map<String, String> fields) {
         append(entry);
         switch (entry.payloadType()) {
-            case LEDGER_KEY_PUBLISHED -> ledgerKeyPublished(fields.get("keyId"), fields.get("publicKey"),
-                    fields.get("proof"));
-            case LEDGER_KEY_ROTATED -> ledgerKeyRotated(fields.get("previousKeyId"), fields.get("keyId"),
-                    fields.get("publicKey"), instant(fields.get("rotatedAt")), fields.get("signature"));
+            case LEDGER_KEY_PUBLISHED ->
+                ledgerKeyPublished(fields.get("keyId"), fields.get("publicKey"), fields.get("proof"));
+            case LEDGER_KEY_ROTATED ->
+                ledgerKeyRotated(
+                        fields.get("previousKeyId"),
+                        fields.get("keyId"),
+                        fields.get("publicKey"),
+                        instant(fields.get("rotatedAt")),
+                        fields.get("signature"));
             case HEAD_SIGNED -> head(fields.get("headId"), head(fields));
-            case HEAD_COUNTERSIGNED -> countersigned(fields.get("headId"), fields.get("garantId"), fields.get("keyId"),
-                    fields.get("signature"));
-            case GARANT_KEY_REGISTERED -> garantKeyRegistered(fields.get("garantId"), fields.get("keyId"),
-                    fields.get("publicKey"), fields.get("proof"));
+            case HEAD_COUNTERSIGNED ->
+                countersigned(
+                        fields.get("headId"), fields.get("garantId"), fields.get("keyId"), fields.get("signature"));
+            case GARANT_KEY_REGISTERED ->
+                garantKeyRegistered(
+                        fields.get("garantId"), fields.get("keyId"), fields.get("publicKey"), fields.get("proof"));
             case GARANT_KEY_REVOKED -> garantKeyRevoked(fields.get("keyId"));
             default -> {
                 // not a fact about keys or heads
@@ -101,8 +118,13 @@ public final class TreeAudit {
 
     /** A head from its fields ({@code size, position, root, signedAt, keyId, signature}). */
     public static Head head(Map<String, String> fields) {
-        return new Head(number(fields.get("size")), number(fields.get("position")), fields.get("root"),
-                instant(fields.get("signedAt")), fields.get("keyId"), fields.get("signature"));
+        return new Head(
+                number(fields.get("size")),
+                number(fields.get("position")),
+                fields.get("root"),
+                instant(fields.get("signedAt")),
+                fields.get("keyId"),
+                fields.get("signature"));
     }
 
     private static long number(String text) {
@@ -121,8 +143,12 @@ public final class TreeAudit {
         try {
             if (text.matches("-?\\d+(\\.\\d+)?")) {
                 java.math.BigDecimal seconds = new java.math.BigDecimal(text);
-                return java.time.Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(java.math.BigDecimal.ONE)
-                        .movePointRight(9).longValue()).toString();
+                return java.time.Instant.ofEpochSecond(
+                                seconds.longValue(),
+                                seconds.remainder(java.math.BigDecimal.ONE)
+                                        .movePointRight(9)
+                                        .longValue())
+                        .toString();
             }
             return java.time.Instant.parse(text).toString();
         } catch (RuntimeException notAnInstant) {
@@ -134,8 +160,8 @@ public final class TreeAudit {
     public void append(ChainLink.Entry entry) {
         long size = frontier.size();
         if (size > 0 && entry.position() <= positions[(int) size - 1]) {
-            failures.add(new Failure(size + 1, entry.position(), "positions are not in increasing log order at "
-                    + entry.position()));
+            failures.add(new Failure(
+                    size + 1, entry.position(), "positions are not in increasing log order at " + entry.position()));
         }
         if (size == positions.length) {
             positions = Arrays.copyOf(positions, positions.length * 2);
@@ -154,12 +180,16 @@ public final class TreeAudit {
     /** The ledger published its first key (the event just appended). */
     public void ledgerKeyPublished(String keyId, String publicKey, String proof) {
         if (currentLedgerKey != null) {
-            failures.add(new Failure(frontier.size(), here(), "a second ledger key was published at " + here()
-                    + " without a hand-over by the first"));
+            failures.add(new Failure(
+                    frontier.size(),
+                    here(),
+                    "a second ledger key was published at " + here() + " without a hand-over by the first"));
         } else if (!TreeHeads.fingerprint(publicKey).equals(keyId)
                 || !TreeHeads.verifies(publicKey, TreeHeads.possessionText("ledger", keyId), proof)) {
-            failures.add(new Failure(frontier.size(), here(), "the ledger key published at " + here()
-                    + " does not prove its own possession"));
+            failures.add(new Failure(
+                    frontier.size(),
+                    here(),
+                    "the ledger key published at " + here() + " does not prove its own possession"));
         } else {
             ledgerKeys.put(keyId, publicKey);
             currentLedgerKey = keyId;
@@ -167,13 +197,19 @@ public final class TreeAudit {
     }
 
     /** The ledger handed over to a new key (the event just appended). */
-    public void ledgerKeyRotated(String previousKeyId, String keyId, String publicKey, String rotatedAt,
-                                 String signature) {
-        if (currentLedgerKey == null || !currentLedgerKey.equals(previousKeyId)
-                || !TreeHeads.verifies(ledgerKeys.get(currentLedgerKey), TreeHeads.rotationText(previousKeyId,
-                publicKey, rotatedAt), signature) || !TreeHeads.fingerprint(publicKey).equals(keyId)) {
-            failures.add(new Failure(frontier.size(), here(), "the key rotation at " + here()
-                    + " is not signed by the ledger's key of the time"));
+    public void ledgerKeyRotated(
+            String previousKeyId, String keyId, String publicKey, String rotatedAt, String signature) {
+        if (currentLedgerKey == null
+                || !currentLedgerKey.equals(previousKeyId)
+                || !TreeHeads.verifies(
+                        ledgerKeys.get(currentLedgerKey),
+                        TreeHeads.rotationText(previousKeyId, publicKey, rotatedAt),
+                        signature)
+                || !TreeHeads.fingerprint(publicKey).equals(keyId)) {
+            failures.add(new Failure(
+                    frontier.size(),
+                    here(),
+                    "the key rotation at " + here() + " is not signed by the ledger's key of the time"));
             return;
         }
         ledgerKeys.put(keyId, publicKey);
@@ -184,13 +220,18 @@ public final class TreeAudit {
     public void head(String headId, Head head) {
         heads.put(headId, head);
         if (currentLedgerKey == null || !currentLedgerKey.equals(head.keyId())) {
-            failures.add(new Failure(head.size(), head.position(), "the head at " + here()
-                    + " is not signed with the ledger's key of the time"));
+            failures.add(new Failure(
+                    head.size(),
+                    head.position(),
+                    "the head at " + here() + " is not signed with the ledger's key of the time"));
             return;
         }
         if (head.size() >= frontier.size()) {
-            failures.add(new Failure(head.size(), head.position(), "the head at " + here() + " covers " + head.size()
-                    + " events but only " + (frontier.size() - 1) + " precede it in the log"));
+            failures.add(new Failure(
+                    head.size(),
+                    head.position(),
+                    "the head at " + here() + " covers " + head.size() + " events but only " + (frontier.size() - 1)
+                            + " precede it in the log"));
             return;
         }
         check(head, "the head at " + here());
@@ -203,8 +244,10 @@ public final class TreeAudit {
             return;
         }
         if (head.size() > frontier.size()) {
-            failures.add(new Failure(head.size(), head.position(), name + " covers " + head.size()
-                    + " events but the log holds " + frontier.size()));
+            failures.add(new Failure(
+                    head.size(),
+                    head.position(),
+                    name + " covers " + head.size() + " events but the log holds " + frontier.size()));
             return;
         }
         check(head, name);
@@ -220,9 +263,12 @@ public final class TreeAudit {
         long position = size == 0 ? -1 : positions[(int) size - 1];
         String root = size == 0 ? TreeHeads.hex(MerkleTree.EMPTY_ROOT) : rootsAt.get(size);
         if (position != head.position() || !head.root().equals(root)) {
-            failures.add(new Failure(size, head.position(), what + " (size " + size + ", up to position "
-                    + head.position() + ") does not match the tree of the log: an event at or before position "
-                    + head.position() + " was changed, removed, inserted or reordered"));
+            failures.add(new Failure(
+                    size,
+                    head.position(),
+                    what + " (size " + size + ", up to position "
+                            + head.position() + ") does not match the tree of the log: an event at or before position "
+                            + head.position() + " was changed, removed, inserted or reordered"));
             return;
         }
         headsVerified++;
@@ -233,8 +279,10 @@ public final class TreeAudit {
     public void garantKeyRegistered(String garantId, String keyId, String publicKey, String proof) {
         if (!TreeHeads.fingerprint(publicKey).equals(keyId)
                 || !TreeHeads.verifies(publicKey, TreeHeads.possessionText(garantId, keyId), proof)) {
-            failures.add(new Failure(frontier.size(), here(), "the garant key registered at " + here()
-                    + " does not prove its possession by " + garantId));
+            failures.add(new Failure(
+                    frontier.size(),
+                    here(),
+                    "the garant key registered at " + here() + " does not prove its possession by " + garantId));
             return;
         }
         garantKeys.put(keyId, new GarantKey(garantId, publicKey));
@@ -249,10 +297,16 @@ public final class TreeAudit {
     public void countersigned(String headId, String garantId, String keyId, String signature) {
         Head head = heads.get(headId);
         GarantKey key = garantKeys.get(keyId);
-        if (head == null || key == null || !key.garantId().equals(garantId) || revoked.contains(keyId)
+        if (head == null
+                || key == null
+                || !key.garantId().equals(garantId)
+                || revoked.contains(keyId)
                 || !TreeHeads.verifies(key.publicKey(), head.text(), signature)) {
-            failures.add(new Failure(frontier.size(), here(), "the countersignature at " + here()
-                    + " is not a registered, unrevoked key of " + garantId + " signing head " + headId));
+            failures.add(new Failure(
+                    frontier.size(),
+                    here(),
+                    "the countersignature at " + here() + " is not a registered, unrevoked key of " + garantId
+                            + " signing head " + headId));
             return;
         }
         countersignaturesVerified++;
@@ -270,12 +324,21 @@ public final class TreeAudit {
         if (failures.isEmpty()) {
             return new Verdict(true, null, null, "intact", size, headsVerified, countersignaturesVerified, size, root);
         }
-        Failure first = failures.stream().min((a, b) -> a.size() != b.size() ? Long.compare(a.size(), b.size())
-                : Long.compare(a.at(), b.at())).orElseThrow();
+        Failure first = failures.stream()
+                .min((a, b) -> a.size() != b.size() ? Long.compare(a.size(), b.size()) : Long.compare(a.at(), b.at()))
+                .orElseThrow();
         Long goodSize = verifiedSizes.floorKey(first.size() - 1);
         long from = goodSize == null ? 0 : goodSize;
         Long firstDifference = from < size ? positions[(int) from] : first.at();
-        return new Verdict(false, Math.min(firstDifference, first.at()), first.at(), first.reason(), size,
-                headsVerified, countersignaturesVerified, size, root);
+        return new Verdict(
+                false,
+                Math.min(firstDifference, first.at()),
+                first.at(),
+                first.reason(),
+                size,
+                headsVerified,
+                countersignaturesVerified,
+                size,
+                root);
     }
 }

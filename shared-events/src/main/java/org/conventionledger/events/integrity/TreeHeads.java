@@ -12,7 +12,6 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
-
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
@@ -32,8 +31,7 @@ public final class TreeHeads {
     private static volatile Map.Entry<PrivateKey, Ed25519PrivateKeyParameters> lastPrivate;
     private static volatile Map.Entry<String, Ed25519PublicKeyParameters> lastPublic;
 
-    private TreeHeads() {
-    }
+    private TreeHeads() {}
 
     /**
      * A signed tree head's text: the tree covers the first {@code size} events of the log, the last at
@@ -84,7 +82,8 @@ public final class TreeHeads {
         if (!(key instanceof EdECPrivateKey edec) || edec.getBytes().isEmpty()) {
             throw new IllegalStateException("cannot sign with Ed25519: not an Ed25519 private key");
         }
-        Ed25519PrivateKeyParameters parameters = new Ed25519PrivateKeyParameters(edec.getBytes().get(), 0);
+        Ed25519PrivateKeyParameters parameters =
+                new Ed25519PrivateKeyParameters(edec.getBytes().get(), 0);
         lastPrivate = Map.entry(key, parameters);
         return parameters;
     }
@@ -105,8 +104,8 @@ public final class TreeHeads {
     /** The Ed25519 public key in {@code base64}, or an {@link IllegalArgumentException} saying why not. */
     public static PublicKey publicKey(String base64) {
         try {
-            return KeyFactory.getInstance(ED25519).generatePublic(new X509EncodedKeySpec(Base64.getDecoder()
-                    .decode(base64)));
+            return KeyFactory.getInstance(ED25519)
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (GeneralSecurityException | IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("not an Ed25519 public key (X.509 SubjectPublicKeyInfo, Base64)", e);
         }
@@ -120,8 +119,9 @@ public final class TreeHeads {
     /** The hex SHA-256 of the key's X.509 bytes. */
     public static String fingerprint(String publicKey) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(Base64.getDecoder().decode(publicKey)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(Base64.getDecoder().decode(publicKey)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

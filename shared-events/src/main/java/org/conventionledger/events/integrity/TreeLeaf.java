@@ -17,8 +17,7 @@ public final class TreeLeaf {
 
     public static final String VERSION = "ledger-tree-v1";
 
-    private TreeLeaf() {
-    }
+    private TreeLeaf() {}
 
     /** The leaf's bytes. */
     public static byte[] bytes(ChainLink.Entry entry) {

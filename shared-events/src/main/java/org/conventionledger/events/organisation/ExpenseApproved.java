@@ -7,5 +7,4 @@ import org.conventionledger.events.ConventionEvent;
  * An expense claim was approved for payment.
  */
 @Revision("1")
-public record ExpenseApproved(String conventionId, String claimId) implements ConventionEvent {
-}
+public record ExpenseApproved(String conventionId, String claimId) implements ConventionEvent {}

@@ -1,7 +1,6 @@
 package org.conventionledger.events.organisation;
 
 import java.math.BigDecimal;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -11,10 +10,6 @@ import org.conventionledger.events.ConventionEvent;
  * @param amount in euros
  */
 @Revision("1")
-public record ExpenseClaimed(String conventionId,
-                             String claimId,
-                             String sessionId,
-                             String memberId,
-                             ExpenseKind kind,
-                             BigDecimal amount) implements ConventionEvent {
-}
+public record ExpenseClaimed(
+        String conventionId, String claimId, String sessionId, String memberId, ExpenseKind kind, BigDecimal amount)
+        implements ConventionEvent {}

@@ -7,5 +7,4 @@ import org.conventionledger.events.ConventionEvent;
  * An expense claim was rejected, with the reason.
  */
 @Revision("1")
-public record ExpenseRejected(String conventionId, String claimId, String reason) implements ConventionEvent {
-}
+public record ExpenseRejected(String conventionId, String claimId, String reason) implements ConventionEvent {}

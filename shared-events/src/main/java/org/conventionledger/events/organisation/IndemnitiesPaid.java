@@ -3,7 +3,6 @@ package org.conventionledger.events.organisation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -14,9 +13,6 @@ import org.conventionledger.events.ConventionEvent;
  * @param total in euros
  */
 @Revision("1")
-public record IndemnitiesPaid(String conventionId,
-                              String sessionId,
-                              List<String> memberIds,
-                              BigDecimal total,
-                              LocalDate paidOn) implements ConventionEvent {
-}
+public record IndemnitiesPaid(
+        String conventionId, String sessionId, List<String> memberIds, BigDecimal total, LocalDate paidOn)
+        implements ConventionEvent {}

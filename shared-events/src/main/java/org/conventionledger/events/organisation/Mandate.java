@@ -13,10 +13,10 @@ import java.time.LocalDate;
  * @param cityCommitment        what the city commits to do with the result
  * @param indemnityPerSession   amount paid to a member per session attended, in euros
  */
-public record Mandate(String deliberationReference,
-                      LocalDate startsOn,
-                      LocalDate endsOn,
-                      String expectedOutput,
-                      String cityCommitment,
-                      BigDecimal indemnityPerSession) {
-}
+public record Mandate(
+        String deliberationReference,
+        LocalDate startsOn,
+        LocalDate endsOn,
+        String expectedOutput,
+        String cityCommitment,
+        BigDecimal indemnityPerSession) {}

@@ -1,7 +1,6 @@
 package org.conventionledger.events.organisation;
 
 import java.time.LocalDate;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -9,7 +8,4 @@ import org.conventionledger.events.ConventionEvent;
  * A session ended and its attendance is final; the garants' seal of the log at this point is due.
  */
 @Revision("1")
-public record SessionClosed(String conventionId,
-                            String sessionId,
-                            LocalDate closedOn) implements ConventionEvent {
-}
+public record SessionClosed(String conventionId, String sessionId, LocalDate closedOn) implements ConventionEvent {}

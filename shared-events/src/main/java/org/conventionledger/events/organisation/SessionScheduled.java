@@ -1,7 +1,6 @@
 package org.conventionledger.events.organisation;
 
 import java.time.LocalDate;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 import org.conventionledger.events.Transition;
@@ -13,11 +12,12 @@ import org.conventionledger.events.Transition;
  * @param assembly the assembly meeting, or null for a plenary
  */
 @Revision("1")
-public record SessionScheduled(String conventionId,
-                               String sessionId,
-                               int number,
-                               SessionKind kind,
-                               Transition assembly,
-                               LocalDate startsOn,
-                               LocalDate endsOn) implements ConventionEvent {
-}
+public record SessionScheduled(
+        String conventionId,
+        String sessionId,
+        int number,
+        SessionKind kind,
+        Transition assembly,
+        LocalDate startsOn,
+        LocalDate endsOn)
+        implements ConventionEvent {}

@@ -1,7 +1,6 @@
 package org.conventionledger.events.oversight;
 
 import java.time.Instant;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -12,6 +11,5 @@ import org.axonframework.serialization.Revision;
  * @param proof     the key's signature of {@code TreeHeads#possessionText(garantId, keyId)}
  */
 @Revision("1")
-public record GarantKeyRegistered(String keyringId, String garantId, String keyId, String publicKey, String proof,
-                                  Instant registeredAt) {
-}
+public record GarantKeyRegistered(
+        String keyringId, String garantId, String keyId, String publicKey, String proof, Instant registeredAt) {}

@@ -1,7 +1,6 @@
 package org.conventionledger.events.oversight;
 
 import java.time.LocalDate;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -11,7 +10,11 @@ import org.conventionledger.events.ConventionEvent;
  * @param session the session it closes, for {@link OpinionOccasion#END_OF_SESSION} only ({@code null} otherwise)
  */
 @Revision("1")
-public record GarantOpinionPublished(String conventionId, String opinionId, OpinionOccasion occasion,
-                                     Integer session, String text, LocalDate publishedOn)
-        implements ConventionEvent {
-}
+public record GarantOpinionPublished(
+        String conventionId,
+        String opinionId,
+        OpinionOccasion occasion,
+        Integer session,
+        String text,
+        LocalDate publishedOn)
+        implements ConventionEvent {}

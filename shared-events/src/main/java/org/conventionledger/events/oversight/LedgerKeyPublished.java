@@ -1,7 +1,6 @@
 package org.conventionledger.events.oversight;
 
 import java.time.Instant;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -13,5 +12,4 @@ import org.axonframework.serialization.Revision;
  * @param proof     the key's signature of {@code TreeHeads#possessionText("ledger", keyId)}
  */
 @Revision("1")
-public record LedgerKeyPublished(String keyringId, String keyId, String publicKey, String proof, Instant publishedAt) {
-}
+public record LedgerKeyPublished(String keyringId, String keyId, String publicKey, String proof, Instant publishedAt) {}

@@ -1,7 +1,6 @@
 package org.conventionledger.events.oversight;
 
 import java.time.Instant;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -13,6 +12,11 @@ import org.axonframework.serialization.Revision;
  * @param proof     the new key's signature of {@code TreeHeads#possessionText("ledger", keyId)}
  */
 @Revision("1")
-public record LedgerKeyRotated(String keyringId, String previousKeyId, String keyId, String publicKey,
-                               Instant rotatedAt, String signature, String proof) {
-}
+public record LedgerKeyRotated(
+        String keyringId,
+        String previousKeyId,
+        String keyId,
+        String publicKey,
+        Instant rotatedAt,
+        String signature,
+        String proof) {}

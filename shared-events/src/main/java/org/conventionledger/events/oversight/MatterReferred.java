@@ -2,7 +2,6 @@ package org.conventionledger.events.oversight;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -13,7 +12,12 @@ import org.conventionledger.events.ConventionEvent;
  * @param referredBy  the capacity of whoever referred it: "member" or "resident" — never a name
  */
 @Revision("1")
-public record MatterReferred(String conventionId, String referralId, String subject, String text,
-                             List<String> attachments, String referredBy, LocalDate referredOn)
-        implements ConventionEvent {
-}
+public record MatterReferred(
+        String conventionId,
+        String referralId,
+        String subject,
+        String text,
+        List<String> attachments,
+        String referredBy,
+        LocalDate referredOn)
+        implements ConventionEvent {}

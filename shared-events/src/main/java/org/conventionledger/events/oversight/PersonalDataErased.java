@@ -1,7 +1,6 @@
 package org.conventionledger.events.oversight;
 
 import java.time.LocalDate;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -14,5 +13,4 @@ import org.conventionledger.events.ConventionEvent;
  */
 @Revision("1")
 public record PersonalDataErased(String conventionId, String personId, String basis, LocalDate requestedOn)
-        implements ConventionEvent {
-}
+        implements ConventionEvent {}

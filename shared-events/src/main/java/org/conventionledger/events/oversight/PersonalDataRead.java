@@ -1,7 +1,6 @@
 package org.conventionledger.events.oversight;
 
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -13,5 +12,5 @@ import org.conventionledger.events.ConventionEvent;
  * @param personIds the pseudonymous ids of the people whose data was read
  */
 @Revision("1")
-public record PersonalDataRead(String conventionId, String purpose, List<String> personIds) implements ConventionEvent {
-}
+public record PersonalDataRead(String conventionId, String purpose, List<String> personIds)
+        implements ConventionEvent {}

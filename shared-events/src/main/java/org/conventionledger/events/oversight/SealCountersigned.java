@@ -11,5 +11,4 @@ import org.axonframework.serialization.Revision;
  * @param signature   the signature, Base64
  */
 @Revision("1")
-public record SealCountersigned(String sealId, String signer, String publicKey, String fingerprint, String signature) {
-}
+public record SealCountersigned(String sealId, String signer, String publicKey, String fingerprint, String signature) {}

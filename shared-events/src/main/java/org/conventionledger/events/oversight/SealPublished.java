@@ -1,7 +1,6 @@
 package org.conventionledger.events.oversight;
 
 import java.time.Instant;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -14,6 +13,5 @@ import org.axonframework.serialization.Revision;
  * @param reason why it was sealed (on demand, end of a session…)
  */
 @Revision("1")
-public record SealPublished(String sealId, String chain, long position, String head, long length,
-                            Instant sealedAt, String reason) {
-}
+public record SealPublished(
+        String sealId, String chain, long position, String head, long length, Instant sealedAt, String reason) {}

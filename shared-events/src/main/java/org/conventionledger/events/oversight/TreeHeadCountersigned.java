@@ -10,5 +10,4 @@ import org.axonframework.serialization.Revision;
  * @param signature the garant's signature of the head's text ({@code TreeHeads#headText})
  */
 @Revision("1")
-public record TreeHeadCountersigned(String keyringId, String headId, String garantId, String keyId, String signature) {
-}
+public record TreeHeadCountersigned(String keyringId, String headId, String garantId, String keyId, String signature) {}

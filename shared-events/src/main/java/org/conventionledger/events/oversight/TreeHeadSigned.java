@@ -2,7 +2,6 @@ package org.conventionledger.events.oversight;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 
 /**
@@ -20,13 +19,31 @@ import org.axonframework.serialization.Revision;
  *                  named exactly ({@code EventAudit})
  */
 @Revision("1")
-public record TreeHeadSigned(String keyringId, String headId, String tree, long size, long position, String root,
-                             Instant signedAt, String reason, String keyId, String signature,
-                             List<Long> emptyPositions) {
+public record TreeHeadSigned(
+        String keyringId,
+        String headId,
+        String tree,
+        long size,
+        long position,
+        String root,
+        Instant signedAt,
+        String reason,
+        String keyId,
+        String signature,
+        List<Long> emptyPositions) {
 
     /** A head that lists no empty positions (as every head did before they were listed). */
-    public TreeHeadSigned(String keyringId, String headId, String tree, long size, long position, String root,
-                          Instant signedAt, String reason, String keyId, String signature) {
+    public TreeHeadSigned(
+            String keyringId,
+            String headId,
+            String tree,
+            long size,
+            long position,
+            String root,
+            Instant signedAt,
+            String reason,
+            String keyId,
+            String signature) {
         this(keyringId, headId, tree, size, position, root, signedAt, reason, keyId, signature, null);
     }
 }

@@ -8,5 +8,4 @@ package org.conventionledger.events.privacy;
  * @param personId   pseudonymous id of the person whose key seals the data
  * @param ciphertext {@code v1:} followed by base64 of the 12-byte nonce and the GCM ciphertext
  */
-public record SealedPersonalData(String personId, String ciphertext) {
-}
+public record SealedPersonalData(String personId, String ciphertext) {}

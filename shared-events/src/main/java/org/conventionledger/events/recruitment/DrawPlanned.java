@@ -1,7 +1,6 @@
 package org.conventionledger.events.recruitment;
 
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -18,11 +17,12 @@ import org.conventionledger.events.ConventionEvent;
  *                       (e.g. "national lottery draw of 2021-09-04"); null in plans logged before revision 2
  */
 @Revision("2")
-public record DrawPlanned(String conventionId,
-                          String drawId,
-                          List<ListQuota> lists,
-                          int overall,
-                          String seedCommitment,
-                          String algorithm,
-                          String publicEntropySource) implements ConventionEvent {
-}
+public record DrawPlanned(
+        String conventionId,
+        String drawId,
+        List<ListQuota> lists,
+        int overall,
+        String seedCommitment,
+        String algorithm,
+        String publicEntropySource)
+        implements ConventionEvent {}

@@ -1,7 +1,6 @@
 package org.conventionledger.events.recruitment;
 
 import java.time.LocalDate;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -13,9 +12,6 @@ import org.conventionledger.events.ConventionEvent;
  * @param sourceList  the source list the resident was drawn from
  */
 @Revision("1")
-public record DrawnResidentNotInvited(String conventionId,
-                                      String residentRef,
-                                      String sourceList,
-                                      NotInvitedReason reason,
-                                      LocalDate recordedOn) implements ConventionEvent {
-}
+public record DrawnResidentNotInvited(
+        String conventionId, String residentRef, String sourceList, NotInvitedReason reason, LocalDate recordedOn)
+        implements ConventionEvent {}

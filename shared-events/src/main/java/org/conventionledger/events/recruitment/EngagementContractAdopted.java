@@ -1,7 +1,6 @@
 package org.conventionledger.events.recruitment;
 
 import java.time.LocalDate;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -10,8 +9,6 @@ import org.conventionledger.events.ConventionEvent;
  * absences end a membership.
  */
 @Revision("1")
-public record EngagementContractAdopted(String conventionId,
-                                        String version,
-                                        int allowedUnexcusedAbsences,
-                                        LocalDate adoptedOn) implements ConventionEvent {
-}
+public record EngagementContractAdopted(
+        String conventionId, String version, int allowedUnexcusedAbsences, LocalDate adoptedOn)
+        implements ConventionEvent {}

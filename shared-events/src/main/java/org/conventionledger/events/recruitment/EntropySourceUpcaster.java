@@ -1,9 +1,8 @@
 package org.conventionledger.events.recruitment;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
@@ -23,14 +22,14 @@ public class EntropySourceUpcaster extends SingleEventUpcaster {
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {
         String type = representation.getType().getName();
-        return UPCAST.containsKey(type) && UPCAST.get(type).equals(representation.getType().getRevision());
+        return UPCAST.containsKey(type)
+                && UPCAST.get(type).equals(representation.getType().getRevision());
     }
 
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
         return representation.upcastPayload(
-                new SimpleSerializedType(representation.getType().getName(), "2"), JsonNode.class,
-                payload -> {
+                new SimpleSerializedType(representation.getType().getName(), "2"), JsonNode.class, payload -> {
                     if (payload instanceof ObjectNode object && !object.has("publicEntropySource")) {
                         object.putNull("publicEntropySource");
                     }

@@ -1,7 +1,6 @@
 package org.conventionledger.events.recruitment;
 
 import java.time.LocalDate;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -12,9 +11,6 @@ import org.conventionledger.events.ConventionEvent;
  * @param sourceList  the source list the resident was drawn from (electoral roll, tenants…)
  */
 @Revision("1")
-public record InvitationSent(String conventionId,
-                             String invitationId,
-                             String residentRef,
-                             String sourceList,
-                             LocalDate sentOn) implements ConventionEvent {
-}
+public record InvitationSent(
+        String conventionId, String invitationId, String residentRef, String sourceList, LocalDate sentOn)
+        implements ConventionEvent {}

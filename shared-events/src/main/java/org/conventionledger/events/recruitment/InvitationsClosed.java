@@ -1,7 +1,6 @@
 package org.conventionledger.events.recruitment;
 
 import java.time.LocalDate;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -10,7 +9,4 @@ import org.conventionledger.events.ConventionEvent;
  * {@link InvitationAnswered} each, before this event) and no answer is accepted any more.
  */
 @Revision("1")
-public record InvitationsClosed(String conventionId,
-                                LocalDate deadline,
-                                int unanswered) implements ConventionEvent {
-}
+public record InvitationsClosed(String conventionId, LocalDate deadline, int unanswered) implements ConventionEvent {}

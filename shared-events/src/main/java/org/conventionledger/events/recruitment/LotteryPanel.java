@@ -5,5 +5,4 @@ import java.util.List;
 /**
  * One quota-satisfying panel of the lottery and the probability it is drawn with.
  */
-public record LotteryPanel(double probability, List<String> personIds) {
-}
+public record LotteryPanel(double probability, List<String> personIds) {}

@@ -1,7 +1,6 @@
 package org.conventionledger.events.recruitment;
 
 import java.time.LocalDate;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 import org.conventionledger.events.Transition;
@@ -12,10 +11,11 @@ import org.conventionledger.events.Transition;
  * @param contractVersion version of the engagement contract the member signed
  */
 @Revision("1")
-public record MemberSeated(String conventionId,
-                           String memberId,
-                           String invitationId,
-                           Transition assembly,
-                           String contractVersion,
-                           LocalDate seatedOn) implements ConventionEvent {
-}
+public record MemberSeated(
+        String conventionId,
+        String memberId,
+        String invitationId,
+        Transition assembly,
+        String contractVersion,
+        LocalDate seatedOn)
+        implements ConventionEvent {}

@@ -1,7 +1,6 @@
 package org.conventionledger.events.recruitment;
 
 import java.time.LocalDate;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -12,10 +11,11 @@ import org.conventionledger.events.ConventionEvent;
  * @param allowed           what the contract allows
  */
 @Revision("1")
-public record MembershipLost(String conventionId,
-                             String memberId,
-                             int unexcusedAbsences,
-                             int allowed,
-                             String contractVersion,
-                             LocalDate lostOn) implements ConventionEvent {
-}
+public record MembershipLost(
+        String conventionId,
+        String memberId,
+        int unexcusedAbsences,
+        int allowed,
+        String contractVersion,
+        LocalDate lostOn)
+        implements ConventionEvent {}

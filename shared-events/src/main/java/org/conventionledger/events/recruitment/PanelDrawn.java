@@ -1,7 +1,6 @@
 package org.conventionledger.events.recruitment;
 
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -16,11 +15,12 @@ import org.conventionledger.events.ConventionEvent;
  * @param panelIndex    index of the drawn panel in the lottery's list
  */
 @Revision("1")
-public record PanelDrawn(String conventionId,
-                         String selectionId,
-                         String seed,
-                         String publicEntropy,
-                         int panelIndex,
-                         List<String> selected,
-                         List<String> reserve) implements ConventionEvent {
-}
+public record PanelDrawn(
+        String conventionId,
+        String selectionId,
+        String seed,
+        String publicEntropy,
+        int panelIndex,
+        List<String> selected,
+        List<String> reserve)
+        implements ConventionEvent {}

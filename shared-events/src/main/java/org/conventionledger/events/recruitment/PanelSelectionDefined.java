@@ -1,7 +1,6 @@
 package org.conventionledger.events.recruitment;
 
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -10,9 +9,6 @@ import org.conventionledger.events.ConventionEvent;
  * (SHA-256 hex of the seed, revealed when the panel is drawn).
  */
 @Revision("1")
-public record PanelSelectionDefined(String conventionId,
-                                    String selectionId,
-                                    int panelSize,
-                                    List<QuotaRange> quotas,
-                                    String seedCommitment) implements ConventionEvent {
-}
+public record PanelSelectionDefined(
+        String conventionId, String selectionId, int panelSize, List<QuotaRange> quotas, String seedCommitment)
+        implements ConventionEvent {}

@@ -8,9 +8,6 @@ import org.conventionledger.events.ConventionEvent;
  * profile keeps the panel within its quotas.
  */
 @Revision("1")
-public record ReplacementCalled(String conventionId,
-                                String selectionId,
-                                String replacedMemberId,
-                                String personId,
-                                String invitationId) implements ConventionEvent {
-}
+public record ReplacementCalled(
+        String conventionId, String selectionId, String replacedMemberId, String personId, String invitationId)
+        implements ConventionEvent {}

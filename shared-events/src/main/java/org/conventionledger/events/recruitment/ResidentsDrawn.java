@@ -1,7 +1,6 @@
 package org.conventionledger.events.recruitment;
 
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -15,12 +14,13 @@ import org.conventionledger.events.ConventionEvent;
  * (null in draws logged before revision 2).
  */
 @Revision("2")
-public record ResidentsDrawn(String conventionId,
-                             String drawId,
-                             String seed,
-                             String publicEntropy,
-                             String publicEntropySource,
-                             String algorithm,
-                             List<FrozenList> lists,
-                             List<DrawnResident> drawn) implements ConventionEvent {
-}
+public record ResidentsDrawn(
+        String conventionId,
+        String drawId,
+        String seed,
+        String publicEntropy,
+        String publicEntropySource,
+        String algorithm,
+        List<FrozenList> lists,
+        List<DrawnResident> drawn)
+        implements ConventionEvent {}

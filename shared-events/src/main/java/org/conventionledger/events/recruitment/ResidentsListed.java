@@ -1,7 +1,6 @@
 package org.conventionledger.events.recruitment;
 
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -12,8 +11,5 @@ import org.conventionledger.events.ConventionEvent;
  * @param batch number of the import batch within the list, from 1
  */
 @Revision("1")
-public record ResidentsListed(String conventionId,
-                              String listId,
-                              int batch,
-                              List<ListedResident> residents) implements ConventionEvent {
-}
+public record ResidentsListed(String conventionId, String listId, int batch, List<ListedResident> residents)
+        implements ConventionEvent {}

@@ -10,8 +10,5 @@ import org.conventionledger.events.ConventionEvent;
  * @param fingerprint SHA-256 (hex) of the list's normalised content: its id and sorted person ids
  */
 @Revision("1")
-public record SourceListFrozen(String conventionId,
-                               String listId,
-                               int residents,
-                               String fingerprint) implements ConventionEvent {
-}
+public record SourceListFrozen(String conventionId, String listId, int residents, String fingerprint)
+        implements ConventionEvent {}

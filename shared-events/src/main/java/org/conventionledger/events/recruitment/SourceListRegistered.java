@@ -10,8 +10,5 @@ import org.conventionledger.events.ConventionEvent;
  * @param kind what sort of list it is, in the organisers' words (e.g. {@code electoral-roll})
  */
 @Revision("1")
-public record SourceListRegistered(String conventionId,
-                                   String listId,
-                                   String name,
-                                   String kind) implements ConventionEvent {
-}
+public record SourceListRegistered(String conventionId, String listId, String name, String kind)
+        implements ConventionEvent {}

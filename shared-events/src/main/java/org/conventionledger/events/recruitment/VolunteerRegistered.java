@@ -1,7 +1,6 @@
 package org.conventionledger.events.recruitment;
 
 import java.util.Map;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 import org.conventionledger.events.Transition;
@@ -17,11 +16,11 @@ import org.conventionledger.events.privacy.SealedPersonalData;
  * @param needs               needs such as childcare, sealed with the person's key (may be null)
  */
 @Revision("1")
-public record VolunteerRegistered(String conventionId,
-                                  String invitationId,
-                                  String personId,
-                                  Map<String,
-                                  String> profile,
-                                  Transition preferredTransition,
-                                  SealedPersonalData needs) implements ConventionEvent {
-}
+public record VolunteerRegistered(
+        String conventionId,
+        String invitationId,
+        String personId,
+        Map<String, String> profile,
+        Transition preferredTransition,
+        SealedPersonalData needs)
+        implements ConventionEvent {}

@@ -1,5 +1,4 @@
 package org.conventionledger.events.votation;
 
 /** The number of votes one action received in one count. */
-public record ActionVotes(int actionNumber, int votes) {
-}
+public record ActionVotes(int actionNumber, int votes) {}

@@ -23,15 +23,15 @@ import java.util.stream.Collectors;
  */
 public final class BallotOrder {
 
-    private BallotOrder() {
-    }
+    private BallotOrder() {}
 
     /** The action numbers in the order this voter sees them. */
     public static List<Integer> of(String seed, String voterPseudonym, Collection<Integer> actionNumbers) {
         if (seed == null || voterPseudonym == null) {
             throw new IllegalArgumentException("A display order needs the votation's seed and the voter's pseudonym");
         }
-        Map<Integer, String> keys = actionNumbers.stream().distinct()
+        Map<Integer, String> keys = actionNumbers.stream()
+                .distinct()
                 .collect(Collectors.toMap(Function.identity(), n -> key(seed, voterPseudonym, n)));
         return keys.keySet().stream()
                 .sorted(Comparator.<Integer, String>comparing(keys::get).thenComparing(Comparator.naturalOrder()))

@@ -15,10 +15,7 @@ import java.util.List;
  * @param nationalities     the voter must hold one of these nationalities (ISO 3166 codes, upper case); empty
  *                          for no nationality condition
  */
-public record Eligibility(int minimumAge,
-                          LocalDate ageOn,
-                          boolean residenceRequired,
-                          List<String> nationalities) {
+public record Eligibility(int minimumAge, LocalDate ageOn, boolean residenceRequired, List<String> nationalities) {
 
     /** No condition at all: what a votation scheduled before eligibility rules existed accepted. */
     public static final Eligibility NONE = new Eligibility(0, null, false, List.of());

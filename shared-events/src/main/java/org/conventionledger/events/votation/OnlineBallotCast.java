@@ -1,7 +1,6 @@
 package org.conventionledger.events.votation;
 
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -14,9 +13,6 @@ import org.conventionledger.events.ConventionEvent;
  * @param choices        the action numbers the voter chose
  */
 @Revision("1")
-public record OnlineBallotCast(String conventionId,
-                               String votationId,
-                               String ballotId,
-                               String voterPseudonym,
-                               List<Integer> choices) implements ConventionEvent {
-}
+public record OnlineBallotCast(
+        String conventionId, String votationId, String ballotId, String voterPseudonym, List<Integer> choices)
+        implements ConventionEvent {}

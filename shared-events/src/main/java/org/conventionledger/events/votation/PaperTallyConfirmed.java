@@ -14,10 +14,11 @@ import org.conventionledger.events.ConventionEvent;
  * @param confirmsEntryId the entry (first entry or correction) whose figures it confirms
  */
 @Revision("1")
-public record PaperTallyConfirmed(String conventionId,
-                                  String votationId,
-                                  String deskId,
-                                  String entryId,
-                                  String confirmedBy,
-                                  String confirmsEntryId) implements ConventionEvent {
-}
+public record PaperTallyConfirmed(
+        String conventionId,
+        String votationId,
+        String deskId,
+        String entryId,
+        String confirmedBy,
+        String confirmsEntryId)
+        implements ConventionEvent {}

@@ -2,7 +2,6 @@ package org.conventionledger.events.votation;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -18,13 +17,14 @@ import org.conventionledger.events.ConventionEvent;
  * @param reason            why the figures were corrected
  */
 @Revision("1")
-public record PaperTallyCorrected(String conventionId,
-                                  String votationId,
-                                  String deskId,
-                                  String entryId,
-                                  String correctedBy,
-                                  String supersedesEntryId,
-                                  Instant countedAt,
-                                  List<ActionVotes> votes,
-                                  String reason) implements ConventionEvent {
-}
+public record PaperTallyCorrected(
+        String conventionId,
+        String votationId,
+        String deskId,
+        String entryId,
+        String correctedBy,
+        String supersedesEntryId,
+        Instant countedAt,
+        List<ActionVotes> votes,
+        String reason)
+        implements ConventionEvent {}

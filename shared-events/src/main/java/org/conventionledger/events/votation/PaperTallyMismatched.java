@@ -1,7 +1,6 @@
 package org.conventionledger.events.votation;
 
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -18,12 +17,13 @@ import org.conventionledger.events.ConventionEvent;
  *                         counts 0 there)
  */
 @Revision("1")
-public record PaperTallyMismatched(String conventionId,
-                                   String votationId,
-                                   String deskId,
-                                   String entryId,
-                                   String enteredBy,
-                                   String againstEntryId,
-                                   List<ActionVotes> votes,
-                                   List<Integer> differingActions) implements ConventionEvent {
-}
+public record PaperTallyMismatched(
+        String conventionId,
+        String votationId,
+        String deskId,
+        String entryId,
+        String enteredBy,
+        String againstEntryId,
+        List<ActionVotes> votes,
+        List<Integer> differingActions)
+        implements ConventionEvent {}

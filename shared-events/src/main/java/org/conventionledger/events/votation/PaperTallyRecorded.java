@@ -2,7 +2,6 @@ package org.conventionledger.events.votation;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -17,10 +16,11 @@ import org.conventionledger.events.ConventionEvent;
  * @param countedAt business time of the count at the desk, which can differ from recording time
  */
 @Revision("1")
-public record PaperTallyRecorded(String conventionId,
-                                 String votationId,
-                                 String deskId,
-                                 String deskName,
-                                 Instant countedAt,
-                                 List<ActionVotes> votes) implements ConventionEvent {
-}
+public record PaperTallyRecorded(
+        String conventionId,
+        String votationId,
+        String deskId,
+        String deskName,
+        Instant countedAt,
+        List<ActionVotes> votes)
+        implements ConventionEvent {}

@@ -14,9 +14,6 @@ import org.conventionledger.events.ConventionEvent;
  * @param voterPseudonym keyed pseudonym of the voter for this votation: never the person's identity
  */
 @Revision("1")
-public record PaperVoterCheckedOff(String conventionId,
-                                   String votationId,
-                                   String ballotId,
-                                   String voterPseudonym,
-                                   String deskId) implements ConventionEvent {
-}
+public record PaperVoterCheckedOff(
+        String conventionId, String votationId, String ballotId, String voterPseudonym, String deskId)
+        implements ConventionEvent {}

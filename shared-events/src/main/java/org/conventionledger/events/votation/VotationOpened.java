@@ -1,7 +1,6 @@
 package org.conventionledger.events.votation;
 
 import java.time.Instant;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -16,10 +15,8 @@ import org.conventionledger.events.ConventionEvent;
  *                    organisers (e.g. from a public draw)
  */
 @Revision("2")
-public record VotationOpened(String conventionId,
-                             String votationId,
-                             Instant openedAt,
-                             String displaySeed) implements ConventionEvent {
+public record VotationOpened(String conventionId, String votationId, Instant openedAt, String displaySeed)
+        implements ConventionEvent {
 
     /** An opening without display seed, as revision 1 recorded it. */
     public VotationOpened(String conventionId, String votationId, Instant openedAt) {

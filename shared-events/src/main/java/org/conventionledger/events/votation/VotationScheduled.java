@@ -2,7 +2,6 @@ package org.conventionledger.events.votation;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.axonframework.serialization.Revision;
 import org.conventionledger.events.ConventionEvent;
 
@@ -18,17 +17,24 @@ import org.conventionledger.events.ConventionEvent;
  * @param rules    eligibility, ballot rule, visibility of results while open; {@code null} in revision 1
  */
 @Revision("2")
-public record VotationScheduled(String conventionId,
-                                String votationId,
-                                String title,
-                                Instant opensAt,
-                                Instant closesAt,
-                                List<BallotItem> items,
-                                VotationRules rules) implements ConventionEvent {
+public record VotationScheduled(
+        String conventionId,
+        String votationId,
+        String title,
+        Instant opensAt,
+        Instant closesAt,
+        List<BallotItem> items,
+        VotationRules rules)
+        implements ConventionEvent {
 
     /** A votation without declared rules, as revision 1 recorded it. */
-    public VotationScheduled(String conventionId, String votationId, String title, Instant opensAt, Instant closesAt,
-                             List<BallotItem> items) {
+    public VotationScheduled(
+            String conventionId,
+            String votationId,
+            String title,
+            Instant opensAt,
+            Instant closesAt,
+            List<BallotItem> items) {
         this(conventionId, votationId, title, opensAt, closesAt, items, null);
     }
 }

@@ -17,8 +17,7 @@ public final class CrossSiteRequests {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
-    private CrossSiteRequests() {
-    }
+    private CrossSiteRequests() {}
 
     /**
      * Whether to refuse the request.
@@ -29,8 +28,8 @@ public final class CrossSiteRequests {
      * @param ownOrigin     this service's origin as the request reached it ({@code scheme://host[:port]})
      * @param credentials   whether the request carries an {@code Authorization} header or a cookie
      */
-    public static boolean refused(String method, String fetchSite, String origin, String ownOrigin,
-                                  boolean credentials) {
+    public static boolean refused(
+            String method, String fetchSite, String origin, String ownOrigin, boolean credentials) {
         boolean sensitive = credentials || !SAFE_METHODS.contains(method.toUpperCase(Locale.ROOT));
         if (!sensitive) {
             return false;

@@ -26,14 +26,12 @@ import java.util.Locale;
  */
 public final class LocalAccounts {
 
-    public record Account(Role role, String username, String password) {
-    }
+    public record Account(Role role, String username, String password) {}
 
     /** Accounts beyond the one per role, listed after those (so a role's first account stays its own name). */
     private static final List<String[]> EXTRA = List.<String[]>of(new String[] {Role.ORGANISER.name(), "organiser2"});
 
-    private LocalAccounts() {
-    }
+    private LocalAccounts() {}
 
     /** Reads the accounts file, creating it first if it does not exist yet. */
     public static List<Account> loadOrCreate(Path file) throws IOException {
@@ -74,7 +72,7 @@ public final class LocalAccounts {
     /** Appends the accounts an older file lacks; the lock keeps the other service from appending them twice. */
     private static synchronized void addMissing(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-             FileLock lock = channel.lock()) {
+                FileLock lock = channel.lock()) {
             List<String[]> missing = missing(read(file));
             if (missing.isEmpty()) {
                 return;

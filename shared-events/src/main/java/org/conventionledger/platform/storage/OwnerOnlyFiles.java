@@ -25,8 +25,7 @@ public final class OwnerOnlyFiles {
     public static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
-    private OwnerOnlyFiles() {
-    }
+    private OwnerOnlyFiles() {}
 
     /** Creates {@code directory} owner-only when missing, then restricts it and everything in it. */
     public static void restrict(Path directory) throws IOException {

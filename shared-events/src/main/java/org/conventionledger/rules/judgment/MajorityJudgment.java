@@ -67,8 +67,7 @@ import java.util.RandomAccess;
  */
 public final class MajorityJudgment {
 
-    private MajorityJudgment() {
-    }
+    private MajorityJudgment() {}
 
     /**
      * One option's place in the ranking.
@@ -158,15 +157,15 @@ public final class MajorityJudgment {
                 throw new IllegalArgumentException("Option '" + name + "' has no tally");
             }
             if (tally.length < 2) {
-                throw new IllegalArgumentException("Option '" + name + "' has " + tally.length
-                        + " grade(s); majority judgment needs at least 2");
+                throw new IllegalArgumentException(
+                        "Option '" + name + "' has " + tally.length + " grade(s); majority judgment needs at least 2");
             }
             if (grades < 0) {
                 grades = tally.length;
                 gradesSetBy = name;
             } else if (tally.length != grades) {
-                throw new IllegalArgumentException("Option '" + name + "' has " + tally.length
-                        + " grades but option '" + gradesSetBy + "' has " + grades);
+                throw new IllegalArgumentException("Option '" + name + "' has " + tally.length + " grades but option '"
+                        + gradesSetBy + "' has " + grades);
             }
             profiles[i] = Profile.of(name, tally);
         }
@@ -261,6 +260,7 @@ public final class MajorityJudgment {
         final String option;
         /** {@code cumulative[g]} = number of judgments with a grade {@code <= g}. */
         final long[] cumulative;
+
         final long total;
         /** 1-based sorted position of the lower median, {@code ceil(total / 2)}; 0 without judgments. */
         final long medianPosition;
@@ -277,14 +277,14 @@ public final class MajorityJudgment {
             long sum = 0;
             for (int g = 0; g < tally.length; g++) {
                 if (tally[g] < 0) {
-                    throw new IllegalArgumentException("Option '" + option + "' has a negative count ("
-                            + tally[g] + ") for grade " + g);
+                    throw new IllegalArgumentException(
+                            "Option '" + option + "' has a negative count (" + tally[g] + ") for grade " + g);
                 }
                 try {
                     sum = Math.addExact(sum, tally[g]);
                 } catch (ArithmeticException e) {
-                    throw new IllegalArgumentException("Option '" + option + "' has more than "
-                            + Long.MAX_VALUE + " judgments");
+                    throw new IllegalArgumentException(
+                            "Option '" + option + "' has more than " + Long.MAX_VALUE + " judgments");
                 }
                 cumulative[g] = sum;
             }

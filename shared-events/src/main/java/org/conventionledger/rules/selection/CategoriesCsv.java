@@ -28,8 +28,7 @@ public final class CategoriesCsv {
     private static final Set<String> SORTITION_FOUNDATION_IGNORED = Set.of("min_flex", "max_flex");
     private static final List<String> REPLICATION = List.of("category", "feature", "min", "max");
 
-    private CategoriesCsv() {
-    }
+    private CategoriesCsv() {}
 
     /** The categories in {@code csv}; throws {@link MalformedCsv} naming the line and column at fault. */
     public static List<Category> parse(String csv) {
@@ -46,20 +45,28 @@ public final class CategoriesCsv {
 
     private static List<Category> parse(List<Csv.Row> rows) {
         if (rows.isEmpty()) {
-            throw new MalformedCsv(1, "the categories file is empty; expected a header "
-                    + "feature,value,min,max[,min_flex,max_flex] or category,feature,min,max");
+            throw new MalformedCsv(
+                    1,
+                    "the categories file is empty; expected a header "
+                            + "feature,value,min,max[,min_flex,max_flex] or category,feature,min,max");
         }
         Csv.Row header = rows.get(0);
-        List<String> names = header.cells().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
+        List<String> names =
+                header.cells().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
         boolean sortitionFoundation = names.contains("value");
         List<String> required = sortitionFoundation ? SORTITION_FOUNDATION : REPLICATION;
         Map<String, Integer> column = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            boolean known = required.contains(name) || (sortitionFoundation && SORTITION_FOUNDATION_IGNORED.contains(name));
+            boolean known =
+                    required.contains(name) || (sortitionFoundation && SORTITION_FOUNDATION_IGNORED.contains(name));
             if (!known) {
-                throw new MalformedCsv(header.line(), i + 1, header.cells().get(i), "unknown column; expected a header "
-                        + "feature,value,min,max[,min_flex,max_flex] (Sortition Foundation) or category,feature,min,max");
+                throw new MalformedCsv(
+                        header.line(),
+                        i + 1,
+                        header.cells().get(i),
+                        "unknown column; expected a header feature,value,min,max[,min_flex,max_flex]"
+                                + " (Sortition Foundation) or category,feature,min,max");
             }
             if (column.put(name, i) != null) {
                 throw new MalformedCsv(header.line(), i + 1, header.cells().get(i), "column appears twice");
@@ -67,8 +74,10 @@ public final class CategoriesCsv {
         }
         for (String name : required) {
             if (!column.containsKey(name)) {
-                throw new MalformedCsv(header.line(), "missing column '" + name + "'; expected a header "
-                        + String.join(",", required) + (sortitionFoundation ? "[,min_flex,max_flex]" : ""));
+                throw new MalformedCsv(
+                        header.line(),
+                        "missing column '" + name + "'; expected a header " + String.join(",", required)
+                                + (sortitionFoundation ? "[,min_flex,max_flex]" : ""));
             }
         }
         String categoryColumn = required.get(0);
@@ -78,8 +87,10 @@ public final class CategoriesCsv {
         Map<String, List<ValueQuota>> values = new HashMap<>(); // lookups only; order comes from `order`
         for (Csv.Row row : rows.subList(1, rows.size())) {
             if (row.cells().size() != names.size()) {
-                throw new MalformedCsv(row.line(), "expected " + names.size() + " fields like the header, found "
-                        + row.cells().size());
+                throw new MalformedCsv(
+                        row.line(),
+                        "expected " + names.size() + " fields like the header, found "
+                                + row.cells().size());
             }
             String category = text(row, column.get(categoryColumn), categoryColumn);
             String value = text(row, column.get(valueColumn), valueColumn);
@@ -92,7 +103,10 @@ public final class CategoriesCsv {
                 order.add(category);
             }
             if (ofCategory.stream().anyMatch(q -> q.value().equals(value))) {
-                throw new MalformedCsv(row.line(), column.get(valueColumn) + 1, valueColumn,
+                throw new MalformedCsv(
+                        row.line(),
+                        column.get(valueColumn) + 1,
+                        valueColumn,
                         "value '" + value + "' of category '" + category + "' is listed twice");
             }
             ofCategory.add(new ValueQuota(value, min, max));

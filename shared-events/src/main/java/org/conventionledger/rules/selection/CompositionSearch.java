@@ -1,15 +1,14 @@
 package org.conventionledger.rules.selection;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
-
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.IntVar;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Finds panel <em>compositions</em> — how many volunteers of each {@link VolunteerTypes type} sit on a
@@ -86,7 +85,8 @@ final class CompositionSearch {
         }
         long[] scaled = new long[counts.length];
         boolean weighted = false;
-        double scale = SCALE / Math.max(1, Arrays.stream(weights).map(Math::abs).max().orElse(0));
+        double scale =
+                SCALE / Math.max(1, Arrays.stream(weights).map(Math::abs).max().orElse(0));
         for (int t = 0; t < counts.length; t++) {
             scaled[t] = Math.round(weights[t] * scale);
             weighted |= scaled[t] != 0;

@@ -3,7 +3,6 @@ package org.conventionledger.rules.selection;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.conventionledger.csv.Table;
 import org.conventionledger.csv.TableReader;
 import org.conventionledger.csv.TableRow;
@@ -18,11 +17,9 @@ import org.conventionledger.csv.UnreadableTable;
 final class Csv {
 
     /** One record and the line it starts on. */
-    record Row(int line, List<String> cells) {
-    }
+    record Row(int line, List<String> cells) {}
 
-    private Csv() {
-    }
+    private Csv() {}
 
     static List<Row> parse(String text) {
         return rows(() -> TableReader.bounded().open(text));

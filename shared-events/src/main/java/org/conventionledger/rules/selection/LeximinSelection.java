@@ -1,5 +1,8 @@
 package org.conventionledger.rules.selection;
 
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -7,10 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
-
-import com.google.ortools.linearsolver.MPConstraint;
-import com.google.ortools.linearsolver.MPSolver;
-import com.google.ortools.linearsolver.MPVariable;
 
 /**
  * Fair panel selection under quotas: the LEXIMIN lottery of B. Flanigan, P. Gölz, A. Gupta, B. Hennig
@@ -74,8 +73,7 @@ public final class LeximinSelection {
     /** Published probabilities are multiples of this. */
     static final double PRECISION = 1e-12;
 
-    private LeximinSelection() {
-    }
+    private LeximinSelection() {}
 
     /**
      * The LEXIMIN lottery over the panels of {@code quotas.panelSize()} volunteers of {@code pool} that
@@ -87,7 +85,8 @@ public final class LeximinSelection {
     public static PanelLottery select(Quotas quotas, List<Volunteer> pool) {
         VolunteerTypes types = VolunteerTypes.of(quotas, pool);
         CompositionSearch search = new CompositionSearch(quotas, types);
-        List<Integer> allCategories = IntStream.range(0, quotas.categories().size()).boxed().toList();
+        List<Integer> allCategories =
+                IntStream.range(0, quotas.categories().size()).boxed().toList();
 
         List<int[]> compositions = new ArrayList<>();
         Set<List<Integer>> known = new HashSet<>(); // membership only, never iterated
@@ -157,8 +156,8 @@ public final class LeximinSelection {
             perVolunteer.add(probability);
             minimum = Math.min(minimum, probability);
         }
-        return new PanelLottery(ALGORITHM, quotas.panelSize(), PanelExpansion.expand(types, support, weights),
-                perVolunteer, minimum);
+        return new PanelLottery(
+                ALGORITHM, quotas.panelSize(), PanelExpansion.expand(types, support, weights), perVolunteer, minimum);
     }
 
     /**

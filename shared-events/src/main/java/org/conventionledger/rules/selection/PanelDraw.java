@@ -33,8 +33,7 @@ import java.util.Set;
  */
 public final class PanelDraw {
 
-    private PanelDraw() {
-    }
+    private PanelDraw() {}
 
     /** The fraction {@code u} in {@code [0, 1)} the panel draw uses for {@code seed}. */
     public static double uniform(String seed) {
@@ -71,7 +70,8 @@ public final class PanelDraw {
         List<Integer> reserve = new ArrayList<>();
         List<String> keys = new ArrayList<>(pool.size());
         for (int i = 0; i < pool.size(); i++) {
-            keys.add(HexFormat.of().formatHex(sha256("reserve|" + seed + "|" + pool.get(i).id())));
+            keys.add(HexFormat.of()
+                    .formatHex(sha256("reserve|" + seed + "|" + pool.get(i).id())));
             if (!seated.contains(i)) {
                 reserve.add(i);
             }
@@ -108,8 +108,8 @@ public final class PanelDraw {
      * addition keeps every value at or below its max (a min stays short: the panel still has its size
      * and no quota is overrun). If nobody does either, there is no replacement.
      */
-    public static Optional<Volunteer> replacement(Quotas quotas, Map<String, Map<String, Integer>> seatedCounts,
-                                                  Volunteer leaver, List<Volunteer> reserve) {
+    public static Optional<Volunteer> replacement(
+            Quotas quotas, Map<String, Map<String, Integer>> seatedCounts, Volunteer leaver, List<Volunteer> reserve) {
         Volunteer withinMaximums = null;
         for (Volunteer candidate : reserve) {
             if (candidate.id().equals(leaver.id())) {
@@ -119,9 +119,10 @@ public final class PanelDraw {
             boolean maximumsKept = true;
             for (Category category : quotas.categories()) {
                 for (ValueQuota quota : category.values()) {
-                    int count = seatedCounts.getOrDefault(category.name(), Map.of()).getOrDefault(quota.value(), 0)
-                            - (quota.value().equals(leaver.valueOf(category.name())) ? 1 : 0)
-                            + (quota.value().equals(candidate.valueOf(category.name())) ? 1 : 0);
+                    int count =
+                            seatedCounts.getOrDefault(category.name(), Map.of()).getOrDefault(quota.value(), 0)
+                                    - (quota.value().equals(leaver.valueOf(category.name())) ? 1 : 0)
+                                    + (quota.value().equals(candidate.valueOf(category.name())) ? 1 : 0);
                     minimumsMet &= count >= quota.min();
                     maximumsKept &= count <= quota.max();
                 }

@@ -20,8 +20,7 @@ import java.util.List;
  */
 final class PanelExpansion {
 
-    private PanelExpansion() {
-    }
+    private PanelExpansion() {}
 
     static List<PanelLottery.Panel> expand(VolunteerTypes types, List<int[]> compositions, List<Double> probabilities) {
         List<PanelLottery.Panel> panels = new ArrayList<>();
@@ -45,8 +44,8 @@ final class PanelExpansion {
                     continue; // the same boundary from another type
                 }
                 double length = (double) (end[0] * start[1] - start[0] * end[1]) / (start[1] * end[1]);
-                panels.add(new PanelLottery.Panel(members(types, composition, windows, start),
-                        probabilities.get(j) * length));
+                panels.add(new PanelLottery.Panel(
+                        members(types, composition, windows, start), probabilities.get(j) * length));
                 start = end;
             }
         }

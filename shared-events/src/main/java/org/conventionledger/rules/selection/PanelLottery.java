@@ -13,8 +13,8 @@ import java.util.List;
  *                           {@code panelSize}
  * @param minimumProbability the smallest of {@code probabilities}
  */
-public record PanelLottery(String algorithm, int panelSize, List<Panel> panels, List<Double> probabilities,
-                           double minimumProbability) {
+public record PanelLottery(
+        String algorithm, int panelSize, List<Panel> panels, List<Double> probabilities, double minimumProbability) {
 
     public PanelLottery {
         panels = List.copyOf(panels);

@@ -33,8 +33,7 @@ public final class PeopleCsv {
     private static final List<String> ID_COLUMNS = List.of("id", "person_id", "nationbuilder_id");
     private static final String HOUSEHOLD_COLUMN = "household";
 
-    private PeopleCsv() {
-    }
+    private PeopleCsv() {}
 
     /** The volunteers in {@code csv}, in file order; throws {@link MalformedCsv} naming the line and column. */
     public static List<Volunteer> parse(String csv, List<Category> categories) {
@@ -63,8 +62,9 @@ public final class PeopleCsv {
         }
         for (Category category : categories) {
             if (!column.containsKey(category.name())) {
-                throw new MalformedCsv(header.line(), "missing column '" + category.name()
-                        + "' (one column per category, named like the category)");
+                throw new MalformedCsv(
+                        header.line(),
+                        "missing column '" + category.name() + "' (one column per category, named like the category)");
             }
         }
         int idColumn = idColumn(header);
@@ -74,24 +74,32 @@ public final class PeopleCsv {
         Set<String> ids = new HashSet<>();
         for (Csv.Row row : rows.subList(1, rows.size())) {
             if (row.cells().size() != header.cells().size()) {
-                throw new MalformedCsv(row.line(), "expected " + header.cells().size()
-                        + " fields like the header, found " + row.cells().size());
+                throw new MalformedCsv(
+                        row.line(),
+                        "expected " + header.cells().size() + " fields like the header, found "
+                                + row.cells().size());
             }
-            String id = idColumn < 0 ? Integer.toString(pool.size() + 1) : row.cells().get(idColumn);
+            String id = idColumn < 0
+                    ? Integer.toString(pool.size() + 1)
+                    : row.cells().get(idColumn);
             if (id.isEmpty()) {
                 throw new MalformedCsv(row.line(), idColumn + 1, header.cells().get(idColumn), "the id is empty");
             }
             if (!ids.add(id)) {
-                throw new MalformedCsv(row.line(), idColumn + 1, header.cells().get(idColumn),
-                        "id '" + id + "' appears twice");
+                throw new MalformedCsv(
+                        row.line(), idColumn + 1, header.cells().get(idColumn), "id '" + id + "' appears twice");
             }
             Map<String, String> values = new HashMap<>();
             for (Category category : categories) {
                 int c = column.get(category.name());
                 String value = row.cells().get(c);
                 if (category.indexOf(value) < 0) {
-                    throw new MalformedCsv(row.line(), c + 1, category.name(), "'" + value + "' is not a value of category '"
-                            + category.name() + "' (expected one of: " + category.valueNames() + ")");
+                    throw new MalformedCsv(
+                            row.line(),
+                            c + 1,
+                            category.name(),
+                            "'" + value + "' is not a value of category '" + category.name() + "' (expected one of: "
+                                    + category.valueNames() + ")");
                 }
                 values.put(category.name(), value);
             }
@@ -104,7 +112,8 @@ public final class PeopleCsv {
     private static int householdColumn(Csv.Row header, List<Category> categories) {
         for (int i = 0; i < header.cells().size(); i++) {
             String name = header.cells().get(i);
-            if (name.equalsIgnoreCase(HOUSEHOLD_COLUMN) && categories.stream().noneMatch(c -> c.name().equals(name))) {
+            if (name.equalsIgnoreCase(HOUSEHOLD_COLUMN)
+                    && categories.stream().noneMatch(c -> c.name().equals(name))) {
                 return i;
             }
         }
@@ -115,8 +124,9 @@ public final class PeopleCsv {
     private static String pseudonym(String household) {
         String normalised = household.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(normalised.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java platform has SHA-256", e);
         }

@@ -24,19 +24,20 @@ import java.util.stream.IntStream;
  */
 final class QuotaFeasibility {
 
-    private QuotaFeasibility() {
-    }
+    private QuotaFeasibility() {}
 
     /** A composition meeting the quotas; throws {@link InfeasibleQuotas} if there is none. */
     static int[] check(Quotas quotas, VolunteerTypes types, CompositionSearch search) {
         int k = quotas.panelSize();
         if (types.poolSize() < k) {
-            throw new InfeasibleQuotas("The pool has " + types.poolSize() + " volunteers, fewer than the panel size "
-                    + k, List.of());
+            throw new InfeasibleQuotas(
+                    "The pool has " + types.poolSize() + " volunteers, fewer than the panel size " + k, List.of());
         }
         if (types.seatableHouseholds() < k) {
-            throw new InfeasibleQuotas("At most one volunteer per household can be seated, and the pool has "
-                    + types.seatableHouseholds() + " households, fewer than the panel size " + k, List.of());
+            throw new InfeasibleQuotas(
+                    "At most one volunteer per household can be seated, and the pool has " + types.seatableHouseholds()
+                            + " households, fewer than the panel size " + k,
+                    List.of());
         }
         List<String> problems = new ArrayList<>();
         List<String> blamed = new ArrayList<>();
@@ -50,7 +51,8 @@ final class QuotaFeasibility {
         if (!problems.isEmpty()) {
             throw new InfeasibleQuotas("No panel can meet the quotas: " + String.join("; ", problems), blamed);
         }
-        List<Integer> all = IntStream.range(0, quotas.categories().size()).boxed().toList();
+        List<Integer> all =
+                IntStream.range(0, quotas.categories().size()).boxed().toList();
         Optional<int[]> panel = search.best(new double[types.count()], all);
         if (panel.isPresent()) {
             return panel.get();
@@ -63,11 +65,15 @@ final class QuotaFeasibility {
                 kept = without;
             }
         }
-        List<String> names = kept.stream().map(c -> quotas.categories().get(c).name()).toList();
-        List<String> described = kept.stream().map(c -> describe(quotas.categories().get(c))).toList();
-        throw new InfeasibleQuotas("No panel of " + k + " volunteers from this pool meets the quotas of categories "
-                + String.join(", ", names.stream().map(n -> "'" + n + "'").toList())
-                + " together, though it could without any one of them (" + String.join("; ", described) + ")",
+        List<String> names =
+                kept.stream().map(c -> quotas.categories().get(c).name()).toList();
+        List<String> described =
+                kept.stream().map(c -> describe(quotas.categories().get(c))).toList();
+        throw new InfeasibleQuotas(
+                "No panel of " + k + " volunteers from this pool meets the quotas of categories "
+                        + String.join(
+                                ", ", names.stream().map(n -> "'" + n + "'").toList())
+                        + " together, though it could without any one of them (" + String.join("; ", described) + ")",
                 names);
     }
 
@@ -86,10 +92,11 @@ final class QuotaFeasibility {
         for (int v = 0; v < available.length; v++) {
             ValueQuota quota = category.values().get(v);
             if (quota.min() > quota.max()) {
-                problems.add(prefix + "value '" + quota.value() + "' has min " + quota.min() + " above max " + quota.max());
+                problems.add(
+                        prefix + "value '" + quota.value() + "' has min " + quota.min() + " above max " + quota.max());
             } else if (quota.min() > available[v]) {
-                problems.add(prefix + "value '" + quota.value() + "' needs at least " + quota.min()
-                        + " but only " + available[v] + " volunteers of the pool have it");
+                problems.add(prefix + "value '" + quota.value() + "' needs at least " + quota.min() + " but only "
+                        + available[v] + " volunteers of the pool have it");
             }
             minimums += quota.min();
             maximums += quota.max();
@@ -108,7 +115,11 @@ final class QuotaFeasibility {
     }
 
     private static String describe(Category category) {
-        return category.name() + ": " + String.join(", ", category.values().stream()
-                .map(v -> v.value() + " " + v.min() + "-" + v.max()).toList());
+        return category.name() + ": "
+                + String.join(
+                        ", ",
+                        category.values().stream()
+                                .map(v -> v.value() + " " + v.min() + "-" + v.max())
+                                .toList());
     }
 }

@@ -13,8 +13,7 @@ final class Solvers {
 
     private static boolean loaded;
 
-    private Solvers() {
-    }
+    private Solvers() {}
 
     /** Loads OR-Tools' native library (shipped in its jar) once per JVM; needed before building a model. */
     static synchronized void load() {

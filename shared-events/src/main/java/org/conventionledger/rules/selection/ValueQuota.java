@@ -14,8 +14,8 @@ public record ValueQuota(String value, int min, int max) {
             throw new IllegalArgumentException("A quota value must not be blank");
         }
         if (min < 0 || max < 0) {
-            throw new IllegalArgumentException("The quota of value '" + value + "' must have min and max >= 0, found "
-                    + min + ".." + max);
+            throw new IllegalArgumentException(
+                    "The quota of value '" + value + "' must have min and max >= 0, found " + min + ".." + max);
         }
     }
 }

@@ -85,12 +85,18 @@ final class VolunteerTypes {
             members.get(type).add(i);
             typeOf[i] = type;
             if (housemates) {
-                shared.computeIfAbsent(volunteer.household(), h -> new ArrayList<>()).add(type);
+                shared.computeIfAbsent(volunteer.household(), h -> new ArrayList<>())
+                        .add(type);
             }
         }
-        return new VolunteerTypes(valueIndices.toArray(int[][]::new),
-                members.stream().map(m -> m.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new),
-                typeOf, shared.values().stream().map(h -> h.stream().mapToInt(Integer::intValue).toArray())
+        return new VolunteerTypes(
+                valueIndices.toArray(int[][]::new),
+                members.stream()
+                        .map(m -> m.stream().mapToInt(Integer::intValue).toArray())
+                        .toArray(int[][]::new),
+                typeOf,
+                shared.values().stream()
+                        .map(h -> h.stream().mapToInt(Integer::intValue).toArray())
                         .toArray(int[][]::new));
     }
 

@@ -29,8 +29,7 @@ public final class IdentityNormaliser {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-    private IdentityNormaliser() {
-    }
+    private IdentityNormaliser() {}
 
     /** The matching key of {@code identity}. */
     public static String matchingKey(ResidentIdentity identity) {
@@ -40,10 +39,17 @@ public final class IdentityNormaliser {
 
     /** {@code text} without accents, case, punctuation or extra spaces. */
     public static String normalise(String text) {
-        String unmarked = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
-        String spelled = unmarked.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
+        String unmarked =
+                MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        String spelled = unmarked.replace("œ", "oe")
+                .replace("Œ", "OE")
+                .replace("æ", "ae")
+                .replace("Æ", "AE")
                 .replace("ß", "ss");
-        return SEPARATORS.matcher(spelled.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        return SEPARATORS
+                .matcher(spelled.toLowerCase(Locale.ROOT))
+                .replaceAll(" ")
+                .strip();
     }
 
     private static String nonEmpty(String normalised, String what) {

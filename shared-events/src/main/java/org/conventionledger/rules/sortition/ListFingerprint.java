@@ -27,8 +27,7 @@ public final class ListFingerprint {
 
     public static final String VERSION = "convention-ledger/source-list/v1";
 
-    private ListFingerprint() {
-    }
+    private ListFingerprint() {}
 
     /** The fingerprint of list {@code listId} holding {@code personIds} (in any order, repeats allowed). */
     public static String of(String listId, Collection<String> personIds) {
@@ -42,7 +41,8 @@ public final class ListFingerprint {
             requireLine(personId, "person id on list " + listId);
             distinct.add(personId);
         }
-        StringBuilder text = new StringBuilder(VERSION).append('\n').append(listId).append('\n');
+        StringBuilder text =
+                new StringBuilder(VERSION).append('\n').append(listId).append('\n');
         distinct.forEach(personId -> text.append(personId).append('\n'));
         return Sha256.hex(text.toString());
     }

@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -32,8 +31,8 @@ public final class PersonPseudonym {
     public PersonPseudonym(byte[] secret) {
         Objects.requireNonNull(secret, "secret");
         if (secret.length < MIN_SECRET_BYTES) {
-            throw new IllegalArgumentException("The pseudonym secret must be at least " + MIN_SECRET_BYTES
-                    + " bytes, found " + secret.length);
+            throw new IllegalArgumentException(
+                    "The pseudonym secret must be at least " + MIN_SECRET_BYTES + " bytes, found " + secret.length);
         }
         this.secret = secret.clone();
     }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
 import org.conventionledger.events.recruitment.DrawnResident;
 import org.conventionledger.events.recruitment.ListQuota;
 
@@ -46,8 +45,7 @@ public final class ResidentDraw {
 
     public static final String ALGORITHM = "draw-v1";
 
-    private ResidentDraw() {
-    }
+    private ResidentDraw() {}
 
     /**
      * Draws residents.
@@ -60,8 +58,8 @@ public final class ResidentDraw {
      *                    the public entropy
      * @return the drawn residents with the list each was drawn from, in the order they were taken
      */
-    public static List<DrawnResident> draw(Map<String, ? extends Collection<String>> frozenLists,
-                                           List<ListQuota> plan, int overall, String seed) {
+    public static List<DrawnResident> draw(
+            Map<String, ? extends Collection<String>> frozenLists, List<ListQuota> plan, int overall, String seed) {
         Objects.requireNonNull(frozenLists, "frozenLists");
         Objects.requireNonNull(plan, "plan");
         if (seed == null || seed.isBlank() || seed.length() > 2 * SeedCommitment.MAX_SEED_LENGTH + 1) {
@@ -73,8 +71,8 @@ public final class ResidentDraw {
     }
 
     /** The plan's lists in plan order, each as its distinct people, after checking the plan. */
-    private static Map<String, Set<String>> listsOf(Map<String, ? extends Collection<String>> frozenLists,
-                                                   List<ListQuota> plan, int overall) {
+    private static Map<String, Set<String>> listsOf(
+            Map<String, ? extends Collection<String>> frozenLists, List<ListQuota> plan, int overall) {
         if (plan.isEmpty()) {
             throw new InvalidDrawException("The draw names no source list");
         }
@@ -84,10 +82,11 @@ public final class ResidentDraw {
         Map<String, Set<String>> lists = new LinkedHashMap<>();
         int perListTotal = 0;
         for (ListQuota quota : plan) {
-            String listId = Objects.requireNonNull(quota, "a list of the plan is missing").listId();
+            String listId = Objects.requireNonNull(quota, "a list of the plan is missing")
+                    .listId();
             if (quota.count() < 0) {
-                throw new InvalidDrawException("The count for list " + listId + " must not be negative, found "
-                        + quota.count());
+                throw new InvalidDrawException(
+                        "The count for list " + listId + " must not be negative, found " + quota.count());
             }
             if (overall > 0 && quota.count() > 0) {
                 throw new InvalidDrawException("The draw gives both an overall count (" + overall
@@ -122,8 +121,7 @@ public final class ResidentDraw {
         List<DrawnResident> drawn = new ArrayList<>();
         for (ListQuota quota : plan) {
             String listId = quota.listId();
-            List<String> ranking = ranked(lists.get(listId), digest,
-                    ALGORITHM + "|" + seed + "|" + listId + "|");
+            List<String> ranking = ranked(lists.get(listId), digest, ALGORITHM + "|" + seed + "|" + listId + "|");
             int taken = 0;
             for (String personId : ranking) {
                 if (taken == quota.count()) {
@@ -157,8 +155,7 @@ public final class ResidentDraw {
 
     /** {@code people} sorted by the hex SHA-256 of {@code prefix + personId}, ascending. */
     private static List<String> ranked(Collection<String> people, MessageDigest digest, String prefix) {
-        record Ranked(String hash, String personId) {
-        }
+        record Ranked(String hash, String personId) {}
         return people.stream()
                 .map(personId -> new Ranked(Sha256.hex(digest, prefix + personId), personId))
                 .sorted(Comparator.comparing(Ranked::hash).thenComparing(Ranked::personId))

@@ -1,15 +1,14 @@
 package org.conventionledger.rules.sortition;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Who a resident on a source list is: what gets sealed with the person's key and never enters the log in
@@ -22,15 +21,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * record names, {@code birthDate} as {@code yyyy-MM-dd}, absent fields left out; {@link #fromJson(String)}
  * reads it back.
  */
-public record ResidentIdentity(String lastName,
-                               String firstName,
-                               LocalDate birthDate,
-                               String address,
-                               String postcode,
-                               String city,
-                               String email,
-                               String phone,
-                               String usageName) {
+public record ResidentIdentity(
+        String lastName,
+        String firstName,
+        LocalDate birthDate,
+        String address,
+        String postcode,
+        String city,
+        String email,
+        String phone,
+        String usageName) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FIELDS =
@@ -49,8 +49,15 @@ public record ResidentIdentity(String lastName,
     }
 
     /** An identity without a usage name. */
-    public ResidentIdentity(String lastName, String firstName, LocalDate birthDate, String address, String postcode,
-                            String city, String email, String phone) {
+    public ResidentIdentity(
+            String lastName,
+            String firstName,
+            LocalDate birthDate,
+            String address,
+            String postcode,
+            String city,
+            String email,
+            String phone) {
         this(lastName, firstName, birthDate, address, postcode, city, email, phone, null);
     }
 
@@ -100,9 +107,16 @@ public record ResidentIdentity(String lastName,
             throw new IllegalArgumentException("A resident identity needs a birthDate");
         }
         try {
-            return new ResidentIdentity(text(node, "lastName"), text(node, "firstName"), LocalDate.parse(birthDate),
-                    text(node, "address"), text(node, "postcode"), text(node, "city"), text(node, "email"),
-                    text(node, "phone"), text(node, "usageName"));
+            return new ResidentIdentity(
+                    text(node, "lastName"),
+                    text(node, "firstName"),
+                    LocalDate.parse(birthDate),
+                    text(node, "address"),
+                    text(node, "postcode"),
+                    text(node, "city"),
+                    text(node, "email"),
+                    text(node, "phone"),
+                    text(node, "usageName"));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("A resident identity's birthDate must be yyyy-MM-dd");
         }

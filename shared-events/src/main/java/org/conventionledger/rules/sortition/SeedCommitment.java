@@ -18,8 +18,7 @@ public final class SeedCommitment {
 
     private static final Pattern HEX_64 = Pattern.compile("[0-9a-fA-F]{64}");
 
-    private SeedCommitment() {
-    }
+    private SeedCommitment() {}
 
     /** The commitment to {@code seed}; rejects an invalid seed. */
     public static String of(String seed) {
@@ -28,7 +27,8 @@ public final class SeedCommitment {
 
     /** Whether {@code seed} is a valid seed whose commitment is {@code commitment} (hex in either case). */
     public static boolean matches(String seed, String commitment) {
-        return isValidSeed(seed) && isValidCommitment(commitment)
+        return isValidSeed(seed)
+                && isValidCommitment(commitment)
                 && of(seed).equals(commitment.toLowerCase(Locale.ROOT));
     }
 
@@ -73,8 +73,8 @@ public final class SeedCommitment {
     public static String drawRandomness(String seed, String publicEntropy) {
         requireValidSeed(seed);
         if (publicEntropy == null || publicEntropy.isBlank() || publicEntropy.length() > MAX_SEED_LENGTH) {
-            throw new IllegalArgumentException("The public entropy must not be blank and at most " + MAX_SEED_LENGTH
-                    + " characters");
+            throw new IllegalArgumentException(
+                    "The public entropy must not be blank and at most " + MAX_SEED_LENGTH + " characters");
         }
         return seed + "|" + publicEntropy;
     }

@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** SHA-256 of a text's UTF-8 bytes, as lowercase hex: the one hash every rule of this package uses. */
 final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     static MessageDigest digest() {
         try {

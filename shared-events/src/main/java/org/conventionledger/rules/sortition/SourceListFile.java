@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.conventionledger.csv.Dates;
 import org.conventionledger.csv.HeaderNames;
 import org.conventionledger.csv.Table;
@@ -37,8 +36,8 @@ public final class SourceListFile {
     public static final String FIRST_NAME = "first_name";
     public static final String BIRTH_DATE = "birth_date";
     public static final String IGNORE = "ignore";
-    public static final List<String> FIELDS = List.of(LAST_NAME, USAGE_NAME, FIRST_NAME, BIRTH_DATE, "address",
-            "postcode", "city", "email", "phone");
+    public static final List<String> FIELDS =
+            List.of(LAST_NAME, USAGE_NAME, FIRST_NAME, BIRTH_DATE, "address", "postcode", "city", "email", "phone");
     /** The problems a reading lists at most; more are counted. */
     public static final int MAX_PROBLEMS = 100;
 
@@ -46,16 +45,14 @@ public final class SourceListFile {
     static final Map<String, List<String>> SYNONYMS = synonyms();
 
     /** A problem of the file: the line (1-based; 0 for the whole file), the column's header if one is to blame. */
-    public record Problem(int line, String column, String problem) {
-    }
+    public record Problem(int line, String column, String problem) {}
 
     /** One resident read and the line they are on. */
-    public record Row(int line, ResidentIdentity identity) {
-    }
+    public record Row(int line, ResidentIdentity identity) {}
 
     /** What was read: the residents, how the columns were understood, and every problem found. */
-    public record Reading(int rows, List<Row> residents, Map<String, String> mapping, List<Problem> problems,
-                          int problemCount) {
+    public record Reading(
+            int rows, List<Row> residents, Map<String, String> mapping, List<Problem> problems, int problemCount) {
 
         public boolean acceptable() {
             return problemCount == 0;
@@ -65,8 +62,7 @@ public final class SourceListFile {
     private final List<Problem> problems = new ArrayList<>();
     private int problemCount;
 
-    private SourceListFile() {
-    }
+    private SourceListFile() {}
 
     /** Reads {@code table}; {@code mapping} (header → field) may be empty. */
     public static Reading read(Table table, Map<String, String> mapping) {
@@ -89,8 +85,8 @@ public final class SourceListFile {
             int equals = pair.lastIndexOf('=');
             String field = equals < 0 ? "" : pair.substring(equals + 1).strip().toLowerCase(Locale.ROOT);
             if (equals <= 0 || (!FIELDS.contains(field) && !field.equals(IGNORE))) {
-                throw new IllegalArgumentException("mapping: \"" + pair.strip() + "\" is not header=field; the fields are "
-                        + String.join(", ", FIELDS) + " and " + IGNORE);
+                throw new IllegalArgumentException("mapping: \"" + pair.strip()
+                        + "\" is not header=field; the fields are " + String.join(", ", FIELDS) + " and " + IGNORE);
             }
             mapping.put(HeaderNames.key(pair.substring(0, equals)), field);
         }
@@ -133,8 +129,11 @@ public final class SourceListFile {
                 }
                 Integer first = seen.putIfAbsent(key, row.line());
                 if (first != null) {
-                    problem(row.line(), null, "the same person as line " + first
-                            + " (same names and birth date once accents, case and punctuation are set aside)");
+                    problem(
+                            row.line(),
+                            null,
+                            "the same person as line " + first
+                                    + " (same names and birth date once accents, case and punctuation are set aside)");
                 } else {
                     residents.add(new Row(row.line(), identity.get()));
                 }
@@ -157,8 +156,11 @@ public final class SourceListFile {
             String key = HeaderNames.key(name);
             String field = explicit.containsKey(key) ? explicit.get(key) : recognised(key);
             if (field == null) {
-                problem(header.line(), name, "unknown column; the columns are " + columnsHelp()
-                        + ", or send a mapping such as mapping=" + name + "=ignore");
+                problem(
+                        header.line(),
+                        name,
+                        "unknown column; the columns are " + columnsHelp() + ", or send a mapping such as mapping="
+                                + name + "=ignore");
                 usable = false;
                 continue;
             }
@@ -168,8 +170,11 @@ public final class SourceListFile {
             }
             Integer before = column.put(field, i);
             if (before != null) {
-                problem(header.line(), name, "column " + field + " appears twice (also \"" + header.cell(before)
-                        + "\"); send a mapping naming which to use");
+                problem(
+                        header.line(),
+                        name,
+                        "column " + field + " appears twice (also \"" + header.cell(before)
+                                + "\"); send a mapping naming which to use");
                 usable = false;
             }
         }
@@ -179,8 +184,10 @@ public final class SourceListFile {
         }
         for (String required : List.of(LAST_NAME, FIRST_NAME, BIRTH_DATE)) {
             if (!column.containsKey(required)) {
-                problem(header.line(), null, "the required column " + required + " is missing; the columns are "
-                        + columnsHelp());
+                problem(
+                        header.line(),
+                        null,
+                        "the required column " + required + " is missing; the columns are " + columnsHelp());
                 usable = false;
             }
         }
@@ -190,7 +197,11 @@ public final class SourceListFile {
     private Optional<ResidentIdentity> resident(TableRow row, TableRow header, Map<String, Integer> column) {
         for (int i = header.cells().size(); i < row.cells().size(); i++) {
             if (!row.cells().get(i).isEmpty()) {
-                problem(row.line(), null, row.cells().size() + " fields, the header has " + header.cells().size());
+                problem(
+                        row.line(),
+                        null,
+                        row.cells().size() + " fields, the header has "
+                                + header.cells().size());
                 return Optional.empty();
             }
         }
@@ -206,17 +217,26 @@ public final class SourceListFile {
         if (date != null) {
             birthDate = Dates.parse(date).orElse(null);
             if (birthDate == null) {
-                problem(row.line(), header.cell(column.get(BIRTH_DATE)), "\"" + date + "\" is not "
-                        + Dates.FORMS_HELP + " (birth_date)");
+                problem(
+                        row.line(),
+                        header.cell(column.get(BIRTH_DATE)),
+                        "\"" + date + "\" is not " + Dates.FORMS_HELP + " (birth_date)");
                 ok = false;
             }
         }
         if (!ok) {
             return Optional.empty();
         }
-        return Optional.of(new ResidentIdentity(value(row, column, LAST_NAME), value(row, column, FIRST_NAME),
-                birthDate, value(row, column, "address"), value(row, column, "postcode"), value(row, column, "city"),
-                value(row, column, "email"), value(row, column, "phone"), value(row, column, USAGE_NAME)));
+        return Optional.of(new ResidentIdentity(
+                value(row, column, LAST_NAME),
+                value(row, column, FIRST_NAME),
+                birthDate,
+                value(row, column, "address"),
+                value(row, column, "postcode"),
+                value(row, column, "city"),
+                value(row, column, "email"),
+                value(row, column, "phone"),
+                value(row, column, USAGE_NAME)));
     }
 
     private static String value(TableRow row, Map<String, Integer> column, String field) {
@@ -257,21 +277,70 @@ public final class SourceListFile {
 
     private static Map<String, List<String>> synonyms() {
         Map<String, List<String>> names = new LinkedHashMap<>();
-        names.put(LAST_NAME, List.of("lastname", "nom", "noms", "nomdenaissance", "nomnaissance", "nomdefamille",
-                "nompatronymique", "surname", "familyname", "birthname"));
-        names.put(USAGE_NAME, List.of("usagename", "nomdusage", "nomusage", "nomusuel", "nommarital", "nomdepouse",
-                "marriedname", "usedname"));
-        names.put(FIRST_NAME, List.of("firstname", "prenom", "prenoms", "givenname", "givennames", "forename",
-                "forenames", "firstnames"));
-        names.put(BIRTH_DATE, List.of("birthdate", "datedenaissance", "datenaissance", "naissance", "nele", "neele",
-                "nee", "dateofbirth", "dob"));
-        names.put("address", List.of("address", "adresse", "adressepostale", "adresse1", "rue", "voie", "street",
-                "streetaddress"));
+        names.put(
+                LAST_NAME,
+                List.of(
+                        "lastname",
+                        "nom",
+                        "noms",
+                        "nomdenaissance",
+                        "nomnaissance",
+                        "nomdefamille",
+                        "nompatronymique",
+                        "surname",
+                        "familyname",
+                        "birthname"));
+        names.put(
+                USAGE_NAME,
+                List.of(
+                        "usagename",
+                        "nomdusage",
+                        "nomusage",
+                        "nomusuel",
+                        "nommarital",
+                        "nomdepouse",
+                        "marriedname",
+                        "usedname"));
+        names.put(
+                FIRST_NAME,
+                List.of(
+                        "firstname",
+                        "prenom",
+                        "prenoms",
+                        "givenname",
+                        "givennames",
+                        "forename",
+                        "forenames",
+                        "firstnames"));
+        names.put(
+                BIRTH_DATE,
+                List.of(
+                        "birthdate",
+                        "datedenaissance",
+                        "datenaissance",
+                        "naissance",
+                        "nele",
+                        "neele",
+                        "nee",
+                        "dateofbirth",
+                        "dob"));
+        names.put(
+                "address",
+                List.of("address", "adresse", "adressepostale", "adresse1", "rue", "voie", "street", "streetaddress"));
         names.put("postcode", List.of("postcode", "postalcode", "codepostal", "cp", "zip", "zipcode"));
         names.put("city", List.of("city", "commune", "ville", "localite", "town"));
         names.put("email", List.of("email", "mail", "courriel", "adressemail", "adresseelectronique", "emailaddress"));
-        names.put("phone", List.of("phone", "telephone", "tel", "portable", "mobile", "telephoneportable",
-                "phonenumber", "numerodetelephone"));
+        names.put(
+                "phone",
+                List.of(
+                        "phone",
+                        "telephone",
+                        "tel",
+                        "portable",
+                        "mobile",
+                        "telephoneportable",
+                        "phonenumber",
+                        "numerodetelephone"));
         return Collections.unmodifiableMap(names);
     }
 }

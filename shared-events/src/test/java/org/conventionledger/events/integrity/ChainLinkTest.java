@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
-
 import org.junit.jupiter.api.Test;
 
 /** {@link ChainLink}: what an event's link covers, and how metadata is made canonical. */
@@ -19,18 +18,40 @@ class ChainLinkTest {
     static final String PREVIOUS = "ab".repeat(32);
 
     static ChainLink.Entry entry() {
-        return new ChainLink.Entry(7, "6f1c-event", "conv-lyon", 3L,
-                "org.conventionledger.events.organisation.ConventionOpened", "1", "2025-03-02T09:00:00.123Z",
+        return new ChainLink.Entry(
+                7,
+                "6f1c-event",
+                "conv-lyon",
+                3L,
+                "org.conventionledger.events.organisation.ConventionOpened",
+                "1",
+                "2025-03-02T09:00:00.123Z",
                 Map.of("actorId", "organiser", "actorRole", "ORGANISER", "traceId", "request-7"),
                 "{\"conventionId\":\"conv-lyon\",\"city\":\"Lyon\"}".getBytes(StandardCharsets.UTF_8));
     }
 
     private static ChainLink.Entry with(UnaryOperator<Fields> change) {
         ChainLink.Entry e = entry();
-        Fields f = change.apply(new Fields(e.position(), e.eventId(), e.aggregateId(), e.sequence(), e.payloadType(),
-                e.payloadRevision(), e.timestamp(), e.metaData(), e.payload()));
-        return new ChainLink.Entry(f.position, f.eventId, f.aggregateId, f.sequence, f.payloadType, f.payloadRevision,
-                f.timestamp, f.metaData, f.payload);
+        Fields f = change.apply(new Fields(
+                e.position(),
+                e.eventId(),
+                e.aggregateId(),
+                e.sequence(),
+                e.payloadType(),
+                e.payloadRevision(),
+                e.timestamp(),
+                e.metaData(),
+                e.payload()));
+        return new ChainLink.Entry(
+                f.position,
+                f.eventId,
+                f.aggregateId,
+                f.sequence,
+                f.payloadType,
+                f.payloadRevision,
+                f.timestamp,
+                f.metaData,
+                f.payload);
     }
 
     /** A mutable copy of an entry's fields, to change one at a time. */
@@ -45,8 +66,16 @@ class ChainLinkTest {
         Map<String, String> metaData;
         byte[] payload;
 
-        Fields(long position, String eventId, String aggregateId, Long sequence, String payloadType,
-               String payloadRevision, String timestamp, Map<String, String> metaData, byte[] payload) {
+        Fields(
+                long position,
+                String eventId,
+                String aggregateId,
+                Long sequence,
+                String payloadType,
+                String payloadRevision,
+                String timestamp,
+                Map<String, String> metaData,
+                byte[] payload) {
             this.position = position;
             this.eventId = eventId;
             this.aggregateId = aggregateId;
@@ -85,14 +114,38 @@ class ChainLinkTest {
     void everyCoveredFieldChangesTheHash() {
         String original = ChainLink.hash(PREVIOUS, entry());
         Map<String, ChainLink.Entry> altered = new LinkedHashMap<>();
-        altered.put("position", with(f -> { f.position = 8; return f; }));
-        altered.put("eventId", with(f -> { f.eventId = "6f1d-event"; return f; }));
-        altered.put("aggregateId", with(f -> { f.aggregateId = "conv-lyom"; return f; }));
-        altered.put("sequence", with(f -> { f.sequence = 4L; return f; }));
-        altered.put("no sequence", with(f -> { f.sequence = null; return f; }));
-        altered.put("payloadType", with(f -> { f.payloadType = "org.conventionledger.events.organisation.Other"; return f; }));
-        altered.put("payloadRevision", with(f -> { f.payloadRevision = "2"; return f; }));
-        altered.put("timestamp", with(f -> { f.timestamp = "2025-03-02T09:00:00.124Z"; return f; }));
+        altered.put("position", with(f -> {
+            f.position = 8;
+            return f;
+        }));
+        altered.put("eventId", with(f -> {
+            f.eventId = "6f1d-event";
+            return f;
+        }));
+        altered.put("aggregateId", with(f -> {
+            f.aggregateId = "conv-lyom";
+            return f;
+        }));
+        altered.put("sequence", with(f -> {
+            f.sequence = 4L;
+            return f;
+        }));
+        altered.put("no sequence", with(f -> {
+            f.sequence = null;
+            return f;
+        }));
+        altered.put("payloadType", with(f -> {
+            f.payloadType = "org.conventionledger.events.organisation.Other";
+            return f;
+        }));
+        altered.put("payloadRevision", with(f -> {
+            f.payloadRevision = "2";
+            return f;
+        }));
+        altered.put("timestamp", with(f -> {
+            f.timestamp = "2025-03-02T09:00:00.124Z";
+            return f;
+        }));
         altered.put("metaData value", with(f -> {
             f.metaData = new HashMap<>(f.metaData);
             f.metaData.put("actorId", "intruder");
@@ -117,10 +170,14 @@ class ChainLinkTest {
             return f;
         }));
 
-        altered.forEach((field, entry) -> assertThat(ChainLink.hash(PREVIOUS, entry)).as(field).isNotEqualTo(original));
+        altered.forEach((field, entry) ->
+                assertThat(ChainLink.hash(PREVIOUS, entry)).as(field).isNotEqualTo(original));
         assertThat(ChainLink.hash("cd".repeat(32), entry())).as("previous hash").isNotEqualTo(original);
-        assertThat(altered.values().stream().map(e -> ChainLink.hash(PREVIOUS, e)).distinct())
-                .as("all different from one another too").hasSize(altered.size());
+        assertThat(altered.values().stream()
+                        .map(e -> ChainLink.hash(PREVIOUS, e))
+                        .distinct())
+                .as("all different from one another too")
+                .hasSize(altered.size());
     }
 
     @Test
@@ -155,14 +212,24 @@ class ChainLinkTest {
         otherOrder.put("a", "1");
         otherOrder.put("b", "2");
 
-        assertThat(ChainLink.canonical(oneOrder)).isEqualTo(ChainLink.canonical(otherOrder))
+        assertThat(ChainLink.canonical(oneOrder))
+                .isEqualTo(ChainLink.canonical(otherOrder))
                 .isEqualTo(ChainLink.canonical(new TreeMap<>(oneOrder)));
 
-        ChainLink.Entry read = with(f -> { f.metaData = oneOrder; return f; });
-        ChainLink.Entry stamped = with(f -> { f.metaData = otherOrder; return f; });
+        ChainLink.Entry read = with(f -> {
+            f.metaData = oneOrder;
+            return f;
+        });
+        ChainLink.Entry stamped = with(f -> {
+            f.metaData = otherOrder;
+            return f;
+        });
         Map<String, String> restamped = new HashMap<>(otherOrder);
         restamped.put("globalIndex", "7");
-        ChainLink.Entry stampedElsewhere = with(f -> { f.metaData = restamped; return f; });
+        ChainLink.Entry stampedElsewhere = with(f -> {
+            f.metaData = restamped;
+            return f;
+        });
         assertThat(ChainLink.hash(PREVIOUS, read))
                 .isEqualTo(ChainLink.hash(PREVIOUS, stamped))
                 .isEqualTo(ChainLink.hash(PREVIOUS, stampedElsewhere));
@@ -173,8 +240,14 @@ class ChainLinkTest {
         assertThat(ChainLink.canonical(null)).isEqualTo("{}");
         assertThat(ChainLink.canonical(Map.of())).isEqualTo("{}");
         assertThat(ChainLink.canonical(Map.of("globalIndex", "3"))).isEqualTo("{}");
-        assertThat(ChainLink.hash(PREVIOUS, with(f -> { f.metaData = null; return f; })))
-                .isEqualTo(ChainLink.hash(PREVIOUS, with(f -> { f.metaData = Map.of(); return f; })));
+        assertThat(ChainLink.hash(PREVIOUS, with(f -> {
+                    f.metaData = null;
+                    return f;
+                })))
+                .isEqualTo(ChainLink.hash(PREVIOUS, with(f -> {
+                    f.metaData = Map.of();
+                    return f;
+                })));
     }
 
     @Test
@@ -184,8 +257,8 @@ class ChainLinkTest {
         meta.put("lines", "a\nb\rc\td\u0001é");
         meta.put("absent", null);
 
-        assertThat(ChainLink.canonical(meta)).isEqualTo(
-                "{\"absent\":\"\",\"lines\":\"a\\nb\\rc\\td\\u0001é\",\"quote\\\"\":\"back\\\\slash\"}");
+        assertThat(ChainLink.canonical(meta))
+                .isEqualTo("{\"absent\":\"\",\"lines\":\"a\\nb\\rc\\td\\u0001é\",\"quote\\\"\":\"back\\\\slash\"}");
     }
 
     @Test
@@ -215,8 +288,16 @@ class ChainLinkTest {
      */
     @Test
     void twoDifferentEntriesNeverShareAHash() {
-        ChainLink.Entry original = with(f -> { f.eventId = "6f1c\nevent"; f.aggregateId = "conv-lyon"; return f; });
-        ChainLink.Entry shifted = with(f -> { f.eventId = "6f1c"; f.aggregateId = "event\nconv-lyon"; return f; });
+        ChainLink.Entry original = with(f -> {
+            f.eventId = "6f1c\nevent";
+            f.aggregateId = "conv-lyon";
+            return f;
+        });
+        ChainLink.Entry shifted = with(f -> {
+            f.eventId = "6f1c";
+            f.aggregateId = "event\nconv-lyon";
+            return f;
+        });
 
         assertThat(ChainLink.hash(PREVIOUS, shifted)).isNotEqualTo(ChainLink.hash(PREVIOUS, original));
     }

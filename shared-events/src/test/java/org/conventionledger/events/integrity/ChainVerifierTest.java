@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,8 +18,13 @@ class ChainVerifierTest {
     private static final long LAST = 7;
 
     private static ChainLink.Entry entry(long position, String city) {
-        return new ChainLink.Entry(position, "event-" + position, "conv-" + position, position - 1,
-                "org.conventionledger.events.organisation.ConventionOpened", "1",
+        return new ChainLink.Entry(
+                position,
+                "event-" + position,
+                "conv-" + position,
+                position - 1,
+                "org.conventionledger.events.organisation.ConventionOpened",
+                "1",
                 "2025-03-02T09:00:0" + position + "Z",
                 Map.of("actorId", "organiser", "actorRole", "ORGANISER", "globalIndex", String.valueOf(position)),
                 payload(position, city));
@@ -61,7 +65,11 @@ class ChainVerifierTest {
     }
 
     private static String headAt(long position) {
-        return export().stream().filter(l -> l.entry().position() == position).findFirst().orElseThrow().recordedHash();
+        return export().stream()
+                .filter(l -> l.entry().position() == position)
+                .findFirst()
+                .orElseThrow()
+                .recordedHash();
     }
 
     /** The same lines with the recorded links left out (an export beyond the chain's head, or stripped). */
@@ -83,9 +91,20 @@ class ChainVerifierTest {
         List<ChainVerifier.Line> altered = new ArrayList<>(lines);
         int i = indexOf(lines, position);
         ChainLink.Entry e = lines.get(i).entry();
-        altered.set(i, new ChainVerifier.Line(new ChainLink.Entry(e.position(), e.eventId(), e.aggregateId(),
-                e.sequence(), e.payloadType(), e.payloadRevision(), e.timestamp(), e.metaData(),
-                payload(position, "Lyom")), lines.get(i).recordedHash()));
+        altered.set(
+                i,
+                new ChainVerifier.Line(
+                        new ChainLink.Entry(
+                                e.position(),
+                                e.eventId(),
+                                e.aggregateId(),
+                                e.sequence(),
+                                e.payloadType(),
+                                e.payloadRevision(),
+                                e.timestamp(),
+                                e.metaData(),
+                                payload(position, "Lyom")),
+                        lines.get(i).recordedHash()));
         return altered;
     }
 
@@ -112,7 +131,9 @@ class ChainVerifierTest {
     void anExportThatGoesOnBeyondTheSealAndTheChainsHeadIsIntact() {
         // sealed at 5; the ledger has chained up to 6 since; 7 is not chained yet (no recorded link)
         List<ChainVerifier.Line> lines = new ArrayList<>(export());
-        lines.set(indexOf(lines, 7), new ChainVerifier.Line(lines.get(indexOf(lines, 7)).entry(), null));
+        lines.set(
+                indexOf(lines, 7),
+                new ChainVerifier.Line(lines.get(indexOf(lines, 7)).entry(), null));
 
         ChainVerifier.Result result = ChainVerifier.verify(lines, 5L, headAt(5));
 
@@ -123,8 +144,10 @@ class ChainVerifierTest {
 
     @Test
     void anEmptyChainSealedAtGenesisIsIntact() {
-        assertThat(ChainVerifier.verify(List.of(), -1L, ChainLink.GENESIS).intact()).isTrue();
-        assertThat(ChainVerifier.verify(export(), -1L, ChainLink.GENESIS).intact()).isTrue();
+        assertThat(ChainVerifier.verify(List.of(), -1L, ChainLink.GENESIS).intact())
+                .isTrue();
+        assertThat(ChainVerifier.verify(export(), -1L, ChainLink.GENESIS).intact())
+                .isTrue();
         assertThat(ChainVerifier.verify(List.of(), null, null))
                 .isEqualTo(new ChainVerifier.Result(true, null, "intact", 0, ChainLink.GENESIS));
     }
@@ -141,8 +164,12 @@ class ChainVerifierTest {
 
     @Test
     void anAlteredFirstOrLastEventIsFoundAtItsPosition() {
-        assertThat(ChainVerifier.verify(alteredPayloadAt(export(), 1), LAST, head()).firstDifference()).isEqualTo(1L);
-        assertThat(ChainVerifier.verify(alteredPayloadAt(export(), 7), LAST, head()).firstDifference()).isEqualTo(7L);
+        assertThat(ChainVerifier.verify(alteredPayloadAt(export(), 1), LAST, head())
+                        .firstDifference())
+                .isEqualTo(1L);
+        assertThat(ChainVerifier.verify(alteredPayloadAt(export(), 7), LAST, head())
+                        .firstDifference())
+                .isEqualTo(7L);
     }
 
     @Test
@@ -157,7 +184,8 @@ class ChainVerifierTest {
         assertThat(result.firstDifference()).isEqualTo(LAST);
         assertThat(result.reason()).contains("differs from the seal");
         assertThat(ChainVerifier.verify(forged, null, null).intact())
-                .as("without a seal, a consistently rewritten chain cannot be told apart").isTrue();
+                .as("without a seal, a consistently rewritten chain cannot be told apart")
+                .isTrue();
     }
 
     @Test
@@ -204,7 +232,9 @@ class ChainVerifierTest {
 
         ChainVerifier.Result linked = ChainVerifier.verify(lines, 5L, headAt(5));
         assertThat(linked.intact()).isFalse();
-        assertThat(linked.firstDifference()).as("the next line's recorded link no longer matches").isEqualTo(6L);
+        assertThat(linked.firstDifference())
+                .as("the next line's recorded link no longer matches")
+                .isEqualTo(6L);
 
         ChainVerifier.Result unlinked = ChainVerifier.verify(withoutLinks(lines), 5L, headAt(5));
         assertThat(unlinked.intact()).isFalse();
@@ -240,12 +270,34 @@ class ChainVerifierTest {
         List<ChainVerifier.Line> lines = new ArrayList<>(export());
         ChainLink.Entry two = lines.get(1).entry();
         ChainLink.Entry six = lines.get(4).entry();
-        lines.set(1, new ChainVerifier.Line(new ChainLink.Entry(2, six.eventId(), six.aggregateId(), six.sequence(),
-                six.payloadType(), six.payloadRevision(), six.timestamp(), six.metaData(), six.payload()),
-                lines.get(1).recordedHash()));
-        lines.set(4, new ChainVerifier.Line(new ChainLink.Entry(6, two.eventId(), two.aggregateId(), two.sequence(),
-                two.payloadType(), two.payloadRevision(), two.timestamp(), two.metaData(), two.payload()),
-                lines.get(4).recordedHash()));
+        lines.set(
+                1,
+                new ChainVerifier.Line(
+                        new ChainLink.Entry(
+                                2,
+                                six.eventId(),
+                                six.aggregateId(),
+                                six.sequence(),
+                                six.payloadType(),
+                                six.payloadRevision(),
+                                six.timestamp(),
+                                six.metaData(),
+                                six.payload()),
+                        lines.get(1).recordedHash()));
+        lines.set(
+                4,
+                new ChainVerifier.Line(
+                        new ChainLink.Entry(
+                                6,
+                                two.eventId(),
+                                two.aggregateId(),
+                                two.sequence(),
+                                two.payloadType(),
+                                two.payloadRevision(),
+                                two.timestamp(),
+                                two.metaData(),
+                                two.payload()),
+                        lines.get(4).recordedHash()));
 
         ChainVerifier.Result result = ChainVerifier.verify(lines, LAST, head());
 
@@ -262,7 +314,8 @@ class ChainVerifierTest {
         assertThat(result.reason()).contains("differs from the seal");
         assertThat(result.recomputedHead()).isEqualTo(head());
         assertThat(ChainVerifier.verify(export(), 5L, head()).firstDifference())
-                .as("the right head at the wrong position").isEqualTo(5L);
+                .as("the right head at the wrong position")
+                .isEqualTo(5L);
         assertThat(ChainVerifier.verify(export(), LAST, null).intact()).isFalse();
     }
 
@@ -276,7 +329,8 @@ class ChainVerifierTest {
         assertThat(result.firstDifference()).isEqualTo(LAST);
         assertThat(result.reason()).contains("ends before the sealed position");
         assertThat(result.checked()).isEqualTo(3);
-        assertThat(ChainVerifier.verify(List.of(), LAST, head()).firstDifference()).isEqualTo(LAST);
+        assertThat(ChainVerifier.verify(List.of(), LAST, head()).firstDifference())
+                .isEqualTo(LAST);
     }
 
     @Test
@@ -331,9 +385,18 @@ class ChainVerifierTest {
         List<ChainVerifier.Line> lines = new ArrayList<>();
         for (ChainVerifier.Line line : export()) {
             ChainLink.Entry e = line.entry();
-            lines.add(new ChainVerifier.Line(new ChainLink.Entry(e.position(), e.eventId(), e.aggregateId(),
-                    e.sequence(), e.payloadType(), e.payloadRevision(), e.timestamp(),
-                    Map.of("actorRole", "ORGANISER", "actorId", "organiser"), e.payload()), line.recordedHash()));
+            lines.add(new ChainVerifier.Line(
+                    new ChainLink.Entry(
+                            e.position(),
+                            e.eventId(),
+                            e.aggregateId(),
+                            e.sequence(),
+                            e.payloadType(),
+                            e.payloadRevision(),
+                            e.timestamp(),
+                            Map.of("actorRole", "ORGANISER", "actorId", "organiser"),
+                            e.payload()),
+                    line.recordedHash()));
         }
 
         assertThat(ChainVerifier.verify(lines, LAST, head()).intact()).isTrue();

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +35,17 @@ class EventAuditTest {
 
     /** An event of aggregate {@code aggregate}, unsigned. */
     private static ChainLink.Entry event(long position, String aggregate, long sequence, String payload) {
-        return new ChainLink.Entry(position, "event-" + position, aggregate, sequence, "BallotCast", "1", AT,
-                Map.of("traceId", "t-" + position), payload.getBytes(StandardCharsets.UTF_8), "Ballot");
+        return new ChainLink.Entry(
+                position,
+                "event-" + position,
+                aggregate,
+                sequence,
+                "BallotCast",
+                "1",
+                AT,
+                Map.of("traceId", "t-" + position),
+                payload.getBytes(StandardCharsets.UTF_8),
+                "Ballot");
     }
 
     private ChainLink.Entry signed(ChainLink.Entry entry, KeyPair key) {
@@ -48,8 +56,17 @@ class EventAuditTest {
     }
 
     private static ChainLink.Entry with(ChainLink.Entry e, Map<String, String> metaData, byte[] payload) {
-        return new ChainLink.Entry(e.position(), e.eventId(), e.aggregateId(), e.sequence(), e.payloadType(),
-                e.payloadRevision(), e.timestamp(), metaData, payload, e.aggregateType());
+        return new ChainLink.Entry(
+                e.position(),
+                e.eventId(),
+                e.aggregateId(),
+                e.sequence(),
+                e.payloadType(),
+                e.payloadRevision(),
+                e.timestamp(),
+                metaData,
+                payload,
+                e.aggregateType());
     }
 
     /**
@@ -121,12 +138,36 @@ class EventAuditTest {
         List<ChainLink.Entry> events = log();
         int i = index(events, 6);
         ChainLink.Entry e = events.get(i);
-        events.set(i, new ChainLink.Entry(6, e.eventId(), e.aggregateId(), e.sequence(), e.payloadType(),
-                e.payloadRevision(), "2022-06-19T18:00:00.123Z", e.metaData(), e.payload(), e.aggregateType()));
-        assertThat(audit(events).findings()).as("an event store that keeps milliseconds only").isEmpty();
+        events.set(
+                i,
+                new ChainLink.Entry(
+                        6,
+                        e.eventId(),
+                        e.aggregateId(),
+                        e.sequence(),
+                        e.payloadType(),
+                        e.payloadRevision(),
+                        "2022-06-19T18:00:00.123Z",
+                        e.metaData(),
+                        e.payload(),
+                        e.aggregateType()));
+        assertThat(audit(events).findings())
+                .as("an event store that keeps milliseconds only")
+                .isEmpty();
 
-        events.set(i, new ChainLink.Entry(6, e.eventId(), e.aggregateId(), e.sequence(), e.payloadType(),
-                e.payloadRevision(), "2022-06-19T17:59:00.123Z", e.metaData(), e.payload(), e.aggregateType()));
+        events.set(
+                i,
+                new ChainLink.Entry(
+                        6,
+                        e.eventId(),
+                        e.aggregateId(),
+                        e.sequence(),
+                        e.payloadType(),
+                        e.payloadRevision(),
+                        "2022-06-19T17:59:00.123Z",
+                        e.metaData(),
+                        e.payload(),
+                        e.aggregateType()));
         assertThat(audit(events).changedPositions()).containsExactly(6L);
     }
 
@@ -136,7 +177,8 @@ class EventAuditTest {
         int a = index(events, 3);
         int b = index(events, 4);
         byte[] first = events.get(a).payload();
-        events.set(a, with(events.get(a), events.get(a).metaData(), events.get(b).payload()));
+        events.set(
+                a, with(events.get(a), events.get(a).metaData(), events.get(b).payload()));
         events.set(b, with(events.get(b), events.get(b).metaData(), first));
 
         assertThat(audit(events).changedPositions()).containsExactly(3L, 4L);
@@ -191,9 +233,12 @@ class EventAuditTest {
         EventAudit.Verdict verdict = audit(events);
 
         assertThat(verdict.changedPositions()).isEmpty();
-        assertThat(verdict.findings()).singleElement()
+        assertThat(verdict.findings())
+                .singleElement()
                 .satisfies(f -> assertThat(List.of(f.from(), f.to())).containsExactly(10L, 14L));
-        assertThat(verdict.unvouchedHoles()).as("position 11, after the head's coverage").isEqualTo(1);
+        assertThat(verdict.unvouchedHoles())
+                .as("position 11, after the head's coverage")
+                .isEqualTo(1);
     }
 
     @Test
@@ -226,7 +271,9 @@ class EventAuditTest {
 
         EventAudit.Verdict verdict = audit(events);
 
-        assertThat(verdict.findings()).as("an unsigned event can be edited unseen: heads only").isEmpty();
+        assertThat(verdict.findings())
+                .as("an unsigned event can be edited unseen: heads only")
+                .isEmpty();
         assertThat(verdict.unsigned()).isEqualTo(3);
         assertThat(verdict.lastUnsigned()).isEqualTo(3);
     }
@@ -291,8 +338,17 @@ class EventAuditTest {
     }
 
     private static ChainLink.Entry reposition(ChainLink.Entry e, long position) {
-        return new ChainLink.Entry(position, e.eventId(), e.aggregateId(), e.sequence(), e.payloadType(),
-                e.payloadRevision(), e.timestamp(), e.metaData(), e.payload(), e.aggregateType());
+        return new ChainLink.Entry(
+                position,
+                e.eventId(),
+                e.aggregateId(),
+                e.sequence(),
+                e.payloadType(),
+                e.payloadRevision(),
+                e.timestamp(),
+                e.metaData(),
+                e.payload(),
+                e.aggregateType());
     }
 
     @Test
@@ -302,20 +358,29 @@ class EventAuditTest {
 
         assertThat(EventSignatures.text(reposition(e, 99))).isEqualTo(text);
         List<ChainLink.Entry> changed = List.of(
-                new ChainLink.Entry(3, "other", "ballot-3", 0L, "BallotCast", "1", AT, e.metaData(), e.payload(),
+                new ChainLink.Entry(
+                        3, "other", "ballot-3", 0L, "BallotCast", "1", AT, e.metaData(), e.payload(), "Ballot"),
+                new ChainLink.Entry(
+                        3, e.eventId(), "ballot-4", 0L, "BallotCast", "1", AT, e.metaData(), e.payload(), "Ballot"),
+                new ChainLink.Entry(
+                        3, e.eventId(), "ballot-3", 1L, "BallotCast", "1", AT, e.metaData(), e.payload(), "Ballot"),
+                new ChainLink.Entry(
+                        3, e.eventId(), "ballot-3", 0L, "Other", "1", AT, e.metaData(), e.payload(), "Ballot"),
+                new ChainLink.Entry(
+                        3, e.eventId(), "ballot-3", 0L, "BallotCast", "2", AT, e.metaData(), e.payload(), "Ballot"),
+                new ChainLink.Entry(
+                        3,
+                        e.eventId(),
+                        "ballot-3",
+                        0L,
+                        "BallotCast",
+                        "1",
+                        AT,
+                        Map.of("traceId", "other"),
+                        e.payload(),
                         "Ballot"),
-                new ChainLink.Entry(3, e.eventId(), "ballot-4", 0L, "BallotCast", "1", AT, e.metaData(),
-                        e.payload(), "Ballot"),
-                new ChainLink.Entry(3, e.eventId(), "ballot-3", 1L, "BallotCast", "1", AT, e.metaData(),
-                        e.payload(), "Ballot"),
-                new ChainLink.Entry(3, e.eventId(), "ballot-3", 0L, "Other", "1", AT, e.metaData(), e.payload(),
-                        "Ballot"),
-                new ChainLink.Entry(3, e.eventId(), "ballot-3", 0L, "BallotCast", "2", AT, e.metaData(),
-                        e.payload(), "Ballot"),
-                new ChainLink.Entry(3, e.eventId(), "ballot-3", 0L, "BallotCast", "1", AT,
-                        Map.of("traceId", "other"), e.payload(), "Ballot"),
-                new ChainLink.Entry(3, e.eventId(), "ballot-3", 0L, "BallotCast", "1", AT, e.metaData(),
-                        e.payload(), "Votation"));
+                new ChainLink.Entry(
+                        3, e.eventId(), "ballot-3", 0L, "BallotCast", "1", AT, e.metaData(), e.payload(), "Votation"));
         for (ChainLink.Entry other : changed) {
             assertThat(EventSignatures.text(other)).as(other.toString()).isNotEqualTo(text);
         }

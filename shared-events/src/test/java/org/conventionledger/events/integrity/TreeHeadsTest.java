@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
-
 import org.junit.jupiter.api.Test;
 
 /** {@link TreeHeads} and {@link TreeLeaf}: what is signed, and what a leaf covers. */
@@ -24,9 +23,11 @@ class TreeHeadsTest {
         String publicKey = TreeHeads.encode(ledger.getPublic());
 
         assertThat(TreeHeads.verifies(publicKey, text, signature)).isTrue();
-        assertThat(TreeHeads.verifies(publicKey, TreeHeads.headText(13, 15, "ab".repeat(32), "2025-03-02T10:00:00Z"),
-                signature)).isFalse();
-        assertThat(TreeHeads.verifies(TreeHeads.encode(keys().getPublic()), text, signature)).isFalse();
+        assertThat(TreeHeads.verifies(
+                        publicKey, TreeHeads.headText(13, 15, "ab".repeat(32), "2025-03-02T10:00:00Z"), signature))
+                .isFalse();
+        assertThat(TreeHeads.verifies(TreeHeads.encode(keys().getPublic()), text, signature))
+                .isFalse();
         assertThat(TreeHeads.verifies("not base64!", text, signature)).isFalse();
         assertThat(TreeHeads.verifies(publicKey, text, null)).isFalse();
     }
@@ -40,7 +41,9 @@ class TreeHeadsTest {
         jdk.update("some text".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String byJdk = java.util.Base64.getEncoder().encodeToString(jdk.sign());
 
-        assertThat(TreeHeads.sign(key.getPrivate(), "some text")).as("Ed25519 is deterministic").isEqualTo(byJdk);
+        assertThat(TreeHeads.sign(key.getPrivate(), "some text"))
+                .as("Ed25519 is deterministic")
+                .isEqualTo(byJdk);
         assertThat(TreeHeads.verifies(publicKey, "some text", byJdk)).isTrue();
         assertThat(TreeHeads.verifies(publicKey, "other text", byJdk)).isFalse();
         assertThat(TreeHeads.verifies(publicKey, "some text", "not base64!")).isFalse();
@@ -66,15 +69,31 @@ class TreeHeadsTest {
     void theLeafCoversEveryChainedFieldAndThePosition() {
         ChainLink.Entry entry = ChainLinkTest.entry();
         byte[] leaf = TreeLeaf.hash(entry);
-        ChainLink.Entry moved = new ChainLink.Entry(8, entry.eventId(), entry.aggregateId(), entry.sequence(),
-                entry.payloadType(), entry.payloadRevision(), entry.timestamp(), entry.metaData(), entry.payload());
-        ChainLink.Entry edited = new ChainLink.Entry(7, entry.eventId(), entry.aggregateId(), entry.sequence(),
-                entry.payloadType(), entry.payloadRevision(), entry.timestamp(), entry.metaData(),
+        ChainLink.Entry moved = new ChainLink.Entry(
+                8,
+                entry.eventId(),
+                entry.aggregateId(),
+                entry.sequence(),
+                entry.payloadType(),
+                entry.payloadRevision(),
+                entry.timestamp(),
+                entry.metaData(),
+                entry.payload());
+        ChainLink.Entry edited = new ChainLink.Entry(
+                7,
+                entry.eventId(),
+                entry.aggregateId(),
+                entry.sequence(),
+                entry.payloadType(),
+                entry.payloadRevision(),
+                entry.timestamp(),
+                entry.metaData(),
                 "{\"conventionId\":\"conv-lyon\",\"city\":\"Lyons\"}".getBytes());
 
         assertThat(TreeLeaf.hash(moved)).isNotEqualTo(leaf);
         assertThat(TreeLeaf.hash(edited)).isNotEqualTo(leaf);
-        assertThat(new String(TreeLeaf.bytes(entry))).startsWith("ledger-tree-v1\n7\n6f1c-event\nconv-lyon\n3\n")
+        assertThat(new String(TreeLeaf.bytes(entry)))
+                .startsWith("ledger-tree-v1\n7\n6f1c-event\nconv-lyon\n3\n")
                 .endsWith("\"city\":\"Lyon\"}");
     }
 }

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 
 /** Each voter's display order: random-looking, stable, per voter, reproducible from the log. */
@@ -43,7 +42,8 @@ class BallotOrderTest {
             orders.add(BallotOrder.of("seed", "voter-" + voter, forty));
         }
         assertThat(orders).hasSize(50);
-        assertThat(BallotOrder.of("another seed", "voter-0", forty)).isNotEqualTo(BallotOrder.of("seed", "voter-0", forty));
+        assertThat(BallotOrder.of("another seed", "voter-0", forty))
+                .isNotEqualTo(BallotOrder.of("seed", "voter-0", forty));
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,11 +18,16 @@ class LocalAccountsTest {
     @Test
     void aNewFileHoldsOneAccountPerRoleThenASecondOrganiser() throws Exception {
         List<LocalAccounts.Account> accounts = LocalAccounts.loadOrCreate(dir.resolve("accounts.txt"));
-        assertThat(accounts).extracting(LocalAccounts.Account::username)
+        assertThat(accounts)
+                .extracting(LocalAccounts.Account::username)
                 .containsExactly("organiser", "garant", "monitor", "voter", "platform", "operator", "organiser2");
         assertThat(accounts.get(6).role()).isEqualTo(Role.ORGANISER);
         assertThat(accounts.get(5).role()).isEqualTo(Role.OPERATOR);
-        assertThat(accounts.stream().filter(a -> a.role() == Role.ORGANISER).findFirst().orElseThrow().username())
+        assertThat(accounts.stream()
+                        .filter(a -> a.role() == Role.ORGANISER)
+                        .findFirst()
+                        .orElseThrow()
+                        .username())
                 .isEqualTo("organiser");
         assertThat(accounts).extracting(LocalAccounts.Account::password).doesNotHaveDuplicates();
         assertThat(LocalAccounts.loadOrCreate(dir.resolve("accounts.txt"))).isEqualTo(accounts);
@@ -32,10 +36,14 @@ class LocalAccountsTest {
     @Test
     void anOlderFileGetsTheMissingAccountAppendedAndKeepsItsPasswords() throws Exception {
         Path file = dir.resolve("accounts.txt");
-        Files.writeString(file, "ORGANISER organiser aaa\nGARANT garant bbb\nMONITOR monitor ccc\nVOTER voter ddd\n"
-                + "PLATFORM platform eee", StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                "ORGANISER organiser aaa\nGARANT garant bbb\nMONITOR monitor ccc\nVOTER voter ddd\n"
+                        + "PLATFORM platform eee",
+                StandardCharsets.UTF_8);
         List<LocalAccounts.Account> accounts = LocalAccounts.loadOrCreate(file);
-        assertThat(accounts).extracting(LocalAccounts.Account::username)
+        assertThat(accounts)
+                .extracting(LocalAccounts.Account::username)
                 .containsExactly("organiser", "garant", "monitor", "voter", "platform", "operator", "organiser2");
         assertThat(accounts.get(4).password()).isEqualTo("eee");
         assertThat(accounts.get(5).password()).hasSizeGreaterThanOrEqualTo(24);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +26,8 @@ class OwnerOnlyFilesTest {
 
     @Test
     void anExistingWorldReadableDirectoryAndItsFilesAreRestricted() throws IOException {
-        Path data = Files.createDirectory(root.resolve("data"),
+        Path data = Files.createDirectory(
+                root.resolve("data"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwxrwx")));
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxrwxrwx"));
         Path store = Files.writeString(data.resolve("eventstore.mv.db"), "log");

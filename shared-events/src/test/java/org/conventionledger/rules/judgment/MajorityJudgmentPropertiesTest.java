@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -41,7 +40,8 @@ class MajorityJudgmentPropertiesTest {
         @Override
         public String toString() {
             StringBuilder text = new StringBuilder();
-            tallies.forEach((name, tally) -> text.append(name).append('=').append(Arrays.toString(tally)).append(' '));
+            tallies.forEach((name, tally) ->
+                    text.append(name).append('=').append(Arrays.toString(tally)).append(' '));
             return text.toString();
         }
     }
@@ -51,18 +51,30 @@ class MajorityJudgmentPropertiesTest {
         return Combinators.combine(
                         Arbitraries.integers().between(2, 6),
                         Arbitraries.of(3L, 40L), // small counts make exact ties likely
-                        Arbitraries.strings().withCharRange('a', 'e').ofMinLength(1).ofMaxLength(3)
-                                .list().uniqueElements().ofMinSize(1).ofMaxSize(8))
+                        Arbitraries.strings()
+                                .withCharRange('a', 'e')
+                                .ofMinLength(1)
+                                .ofMaxLength(3)
+                                .list()
+                                .uniqueElements()
+                                .ofMinSize(1)
+                                .ofMaxSize(8))
                 .flatAs((grades, maxCount, names) -> {
-                    Arbitrary<List<Long>> tally = Arbitraries.longs().between(0, maxCount).list().ofSize(grades);
+                    Arbitrary<List<Long>> tally =
+                            Arbitraries.longs().between(0, maxCount).list().ofSize(grades);
                     Arbitrary<Integer> padGrade = Arbitraries.integers().between(0, grades - 1);
-                    return Combinators.combine(tally.list().ofSize(names.size()), padGrade.list().ofSize(names.size()))
+                    return Combinators.combine(
+                                    tally.list().ofSize(names.size()),
+                                    padGrade.list().ofSize(names.size()))
                             .as((tallies, pads) -> balanced(grades, names, tallies, pads));
                 });
     }
 
     private static Election balanced(int grades, List<String> names, List<List<Long>> counts, List<Integer> pads) {
-        long max = counts.stream().mapToLong(c -> c.stream().mapToLong(Long::longValue).sum()).max().orElse(0);
+        long max = counts.stream()
+                .mapToLong(c -> c.stream().mapToLong(Long::longValue).sum())
+                .max()
+                .orElse(0);
         Map<String, long[]> tallies = new TreeMap<>();
         for (int i = 0; i < names.size(); i++) {
             long[] tally = counts.get(i).stream().mapToLong(Long::longValue).toArray();
@@ -80,8 +92,8 @@ class MajorityJudgmentPropertiesTest {
     }
 
     @Property
-    void aBestGradeForOneOptionNeverLowersItsRank(@ForAll("elections") Election election,
-                                                   @ForAll @IntRange(min = 0, max = 1000) int pick) {
+    void aBestGradeForOneOptionNeverLowersItsRank(
+            @ForAll("elections") Election election, @ForAll @IntRange(min = 0, max = 1000) int pick) {
         List<String> names = new ArrayList<>(election.tallies().keySet());
         String chosen = names.get(pick % names.size());
         int before = rankOf(chosen, MajorityJudgment.rank(election.tallies()));
@@ -98,8 +110,8 @@ class MajorityJudgmentPropertiesTest {
     }
 
     @Property
-    void raisingOneJudgmentNeverLowersTheRank(@ForAll("elections") Election election,
-                                              @ForAll @IntRange(min = 0, max = 1_000_000) int pick) {
+    void raisingOneJudgmentNeverLowersTheRank(
+            @ForAll("elections") Election election, @ForAll @IntRange(min = 0, max = 1_000_000) int pick) {
         // pick chooses the option, the judgment to raise and how far, all at random
         List<String> names = new ArrayList<>(election.tallies().keySet());
         String chosen = names.get(pick % names.size());
@@ -142,7 +154,8 @@ class MajorityJudgmentPropertiesTest {
             Ranked previous = ranking.get(i - 1);
             Ranked current = ranking.get(i);
             boolean tied = Arrays.equals(tallies.get(previous.option()), tallies.get(current.option()));
-            assertThat(current.rank()).isGreaterThanOrEqualTo(previous.rank())
+            assertThat(current.rank())
+                    .isGreaterThanOrEqualTo(previous.rank())
                     .isEqualTo(tied ? previous.rank() : i + 1);
             assertThat(current.medianGrade()).isLessThanOrEqualTo(previous.medianGrade());
             assertThat(previous.tieBreak().isEmpty()).isEqualTo(tied);
@@ -156,15 +169,16 @@ class MajorityJudgmentPropertiesTest {
     }
 
     @Property
-    void scalingEveryTallyKeepsTheOrder(@ForAll("elections") Election election,
-                                        @ForAll @IntRange(min = 1, max = 1_000_000) int factor) {
+    void scalingEveryTallyKeepsTheOrder(
+            @ForAll("elections") Election election, @ForAll @IntRange(min = 1, max = 1_000_000) int factor) {
         Map<String, long[]> scaled = election.copy();
         scaled.values().forEach(tally -> {
             for (int g = 0; g < tally.length; g++) {
                 tally[g] *= factor;
             }
         });
-        assertThat(MajorityJudgment.rank(scaled)).extracting(Ranked::option, Ranked::rank, Ranked::medianGrade)
+        assertThat(MajorityJudgment.rank(scaled))
+                .extracting(Ranked::option, Ranked::rank, Ranked::medianGrade)
                 .isEqualTo(MajorityJudgment.rank(election.tallies()).stream()
                         .map(r -> org.assertj.core.groups.Tuple.tuple(r.option(), r.rank(), r.medianGrade()))
                         .toList());
@@ -173,7 +187,11 @@ class MajorityJudgmentPropertiesTest {
     // ---------------------------------------------------------------------------------------------
 
     private static int rankOf(String option, List<Ranked> ranking) {
-        return ranking.stream().filter(r -> r.option().equals(option)).findFirst().orElseThrow().rank();
+        return ranking.stream()
+                .filter(r -> r.option().equals(option))
+                .findFirst()
+                .orElseThrow()
+                .rank();
     }
 
     /**
@@ -181,8 +199,7 @@ class MajorityJudgmentPropertiesTest {
      * into sorted ballots, remove the lower median one at a time, compare the sequences lexicographically.
      */
     static List<Ranked> byDefinition(Map<String, long[]> tallies) {
-        record Candidate(String option, List<Integer> majorityValue) {
-        }
+        record Candidate(String option, List<Integer> majorityValue) {}
         List<Candidate> candidates = new ArrayList<>();
         new TreeMap<>(tallies).forEach((option, tally) -> {
             List<Integer> ballots = new ArrayList<>();
@@ -199,7 +216,8 @@ class MajorityJudgmentPropertiesTest {
         });
         Comparator<Candidate> lexicographic = (a, b) -> {
             for (int i = 0; i < a.majorityValue().size(); i++) {
-                int c = Integer.compare(a.majorityValue().get(i), b.majorityValue().get(i));
+                int c = Integer.compare(
+                        a.majorityValue().get(i), b.majorityValue().get(i));
                 if (c != 0) {
                     return c;
                 }
@@ -212,7 +230,8 @@ class MajorityJudgmentPropertiesTest {
         for (int i = 0; i < candidates.size(); i++) {
             Candidate current = candidates.get(i);
             int rank = i > 0 && lexicographic.compare(candidates.get(i - 1), current) == 0
-                    ? ranking.get(i - 1).rank() : i + 1;
+                    ? ranking.get(i - 1).rank()
+                    : i + 1;
             List<Integer> tieBreak = List.of();
             if (i + 1 < candidates.size()) {
                 List<Integer> next = candidates.get(i + 1).majorityValue();
@@ -223,7 +242,9 @@ class MajorityJudgmentPropertiesTest {
                     }
                 }
             }
-            int median = current.majorityValue().isEmpty() ? 0 : current.majorityValue().get(0);
+            int median = current.majorityValue().isEmpty()
+                    ? 0
+                    : current.majorityValue().get(0);
             ranking.add(new Ranked(current.option(), rank, median, tieBreak));
         }
         return ranking;

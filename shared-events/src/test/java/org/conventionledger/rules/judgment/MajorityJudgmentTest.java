@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-
-import org.conventionledger.rules.judgment.MajorityJudgment.Ranked;
 import org.assertj.core.groups.Tuple;
+import org.conventionledger.rules.judgment.MajorityJudgment.Ranked;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -58,8 +57,8 @@ class MajorityJudgmentTest {
         @Test
         void billionsOfJudgments() {
             assertThat(ranks(
-                    t(11312415004L, 21153652410L, 24101523299L, 18758623562L),
-                    t(11312415004L, 21153652400L, 24101523299L, 18758623572L)))
+                            t(11312415004L, 21153652410L, 24101523299L, 18758623562L),
+                            t(11312415004L, 21153652400L, 24101523299L, 18758623572L)))
                     .containsExactly(2, 1);
         }
 
@@ -100,9 +99,9 @@ class MajorityJudgmentTest {
         @Test
         void thousandsOfParticipants() {
             assertThat(ranks(
-                    t(11142, 6970, 4040, 1968, 9888, 2992),
-                    t(10141, 8971, 4043, 1965, 8884, 2996),
-                    t(14141, 8971, 1043, 1965, 7884, 2996)))
+                            t(11142, 6970, 4040, 1968, 9888, 2992),
+                            t(10141, 8971, 4043, 1965, 8884, 2996),
+                            t(14141, 8971, 1043, 1965, 7884, 2996)))
                     .containsExactly(1, 2, 3);
         }
 
@@ -110,11 +109,11 @@ class MajorityJudgmentTest {
         @Test
         void millionsOfParticipants() {
             assertThat(ranks(
-                    t(5272679, 19797001, 10732688, 9612936, 1379840, 16886281, 8646031),
-                    t(16354546, 11690342, 9451800, 14245973, 817593, 12461162, 7306040),
-                    t(9849171, 17970690, 14276861, 4606692, 16404594, 6760147, 2459301),
-                    t(2645563, 12907474, 1278331, 22843261, 8025412, 8964952, 15662463),
-                    t(16293252, 12277630, 38348, 14929905, 11087753, 10634266, 7066302)))
+                            t(5272679, 19797001, 10732688, 9612936, 1379840, 16886281, 8646031),
+                            t(16354546, 11690342, 9451800, 14245973, 817593, 12461162, 7306040),
+                            t(9849171, 17970690, 14276861, 4606692, 16404594, 6760147, 2459301),
+                            t(2645563, 12907474, 1278331, 22843261, 8025412, 8964952, 15662463),
+                            t(16293252, 12277630, 38348, 14929905, 11087753, 10634266, 7066302)))
                     .containsExactly(3, 4, 5, 1, 2);
         }
 
@@ -122,8 +121,7 @@ class MajorityJudgmentTest {
         // {1,2,2,2,2}, {0,0,4,0,0}, {0,0,0,0,2}, {0,0,0,1,1} padded at grade 0
         @Test
         void staticDefaultGradeZero() {
-            assertThat(ranks(t(2, 2, 2, 2, 2), t(2, 2, 2, 2, 2), t(6, 0, 4, 0, 0), t(8, 0, 0, 0, 2),
-                    t(8, 0, 0, 1, 1)))
+            assertThat(ranks(t(2, 2, 2, 2, 2), t(2, 2, 2, 2, 2), t(6, 0, 4, 0, 0), t(8, 0, 0, 0, 2), t(8, 0, 0, 1, 1)))
                     .containsExactly(1, 1, 3, 4, 5);
         }
 
@@ -131,8 +129,7 @@ class MajorityJudgmentTest {
         // {2,2,1,2,2}, {0,0,4,0,0}, {0,0,0,0,2}, {0,0,0,1,1} padded at grade 2
         @Test
         void staticDefaultGradePassable() {
-            assertThat(ranks(t(2, 2, 2, 2, 2), t(2, 2, 2, 2, 2), t(0, 0, 10, 0, 0), t(0, 0, 8, 0, 2),
-                    t(0, 0, 8, 1, 1)))
+            assertThat(ranks(t(2, 2, 2, 2, 2), t(2, 2, 2, 2, 2), t(0, 0, 10, 0, 0), t(0, 0, 8, 0, 2), t(0, 0, 8, 1, 1)))
                     .containsExactly(4, 4, 3, 1, 2);
         }
 
@@ -140,8 +137,8 @@ class MajorityJudgmentTest {
         // {2,2,1,2,2} at 2, {0,0,4,0,0} at 2, {0,0,0,0,2} at 4, {0,0,0,1,1} at 3
         @Test
         void medianDefaultGrade() {
-            assertThat(ranks(t(2, 2, 2, 2, 2), t(2, 2, 2, 2, 2), t(0, 0, 10, 0, 0), t(0, 0, 0, 0, 10),
-                    t(0, 0, 0, 9, 1)))
+            assertThat(ranks(
+                            t(2, 2, 2, 2, 2), t(2, 2, 2, 2, 2), t(0, 0, 10, 0, 0), t(0, 0, 0, 0, 10), t(0, 0, 0, 9, 1)))
                     .containsExactly(4, 4, 3, 1, 2);
         }
 
@@ -149,8 +146,12 @@ class MajorityJudgmentTest {
         // 60 (x6, x12, x12, x15, x20)
         @Test
         void normalization() {
-            assertThat(ranks(t(12, 12, 12, 12, 12), t(12, 12, 12, 12, 12), t(0, 0, 60, 0, 0),
-                    t(0, 30, 0, 30, 0), t(20, 0, 0, 20, 20)))
+            assertThat(ranks(
+                            t(12, 12, 12, 12, 12),
+                            t(12, 12, 12, 12, 12),
+                            t(0, 0, 60, 0, 0),
+                            t(0, 30, 0, 30, 0),
+                            t(20, 0, 0, 20, 20)))
                     .containsExactly(3, 3, 2, 5, 1);
         }
 
@@ -169,7 +170,8 @@ class MajorityJudgmentTest {
             for (int i = 0; i < 1337; i++) {
                 tallies.put("p" + i, t(7 + (60_000_000L - 7 - 204 - 107), 204, 107));
             }
-            assertThat(MajorityJudgment.rank(tallies)).hasSize(1337)
+            assertThat(MajorityJudgment.rank(tallies))
+                    .hasSize(1337)
                     .allSatisfy(r -> assertThat(r.rank()).isEqualTo(1));
         }
 
@@ -211,11 +213,23 @@ class MajorityJudgmentTest {
         @Test
         void parisRealData() {
             assertThat(ranks(
-                    t(0, 2, 0, 7, 5, 4), t(1, 1, 1, 7, 4, 4), t(2, 4, 2, 1, 5, 4), t(1, 2, 4, 6, 2, 3),
-                    t(1, 2, 5, 4, 3, 3), t(1, 4, 3, 2, 5, 3), t(1, 1, 2, 4, 4, 6), t(1, 3, 1, 4, 3, 6),
-                    t(1, 2, 2, 6, 3, 4), t(2, 2, 1, 5, 2, 6), t(0, 0, 0, 0, 1, 17), t(1, 0, 2, 3, 7, 5),
-                    t(0, 2, 1, 1, 4, 10), t(1, 1, 3, 1, 5, 7), t(1, 1, 0, 1, 11, 4), t(1, 2, 3, 6, 5, 1),
-                    t(1, 0, 2, 0, 3, 12)))
+                            t(0, 2, 0, 7, 5, 4),
+                            t(1, 1, 1, 7, 4, 4),
+                            t(2, 4, 2, 1, 5, 4),
+                            t(1, 2, 4, 6, 2, 3),
+                            t(1, 2, 5, 4, 3, 3),
+                            t(1, 4, 3, 2, 5, 3),
+                            t(1, 1, 2, 4, 4, 6),
+                            t(1, 3, 1, 4, 3, 6),
+                            t(1, 2, 2, 6, 3, 4),
+                            t(2, 2, 1, 5, 2, 6),
+                            t(0, 0, 0, 0, 1, 17),
+                            t(1, 0, 2, 3, 7, 5),
+                            t(0, 2, 1, 1, 4, 10),
+                            t(1, 1, 3, 1, 5, 7),
+                            t(1, 1, 0, 1, 11, 4),
+                            t(1, 2, 3, 6, 5, 1),
+                            t(1, 0, 2, 0, 3, 12)))
                     .containsExactly(9, 12, 10, 15, 17, 16, 7, 8, 13, 11, 1, 6, 3, 4, 5, 14, 2);
         }
 
@@ -245,15 +259,15 @@ class MajorityJudgmentTest {
         // #1 Chips (very good), #2 Arancini (good), #3 Burger (somewhat good)
         @Test
         void readmeExample() {
-            List<String> grades = List.of("to reject", "insufficient", "passable", "somewhat good", "good",
-                    "very good", "excellent");
+            List<String> grades =
+                    List.of("to reject", "insufficient", "passable", "somewhat good", "good", "very good", "excellent");
             Map<String, long[]> tallies = Map.of(
                     "Arancini", t(1, 1, 4, 3, 7, 4, 1),
                     "Burger", t(2, 2, 5, 5, 5, 0, 2),
                     "Chips", t(0, 1, 2, 1, 6, 7, 4));
             List<Ranked> ranking = MajorityJudgment.rank(tallies);
-            assertThat(ranking).extracting(r -> "#" + r.rank() + " " + r.option() + " ("
-                            + grades.get(r.medianGrade()) + ")")
+            assertThat(ranking)
+                    .extracting(r -> "#" + r.rank() + " " + r.option() + " (" + grades.get(r.medianGrade()) + ")")
                     .containsExactly("#1 Chips (very good)", "#2 Arancini (good)", "#3 Burger (somewhat good)");
         }
 
@@ -293,8 +307,8 @@ class MajorityJudgmentTest {
         // identical and share rank 4; sorted: B, C, D, A, E
         @Test
         void readmeDemo() {
-            long[][] tallies = {t(2, 2, 2, 2, 2), t(2, 1, 1, 1, 5), t(2, 1, 1, 2, 4), t(2, 1, 5, 0, 2),
-                    t(2, 2, 2, 2, 2)};
+            long[][] tallies = {t(2, 2, 2, 2, 2), t(2, 1, 1, 1, 5), t(2, 1, 1, 2, 4), t(2, 1, 5, 0, 2), t(2, 2, 2, 2, 2)
+            };
             assertThat(ranks(tallies)).containsExactly(4, 1, 2, 3, 4);
             assertThat(order(tallies)).containsExactly("p01", "p02", "p03", "p00", "p04");
         }
@@ -303,9 +317,11 @@ class MajorityJudgmentTest {
         @Test
         void rejectsUnbalancedAndMisshapedTallies() {
             assertThatThrownBy(() -> MajorityJudgment.rank(named(t(2, 2, 2, 2, 2), t(2, 0, 0, 0, 2))))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("p01");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("p01");
             assertThatThrownBy(() -> MajorityJudgment.rank(named(t(2, 2, 2, 2, 2), t(2, 2, 2, 2))))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("p01");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("p01");
         }
     }
 
@@ -324,7 +340,9 @@ class MajorityJudgmentTest {
         @Test
         void doctest81And82() {
             Map<String, long[]> tallies = Map.of("81", t(1, 6, 2, 12, 8, 8), "82", t(1, 8, 2, 2, 8, 16));
-            assertThat(MajorityJudgment.rank(tallies)).extracting(Ranked::option).containsExactly("82", "81");
+            assertThat(MajorityJudgment.rank(tallies))
+                    .extracting(Ranked::option)
+                    .containsExactly("82", "81");
         }
 
         // README.md example: Chips, Pasta, Pizza, Bread
@@ -335,7 +353,8 @@ class MajorityJudgmentTest {
                     "Chips", t(2, 2, 4, 2),
                     "Pasta", t(2, 3, 2, 3),
                     "Bread", t(2, 4, 3, 1));
-            assertThat(MajorityJudgment.rank(tallies)).extracting(Ranked::option, Ranked::rank)
+            assertThat(MajorityJudgment.rank(tallies))
+                    .extracting(Ranked::option, Ranked::rank)
                     .containsExactly(
                             Tuple.tuple("Chips", 1),
                             Tuple.tuple("Pasta", 2),
@@ -367,12 +386,17 @@ class MajorityJudgmentTest {
             assertThat(ranks(t(11, 2, 7), t(10, 4, 6))).containsExactly(2, 1);
             assertThat(ranks(t(30, 30, 30, 30, 30), t(20, 35, 35, 40, 20), t(25, 35, 30, 40, 20)))
                     .containsExactly(3, 1, 2);
-            assertThat(ranks(t(10_000_000, 20_000_000, 15_111_222), t(30_000_000, 10_111_000, 5_000_222),
-                    t(5_000_000, 15_111_000, 25_000_222)))
+            assertThat(ranks(
+                            t(10_000_000, 20_000_000, 15_111_222),
+                            t(30_000_000, 10_111_000, 5_000_222),
+                            t(5_000_000, 15_111_000, 25_000_222)))
                     .containsExactly(2, 3, 1);
             // "Perfect equality is allowed"
-            assertThat(ranks(t(300, 300, 300, 300, 300), t(150, 150, 0, 600, 600), t(150, 150, 0, 600, 600),
-                    t(350, 250, 350, 250, 300)))
+            assertThat(ranks(
+                            t(300, 300, 300, 300, 300),
+                            t(150, 150, 0, 600, 600),
+                            t(150, 150, 0, 600, 600),
+                            t(350, 250, 350, 250, 300)))
                     .containsExactly(3, 1, 1, 4);
             assertThat(ranks(t(0, 1, 2, 3, 4, 5, 6))).containsExactly(1);
         }
@@ -399,7 +423,8 @@ class MajorityJudgmentTest {
         // testSimpleExampleWithBigIntegers: Arancini, Burger, Chips
         @Test
         void simpleExample() {
-            assertThat(ranks(t(3, 3, 3, 3, 3), t(2, 2, 4, 6, 1), t(0, 0, 10, 5, 0))).containsExactly(3, 1, 2);
+            assertThat(ranks(t(3, 3, 3, 3, 3), t(2, 2, 4, 6, 1), t(0, 0, 10, 5, 0)))
+                    .containsExactly(3, 1, 2);
         }
     }
 
@@ -420,10 +445,9 @@ class MajorityJudgmentTest {
             assertThat(median(t(2, 0, 2))).isZero();
             assertThat(median(t(1, 1, 1, 1))).isEqualTo(1);
             List<Ranked> ranking = MajorityJudgment.rank(Map.of("a", t(0, 2, 2), "b", t(0, 1, 3)));
-            assertThat(ranking).extracting(Ranked::option, Ranked::medianGrade, Ranked::tieBreak)
-                    .containsExactly(
-                            Tuple.tuple("b", 2, List.of(2)),
-                            Tuple.tuple("a", 1, List.of()));
+            assertThat(ranking)
+                    .extracting(Ranked::option, Ranked::medianGrade, Ranked::tieBreak)
+                    .containsExactly(Tuple.tuple("b", 2, List.of(2)), Tuple.tuple("a", 1, List.of()));
         }
 
         /**
@@ -436,7 +460,9 @@ class MajorityJudgmentTest {
         void tieBrokenByTheGroupsAroundTheMedian() {
             List<Ranked> ranking = MajorityJudgment.rank(Map.of("down", t(0, 2, 2, 1, 0), "up", t(0, 1, 2, 2, 0)));
             assertThat(ranking).extracting(Ranked::option).containsExactly("up", "down");
-            assertThat(ranking.get(0).medianGrade()).isEqualTo(ranking.get(1).medianGrade()).isEqualTo(2);
+            assertThat(ranking.get(0).medianGrade())
+                    .isEqualTo(ranking.get(1).medianGrade())
+                    .isEqualTo(2);
             assertThat(ranking.get(0).tieBreak()).containsExactly(2, 2);
             assertThat(ranking.get(1).tieBreak()).isEmpty();
             assertThat(MajorityJudgment.majorityValue(t(0, 1, 2, 2, 0))).containsExactly(2, 2, 3, 1, 3);
@@ -466,30 +492,28 @@ class MajorityJudgmentTest {
             tallies.put("m-best", t(0, 0, 3));
             tallies.put("b-tied", t(1, 1, 1));
             List<Ranked> ranking = MajorityJudgment.rank(tallies);
-            assertThat(ranking).containsExactly(
-                    new Ranked("m-best", 1, 2, List.of(2)),
-                    new Ranked("b-tied", 2, 1, List.of()),
-                    new Ranked("c-tied", 2, 1, List.of(1)),
-                    new Ranked("z-worst", 4, 0, List.of()));
+            assertThat(ranking)
+                    .containsExactly(
+                            new Ranked("m-best", 1, 2, List.of(2)),
+                            new Ranked("b-tied", 2, 1, List.of()),
+                            new Ranked("c-tied", 2, 1, List.of(1)),
+                            new Ranked("z-worst", 4, 0, List.of()));
         }
 
         @Test
         void threeWayTieAtTheTop() {
-            Map<String, long[]> tallies = new TreeMap<>(Map.of(
-                    "c", t(1, 2, 3), "a", t(1, 2, 3), "b", t(1, 2, 3), "d", t(2, 2, 2)));
-            assertThat(MajorityJudgment.rank(tallies)).extracting(Ranked::option, Ranked::rank)
+            Map<String, long[]> tallies =
+                    new TreeMap<>(Map.of("c", t(1, 2, 3), "a", t(1, 2, 3), "b", t(1, 2, 3), "d", t(2, 2, 2)));
+            assertThat(MajorityJudgment.rank(tallies))
+                    .extracting(Ranked::option, Ranked::rank)
                     .containsExactly(
-                            Tuple.tuple("a", 1),
-                            Tuple.tuple("b", 1),
-                            Tuple.tuple("c", 1),
-                            Tuple.tuple("d", 4));
+                            Tuple.tuple("a", 1), Tuple.tuple("b", 1), Tuple.tuple("c", 1), Tuple.tuple("d", 4));
         }
 
         @Test
         void noJudgmentsAtAll() {
-            assertThat(MajorityJudgment.rank(Map.of("y", t(0, 0, 0), "x", t(0, 0, 0)))).containsExactly(
-                    new Ranked("x", 1, 0, List.of()),
-                    new Ranked("y", 1, 0, List.of()));
+            assertThat(MajorityJudgment.rank(Map.of("y", t(0, 0, 0), "x", t(0, 0, 0))))
+                    .containsExactly(new Ranked("x", 1, 0, List.of()), new Ranked("y", 1, 0, List.of()));
         }
 
         @Test
@@ -509,12 +533,14 @@ class MajorityJudgmentTest {
             List<Ranked> ranking = MajorityJudgment.rank(Map.of(
                     "a", t(100_000, 0, 800_000, 0, 100_000),
                     "b", t(100_001, 0, 800_000, 0, 99_999)));
-            assertThat(ranking).extracting(Ranked::option, Ranked::rank).containsExactly(
-                    Tuple.tuple("a", 1),
-                    Tuple.tuple("b", 2));
+            assertThat(ranking)
+                    .extracting(Ranked::option, Ranked::rank)
+                    .containsExactly(Tuple.tuple("a", 1), Tuple.tuple("b", 2));
             List<Integer> tieBreak = ranking.get(0).tieBreak();
             assertThat(tieBreak).hasSize(799_999).containsOnly(2);
-            assertThat(MajorityJudgment.majorityValue(t(100_001, 0, 800_000, 0, 99_999)).get(799_998)).isZero();
+            assertThat(MajorityJudgment.majorityValue(t(100_001, 0, 800_000, 0, 99_999))
+                            .get(799_998))
+                    .isZero();
         }
 
         /** 1,000 options x 1,000,000 judgments x 7 grades, random (fixed seed): completes quickly. */
@@ -553,9 +579,14 @@ class MajorityJudgmentTest {
                     assertThat(previous.tieBreak()).isNotEmpty();
                 }
             }
-            assertThat(ranking).filteredOn(r -> r.option().startsWith("tied-"))
-                    .extracting(Ranked::rank).containsOnly(ranking.stream()
-                            .filter(r -> r.option().equals("tied-0")).findFirst().orElseThrow().rank());
+            assertThat(ranking)
+                    .filteredOn(r -> r.option().startsWith("tied-"))
+                    .extracting(Ranked::rank)
+                    .containsOnly(ranking.stream()
+                            .filter(r -> r.option().equals("tied-0"))
+                            .findFirst()
+                            .orElseThrow()
+                            .rank());
         }
     }
 
@@ -564,8 +595,8 @@ class MajorityJudgmentTest {
 
         @Test
         void unequalTotalsNameTheOption() {
-            assertThatThrownBy(() -> MajorityJudgment.rank(Map.of(
-                    "alpha", t(1, 2, 3), "beta", t(1, 2, 2), "gamma", t(3, 2, 1))))
+            assertThatThrownBy(() ->
+                            MajorityJudgment.rank(Map.of("alpha", t(1, 2, 3), "beta", t(1, 2, 2), "gamma", t(3, 2, 1))))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("'beta'")
                     .hasMessageContaining("5 judgments")
@@ -574,8 +605,8 @@ class MajorityJudgmentTest {
 
         @Test
         void unequalTotalsNameTheOddOneEvenIfItComesFirst() {
-            assertThatThrownBy(() -> MajorityJudgment.rank(Map.of(
-                    "alpha", t(0, 0, 1), "beta", t(1, 1, 1), "gamma", t(3, 0, 0))))
+            assertThatThrownBy(() ->
+                            MajorityJudgment.rank(Map.of("alpha", t(0, 0, 1), "beta", t(1, 1, 1), "gamma", t(3, 0, 0))))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("'alpha'");
         }
@@ -583,17 +614,22 @@ class MajorityJudgmentTest {
         @Test
         void malformedTallies() {
             assertThatThrownBy(() -> MajorityJudgment.rank(Map.of("a", t(3))))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a'");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'a'");
             assertThatThrownBy(() -> MajorityJudgment.rank(Map.of("a", t(1, 1), "b", t(1, 0, 1))))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'b'");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'b'");
             assertThatThrownBy(() -> MajorityJudgment.rank(Map.of("a", t(3, -1, 1))))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("negative");
             assertThatThrownBy(() -> MajorityJudgment.rank(Map.of("a", t(Long.MAX_VALUE, 1))))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a'");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'a'");
             Map<String, long[]> withNull = new HashMap<>();
             withNull.put("a", null);
             assertThatThrownBy(() -> MajorityJudgment.rank(withNull))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'a'");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'a'");
             Map<String, long[]> nullName = new HashMap<>();
             nullName.put(null, t(1, 1));
             assertThatThrownBy(() -> MajorityJudgment.rank(nullName)).isInstanceOf(IllegalArgumentException.class);
@@ -601,7 +637,9 @@ class MajorityJudgmentTest {
 
         @Test
         void tieBreakIsReadOnly() {
-            List<Integer> tieBreak = MajorityJudgment.rank(Map.of("a", t(0, 3), "b", t(3, 0))).get(0).tieBreak();
+            List<Integer> tieBreak = MajorityJudgment.rank(Map.of("a", t(0, 3), "b", t(3, 0)))
+                    .get(0)
+                    .tieBreak();
             assertThat(tieBreak).containsExactly(1);
             assertThatThrownBy(() -> tieBreak.add(0)).isInstanceOf(UnsupportedOperationException.class);
         }
@@ -633,7 +671,9 @@ class MajorityJudgmentTest {
 
     /** Option names best first. */
     static List<String> order(long[]... tallies) {
-        return MajorityJudgment.rank(named(tallies)).stream().map(Ranked::option).toList();
+        return MajorityJudgment.rank(named(tallies)).stream()
+                .map(Ranked::option)
+                .toList();
     }
 
     static int median(long[] tally) {

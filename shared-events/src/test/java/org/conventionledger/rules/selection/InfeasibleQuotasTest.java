@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** Quotas no panel can meet are refused with the categories to blame named. */
@@ -24,7 +23,8 @@ class InfeasibleQuotasTest {
         return pool;
     }
 
-    private static Category category(String name, String value1, int min1, int max1, String value2, int min2, int max2) {
+    private static Category category(
+            String name, String value1, int min1, int max1, String value2, int min2, int max2) {
         return new Category(name, List.of(new ValueQuota(value1, min1, max1), new ValueQuota(value2, min2, max2)));
     }
 
@@ -33,8 +33,8 @@ class InfeasibleQuotasTest {
     private static final Category ANY_DISTRICT = category("district", "north", 0, 4, "south", 0, 4);
 
     private static InfeasibleQuotas refusal(int k, Category... categories) {
-        return catchThrowableOfType(InfeasibleQuotas.class,
-                () -> LeximinSelection.select(new Quotas(k, List.of(categories)), POOL));
+        return catchThrowableOfType(
+                InfeasibleQuotas.class, () -> LeximinSelection.select(new Quotas(k, List.of(categories)), POOL));
     }
 
     @Test
@@ -50,7 +50,8 @@ class InfeasibleQuotasTest {
         InfeasibleQuotas refused = refusal(4, ANY_GENDER, category("age", "young", 3, 4, "old", 2, 4));
 
         assertThat(refused.conflictingCategories()).containsExactly("age");
-        assertThat(refused).hasMessageContaining("category 'age': the minimums add up to 5, more than the panel size 4");
+        assertThat(refused)
+                .hasMessageContaining("category 'age': the minimums add up to 5, more than the panel size 4");
     }
 
     @Test
@@ -58,7 +59,8 @@ class InfeasibleQuotasTest {
         InfeasibleQuotas refused = refusal(4, ANY_GENDER, ANY_AGE, category("district", "north", 0, 1, "south", 0, 2));
 
         assertThat(refused.conflictingCategories()).containsExactly("district");
-        assertThat(refused).hasMessageContaining("category 'district': the maximums add up to 3, less than the panel size 4");
+        assertThat(refused)
+                .hasMessageContaining("category 'district': the maximums add up to 3, less than the panel size 4");
     }
 
     @Test
@@ -66,7 +68,8 @@ class InfeasibleQuotasTest {
         InfeasibleQuotas refused = refusal(6, category("gender", "female", 5, 6, "male", 0, 6), ANY_AGE);
 
         assertThat(refused.conflictingCategories()).containsExactly("gender");
-        assertThat(refused).hasMessageContaining("value 'female' needs at least 5 but only 4 volunteers of the pool have it");
+        assertThat(refused)
+                .hasMessageContaining("value 'female' needs at least 5 but only 4 volunteers of the pool have it");
     }
 
     @Test
@@ -74,12 +77,16 @@ class InfeasibleQuotasTest {
         InfeasibleQuotas refused = refusal(6, ANY_GENDER, category("age", "young", 0, 6, "old", 0, 1));
 
         assertThat(refused.conflictingCategories()).containsExactly("age");
-        assertThat(refused).hasMessageContaining("category 'age': with this pool its maximums let at most 5 volunteers be seated");
+        assertThat(refused)
+                .hasMessageContaining("category 'age': with this pool its maximums let at most 5 volunteers be seated");
     }
 
     @Test
     void everyCategoryFailingOnItsOwnIsNamed() {
-        InfeasibleQuotas refused = refusal(4, category("gender", "female", 4, 4, "male", 1, 4), ANY_AGE,
+        InfeasibleQuotas refused = refusal(
+                4,
+                category("gender", "female", 4, 4, "male", 1, 4),
+                ANY_AGE,
                 category("district", "north", 5, 3, "south", 0, 4));
 
         assertThat(refused.conflictingCategories()).containsExactly("gender", "district");
@@ -102,14 +109,17 @@ class InfeasibleQuotasTest {
             pool.add(new Volunteer(volunteer.id(), volunteer.values(), i < 6 ? "h" + i / 2 : null));
         }
 
-        InfeasibleQuotas refused = catchThrowableOfType(InfeasibleQuotas.class,
-                () -> LeximinSelection.select(new Quotas(6, List.of(ANY_GENDER)), pool));
+        InfeasibleQuotas refused = catchThrowableOfType(
+                InfeasibleQuotas.class, () -> LeximinSelection.select(new Quotas(6, List.of(ANY_GENDER)), pool));
 
         assertThat(refused.conflictingCategories()).isEmpty();
-        assertThat(refused).hasMessage("At most one volunteer per household can be seated, and the pool has 5 "
-                + "households, fewer than the panel size 6");
-        assertThat(LeximinSelection.select(new Quotas(5, List.of(ANY_GENDER)), pool).minimumProbability())
-                .as("with 5 seats: one per household, both who live alone always seated").isPositive();
+        assertThat(refused)
+                .hasMessage("At most one volunteer per household can be seated, and the pool has 5 "
+                        + "households, fewer than the panel size 6");
+        assertThat(LeximinSelection.select(new Quotas(5, List.of(ANY_GENDER)), pool)
+                        .minimumProbability())
+                .as("with 5 seats: one per household, both who live alone always seated")
+                .isPositive();
     }
 
     /**
@@ -119,12 +129,16 @@ class InfeasibleQuotasTest {
      */
     @Test
     void categoriesThatConflictOnlyTogether() {
-        InfeasibleQuotas refused = refusal(4, ANY_DISTRICT, category("gender", "female", 3, 4, "male", 0, 4),
+        InfeasibleQuotas refused = refusal(
+                4,
+                ANY_DISTRICT,
+                category("gender", "female", 3, 4, "male", 0, 4),
                 category("age", "young", 0, 4, "old", 3, 4));
 
         assertThat(refused.conflictingCategories()).containsExactly("gender", "age");
-        assertThat(refused).hasMessageStartingWith(
-                "No panel of 4 volunteers from this pool meets the quotas of categories 'gender', 'age' together");
+        assertThat(refused)
+                .hasMessageStartingWith("No panel of 4 volunteers from this pool meets the quotas of categories"
+                        + " 'gender', 'age' together");
     }
 
     /**
@@ -134,8 +148,11 @@ class InfeasibleQuotasTest {
      */
     @Test
     void theDeletionFilterKeepsAMinimalSet() {
-        InfeasibleQuotas refused = refusal(4, category("gender", "female", 3, 4, "male", 0, 4),
-                category("age", "young", 0, 4, "old", 3, 4), category("district", "north", 0, 4, "south", 3, 4));
+        InfeasibleQuotas refused = refusal(
+                4,
+                category("gender", "female", 3, 4, "male", 0, 4),
+                category("age", "young", 0, 4, "old", 3, 4),
+                category("district", "north", 0, 4, "south", 3, 4));
 
         assertThat(refused.conflictingCategories()).containsExactly("gender", "district");
     }

@@ -3,6 +3,9 @@ package org.conventionledger.rules.selection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -12,15 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import com.google.ortools.linearsolver.MPConstraint;
-import com.google.ortools.linearsolver.MPSolver;
-import com.google.ortools.linearsolver.MPVariable;
 
 /**
  * Properties of {@link LeximinSelection} on small random pools with feasible quotas: the lottery is
@@ -92,8 +91,10 @@ class LeximinPropertiesTest {
             for (int v = 0; v < valueCounts[c]; v++) {
                 int value = v;
                 int column = c;
-                int seated = (int) witness.stream().filter(i -> values[i][column] == value).count();
-                quotas.add(new ValueQuota("v" + v, Math.max(0, seated - random.nextInt(3)), seated + random.nextInt(3)));
+                int seated = (int)
+                        witness.stream().filter(i -> values[i][column] == value).count();
+                quotas.add(
+                        new ValueQuota("v" + v, Math.max(0, seated - random.nextInt(3)), seated + random.nextInt(3)));
             }
             categories.add(new Category("c" + c, quotas));
         }
@@ -131,11 +132,13 @@ class LeximinPropertiesTest {
     void sortedProbabilitiesEqualTheBruteForceLeximin(@ForAll("instances") Lotteries.Instance instance) {
         PanelLottery lottery = LeximinSelection.select(instance.quotas(), instance.pool());
 
-        double[] ours = lottery.probabilities().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] ours = lottery.probabilities().stream()
+                .mapToDouble(Double::doubleValue)
+                .sorted()
+                .toArray();
         double[] reference = bruteForceLeximin(instance);
         for (int i = 0; i < ours.length; i++) {
-            assertThat(ours[i]).as("%d-th smallest probability", i + 1)
-                    .isCloseTo(reference[i], within(1e-6));
+            assertThat(ours[i]).as("%d-th smallest probability", i + 1).isCloseTo(reference[i], within(1e-6));
         }
         // the target: the minimum is the maximin optimum within 1e-4 (it is much closer)
         assertThat(lottery.minimumProbability()).isCloseTo(reference[0], within(1e-6));
@@ -147,7 +150,10 @@ class LeximinPropertiesTest {
         PanelLottery lottery = LeximinSelection.select(instance.quotas(), instance.pool());
 
         Lotteries.assertConsistent(lottery, instance.quotas(), instance.pool());
-        double[] ours = lottery.probabilities().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] ours = lottery.probabilities().stream()
+                .mapToDouble(Double::doubleValue)
+                .sorted()
+                .toArray();
         double[] reference = bruteForceLeximin(instance);
         for (int i = 0; i < ours.length; i++) {
             assertThat(ours[i]).as("%d-th smallest probability", i + 1).isCloseTo(reference[i], within(1e-6));
@@ -160,7 +166,8 @@ class LeximinPropertiesTest {
         PanelLottery second = LeximinSelection.select(instance.quotas(), List.copyOf(instance.pool()));
 
         assertThat(second).isEqualTo(first);
-        assertThat(second.probabilities().toString()).isEqualTo(first.probabilities().toString());
+        assertThat(second.probabilities().toString())
+                .isEqualTo(first.probabilities().toString());
     }
 
     /** The LEXIMIN probabilities, ascending, by the textbook definition over all feasible panels. */
@@ -199,8 +206,8 @@ class LeximinPropertiesTest {
      * z and every fixed one at least their level. Otherwise: the largest probability volunteer
      * {@code target} can get while every unfixed volunteer keeps at least {@code floor}.
      */
-    private static double maximise(List<List<Integer>> panels, int n, boolean[] fixed, double[] level, int target,
-                                   double floor) {
+    private static double maximise(
+            List<List<Integer>> panels, int n, boolean[] fixed, double[] level, int target, double floor) {
         MPSolver solver = Solvers.linear();
         MPVariable[] p = new MPVariable[panels.size()];
         MPConstraint total = solver.makeConstraint(1, 1, "total");

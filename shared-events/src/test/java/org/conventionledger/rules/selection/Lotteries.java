@@ -11,17 +11,16 @@ import java.util.List;
 /** Test helpers: the published instances, and the checks every lottery must pass. */
 final class Lotteries {
 
-    private Lotteries() {
-    }
+    private Lotteries() {}
 
     /** A pool and its quotas. */
-    record Instance(Quotas quotas, List<Volunteer> pool) {
-    }
+    record Instance(Quotas quotas, List<Volunteer> pool) {}
 
     /** {@code selection/<name>/categories.csv} and {@code respondents.csv} with panel size {@code k}. */
     static Instance published(String name, int k) {
         List<Category> categories = CategoriesCsv.parse(resource("/selection/" + name + "/categories.csv"));
-        return new Instance(new Quotas(k, categories),
+        return new Instance(
+                new Quotas(k, categories),
                 PeopleCsv.parse(resource("/selection/" + name + "/respondents.csv"), categories));
     }
 
@@ -42,14 +41,18 @@ final class Lotteries {
         if (members.size() != quotas.panelSize() || members.stream().distinct().count() != members.size()) {
             return false;
         }
-        List<String> households = members.stream().map(i -> pool.get(i).household()).filter(h -> h != null).toList();
+        List<String> households = members.stream()
+                .map(i -> pool.get(i).household())
+                .filter(h -> h != null)
+                .toList();
         if (households.stream().distinct().count() != households.size()) {
             return false;
         }
         for (Category category : quotas.categories()) {
             for (ValueQuota quota : category.values()) {
                 long seated = members.stream()
-                        .filter(i -> quota.value().equals(pool.get(i).valueOf(category.name()))).count();
+                        .filter(i -> quota.value().equals(pool.get(i).valueOf(category.name())))
+                        .count();
                 if (seated < quota.min() || seated > quota.max()) {
                     return false;
                 }
@@ -70,7 +73,9 @@ final class Lotteries {
         double[] fromPanels = new double[pool.size()];
         double total = 0;
         for (PanelLottery.Panel panel : lottery.panels()) {
-            assertThat(meetsQuotas(quotas, pool, panel.members())).as("panel %s meets the quotas", panel.members()).isTrue();
+            assertThat(meetsQuotas(quotas, pool, panel.members()))
+                    .as("panel %s meets the quotas", panel.members())
+                    .isTrue();
             assertThat(panel.members()).isSorted();
             assertThat(panel.probability()).isPositive();
             total += panel.probability();
@@ -83,12 +88,14 @@ final class Lotteries {
         for (int i = 0; i < pool.size(); i++) {
             double probability = lottery.probabilities().get(i);
             assertThat(probability).as("volunteer %d", i).isBetween(0.0, 1.0);
-            assertThat(fromPanels[i]).as("volunteer %d from the panels", i)
-                    .isCloseTo(probability, within(1e-9));
+            assertThat(fromPanels[i]).as("volunteer %d from the panels", i).isCloseTo(probability, within(1e-9));
             sum += probability;
         }
         assertThat(sum).isCloseTo(quotas.panelSize(), within(1e-6));
         assertThat(lottery.minimumProbability())
-                .isEqualTo(lottery.probabilities().stream().mapToDouble(Double::doubleValue).min().orElseThrow());
+                .isEqualTo(lottery.probabilities().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .min()
+                        .orElseThrow());
     }
 }

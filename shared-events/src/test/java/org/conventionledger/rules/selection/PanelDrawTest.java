@@ -12,27 +12,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 
 /** {@link PanelDraw}: the seeded draw, the reserve order and replacements. */
 class PanelDrawTest {
 
-    private static final PanelLottery THREE_PANELS = new PanelLottery(LeximinSelection.ALGORITHM, 1, List.of(
-            new PanelLottery.Panel(List.of(0), 0.5),
-            new PanelLottery.Panel(List.of(1), 0.3),
-            new PanelLottery.Panel(List.of(2), 0.2)), List.of(0.5, 0.3, 0.2), 0.2);
+    private static final PanelLottery THREE_PANELS = new PanelLottery(
+            LeximinSelection.ALGORITHM,
+            1,
+            List.of(
+                    new PanelLottery.Panel(List.of(0), 0.5),
+                    new PanelLottery.Panel(List.of(1), 0.3),
+                    new PanelLottery.Panel(List.of(2), 0.2)),
+            List.of(0.5, 0.3, 0.2),
+            0.2);
 
     /** Reference values computed independently: {@code sha256("panel|" + seed)}, first 8 bytes, top 53 bits. */
     @Test
     void theFractionIsTheTop53BitsOfTheHash() {
         assertThat(PanelDraw.uniform("clermont-2025")).isEqualTo(0.9799310406868866); // fadcc2bc15de524f…
-        assertThat(PanelDraw.uniform("0")).isEqualTo(0.5970320062607304);             // 98d716ed8e1b5385…
+        assertThat(PanelDraw.uniform("0")).isEqualTo(0.5970320062607304); // 98d716ed8e1b5385…
     }
 
     @Test
     void walksThePanelsInOrderAddingUpProbabilities() {
-        assertThat(PanelDraw.drawIndex(THREE_PANELS, "0")).isEqualTo(1);             // 0.5 <= 0.597 < 0.8
+        assertThat(PanelDraw.drawIndex(THREE_PANELS, "0")).isEqualTo(1); // 0.5 <= 0.597 < 0.8
         assertThat(PanelDraw.drawIndex(THREE_PANELS, "clermont-2025")).isEqualTo(2); // 0.8 <= 0.980
     }
 
@@ -68,27 +72,30 @@ class PanelDrawTest {
         }
         // one standard deviation of a frequency is sqrt(0.1 · 0.9 / 2000) ≈ 0.0067
         for (int i = 0; i < seated.length; i++) {
-            assertThat(seated[i] / (double) draws).as("volunteer %d", i)
+            assertThat(seated[i] / (double) draws)
+                    .as("volunteer %d", i)
                     .isCloseTo(lottery.probabilities().get(i), within(0.035));
         }
     }
 
     @Test
     void theReserveIsEveryoneElseOrderedByHash() throws Exception {
-        List<Volunteer> pool = List.of(volunteer("a", "female"), volunteer("b", "male"), volunteer("c", "female"),
-                volunteer("d", "male"));
+        List<Volunteer> pool = List.of(
+                volunteer("a", "female"), volunteer("b", "male"), volunteer("c", "female"), volunteer("d", "male"));
         PanelLottery.Panel panel = new PanelLottery.Panel(List.of(3), 1);
 
         // sha256("reserve|s|a") = a1af…, "b" → eb15…, "c" → a014…
         assertThat(PanelDraw.reserveOrder(pool, panel, "s")).containsExactly(2, 0, 1);
 
         List<Integer> reserve = PanelDraw.reserveOrder(pool, new PanelLottery.Panel(List.of(1), 1), "other seed");
-        assertThat(reserve).containsExactlyInAnyOrder(0, 2, 3)
+        assertThat(reserve)
+                .containsExactlyInAnyOrder(0, 2, 3)
                 .isEqualTo(PanelDraw.reserveOrder(pool, new PanelLottery.Panel(List.of(1), 1), "other seed"));
         List<String> hashes = new ArrayList<>();
         for (int i : reserve) {
-            hashes.add(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(("reserve|other seed|" + pool.get(i).id()).getBytes(StandardCharsets.UTF_8))));
+            hashes.add(HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(("reserve|other seed|" + pool.get(i).id()).getBytes(StandardCharsets.UTF_8))));
         }
         assertThat(hashes).isSorted();
     }
@@ -102,27 +109,40 @@ class PanelDrawTest {
         List<Integer> reserve = PanelDraw.reserveOrder(instance.pool(), panel, "2025-03-01");
 
         assertThat(reserve).hasSize(180).doesNotContainAnyElementsOf(panel.members());
-        assertThat(IntStream.concat(reserve.stream().mapToInt(i -> i), panel.members().stream().mapToInt(i -> i))
-                .sorted().toArray()).isEqualTo(IntStream.range(0, 200).toArray());
+        assertThat(IntStream.concat(
+                                reserve.stream().mapToInt(i -> i),
+                                panel.members().stream().mapToInt(i -> i))
+                        .sorted()
+                        .toArray())
+                .isEqualTo(IntStream.range(0, 200).toArray());
     }
 
     @Test
     void aReplacementKeepsEveryQuotaWhenSomeoneCan() {
-        Quotas quotas = new Quotas(2, List.of(new Category("gender",
-                List.of(new ValueQuota("female", 1, 1), new ValueQuota("male", 1, 1)))));
+        Quotas quotas = new Quotas(
+                2,
+                List.of(new Category("gender", List.of(new ValueQuota("female", 1, 1), new ValueQuota("male", 1, 1)))));
         Volunteer leaver = volunteer("w1", "female");
         List<Volunteer> seated = List.of(leaver, volunteer("m1", "male"));
-        List<Volunteer> reserve = List.of(volunteer("m2", "male"), volunteer("w2", "female"), volunteer("w3", "female"));
+        List<Volunteer> reserve =
+                List.of(volunteer("m2", "male"), volunteer("w2", "female"), volunteer("w3", "female"));
 
-        Optional<Volunteer> replacement = PanelDraw.replacement(quotas, PanelDraw.valueCounts(quotas, seated), leaver, reserve);
+        Optional<Volunteer> replacement =
+                PanelDraw.replacement(quotas, PanelDraw.valueCounts(quotas, seated), leaver, reserve);
 
         assertThat(replacement).map(Volunteer::id).contains("w2");
     }
 
     @Test
     void otherwiseTheFirstWhoKeepsEveryMaximum() {
-        Quotas quotas = new Quotas(3, List.of(new Category("gender",
-                List.of(new ValueQuota("female", 1, 2), new ValueQuota("male", 1, 2), new ValueQuota("other", 0, 1)))));
+        Quotas quotas = new Quotas(
+                3,
+                List.of(new Category(
+                        "gender",
+                        List.of(
+                                new ValueQuota("female", 1, 2),
+                                new ValueQuota("male", 1, 2),
+                                new ValueQuota("other", 0, 1)))));
         Volunteer leaver = volunteer("w1", "female");
         List<Volunteer> seated = List.of(leaver, volunteer("m1", "male"), volunteer("o1", "other"));
         Map<String, Map<String, Integer>> counts = PanelDraw.valueCounts(quotas, seated);
@@ -130,8 +150,11 @@ class PanelDrawTest {
         List<Volunteer> reserve = List.of(volunteer("o2", "other"), volunteer("m2", "male"), volunteer("m3", "male"));
 
         // no woman in the reserve: the female minimum stays short; "o2" would exceed the "other" maximum
-        assertThat(PanelDraw.replacement(quotas, counts, leaver, reserve)).map(Volunteer::id).contains("m2");
-        assertThat(PanelDraw.replacement(quotas, counts, leaver, List.of(volunteer("o2", "other")))).isEmpty();
+        assertThat(PanelDraw.replacement(quotas, counts, leaver, reserve))
+                .map(Volunteer::id)
+                .contains("m2");
+        assertThat(PanelDraw.replacement(quotas, counts, leaver, List.of(volunteer("o2", "other"))))
+                .isEmpty();
     }
 
     @Test

@@ -15,9 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PublishedInstancesTest {
 
     @ParameterizedTest(name = "{0}: n={1}, k={2}")
-    @CsvSource({
-            "example_small_20,  200,  20, 0.100",
-            "example_large_200, 2000, 200, 0.100"})
+    @CsvSource({"example_small_20,  200,  20, 0.100", "example_large_200, 2000, 200, 0.100"})
     void minimumProbabilityMatchesThePublishedLeximinFigure(String name, int poolSize, int k, double published) {
         Lotteries.Instance instance = Lotteries.published(name, k);
         assertThat(instance.pool()).hasSize(poolSize);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,6 +56,7 @@ class SelectionCsvTest {
         assertThat(categories.get(0).values().get(0).value()).isEqualTo("Paris, \"intra-muros\"");
     }
 
+    // CHECKSTYLE:OFF a table of cases reads best one case a line
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             empty file          | ``                                                     | line 1: the categories file is empty
@@ -72,9 +72,12 @@ class SelectionCsvTest {
             open quote          | `category,feature,min,max\\n"gender,female,1,2`       | line 2: malformed CSV: Missing closing quote
             text after quote    | `category,feature,min,max\\n"gender"x,female,1,2`     | line 2: malformed CSV: Unexpected character ('x'
             """)
+    // CHECKSTYLE:ON
     void badCategoryFilesSayWhere(String title, String csv, String message) {
         assertThatThrownBy(() -> CategoriesCsv.parse(csv.replace("\\n", "\n")))
-                .as(title).isInstanceOf(MalformedCsv.class).hasMessageStartingWith(message);
+                .as(title)
+                .isInstanceOf(MalformedCsv.class)
+                .hasMessageStartingWith(message);
     }
 
     @Test
@@ -118,7 +121,9 @@ class SelectionCsvTest {
                 d,female,16-29,
                 """, GENDER_AGE);
 
-        assertThat(pool.get(0).household()).isEqualTo(pool.get(1).household()).hasSize(64)
+        assertThat(pool.get(0).household())
+                .isEqualTo(pool.get(1).household())
+                .hasSize(64)
                 .doesNotContainIgnoringCase("rue");
         assertThat(pool.get(2).household()).isNotNull().isNotEqualTo(pool.get(0).household());
         assertThat(pool.get(3).household()).isNull();
@@ -126,8 +131,8 @@ class SelectionCsvTest {
 
     @Test
     void aCategoryNamedHouseholdIsACategoryNotAKey() {
-        List<Category> categories = List.of(new Category("household",
-                List.of(new ValueQuota("single", 0, 2), new ValueQuota("family", 0, 2))));
+        List<Category> categories = List.of(
+                new Category("household", List.of(new ValueQuota("single", 0, 2), new ValueQuota("family", 0, 2))));
 
         List<Volunteer> pool = PeopleCsv.parse("id,household\na,single\nb,single\n", categories);
 
@@ -142,6 +147,7 @@ class SelectionCsvTest {
         assertThat(pool).extracting(Volunteer::household).containsOnlyNulls();
     }
 
+    // CHECKSTYLE:OFF a table of cases reads best one case a line
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             empty file       | ``                                              | line 1: the people file is empty
@@ -152,9 +158,12 @@ class SelectionCsvTest {
             empty id         | `id,gender,age\\n,female,30+`                   | line 2, column 1 (id): the id is empty
             id twice         | `gender,age,ID\\nfemale,30+,x\\nmale,30+,x`     | line 3, column 3 (ID): id 'x' appears twice
             """)
+    // CHECKSTYLE:ON
     void badPeopleFilesSayWhere(String title, String csv, String message) {
         assertThatThrownBy(() -> PeopleCsv.parse(csv.replace("\\n", "\n"), GENDER_AGE))
-                .as(title).isInstanceOf(MalformedCsv.class).hasMessageStartingWith(message);
+                .as(title)
+                .isInstanceOf(MalformedCsv.class)
+                .hasMessageStartingWith(message);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
 
 /** One person's matching key, however a list spells them. */
@@ -32,10 +31,17 @@ class IdentityNormaliserTest {
 
     @Test
     void theSamePersonSpelledTwoWaysHasOneKey() {
-        ResidentIdentity roll = new ResidentIdentity("DUPONT-LEFÈVRE", "ÉLÉONORE", BORN,
-                "12 rue Blatin", "63000", "Clermont-Ferrand", null, null);
-        ResidentIdentity landlord = new ResidentIdentity("Dupont Lefevre", "  Eleonore", BORN,
-                "Bât. C, 12 rue Blatin", "63000", "CLERMONT FD", "e.dupont@example.org", "04 73 00 00 00");
+        ResidentIdentity roll = new ResidentIdentity(
+                "DUPONT-LEFÈVRE", "ÉLÉONORE", BORN, "12 rue Blatin", "63000", "Clermont-Ferrand", null, null);
+        ResidentIdentity landlord = new ResidentIdentity(
+                "Dupont Lefevre",
+                "  Eleonore",
+                BORN,
+                "Bât. C, 12 rue Blatin",
+                "63000",
+                "CLERMONT FD",
+                "e.dupont@example.org",
+                "04 73 00 00 00");
 
         assertThat(IdentityNormaliser.matchingKey(landlord)).isEqualTo(IdentityNormaliser.matchingKey(roll));
         assertThat(IdentityNormaliser.matchingKey(new ResidentIdentity("Dupont Lefevre", "Eleonore", BORN.plusDays(1))))
@@ -49,13 +55,16 @@ class IdentityNormaliserTest {
         String decomposed = "Vale\u0301ry";
         assertThat(IdentityNormaliser.matchingKey(new ResidentIdentity("GISCARD D'ESTAING", composed, born)))
                 .as("composed and decomposed accents, straight and curly apostrophes, case")
-                .isEqualTo(IdentityNormaliser.matchingKey(new ResidentIdentity("Giscard d\u2019Estaing", decomposed, born)))
+                .isEqualTo(IdentityNormaliser.matchingKey(
+                        new ResidentIdentity("Giscard d\u2019Estaing", decomposed, born)))
                 .isEqualTo(IdentityNormaliser.matchingKey(new ResidentIdentity("giscard d estaing", "VALERY", born)));
         assertThat(IdentityNormaliser.matchingKey(new ResidentIdentity("de La Fontaine", "Marie-Thérèse", born)))
-                .isEqualTo(IdentityNormaliser.matchingKey(new ResidentIdentity("DE LA FONTAINE", "Marie Therese", born)));
+                .isEqualTo(
+                        IdentityNormaliser.matchingKey(new ResidentIdentity("DE LA FONTAINE", "Marie Therese", born)));
         assertThat(IdentityNormaliser.matchingKey(new ResidentIdentity("Lafontaine", "Marie-Thérèse", born)))
                 .as("a particle written together is another spelling, not matched")
-                .isNotEqualTo(IdentityNormaliser.matchingKey(new ResidentIdentity("La Fontaine", "Marie-Thérèse", born)));
+                .isNotEqualTo(
+                        IdentityNormaliser.matchingKey(new ResidentIdentity("La Fontaine", "Marie-Thérèse", born)));
         assertThat(IdentityNormaliser.matchingKey(new ResidentIdentity("Cœur", "Éloïse", born)))
                 .isEqualTo(IdentityNormaliser.matchingKey(new ResidentIdentity("COEUR", "Eloise", born)));
     }
@@ -64,7 +73,8 @@ class IdentityNormaliserTest {
     void theBirthNameIsTheKeyWhateverTheUsageName() {
         ResidentIdentity roll = new ResidentIdentity("Martin", "Anne", BORN, null, null, null, null, null, "Lefèvre");
         ResidentIdentity tenants = new ResidentIdentity("Martin", "Anne", BORN);
-        assertThat(IdentityNormaliser.matchingKey(roll)).isEqualTo(IdentityNormaliser.matchingKey(tenants))
+        assertThat(IdentityNormaliser.matchingKey(roll))
+                .isEqualTo(IdentityNormaliser.matchingKey(tenants))
                 .isEqualTo("martin|anne|1987-03-14");
     }
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -45,19 +44,28 @@ class ListFingerprintTest {
 
     @Provide
     Arbitrary<List<String>> personIds() {
-        return Arbitraries.strings().withCharRange('0', '9').withCharRange('a', 'f').ofLength(6)
-                .map(hex -> "p-" + hex).list().ofMaxSize(40);
+        return Arbitraries.strings()
+                .withCharRange('0', '9')
+                .withCharRange('a', 'f')
+                .ofLength(6)
+                .map(hex -> "p-" + hex)
+                .list()
+                .ofMaxSize(40);
     }
 
     @Provide
     Arbitrary<String> listIds() {
-        return Arbitraries.strings().alpha().withChars("-_é").ofMinLength(1).ofMaxLength(12)
+        return Arbitraries.strings()
+                .alpha()
+                .withChars("-_é")
+                .ofMinLength(1)
+                .ofMaxLength(12)
                 .filter(id -> !id.isBlank());
     }
 
     @Property
-    void ignoresOrderAndRepeats(@ForAll("listIds") String listId, @ForAll("personIds") List<String> ids,
-                                @ForAll long shuffle) {
+    void ignoresOrderAndRepeats(
+            @ForAll("listIds") String listId, @ForAll("personIds") List<String> ids, @ForAll long shuffle) {
         List<String> reordered = new ArrayList<>(ids);
         reordered.addAll(ids.subList(0, ids.size() / 2));
         Collections.shuffle(reordered, new Random(shuffle));
@@ -65,15 +73,17 @@ class ListFingerprintTest {
     }
 
     @Property
-    void dependsOnTheListId(@ForAll("listIds") String listId, @ForAll("listIds") String other,
-                            @ForAll("personIds") List<String> ids) {
+    void dependsOnTheListId(
+            @ForAll("listIds") String listId, @ForAll("listIds") String other, @ForAll("personIds") List<String> ids) {
         Assume.that(!listId.equals(other));
         assertThat(ListFingerprint.of(other, ids)).isNotEqualTo(ListFingerprint.of(listId, ids));
     }
 
     @Property
-    void changesWhenSomeoneIsAddedOrRemoved(@ForAll("listIds") String listId, @ForAll("personIds") List<String> ids,
-                                            @ForAll("personIds") List<String> more) {
+    void changesWhenSomeoneIsAddedOrRemoved(
+            @ForAll("listIds") String listId,
+            @ForAll("personIds") List<String> ids,
+            @ForAll("personIds") List<String> more) {
         Assume.that(!ids.containsAll(more));
         List<String> larger = new ArrayList<>(ids);
         larger.addAll(more);

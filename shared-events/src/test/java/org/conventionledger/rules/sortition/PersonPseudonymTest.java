@@ -7,10 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HexFormat;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.junit.jupiter.api.Test;
 
 /** The matching tag: stable for one person within a convention, unrelated across conventions. */
@@ -26,22 +24,29 @@ class PersonPseudonymTest {
         mac.init(new SecretKeySpec(SECRET, "HmacSHA256"));
         byte[] tag = mac.doFinal("conv-clermont|dupont lefevre|eleonore|1987-03-14".getBytes(StandardCharsets.UTF_8));
 
-        String personId = pseudonyms.matchingTag("conv-clermont", new ResidentIdentity("Dupont-Lefèvre", "Éléonore", BORN));
+        String personId =
+                pseudonyms.matchingTag("conv-clermont", new ResidentIdentity("Dupont-Lefèvre", "Éléonore", BORN));
 
-        assertThat(personId).isEqualTo("p-" + HexFormat.of().formatHex(Arrays.copyOf(tag, 12)))
+        assertThat(personId)
+                .isEqualTo("p-" + HexFormat.of().formatHex(Arrays.copyOf(tag, 12)))
                 .matches("p-[0-9a-f]{24}");
     }
 
     @Test
     void isTheSameForOnePersonOnSeveralLists() {
-        String onRoll = pseudonyms.matchingTag("conv-clermont", new ResidentIdentity("DUPONT-LEFÈVRE", "ÉLÉONORE", BORN,
-                "12 rue Blatin", "63000", "Clermont-Ferrand", null, null));
-        String atLandlord = pseudonyms.matchingTag("conv-clermont", new ResidentIdentity("Dupont Lefevre", "Eleonore",
-                BORN, "Bât. C", null, null, "e.dupont@example.org", null));
+        String onRoll = pseudonyms.matchingTag(
+                "conv-clermont",
+                new ResidentIdentity(
+                        "DUPONT-LEFÈVRE", "ÉLÉONORE", BORN, "12 rue Blatin", "63000", "Clermont-Ferrand", null, null));
+        String atLandlord = pseudonyms.matchingTag(
+                "conv-clermont",
+                new ResidentIdentity(
+                        "Dupont Lefevre", "Eleonore", BORN, "Bât. C", null, null, "e.dupont@example.org", null));
 
         assertThat(atLandlord).isEqualTo(onRoll);
-        assertThat(new PersonPseudonym(SECRET.clone()).matchingTag("conv-clermont",
-                new ResidentIdentity("Dupont Lefevre", "Eleonore", BORN))).isEqualTo(onRoll);
+        assertThat(new PersonPseudonym(SECRET.clone())
+                        .matchingTag("conv-clermont", new ResidentIdentity("Dupont Lefevre", "Eleonore", BORN)))
+                .isEqualTo(onRoll);
     }
 
     @Test
@@ -54,14 +59,17 @@ class PersonPseudonymTest {
         assertThat(pseudonyms.matchingTag("conv-lyon", eleonore)).isNotEqualTo(clermont);
         assertThat(pseudonyms.matchingTag("conv-clermont", new ResidentIdentity("Dupont", "Eleanor", BORN)))
                 .isNotEqualTo(clermont);
-        assertThat(new PersonPseudonym(otherSecret).matchingTag("conv-clermont", eleonore)).isNotEqualTo(clermont);
+        assertThat(new PersonPseudonym(otherSecret).matchingTag("conv-clermont", eleonore))
+                .isNotEqualTo(clermont);
     }
 
     @Test
     void rejectsAShortSecretAndAmbiguousConventionIds() {
         assertThatThrownBy(() -> new PersonPseudonym(new byte[15])).hasMessageContaining("at least 16 bytes");
-        assertThatThrownBy(() -> pseudonyms.matchingTagOfKey("conv|x", "a|b|1987-03-14")).hasMessageContaining("'|'");
-        assertThatThrownBy(() -> pseudonyms.matchingTagOfKey(" ", "a|b|1987-03-14")).hasMessageContaining("non-blank");
+        assertThatThrownBy(() -> pseudonyms.matchingTagOfKey("conv|x", "a|b|1987-03-14"))
+                .hasMessageContaining("'|'");
+        assertThatThrownBy(() -> pseudonyms.matchingTagOfKey(" ", "a|b|1987-03-14"))
+                .hasMessageContaining("non-blank");
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -49,7 +48,12 @@ class ResidentDrawPropertiesTest {
     }
 
     private static Arbitrary<String> seeds() {
-        return Arbitraries.strings().alpha().numeric().withChars(" -").ofMinLength(1).ofMaxLength(40)
+        return Arbitraries.strings()
+                .alpha()
+                .numeric()
+                .withChars(" -")
+                .ofMinLength(1)
+                .ofMaxLength(40)
                 .filter(seed -> !seed.isBlank());
     }
 
@@ -58,10 +62,17 @@ class ResidentDrawPropertiesTest {
      * asking a list for more than its size minus what earlier lists take (as if they all came from it).
      */
     private static Arbitrary<Draw> draws(int pool, int minSize, int maxSize, int minCount) {
-        Arbitrary<List<String>> list = Arbitraries.integers().between(0, pool - 1)
-                .map(i -> String.format("p-%04d", i)).list().ofMinSize(minSize).ofMaxSize(maxSize);
-        return Combinators.combine(list.list().ofMinSize(1).ofMaxSize(4),
-                        Arbitraries.doubles().between(0, 1).list().ofSize(4), Arbitraries.of(true, false), seeds())
+        Arbitrary<List<String>> list = Arbitraries.integers()
+                .between(0, pool - 1)
+                .map(i -> String.format("p-%04d", i))
+                .list()
+                .ofMinSize(minSize)
+                .ofMaxSize(maxSize);
+        return Combinators.combine(
+                        list.list().ofMinSize(1).ofMaxSize(4),
+                        Arbitraries.doubles().between(0, 1).list().ofSize(4),
+                        Arbitraries.of(true, false),
+                        seeds())
                 .as((people, shares, perList, seed) -> {
                     Map<String, List<String>> lists = new LinkedHashMap<>();
                     for (int i = 0; i < people.size(); i++) {
@@ -79,7 +90,10 @@ class ResidentDrawPropertiesTest {
                         }
                     } else {
                         lists.keySet().forEach(listId -> plan.add(new ListQuota(listId, 0)));
-                        int union = lists.values().stream().flatMap(List::stream).collect(Collectors.toSet()).size();
+                        int union = lists.values().stream()
+                                .flatMap(List::stream)
+                                .collect(Collectors.toSet())
+                                .size();
                         overall = Math.min(union, Math.max(minCount, (int) (shares.get(0) * union)));
                     }
                     return new Draw(lists, plan, overall, seed);
@@ -106,14 +120,16 @@ class ResidentDrawPropertiesTest {
         if (draw.overall() > 0) {
             assertThat(drawn).hasSize(draw.overall());
             for (DrawnResident resident : drawn) {
-                String firstHolding = draw.plan().stream().map(ListQuota::listId)
+                String firstHolding = draw.plan().stream()
+                        .map(ListQuota::listId)
                         .filter(listId -> draw.lists().get(listId).contains(resident.personId()))
-                        .findFirst().orElseThrow();
+                        .findFirst()
+                        .orElseThrow();
                 assertThat(resident.listId()).isEqualTo(firstHolding);
             }
         } else {
-            Map<String, Long> perList = drawn.stream()
-                    .collect(Collectors.groupingBy(DrawnResident::listId, Collectors.counting()));
+            Map<String, Long> perList =
+                    drawn.stream().collect(Collectors.groupingBy(DrawnResident::listId, Collectors.counting()));
             for (ListQuota quota : draw.plan()) {
                 assertThat(perList.getOrDefault(quota.listId(), 0L)).isEqualTo(quota.count());
             }
@@ -131,7 +147,8 @@ class ResidentDrawPropertiesTest {
             reordered.put(listId, copy);
         });
 
-        assertThat(draw.run()).isEqualTo(draw.run())
+        assertThat(draw.run())
+                .isEqualTo(draw.run())
                 .isEqualTo(new Draw(reordered, draw.plan(), draw.overall(), draw.seed()).run());
     }
 
@@ -175,8 +192,8 @@ class ResidentDrawPropertiesTest {
      * their rank, so a list edit cannot shuffle the draw beyond the people it touches.
      */
     @Property
-    void addingAPersonChangesTheDrawOnlyByDrawingThem(@ForAll("smallDraws") Draw draw, @ForAll int pick,
-                                                      @ForAll("newcomers") String newcomer) {
+    void addingAPersonChangesTheDrawOnlyByDrawingThem(
+            @ForAll("smallDraws") Draw draw, @ForAll int pick, @ForAll("newcomers") String newcomer) {
         List<String> listIds = new ArrayList<>(draw.lists().keySet());
         String listId = listIds.get(Math.floorMod(pick, listIds.size()));
         List<String> people = new ArrayList<>(draw.lists().get(listId));
@@ -185,7 +202,8 @@ class ResidentDrawPropertiesTest {
 
         List<DrawnResident> before = draw.run();
         List<DrawnResident> after = changed.run();
-        boolean newcomerDrawn = after.stream().anyMatch(resident -> resident.personId().equals(newcomer));
+        boolean newcomerDrawn =
+                after.stream().anyMatch(resident -> resident.personId().equals(newcomer));
         assertThat(after.equals(before)).isEqualTo(!newcomerDrawn);
         assertValid(changed, after);
     }
@@ -197,7 +215,8 @@ class ResidentDrawPropertiesTest {
 
     @Property
     void noOneIsDrawnTwiceEvenFromListsThatAllHoldThem(@ForAll("smallDraws") Draw draw) {
-        Set<String> everyone = draw.lists().values().stream().flatMap(List::stream).collect(Collectors.toSet());
+        Set<String> everyone =
+                draw.lists().values().stream().flatMap(List::stream).collect(Collectors.toSet());
         Map<String, List<String>> same = new LinkedHashMap<>();
         draw.lists().keySet().forEach(listId -> same.put(listId, List.copyOf(everyone)));
         Draw identicalLists = new Draw(same, draw.plan(), draw.overall(), draw.seed());

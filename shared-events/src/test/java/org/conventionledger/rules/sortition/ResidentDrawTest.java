@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.conventionledger.events.recruitment.DrawnResident;
 import org.conventionledger.events.recruitment.ListQuota;
 import org.junit.jupiter.api.Test;
@@ -29,33 +28,43 @@ class ResidentDrawTest {
 
     @Test
     void perListTakesEachListsBestRankedNotYetDrawn() {
-        List<DrawnResident> drawn = ResidentDraw.draw(LISTS,
-                List.of(new ListQuota("electoral-roll", 3), new ListQuota("tenants", 2)), 0, SEED);
+        List<DrawnResident> drawn = ResidentDraw.draw(
+                LISTS, List.of(new ListQuota("electoral-roll", 3), new ListQuota("tenants", 2)), 0, SEED);
 
         // p-07 ranks first on the tenants' list too, but was already drawn from the electoral roll
-        assertThat(drawn).containsExactly(
-                drawn("p-07", "electoral-roll"), drawn("p-04", "electoral-roll"), drawn("p-02", "electoral-roll"),
-                drawn("p-10", "tenants"), drawn("p-11", "tenants"));
+        assertThat(drawn)
+                .containsExactly(
+                        drawn("p-07", "electoral-roll"),
+                        drawn("p-04", "electoral-roll"),
+                        drawn("p-02", "electoral-roll"),
+                        drawn("p-10", "tenants"),
+                        drawn("p-11", "tenants"));
     }
 
     @Test
     void overallRanksTheUnionAndNamesTheFirstListHoldingEachPerson() {
-        List<DrawnResident> drawn = ResidentDraw.draw(LISTS,
-                List.of(new ListQuota("electoral-roll", 0), new ListQuota("tenants", 0)), 4, SEED);
+        List<DrawnResident> drawn = ResidentDraw.draw(
+                LISTS, List.of(new ListQuota("electoral-roll", 0), new ListQuota("tenants", 0)), 4, SEED);
 
-        assertThat(drawn).containsExactly(
-                drawn("p-01", "electoral-roll"), drawn("p-10", "tenants"), drawn("p-07", "electoral-roll"),
-                drawn("p-04", "electoral-roll"));
+        assertThat(drawn)
+                .containsExactly(
+                        drawn("p-01", "electoral-roll"),
+                        drawn("p-10", "tenants"),
+                        drawn("p-07", "electoral-roll"),
+                        drawn("p-04", "electoral-roll"));
     }
 
     @Test
     void planOrderDecidesTheOriginOfPeopleOnSeveralLists() {
-        List<DrawnResident> drawn = ResidentDraw.draw(LISTS,
-                List.of(new ListQuota("tenants", 0), new ListQuota("electoral-roll", 0)), 4, SEED);
+        List<DrawnResident> drawn = ResidentDraw.draw(
+                LISTS, List.of(new ListQuota("tenants", 0), new ListQuota("electoral-roll", 0)), 4, SEED);
 
-        assertThat(drawn).containsExactly(
-                drawn("p-01", "electoral-roll"), drawn("p-10", "tenants"), drawn("p-07", "tenants"),
-                drawn("p-04", "electoral-roll"));
+        assertThat(drawn)
+                .containsExactly(
+                        drawn("p-01", "electoral-roll"),
+                        drawn("p-10", "tenants"),
+                        drawn("p-07", "tenants"),
+                        drawn("p-04", "electoral-roll"));
     }
 
     @Test
@@ -72,12 +81,12 @@ class ResidentDrawTest {
     @Test
     void aListWithTooFewUndrawnPeopleIsNamed() {
         // the tenants' list has 6 people, but p-07 and p-08 are drawn with the whole electoral roll
-        assertThatThrownBy(() -> ResidentDraw.draw(LISTS,
-                List.of(new ListQuota("electoral-roll", 8), new ListQuota("tenants", 5)), 0, SEED))
+        assertThatThrownBy(() -> ResidentDraw.draw(
+                        LISTS, List.of(new ListQuota("electoral-roll", 8), new ListQuota("tenants", 5)), 0, SEED))
                 .isInstanceOf(InvalidDrawException.class)
                 .hasMessage("List tenants has 4 people not drawn from an earlier list, 5 asked");
-        assertThatThrownBy(() -> ResidentDraw.draw(LISTS,
-                List.of(new ListQuota("electoral-roll", 0), new ListQuota("tenants", 0)), 13, SEED))
+        assertThatThrownBy(() -> ResidentDraw.draw(
+                        LISTS, List.of(new ListQuota("electoral-roll", 0), new ListQuota("tenants", 0)), 13, SEED))
                 .isInstanceOf(InvalidDrawException.class)
                 .hasMessage("Lists electoral-roll, tenants hold 12 distinct people, 13 asked");
     }
@@ -93,19 +102,19 @@ class ResidentDrawTest {
         assertThatThrownBy(() -> ResidentDraw.draw(LISTS, List.of(new ListQuota("tenants", 0)), -2, SEED))
                 .isInstanceOf(InvalidDrawException.class)
                 .hasMessageContaining("overall count must not be negative");
-        assertThatThrownBy(() -> ResidentDraw.draw(LISTS,
-                List.of(new ListQuota("electoral-roll", 0), new ListQuota("tenants", 2)), 3, SEED))
+        assertThatThrownBy(() -> ResidentDraw.draw(
+                        LISTS, List.of(new ListQuota("electoral-roll", 0), new ListQuota("tenants", 2)), 3, SEED))
                 .isInstanceOf(InvalidDrawException.class)
                 .hasMessageContaining("both an overall count (3) and a count for list tenants (2)");
-        assertThatThrownBy(() -> ResidentDraw.draw(LISTS,
-                List.of(new ListQuota("electoral-roll", 0), new ListQuota("tenants", 0)), 0, SEED))
+        assertThatThrownBy(() -> ResidentDraw.draw(
+                        LISTS, List.of(new ListQuota("electoral-roll", 0), new ListQuota("tenants", 0)), 0, SEED))
                 .isInstanceOf(InvalidDrawException.class)
                 .hasMessageContaining("Nothing to draw");
         assertThatThrownBy(() -> ResidentDraw.draw(LISTS, List.of(), 3, SEED))
                 .isInstanceOf(InvalidDrawException.class)
                 .hasMessageContaining("no source list");
-        assertThatThrownBy(() -> ResidentDraw.draw(LISTS,
-                List.of(new ListQuota("tenants", 1), new ListQuota("tenants", 1)), 0, SEED))
+        assertThatThrownBy(() -> ResidentDraw.draw(
+                        LISTS, List.of(new ListQuota("tenants", 1), new ListQuota("tenants", 1)), 0, SEED))
                 .isInstanceOf(InvalidDrawException.class)
                 .hasMessage("List tenants is planned twice");
         assertThatThrownBy(() -> ResidentDraw.draw(LISTS, List.of(new ListQuota("tenants", 1)), 0, " "))
@@ -118,8 +127,9 @@ class ResidentDrawTest {
 
     @Test
     void theLongestSeedAndEntropyTogetherStillDraw() {
-        String randomness = SeedCommitment.drawRandomness("s".repeat(SeedCommitment.MAX_SEED_LENGTH),
-                "e".repeat(SeedCommitment.MAX_SEED_LENGTH));
-        assertThat(ResidentDraw.draw(LISTS, List.of(new ListQuota("tenants", 1)), 0, randomness)).hasSize(1);
+        String randomness = SeedCommitment.drawRandomness(
+                "s".repeat(SeedCommitment.MAX_SEED_LENGTH), "e".repeat(SeedCommitment.MAX_SEED_LENGTH));
+        assertThat(ResidentDraw.draw(LISTS, List.of(new ListQuota("tenants", 1)), 0, randomness))
+                .hasSize(1);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.Test;
 
 /** The identity that gets sealed, and its JSON form. */
@@ -14,10 +13,17 @@ class ResidentIdentityTest {
 
     @Test
     void jsonRoundTripsAndLeavesAbsentFieldsOut() {
-        ResidentIdentity full = new ResidentIdentity("Dupont", "Éléonore \"Léo\"", BORN, "12 rue Blatin\nBât. C",
-                "63000", "Clermont-Ferrand", "e.dupont@example.org", "+33 4 73 00 00 00");
-        ResidentIdentity partial = new ResidentIdentity("Dupont", "Éléonore", BORN, null, " ", "Clermont-Ferrand",
-                null, null);
+        ResidentIdentity full = new ResidentIdentity(
+                "Dupont",
+                "Éléonore \"Léo\"",
+                BORN,
+                "12 rue Blatin\nBât. C",
+                "63000",
+                "Clermont-Ferrand",
+                "e.dupont@example.org",
+                "+33 4 73 00 00 00");
+        ResidentIdentity partial =
+                new ResidentIdentity("Dupont", "Éléonore", BORN, null, " ", "Clermont-Ferrand", null, null);
 
         assertThat(ResidentIdentity.fromJson(full.toJson())).isEqualTo(full);
         assertThat(partial.toJson())
@@ -41,22 +47,25 @@ class ResidentIdentityTest {
         assertThatThrownBy(() -> ResidentIdentity.fromJson("{\"lastName\":\"D\""))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ResidentIdentity.fromJson(
-                "{\"lastName\":\"D\",\"firstName\":\"A\",\"birthDate\":\"1987-03-14\",\"iban\":\"FR76\"}"))
+                        "{\"lastName\":\"D\",\"firstName\":\"A\",\"birthDate\":\"1987-03-14\",\"iban\":\"FR76\"}"))
                 .hasMessageContaining("iban");
-        assertThatThrownBy(() -> ResidentIdentity.fromJson("{\"lastName\":\"D\",\"firstName\":\"A\",\"birthDate\":\"14/03/1987\"}"))
+        assertThatThrownBy(() -> ResidentIdentity.fromJson(
+                        "{\"lastName\":\"D\",\"firstName\":\"A\",\"birthDate\":\"14/03/1987\"}"))
                 .hasMessageContaining("yyyy-MM-dd");
         assertThatThrownBy(() -> ResidentIdentity.fromJson("{\"lastName\":\"D\",\"firstName\":\"A\"}"))
                 .hasMessageContaining("birthDate");
-        assertThatThrownBy(() -> ResidentIdentity.fromJson("{\"lastName\":1,\"firstName\":\"A\",\"birthDate\":\"1987-03-14\"}"))
+        assertThatThrownBy(() ->
+                        ResidentIdentity.fromJson("{\"lastName\":1,\"firstName\":\"A\",\"birthDate\":\"1987-03-14\"}"))
                 .hasMessageContaining("lastName");
     }
 
     @Test
     void toStringShowsNoPersonalData() {
-        ResidentIdentity identity = new ResidentIdentity("Dupont", "Anne", BORN, null, null, "Clermont-Ferrand",
-                "anne@example.org", null);
+        ResidentIdentity identity =
+                new ResidentIdentity("Dupont", "Anne", BORN, null, null, "Clermont-Ferrand", "anne@example.org", null);
 
-        assertThat(identity.toString()).isEqualTo("ResidentIdentity[lastName, firstName, birthDate, city, email]")
+        assertThat(identity.toString())
+                .isEqualTo("ResidentIdentity[lastName, firstName, birthDate, city, email]")
                 .doesNotContain("Dupont", "1987", "anne@");
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -46,7 +45,8 @@ class SeedCommitmentTest {
 
     @Test
     void aCommitmentIs64HexDigits() {
-        assertThat(SeedCommitment.requireValidCommitment("BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD"))
+        assertThat(SeedCommitment.requireValidCommitment(
+                        "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD"))
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         assertThat(SeedCommitment.isValidCommitment("ba7816bf")).isFalse();
         assertThat(SeedCommitment.isValidCommitment("g" + "0".repeat(63))).isFalse();
@@ -66,7 +66,12 @@ class SeedCommitmentTest {
 
     @Provide
     Arbitrary<String> seeds() {
-        return Arbitraries.strings().alpha().numeric().withChars(" -|éßŒ").ofMinLength(1).ofMaxLength(200)
+        return Arbitraries.strings()
+                .alpha()
+                .numeric()
+                .withChars(" -|éßŒ")
+                .ofMinLength(1)
+                .ofMaxLength(200)
                 .filter(seed -> !seed.isBlank());
     }
 
@@ -112,22 +117,25 @@ class SeedCommitmentTest {
     @Test
     void anotherPublicEntropyWithTheSameSeedDrawsOtherResidents() {
         String seed = "organiser seed: amber heron";
-        Map<String, List<String>> lists = Map.of("roll",
-                List.of("p-01", "p-02", "p-03", "p-04", "p-05", "p-06", "p-07", "p-08"));
+        Map<String, List<String>> lists =
+                Map.of("roll", List.of("p-01", "p-02", "p-03", "p-04", "p-05", "p-06", "p-07", "p-08"));
         List<ListQuota> plan = List.of(new ListQuota("roll", 3));
 
         assertThat(ResidentDraw.draw(lists, plan, 0, SeedCommitment.drawRandomness(seed, "dice 3 6 1 4")))
-                .extracting(DrawnResident::personId).containsExactly("p-07", "p-08", "p-04");
+                .extracting(DrawnResident::personId)
+                .containsExactly("p-07", "p-08", "p-04");
         assertThat(ResidentDraw.draw(lists, plan, 0, SeedCommitment.drawRandomness(seed, "dice 5 2 2 6")))
-                .extracting(DrawnResident::personId).containsExactly("p-08", "p-06", "p-07");
+                .extracting(DrawnResident::personId)
+                .containsExactly("p-08", "p-06", "p-07");
         // the seed alone, known to the organiser while the lists were open, gives yet another draw
         assertThat(ResidentDraw.draw(lists, plan, 0, seed))
-                .extracting(DrawnResident::personId).containsExactly("p-08", "p-03", "p-02");
+                .extracting(DrawnResident::personId)
+                .containsExactly("p-08", "p-03", "p-02");
     }
 
     @Property
-    void anotherPublicEntropyGivesAnotherRandomness(@ForAll("seeds") String seed, @ForAll("seeds") String entropy,
-                                                    @ForAll("seeds") String other) {
+    void anotherPublicEntropyGivesAnotherRandomness(
+            @ForAll("seeds") String seed, @ForAll("seeds") String entropy, @ForAll("seeds") String other) {
         Assume.that(!entropy.equals(other));
         assertThat(SeedCommitment.drawRandomness(seed, entropy))
                 .isNotEqualTo(SeedCommitment.drawRandomness(seed, other));

@@ -14,8 +14,7 @@ import java.util.TreeMap;
  */
 public final class BallotMaker {
 
-    private BallotMaker() {
-    }
+    private BallotMaker() {}
 
     /**
      * Ballots whose choices, counted per action, equal {@code votesByAction}. Each ballot draws up to

@@ -3,7 +3,6 @@ package org.conventionledger.tools.demo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
 import org.conventionledger.csv.Table;
 import org.conventionledger.csv.TableReader;
 import org.conventionledger.csv.TableRow;
@@ -11,15 +10,12 @@ import org.conventionledger.csv.TableRow;
 /** The published facts of the Clermont-Ferrand convention 2021–22, read from the bundled CSV files. */
 public final class ClermontFacts {
 
-    public record Action(int number, String transition, String topic, String title) {
-    }
+    public record Action(int number, String transition, String topic, String title) {}
 
     /** One row of the published votation table. */
-    public record Result(int rank, int number, int paperVotes, int onlineVotes, int totalVotes) {
-    }
+    public record Result(int rank, int number, int paperVotes, int onlineVotes, int totalVotes) {}
 
-    private ClermontFacts() {
-    }
+    private ClermontFacts() {}
 
     public static List<Action> actions() {
         return read("actions.csv").stream()
@@ -29,8 +25,12 @@ public final class ClermontFacts {
 
     public static List<Result> publishedResults() {
         return read("votation-results.csv").stream()
-                .map(r -> new Result(Integer.parseInt(r.get(0)), Integer.parseInt(r.get(1)),
-                        Integer.parseInt(r.get(2)), Integer.parseInt(r.get(3)), Integer.parseInt(r.get(4))))
+                .map(r -> new Result(
+                        Integer.parseInt(r.get(0)),
+                        Integer.parseInt(r.get(1)),
+                        Integer.parseInt(r.get(2)),
+                        Integer.parseInt(r.get(3)),
+                        Integer.parseInt(r.get(4))))
                 .toList();
     }
 

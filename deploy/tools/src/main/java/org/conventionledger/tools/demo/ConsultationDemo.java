@@ -1,5 +1,6 @@
 package org.conventionledger.tools.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.conventionledger.tools.LedgerClient;
 
 /**
@@ -40,53 +39,72 @@ public final class ConsultationDemo {
     public static final int ARGUMENTS = 347;
     /** Votes their resident changes before the close (invented; each replaces a vote, adds none). */
     static final int VOTE_CHANGES = 41;
+
     static final long SEED = 2022_03_14L;
 
     private static final String ORGANISER = "organiser";
     private static final String PLATFORM = "platform";
     private static final String VOTER = "voter";
     private static final List<String> STANCES = List.of("FOR", "MIXED", "AGAINST");
-    private static final String[] IDEAS = {"des pistes cyclables continues", "un jardin partagé par quartier",
-            "des navettes gratuites le samedi", "un conseil de quartier des jeunes", "des fontaines à eau publiques",
-            "une cantine 100 % locale", "des ateliers de réparation", "un budget participatif des écoles",
-            "plus de bancs et d'ombre", "un guichet unique pour les aides", "des rues scolaires sans voitures",
-            "des permanences numériques", "un compost collectif", "des horaires de bus élargis",
-            "une maison des associations", "des toilettes publiques accessibles"};
+    private static final String[] IDEAS = {
+        "des pistes cyclables continues",
+        "un jardin partagé par quartier",
+        "des navettes gratuites le samedi",
+        "un conseil de quartier des jeunes",
+        "des fontaines à eau publiques",
+        "une cantine 100 % locale",
+        "des ateliers de réparation",
+        "un budget participatif des écoles",
+        "plus de bancs et d'ombre",
+        "un guichet unique pour les aides",
+        "des rues scolaires sans voitures",
+        "des permanences numériques",
+        "un compost collectif",
+        "des horaires de bus élargis",
+        "une maison des associations",
+        "des toilettes publiques accessibles"
+    };
     private static final List<String> HIDE_PROPOSAL_REASONS = List.of(
             "Names a private person (personal data)", "Commercial advertising", "Duplicate of an earlier proposal");
-    private static final List<String> HIDE_ARGUMENT_REASONS = List.of("Insulting remark", "Names a private person",
-            "Off topic", "Spam (repeated text)", "Insulting remark");
+    private static final List<String> HIDE_ARGUMENT_REASONS = List.of(
+            "Insulting remark", "Names a private person", "Off topic", "Spam (repeated text)", "Insulting remark");
 
-    private ConsultationDemo() {
-    }
+    private ConsultationDemo() {}
 
     /** What the replay did, per call and in all; {@code votesByStance} counts current votes. */
-    public record Result(Map<String, String> callIds, int residents, int proposals, int votes, int voteChanges,
-                         int arguments, int hiddenProposals, int hiddenArguments, Map<String, Integer> votesByStance,
-                         Map<String, CallFigures> perCall) {
-    }
+    public record Result(
+            Map<String, String> callIds,
+            int residents,
+            int proposals,
+            int votes,
+            int voteChanges,
+            int arguments,
+            int hiddenProposals,
+            int hiddenArguments,
+            Map<String, Integer> votesByStance,
+            Map<String, CallFigures> perCall) {}
 
     /** One call's figures, by the topic's title. */
-    public record CallFigures(String callId, int proposals, int votes, int arguments) {
-    }
+    public record CallFigures(String callId, int proposals, int votes, int arguments) {}
 
     // ---- the plan: pure ------------------------------------------------------------------------
 
-    record PlannedProposal(int index, int topic, int author, String title, String text) {
-    }
+    record PlannedProposal(int index, int topic, int author, String title, String text) {}
 
-    record PlannedVote(int resident, int proposal, String stance) {
-    }
+    record PlannedVote(int resident, int proposal, String stance) {}
 
-    record PlannedChange(int resident, int proposal, String stance) {
-    }
+    record PlannedChange(int resident, int proposal, String stance) {}
 
-    record PlannedArgument(int resident, int proposal, String text) {
-    }
+    record PlannedArgument(int resident, int proposal, String text) {}
 
-    record Plan(List<String> topics, List<PlannedProposal> proposals, List<PlannedVote> votes,
-                List<PlannedChange> changes, List<PlannedArgument> arguments, List<Integer> hiddenProposals,
-                List<Integer> hiddenArguments) {
+    record Plan(
+            List<String> topics,
+            List<PlannedProposal> proposals,
+            List<PlannedVote> votes,
+            List<PlannedChange> changes,
+            List<PlannedArgument> arguments,
+            List<Integer> hiddenProposals,
+            List<Integer> hiddenArguments) {
 
         /** Each resident's last stance per proposal. */
         Map<Long, String> finalStances() {
@@ -114,10 +132,13 @@ public final class ConsultationDemo {
             for (int k = 0; k < perTopic[t]; k++) {
                 int index = proposals.size();
                 String idea = IDEAS[random.nextInt(IDEAS.length)];
-                proposals.add(new PlannedProposal(index, t, random.nextInt(RESIDENTS),
+                proposals.add(new PlannedProposal(
+                        index,
+                        t,
+                        random.nextInt(RESIDENTS),
                         "[demo] Proposition " + (index + 1) + " : " + idea,
-                        "[demo] Pour « " + topics.get(t) + " », nous proposons " + idea + " (proposition "
-                                + (index + 1) + ", texte inventé)."));
+                        "[demo] Pour « " + topics.get(t) + " », nous proposons " + idea + " (proposition " + (index + 1)
+                                + ", texte inventé)."));
             }
         }
         // how appealing each proposal is, which tilts its stances
@@ -169,7 +190,9 @@ public final class ConsultationDemo {
         Collections.shuffle(arguable, random);
         List<PlannedArgument> arguments = new ArrayList<>();
         for (PlannedVote vote : arguable.subList(0, ARGUMENTS)) {
-            arguments.add(new PlannedArgument(vote.resident(), vote.proposal(),
+            arguments.add(new PlannedArgument(
+                    vote.resident(),
+                    vote.proposal(),
                     "[demo] Argument " + (arguments.size() + 1) + " sur la proposition " + (vote.proposal() + 1)
                             + " (texte inventé)."));
         }
@@ -182,7 +205,13 @@ public final class ConsultationDemo {
         while (hiddenArguments.size() < HIDE_ARGUMENT_REASONS.size()) {
             hiddenArguments.add(random.nextInt(ARGUMENTS));
         }
-        return new Plan(List.copyOf(topics), proposals, votes, changes, arguments, List.copyOf(hiddenProposals),
+        return new Plan(
+                List.copyOf(topics),
+                proposals,
+                votes,
+                changes,
+                arguments,
+                List.copyOf(hiddenProposals),
                 List.copyOf(hiddenArguments));
     }
 
@@ -224,8 +253,13 @@ public final class ConsultationDemo {
      *
      * @param topicIds the convention's topics, title → topic id, in the order the calls are opened
      */
-    public static Result run(LedgerClient client, String commandUrl, String conventionId, Map<String, String> topicIds,
-                             Consumer<String> log) throws Exception {
+    public static Result run(
+            LedgerClient client,
+            String commandUrl,
+            String conventionId,
+            Map<String, String> topicIds,
+            Consumer<String> log)
+            throws Exception {
         Instant started = Instant.now();
         Plan plan = plan(new ArrayList<>(topicIds.keySet()));
         Map<String, String> callIds = new LinkedHashMap<>();
@@ -236,13 +270,20 @@ public final class ConsultationDemo {
         log.accept("Consultation: " + calls.size() + " calls for proposals opened, criteria from the CAC sheets");
 
         String[] proposalIds = new String[PROPOSALS];
-        parallel(plan.proposals(), p -> proposalIds[p.index()] = client.post(
-                commandUrl + "/api/consultation/calls/" + calls.get(p.topic()) + "/proposals", actor(p.author()),
-                body(p.author(), Map.of("title", p.title(), "text", p.text()))).path("proposalId").asText());
-        parallel(plan.votes(), v -> vote(client, commandUrl, calls, plan, proposalIds, v.resident(), v.proposal(),
-                v.stance()));
-        parallel(plan.changes(), c -> vote(client, commandUrl, calls, plan, proposalIds, c.resident(), c.proposal(),
-                c.stance()));
+        parallel(
+                plan.proposals(),
+                p -> proposalIds[p.index()] = client.post(
+                                commandUrl + "/api/consultation/calls/" + calls.get(p.topic()) + "/proposals",
+                                actor(p.author()),
+                                body(p.author(), Map.of("title", p.title(), "text", p.text())))
+                        .path("proposalId")
+                        .asText());
+        parallel(
+                plan.votes(),
+                v -> vote(client, commandUrl, calls, plan, proposalIds, v.resident(), v.proposal(), v.stance()));
+        parallel(
+                plan.changes(),
+                c -> vote(client, commandUrl, calls, plan, proposalIds, c.resident(), c.proposal(), c.stance()));
         String[] argumentIds = new String[ARGUMENTS];
         List<Integer> argumentIndexes = new ArrayList<>();
         for (int i = 0; i < ARGUMENTS; i++) {
@@ -250,8 +291,12 @@ public final class ConsultationDemo {
         }
         parallel(argumentIndexes, i -> {
             PlannedArgument a = plan.arguments().get(i);
-            argumentIds[i] = client.post(proposalUrl(commandUrl, calls, plan, proposalIds, a.proposal()) + "/arguments",
-                    actor(a.resident()), body(a.resident(), Map.of("text", a.text()))).path("argumentId").asText();
+            argumentIds[i] = client.post(
+                            proposalUrl(commandUrl, calls, plan, proposalIds, a.proposal()) + "/arguments",
+                            actor(a.resident()),
+                            body(a.resident(), Map.of("text", a.text())))
+                    .path("argumentId")
+                    .asText();
         });
         log.accept("Consultation: " + PROPOSALS + " proposals, " + VOTES + " votes (" + VOTE_CHANGES + " changed), "
                 + ARGUMENTS + " arguments by " + RESIDENTS + " residents");
@@ -259,12 +304,17 @@ public final class ConsultationDemo {
         for (int i = 0; i < plan.hiddenArguments().size(); i++) {
             int a = plan.hiddenArguments().get(i);
             int topic = plan.proposals().get(plan.arguments().get(a).proposal()).topic();
-            client.post(commandUrl + "/api/consultation/calls/" + calls.get(topic) + "/arguments/" + argumentIds[a]
-                    + "/hide", ORGANISER, Map.of("reason", HIDE_ARGUMENT_REASONS.get(i)));
+            client.post(
+                    commandUrl + "/api/consultation/calls/" + calls.get(topic) + "/arguments/" + argumentIds[a]
+                            + "/hide",
+                    ORGANISER,
+                    Map.of("reason", HIDE_ARGUMENT_REASONS.get(i)));
         }
         for (int i = 0; i < plan.hiddenProposals().size(); i++) {
             int p = plan.hiddenProposals().get(i);
-            client.post(proposalUrl(commandUrl, calls, plan, proposalIds, p) + "/hide", ORGANISER,
+            client.post(
+                    proposalUrl(commandUrl, calls, plan, proposalIds, p) + "/hide",
+                    ORGANISER,
                     Map.of("reason", HIDE_PROPOSAL_REASONS.get(i)));
         }
         for (String call : calls) {
@@ -276,38 +326,55 @@ public final class ConsultationDemo {
         return result(plan, callIds);
     }
 
-    private static String openCall(LedgerClient client, String commandUrl, String conventionId, String title,
-                                   String topicId) {
+    private static String openCall(
+            LedgerClient client, String commandUrl, String conventionId, String title, String topicId) {
         String url = commandUrl + "/api/conventions/" + conventionId + "/consultation/calls";
         Map<String, Object> call = new LinkedHashMap<>();
         call.put("topicId", topicId);
         call.put("title", "Appel à propositions : " + title);
-        call.put("text", "[demo] Proposez des actions sur « " + title + " » ; votez pour, mitigé ou contre ; argumentez.");
+        call.put(
+                "text",
+                "[demo] Proposez des actions sur « " + title + " » ; votez pour, mitigé ou contre ; argumentez.");
         call.put("opensAt", Instant.now().minusSeconds(60).toString());
         call.put("closesAt", Instant.now().plus(Duration.ofDays(14)).toString());
         try {
             return client.post(url, ORGANISER, call).path("callId").asText();
         } catch (LedgerClient.Rejected noSheet) {
-            if (noSheet.status() != 422 || !"criteria-required".equals(noSheet.problem().path("code").asText())) {
+            if (noSheet.status() != 422
+                    || !"criteria-required"
+                            .equals(noSheet.problem().path("code").asText())) {
                 throw noSheet;
             }
             // a store loaded before the consultation register existed: state the demo sheets' criteria
-            call.put("criteria", List.of("Feasible within the mandate", "Benefits every neighbourhood",
-                    "Measurable by the monitoring body"));
+            call.put(
+                    "criteria",
+                    List.of(
+                            "Feasible within the mandate",
+                            "Benefits every neighbourhood",
+                            "Measurable by the monitoring body"));
             return client.post(url, ORGANISER, call).path("callId").asText();
         }
     }
 
-    private static void vote(LedgerClient client, String commandUrl, List<String> calls, Plan plan, String[] proposalIds,
-                             int resident, int proposal, String stance) {
-        client.post(proposalUrl(commandUrl, calls, plan, proposalIds, proposal) + "/votes", actor(resident),
+    private static void vote(
+            LedgerClient client,
+            String commandUrl,
+            List<String> calls,
+            Plan plan,
+            String[] proposalIds,
+            int resident,
+            int proposal,
+            String stance) {
+        client.post(
+                proposalUrl(commandUrl, calls, plan, proposalIds, proposal) + "/votes",
+                actor(resident),
                 body(resident, Map.of("stance", stance)));
     }
 
-    private static String proposalUrl(String commandUrl, List<String> calls, Plan plan, String[] proposalIds,
-                                      int proposal) {
-        return commandUrl + "/api/consultation/calls/" + calls.get(plan.proposals().get(proposal).topic())
-                + "/proposals/" + proposalIds[proposal];
+    private static String proposalUrl(
+            String commandUrl, List<String> calls, Plan plan, String[] proposalIds, int proposal) {
+        return commandUrl + "/api/consultation/calls/"
+                + calls.get(plan.proposals().get(proposal).topic()) + "/proposals/" + proposalIds[proposal];
     }
 
     /** Resident 0 signs in themselves; the platform relays the others. */
@@ -332,17 +399,35 @@ public final class ConsultationDemo {
         Map<String, CallFigures> perCall = new LinkedHashMap<>();
         for (int t = 0; t < titles.size(); t++) {
             int topic = t;
-            perCall.put(titles.get(t), new CallFigures(callIds.get(titles.get(t)),
-                    (int) plan.proposals().stream().filter(p -> p.topic() == topic).count(),
-                    (int) plan.votes().stream().filter(v -> plan.proposals().get(v.proposal()).topic() == topic).count(),
-                    (int) plan.arguments().stream().filter(a -> plan.proposals().get(a.proposal()).topic() == topic)
-                            .count()));
+            perCall.put(
+                    titles.get(t),
+                    new CallFigures(
+                            callIds.get(titles.get(t)),
+                            (int) plan.proposals().stream()
+                                    .filter(p -> p.topic() == topic)
+                                    .count(),
+                            (int) plan.votes().stream()
+                                    .filter(v ->
+                                            plan.proposals().get(v.proposal()).topic() == topic)
+                                    .count(),
+                            (int) plan.arguments().stream()
+                                    .filter(a ->
+                                            plan.proposals().get(a.proposal()).topic() == topic)
+                                    .count()));
         }
         Set<Integer> residents = new LinkedHashSet<>();
         plan.proposals().forEach(p -> residents.add(p.author()));
         plan.votes().forEach(v -> residents.add(v.resident()));
-        return new Result(callIds, residents.size(), plan.proposals().size(), stances.size(), plan.changes().size(),
-                plan.arguments().size(), plan.hiddenProposals().size(), plan.hiddenArguments().size(), byStance,
+        return new Result(
+                callIds,
+                residents.size(),
+                plan.proposals().size(),
+                stances.size(),
+                plan.changes().size(),
+                plan.arguments().size(),
+                plan.hiddenProposals().size(),
+                plan.hiddenArguments().size(),
+                byStance,
                 perCall);
     }
 
@@ -350,8 +435,9 @@ public final class ConsultationDemo {
      * Waits (up to {@code timeout}) for the read side's consultation view to show what the replay did, and
      * lists the differences that remain (empty: the read side reproduces the published totals).
      */
-    public static List<String> check(LedgerClient client, String queryUrl, String conventionId, Result expected,
-                                     Duration timeout) throws InterruptedException {
+    public static List<String> check(
+            LedgerClient client, String queryUrl, String conventionId, Result expected, Duration timeout)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         List<String> mismatches = List.of("the read side has no consultation view yet");
         while (Instant.now().isBefore(deadline)) {
@@ -372,20 +458,41 @@ public final class ConsultationDemo {
     static List<String> mismatches(JsonNode view, Result expected) {
         List<String> mismatches = new ArrayList<>();
         JsonNode totals = view.path("totals");
-        compare(mismatches, "calls", totals.path("calls").asLong(), expected.callIds().size());
+        compare(
+                mismatches,
+                "calls",
+                totals.path("calls").asLong(),
+                expected.callIds().size());
         compare(mismatches, "proposals", totals.path("proposalsSubmitted").asLong(), expected.proposals());
         compare(mismatches, "hidden proposals", totals.path("proposalsHidden").asLong(), expected.hiddenProposals());
         compare(mismatches, "votes", totals.path("votes").asLong(), expected.votes());
         compare(mismatches, "vote changes", totals.path("voteChanges").asLong(), expected.voteChanges());
-        compare(mismatches, "FOR votes", totals.path("forVotes").asLong(), expected.votesByStance().get("FOR"));
-        compare(mismatches, "MIXED votes", totals.path("mixedVotes").asLong(), expected.votesByStance().get("MIXED"));
-        compare(mismatches, "AGAINST votes", totals.path("againstVotes").asLong(), expected.votesByStance().get("AGAINST"));
+        compare(
+                mismatches,
+                "FOR votes",
+                totals.path("forVotes").asLong(),
+                expected.votesByStance().get("FOR"));
+        compare(
+                mismatches,
+                "MIXED votes",
+                totals.path("mixedVotes").asLong(),
+                expected.votesByStance().get("MIXED"));
+        compare(
+                mismatches,
+                "AGAINST votes",
+                totals.path("againstVotes").asLong(),
+                expected.votesByStance().get("AGAINST"));
         compare(mismatches, "arguments", totals.path("argumentsPosted").asLong(), expected.arguments());
         compare(mismatches, "hidden arguments", totals.path("argumentsHidden").asLong(), expected.hiddenArguments());
-        compare(mismatches, "residents", view.path("participation").path("residents").asLong(), expected.residents());
+        compare(
+                mismatches,
+                "residents",
+                view.path("participation").path("residents").asLong(),
+                expected.residents());
         for (JsonNode call : view.path("calls")) {
             if (!"CLOSED".equals(call.path("status").asText())) {
-                mismatches.add("call " + call.path("callId").asText() + " is " + call.path("status").asText());
+                mismatches.add("call " + call.path("callId").asText() + " is "
+                        + call.path("status").asText());
             }
         }
         return mismatches;

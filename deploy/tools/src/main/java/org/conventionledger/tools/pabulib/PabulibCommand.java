@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.conventionledger.tools.LedgerClient;
 
 /**
@@ -15,11 +14,10 @@ import org.conventionledger.tools.LedgerClient;
  */
 public final class PabulibCommand {
 
-    private PabulibCommand() {
-    }
+    private PabulibCommand() {}
 
-    public static int importFile(String file, String commandUrl, Path accounts, int threads, PrintStream out,
-                                 PrintStream err) {
+    public static int importFile(
+            String file, String commandUrl, Path accounts, int threads, PrintStream out, PrintStream err) {
         if (file == null) {
             err.println("pabulib-import needs --file F.pb");
             return 2;
@@ -33,8 +31,9 @@ public final class PabulibCommand {
         }
         String source = Path.of(file).getFileName().toString().replaceFirst("\\.pb$", "");
         try {
-            PabulibImport.Summary summary = new PabulibImport(new LedgerClient(accounts), commandUrl, threads,
-                    out::println).run(parsed, source);
+            PabulibImport.Summary summary = new PabulibImport(
+                            new LedgerClient(accounts), commandUrl, threads, out::println)
+                    .run(parsed, source);
             out.println("{\"conventionId\":\"" + summary.conventionId() + "\",\"votationId\":\"" + summary.votationId()
                     + "\",\"projects\":" + summary.projects() + ",\"online\":" + summary.onlineVoters() + ",\"paper\":"
                     + summary.paperVoters() + "}");
@@ -48,8 +47,8 @@ public final class PabulibCommand {
         }
     }
 
-    public static int export(String votationId, String queryUrl, Path accounts, String outFile, PrintStream out,
-                             PrintStream err) {
+    public static int export(
+            String votationId, String queryUrl, Path accounts, String outFile, PrintStream out, PrintStream err) {
         if (votationId == null || outFile == null) {
             err.println("pabulib-export needs --votation ID and --out F.pb");
             return 2;
@@ -57,8 +56,9 @@ public final class PabulibCommand {
         try {
             PabulibFile file = new PabulibExport(new LedgerClient(accounts), queryUrl).run(votationId);
             Files.writeString(Path.of(outFile), file.write(), StandardCharsets.UTF_8);
-            out.println("Exported votation " + votationId + " to " + outFile + ": " + file.projects().rows().size()
-                    + " projects, " + file.votes().rows().size() + " voters");
+            out.println("Exported votation " + votationId + " to " + outFile + ": "
+                    + file.projects().rows().size() + " projects, "
+                    + file.votes().rows().size() + " voters");
             return 0;
         } catch (IllegalStateException | LedgerClient.Rejected | UncheckedIOException refused) {
             err.println(refused.getMessage());

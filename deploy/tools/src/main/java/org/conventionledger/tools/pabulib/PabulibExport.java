@@ -1,5 +1,6 @@
 package org.conventionledger.tools.pabulib;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -9,8 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.conventionledger.tools.LedgerClient;
 
 /**
@@ -43,8 +42,8 @@ public final class PabulibExport {
     public PabulibFile run(String votationId) throws InterruptedException {
         JsonNode ranking = client.get(queryUrl + "/api/votations/" + enc(votationId) + "/ranking", GARANT);
         if (!"CLOSED".equals(ranking.path("status").asText())) {
-            throw new IllegalStateException("Votation " + votationId + " is " + ranking.path("status").asText()
-                    + ": only a closed votation is exported.");
+            throw new IllegalStateException("Votation " + votationId + " is "
+                    + ranking.path("status").asText() + ": only a closed votation is exported.");
         }
         long expectedOnline = ranking.path("onlineBallots").asLong();
         long expectedPaper = ranking.path("paperBallots").asLong();
@@ -102,13 +101,15 @@ public final class PabulibExport {
             Map<String, String> row = new LinkedHashMap<>();
             row.put("voter_id", ballot.path("payload").path("voterPseudonym").asText());
             row.put("vote", String.join(",", chosen));
-            row.put("voting_method", "PaperBallotRecorded".equals(ballot.path("type").asText()) ? "paper" : "internet");
+            row.put(
+                    "voting_method",
+                    "PaperBallotRecorded".equals(ballot.path("type").asText()) ? "paper" : "internet");
             votes.add(row);
         }
 
         boolean withCost = costs.size() == projectIds.size();
-        List<String> columns = withCost ? List.of("project_id", "cost", "votes", "name")
-                : List.of("project_id", "votes", "name");
+        List<String> columns =
+                withCost ? List.of("project_id", "cost", "votes", "name") : List.of("project_id", "votes", "name");
         List<Map<String, String>> projects = new ArrayList<>();
         for (String id : projectIds.values()) {
             Map<String, String> row = new LinkedHashMap<>();
@@ -130,11 +131,17 @@ public final class PabulibExport {
         if ("UP_TO_N".equals(rules.path("ballotRule").asText())) {
             meta.put("max_length", rules.path("maxChoices").asText());
         }
-        meta.put("date_begin", day(only(events("VotationOpened", votationId), "VotationOpened", votationId)
-                .path("openedAt")));
-        meta.put("date_end", day(only(events("VotationClosed", votationId), "VotationClosed", votationId)
-                .path("closedAt")));
-        return new PabulibFile(meta, new PabulibFile.Section(columns, projects),
+        meta.put(
+                "date_begin",
+                day(only(events("VotationOpened", votationId), "VotationOpened", votationId)
+                        .path("openedAt")));
+        meta.put(
+                "date_end",
+                day(only(events("VotationClosed", votationId), "VotationClosed", votationId)
+                        .path("closedAt")));
+        return new PabulibFile(
+                meta,
+                new PabulibFile.Section(columns, projects),
                 new PabulibFile.Section(List.of("voter_id", "vote", "voting_method"), votes));
     }
 
@@ -153,13 +160,16 @@ public final class PabulibExport {
     /** The trail entries of a type whose payload names the votation. */
     private List<JsonNode> ofVotation(String type, String votationId) {
         return page("type=" + type).stream()
-                .filter(e -> votationId.equals(e.path("payload").path("votationId").asText()))
+                .filter(e ->
+                        votationId.equals(e.path("payload").path("votationId").asText()))
                 .toList();
     }
 
     /** The payloads of a type in the votation's own stream. */
     private List<JsonNode> events(String type, String votationId) {
-        return page("type=" + type + "&aggregateId=" + enc(votationId)).stream().map(e -> e.path("payload")).toList();
+        return page("type=" + type + "&aggregateId=" + enc(votationId)).stream()
+                .map(e -> e.path("payload"))
+                .toList();
     }
 
     /** Every trail entry matching the filter, page by page. */
@@ -167,8 +177,8 @@ public final class PabulibExport {
         List<JsonNode> all = new ArrayList<>();
         long after = -1;
         while (true) {
-            JsonNode page = client.get(queryUrl + "/api/audit/events?limit=" + PAGE + "&after=" + after + "&" + filter,
-                    GARANT);
+            JsonNode page =
+                    client.get(queryUrl + "/api/audit/events?limit=" + PAGE + "&after=" + after + "&" + filter, GARANT);
             page.path("events").forEach(all::add);
             if (page.path("events").size() < PAGE) {
                 return all;
@@ -180,7 +190,8 @@ public final class PabulibExport {
     private static List<JsonNode> inLogOrder(List<JsonNode> online, List<JsonNode> paper) {
         List<JsonNode> all = new ArrayList<>(online);
         all.addAll(paper);
-        all.sort((a, b) -> Long.compare(a.path("position").asLong(), b.path("position").asLong()));
+        all.sort((a, b) ->
+                Long.compare(a.path("position").asLong(), b.path("position").asLong()));
         return all;
     }
 

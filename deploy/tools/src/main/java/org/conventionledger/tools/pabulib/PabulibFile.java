@@ -30,7 +30,9 @@ public record PabulibFile(Map<String, String> meta, Section projects, Section vo
 
         public Section {
             columns = List.copyOf(columns);
-            rows = rows.stream().map(r -> Collections.unmodifiableMap(new LinkedHashMap<>(r))).toList();
+            rows = rows.stream()
+                    .map(r -> Collections.unmodifiableMap(new LinkedHashMap<>(r)))
+                    .toList();
         }
     }
 
@@ -71,14 +73,15 @@ public record PabulibFile(Map<String, String> meta, Section projects, Section vo
         for (Map<String, String> row : section("META", sections.get("META")).rows()) {
             meta.put(row.get("key"), row.get("value"));
         }
-        return new PabulibFile(meta, section("PROJECTS", sections.get("PROJECTS")),
-                section("VOTES", sections.get("VOTES")));
+        return new PabulibFile(
+                meta, section("PROJECTS", sections.get("PROJECTS")), section("VOTES", sections.get("VOTES")));
     }
 
     /** The file's text, sections in the order META, PROJECTS, VOTES, LF line ends. */
     public String write() {
         StringBuilder out = new StringBuilder("META\nkey;value\n");
-        meta.forEach((key, value) -> out.append(field(key)).append(';').append(field(value)).append('\n'));
+        meta.forEach((key, value) ->
+                out.append(field(key)).append(';').append(field(value)).append('\n'));
         write(out, "PROJECTS", projects);
         write(out, "VOTES", votes);
         return out.toString();
@@ -107,9 +110,13 @@ public record PabulibFile(Map<String, String> meta, Section projects, Section vo
 
     private static void write(StringBuilder out, String name, Section section) {
         out.append(name).append('\n');
-        out.append(String.join(";", section.columns().stream().map(PabulibFile::field).toList())).append('\n');
+        out.append(String.join(
+                        ";", section.columns().stream().map(PabulibFile::field).toList()))
+                .append('\n');
         for (Map<String, String> row : section.rows()) {
-            List<String> fields = section.columns().stream().map(c -> field(row.getOrDefault(c, ""))).toList();
+            List<String> fields = section.columns().stream()
+                    .map(c -> field(row.getOrDefault(c, "")))
+                    .toList();
             out.append(String.join(";", fields)).append('\n');
         }
     }

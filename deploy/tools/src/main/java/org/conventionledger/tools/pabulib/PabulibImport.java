@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-
 import org.conventionledger.tools.LedgerClient;
 
 /**
@@ -37,8 +36,7 @@ public final class PabulibImport {
     private static final String PARTICIPANT = "pabulib import";
 
     /** What was imported: the votation to export or rank, and the voters by channel. */
-    public record Summary(String conventionId, String votationId, int projects, int onlineVoters, int paperVoters) {
-    }
+    public record Summary(String conventionId, String votationId, int projects, int onlineVoters, int paperVoters) {}
 
     private final LedgerClient client;
     private final String commandUrl;
@@ -63,8 +61,12 @@ public final class PabulibImport {
         Map<String, String> meta = file.meta();
 
         String conventionId = openConvention(meta, source);
-        String topicId = client.post(commandUrl + "/api/conventions/" + conventionId + "/topics", ORGANISER,
-                Map.of("assembly", "DEMOCRATIC", "title", "Projects of " + source)).path("topicId").asText();
+        String topicId = client.post(
+                        commandUrl + "/api/conventions/" + conventionId + "/topics",
+                        ORGANISER,
+                        Map.of("assembly", "DEMOCRATIC", "title", "Projects of " + source))
+                .path("topicId")
+                .asText();
         List<String> actionIds = new ArrayList<>();
         for (Map<String, String> project : file.projects().rows()) {
             actionIds.add(finalisedAction(conventionId, topicId, numbers.get(project.get("project_id")), project));
@@ -76,11 +78,15 @@ public final class PabulibImport {
         AtomicInteger paper = new AtomicInteger();
         parallel(ballots, b -> {
             if (b.paper()) {
-                client.post(commandUrl + "/api/votations/" + votationId + "/paper-voters", ORGANISER,
+                client.post(
+                        commandUrl + "/api/votations/" + votationId + "/paper-voters",
+                        ORGANISER,
                         Map.of("deskId", PAPER_DESK, "voterRef", b.voterRef(), "choices", b.choices()));
                 paper.incrementAndGet();
             } else {
-                client.post(commandUrl + "/api/votations/" + votationId + "/ballots", PLATFORM,
+                client.post(
+                        commandUrl + "/api/votations/" + votationId + "/ballots",
+                        PLATFORM,
                         Map.of("voterRef", b.voterRef(), "choices", b.choices()));
                 online.incrementAndGet();
             }
@@ -94,15 +100,14 @@ public final class PabulibImport {
     }
 
     /** One VOTES row as the API takes it. */
-    private record Ballot(String voterRef, List<Integer> choices, boolean paper) {
-    }
+    private record Ballot(String voterRef, List<Integer> choices, boolean paper) {}
 
     /** Action numbers 1…n in the order of the PROJECTS section, by project id. */
     private static Map<String, Integer> actionNumbers(PabulibFile file) {
         String voteType = file.meta().getOrDefault("vote_type", "approval");
         if (!"approval".equals(voteType)) {
-            throw new IllegalArgumentException("Only approval votations can be imported: this file's vote_type is "
-                    + voteType + ".");
+            throw new IllegalArgumentException(
+                    "Only approval votations can be imported: this file's vote_type is " + voteType + ".");
         }
         Map<String, Integer> numbers = new LinkedHashMap<>();
         for (Map<String, String> project : file.projects().rows()) {
@@ -139,25 +144,52 @@ public final class PabulibImport {
         LocalDate begin = PabulibFile.date(meta.get("date_begin"), LocalDate.now());
         LocalDate end = PabulibFile.date(meta.get("date_end"), begin);
         Map<String, Object> mandate = Map.of(
-                "deliberationReference", "Pabulib " + source,
-                "startsOn", begin.toString(),
-                "endsOn", end.toString(),
-                "expectedOutput", "Participatory-budget projects put to a public votation",
-                "cityCommitment", "Fund the selected projects",
-                "indemnityPerSession", 0);
+                "deliberationReference",
+                "Pabulib " + source,
+                "startsOn",
+                begin.toString(),
+                "endsOn",
+                end.toString(),
+                "expectedOutput",
+                "Participatory-budget projects put to a public votation",
+                "cityCommitment",
+                "Fund the selected projects",
+                "indemnityPerSession",
+                0);
         String city = meta.getOrDefault("unit", source);
-        return client.post(commandUrl + "/api/conventions", ORGANISER, Map.of(
-                        "title", meta.getOrDefault("description", source), "city", city.isBlank() ? source : city,
-                        "mandate", mandate, "transitions", List.of("DEMOCRATIC"), "plannedSessions", 1))
-                .path("conventionId").asText();
+        return client.post(
+                        commandUrl + "/api/conventions",
+                        ORGANISER,
+                        Map.of(
+                                "title",
+                                meta.getOrDefault("description", source),
+                                "city",
+                                city.isBlank() ? source : city,
+                                "mandate",
+                                mandate,
+                                "transitions",
+                                List.of("DEMOCRATIC"),
+                                "plannedSessions",
+                                1))
+                .path("conventionId")
+                .asText();
     }
 
     private String finalisedAction(String conventionId, String topicId, int number, Map<String, String> project) {
-        String actionId = client.post(commandUrl + "/api/conventions/" + conventionId + "/actions", ORGANISER,
-                Map.of("number", number, "topicId", topicId,
-                        "title", project.getOrDefault("name", "Project " + project.get("project_id")),
-                        "text", ProjectTag.text(project.get("project_id"), project.get("cost"))))
-                .path("actionId").asText();
+        String actionId = client.post(
+                        commandUrl + "/api/conventions/" + conventionId + "/actions",
+                        ORGANISER,
+                        Map.of(
+                                "number",
+                                number,
+                                "topicId",
+                                topicId,
+                                "title",
+                                project.getOrDefault("name", "Project " + project.get("project_id")),
+                                "text",
+                                ProjectTag.text(project.get("project_id"), project.get("cost"))))
+                .path("actionId")
+                .asText();
         String base = commandUrl + "/api/actions/" + actionId;
         client.post(base + "/consent-round", ORGANISER, Map.of("participants", List.of(PARTICIPANT)));
         client.post(base + "/consent-round/consents", ORGANISER, Map.of("participants", List.of(PARTICIPANT)));
@@ -165,8 +197,8 @@ public final class PabulibImport {
         return actionId;
     }
 
-    private String scheduleAndOpen(String conventionId, List<String> actionIds, Map<String, String> meta,
-                                   String source) {
+    private String scheduleAndOpen(
+            String conventionId, List<String> actionIds, Map<String, String> meta, String source) {
         // online ballots are checked against the recording clock: the period must include now
         Instant opensAt = Instant.now().minus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> schedule = new HashMap<>();
@@ -182,8 +214,10 @@ public final class PabulibImport {
         } else {
             schedule.put("ballotRule", "APPROVAL");
         }
-        String votationId = client.post(commandUrl + "/api/conventions/" + conventionId + "/votations", ORGANISER,
-                schedule).path("votationId").asText();
+        String votationId = client.post(
+                        commandUrl + "/api/conventions/" + conventionId + "/votations", ORGANISER, schedule)
+                .path("votationId")
+                .asText();
         client.post(commandUrl + "/api/votations/" + votationId + "/open", ORGANISER, Map.of());
         return votationId;
     }

@@ -13,8 +13,7 @@ final class ProjectTag {
     private static final Pattern PROJECT_ID = Pattern.compile("(?m)^pabulib:project_id=(.*)$");
     private static final Pattern COST = Pattern.compile("(?m)^pabulib:cost=(.*)$");
 
-    private ProjectTag() {
-    }
+    private ProjectTag() {}
 
     /** The action sheet's text for a project; the cost line only when the file gives one. */
     static String text(String projectId, String cost) {

@@ -1,5 +1,11 @@
 package org.conventionledger.tools.verify;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,20 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.conventionledger.rules.selection.PanelDraw;
-import org.conventionledger.rules.selection.PanelLottery;
-import org.conventionledger.rules.selection.Volunteer;
-import org.conventionledger.rules.sortition.InvalidDrawException;
-import org.conventionledger.rules.sortition.ListFingerprint;
-import org.conventionledger.rules.sortition.ResidentDraw;
-import org.conventionledger.rules.sortition.SeedCommitment;
 import org.conventionledger.events.recruitment.DrawPlanned;
 import org.conventionledger.events.recruitment.DrawnResident;
 import org.conventionledger.events.recruitment.DrawnResidentNotInvited;
@@ -51,6 +43,13 @@ import org.conventionledger.events.recruitment.ResidentsListed;
 import org.conventionledger.events.recruitment.SelectionChance;
 import org.conventionledger.events.recruitment.SourceListFrozen;
 import org.conventionledger.events.recruitment.VolunteerRegistered;
+import org.conventionledger.rules.selection.PanelDraw;
+import org.conventionledger.rules.selection.PanelLottery;
+import org.conventionledger.rules.selection.Volunteer;
+import org.conventionledger.rules.sortition.InvalidDrawException;
+import org.conventionledger.rules.sortition.ListFingerprint;
+import org.conventionledger.rules.sortition.ResidentDraw;
+import org.conventionledger.rules.sortition.SeedCommitment;
 
 /**
  * {@code ledger verify-draw --export FILE [--draw DRAW_ID] [--selection SELECTION_ID]}: a garant's
@@ -117,26 +116,31 @@ public final class DrawVerification {
     /** How far published probabilities may be from their recomputation: they are rounded doubles. */
     public static final double TOLERANCE = 1e-6;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     // payloads may carry fields this tool does not need; none of the checked ones may be missing
-    private static final ObjectMapper PAYLOADS = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper PAYLOADS = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final List<Class<?>> EVENTS = List.of(ResidentsListed.class, SourceListFrozen.class,
-            DrawPlanned.class, ResidentsDrawn.class, VolunteerRegistered.class, PanelSelectionDefined.class,
-            PanelLotteryComputed.class, PanelDrawn.class, InvitationSent.class, DrawnResidentNotInvited.class,
+    private static final List<Class<?>> EVENTS = List.of(
+            ResidentsListed.class,
+            SourceListFrozen.class,
+            DrawPlanned.class,
+            ResidentsDrawn.class,
+            VolunteerRegistered.class,
+            PanelSelectionDefined.class,
+            PanelLotteryComputed.class,
+            PanelDrawn.class,
+            InvitationSent.class,
+            DrawnResidentNotInvited.class,
             InvitationsClosed.class);
 
-    private DrawVerification() {
-    }
+    private DrawVerification() {}
 
     /** An event of the export and the line it is on: its place in the log's order. */
-    record Logged<T>(int line, T event) {
-    }
+    record Logged<T>(int line, T event) {}
 
     /** A draw, list or selection id within its convention. */
-    record Key(String conventionId, String id) {
-    }
+    record Key(String conventionId, String id) {}
 
     /** The recruitment events of an export, by draw, list, selection or convention, in log order. */
     static final class Log {
@@ -176,7 +180,9 @@ public final class DrawVerification {
             } else if (event instanceof InvitationSent e) {
                 invited.computeIfAbsent(e.conventionId(), k -> new HashSet<>()).add(e.residentRef());
             } else if (event instanceof DrawnResidentNotInvited e) {
-                notInvited.computeIfAbsent(e.conventionId(), k -> new HashSet<>()).add(e.residentRef());
+                notInvited
+                        .computeIfAbsent(e.conventionId(), k -> new HashSet<>())
+                        .add(e.residentRef());
             } else if (event instanceof InvitationsClosed e) {
                 closedAt.putIfAbsent(e.conventionId(), line);
             }
@@ -194,11 +200,17 @@ public final class DrawVerification {
      * The verdict on one draw of residents; {@code unaccounted} are the drawn residents neither invited nor
      * logged as not invited, {@code warnings} what holds the verdict short of the full guarantee.
      */
-    record DrawVerdict(Key draw, boolean verified, String reason, List<DrawnResident> drawn,
-                       List<DrawnResident> expected, List<String> unaccounted, List<String> warnings) {
+    record DrawVerdict(
+            Key draw,
+            boolean verified,
+            String reason,
+            List<DrawnResident> drawn,
+            List<DrawnResident> expected,
+            List<String> unaccounted,
+            List<String> warnings) {
 
-        DrawVerdict(Key draw, boolean verified, String reason, List<DrawnResident> drawn,
-                    List<DrawnResident> expected) {
+        DrawVerdict(
+                Key draw, boolean verified, String reason, List<DrawnResident> drawn, List<DrawnResident> expected) {
             this(draw, verified, reason, drawn, expected, List.of(), List.of());
         }
 
@@ -218,12 +230,14 @@ public final class DrawVerification {
         }
 
         private static List<Map<String, String>> residents(List<DrawnResident> residents) {
-            return residents.stream().map(r -> {
-                Map<String, String> resident = new LinkedHashMap<>();
-                resident.put("personId", r.personId());
-                resident.put("listId", r.listId());
-                return resident;
-            }).toList();
+            return residents.stream()
+                    .map(r -> {
+                        Map<String, String> resident = new LinkedHashMap<>();
+                        resident.put("personId", r.personId());
+                        resident.put("listId", r.listId());
+                        return resident;
+                    })
+                    .toList();
         }
     }
 
@@ -282,8 +296,8 @@ public final class DrawVerification {
             allVerified &= verdict.verified();
             verdicts.add(verdict.json());
         }
-        List<Key> selections = all ? List.copyOf(log.selections.keySet())
-                : selected(log.selections.keySet(), selectionId);
+        List<Key> selections =
+                all ? List.copyOf(log.selections.keySet()) : selected(log.selections.keySet(), selectionId);
         if (selectionId != null && selections.isEmpty()) {
             err.println("ledger verify-draw: no panel selection " + selectionId + " in " + export);
             return UNREADABLE;
@@ -317,7 +331,9 @@ public final class DrawVerification {
     }
 
     private static List<Key> selected(Collection<Key> keys, String id) {
-        return id == null ? List.of() : keys.stream().filter(key -> key.id().equals(id)).toList();
+        return id == null
+                ? List.of()
+                : keys.stream().filter(key -> key.id().equals(id)).toList();
     }
 
     // ---- draws of residents ----------------------------------------------------------------------
@@ -344,10 +360,11 @@ public final class DrawVerification {
             DrawPlanned planned = plan.event();
             int drawnAt = draws.get(0).line();
             if (drawnAt < plan.line()) {
-                throw new Fails("ResidentsDrawn (line " + drawnAt + ") comes before DrawPlanned (line "
-                        + plan.line() + ")");
+                throw new Fails(
+                        "ResidentsDrawn (line " + drawnAt + ") comes before DrawPlanned (line " + plan.line() + ")");
             }
-            if (!ResidentDraw.ALGORITHM.equals(planned.algorithm()) || !ResidentDraw.ALGORITHM.equals(result.algorithm())) {
+            if (!ResidentDraw.ALGORITHM.equals(planned.algorithm())
+                    || !ResidentDraw.ALGORITHM.equals(result.algorithm())) {
                 throw new Fails("the draw uses algorithm " + planned.algorithm() + "/" + result.algorithm()
                         + ", this tool re-runs " + ResidentDraw.ALGORITHM);
             }
@@ -362,19 +379,23 @@ public final class DrawVerification {
             }
             if (!SeedCommitment.matches(result.seed(), planned.seedCommitment())) {
                 throw new Fails("the revealed seed does not match the commitment of DrawPlanned (line " + plan.line()
-                        + "): SHA-256 of the seed is " + (SeedCommitment.isValidSeed(result.seed())
-                        ? SeedCommitment.of(result.seed()) : "undefined (invalid seed)")
+                        + "): SHA-256 of the seed is "
+                        + (SeedCommitment.isValidSeed(result.seed())
+                                ? SeedCommitment.of(result.seed())
+                                : "undefined (invalid seed)")
                         + ", committed " + planned.seedCommitment());
             }
             String randomness = randomness(result.seed(), result.publicEntropy(), "ResidentsDrawn");
             Map<String, List<String>> lists = new LinkedHashMap<>();
             Map<String, String> fingerprints = new HashMap<>();
             for (ListQuota quota : planned.lists()) {
-                List<String> people = frozenList(log, new Key(key.conventionId(), quota.listId()), plan.line(), drawnAt);
+                List<String> people =
+                        frozenList(log, new Key(key.conventionId(), quota.listId()), plan.line(), drawnAt);
                 lists.put(quota.listId(), people);
                 fingerprints.put(quota.listId(), ListFingerprint.of(quota.listId(), people));
             }
-            List<String> usedLists = result.lists().stream().map(FrozenList::listId).toList();
+            List<String> usedLists =
+                    result.lists().stream().map(FrozenList::listId).toList();
             if (!usedLists.equals(List.copyOf(lists.keySet()))) {
                 throw new Fails("ResidentsDrawn names lists " + usedLists + ", the plan " + lists.keySet());
             }
@@ -395,19 +416,37 @@ public final class DrawVerification {
             if (!unaccounted.isEmpty()) {
                 Integer closed = log.closedAt.get(key.conventionId());
                 if (closed != null) {
-                    return new DrawVerdict(key, false, unaccounted.size() + " drawn resident(s) are neither invited "
-                            + "nor logged as not invited with a reason, and the invitations closed (line " + closed
-                            + ")", result.drawn(), expected, unaccounted, warnings);
+                    return new DrawVerdict(
+                            key,
+                            false,
+                            unaccounted.size() + " drawn resident(s) are neither invited "
+                                    + "nor logged as not invited with a reason, and the invitations closed (line "
+                                    + closed
+                                    + ")",
+                            result.drawn(),
+                            expected,
+                            unaccounted,
+                            warnings);
                 }
                 warnings.add(unaccounted.size() + " drawn resident(s) are neither invited nor logged as not invited "
                         + "yet; the invitations are still open");
             }
-            return new DrawVerdict(key, true, "the seed matches its commitment, made before the " + lists.size()
-                    + " list(s) were frozen" + (planned.publicEntropySource() == null ? ""
-                    : " with the public entropy's source, which the draw names") + "; their fingerprints match "
-                    + "their listed residents; re-running " + ResidentDraw.ALGORITHM + " on the seed and the public "
-                    + "entropy gives the same " + expected.size() + " residents in the same order",
-                    result.drawn(), expected, unaccounted, warnings);
+            return new DrawVerdict(
+                    key,
+                    true,
+                    "the seed matches its commitment, made before the " + lists.size()
+                            + " list(s) were frozen"
+                            + (planned.publicEntropySource() == null
+                                    ? ""
+                                    : " with the public entropy's source, which the draw names")
+                            + "; their fingerprints match "
+                            + "their listed residents; re-running " + ResidentDraw.ALGORITHM
+                            + " on the seed and the public "
+                            + "entropy gives the same " + expected.size() + " residents in the same order",
+                    result.drawn(),
+                    expected,
+                    unaccounted,
+                    warnings);
 
         } catch (Fails fails) {
             return new DrawVerdict(key, false, fails.getMessage(), result.drawn(), expected);
@@ -418,8 +457,10 @@ public final class DrawVerification {
     private static List<String> unaccounted(Log log, String conventionId, List<DrawnResident> drawn) {
         Set<String> invited = log.invited.getOrDefault(conventionId, Set.of());
         Set<String> excused = log.notInvited.getOrDefault(conventionId, Set.of());
-        return drawn.stream().map(DrawnResident::personId)
-                .filter(person -> !invited.contains(person) && !excused.contains(person)).toList();
+        return drawn.stream()
+                .map(DrawnResident::personId)
+                .filter(person -> !invited.contains(person) && !excused.contains(person))
+                .toList();
     }
 
     /**
@@ -443,8 +484,8 @@ public final class DrawVerification {
      * the draw, nobody listed after it, and the logged fingerprint and count are the recomputed ones.
      */
     private static List<String> frozenList(Log log, Key list, int plannedAt, int drawnAt) throws Fails {
-        Logged<SourceListFrozen> freeze = once(log.frozen.getOrDefault(list, List.of()),
-                "SourceListFrozen of list " + list.id());
+        Logged<SourceListFrozen> freeze =
+                once(log.frozen.getOrDefault(list, List.of()), "SourceListFrozen of list " + list.id());
         if (freeze == null) {
             throw new Fails("list " + list.id() + " was never frozen");
         }
@@ -493,7 +534,9 @@ public final class DrawVerification {
     private static <T> Logged<T> once(List<Logged<T>> events, String what) throws Fails {
         if (events.size() > 1) {
             throw new Fails(what + " appears " + events.size() + " times (lines "
-                    + String.join(", ", events.stream().map(e -> String.valueOf(e.line())).toList()) + ")");
+                    + String.join(
+                            ", ",
+                            events.stream().map(e -> String.valueOf(e.line())).toList()) + ")");
         }
         return events.isEmpty() ? null : events.get(0);
     }
@@ -522,18 +565,26 @@ public final class DrawVerification {
             checkPanels(selection, lottery, profiles);
             checkChances(lottery);
             if (draw == null) {
-                return new PanelVerdict(key, true, "lottery checked: pool, quotas and probabilities; the panel is "
-                        + "not drawn yet", null);
+                return new PanelVerdict(
+                        key,
+                        true,
+                        "lottery checked: pool, quotas and probabilities; the panel is " + "not drawn yet",
+                        null);
             }
             if (draw.line() < computed.line()) {
                 throw new Fails("the panel was drawn (line " + draw.line() + ") before the lottery was published "
                         + "(line " + computed.line() + ")");
             }
             checkDraw(selection, lottery, profiles, drawn);
-            return new PanelVerdict(key, true, "the seed matches its commitment; the " + lottery.panels().size()
-                    + " panels meet the quotas, their probabilities add up to 1 and give the published chances; the "
-                    + "drawn panel (" + drawn.panelIndex() + ") and the reserve order are the ones the seed and the "
-                    + "public entropy pick",
+            return new PanelVerdict(
+                    key,
+                    true,
+                    "the seed matches its commitment; the " + lottery.panels().size()
+                            + " panels meet the quotas, their probabilities add up to 1 and give the published"
+                            + " chances; the "
+                            + "drawn panel (" + drawn.panelIndex()
+                            + ") and the reserve order are the ones the seed and the "
+                            + "public entropy pick",
                     drawn);
         } catch (Fails fails) {
             return new PanelVerdict(key, false, fails.getMessage(), drawn);
@@ -544,8 +595,8 @@ public final class DrawVerification {
      * The profiles of the lottery's pool by person id, in the lottery's order, after checking that the
      * pool is exactly the convention's volunteers registered before the lottery.
      */
-    private static Map<String, Map<String, String>> pool(Log log, String conventionId,
-                                                         Logged<PanelLotteryComputed> computed) throws Fails {
+    private static Map<String, Map<String, String>> pool(
+            Log log, String conventionId, Logged<PanelLotteryComputed> computed) throws Fails {
         Map<String, VolunteerRegistered> registered = new LinkedHashMap<>();
         for (Logged<VolunteerRegistered> volunteer : log.volunteers.getOrDefault(conventionId, List.of())) {
             if (volunteer.line() < computed.line()
@@ -573,8 +624,9 @@ public final class DrawVerification {
         return profiles;
     }
 
-    private static void checkPanels(PanelSelectionDefined selection, PanelLotteryComputed lottery,
-                                    Map<String, Map<String, String>> profiles) throws Fails {
+    private static void checkPanels(
+            PanelSelectionDefined selection, PanelLotteryComputed lottery, Map<String, Map<String, String>> profiles)
+            throws Fails {
         if (lottery.panels().isEmpty()) {
             throw new Fails("the lottery has no panel");
         }
@@ -590,7 +642,9 @@ public final class DrawVerification {
             }
             for (QuotaRange quota : selection.quotas()) {
                 long count = members.stream()
-                        .filter(member -> quota.value().equals(profiles.get(member).get(quota.category()))).count();
+                        .filter(member ->
+                                quota.value().equals(profiles.get(member).get(quota.category())))
+                        .count();
                 if (count < quota.min() || count > quota.max()) {
                     throw new Fails("panel " + i + " seats " + count + " with " + quota.category() + " = "
                             + quota.value() + ", the quota is " + quota.min() + " to " + quota.max());
@@ -628,8 +682,12 @@ public final class DrawVerification {
         }
     }
 
-    private static void checkDraw(PanelSelectionDefined selection, PanelLotteryComputed lottery,
-                                  Map<String, Map<String, String>> profiles, PanelDrawn drawn) throws Fails {
+    private static void checkDraw(
+            PanelSelectionDefined selection,
+            PanelLotteryComputed lottery,
+            Map<String, Map<String, String>> profiles,
+            PanelDrawn drawn)
+            throws Fails {
         if (!SeedCommitment.matches(drawn.seed(), selection.seedCommitment())) {
             throw new Fails("the revealed seed does not match the commitment of PanelSelectionDefined");
         }
@@ -638,27 +696,34 @@ public final class DrawVerification {
         Map<String, Integer> index = new HashMap<>();
         pool.forEach(personId -> index.put(personId, index.size()));
         List<PanelLottery.Panel> panels = lottery.panels().stream()
-                .map(panel -> new PanelLottery.Panel(panel.personIds().stream().map(index::get).sorted().toList(),
-                        panel.probability()))
+                .map(panel -> new PanelLottery.Panel(
+                        panel.personIds().stream().map(index::get).sorted().toList(), panel.probability()))
                 .toList();
-        PanelLottery published = new PanelLottery(lottery.algorithm(), selection.panelSize(), panels,
-                lottery.chances().stream().map(SelectionChance::probability).toList(), lottery.minProbability());
+        PanelLottery published = new PanelLottery(
+                lottery.algorithm(),
+                selection.panelSize(),
+                panels,
+                lottery.chances().stream().map(SelectionChance::probability).toList(),
+                lottery.minProbability());
         int expected = PanelDraw.drawIndex(published, randomness);
         if (drawn.panelIndex() != expected) {
             throw new Fails("panel " + drawn.panelIndex() + " is logged as drawn, the seed and the public entropy "
                     + "pick panel " + expected);
         }
         List<String> members = lottery.panels().get(expected).personIds();
-        if (drawn.selected().size() != members.size() || !new HashSet<>(drawn.selected()).equals(new HashSet<>(members))) {
+        if (drawn.selected().size() != members.size()
+                || !new HashSet<>(drawn.selected()).equals(new HashSet<>(members))) {
             throw new Fails("the selected volunteers are not the members of panel " + expected);
         }
         List<Volunteer> volunteers = pool.stream()
-                .map(personId -> new Volunteer(personId, withoutNulls(profiles.get(personId)))).toList();
+                .map(personId -> new Volunteer(personId, withoutNulls(profiles.get(personId))))
+                .toList();
         List<String> reserve = PanelDraw.reserveOrder(volunteers, panels.get(expected), randomness).stream()
-                .map(pool::get).toList();
+                .map(pool::get)
+                .toList();
         if (!reserve.equals(drawn.reserve())) {
-            throw new Fails("the reserve is not in the order the seed and the public entropy give: logged " + drawn.reserve()
-                    + ", expected " + reserve);
+            throw new Fails("the reserve is not in the order the seed and the public entropy give: logged "
+                    + drawn.reserve() + ", expected " + reserve);
         }
     }
 
@@ -679,7 +744,8 @@ public final class DrawVerification {
         Map<String, Class<?>> types = new HashMap<>();
         EVENTS.forEach(type -> types.put(type.getName(), type));
         Log log = new Log();
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {

@@ -1,5 +1,9 @@
 package org.conventionledger.tools.verify;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,11 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conventionledger.events.integrity.ChainLink;
 import org.conventionledger.events.integrity.ChainVerifier;
 import org.conventionledger.events.integrity.EventAudit;
@@ -60,22 +59,18 @@ public final class LogVerification {
     public static final int NOT_INTACT = 1;
     public static final int UNREADABLE = 2;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** A chain seal. */
-    record Seal(long position, String head) {
-    }
+    record Seal(long position, String head) {}
 
     /**
      * One exported event: the chain's line, for the keyring's events the payload's fields, and for a head
      * the positions it lists as empty (null if it lists none).
      */
-    record Event(ChainVerifier.Line line, Map<String, String> fields, List<Long> emptyPositions) {
-    }
+    record Event(ChainVerifier.Line line, Map<String, String> fields, List<Long> emptyPositions) {}
 
-    private LogVerification() {
-    }
+    private LogVerification() {}
 
     /**
      * Verifies {@code export} and every kept file in {@code seals} and prints the verdict.
@@ -110,7 +105,8 @@ public final class LogVerification {
             return UNREADABLE;
         }
         List<Long> sizes = new ArrayList<>();
-        events.stream().filter(e -> TreeAudit.HEAD_SIGNED.equals(e.line().entry().payloadType()))
+        events.stream()
+                .filter(e -> TreeAudit.HEAD_SIGNED.equals(e.line().entry().payloadType()))
                 .forEach(e -> sizes.add(TreeAudit.head(e.fields()).size()));
         keptHeads.values().forEach(h -> sizes.add(h.size()));
         TreeAudit audit = new TreeAudit(sizes);
@@ -145,8 +141,11 @@ public final class LogVerification {
             reason = "the tree heads match";
         }
         if (!exact.findings().isEmpty()) {
-            reason = exact.findings().get(0).reason() + (exact.findings().size() > 1 ? " (and "
-                    + (exact.findings().size() - 1) + " more, see \"events\")" : "") + "; " + reason;
+            reason = exact.findings().get(0).reason()
+                    + (exact.findings().size() > 1
+                            ? " (and " + (exact.findings().size() - 1) + " more, see \"events\")"
+                            : "")
+                    + "; " + reason;
         } else if (!intact && exact.unsigned() > 0) {
             reason = reason + "; the events up to position " + exact.lastUnsigned() + " were appended before events"
                     + " were signed: only the range can be named there";
@@ -240,11 +239,11 @@ public final class LogVerification {
     /** The export's events, in file order (blank lines are skipped). */
     static List<Event> readExport(Path file) throws IOException {
         List<Event> lines = new ArrayList<>();
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(Files.newInputStream(file), decoder))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
             String text;
             int number = 0;
             while ((text = reader.readLine()) != null) {
@@ -297,7 +296,9 @@ public final class LogVerification {
     /** The top-level fields of a JSON object as text. */
     private static Map<String, String> fields(JsonNode node) {
         Map<String, String> fields = new LinkedHashMap<>();
-        node.properties().forEach(e -> fields.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        node.properties()
+                .forEach(e -> fields.put(
+                        e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
         return fields;
     }
 
@@ -310,7 +311,9 @@ public final class LogVerification {
             return node;
         } catch (JsonProcessingException e) {
             throw new Unreadable(what + ": not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (column " + e.getLocation().getColumnNr() + ")"));
+                    + (e.getLocation() == null
+                            ? ""
+                            : " (column " + e.getLocation().getColumnNr() + ")"));
         }
     }
 

@@ -1,5 +1,8 @@
 package org.conventionledger.tools.verify;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conventionledger.events.integrity.MerkleTree;
 import org.conventionledger.events.integrity.TreeHeads;
 import org.conventionledger.events.integrity.TreeLeaf;
@@ -37,8 +36,7 @@ public final class ProofVerification {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ProofVerification() {
-    }
+    private ProofVerification() {}
 
     public static int run(String proofFile, String headFile, PrintStream out, PrintStream err) {
         if (proofFile == null || proofFile.isBlank()) {
@@ -92,15 +90,21 @@ public final class ProofVerification {
         if (!proof.path("event").isObject()) {
             throw new LogVerification.Unreadable("\"event\" (the export line of the event) is missing");
         }
-        var event = LogVerification.line(proof.get("event").toString(), "the event").line().entry();
-        if (head != null && (head.path("size").asLong() != size || !head.path("root").asText().equals(root))) {
+        var event = LogVerification.line(proof.get("event").toString(), "the event")
+                .line()
+                .entry();
+        if (head != null
+                && (head.path("size").asLong() != size
+                        || !head.path("root").asText().equals(root))) {
             return "the proof is about the tree of " + size + " events, not the head you hold (size "
                     + head.path("size").asLong() + ")";
         }
-        boolean included = MerkleTree.verifyInclusion(TreeLeaf.hash(event), index, size, path(proof),
-                TreeHeads.unhex(root));
-        return included ? null : "the event at position " + event.position() + " is not leaf " + index
-                + " of the tree of " + size + " events with this root";
+        boolean included =
+                MerkleTree.verifyInclusion(TreeLeaf.hash(event), index, size, path(proof), TreeHeads.unhex(root));
+        return included
+                ? null
+                : "the event at position " + event.position() + " is not leaf " + index + " of the tree of " + size
+                        + " events with this root";
     }
 
     private static String consistency(JsonNode proof, JsonNode head, Map<String, Object> verdict) {
@@ -117,10 +121,12 @@ public final class ProofVerification {
                 return "neither tree of the proof is the head you hold (size " + size + ", root " + root + ")";
             }
         }
-        boolean consistent = MerkleTree.verifyConsistency(firstSize, secondSize, TreeHeads.unhex(firstRoot),
-                TreeHeads.unhex(secondRoot), path(proof));
-        return consistent ? null : "the tree of " + secondSize + " events does not extend the tree of " + firstSize
-                + " events with this root: the log was rewritten";
+        boolean consistent = MerkleTree.verifyConsistency(
+                firstSize, secondSize, TreeHeads.unhex(firstRoot), TreeHeads.unhex(secondRoot), path(proof));
+        return consistent
+                ? null
+                : "the tree of " + secondSize + " events does not extend the tree of " + firstSize
+                        + " events with this root: the log was rewritten";
     }
 
     private static List<byte[]> path(JsonNode proof) {

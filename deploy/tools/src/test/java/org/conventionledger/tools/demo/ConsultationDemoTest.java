@@ -2,22 +2,29 @@ package org.conventionledger.tools.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 /** The consultation's invented plan adds up to Clermont's published totals, and keeps the API's rules. */
 class ConsultationDemoTest {
 
-    private static final List<String> TOPICS = List.of("Mobilité", "Alimentation", "Énergie", "Solidarités",
-            "Logement", "Santé", "Démocratie locale", "Jeunesse", "Culture");
+    private static final List<String> TOPICS = List.of(
+            "Mobilité",
+            "Alimentation",
+            "Énergie",
+            "Solidarités",
+            "Logement",
+            "Santé",
+            "Démocratie locale",
+            "Jeunesse",
+            "Culture");
 
     @Test
     void thePlanReplaysThePublishedTotalsExactly() {
@@ -31,11 +38,23 @@ class ConsultationDemoTest {
         assertThat(result.proposals()).isEqualTo(232);
         assertThat(result.votes()).isEqualTo(3_386);
         assertThat(result.arguments()).isEqualTo(347);
-        assertThat(result.votesByStance().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(3_386);
+        assertThat(result.votesByStance().values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .isEqualTo(3_386);
         assertThat(result.perCall()).hasSize(9);
-        assertThat(result.perCall().values().stream().mapToInt(ConsultationDemo.CallFigures::proposals).sum()).isEqualTo(232);
-        assertThat(result.perCall().values().stream().mapToInt(ConsultationDemo.CallFigures::votes).sum()).isEqualTo(3_386);
-        assertThat(result.perCall().values().stream().mapToInt(ConsultationDemo.CallFigures::arguments).sum()).isEqualTo(347);
+        assertThat(result.perCall().values().stream()
+                        .mapToInt(ConsultationDemo.CallFigures::proposals)
+                        .sum())
+                .isEqualTo(232);
+        assertThat(result.perCall().values().stream()
+                        .mapToInt(ConsultationDemo.CallFigures::votes)
+                        .sum())
+                .isEqualTo(3_386);
+        assertThat(result.perCall().values().stream()
+                        .mapToInt(ConsultationDemo.CallFigures::arguments)
+                        .sum())
+                .isEqualTo(347);
         assertThat(result.hiddenProposals()).isPositive();
         assertThat(result.hiddenArguments()).isPositive();
     }
@@ -46,7 +65,8 @@ class ConsultationDemoTest {
         Map<Long, String> first = new HashMap<>();
         for (ConsultationDemo.PlannedVote vote : plan.votes()) {
             // one first vote per resident and proposal
-            assertThat(first.put(ConsultationDemo.key(vote.resident(), vote.proposal()), vote.stance())).isNull();
+            assertThat(first.put(ConsultationDemo.key(vote.resident(), vote.proposal()), vote.stance()))
+                    .isNull();
         }
         Set<Long> changed = new HashSet<>();
         for (ConsultationDemo.PlannedChange change : plan.changes()) {
@@ -61,8 +81,12 @@ class ConsultationDemoTest {
             assertThat(p.title()).isNotBlank().hasSizeLessThanOrEqualTo(300);
             assertThat(p.text()).isNotBlank();
         });
-        assertThat(plan.hiddenProposals()).doesNotHaveDuplicates().allSatisfy(i -> assertThat(i).isBetween(0, 231));
-        assertThat(plan.hiddenArguments()).doesNotHaveDuplicates().allSatisfy(i -> assertThat(i).isBetween(0, 346));
+        assertThat(plan.hiddenProposals())
+                .doesNotHaveDuplicates()
+                .allSatisfy(i -> assertThat(i).isBetween(0, 231));
+        assertThat(plan.hiddenArguments())
+                .doesNotHaveDuplicates()
+                .allSatisfy(i -> assertThat(i).isBetween(0, 346));
     }
 
     @Test
@@ -73,10 +97,15 @@ class ConsultationDemoTest {
         ObjectMapper json = new ObjectMapper();
         ObjectNode view = json.createObjectNode();
         ObjectNode totals = view.putObject("totals");
-        totals.put("calls", 9).put("proposalsSubmitted", 232).put("proposalsHidden", result.hiddenProposals())
-                .put("votes", 3_386).put("voteChanges", result.voteChanges())
-                .put("forVotes", result.votesByStance().get("FOR")).put("mixedVotes", result.votesByStance().get("MIXED"))
-                .put("againstVotes", result.votesByStance().get("AGAINST")).put("argumentsPosted", 347)
+        totals.put("calls", 9)
+                .put("proposalsSubmitted", 232)
+                .put("proposalsHidden", result.hiddenProposals())
+                .put("votes", 3_386)
+                .put("voteChanges", result.voteChanges())
+                .put("forVotes", result.votesByStance().get("FOR"))
+                .put("mixedVotes", result.votesByStance().get("MIXED"))
+                .put("againstVotes", result.votesByStance().get("AGAINST"))
+                .put("argumentsPosted", 347)
                 .put("argumentsHidden", result.hiddenArguments());
         view.putObject("participation").put("residents", 224);
         view.putArray("calls").addObject().put("callId", "call-Mobilité").put("status", "CLOSED");

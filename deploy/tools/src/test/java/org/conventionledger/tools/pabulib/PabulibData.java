@@ -18,8 +18,7 @@ final class PabulibData {
     static final String OCHOTA_2019 = "Poland_Warszawa_2019_Ochota.pb";
     static final String PLAC_WOJSKA_POLSKIEGO_2017 = "Poland_Warszawa_2017_Plac_Wojska_Polskiego.pb";
 
-    private PabulibData() {
-    }
+    private PabulibData() {}
 
     /** The file's path; skips the calling test when the data folder or the file is absent. */
     static Path require(String name) {

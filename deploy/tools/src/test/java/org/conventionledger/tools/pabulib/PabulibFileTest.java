@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class PabulibFileTest {
@@ -34,7 +33,9 @@ class PabulibFileTest {
         assertThat(file.meta().keySet()).containsExactly("description", "num_projects", "num_votes", "vote_type");
         assertThat(file.meta()).containsEntry("description", "Sample; with a semicolon");
         assertThat(file.projects().columns()).containsExactly("project_id", "cost", "votes", "name");
-        assertThat(file.projects().rows()).extracting(r -> r.get("name")).containsExactly("Park \"Zielony\"", "Library");
+        assertThat(file.projects().rows())
+                .extracting(r -> r.get("name"))
+                .containsExactly("Park \"Zielony\"", "Library");
         assertThat(file.votes().rows()).hasSize(3);
         assertThat(PabulibFile.choices(file.votes().rows().get(0))).containsExactly("10", "11");
         assertThat(file.votes().rows().get(1)).containsEntry("voting_method", "paper");
@@ -54,11 +55,14 @@ class PabulibFileTest {
     @Test
     void aRowWithTooFewFieldsOrAMissingSectionIsRefused() {
         assertThatThrownBy(() -> PabulibFile.parse(SAMPLE.replace("2;11;paper", "2;11")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("VOTES");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("VOTES");
         assertThatThrownBy(() -> PabulibFile.parse(SAMPLE.substring(0, SAMPLE.indexOf("VOTES"))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("VOTES");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("VOTES");
         assertThatThrownBy(() -> PabulibFile.parse("key;value\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Line 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Line 1");
     }
 
     @Test
@@ -71,13 +75,17 @@ class PabulibFileTest {
         Path path = PabulibData.require(PabulibData.OCHOTA_2019);
         PabulibFile file = PabulibData.read(path);
 
-        assertThat(file.meta()).containsEntry("num_projects", "21").containsEntry("num_votes", "2751")
+        assertThat(file.meta())
+                .containsEntry("num_projects", "21")
+                .containsEntry("num_votes", "2751")
                 .containsEntry("vote_type", "approval");
         assertThat(file.meta().keySet()).startsWith("description", "country", "unit");
         assertThat(file.projects().rows()).hasSize(21);
         assertThat(file.votes().rows()).hasSize(2751);
-        assertThat(file.votes().rows().stream().filter(v -> "internet".equals(v.get("voting_method")))).hasSize(2355);
-        assertThat(file.votes().rows().stream().filter(v -> "paper".equals(v.get("voting_method")))).hasSize(396);
+        assertThat(file.votes().rows().stream().filter(v -> "internet".equals(v.get("voting_method"))))
+                .hasSize(2355);
+        assertThat(file.votes().rows().stream().filter(v -> "paper".equals(v.get("voting_method"))))
+                .hasSize(396);
         assertChannelsAddUp(file);
         assertThat(PabulibFile.parse(file.write())).isEqualTo(file);
     }
@@ -86,10 +94,12 @@ class PabulibFileTest {
     void readsWarsawPlacWojskaPolskiego2017() throws Exception {
         PabulibFile file = PabulibData.read(PabulibData.require(PabulibData.PLAC_WOJSKA_POLSKIEGO_2017));
 
-        assertThat(file.projects().rows()).extracting(r -> r.get("project_id"))
+        assertThat(file.projects().rows())
+                .extracting(r -> r.get("project_id"))
                 .containsExactly("427", "915", "2567", "1623");
         assertThat(file.votes().rows()).hasSize(27);
-        assertThat(file.votes().rows().stream().filter(v -> "paper".equals(v.get("voting_method")))).hasSize(4);
+        assertThat(file.votes().rows().stream().filter(v -> "paper".equals(v.get("voting_method"))))
+                .hasSize(4);
         assertChannelsAddUp(file);
     }
 

@@ -2,6 +2,7 @@ package org.conventionledger.tools.pabulib;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +12,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.conventionledger.tools.LedgerClient;
 import org.conventionledger.tools.LedgerServices;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class PabulibRoundTripTest {
 
         try (LedgerServices services = new LedgerServices(dataDir, null).start()) {
             LedgerClient client = new LedgerClient(services.accounts());
-            PabulibImport.Summary summary = new PabulibImport(client, services.commandUrl(), 8, line -> { })
+            PabulibImport.Summary summary = new PabulibImport(client, services.commandUrl(), 8, line -> {})
                     .run(file, "Poland_Warszawa_2019_Ochota");
             assertThat(summary.projects()).isEqualTo(21);
             assertThat(summary.onlineVoters()).isEqualTo(2_355);
@@ -46,33 +45,47 @@ class PabulibRoundTripTest {
             assertThat(ranking.path("onlineBallots").asInt()).isEqualTo(2_355);
             assertThat(ranking.path("paperBallots").asInt()).isEqualTo(396);
             Map<Integer, JsonNode> byNumber = new HashMap<>();
-            ranking.path("entries").forEach(e -> byNumber.put(e.path("actionNumber").asInt(), e));
+            ranking.path("entries")
+                    .forEach(e -> byNumber.put(e.path("actionNumber").asInt(), e));
             List<Map<String, String>> projects = file.projects().rows();
             assertThat(byNumber).hasSize(projects.size());
             for (int i = 0; i < projects.size(); i++) {
                 String projectId = projects.get(i).get("project_id");
                 Map<String, Long> channels = counted.getOrDefault(projectId, Map.of());
                 JsonNode entry = byNumber.get(i + 1);
-                assertThat(entry.path("title").asText()).isEqualTo(projects.get(i).get("name"));
-                assertThat(entry.path("paperVotes").asLong()).as("paper, project %s", projectId)
+                assertThat(entry.path("title").asText())
+                        .isEqualTo(projects.get(i).get("name"));
+                assertThat(entry.path("paperVotes").asLong())
+                        .as("paper, project %s", projectId)
                         .isEqualTo(channels.getOrDefault("paper", 0L));
-                assertThat(entry.path("onlineVotes").asLong()).as("online, project %s", projectId)
+                assertThat(entry.path("onlineVotes").asLong())
+                        .as("online, project %s", projectId)
                         .isEqualTo(channels.getOrDefault("internet", 0L));
-                assertThat(entry.path("totalVotes").asLong()).as("total, project %s", projectId)
+                assertThat(entry.path("totalVotes").asLong())
+                        .as("total, project %s", projectId)
                         .isEqualTo(Long.parseLong(projects.get(i).get("votes")));
             }
 
-            PabulibFile exported = PabulibFile.parse(
-                    new PabulibExport(client, services.queryUrl()).run(summary.votationId()).write());
+            PabulibFile exported = PabulibFile.parse(new PabulibExport(client, services.queryUrl())
+                    .run(summary.votationId())
+                    .write());
             assertThat(ballots(exported)).isEqualTo(ballots(file));
             assertThat(votesByProject(exported)).isEqualTo(votesByProject(file));
-            assertThat(exported.projects().rows()).extracting(r -> r.get("name"))
-                    .containsExactlyElementsOf(projects.stream().map(r -> r.get("name")).toList());
-            assertThat(exported.projects().rows()).extracting(r -> r.get("cost"))
-                    .containsExactlyElementsOf(projects.stream().map(r -> r.get("cost")).toList());
-            assertThat(exported.meta()).containsEntry("num_projects", "21").containsEntry("num_votes", "2751")
-                    .containsEntry("vote_type", "approval").containsEntry("description", file.meta().get("description"));
-            assertThat(exported.votes().rows()).allSatisfy(v -> assertThat(v.get("voter_id")).doesNotContain("Ochota"));
+            assertThat(exported.projects().rows())
+                    .extracting(r -> r.get("name"))
+                    .containsExactlyElementsOf(
+                            projects.stream().map(r -> r.get("name")).toList());
+            assertThat(exported.projects().rows())
+                    .extracting(r -> r.get("cost"))
+                    .containsExactlyElementsOf(
+                            projects.stream().map(r -> r.get("cost")).toList());
+            assertThat(exported.meta())
+                    .containsEntry("num_projects", "21")
+                    .containsEntry("num_votes", "2751")
+                    .containsEntry("vote_type", "approval")
+                    .containsEntry("description", file.meta().get("description"));
+            assertThat(exported.votes().rows())
+                    .allSatisfy(v -> assertThat(v.get("voter_id")).doesNotContain("Ochota"));
         }
     }
 
@@ -95,7 +108,9 @@ class PabulibRoundTripTest {
             try {
                 ranking = client.get(queryUrl + "/api/votations/" + votationId + "/ranking", null);
                 if ("CLOSED".equals(ranking.path("status").asText())
-                        && ranking.path("onlineBallots").asInt() + ranking.path("paperBallots").asInt() == voters) {
+                        && ranking.path("onlineBallots").asInt()
+                                        + ranking.path("paperBallots").asInt()
+                                == voters) {
                     return ranking;
                 }
             } catch (LedgerClient.Rejected notYet) {

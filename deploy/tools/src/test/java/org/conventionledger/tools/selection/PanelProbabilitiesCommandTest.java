@@ -3,6 +3,8 @@ package org.conventionledger.tools.selection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,9 +16,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conventionledger.tools.PanelProbabilitiesCommand;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,8 +41,7 @@ class PanelProbabilitiesCommandTest {
     record Run(int exitCode, String out, String err) {
 
         Map<String, Object> document() throws IOException {
-            return JSON.readValue(out, new TypeReference<>() {
-            });
+            return JSON.readValue(out, new TypeReference<>() {});
         }
     }
 
@@ -67,9 +65,12 @@ class PanelProbabilitiesCommandTest {
     private static Run run(Path categories, Path people, String size) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = PanelProbabilitiesCommand.run(categories == null ? null : categories.toString(),
-                people == null ? null : people.toString(), size,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exitCode = PanelProbabilitiesCommand.run(
+                categories == null ? null : categories.toString(),
+                people == null ? null : people.toString(),
+                size,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -79,16 +80,21 @@ class PanelProbabilitiesCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.out()).startsWith("{\"panelSize\":20,\"algorithm\":\"leximin-v2\",\"minProbability\":")
-                .endsWith("]}" + System.lineSeparator()).hasLineCount(1);
+        assertThat(run.out())
+                .startsWith("{\"panelSize\":20,\"algorithm\":\"leximin-v2\",\"minProbability\":")
+                .endsWith("]}" + System.lineSeparator())
+                .hasLineCount(1);
         Map<String, Object> document = run.document();
         assertThat(document).containsOnlyKeys("panelSize", "algorithm", "minProbability", "probabilities");
         assertThat(((Number) document.get("minProbability")).doubleValue()).isCloseTo(0.10, within(0.005));
         @SuppressWarnings("unchecked")
         List<Number> probabilities = (List<Number>) document.get("probabilities");
         assertThat(probabilities).hasSize(200);
-        assertThat(probabilities.stream().mapToDouble(Number::doubleValue).sum()).isCloseTo(20, within(1e-6));
-        assertThat(run(categories, people, "20").out()).as("same input, same bytes").isEqualTo(run.out());
+        assertThat(probabilities.stream().mapToDouble(Number::doubleValue).sum())
+                .isCloseTo(20, within(1e-6));
+        assertThat(run(categories, people, "20").out())
+                .as("same input, same bytes")
+                .isEqualTo(run.out());
     }
 
     @Test
@@ -115,7 +121,8 @@ class PanelProbabilitiesCommandTest {
 
         Files.writeString(people, "id,gender\nanna,female\nbruno,male\ncarl,male\n");
         @SuppressWarnings("unchecked")
-        List<Number> withoutHouseholds = (List<Number>) run(categories, people, "2").document().get("probabilities");
+        List<Number> withoutHouseholds =
+                (List<Number>) run(categories, people, "2").document().get("probabilities");
         assertThat(withoutHouseholds.stream().map(Number::doubleValue).toList()).containsExactly(1.0, 0.5, 0.5);
     }
 
@@ -133,7 +140,8 @@ class PanelProbabilitiesCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("ledger panel-probabilities: infeasible quotas: ")
+        assertThat(run.err())
+                .startsWith("ledger panel-probabilities: infeasible quotas: ")
                 .contains("[conflicting categories: gender, leaning]");
     }
 
@@ -157,17 +165,28 @@ class PanelProbabilitiesCommandTest {
     void ledgerPanelProbabilitiesCommand() throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.conventionledger.tools.Ledger",
-                "panel-probabilities", "--categories", categories.toString(), "--people", people.toString(),
-                "--size", "20"));
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.conventionledger.tools.Ledger",
+                "panel-probabilities",
+                "--categories",
+                categories.toString(),
+                "--people",
+                people.toString(),
+                "--size",
+                "20"));
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ledger finished").isTrue();
 
         Run run = new Run(process.exitValue(), Files.readString(out), Files.readString(err));
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.document().get("panelSize")).isEqualTo(20);
-        assertThat(((Number) run.document().get("minProbability")).doubleValue()).isCloseTo(0.10, within(0.005));
+        assertThat(((Number) run.document().get("minProbability")).doubleValue())
+                .isCloseTo(0.10, within(0.005));
     }
 }

@@ -2,6 +2,8 @@ package org.conventionledger.tools.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,15 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.conventionledger.rules.selection.PanelDraw;
-import org.conventionledger.rules.selection.PanelLottery;
-import org.conventionledger.rules.selection.Volunteer;
-import org.conventionledger.rules.sortition.ListFingerprint;
-import org.conventionledger.rules.sortition.ResidentDraw;
-import org.conventionledger.rules.sortition.SeedCommitment;
 import org.conventionledger.events.privacy.SealedPersonalData;
 import org.conventionledger.events.recruitment.DrawPlanned;
 import org.conventionledger.events.recruitment.DrawnResident;
@@ -46,6 +39,12 @@ import org.conventionledger.events.recruitment.SelectionChance;
 import org.conventionledger.events.recruitment.SourceListFrozen;
 import org.conventionledger.events.recruitment.SourceListRegistered;
 import org.conventionledger.events.recruitment.VolunteerRegistered;
+import org.conventionledger.rules.selection.PanelDraw;
+import org.conventionledger.rules.selection.PanelLottery;
+import org.conventionledger.rules.selection.Volunteer;
+import org.conventionledger.rules.sortition.ListFingerprint;
+import org.conventionledger.rules.sortition.ResidentDraw;
+import org.conventionledger.rules.sortition.SeedCommitment;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +63,7 @@ class DrawVerificationTest {
     private static final String ENTROPY = "dice 3 rolled before Maître Durand";
     /** Named with the seed's commitment, before the lists were frozen. */
     private static final String SOURCE = "one die rolled before Maître Durand at the public draw";
+
     private static final List<String> ROLL = List.of("p-01", "p-02", "p-03", "p-04", "p-05", "p-06", "p-07", "p-08");
     private static final List<String> TENANTS = List.of("p-07", "p-08", "p-09", "p-10", "p-11", "p-12");
     /**
@@ -71,8 +71,10 @@ class DrawVerificationTest {
      * of this code, from the rule's text, with Python's {@code hashlib}.
      */
     private static final List<DrawnResident> DRAWN = List.of(
-            new DrawnResident("p-08", "electoral-roll"), new DrawnResident("p-01", "electoral-roll"),
-            new DrawnResident("p-02", "electoral-roll"), new DrawnResident("p-07", "tenants"),
+            new DrawnResident("p-08", "electoral-roll"),
+            new DrawnResident("p-01", "electoral-roll"),
+            new DrawnResident("p-02", "electoral-roll"),
+            new DrawnResident("p-07", "tenants"),
             new DrawnResident("p-12", "tenants"));
 
     @TempDir
@@ -84,8 +86,7 @@ class DrawVerificationTest {
         List<Map<String, Object>> verdicts() throws IOException {
             List<Map<String, Object>> verdicts = new ArrayList<>();
             for (String line : out.strip().split("\n")) {
-                verdicts.add(JSON.readValue(line, new TypeReference<>() {
-                }));
+                verdicts.add(JSON.readValue(line, new TypeReference<>() {}));
             }
             return verdicts;
         }
@@ -97,38 +98,63 @@ class DrawVerificationTest {
     }
 
     /** An event of the export to be: its payload is the record, serialised when the export is written. */
-    record Event(Object payload, String aggregateId) {
-    }
+    record Event(Object payload, String aggregateId) {}
 
     private static Event event(Object payload, String aggregateId) {
         return new Event(payload, aggregateId);
     }
 
     private static ResidentsListed listed(String listId, int batch, List<String> people) {
-        return new ResidentsListed(CONVENTION, listId, batch, people.stream()
-                .map(p -> new ListedResident(p, new SealedPersonalData(p, "v1:c2VhbGVkLWZvci0" + p))).toList());
+        return new ResidentsListed(
+                CONVENTION,
+                listId,
+                batch,
+                people.stream()
+                        .map(p -> new ListedResident(p, new SealedPersonalData(p, "v1:c2VhbGVkLWZvci0" + p)))
+                        .toList());
     }
 
     /** A per-list draw from the electoral roll and the tenants' list, as the command side logs it. */
     private static List<Event> drawEvents() {
         List<Event> events = new ArrayList<>();
-        events.add(event(new SourceListRegistered(CONVENTION, "electoral-roll", "Liste électorale", "electoral-roll"),
+        events.add(event(
+                new SourceListRegistered(CONVENTION, "electoral-roll", "Liste électorale", "electoral-roll"),
                 "electoral-roll"));
-        events.add(event(new SourceListRegistered(CONVENTION, "tenants", "Locataires Logidôme", "social-landlord"),
-                "tenants"));
-        events.add(event(new DrawPlanned(CONVENTION, "draw-1", List.of(new ListQuota("electoral-roll", 3),
-                new ListQuota("tenants", 2)), 0, SeedCommitment.of(SEED), "draw-v1", SOURCE), "draw-1"));
+        events.add(event(
+                new SourceListRegistered(CONVENTION, "tenants", "Locataires Logidôme", "social-landlord"), "tenants"));
+        events.add(event(
+                new DrawPlanned(
+                        CONVENTION,
+                        "draw-1",
+                        List.of(new ListQuota("electoral-roll", 3), new ListQuota("tenants", 2)),
+                        0,
+                        SeedCommitment.of(SEED),
+                        "draw-v1",
+                        SOURCE),
+                "draw-1"));
         events.add(event(listed("electoral-roll", 1, ROLL.subList(0, 5)), "electoral-roll"));
         events.add(event(listed("tenants", 1, TENANTS), "tenants"));
         events.add(event(listed("electoral-roll", 2, ROLL.subList(5, 8)), "electoral-roll"));
-        events.add(event(new SourceListFrozen(CONVENTION, "electoral-roll", 8, ListFingerprint.of("electoral-roll", ROLL)),
+        events.add(event(
+                new SourceListFrozen(CONVENTION, "electoral-roll", 8, ListFingerprint.of("electoral-roll", ROLL)),
                 "electoral-roll"));
-        events.add(event(new SourceListFrozen(CONVENTION, "tenants", 6, ListFingerprint.of("tenants", TENANTS)),
-                "tenants"));
-        events.add(event(new ResidentsDrawn(CONVENTION, "draw-1", SEED, ENTROPY, SOURCE, "draw-v1", List.of(
-                new FrozenList("electoral-roll", 8, ListFingerprint.of("electoral-roll", ROLL)),
-                new FrozenList("tenants", 6, ListFingerprint.of("tenants", TENANTS))), DRAWN), "draw-1"));
-        events.add(event(new InvitationSent(CONVENTION, "inv-1", "p-07", "electoral-roll", LocalDate.of(2025, 3, 2)),
+        events.add(event(
+                new SourceListFrozen(CONVENTION, "tenants", 6, ListFingerprint.of("tenants", TENANTS)), "tenants"));
+        events.add(event(
+                new ResidentsDrawn(
+                        CONVENTION,
+                        "draw-1",
+                        SEED,
+                        ENTROPY,
+                        SOURCE,
+                        "draw-v1",
+                        List.of(
+                                new FrozenList("electoral-roll", 8, ListFingerprint.of("electoral-roll", ROLL)),
+                                new FrozenList("tenants", 6, ListFingerprint.of("tenants", TENANTS))),
+                        DRAWN),
+                "draw-1"));
+        events.add(event(
+                new InvitationSent(CONVENTION, "inv-1", "p-07", "electoral-roll", LocalDate.of(2025, 3, 2)),
                 CONVENTION));
         return events;
     }
@@ -162,8 +188,12 @@ class DrawVerificationTest {
     private static Run verify(Path export, String drawId, String selectionId) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = DrawVerification.run(export == null ? null : export.toString(), drawId, selectionId,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exitCode = DrawVerification.run(
+                export == null ? null : export.toString(),
+                drawId,
+                selectionId,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -185,27 +215,51 @@ class DrawVerificationTest {
 
             assertThat(run.exitCode()).as(run.err()).isEqualTo(DrawVerification.VERIFIED);
             Map<String, Object> verdict = run.verdict();
-            assertThat(verdict).containsEntry("convention", CONVENTION).containsEntry("draw", "draw-1")
-                    .containsEntry("verified", true).doesNotContainKey("expected");
+            assertThat(verdict)
+                    .containsEntry("convention", CONVENTION)
+                    .containsEntry("draw", "draw-1")
+                    .containsEntry("verified", true)
+                    .doesNotContainKey("expected");
             assertThat((String) verdict.get("reason")).contains("same 5 residents");
-            assertThat(verdict.get("drawn")).isEqualTo(List.of(
-                    Map.of("personId", "p-08", "listId", "electoral-roll"),
-                    Map.of("personId", "p-01", "listId", "electoral-roll"),
-                    Map.of("personId", "p-02", "listId", "electoral-roll"),
-                    Map.of("personId", "p-07", "listId", "tenants"),
-                    Map.of("personId", "p-12", "listId", "tenants")));
+            assertThat(verdict.get("drawn"))
+                    .isEqualTo(List.of(
+                            Map.of("personId", "p-08", "listId", "electoral-roll"),
+                            Map.of("personId", "p-01", "listId", "electoral-roll"),
+                            Map.of("personId", "p-02", "listId", "electoral-roll"),
+                            Map.of("personId", "p-07", "listId", "tenants"),
+                            Map.of("personId", "p-12", "listId", "tenants")));
         }
 
         @Test
         void anOverallDrawIsVerifiedToo() throws IOException {
-            List<Event> events = replaced(drawEvents(), 2, (DrawPlanned plan) -> new DrawPlanned(CONVENTION, "draw-1",
-                    List.of(new ListQuota("electoral-roll", 0), new ListQuota("tenants", 0)), 4, plan.seedCommitment(),
-                    "draw-v1", SOURCE));
+            List<Event> events = replaced(
+                    drawEvents(),
+                    2,
+                    (DrawPlanned plan) -> new DrawPlanned(
+                            CONVENTION,
+                            "draw-1",
+                            List.of(new ListQuota("electoral-roll", 0), new ListQuota("tenants", 0)),
+                            4,
+                            plan.seedCommitment(),
+                            "draw-v1",
+                            SOURCE));
             // computed independently with Python's hashlib, like DRAWN
-            events = replaced(events, 8, (ResidentsDrawn drawn) -> new ResidentsDrawn(CONVENTION, "draw-1", SEED,
-                    ENTROPY, SOURCE, "draw-v1", drawn.lists(), List.of(new DrawnResident("p-11", "tenants"),
-                    new DrawnResident("p-07", "electoral-roll"), new DrawnResident("p-06", "electoral-roll"),
-                    new DrawnResident("p-08", "electoral-roll"))));
+            events = replaced(
+                    events,
+                    8,
+                    (ResidentsDrawn drawn) -> new ResidentsDrawn(
+                            CONVENTION,
+                            "draw-1",
+                            SEED,
+                            ENTROPY,
+                            SOURCE,
+                            "draw-v1",
+                            drawn.lists(),
+                            List.of(
+                                    new DrawnResident("p-11", "tenants"),
+                                    new DrawnResident("p-07", "electoral-roll"),
+                                    new DrawnResident("p-06", "electoral-roll"),
+                                    new DrawnResident("p-08", "electoral-roll"))));
 
             Run run = verify(export(events), "draw-1", null);
 
@@ -214,11 +268,16 @@ class DrawVerificationTest {
 
         @Test
         void drawnResidentsNotInvitedYetAreListedWithAWarningWhileTheInvitationsAreOpen() throws IOException {
-            Map<String, Object> verdict = verify(export(drawEvents()), null, null).verdict();
+            Map<String, Object> verdict =
+                    verify(export(drawEvents()), null, null).verdict();
 
-            assertThat(verdict).containsEntry("verified", true)
+            assertThat(verdict)
+                    .containsEntry("verified", true)
                     .containsEntry("unaccounted", List.of("p-08", "p-01", "p-02", "p-12"));
-            assertThat((List<?>) verdict.get("warnings")).singleElement().asString().contains("still open");
+            assertThat((List<?>) verdict.get("warnings"))
+                    .singleElement()
+                    .asString()
+                    .contains("still open");
         }
 
         @Test
@@ -226,11 +285,12 @@ class DrawVerificationTest {
             List<Event> events = new ArrayList<>(drawEvents());
             LocalDate sent = LocalDate.of(2025, 3, 2);
             for (String person : List.of("p-08", "p-01", "p-02")) {
-                events.add(event(new InvitationSent(CONVENTION, "inv-" + person, person, "electoral-roll", sent),
-                        CONVENTION));
+                events.add(event(
+                        new InvitationSent(CONVENTION, "inv-" + person, person, "electoral-roll", sent), CONVENTION));
             }
-            events.add(event(new DrawnResidentNotInvited(CONVENTION, "p-12", "tenants", NotInvitedReason.MOVED_AWAY,
-                    sent), CONVENTION));
+            events.add(event(
+                    new DrawnResidentNotInvited(CONVENTION, "p-12", "tenants", NotInvitedReason.MOVED_AWAY, sent),
+                    CONVENTION));
             events.add(event(new InvitationsClosed(CONVENTION, sent.plusDays(30), 0), CONVENTION));
 
             Run run = verify(export(events), null, null);
@@ -243,52 +303,72 @@ class DrawVerificationTest {
         @Test
         void drawnResidentsLeftOutWithoutAReasonAreNotVerified() throws IOException {
             List<Event> events = new ArrayList<>(drawEvents());
-            events.add(event(new DrawnResidentNotInvited(CONVENTION, "p-12", "tenants", NotInvitedReason.DECEASED,
-                    LocalDate.of(2025, 3, 2)), CONVENTION));
+            events.add(event(
+                    new DrawnResidentNotInvited(
+                            CONVENTION, "p-12", "tenants", NotInvitedReason.DECEASED, LocalDate.of(2025, 3, 2)),
+                    CONVENTION));
             events.add(event(new InvitationsClosed(CONVENTION, LocalDate.of(2025, 4, 1), 0), CONVENTION));
 
             Run run = verify(export(events), null, null);
 
             assertThat(run.exitCode()).isEqualTo(DrawVerification.NOT_VERIFIED);
-            assertThat(run.verdict()).containsEntry("verified", false)
+            assertThat(run.verdict())
+                    .containsEntry("verified", false)
                     .containsEntry("unaccounted", List.of("p-08", "p-01", "p-02"));
-            assertThat((String) run.verdict().get("reason")).isEqualTo("3 drawn resident(s) are neither invited nor "
-                    + "logged as not invited with a reason, and the invitations closed (line 12)");
+            assertThat((String) run.verdict().get("reason"))
+                    .isEqualTo("3 drawn resident(s) are neither invited nor "
+                            + "logged as not invited with a reason, and the invitations closed (line 12)");
         }
 
         /** Logged before the source was committed (revision 1): still re-run, with a warning. */
         @Test
         void aDrawPlannedWithoutASourceIsVerifiedWithAWarning() throws IOException {
-            List<Event> events = replaced(drawEvents(), 2, (DrawPlanned plan) -> new DrawPlanned(CONVENTION, "draw-1",
-                    plan.lists(), 0, plan.seedCommitment(), "draw-v1", null));
-            events = replaced(events, 8, (ResidentsDrawn drawn) -> new ResidentsDrawn(CONVENTION, "draw-1", SEED,
-                    ENTROPY, null, "draw-v1", drawn.lists(), drawn.drawn()));
+            List<Event> events = replaced(
+                    drawEvents(),
+                    2,
+                    (DrawPlanned plan) -> new DrawPlanned(
+                            CONVENTION, "draw-1", plan.lists(), 0, plan.seedCommitment(), "draw-v1", null));
+            events = replaced(
+                    events,
+                    8,
+                    (ResidentsDrawn drawn) -> new ResidentsDrawn(
+                            CONVENTION, "draw-1", SEED, ENTROPY, null, "draw-v1", drawn.lists(), drawn.drawn()));
 
             Run run = verify(export(events), null, null);
 
             assertThat(run.exitCode()).as(run.out()).isEqualTo(DrawVerification.VERIFIED);
-            assertThat((List<?>) run.verdict().get("warnings")).first().asString().startsWith("source not committed");
+            assertThat((List<?>) run.verdict().get("warnings"))
+                    .first()
+                    .asString()
+                    .startsWith("source not committed");
         }
 
         /** The organiser read the entropy from another source than the one committed to, e.g. to pick a result. */
         @Test
         void entropyFromAnotherSourceThanTheCommittedOneIsNotVerified() throws IOException {
             for (String other : new String[] {"national lottery draw of 2025-03-01", null}) {
-                List<Event> events = replaced(drawEvents(), 8, (ResidentsDrawn drawn) -> new ResidentsDrawn(CONVENTION,
-                        "draw-1", SEED, ENTROPY, other, "draw-v1", drawn.lists(), drawn.drawn()));
+                List<Event> events = replaced(
+                        drawEvents(),
+                        8,
+                        (ResidentsDrawn drawn) -> new ResidentsDrawn(
+                                CONVENTION, "draw-1", SEED, ENTROPY, other, "draw-v1", drawn.lists(), drawn.drawn()));
 
                 Run run = verify(export(events), null, null);
 
                 assertThat(run.exitCode()).isEqualTo(DrawVerification.NOT_VERIFIED);
-                assertThat((String) run.verdict().get("reason")).startsWith("the public entropy is declared from \""
-                        + other + "\", DrawPlanned (line 3) committed to \"" + SOURCE + "\"");
+                assertThat((String) run.verdict().get("reason"))
+                        .startsWith("the public entropy is declared from \"" + other
+                                + "\", DrawPlanned (line 3) committed to \"" + SOURCE + "\"");
             }
         }
 
         @Test
         void aChangedListedPersonBreaksTheFreezingFingerprint() throws IOException {
-            List<Event> events = replaced(drawEvents(), 4, (ResidentsListed listed) ->
-                    listed("tenants", 1, List.of("p-07", "p-08", "p-09", "p-10", "p-11", "p-99")));
+            List<Event> events = replaced(
+                    drawEvents(),
+                    4,
+                    (ResidentsListed listed) ->
+                            listed("tenants", 1, List.of("p-07", "p-08", "p-09", "p-10", "p-11", "p-99")));
 
             Run run = verify(export(events), null, null);
 
@@ -302,10 +382,18 @@ class DrawVerificationTest {
 
         @Test
         void aChangedSeedDoesNotMatchTheCommitment() throws IOException {
-            List<Event> events = replaced(drawEvents(), 8, (ResidentsDrawn drawn) -> new ResidentsDrawn(CONVENTION,
-                    "draw-1", "organiser seed sealed 2025-02-03: amber herons", ENTROPY, SOURCE, "draw-v1",
-                    drawn.lists(),
-                    drawn.drawn()));
+            List<Event> events = replaced(
+                    drawEvents(),
+                    8,
+                    (ResidentsDrawn drawn) -> new ResidentsDrawn(
+                            CONVENTION,
+                            "draw-1",
+                            "organiser seed sealed 2025-02-03: amber herons",
+                            ENTROPY,
+                            SOURCE,
+                            "draw-v1",
+                            drawn.lists(),
+                            drawn.drawn()));
 
             Map<String, Object> verdict = verify(export(events), "draw-1", null).verdict();
 
@@ -319,24 +407,31 @@ class DrawVerificationTest {
             List<DrawnResident> reordered = new ArrayList<>(DRAWN);
             reordered.set(0, DRAWN.get(1));
             reordered.set(1, DRAWN.get(0));
-            List<Event> events = replaced(drawEvents(), 8, (ResidentsDrawn drawn) -> new ResidentsDrawn(CONVENTION,
-                    "draw-1", SEED, ENTROPY, SOURCE, "draw-v1", drawn.lists(), reordered));
+            List<Event> events = replaced(
+                    drawEvents(),
+                    8,
+                    (ResidentsDrawn drawn) -> new ResidentsDrawn(
+                            CONVENTION, "draw-1", SEED, ENTROPY, SOURCE, "draw-v1", drawn.lists(), reordered));
 
             Run run = verify(export(events), null, null);
 
             assertThat(run.exitCode()).isEqualTo(1);
             Map<String, Object> verdict = run.verdict();
             assertThat(verdict).containsEntry("verified", false).containsKey("expected");
-            assertThat((String) verdict.get("reason")).isEqualTo("the drawn residents differ from the re-run at "
-                    + "position 1: logged p-01 from electoral-roll, re-run p-08 from electoral-roll");
+            assertThat((String) verdict.get("reason"))
+                    .isEqualTo("the drawn residents differ from the re-run at "
+                            + "position 1: logged p-01 from electoral-roll, re-run p-08 from electoral-roll");
         }
 
         @Test
         void anInviteeSwappedForSomeoneElseIsFound() throws IOException {
             List<DrawnResident> swapped = new ArrayList<>(DRAWN);
             swapped.set(4, new DrawnResident("p-11", "tenants"));
-            List<Event> events = replaced(drawEvents(), 8, (ResidentsDrawn drawn) -> new ResidentsDrawn(CONVENTION,
-                    "draw-1", SEED, ENTROPY, SOURCE, "draw-v1", drawn.lists(), swapped));
+            List<Event> events = replaced(
+                    drawEvents(),
+                    8,
+                    (ResidentsDrawn drawn) -> new ResidentsDrawn(
+                            CONVENTION, "draw-1", SEED, ENTROPY, SOURCE, "draw-v1", drawn.lists(), swapped));
 
             assertThat((String) verify(export(events), null, null).verdict().get("reason"))
                     .contains("position 5: logged p-11 from tenants, re-run p-12 from tenants");
@@ -345,8 +440,11 @@ class DrawVerificationTest {
         @Test
         void aDrawWithoutPublicEntropyIsNotVerified() throws IOException {
             for (String missing : new String[] {null, " "}) {
-                List<Event> events = replaced(drawEvents(), 8, (ResidentsDrawn drawn) -> new ResidentsDrawn(
-                        CONVENTION, "draw-1", SEED, missing, SOURCE, "draw-v1", drawn.lists(), drawn.drawn()));
+                List<Event> events = replaced(
+                        drawEvents(),
+                        8,
+                        (ResidentsDrawn drawn) -> new ResidentsDrawn(
+                                CONVENTION, "draw-1", SEED, missing, SOURCE, "draw-v1", drawn.lists(), drawn.drawn()));
 
                 Run run = verify(export(events), "draw-1", null);
 
@@ -359,11 +457,17 @@ class DrawVerificationTest {
         @Test
         void theResidentsTheSeedAloneDrawsAreNotVerified() throws IOException {
             // what the organiser could have computed while the lists were open, knowing only the seed
-            List<DrawnResident> seedAlone = ResidentDraw.draw(Map.of("electoral-roll", ROLL, "tenants", TENANTS),
-                    List.of(new ListQuota("electoral-roll", 3), new ListQuota("tenants", 2)), 0, SEED);
+            List<DrawnResident> seedAlone = ResidentDraw.draw(
+                    Map.of("electoral-roll", ROLL, "tenants", TENANTS),
+                    List.of(new ListQuota("electoral-roll", 3), new ListQuota("tenants", 2)),
+                    0,
+                    SEED);
             assertThat(seedAlone).isNotEqualTo(DRAWN);
-            List<Event> events = replaced(drawEvents(), 8, (ResidentsDrawn drawn) -> new ResidentsDrawn(CONVENTION,
-                    "draw-1", SEED, ENTROPY, SOURCE, "draw-v1", drawn.lists(), seedAlone));
+            List<Event> events = replaced(
+                    drawEvents(),
+                    8,
+                    (ResidentsDrawn drawn) -> new ResidentsDrawn(
+                            CONVENTION, "draw-1", SEED, ENTROPY, SOURCE, "draw-v1", drawn.lists(), seedAlone));
 
             Run run = verify(export(events), null, null);
 
@@ -373,9 +477,18 @@ class DrawVerificationTest {
 
         @Test
         void anotherPublicEntropyThanTheDrawRanOnIsFound() throws IOException {
-            List<Event> events = replaced(drawEvents(), 8, (ResidentsDrawn drawn) -> new ResidentsDrawn(CONVENTION,
-                    "draw-1", SEED, "dice 4 rolled before Maître Durand", SOURCE, "draw-v1", drawn.lists(),
-                    drawn.drawn()));
+            List<Event> events = replaced(
+                    drawEvents(),
+                    8,
+                    (ResidentsDrawn drawn) -> new ResidentsDrawn(
+                            CONVENTION,
+                            "draw-1",
+                            SEED,
+                            "dice 4 rolled before Maître Durand",
+                            SOURCE,
+                            "draw-v1",
+                            drawn.lists(),
+                            drawn.drawn()));
 
             Run run = verify(export(events), null, null);
 
@@ -386,9 +499,20 @@ class DrawVerificationTest {
 
         @Test
         void aChangedFingerprintInTheDrawIsFound() throws IOException {
-            List<Event> events = replaced(drawEvents(), 8, (ResidentsDrawn drawn) -> new ResidentsDrawn(CONVENTION,
-                    "draw-1", SEED, ENTROPY, SOURCE, "draw-v1", List.of(drawn.lists().get(0),
-                    new FrozenList("tenants", 6, ListFingerprint.of("tenants", List.of("p-07")))), drawn.drawn()));
+            List<Event> events = replaced(
+                    drawEvents(),
+                    8,
+                    (ResidentsDrawn drawn) -> new ResidentsDrawn(
+                            CONVENTION,
+                            "draw-1",
+                            SEED,
+                            ENTROPY,
+                            SOURCE,
+                            "draw-v1",
+                            List.of(
+                                    drawn.lists().get(0),
+                                    new FrozenList("tenants", 6, ListFingerprint.of("tenants", List.of("p-07")))),
+                            drawn.drawn()));
 
             assertThat((String) verify(export(events), null, null).verdict().get("reason"))
                     .isEqualTo("list tenants: the fingerprint in ResidentsDrawn (line 9) is not that of its 6 listed "
@@ -397,8 +521,11 @@ class DrawVerificationTest {
 
         @Test
         void aChangedFingerprintAtTheFreezeIsFound() throws IOException {
-            List<Event> events = replaced(drawEvents(), 6, (SourceListFrozen frozen) -> new SourceListFrozen(CONVENTION,
-                    "electoral-roll", 8, ListFingerprint.of("electoral-roll", ROLL.subList(1, 8))));
+            List<Event> events = replaced(
+                    drawEvents(),
+                    6,
+                    (SourceListFrozen frozen) -> new SourceListFrozen(
+                            CONVENTION, "electoral-roll", 8, ListFingerprint.of("electoral-roll", ROLL.subList(1, 8))));
 
             assertThat((String) verify(export(events), null, null).verdict().get("reason"))
                     .startsWith("list electoral-roll: the fingerprint logged when it was frozen (line 7)");
@@ -413,8 +540,9 @@ class DrawVerificationTest {
             Map<String, Object> verdict = verify(export(events), null, null).verdict();
 
             assertThat(verdict).containsEntry("verified", false);
-            assertThat((String) verdict.get("reason")).isEqualTo("list electoral-roll was frozen (line 6) before the "
-                    + "draw's seed was committed (DrawPlanned, line 7)");
+            assertThat((String) verdict.get("reason"))
+                    .isEqualTo("list electoral-roll was frozen (line 6) before the "
+                            + "draw's seed was committed (DrawPlanned, line 7)");
         }
 
         @Test
@@ -430,20 +558,30 @@ class DrawVerificationTest {
         void aDrawWithoutPlanOrPlannedTwiceIsRejected() throws IOException {
             List<Event> withoutPlan = new ArrayList<>(drawEvents());
             withoutPlan.remove(2);
-            assertThat((String) verify(export(withoutPlan), null, null).verdict().get("reason"))
+            assertThat((String)
+                            verify(export(withoutPlan), null, null).verdict().get("reason"))
                     .contains("no DrawPlanned");
 
             List<Event> plannedTwice = new ArrayList<>(drawEvents());
             plannedTwice.add(7, plannedTwice.get(2));
-            assertThat((String) verify(export(plannedTwice), null, null).verdict().get("reason"))
+            assertThat((String)
+                            verify(export(plannedTwice), null, null).verdict().get("reason"))
                     .isEqualTo("DrawPlanned appears 2 times (lines 3, 8)");
         }
 
         @Test
         void aDrawThatCannotBeReRunSaysWhy() throws IOException {
-            List<Event> events = replaced(drawEvents(), 2, (DrawPlanned plan) -> new DrawPlanned(CONVENTION, "draw-1",
-                    List.of(new ListQuota("electoral-roll", 3), new ListQuota("tenants", 6)), 0, plan.seedCommitment(),
-                    "draw-v1", SOURCE));
+            List<Event> events = replaced(
+                    drawEvents(),
+                    2,
+                    (DrawPlanned plan) -> new DrawPlanned(
+                            CONVENTION,
+                            "draw-1",
+                            List.of(new ListQuota("electoral-roll", 3), new ListQuota("tenants", 6)),
+                            0,
+                            plan.seedCommitment(),
+                            "draw-v1",
+                            SOURCE));
 
             assertThat((String) verify(export(events), null, null).verdict().get("reason"))
                     .startsWith("the draw cannot be re-run: List tenants has");
@@ -454,6 +592,7 @@ class DrawVerificationTest {
 
     /** Six volunteers; panels of three with one or two women and one or two men. */
     private static final List<String> VOLUNTEERS = List.of("p-01", "p-02", "p-03", "p-04", "p-05", "p-06");
+
     private static final List<String> GENDERS = List.of("F", "F", "M", "M", "F", "M");
     private static final String PANEL_SEED = "panel seed committed with the quotas";
     private static final String PANEL_ENTROPY = "dice 6 2 5 rolled at the town hall";
@@ -465,16 +604,30 @@ class DrawVerificationTest {
 
     private static List<Event> panelEvents() {
         List<Event> events = new ArrayList<>();
-        events.add(event(new PanelSelectionDefined(CONVENTION, "sel-1", 3, List.of(
-                new QuotaRange("gender", "F", 1, 2), new QuotaRange("gender", "M", 1, 2)),
-                SeedCommitment.of(PANEL_SEED)), CONVENTION));
+        events.add(event(
+                new PanelSelectionDefined(
+                        CONVENTION,
+                        "sel-1",
+                        3,
+                        List.of(new QuotaRange("gender", "F", 1, 2), new QuotaRange("gender", "M", 1, 2)),
+                        SeedCommitment.of(PANEL_SEED)),
+                CONVENTION));
         for (int i = 0; i < VOLUNTEERS.size(); i++) {
-            events.add(event(new VolunteerRegistered(CONVENTION, "inv-" + (i + 1), VOLUNTEERS.get(i),
-                    Map.of("gender", GENDERS.get(i), "age", "30-44"), null, null), CONVENTION));
+            events.add(event(
+                    new VolunteerRegistered(
+                            CONVENTION,
+                            "inv-" + (i + 1),
+                            VOLUNTEERS.get(i),
+                            Map.of("gender", GENDERS.get(i), "age", "30-44"),
+                            null,
+                            null),
+                    CONVENTION));
         }
         List<SelectionChance> chances = IntStream.range(0, VOLUNTEERS.size())
-                .mapToObj(i -> new SelectionChance(VOLUNTEERS.get(i), "inv-" + (i + 1), 0.5)).toList();
-        events.add(event(new PanelLotteryComputed(CONVENTION, "sel-1", "leximin-v1", 0.5, chances, PANELS), CONVENTION));
+                .mapToObj(i -> new SelectionChance(VOLUNTEERS.get(i), "inv-" + (i + 1), 0.5))
+                .toList();
+        events.add(
+                event(new PanelLotteryComputed(CONVENTION, "sel-1", "leximin-v1", 0.5, chances, PANELS), CONVENTION));
         events.add(event(panelDrawn(PANEL_SEED, PANEL_ENTROPY), CONVENTION));
         return events;
     }
@@ -485,15 +638,26 @@ class DrawVerificationTest {
      */
     private static PanelDrawn panelDrawn(String seed, String publicEntropy) {
         String randomness = SeedCommitment.drawRandomness(seed, publicEntropy);
-        List<PanelLottery.Panel> panels = PANELS.stream().map(p -> new PanelLottery.Panel(
-                p.personIds().stream().map(VOLUNTEERS::indexOf).sorted().toList(), p.probability())).toList();
+        List<PanelLottery.Panel> panels = PANELS.stream()
+                .map(p -> new PanelLottery.Panel(
+                        p.personIds().stream().map(VOLUNTEERS::indexOf).sorted().toList(), p.probability()))
+                .toList();
         PanelLottery lottery = new PanelLottery("leximin-v1", 3, panels, List.of(0.5, 0.5, 0.5, 0.5, 0.5, 0.5), 0.5);
         int index = PanelDraw.drawIndex(lottery, randomness);
         List<Volunteer> pool = IntStream.range(0, VOLUNTEERS.size())
-                .mapToObj(i -> new Volunteer(VOLUNTEERS.get(i), Map.of("gender", GENDERS.get(i)))).toList();
+                .mapToObj(i -> new Volunteer(VOLUNTEERS.get(i), Map.of("gender", GENDERS.get(i))))
+                .toList();
         List<String> reserve = PanelDraw.reserveOrder(pool, panels.get(index), randomness).stream()
-                .map(VOLUNTEERS::get).toList();
-        return new PanelDrawn(CONVENTION, "sel-1", seed, publicEntropy, index, PANELS.get(index).personIds(), reserve);
+                .map(VOLUNTEERS::get)
+                .toList();
+        return new PanelDrawn(
+                CONVENTION,
+                "sel-1",
+                seed,
+                publicEntropy,
+                index,
+                PANELS.get(index).personIds(),
+                reserve);
     }
 
     private static final int LOTTERY = 7;
@@ -509,8 +673,11 @@ class DrawVerificationTest {
             assertThat(run.exitCode()).as(run.out()).isZero();
             Map<String, Object> verdict = run.verdict();
             PanelDrawn drawn = panelDrawn(PANEL_SEED, PANEL_ENTROPY);
-            assertThat(verdict).containsEntry("selection", "sel-1").containsEntry("verified", true)
-                    .containsEntry("panelIndex", drawn.panelIndex()).containsEntry("selected", drawn.selected())
+            assertThat(verdict)
+                    .containsEntry("selection", "sel-1")
+                    .containsEntry("verified", true)
+                    .containsEntry("panelIndex", drawn.panelIndex())
+                    .containsEntry("selected", drawn.selected())
                     .containsEntry("reserve", drawn.reserve());
         }
 
@@ -523,8 +690,9 @@ class DrawVerificationTest {
             Run run = verify(export(events), null, "sel-1");
 
             assertThat(run.exitCode()).isEqualTo(DrawVerification.NOT_VERIFIED);
-            assertThat((String) run.verdict().get("reason")).isEqualTo("the selection was defined (line 2) after the "
-                    + "invitations closed (line 1): it could be fitted to the answers");
+            assertThat((String) run.verdict().get("reason"))
+                    .isEqualTo("the selection was defined (line 2) after the "
+                            + "invitations closed (line 1): it could be fitted to the answers");
         }
 
         @Test
@@ -551,8 +719,8 @@ class DrawVerificationTest {
 
         @Test
         void anotherSeedDoesNotMatchTheCommitment() throws IOException {
-            List<Event> events = replaced(panelEvents(), DRAW,
-                    (PanelDrawn drawn) -> panelDrawn("another seed", PANEL_ENTROPY));
+            List<Event> events =
+                    replaced(panelEvents(), DRAW, (PanelDrawn drawn) -> panelDrawn("another seed", PANEL_ENTROPY));
 
             Run run = verify(export(events), null, "sel-1");
 
@@ -562,8 +730,17 @@ class DrawVerificationTest {
 
         @Test
         void aPanelDrawnWithoutPublicEntropyIsNotVerified() throws IOException {
-            List<Event> events = replaced(panelEvents(), DRAW, (PanelDrawn drawn) -> new PanelDrawn(CONVENTION, "sel-1",
-                    PANEL_SEED, null, drawn.panelIndex(), drawn.selected(), drawn.reserve()));
+            List<Event> events = replaced(
+                    panelEvents(),
+                    DRAW,
+                    (PanelDrawn drawn) -> new PanelDrawn(
+                            CONVENTION,
+                            "sel-1",
+                            PANEL_SEED,
+                            null,
+                            drawn.panelIndex(),
+                            drawn.selected(),
+                            drawn.reserve()));
 
             Run run = verify(export(events), null, "sel-1");
 
@@ -575,27 +752,49 @@ class DrawVerificationTest {
         void anotherPublicEntropyThanThePanelWasDrawnWithIsFound() throws IOException {
             PanelDrawn logged = panelDrawn(PANEL_SEED, PANEL_ENTROPY);
             // with four panels and six volunteers, another entropy picks another panel or reserve order
-            String other = IntStream.rangeClosed(1, 6).mapToObj(d -> "dice " + d + " rolled at the town hall")
+            String other = IntStream.rangeClosed(1, 6)
+                    .mapToObj(d -> "dice " + d + " rolled at the town hall")
                     .filter(e -> {
                         PanelDrawn redrawn = panelDrawn(PANEL_SEED, e);
-                        return redrawn.panelIndex() != logged.panelIndex() || !redrawn.reserve().equals(logged.reserve());
+                        return redrawn.panelIndex() != logged.panelIndex()
+                                || !redrawn.reserve().equals(logged.reserve());
                     })
-                    .findFirst().orElseThrow();
-            List<Event> events = replaced(panelEvents(), DRAW, (PanelDrawn drawn) -> new PanelDrawn(CONVENTION, "sel-1",
-                    PANEL_SEED, other, drawn.panelIndex(), drawn.selected(), drawn.reserve()));
+                    .findFirst()
+                    .orElseThrow();
+            List<Event> events = replaced(
+                    panelEvents(),
+                    DRAW,
+                    (PanelDrawn drawn) -> new PanelDrawn(
+                            CONVENTION,
+                            "sel-1",
+                            PANEL_SEED,
+                            other,
+                            drawn.panelIndex(),
+                            drawn.selected(),
+                            drawn.reserve()));
 
             Run run = verify(export(events), null, "sel-1");
 
             assertThat(run.exitCode()).isEqualTo(DrawVerification.NOT_VERIFIED);
-            assertThat((String) run.verdict().get("reason")).containsAnyOf(
-                    "the seed and the public entropy pick panel", "the order the seed and the public entropy give");
+            assertThat((String) run.verdict().get("reason"))
+                    .containsAnyOf(
+                            "the seed and the public entropy pick panel",
+                            "the order the seed and the public entropy give");
         }
 
         @Test
         void anotherPanelThanTheSeedAndEntropyPickIsFound() throws IOException {
-            List<Event> events = replaced(panelEvents(), DRAW, (PanelDrawn drawn) -> new PanelDrawn(CONVENTION, "sel-1",
-                    PANEL_SEED, PANEL_ENTROPY, (drawn.panelIndex() + 1) % 4,
-                    PANELS.get((drawn.panelIndex() + 1) % 4).personIds(), drawn.reserve()));
+            List<Event> events = replaced(
+                    panelEvents(),
+                    DRAW,
+                    (PanelDrawn drawn) -> new PanelDrawn(
+                            CONVENTION,
+                            "sel-1",
+                            PANEL_SEED,
+                            PANEL_ENTROPY,
+                            (drawn.panelIndex() + 1) % 4,
+                            PANELS.get((drawn.panelIndex() + 1) % 4).personIds(),
+                            drawn.reserve()));
 
             assertThat((String) verify(export(events), null, "sel-1").verdict().get("reason"))
                     .contains("is logged as drawn, the seed and the public entropy pick panel");
@@ -606,8 +805,8 @@ class DrawVerificationTest {
             List<Event> events = replaced(panelEvents(), DRAW, (PanelDrawn drawn) -> {
                 List<String> reversed = new ArrayList<>(drawn.reserve());
                 Collections.reverse(reversed);
-                return new PanelDrawn(CONVENTION, "sel-1", PANEL_SEED, PANEL_ENTROPY, drawn.panelIndex(),
-                        drawn.selected(), reversed);
+                return new PanelDrawn(
+                        CONVENTION, "sel-1", PANEL_SEED, PANEL_ENTROPY, drawn.panelIndex(), drawn.selected(), reversed);
             });
 
             assertThat((String) verify(export(events), null, "sel-1").verdict().get("reason"))
@@ -618,8 +817,11 @@ class DrawVerificationTest {
         void aPanelOutsideTheQuotasIsFound() throws IOException {
             List<LotteryPanel> panels = new ArrayList<>(PANELS);
             panels.set(2, new LotteryPanel(0.25, List.of("p-01", "p-02", "p-05"))); // three women
-            List<Event> events = replaced(panelEvents(), LOTTERY, (PanelLotteryComputed lottery) ->
-                    new PanelLotteryComputed(CONVENTION, "sel-1", "leximin-v1", 0.25, lottery.chances(), panels));
+            List<Event> events = replaced(
+                    panelEvents(),
+                    LOTTERY,
+                    (PanelLotteryComputed lottery) -> new PanelLotteryComputed(
+                            CONVENTION, "sel-1", "leximin-v1", 0.25, lottery.chances(), panels));
 
             assertThat((String) verify(export(events), null, "sel-1").verdict().get("reason"))
                     .isEqualTo("panel 2 seats 3 with gender = F, the quota is 1 to 2");
@@ -629,8 +831,11 @@ class DrawVerificationTest {
         void probabilitiesThatDoNotAddUpAreFound() throws IOException {
             List<LotteryPanel> panels = new ArrayList<>(PANELS);
             panels.set(3, new LotteryPanel(0.2, PANELS.get(3).personIds()));
-            List<Event> events = replaced(panelEvents(), LOTTERY, (PanelLotteryComputed lottery) ->
-                    new PanelLotteryComputed(CONVENTION, "sel-1", "leximin-v1", 0.5, lottery.chances(), panels));
+            List<Event> events = replaced(
+                    panelEvents(),
+                    LOTTERY,
+                    (PanelLotteryComputed lottery) -> new PanelLotteryComputed(
+                            CONVENTION, "sel-1", "leximin-v1", 0.5, lottery.chances(), panels));
 
             assertThat((String) verify(export(events), null, "sel-1").verdict().get("reason"))
                     .startsWith("the panels' probabilities add up to 0.95");
@@ -651,8 +856,11 @@ class DrawVerificationTest {
         @Test
         void aVolunteerLeftOutOfThePoolIsFound() throws IOException {
             List<Event> events = new ArrayList<>(panelEvents());
-            events.add(LOTTERY, event(new VolunteerRegistered(CONVENTION, "inv-7", "p-07", Map.of("gender", "F"),
-                    null, null), CONVENTION));
+            events.add(
+                    LOTTERY,
+                    event(
+                            new VolunteerRegistered(CONVENTION, "inv-7", "p-07", Map.of("gender", "F"), null, null),
+                            CONVENTION));
 
             assertThat((String) verify(export(events), null, "sel-1").verdict().get("reason"))
                     .isEqualTo("volunteer p-07, registered before the lottery, is not in its pool");

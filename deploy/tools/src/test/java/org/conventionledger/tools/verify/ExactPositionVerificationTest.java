@@ -2,6 +2,8 @@ package org.conventionledger.tools.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,9 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conventionledger.events.integrity.ChainLink;
 import org.conventionledger.events.integrity.EventSignatures;
 import org.conventionledger.events.integrity.MerkleTree;
@@ -40,6 +39,7 @@ class ExactPositionVerificationTest {
 
     @TempDir
     Path dir;
+
     private KeyPair ledger;
     private String keyId;
 
@@ -49,8 +49,8 @@ class ExactPositionVerificationTest {
         keyId = TreeHeads.fingerprint(TreeHeads.encode(ledger.getPublic()));
     }
 
-    private static Map<String, Object> line(long position, String aggregate, long sequence, String type,
-                                            String payload) {
+    private static Map<String, Object> line(
+            long position, String aggregate, long sequence, String type, String payload) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("position", position);
         line.put("eventId", "event-" + position);
@@ -69,16 +69,23 @@ class ExactPositionVerificationTest {
 
     @SuppressWarnings("unchecked")
     private static ChainLink.Entry entry(Map<String, Object> line) {
-        return new ChainLink.Entry((long) line.get("position"), (String) line.get("eventId"),
-                (String) line.get("aggregateId"), (Long) line.get("sequence"), (String) line.get("payloadType"),
-                "1", (String) line.get("timestamp"), (Map<String, String>) line.get("metaData"),
-                ((String) line.get("payload")).getBytes(StandardCharsets.UTF_8), (String) line.get("aggregateType"));
+        return new ChainLink.Entry(
+                (long) line.get("position"),
+                (String) line.get("eventId"),
+                (String) line.get("aggregateId"),
+                (Long) line.get("sequence"),
+                (String) line.get("payloadType"),
+                "1",
+                (String) line.get("timestamp"),
+                (Map<String, String>) line.get("metaData"),
+                ((String) line.get("payload")).getBytes(StandardCharsets.UTF_8),
+                (String) line.get("aggregateType"));
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> signed(Map<String, Object> line) {
-        ((Map<String, String>) line.get("metaData")).putAll(EventSignatures.sign(ledger.getPrivate(), keyId,
-                entry(line)));
+        ((Map<String, String>) line.get("metaData"))
+                .putAll(EventSignatures.sign(ledger.getPrivate(), keyId, entry(line)));
         return line;
     }
 
@@ -86,10 +93,22 @@ class ExactPositionVerificationTest {
     private List<Map<String, Object>> log(boolean signEvents) throws IOException {
         List<Map<String, Object>> lines = new ArrayList<>();
         String publicKey = TreeHeads.encode(ledger.getPublic());
-        lines.add(line(1, "ledger-keyring", 0, TreeAudit.LEDGER_KEY_PUBLISHED, JSON.writeValueAsString(Map.of(
-                "keyringId", "ledger-keyring", "keyId", keyId, "publicKey", publicKey, "proof",
-                TreeHeads.sign(ledger.getPrivate(), TreeHeads.possessionText("ledger", keyId)),
-                "publishedAt", 1655658000.0))));
+        lines.add(line(
+                1,
+                "ledger-keyring",
+                0,
+                TreeAudit.LEDGER_KEY_PUBLISHED,
+                JSON.writeValueAsString(Map.of(
+                        "keyringId",
+                        "ledger-keyring",
+                        "keyId",
+                        keyId,
+                        "publicKey",
+                        publicKey,
+                        "proof",
+                        TreeHeads.sign(ledger.getPrivate(), TreeHeads.possessionText("ledger", keyId)),
+                        "publishedAt",
+                        1655658000.0))));
         for (long p = 2; p <= 12; p++) {
             if (p != 6) {
                 lines.add(line(p, "ballot-" + p, 0, BALLOT, "{\"ballot\":" + p + ",\"choices\":[" + p % 3 + "]}"));
@@ -101,8 +120,8 @@ class ExactPositionVerificationTest {
         List<byte[]> leaves = lines.stream().map(l -> TreeLeaf.hash(entry(l))).toList();
         Map<String, Object> head = head(leaves.size(), 12, TreeHeads.hex(MerkleTree.root(leaves)));
         head.put("emptyPositions", signEvents ? List.of(6) : null);
-        Map<String, Object> headLine = line(13, "ledger-keyring", 1, TreeAudit.HEAD_SIGNED,
-                JSON.writeValueAsString(head));
+        Map<String, Object> headLine =
+                line(13, "ledger-keyring", 1, TreeAudit.HEAD_SIGNED, JSON.writeValueAsString(head));
         lines.add(signEvents ? signed(headLine) : headLine);
         return lines;
     }
@@ -125,7 +144,8 @@ class ExactPositionVerificationTest {
     private Path keptHead(List<Map<String, Object>> lines) throws IOException {
         List<byte[]> leaves = lines.stream().map(l -> TreeLeaf.hash(entry(l))).toList();
         Path file = dir.resolve("kept-head.json");
-        Files.writeString(file, JSON.writeValueAsString(head(leaves.size(), 13, TreeHeads.hex(MerkleTree.root(leaves)))));
+        Files.writeString(
+                file, JSON.writeValueAsString(head(leaves.size(), 13, TreeHeads.hex(MerkleTree.root(leaves)))));
         return file;
     }
 
@@ -146,16 +166,19 @@ class ExactPositionVerificationTest {
         for (Path seal : seals) {
             kept.add(seal.toString());
         }
-        int exit = LogVerification.run(export.toString(), kept, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = LogVerification.run(
+                export.toString(),
+                kept,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(printed + err.toString(StandardCharsets.UTF_8)).isEqualTo(expectedExit);
-        return JSON.readValue(printed, new TypeReference<>() {
-        });
+        return JSON.readValue(printed, new TypeReference<>() {});
     }
 
     private static List<Long> changed(Map<String, Object> verdict) {
-        return ((List<?>) verdict.get("changedPositions")).stream().map(p -> ((Number) p).longValue()).toList();
+        return ((List<?>) verdict.get("changedPositions"))
+                .stream().map(p -> ((Number) p).longValue()).toList();
     }
 
     private static int at(List<Map<String, Object>> lines, long position) {
@@ -173,8 +196,11 @@ class ExactPositionVerificationTest {
 
         Map<String, Object> verdict = verify(LogVerification.INTACT, write(lines), keptHead(lines));
 
-        assertThat(verdict).containsEntry("signedEvents", 12).containsEntry("unsignedEvents", 0)
-                .containsEntry("unvouchedEmptyPositions", 0).containsEntry("headsVerified", 2);
+        assertThat(verdict)
+                .containsEntry("signedEvents", 12)
+                .containsEntry("unsignedEvents", 0)
+                .containsEntry("unvouchedEmptyPositions", 0)
+                .containsEntry("headsVerified", 2);
         assertThat(changed(verdict)).isEmpty();
     }
 
@@ -231,7 +257,9 @@ class ExactPositionVerificationTest {
 
         for (Map<String, Object> verdict : List.of(verify(1, write(lines)), verify(1, write(lines), kept))) {
             assertThat(changed(verdict)).isEmpty();
-            assertThat(verdict).containsEntry("unsignedEvents", 12).containsEntry("unsignedUpTo", 13)
+            assertThat(verdict)
+                    .containsEntry("unsignedEvents", 12)
+                    .containsEntry("unsignedUpTo", 13)
                     .containsEntry("failingPosition", 12);
             assertThat((String) verdict.get("reason")).contains("before events were signed");
         }

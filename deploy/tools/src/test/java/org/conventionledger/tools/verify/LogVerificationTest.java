@@ -2,6 +2,8 @@ package org.conventionledger.tools.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conventionledger.events.integrity.ChainLink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,11 +34,25 @@ class LogVerificationTest {
     record Run(int exitCode, String out, String err) {
 
         Map<String, Object> verdict() throws IOException {
-            Map<String, Object> verdict = JSON.readValue(out, new TypeReference<>() {
-            });
-            assertThat(verdict).containsOnlyKeys("intact", "checked", "firstDifference", "failingPosition", "reason",
-                    "head", "treeSize", "treeRoot", "headsVerified", "countersignaturesVerified", "changedPositions",
-                    "events", "signedEvents", "unsignedEvents", "unsignedUpTo", "unvouchedEmptyPositions");
+            Map<String, Object> verdict = JSON.readValue(out, new TypeReference<>() {});
+            assertThat(verdict)
+                    .containsOnlyKeys(
+                            "intact",
+                            "checked",
+                            "firstDifference",
+                            "failingPosition",
+                            "reason",
+                            "head",
+                            "treeSize",
+                            "treeRoot",
+                            "headsVerified",
+                            "countersignaturesVerified",
+                            "changedPositions",
+                            "events",
+                            "signedEvents",
+                            "unsignedEvents",
+                            "unsignedUpTo",
+                            "unvouchedEmptyPositions");
             return verdict;
         }
     }
@@ -63,12 +76,22 @@ class LogVerificationTest {
             meta.put("actorRole", "ORGANISER");
             meta.put("actorId", "organiser");
             line.put("metaData", meta);
-            line.put("payload", "{\"conventionId\":\"conv-clermont\",\"invitationId\":\"inv-" + position
-                    + "\",\"city\":\"Clermont-Ferrand\",\"sourceList\":\"liste électorale\"}");
-            hash = ChainLink.hash(hash, new ChainLink.Entry(position, (String) line.get("eventId"),
-                    (String) line.get("aggregateId"), position - 1, (String) line.get("payloadType"), "1",
-                    (String) line.get("timestamp"), meta,
-                    ((String) line.get("payload")).getBytes(StandardCharsets.UTF_8)));
+            line.put(
+                    "payload",
+                    "{\"conventionId\":\"conv-clermont\",\"invitationId\":\"inv-" + position
+                            + "\",\"city\":\"Clermont-Ferrand\",\"sourceList\":\"liste électorale\"}");
+            hash = ChainLink.hash(
+                    hash,
+                    new ChainLink.Entry(
+                            position,
+                            (String) line.get("eventId"),
+                            (String) line.get("aggregateId"),
+                            position - 1,
+                            (String) line.get("payloadType"),
+                            "1",
+                            (String) line.get("timestamp"),
+                            meta,
+                            ((String) line.get("payload")).getBytes(StandardCharsets.UTF_8)));
             line.put("chainHash", hash);
             line.put("chain", ChainLink.VERSION);
             lines.add(line);
@@ -104,8 +127,7 @@ class LogVerificationTest {
     }
 
     private Path sealOf(List<Map<String, Object>> lines) throws IOException {
-        return writeSeal(6, headOf(lines), seal -> {
-        });
+        return writeSeal(6, headOf(lines), seal -> {});
     }
 
     private static Run verify(Path export, Path seal) {
@@ -115,7 +137,9 @@ class LogVerificationTest {
     private static Run verify(String export, String seal) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = LogVerification.run(export, seal == null ? List.of() : List.of(seal),
+        int exitCode = LogVerification.run(
+                export,
+                seal == null ? List.of() : List.of(seal),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -130,8 +154,11 @@ class LogVerificationTest {
         assertThat(run.exitCode()).isEqualTo(LogVerification.INTACT).isZero();
         assertThat(run.err()).isEmpty();
         Map<String, Object> verdict = run.verdict();
-        assertThat(verdict).containsEntry("intact", true).containsEntry("checked", 5)
-                .containsEntry("reason", "intact").containsEntry("head", headOf(lines));
+        assertThat(verdict)
+                .containsEntry("intact", true)
+                .containsEntry("checked", 5)
+                .containsEntry("reason", "intact")
+                .containsEntry("head", headOf(lines));
         assertThat(verdict.get("firstDifference")).isNull();
         assertThat(run.out()).contains("\"firstDifference\":null");
     }
@@ -144,8 +171,7 @@ class LogVerificationTest {
         Path export = writeExport(lines);
         Files.writeString(export, Files.readString(export).stripTrailing());
 
-        Run run = verify(export, writeSeal(5, sealedHead, seal -> {
-        }));
+        Run run = verify(export, writeSeal(5, sealedHead, seal -> {}));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.verdict()).containsEntry("checked", 5);
@@ -155,14 +181,18 @@ class LogVerificationTest {
     void aChangedCityInOnePayloadIsFoundAtItsPosition() throws IOException {
         List<Map<String, Object>> lines = exportLines();
         Path seal = sealOf(lines);
-        lines.get(2).put("payload", ((String) lines.get(2).get("payload")).replace("Clermont-Ferrand", "Clermont-Ferrant"));
+        lines.get(2)
+                .put("payload", ((String) lines.get(2).get("payload")).replace("Clermont-Ferrand", "Clermont-Ferrant"));
 
         Run run = verify(writeExport(lines), seal);
 
         assertThat(run.exitCode()).isEqualTo(LogVerification.NOT_INTACT).isEqualTo(1);
         assertThat(run.err()).isEmpty();
         Map<String, Object> verdict = run.verdict();
-        assertThat(verdict).containsEntry("intact", false).containsEntry("firstDifference", 3).containsEntry("checked", 3);
+        assertThat(verdict)
+                .containsEntry("intact", false)
+                .containsEntry("firstDifference", 3)
+                .containsEntry("checked", 3);
         assertThat((String) verdict.get("reason")).contains("position 3");
     }
 
@@ -220,8 +250,7 @@ class LogVerificationTest {
     void aSealWithAnotherHeadIsNotIntact() throws IOException {
         List<Map<String, Object>> lines = exportLines();
 
-        Run run = verify(writeExport(lines), writeSeal(6, "a".repeat(64), seal -> {
-        }));
+        Run run = verify(writeExport(lines), writeSeal(6, "a".repeat(64), seal -> {}));
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.verdict()).containsEntry("firstDifference", 6).containsEntry("head", headOf(lines));
@@ -323,11 +352,14 @@ class LogVerificationTest {
         List<Map<String, Object>> lines = exportLines();
         Path export = writeExport(lines);
 
-        assertThat(verify(export, writeSeal(6, "not-a-hash", seal -> {
-        })).err()).contains("\"head\" must be 64 lowercase hex digits");
-        assertThat(verify(export, writeSeal(6, headOf(lines), seal -> seal.remove("position"))).err())
+        assertThat(verify(export, writeSeal(6, "not-a-hash", seal -> {})).err())
+                .contains("\"head\" must be 64 lowercase hex digits");
+        assertThat(verify(export, writeSeal(6, headOf(lines), seal -> seal.remove("position")))
+                        .err())
                 .contains("\"position\" is missing");
-        assertThat(verify(export, writeSeal(6, headOf(lines), seal -> seal.remove("chain"))).exitCode()).isEqualTo(2);
+        assertThat(verify(export, writeSeal(6, headOf(lines), seal -> seal.remove("chain")))
+                        .exitCode())
+                .isEqualTo(2);
         Path notAnObject = dir.resolve("array.json");
         Files.writeString(notAnObject, "[1, 2]");
         assertThat(verify(export, notAnObject).exitCode()).isEqualTo(2);
@@ -371,7 +403,9 @@ class LogVerificationTest {
         assertThat(tampered.verdict()).containsEntry("firstDifference", 6);
 
         Run exportAlone = ledger("verify-log", "--export", export.toString());
-        assertThat(exportAlone.exitCode()).as("the recorded links catch it without any kept file").isEqualTo(1);
+        assertThat(exportAlone.exitCode())
+                .as("the recorded links catch it without any kept file")
+                .isEqualTo(1);
         assertThat(exportAlone.verdict()).containsEntry("firstDifference", 6);
 
         Run usage = ledger("verify-log", "--seal", seal.toString());
@@ -382,12 +416,16 @@ class LogVerificationTest {
     private Run ledger(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.conventionledger.tools.Ledger"));
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.conventionledger.tools.Ledger"));
         command.addAll(List.of(args));
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
         Process process = new ProcessBuilder(command)
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ledger finished").isTrue();
         return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
     }

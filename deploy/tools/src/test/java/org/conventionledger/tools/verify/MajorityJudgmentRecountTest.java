@@ -2,6 +2,8 @@ package org.conventionledger.tools.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,8 +31,7 @@ class MajorityJudgmentRecountTest {
     record Run(int exitCode, String out, String err) {
 
         List<Map<String, Object>> ranking() throws IOException {
-            Map<String, List<Map<String, Object>>> document = JSON.readValue(out, new TypeReference<>() {
-            });
+            Map<String, List<Map<String, Object>>> document = JSON.readValue(out, new TypeReference<>() {});
             assertThat(document).containsOnlyKeys("ranking");
             return document.get("ranking");
         }
@@ -48,8 +46,10 @@ class MajorityJudgmentRecountTest {
     private static Run recountFile(String input) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = MajorityJudgmentRecount.run(input,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exitCode = MajorityJudgmentRecount.run(
+                input,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -70,12 +70,13 @@ class MajorityJudgmentRecountTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.ranking()).containsExactly(
-                Map.of("option", "Energy renovation of schools", "rank", 1, "median", "good"),
-                Map.of("option", "Cycle paths on every main road", "rank", 2, "median", "good"),
-                Map.of("option", "Free public transport for under-26s", "rank", 3, "median", "fairly good"),
-                Map.of("option", "Shared gardens in each district", "rank", 3, "median", "fairly good"),
-                Map.of("option", "Local food in school canteens", "rank", 5, "median", "fairly good"));
+        assertThat(run.ranking())
+                .containsExactly(
+                        Map.of("option", "Energy renovation of schools", "rank", 1, "median", "good"),
+                        Map.of("option", "Cycle paths on every main road", "rank", 2, "median", "good"),
+                        Map.of("option", "Free public transport for under-26s", "rank", 3, "median", "fairly good"),
+                        Map.of("option", "Shared gardens in each district", "rank", 3, "median", "fairly good"),
+                        Map.of("option", "Local food in school canteens", "rank", 5, "median", "fairly good"));
     }
 
     /** A published vector (Mieux Voter, majority-judgment-library-php, "Feedback from Paris"): 1, 2, 2, 4. */
@@ -90,7 +91,8 @@ class MajorityJudgmentRecountTest {
                 """);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.ranking()).extracting(r -> r.get("option") + "=" + r.get("rank") + "/" + r.get("median"))
+        assertThat(run.ranking())
+                .extracting(r -> r.get("option") + "=" + r.get("rank") + "/" + r.get("median"))
                 .containsExactly("proposal_b=1/good", "proposal_a=2/good", "proposal_c=2/good", "proposal_d=4/good");
     }
 
@@ -103,10 +105,12 @@ class MajorityJudgmentRecountTest {
                 """);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.ranking()).extracting(r -> r.get("option") + "=" + r.get("rank") + "/" + r.get("median"))
+        assertThat(run.ranking())
+                .extracting(r -> r.get("option") + "=" + r.get("rank") + "/" + r.get("median"))
                 .containsExactly("B=1/fair", "A=2/fair");
     }
 
+    // CHECKSTYLE:OFF a table of cases reads best one case a line
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             not JSON                  | {"grades": ["a", "b"], "options": {"x": [1, 2]   | not valid JSON
@@ -126,6 +130,7 @@ class MajorityJudgmentRecountTest {
             duplicate option          | {"grades": ["a", "b"], "options": {"x": [1, 2], "x": [2, 1]}} | Duplicate field 'x'
             unknown field             | {"grades": ["a", "b"], "options": {"x": [1, 2]}, "option": {}} | unknown field "option"
             """)
+    // CHECKSTYLE:ON
     void malformedInputExitsWithTwo(String title, String json, String message) throws IOException {
         Run run = recount(json);
 
@@ -166,12 +171,16 @@ class MajorityJudgmentRecountTest {
     private Run ledger(String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.conventionledger.tools.Ledger"));
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.conventionledger.tools.Ledger"));
         command.addAll(List.of(args));
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
         Process process = new ProcessBuilder(command)
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ledger finished").isTrue();
         return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
     }

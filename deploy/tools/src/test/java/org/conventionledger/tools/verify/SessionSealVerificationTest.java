@@ -2,6 +2,8 @@ package org.conventionledger.tools.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,9 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conventionledger.events.integrity.ChainLink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,12 +29,32 @@ class SessionSealVerificationTest {
     private static final String CONVENTION = "conv-clermont";
     /** Session 1 closes at position 4; the log goes on after it (position 6 is an aborted transaction's number). */
     private static final String[][] LOG = {
-            {"1", "organisation.SessionScheduled", "{\"conventionId\":\"conv-clermont\",\"sessionId\":\"s-1\",\"number\":1}"},
-            {"2", "organisation.AttendanceRecorded", "{\"conventionId\":\"conv-clermont\",\"sessionId\":\"s-1\",\"memberId\":\"m-1\",\"presence\":\"PRESENT\"}"},
-            {"3", "organisation.AttendanceRecorded", "{\"conventionId\":\"conv-clermont\",\"sessionId\":\"s-1\",\"memberId\":\"m-2\",\"presence\":\"ABSENT\"}"},
-            {"4", "organisation.SessionClosed", "{\"conventionId\":\"conv-clermont\",\"sessionId\":\"s-1\",\"closedOn\":\"2021-10-16\"}"},
-            {"5", "organisation.SessionScheduled", "{\"conventionId\":\"conv-clermont\",\"sessionId\":\"s-2\",\"number\":2}"},
-            {"7", "organisation.AttendanceRecorded", "{\"conventionId\":\"conv-clermont\",\"sessionId\":\"s-2\",\"memberId\":\"m-1\",\"presence\":\"PRESENT\"}"}};
+        {"1", "organisation.SessionScheduled", "{\"conventionId\":\"conv-clermont\",\"sessionId\":\"s-1\",\"number\":1}"
+        },
+        {
+            "2",
+            "organisation.AttendanceRecorded",
+            "{\"conventionId\":\"conv-clermont\",\"sessionId\":\"s-1\",\"memberId\":\"m-1\",\"presence\":\"PRESENT\"}"
+        },
+        {
+            "3",
+            "organisation.AttendanceRecorded",
+            "{\"conventionId\":\"conv-clermont\",\"sessionId\":\"s-1\",\"memberId\":\"m-2\",\"presence\":\"ABSENT\"}"
+        },
+        {
+            "4",
+            "organisation.SessionClosed",
+            "{\"conventionId\":\"conv-clermont\",\"sessionId\":\"s-1\",\"closedOn\":\"2021-10-16\"}"
+        },
+        {"5", "organisation.SessionScheduled", "{\"conventionId\":\"conv-clermont\",\"sessionId\":\"s-2\",\"number\":2}"
+        },
+        {
+            "7",
+            "organisation.AttendanceRecorded",
+            "{\"conventionId\":\"conv-clermont\",\"sessionId\":\"s-2\",\"memberId\":\"m-1\",\"presence\":\"PRESENT\"}"
+        }
+    };
+
     private static final long CLOSED_AT = 4;
 
     @TempDir
@@ -63,9 +82,19 @@ class SessionSealVerificationTest {
             meta.put("globalIndex", String.valueOf(position));
             line.put("metaData", meta);
             line.put("payload", event[2]);
-            hash = ChainLink.hash(hash, new ChainLink.Entry(position, "event-" + position, CONVENTION, sequence,
-                    (String) line.get("payloadType"), "1", (String) line.get("timestamp"), meta,
-                    event[2].getBytes(StandardCharsets.UTF_8), "Session"));
+            hash = ChainLink.hash(
+                    hash,
+                    new ChainLink.Entry(
+                            position,
+                            "event-" + position,
+                            CONVENTION,
+                            sequence,
+                            (String) line.get("payloadType"),
+                            "1",
+                            (String) line.get("timestamp"),
+                            meta,
+                            event[2].getBytes(StandardCharsets.UTF_8),
+                            "Session"));
             line.put("chainHash", hash);
             line.put("chain", ChainLink.VERSION);
             lines.add(line);
@@ -75,8 +104,11 @@ class SessionSealVerificationTest {
     }
 
     private static String linkAt(List<Map<String, Object>> lines, long position) {
-        return lines.stream().filter(l -> (long) l.get("position") == position).findFirst()
-                .map(l -> (String) l.get("chainHash")).orElseThrow();
+        return lines.stream()
+                .filter(l -> (long) l.get("position") == position)
+                .findFirst()
+                .map(l -> (String) l.get("chainHash"))
+                .orElseThrow();
     }
 
     /** The session seal exactly as the read side serves it, every field included. */
@@ -114,12 +146,14 @@ class SessionSealVerificationTest {
     private static Map<String, Object> verify(Path export, Path seal, int expectedExit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = LogVerification.run(export.toString(), List.of(seal.toString()),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = LogVerification.run(
+                export.toString(),
+                List.of(seal.toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(exit).isEqualTo(expectedExit);
-        return JSON.readValue(out.toString(StandardCharsets.UTF_8), new TypeReference<>() {
-        });
+        return JSON.readValue(out.toString(StandardCharsets.UTF_8), new TypeReference<>() {});
     }
 
     @Test
@@ -131,7 +165,8 @@ class SessionSealVerificationTest {
 
         assertThat(verdict).containsEntry("intact", true).containsEntry("checked", LOG.length);
         assertThat(verify(export(lines, false), seal, LogVerification.INTACT))
-                .as("against the seal alone, without the recorded links").containsEntry("intact", true);
+                .as("against the seal alone, without the recorded links")
+                .containsEntry("intact", true);
     }
 
     @Test
@@ -153,6 +188,7 @@ class SessionSealVerificationTest {
 
         assertThat(verify(export(lines, false), seal, LogVerification.INTACT)).containsEntry("intact", true);
         assertThat(verify(export(lines, true), seal, LogVerification.NOT_INTACT))
-                .as("the recorded links still catch it").containsEntry("firstDifference", 7);
+                .as("the recorded links still catch it")
+                .containsEntry("firstDifference", 7);
     }
 }

@@ -2,6 +2,8 @@ package org.conventionledger.tools.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,9 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.conventionledger.events.integrity.ChainLink;
 import org.conventionledger.events.integrity.MerkleTree;
 import org.conventionledger.events.integrity.TreeAudit;
@@ -37,6 +36,7 @@ class TreeHeadVerificationTest {
 
     @TempDir
     Path dir;
+
     private KeyPair ledger;
     private KeyPair garant;
 
@@ -66,10 +66,17 @@ class TreeHeadVerificationTest {
     private static ChainLink.Entry entry(Map<String, Object> line) {
         @SuppressWarnings("unchecked")
         Map<String, String> meta = (Map<String, String>) line.get("metaData");
-        return new ChainLink.Entry((long) line.get("position"), (String) line.get("eventId"),
-                (String) line.get("aggregateId"), (Long) line.get("sequence"), (String) line.get("payloadType"),
-                "1", (String) line.get("timestamp"), meta,
-                ((String) line.get("payload")).getBytes(StandardCharsets.UTF_8), (String) line.get("aggregateType"));
+        return new ChainLink.Entry(
+                (long) line.get("position"),
+                (String) line.get("eventId"),
+                (String) line.get("aggregateId"),
+                (Long) line.get("sequence"),
+                (String) line.get("payloadType"),
+                "1",
+                (String) line.get("timestamp"),
+                meta,
+                ((String) line.get("payload")).getBytes(StandardCharsets.UTF_8),
+                (String) line.get("aggregateType"));
     }
 
     /** The key, ballots at positions 2..12 (no 6: an aborted insert), a head over them, a countersignature. */
@@ -77,12 +84,25 @@ class TreeHeadVerificationTest {
         List<Map<String, Object>> lines = new ArrayList<>();
         String publicKey = TreeHeads.encode(ledger.getPublic());
         String keyId = TreeHeads.fingerprint(publicKey);
-        lines.add(line(1, TreeAudit.LEDGER_KEY_PUBLISHED, JSON.writeValueAsString(Map.of("keyringId", "ledger-keyring",
-                "keyId", keyId, "publicKey", publicKey, "proof", TreeHeads.sign(ledger.getPrivate(),
-                        TreeHeads.possessionText("ledger", keyId)), "publishedAt", 1655658000.0))));
+        lines.add(line(
+                1,
+                TreeAudit.LEDGER_KEY_PUBLISHED,
+                JSON.writeValueAsString(Map.of(
+                        "keyringId",
+                        "ledger-keyring",
+                        "keyId",
+                        keyId,
+                        "publicKey",
+                        publicKey,
+                        "proof",
+                        TreeHeads.sign(ledger.getPrivate(), TreeHeads.possessionText("ledger", keyId)),
+                        "publishedAt",
+                        1655658000.0))));
         for (long p = 2; p <= 12; p++) {
             if (p != 6) {
-                lines.add(line(p, "org.conventionledger.events.votation.OnlineBallotCast",
+                lines.add(line(
+                        p,
+                        "org.conventionledger.events.votation.OnlineBallotCast",
                         "{\"conventionId\":\"conv-clermont\",\"ballot\":" + p + ",\"grade\":\"Bien\"}"));
             }
         }
@@ -92,13 +112,36 @@ class TreeHeadVerificationTest {
         lines.add(line(13, TreeAudit.HEAD_SIGNED, JSON.writeValueAsString(head)));
         String garantKey = TreeHeads.encode(garant.getPublic());
         String garantId = TreeHeads.fingerprint(garantKey);
-        lines.add(line(14, TreeAudit.GARANT_KEY_REGISTERED, JSON.writeValueAsString(Map.of("keyringId",
-                "ledger-keyring", "garantId", "garant", "keyId", garantId, "publicKey", garantKey, "proof",
-                TreeHeads.sign(garant.getPrivate(), TreeHeads.possessionText("garant", garantId)),
-                "registeredAt", SIGNED_AT))));
-        lines.add(line(15, TreeAudit.HEAD_COUNTERSIGNED, JSON.writeValueAsString(Map.of("keyringId", "ledger-keyring",
-                "headId", head.get("headId"), "garantId", "garant", "keyId", garantId, "signature",
-                TreeHeads.sign(garant.getPrivate(), TreeHeads.headText(leaves.size(), 12, root, SIGNED_AT))))));
+        lines.add(line(
+                14,
+                TreeAudit.GARANT_KEY_REGISTERED,
+                JSON.writeValueAsString(Map.of(
+                        "keyringId",
+                        "ledger-keyring",
+                        "garantId",
+                        "garant",
+                        "keyId",
+                        garantId,
+                        "publicKey",
+                        garantKey,
+                        "proof",
+                        TreeHeads.sign(garant.getPrivate(), TreeHeads.possessionText("garant", garantId)),
+                        "registeredAt",
+                        SIGNED_AT))));
+        lines.add(line(
+                15,
+                TreeAudit.HEAD_COUNTERSIGNED,
+                JSON.writeValueAsString(Map.of(
+                        "keyringId",
+                        "ledger-keyring",
+                        "headId",
+                        head.get("headId"),
+                        "garantId",
+                        "garant",
+                        "keyId",
+                        garantId,
+                        "signature",
+                        TreeHeads.sign(garant.getPrivate(), TreeHeads.headText(leaves.size(), 12, root, SIGNED_AT))))));
         return lines;
     }
 
@@ -137,8 +180,7 @@ class TreeHeadVerificationTest {
         return file;
     }
 
-    private record Run(int exit, Map<String, Object> verdict, String err) {
-    }
+    private record Run(int exit, Map<String, Object> verdict, String err) {}
 
     private static Run verify(Path export, Path... seals) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -147,11 +189,16 @@ class TreeHeadVerificationTest {
         for (Path seal : seals) {
             kept.add(seal.toString());
         }
-        int exit = LogVerification.run(export.toString(), kept, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = LogVerification.run(
+                export.toString(),
+                kept,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
-        return new Run(exit, printed.isBlank() ? Map.of() : JSON.readValue(printed, new TypeReference<>() {
-        }), err.toString(StandardCharsets.UTF_8));
+        return new Run(
+                exit,
+                printed.isBlank() ? Map.of() : JSON.readValue(printed, new TypeReference<>() {}),
+                err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -161,8 +208,11 @@ class TreeHeadVerificationTest {
 
         Run alone = verify(write(lines));
         assertThat(alone.exit()).as(alone.err() + alone.verdict()).isZero();
-        assertThat(alone.verdict()).containsEntry("intact", true).containsEntry("headsVerified", 1)
-                .containsEntry("countersignaturesVerified", 1).containsEntry("treeSize", 14);
+        assertThat(alone.verdict())
+                .containsEntry("intact", true)
+                .containsEntry("headsVerified", 1)
+                .containsEntry("countersignaturesVerified", 1)
+                .containsEntry("treeSize", 14);
         assertThat(verify(write(lines), kept).verdict()).containsEntry("headsVerified", 2);
     }
 
@@ -175,7 +225,8 @@ class TreeHeadVerificationTest {
         Run alone = verify(write(lines));
         assertThat(alone.exit()).isEqualTo(LogVerification.NOT_INTACT);
         assertThat(alone.verdict()).containsEntry("intact", false).containsEntry("failingPosition", 12);
-        assertThat(((Number) alone.verdict().get("firstDifference")).longValue()).isLessThanOrEqualTo(5);
+        assertThat(((Number) alone.verdict().get("firstDifference")).longValue())
+                .isLessThanOrEqualTo(5);
         assertThat((String) alone.verdict().get("reason")).contains("head at 13");
 
         Run withKept = verify(write(lines), kept);
@@ -203,7 +254,9 @@ class TreeHeadVerificationTest {
         Path kept = keptHead(lines);
         lines.get(13).put("metaData", Map.of("actorId", "someone-else", "actorRole", "GARANT"));
 
-        assertThat(verify(write(lines)).exit()).as("no head in the log covers position 15").isZero();
+        assertThat(verify(write(lines)).exit())
+                .as("no head in the log covers position 15")
+                .isZero();
         Run withKept = verify(write(lines), kept);
         assertThat(withKept.exit()).isEqualTo(1);
         assertThat(withKept.verdict()).containsEntry("failingPosition", 15);
@@ -213,9 +266,8 @@ class TreeHeadVerificationTest {
     void aForgedHeadOrCountersignatureInTheLogIsFound() throws Exception {
         List<Map<String, Object>> lines = log();
         KeyPair stranger = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        Map<String, Object> countersignature = JSON.readValue((String) lines.get(13).get("payload"),
-                new TypeReference<>() {
-                });
+        Map<String, Object> countersignature =
+                JSON.readValue((String) lines.get(13).get("payload"), new TypeReference<>() {});
         countersignature.put("signature", TreeHeads.sign(stranger.getPrivate(), "anything"));
         lines.get(13).put("payload", JSON.writeValueAsString(countersignature));
 
@@ -243,7 +295,10 @@ class TreeHeadVerificationTest {
             headFile = dir.resolve("head.json").toString();
             Files.writeString(Path.of(headFile), JSON.writeValueAsString(head));
         }
-        return ProofVerification.run(proofFile.toString(), headFile, new PrintStream(new ByteArrayOutputStream()),
+        return ProofVerification.run(
+                proofFile.toString(),
+                headFile,
+                new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(new ByteArrayOutputStream()));
     }
 
@@ -258,12 +313,16 @@ class TreeHeadVerificationTest {
         inclusion.put("leafIndex", 4);
         inclusion.put("size", leaves.size());
         inclusion.put("root", head.get("root"));
-        inclusion.put("path", MerkleTree.inclusionProof(leaves, 4, leaves.size()).stream().map(TreeHeads::hex)
-                .toList());
+        inclusion.put(
+                "path",
+                MerkleTree.inclusionProof(leaves, 4, leaves.size()).stream()
+                        .map(TreeHeads::hex)
+                        .toList());
         inclusion.put("event", lines.get(4));
 
         assertThat(verifyProof(inclusion, head)).isZero();
-        assertThat(verifyProof(inclusion, head(3, 4, (String) head.get("root")))).isEqualTo(1);
+        assertThat(verifyProof(inclusion, head(3, 4, (String) head.get("root"))))
+                .isEqualTo(1);
         Map<String, Object> otherEvent = new LinkedHashMap<>(inclusion);
         otherEvent.put("event", lines.get(5));
         assertThat(verifyProof(otherEvent, null)).isEqualTo(1);
@@ -278,8 +337,11 @@ class TreeHeadVerificationTest {
         consistency.put("tree", TreeLeaf.VERSION);
         consistency.put("first", Map.of("size", 6, "root", TreeHeads.hex(MerkleTree.root(leaves.subList(0, 6)))));
         consistency.put("second", Map.of("size", leaves.size(), "root", head.get("root")));
-        consistency.put("path", MerkleTree.consistencyProof(leaves, 6, leaves.size()).stream().map(TreeHeads::hex)
-                .toList());
+        consistency.put(
+                "path",
+                MerkleTree.consistencyProof(leaves, 6, leaves.size()).stream()
+                        .map(TreeHeads::hex)
+                        .toList());
         assertThat(verifyProof(consistency, head)).isZero();
         Map<String, Object> rewritten = new LinkedHashMap<>(consistency);
         rewritten.put("first", Map.of("size", 6, "root", TreeHeads.hex(MerkleTree.root(leaves.subList(1, 7)))));

@@ -1,5 +1,8 @@
 package org.conventionledger.query.pages.apidocs;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,10 +14,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,23 +29,24 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 public class ApiDocsPage {
 
-    public record Operation(String method, String path, String summary) {
-    }
+    public record Operation(String method, String path, String summary) {}
 
-    public record Service(String name, String document, List<Operation> operations, boolean unreachable) {
-    }
+    public record Service(String name, String document, List<Operation> operations, boolean unreachable) {}
 
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json;
     private final String commandUrl;
     private final int port;
     /** A running service's document does not change: read once per service. */
     private final Map<String, List<Operation>> read = new ConcurrentHashMap<>();
 
-    public ApiDocsPage(ObjectMapper json, @Value("${ledger.command-url:http://localhost:8081}") String commandUrl,
-                       @Value("${server.port:8082}") int port) {
+    public ApiDocsPage(
+            ObjectMapper json,
+            @Value("${ledger.command-url:http://localhost:8081}") String commandUrl,
+            @Value("${server.port:8082}") int port) {
         this.json = json;
         this.commandUrl = commandUrl;
         this.port = port;
@@ -54,9 +54,11 @@ public class ApiDocsPage {
 
     @GetMapping("/api-docs")
     public String explorer(Model model) {
-        model.addAttribute("services", List.of(
-                service("command-service", commandUrl + "/v3/api-docs"),
-                service("query-service", "http://localhost:" + port + "/v3/api-docs")));
+        model.addAttribute(
+                "services",
+                List.of(
+                        service("command-service", commandUrl + "/v3/api-docs"),
+                        service("query-service", "http://localhost:" + port + "/v3/api-docs")));
         return "pages/api-docs";
     }
 
@@ -64,8 +66,11 @@ public class ApiDocsPage {
         List<Operation> operations = read.get(document);
         if (operations == null) {
             try {
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(document))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> answer = http.send(
+                        HttpRequest.newBuilder(URI.create(document))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() != 200) {
                     return new Service(name, document, List.of(), true);
                 }
@@ -89,12 +94,15 @@ public class ApiDocsPage {
             for (String method : METHODS) {
                 JsonNode operation = path.getValue().path(method);
                 if (!operation.isMissingNode()) {
-                    String summary = operation.path("summary").asText(operation.path("operationId").asText(""));
+                    String summary = operation
+                            .path("summary")
+                            .asText(operation.path("operationId").asText(""));
                     operations.add(new Operation(method.toUpperCase(), path.getKey(), summary));
                 }
             }
         }
-        operations.sort((a, b) -> a.path().equals(b.path()) ? a.method().compareTo(b.method())
+        operations.sort((a, b) -> a.path().equals(b.path())
+                ? a.method().compareTo(b.method())
                 : a.path().compareTo(b.path()));
         return operations;
     }

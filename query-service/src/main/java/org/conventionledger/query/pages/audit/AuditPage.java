@@ -1,7 +1,7 @@
 package org.conventionledger.query.pages.audit;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.util.List;
-
 import org.conventionledger.query.organisation.ConventionDirectory;
 import org.conventionledger.query.oversight.AuditTrailController;
 import org.conventionledger.query.oversight.PersonTrailController;
@@ -11,7 +11,6 @@ import org.conventionledger.query.pages.PageCache;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
@@ -34,9 +33,8 @@ public class AuditPage {
     static final int PAGE = 50;
 
     /** The filters as typed in the form, kept to fill it again and to build the paging and export links. */
-    public record Filter(String type, String actor, String role, String part, String from, String to,
-                         String correlationId) {
-    }
+    public record Filter(
+            String type, String actor, String role, String part, String from, String to, String correlationId) {}
 
     private final AuditTrailController trail;
     private final PersonTrailController persons;
@@ -45,8 +43,13 @@ public class AuditPage {
     private final ConventionDirectory directory;
     private final PageCache cache;
 
-    public AuditPage(AuditTrailController trail, PersonTrailController persons, SessionSealController seals,
-                     ReferralController referrals, ConventionDirectory directory, PageCache cache) {
+    public AuditPage(
+            AuditTrailController trail,
+            PersonTrailController persons,
+            SessionSealController seals,
+            ReferralController referrals,
+            ConventionDirectory directory,
+            PageCache cache) {
         this.cache = cache;
         this.trail = trail;
         this.persons = persons;
@@ -56,45 +59,66 @@ public class AuditPage {
     }
 
     @GetMapping("/audit")
-    public ModelAndView console(@RequestParam(defaultValue = "-1") long after,
-                                @RequestParam(required = false) String type,
-                                @RequestParam(required = false) String actor,
-                                @RequestParam(required = false) String role,
-                                @RequestParam(required = false) String part,
-                                @RequestParam(required = false) String from,
-                                @RequestParam(required = false) String to,
-                                @RequestParam(required = false) String correlationId) {
-        Filter filter = new Filter(blank(type), blank(actor), blank(role), blank(part), blank(from), blank(to),
-                blank(correlationId));
+    public ModelAndView console(
+            @RequestParam(defaultValue = "-1") long after,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String part,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String correlationId) {
+        Filter filter = new Filter(
+                blank(type), blank(actor), blank(role), blank(part), blank(from), blank(to), blank(correlationId));
         ModelAndView page = new ModelAndView("pages/audit");
         page.addObject("filter", filter);
         page.addObject("after", after);
         try {
-            AuditTrailController.Page events = cache.get("audit:" + after + ":" + filter, () -> trail.events(after,
-                    PAGE, filter.type(), null, filter.actor(), filter.role(), filter.from(), filter.to(), filter.part(),
-                    filter.correlationId()));
+            AuditTrailController.Page events = cache.get(
+                    "audit:" + after + ":" + filter,
+                    () -> trail.events(
+                            after,
+                            PAGE,
+                            filter.type(),
+                            null,
+                            filter.actor(),
+                            filter.role(),
+                            filter.from(),
+                            filter.to(),
+                            filter.part(),
+                            filter.correlationId()));
             page.addObject("events", events.events());
             page.addObject("next", events.events().size() == PAGE ? events.next() : null);
         } catch (ErrorResponseException rejected) {
             // a bad filter is named next to its field; nothing is listed
             page.addObject("events", List.of());
             page.addObject("filterError", rejected.getBody().getDetail());
-            Object parameter = rejected.getBody().getProperties() == null ? null
+            Object parameter = rejected.getBody().getProperties() == null
+                    ? null
                     : rejected.getBody().getProperties().get("parameter");
             page.addObject("filterField", parameter);
             page.setStatus(HttpStatus.BAD_REQUEST);
         }
         page.addObject("seals", cache.get("audit:seals", () -> seals.sessionSeals(null)));
-        page.addObject("conventions", cache.get("audit:conventions", () -> directory.conventions().stream()
-                .map(c -> new Convention(c.conventionId(), c.title(), referrals.referrals(c.conventionId()),
-                        referrals.garantOpinions(c.conventionId())))
-                .toList()));
+        page.addObject(
+                "conventions",
+                cache.get(
+                        "audit:conventions",
+                        () -> directory.conventions().stream()
+                                .map(c -> new Convention(
+                                        c.conventionId(),
+                                        c.title(),
+                                        referrals.referrals(c.conventionId()),
+                                        referrals.garantOpinions(c.conventionId())))
+                                .toList()));
         return page;
     }
 
-    public record Convention(String conventionId, String title, List<ReferralController.ReferralView> referrals,
-                             List<ReferralController.GarantOpinionView> opinions) {
-    }
+    public record Convention(
+            String conventionId,
+            String title,
+            List<ReferralController.ReferralView> referrals,
+            List<ReferralController.GarantOpinionView> opinions) {}
 
     @GetMapping("/audit/events/{position}")
     public String event(@PathVariable long position, Model model) {
@@ -110,16 +134,26 @@ public class AuditPage {
 
     /** The filtered trail as a download, as the API's export serves it. */
     @GetMapping("/audit/export")
-    public ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "jsonl") String format,
-                                                        @RequestParam(required = false) String type,
-                                                        @RequestParam(required = false) String actor,
-                                                        @RequestParam(required = false) String role,
-                                                        @RequestParam(required = false) String part,
-                                                        @RequestParam(required = false) String from,
-                                                        @RequestParam(required = false) String to,
-                                                        @RequestParam(required = false) String correlationId) {
-        return trail.exportEvents(format, -1, blank(type), null, blank(actor), blank(role), blank(from), blank(to),
-                blank(part), blank(correlationId));
+    public ResponseEntity<StreamingResponseBody> export(
+            @RequestParam(defaultValue = "jsonl") String format,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String part,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String correlationId) {
+        return trail.exportEvents(
+                format,
+                -1,
+                blank(type),
+                null,
+                blank(actor),
+                blank(role),
+                blank(from),
+                blank(to),
+                blank(part),
+                blank(correlationId));
     }
 
     /** The chain's head now, to verify the log against (see docs/sealing.md). */

@@ -1,17 +1,16 @@
 package org.conventionledger.query.pages.audit;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-
-import io.swagger.v3.oas.annotations.Hidden;
+import org.conventionledger.query.organisation.ConventionDirectory;
 import org.conventionledger.query.oversight.AuditTrailController;
 import org.conventionledger.query.oversight.ReferralController;
 import org.conventionledger.query.oversight.ReferralController.ReferralView;
-import org.conventionledger.query.organisation.ConventionDirectory;
 import org.conventionledger.query.pages.Formats;
 import org.conventionledger.query.pages.PageModel;
 import org.conventionledger.query.pages.relay.CommandRelay;
@@ -49,8 +48,12 @@ public class GarantSteps {
     private final CommandRelay relay;
     private final MessageSource messages;
 
-    public GarantSteps(ReferralController referrals, ConventionDirectory directory, AuditTrailController trail,
-                       CommandRelay relay, MessageSource messages) {
+    public GarantSteps(
+            ReferralController referrals,
+            ConventionDirectory directory,
+            AuditTrailController trail,
+            CommandRelay relay,
+            MessageSource messages) {
         this.referrals = referrals;
         this.directory = directory;
         this.trail = trail;
@@ -64,34 +67,53 @@ public class GarantSteps {
     }
 
     @PostMapping("/audit/referrals/{referralId}/acknowledgement")
-    public ModelAndView acknowledge(@PathVariable String referralId, @RequestParam Map<String, String> form,
-                                    RedirectAttributes redirect) {
+    public ModelAndView acknowledge(
+            @PathVariable String referralId, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         FormErrors errors = new FormErrors(messages);
         LocalDate on = date(form, errors);
-        return step(referralId, "acknowledge", form, errors, "/api/referrals/{referralId}/acknowledgement",
-                on == null ? null : Map.of("on", on), redirect, r -> r.acknowledgedOn() != null);
+        return step(
+                referralId,
+                "acknowledge",
+                form,
+                errors,
+                "/api/referrals/{referralId}/acknowledgement",
+                on == null ? null : Map.of("on", on),
+                redirect,
+                r -> r.acknowledgedOn() != null);
     }
 
     @PostMapping("/audit/referrals/{referralId}/investigations")
-    public ModelAndView investigate(@PathVariable String referralId, @RequestParam Map<String, String> form,
-                                    RedirectAttributes redirect) {
+    public ModelAndView investigate(
+            @PathVariable String referralId, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         FormErrors errors = new FormErrors(messages);
         String note = text(form, "note", errors);
         LocalDate on = date(form, errors);
         int before = find(referralId).map(r -> r.investigations().size()).orElse(0);
-        return step(referralId, "investigate", form, errors, "/api/referrals/{referralId}/investigations",
-                note == null || on == null ? null : Map.of("note", note, "on", on), redirect,
+        return step(
+                referralId,
+                "investigate",
+                form,
+                errors,
+                "/api/referrals/{referralId}/investigations",
+                note == null || on == null ? null : Map.of("note", note, "on", on),
+                redirect,
                 r -> r.investigations().size() > before);
     }
 
     @PostMapping("/audit/referrals/{referralId}/answer")
-    public ModelAndView answer(@PathVariable String referralId, @RequestParam Map<String, String> form,
-                               RedirectAttributes redirect) {
+    public ModelAndView answer(
+            @PathVariable String referralId, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         FormErrors errors = new FormErrors(messages);
         String text = text(form, "answer", errors);
         LocalDate on = date(form, errors);
-        return step(referralId, "answer", form, errors, "/api/referrals/{referralId}/answer",
-                text == null || on == null ? null : Map.of("answer", text, "on", on), redirect,
+        return step(
+                referralId,
+                "answer",
+                form,
+                errors,
+                "/api/referrals/{referralId}/answer",
+                text == null || on == null ? null : Map.of("answer", text, "on", on),
+                redirect,
                 r -> r.status() == ReferralController.Status.ANSWERED);
     }
 
@@ -106,32 +128,42 @@ public class GarantSteps {
         body.put("length", seal.length());
         body.put("sealedAt", seal.sealedAt());
         body.put("reason", reason == null || reason.isBlank() ? "garants' console" : reason.trim());
-        return sealed(relay.post("/api/seals", body), redirect, "audit.seal.published",
-                new Object[] {seal.position(), seal.head()});
+        return sealed(relay.post("/api/seals", body), redirect, "audit.seal.published", new Object[] {
+            seal.position(), seal.head()
+        });
     }
 
     /** Has the ledger sign a tree head over everything settled now (garants.md, step 2). */
     @PostMapping("/audit/tree-heads")
     public String signHead(@RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        CommandRelay.Answer answer = relay.post("/api/tree-heads",
+        CommandRelay.Answer answer = relay.post(
+                "/api/tree-heads",
                 Map.of("reason", reason == null || reason.isBlank() ? "garants' console" : reason.trim()));
-        return sealed(answer, redirect, "audit.head.signed", new Object[] {answer.body().path("size").asLong(),
-                answer.body().path("root").asText("")});
+        return sealed(answer, redirect, "audit.head.signed", new Object[] {
+            answer.body().path("size").asLong(), answer.body().path("root").asText("")
+        });
     }
 
     private String sealed(CommandRelay.Answer answer, RedirectAttributes redirect, String doneKey, Object[] args) {
         if (answer.accepted()) {
             redirect.addFlashAttribute("done", messages.getMessage(doneKey, args, LocaleContextHolder.getLocale()));
         } else {
-            redirect.addFlashAttribute("sealError", new FormErrors(messages).refused(answer, Map.of()).asMap()
-                    .get(FormErrors.FORM));
+            redirect.addFlashAttribute(
+                    "sealError",
+                    new FormErrors(messages).refused(answer, Map.of()).asMap().get(FormErrors.FORM));
         }
         return "redirect:/audit#seals-h";
     }
 
-    private ModelAndView step(String referralId, String formId, Map<String, String> form, FormErrors errors,
-                              String path, Map<String, Object> body, RedirectAttributes redirect,
-                              Predicate<ReferralView> done) {
+    private ModelAndView step(
+            String referralId,
+            String formId,
+            Map<String, String> form,
+            FormErrors errors,
+            String path,
+            Map<String, Object> body,
+            RedirectAttributes redirect,
+            Predicate<ReferralView> done) {
         if (find(referralId).isEmpty()) {
             throw new ErrorResponseException(HttpStatus.NOT_FOUND);
         }
@@ -145,8 +177,8 @@ public class GarantSteps {
             return page;
         }
         Relayed.await(() -> find(referralId).filter(done).isPresent());
-        redirect.addFlashAttribute("done", messages.getMessage("audit.referral.done." + formId, null,
-                LocaleContextHolder.getLocale()));
+        redirect.addFlashAttribute(
+                "done", messages.getMessage("audit.referral.done." + formId, null, LocaleContextHolder.getLocale()));
         return new ModelAndView("redirect:/audit/referrals/" + referralId);
     }
 
@@ -169,8 +201,10 @@ public class GarantSteps {
         if (!CommandRelay.isId(referralId)) {
             return Optional.empty();
         }
-        return directory.conventions().stream().flatMap(c -> referrals.referrals(c.conventionId()).stream())
-                .filter(r -> r.referralId().equals(referralId)).findFirst();
+        return directory.conventions().stream()
+                .flatMap(c -> referrals.referrals(c.conventionId()).stream())
+                .filter(r -> r.referralId().equals(referralId))
+                .findFirst();
     }
 
     private static LocalDate date(Map<String, String> form, FormErrors errors) {

@@ -1,10 +1,10 @@
 package org.conventionledger.query.pages.convention;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-
 import org.conventionledger.query.consultation.ConsultationController;
 import org.conventionledger.query.consultation.ConsultationController.ConsultationView;
 import org.conventionledger.query.dashboard.DashboardController;
@@ -13,17 +13,16 @@ import org.conventionledger.query.deliberation.DeliberationDashboardController;
 import org.conventionledger.query.deliberation.DeliberationDashboardController.DeliberationDashboardView;
 import org.conventionledger.query.followup.FollowUpController;
 import org.conventionledger.query.followup.FollowUpController.FollowUpView;
-import org.conventionledger.query.platform.ProjectionRebuild;
+import org.conventionledger.query.organisation.SessionController;
+import org.conventionledger.query.organisation.SessionView;
 import org.conventionledger.query.oversight.ReferralController;
 import org.conventionledger.query.oversight.ReferralController.GarantOpinionView;
 import org.conventionledger.query.oversight.ReferralController.ReferralView;
 import org.conventionledger.query.pages.PageCache;
 import org.conventionledger.query.pages.votation.DeskTallies;
+import org.conventionledger.query.platform.ProjectionRebuild;
 import org.conventionledger.query.recruitment.RecruitmentController;
 import org.conventionledger.query.recruitment.RecruitmentView;
-import org.conventionledger.query.organisation.SessionController;
-import org.conventionledger.query.organisation.SessionView;
-import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
@@ -54,10 +53,18 @@ public class ConventionPage {
     private final DeskTallies desks;
     private final ExcusedMembers excused;
 
-    public ConventionPage(DashboardController dashboards, RecruitmentController recruitment, SessionController sessions,
-                          DeliberationDashboardController deliberation, ConsultationController consultation,
-                          FollowUpController followUp, ReferralController referrals, ProjectionRebuild projections,
-                          PageCache cache, DeskTallies desks, ExcusedMembers excused) {
+    public ConventionPage(
+            DashboardController dashboards,
+            RecruitmentController recruitment,
+            SessionController sessions,
+            DeliberationDashboardController deliberation,
+            ConsultationController consultation,
+            FollowUpController followUp,
+            ReferralController referrals,
+            ProjectionRebuild projections,
+            PageCache cache,
+            DeskTallies desks,
+            ExcusedMembers excused) {
         this.cache = cache;
         this.desks = desks;
         this.excused = excused;
@@ -72,11 +79,18 @@ public class ConventionPage {
     }
 
     /** The views the dashboard shows, read together. */
-    public record Views(DashboardView d, RecruitmentView recruitment, List<SessionView> sessions,
-                        DeliberationDashboardView deliberation, long openObjections, ConsultationView consultation,
-                        FollowUpView followUp, List<ReferralView> referrals, List<GarantOpinionView> opinions,
-                        Map<String, Map<String, Long>> deskStates, Map<String, List<String>> excused) {
-    }
+    public record Views(
+            DashboardView d,
+            RecruitmentView recruitment,
+            List<SessionView> sessions,
+            DeliberationDashboardView deliberation,
+            long openObjections,
+            ConsultationView consultation,
+            FollowUpView followUp,
+            List<ReferralView> referrals,
+            List<GarantOpinionView> opinions,
+            Map<String, Map<String, Long>> deskStates,
+            Map<String, List<String>> excused) {}
 
     @GetMapping("/conventions/{conventionId}")
     public String dashboard(@PathVariable String conventionId, Model model) {
@@ -99,22 +113,30 @@ public class ConventionPage {
     private Views read(String conventionId) {
         DashboardView dashboard = dashboards.dashboard(conventionId);
         DeliberationDashboardView deliberated = unlessMissing(() -> deliberation.dashboard(conventionId));
-        return new Views(dashboard, unlessMissing(() -> recruitment.recruitment(conventionId)),
-                unlessMissing(() -> sessions.sessions(conventionId)), deliberated,
-                deliberated == null ? 0
-                        : deliberated.openObjectionsByCategory().values().stream().mapToLong(Long::longValue).sum(),
+        return new Views(
+                dashboard,
+                unlessMissing(() -> recruitment.recruitment(conventionId)),
+                unlessMissing(() -> sessions.sessions(conventionId)),
+                deliberated,
+                deliberated == null
+                        ? 0
+                        : deliberated.openObjectionsByCategory().values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum(),
                 unlessMissing(() -> consultation.consultation(conventionId)),
                 unlessMissing(() -> followUp.followUp(conventionId)),
                 unlessMissing(() -> referrals.referrals(conventionId)),
-                unlessMissing(() -> referrals.garantOpinions(conventionId)), deskStates(dashboard),
+                unlessMissing(() -> referrals.garantOpinions(conventionId)),
+                deskStates(dashboard),
                 excused.bySession(conventionId));
     }
 
     /** Per votation, how many desks are entered, mismatched and confirmed in the double entry. */
     private Map<String, Map<String, Long>> deskStates(DashboardView dashboard) {
         Map<String, Map<String, Long>> states = new LinkedHashMap<>();
-        dashboard.votations().forEach(v -> states.put(v.votationId(),
-                DeskTallies.byState(desks.desks(v.votationId()))));
+        dashboard
+                .votations()
+                .forEach(v -> states.put(v.votationId(), DeskTallies.byState(desks.desks(v.votationId()))));
         return states;
     }
 

@@ -32,10 +32,11 @@ public class FollowUpPage {
     public String followUp(@PathVariable String conventionId, Model model) {
         Reader reader = PageModel.current();
         boolean staff = reader != null && (reader.has("ORGANISER") || reader.has("GARANT") || reader.has("MONITOR"));
-        model.addAttribute("summary", cache.get("followup:public:" + conventionId,
-                () -> followUp.summary(conventionId)));
-        model.addAttribute("full", staff
-                ? cache.get("followup:full:" + conventionId, () -> followUp.followUp(conventionId)) : null);
+        model.addAttribute(
+                "summary", cache.get("followup:public:" + conventionId, () -> followUp.summary(conventionId)));
+        model.addAttribute(
+                "full",
+                staff ? cache.get("followup:full:" + conventionId, () -> followUp.followUp(conventionId)) : null);
         return "pages/followup";
     }
 }

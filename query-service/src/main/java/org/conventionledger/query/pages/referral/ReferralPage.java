@@ -1,13 +1,12 @@
 package org.conventionledger.query.pages.referral;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import io.swagger.v3.oas.annotations.Hidden;
-import org.conventionledger.query.oversight.ReferralController;
 import org.conventionledger.query.organisation.ConventionDirectory;
+import org.conventionledger.query.oversight.ReferralController;
 import org.conventionledger.query.pages.PageModel;
 import org.conventionledger.query.pages.relay.CommandRelay;
 import org.conventionledger.query.pages.relay.FormErrors;
@@ -36,17 +35,27 @@ public class ReferralPage {
     static final int SUBJECT_MAX = 200;
     static final int TEXT_MAX = 10_000;
 
-    private static final Map<String, String> FIELDS = Map.of("subject-required", "subject",
-            "text-required", "text", "invalid-referred-by", "referredBy", "unknown-convention", "conventionId",
-            "date-required", "referredOn", "invalid-fields", FormErrors.FORM);
+    private static final Map<String, String> FIELDS = Map.of(
+            "subject-required",
+            "subject",
+            "text-required",
+            "text",
+            "invalid-referred-by",
+            "referredBy",
+            "unknown-convention",
+            "conventionId",
+            "date-required",
+            "referredOn",
+            "invalid-fields",
+            FormErrors.FORM);
 
     private final ConventionDirectory directory;
     private final ReferralController referrals;
     private final CommandRelay relay;
     private final MessageSource messages;
 
-    public ReferralPage(ConventionDirectory directory, ReferralController referrals, CommandRelay relay,
-                        MessageSource messages) {
+    public ReferralPage(
+            ConventionDirectory directory, ReferralController referrals, CommandRelay relay, MessageSource messages) {
         this.directory = directory;
         this.referrals = referrals;
         this.relay = relay;
@@ -75,8 +84,9 @@ public class ReferralPage {
         String subject = form.getOrDefault("subject", "").trim();
         String text = form.getOrDefault("text", "").trim();
         String referredBy = form.getOrDefault("referredBy", "");
-        if (!CommandRelay.isId(conventionId) || directory.conventions().stream()
-                .noneMatch(c -> c.conventionId().equals(conventionId))) {
+        if (!CommandRelay.isId(conventionId)
+                || directory.conventions().stream()
+                        .noneMatch(c -> c.conventionId().equals(conventionId))) {
             errors.add("conventionId", "referral.error.convention");
         }
         if (subject.isEmpty() || subject.length() > SUBJECT_MAX) {
@@ -125,8 +135,9 @@ public class ReferralPage {
         String referralId = answer.body().path("referralId").asText("");
         Relayed.await(() -> referrals.referrals(conventionId).stream()
                 .anyMatch(r -> r.referralId().equals(referralId)));
-        redirect.addFlashAttribute("sent", messages.getMessage("referral.sent", new Object[] {referralId},
-                LocaleContextHolder.getLocale()));
+        redirect.addFlashAttribute(
+                "sent",
+                messages.getMessage("referral.sent", new Object[] {referralId}, LocaleContextHolder.getLocale()));
         return new ModelAndView("redirect:/referrals/new");
     }
 

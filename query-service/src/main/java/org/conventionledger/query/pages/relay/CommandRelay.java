@@ -1,5 +1,8 @@
 package org.conventionledger.query.pages.relay;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,10 +15,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletRequest;
 import org.conventionledger.platform.identity.LocalAccounts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -77,16 +76,20 @@ public class CommandRelay {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final ObjectMapper json;
     private final String commandUrl;
     private final Path accountsFile;
     private final String mode;
     private final ObjectProvider<OAuth2AuthorizedClientRepository> authorizedClients;
 
-    public CommandRelay(ObjectMapper json, @Value("${ledger.command-url:http://localhost:8081}") String commandUrl,
-                        @Value("${ledger.data-dir}") Path dataDir, @Value("${ledger.security.mode:local}") String mode,
-                        ObjectProvider<OAuth2AuthorizedClientRepository> authorizedClients) {
+    public CommandRelay(
+            ObjectMapper json,
+            @Value("${ledger.command-url:http://localhost:8081}") String commandUrl,
+            @Value("${ledger.data-dir}") Path dataDir,
+            @Value("${ledger.security.mode:local}") String mode,
+            ObjectProvider<OAuth2AuthorizedClientRepository> authorizedClients) {
         this.json = json;
         this.commandUrl = commandUrl;
         this.accountsFile = dataDir.resolve("accounts.txt");
@@ -111,8 +114,11 @@ public class CommandRelay {
             }
         }
         String authorization = authorization();
-        URI uri = UriComponentsBuilder.fromUriString(commandUrl).path(template).buildAndExpand((Object[]) ids)
-                .encode().toUri();
+        URI uri = UriComponentsBuilder.fromUriString(commandUrl)
+                .path(template)
+                .buildAndExpand((Object[]) ids)
+                .encode()
+                .toUri();
         try {
             HttpRequest request = HttpRequest.newBuilder(uri)
                     .timeout(Duration.ofSeconds(30))
@@ -157,8 +163,10 @@ public class CommandRelay {
                 .filter(a -> a.username().equals(auth.getName()))
                 .findFirst()
                 .orElseThrow(() -> new NotSignedIn("No local account of that name"));
-        return "Basic " + Base64.getEncoder().encodeToString((account.username() + ":" + account.password())
-                .getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(
+                                (account.username() + ":" + account.password()).getBytes(StandardCharsets.UTF_8));
     }
 
     private List<LocalAccounts.Account> localAccounts() {
@@ -175,11 +183,12 @@ public class CommandRelay {
         if (!(auth instanceof OAuth2AuthenticationToken oauth) || repository == null) {
             return Optional.empty();
         }
-        HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
-                .getRequest();
-        OAuth2AuthorizedClient client = repository.loadAuthorizedClient(oauth.getAuthorizedClientRegistrationId(),
-                auth, request);
-        return client == null || client.getAccessToken() == null ? Optional.empty()
+        HttpServletRequest request =
+                ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        OAuth2AuthorizedClient client =
+                repository.loadAuthorizedClient(oauth.getAuthorizedClientRegistrationId(), auth, request);
+        return client == null || client.getAccessToken() == null
+                ? Optional.empty()
                 : Optional.of("Bearer " + client.getAccessToken().getTokenValue());
     }
 }

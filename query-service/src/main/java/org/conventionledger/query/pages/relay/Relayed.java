@@ -12,8 +12,7 @@ public final class Relayed {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private Relayed() {
-    }
+    private Relayed() {}
 
     /** Whether {@code seen} became true within the wait. */
     public static boolean await(BooleanSupplier seen) {

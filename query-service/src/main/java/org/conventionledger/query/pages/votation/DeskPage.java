@@ -1,5 +1,6 @@
 package org.conventionledger.query.pages.votation;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -7,21 +8,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.swagger.v3.oas.annotations.Hidden;
 import org.conventionledger.events.votation.ActionVotes;
 import org.conventionledger.query.pages.Formats;
 import org.conventionledger.query.pages.PageModel;
 import org.conventionledger.query.pages.relay.CommandRelay;
 import org.conventionledger.query.pages.relay.FormErrors;
 import org.conventionledger.query.pages.relay.Relayed;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.web.ErrorResponseException;
 import org.conventionledger.query.votation.RankingController;
 import org.conventionledger.query.votation.RankingController.RankingView;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,9 +42,22 @@ public class DeskPage {
 
     /** The command-service's refusals that concern one field of the desk forms. */
     private static final Map<String, String> FIELDS = Map.of(
-            "desk-already-tallied", "deskId", "desk-has-paper-ballots", "deskId", "desk-required", "deskId",
-            "not-on-ballot", "votes", "duplicate-action", "votes", "negative-votes", "votes", "votes-required", "votes",
-            "reason-required", "reason");
+            "desk-already-tallied",
+            "deskId",
+            "desk-has-paper-ballots",
+            "deskId",
+            "desk-required",
+            "deskId",
+            "not-on-ballot",
+            "votes",
+            "duplicate-action",
+            "votes",
+            "negative-votes",
+            "votes",
+            "votes-required",
+            "votes",
+            "reason-required",
+            "reason");
 
     private final RankingController rankings;
     private final DeskTallies desks;
@@ -66,8 +78,8 @@ public class DeskPage {
 
     /** The first entry of a desk's count. */
     @PostMapping("/votations/{votationId}/desks")
-    public ModelAndView enter(@PathVariable String votationId, @RequestParam Map<String, String> form,
-                              RedirectAttributes redirect) {
+    public ModelAndView enter(
+            @PathVariable String votationId, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         RankingView ballot = rankings.ranking(votationId, null);
         FormErrors errors = new FormErrors(messages);
         String deskId = form.getOrDefault("deskId", "").trim();
@@ -94,8 +106,11 @@ public class DeskPage {
 
     /** The second entry, by another organiser: the same figures confirm the count, others are a mismatch. */
     @PostMapping("/votations/{votationId}/desks/{deskId}/confirmation")
-    public ModelAndView confirm(@PathVariable String votationId, @PathVariable String deskId,
-                                @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+    public ModelAndView confirm(
+            @PathVariable String votationId,
+            @PathVariable String deskId,
+            @RequestParam Map<String, String> form,
+            RedirectAttributes redirect) {
         RankingView ballot = rankings.ranking(votationId, null);
         String formId = "confirm-" + deskId;
         FormErrors errors = new FormErrors(messages);
@@ -104,13 +119,17 @@ public class DeskPage {
         if (errors.any()) {
             return page(votationId, formId, form, errors);
         }
-        CommandRelay.Answer answer = relay.post("/api/votations/{votationId}/paper-tallies/{deskId}/confirmation",
-                Map.of("votes", votes), votationId, deskId);
+        CommandRelay.Answer answer = relay.post(
+                "/api/votations/{votationId}/paper-tallies/{deskId}/confirmation",
+                Map.of("votes", votes),
+                votationId,
+                deskId);
         if (answer.status() == HttpStatus.CONFLICT.value() && "paper-tally-mismatch".equals(answer.code())) {
             // recorded: the two entries are shown side by side once the trail holds the second
             awaitEntry(votationId, answer.body().path("entryId").asText(""));
-            redirect.addFlashAttribute("done", messages.getMessage("desks.done.mismatch", new Object[] {deskId},
-                    LocaleContextHolder.getLocale()));
+            redirect.addFlashAttribute(
+                    "done",
+                    messages.getMessage("desks.done.mismatch", new Object[] {deskId}, LocaleContextHolder.getLocale()));
             redirect.addFlashAttribute("doneKind", "warning");
             return new ModelAndView("redirect:/votations/" + votationId + "/desks#desk-" + deskId);
         }
@@ -119,8 +138,11 @@ public class DeskPage {
 
     /** Corrected figures for a pending or mismatched count, with the reason; they wait for a confirmation. */
     @PostMapping("/votations/{votationId}/desks/{deskId}/corrections")
-    public ModelAndView correct(@PathVariable String votationId, @PathVariable String deskId,
-                                @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+    public ModelAndView correct(
+            @PathVariable String votationId,
+            @PathVariable String deskId,
+            @RequestParam Map<String, String> form,
+            RedirectAttributes redirect) {
         RankingView ballot = rankings.ranking(votationId, null);
         String formId = "correct-" + deskId;
         FormErrors errors = new FormErrors(messages);
@@ -135,21 +157,31 @@ public class DeskPage {
         if (errors.any()) {
             return page(votationId, formId, form, errors);
         }
-        CommandRelay.Answer answer = relay.post("/api/votations/{votationId}/paper-tallies/{deskId}/corrections",
-                Map.of("votes", votes, "reason", reason), votationId, deskId);
+        CommandRelay.Answer answer = relay.post(
+                "/api/votations/{votationId}/paper-tallies/{deskId}/corrections",
+                Map.of("votes", votes, "reason", reason),
+                votationId,
+                deskId);
         return after(votationId, formId, form, answer, errors, redirect, "desks.done.corrected", deskId);
     }
 
-    private ModelAndView after(String votationId, String formId, Map<String, String> form, CommandRelay.Answer answer,
-                               FormErrors errors, RedirectAttributes redirect, String doneKey, String deskId) {
+    private ModelAndView after(
+            String votationId,
+            String formId,
+            Map<String, String> form,
+            CommandRelay.Answer answer,
+            FormErrors errors,
+            RedirectAttributes redirect,
+            String doneKey,
+            String deskId) {
         if (!answer.accepted()) {
             ModelAndView page = page(votationId, formId, form, errors.refused(answer, FIELDS));
             page.setStatus(HttpStatus.valueOf(answer.status()));
             return page;
         }
         awaitEntry(votationId, answer.body().path("entryId").asText(""));
-        redirect.addFlashAttribute("done", messages.getMessage(doneKey, new Object[] {deskId},
-                LocaleContextHolder.getLocale()));
+        redirect.addFlashAttribute(
+                "done", messages.getMessage(doneKey, new Object[] {deskId}, LocaleContextHolder.getLocale()));
         return new ModelAndView("redirect:/votations/" + votationId + "/desks#desk-" + deskId);
     }
 
@@ -174,7 +206,8 @@ public class DeskPage {
 
     /** Until the desks' view holds the entry the command-service just recorded (or briefly, at most). */
     private void awaitEntry(String votationId, String entryId) {
-        Relayed.await(() -> desks.desks(votationId).stream().flatMap(d -> d.history().stream())
+        Relayed.await(() -> desks.desks(votationId).stream()
+                .flatMap(d -> d.history().stream())
                 .anyMatch(e -> e.entryId().equals(entryId)));
     }
 
@@ -188,25 +221,30 @@ public class DeskPage {
     /** Every action of the ballot needs a whole number, 0 or more (field {@code a<number>}). */
     private static List<ActionVotes> votes(RankingView ballot, Map<String, String> form, FormErrors errors) {
         List<ActionVotes> votes = new ArrayList<>();
-        ballot.entries().stream().map(RankingController.Entry::actionNumber).sorted().forEach(n -> {
-            String typed = form.getOrDefault("a" + n, "").trim();
-            try {
-                int count = Integer.parseInt(typed);
-                if (count < 0) {
-                    throw new NumberFormatException("negative");
-                }
-                votes.add(new ActionVotes(n, count));
-            } catch (NumberFormatException e) {
-                errors.add("a" + n, "desks.error.count", n);
-            }
-        });
+        ballot.entries().stream()
+                .map(RankingController.Entry::actionNumber)
+                .sorted()
+                .forEach(n -> {
+                    String typed = form.getOrDefault("a" + n, "").trim();
+                    try {
+                        int count = Integer.parseInt(typed);
+                        if (count < 0) {
+                            throw new NumberFormatException("negative");
+                        }
+                        votes.add(new ActionVotes(n, count));
+                    } catch (NumberFormatException e) {
+                        errors.add("a" + n, "desks.error.count", n);
+                    }
+                });
         return votes;
     }
 
     /** A date and time as the browser's field sends it, in the city's zone. */
     private static Instant countedAt(String typed, FormErrors errors) {
         try {
-            return LocalDateTime.parse(typed == null ? "" : typed.trim()).atZone(Formats.CITY).toInstant();
+            return LocalDateTime.parse(typed == null ? "" : typed.trim())
+                    .atZone(Formats.CITY)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             errors.add("countedAt", "desks.error.countedAt");
             return null;

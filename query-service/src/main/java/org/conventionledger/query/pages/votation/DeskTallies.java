@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
 import org.conventionledger.query.oversight.AuditEvent;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -23,18 +22,28 @@ import org.springframework.stereotype.Component;
 public class DeskTallies {
 
     /** What the pages call a desk's state; the command side's own states plus RECORDED for an imported count. */
-    public enum State { ENTERED, MISMATCHED, CONFIRMED, RECORDED }
+    public enum State {
+        ENTERED,
+        MISMATCHED,
+        CONFIRMED,
+        RECORDED
+    }
 
     /** One entry of a desk's figures, by whom, with its reason for a correction. */
-    public record Entry(String kind, String entryId, String by, Map<Integer, Integer> votes, String reason) {
-    }
+    public record Entry(String kind, String entryId, String by, Map<Integer, Integer> votes, String reason) {}
 
     /**
      * One desk: its state, the figures waiting for a confirmation ({@code pending}), and for a mismatch
      * the second entry ({@code against}) with the actions whose figures differ; its history in log order.
      */
-    public record Desk(String deskId, String deskName, State state, Entry pending, Entry against,
-                       List<Integer> differing, List<Entry> history) {
+    public record Desk(
+            String deskId,
+            String deskName,
+            State state,
+            Entry pending,
+            Entry against,
+            List<Integer> differing,
+            List<Entry> history) {
 
         /** The actions of both entries, for the side-by-side table. */
         public List<Integer> actions() {
@@ -49,8 +58,12 @@ public class DeskTallies {
         }
     }
 
-    private static final List<String> TYPES = List.of("PaperTallyEntered", "PaperTallyMismatched",
-            "PaperTallyCorrected", "PaperTallyConfirmed", "PaperTallyRecorded");
+    private static final List<String> TYPES = List.of(
+            "PaperTallyEntered",
+            "PaperTallyMismatched",
+            "PaperTallyCorrected",
+            "PaperTallyConfirmed",
+            "PaperTallyRecorded");
 
     private final MongoTemplate mongo;
 
@@ -60,8 +73,13 @@ public class DeskTallies {
 
     /** The desks of a votation, by desk id. */
     public List<Desk> desks(String votationId) {
-        List<AuditEvent> events = mongo.find(Query.query(Criteria.where("type").in(TYPES)
-                .and("payload.votationId").is(votationId)).with(Sort.by("_id")), AuditEvent.class);
+        List<AuditEvent> events = mongo.find(
+                Query.query(Criteria.where("type")
+                                .in(TYPES)
+                                .and("payload.votationId")
+                                .is(votationId))
+                        .with(Sort.by("_id")),
+                AuditEvent.class);
         Map<String, Builder> desks = new TreeMap<>();
         for (AuditEvent event : events) {
             Map<String, Object> p = event.payload();
@@ -109,7 +127,10 @@ public class DeskTallies {
                     against = entry("MISMATCHED", p, "enteredBy", null);
                     history.add(against);
                     differing = p.get("differingActions") instanceof List<?> l
-                            ? l.stream().filter(Number.class::isInstance).map(n -> ((Number) n).intValue()).toList()
+                            ? l.stream()
+                                    .filter(Number.class::isInstance)
+                                    .map(n -> ((Number) n).intValue())
+                                    .toList()
                             : List.of();
                     state = State.MISMATCHED;
                 }
@@ -121,8 +142,12 @@ public class DeskTallies {
                     state = State.ENTERED;
                 }
                 case "PaperTallyConfirmed" -> {
-                    history.add(new Entry("CONFIRMED", String.valueOf(p.get("entryId")),
-                            String.valueOf(p.get("confirmedBy")), Map.of(), null));
+                    history.add(new Entry(
+                            "CONFIRMED",
+                            String.valueOf(p.get("entryId")),
+                            String.valueOf(p.get("confirmedBy")),
+                            Map.of(),
+                            null));
                     state = State.CONFIRMED;
                 }
                 default -> {
@@ -140,18 +165,29 @@ public class DeskTallies {
             Map<Integer, Integer> votes = new TreeMap<>();
             if (p.get("votes") instanceof List<?> list) {
                 for (Object v : list) {
-                    if (v instanceof Map<?, ?> m && m.get("actionNumber") instanceof Number n
+                    if (v instanceof Map<?, ?> m
+                            && m.get("actionNumber") instanceof Number n
                             && m.get("votes") instanceof Number count) {
                         votes.put(n.intValue(), count.intValue());
                     }
                 }
             }
-            return new Entry(kind, String.valueOf(p.get("entryId")), byField == null ? null
-                    : String.valueOf(p.get(byField)), votes, reason);
+            return new Entry(
+                    kind,
+                    String.valueOf(p.get("entryId")),
+                    byField == null ? null : String.valueOf(p.get(byField)),
+                    votes,
+                    reason);
         }
 
         Desk build() {
-            return new Desk(deskId, deskName == null ? deskId : deskName, state, pending, against, differing,
+            return new Desk(
+                    deskId,
+                    deskName == null ? deskId : deskName,
+                    state,
+                    pending,
+                    against,
+                    differing,
                     List.copyOf(history));
         }
     }

@@ -1,5 +1,6 @@
 package org.conventionledger.query.pages.votation;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.conventionledger.csv.CsvFlavour;
 import org.conventionledger.csv.CsvWriter;
 import org.conventionledger.events.Transition;
@@ -20,8 +20,8 @@ import org.conventionledger.query.oversight.AuditEvent;
 import org.conventionledger.query.pages.Formats;
 import org.conventionledger.query.pages.PageModel;
 import org.conventionledger.query.pages.PageModel.Reader;
-import org.conventionledger.query.platform.ProblemResponses;
 import org.conventionledger.query.pages.Svg;
+import org.conventionledger.query.platform.ProblemResponses;
 import org.conventionledger.query.votation.RankingController;
 import org.conventionledger.query.votation.RankingController.RankingView;
 import org.springframework.context.MessageSource;
@@ -33,7 +33,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,12 +53,18 @@ public class VotationPage {
             List.of("rank", "actionNumber", "title", "transition", "paperVotes", "onlineVotes", "totalVotes");
 
     /** The rules as scheduled, read from the trail's {@code VotationScheduled}. */
-    public record Rules(Object opensAt, Object closesAt, Object minimumAge, Object ageOn, boolean residenceRequired,
-                        List<?> nationalities, String ballotRule, Object maxChoices, boolean visibleWhileOpen) {
-    }
+    public record Rules(
+            Object opensAt,
+            Object closesAt,
+            Object minimumAge,
+            Object ageOn,
+            boolean residenceRequired,
+            List<?> nationalities,
+            String ballotRule,
+            Object maxChoices,
+            boolean visibleWhileOpen) {}
 
-    private record Closed(List<DayTurnout> days, Rules rules) {
-    }
+    private record Closed(List<DayTurnout> days, Rules rules) {}
 
     private final RankingController rankings;
     private final EvaluationController evaluation;
@@ -69,8 +74,12 @@ public class VotationPage {
     /** A closed votation's turnout and rules no longer change: kept once the trail has all of its votes. */
     private final Map<String, Closed> closed = new ConcurrentHashMap<>();
 
-    public VotationPage(RankingController rankings, EvaluationController evaluation, MongoTemplate mongo,
-                        MessageSource messages, Formats fmt) {
+    public VotationPage(
+            RankingController rankings,
+            EvaluationController evaluation,
+            MongoTemplate mongo,
+            MessageSource messages,
+            Formats fmt) {
         this.rankings = rankings;
         this.evaluation = evaluation;
         this.mongo = mongo;
@@ -79,8 +88,8 @@ public class VotationPage {
     }
 
     @GetMapping("/votations/{votationId}")
-    public String results(@PathVariable String votationId, @RequestParam(required = false) String transition,
-                          Model model) {
+    public String results(
+            @PathVariable String votationId, @RequestParam(required = false) String transition, Model model) {
         Transition chosen = transition(transition);
         RankingView all = visible(rankings.ranking(votationId, null));
         RankingView shown = chosen == null ? all : rankings.ranking(votationId, chosen);
@@ -98,12 +107,23 @@ public class VotationPage {
         model.addAttribute("transitions", Transition.values());
         model.addAttribute("rules", facts.rules());
         model.addAttribute("days", facts.days());
-        model.addAttribute("rankingChart", Svg.stackedBars("rk", messages.getMessage("votation.chart.ranking",
-                null, locale), series, bars, fmt::number));
-        model.addAttribute("turnoutChart", facts.days().isEmpty() ? null : Svg.groupedColumns("td",
-                messages.getMessage("votation.chart.turnout", null, locale), series,
-                facts.days().stream().map(d -> new Svg.Bar(fmt.date(d.day()),
-                        new long[] {d.paperVotes(), d.onlineVotes()})).toList(), fmt::number));
+        model.addAttribute(
+                "rankingChart",
+                Svg.stackedBars(
+                        "rk", messages.getMessage("votation.chart.ranking", null, locale), series, bars, fmt::number));
+        model.addAttribute(
+                "turnoutChart",
+                facts.days().isEmpty()
+                        ? null
+                        : Svg.groupedColumns(
+                                "td",
+                                messages.getMessage("votation.chart.turnout", null, locale),
+                                series,
+                                facts.days().stream()
+                                        .map(d -> new Svg.Bar(
+                                                fmt.date(d.day()), new long[] {d.paperVotes(), d.onlineVotes()}))
+                                        .toList(),
+                                fmt::number));
         return "pages/votation";
     }
 
@@ -113,20 +133,30 @@ public class VotationPage {
      * like a formula is neutralised.
      */
     @GetMapping(value = "/votations/{votationId}/results.csv")
-    public ResponseEntity<byte[]> csv(@PathVariable String votationId,
-                                      @RequestParam(required = false) String transition,
-                                      @RequestParam(required = false) String format) {
+    public ResponseEntity<byte[]> csv(
+            @PathVariable String votationId,
+            @RequestParam(required = false) String transition,
+            @RequestParam(required = false) String format) {
         CsvFlavour flavour;
         try {
             flavour = CsvFlavour.of(format);
         } catch (IllegalArgumentException e) {
-            throw ProblemResponses.error(HttpStatus.BAD_REQUEST, "invalid-format",
+            throw ProblemResponses.error(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-format",
                     "Parameter 'format' must be csv or " + CsvFlavour.EXCEL_FR_NAME + ".");
         }
         RankingView view = visible(rankings.ranking(votationId, transition(transition)));
-        List<List<Object>> rows = view.entries().stream().map(e -> List.<Object>of(e.rank(), e.actionNumber(),
-                e.title() == null ? "" : e.title(), String.valueOf(e.transition()), e.paperVotes(), e.onlineVotes(),
-                e.totalVotes())).toList();
+        List<List<Object>> rows = view.entries().stream()
+                .map(e -> List.<Object>of(
+                        e.rank(),
+                        e.actionNumber(),
+                        e.title() == null ? "" : e.title(),
+                        String.valueOf(e.transition()),
+                        e.paperVotes(),
+                        e.onlineVotes(),
+                        e.totalVotes()))
+                .toList();
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"results-" + votationId + ".csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -142,8 +172,10 @@ public class VotationPage {
         Reader reader = PageModel.current();
         boolean staff = reader != null && (reader.has("ORGANISER") || reader.has("GARANT") || reader.has("MONITOR"));
         if (!staff && !"CLOSED".equals(ranking.status())) {
-            throw ProblemResponses.error(reader == null ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN,
-                    "results-hidden-while-open", "The results are published on this page once the votation closes.");
+            throw ProblemResponses.error(
+                    reader == null ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN,
+                    "results-hidden-while-open",
+                    "The results are published on this page once the votation closes.");
         }
         return ranking;
     }
@@ -170,7 +202,9 @@ public class VotationPage {
         Closed facts = new Closed(days, rules(all.votationId()));
         long paper = days.stream().mapToLong(DayTurnout::paperVotes).sum();
         long online = days.stream().mapToLong(DayTurnout::onlineVotes).sum();
-        if ("CLOSED".equals(all.status()) && paper == all.paperVotes() && online == all.onlineVotes()
+        if ("CLOSED".equals(all.status())
+                && paper == all.paperVotes()
+                && online == all.onlineVotes()
                 && facts.rules() != null) {
             closed.put(all.votationId(), facts);
         }
@@ -178,8 +212,12 @@ public class VotationPage {
     }
 
     private Rules rules(String votationId) {
-        AuditEvent scheduled = mongo.findOne(Query.query(Criteria.where("type").is("VotationScheduled")
-                .and("payload.votationId").is(votationId)), AuditEvent.class);
+        AuditEvent scheduled = mongo.findOne(
+                Query.query(Criteria.where("type")
+                        .is("VotationScheduled")
+                        .and("payload.votationId")
+                        .is(votationId)),
+                AuditEvent.class);
         if (scheduled == null || scheduled.payload() == null) {
             return null;
         }
@@ -188,9 +226,15 @@ public class VotationPage {
         Map<?, ?> eligibility = rules.get("eligibility") instanceof Map<?, ?> m ? m : Map.of();
         List<?> nationalities = eligibility.get("nationalities") instanceof List<?> l ? l : new ArrayList<>();
         Object ballotRule = rules.get("ballotRule");
-        return new Rules(instant(p.get("opensAt")), instant(p.get("closesAt")), eligibility.get("minimumAge"),
-                date(eligibility.get("ageOn")), Boolean.TRUE.equals(eligibility.get("residenceRequired")),
-                nationalities, ballotRule == null ? "APPROVAL" : ballotRule.toString(), rules.get("maxChoices"),
+        return new Rules(
+                instant(p.get("opensAt")),
+                instant(p.get("closesAt")),
+                eligibility.get("minimumAge"),
+                date(eligibility.get("ageOn")),
+                Boolean.TRUE.equals(eligibility.get("residenceRequired")),
+                nationalities,
+                ballotRule == null ? "APPROVAL" : ballotRule.toString(),
+                rules.get("maxChoices"),
                 Boolean.TRUE.equals(rules.get("resultsVisibleWhileOpen")));
     }
 
