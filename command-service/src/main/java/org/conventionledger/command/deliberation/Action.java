@@ -1,6 +1,7 @@
 package org.conventionledger.command.deliberation;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.conventionledger.command.platform.RuleViolation.requireText;
 
 import java.util.HashSet;
 import java.util.List;
@@ -358,12 +359,6 @@ public class Action {
     private void requireNotFinal(String attempt) {
         if (finalised) {
             throw RuleViolation.conflict("action-final", "Action " + number + " is final: cannot " + attempt + ".");
-        }
-    }
-
-    private static void requireText(String value, String code, String message) {
-        if (value == null || value.isBlank()) {
-            throw RuleViolation.unprocessable(code, message);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.conventionledger.command.deliberation;
 
+import static org.conventionledger.command.platform.RuleViolation.requireText;
+
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -301,12 +303,6 @@ public final class ConsentRound {
         if (who == null || !participants.contains(who)) {
             throw RuleViolation.unprocessable(
                     "not-a-participant", who + " is not a participant of consent round " + roundId + ".");
-        }
-    }
-
-    private static void requireText(String value, String code, String message) {
-        if (value == null || value.isBlank()) {
-            throw RuleViolation.unprocessable(code, message);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.conventionledger.command.deliberation;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.conventionledger.command.platform.RuleViolation.requireText;
 
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
@@ -220,12 +221,6 @@ public class Question {
         if (decided) {
             throw RuleViolation.conflict(
                     "question-decided", "Question " + questionId + " is decided: its consent" + " round is closed.");
-        }
-    }
-
-    private static void requireText(String value, String code, String message) {
-        if (value == null || value.isBlank()) {
-            throw RuleViolation.unprocessable(code, message);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.conventionledger.command.deliberation;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.conventionledger.command.platform.RuleViolation.requireText;
 
 import java.util.HashSet;
 import java.util.List;
@@ -139,11 +140,5 @@ public class TopicGroup {
         return register.topic(topic)
                 .map(DeliberationRegister.Topic::conventionId)
                 .orElseThrow(() -> RuleViolation.notFound("unknown-topic", "No topic " + topic + " was chosen."));
-    }
-
-    private static void requireText(String value, String code, String message) {
-        if (value == null || value.isBlank()) {
-            throw RuleViolation.unprocessable(code, message);
-        }
     }
 }

@@ -1,6 +1,8 @@
 package org.conventionledger.command.followup;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.conventionledger.command.platform.RuleViolation.requireDate;
+import static org.conventionledger.command.platform.RuleViolation.requireText;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -249,18 +251,6 @@ public class ActionFollowUp {
                     "date-before-previous-step",
                     field + " (" + date + ") precedes the previous step of action " + actionId + " (" + lastStepOn
                             + ").");
-        }
-    }
-
-    private static void requireDate(LocalDate date, String field) {
-        if (date == null) {
-            throw RuleViolation.unprocessable("date-required", "Say when: " + field + " is required.");
-        }
-    }
-
-    private static void requireText(String value, String code, String message) {
-        if (value == null || value.isBlank()) {
-            throw RuleViolation.unprocessable(code, message);
         }
     }
 }

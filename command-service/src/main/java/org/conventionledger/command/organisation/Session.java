@@ -1,6 +1,7 @@
 package org.conventionledger.command.organisation;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.conventionledger.command.platform.RuleViolation.requireText;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -411,11 +412,5 @@ public class Session {
     private static String requireMemberId(String memberId) {
         requireText(memberId, "member-required", "Name the member.");
         return memberId;
-    }
-
-    private static void requireText(String value, String code, String message) {
-        if (value == null || value.isBlank()) {
-            throw RuleViolation.unprocessable(code, message);
-        }
     }
 }

@@ -1,6 +1,8 @@
 package org.conventionledger.command.oversight;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.conventionledger.command.platform.RuleViolation.requireDate;
+import static org.conventionledger.command.platform.RuleViolation.requireText;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -128,18 +130,6 @@ public class Referral {
         if (referredOn != null && date.isBefore(referredOn)) {
             throw RuleViolation.unprocessable(
                     "date-before-referral", field + " (" + date + ") precedes the referral (" + referredOn + ").");
-        }
-    }
-
-    private static void requireDate(LocalDate date, String field) {
-        if (date == null) {
-            throw RuleViolation.unprocessable("date-required", "Say when: " + field + " is required.");
-        }
-    }
-
-    private static void requireText(String value, String code, String message) {
-        if (value == null || value.isBlank()) {
-            throw RuleViolation.unprocessable(code, message);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.conventionledger.command.platform;
 
+import java.time.LocalDate;
+
 /**
  * A command broke a rule of the process. It is answered as {@code application/problem+json} with the
  * given status, and nothing is written to the log.
@@ -30,6 +32,20 @@ public class RuleViolation extends RuntimeException {
     /** The command names something that does not exist: 404. */
     public static RuleViolation notFound(String code, String message) {
         return new RuleViolation(404, code, message);
+    }
+
+    /** A required text field is missing or blank: 422 with the given code. */
+    public static void requireText(String value, String code, String message) {
+        if (value == null || value.isBlank()) {
+            throw unprocessable(code, message);
+        }
+    }
+
+    /** A required date is missing: 422 naming the field. */
+    public static void requireDate(LocalDate date, String field) {
+        if (date == null) {
+            throw unprocessable("date-required", "Say when: " + field + " is required.");
+        }
     }
 
     public int status() {

@@ -117,14 +117,7 @@ public class Draw {
                 "public-entropy-source-not-committed",
                 "Draw " + drawId + " was planned "
                         + "without committing to the source of its public entropy: plan a new draw that names it.");
-        require(command.seed() != null && !command.seed().isBlank(), "seed-required", "Reveal the seed.");
-        require(
-                command.publicEntropy() != null
-                        && !command.publicEntropy().isBlank()
-                        && command.publicEntropy().length() <= SeedCommitment.MAX_SEED_LENGTH,
-                "public-entropy-required",
-                "Give the public entropy drawn at the draw (e.g. dice rolled before the bailiff), at most "
-                        + SeedCommitment.MAX_SEED_LENGTH + " characters.");
+        SeedReveal.check(command.seed(), command.publicEntropy());
         if (!SeedCommitment.matches(command.seed(), commitment)) {
             throw RuleViolation.unprocessable(
                     "seed-mismatch", "This seed does not match the commitment logged when the draw was planned.");

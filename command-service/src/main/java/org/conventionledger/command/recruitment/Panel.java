@@ -391,14 +391,7 @@ public class Panel {
         if (drawn != null) {
             throw RuleViolation.conflict("panel-drawn", "The panel was already drawn.");
         }
-        require(command.seed() != null && !command.seed().isBlank(), "seed-required", "Reveal the seed.");
-        require(
-                command.publicEntropy() != null
-                        && !command.publicEntropy().isBlank()
-                        && command.publicEntropy().length() <= SeedCommitment.MAX_SEED_LENGTH,
-                "public-entropy-required",
-                "Give the public entropy drawn at the draw (e.g. dice rolled before the bailiff), at most "
-                        + SeedCommitment.MAX_SEED_LENGTH + " characters.");
+        SeedReveal.check(command.seed(), command.publicEntropy());
         if (!SeedCommitment.matches(command.seed(), selection.seedCommitment())) {
             throw RuleViolation.unprocessable(
                     "seed-mismatch", "This seed does not match the commitment logged with the quotas.");

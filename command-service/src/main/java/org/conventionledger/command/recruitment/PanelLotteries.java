@@ -43,6 +43,12 @@ final class PanelLotteries {
         } catch (IllegalArgumentException unusable) {
             throw RuleViolation.unprocessable("volunteer-profiles", unusable.getMessage());
         }
+        return computed(conventionId, selection.selectionId(), lottery, pool);
+    }
+
+    /** The event that publishes {@code lottery}, run on {@code pool}: pool indices back to the log's ids. */
+    static PanelLotteryComputed computed(
+            String conventionId, String selectionId, PanelLottery lottery, List<VolunteerRegistered> pool) {
         List<SelectionChance> chances = new ArrayList<>();
         for (int i = 0; i < pool.size(); i++) {
             chances.add(new SelectionChance(
@@ -56,12 +62,7 @@ final class PanelLotteries {
                         p.members().stream().map(i -> pool.get(i).personId()).toList()))
                 .toList();
         return new PanelLotteryComputed(
-                conventionId,
-                selection.selectionId(),
-                lottery.algorithm(),
-                lottery.minimumProbability(),
-                chances,
-                panels);
+                conventionId, selectionId, lottery.algorithm(), lottery.minimumProbability(), chances, panels);
     }
 
     static PanelDrawn draw(

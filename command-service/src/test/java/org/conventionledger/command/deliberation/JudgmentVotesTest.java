@@ -9,7 +9,6 @@ import static org.conventionledger.events.deliberation.VotePurpose.TOPIC_CHOICE;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +17,7 @@ import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.command.organisation.Convention;
+import org.conventionledger.command.organisation.ConventionFixtures;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.deliberation.JudgmentCast;
 import org.conventionledger.events.deliberation.JudgmentVoteClosed;
@@ -26,7 +26,6 @@ import org.conventionledger.events.deliberation.RankedOption;
 import org.conventionledger.events.deliberation.TopicChosen;
 import org.conventionledger.events.deliberation.VoteOption;
 import org.conventionledger.events.organisation.ConventionOpened;
-import org.conventionledger.events.organisation.Mandate;
 import org.conventionledger.events.recruitment.Answer;
 import org.conventionledger.events.recruitment.InvitationAnswered;
 import org.conventionledger.events.recruitment.InvitationSent;
@@ -79,17 +78,8 @@ class JudgmentVotesTest {
 
     // ---- building blocks -------------------------------------------------------------------------
 
-    /** A convention with an ecological and a social assembly, but no democratic one. */
     private static ConventionOpened opened() {
-        Mandate mandate = new Mandate(
-                "DEL-2024-117",
-                LocalDate.of(2025, 1, 15),
-                LocalDate.of(2025, 6, 30),
-                "A list of actions put to a public vote",
-                "Carry out every action the votation adopts",
-                new BigDecimal("80.00"));
-        return new ConventionOpened(
-                CONVENTION, "Convention for the transitions", "Saillans", mandate, List.of(ECOLOGICAL, SOCIAL), 6);
+        return ConventionFixtures.opened(CONVENTION);
     }
 
     /** Invited, volunteered and seated. */

@@ -7,7 +7,6 @@ import static org.conventionledger.events.Transition.SOCIAL;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -61,13 +60,7 @@ class ConventionStoredStreamTest {
                 .registerComponent(PanelRegister.class, c -> mock(PanelRegister.class))
                 .buildConfiguration();
         axon.start();
-        Mandate mandate = new Mandate(
-                "DEL-2024-117",
-                LocalDate.of(2025, 1, 15),
-                LocalDate.of(2025, 6, 30),
-                "A list of actions put to a public vote",
-                "Carry out every action the votation adopts",
-                new BigDecimal("80.00"));
+        Mandate mandate = ConventionFixtures.mandate(ConventionFixtures.STARTS, ConventionFixtures.ENDS);
         List<Object> stored = List.of(
                 new ConventionOpened(
                         CONVENTION, "Convention", "Clermont-Ferrand", mandate, List.of(ECOLOGICAL, SOCIAL), 6),

@@ -18,7 +18,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,11 +29,11 @@ import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.command.organisation.Convention;
+import org.conventionledger.command.organisation.ConventionFixtures;
 import org.conventionledger.command.organisation.PanelRegister;
 import org.conventionledger.command.recruitment.SendInvitations.Invitee;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.organisation.ConventionOpened;
-import org.conventionledger.events.organisation.Mandate;
 import org.conventionledger.events.privacy.SealedPersonalData;
 import org.conventionledger.events.recruitment.Answer;
 import org.conventionledger.events.recruitment.AssemblyCapacitiesSet;
@@ -133,17 +132,8 @@ class PanelTest {
 
     // ---- building blocks: events ------------------------------------------------------------------
 
-    /** A convention with an ecological and a social assembly, but no democratic one. */
     private static ConventionOpened opened() {
-        Mandate mandate = new Mandate(
-                "DEL-2024-117",
-                LocalDate.of(2025, 1, 15),
-                LocalDate.of(2025, 6, 30),
-                "A list of actions put to a public vote",
-                "Carry out every action the votation adopts",
-                new BigDecimal("80.00"));
-        return new ConventionOpened(
-                CONVENTION, "Convention for the transitions", "Saillans", mandate, List.of(ECOLOGICAL, SOCIAL), 6);
+        return ConventionFixtures.opened(CONVENTION);
     }
 
     private static InvitationSent sent(int n) {
@@ -317,25 +307,7 @@ class PanelTest {
 
     private static PanelLotteryComputed lotteryFor(PanelSelectionDefined selection, List<VolunteerRegistered> pool) {
         PanelLottery lottery = LeximinSelection.select(quotas(selection), asVolunteers(pool));
-        List<SelectionChance> chances = new ArrayList<>();
-        for (int i = 0; i < pool.size(); i++) {
-            chances.add(new SelectionChance(
-                    pool.get(i).personId(),
-                    pool.get(i).invitationId(),
-                    lottery.probabilities().get(i)));
-        }
-        List<LotteryPanel> panels = lottery.panels().stream()
-                .map(p -> new LotteryPanel(
-                        p.probability(),
-                        p.members().stream().map(i -> pool.get(i).personId()).toList()))
-                .toList();
-        return new PanelLotteryComputed(
-                CONVENTION,
-                selection.selectionId(),
-                LeximinSelection.ALGORITHM,
-                lottery.minimumProbability(),
-                chances,
-                panels);
+        return PanelLotteries.computed(CONVENTION, selection.selectionId(), lottery, pool);
     }
 
     /** The panel drawn with {@link #SEED} and {@link #ENTROPY}. */
