@@ -1,11 +1,11 @@
 package org.conventionledger.command.organisation;
 
+import static org.conventionledger.command.organisation.ConventionFixtures.mandate;
 import static org.conventionledger.command.platform.RuleViolationMatcher.expectRejected;
 import static org.conventionledger.events.Transition.DEMOCRATIC;
 import static org.conventionledger.events.Transition.ECOLOGICAL;
 import static org.conventionledger.events.Transition.SOCIAL;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -37,16 +37,6 @@ class ConventionTest {
 
     // ---- building blocks -------------------------------------------------------------------------
 
-    private static Mandate mandate(LocalDate startsOn, LocalDate endsOn) {
-        return new Mandate(
-                "DEL-2024-117",
-                startsOn,
-                endsOn,
-                "A list of actions put to a public vote",
-                "Carry out every action the votation adopts",
-                new BigDecimal("80.00"));
-    }
-
     private static OpenConvention open(
             String title, String city, Mandate mandate, List<Transition> transitions, int plannedSessions) {
         return new OpenConvention(CONVENTION, title, city, mandate, transitions, plannedSessions);
@@ -58,13 +48,7 @@ class ConventionTest {
     }
 
     private static ConventionOpened opened() {
-        return new ConventionOpened(
-                CONVENTION,
-                "Convention for the transitions",
-                "Saillans",
-                mandate(STARTS, ENDS),
-                List.of(ECOLOGICAL, SOCIAL),
-                6);
+        return ConventionFixtures.opened(CONVENTION);
     }
 
     // ---- opening ---------------------------------------------------------------------------------

@@ -1,12 +1,9 @@
 package org.conventionledger.command.recruitment;
 
 import static org.conventionledger.command.platform.RuleViolationMatcher.expectRejected;
-import static org.conventionledger.events.Transition.ECOLOGICAL;
-import static org.conventionledger.events.Transition.SOCIAL;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -15,9 +12,9 @@ import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.command.organisation.Convention;
+import org.conventionledger.command.organisation.ConventionFixtures;
 import org.conventionledger.command.recruitment.SendInvitations.Invitee;
 import org.conventionledger.events.organisation.ConventionOpened;
-import org.conventionledger.events.organisation.Mandate;
 import org.conventionledger.events.recruitment.Answer;
 import org.conventionledger.events.recruitment.InvitationAnswered;
 import org.conventionledger.events.recruitment.InvitationSent;
@@ -54,25 +51,8 @@ class InvitationsTest {
 
     // ---- building blocks -------------------------------------------------------------------------
 
-    private static Mandate mandate(LocalDate startsOn, LocalDate endsOn) {
-        return new Mandate(
-                "DEL-2024-117",
-                startsOn,
-                endsOn,
-                "A list of actions put to a public vote",
-                "Carry out every action the votation adopts",
-                new BigDecimal("80.00"));
-    }
-
-    /** A convention with an ecological and a social assembly, but no democratic one. */
     private static ConventionOpened opened() {
-        return new ConventionOpened(
-                CONVENTION,
-                "Convention for the transitions",
-                "Saillans",
-                mandate(STARTS, ENDS),
-                List.of(ECOLOGICAL, SOCIAL),
-                6);
+        return ConventionFixtures.opened(CONVENTION);
     }
 
     private static InvitationSent sent(String invitationId, String residentRef) {

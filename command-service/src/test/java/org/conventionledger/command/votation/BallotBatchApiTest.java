@@ -8,8 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -91,32 +89,10 @@ class BallotBatchApiTest {
     void openVotation() throws Exception {
         api = ApiClient.withRoleTokens(http, jwtDecoder);
         String conventionId = UUID.randomUUID().toString();
-        List<String> actionIds = new ArrayList<>();
-        for (int number = 1; number <= 4; number++) {
-            String actionId = UUID.randomUUID().toString();
-            jdbc.update(
-                    "INSERT INTO register_action (action_id, convention_id, action_number, title, assembly,"
-                            + " topic_title, finalised) VALUES (?, ?, ?, ?, 'SOCIAL', 'Food', TRUE)",
-                    actionId,
-                    conventionId,
-                    number,
-                    "Action " + number);
-            actionIds.add(actionId);
-        }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Map<String, Object> body = new HashMap<>(Map.of(
-                "title",
-                "Votation",
-                "actionIds",
-                actionIds,
-                "opensAt",
-                now.minus(1, ChronoUnit.DAYS).toString(),
-                "closesAt",
-                now.plus(1, ChronoUnit.DAYS).toString(),
-                "ballotRule",
-                "UP_TO_N",
-                "maxChoices",
-                2));
+        List<String> actionIds = VotationSetup.finalisedActions(jdbc, conventionId, 4);
+        Map<String, Object> body = VotationSetup.openSinceYesterday(actionIds);
+        body.put("ballotRule", "UP_TO_N");
+        body.put("maxChoices", 2);
         votationId = api.created(
                 "ORGANISER",
                 "/api/conventions/" + conventionId + "/votations",
@@ -175,6 +151,13 @@ class BallotBatchApiTest {
 
     private long events() {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** The events on this voter's ballot stream: one once they voted, however many times they tried. */
+    private long eventsOnBallotOf(String voterRef) {
+        Long count = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?", Long.class, streamOf(voterRef));
         return count == null ? 0 : count;
     }
 
@@ -284,12 +267,7 @@ class BallotBatchApiTest {
         api.post("ORGANISER", path("/paper-voters"), JSON.writeValueAsString(paper("D-2", "S-4")))
                 .andExpect(problem(409, "already-voted"));
         for (String voter : List.of("S-1", "S-2", "S-3", "S-4")) {
-            assertThat(jdbc.queryForObject(
-                            "SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
-                            Long.class,
-                            streamOf(voter)))
-                    .as(voter)
-                    .isEqualTo(1);
+            assertThat(eventsOnBallotOf(voter)).as(voter).isEqualTo(1);
         }
     }
 
@@ -336,12 +314,7 @@ class BallotBatchApiTest {
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(voters.size());
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(7 * voters.size());
         for (String voter : voters) {
-            assertThat(jdbc.queryForObject(
-                            "SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
-                            Long.class,
-                            streamOf(voter)))
-                    .as(voter)
-                    .isEqualTo(1);
+            assertThat(eventsOnBallotOf(voter)).as(voter).isEqualTo(1);
         }
     }
 
@@ -354,11 +327,7 @@ class BallotBatchApiTest {
         batch("GARANT", one).andExpect(problem(403, "forbidden"));
         api.post(null, path("/ballots:batch"), JSON.writeValueAsString(Map.of("ballots", one)))
                 .andExpect(problem(401, "unauthenticated"));
-        assertThat(jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
-                        Long.class,
-                        streamOf("X-1")))
-                .isZero();
+        assertThat(eventsOnBallotOf("X-1")).isZero();
     }
 
     @Test

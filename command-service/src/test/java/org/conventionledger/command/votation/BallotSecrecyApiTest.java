@@ -6,15 +6,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -92,7 +88,7 @@ class BallotSecrecyApiTest extends WriteApiTest {
                 JSON.writeValueAsString(Map.of("deskId", "D-1", "voterRef", "R-3", "voterFacts", ADULT)),
                 "ballotId");
 
-        String call = openCall(api, convention);
+        String call = VotationSetup.openCall(api, convention);
         String proposal = api.created(
                 ALICE,
                 "/api/consultation/calls/" + call + "/proposals",
@@ -192,28 +188,8 @@ class BallotSecrecyApiTest extends WriteApiTest {
 
     /** Four finalised actions, put straight into the register, and a votation on them open since yesterday. */
     private String openVotation(ApiClient api, String convention) throws Exception {
-        List<String> actionIds = new ArrayList<>();
-        for (int number = 1; number <= 4; number++) {
-            String actionId = UUID.randomUUID().toString();
-            jdbc.update(
-                    "INSERT INTO register_action (action_id, convention_id, action_number, title, assembly,"
-                            + " topic_title, finalised) VALUES (?, ?, ?, ?, 'SOCIAL', 'Food', TRUE)",
-                    actionId,
-                    convention,
-                    number,
-                    "Action " + number);
-            actionIds.add(actionId);
-        }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Map<String, Object> body = new HashMap<>(Map.of(
-                "title",
-                "Votation",
-                "actionIds",
-                actionIds,
-                "opensAt",
-                now.minus(1, ChronoUnit.DAYS).toString(),
-                "closesAt",
-                now.plus(1, ChronoUnit.DAYS).toString()));
+        List<String> actionIds = VotationSetup.finalisedActions(jdbc, convention, 4);
+        Map<String, Object> body = VotationSetup.openSinceYesterday(actionIds);
         String votationId = api.created(
                 "ORGANISER",
                 "/api/conventions/" + convention + "/votations",
@@ -222,24 +198,5 @@ class BallotSecrecyApiTest extends WriteApiTest {
         json(api.post("ORGANISER", "/api/votations/" + votationId + "/open", "{}")
                 .andExpect(status().isOk()));
         return votationId;
-    }
-
-    /** A topic with its CAC sheet and a call for proposals open since an hour ago for a day. */
-    private static String openCall(ApiClient api, String convention) throws Exception {
-        String topic = api.created(
-                "ORGANISER",
-                "/api/conventions/" + convention + "/topics",
-                "{\"assembly\":\"ECOLOGICAL\",\"title\":\"Mobility\"}",
-                "topicId");
-        api.post("ORGANISER", "/api/topics/" + topic + "/cac-sheets", """
-                {"findings":"Too many cars","analysis":"Few safe cycle lanes",
-                 "commonCriteria":["Feasible"],"specificCriteria":["Fewer cars"]}""").andExpect(status().isCreated());
-        return api.created(
-                "ORGANISER",
-                "/api/conventions/" + convention + "/consultation/calls",
-                "{\"topicId\":\"" + topic + "\",\"title\":\"Ideas\",\"opensAt\":\""
-                        + Instant.now().minus(1, ChronoUnit.HOURS) + "\",\"closesAt\":\""
-                        + Instant.now().plus(1, ChronoUnit.DAYS) + "\"}",
-                "callId");
     }
 }

@@ -6,8 +6,6 @@ import static org.conventionledger.command.platform.ApiClient.problem;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,33 +60,13 @@ class OnePersonOneVoteApiTest extends WriteApiTest {
     void openVotation() throws Exception {
         api = ApiClient.withRoleTokens(http, jwtDecoder, claims);
         String convention = UUID.randomUUID().toString();
-        List<String> actionIds = new ArrayList<>();
-        for (int number = 1; number <= 3; number++) {
-            String actionId = UUID.randomUUID().toString();
-            jdbc.update(
-                    "INSERT INTO register_action (action_id, convention_id, action_number, title, assembly,"
-                            + " topic_title, finalised) VALUES (?, ?, ?, ?, 'SOCIAL', 'Food', TRUE)",
-                    actionId,
-                    convention,
-                    number,
-                    "Action " + number);
-            actionIds.add(actionId);
-        }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<String> actionIds = VotationSetup.finalisedActions(jdbc, convention, 3);
+        Map<String, Object> body = VotationSetup.openSinceYesterday(actionIds);
+        body.put("eligibility", Map.of("minimumAge", 0, "residenceRequired", false));
         votationId = api.created(
                 "ORGANISER",
                 "/api/conventions/" + convention + "/votations",
-                JSON.writeValueAsString(Map.of(
-                        "title",
-                        "Votation",
-                        "actionIds",
-                        actionIds,
-                        "opensAt",
-                        now.minus(1, ChronoUnit.DAYS).toString(),
-                        "closesAt",
-                        now.plus(1, ChronoUnit.DAYS).toString(),
-                        "eligibility",
-                        Map.of("minimumAge", 0, "residenceRequired", false))),
+                JSON.writeValueAsString(body),
                 "votationId");
         api.post("ORGANISER", "/api/votations/" + votationId + "/open", "{}").andExpect(status().isOk());
     }
@@ -197,21 +175,7 @@ class OnePersonOneVoteApiTest extends WriteApiTest {
     @Test
     void aResidentSigningInAndThePlatformRelayingThemShareOneConsultationVote() throws Exception {
         String convention = api.openConvention();
-        String topic = api.created(
-                "ORGANISER",
-                "/api/conventions/" + convention + "/topics",
-                "{\"assembly\":\"ECOLOGICAL\",\"title\":\"Mobility\"}",
-                "topicId");
-        api.post("ORGANISER", "/api/topics/" + topic + "/cac-sheets", """
-                {"findings":"Too many cars","analysis":"Few safe cycle lanes",
-                 "commonCriteria":["Feasible"],"specificCriteria":["Fewer cars"]}""").andExpect(status().isCreated());
-        String call = api.created(
-                "ORGANISER",
-                "/api/conventions/" + convention + "/consultation/calls",
-                "{\"topicId\":\"" + topic + "\",\"title\":\"Ideas\",\"opensAt\":\""
-                        + Instant.now().minus(1, ChronoUnit.HOURS) + "\",\"closesAt\":\""
-                        + Instant.now().plus(1, ChronoUnit.DAYS) + "\"}",
-                "callId");
+        String call = VotationSetup.openCall(api, convention);
         String proposal = api.created(
                 "PLATFORM",
                 "/api/consultation/calls/" + call + "/proposals",

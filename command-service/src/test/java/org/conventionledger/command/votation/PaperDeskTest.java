@@ -83,6 +83,11 @@ class PaperDeskTest {
                 CONVENTION, VOTATION, DESK, "e3", by, "e1", RECOUNTED_AT, List.of(votes), "Recounted");
     }
 
+    /** The figures that count, once a second organiser confirmed them. */
+    private static PaperTallyRecorded recorded(Instant countedAt, ActionVotes... votes) {
+        return new PaperTallyRecorded(CONVENTION, VOTATION, DESK, "Town hall", countedAt, List.of(votes));
+    }
+
     // ---- first entry -----------------------------------------------------------------------------
 
     @Nested
@@ -172,13 +177,7 @@ class PaperDeskTest {
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(
                             new PaperTallyConfirmed(CONVENTION, VOTATION, DESK, "e2", BOB, "e1"),
-                            new PaperTallyRecorded(
-                                    CONVENTION,
-                                    VOTATION,
-                                    DESK,
-                                    "Town hall",
-                                    COUNTED_AT,
-                                    List.of(votes(3, 120), votes(5, 0))));
+                            recorded(COUNTED_AT, votes(3, 120), votes(5, 0)));
         }
 
         @Test
@@ -212,13 +211,7 @@ class PaperDeskTest {
                     fixture.given(
                                     entered(ALICE, votes(3, 120)),
                                     new PaperTallyConfirmed(CONVENTION, VOTATION, DESK, "e2", BOB, "e1"),
-                                    new PaperTallyRecorded(
-                                            CONVENTION,
-                                            VOTATION,
-                                            DESK,
-                                            "Town hall",
-                                            COUNTED_AT,
-                                            List.of(votes(3, 120))))
+                                    recorded(COUNTED_AT, votes(3, 120)))
                             .when(confirm(CAROL, votes(3, 120))),
                     409,
                     "desk-already-confirmed");
@@ -286,13 +279,7 @@ class PaperDeskTest {
                             STREAM, VOTATION, DESK, "e4", ALICE, List.of(votes(3, 120), votes(5, 8))))
                     .expectEvents(
                             new PaperTallyConfirmed(CONVENTION, VOTATION, DESK, "e4", ALICE, "e3"),
-                            new PaperTallyRecorded(
-                                    CONVENTION,
-                                    VOTATION,
-                                    DESK,
-                                    "Town hall",
-                                    RECOUNTED_AT,
-                                    List.of(votes(3, 120), votes(5, 8))));
+                            recorded(RECOUNTED_AT, votes(3, 120), votes(5, 8)));
         }
 
         @Test

@@ -64,18 +64,7 @@ class VotationApiTest extends WriteApiTest {
     void tokensAndFinalActions() {
         api = ApiClient.withRoleTokens(http, jwtDecoder, CLAIMS);
         conventionId = UUID.randomUUID().toString();
-        actionIds = new ArrayList<>();
-        for (int number = 1; number <= 4; number++) {
-            String actionId = UUID.randomUUID().toString();
-            jdbc.update(
-                    "INSERT INTO register_action (action_id, convention_id, action_number, title, assembly,"
-                            + " topic_title, finalised) VALUES (?, ?, ?, ?, 'SOCIAL', 'Food', TRUE)",
-                    actionId,
-                    conventionId,
-                    number,
-                    "Action " + number);
-            actionIds.add(actionId);
-        }
+        actionIds = VotationSetup.finalisedActions(jdbc, conventionId, 4);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
@@ -121,6 +110,11 @@ class VotationApiTest extends WriteApiTest {
                 .asText();
         ok(send("ORGANISER", "/api/votations/" + votationId + "/open", Map.of()));
         return votationId;
+    }
+
+    /** A desk's paper count, counted on the evening of the vote. */
+    private static Map<String, Object> tally(String deskId, String deskName, List<Map<String, Integer>> votes) {
+        return Map.of("deskId", deskId, "deskName", deskName, "countedAt", "2025-09-21T20:30:00Z", "votes", votes);
     }
 
     private static Map<String, Object> ballot(String voterRef, Map<String, Object> facts, Integer... choices) {
@@ -340,14 +334,9 @@ class VotationApiTest extends WriteApiTest {
     void aPaperCountCountsOnlyOnceASecondOrganiserEnteredTheSameFigures() throws Exception {
         String votationId = openVotation(Map.of());
         String tallies = "/api/votations/" + votationId + "/paper-tallies";
-        Map<String, Object> count = Map.of(
-                "deskId",
+        Map<String, Object> count = tally(
                 "DESK-1",
-                "deskName",
                 "Market",
-                "countedAt",
-                "2025-09-21T20:30:00Z",
-                "votes",
                 List.of(Map.of("actionNumber", 1, "votes", 120), Map.of("actionNumber", 2, "votes", 7)));
         List<Map<String, Integer>> same =
                 List.of(Map.of("actionNumber", 2, "votes", 7), Map.of("actionNumber", 1, "votes", 120));
@@ -409,12 +398,7 @@ class VotationApiTest extends WriteApiTest {
                 .containsExactly(120, 8);
 
         ok(send("ORGANISER.ann", "/api/votations/" + votationId + "/close", Map.of()));
-        refused(
-                "ORGANISER.ann",
-                tallies,
-                Map.of("deskId", "DESK-2", "deskName", "Town hall", "countedAt", "2025-09-21T20:30:00Z", "votes", same),
-                409,
-                "votation-not-open");
+        refused("ORGANISER.ann", tallies, tally("DESK-2", "Town hall", same), 409, "votation-not-open");
     }
 
     @Test
@@ -490,30 +474,11 @@ class VotationApiTest extends WriteApiTest {
         refused(
                 "ORGANISER",
                 tallies,
-                Map.of(
-                        "deskId",
-                        "IMPORT",
-                        "deskName",
-                        "Import",
-                        "countedAt",
-                        "2025-09-21T20:30:00Z",
-                        "votes",
-                        List.of(Map.of("actionNumber", 1, "votes", 1))),
+                tally("IMPORT", "Import", List.of(Map.of("actionNumber", 1, "votes", 1))),
                 409,
                 "desk-has-paper-ballots");
 
-        ok(send(
-                "ORGANISER",
-                tallies,
-                Map.of(
-                        "deskId",
-                        "DESK-1",
-                        "deskName",
-                        "Market",
-                        "countedAt",
-                        "2025-09-21T20:30:00Z",
-                        "votes",
-                        List.of(Map.of("actionNumber", 1, "votes", 1)))));
+        ok(send("ORGANISER", tallies, tally("DESK-1", "Market", List.of(Map.of("actionNumber", 1, "votes", 1)))));
         refused(
                 "ORGANISER",
                 voters,
