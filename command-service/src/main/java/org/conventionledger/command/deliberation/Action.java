@@ -135,14 +135,8 @@ public class Action {
 
     @CommandHandler
     public void handle(GiveActionOpinion command) {
-        if (command.body() == null) {
-            throw RuleViolation.unprocessable("body-required", "Say which body gives the opinion.");
-        }
-        requireText(command.text(), "text-required", "An opinion has a text.");
-        if (opinions.contains(command.opinionId())) {
-            throw RuleViolation.conflict("opinion-exists", "Opinion " + command.opinionId() + " exists.");
-        }
-        apply(new OpinionGiven(
+        apply(Opinions.given(
+                opinions,
                 conventionId,
                 command.opinionId(),
                 command.body(),

@@ -93,14 +93,8 @@ public class TopicGroup {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(GiveTopicOpinion command, DeliberationRegister register) {
         String convention = conventionOf(command.topicId(), register);
-        if (command.body() == null) {
-            throw RuleViolation.unprocessable("body-required", "Say which body gives the opinion.");
-        }
-        requireText(command.text(), "text-required", "An opinion has a text.");
-        if (opinions.contains(command.opinionId())) {
-            throw RuleViolation.conflict("opinion-exists", "Opinion " + command.opinionId() + " exists.");
-        }
-        apply(new OpinionGiven(
+        apply(Opinions.given(
+                opinions,
                 convention,
                 command.opinionId(),
                 command.body(),
