@@ -9,9 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.command.organisation.ConventionRegister;
+import org.conventionledger.command.platform.AggregateFixtures;
 import org.conventionledger.command.recruitment.RecruitmentRegister.ListState;
 import org.conventionledger.events.recruitment.DrawPlanned;
 import org.conventionledger.events.recruitment.DrawnResident;
@@ -58,9 +58,7 @@ class DrawTest {
     void setUp() {
         conventions = mock(ConventionRegister.class);
         register = mock(RecruitmentRegister.class);
-        fixture = new AggregateTestFixture<>(Draw.class);
-        fixture.registerInjectableResource(conventions);
-        fixture.registerInjectableResource(register);
+        fixture = AggregateFixtures.fixture(Draw.class, conventions, register);
         when(conventions.conventionExists(CONVENTION)).thenReturn(true);
     }
 

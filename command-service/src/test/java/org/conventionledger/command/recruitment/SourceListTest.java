@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.command.organisation.ConventionRegister;
+import org.conventionledger.command.platform.AggregateFixtures;
 import org.conventionledger.command.recruitment.RecruitmentRegister.ListState;
 import org.conventionledger.events.privacy.SealedPersonalData;
 import org.conventionledger.events.recruitment.ListedResident;
@@ -18,7 +18,6 @@ import org.conventionledger.events.recruitment.ResidentsListed;
 import org.conventionledger.events.recruitment.SourceListFrozen;
 import org.conventionledger.events.recruitment.SourceListRegistered;
 import org.conventionledger.rules.sortition.ListFingerprint;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -28,18 +27,11 @@ class SourceListTest {
     private static final String CONVENTION = "conv-1";
     private static final String LIST = "electoral-roll";
 
-    private FixtureConfiguration<SourceList> fixture;
-    private ConventionRegister conventions;
-    private RecruitmentRegister register;
-
-    @BeforeEach
-    void setUp() {
-        conventions = mock(ConventionRegister.class);
-        register = mock(RecruitmentRegister.class);
-        fixture = new AggregateTestFixture<>(SourceList.class);
-        fixture.registerInjectableResource(conventions);
-        fixture.registerInjectableResource(register);
-    }
+    // a fresh instance, so fresh mocks, for every test
+    private final ConventionRegister conventions = mock(ConventionRegister.class);
+    private final RecruitmentRegister register = mock(RecruitmentRegister.class);
+    private final FixtureConfiguration<SourceList> fixture =
+            AggregateFixtures.fixture(SourceList.class, conventions, register);
 
     // ---- building blocks -------------------------------------------------------------------------
 
