@@ -1,23 +1,19 @@
 package org.conventionledger.query.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.conventionledger.query.oversight.TrailFixture.JSON;
+import static org.conventionledger.query.oversight.TrailFixture.SERIALIZER;
+import static org.conventionledger.query.oversight.TrailFixture.SIMULATED_JDBC_LOG;
+import static org.conventionledger.query.oversight.TrailFixture.recomputedLinks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.conventionledger.events.integrity.ChainLink;
 import org.conventionledger.events.organisation.AttendanceRecorded;
 import org.conventionledger.events.organisation.Presence;
@@ -32,7 +28,6 @@ import org.conventionledger.query.platform.TestEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /**
  * Seals at each session's end: when {@link ChainSealer} reaches a {@code SessionClosed} event it records
@@ -40,14 +35,7 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
  */
 class SessionSealTest {
 
-    private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json()
-            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
-    private static final Serializer SERIALIZER =
-            JacksonSerializer.builder().objectMapper(JSON).build();
     private static final Map<String, String> ORGANISER = Map.of("actorId", "organiser", "actorRole", "ORGANISER");
-    private static final GapResolver SIMULATED_JDBC_LOG =
-            new GapResolver(null, 1, Duration.ofSeconds(30), Clock.systemUTC());
     private static final String C = "conv-clermont";
     private static final LocalDate DAY = LocalDate.of(2021, 10, 16);
 
@@ -103,35 +91,6 @@ class SessionSealTest {
                 deliver(log.append(payload, ORGANISER)), log.last().trackingToken());
     }
 
-    /** The chain recomputed from the messages themselves, as a verifier does from an export. */
-    private Map<Long, String> recomputedLinks() {
-        TreeMap<Long, TrackedEventMessage<?>> byPosition = new TreeMap<>();
-        log.delivered().forEach(m -> byPosition.put(EventPosition.of(m, m.trackingToken()), m));
-        Map<Long, String> links = new TreeMap<>();
-        String hash = ChainLink.GENESIS;
-        for (var e : byPosition.entrySet()) {
-            DomainEventMessage<?> m = (DomainEventMessage<?>) e.getValue();
-            SerializedObject<byte[]> payload = SERIALIZER.serialize(m.getPayload(), byte[].class);
-            Map<String, String> meta = new TreeMap<>();
-            m.getMetaData().forEach((k, v) -> meta.put(k, String.valueOf(v)));
-            hash = ChainLink.hash(
-                    hash,
-                    new ChainLink.Entry(
-                            e.getKey(),
-                            m.getIdentifier(),
-                            m.getAggregateIdentifier(),
-                            m.getSequenceNumber(),
-                            m.getPayloadType().getName(),
-                            "1",
-                            m.getTimestamp().toString(),
-                            meta,
-                            payload.getData(),
-                            m.getType()));
-            links.put(e.getKey(), hash);
-        }
-        return links;
-    }
-
     private void session(String sessionId, int number) {
         append(new SessionScheduled(C, sessionId, number, SessionKind.PLENARY, null, DAY, DAY));
         append(new AttendanceRecorded(C, sessionId, "m-1", Presence.PRESENT));
@@ -151,7 +110,7 @@ class SessionSealTest {
 
         List<SessionSealController.SessionSealView> seals = controller.sessionSeals(null);
 
-        Map<Long, String> links = recomputedLinks();
+        Map<Long, String> links = recomputedLinks(log.delivered());
         assertThat(seals)
                 .extracting(SessionSealController.SessionSealView::position)
                 .containsExactly(firstClose, secondClose);
@@ -203,7 +162,8 @@ class SessionSealTest {
 
         assertThat(seals).hasSize(1);
         assertThat(seals.get(0).position()).isEqualTo(close);
-        assertThat(seals.get(0).head()).isEqualTo(recomputedLinks().get(close));
+        assertThat(seals.get(0).head())
+                .isEqualTo(recomputedLinks(log.delivered()).get(close));
     }
 
     @Test
