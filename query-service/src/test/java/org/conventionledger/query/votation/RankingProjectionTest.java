@@ -13,6 +13,8 @@ import static org.conventionledger.query.platform.TestEvents.votationClosed;
 import static org.conventionledger.query.platform.TestEvents.votationOpened;
 import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 import static org.conventionledger.query.platform.TestEvents.votes;
+import static org.conventionledger.query.votation.Caller.anonymous;
+import static org.conventionledger.query.votation.Caller.signedInAs;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -34,9 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.ErrorResponseException;
 
@@ -87,18 +86,6 @@ class RankingProjectionTest {
         for (Object payload : payloads) {
             deliver(log.append(payload));
         }
-    }
-
-    private static void signedInAs(Role role) {
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        role.name().toLowerCase(), null, AuthorityUtils.createAuthorityList("ROLE_" + role)));
-    }
-
-    private static void anonymous() {
-        SecurityContextHolder.getContext()
-                .setAuthentication(new AnonymousAuthenticationToken(
-                        "key", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
     }
 
     /**

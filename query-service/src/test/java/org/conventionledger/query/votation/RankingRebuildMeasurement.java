@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +21,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.conventionledger.events.ConventionEvent;
-import org.conventionledger.events.Transition;
-import org.conventionledger.events.votation.BallotItem;
 import org.conventionledger.events.votation.OnlineBallotCast;
-import org.conventionledger.events.votation.VotationOpened;
-import org.conventionledger.events.votation.VotationScheduled;
 import org.conventionledger.query.platform.IndexStampingEventStorageEngine;
 import org.conventionledger.query.platform.Projections;
 import org.conventionledger.query.platform.ReadStore;
@@ -126,28 +121,7 @@ class RankingRebuildMeasurement {
     }
 
     private static void write(IndexStampingEventStorageEngine engine) {
-        List<BallotItem> items = new ArrayList<>();
-        Transition[] transitions = Transition.values();
-        for (int a = 1; a <= ACTIONS; a++) {
-            items.add(new BallotItem("action-" + a, a, "Action " + a, transitions[a % transitions.length], "Topic"));
-        }
-        engine.appendEvents(List.of(
-                new GenericDomainEventMessage<>(
-                        "Votation",
-                        "v",
-                        0,
-                        new VotationScheduled("c", "v", "Votation", T0, T0.plus(Duration.ofDays(1)), items),
-                        null,
-                        UUID.randomUUID().toString(),
-                        T0.minusSeconds(2)),
-                new GenericDomainEventMessage<>(
-                        "Votation",
-                        "v",
-                        1,
-                        new VotationOpened("c", "v", T0),
-                        null,
-                        UUID.randomUUID().toString(),
-                        T0.minusSeconds(1))));
+        RankingReplayOnJdbcTest.appendOpenVotation(engine, ACTIONS, T0);
         List<EventMessage<?>> batch = new ArrayList<>();
         for (int i = 0; i < BALLOTS; i++) {
             String ballot = "ballot-" + i;

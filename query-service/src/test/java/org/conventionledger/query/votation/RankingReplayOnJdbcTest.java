@@ -1,9 +1,6 @@
 package org.conventionledger.query.votation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.conventionledger.events.Transition.DEMOCRATIC;
-import static org.conventionledger.events.Transition.ECOLOGICAL;
-import static org.conventionledger.events.Transition.SOCIAL;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -121,28 +118,7 @@ class RankingReplayOnJdbcTest {
 
     /** The votation, then one ballot a second of recording time; returns the votes per action. */
     private static long[] write(IndexStampingEventStorageEngine engine) {
-        List<BallotItem> items = new ArrayList<>();
-        Transition[] transitions = {ECOLOGICAL, SOCIAL, DEMOCRATIC};
-        for (int a = 1; a <= ACTIONS; a++) {
-            items.add(new BallotItem("action-" + a, a, "Action " + a, transitions[a % 3], "Topic"));
-        }
-        engine.appendEvents(List.of(
-                new GenericDomainEventMessage<>(
-                        "Votation",
-                        "v",
-                        0,
-                        new VotationScheduled("c", "v", "Votation", T0, T0.plus(Duration.ofDays(1)), items),
-                        null,
-                        UUID.randomUUID().toString(),
-                        T0.minusSeconds(2)),
-                new GenericDomainEventMessage<>(
-                        "Votation",
-                        "v",
-                        1,
-                        new VotationOpened("c", "v", T0),
-                        null,
-                        UUID.randomUUID().toString(),
-                        T0.minusSeconds(1))));
+        appendOpenVotation(engine, ACTIONS, T0);
         long[] votes = new long[ACTIONS + 1];
         List<EventMessage<?>> batch = new ArrayList<>();
         for (int i = 0; i < BALLOTS; i++) {
@@ -167,5 +143,31 @@ class RankingReplayOnJdbcTest {
         }
         engine.appendEvents(batch);
         return votes;
+    }
+
+    /** Appends a votation on {@code actions} actions, scheduled and opened at {@code t0}, as the log's first events. */
+    static void appendOpenVotation(IndexStampingEventStorageEngine engine, int actions, Instant t0) {
+        List<BallotItem> items = new ArrayList<>();
+        Transition[] transitions = Transition.values();
+        for (int a = 1; a <= actions; a++) {
+            items.add(new BallotItem("action-" + a, a, "Action " + a, transitions[a % transitions.length], "Topic"));
+        }
+        engine.appendEvents(List.of(
+                new GenericDomainEventMessage<>(
+                        "Votation",
+                        "v",
+                        0,
+                        new VotationScheduled("c", "v", "Votation", t0, t0.plus(Duration.ofDays(1)), items),
+                        null,
+                        UUID.randomUUID().toString(),
+                        t0.minusSeconds(2)),
+                new GenericDomainEventMessage<>(
+                        "Votation",
+                        "v",
+                        1,
+                        new VotationOpened("c", "v", t0),
+                        null,
+                        UUID.randomUUID().toString(),
+                        t0.minusSeconds(1))));
     }
 }
