@@ -67,19 +67,8 @@ class ExactPositionVerificationTest {
         return line;
     }
 
-    @SuppressWarnings("unchecked")
     private static ChainLink.Entry entry(Map<String, Object> line) {
-        return new ChainLink.Entry(
-                (long) line.get("position"),
-                (String) line.get("eventId"),
-                (String) line.get("aggregateId"),
-                (Long) line.get("sequence"),
-                (String) line.get("payloadType"),
-                "1",
-                (String) line.get("timestamp"),
-                (Map<String, String>) line.get("metaData"),
-                ((String) line.get("payload")).getBytes(StandardCharsets.UTF_8),
-                (String) line.get("aggregateType"));
+        return ExportLines.entry(line);
     }
 
     @SuppressWarnings("unchecked")
@@ -127,18 +116,7 @@ class ExactPositionVerificationTest {
     }
 
     private Map<String, Object> head(long size, long position, String root) {
-        Map<String, Object> head = new LinkedHashMap<>();
-        head.put("keyringId", "ledger-keyring");
-        head.put("headId", "head-" + size);
-        head.put("tree", TreeLeaf.VERSION);
-        head.put("size", size);
-        head.put("position", position);
-        head.put("root", root);
-        head.put("signedAt", SIGNED_AT);
-        head.put("reason", "votation closed");
-        head.put("keyId", keyId);
-        head.put("signature", TreeHeads.sign(ledger.getPrivate(), TreeHeads.headText(size, position, root, SIGNED_AT)));
-        return head;
+        return ExportLines.head(ledger, size, position, root, SIGNED_AT);
     }
 
     private Path keptHead(List<Map<String, Object>> lines) throws IOException {
@@ -150,13 +128,7 @@ class ExactPositionVerificationTest {
     }
 
     private Path write(List<Map<String, Object>> lines) throws IOException {
-        StringBuilder text = new StringBuilder();
-        for (Map<String, Object> line : lines) {
-            text.append(JSON.writeValueAsString(line)).append('\n');
-        }
-        Path file = dir.resolve("ledger-log.jsonl");
-        Files.writeString(file, text);
-        return file;
+        return ExportLines.write(dir, lines);
     }
 
     private static Map<String, Object> verify(int expectedExit, Path export, Path... seals) throws IOException {
