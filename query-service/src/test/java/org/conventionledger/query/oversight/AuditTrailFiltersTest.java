@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.conventionledger.events.Transition.SOCIAL;
 import static org.conventionledger.query.oversight.TrailFixture.JSON;
-import static org.conventionledger.query.oversight.TrailFixture.SERIALIZER;
 import static org.conventionledger.query.oversight.TrailFixture.auditTrailController;
 import static org.conventionledger.query.platform.TestEvents.actionDrafted;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
@@ -34,8 +33,6 @@ import org.conventionledger.events.oversight.SealPublished;
 import org.conventionledger.query.oversight.AuditTrailController.Causes;
 import org.conventionledger.query.oversight.AuditTrailController.Page;
 import org.conventionledger.query.platform.EventLog;
-import org.conventionledger.query.platform.ReadStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,30 +47,19 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * The trail's filters (actor, role, time range, part of the process, request), its exports (JSON Lines
  * and CSV) and an event's correlation chain, driven without Spring as {@link AuditTrailProjectionTest}.
  */
-class AuditTrailFiltersTest {
+class AuditTrailFiltersTest extends TrailTest {
 
     private static final String LYON = "conv-lyon";
 
     /** Not in the catalogue: of no part of the process. */
     record Unlisted(String text) {}
 
-    private ReadStore store;
-    private AuditTrailProjection projection;
     private AuditTrailController controller;
-    private EventLog log;
     private final List<TrackedEventMessage<?>> appended = new ArrayList<>();
 
     @BeforeEach
     void start() {
-        store = ReadStore.start();
-        projection = new AuditTrailProjection(store.mongo(), JSON, SERIALIZER);
         controller = auditTrailController(store.mongo());
-        log = EventLog.jdbc();
-    }
-
-    @AfterEach
-    void stop() {
-        store.close();
     }
 
     private static Map<String, String> origin(String actorId, String role, String command, String request) {

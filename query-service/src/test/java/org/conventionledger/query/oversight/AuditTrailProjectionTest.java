@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.conventionledger.events.Transition.ECOLOGICAL;
 import static org.conventionledger.events.Transition.SOCIAL;
-import static org.conventionledger.query.oversight.TrailFixture.JSON;
-import static org.conventionledger.query.oversight.TrailFixture.SERIALIZER;
 import static org.conventionledger.query.oversight.TrailFixture.auditTrailController;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 import static org.conventionledger.query.platform.TestEvents.invitationSent;
@@ -25,8 +23,6 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.conventionledger.query.oversight.AuditTrailController.Page;
 import org.conventionledger.query.platform.EventLog;
-import org.conventionledger.query.platform.ReadStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +31,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
-class AuditTrailProjectionTest {
+class AuditTrailProjectionTest extends TrailTest {
 
     private static final String LYON = "conv-lyon";
     private static final Map<String, String> ORGANISER = Map.of(
@@ -44,26 +40,11 @@ class AuditTrailProjectionTest {
     /** Any payload is copied, not only those of the catalogue. */
     record Unlisted(String text) {}
 
-    private ReadStore store;
-    private AuditTrailProjection projection;
     private AuditTrailController controller;
-    private EventLog log;
 
     @BeforeEach
     void start() {
-        store = ReadStore.start();
-        projection = new AuditTrailProjection(store.mongo(), JSON, SERIALIZER);
         controller = auditTrailController(store.mongo());
-        log = EventLog.jdbc();
-    }
-
-    @AfterEach
-    void stop() {
-        store.close();
-    }
-
-    private void deliver(TrackedEventMessage<?> m) {
-        projection.on(m, m.trackingToken());
     }
 
     private TrackedEventMessage<?> append(Object payload) {

@@ -14,10 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.conventionledger.events.integrity.ChainLink;
-import org.conventionledger.query.platform.EventLog;
-import org.conventionledger.query.platform.ReadStore;
 import org.conventionledger.query.platform.WorkPackageDouble;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Sort;
@@ -27,33 +24,17 @@ import org.springframework.data.mongodb.core.query.Query;
  * {@link ChainSealer} over the trail {@link AuditTrailProjection} writes: links computed independently
  * from the messages themselves, settled positions only, a late event chained in its place.
  */
-class ChainSealerTest {
+class ChainSealerTest extends TrailTest {
 
     private static final String LYON = "conv-lyon";
     private static final Map<String, String> ORGANISER = Map.of(
             "actorId", "organiser", "actorRole", "ORGANISER", "correlationId", "command-42", "traceId", "request-7");
 
-    private ReadStore store;
-    private AuditTrailProjection projection;
     private ChainSealer sealer;
-    private EventLog log;
 
     @BeforeEach
     void start() {
-        store = ReadStore.start();
-        projection = new AuditTrailProjection(store.mongo(), JSON, SERIALIZER);
         sealer = new ChainSealer(store.mongo(), JSON, SIMULATED_JDBC_LOG);
-        log = EventLog.jdbc();
-    }
-
-    @AfterEach
-    void stop() {
-        store.close();
-    }
-
-    private TrackedEventMessage<?> deliver(TrackedEventMessage<?> m) {
-        projection.on(m, m.trackingToken());
-        return m;
     }
 
     private TrackedEventMessage<?> append(Object payload) {

@@ -2,7 +2,6 @@ package org.conventionledger.query.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.conventionledger.query.oversight.TrailFixture.JSON;
-import static org.conventionledger.query.oversight.TrailFixture.SERIALIZER;
 import static org.conventionledger.query.oversight.TrailFixture.SIMULATED_JDBC_LOG;
 import static org.conventionledger.query.oversight.TrailFixture.recomputedLinks;
 
@@ -13,7 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.conventionledger.events.integrity.ChainLink;
 import org.conventionledger.events.organisation.AttendanceRecorded;
 import org.conventionledger.events.organisation.Presence;
@@ -21,11 +19,8 @@ import org.conventionledger.events.organisation.SessionClosed;
 import org.conventionledger.events.organisation.SessionKind;
 import org.conventionledger.events.organisation.SessionScheduled;
 import org.conventionledger.events.oversight.SealPublished;
-import org.conventionledger.query.platform.EventLog;
 import org.conventionledger.query.platform.EventPosition;
-import org.conventionledger.query.platform.ReadStore;
 import org.conventionledger.query.platform.TestEvents;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,18 +28,15 @@ import org.junit.jupiter.api.Test;
  * Seals at each session's end: when {@link ChainSealer} reaches a {@code SessionClosed} event it records
  * the chain's head at that position, which is the link a verifier recomputes from the events up to it.
  */
-class SessionSealTest {
+class SessionSealTest extends TrailTest {
 
     private static final Map<String, String> ORGANISER = Map.of("actorId", "organiser", "actorRole", "ORGANISER");
     private static final String C = "conv-clermont";
     private static final LocalDate DAY = LocalDate.of(2021, 10, 16);
 
-    private ReadStore store;
-    private AuditTrailProjection projection;
     private MutableClock clock;
     private ChainSealer sealer;
     private SessionSealController controller;
-    private EventLog log;
 
     /** A clock the test moves. */
     static final class MutableClock extends Clock {
@@ -68,22 +60,9 @@ class SessionSealTest {
 
     @BeforeEach
     void start() {
-        store = ReadStore.start();
-        projection = new AuditTrailProjection(store.mongo(), JSON, SERIALIZER);
         clock = new MutableClock();
         sealer = new ChainSealer(store.mongo(), JSON, SIMULATED_JDBC_LOG, clock);
         controller = new SessionSealController(store.mongo(), sealer);
-        log = EventLog.jdbc();
-    }
-
-    @AfterEach
-    void stop() {
-        store.close();
-    }
-
-    private TrackedEventMessage<?> deliver(TrackedEventMessage<?> m) {
-        projection.on(m, m.trackingToken());
-        return m;
     }
 
     private long append(Object payload) {
