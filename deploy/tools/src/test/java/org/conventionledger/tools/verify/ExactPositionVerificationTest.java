@@ -81,23 +81,7 @@ class ExactPositionVerificationTest {
     /** The key at 1, ballots at 2..12 but 6 (an aborted insert), the head over them at 13 listing 6. */
     private List<Map<String, Object>> log(boolean signEvents) throws IOException {
         List<Map<String, Object>> lines = new ArrayList<>();
-        String publicKey = TreeHeads.encode(ledger.getPublic());
-        lines.add(line(
-                1,
-                "ledger-keyring",
-                0,
-                TreeAudit.LEDGER_KEY_PUBLISHED,
-                JSON.writeValueAsString(Map.of(
-                        "keyringId",
-                        "ledger-keyring",
-                        "keyId",
-                        keyId,
-                        "publicKey",
-                        publicKey,
-                        "proof",
-                        TreeHeads.sign(ledger.getPrivate(), TreeHeads.possessionText("ledger", keyId)),
-                        "publishedAt",
-                        1655658000.0))));
+        lines.add(line(1, "ledger-keyring", 0, TreeAudit.LEDGER_KEY_PUBLISHED, ExportLines.keyPublished(ledger)));
         for (long p = 2; p <= 12; p++) {
             if (p != 6) {
                 lines.add(line(p, "ballot-" + p, 0, BALLOT, "{\"ballot\":" + p + ",\"choices\":[" + p % 3 + "]}"));

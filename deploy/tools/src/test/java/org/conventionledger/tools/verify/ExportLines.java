@@ -1,5 +1,6 @@
 package org.conventionledger.tools.verify;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,23 @@ final class ExportLines {
                 meta,
                 ((String) line.get("payload")).getBytes(StandardCharsets.UTF_8),
                 (String) line.get("aggregateType"));
+    }
+
+    /** The payload of the ledger key's publication, with the proof that its holder has the private key. */
+    static String keyPublished(KeyPair ledger) throws JsonProcessingException {
+        String publicKey = TreeHeads.encode(ledger.getPublic());
+        String keyId = TreeHeads.fingerprint(publicKey);
+        return JSON.writeValueAsString(Map.of(
+                "keyringId",
+                "ledger-keyring",
+                "keyId",
+                keyId,
+                "publicKey",
+                publicKey,
+                "proof",
+                TreeHeads.sign(ledger.getPrivate(), TreeHeads.possessionText("ledger", keyId)),
+                "publishedAt",
+                1655658000.0));
     }
 
     /** A tree head's payload over {@code size} leaves, recorded at {@code position} and signed by {@code ledger}. */

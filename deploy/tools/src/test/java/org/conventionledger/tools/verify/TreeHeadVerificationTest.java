@@ -70,22 +70,7 @@ class TreeHeadVerificationTest {
     /** The key, ballots at positions 2..12 (no 6: an aborted insert), a head over them, a countersignature. */
     private List<Map<String, Object>> log() throws IOException {
         List<Map<String, Object>> lines = new ArrayList<>();
-        String publicKey = TreeHeads.encode(ledger.getPublic());
-        String keyId = TreeHeads.fingerprint(publicKey);
-        lines.add(line(
-                1,
-                TreeAudit.LEDGER_KEY_PUBLISHED,
-                JSON.writeValueAsString(Map.of(
-                        "keyringId",
-                        "ledger-keyring",
-                        "keyId",
-                        keyId,
-                        "publicKey",
-                        publicKey,
-                        "proof",
-                        TreeHeads.sign(ledger.getPrivate(), TreeHeads.possessionText("ledger", keyId)),
-                        "publishedAt",
-                        1655658000.0))));
+        lines.add(line(1, TreeAudit.LEDGER_KEY_PUBLISHED, ExportLines.keyPublished(ledger)));
         for (long p = 2; p <= 12; p++) {
             if (p != 6) {
                 lines.add(line(
