@@ -10,6 +10,7 @@ import static org.conventionledger.query.platform.TestEvents.votationClosed;
 import static org.conventionledger.query.platform.TestEvents.votationOpened;
 import static org.conventionledger.query.platform.TestEvents.votes;
 import static org.conventionledger.query.votation.Caller.anonymous;
+import static org.conventionledger.query.votation.Caller.assertRefused;
 import static org.conventionledger.query.votation.Caller.signedInAs;
 
 import java.time.Instant;
@@ -168,11 +169,8 @@ class PaperBallotRankingTest {
         voted(false);
         anonymous();
 
-        assertThatThrownBy(() -> controller.ranking(VOTATION, null))
-                .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
-                    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-                    assertThat(e.getBody().getProperties()).containsEntry("rule", "results-hidden-while-open");
-                });
+        assertRefused(
+                () -> controller.ranking(VOTATION, null), HttpStatus.UNAUTHORIZED, "rule", "results-hidden-while-open");
     }
 
     @ParameterizedTest

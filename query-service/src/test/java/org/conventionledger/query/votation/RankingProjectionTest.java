@@ -14,6 +14,7 @@ import static org.conventionledger.query.platform.TestEvents.votationOpened;
 import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 import static org.conventionledger.query.platform.TestEvents.votes;
 import static org.conventionledger.query.votation.Caller.anonymous;
+import static org.conventionledger.query.votation.Caller.assertRefused;
 import static org.conventionledger.query.votation.Caller.signedInAs;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -211,11 +212,7 @@ class RankingProjectionTest {
     void aRankingThatIsNotClosedRefusesAnonymousCallers() {
         votedOn();
 
-        assertThatThrownBy(() -> controller.ranking(VOTATION, null))
-                .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
-                    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-                    assertThat(e.getBody().getProperties()).containsEntry("code", "unauthenticated");
-                });
+        assertRefused(() -> controller.ranking(VOTATION, null), HttpStatus.UNAUTHORIZED, "code", "unauthenticated");
         anonymous();
         assertThatThrownBy(() -> controller.ranking(VOTATION, ECOLOGICAL))
                 .isInstanceOfSatisfying(
@@ -242,11 +239,7 @@ class RankingProjectionTest {
         votedOn();
         signedInAs(role);
 
-        assertThatThrownBy(() -> controller.ranking(VOTATION, null))
-                .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
-                    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-                    assertThat(e.getBody().getProperties()).containsEntry("code", "forbidden");
-                });
+        assertRefused(() -> controller.ranking(VOTATION, null), HttpStatus.FORBIDDEN, "code", "forbidden");
     }
 
     @ParameterizedTest
@@ -264,11 +257,7 @@ class RankingProjectionTest {
 
     @Test
     void anUnknownVotationIsNotFoundEvenForAnonymousCallers() {
-        assertThatThrownBy(() -> controller.ranking("nowhere", null))
-                .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
-                    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-                    assertThat(e.getBody().getProperties()).containsEntry("code", "unknown-votation");
-                });
+        assertRefused(() -> controller.ranking("nowhere", null), HttpStatus.NOT_FOUND, "code", "unknown-votation");
     }
 
     @Test
