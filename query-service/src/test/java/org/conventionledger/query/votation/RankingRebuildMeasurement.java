@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -21,7 +17,6 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.conventionledger.events.ConventionEvent;
-import org.conventionledger.events.votation.OnlineBallotCast;
 import org.conventionledger.query.platform.IndexStampingEventStorageEngine;
 import org.conventionledger.query.platform.Projections;
 import org.conventionledger.query.platform.ReadStore;
@@ -122,29 +117,12 @@ class RankingRebuildMeasurement {
 
     private static void write(IndexStampingEventStorageEngine engine) {
         RankingReplayOnJdbcTest.appendOpenVotation(engine, ACTIONS, T0);
-        List<EventMessage<?>> batch = new ArrayList<>();
-        for (int i = 0; i < BALLOTS; i++) {
-            String ballot = "ballot-" + i;
-            batch.add(new GenericDomainEventMessage<>(
-                    "OnlineBallot",
-                    ballot,
-                    0,
-                    new OnlineBallotCast(
-                            "c",
-                            "v",
-                            ballot,
-                            "pseudo-" + i,
-                            List.of(1 + i % ACTIONS, 1 + (i * 7 + 3) % ACTIONS).stream()
-                                    .distinct()
-                                    .toList()),
-                    null,
-                    UUID.randomUUID().toString(),
-                    T0.plusSeconds(i)));
-            if (batch.size() == 1_000) {
-                engine.appendEvents(batch);
-                batch.clear();
-            }
-        }
-        engine.appendEvents(batch);
+        RankingReplayOnJdbcTest.appendBallots(
+                engine,
+                BALLOTS,
+                T0,
+                i -> List.of(1 + i % ACTIONS, 1 + (i * 7 + 3) % ACTIONS).stream()
+                        .distinct()
+                        .toList());
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -120,28 +121,14 @@ class RankingReplayOnJdbcTest {
     private static long[] write(IndexStampingEventStorageEngine engine) {
         appendOpenVotation(engine, ACTIONS, T0);
         long[] votes = new long[ACTIONS + 1];
-        List<EventMessage<?>> batch = new ArrayList<>();
-        for (int i = 0; i < BALLOTS; i++) {
+        appendBallots(engine, BALLOTS, T0, i -> {
             List<Integer> choices =
                     List.of(1 + i % ACTIONS, 1 + (i * 7 + 3) % ACTIONS, 1 + (i * 13 + 5) % ACTIONS).stream()
                             .distinct()
                             .toList();
             choices.forEach(c -> votes[c]++);
-            String ballot = "ballot-" + i;
-            batch.add(new GenericDomainEventMessage<>(
-                    "OnlineBallot",
-                    ballot,
-                    0,
-                    new OnlineBallotCast("c", "v", ballot, "pseudo-" + i, choices),
-                    null,
-                    UUID.randomUUID().toString(),
-                    T0.plusSeconds(i)));
-            if (batch.size() == 1_000) {
-                engine.appendEvents(batch);
-                batch.clear();
-            }
-        }
-        engine.appendEvents(batch);
+            return choices;
+        });
         return votes;
     }
 
@@ -169,5 +156,27 @@ class RankingReplayOnJdbcTest {
                         null,
                         UUID.randomUUID().toString(),
                         t0.minusSeconds(1))));
+    }
+
+    /** Appends {@code count} online ballots on votation "v", one a second from {@code t0}, in batches of 1,000. */
+    static void appendBallots(
+            IndexStampingEventStorageEngine engine, int count, Instant t0, IntFunction<List<Integer>> choices) {
+        List<EventMessage<?>> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String ballot = "ballot-" + i;
+            batch.add(new GenericDomainEventMessage<>(
+                    "OnlineBallot",
+                    ballot,
+                    0,
+                    new OnlineBallotCast("c", "v", ballot, "pseudo-" + i, choices.apply(i)),
+                    null,
+                    UUID.randomUUID().toString(),
+                    t0.plusSeconds(i)));
+            if (batch.size() == 1_000) {
+                engine.appendEvents(batch);
+                batch.clear();
+            }
+        }
+        engine.appendEvents(batch);
     }
 }
