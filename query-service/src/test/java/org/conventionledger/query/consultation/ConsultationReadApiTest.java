@@ -5,6 +5,7 @@ import static org.conventionledger.events.Transition.ECOLOGICAL;
 import static org.conventionledger.events.consultation.Stance.AGAINST;
 import static org.conventionledger.events.consultation.Stance.FOR;
 import static org.conventionledger.events.consultation.Stance.MIXED;
+import static org.conventionledger.query.platform.ProcessorAssertions.assertPooledAndFailingBatches;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,8 +19,6 @@ import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.conventionledger.events.consultation.ArgumentPosted;
 import org.conventionledger.events.consultation.CallForProposalsClosed;
 import org.conventionledger.events.consultation.CallForProposalsOpened;
@@ -89,13 +88,7 @@ class ConsultationReadApiTest extends ReadApiTest {
 
     @Test
     void theConsultationProcessorIsPooledSequencedByConventionAndFailsBatchesOnErrors() {
-        assertThat(processing.eventProcessorByProcessingGroup(ProcessingConfiguration.CONSULTATION))
-                .get()
-                .isInstanceOf(PooledStreamingEventProcessor.class)
-                .extracting(p -> ((PooledStreamingEventProcessor) p).getName())
-                .isEqualTo("consultation");
-        assertThat(processing.listenerInvocationErrorHandler(ProcessingConfiguration.CONSULTATION))
-                .isInstanceOf(PropagatingErrorHandler.class);
+        assertPooledAndFailingBatches(processing, ProcessingConfiguration.CONSULTATION, "consultation");
         ConsultationEvents e = new ConsultationEvents("conv-seq");
         var policy = processing.sequencingPolicy(ProcessingConfiguration.CONSULTATION);
         EventMessage<?> vote = new GenericDomainEventMessage<>(

@@ -5,6 +5,7 @@ import static org.conventionledger.events.Transition.ECOLOGICAL;
 import static org.conventionledger.events.Transition.SOCIAL;
 import static org.conventionledger.events.deliberation.ObjectionCategory.NOT_CITY_COMPETENCE;
 import static org.conventionledger.query.deliberation.DeliberationEvents.option;
+import static org.conventionledger.query.platform.ProcessorAssertions.assertPooledAndFailingBatches;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,8 +20,6 @@ import java.util.function.Predicate;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.conventionledger.events.ConventionEvent;
 import org.conventionledger.events.deliberation.RankedOption;
 import org.conventionledger.events.deliberation.VotePurpose;
@@ -55,13 +54,7 @@ class DeliberationReadApiTest extends ReadApiTest {
 
     @Test
     void theDeliberationProcessorIsPooledSequencedByConventionAndFailsBatchesOnErrors() {
-        assertThat(processing.eventProcessorByProcessingGroup(ProcessingConfiguration.DELIBERATION))
-                .get()
-                .isInstanceOf(PooledStreamingEventProcessor.class)
-                .extracting(p -> ((PooledStreamingEventProcessor) p).getName())
-                .isEqualTo("deliberation");
-        assertThat(processing.listenerInvocationErrorHandler(ProcessingConfiguration.DELIBERATION))
-                .isInstanceOf(PropagatingErrorHandler.class);
+        assertPooledAndFailingBatches(processing, ProcessingConfiguration.DELIBERATION, "deliberation");
 
         var policy = processing.sequencingPolicy(ProcessingConfiguration.DELIBERATION);
         DeliberationEvents events = new DeliberationEvents("conv-seq");

@@ -41,6 +41,7 @@ import org.conventionledger.query.followup.FollowUpController.PublicSummary;
 import org.conventionledger.query.followup.FollowUpController.StatusStep;
 import org.conventionledger.query.followup.FollowUpController.Totals;
 import org.conventionledger.query.platform.EventLog;
+import org.conventionledger.query.platform.ProjectionHarness;
 import org.conventionledger.query.platform.Projections;
 import org.conventionledger.query.platform.ReadStore;
 import org.conventionledger.query.votation.RankingController;
@@ -95,15 +96,7 @@ class FollowUpProjectionTest {
     }
 
     private void deliver(TrackedEventMessage<?> message) {
-        try {
-            if (handler.canHandle(message)) {
-                handler.handle(message);
-            }
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        ProjectionHarness.deliver(handler, message);
     }
 
     private static CouncilAnswered answered(String actionId, CouncilAnswer answer, String relayedTo, String reason) {

@@ -3,6 +3,7 @@ package org.conventionledger.query.followup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.conventionledger.events.Transition.ECOLOGICAL;
 import static org.conventionledger.events.Transition.SOCIAL;
+import static org.conventionledger.query.platform.ProcessorAssertions.assertPooledAndFailingBatches;
 import static org.conventionledger.query.platform.TestEvents.actionDrafted;
 import static org.conventionledger.query.platform.TestEvents.actionFinalised;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
@@ -26,8 +27,6 @@ import java.util.UUID;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.conventionledger.events.ConventionEvent;
 import org.conventionledger.events.deliberation.ActionDrafted;
 import org.conventionledger.events.deliberation.ActionFinalised;
@@ -100,13 +99,7 @@ class FollowUpReadApiTest extends ReadApiTest {
 
     @Test
     void theFollowUpProcessorIsPooledSequencedByConventionAndFailsBatchesOnErrors() {
-        assertThat(processing.eventProcessorByProcessingGroup(ProcessingConfiguration.FOLLOW_UP))
-                .get()
-                .isInstanceOf(PooledStreamingEventProcessor.class)
-                .extracting(p -> ((PooledStreamingEventProcessor) p).getName())
-                .isEqualTo("followup");
-        assertThat(processing.listenerInvocationErrorHandler(ProcessingConfiguration.FOLLOW_UP))
-                .isInstanceOf(PropagatingErrorHandler.class);
+        assertPooledAndFailingBatches(processing, ProcessingConfiguration.FOLLOW_UP, "followup");
         var policy = processing.sequencingPolicy(ProcessingConfiguration.FOLLOW_UP);
         EventMessage<?> answer = new GenericDomainEventMessage<>(
                 "ActionFollowUp",

@@ -3,6 +3,8 @@ package org.conventionledger.query.oversight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.conventionledger.events.Transition.SOCIAL;
+import static org.conventionledger.query.oversight.TrailFixture.JSON;
+import static org.conventionledger.query.oversight.TrailFixture.auditTrailController;
 import static org.conventionledger.query.platform.TestEvents.actionDrafted;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 import static org.conventionledger.query.platform.TestEvents.invitationSent;
@@ -12,8 +14,6 @@ import static org.conventionledger.query.platform.TestEvents.votationOpened;
 import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,8 +26,6 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.conventionledger.csv.Table;
 import org.conventionledger.csv.TableReader;
 import org.conventionledger.csv.TableRow;
@@ -35,8 +33,6 @@ import org.conventionledger.events.oversight.SealPublished;
 import org.conventionledger.query.oversight.AuditTrailController.Causes;
 import org.conventionledger.query.oversight.AuditTrailController.Page;
 import org.conventionledger.query.platform.EventLog;
-import org.conventionledger.query.platform.ReadStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +40,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -52,42 +47,19 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * The trail's filters (actor, role, time range, part of the process, request), its exports (JSON Lines
  * and CSV) and an event's correlation chain, driven without Spring as {@link AuditTrailProjectionTest}.
  */
-class AuditTrailFiltersTest {
+class AuditTrailFiltersTest extends TrailTest {
 
     private static final String LYON = "conv-lyon";
-
-    private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json()
-            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
-    private static final Serializer SERIALIZER =
-            JacksonSerializer.builder().objectMapper(JSON).build();
-    private static final GapResolver SIMULATED_JDBC_LOG =
-            new GapResolver(null, 1, java.time.Duration.ofSeconds(30), java.time.Clock.systemUTC());
 
     /** Not in the catalogue: of no part of the process. */
     record Unlisted(String text) {}
 
-    private ReadStore store;
-    private AuditTrailProjection projection;
     private AuditTrailController controller;
-    private EventLog log;
     private final List<TrackedEventMessage<?>> appended = new ArrayList<>();
 
     @BeforeEach
     void start() {
-        store = ReadStore.start();
-        projection = new AuditTrailProjection(store.mongo(), JSON, SERIALIZER);
-        controller = new AuditTrailController(
-                store.mongo(),
-                new ChainSealer(store.mongo(), JSON, SIMULATED_JDBC_LOG),
-                new LogExport(null, SERIALIZER, store.mongo(), JSON),
-                JSON);
-        log = EventLog.jdbc();
-    }
-
-    @AfterEach
-    void stop() {
-        store.close();
+        controller = auditTrailController(store.mongo());
     }
 
     private static Map<String, String> origin(String actorId, String role, String command, String request) {

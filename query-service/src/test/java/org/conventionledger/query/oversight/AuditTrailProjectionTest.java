@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.conventionledger.events.Transition.ECOLOGICAL;
 import static org.conventionledger.events.Transition.SOCIAL;
+import static org.conventionledger.query.oversight.TrailFixture.auditTrailController;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 import static org.conventionledger.query.platform.TestEvents.invitationSent;
 import static org.conventionledger.query.platform.TestEvents.item;
@@ -12,8 +13,6 @@ import static org.conventionledger.query.platform.TestEvents.onlineBallot;
 import static org.conventionledger.query.platform.TestEvents.votationOpened;
 import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -22,68 +21,30 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.conventionledger.query.oversight.AuditTrailController.Page;
 import org.conventionledger.query.platform.EventLog;
-import org.conventionledger.query.platform.ReadStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.web.ErrorResponseException;
 
-class AuditTrailProjectionTest {
+class AuditTrailProjectionTest extends TrailTest {
 
     private static final String LYON = "conv-lyon";
     private static final Map<String, String> ORGANISER = Map.of(
             "actorId", "organiser", "actorRole", "ORGANISER", "correlationId", "command-42", "traceId", "request-7");
 
-    /** As Spring Boot configures it: java.time support, dates as ISO text. */
-    private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json()
-            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
-
-    /** The log's serializer, as the services configure it (JSON). */
-    private static final Serializer SERIALIZER =
-            JacksonSerializer.builder().objectMapper(JSON).build();
-
     /** Any payload is copied, not only those of the catalogue. */
     record Unlisted(String text) {}
 
-    /** The simulated JDBC log numbers events from 1; it is not queried, so no position is abandoned. */
-    private static final GapResolver SIMULATED_JDBC_LOG =
-            new GapResolver(null, 1, java.time.Duration.ofSeconds(30), java.time.Clock.systemUTC());
-
-    private ReadStore store;
-    private AuditTrailProjection projection;
     private AuditTrailController controller;
-    private EventLog log;
 
     @BeforeEach
     void start() {
-        store = ReadStore.start();
-        projection = new AuditTrailProjection(store.mongo(), JSON, SERIALIZER);
-        // the export reads the event store, which these tests do not use
-        controller = new AuditTrailController(
-                store.mongo(),
-                new ChainSealer(store.mongo(), JSON, SIMULATED_JDBC_LOG),
-                new LogExport(null, SERIALIZER, store.mongo(), JSON),
-                JSON);
-        log = EventLog.jdbc();
-    }
-
-    @AfterEach
-    void stop() {
-        store.close();
-    }
-
-    private void deliver(TrackedEventMessage<?> m) {
-        projection.on(m, m.trackingToken());
+        controller = auditTrailController(store.mongo());
     }
 
     private TrackedEventMessage<?> append(Object payload) {

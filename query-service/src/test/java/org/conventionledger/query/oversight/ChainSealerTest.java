@@ -2,104 +2,43 @@ package org.conventionledger.query.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.conventionledger.events.Transition.SOCIAL;
+import static org.conventionledger.query.oversight.TrailFixture.JSON;
+import static org.conventionledger.query.oversight.TrailFixture.SERIALIZER;
+import static org.conventionledger.query.oversight.TrailFixture.SIMULATED_JDBC_LOG;
+import static org.conventionledger.query.oversight.TrailFixture.recomputedLinks;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 import static org.conventionledger.query.platform.TestEvents.invitationSent;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.conventionledger.events.integrity.ChainLink;
-import org.conventionledger.query.platform.EventLog;
-import org.conventionledger.query.platform.EventPosition;
-import org.conventionledger.query.platform.ReadStore;
 import org.conventionledger.query.platform.WorkPackageDouble;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /**
  * {@link ChainSealer} over the trail {@link AuditTrailProjection} writes: links computed independently
  * from the messages themselves, settled positions only, a late event chained in its place.
  */
-class ChainSealerTest {
+class ChainSealerTest extends TrailTest {
 
     private static final String LYON = "conv-lyon";
     private static final Map<String, String> ORGANISER = Map.of(
             "actorId", "organiser", "actorRole", "ORGANISER", "correlationId", "command-42", "traceId", "request-7");
-    private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json()
-            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
-    private static final Serializer SERIALIZER =
-            JacksonSerializer.builder().objectMapper(JSON).build();
 
-    /** The simulated JDBC log numbers events from 1; it is not queried, so no position is abandoned. */
-    private static final GapResolver SIMULATED_JDBC_LOG =
-            new GapResolver(null, 1, java.time.Duration.ofSeconds(30), java.time.Clock.systemUTC());
-
-    private ReadStore store;
-    private AuditTrailProjection projection;
     private ChainSealer sealer;
-    private EventLog log;
 
     @BeforeEach
     void start() {
-        store = ReadStore.start();
-        projection = new AuditTrailProjection(store.mongo(), JSON, SERIALIZER);
         sealer = new ChainSealer(store.mongo(), JSON, SIMULATED_JDBC_LOG);
-        log = EventLog.jdbc();
-    }
-
-    @AfterEach
-    void stop() {
-        store.close();
-    }
-
-    private TrackedEventMessage<?> deliver(TrackedEventMessage<?> m) {
-        projection.on(m, m.trackingToken());
-        return m;
     }
 
     private TrackedEventMessage<?> append(Object payload) {
         return deliver(log.append(payload, ORGANISER));
-    }
-
-    /** The chain recomputed from the messages, as a verifier would from an export. */
-    private static Map<Long, String> expectedLinks(List<TrackedEventMessage<?>> messages) {
-        TreeMap<Long, TrackedEventMessage<?>> byPosition = new TreeMap<>();
-        messages.forEach(m -> byPosition.put(EventPosition.of(m, m.trackingToken()), m));
-        Map<Long, String> links = new TreeMap<>();
-        String hash = ChainLink.GENESIS;
-        for (var e : byPosition.entrySet()) {
-            DomainEventMessage<?> m = (DomainEventMessage<?>) e.getValue();
-            SerializedObject<byte[]> payload = SERIALIZER.serialize(m.getPayload(), byte[].class);
-            Map<String, String> meta = new TreeMap<>();
-            m.getMetaData().forEach((k, v) -> meta.put(k, String.valueOf(v)));
-            hash = ChainLink.hash(
-                    hash,
-                    new ChainLink.Entry(
-                            e.getKey(),
-                            m.getIdentifier(),
-                            m.getAggregateIdentifier(),
-                            m.getSequenceNumber(),
-                            m.getPayloadType().getName(),
-                            "1",
-                            m.getTimestamp().toString(),
-                            meta,
-                            payload.getData(),
-                            m.getType()));
-            links.put(e.getKey(), hash);
-        }
-        return links;
     }
 
     private Map<Long, String> recordedLinks() {
@@ -144,7 +83,7 @@ class ChainSealerTest {
 
         ChainHead head = sealer.extend();
 
-        Map<Long, String> expected = expectedLinks(log.delivered());
+        Map<Long, String> expected = recomputedLinks(log.delivered());
         assertThat(recordedLinks()).isEqualTo(expected);
         assertThat(head.position()).isEqualTo(6);
         assertThat(head.length()).isEqualTo(6);
@@ -166,7 +105,7 @@ class ChainSealerTest {
         deliver(log.fill(slow, invitationSent(LYON, "inv-2")));
         ChainHead head = sealer.extend();
 
-        Map<Long, String> expected = expectedLinks(log.delivered());
+        Map<Long, String> expected = recomputedLinks(log.delivered());
         assertThat(recordedLinks()).isEqualTo(expected);
         assertThat(head.position()).isEqualTo(4);
         assertThat(head.length()).isEqualTo(4);
@@ -206,7 +145,7 @@ class ChainSealerTest {
                 List.of(log.fill(slow, invitationSent(LYON, "inv-2"))), m -> projection.on(m, m.trackingToken()));
         ChainHead head = sealer.extend();
 
-        Map<Long, String> expected = expectedLinks(log.delivered());
+        Map<Long, String> expected = recomputedLinks(log.delivered());
         assertThat(recordedLinks()).isEqualTo(expected);
         assertThat(head.position()).isEqualTo(8);
         assertThat(head.hash()).isEqualTo(expected.get(8L));
@@ -237,7 +176,7 @@ class ChainSealerTest {
 
         assertThat(head.position()).isEqualTo(1_205);
         assertThat(head.length()).isEqualTo(1_205);
-        assertThat(head.hash()).isEqualTo(expectedLinks(log.delivered()).get(1_205L));
+        assertThat(head.hash()).isEqualTo(recomputedLinks(log.delivered()).get(1_205L));
     }
 
     @Test

@@ -2,16 +2,14 @@ package org.conventionledger.query.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.conventionledger.query.oversight.TrailFixture.JSON;
+import static org.conventionledger.query.oversight.TrailFixture.SERIALIZER;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.deliberation.JudgmentCast;
 import org.conventionledger.events.organisation.AttendanceRecorded;
@@ -54,7 +52,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -64,11 +61,6 @@ import org.springframework.web.ErrorResponseException;
  */
 class PersonTrailTest {
 
-    private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json()
-            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
-    private static final Serializer SERIALIZER =
-            JacksonSerializer.builder().objectMapper(JSON).build();
     private static final Map<String, String> ORGANISER = Map.of("actorId", "organiser", "actorRole", "ORGANISER");
     private static final String C = "conv-clermont";
     private static final String OTHER = "conv-lyon";

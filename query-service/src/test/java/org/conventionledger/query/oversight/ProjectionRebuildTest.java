@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -33,6 +32,7 @@ import org.conventionledger.events.oversight.ReferralAcknowledged;
 import org.conventionledger.query.QueryServiceApplication;
 import org.conventionledger.query.platform.ProjectionRebuild;
 import org.conventionledger.query.platform.ReadServiceTest;
+import org.conventionledger.query.platform.ReadStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -169,16 +169,6 @@ class ProjectionRebuildTest extends ReadServiceTest {
     }
 
     private Map<String, Map<Object, Document>> snapshot() {
-        Map<String, Map<Object, Document>> all = new TreeMap<>();
-        for (String collection : COLLECTIONS) {
-            Map<Object, Document> documents = new HashMap<>();
-            for (Document document : mongo.getCollection(collection).find()) {
-                document.remove("version");
-                document.remove("absorbed");
-                documents.put(document.get("_id"), document);
-            }
-            all.put(collection, documents);
-        }
-        return all;
+        return ReadStore.documents(mongo, COLLECTIONS);
     }
 }

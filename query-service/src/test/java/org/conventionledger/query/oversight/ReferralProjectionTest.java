@@ -18,6 +18,7 @@ import org.conventionledger.query.oversight.ReferralController.InvestigationView
 import org.conventionledger.query.oversight.ReferralController.ReferralView;
 import org.conventionledger.query.oversight.ReferralController.Status;
 import org.conventionledger.query.platform.EventLog;
+import org.conventionledger.query.platform.ProjectionHarness;
 import org.conventionledger.query.platform.Projections;
 import org.conventionledger.query.platform.ReadStore;
 import org.junit.jupiter.api.AfterEach;
@@ -70,15 +71,7 @@ class ReferralProjectionTest {
     }
 
     private void deliver(TrackedEventMessage<?> message) {
-        try {
-            if (handler.canHandle(message)) {
-                handler.handle(message);
-            }
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        ProjectionHarness.deliver(handler, message);
     }
 
     private static MatterReferred referred(String referralId, String by, LocalDate on) {

@@ -1,23 +1,17 @@
 package org.conventionledger.query.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.conventionledger.query.oversight.TrailFixture.JSON;
+import static org.conventionledger.query.oversight.TrailFixture.SIMULATED_JDBC_LOG;
+import static org.conventionledger.query.oversight.TrailFixture.recomputedLinks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.conventionledger.events.integrity.ChainLink;
 import org.conventionledger.events.organisation.AttendanceRecorded;
 import org.conventionledger.events.organisation.Presence;
@@ -25,38 +19,24 @@ import org.conventionledger.events.organisation.SessionClosed;
 import org.conventionledger.events.organisation.SessionKind;
 import org.conventionledger.events.organisation.SessionScheduled;
 import org.conventionledger.events.oversight.SealPublished;
-import org.conventionledger.query.platform.EventLog;
 import org.conventionledger.query.platform.EventPosition;
-import org.conventionledger.query.platform.ReadStore;
 import org.conventionledger.query.platform.TestEvents;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /**
  * Seals at each session's end: when {@link ChainSealer} reaches a {@code SessionClosed} event it records
  * the chain's head at that position, which is the link a verifier recomputes from the events up to it.
  */
-class SessionSealTest {
+class SessionSealTest extends TrailTest {
 
-    private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json()
-            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
-    private static final Serializer SERIALIZER =
-            JacksonSerializer.builder().objectMapper(JSON).build();
     private static final Map<String, String> ORGANISER = Map.of("actorId", "organiser", "actorRole", "ORGANISER");
-    private static final GapResolver SIMULATED_JDBC_LOG =
-            new GapResolver(null, 1, Duration.ofSeconds(30), Clock.systemUTC());
     private static final String C = "conv-clermont";
     private static final LocalDate DAY = LocalDate.of(2021, 10, 16);
 
-    private ReadStore store;
-    private AuditTrailProjection projection;
     private MutableClock clock;
     private ChainSealer sealer;
     private SessionSealController controller;
-    private EventLog log;
 
     /** A clock the test moves. */
     static final class MutableClock extends Clock {
@@ -80,56 +60,14 @@ class SessionSealTest {
 
     @BeforeEach
     void start() {
-        store = ReadStore.start();
-        projection = new AuditTrailProjection(store.mongo(), JSON, SERIALIZER);
         clock = new MutableClock();
         sealer = new ChainSealer(store.mongo(), JSON, SIMULATED_JDBC_LOG, clock);
         controller = new SessionSealController(store.mongo(), sealer);
-        log = EventLog.jdbc();
-    }
-
-    @AfterEach
-    void stop() {
-        store.close();
-    }
-
-    private TrackedEventMessage<?> deliver(TrackedEventMessage<?> m) {
-        projection.on(m, m.trackingToken());
-        return m;
     }
 
     private long append(Object payload) {
         return EventPosition.of(
                 deliver(log.append(payload, ORGANISER)), log.last().trackingToken());
-    }
-
-    /** The chain recomputed from the messages themselves, as a verifier does from an export. */
-    private Map<Long, String> recomputedLinks() {
-        TreeMap<Long, TrackedEventMessage<?>> byPosition = new TreeMap<>();
-        log.delivered().forEach(m -> byPosition.put(EventPosition.of(m, m.trackingToken()), m));
-        Map<Long, String> links = new TreeMap<>();
-        String hash = ChainLink.GENESIS;
-        for (var e : byPosition.entrySet()) {
-            DomainEventMessage<?> m = (DomainEventMessage<?>) e.getValue();
-            SerializedObject<byte[]> payload = SERIALIZER.serialize(m.getPayload(), byte[].class);
-            Map<String, String> meta = new TreeMap<>();
-            m.getMetaData().forEach((k, v) -> meta.put(k, String.valueOf(v)));
-            hash = ChainLink.hash(
-                    hash,
-                    new ChainLink.Entry(
-                            e.getKey(),
-                            m.getIdentifier(),
-                            m.getAggregateIdentifier(),
-                            m.getSequenceNumber(),
-                            m.getPayloadType().getName(),
-                            "1",
-                            m.getTimestamp().toString(),
-                            meta,
-                            payload.getData(),
-                            m.getType()));
-            links.put(e.getKey(), hash);
-        }
-        return links;
     }
 
     private void session(String sessionId, int number) {
@@ -151,7 +89,7 @@ class SessionSealTest {
 
         List<SessionSealController.SessionSealView> seals = controller.sessionSeals(null);
 
-        Map<Long, String> links = recomputedLinks();
+        Map<Long, String> links = recomputedLinks(log.delivered());
         assertThat(seals)
                 .extracting(SessionSealController.SessionSealView::position)
                 .containsExactly(firstClose, secondClose);
@@ -203,7 +141,8 @@ class SessionSealTest {
 
         assertThat(seals).hasSize(1);
         assertThat(seals.get(0).position()).isEqualTo(close);
-        assertThat(seals.get(0).head()).isEqualTo(recomputedLinks().get(close));
+        assertThat(seals.get(0).head())
+                .isEqualTo(recomputedLinks(log.delivered()).get(close));
     }
 
     @Test

@@ -1,10 +1,9 @@
 package org.conventionledger.query.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.conventionledger.query.oversight.TrailFixture.JSON;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -46,14 +45,10 @@ import org.conventionledger.events.recruitment.VolunteerRegistered;
 import org.conventionledger.events.recruitment.WithdrawalReason;
 import org.conventionledger.events.votation.OnlineBallotCast;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /** {@link Subjects}: whom each event concerns, from the payload as the trail keeps it (JSON read as a map). */
 class SubjectsTest {
 
-    private static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json()
-            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .build();
     private static final String C = "conv-1";
     private static final LocalDate DAY = LocalDate.of(2021, 10, 2);
 

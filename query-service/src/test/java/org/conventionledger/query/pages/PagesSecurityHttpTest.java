@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -24,9 +23,9 @@ import org.conventionledger.events.votation.Eligibility;
 import org.conventionledger.events.votation.PaperBallotRecorded;
 import org.conventionledger.events.votation.VotationRules;
 import org.conventionledger.events.votation.VotationScheduled;
-import org.conventionledger.platform.identity.LocalAccounts;
 import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.platform.ReadApiTest;
+import org.conventionledger.query.platform.TestAccounts;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -206,11 +205,7 @@ class PagesSecurityHttpTest extends ReadApiTest {
 
     private HttpResponse<String> signIn(HttpClient browser, Role role, String password) throws Exception {
         HttpResponse<String> form = browser.send(get("/login").build(), HttpResponse.BodyHandlers.ofString());
-        String username = LocalAccounts.loadOrCreate(dataDir.resolve("accounts.txt")).stream()
-                .filter(a -> a.role() == role)
-                .findFirst()
-                .orElseThrow()
-                .username();
+        String username = TestAccounts.account(dataDir, role).username();
         HttpResponse<String> answer = browser.send(
                 post(
                         "/login",
@@ -274,22 +269,11 @@ class PagesSecurityHttpTest extends ReadApiTest {
     }
 
     private static String password(Role role) throws Exception {
-        return LocalAccounts.loadOrCreate(dataDir.resolve("accounts.txt")).stream()
-                .filter(a -> a.role() == role)
-                .findFirst()
-                .orElseThrow()
-                .password();
+        return TestAccounts.account(dataDir, role).password();
     }
 
     private static String basic(Role role) throws Exception {
-        LocalAccounts.Account account = LocalAccounts.loadOrCreate(dataDir.resolve("accounts.txt")).stream()
-                .filter(a -> a.role() == role)
-                .findFirst()
-                .orElseThrow();
-        return "Basic "
-                + Base64.getEncoder()
-                        .encodeToString(
-                                (account.username() + ":" + account.password()).getBytes(StandardCharsets.UTF_8));
+        return TestAccounts.basic(dataDir, role);
     }
 
     private static String enc(String value) {

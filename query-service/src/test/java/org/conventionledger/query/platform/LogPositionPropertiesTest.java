@@ -97,10 +97,7 @@ class LogPositionPropertiesTest {
         GapAwareTrackingToken token = null;
         Set<Long> handedOver = new TreeSet<>();
         for (long index : commitOrder) {
-            token = token == null
-                    ? GapAwareTrackingToken.newInstance(
-                            index, LongStream.range(1, index).boxed().toList())
-                    : token.advanceTo(index, 10_000);
+            token = LogPositionTest.afterHandingOver(token, index);
             handedOver.add(index);
             LogPosition seen = LogPosition.of(token);
             for (long i = 1; i <= commitOrder.size(); i++) {

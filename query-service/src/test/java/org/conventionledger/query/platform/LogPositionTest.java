@@ -158,10 +158,7 @@ class LogPositionTest {
             GapAwareTrackingToken token = null;
             List<Long> handedOver = new ArrayList<>();
             for (long index : commitOrder) {
-                token = token == null
-                        ? GapAwareTrackingToken.newInstance(
-                                index, LongStream.range(1, index).boxed().toList())
-                        : token.advanceTo(index, 10_000);
+                token = afterHandingOver(token, index);
                 handedOver.add(index);
 
                 LogPosition seen = LogPosition.of(token);
@@ -172,6 +169,17 @@ class LogPositionTest {
                 }
             }
         }
+    }
+
+    /**
+     * The token of a JDBC stream after it hands over {@code index}: the first one has every earlier index
+     * as a gap; later ones advance (no gap times out here).
+     */
+    static GapAwareTrackingToken afterHandingOver(GapAwareTrackingToken token, long index) {
+        return token == null
+                ? GapAwareTrackingToken.newInstance(
+                        index, LongStream.range(1, index).boxed().toList())
+                : token.advanceTo(index, 10_000);
     }
 
     static Stream<List<Long>> commitOrders() {

@@ -71,14 +71,19 @@ public class ProjectionHarness implements AutoCloseable {
 
     public void deliver(TrackedEventMessage<?> message) {
         for (AnnotationEventHandlerAdapter handler : handlers) {
-            if (handler.canHandle(message)) {
-                try {
-                    handler.handle(message);
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
+            deliver(handler, message);
+        }
+    }
+
+    /** Hands {@code message} to {@code handler} if it handles it; a checked failure comes back unchecked. */
+    public static void deliver(AnnotationEventHandlerAdapter handler, TrackedEventMessage<?> message) {
+        if (handler.canHandle(message)) {
+            try {
+                handler.handle(message);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
         }
     }

@@ -12,12 +12,10 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.bson.Document;
-import org.conventionledger.platform.identity.LocalAccounts;
 import org.conventionledger.platform.identity.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -128,14 +126,7 @@ class ReadApiHttpTest extends ReadApiTest {
     }
 
     private String basic(Role role) throws IOException {
-        LocalAccounts.Account account = LocalAccounts.loadOrCreate(dataDir.resolve("accounts.txt")).stream()
-                .filter(a -> a.role() == role)
-                .findFirst()
-                .orElseThrow();
-        return "Basic "
-                + Base64.getEncoder()
-                        .encodeToString(
-                                (account.username() + ":" + account.password()).getBytes(StandardCharsets.UTF_8));
+        return TestAccounts.basic(dataDir, role);
     }
 
     @Test

@@ -6,6 +6,11 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -44,6 +49,24 @@ public final class ReadStore implements AutoCloseable {
 
     public MongoTemplate mongo() {
         return mongo;
+    }
+
+    /**
+     * Every document of {@code collections} by collection and id, their bookkeeping (version, absorbed log)
+     * aside: what a rebuild or a re-delivery must leave as it was.
+     */
+    public static Map<String, Map<Object, Document>> documents(MongoTemplate mongo, List<String> collections) {
+        Map<String, Map<Object, Document>> all = new TreeMap<>();
+        for (String collection : collections) {
+            Map<Object, Document> documents = new HashMap<>();
+            for (Document document : mongo.getCollection(collection).find()) {
+                document.remove("version");
+                document.remove("absorbed");
+                documents.put(document.get("_id"), document);
+            }
+            all.put(collection, documents);
+        }
+        return all;
     }
 
     public MongoClient client() {

@@ -8,6 +8,7 @@ import static org.conventionledger.events.organisation.Presence.ABSENT;
 import static org.conventionledger.events.organisation.Presence.PRESENT;
 import static org.conventionledger.events.organisation.SessionKind.PLENARY;
 import static org.conventionledger.events.recruitment.Answer.ACCEPTED;
+import static org.conventionledger.query.platform.ProcessorAssertions.assertPooledAndFailingBatches;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 import static org.conventionledger.query.recruitment.RecruitmentEvents.quota;
 
@@ -16,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,14 +26,13 @@ import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.bson.Document;
 import org.conventionledger.events.recruitment.WithdrawalReason;
 import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.conventionledger.query.platform.ProjectionRebuild;
 import org.conventionledger.query.platform.ReadApiTest;
+import org.conventionledger.query.platform.ReadStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -113,13 +112,7 @@ class RecruitmentReadApiTest extends ReadApiTest {
 
     @Test
     void theRecruitmentProcessorIsPooledSequencedByConventionAndFailsBatchesOnErrors() {
-        assertThat(processing.eventProcessorByProcessingGroup(ProcessingConfiguration.RECRUITMENT))
-                .get()
-                .isInstanceOf(PooledStreamingEventProcessor.class)
-                .extracting(p -> ((PooledStreamingEventProcessor) p).getName())
-                .isEqualTo("recruitment");
-        assertThat(processing.listenerInvocationErrorHandler(ProcessingConfiguration.RECRUITMENT))
-                .isInstanceOf(PropagatingErrorHandler.class);
+        assertPooledAndFailingBatches(processing, ProcessingConfiguration.RECRUITMENT, "recruitment");
 
         var policy = processing.sequencingPolicy(ProcessingConfiguration.RECRUITMENT);
         RecruitmentEvents e = new RecruitmentEvents("conv-seq");
@@ -244,18 +237,7 @@ class RecruitmentReadApiTest extends ReadApiTest {
                 .contains("recruitment");
     }
 
-    /** Every document of the recruitment collections, their bookkeeping (version, absorbed log) aside. */
     private Map<String, Map<Object, Document>> snapshot() {
-        Map<String, Map<Object, Document>> all = new HashMap<>();
-        for (String collection : COLLECTIONS) {
-            Map<Object, Document> documents = new HashMap<>();
-            for (Document document : mongo.getCollection(collection).find()) {
-                document.remove("version");
-                document.remove("absorbed");
-                documents.put(document.get("_id"), document);
-            }
-            all.put(collection, documents);
-        }
-        return all;
+        return ReadStore.documents(mongo, COLLECTIONS);
     }
 }

@@ -9,6 +9,9 @@ import static org.conventionledger.query.platform.TestEvents.paperTally;
 import static org.conventionledger.query.platform.TestEvents.votationClosed;
 import static org.conventionledger.query.platform.TestEvents.votationOpened;
 import static org.conventionledger.query.platform.TestEvents.votes;
+import static org.conventionledger.query.votation.Caller.anonymous;
+import static org.conventionledger.query.votation.Caller.assertRefused;
+import static org.conventionledger.query.votation.Caller.signedInAs;
 
 import java.time.Instant;
 import java.util.List;
@@ -32,9 +35,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.ErrorResponseException;
 
@@ -95,18 +95,6 @@ class PaperBallotRankingTest {
     private static PaperBallotRecorded paperBallot(String voter, Integer... choices) {
         return new PaperBallotRecorded(
                 CONVENTION, VOTATION, "ballot-" + voter, "pabulib-paper", voter, List.of(choices));
-    }
-
-    private static void signedInAs(Role role) {
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        role.name().toLowerCase(), null, AuthorityUtils.createAuthorityList("ROLE_" + role)));
-    }
-
-    private static void anonymous() {
-        SecurityContextHolder.getContext()
-                .setAuthentication(new AnonymousAuthenticationToken(
-                        "key", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
     }
 
     /** Action 1: 2 paper (ballots) + 3 paper (tally) + 1 online; action 2: 1 paper + 1 online; action 3: 1 online. */
@@ -181,11 +169,8 @@ class PaperBallotRankingTest {
         voted(false);
         anonymous();
 
-        assertThatThrownBy(() -> controller.ranking(VOTATION, null))
-                .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
-                    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-                    assertThat(e.getBody().getProperties()).containsEntry("rule", "results-hidden-while-open");
-                });
+        assertRefused(
+                () -> controller.ranking(VOTATION, null), HttpStatus.UNAUTHORIZED, "rule", "results-hidden-while-open");
     }
 
     @ParameterizedTest

@@ -13,6 +13,9 @@ import static org.conventionledger.query.platform.TestEvents.votationClosed;
 import static org.conventionledger.query.platform.TestEvents.votationOpened;
 import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 import static org.conventionledger.query.platform.TestEvents.votes;
+import static org.conventionledger.query.votation.Caller.anonymous;
+import static org.conventionledger.query.votation.Caller.assertRefused;
+import static org.conventionledger.query.votation.Caller.signedInAs;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -34,9 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.ErrorResponseException;
 
@@ -87,18 +87,6 @@ class RankingProjectionTest {
         for (Object payload : payloads) {
             deliver(log.append(payload));
         }
-    }
-
-    private static void signedInAs(Role role) {
-        SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        role.name().toLowerCase(), null, AuthorityUtils.createAuthorityList("ROLE_" + role)));
-    }
-
-    private static void anonymous() {
-        SecurityContextHolder.getContext()
-                .setAuthentication(new AnonymousAuthenticationToken(
-                        "key", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
     }
 
     /**
@@ -224,11 +212,7 @@ class RankingProjectionTest {
     void aRankingThatIsNotClosedRefusesAnonymousCallers() {
         votedOn();
 
-        assertThatThrownBy(() -> controller.ranking(VOTATION, null))
-                .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
-                    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-                    assertThat(e.getBody().getProperties()).containsEntry("code", "unauthenticated");
-                });
+        assertRefused(() -> controller.ranking(VOTATION, null), HttpStatus.UNAUTHORIZED, "code", "unauthenticated");
         anonymous();
         assertThatThrownBy(() -> controller.ranking(VOTATION, ECOLOGICAL))
                 .isInstanceOfSatisfying(
@@ -255,11 +239,7 @@ class RankingProjectionTest {
         votedOn();
         signedInAs(role);
 
-        assertThatThrownBy(() -> controller.ranking(VOTATION, null))
-                .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
-                    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-                    assertThat(e.getBody().getProperties()).containsEntry("code", "forbidden");
-                });
+        assertRefused(() -> controller.ranking(VOTATION, null), HttpStatus.FORBIDDEN, "code", "forbidden");
     }
 
     @ParameterizedTest
@@ -277,11 +257,7 @@ class RankingProjectionTest {
 
     @Test
     void anUnknownVotationIsNotFoundEvenForAnonymousCallers() {
-        assertThatThrownBy(() -> controller.ranking("nowhere", null))
-                .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
-                    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-                    assertThat(e.getBody().getProperties()).containsEntry("code", "unknown-votation");
-                });
+        assertRefused(() -> controller.ranking("nowhere", null), HttpStatus.NOT_FOUND, "code", "unknown-votation");
     }
 
     @Test

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -22,11 +17,6 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.conventionledger.events.ConventionEvent;
-import org.conventionledger.events.Transition;
-import org.conventionledger.events.votation.BallotItem;
-import org.conventionledger.events.votation.OnlineBallotCast;
-import org.conventionledger.events.votation.VotationOpened;
-import org.conventionledger.events.votation.VotationScheduled;
 import org.conventionledger.query.platform.IndexStampingEventStorageEngine;
 import org.conventionledger.query.platform.Projections;
 import org.conventionledger.query.platform.ReadStore;
@@ -126,51 +116,13 @@ class RankingRebuildMeasurement {
     }
 
     private static void write(IndexStampingEventStorageEngine engine) {
-        List<BallotItem> items = new ArrayList<>();
-        Transition[] transitions = Transition.values();
-        for (int a = 1; a <= ACTIONS; a++) {
-            items.add(new BallotItem("action-" + a, a, "Action " + a, transitions[a % transitions.length], "Topic"));
-        }
-        engine.appendEvents(List.of(
-                new GenericDomainEventMessage<>(
-                        "Votation",
-                        "v",
-                        0,
-                        new VotationScheduled("c", "v", "Votation", T0, T0.plus(Duration.ofDays(1)), items),
-                        null,
-                        UUID.randomUUID().toString(),
-                        T0.minusSeconds(2)),
-                new GenericDomainEventMessage<>(
-                        "Votation",
-                        "v",
-                        1,
-                        new VotationOpened("c", "v", T0),
-                        null,
-                        UUID.randomUUID().toString(),
-                        T0.minusSeconds(1))));
-        List<EventMessage<?>> batch = new ArrayList<>();
-        for (int i = 0; i < BALLOTS; i++) {
-            String ballot = "ballot-" + i;
-            batch.add(new GenericDomainEventMessage<>(
-                    "OnlineBallot",
-                    ballot,
-                    0,
-                    new OnlineBallotCast(
-                            "c",
-                            "v",
-                            ballot,
-                            "pseudo-" + i,
-                            List.of(1 + i % ACTIONS, 1 + (i * 7 + 3) % ACTIONS).stream()
-                                    .distinct()
-                                    .toList()),
-                    null,
-                    UUID.randomUUID().toString(),
-                    T0.plusSeconds(i)));
-            if (batch.size() == 1_000) {
-                engine.appendEvents(batch);
-                batch.clear();
-            }
-        }
-        engine.appendEvents(batch);
+        RankingReplayOnJdbcTest.appendOpenVotation(engine, ACTIONS, T0);
+        RankingReplayOnJdbcTest.appendBallots(
+                engine,
+                BALLOTS,
+                T0,
+                i -> List.of(1 + i % ACTIONS, 1 + (i * 7 + 3) % ACTIONS).stream()
+                        .distinct()
+                        .toList());
     }
 }

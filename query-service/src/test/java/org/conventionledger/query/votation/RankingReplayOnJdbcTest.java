@@ -1,9 +1,6 @@
 package org.conventionledger.query.votation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.conventionledger.events.Transition.DEMOCRATIC;
-import static org.conventionledger.events.Transition.ECOLOGICAL;
-import static org.conventionledger.events.Transition.SOCIAL;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -13,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -121,51 +119,64 @@ class RankingReplayOnJdbcTest {
 
     /** The votation, then one ballot a second of recording time; returns the votes per action. */
     private static long[] write(IndexStampingEventStorageEngine engine) {
+        appendOpenVotation(engine, ACTIONS, T0);
+        long[] votes = new long[ACTIONS + 1];
+        appendBallots(engine, BALLOTS, T0, i -> {
+            List<Integer> choices =
+                    List.of(1 + i % ACTIONS, 1 + (i * 7 + 3) % ACTIONS, 1 + (i * 13 + 5) % ACTIONS).stream()
+                            .distinct()
+                            .toList();
+            choices.forEach(c -> votes[c]++);
+            return choices;
+        });
+        return votes;
+    }
+
+    /** Appends a votation on {@code actions} actions, scheduled and opened at {@code t0}, as the log's first events. */
+    static void appendOpenVotation(IndexStampingEventStorageEngine engine, int actions, Instant t0) {
         List<BallotItem> items = new ArrayList<>();
-        Transition[] transitions = {ECOLOGICAL, SOCIAL, DEMOCRATIC};
-        for (int a = 1; a <= ACTIONS; a++) {
-            items.add(new BallotItem("action-" + a, a, "Action " + a, transitions[a % 3], "Topic"));
+        Transition[] transitions = Transition.values();
+        for (int a = 1; a <= actions; a++) {
+            items.add(new BallotItem("action-" + a, a, "Action " + a, transitions[a % transitions.length], "Topic"));
         }
         engine.appendEvents(List.of(
                 new GenericDomainEventMessage<>(
                         "Votation",
                         "v",
                         0,
-                        new VotationScheduled("c", "v", "Votation", T0, T0.plus(Duration.ofDays(1)), items),
+                        new VotationScheduled("c", "v", "Votation", t0, t0.plus(Duration.ofDays(1)), items),
                         null,
                         UUID.randomUUID().toString(),
-                        T0.minusSeconds(2)),
+                        t0.minusSeconds(2)),
                 new GenericDomainEventMessage<>(
                         "Votation",
                         "v",
                         1,
-                        new VotationOpened("c", "v", T0),
+                        new VotationOpened("c", "v", t0),
                         null,
                         UUID.randomUUID().toString(),
-                        T0.minusSeconds(1))));
-        long[] votes = new long[ACTIONS + 1];
+                        t0.minusSeconds(1))));
+    }
+
+    /** Appends {@code count} online ballots on votation "v", one a second from {@code t0}, in batches of 1,000. */
+    static void appendBallots(
+            IndexStampingEventStorageEngine engine, int count, Instant t0, IntFunction<List<Integer>> choices) {
         List<EventMessage<?>> batch = new ArrayList<>();
-        for (int i = 0; i < BALLOTS; i++) {
-            List<Integer> choices =
-                    List.of(1 + i % ACTIONS, 1 + (i * 7 + 3) % ACTIONS, 1 + (i * 13 + 5) % ACTIONS).stream()
-                            .distinct()
-                            .toList();
-            choices.forEach(c -> votes[c]++);
+        for (int i = 0; i < count; i++) {
             String ballot = "ballot-" + i;
             batch.add(new GenericDomainEventMessage<>(
                     "OnlineBallot",
                     ballot,
                     0,
-                    new OnlineBallotCast("c", "v", ballot, "pseudo-" + i, choices),
+                    new OnlineBallotCast("c", "v", ballot, "pseudo-" + i, choices.apply(i)),
                     null,
                     UUID.randomUUID().toString(),
-                    T0.plusSeconds(i)));
+                    t0.plusSeconds(i)));
             if (batch.size() == 1_000) {
                 engine.appendEvents(batch);
                 batch.clear();
             }
         }
         engine.appendEvents(batch);
-        return votes;
     }
 }

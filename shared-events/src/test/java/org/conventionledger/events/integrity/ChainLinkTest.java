@@ -30,62 +30,8 @@ class ChainLinkTest {
                 "{\"conventionId\":\"conv-lyon\",\"city\":\"Lyon\"}".getBytes(StandardCharsets.UTF_8));
     }
 
-    private static ChainLink.Entry with(UnaryOperator<Fields> change) {
-        ChainLink.Entry e = entry();
-        Fields f = change.apply(new Fields(
-                e.position(),
-                e.eventId(),
-                e.aggregateId(),
-                e.sequence(),
-                e.payloadType(),
-                e.payloadRevision(),
-                e.timestamp(),
-                e.metaData(),
-                e.payload()));
-        return new ChainLink.Entry(
-                f.position,
-                f.eventId,
-                f.aggregateId,
-                f.sequence,
-                f.payloadType,
-                f.payloadRevision,
-                f.timestamp,
-                f.metaData,
-                f.payload);
-    }
-
-    /** A mutable copy of an entry's fields, to change one at a time. */
-    static final class Fields {
-        long position;
-        String eventId;
-        String aggregateId;
-        Long sequence;
-        String payloadType;
-        String payloadRevision;
-        String timestamp;
-        Map<String, String> metaData;
-        byte[] payload;
-
-        Fields(
-                long position,
-                String eventId,
-                String aggregateId,
-                Long sequence,
-                String payloadType,
-                String payloadRevision,
-                String timestamp,
-                Map<String, String> metaData,
-                byte[] payload) {
-            this.position = position;
-            this.eventId = eventId;
-            this.aggregateId = aggregateId;
-            this.sequence = sequence;
-            this.payloadType = payloadType;
-            this.payloadRevision = payloadRevision;
-            this.timestamp = timestamp;
-            this.metaData = metaData;
-            this.payload = payload;
-        }
+    private static ChainLink.Entry with(UnaryOperator<EntryCopy> change) {
+        return change.apply(new EntryCopy(entry())).entry();
     }
 
     @Test

@@ -94,16 +94,7 @@ class ChainVerifierTest {
         altered.set(
                 i,
                 new ChainVerifier.Line(
-                        new ChainLink.Entry(
-                                e.position(),
-                                e.eventId(),
-                                e.aggregateId(),
-                                e.sequence(),
-                                e.payloadType(),
-                                e.payloadRevision(),
-                                e.timestamp(),
-                                e.metaData(),
-                                payload(position, "Lyom")),
+                        EntryCopy.of(e, c -> c.payload = payload(position, "Lyom")),
                         lines.get(i).recordedHash()));
         return altered;
     }
@@ -273,31 +264,11 @@ class ChainVerifierTest {
         lines.set(
                 1,
                 new ChainVerifier.Line(
-                        new ChainLink.Entry(
-                                2,
-                                six.eventId(),
-                                six.aggregateId(),
-                                six.sequence(),
-                                six.payloadType(),
-                                six.payloadRevision(),
-                                six.timestamp(),
-                                six.metaData(),
-                                six.payload()),
-                        lines.get(1).recordedHash()));
+                        EntryCopy.of(six, c -> c.position = 2), lines.get(1).recordedHash()));
         lines.set(
                 4,
                 new ChainVerifier.Line(
-                        new ChainLink.Entry(
-                                6,
-                                two.eventId(),
-                                two.aggregateId(),
-                                two.sequence(),
-                                two.payloadType(),
-                                two.payloadRevision(),
-                                two.timestamp(),
-                                two.metaData(),
-                                two.payload()),
-                        lines.get(4).recordedHash()));
+                        EntryCopy.of(two, c -> c.position = 6), lines.get(4).recordedHash()));
 
         ChainVerifier.Result result = ChainVerifier.verify(lines, LAST, head());
 
@@ -386,16 +357,7 @@ class ChainVerifierTest {
         for (ChainVerifier.Line line : export()) {
             ChainLink.Entry e = line.entry();
             lines.add(new ChainVerifier.Line(
-                    new ChainLink.Entry(
-                            e.position(),
-                            e.eventId(),
-                            e.aggregateId(),
-                            e.sequence(),
-                            e.payloadType(),
-                            e.payloadRevision(),
-                            e.timestamp(),
-                            Map.of("actorRole", "ORGANISER", "actorId", "organiser"),
-                            e.payload()),
+                    EntryCopy.of(e, c -> c.metaData = Map.of("actorRole", "ORGANISER", "actorId", "organiser")),
                     line.recordedHash()));
         }
 

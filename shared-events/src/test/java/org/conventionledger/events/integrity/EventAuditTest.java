@@ -56,17 +56,10 @@ class EventAuditTest {
     }
 
     private static ChainLink.Entry with(ChainLink.Entry e, Map<String, String> metaData, byte[] payload) {
-        return new ChainLink.Entry(
-                e.position(),
-                e.eventId(),
-                e.aggregateId(),
-                e.sequence(),
-                e.payloadType(),
-                e.payloadRevision(),
-                e.timestamp(),
-                metaData,
-                payload,
-                e.aggregateType());
+        return EntryCopy.of(e, c -> {
+            c.metaData = metaData;
+            c.payload = payload;
+        });
     }
 
     /**
@@ -138,36 +131,12 @@ class EventAuditTest {
         List<ChainLink.Entry> events = log();
         int i = index(events, 6);
         ChainLink.Entry e = events.get(i);
-        events.set(
-                i,
-                new ChainLink.Entry(
-                        6,
-                        e.eventId(),
-                        e.aggregateId(),
-                        e.sequence(),
-                        e.payloadType(),
-                        e.payloadRevision(),
-                        "2022-06-19T18:00:00.123Z",
-                        e.metaData(),
-                        e.payload(),
-                        e.aggregateType()));
+        events.set(i, EntryCopy.of(e, c -> c.timestamp = "2022-06-19T18:00:00.123Z"));
         assertThat(audit(events).findings())
                 .as("an event store that keeps milliseconds only")
                 .isEmpty();
 
-        events.set(
-                i,
-                new ChainLink.Entry(
-                        6,
-                        e.eventId(),
-                        e.aggregateId(),
-                        e.sequence(),
-                        e.payloadType(),
-                        e.payloadRevision(),
-                        "2022-06-19T17:59:00.123Z",
-                        e.metaData(),
-                        e.payload(),
-                        e.aggregateType()));
+        events.set(i, EntryCopy.of(e, c -> c.timestamp = "2022-06-19T17:59:00.123Z"));
         assertThat(audit(events).changedPositions()).containsExactly(6L);
     }
 
@@ -338,17 +307,7 @@ class EventAuditTest {
     }
 
     private static ChainLink.Entry reposition(ChainLink.Entry e, long position) {
-        return new ChainLink.Entry(
-                position,
-                e.eventId(),
-                e.aggregateId(),
-                e.sequence(),
-                e.payloadType(),
-                e.payloadRevision(),
-                e.timestamp(),
-                e.metaData(),
-                e.payload(),
-                e.aggregateType());
+        return EntryCopy.of(e, c -> c.position = position);
     }
 
     @Test

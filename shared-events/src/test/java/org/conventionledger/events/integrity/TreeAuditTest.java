@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -198,28 +199,17 @@ class TreeAuditTest {
         String nextKey = TreeHeads.encode(next.getPublic());
         String nextId = TreeHeads.fingerprint(nextKey);
         String ledgerId = TreeHeads.fingerprint(TreeHeads.encode(ledger.getPublic()));
+        Function<KeyPair, Consumer<TreeAudit>> rotationSignedBy = signer -> a -> a.ledgerKeyRotated(
+                ledgerId,
+                nextId,
+                nextKey,
+                AT,
+                TreeHeads.sign(signer.getPrivate(), TreeHeads.rotationText(ledgerId, nextKey, AT)));
 
-        TreeAudit.Verdict handedOver = audit(
-                log(),
-                log(),
-                a -> a.ledgerKeyRotated(
-                        ledgerId,
-                        nextId,
-                        nextKey,
-                        AT,
-                        TreeHeads.sign(ledger.getPrivate(), TreeHeads.rotationText(ledgerId, nextKey, AT))),
-                signed(log(), 20, next));
+        TreeAudit.Verdict handedOver = audit(log(), log(), rotationSignedBy.apply(ledger), signed(log(), 20, next));
         assertThat(handedOver.intact()).as(handedOver.reason()).isTrue();
 
-        TreeAudit.Verdict selfAppointed = audit(
-                log(),
-                log(),
-                a -> a.ledgerKeyRotated(
-                        ledgerId,
-                        nextId,
-                        nextKey,
-                        AT,
-                        TreeHeads.sign(next.getPrivate(), TreeHeads.rotationText(ledgerId, nextKey, AT))));
+        TreeAudit.Verdict selfAppointed = audit(log(), log(), rotationSignedBy.apply(next));
         assertThat(selfAppointed.intact()).isFalse();
         assertThat(selfAppointed.reason()).contains("rotation");
     }

@@ -69,26 +69,9 @@ class TreeHeadsTest {
     void theLeafCoversEveryChainedFieldAndThePosition() {
         ChainLink.Entry entry = ChainLinkTest.entry();
         byte[] leaf = TreeLeaf.hash(entry);
-        ChainLink.Entry moved = new ChainLink.Entry(
-                8,
-                entry.eventId(),
-                entry.aggregateId(),
-                entry.sequence(),
-                entry.payloadType(),
-                entry.payloadRevision(),
-                entry.timestamp(),
-                entry.metaData(),
-                entry.payload());
-        ChainLink.Entry edited = new ChainLink.Entry(
-                7,
-                entry.eventId(),
-                entry.aggregateId(),
-                entry.sequence(),
-                entry.payloadType(),
-                entry.payloadRevision(),
-                entry.timestamp(),
-                entry.metaData(),
-                "{\"conventionId\":\"conv-lyon\",\"city\":\"Lyons\"}".getBytes());
+        ChainLink.Entry moved = EntryCopy.of(entry, c -> c.position = 8);
+        ChainLink.Entry edited =
+                EntryCopy.of(entry, c -> c.payload = "{\"conventionId\":\"conv-lyon\",\"city\":\"Lyons\"}".getBytes());
 
         assertThat(TreeLeaf.hash(moved)).isNotEqualTo(leaf);
         assertThat(TreeLeaf.hash(edited)).isNotEqualTo(leaf);

@@ -132,14 +132,7 @@ class LeximinPropertiesTest {
     void sortedProbabilitiesEqualTheBruteForceLeximin(@ForAll("instances") Lotteries.Instance instance) {
         PanelLottery lottery = LeximinSelection.select(instance.quotas(), instance.pool());
 
-        double[] ours = lottery.probabilities().stream()
-                .mapToDouble(Double::doubleValue)
-                .sorted()
-                .toArray();
-        double[] reference = bruteForceLeximin(instance);
-        for (int i = 0; i < ours.length; i++) {
-            assertThat(ours[i]).as("%d-th smallest probability", i + 1).isCloseTo(reference[i], within(1e-6));
-        }
+        double[] reference = assertSortedProbabilitiesAreTheBruteForceLeximin(lottery, instance);
         // the target: the minimum is the maximin optimum within 1e-4 (it is much closer)
         assertThat(lottery.minimumProbability()).isCloseTo(reference[0], within(1e-6));
     }
@@ -150,6 +143,12 @@ class LeximinPropertiesTest {
         PanelLottery lottery = LeximinSelection.select(instance.quotas(), instance.pool());
 
         Lotteries.assertConsistent(lottery, instance.quotas(), instance.pool());
+        assertSortedProbabilitiesAreTheBruteForceLeximin(lottery, instance);
+    }
+
+    /** Compares the lottery's sorted probabilities with the brute-force leximin's, which it returns. */
+    private static double[] assertSortedProbabilitiesAreTheBruteForceLeximin(
+            PanelLottery lottery, Lotteries.Instance instance) {
         double[] ours = lottery.probabilities().stream()
                 .mapToDouble(Double::doubleValue)
                 .sorted()
@@ -158,6 +157,7 @@ class LeximinPropertiesTest {
         for (int i = 0; i < ours.length; i++) {
             assertThat(ours[i]).as("%d-th smallest probability", i + 1).isCloseTo(reference[i], within(1e-6));
         }
+        return reference;
     }
 
     @Property(tries = 100)

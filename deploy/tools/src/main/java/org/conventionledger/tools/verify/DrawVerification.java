@@ -6,14 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -744,25 +739,13 @@ public final class DrawVerification {
         Map<String, Class<?>> types = new HashMap<>();
         EVENTS.forEach(type -> types.put(type.getName(), type));
         Log log = new Log();
-        var decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
-            String text;
-            int number = 0;
-            while ((text = reader.readLine()) != null) {
-                number++;
-                if (text.isBlank()) {
-                    continue;
-                }
-                JsonNode line = parse(text, number);
-                Class<?> type = types.get(field(line, "payloadType", number));
-                if (type != null) {
-                    log.add(number, checked(payload(field(line, "payload", number), type, number), number));
-                }
+        LogVerification.forEachLine(file, (text, number) -> {
+            JsonNode line = parse(text, number);
+            Class<?> type = types.get(field(line, "payloadType", number));
+            if (type != null) {
+                log.add(number, checked(payload(field(line, "payload", number), type, number), number));
             }
-        }
+        });
         return log;
     }
 

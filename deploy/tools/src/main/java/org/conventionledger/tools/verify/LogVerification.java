@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ObjIntConsumer;
 import org.conventionledger.events.integrity.ChainLink;
 import org.conventionledger.events.integrity.ChainVerifier;
 import org.conventionledger.events.integrity.EventAudit;
@@ -239,22 +240,29 @@ public final class LogVerification {
     /** The export's events, in file order (blank lines are skipped). */
     static List<Event> readExport(Path file) throws IOException {
         List<Event> lines = new ArrayList<>();
+        forEachLine(file, (text, number) -> lines.add(line(text, "line " + number)));
+        return lines;
+    }
+
+    /**
+     * Hands each non-blank line of {@code file} and its number (from 1) to {@code reader}. The file is read as
+     * strict UTF-8: a malformed byte fails the read rather than becoming a replacement character.
+     */
+    static void forEachLine(Path file, ObjIntConsumer<String> reader) throws IOException {
         var decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
             String text;
             int number = 0;
-            while ((text = reader.readLine()) != null) {
+            while ((text = in.readLine()) != null) {
                 number++;
-                if (text.isBlank()) {
-                    continue;
+                if (!text.isBlank()) {
+                    reader.accept(text, number);
                 }
-                lines.add(line(text, "line " + number));
             }
         }
-        return lines;
     }
 
     static Event line(String text, String where) {

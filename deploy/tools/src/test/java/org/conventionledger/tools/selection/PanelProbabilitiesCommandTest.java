@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.conventionledger.tools.LedgerProcess;
 import org.conventionledger.tools.PanelProbabilitiesCommand;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,27 +163,16 @@ class PanelProbabilitiesCommandTest {
     /** Through the real entry point, as a process: stdout holds the JSON and nothing else. */
     @Test
     void ledgerPanelProbabilitiesCommand() throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "org.conventionledger.tools.Ledger",
+        LedgerProcess.Finished finished = LedgerProcess.run(
+                dir,
                 "panel-probabilities",
                 "--categories",
                 categories.toString(),
                 "--people",
                 people.toString(),
                 "--size",
-                "20"));
-        Path out = dir.resolve("stdout.txt");
-        Path err = dir.resolve("stderr.txt");
-        Process process = new ProcessBuilder(command)
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ledger finished").isTrue();
-
-        Run run = new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+                "20");
+        Run run = new Run(finished.exitCode(), finished.out(), finished.err());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.document().get("panelSize")).isEqualTo(20);
         assertThat(((Number) run.document().get("minProbability")).doubleValue())

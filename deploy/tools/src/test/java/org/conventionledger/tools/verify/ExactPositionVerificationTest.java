@@ -67,19 +67,8 @@ class ExactPositionVerificationTest {
         return line;
     }
 
-    @SuppressWarnings("unchecked")
     private static ChainLink.Entry entry(Map<String, Object> line) {
-        return new ChainLink.Entry(
-                (long) line.get("position"),
-                (String) line.get("eventId"),
-                (String) line.get("aggregateId"),
-                (Long) line.get("sequence"),
-                (String) line.get("payloadType"),
-                "1",
-                (String) line.get("timestamp"),
-                (Map<String, String>) line.get("metaData"),
-                ((String) line.get("payload")).getBytes(StandardCharsets.UTF_8),
-                (String) line.get("aggregateType"));
+        return ExportLines.entry(line);
     }
 
     @SuppressWarnings("unchecked")
@@ -92,23 +81,7 @@ class ExactPositionVerificationTest {
     /** The key at 1, ballots at 2..12 but 6 (an aborted insert), the head over them at 13 listing 6. */
     private List<Map<String, Object>> log(boolean signEvents) throws IOException {
         List<Map<String, Object>> lines = new ArrayList<>();
-        String publicKey = TreeHeads.encode(ledger.getPublic());
-        lines.add(line(
-                1,
-                "ledger-keyring",
-                0,
-                TreeAudit.LEDGER_KEY_PUBLISHED,
-                JSON.writeValueAsString(Map.of(
-                        "keyringId",
-                        "ledger-keyring",
-                        "keyId",
-                        keyId,
-                        "publicKey",
-                        publicKey,
-                        "proof",
-                        TreeHeads.sign(ledger.getPrivate(), TreeHeads.possessionText("ledger", keyId)),
-                        "publishedAt",
-                        1655658000.0))));
+        lines.add(line(1, "ledger-keyring", 0, TreeAudit.LEDGER_KEY_PUBLISHED, ExportLines.keyPublished(ledger)));
         for (long p = 2; p <= 12; p++) {
             if (p != 6) {
                 lines.add(line(p, "ballot-" + p, 0, BALLOT, "{\"ballot\":" + p + ",\"choices\":[" + p % 3 + "]}"));
@@ -127,18 +100,7 @@ class ExactPositionVerificationTest {
     }
 
     private Map<String, Object> head(long size, long position, String root) {
-        Map<String, Object> head = new LinkedHashMap<>();
-        head.put("keyringId", "ledger-keyring");
-        head.put("headId", "head-" + size);
-        head.put("tree", TreeLeaf.VERSION);
-        head.put("size", size);
-        head.put("position", position);
-        head.put("root", root);
-        head.put("signedAt", SIGNED_AT);
-        head.put("reason", "votation closed");
-        head.put("keyId", keyId);
-        head.put("signature", TreeHeads.sign(ledger.getPrivate(), TreeHeads.headText(size, position, root, SIGNED_AT)));
-        return head;
+        return ExportLines.head(ledger, size, position, root, SIGNED_AT);
     }
 
     private Path keptHead(List<Map<String, Object>> lines) throws IOException {
@@ -150,13 +112,7 @@ class ExactPositionVerificationTest {
     }
 
     private Path write(List<Map<String, Object>> lines) throws IOException {
-        StringBuilder text = new StringBuilder();
-        for (Map<String, Object> line : lines) {
-            text.append(JSON.writeValueAsString(line)).append('\n');
-        }
-        Path file = dir.resolve("ledger-log.jsonl");
-        Files.writeString(file, text);
-        return file;
+        return ExportLines.write(dir, lines);
     }
 
     private static Map<String, Object> verify(int expectedExit, Path export, Path... seals) throws IOException {

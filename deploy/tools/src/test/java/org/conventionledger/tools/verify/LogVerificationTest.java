@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.conventionledger.events.integrity.ChainLink;
+import org.conventionledger.tools.LedgerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -414,19 +414,7 @@ class LogVerificationTest {
     }
 
     private Run ledger(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "org.conventionledger.tools.Ledger"));
-        command.addAll(List.of(args));
-        Path out = dir.resolve("stdout.txt");
-        Path err = dir.resolve("stderr.txt");
-        Process process = new ProcessBuilder(command)
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ledger finished").isTrue();
-        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+        LedgerProcess.Finished run = LedgerProcess.run(dir, args);
+        return new Run(run.exitCode(), run.out(), run.err());
     }
 }

@@ -64,40 +64,13 @@ class TreeHeadVerificationTest {
     }
 
     private static ChainLink.Entry entry(Map<String, Object> line) {
-        @SuppressWarnings("unchecked")
-        Map<String, String> meta = (Map<String, String>) line.get("metaData");
-        return new ChainLink.Entry(
-                (long) line.get("position"),
-                (String) line.get("eventId"),
-                (String) line.get("aggregateId"),
-                (Long) line.get("sequence"),
-                (String) line.get("payloadType"),
-                "1",
-                (String) line.get("timestamp"),
-                meta,
-                ((String) line.get("payload")).getBytes(StandardCharsets.UTF_8),
-                (String) line.get("aggregateType"));
+        return ExportLines.entry(line);
     }
 
     /** The key, ballots at positions 2..12 (no 6: an aborted insert), a head over them, a countersignature. */
     private List<Map<String, Object>> log() throws IOException {
         List<Map<String, Object>> lines = new ArrayList<>();
-        String publicKey = TreeHeads.encode(ledger.getPublic());
-        String keyId = TreeHeads.fingerprint(publicKey);
-        lines.add(line(
-                1,
-                TreeAudit.LEDGER_KEY_PUBLISHED,
-                JSON.writeValueAsString(Map.of(
-                        "keyringId",
-                        "ledger-keyring",
-                        "keyId",
-                        keyId,
-                        "publicKey",
-                        publicKey,
-                        "proof",
-                        TreeHeads.sign(ledger.getPrivate(), TreeHeads.possessionText("ledger", keyId)),
-                        "publishedAt",
-                        1655658000.0))));
+        lines.add(line(1, TreeAudit.LEDGER_KEY_PUBLISHED, ExportLines.keyPublished(ledger)));
         for (long p = 2; p <= 12; p++) {
             if (p != 6) {
                 lines.add(line(
@@ -146,29 +119,11 @@ class TreeHeadVerificationTest {
     }
 
     private Map<String, Object> head(long size, long position, String root) {
-        String keyId = TreeHeads.fingerprint(TreeHeads.encode(ledger.getPublic()));
-        Map<String, Object> head = new LinkedHashMap<>();
-        head.put("keyringId", "ledger-keyring");
-        head.put("headId", "head-" + size);
-        head.put("tree", TreeLeaf.VERSION);
-        head.put("size", size);
-        head.put("position", position);
-        head.put("root", root);
-        head.put("signedAt", SIGNED_AT);
-        head.put("reason", "votation closed");
-        head.put("keyId", keyId);
-        head.put("signature", TreeHeads.sign(ledger.getPrivate(), TreeHeads.headText(size, position, root, SIGNED_AT)));
-        return head;
+        return ExportLines.head(ledger, size, position, root, SIGNED_AT);
     }
 
     private Path write(List<Map<String, Object>> lines) throws IOException {
-        StringBuilder text = new StringBuilder();
-        for (Map<String, Object> line : lines) {
-            text.append(JSON.writeValueAsString(line)).append('\n');
-        }
-        Path file = dir.resolve("ledger-log.jsonl");
-        Files.writeString(file, text);
-        return file;
+        return ExportLines.write(dir, lines);
     }
 
     /** A head a garant kept: the whole log's tree, signed by the ledger. */
