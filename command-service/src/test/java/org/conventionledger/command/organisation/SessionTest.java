@@ -105,6 +105,16 @@ class SessionTest {
         return new SessionClosed(CONVENTION, SESSION, ENDS);
     }
 
+    /** A plenary the member attended, closed and paid. */
+    private static Object[] paidFor(String member) {
+        return new Object[] {
+            plenary(),
+            recorded(member, PRESENT),
+            closed(),
+            new IndemnitiesPaid(CONVENTION, SESSION, List.of(member), INDEMNITY, PAID_ON)
+        };
+    }
+
     private static ClaimExpense claim(String claimId, String member, ExpenseKind kind, String amount) {
         return new ClaimExpense(
                 SESSION, CONVENTION, claimId, member, kind, amount == null ? null : new BigDecimal(amount));
@@ -558,14 +568,7 @@ class SessionTest {
         @Test
         void noClaimAfterThePayment() {
             expectRejected(
-                    fixture.given(
-                                    plenary(),
-                                    recorded("m-1", PRESENT),
-                                    closed(),
-                                    new IndemnitiesPaid(CONVENTION, SESSION, List.of("m-1"), INDEMNITY, PAID_ON))
-                            .when(claim("c-1", "m-1", TRAVEL, "12.40")),
-                    409,
-                    "indemnities-paid");
+                    fixture.given(paidFor("m-1")).when(claim("c-1", "m-1", TRAVEL, "12.40")), 409, "indemnities-paid");
         }
 
         @Test
@@ -716,15 +719,7 @@ class SessionTest {
 
         @Test
         void aSessionIsPaidOnce() {
-            expectRejected(
-                    fixture.given(
-                                    plenary(),
-                                    recorded("m-1", PRESENT),
-                                    closed(),
-                                    new IndemnitiesPaid(CONVENTION, SESSION, List.of("m-1"), INDEMNITY, PAID_ON))
-                            .when(pay(PAID_ON)),
-                    409,
-                    "indemnities-paid");
+            expectRejected(fixture.given(paidFor("m-1")).when(pay(PAID_ON)), 409, "indemnities-paid");
         }
 
         @Test

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.annotation.DirtiesContext;
@@ -34,13 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * {@link EventSigningOnPostgresTest}): the rows as stored carry the ledger key's signature over their
  * content, by the key of the time across a rotation, and a head lists the positions it found empty.
  */
-@SpringBootTest(
-        properties = {
-            "ledger.security.mode=oidc",
-            "ledger.tree-heads.tick=PT0.2S",
-            "ledger.tree-heads.settle-after=PT4S",
-            "ledger.eventstore.transaction-timeout=PT2S"
-        })
+@TreeHeadsOnATick
 @AutoConfigureMockMvc
 @DirtiesContext
 class EventSigningTest {

@@ -20,7 +20,6 @@ import org.conventionledger.events.integrity.TreeHeads;
 import org.conventionledger.events.integrity.TreeLeaf;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -28,13 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the store's own rows (at a session's close and on request), garants' keys and countersignatures over
  * HTTP, and the command side refusing to sign over a store rewritten beneath a head.
  */
-@SpringBootTest(
-        properties = {
-            "ledger.security.mode=oidc",
-            "ledger.tree-heads.tick=PT0.2S",
-            "ledger.tree-heads.settle-after=PT4S",
-            "ledger.eventstore.transaction-timeout=PT2S"
-        })
+@TreeHeadsOnATick
 class TreeHeadApiTest extends WriteApiTest {
 
     private static final String HEAD = "org.conventionledger.events.oversight.TreeHeadSigned";

@@ -264,7 +264,7 @@ public final class Benchmark {
         long commandPid = services.commandPid();
         Duration commandCpu0 = Services.cpu(commandPid);
         Duration queryCpu0 = Services.cpu(services.queryPid());
-        Duration selfCpu0 = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+        Duration selfCpu0 = ownCpu();
         Map<Long, Duration> postgresCpu0 = postgresCpu();
         say("-- load: " + n(options.ballots()) + " ballots from " + options.clients() + " concurrent clients"
                 + (options.crash() ? " (1% of requests re-send an accepted ballot)" : ""));
@@ -295,16 +295,7 @@ public final class Benchmark {
                                         .toNanos()
                                 / 1e9
                                 / loadSeconds));
-        cpu.put(
-                "benchmarkCores",
-                round2(ProcessHandle.current()
-                                .info()
-                                .totalCpuDuration()
-                                .orElse(Duration.ZERO)
-                                .minus(selfCpu0)
-                                .toNanos()
-                        / 1e9
-                        / loadSeconds));
+        cpu.put("benchmarkCores", round2(ownCpuSince(selfCpu0) / 1e9 / loadSeconds));
         if (options.store() == Options.Store.POSTGRES) {
             Map<Long, Duration> postgresCpu1 = postgresCpu();
             long nanos = 0;
@@ -495,7 +486,7 @@ public final class Benchmark {
         long commandPid = services.commandPid();
         Duration commandCpu0 = Services.cpu(commandPid);
         Duration queryCpu0 = Services.cpu(services.queryPid());
-        Duration selfCpu0 = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+        Duration selfCpu0 = ownCpu();
         BallotLoad.Phase phase = load.sendBatches(
                 "relayed",
                 options.warmup() + options.ballots() + 30_000_000L,
@@ -518,16 +509,7 @@ public final class Benchmark {
         relayed.put(
                 "queryServiceCpuMillisPerBallot",
                 round2(Services.cpu(services.queryPid()).minus(queryCpu0).toNanos() / 1e6 / ballots));
-        relayed.put(
-                "benchmarkCpuMillisPerBallot",
-                round2(ProcessHandle.current()
-                                .info()
-                                .totalCpuDuration()
-                                .orElse(Duration.ZERO)
-                                .minus(selfCpu0)
-                                .toNanos()
-                        / 1e6
-                        / ballots));
+        relayed.put("benchmarkCpuMillisPerBallot", round2(ownCpuSince(selfCpu0) / 1e6 / ballots));
         say("   relayed: " + n(phase.accepted()) + " accepted in "
                 + secs(phase.elapsed().toNanos()) + " = " + n(phase.acceptedPerSecond()) + " ballots/s; outcomes "
                 + phase.outcomes());
@@ -607,7 +589,7 @@ public final class Benchmark {
                     + " threads, " + batch + " row" + (batch == 1 ? "" : "s") + " per transaction, into "
                     + store.describe());
             long[] cpu0 = Machine.cpuCounters();
-            Duration self0 = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+            Duration self0 = ownCpu();
             RawAppend.Result result =
                     RawAppend.run(store, options.rawEvents(), options.clients(), batch, options.actions());
             long[] cpu1 = Machine.cpuCounters();
@@ -615,14 +597,7 @@ public final class Benchmark {
             double busy = (cpu1[0] - cpu0[0])
                     / (double) Math.max(1, cpu1[2] - cpu0[2])
                     * Runtime.getRuntime().availableProcessors();
-            double self = ProcessHandle.current()
-                            .info()
-                            .totalCpuDuration()
-                            .orElse(Duration.ZERO)
-                            .minus(self0)
-                            .toNanos()
-                    / 1e9
-                    / seconds;
+            double self = ownCpuSince(self0) / 1e9 / seconds;
             say("   " + n(result.rowsPerSecond()) + " rows/s ("
                     + secs(result.elapsed().toNanos()) + "; " + n(result.rowsInTable()) + " rows in the table; "
                     + result.rowShape() + ")");
@@ -995,5 +970,15 @@ public final class Benchmark {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /** The benchmark client's own CPU time so far. */
+    private static Duration ownCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** The benchmark client's own CPU time since {@code start}, in nanoseconds. */
+    private static long ownCpuSince(Duration start) {
+        return ownCpu().minus(start).toNanos();
     }
 }

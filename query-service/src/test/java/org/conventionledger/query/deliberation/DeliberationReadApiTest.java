@@ -117,14 +117,7 @@ class DeliberationReadApiTest extends ReadApiTest {
                 default -> action;
             };
             long sequence = sequences.merge(aggregateId, 1L, Long::sum) - 1;
-            messages.add(new GenericDomainEventMessage<>(
-                    type,
-                    aggregateId,
-                    sequence,
-                    payload,
-                    Map.of("actorId", "organiser", "actorRole", "ORGANISER"),
-                    UUID.randomUUID().toString(),
-                    Instant.now()));
+            messages.add(byOrganiser(type, aggregateId, sequence, payload));
         }
         eventStore.publish(messages);
 
@@ -190,14 +183,8 @@ class DeliberationReadApiTest extends ReadApiTest {
         for (int i = 0; i < payloads.size(); i++) {
             Object payload = payloads.get(i);
             boolean opening = i == 0;
-            messages.add(new GenericDomainEventMessage<>(
-                    aggregateOf(payload),
-                    opening ? convention : question,
-                    opening ? 0 : i - 1,
-                    payload,
-                    Map.of("actorId", "organiser", "actorRole", "ORGANISER"),
-                    UUID.randomUUID().toString(),
-                    Instant.now()));
+            messages.add(
+                    byOrganiser(aggregateOf(payload), opening ? convention : question, opening ? 0 : i - 1, payload));
         }
         eventStore.publish(messages);
 
@@ -236,5 +223,17 @@ class DeliberationReadApiTest extends ReadApiTest {
             assertThat(get(path, null).statusCode()).as(path).isEqualTo(401);
             assertThat(get(path, Role.VOTER).statusCode()).as(path).isEqualTo(403);
         }
+    }
+
+    /** An event of the given stream as the organiser recorded it now. */
+    private static EventMessage<?> byOrganiser(String type, String aggregateId, long sequence, Object payload) {
+        return new GenericDomainEventMessage<>(
+                type,
+                aggregateId,
+                sequence,
+                payload,
+                Map.of("actorId", "organiser", "actorRole", "ORGANISER"),
+                UUID.randomUUID().toString(),
+                Instant.now());
     }
 }
