@@ -178,16 +178,11 @@ class PagesRelayHttpTest {
 
     @Test
     void anOrganisersTallyReachesTheCommandServiceUnderTheirOwnAccountAndNothingElse() throws Exception {
-        HttpClient organiser = signedIn(Role.ORGANISER);
-        String token = token(organiser, "/votations/" + VOTATION + "/desks");
-        HttpResponse<String> answer = organiser.send(
-                post(
-                        "/votations/" + VOTATION + "/desks",
-                        "_csrf=" + enc(token)
-                                + "&deskId=d1&deskName=Salle+Gaillard&countedAt=2025-06-15T20:00&a1=10&a2=5"
-                                // a form cannot choose who acts: these are ignored
-                                + "&enteredBy=organiser2&actor=garant&username=garant"),
-                ofString());
+        HttpResponse<String> answer = organiserPosts(
+                "/votations/" + VOTATION + "/desks",
+                "&deskId=d1&deskName=Salle+Gaillard&countedAt=2025-06-15T20:00&a1=10&a2=5"
+                        // a form cannot choose who acts: these are ignored
+                        + "&enteredBy=organiser2&actor=garant&username=garant");
         assertThat(answer.statusCode()).isEqualTo(302);
         assertThat(answer.headers().firstValue("Location").orElseThrow()).contains("/votations/" + VOTATION + "/desks");
 
@@ -321,14 +316,9 @@ class PagesRelayHttpTest {
 
     @Test
     void badInputIsNamedAtItsFieldsAndNothingIsSent() throws Exception {
-        HttpClient organiser = signedIn(Role.ORGANISER);
-        String token = token(organiser, "/votations/" + VOTATION + "/desks");
-        HttpResponse<String> answer = organiser.send(
-                post(
-                        "/votations/" + VOTATION + "/desks",
-                        "_csrf=" + enc(token)
-                                + "&deskId=..%2F..%2Freferrals&deskName=&countedAt=tonight&a1=-3&a2=douze"),
-                ofString());
+        HttpResponse<String> answer = organiserPosts(
+                "/votations/" + VOTATION + "/desks",
+                "&deskId=..%2F..%2Freferrals&deskName=&countedAt=tonight&a1=-3&a2=douze");
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body())
                 .contains("Donnez l&#39;identifiant du bureau")
@@ -342,15 +332,13 @@ class PagesRelayHttpTest {
                 .contains("value=\"../../referrals\"")
                 .contains("value=\"douze\"");
 
-        HttpResponse<String> noReason = organiser.send(
-                post("/votations/" + VOTATION + "/desks/d1/corrections", "_csrf=" + enc(token) + "&a1=1&a2=2&reason=+"),
-                ofString());
+        HttpResponse<String> noReason =
+                organiserPosts("/votations/" + VOTATION + "/desks/d1/corrections", "&a1=1&a2=2&reason=+");
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.body()).contains("Dites pourquoi les chiffres sont corrigés.");
 
-        HttpResponse<String> oddDesk = organiser.send(
-                post("/votations/" + VOTATION + "/desks/d.1/confirmation", "_csrf=" + enc(token) + "&a1=1&a2=2"),
-                ofString());
+        HttpResponse<String> oddDesk =
+                organiserPosts("/votations/" + VOTATION + "/desks/d.1/confirmation", "&a1=1&a2=2");
         assertThat(oddDesk.statusCode()).as("an id the pages never write").isEqualTo(404);
 
         HttpClient voter = signedIn(Role.VOTER);
@@ -607,5 +595,12 @@ class PagesRelayHttpTest {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A form the signed-in organiser sends from the desks page, with that page's CSRF token. */
+    private HttpResponse<String> organiserPosts(String path, String fields) throws Exception {
+        HttpClient organiser = signedIn(Role.ORGANISER);
+        String token = token(organiser, "/votations/" + VOTATION + "/desks");
+        return organiser.send(post(path, "_csrf=" + enc(token) + fields), ofString());
     }
 }
