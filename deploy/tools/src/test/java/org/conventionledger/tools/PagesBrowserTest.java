@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -574,15 +575,28 @@ class PagesBrowserTest {
     /** Clicks a button or link that leads to another page, and waits until the browser has left this one. */
     private void clickAndWait(By target) {
         WebElement element = browser.findElement(target);
-        element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.stalenessOf(element));
+        clickLeaving(element);
     }
 
     /** Sends a form and waits for the page that answers it (the click returns before the browser navigates). */
     private void submit(String formId) {
-        WebElement button = browser.findElement(By.cssSelector("#" + formId + " button[type=submit]"));
-        button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.stalenessOf(button));
+        clickLeaving(browser.findElement(By.cssSelector("#" + formId + " button[type=submit]")));
+    }
+
+    /**
+     * Clicks an element whose click leaves the page and waits until it has. Chromium may already have
+     * replaced the document when the driver looks at the clicked node again: that answer means the click
+     * did its work.
+     */
+    private void clickLeaving(WebElement element) {
+        try {
+            element.click();
+        } catch (WebDriverException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("does not belong to the document")) {
+                throw e;
+            }
+        }
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.stalenessOf(element));
     }
 
     private String state(String deskId) {
