@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -592,11 +593,28 @@ class PagesBrowserTest {
         try {
             element.click();
         } catch (WebDriverException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("does not belong to the document")) {
+            if (!gone(e)) {
                 throw e;
             }
         }
-        new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.stalenessOf(element));
+        new WebDriverWait(browser, Duration.ofSeconds(90)).until(driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (gone(e)) {
+                    return true;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** Chromium's other way of saying that a node's page has been replaced. */
+    private static boolean gone(WebDriverException e) {
+        return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
     }
 
     private String state(String deskId) {
