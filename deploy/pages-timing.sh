@@ -45,8 +45,17 @@ measure "/ (home)" /
 measure "/votations/{id}" "$votation"
 measure "/votations/{id}?transition" "$votation?transition=SOCIAL"
 measure "/conventions/{id}" "$conventions"
+measure "/votations/{id}/desks" "$votation/desks"
+measure "/followup/{id}" "/followup/${conventions#/conventions/}"
+measure "/referrals/new" /referrals/new
+measure "/api-docs" /api-docs
+measure "/login" /login
 sign_in GARANT
 measure "/audit" /audit
 measure "/audit?type=" "/audit?type=ObjectionRaised"
 measure "/audit/events/{position}" "/audit/events/$(curl -s -b "$jar" "$url/audit?type=ObjectionLifted" \
   | grep -o 'href="/audit/events/[0-9]*"' | head -n 1 | grep -o '[0-9]*')"
+person=$(curl -s -b "$jar" "$url/audit" | grep -o 'href="/audit/persons/[^"]*"' | head -n 1 | sed 's/href="//; s/"//')
+[[ -z $person ]] || measure "/audit/persons/{id}" "$person"
+referral=$(curl -s -b "$jar" "$url/audit" | grep -o 'href="/audit/referrals/[^"]*"' | head -n 1 | sed 's/href="//; s/"//')
+[[ -z $referral ]] || measure "/audit/referrals/{id}" "$referral"
