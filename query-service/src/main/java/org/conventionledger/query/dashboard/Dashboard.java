@@ -53,6 +53,36 @@ public class Dashboard implements Absorbing {
         return dashboard;
     }
 
+    /** An independent copy of the figures (not of the stored document's version and position). */
+    Dashboard copy() {
+        Dashboard copy = of(conventionId);
+        copy.title = title;
+        copy.city = city;
+        copy.invitationsSent = invitationsSent;
+        copy.invitationsAccepted = invitationsAccepted;
+        copy.invitationsDeclined = invitationsDeclined;
+        copy.invitationsUnanswered = invitationsUnanswered;
+        copy.membersSeated = membersSeated;
+        copy.membersByTransition.putAll(membersByTransition);
+        copy.topicsChosen = topicsChosen;
+        copy.actionsDrafted = actionsDrafted;
+        copy.actionsFinalised = actionsFinalised;
+        copy.objectionsRaised = objectionsRaised;
+        copy.objectionsLifted = objectionsLifted;
+        votations.forEach((id, figures) -> {
+            VotationFigures mine = new VotationFigures();
+            mine.title = figures.title;
+            mine.status = figures.status;
+            mine.paperVotes = figures.paperVotes;
+            mine.onlineVotes = figures.onlineVotes;
+            mine.onlineBallots = figures.onlineBallots;
+            mine.desksTallied = figures.desksTallied;
+            mine.paperBallots = figures.paperBallots;
+            copy.votations.put(id, mine);
+        });
+        return copy;
+    }
+
     @Override
     public LogPosition absorbed() {
         return absorbed;

@@ -1,9 +1,12 @@
 package org.conventionledger.query.dashboard;
 
+import java.util.Set;
+import org.axonframework.eventhandling.EventMessage;
 import org.conventionledger.events.ConventionEvent;
 import org.conventionledger.query.dashboard.DashboardController.DashboardView;
 import org.conventionledger.query.platform.AsOfCache;
 import org.conventionledger.query.platform.AsOfView;
+import org.conventionledger.query.platform.CheckpointedReplay;
 import org.conventionledger.query.platform.LogReplay;
 import org.conventionledger.query.platform.ProblemResponses;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -13,18 +16,19 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * A convention's dashboard as it stood at a past instant or position: rebuilt in memory from the log
- * read afresh ({@link LogReplay}) with the live projection's own update logic ({@link DashboardChanges}).
+ * A convention's dashboard as it stood at a past instant or position: rebuilt in memory from the latest
+ * checkpoint of its figures before the bound and the log's tail ({@link CheckpointedReplay}), with the
+ * live projection's own update logic ({@link DashboardChanges}).
  * Nothing is written to the read store; the view is kept in the {@link AsOfCache}.
  */
 @Component
 public class DashboardAsOf {
 
-    private final LogReplay replay;
+    private final CheckpointedReplay replay;
     private final MongoTemplate mongo;
     private final AsOfCache cache;
 
-    public DashboardAsOf(LogReplay replay, MongoTemplate mongo, AsOfCache cache) {
+    public DashboardAsOf(CheckpointedReplay replay, MongoTemplate mongo, AsOfCache cache) {
         this.replay = replay;
         this.mongo = mongo;
         this.cache = cache;
@@ -59,12 +63,38 @@ public class DashboardAsOf {
     }
 
     private Rebuilt rebuild(String conventionId, LogReplay.Bound bound) {
-        Dashboard dashboard = Dashboard.of(conventionId);
-        LogReplay.Replayed replayed = replay.replay(
-                bound,
-                DashboardChanges.TYPES,
-                payload -> payload instanceof ConventionEvent e && conventionId.equals(e.conventionId()),
-                event -> DashboardChanges.apply(dashboard, event.getPayload()));
-        return new Rebuilt(replayed.eventsApplied() == 0 ? null : DashboardController.view(dashboard), replayed);
+        Figures figures = new Figures(conventionId);
+        CheckpointedReplay.Result<Dashboard> rebuilt = replay.replay(figures, bound, figures);
+        LogReplay.Replayed replayed = rebuilt.replayed();
+        return new Rebuilt(replayed.eventsApplied() == 0 ? null : DashboardController.view(rebuilt.state()), replayed);
+    }
+
+    /** A convention's figures, as the replay folds them from checkpoints. */
+    record Figures(String conventionId) implements CheckpointedReplay.Fold<Dashboard> {
+
+        @Override
+        public Dashboard empty() {
+            return Dashboard.of(conventionId);
+        }
+
+        @Override
+        public Dashboard copy(Dashboard dashboard) {
+            return dashboard.copy();
+        }
+
+        @Override
+        public Set<Class<?>> types() {
+            return DashboardChanges.TYPES;
+        }
+
+        @Override
+        public boolean selects(Object payload) {
+            return payload instanceof ConventionEvent e && conventionId.equals(e.conventionId());
+        }
+
+        @Override
+        public void apply(Dashboard dashboard, EventMessage<?> event) {
+            DashboardChanges.apply(dashboard, event.getPayload());
+        }
     }
 }

@@ -20,11 +20,19 @@ import org.springframework.context.annotation.Configuration;
  * timeout matches the writer's: a reader that gave up on a gap too early would skip, for good, an
  * event whose transaction was still committing (AxonFramework #4829). Gaps are forgotten by age only:
  * Axon's default {@code maxGapOffset} (10,000 positions) drops a gap after seconds at a high write
- * rate, whatever its age, so it is unbounded here (ADR-004).
+ * rate, whatever its age, so it is unbounded here (ADR-004). The log is read in pages of
+ * {@link #READ_BATCH_SIZE} positions ({@code ledger.eventstore.read-batch-size}).
  */
 @Configuration
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 public class EventStoreConfiguration {
+
+    /**
+     * Positions of the log one query reads (Axon's default: 100). A rebuild or an "as of" replay reads
+     * the log from its start, and on H2 over its {@code AUTO_SERVER} connection each query costs a round
+     * trip or more: larger pages are what let them read tens of thousands of events a second.
+     */
+    public static final int READ_BATCH_SIZE = 5_000;
 
     @Bean
     EventStorageEngine eventStorageEngine(
@@ -33,7 +41,8 @@ public class EventStoreConfiguration {
             PersistenceExceptionResolver persistenceExceptionResolver,
             ConnectionProvider connectionProvider,
             TransactionManager transactionManager,
-            @Value("${ledger.eventstore.gap-timeout:PT10M}") Duration gapTimeout) {
+            @Value("${ledger.eventstore.gap-timeout:PT10M}") Duration gapTimeout,
+            @Value("${ledger.eventstore.read-batch-size:" + READ_BATCH_SIZE + "}") int readBatchSize) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
@@ -44,7 +53,8 @@ public class EventStoreConfiguration {
                 .schema(new EventSchema())
                 .dataType(byte[].class)
                 .gapTimeout((int) gapTimeout.toMillis())
-                .maxGapOffset(Integer.MAX_VALUE);
+                .maxGapOffset(Integer.MAX_VALUE)
+                .batchSize(readBatchSize);
         return new IndexStampingEventStorageEngine(builder);
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -167,6 +168,19 @@ public class LogReplay {
      */
     public Replayed replay(
             Bound bound, Set<Class<?>> types, Predicate<Object> selects, Consumer<EventMessage<?>> apply) {
+        return withPermit(() -> scan(bound, types, selects, apply));
+    }
+
+    EventStore eventStore() {
+        return eventStore;
+    }
+
+    Duration clockSlack() {
+        return clockSlack;
+    }
+
+    /** Runs the replay once one of the permits is free; 503 {@code replays-busy} if none frees in time. */
+    <T> T withPermit(Supplier<T> replay) {
         try {
             if (!permits.tryAcquire(permitWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 ErrorResponseException busy = ProblemResponses.error(
@@ -181,14 +195,13 @@ public class LogReplay {
             throw interrupted();
         }
         try {
-            return scan(bound, types, selects, apply);
+            return replay.get();
         } finally {
             permits.release();
         }
     }
 
-    private Replayed scan(
-            Bound bound, Set<Class<?>> types, Predicate<Object> selects, Consumer<EventMessage<?>> apply) {
+    Replayed scan(Bound bound, Set<Class<?>> types, Predicate<Object> selects, Consumer<EventMessage<?>> apply) {
         Long last = null;
         long read = 0;
         long applied = 0;

@@ -31,6 +31,7 @@ import org.conventionledger.query.dashboard.DashboardController.DashboardView;
 import org.conventionledger.query.dashboard.DashboardController.VotationTurnout;
 import org.conventionledger.query.platform.AsOfCache;
 import org.conventionledger.query.platform.AsOfView;
+import org.conventionledger.query.platform.CheckpointedReplay;
 import org.conventionledger.query.platform.EventLog;
 import org.conventionledger.query.platform.InMemoryLog;
 import org.conventionledger.query.platform.LogReplay;
@@ -69,7 +70,8 @@ class DashboardAsOfTest {
         controller = new DashboardController(store.mongo());
         live = EventLog.jdbc();
         log = new InMemoryLog();
-        asOf = new DashboardAsOf(log.replay(Duration.ofMinutes(10)), store.mongo(), new AsOfCache(16));
+        asOf = new DashboardAsOf(
+                new CheckpointedReplay(log.replay(Duration.ofMinutes(10)), 3, 1_000), store.mongo(), new AsOfCache(16));
     }
 
     @AfterEach

@@ -20,6 +20,7 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.platform.AsOfCache;
 import org.conventionledger.query.platform.AsOfView;
+import org.conventionledger.query.platform.CheckpointedReplay;
 import org.conventionledger.query.platform.EventLog;
 import org.conventionledger.query.platform.InMemoryLog;
 import org.conventionledger.query.platform.LogReplay;
@@ -62,7 +63,8 @@ class RankingAsOfTest {
         controller = new RankingController(store.mongo(), null);
         live = EventLog.jdbc();
         log = new InMemoryLog();
-        asOf = new RankingAsOf(log.replay(Duration.ofMinutes(10)), store.mongo(), new AsOfCache(16));
+        asOf = new RankingAsOf(
+                new CheckpointedReplay(log.replay(Duration.ofMinutes(10)), 3, 1_000), store.mongo(), new AsOfCache(16));
         signIn(Role.GARANT);
     }
 

@@ -17,6 +17,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.conventionledger.events.ConventionEvent;
+import org.conventionledger.query.platform.BulkReplay;
 import org.conventionledger.query.platform.IndexStampingEventStorageEngine;
 import org.conventionledger.query.platform.Projections;
 import org.conventionledger.query.platform.ReadStore;
@@ -27,16 +28,26 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 /**
  * A measurement, not a timed test: the rankings projection rebuilt from a log of online ballots on one
  * votation, as the service runs it (H2 file event store with the index-stamping engine, a pooled
- * processor of 4 segments on 2 threads sequenced by convention, embedded read store on H2), once with
- * batches of one event (one read and one write per event, as before batching) and once with the
- * service's batch size. Prints {@code REBUILD …} lines; checks only that the ranking is exact.
+ * processor of 4 segments on 2 threads sequenced by convention, embedded read store on H2), with
+ * batches of one event (one read and one write per event, as before batching), with the processor's
+ * batch size, and as the service rebuilds ({@link BulkReplay}). Prints {@code REBUILD …} lines; checks
+ * only that the ranking is exact.
  *
- * <p>{@code mvn test -pl query-service -Dtest=RankingRebuildMeasurement -Dledger.rebuild.events=100000}
+ * <p>{@code mvn test -pl query-service -Dtest=RankingRebuildMeasurement -Dledger.rebuild.events=100000}; also
+ * {@code -Dledger.rebuild.batch-sizes=1000}, {@code -Dledger.rebuild.read-batch=100} (positions per query of the
+ * event store) and {@code -Dledger.rebuild.tcp=true} (the log read over H2's TCP server).
  */
 class RankingRebuildMeasurement {
 
     private static final int BALLOTS = Integer.getInteger("ledger.rebuild.events", 3_000);
     private static final int ACTIONS = 12;
+    /** The processor's batch sizes to measure, in turn. */
+    private static final String BATCH_SIZES = System.getProperty("ledger.rebuild.batch-sizes", "1,1000,bulk");
+    /** The positions the event store reads per query. */
+    private static final int READ_BATCH = Integer.getInteger("ledger.rebuild.read-batch", 5_000);
+    /** Whether the log is read over H2's TCP server, as the query-service does beside the command-service. */
+    private static final boolean TCP = Boolean.getBoolean("ledger.rebuild.tcp");
+
     private static final Instant T0 = Instant.parse("2025-06-14T08:00:00Z");
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -50,16 +61,63 @@ class RankingRebuildMeasurement {
             Serializer serializer = JacksonSerializer.builder()
                     .objectMapper(Jackson2ObjectMapperBuilder.json().build())
                     .build();
-            IndexStampingEventStorageEngine engine = file.engine(serializer);
-            write(engine);
+            write(file.engine(serializer));
+            IndexStampingEventStorageEngine engine =
+                    TCP ? file.remoteEngine(serializer, READ_BATCH) : file.engine(serializer, READ_BATCH);
             EmbeddedEventStore log =
                     EmbeddedEventStore.builder().storageEngine(engine).build();
             try {
-                rebuild(log, 1);
-                rebuild(log, 1_000);
+                for (String batchSize : BATCH_SIZES.split(",")) {
+                    if ("bulk".equals(batchSize.strip())) {
+                        bulk(log);
+                    } else {
+                        rebuild(log, Integer.parseInt(batchSize.strip()));
+                    }
+                }
             } finally {
                 log.shutDown();
             }
+        }
+    }
+
+    /** The rebuild as the service runs it: one reader, large batches, then the token handed over. */
+    private void bulk(EmbeddedEventStore log) throws Exception {
+        try (ReadStore readStore = ReadStore.start(ReadStore.Backend.H2)) {
+            RankingProjection projection = new RankingProjection(new Projections(readStore.mongo()), readStore.mongo());
+            InMemoryTokenStore tokens = new InMemoryTokenStore();
+            tokens.initializeTokenSegments("rankings", 4);
+            BulkReplay replay = new BulkReplay(
+                    "rankings",
+                    SimpleEventHandlerInvoker.builder()
+                            .eventHandlers(projection)
+                            .sequencingPolicy(e ->
+                                    e.getPayload() instanceof ConventionEvent c ? c.conventionId() : e.getIdentifier())
+                            .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
+                            .build(),
+                    log,
+                    tokens);
+            long start = System.nanoTime();
+            long cpuStart = PROCESS.getProcessCpuTime();
+            replay.run();
+            long millis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
+            long cpuMillis = Math.max(1, (PROCESS.getProcessCpuTime() - cpuStart) / 1_000_000);
+            Ranking ranking = readStore.mongo().findById("v", Ranking.class);
+
+            assertThat(ranking.onlineBallots).isEqualTo(BALLOTS);
+            for (int segment = 0; segment < 4; segment++) {
+                assertThat(tokens.fetchToken("rankings", segment).position()).hasValue(BALLOTS + 2);
+            }
+            System.out.printf(
+                    "REBUILD rankings in bulk, %s, read batch %d: %d events in %d ms = %d events/s; "
+                            + "CPU %d ms = %d events per CPU second; %d writes of the ranking%n",
+                    TCP ? "over TCP" : "embedded",
+                    READ_BATCH,
+                    BALLOTS + 2,
+                    millis,
+                    (BALLOTS + 2) * 1000L / millis,
+                    cpuMillis,
+                    (BALLOTS + 2) * 1000L / cpuMillis,
+                    ranking.version + 1);
         }
     }
 
@@ -100,8 +158,10 @@ class RankingRebuildMeasurement {
             // the CPU time (event store, processor and read store all run in this JVM) depends less on
             // what else the machine runs than the wall time does
             System.out.printf(
-                    "REBUILD rankings, batch size %d: %d events in %d ms = %d events/s; CPU %d ms = %d events "
-                            + "per CPU second; %d writes of the ranking%n",
+                    "REBUILD rankings, %s, read batch %d, batch size %d: %d events in %d ms = %d events/s; "
+                            + "CPU %d ms = %d events per CPU second; %d writes of the ranking%n",
+                    TCP ? "over TCP" : "embedded",
+                    READ_BATCH,
                     batchSize,
                     BALLOTS + 2,
                     millis,

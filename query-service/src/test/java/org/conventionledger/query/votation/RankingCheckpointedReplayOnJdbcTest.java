@@ -1,0 +1,112 @@
+package org.conventionledger.query.votation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.conventionledger.query.platform.CheckpointedReplay;
+import org.conventionledger.query.platform.IndexStampingEventStorageEngine;
+import org.conventionledger.query.platform.LogReplay;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+/**
+ * Checkpoints taken while transactions were still committing, on the real JDBC log: ballots whose rows
+ * were missing when the checkpoints were taken (gaps in their tokens) are committed afterwards, and the
+ * ranking as of any bound, rebuilt from the checkpoints, still counts them as the full replay does.
+ */
+class RankingCheckpointedReplayOnJdbcTest {
+
+    private static final int BALLOTS = 60;
+    /** Recent enough for the event store to keep waiting for the gaps (its gap timeout, below). */
+    private static final Instant T0 = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void lateCommitsBelowACheckpointAreCountedAsTheFullReplayCountsThem() throws Exception {
+        try (H2LogFile file = H2LogFile.create(dataDir)) {
+            Serializer serializer = JacksonSerializer.builder()
+                    .objectMapper(Jackson2ObjectMapperBuilder.json().build())
+                    .build();
+            RankingReplayOnJdbcTest.appendOpenVotation(file.engine(serializer), 2, T0);
+            RankingReplayOnJdbcTest.appendBallots(
+                    file.engine(serializer), BALLOTS, T0, i -> i % 3 == 0 ? List.of(1, 2) : List.of(1 + i % 2));
+            String url = "jdbc:h2:file:" + dataDir.resolve("eventstore") + ";AUTO_SERVER=TRUE";
+            try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                    Statement sql = connection.createStatement()) {
+                // three transactions still committing: their positions are taken, their rows not visible
+                sql.execute("CREATE TABLE late AS SELECT * FROM DomainEventEntry WHERE globalIndex IN (5, 6, 31)");
+                sql.execute("DELETE FROM DomainEventEntry WHERE globalIndex IN (5, 6, 31)");
+
+                IndexStampingEventStorageEngine engine =
+                        new IndexStampingEventStorageEngine(JdbcEventStorageEngine.builder()
+                                .snapshotSerializer(serializer)
+                                .eventSerializer(serializer)
+                                .connectionProvider(() -> DriverManager.getConnection(url, "sa", ""))
+                                .transactionManager(NoTransactionManager.INSTANCE)
+                                .schema(new EventSchema())
+                                .dataType(byte[].class)
+                                .gapTimeout(Integer.MAX_VALUE)
+                                .maxGapOffset(Integer.MAX_VALUE));
+                EmbeddedEventStore store =
+                        EmbeddedEventStore.builder().storageEngine(engine).build();
+                try {
+                    LogReplay full = new LogReplay(store, Duration.ofMinutes(10));
+                    CheckpointedReplay checkpointed = new CheckpointedReplay(full, 4, 1_000);
+                    RankingAsOf.Counting counting = new RankingAsOf.Counting("v");
+                    Ranking before = checkpointed
+                            .replay(counting, new LogReplay.Bound(T0.plusSeconds(BALLOTS), null), counting)
+                            .state();
+                    assertThat(before.onlineBallots).isEqualTo(BALLOTS - 3);
+
+                    sql.execute("INSERT INTO DomainEventEntry SELECT * FROM late");
+
+                    for (long second = -1; second <= BALLOTS + 1; second++) {
+                        assertSame(full, checkpointed, new LogReplay.Bound(T0.plusSeconds(second), null));
+                    }
+                    for (long position = 0; position <= BALLOTS + 2; position += 5) {
+                        assertSame(full, checkpointed, new LogReplay.Bound(null, position));
+                    }
+                    assertThat(checkpointed
+                                    .replay(counting, new LogReplay.Bound(T0.plusSeconds(BALLOTS), null), counting)
+                                    .state()
+                                    .onlineBallots)
+                            .isEqualTo(BALLOTS);
+                } finally {
+                    store.shutDown();
+                }
+            }
+        }
+    }
+
+    private static void assertSame(LogReplay full, CheckpointedReplay checkpointed, LogReplay.Bound bound) {
+        Ranking expected = Ranking.of("v");
+        LogReplay.Replayed replayed = full.replay(
+                bound,
+                RankingChanges.TYPES,
+                p -> "v".equals(RankingChanges.votationOf(p)),
+                e -> RankingChanges.apply(expected, e.getPayload()));
+        RankingAsOf.Counting counting = new RankingAsOf.Counting("v");
+        CheckpointedReplay.Result<Ranking> actual = checkpointed.replay(counting, bound, counting);
+        assertThat(RankingCheckpointedReplayPropertiesTest.figures(actual.state()))
+                .as("as of %s", bound)
+                .isEqualTo(RankingCheckpointedReplayPropertiesTest.figures(expected));
+        assertThat(actual.replayed().lastPosition()).as("as of %s", bound).isEqualTo(replayed.lastPosition());
+        assertThat(actual.replayed().eventsApplied()).as("as of %s", bound).isEqualTo(replayed.eventsApplied());
+    }
+}
