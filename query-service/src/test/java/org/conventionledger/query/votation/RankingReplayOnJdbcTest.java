@@ -161,6 +161,16 @@ class RankingReplayOnJdbcTest {
     /** Appends {@code count} online ballots on votation "v", one a second from {@code t0}, in batches of 1,000. */
     static void appendBallots(
             IndexStampingEventStorageEngine engine, int count, Instant t0, IntFunction<List<Integer>> choices) {
+        appendBallots(engine, count, t0, Duration.ofSeconds(1), choices);
+    }
+
+    /** The same, one ballot every {@code apart} of recording time. */
+    static void appendBallots(
+            IndexStampingEventStorageEngine engine,
+            int count,
+            Instant t0,
+            Duration apart,
+            IntFunction<List<Integer>> choices) {
         List<EventMessage<?>> batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String ballot = "ballot-" + i;
@@ -171,7 +181,7 @@ class RankingReplayOnJdbcTest {
                     new OnlineBallotCast("c", "v", ballot, "pseudo-" + i, choices.apply(i)),
                     null,
                     UUID.randomUUID().toString(),
-                    t0.plusSeconds(i)));
+                    t0.plus(apart.multipliedBy(i))));
             if (batch.size() == 1_000) {
                 engine.appendEvents(batch);
                 batch.clear();
