@@ -88,6 +88,18 @@ public class CheckpointedReplay {
         Instant pendingLatestBefore;
         Instant pendingEarliest;
         Instant pendingLatest;
+
+        void reset() {
+            checkpoints.clear();
+            pendingState = null;
+            pendingToken = null;
+            pendingPosition = -1;
+            pendingRead = 0;
+            pendingApplied = 0;
+            pendingLatestBefore = null;
+            pendingEarliest = null;
+            pendingLatest = null;
+        }
     }
 
     private final EventStore eventStore;
@@ -124,7 +136,13 @@ public class CheckpointedReplay {
             Series mine = series.get(key, k -> new Series());
             List<Checkpoint<?>> checkpoints;
             synchronized (mine) {
-                extend(mine, fold);
+                try {
+                    extend(mine, fold);
+                } catch (RuntimeException e) {
+                    // an event that failed half-way may have changed the state: the series starts again
+                    mine.reset();
+                    throw e;
+                }
                 checkpoints = List.copyOf(mine.checkpoints);
             }
             // weighed again now that it may have grown
