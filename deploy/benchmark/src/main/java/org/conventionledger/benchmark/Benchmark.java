@@ -479,7 +479,12 @@ public final class Benchmark {
         if (crash.get() != null) {
             report.put("crash", crash.get());
         }
+        // in crash mode, the run proves nothing about the crash unless the kill and the restart happened
+        boolean crashed =
+                !options.crash() || (crash.get() != null && !crash.get().containsKey("error"));
+        checks.put("crashDone", options.crash() ? crashed : null);
         return check.exact()
+                && crashed
                 && rebuiltExact
                 && duplicates.duplicatesAccepted() + main.duplicatesAccepted() == 0
                 && load.lateAccepted() == 0
