@@ -49,7 +49,7 @@ public class EventSigner {
 
     /**
      * The messages of one commit, signed. A group of ballots (ADR-008) puts up to 256 events in one commit,
-     * all signed on the intake's single writer thread, where the Ed25519 signatures were 40 % of its time
+     * all signed on the intake's single writer thread, where the Ed25519 signatures were 22 % of its time
      * (docs/performance.md): from {@value #PARALLEL_FROM} messages on, they are signed in parallel first.
      * Each signature covers its own event only, so the order they are made in changes nothing.
      */
