@@ -23,6 +23,9 @@ public class SecurityConfiguration {
                 http,
                 auth -> auth.requestMatchers(HttpMethod.POST, "/api/votations/*/ballots")
                         .hasAnyRole(Role.VOTER.name(), Role.PLATFORM.name())
+                        // the benchmark's HTTP ceiling, when enabled: the same callers as a ballot (else 404)
+                        .requestMatchers(HttpMethod.POST, "/api/votations/*/ballots:http-ceiling")
+                        .hasAnyRole(Role.VOTER.name(), Role.PLATFORM.name())
                         // relayed batches: the voting platform's online ballots, a desk's paper ones
                         .requestMatchers(HttpMethod.POST, "/api/votations/*/ballots:batch")
                         .hasAnyRole(Role.PLATFORM.name(), Role.ORGANISER.name())

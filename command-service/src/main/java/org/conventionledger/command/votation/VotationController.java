@@ -277,14 +277,8 @@ public class VotationController {
     public Map<String, String> cast(@PathVariable String votationId, @Valid @RequestBody BallotRequest request)
             throws InterruptedException {
         boolean platform = isPlatform();
-        String pseudonym = pseudonyms.pseudonym(votationId, voter(platform, request.voterRef()));
-        if (!platform && request.voterFacts() != null) {
-            throw RuleViolation.unprocessable(
-                    "voter-facts-not-allowed",
-                    "A voter's facts come from their identity"
-                            + " token: 'voterFacts' is attested by the voting platform only.");
-        }
-        VoterFacts facts = platform ? request.voterFacts() : claims.current();
+        String pseudonym = pseudonyms.pseudonym(votationId, voter(platform, request.voterRef(), claims));
+        VoterFacts facts = facts(platform, request, claims);
         String ballotId = ballotId(pseudonym);
         record(new CastOnlineBallot(ballotId, votationId, pseudonym, request.choices(), facts));
         return Map.of("ballotId", ballotId);
@@ -297,7 +291,7 @@ public class VotationController {
     @GetMapping("/api/votations/{votationId}/ballot-order")
     public Map<String, Object> ballotOrder(
             @PathVariable String votationId, @RequestParam(required = false) String voterRef) {
-        String pseudonym = pseudonyms.pseudonym(votationId, voter(isPlatform(), voterRef));
+        String pseudonym = pseudonyms.pseudonym(votationId, voter(isPlatform(), voterRef, claims));
         VotationRegister.Entry votation = register.votation(votationId)
                 .orElseThrow(() ->
                         RuleViolation.notFound("unknown-votation", "No votation " + votationId + " is scheduled."));
@@ -340,7 +334,21 @@ public class VotationController {
         BallotAnswers.await(answers.get(0), BallotAnswers.deadline());
     }
 
-    private static boolean isPlatform() {
+    /**
+     * The facts a ballot's eligibility is checked on: the platform attests those of the voter it relays, a
+     * voter signing in has theirs from their identity token and may not send any.
+     */
+    static VoterFacts facts(boolean platform, BallotRequest request, VoterClaims claims) {
+        if (!platform && request.voterFacts() != null) {
+            throw RuleViolation.unprocessable(
+                    "voter-facts-not-allowed",
+                    "A voter's facts come from their identity"
+                            + " token: 'voterFacts' is attested by the voting platform only.");
+        }
+        return platform ? request.voterFacts() : claims.current();
+    }
+
+    static boolean isPlatform() {
         return Actor.current().hasRole(Role.PLATFORM);
     }
 
@@ -348,7 +356,7 @@ public class VotationController {
      * The voter's canonical reference: a voter acts as themselves (their identity token's reference); only
      * the voting platform names the voter it relays.
      */
-    private VoterReference voter(boolean platform, String voterRef) {
+    static VoterReference voter(boolean platform, String voterRef, VoterClaims claims) {
         if (platform && (voterRef == null || voterRef.isBlank())) {
             throw RuleViolation.unprocessable(
                     "voter-ref-required", "The voting platform names the voter it relays in 'voterRef'.");

@@ -372,4 +372,12 @@ class BallotBatchApiTest {
                 .extracting(BallotBatchApiTest::outcome)
                 .containsExactly("422 invalid-fields");
     }
+
+    @Test
+    void theBenchmarksHttpCeilingIsOffByDefault() throws Exception {
+        long before = events();
+        api.post("PLATFORM", path("/ballots:http-ceiling"), "{\"voterRef\":\"C-1\",\"choices\":[1]}")
+                .andExpect(status().isNotFound());
+        assertThat(events()).isEqualTo(before);
+    }
 }

@@ -1,6 +1,7 @@
 package org.conventionledger.benchmark;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,8 +47,9 @@ final class BallotLoad {
     private static final String PLATFORM = "platform";
 
     private final Api api;
-    private final String ballotsUrl;
-    private final String batchUrl;
+    private final URI ballotsUrl;
+    private final URI batchUrl;
+    private final URI ceilingUrl;
     private final String runId;
     private final int actions;
     private final long startNanos;
@@ -63,8 +65,10 @@ final class BallotLoad {
     BallotLoad(
             Api api, String commandUrl, String votationId, String runId, int actions, int capacity, long startNanos) {
         this.api = api;
-        this.ballotsUrl = commandUrl + "/api/votations/" + votationId + "/ballots";
-        this.batchUrl = ballotsUrl + ":batch";
+        String ballots = commandUrl + "/api/votations/" + votationId + "/ballots";
+        this.ballotsUrl = URI.create(ballots);
+        this.batchUrl = URI.create(ballots + ":batch");
+        this.ceilingUrl = URI.create(ballots + ":http-ceiling");
         this.runId = runId;
         this.actions = actions;
         this.startNanos = startNanos;
@@ -176,6 +180,52 @@ final class BallotLoad {
                 duplicatesAccepted.sum(),
                 outcomes,
                 System.nanoTime() - started);
+    }
+
+    /**
+     * The HTTP ceiling: {@code count} ballot requests of voters {@code first…} sent as {@link #send} sends
+     * them, from as many clients, to the endpoint that authenticates and parses a ballot and appends
+     * nothing ({@code …/ballots:http-ceiling}). Counts the requests answered 2xx; records no ballot.
+     */
+    Phase ceiling(String name, long first, long count, int clients) throws InterruptedException {
+        AtomicLong next = new AtomicLong();
+        LongAdder answered = new LongAdder();
+        Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+        long started = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Thread thread = new Thread(
+                    () -> {
+                        long k;
+                        while ((k = next.getAndIncrement()) < count) {
+                            String outcome;
+                            try {
+                                Api.Response response = api.post(
+                                        ceilingUrl, PLATFORM, Ballots.body(runId, first + k, actions), TIMEOUT);
+                                outcome = response.ok()
+                                        ? String.valueOf(response.status())
+                                        : response.status() + " " + response.code();
+                            } catch (IOException e) {
+                                outcome = "no answer: " + e.getClass().getSimpleName();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                            count(outcomes, outcome);
+                            if (outcome.startsWith("2")) {
+                                answered.increment();
+                            }
+                        }
+                    },
+                    name + "-client-" + c);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return phase(name, count, answered.sum(), 0, 0, 0, outcomes, System.nanoTime() - started);
     }
 
     /**

@@ -178,7 +178,7 @@ public final class Benchmark {
                 options.commandHeap(),
                 options.queryHeap(),
                 env,
-                options.serviceProperties())) {
+                withHttpCeiling(options.serviceProperties()))) {
             long t = System.nanoTime();
             services.start();
             say("-- services started in " + secs(System.nanoTime() - t) + " (command :" + services.commandPort
@@ -247,6 +247,11 @@ public final class Benchmark {
                     + "/s, untimed)");
             awaitCount(api, rankingUrl, load.accepted(), Duration.ofMinutes(5));
         }
+
+        // the HTTP ceiling with the same clients, before the load and again after it
+        List<Map<String, Object>> ceilings = new ArrayList<>();
+        ceilings.add(
+                httpCeiling(load, services, "before the load", options.warmup() + options.ballots() + 40_000_000L));
 
         Probes.RankingProbe probe = new Probes.RankingProbe(
                         api, services.queryUrl(), votation.votationId(), t0, options.rankingIntervalMillis())
@@ -334,6 +339,9 @@ public final class Benchmark {
         if (crasher != null) {
             crasher.join();
         }
+
+        ceilings.add(httpCeiling(load, services, "after the load", options.warmup() + options.ballots() + 50_000_000L));
+        report.put("httpCeiling", ceilingFigures(ceilings, main.acceptedPerSecond()));
 
         if (!load.serverErrors().isEmpty()) {
             say("-- server errors during the load (first " + load.serverErrors().size() + "):");
@@ -474,12 +482,61 @@ public final class Benchmark {
         if (crash.get() != null) {
             report.put("crash", crash.get());
         }
+        // in crash mode, the run proves nothing about the crash unless the kill and the restart happened
+        boolean crashed =
+                !options.crash() || (crash.get() != null && !crash.get().containsKey("error"));
+        checks.put("crashDone", options.crash() ? crashed : null);
         return check.exact()
+                && crashed
                 && rebuiltExact
                 && duplicates.duplicatesAccepted() + main.duplicatesAccepted() == 0
                 && load.lateAccepted() == 0
                 && (long) checks.get("lateRefused") == late.requests()
                 && (long) checks.get("duplicatesRefused") == (long) checks.get("duplicatesSent");
+    }
+
+    /**
+     * One measure of the HTTP ceiling: the load's requests (same clients, same kind of bodies) to the endpoint
+     * that authenticates and parses a ballot and appends nothing; requests/s and CPU per request.
+     */
+    private Map<String, Object> httpCeiling(BallotLoad load, Services services, String when, long firstVoter)
+            throws InterruptedException {
+        long requests = Math.max(1_000, Math.min(options.ballots() / 4, 50_000));
+        long commandPid = services.commandPid();
+        Duration commandCpu0 = Services.cpu(commandPid);
+        Duration selfCpu0 = ownCpu();
+        BallotLoad.Phase phase = load.ceiling("ceiling", firstVoter, requests, options.clients());
+        double answered = Math.max(1, phase.accepted());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("when", when);
+        m.put("requests", phase.requests());
+        m.put("seconds", phase.elapsed().toNanos() / 1e9);
+        m.put("requestsPerSecond", phase.acceptedPerSecond());
+        m.put("outcomes", phase.outcomes());
+        m.put(
+                "commandServiceCpuMillisPerRequest",
+                round2(Services.cpu(commandPid).minus(commandCpu0).toNanos() / 1e6 / answered));
+        m.put("benchmarkCpuMillisPerRequest", round2(ownCpuSince(selfCpu0) / 1e6 / answered));
+        m.put("loadAverage", loadAverage());
+        say("-- HTTP ceiling " + when + ": " + n(phase.accepted()) + " requests parsed, nothing appended, in "
+                + secs(phase.elapsed().toNanos()) + " = " + n(phase.acceptedPerSecond()) + " requests/s ("
+                + m.get("commandServiceCpuMillisPerRequest") + " ms command-service CPU, "
+                + m.get("benchmarkCpuMillisPerRequest") + " ms client CPU a request); outcomes " + phase.outcomes());
+        return m;
+    }
+
+    /** The ceiling as the mean of its two measures, and the single ballots' share of it. */
+    private static Map<String, Object> ceilingFigures(List<Map<String, Object>> measures, double ballotsPerSecond) {
+        double sum = 0;
+        for (Map<String, Object> m : measures) {
+            sum += (double) m.get("requestsPerSecond");
+        }
+        double perSecond = sum / measures.size();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("requestsPerSecond", perSecond);
+        figures.put("singleBallotsShare", perSecond > 0 ? ballotsPerSecond / perSecond : null);
+        figures.put("measures", measures);
+        return figures;
     }
 
     /** The relayed batches phase: ballots/s accepted, and the command-service's CPU per ballot. */
@@ -533,8 +590,12 @@ public final class Benchmark {
         List<String> missing = new ArrayList<>();
         Map<String, Object> single = new LinkedHashMap<>();
         single.put("ballotsPerSecond", e2e.get("ballotsPerSecond"));
-        single.put("httpCeilingPerSecond", null);
-        missing.add("singleBallots.httpCeilingPerSecond");
+        Map<String, Object> ceiling = (Map<String, Object>) values.getOrDefault("httpCeiling", Map.of());
+        single.put("httpCeilingPerSecond", ceiling.get("requestsPerSecond"));
+        single.put("shareOfHttpCeiling", ceiling.get("singleBallotsShare"));
+        if (ceiling.get("requestsPerSecond") == null) {
+            missing.add("singleBallots.httpCeilingPerSecond");
+        }
         Map<String, Object> batches = new LinkedHashMap<>();
         batches.put("ballotsPerSecond", relayed.get("ballotsPerSecond"));
         batches.put(
@@ -976,6 +1037,13 @@ public final class Benchmark {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /** The services' properties and the one that opens the HTTP ceiling's endpoint, off by default. */
+    static List<String> withHttpCeiling(List<String> properties) {
+        List<String> all = new ArrayList<>(properties);
+        all.add("ledger.benchmark.http-ceiling=true");
+        return all;
     }
 
     /** The benchmark client's own CPU time so far. */

@@ -70,6 +70,27 @@ final class Report {
                 n(perSecond) + " /s",
                 "≥ 10,000 /s",
                 verdict(perSecond >= TARGET_BALLOTS_PER_SECOND));
+        Map<String, Object> ceiling = map("httpCeiling");
+        if (!ceiling.isEmpty()) {
+            StringBuilder each = new StringBuilder();
+            for (Map<String, Object> m : (List<Map<String, Object>>) ceiling.getOrDefault("measures", List.of())) {
+                each.append(each.length() == 0 ? "" : ", ")
+                        .append(m.get("when"))
+                        .append(' ')
+                        .append(n(number(m.get("requestsPerSecond"))));
+            }
+            row(
+                    "    HTTP ceiling, same clients, nothing appended",
+                    n(number(ceiling.get("requestsPerSecond"))) + " requests/s (" + each + ")",
+                    "",
+                    "");
+            double share = number(ceiling.get("singleBallotsShare"));
+            row(
+                    "    single ballots / HTTP ceiling",
+                    String.format("%.1f %%", share * 100),
+                    "≥ 50 %",
+                    verdict(share >= TARGET_RATIO));
+        }
         for (Map<String, Object> r : raws) {
             int batch = (int) number(r.get("rowsPerTransaction"));
             row(

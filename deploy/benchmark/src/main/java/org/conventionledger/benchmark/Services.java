@@ -162,7 +162,8 @@ final class Services implements AutoCloseable {
 
     private static void awaitHealthy(int port, Process process) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        // a machine shared with builds has taken over 3 minutes to start a service
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(8));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("service on port " + port + " exited with " + process.exitValue()
@@ -182,7 +183,7 @@ final class Services implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("service on port " + port + " did not become healthy within 3 minutes");
+        throw new IllegalStateException("service on port " + port + " did not become healthy within 8 minutes");
     }
 
     private static String javaBinary() {
