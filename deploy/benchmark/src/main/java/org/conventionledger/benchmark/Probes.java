@@ -230,14 +230,12 @@ final class Probes {
                 long at = System.nanoTime() - startNanos;
                 try {
                     JsonNode all = api.getJson(url, "organiser");
-                    synchronized (this) {
-                        for (JsonNode p : all) {
-                            samples.add(new Sample(
-                                    at,
-                                    p.path("processor").asText(),
-                                    p.path("position").asLong(),
-                                    p.path("head").asLong()));
-                        }
+                    for (JsonNode p : all) {
+                        record(
+                                at,
+                                p.path("processor").asText(),
+                                p.path("position").asLong(),
+                                p.path("head").asLong());
                     }
                 } catch (RuntimeException unavailable) {
                     // the query-service is down (crash mode) or busy: no sample
@@ -267,6 +265,10 @@ final class Probes {
                 result.put(p, d);
             });
             return result;
+        }
+
+        synchronized void record(long at, String processor, long position, long head) {
+            samples.add(new Sample(at, processor, position, head));
         }
 
         /**
