@@ -37,15 +37,14 @@ final class EventStore {
         this.schema = schema;
     }
 
-    /**
-     * The services' own URL form (application.yml): {@code
-     * jdbc:h2:file:<dir>/eventstore;AUTO_SERVER=TRUE;WRITE_DELAY=0}.
-     */
+    /** The services' own settings ({@code ledger.eventstore.h2-settings} of their application.yml). */
+    static final String SERVICE_H2_SETTINGS = ";AUTO_SERVER=TRUE;WRITE_DELAY=0;RETENTION_TIME=5000;COMPRESS=TRUE";
+
+    /** The services' own URL form (application.yml): {@code jdbc:h2:file:<dir>/eventstore} and their settings. */
     static EventStore h2(Path directory, String options) {
         return new EventStore(
                 Options.Store.H2,
-                "jdbc:h2:file:" + directory.toAbsolutePath().resolve("eventstore") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0"
-                        + options,
+                "jdbc:h2:file:" + directory.toAbsolutePath().resolve("eventstore") + SERVICE_H2_SETTINGS + options,
                 "sa",
                 "",
                 null);
@@ -191,6 +190,19 @@ final class EventStore {
     }
 
     /** PostgreSQL's settings that decide what a commit costs. */
+    /** PostgreSQL: the event table with its indexes and TOAST ({@code pg_total_relation_size}); null on H2. */
+    Long eventTableBytes() throws SQLException {
+        if (kind != Options.Store.POSTGRES) {
+            return null;
+        }
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_total_relation_size('" + schema + ".domainevententry')")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     Map<String, String> durabilitySettings() throws SQLException {
         Map<String, String> settings = new LinkedHashMap<>();
         try (Connection c = connect();

@@ -230,14 +230,12 @@ final class Probes {
                 long at = System.nanoTime() - startNanos;
                 try {
                     JsonNode all = api.getJson(url, "organiser");
-                    synchronized (this) {
-                        for (JsonNode p : all) {
-                            samples.add(new Sample(
-                                    at,
-                                    p.path("processor").asText(),
-                                    p.path("position").asLong(),
-                                    p.path("head").asLong()));
-                        }
+                    for (JsonNode p : all) {
+                        record(
+                                at,
+                                p.path("processor").asText(),
+                                p.path("position").asLong(),
+                                p.path("head").asLong());
                     }
                 } catch (RuntimeException unavailable) {
                     // the query-service is down (crash mode) or busy: no sample
@@ -267,6 +265,51 @@ final class Probes {
                 result.put(p, d);
             });
             return result;
+        }
+
+        synchronized void record(long at, String processor, long position, long head) {
+            samples.add(new Sample(at, processor, position, head));
+        }
+
+        /**
+         * How long (s) {@code processor} was behind the log at each of its samples within [from, to): from the
+         * last sample before its next event was seen in the log (the event was appended after it) to this sample;
+         * 0 at the head. Sampled once a second: an upper bound, long by at most the sampling interval.
+         */
+        synchronized double[] secondsBehind(String processor, long from, long to) {
+            List<Sample> polls = new ArrayList<>(); // one per poll: the log's head when the poll was answered
+            for (Sample s : samples) {
+                if (polls.isEmpty() || polls.get(polls.size() - 1).at() != s.at()) {
+                    polls.add(s);
+                }
+            }
+            Longs lags = new Longs();
+            for (Sample s : samples) {
+                if (!s.processor().equals(processor) || s.at() < from || s.at() >= to) {
+                    continue;
+                }
+                if (s.position() >= s.head()) {
+                    lags.add(0);
+                    continue;
+                }
+                int first = 0; // the first poll whose head holds the processor's next event (heads only grow)
+                int last = polls.size() - 1;
+                while (first < last) {
+                    int mid = (first + last) >>> 1;
+                    if (polls.get(mid).head() > s.position()) {
+                        last = mid;
+                    } else {
+                        first = mid + 1;
+                    }
+                }
+                long appendedAfter = polls.get(Math.max(0, first - 1)).at();
+                lags.add(Math.max(0, s.at() - appendedAfter));
+            }
+            double[] seconds = new double[lags.size()];
+            for (int i = 0; i < seconds.length; i++) {
+                seconds[i] = lags.get(i) / 1e9;
+            }
+            return seconds;
         }
 
         /** Per processor, the first sample time (ns) at or after {@code from} where it had reached {@code head}. */

@@ -145,6 +145,14 @@ final class Report {
                     "",
                     "");
         }
+        Map<String, Object> trail = (Map<String, Object>) lag.getOrDefault("auditTrailSecondsBehind", Map.of());
+        if (trail.get("p99") != null) {
+            row(
+                    "    audit-trail: seconds behind p50 / p99 / max",
+                    f(trail.get("p50")) + " / " + f(trail.get("p99")) + " / " + f(trail.get("max")) + " s",
+                    "p99 ≤ 10 s",
+                    verdict(number(trail.get("p99")) <= 10));
+        }
         Map<String, Object> caughtUp =
                 (Map<String, Object>) lag.getOrDefault("processorsCaughtUpSecondsAfterLoad", Map.of());
         StringBuilder caught = new StringBuilder();
@@ -259,7 +267,20 @@ final class Report {
             row("ballot rows (raw append)", String.valueOf(raws.get(0).get("rowShape")), "", "");
         }
         if (values.containsKey("eventStoreBytes")) {
-            row("H2 event store file after the run", n(number(values.get("eventStoreBytes")) / 1e6) + " MB", "", "");
+            row(
+                    "event store on disk after the run",
+                    n(number(values.get("eventStoreBytes")) / 1e6) + " MB, "
+                            + n(number(values.get("storeBytesPerBallot"))) + " B a ballot",
+                    "H2 ≤ 2,048 B",
+                    "");
+        }
+        if (values.containsKey("readStoreBytes")) {
+            row(
+                    "embedded read store file after the run",
+                    n(number(values.get("readStoreBytes")) / 1e6) + " MB, "
+                            + n(number(values.get("readStoreBytesPerBallot"))) + " B a ballot",
+                    "",
+                    "");
         }
     }
 

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -42,7 +43,9 @@ public class ReadStoreConfiguration implements DisposableBean {
         }
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve("readstore.mv").toAbsolutePath();
-        embedded = new MongoServer(new H2Backend(file.toString()));
+        // compressed pages: the trail copies every event with its payload twice (document and stored text)
+        embedded = new MongoServer(new H2Backend(
+                new MVStore.Builder().fileName(file.toString()).compress().open()));
         InetSocketAddress address = embedded.bind();
         log.warn(
                 "Read store: EMBEDDED DEVELOPMENT STORE (mongo-java-server, file {}, mongodb://{}:{}). "
