@@ -126,14 +126,17 @@ public class Panel {
         apply(defineSelection(command));
     }
 
+    /** The panels' record is stored in the transaction that appends the event naming it (ADR-010). */
     @CommandHandler
-    void handle(ComputePanelLottery command) {
-        apply(computeLottery());
+    void handle(ComputePanelLottery command, LotteryRecords records) {
+        PanelLotteries.Published published = computeLottery();
+        records.store(conventionId, published.record());
+        apply(published.event());
     }
 
     @CommandHandler
-    PanelDrawn handle(DrawPanel command) {
-        PanelDrawn panelDrawn = drawPanel(command);
+    PanelDrawn handle(DrawPanel command, LotteryRecords records) {
+        PanelDrawn panelDrawn = drawPanel(command, records);
         apply(panelDrawn);
         return panelDrawn;
     }
@@ -364,7 +367,7 @@ public class Panel {
                 command.seedCommitment().toLowerCase());
     }
 
-    private PanelLotteryComputed computeLottery() {
+    private PanelLotteries.Published computeLottery() {
         requireSelection();
         if (lottery != null) {
             throw RuleViolation.conflict("lottery-computed", "The panel lottery was already computed and published.");
@@ -383,7 +386,7 @@ public class Panel {
         return PanelLotteries.compute(conventionId, selection, pool);
     }
 
-    private PanelDrawn drawPanel(DrawPanel command) {
+    private PanelDrawn drawPanel(DrawPanel command, LotteryRecords records) {
         requireSelection();
         if (lottery == null) {
             throw RuleViolation.conflict("lottery-not-computed", "Compute and publish the lottery before the draw.");
@@ -400,6 +403,9 @@ public class Panel {
                 conventionId,
                 selection,
                 lottery,
+                lottery.panelRecord() == null
+                        ? null
+                        : records.require(lottery.panelRecord().sha256()),
                 List.copyOf(volunteers.values()),
                 command.seed(),
                 command.publicEntropy());

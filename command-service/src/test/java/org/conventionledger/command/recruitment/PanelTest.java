@@ -13,9 +13,14 @@ import static org.conventionledger.events.Transition.SOCIAL;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.LocalDate;
@@ -58,6 +63,7 @@ import org.conventionledger.events.recruitment.VolunteerRegistered;
 import org.conventionledger.events.recruitment.WithdrawalReason;
 import org.conventionledger.rules.selection.Category;
 import org.conventionledger.rules.selection.LeximinSelection;
+import org.conventionledger.rules.selection.LotteryRecord;
 import org.conventionledger.rules.selection.PanelDraw;
 import org.conventionledger.rules.selection.PanelLottery;
 import org.conventionledger.rules.selection.Quotas;
@@ -117,17 +123,30 @@ class PanelTest {
             new QuotaRange("age", "young", 1, 2),
             new QuotaRange("age", "old", 0, 2));
 
+    /** The panels' records the lotteries of these tests name, by SHA-256 (ADR-010). */
+    private static final Map<String, byte[]> RECORDS = new HashMap<>();
+
     private FixtureConfiguration<Convention> fixture;
     private RecruitmentRegister recruitment;
     private PanelRegister attendance;
+    private LotteryRecords records;
 
     @BeforeEach
     void setUp() {
         recruitment = mock(RecruitmentRegister.class);
         attendance = mock(PanelRegister.class);
+        // the real checks of a record against its hash, over a map standing in for the table
+        records = spy(new LotteryRecords(null));
+        doAnswer(call -> Optional.ofNullable(RECORDS.get(call.<String>getArgument(0))))
+                .when(records)
+                .find(anyString());
+        doAnswer(call -> RECORDS.put(LotteryRecord.sha256(call.getArgument(1)), call.getArgument(1)))
+                .when(records)
+                .store(anyString(), any());
         fixture = new AggregateTestFixture<>(Convention.class);
         fixture.registerInjectableResource(recruitment);
         fixture.registerInjectableResource(attendance);
+        fixture.registerInjectableResource(records);
     }
 
     // ---- building blocks: events ------------------------------------------------------------------
@@ -305,9 +324,24 @@ class PanelTest {
         return pool.stream().map(v -> new Volunteer(v.personId(), v.profile())).toList();
     }
 
+    /** The published lottery; the record of its panels is kept in {@link #RECORDS}. */
     private static PanelLotteryComputed lotteryFor(PanelSelectionDefined selection, List<VolunteerRegistered> pool) {
         PanelLottery lottery = LeximinSelection.select(quotas(selection), asVolunteers(pool));
-        return PanelLotteries.computed(CONVENTION, selection.selectionId(), lottery, pool);
+        PanelLotteries.Published published =
+                PanelLotteries.computed(CONVENTION, selection.selectionId(), lottery, pool);
+        RECORDS.put(published.event().panelRecord().sha256(), published.record());
+        return published.event();
+    }
+
+    /** The lottery's panels as revision 1 logged them, inline, with the volunteers' ids. */
+    private static List<LotteryPanel> panelsOf(PanelLotteryComputed lottery) {
+        return LotteryRecord.decode(RECORDS.get(lottery.panelRecord().sha256())).panels().stream()
+                .map(p -> new LotteryPanel(
+                        p.probability(),
+                        p.members().stream()
+                                .map(i -> lottery.chances().get(i).personId())
+                                .toList()))
+                .toList();
     }
 
     /** The panel drawn with {@link #SEED} and {@link #ENTROPY}. */
@@ -919,6 +953,23 @@ class PanelTest {
                     .expectEvents(lottery(GENDER));
         }
 
+        /** The event names the record by its hash, and the record is stored with the event (ADR-010). */
+        @Test
+        void thePanelsAreStoredAsTheRecordTheEventNames() {
+            RECORDS.clear();
+            fixture.given(selectedPool(selectionDefined(GENDER)))
+                    .when(new ComputePanelLottery(CONVENTION))
+                    .expectSuccessfulHandlerExecution();
+            PanelLotteryComputed lottery = lottery(GENDER);
+            assertThat(lottery.panels()).isEmpty();
+            assertThat(lottery.panelRecord().encoding()).isEqualTo(LotteryRecord.ENCODING);
+            verify(records)
+                    .store(
+                            eq(CONVENTION),
+                            argThat(bytes -> LotteryRecord.sha256(bytes)
+                                    .equals(lottery.panelRecord().sha256())));
+        }
+
         @Test
         void eachWomanIsSelectedWithProbabilityOneThirdAndEachManOneHalf() {
             fixture.given(selectedPool(selectionDefined(GENDER)))
@@ -1018,9 +1069,10 @@ class PanelTest {
         boolean fair = lottery.chances().stream()
                 .allMatch(c ->
                         Math.abs(c.probability() - (gender.get(c.personId()).equals("f") ? 1.0 / 3 : 0.5)) < 1e-6);
-        double panels =
-                lottery.panels().stream().mapToDouble(LotteryPanel::probability).sum();
-        boolean quotasMet = lottery.panels().stream()
+        double panels = panelsOf(lottery).stream()
+                .mapToDouble(LotteryPanel::probability)
+                .sum();
+        boolean quotasMet = panelsOf(lottery).stream()
                 .allMatch(p -> p.personIds().size() == 2
                         && p.personIds().stream()
                                         .filter(id -> gender.get(id).equals("f"))
@@ -1054,8 +1106,45 @@ class PanelTest {
         @Test
         void theDrawnPanelIsOneOfThePublishedLotterysPanels() {
             PanelDrawn expected = panelDrawFor(GENDER, volunteers());
-            assertThat(lottery(GENDER).panels().get(expected.panelIndex()).personIds())
+            assertThat(panelsOf(lottery(GENDER)).get(expected.panelIndex()).personIds())
                     .isEqualTo(expected.selected());
+        }
+
+        /** A log from before ADR-010 lists the panels in the event: the same lottery draws the same panel. */
+        @Test
+        void aLotteryLoggedWithItsPanelsInlineIsDrawnAsBefore() {
+            PanelLotteryComputed compact = lottery(GENDER);
+            PanelLotteryComputed inline = new PanelLotteryComputed(
+                    CONVENTION,
+                    SELECTION,
+                    compact.algorithm(),
+                    compact.minProbability(),
+                    compact.chances(),
+                    panelsOf(compact));
+            RECORDS.clear();
+            fixture.given(selectedPool(selectionDefined(GENDER), inline))
+                    .when(new DrawPanel(CONVENTION, SEED, ENTROPY))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(panelDrawFor(GENDER, volunteers()));
+        }
+
+        @Test
+        void aDrawRefusesALotteryWhoseRecordIsMissing() {
+            List<Object> given = lotteryPublished(GENDER);
+            RECORDS.clear();
+            expectRejected(
+                    fixture.given(given).when(new DrawPanel(CONVENTION, SEED, ENTROPY)), 409, "lottery-record-missing");
+        }
+
+        @Test
+        void aDrawRefusesALotteryWhoseRecordWasAltered() {
+            List<Object> given = lotteryPublished(GENDER);
+            String sha256 = lottery(GENDER).panelRecord().sha256();
+            byte[] altered = RECORDS.get(sha256).clone();
+            altered[altered.length - 1] ^= 1;
+            RECORDS.put(sha256, altered);
+            expectRejected(
+                    fixture.given(given).when(new DrawPanel(CONVENTION, SEED, ENTROPY)), 409, "lottery-record-altered");
         }
 
         @Test
