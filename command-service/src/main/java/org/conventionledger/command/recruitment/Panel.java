@@ -33,6 +33,7 @@ import org.conventionledger.events.recruitment.PanelSelectionDefined;
 import org.conventionledger.events.recruitment.QuotaRange;
 import org.conventionledger.events.recruitment.ReplacementCalled;
 import org.conventionledger.events.recruitment.VolunteerRegistered;
+import org.conventionledger.rules.sortition.PersonPseudonym;
 import org.conventionledger.rules.sortition.SeedCommitment;
 
 /**
@@ -278,9 +279,13 @@ public class Panel {
                     command.needs() == null || person.equals(command.needs().personId()),
                     "needs-sealing",
                     "Needs must be sealed with the volunteer's own key.");
+            requireHouseholdPseudonym(command.household());
         } else {
             require(
-                    !hasProfile && command.needs() == null && command.preferredTransition() == null,
+                    !hasProfile
+                            && command.needs() == null
+                            && command.preferredTransition() == null
+                            && command.household() == null,
                     "profile-not-expected",
                     "Only a volunteer (ACCEPTED) gives a profile.");
         }
@@ -294,7 +299,8 @@ public class Panel {
                     personByInvitation.get(command.invitationId()),
                     Map.copyOf(command.profile()),
                     command.preferredTransition(),
-                    command.needs()));
+                    command.needs(),
+                    command.household()));
         }
         return events;
     }
@@ -667,6 +673,21 @@ public class Panel {
         if (!personByInvitation.containsKey(invitationId)) {
             throw RuleViolation.notFound("unknown-invitation", "No invitation " + invitationId + " was sent.");
         }
+    }
+
+    /**
+     * A household is logged as its pseudonym only (ADR-003): anything else — an address sent as it is, by a
+     * client that skipped the pseudonym — is refused before it reaches the log.
+     */
+    private static void requireHouseholdPseudonym(String household) {
+        if (household == null) {
+            return;
+        }
+        require(!household.isBlank(), "household-blank", "A household key, when given, has a letter or digit.");
+        require(
+                household.matches(PersonPseudonym.HOUSEHOLD_PATTERN),
+                "household-not-pseudonym",
+                "A household is logged as its pseudonym (h- and 24 hexadecimal digits), never as the key itself.");
     }
 
     private void requireUnanswered(String invitationId) {

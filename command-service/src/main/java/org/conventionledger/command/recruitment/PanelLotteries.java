@@ -161,6 +161,6 @@ final class PanelLotteries {
     }
 
     private static Volunteer volunteer(VolunteerRegistered registered) {
-        return new Volunteer(registered.personId(), registered.profile());
+        return new Volunteer(registered.personId(), registered.profile(), registered.household());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SerializedObject;
@@ -20,6 +21,7 @@ import org.conventionledger.events.recruitment.PanelLotteryComputed;
 import org.conventionledger.events.recruitment.RecruitmentUpcasters;
 import org.conventionledger.events.recruitment.ResidentsDrawn;
 import org.conventionledger.events.recruitment.SelectionChance;
+import org.conventionledger.events.recruitment.VolunteerRegistered;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,6 +93,16 @@ class RecruitmentUpcastersTest {
                 .containsExactly(
                         new LotteryPanel(0.5, List.of("p-1", "p-2")), new LotteryPanel(0.5, List.of("p-1", "p-3")));
         assertThat(lottery.chances()).extracting(SelectionChance::personId).containsExactly("p-1", "p-2", "p-3");
+    }
+
+    @Test
+    void aVolunteerRegisteredBeforeHouseholdsReadsWithoutOne() {
+        VolunteerRegistered volunteer = (VolunteerRegistered) read(stored(VolunteerRegistered.class, "1", """
+                {"conventionId":"conv-1","invitationId":"inv-1","personId":"p-1","profile":{"gender":"f"},
+                 "preferredTransition":null,"needs":null}"""));
+
+        assertThat(volunteer)
+                .isEqualTo(new VolunteerRegistered("conv-1", "inv-1", "p-1", Map.of("gender", "f"), null, null, null));
     }
 
     @Test

@@ -284,6 +284,14 @@ class PanelTest {
         return new RecordInvitationAnswer(CONVENTION, "inv-" + n, Answer.ACCEPTED, ANSWERED_ON, profile, null, null);
     }
 
+    /** A household's pseudonym, as {@code PersonPseudonym#household} makes them. */
+    private static final String HOUSEHOLD = "h-0123456789abcdef01234567";
+
+    private static RecordInvitationAnswer withHousehold(int n, String household) {
+        return new RecordInvitationAnswer(
+                CONVENTION, "inv-" + n, Answer.ACCEPTED, ANSWERED_ON, profile("f", "young"), null, null, household);
+    }
+
     private static DefinePanelSelection define(int panelSize, List<QuotaRange> quotas, String commitment) {
         return new DefinePanelSelection(CONVENTION, SELECTION, panelSize, quotas, commitment);
     }
@@ -652,6 +660,46 @@ class PanelTest {
                     .expectEvents(
                             answered(1, Answer.ACCEPTED),
                             new VolunteerRegistered(CONVENTION, "inv-1", "p-1", profile("f", "young"), SOCIAL, needs));
+        }
+
+        /** ADR-003: the household as its pseudonym, which is all the panel selection needs. */
+        @Test
+        void aVolunteerGivesTheirHouseholdsPseudonym() {
+            fixture.given(opened(), sent(1))
+                    .when(withHousehold(1, HOUSEHOLD))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(
+                            answered(1, Answer.ACCEPTED),
+                            new VolunteerRegistered(
+                                    CONVENTION, "inv-1", "p-1", profile("f", "young"), null, null, HOUSEHOLD));
+        }
+
+        @Test
+        void aBlankHouseholdIsRefused() {
+            expectRejected(fixture.given(opened(), sent(1)).when(withHousehold(1, " ")), 422, "household-blank");
+        }
+
+        /** An address sent as it is, or anything longer than a pseudonym, never reaches the log. */
+        @Test
+        void aHouseholdThatIsNotAPseudonymIsRefused() {
+            expectRejected(
+                    fixture.given(opened(), sent(1)).when(withHousehold(1, "12 rue Blatin, 63000 Clermont-Ferrand")),
+                    422,
+                    "household-not-pseudonym");
+            expectRejected(
+                    fixture.given(opened(), sent(1)).when(withHousehold(1, HOUSEHOLD + "0".repeat(500))),
+                    422,
+                    "household-not-pseudonym");
+        }
+
+        @Test
+        void onlyAVolunteerGivesAHousehold() {
+            expectRejected(
+                    fixture.given(opened(), sent(1))
+                            .when(new RecordInvitationAnswer(
+                                    CONVENTION, "inv-1", Answer.DECLINED, ANSWERED_ON, null, null, null, HOUSEHOLD)),
+                    422,
+                    "profile-not-expected");
         }
 
         @Test

@@ -29,6 +29,11 @@ public class AddedFieldUpcaster extends SingleEventUpcaster {
         return new AddedFieldUpcaster(PanelLotteryComputed.class, "1", "2", "panelRecord");
     }
 
+    /** {@link VolunteerRegistered} revision 1 as revision 2 without a household. */
+    public static AddedFieldUpcaster household() {
+        return new AddedFieldUpcaster(VolunteerRegistered.class, "1", "2", "household");
+    }
+
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {
         return type.equals(representation.getType().getName())

@@ -8,6 +8,7 @@ public final class RecruitmentUpcasters {
     private RecruitmentUpcasters() {}
 
     public static EventUpcasterChain chain() {
-        return new EventUpcasterChain(new EntropySourceUpcaster(), AddedFieldUpcaster.panelRecord());
+        return new EventUpcasterChain(
+                new EntropySourceUpcaster(), AddedFieldUpcaster.panelRecord(), AddedFieldUpcaster.household());
     }
 }
