@@ -92,8 +92,9 @@ import org.conventionledger.rules.sortition.SeedCommitment;
  * invitations closed; the lottery's pool is exactly the
  * convention's volunteers registered before it; a lottery whose panels are in a record (ADR-010) has that
  * record attached to its line ({@code "panelRecord"}, base64), with the SHA-256 the event names; every
- * panel has the panel size, distinct members and meets
- * every quota (profiles from {@code VolunteerRegistered}); the panels' probabilities are not negative and
+ * panel has the panel size, distinct members, meets
+ * every quota (profiles from {@code VolunteerRegistered}) and seats at most one volunteer per household;
+ * the panels' probabilities are not negative and
  * add up to 1, each volunteer's published chance is the sum of the probabilities of the panels that hold
  * them and the published minimum is the smallest chance (all within {@value #TOLERANCE}); once drawn, the
  * revealed seed matches the commitment, public entropy is logged beside it, and the drawn panel, its
@@ -565,6 +566,7 @@ public final class DrawVerification {
             PanelLotteryComputed lottery = withPanels(computed, log.records.get(computed.line()), selection);
             Map<String, Map<String, String>> profiles = pool(log, key.conventionId(), computed);
             checkPanels(selection, lottery, profiles);
+            checkHouseholds(lottery, households(log, key.conventionId(), computed));
             checkChances(lottery);
             if (draw == null) {
                 return new PanelVerdict(
@@ -704,6 +706,31 @@ public final class DrawVerification {
                 if (count < quota.min() || count > quota.max()) {
                     throw new Fails("panel " + i + " seats " + count + " with " + quota.category() + " = "
                             + quota.value() + ", the quota is " + quota.min() + " to " + quota.max());
+                }
+            }
+        }
+    }
+
+    /** Each volunteer's household pseudonym, for those registered with one before the lottery. */
+    private static Map<String, String> households(Log log, String conventionId, Logged<PanelLotteryComputed> computed) {
+        Map<String, String> households = new HashMap<>();
+        for (Logged<VolunteerRegistered> volunteer : log.volunteers.getOrDefault(conventionId, List.of())) {
+            if (volunteer.line() < computed.line() && volunteer.event().household() != null) {
+                households.put(volunteer.event().personId(), volunteer.event().household());
+            }
+        }
+        return households;
+    }
+
+    /** At most one volunteer of a household on any panel (households are compared by their pseudonyms). */
+    private static void checkHouseholds(PanelLotteryComputed lottery, Map<String, String> households) throws Fails {
+        for (int i = 0; i < lottery.panels().size(); i++) {
+            Map<String, String> seatedFrom = new HashMap<>();
+            for (String member : lottery.panels().get(i).personIds()) {
+                String household = households.get(member);
+                String housemate = household == null ? null : seatedFrom.put(household, member);
+                if (housemate != null) {
+                    throw new Fails("panel " + i + " seats " + housemate + " and " + member + ", of one household");
                 }
             }
         }

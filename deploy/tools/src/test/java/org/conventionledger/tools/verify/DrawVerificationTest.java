@@ -757,6 +757,30 @@ class DrawVerificationTest {
                     .isEqualTo("panel 1 seats 3 with gender = F, the quota is 1 to 2");
         }
 
+        /** p-01 and p-03 registered as housemates: the first panel seats both. */
+        @Test
+        void aPanelSeatingTwoVolunteersOfOneHouseholdIsFound() throws IOException {
+            List<Event> events = new ArrayList<>(compactPanelEvents(PANELS, true));
+            for (int at : List.of(1, 3)) {
+                VolunteerRegistered v = (VolunteerRegistered) events.get(at).payload();
+                events.set(
+                        at,
+                        event(
+                                new VolunteerRegistered(
+                                        CONVENTION,
+                                        v.invitationId(),
+                                        v.personId(),
+                                        v.profile(),
+                                        null,
+                                        null,
+                                        "h-0123456789abcdef01234567"),
+                                CONVENTION));
+            }
+
+            assertThat((String) verify(export(events), null, "sel-1").verdict().get("reason"))
+                    .isEqualTo("panel 0 seats p-01 and p-03, of one household");
+        }
+
         /** The probabilities in the event are those the recorded panels give. */
         @Test
         void aPublishedChanceThatTheRecordedPanelsDoNotGiveIsFound() throws IOException {
