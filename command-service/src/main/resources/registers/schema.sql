@@ -130,3 +130,11 @@ CREATE TABLE IF NOT EXISTS register_paper_ballot (
     ballot_id   VARCHAR(128) NOT NULL,
     PRIMARY KEY (votation_id, desk_id, ballot_id)
 );
+
+-- Panel lotteries' records (ADR-010): the panels of a PanelLotteryComputed, by the SHA-256 the event names.
+-- Written in the transaction that appends the event; never updated (same hash, same bytes).
+CREATE TABLE IF NOT EXISTS lottery_record (
+    sha256        CHAR(64)    NOT NULL PRIMARY KEY,
+    convention_id VARCHAR(64) NOT NULL,
+    record        BYTEA       NOT NULL
+);

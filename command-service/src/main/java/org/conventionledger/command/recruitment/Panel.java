@@ -33,6 +33,7 @@ import org.conventionledger.events.recruitment.PanelSelectionDefined;
 import org.conventionledger.events.recruitment.QuotaRange;
 import org.conventionledger.events.recruitment.ReplacementCalled;
 import org.conventionledger.events.recruitment.VolunteerRegistered;
+import org.conventionledger.rules.sortition.PersonPseudonym;
 import org.conventionledger.rules.sortition.SeedCommitment;
 
 /**
@@ -126,14 +127,17 @@ public class Panel {
         apply(defineSelection(command));
     }
 
+    /** The panels' record is stored in the transaction that appends the event naming it (ADR-010). */
     @CommandHandler
-    void handle(ComputePanelLottery command) {
-        apply(computeLottery());
+    void handle(ComputePanelLottery command, LotteryRecords records) {
+        PanelLotteries.Published published = computeLottery();
+        records.store(conventionId, published.record());
+        apply(published.event());
     }
 
     @CommandHandler
-    PanelDrawn handle(DrawPanel command) {
-        PanelDrawn panelDrawn = drawPanel(command);
+    PanelDrawn handle(DrawPanel command, LotteryRecords records) {
+        PanelDrawn panelDrawn = drawPanel(command, records);
         apply(panelDrawn);
         return panelDrawn;
     }
@@ -275,9 +279,13 @@ public class Panel {
                     command.needs() == null || person.equals(command.needs().personId()),
                     "needs-sealing",
                     "Needs must be sealed with the volunteer's own key.");
+            requireHouseholdPseudonym(command.household());
         } else {
             require(
-                    !hasProfile && command.needs() == null && command.preferredTransition() == null,
+                    !hasProfile
+                            && command.needs() == null
+                            && command.preferredTransition() == null
+                            && command.household() == null,
                     "profile-not-expected",
                     "Only a volunteer (ACCEPTED) gives a profile.");
         }
@@ -291,7 +299,8 @@ public class Panel {
                     personByInvitation.get(command.invitationId()),
                     Map.copyOf(command.profile()),
                     command.preferredTransition(),
-                    command.needs()));
+                    command.needs(),
+                    command.household()));
         }
         return events;
     }
@@ -364,7 +373,7 @@ public class Panel {
                 command.seedCommitment().toLowerCase());
     }
 
-    private PanelLotteryComputed computeLottery() {
+    private PanelLotteries.Published computeLottery() {
         requireSelection();
         if (lottery != null) {
             throw RuleViolation.conflict("lottery-computed", "The panel lottery was already computed and published.");
@@ -383,7 +392,7 @@ public class Panel {
         return PanelLotteries.compute(conventionId, selection, pool);
     }
 
-    private PanelDrawn drawPanel(DrawPanel command) {
+    private PanelDrawn drawPanel(DrawPanel command, LotteryRecords records) {
         requireSelection();
         if (lottery == null) {
             throw RuleViolation.conflict("lottery-not-computed", "Compute and publish the lottery before the draw.");
@@ -400,6 +409,9 @@ public class Panel {
                 conventionId,
                 selection,
                 lottery,
+                lottery.panelRecord() == null
+                        ? null
+                        : records.require(lottery.panelRecord().sha256()),
                 List.copyOf(volunteers.values()),
                 command.seed(),
                 command.publicEntropy());
@@ -661,6 +673,21 @@ public class Panel {
         if (!personByInvitation.containsKey(invitationId)) {
             throw RuleViolation.notFound("unknown-invitation", "No invitation " + invitationId + " was sent.");
         }
+    }
+
+    /**
+     * A household is logged as its pseudonym only (ADR-003): anything else — an address sent as it is, by a
+     * client that skipped the pseudonym — is refused before it reaches the log.
+     */
+    private static void requireHouseholdPseudonym(String household) {
+        if (household == null) {
+            return;
+        }
+        require(!household.isBlank(), "household-blank", "A household key, when given, has a letter or digit.");
+        require(
+                household.matches(PersonPseudonym.HOUSEHOLD_PATTERN),
+                "household-not-pseudonym",
+                "A household is logged as its pseudonym (h- and 24 hexadecimal digits), never as the key itself.");
     }
 
     private void requireUnanswered(String invitationId) {

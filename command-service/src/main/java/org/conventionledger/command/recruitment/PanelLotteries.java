@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.conventionledger.command.platform.RuleViolation;
-import org.conventionledger.events.recruitment.LotteryPanel;
 import org.conventionledger.events.recruitment.PanelDrawn;
 import org.conventionledger.events.recruitment.PanelLotteryComputed;
+import org.conventionledger.events.recruitment.PanelRecordRef;
 import org.conventionledger.events.recruitment.PanelSelectionDefined;
 import org.conventionledger.events.recruitment.QuotaRange;
 import org.conventionledger.events.recruitment.SelectionChance;
@@ -17,6 +17,7 @@ import org.conventionledger.events.recruitment.VolunteerRegistered;
 import org.conventionledger.rules.selection.Category;
 import org.conventionledger.rules.selection.InfeasibleQuotas;
 import org.conventionledger.rules.selection.LeximinSelection;
+import org.conventionledger.rules.selection.LotteryRecord;
 import org.conventionledger.rules.selection.PanelDraw;
 import org.conventionledger.rules.selection.PanelLottery;
 import org.conventionledger.rules.selection.Quotas;
@@ -33,8 +34,10 @@ final class PanelLotteries {
 
     private PanelLotteries() {}
 
-    static PanelLotteryComputed compute(
-            String conventionId, PanelSelectionDefined selection, List<VolunteerRegistered> pool) {
+    /** A lottery ready to publish: the event and the record of its panels the event names (ADR-010). */
+    record Published(PanelLotteryComputed event, byte[] record) {}
+
+    static Published compute(String conventionId, PanelSelectionDefined selection, List<VolunteerRegistered> pool) {
         PanelLottery lottery;
         try {
             lottery = LeximinSelection.select(quotas(selection), volunteers(pool));
@@ -46,8 +49,11 @@ final class PanelLotteries {
         return computed(conventionId, selection.selectionId(), lottery, pool);
     }
 
-    /** The event that publishes {@code lottery}, run on {@code pool}: pool indices back to the log's ids. */
-    static PanelLotteryComputed computed(
+    /**
+     * The event that publishes {@code lottery}, run on {@code pool} (pool indices back to the log's ids),
+     * and the record of its panels, which refers to the volunteers by their place in the event's chances.
+     */
+    static Published computed(
             String conventionId, String selectionId, PanelLottery lottery, List<VolunteerRegistered> pool) {
         List<SelectionChance> chances = new ArrayList<>();
         for (int i = 0; i < pool.size(); i++) {
@@ -56,19 +62,33 @@ final class PanelLotteries {
                     pool.get(i).invitationId(),
                     lottery.probabilities().get(i)));
         }
-        List<LotteryPanel> panels = lottery.panels().stream()
-                .map(p -> new LotteryPanel(
-                        p.probability(),
-                        p.members().stream().map(i -> pool.get(i).personId()).toList()))
-                .toList();
-        return new PanelLotteryComputed(
-                conventionId, selectionId, lottery.algorithm(), lottery.minimumProbability(), chances, panels);
+        byte[] record = LotteryRecord.encode(pool.size(), lottery.panelSize(), lottery.panels());
+        PanelRecordRef ref = new PanelRecordRef(
+                LotteryRecord.sha256(record),
+                LotteryRecord.ENCODING,
+                lottery.panels().size(),
+                record.length);
+        return new Published(
+                new PanelLotteryComputed(
+                        conventionId,
+                        selectionId,
+                        lottery.algorithm(),
+                        lottery.minimumProbability(),
+                        chances,
+                        List.of(),
+                        ref),
+                record);
     }
 
+    /**
+     * Draws from the published lottery; {@code record} holds its panels (checked against the event's hash
+     * by the caller), or is null for a lottery of revision 1, whose panels are in the event.
+     */
     static PanelDrawn draw(
             String conventionId,
             PanelSelectionDefined selection,
             PanelLotteryComputed published,
+            byte[] record,
             List<VolunteerRegistered> pool,
             String seed,
             String publicEntropy) {
@@ -78,10 +98,12 @@ final class PanelLotteries {
         for (int i = 0; i < volunteers.size(); i++) {
             index.put(volunteers.get(i).id(), i);
         }
-        List<PanelLottery.Panel> panels = published.panels().stream()
-                .map(p -> new PanelLottery.Panel(
-                        p.personIds().stream().map(index::get).sorted().toList(), p.probability()))
-                .toList();
+        List<PanelLottery.Panel> panels = record != null
+                ? LotteryRecord.decode(record).panels()
+                : published.panels().stream()
+                        .map(p -> new PanelLottery.Panel(
+                                p.personIds().stream().map(index::get).sorted().toList(), p.probability()))
+                        .toList();
         PanelLottery lottery = new PanelLottery(
                 published.algorithm(),
                 selection.panelSize(),
@@ -98,7 +120,9 @@ final class PanelLotteries {
                 seed,
                 publicEntropy,
                 drawn,
-                published.panels().get(drawn).personIds(),
+                panels.get(drawn).members().stream()
+                        .map(i -> volunteers.get(i).id())
+                        .toList(),
                 reserve);
     }
 
@@ -137,6 +161,6 @@ final class PanelLotteries {
     }
 
     private static Volunteer volunteer(VolunteerRegistered registered) {
-        return new Volunteer(registered.personId(), registered.profile());
+        return new Volunteer(registered.personId(), registered.profile(), registered.household());
     }
 }

@@ -9,7 +9,8 @@ import org.conventionledger.events.recruitment.Answer;
 
 /**
  * Record how an invited resident answered (or that the deadline passed without an answer). A volunteer
- * (ACCEPTED) gives the profile the quotas use, a preferred transition and, sealed, their needs.
+ * (ACCEPTED) gives the profile the quotas use, a preferred transition, sealed, their needs and, as its
+ * pseudonym ({@code PersonPseudonym#household}), their household.
  */
 public record RecordInvitationAnswer(
         @TargetAggregateIdentifier String conventionId,
@@ -18,10 +19,23 @@ public record RecordInvitationAnswer(
         LocalDate answeredOn,
         Map<String, String> profile,
         Transition preferredTransition,
-        SealedPersonalData needs) {
+        SealedPersonalData needs,
+        String household) {
+
+    /** A volunteer who gives no household. */
+    public RecordInvitationAnswer(
+            String conventionId,
+            String invitationId,
+            Answer answer,
+            LocalDate answeredOn,
+            Map<String, String> profile,
+            Transition preferredTransition,
+            SealedPersonalData needs) {
+        this(conventionId, invitationId, answer, answeredOn, profile, preferredTransition, needs, null);
+    }
 
     /** An answer without a volunteer profile (declined, no answer). */
     public RecordInvitationAnswer(String conventionId, String invitationId, Answer answer, LocalDate answeredOn) {
-        this(conventionId, invitationId, answer, answeredOn, null, null, null);
+        this(conventionId, invitationId, answer, answeredOn, null, null, null, null);
     }
 }

@@ -97,7 +97,8 @@ public class RecruitmentController {
             @NotNull LocalDate answeredOn,
             @Size(max = 20) Map<@NotBlank @Size(max = 64) String, @NotBlank @Size(max = 64) String> profile,
             Transition preferredTransition,
-            @Size(max = 2_000) String needs) {}
+            @Size(max = 2_000) String needs,
+            @Size(max = 500) String household) {}
 
     public record CloseInvitationsRequest(@NotNull LocalDate deadline) {}
 
@@ -241,7 +242,10 @@ public class RecruitmentController {
                 request.answeredOn(),
                 request.profile(),
                 request.preferredTransition(),
-                needs));
+                needs,
+                request.household() == null
+                        ? null
+                        : residentImport.householdPseudonym(conventionId, request.household())));
         return Map.of("invitationId", invitationId, "answer", request.answer().name());
     }
 

@@ -179,6 +179,16 @@ public class ResidentImport {
                 reading.problemCount());
     }
 
+    /**
+     * The pseudonym the log carries for a volunteer's household key (the address…), keyed with the
+     * convention's secret from the vault; blank (refused by the panel's rules) when the key has no letter
+     * or digit, so that nothing of it reaches the command.
+     */
+    public String householdPseudonym(String conventionId, String key) {
+        String pseudonym = new PersonPseudonym(vault.pseudonymSecret(conventionId)).household(conventionId, key);
+        return pseudonym == null ? "" : pseudonym;
+    }
+
     /** Seals a volunteer's needs (childcare…) with their key. */
     public SealedPersonalData sealNeeds(String conventionId, String invitationId, String needs) {
         String personId = register.invitee(conventionId, invitationId)

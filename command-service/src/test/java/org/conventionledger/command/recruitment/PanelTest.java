@@ -13,9 +13,14 @@ import static org.conventionledger.events.Transition.SOCIAL;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.LocalDate;
@@ -58,6 +63,7 @@ import org.conventionledger.events.recruitment.VolunteerRegistered;
 import org.conventionledger.events.recruitment.WithdrawalReason;
 import org.conventionledger.rules.selection.Category;
 import org.conventionledger.rules.selection.LeximinSelection;
+import org.conventionledger.rules.selection.LotteryRecord;
 import org.conventionledger.rules.selection.PanelDraw;
 import org.conventionledger.rules.selection.PanelLottery;
 import org.conventionledger.rules.selection.Quotas;
@@ -117,17 +123,30 @@ class PanelTest {
             new QuotaRange("age", "young", 1, 2),
             new QuotaRange("age", "old", 0, 2));
 
+    /** The panels' records the lotteries of these tests name, by SHA-256 (ADR-010). */
+    private static final Map<String, byte[]> RECORDS = new HashMap<>();
+
     private FixtureConfiguration<Convention> fixture;
     private RecruitmentRegister recruitment;
     private PanelRegister attendance;
+    private LotteryRecords records;
 
     @BeforeEach
     void setUp() {
         recruitment = mock(RecruitmentRegister.class);
         attendance = mock(PanelRegister.class);
+        // the real checks of a record against its hash, over a map standing in for the table
+        records = spy(new LotteryRecords(null));
+        doAnswer(call -> Optional.ofNullable(RECORDS.get(call.<String>getArgument(0))))
+                .when(records)
+                .find(anyString());
+        doAnswer(call -> RECORDS.put(LotteryRecord.sha256(call.getArgument(1)), call.getArgument(1)))
+                .when(records)
+                .store(anyString(), any());
         fixture = new AggregateTestFixture<>(Convention.class);
         fixture.registerInjectableResource(recruitment);
         fixture.registerInjectableResource(attendance);
+        fixture.registerInjectableResource(records);
     }
 
     // ---- building blocks: events ------------------------------------------------------------------
@@ -265,6 +284,14 @@ class PanelTest {
         return new RecordInvitationAnswer(CONVENTION, "inv-" + n, Answer.ACCEPTED, ANSWERED_ON, profile, null, null);
     }
 
+    /** A household's pseudonym, as {@code PersonPseudonym#household} makes them. */
+    private static final String HOUSEHOLD = "h-0123456789abcdef01234567";
+
+    private static RecordInvitationAnswer withHousehold(int n, String household) {
+        return new RecordInvitationAnswer(
+                CONVENTION, "inv-" + n, Answer.ACCEPTED, ANSWERED_ON, profile("f", "young"), null, null, household);
+    }
+
     private static DefinePanelSelection define(int panelSize, List<QuotaRange> quotas, String commitment) {
         return new DefinePanelSelection(CONVENTION, SELECTION, panelSize, quotas, commitment);
     }
@@ -305,9 +332,24 @@ class PanelTest {
         return pool.stream().map(v -> new Volunteer(v.personId(), v.profile())).toList();
     }
 
+    /** The published lottery; the record of its panels is kept in {@link #RECORDS}. */
     private static PanelLotteryComputed lotteryFor(PanelSelectionDefined selection, List<VolunteerRegistered> pool) {
         PanelLottery lottery = LeximinSelection.select(quotas(selection), asVolunteers(pool));
-        return PanelLotteries.computed(CONVENTION, selection.selectionId(), lottery, pool);
+        PanelLotteries.Published published =
+                PanelLotteries.computed(CONVENTION, selection.selectionId(), lottery, pool);
+        RECORDS.put(published.event().panelRecord().sha256(), published.record());
+        return published.event();
+    }
+
+    /** The lottery's panels as revision 1 logged them, inline, with the volunteers' ids. */
+    private static List<LotteryPanel> panelsOf(PanelLotteryComputed lottery) {
+        return LotteryRecord.decode(RECORDS.get(lottery.panelRecord().sha256())).panels().stream()
+                .map(p -> new LotteryPanel(
+                        p.probability(),
+                        p.members().stream()
+                                .map(i -> lottery.chances().get(i).personId())
+                                .toList()))
+                .toList();
     }
 
     /** The panel drawn with {@link #SEED} and {@link #ENTROPY}. */
@@ -620,6 +662,46 @@ class PanelTest {
                             new VolunteerRegistered(CONVENTION, "inv-1", "p-1", profile("f", "young"), SOCIAL, needs));
         }
 
+        /** ADR-003: the household as its pseudonym, which is all the panel selection needs. */
+        @Test
+        void aVolunteerGivesTheirHouseholdsPseudonym() {
+            fixture.given(opened(), sent(1))
+                    .when(withHousehold(1, HOUSEHOLD))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(
+                            answered(1, Answer.ACCEPTED),
+                            new VolunteerRegistered(
+                                    CONVENTION, "inv-1", "p-1", profile("f", "young"), null, null, HOUSEHOLD));
+        }
+
+        @Test
+        void aBlankHouseholdIsRefused() {
+            expectRejected(fixture.given(opened(), sent(1)).when(withHousehold(1, " ")), 422, "household-blank");
+        }
+
+        /** An address sent as it is, or anything longer than a pseudonym, never reaches the log. */
+        @Test
+        void aHouseholdThatIsNotAPseudonymIsRefused() {
+            expectRejected(
+                    fixture.given(opened(), sent(1)).when(withHousehold(1, "12 rue Blatin, 63000 Clermont-Ferrand")),
+                    422,
+                    "household-not-pseudonym");
+            expectRejected(
+                    fixture.given(opened(), sent(1)).when(withHousehold(1, HOUSEHOLD + "0".repeat(500))),
+                    422,
+                    "household-not-pseudonym");
+        }
+
+        @Test
+        void onlyAVolunteerGivesAHousehold() {
+            expectRejected(
+                    fixture.given(opened(), sent(1))
+                            .when(new RecordInvitationAnswer(
+                                    CONVENTION, "inv-1", Answer.DECLINED, ANSWERED_ON, null, null, null, HOUSEHOLD)),
+                    422,
+                    "profile-not-expected");
+        }
+
         @Test
         void aVolunteerMayGiveNoPreferenceAndNoNeeds() {
             fixture.given(opened(), sent(1))
@@ -919,6 +1001,23 @@ class PanelTest {
                     .expectEvents(lottery(GENDER));
         }
 
+        /** The event names the record by its hash, and the record is stored with the event (ADR-010). */
+        @Test
+        void thePanelsAreStoredAsTheRecordTheEventNames() {
+            RECORDS.clear();
+            fixture.given(selectedPool(selectionDefined(GENDER)))
+                    .when(new ComputePanelLottery(CONVENTION))
+                    .expectSuccessfulHandlerExecution();
+            PanelLotteryComputed lottery = lottery(GENDER);
+            assertThat(lottery.panels()).isEmpty();
+            assertThat(lottery.panelRecord().encoding()).isEqualTo(LotteryRecord.ENCODING);
+            verify(records)
+                    .store(
+                            eq(CONVENTION),
+                            argThat(bytes -> LotteryRecord.sha256(bytes)
+                                    .equals(lottery.panelRecord().sha256())));
+        }
+
         @Test
         void eachWomanIsSelectedWithProbabilityOneThirdAndEachManOneHalf() {
             fixture.given(selectedPool(selectionDefined(GENDER)))
@@ -1018,9 +1117,10 @@ class PanelTest {
         boolean fair = lottery.chances().stream()
                 .allMatch(c ->
                         Math.abs(c.probability() - (gender.get(c.personId()).equals("f") ? 1.0 / 3 : 0.5)) < 1e-6);
-        double panels =
-                lottery.panels().stream().mapToDouble(LotteryPanel::probability).sum();
-        boolean quotasMet = lottery.panels().stream()
+        double panels = panelsOf(lottery).stream()
+                .mapToDouble(LotteryPanel::probability)
+                .sum();
+        boolean quotasMet = panelsOf(lottery).stream()
                 .allMatch(p -> p.personIds().size() == 2
                         && p.personIds().stream()
                                         .filter(id -> gender.get(id).equals("f"))
@@ -1054,8 +1154,45 @@ class PanelTest {
         @Test
         void theDrawnPanelIsOneOfThePublishedLotterysPanels() {
             PanelDrawn expected = panelDrawFor(GENDER, volunteers());
-            assertThat(lottery(GENDER).panels().get(expected.panelIndex()).personIds())
+            assertThat(panelsOf(lottery(GENDER)).get(expected.panelIndex()).personIds())
                     .isEqualTo(expected.selected());
+        }
+
+        /** A log from before ADR-010 lists the panels in the event: the same lottery draws the same panel. */
+        @Test
+        void aLotteryLoggedWithItsPanelsInlineIsDrawnAsBefore() {
+            PanelLotteryComputed compact = lottery(GENDER);
+            PanelLotteryComputed inline = new PanelLotteryComputed(
+                    CONVENTION,
+                    SELECTION,
+                    compact.algorithm(),
+                    compact.minProbability(),
+                    compact.chances(),
+                    panelsOf(compact));
+            RECORDS.clear();
+            fixture.given(selectedPool(selectionDefined(GENDER), inline))
+                    .when(new DrawPanel(CONVENTION, SEED, ENTROPY))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(panelDrawFor(GENDER, volunteers()));
+        }
+
+        @Test
+        void aDrawRefusesALotteryWhoseRecordIsMissing() {
+            List<Object> given = lotteryPublished(GENDER);
+            RECORDS.clear();
+            expectRejected(
+                    fixture.given(given).when(new DrawPanel(CONVENTION, SEED, ENTROPY)), 409, "lottery-record-missing");
+        }
+
+        @Test
+        void aDrawRefusesALotteryWhoseRecordWasAltered() {
+            List<Object> given = lotteryPublished(GENDER);
+            String sha256 = lottery(GENDER).panelRecord().sha256();
+            byte[] altered = RECORDS.get(sha256).clone();
+            altered[altered.length - 1] ^= 1;
+            RECORDS.put(sha256, altered);
+            expectRejected(
+                    fixture.given(given).when(new DrawPanel(CONVENTION, SEED, ENTROPY)), 409, "lottery-record-altered");
         }
 
         @Test

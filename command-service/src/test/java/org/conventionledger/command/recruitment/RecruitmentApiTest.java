@@ -1,6 +1,7 @@
 package org.conventionledger.command.recruitment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.conventionledger.command.platform.ApiClient.json;
 import static org.conventionledger.command.platform.ApiClient.problem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,10 +35,15 @@ import org.conventionledger.events.recruitment.DrawnResident;
 import org.conventionledger.events.recruitment.ListQuota;
 import org.conventionledger.events.recruitment.ListedResident;
 import org.conventionledger.events.recruitment.PanelDrawn;
+import org.conventionledger.events.recruitment.PanelLotteryComputed;
 import org.conventionledger.events.recruitment.PanelSelectionDefined;
 import org.conventionledger.events.recruitment.QuotaRange;
 import org.conventionledger.events.recruitment.ResidentsListed;
+import org.conventionledger.events.recruitment.VolunteerRegistered;
+import org.conventionledger.rules.selection.LotteryRecord;
+import org.conventionledger.rules.selection.PanelLottery;
 import org.conventionledger.rules.sortition.IdentityNormaliser;
+import org.conventionledger.rules.sortition.PersonPseudonym;
 import org.conventionledger.rules.sortition.ResidentDraw;
 import org.conventionledger.rules.sortition.SeedCommitment;
 import org.junit.jupiter.api.Test;
@@ -80,6 +87,10 @@ class RecruitmentApiTest extends WriteApiTest {
             Juliette,Arnaudet,1972-02-28,2 rue Blatin,63000,Clermont-Ferrand
             """).replace("\n", "\r\n");
     /** Every name and address above: none may ever be readable in the log. */
+    private static final String BLATIN = "12 rue Blatin 63000 Clermont-Ferrand";
+
+    private static final String JAUDE = "8 place de Jaude";
+
     private static final List<String> PERSONAL_DATA = List.of(
             "Lefèvre",
             "LEFEVRE",
@@ -134,6 +145,9 @@ class RecruitmentApiTest extends WriteApiTest {
 
     @Autowired
     PersonVault vault;
+
+    @Autowired
+    LotteryRecords records;
 
     // ---- tests -----------------------------------------------------------------------------------
 
@@ -606,6 +620,78 @@ class RecruitmentApiTest extends WriteApiTest {
         seatTheSelected(r, drawn);
     }
 
+    /**
+     * Housemates (the first two volunteers, and the next two with their address typed differently) are never
+     * on one panel of the published lottery, and their address reaches the log only as a keyed pseudonym.
+     */
+    @Test
+    void housematesAreNeverOnOnePanelAndTheirAddressIsNotInTheLog() throws Exception {
+        Recruitment r = build(Step.INVITED, 3, 3);
+        String c = "/api/conventions/" + r.convention;
+        String first = c + "/invitations/" + r.invitationOf.get(r.drawn.get(0)) + "/answer";
+        String female = "{\"answer\":\"ACCEPTED\",\"answeredOn\":\"2021-09-01\",\"profile\":{\"gender\":\"female\"},";
+        api.post(ORGANISER, first, female + "\"household\":\" \"}").andExpect(problem(422, "household-blank"));
+        api.post(ORGANISER, first, female + "\"household\":\"" + "9".repeat(501) + "\"}")
+                .andExpect(problem(400, "invalid-fields"))
+                .andExpect(jsonPath("$.errors[0].field").value("household"));
+        assertThat(types(r.convention)).doesNotContain("VolunteerRegistered");
+        answerAll(
+                r,
+                Arrays.asList(
+                        BLATIN, "12, Rue Blatin - 63000 CLERMONT FERRAND", JAUDE, "8 Place de JAUDE", null, null));
+        api.created(ORGANISER, c + "/panel/selection", """
+                {"panelSize":2,"seedCommitment":"%s","quotas":[
+                  {"category":"gender","value":"female","min":1,"max":1},
+                  {"category":"gender","value":"male","min":1,"max":1}]}
+                  """.formatted(sha256(PANEL_SEED)), "selectionId");
+        api.post(ORGANISER, c + "/invitations/closure", "{\"deadline\":\"2021-09-10\"}")
+                .andExpect(status().isOk());
+        api.post(ORGANISER, c + "/panel/lottery", "").andExpect(status().isOk());
+
+        Map<String, String> householdOf = new HashMap<>();
+        events(r.convention).stream()
+                .map(DomainEventMessage::getPayload)
+                .filter(VolunteerRegistered.class::isInstance)
+                .map(VolunteerRegistered.class::cast)
+                .filter(v -> v.household() != null)
+                .forEach(v -> householdOf.put(v.personId(), v.household()));
+        assertThat(householdOf.values()).hasSize(4).allMatch(h -> h.matches(PersonPseudonym.HOUSEHOLD_PATTERN));
+        assertThat(householdOf.get(r.drawn.get(0))).isEqualTo(householdOf.get(r.drawn.get(1)));
+        assertThat(householdOf.get(r.drawn.get(2)))
+                .isEqualTo(householdOf.get(r.drawn.get(3)))
+                .isNotEqualTo(householdOf.get(r.drawn.get(0)));
+
+        PanelLotteryComputed lottery = events(r.convention).stream()
+                .map(DomainEventMessage::getPayload)
+                .filter(PanelLotteryComputed.class::isInstance)
+                .map(PanelLotteryComputed.class::cast)
+                .findFirst()
+                .orElseThrow();
+        List<PanelLottery.Panel> panels = LotteryRecord.decode(
+                        records.require(lottery.panelRecord().sha256()))
+                .panels();
+        assertThat(panels).hasSize(lottery.panelRecord().panels()).isNotEmpty();
+        for (PanelLottery.Panel panel : panels) {
+            List<String> seated = panel.members().stream()
+                    .map(i -> lottery.chances().get(i).personId())
+                    .toList();
+            assertThat(seated.stream().map(householdOf::get).filter(h -> h != null))
+                    .as("panel %s", seated)
+                    .doesNotHaveDuplicates();
+        }
+        assertThat(lottery.chances())
+                .allSatisfy(chance -> assertThat(chance.probability()).isCloseTo(1.0 / 3, within(1e-6)));
+
+        String stored = String.join(
+                "\n",
+                jdbc.query(
+                        "SELECT payload FROM DomainEventEntry",
+                        (rs, i) -> new String(rs.getBytes(1), StandardCharsets.UTF_8)));
+        assertThat(IdentityNormaliser.normalise(stored))
+                .doesNotContain(IdentityNormaliser.normalise(BLATIN), IdentityNormaliser.normalise(JAUDE));
+        assertThat(stored.toLowerCase(Locale.ROOT)).doesNotContain("blatin", "jaude");
+    }
+
     @Test
     void quotasNoPanelCanMeetAreRefusedNamingTheCategory() throws Exception {
         Recruitment r = build(Step.ANSWERED, 3, 3);
@@ -858,6 +944,11 @@ class RecruitmentApiTest extends WriteApiTest {
 
     /** Everyone invited volunteers, alternately female and male; the first says they need childcare. */
     private void answerAll(Recruitment r) throws Exception {
+        answerAll(r, List.of());
+    }
+
+    /** {@link #answerAll(Recruitment)}, the {@code i}-th volunteer giving {@code households.get(i)} if not null. */
+    private void answerAll(Recruitment r, List<String> households) throws Exception {
         for (int i = 0; i < r.drawn.size(); i++) {
             String person = r.drawn.get(i);
             String gender = i % 2 == 0 ? "female" : "male";
@@ -868,6 +959,9 @@ class RecruitmentApiTest extends WriteApiTest {
             answer.put("preferredTransition", "ECOLOGICAL");
             if (i == 0) {
                 answer.put("needs", NEEDS);
+            }
+            if (i < households.size() && households.get(i) != null) {
+                answer.put("household", households.get(i));
             }
             api.post(
                             ORGANISER,

@@ -1,11 +1,15 @@
 package org.conventionledger.query.oversight;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -14,10 +18,12 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.conventionledger.events.integrity.ChainLink;
+import org.conventionledger.events.recruitment.PanelLotteryComputed;
 import org.conventionledger.query.platform.EventPosition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,6 +37,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class LogExport {
+
+    private static final String PANEL_LOTTERY = PanelLotteryComputed.class.getName();
 
     private final EventStore eventStore;
     private final Serializer eventSerializer;
@@ -120,7 +128,7 @@ class LogExport {
                 domain == null ? null : domain.getType());
     }
 
-    /** The export's line of an event. */
+    /** The export's line of an event (with the panel record of a lottery that names one). */
     Map<String, Object> line(TrackedEventMessage<?> event) {
         long position = EventPosition.of(event, event.trackingToken());
         SerializedObject<byte[]> stored = AuditTrailProjection.stored(event, eventSerializer);
@@ -138,6 +146,37 @@ class LogExport {
         line.put("payload", new String(stored.getData(), StandardCharsets.UTF_8));
         line.put("chainHash", chained == null ? null : chained.chainHash());
         line.put("chain", ChainLink.VERSION);
+        if (PANEL_LOTTERY.equals(stored.getType().getName())) {
+            panelRecord(stored.getData()).ifPresent(record -> line.put("panelRecord", record));
+        }
         return line;
+    }
+
+    /**
+     * The base64 of the panel record a lottery's payload names (ADR-010), as the command side stored it
+     * (not checked here: {@code verify-draw} checks it against the hash in the payload, which the chain
+     * covers); empty for a lottery with its panels inline, or when this store has no such record.
+     */
+    private Optional<String> panelRecord(byte[] payload) {
+        JsonNode sha256;
+        try {
+            sha256 = json.readTree(payload).path("panelRecord").path("sha256");
+        } catch (IOException e) {
+            throw new UncheckedIOException("an unreadable PanelLotteryComputed payload", e);
+        }
+        if (jdbc == null || !sha256.isTextual()) {
+            return Optional.empty();
+        }
+        try {
+            return jdbc
+                    .query(
+                            "SELECT record FROM lottery_record WHERE sha256 = ?",
+                            (rs, i) -> Base64.getEncoder().encodeToString(rs.getBytes(1)),
+                            sha256.asText())
+                    .stream()
+                    .findFirst();
+        } catch (DataAccessException noRecordsTable) {
+            return Optional.empty();
+        }
     }
 }

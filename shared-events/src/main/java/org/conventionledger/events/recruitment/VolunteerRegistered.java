@@ -14,13 +14,29 @@ import org.conventionledger.events.privacy.SealedPersonalData;
  *                             kept readable so that garants can re-run the selection from the log
  * @param preferredTransition the transition the volunteer would rather work on, if any
  * @param needs               needs such as childcare, sealed with the person's key (may be null)
+ * @param household           the pseudonym of the volunteer's household ({@code h-} + 24 hex, keyed with the
+ *                            convention's secret, never the address), or null: the panel seats at most one
+ *                            volunteer per household. Revision 2; volunteers of revision 1 have none.
  */
-@Revision("1")
+@Revision("2")
 public record VolunteerRegistered(
         String conventionId,
         String invitationId,
         String personId,
         Map<String, String> profile,
         Transition preferredTransition,
-        SealedPersonalData needs)
-        implements ConventionEvent {}
+        SealedPersonalData needs,
+        String household)
+        implements ConventionEvent {
+
+    /** A volunteer without a household key. */
+    public VolunteerRegistered(
+            String conventionId,
+            String invitationId,
+            String personId,
+            Map<String, String> profile,
+            Transition preferredTransition,
+            SealedPersonalData needs) {
+        this(conventionId, invitationId, personId, profile, preferredTransition, needs, null);
+    }
+}

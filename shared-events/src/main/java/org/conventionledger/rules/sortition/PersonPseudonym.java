@@ -24,6 +24,10 @@ public final class PersonPseudonym {
 
     public static final int MIN_SECRET_BYTES = 16;
     public static final String PREFIX = "p-";
+    public static final String HOUSEHOLD_PREFIX = "h-";
+    /** What a household pseudonym looks like: the only household key the log may carry. */
+    public static final String HOUSEHOLD_PATTERN = "h-[0-9a-f]{24}";
+
     private static final String MAC = "HmacSHA256";
 
     private final byte[] secret;
@@ -40,6 +44,24 @@ public final class PersonPseudonym {
     /** The tag of {@code identity} in convention {@code conventionId}. */
     public String matchingTag(String conventionId, ResidentIdentity identity) {
         return matchingTagOfKey(conventionId, IdentityNormaliser.matchingKey(identity));
+    }
+
+    /**
+     * The pseudonym of a household key (such as the address) in convention {@code conventionId}:
+     * {@code "h-" + the first 24 hex digits of HMAC-SHA256(secret, conventionId + "|household|" +
+     * normalise(key))}, normalised as names are ({@link IdentityNormaliser#normalise}: accents, case,
+     * punctuation), or null when nothing of the key is left. The panel selection only needs to know which
+     * volunteers share a household; keyed, the pseudonym cannot be tested against a list of addresses by
+     * anyone without the convention's secret. A person's matching key has three parts and a normalised key
+     * has no {@code '|'}, so a household never gets a person's tag.
+     */
+    public String household(String conventionId, String key) {
+        String normalised = IdentityNormaliser.normalise(Objects.requireNonNull(key, "key"));
+        if (normalised.isEmpty()) {
+            return null;
+        }
+        return HOUSEHOLD_PREFIX
+                + matchingTagOfKey(conventionId, "household|" + normalised).substring(PREFIX.length());
     }
 
     /** The tag of the person whose {@link IdentityNormaliser#matchingKey matching key} is {@code matchingKey}. */

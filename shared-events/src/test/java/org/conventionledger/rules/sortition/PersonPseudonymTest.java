@@ -81,4 +81,25 @@ class PersonPseudonymTest {
 
         assertThat(kept.matchingTagOfKey("conv-clermont", "a|b|1987-03-14")).isEqualTo(before);
     }
+
+    /** A household: the HMAC of its normalised key under the secret, the same however the address is typed. */
+    @Test
+    void aHouseholdIsTheKeyedHmacOfItsNormalisedKey() throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET, "HmacSHA256"));
+        byte[] tag = mac.doFinal(
+                "conv-clermont|household|12 rue blatin 63000 clermont ferrand".getBytes(StandardCharsets.UTF_8));
+
+        String household = pseudonyms.household("conv-clermont", "12, Rue Blatin  63000 CLERMONT-FERRAND");
+
+        assertThat(household)
+                .isEqualTo("h-" + HexFormat.of().formatHex(Arrays.copyOf(tag, 12)))
+                .matches(PersonPseudonym.HOUSEHOLD_PATTERN)
+                .isEqualTo(pseudonyms.household("conv-clermont", "12 rue Blatin 63000 Clermont Ferrand"));
+        assertThat(pseudonyms.household("conv-lyon", "12 rue Blatin 63000 Clermont Ferrand"))
+                .isNotEqualTo(household);
+        assertThat(pseudonyms.household("conv-clermont", "14 rue Blatin 63000 Clermont Ferrand"))
+                .isNotEqualTo(household);
+        assertThat(pseudonyms.household("conv-clermont", " - ")).isNull();
+    }
 }

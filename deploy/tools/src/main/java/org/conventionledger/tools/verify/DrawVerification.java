@@ -12,6 +12,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,6 +32,7 @@ import org.conventionledger.events.recruitment.ListQuota;
 import org.conventionledger.events.recruitment.LotteryPanel;
 import org.conventionledger.events.recruitment.PanelDrawn;
 import org.conventionledger.events.recruitment.PanelLotteryComputed;
+import org.conventionledger.events.recruitment.PanelRecordRef;
 import org.conventionledger.events.recruitment.PanelSelectionDefined;
 import org.conventionledger.events.recruitment.QuotaRange;
 import org.conventionledger.events.recruitment.ResidentsDrawn;
@@ -38,6 +40,7 @@ import org.conventionledger.events.recruitment.ResidentsListed;
 import org.conventionledger.events.recruitment.SelectionChance;
 import org.conventionledger.events.recruitment.SourceListFrozen;
 import org.conventionledger.events.recruitment.VolunteerRegistered;
+import org.conventionledger.rules.selection.LotteryRecord;
 import org.conventionledger.rules.selection.PanelDraw;
 import org.conventionledger.rules.selection.PanelLottery;
 import org.conventionledger.rules.selection.Volunteer;
@@ -87,8 +90,11 @@ import org.conventionledger.rules.sortition.SeedCommitment;
  * For a panel selection ({@code PanelSelectionDefined}, {@code PanelLotteryComputed}, {@code PanelDrawn}):
  * it was defined, computed and drawn at most once each, in that order, and defined before the convention's
  * invitations closed; the lottery's pool is exactly the
- * convention's volunteers registered before it; every panel has the panel size, distinct members and meets
- * every quota (profiles from {@code VolunteerRegistered}); the panels' probabilities are not negative and
+ * convention's volunteers registered before it; a lottery whose panels are in a record (ADR-010) has that
+ * record attached to its line ({@code "panelRecord"}, base64), with the SHA-256 the event names; every
+ * panel has the panel size, distinct members, meets
+ * every quota (profiles from {@code VolunteerRegistered}) and seats at most one volunteer per household;
+ * the panels' probabilities are not negative and
  * add up to 1, each volunteer's published chance is the sum of the probabilities of the panels that hold
  * them and the published minimum is the smallest chance (all within {@value #TOLERANCE}); once drawn, the
  * revealed seed matches the commitment, public entropy is logged beside it, and the drawn panel, its
@@ -150,6 +156,8 @@ public final class DrawVerification {
         final Map<String, Set<String>> invited = new HashMap<>();
         final Map<String, Set<String>> notInvited = new HashMap<>();
         final Map<String, Integer> closedAt = new HashMap<>();
+        /** The panel records the export attaches to its lines (ADR-010), by line. */
+        final Map<Integer, byte[]> records = new HashMap<>();
 
         private static <K, T> void add(Map<K, List<Logged<T>>> map, K key, int line, T event) {
             map.computeIfAbsent(key, k -> new ArrayList<>()).add(new Logged<>(line, event));
@@ -555,9 +563,10 @@ public final class DrawVerification {
                         + "closed (line " + closed + "): it could be fitted to the answers");
             }
             PanelSelectionDefined selection = definition.event();
-            PanelLotteryComputed lottery = computed.event();
+            PanelLotteryComputed lottery = withPanels(computed, log.records.get(computed.line()), selection);
             Map<String, Map<String, String>> profiles = pool(log, key.conventionId(), computed);
             checkPanels(selection, lottery, profiles);
+            checkHouseholds(lottery, households(log, key.conventionId(), computed));
             checkChances(lottery);
             if (draw == null) {
                 return new PanelVerdict(
@@ -584,6 +593,60 @@ public final class DrawVerification {
         } catch (Fails fails) {
             return new PanelVerdict(key, false, fails.getMessage(), drawn);
         }
+    }
+
+    /**
+     * The lottery with its panels listed: those of revision 1 are in the event; from revision 2 they are in
+     * the record attached to the event's line, which must be the one whose SHA-256 the event names.
+     */
+    private static PanelLotteryComputed withPanels(
+            Logged<PanelLotteryComputed> computed, byte[] attached, PanelSelectionDefined selection) throws Fails {
+        PanelLotteryComputed lottery = computed.event();
+        PanelRecordRef ref = lottery.panelRecord();
+        if (ref == null) {
+            return lottery;
+        }
+        if (!lottery.panels().isEmpty()) {
+            throw new Fails("the lottery lists panels both in its event and in a record");
+        }
+        if (attached == null) {
+            throw new Fails("the lottery's panel record (SHA-256 " + ref.sha256() + ") is missing from the export "
+                    + "(line " + computed.line() + " has no \"panelRecord\"): its panels cannot be checked");
+        }
+        String sha256 = LotteryRecord.sha256(attached);
+        if (!sha256.equals(ref.sha256())) {
+            throw new Fails("the panel record attached to line " + computed.line() + " has SHA-256 " + sha256
+                    + ", the log names " + ref.sha256() + ": the record is not the one the lottery published");
+        }
+        LotteryRecord.Contents contents;
+        try {
+            contents = LotteryRecord.decode(attached);
+        } catch (IllegalArgumentException unreadable) {
+            throw new Fails("the lottery's panel record is unreadable: " + unreadable.getMessage());
+        }
+        if (contents.poolSize() != lottery.chances().size()
+                || contents.panelSize() != selection.panelSize()
+                || contents.panels().size() != ref.panels()) {
+            throw new Fails("the panel record holds " + contents.panels().size() + " panels of "
+                    + contents.panelSize() + " from a pool of " + contents.poolSize() + "; the log announces "
+                    + ref.panels() + " panels of " + selection.panelSize() + " from "
+                    + lottery.chances().size());
+        }
+        List<LotteryPanel> panels = contents.panels().stream()
+                .map(panel -> new LotteryPanel(
+                        panel.probability(),
+                        panel.members().stream()
+                                .map(i -> lottery.chances().get(i).personId())
+                                .toList()))
+                .toList();
+        return new PanelLotteryComputed(
+                lottery.conventionId(),
+                lottery.selectionId(),
+                lottery.algorithm(),
+                lottery.minProbability(),
+                lottery.chances(),
+                panels,
+                ref);
     }
 
     /**
@@ -643,6 +706,31 @@ public final class DrawVerification {
                 if (count < quota.min() || count > quota.max()) {
                     throw new Fails("panel " + i + " seats " + count + " with " + quota.category() + " = "
                             + quota.value() + ", the quota is " + quota.min() + " to " + quota.max());
+                }
+            }
+        }
+    }
+
+    /** Each volunteer's household pseudonym, for those registered with one before the lottery. */
+    private static Map<String, String> households(Log log, String conventionId, Logged<PanelLotteryComputed> computed) {
+        Map<String, String> households = new HashMap<>();
+        for (Logged<VolunteerRegistered> volunteer : log.volunteers.getOrDefault(conventionId, List.of())) {
+            if (volunteer.line() < computed.line() && volunteer.event().household() != null) {
+                households.put(volunteer.event().personId(), volunteer.event().household());
+            }
+        }
+        return households;
+    }
+
+    /** At most one volunteer of a household on any panel (households are compared by their pseudonyms). */
+    private static void checkHouseholds(PanelLotteryComputed lottery, Map<String, String> households) throws Fails {
+        for (int i = 0; i < lottery.panels().size(); i++) {
+            Map<String, String> seatedFrom = new HashMap<>();
+            for (String member : lottery.panels().get(i).personIds()) {
+                String household = households.get(member);
+                String housemate = household == null ? null : seatedFrom.put(household, member);
+                if (housemate != null) {
+                    throw new Fails("panel " + i + " seats " + housemate + " and " + member + ", of one household");
                 }
             }
         }
@@ -745,6 +833,9 @@ public final class DrawVerification {
             if (type != null) {
                 log.add(number, checked(payload(field(line, "payload", number), type, number), number));
             }
+            if (type == PanelLotteryComputed.class && line.hasNonNull("panelRecord")) {
+                log.records.put(number, base64(field(line, "panelRecord", number), number));
+            }
         });
         return log;
     }
@@ -767,6 +858,14 @@ public final class DrawVerification {
             throw new Unreadable("line " + number + ": \"" + name + "\" must be a string");
         }
         return value.asText();
+    }
+
+    private static byte[] base64(String text, int number) {
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new Unreadable("line " + number + ": \"panelRecord\" is not base64: " + e.getMessage());
+        }
     }
 
     private static Object payload(String payload, Class<?> type, int number) {
@@ -801,7 +900,8 @@ public final class DrawVerification {
         } else if (event instanceof PanelLotteryComputed e) {
             complete = all(e.conventionId(), e.selectionId(), e.chances(), e.panels())
                     && e.chances().stream().allMatch(c -> c != null && c.personId() != null)
-                    && e.panels().stream().allMatch(p -> p != null && p.personIds() != null);
+                    && e.panels().stream().allMatch(p -> p != null && p.personIds() != null)
+                    && (e.panelRecord() == null || e.panelRecord().sha256() != null);
         } else if (event instanceof PanelDrawn e) {
             complete = all(e.conventionId(), e.selectionId(), e.selected(), e.reserve());
         } else if (event instanceof InvitationSent e) {

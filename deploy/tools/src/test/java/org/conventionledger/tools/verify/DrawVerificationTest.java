@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.conventionledger.events.recruitment.LotteryPanel;
 import org.conventionledger.events.recruitment.NotInvitedReason;
 import org.conventionledger.events.recruitment.PanelDrawn;
 import org.conventionledger.events.recruitment.PanelLotteryComputed;
+import org.conventionledger.events.recruitment.PanelRecordRef;
 import org.conventionledger.events.recruitment.PanelSelectionDefined;
 import org.conventionledger.events.recruitment.QuotaRange;
 import org.conventionledger.events.recruitment.ResidentsDrawn;
@@ -39,6 +41,7 @@ import org.conventionledger.events.recruitment.SelectionChance;
 import org.conventionledger.events.recruitment.SourceListFrozen;
 import org.conventionledger.events.recruitment.SourceListRegistered;
 import org.conventionledger.events.recruitment.VolunteerRegistered;
+import org.conventionledger.rules.selection.LotteryRecord;
 import org.conventionledger.rules.selection.PanelDraw;
 import org.conventionledger.rules.selection.PanelLottery;
 import org.conventionledger.rules.selection.Volunteer;
@@ -97,8 +100,16 @@ class DrawVerificationTest {
         }
     }
 
-    /** An event of the export to be: its payload is the record, serialised when the export is written. */
-    record Event(Object payload, String aggregateId) {}
+    /**
+     * An event of the export to be: its payload is the record, serialised when the export is written, and
+     * {@code record} the panel record the export attaches to its line (ADR-010), or null.
+     */
+    record Event(Object payload, String aggregateId, byte[] record) {
+
+        Event(Object payload, String aggregateId) {
+            this(payload, aggregateId, null);
+        }
+    }
 
     private static Event event(Object payload, String aggregateId) {
         return new Event(payload, aggregateId);
@@ -178,6 +189,9 @@ class DrawVerificationTest {
             line.put("payload", payloads.writeValueAsString(event.payload()));
             line.put("chainHash", null);
             line.put("chain", "v2");
+            if (event.record() != null) {
+                line.put("panelRecord", Base64.getEncoder().encodeToString(event.record()));
+            }
             text.append(JSON.writeValueAsString(line)).append('\n');
         }
         Path export = dir.resolve("ledger-log.jsonl");
@@ -202,7 +216,7 @@ class DrawVerificationTest {
     private static <T> List<Event> replaced(List<Event> events, int index, UnaryOperator<T> change) {
         List<Event> changed = new ArrayList<>(events);
         Event event = events.get(index);
-        changed.set(index, new Event(change.apply((T) event.payload()), event.aggregateId()));
+        changed.set(index, new Event(change.apply((T) event.payload()), event.aggregateId(), event.record()));
         return changed;
     }
 
@@ -638,10 +652,7 @@ class DrawVerificationTest {
      */
     private static PanelDrawn panelDrawn(String seed, String publicEntropy) {
         String randomness = SeedCommitment.drawRandomness(seed, publicEntropy);
-        List<PanelLottery.Panel> panels = PANELS.stream()
-                .map(p -> new PanelLottery.Panel(
-                        p.personIds().stream().map(VOLUNTEERS::indexOf).sorted().toList(), p.probability()))
-                .toList();
+        List<PanelLottery.Panel> panels = indexed(PANELS);
         PanelLottery lottery = new PanelLottery("leximin-v1", 3, panels, List.of(0.5, 0.5, 0.5, 0.5, 0.5, 0.5), 0.5);
         int index = PanelDraw.drawIndex(lottery, randomness);
         List<Volunteer> pool = IntStream.range(0, VOLUNTEERS.size())
@@ -660,8 +671,129 @@ class DrawVerificationTest {
                 reserve);
     }
 
+    /** Panels as pool indices, the volunteers numbered in the pool's order. */
+    private static List<PanelLottery.Panel> indexed(List<LotteryPanel> panels) {
+        return panels.stream()
+                .map(p -> new PanelLottery.Panel(
+                        p.personIds().stream().map(VOLUNTEERS::indexOf).sorted().toList(), p.probability()))
+                .toList();
+    }
+
+    /** {@link #panelEvents} with the lottery's {@code panels} in a record (revision 2), attached or not. */
+    private static List<Event> compactPanelEvents(List<LotteryPanel> panels, boolean attached) {
+        byte[] record = LotteryRecord.encode(VOLUNTEERS.size(), 3, indexed(panels));
+        PanelRecordRef ref =
+                new PanelRecordRef(LotteryRecord.sha256(record), LotteryRecord.ENCODING, panels.size(), record.length);
+        List<Event> events = new ArrayList<>(panelEvents());
+        PanelLotteryComputed inline = (PanelLotteryComputed) events.get(LOTTERY).payload();
+        PanelLotteryComputed compact =
+                new PanelLotteryComputed(CONVENTION, "sel-1", "leximin-v2", 0.5, inline.chances(), List.of(), ref);
+        events.set(LOTTERY, new Event(compact, CONVENTION, attached ? record : null));
+        return events;
+    }
+
     private static final int LOTTERY = 7;
     private static final int DRAW = 8;
+
+    /** ADR-010: the panels in a record the export attaches, bound to the log by the SHA-256 the event names. */
+    @Nested
+    class CompactLotteries {
+
+        @Test
+        void aLotteryWhosePanelsAreInTheAttachedRecordIsVerified() throws IOException {
+            Run run = verify(export(compactPanelEvents(PANELS, true)), null, "sel-1");
+
+            assertThat(run.exitCode()).as(run.out()).isZero();
+            PanelDrawn drawn = panelDrawn(PANEL_SEED, PANEL_ENTROPY);
+            assertThat(run.verdict())
+                    .containsEntry("verified", true)
+                    .containsEntry("panelIndex", drawn.panelIndex())
+                    .containsEntry("selected", drawn.selected());
+        }
+
+        /** The operator dropped the record from the store (or the export): nothing to check the panels with. */
+        @Test
+        void aDroppedRecordIsFound() throws IOException {
+            Run run = verify(export(compactPanelEvents(PANELS, false)), null, "sel-1");
+
+            assertThat(run.exitCode()).isEqualTo(DrawVerification.NOT_VERIFIED);
+            assertThat((String) run.verdict().get("reason"))
+                    .startsWith("the lottery's panel record (SHA-256 ")
+                    .endsWith(") is missing from the export (line 8 has no \"panelRecord\"): its panels cannot be "
+                            + "checked");
+        }
+
+        /** The operator put other panels in the store: equally valid ones, which would draw another panel. */
+        @Test
+        void anAlteredRecordIsFound() throws IOException {
+            List<LotteryPanel> others = List.of(
+                    new LotteryPanel(0.25, List.of("p-02", "p-03", "p-04")),
+                    new LotteryPanel(0.25, List.of("p-01", "p-05", "p-06")),
+                    new LotteryPanel(0.25, List.of("p-01", "p-02", "p-03")),
+                    new LotteryPanel(0.25, List.of("p-04", "p-05", "p-06")));
+            byte[] altered = LotteryRecord.encode(VOLUNTEERS.size(), 3, indexed(others));
+            List<Event> events = new ArrayList<>(compactPanelEvents(PANELS, true));
+            events.set(LOTTERY, new Event(events.get(LOTTERY).payload(), CONVENTION, altered));
+
+            Run run = verify(export(events), null, "sel-1");
+
+            assertThat(run.exitCode()).isEqualTo(DrawVerification.NOT_VERIFIED);
+            assertThat((String) run.verdict().get("reason"))
+                    .isEqualTo("the panel record attached to line 8 has SHA-256 " + LotteryRecord.sha256(altered)
+                            + ", the log names "
+                            + LotteryRecord.sha256(LotteryRecord.encode(VOLUNTEERS.size(), 3, indexed(PANELS)))
+                            + ": the record is not the one the lottery published");
+        }
+
+        /** A record that matches its hash is checked panel by panel, as inline panels are. */
+        @Test
+        void aRecordedPanelOutsideTheQuotasIsFound() throws IOException {
+            List<LotteryPanel> threeWomen = new ArrayList<>(PANELS);
+            threeWomen.set(1, new LotteryPanel(0.25, List.of("p-01", "p-02", "p-05")));
+
+            assertThat((String) verify(export(compactPanelEvents(threeWomen, true)), null, "sel-1")
+                            .verdict()
+                            .get("reason"))
+                    .isEqualTo("panel 1 seats 3 with gender = F, the quota is 1 to 2");
+        }
+
+        /** p-01 and p-03 registered as housemates: the first panel seats both. */
+        @Test
+        void aPanelSeatingTwoVolunteersOfOneHouseholdIsFound() throws IOException {
+            List<Event> events = new ArrayList<>(compactPanelEvents(PANELS, true));
+            for (int at : List.of(1, 3)) {
+                VolunteerRegistered v = (VolunteerRegistered) events.get(at).payload();
+                events.set(
+                        at,
+                        event(
+                                new VolunteerRegistered(
+                                        CONVENTION,
+                                        v.invitationId(),
+                                        v.personId(),
+                                        v.profile(),
+                                        null,
+                                        null,
+                                        "h-0123456789abcdef01234567"),
+                                CONVENTION));
+            }
+
+            assertThat((String) verify(export(events), null, "sel-1").verdict().get("reason"))
+                    .isEqualTo("panel 0 seats p-01 and p-03, of one household");
+        }
+
+        /** The probabilities in the event are those the recorded panels give. */
+        @Test
+        void aPublishedChanceThatTheRecordedPanelsDoNotGiveIsFound() throws IOException {
+            List<LotteryPanel> skewed = new ArrayList<>(PANELS);
+            skewed.set(0, new LotteryPanel(0.35, PANELS.get(0).personIds()));
+            skewed.set(1, new LotteryPanel(0.15, PANELS.get(1).personIds()));
+
+            assertThat((String) verify(export(compactPanelEvents(skewed, true)), null, "sel-1")
+                            .verdict()
+                            .get("reason"))
+                    .isEqualTo("the published chance of p-01 is 0.5, the panels holding them add up to 0.6");
+        }
+    }
 
     @Nested
     class Panels {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SerializedObject;
@@ -15,13 +16,19 @@ import org.conventionledger.events.recruitment.DrawPlanned;
 import org.conventionledger.events.recruitment.EntropySourceUpcaster;
 import org.conventionledger.events.recruitment.InvitationsClosed;
 import org.conventionledger.events.recruitment.ListQuota;
+import org.conventionledger.events.recruitment.LotteryPanel;
+import org.conventionledger.events.recruitment.PanelLotteryComputed;
+import org.conventionledger.events.recruitment.RecruitmentUpcasters;
 import org.conventionledger.events.recruitment.ResidentsDrawn;
+import org.conventionledger.events.recruitment.SelectionChance;
+import org.conventionledger.events.recruitment.VolunteerRegistered;
 import org.junit.jupiter.api.Test;
 
 /**
- * The event store reads draw events of revision 1 through {@link EntropySourceUpcaster} (see EventStoreConfiguration).
+ * The event store reads old revisions through {@link RecruitmentUpcasters} (see EventStoreConfiguration): draw
+ * events of revision 1 through {@link EntropySourceUpcaster}, lotteries with their panels inline (ADR-010).
  */
-class EntropySourceUpcasterTest {
+class RecruitmentUpcastersTest {
 
     private final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
 
@@ -42,7 +49,7 @@ class EntropySourceUpcasterTest {
 
     private Object read(IntermediateEventRepresentation stored) {
         List<IntermediateEventRepresentation> upcast =
-                new EntropySourceUpcaster().upcast(Stream.of(stored)).toList();
+                RecruitmentUpcasters.chain().upcast(Stream.of(stored)).toList();
         assertThat(upcast).hasSize(1);
         SerializedObject<?> data = upcast.get(0).getData();
         assertThat(data.getType().getRevision()).isEqualTo("2");
@@ -68,6 +75,34 @@ class EntropySourceUpcasterTest {
 
         assertThat(drawn.publicEntropy()).isEqualTo("dice 3");
         assertThat(drawn.publicEntropySource()).isNull();
+    }
+
+    /** A lottery of revision 1 lists its panels; read as revision 2, it keeps them and names no record. */
+    @Test
+    void aLotteryLoggedWithItsPanelsInlineReadsWithoutARecord() {
+        PanelLotteryComputed lottery = (PanelLotteryComputed) read(stored(PanelLotteryComputed.class, "1", """
+                {"conventionId":"conv-1","selectionId":"sel-1","algorithm":"leximin-v1","minProbability":0.5,
+                 "chances":[{"personId":"p-1","invitationId":"inv-1","probability":1.0},
+                            {"personId":"p-2","invitationId":"inv-2","probability":0.5},
+                            {"personId":"p-3","invitationId":"inv-3","probability":0.5}],
+                 "panels":[{"probability":0.5,"personIds":["p-1","p-2"]},
+                           {"probability":0.5,"personIds":["p-1","p-3"]}]}"""));
+
+        assertThat(lottery.panelRecord()).isNull();
+        assertThat(lottery.panels())
+                .containsExactly(
+                        new LotteryPanel(0.5, List.of("p-1", "p-2")), new LotteryPanel(0.5, List.of("p-1", "p-3")));
+        assertThat(lottery.chances()).extracting(SelectionChance::personId).containsExactly("p-1", "p-2", "p-3");
+    }
+
+    @Test
+    void aVolunteerRegisteredBeforeHouseholdsReadsWithoutOne() {
+        VolunteerRegistered volunteer = (VolunteerRegistered) read(stored(VolunteerRegistered.class, "1", """
+                {"conventionId":"conv-1","invitationId":"inv-1","personId":"p-1","profile":{"gender":"f"},
+                 "preferredTransition":null,"needs":null}"""));
+
+        assertThat(volunteer)
+                .isEqualTo(new VolunteerRegistered("conv-1", "inv-1", "p-1", Map.of("gender", "f"), null, null, null));
     }
 
     @Test
