@@ -118,7 +118,9 @@ class PagesOidcLoginHttpTest {
         assertThat(out.uri().getPath()).isEqualTo("/");
         assertThat(out.uri().getQuery()).isEqualTo("loggedOut");
         HttpResponse<String> again = browser.send(get("/audit"), ofString());
-        assertThat(again.uri().getPath()).as("signed out: asked to sign in again").isEqualTo("/login");
+        assertThat(again.uri().getPath())
+                .as("signed out: asked to sign in again")
+                .isEqualTo("/login");
         assertThat(COMMANDS.received).hasSize(1);
     }
 
@@ -140,7 +142,8 @@ class PagesOidcLoginHttpTest {
     void aCodeIsGoodForOneExchangeOnlyAndAForgedStateIsRefused() throws Exception {
         HttpClient browser = browser();
         browser.send(get("/audit"), ofString());
-        HttpResponse<String> forged = browser.send(get("/login/oauth2/code/city?code=made-up&state=made-up"), ofString());
+        HttpResponse<String> forged =
+                browser.send(get("/login/oauth2/code/city?code=made-up&state=made-up"), ofString());
         assertThat(forged.uri().getPath()).isEqualTo("/login");
         assertThat(browser.send(get("/audit"), ofString()).uri().getPath())
                 .as("still not signed in")
@@ -295,11 +298,16 @@ class PagesOidcLoginHttpTest {
                     exchange,
                     200,
                     JSON.writeValueAsString(Map.of(
-                            "access_token", accessToken,
-                            "token_type", "Bearer",
-                            "expires_in", 300,
-                            "scope", "openid profile",
-                            "id_token", idToken)));
+                            "access_token",
+                            accessToken,
+                            "token_type",
+                            "Bearer",
+                            "expires_in",
+                            300,
+                            "scope",
+                            "openid profile",
+                            "id_token",
+                            idToken)));
         }
 
         private JWTClaimsSet.Builder claims(String subject, String audience, List<String> roles) {
@@ -316,7 +324,10 @@ class PagesOidcLoginHttpTest {
         private String sign(JWTClaimsSet claims) {
             try {
                 SignedJWT jwt = new SignedJWT(
-                        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+                        new JWSHeader.Builder(JWSAlgorithm.RS256)
+                                .keyID(key.getKeyID())
+                                .build(),
+                        claims);
                 jwt.sign(new RSASSASigner(key));
                 return jwt.serialize();
             } catch (JOSEException e) {

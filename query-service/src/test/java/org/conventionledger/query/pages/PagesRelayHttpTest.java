@@ -7,12 +7,7 @@ import static org.conventionledger.query.platform.TestEvents.item;
 import static org.conventionledger.query.platform.TestEvents.votationOpened;
 import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.net.CookieManager;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,17 +15,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.conventionledger.events.integrity.TreeHeads;
 import org.conventionledger.events.oversight.MatterReferred;
+import org.conventionledger.events.oversight.TreeHeadSigned;
 import org.conventionledger.events.votation.ActionVotes;
 import org.conventionledger.events.votation.PaperTallyEntered;
 import org.conventionledger.events.votation.PaperTallyMismatched;
@@ -76,9 +76,7 @@ class PagesRelayHttpTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("ledger.data-dir", () -> dataDir.toString());
         registry.add("ledger.read-store.uri", () -> "");
-        registry.add(
-                "ledger.command-url",
-                COMMANDS::url);
+        registry.add("ledger.command-url", COMMANDS::url);
     }
 
     @LocalServerPort
@@ -280,8 +278,11 @@ class PagesRelayHttpTest {
         for (Role role : List.of(Role.ORGANISER, Role.MONITOR, Role.VOTER, Role.PLATFORM)) {
             HttpClient person = signedIn(role);
             String token = token(person, "/referrals/new");
-            for (String path :
-                    List.of("/audit/referrals/" + REFERRAL + "/acknowledgement", "/audit/seals", "/audit/tree-heads")) {
+            for (String path : List.of(
+                    "/audit/referrals/" + REFERRAL + "/acknowledgement",
+                    "/audit/seals",
+                    "/audit/tree-heads",
+                    "/audit/tree-heads/head-relay/countersignatures")) {
                 assertThat(person.send(post(path, "_csrf=" + enc(token) + "&on=" + LocalDate.now()), ofString())
                                 .statusCode())
                         .as(role + " " + path)
@@ -389,8 +390,10 @@ class PagesRelayHttpTest {
 
     @Test
     void theCommandServicesRefusalIsShownInWordsNotAsItsCode() throws Exception {
-        COMMANDS.answer(409, "{\"status\":409,\"code\":\"same-organiser\",\"detail\":\"Desk d1's pending figures were entered"
-                + " by organiser: another organiser confirms them.\"}");
+        COMMANDS.answer(
+                409,
+                "{\"status\":409,\"code\":\"same-organiser\",\"detail\":\"Desk d1's pending figures were entered"
+                        + " by organiser: another organiser confirms them.\"}");
         HttpClient organiser = signedIn(Role.ORGANISER);
         String token = token(organiser, "/votations/" + VOTATION + "/desks");
         HttpResponse<String> answer = organiser.send(
@@ -405,7 +408,8 @@ class PagesRelayHttpTest {
         assertThat(RECEIVED.peek().authorization()).isEqualTo(basic(Role.ORGANISER));
 
         RECEIVED.clear();
-        COMMANDS.answer(409, "{\"status\":409,\"code\":\"already-answered\",\"detail\":\"Referral was already answered.\"}");
+        COMMANDS.answer(
+                409, "{\"status\":409,\"code\":\"already-answered\",\"detail\":\"Referral was already answered.\"}");
         HttpClient garant = signedIn(Role.GARANT);
         String garantToken = token(garant, "/audit/referrals/" + REFERRAL);
         HttpResponse<String> twice = garant.send(
@@ -440,6 +444,91 @@ class PagesRelayHttpTest {
         assertThat(sent.body().path("text").asText()).isEqualTo("La séance a commencé tard.");
         assertThat(sent.body().has("referredOn")).isFalse();
         assertThat(sent.body().has("noThirdParty")).isFalse();
+    }
+
+    @Test
+    void aGarantCountersignsAHeadWithAKeyThatNeverReachesTheServerAndABadSignatureIsSaidInWords() throws Exception {
+        String root = "ab".repeat(32);
+        eventStore.publish(new GenericDomainEventMessage<>(
+                "Keyring",
+                "keyring-relay",
+                0,
+                new TreeHeadSigned(
+                        "keyring-relay",
+                        "head-relay",
+                        "ledger-tree-v1",
+                        3,
+                        3,
+                        root,
+                        Instant.parse("2025-06-02T10:00:00Z"),
+                        "session 4",
+                        "ledger-key",
+                        "c2ln")));
+        String text = TreeHeads.headText(3, 3, root, "2025-06-02T10:00:00Z");
+        HttpClient garant = signedIn(Role.GARANT);
+        String page = garant.send(get("/audit/countersign?headId=head-relay"), ofString())
+                .body();
+        assertThat(page)
+                .contains("<pre id=\"head-text\">" + text + "</pre>")
+                .contains(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))))
+                .contains("openssl pkeyutl -sign -inkey garant.pem -rawin -in head.txt")
+                .contains("id=\"offline\"");
+
+        // the garant signs at home with their own key; only the signature comes back
+        KeyPair own = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String signature = TreeHeads.sign(own.getPrivate(), text);
+        String keyId = TreeHeads.fingerprint(TreeHeads.encode(own.getPublic()));
+        String token = token(garant, "/audit/countersign?headId=head-relay");
+        String pasted = signature.substring(0, 40) + "\n" + signature.substring(40);
+        COMMANDS.answer(201, "{\"headId\":\"head-relay\",\"status\":\"COUNTERSIGNED\"}");
+        HttpResponse<String> done = garant.send(
+                post(
+                        "/audit/tree-heads/head-relay/countersignatures",
+                        "_csrf=" + enc(token) + "&keyId=" + keyId + "&signature=" + enc(pasted)),
+                ofString());
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(RECEIVED).hasSize(1);
+        Received sent = RECEIVED.peek();
+        assertThat(sent.path()).isEqualTo("/api/tree-heads/head-relay/countersignatures");
+        assertThat(sent.authorization()).isEqualTo(basic(Role.GARANT));
+        assertThat(sent.body().path("keyId").asText()).isEqualTo(keyId);
+        assertThat(sent.body().path("signature").asText()).isEqualTo(signature);
+        assertThat(sent.body().size())
+                .as("the signature and the key's id, nothing else")
+                .isEqualTo(2);
+
+        RECEIVED.clear();
+        COMMANDS.answer(422, "{\"status\":422,\"code\":\"signature-does-not-verify\",\"detail\":\"No.\"}");
+        HttpResponse<String> refused = garant.send(
+                post(
+                        "/audit/tree-heads/head-relay/countersignatures",
+                        "_csrf=" + enc(token) + "&keyId=" + keyId + "&signature=" + enc(signature)),
+                ofString());
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body())
+                .contains("id=\"cs-signature-error\"")
+                .contains("Cette signature ne correspond pas à ce texte avec cette clé")
+                .doesNotContain("signature-does-not-verify");
+
+        RECEIVED.clear();
+        HttpResponse<String> bad = garant.send(
+                post(
+                        "/audit/tree-heads/head-relay/countersignatures",
+                        "_csrf=" + enc(token) + "&keyId=not-a-key&signature=%3Cscript%3E"),
+                ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("id=\"cs-keyId-error\"").contains("id=\"cs-signature-error\"");
+        assertThat(garant.send(
+                                post(
+                                        "/audit/tree-heads/no-such-head/countersignatures",
+                                        "_csrf=" + enc(token) + "&keyId=" + keyId + "&signature=" + enc(signature)),
+                                ofString())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(RECEIVED)
+                .as("nothing sent for a bad form or an unknown head")
+                .isEmpty();
     }
 
     @Test

@@ -105,7 +105,8 @@ public class CountersignPage {
                 : head(heads, headId).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
         ModelAndView page = new ModelAndView("pages/audit-countersign");
         PageModel.languageLinks(page, "/audit/countersign");
-        List<Map<String, Object>> latest = new ArrayList<>(heads.subList(Math.max(0, heads.size() - SHOWN), heads.size()));
+        List<Map<String, Object>> latest =
+                new ArrayList<>(heads.subList(Math.max(0, heads.size() - SHOWN), heads.size()));
         Collections.reverse(latest);
         page.addObject("heads", latest);
         page.addObject("values", form);
