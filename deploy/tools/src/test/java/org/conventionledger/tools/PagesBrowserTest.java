@@ -179,7 +179,8 @@ class PagesBrowserTest {
     @Test
     void theApiExplorerListsBothServicesOperations() {
         browser.get(base + "/");
-        browser.findElement(By.partialLinkText("Explorateur de l'API")).click();
+        // the click returns before the browser navigates: wait until the explorer has replaced the home page
+        clickAndWait(By.partialLinkText("Explorateur de l'API"));
         List<String> commands = browser.findElements(By.cssSelector("[id='ops-command-service'] tbody th")).stream()
                 .map(WebElement::getText)
                 .toList();
