@@ -28,6 +28,11 @@ public class Referral {
 
     /** The capacities in which a matter can be referred: never a name. */
     public static final Set<String> CAPACITIES = Set.of("member", "resident");
+    /** Bounds on what anyone, signed in or not, can make the log hold in one referral. */
+    public static final int SUBJECT_MAX = 200;
+
+    public static final int TEXT_MAX = 10_000;
+    public static final int REFERENCE_MAX = 200;
 
     @AggregateIdentifier
     private String referralId;
@@ -45,14 +50,20 @@ public class Referral {
     public Referral(ReferMatter command, ConventionRegister register) {
         requireText(command.subject(), "subject-required", "A referral needs a subject.");
         requireText(command.text(), "text-required", "A referral needs a text: the matter referred.");
+        requireAtMost(command.subject(), SUBJECT_MAX, "subject");
+        requireAtMost(command.text(), TEXT_MAX, "text");
         if (command.referredBy() == null || !CAPACITIES.contains(command.referredBy())) {
             throw RuleViolation.unprocessable(
                     "invalid-referred-by",
                     "referredBy is the capacity of whoever refers the matter: \"member\" or \"resident\".");
         }
         requireDate(command.referredOn(), "referredOn");
-        if (command.attachments() != null && command.attachments().stream().anyMatch(a -> a == null || a.isBlank())) {
-            throw RuleViolation.unprocessable("invalid-attachment", "An attachment is a non-blank reference.");
+        if (command.attachments() != null
+                && command.attachments().stream()
+                        .anyMatch(a -> a == null || a.isBlank() || a.length() > REFERENCE_MAX)) {
+            throw RuleViolation.unprocessable(
+                    "invalid-attachment",
+                    "An attachment is a non-blank reference of at most " + REFERENCE_MAX + " characters.");
         }
         if (!register.conventionExists(command.conventionId())) {
             throw RuleViolation.notFound("unknown-convention", "No convention " + command.conventionId() + " exists.");
@@ -64,7 +75,8 @@ public class Referral {
                 command.text(),
                 command.attachments() == null ? List.of() : List.copyOf(command.attachments()),
                 command.referredBy(),
-                command.referredOn()));
+                command.referredOn(),
+                command.contact()));
     }
 
     @CommandHandler
@@ -110,6 +122,13 @@ public class Referral {
     @EventSourcingHandler
     void on(ReferralAnswered event) {
         answered = true;
+    }
+
+    private static void requireAtMost(String value, int max, String field) {
+        if (value.length() > max) {
+            throw RuleViolation.unprocessable(
+                    field + "-too-long", "A referral's " + field + " has at most " + max + " characters.");
+        }
     }
 
     private void requireAcknowledged() {

@@ -1,5 +1,6 @@
 package org.conventionledger.command.oversight;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -9,10 +10,13 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.conventionledger.command.platform.Actor;
 import org.conventionledger.command.platform.Commands;
 import org.conventionledger.command.platform.Limits;
+import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.events.oversight.OpinionOccasion;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,25 +24,37 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Referrals to the garants (by a resident themselves, or recorded by an organiser from a letter), the
+ * Referrals to the garants (by anyone, with or without an account — without one, the actor is
+ * {@link Actor#PUBLIC} and {@link AnonymousReferralLimit} bounds how often — or recorded by an organiser from a
+ * letter), the
  * garants' acknowledgement, investigation and answer, and the garants' published opinions.
  */
 @RestController
 public class ReferralController {
 
     private final Commands commands;
+    private final ReferralContacts contacts;
+    private final AnonymousReferralLimit anonymousLimit;
 
-    public ReferralController(Commands commands) {
+    public ReferralController(Commands commands, ReferralContacts contacts, AnonymousReferralLimit anonymousLimit) {
         this.commands = commands;
+        this.contacts = contacts;
+        this.anonymousLimit = anonymousLimit;
     }
 
-    /** {@code referredOn} is optional (a letter's date); it defaults to today. */
+    /**
+     * {@code referredOn} is optional (a letter's date, for a signed-in caller); it defaults to today.
+     * {@code contact} is optional: where the referrer wants the answer, sealed before it is recorded.
+     */
     public record ReferralRequest(
-            @NotBlank String subject,
-            @NotBlank String text,
-            @Size(max = Limits.ENTRIES) List<@NotBlank String> attachments,
+            @NotBlank @Size(max = Referral.SUBJECT_MAX) String subject,
+            @NotBlank @Size(max = Referral.TEXT_MAX) String text,
+            @Size(max = Limits.ENTRIES) List<@NotBlank @Size(max = Referral.REFERENCE_MAX) String> attachments,
             @NotNull @Pattern(regexp = "member|resident") String referredBy,
-            LocalDate referredOn) {}
+            LocalDate referredOn,
+            @Size(max = CONTACT_MAX) String contact) {}
+
+    static final int CONTACT_MAX = 200;
 
     public record AcknowledgementRequest(@NotNull LocalDate on) {}
 
@@ -56,7 +72,21 @@ public class ReferralController {
 
     @PostMapping("/api/conventions/{conventionId}/referrals")
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, String> refer(@PathVariable String conventionId, @Valid @RequestBody ReferralRequest request) {
+    public Map<String, String> refer(
+            @PathVariable String conventionId, @Valid @RequestBody ReferralRequest request, HttpServletRequest http) {
+        if (Actor.anonymous()) {
+            // the public refers today; only a signed-in organiser records the date of a letter
+            if (request.referredOn() != null) {
+                throw RuleViolation.unprocessable(
+                        "referred-on-not-allowed", "referredOn: a referral sent without an account is dated today.");
+            }
+            if (!anonymousLimit.admit(http)) {
+                throw RuleViolation.tooMany(
+                        "too-many-referrals",
+                        "Too many referrals were sent from this address without an account: try again later.");
+            }
+        }
+        String contact = request.contact() == null ? "" : request.contact().strip();
         String referralId = Commands.newId();
         commands.send(new ReferMatter(
                 conventionId,
@@ -65,8 +95,15 @@ public class ReferralController {
                 request.text(),
                 request.attachments() == null ? List.of() : request.attachments(),
                 request.referredBy(),
-                request.referredOn() == null ? LocalDate.now() : request.referredOn()));
+                request.referredOn() == null ? LocalDate.now() : request.referredOn(),
+                contact.isEmpty() ? null : contacts.seal(contact)));
         return Map.of("referralId", referralId);
+    }
+
+    /** The contact a referrer left, for the garants: the read is logged before it is returned. */
+    @GetMapping("/api/referrals/{referralId}/contact")
+    public Map<String, String> contact(@PathVariable String referralId) {
+        return Map.of("referralId", referralId, "contact", contacts.open(referralId));
     }
 
     @PostMapping("/api/referrals/{referralId}/acknowledgement")

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.conventionledger.platform.identity.Role;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,15 +25,27 @@ public record Actor(String id, String role) {
     /** The channel of the voting (or consultation) platform relaying residents. */
     public static final Actor PLATFORM = new Actor("platform", Role.PLATFORM.name());
 
+    /**
+     * Whoever sends an {@link OpenToThePublic} command without an account: one id and one role for all of them,
+     * so the log says a member of the public acted, and when, without an address or anything else about them.
+     */
+    public static final Actor PUBLIC = new Actor("public", "PUBLIC");
+
     /** The channel of a collection desk, staffed by organisers. */
     public static Actor desk(String deskId) {
         return new Actor("desk:" + deskId, Role.ORGANISER.name());
     }
 
-    /** The caller of the current request; commands never run anonymously. */
+    /** Whether the current request comes without any account (Spring's anonymous caller, or none). */
+    public static boolean anonymous() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated();
+    }
+
+    /** The caller of the current request; only {@link OpenToThePublic} commands run without one ({@link #PUBLIC}). */
     public static Actor current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated()) {
+        if (anonymous()) {
             throw new IllegalStateException("A command was sent without an authenticated caller");
         }
         String role = auth.getAuthorities().stream()

@@ -34,6 +34,11 @@ public class RuleViolation extends RuntimeException {
         return new RuleViolation(404, code, message);
     }
 
+    /** The caller sent more than a limit allows for now: 429. */
+    public static RuleViolation tooMany(String code, String message) {
+        return new RuleViolation(429, code, message);
+    }
+
     /** A required text field is missing or blank: 422 with the given code. */
     public static void requireText(String value, String code, String message) {
         if (value == null || value.isBlank()) {

@@ -5,12 +5,16 @@ import org.conventionledger.platform.identity.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may write what: every write needs an authenticated caller with one of the roles named here. The
+ * Who may write what: every write needs an authenticated caller with one of the roles named here, except a
+ * citizen's referral to the garants, which needs no account. The
  * identities (local accounts or the city's JWTs), health and the operations endpoints are
  * {@link ApiSecurity}'s, shared with the query service.
  */
@@ -52,10 +56,15 @@ public class SecurityConfiguration {
                         .hasAnyRole(Role.GARANT.name(), Role.ORGANISER.name())
                         .requestMatchers(HttpMethod.POST, "/api/seals")
                         .hasAnyRole(Role.GARANT.name(), Role.ORGANISER.name())
-                        // a resident refers a matter themselves; an organiser records one sent by letter
+                        // any citizen refers a matter, with no account at all (acting as Actor.PUBLIC, rate-limited)
+                        // or as a resident; an organiser records one sent by letter; other roles act as such
                         .requestMatchers(HttpMethod.POST, "/api/conventions/*/referrals")
-                        .hasAnyRole(Role.VOTER.name(), Role.ORGANISER.name())
+                        .access(AuthorizationManagers.anyOf(
+                                AuthenticatedAuthorizationManager.anonymous(),
+                                AuthorityAuthorizationManager.hasAnyRole(Role.VOTER.name(), Role.ORGANISER.name())))
                         .requestMatchers(HttpMethod.POST, "/api/referrals/**", "/api/conventions/*/garant-opinions")
+                        .hasRole(Role.GARANT.name())
+                        .requestMatchers(HttpMethod.GET, "/api/referrals/*/contact")
                         .hasRole(Role.GARANT.name())
                         .requestMatchers("/api/**")
                         .hasRole(Role.ORGANISER.name()));

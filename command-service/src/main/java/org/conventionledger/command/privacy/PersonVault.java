@@ -142,6 +142,11 @@ public class PersonVault {
         return keys;
     }
 
+    /** A new random person id, for data that belongs to nobody already known (a referrer's contact). */
+    public String newPersonId() {
+        return randomPersonId();
+    }
+
     /** Whether the person's data was erased. */
     public boolean erased(String personId) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM vault_erasure WHERE person_id = ?", Integer.class, personId)

@@ -1,25 +1,46 @@
 package org.conventionledger.command.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.conventionledger.command.platform.ApiClient;
 import org.conventionledger.command.platform.WriteApiTest;
+import org.conventionledger.events.oversight.MatterReferred;
+import org.conventionledger.events.oversight.PersonalDataRead;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Referrals and garant opinions over HTTP, on the embedded event store: who may do what (the bearer
- * token here is the caller's role), request validation, rules answering problems, and the log.
+ * token here is the caller's role, none at all for a citizen without an account), request validation,
+ * the public's rate limit, rules answering problems, and the log.
  */
+@SpringBootTest(
+        properties = {
+            "ledger.security.mode=oidc",
+            "ledger.referrals.anonymous.per-address=3",
+            "ledger.referrals.anonymous.window=PT1H"
+        })
 class ReferralApiTest extends WriteApiTest {
 
     private static final String REFERRAL = """
             {"subject":"Speaking time","text":"Some members never get the floor.",
              "attachments":["doc-letter-12"],"referredBy":"resident","referredOn":"2022-03-01"}""";
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
     @Autowired
     EventStore eventStore;
@@ -128,5 +149,101 @@ class ReferralApiTest extends WriteApiTest {
         api.post("GARANT", "/api/referrals/nowhere/acknowledgement", "{\"on\":\"2022-03-03\"}")
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("unknown-id"));
+    }
+
+    @Test
+    void aCitizenWithoutAnAccountRefersAMatterAsThePublicAndOnlyAGarantOpensTheSealedContact() throws Exception {
+        String convention = api.openConvention();
+        String body = REFERRAL.replace(",\"referredOn\":\"2022-03-01\"", ",\"contact\":\" jeanne@example.org \"");
+        String referral = ApiClient.json(
+                        anonymous(convention, body, "198.51.100.1").andExpect(status().isCreated()))
+                .path("referralId")
+                .asText();
+
+        DomainEventMessage<?> referred = eventStore.readEvents(referral).next();
+        assertThat(referred.getMetaData()).containsEntry("actorId", "public").containsEntry("actorRole", "PUBLIC");
+        MatterReferred event = (MatterReferred) referred.getPayload();
+        assertThat(event.referredOn()).isEqualTo(LocalDate.now());
+        assertThat(event.contact().personId()).startsWith("p-");
+        String logged = referred.getMetaData() + " " + JSON.writeValueAsString(event);
+        assertThat(logged).doesNotContain("jeanne").doesNotContain("198.51.100.1");
+
+        for (String role : List.of("ORGANISER", "MONITOR", "VOTER")) {
+            api.get(role, "/api/referrals/" + referral + "/contact").andExpect(status().isForbidden());
+        }
+        api.get(null, "/api/referrals/" + referral + "/contact").andExpect(status().isUnauthorized());
+        api.get("GARANT", "/api/referrals/" + referral + "/contact")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.contact").value("jeanne@example.org"));
+        List<DomainEventMessage<?>> reads = new ArrayList<>();
+        eventStore.readEvents(PersonalDataAccessLog.idOf(convention)).forEachRemaining(reads::add);
+        assertThat(reads).hasSize(1);
+        assertThat(reads.get(0).getPayload())
+                .isEqualTo(new PersonalDataRead(
+                        convention, "referral-contact", List.of(event.contact().personId())));
+        assertThat(reads.get(0).getMetaData()).containsEntry("actorRole", "GARANT");
+    }
+
+    @Test
+    void aPublicCallerCannotMakeTheLogHoldMoreThanTheBoundsNorBackdateAReferral() throws Exception {
+        String convention = api.openConvention();
+        long before = eventsIn(eventStore);
+        String bad = "{\"subject\":\"%s\",\"text\":\"%s\",\"referredBy\":\"resident\",\"contact\":\"%s\"}";
+        for (String[] field : List.of(
+                new String[] {"subject", bad.formatted("s".repeat(201), "t", "")},
+                new String[] {"text", bad.formatted("s", "t".repeat(10_001), "")},
+                new String[] {"text", bad.formatted("s", "  ", "")},
+                new String[] {"contact", bad.formatted("s", "t", "c".repeat(201))},
+                new String[] {"attachments[0]", REFERRAL.replace("doc-letter-12", "d".repeat(201))})) {
+            anonymous(convention, field[1], "198.51.100.2")
+                    .andExpect(ApiClient.problem(400, "invalid-fields"))
+                    .andExpect(jsonPath("$.errors[0].field").value(field[0]));
+        }
+        anonymous(convention, REFERRAL, "198.51.100.2").andExpect(ApiClient.problem(422, "referred-on-not-allowed"));
+        assertThat(eventsIn(eventStore)).as("nothing written").isEqualTo(before);
+    }
+
+    @Test
+    void aFloodFromOneAddressIsAnswered429AndWritesNothingWhileOthersAndSignedInPeopleGoOn() throws Exception {
+        String convention = api.openConvention();
+        String today = REFERRAL.replace(",\"referredOn\":\"2022-03-01\"", "");
+        for (int i = 0; i < 3; i++) {
+            anonymous(convention, today, "203.0.113.9").andExpect(status().isCreated());
+        }
+        long before = eventsIn(eventStore);
+        anonymous(convention, today, "203.0.113.9").andExpect(ApiClient.problem(429, "too-many-referrals"));
+        // an address claimed by a peer that is not a trusted proxy is not believed: the peer is counted
+        for (int i = 0; i < 3; i++) {
+            http.perform(post("/api/conventions/" + convention + "/referrals")
+                            .with(from("192.0.2.50"))
+                            .header("X-Forwarded-For", "10.0.0." + i)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(today))
+                    .andExpect(status().isCreated());
+        }
+        http.perform(post("/api/conventions/" + convention + "/referrals")
+                        .with(from("192.0.2.50"))
+                        .header("X-Forwarded-For", "10.0.0.99")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(today))
+                .andExpect(ApiClient.problem(429, "too-many-referrals"));
+        assertThat(eventsIn(eventStore)).as("the refused ones wrote nothing").isEqualTo(before + 3);
+        anonymous(convention, today, "203.0.113.10").andExpect(status().isCreated());
+        api.post("VOTER", "/api/conventions/" + convention + "/referrals", today)
+                .andExpect(status().isCreated());
+    }
+
+    private ResultActions anonymous(String convention, String body, String forwardedFor) throws Exception {
+        return http.perform(post("/api/conventions/" + convention + "/referrals")
+                .header("X-Forwarded-For", forwardedFor)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 }

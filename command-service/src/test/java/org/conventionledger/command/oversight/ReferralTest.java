@@ -14,6 +14,7 @@ import org.conventionledger.events.oversight.MatterReferred;
 import org.conventionledger.events.oversight.ReferralAcknowledged;
 import org.conventionledger.events.oversight.ReferralAnswered;
 import org.conventionledger.events.oversight.ReferralInvestigated;
+import org.conventionledger.events.privacy.SealedPersonalData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class ReferralTest {
     }
 
     private static ReferMatter refer(String subject, String text, String referredBy) {
-        return new ReferMatter(CONVENTION, REFERRAL, subject, text, ATTACHMENTS, referredBy, DAY);
+        return new ReferMatter(CONVENTION, REFERRAL, subject, text, ATTACHMENTS, referredBy, DAY, null);
     }
 
     private static MatterReferred referred() {
@@ -67,7 +68,7 @@ class ReferralTest {
     void aResidentRefersAMatterWithoutAttachments() {
         fixture.givenNoPriorActivity()
                 .when(new ReferMatter(
-                        CONVENTION, REFERRAL, "Information", "The sheets are not online.", null, "resident", DAY))
+                        CONVENTION, REFERRAL, "Information", "The sheets are not online.", null, "resident", DAY, null))
                 .expectEvents(new MatterReferred(
                         CONVENTION, REFERRAL, "Information", "The sheets are not online.", List.of(), "resident", DAY));
     }
@@ -76,7 +77,8 @@ class ReferralTest {
     void aReferralToAnUnknownConventionIsNotFound() {
         expectRejected(
                 fixture.givenNoPriorActivity()
-                        .when(new ReferMatter("nowhere", REFERRAL, "Subject", "Text", ATTACHMENTS, "member", DAY)),
+                        .when(new ReferMatter(
+                                "nowhere", REFERRAL, "Subject", "Text", ATTACHMENTS, "member", DAY, null)),
                 404,
                 "unknown-convention");
     }
@@ -106,7 +108,8 @@ class ReferralTest {
     void aReferralWithoutDateIsRefused() {
         expectRejected(
                 fixture.givenNoPriorActivity()
-                        .when(new ReferMatter(CONVENTION, REFERRAL, "Subject", "Text", ATTACHMENTS, "member", null)),
+                        .when(new ReferMatter(
+                                CONVENTION, REFERRAL, "Subject", "Text", ATTACHMENTS, "member", null, null)),
                 422,
                 "date-required");
     }
@@ -116,9 +119,54 @@ class ReferralTest {
         expectRejected(
                 fixture.givenNoPriorActivity()
                         .when(new ReferMatter(
-                                CONVENTION, REFERRAL, "Subject", "Text", Arrays.asList("doc-1", " "), "member", DAY)),
+                                CONVENTION,
+                                REFERRAL,
+                                "Subject",
+                                "Text",
+                                Arrays.asList("doc-1", " "),
+                                "member",
+                                DAY,
+                                null)),
                 422,
                 "invalid-attachment");
+    }
+
+    @Test
+    void aCitizenWithoutAccountLeavesAContactThatTheLogHoldsOnlySealed() {
+        SealedPersonalData contact = new SealedPersonalData("p-0123456789abcdef01234567", "v1:c2VhbGVk");
+        fixture.givenNoPriorActivity()
+                .when(new ReferMatter(
+                        CONVENTION, REFERRAL, "Noise", "Late start.", List.of(), "resident", DAY, contact))
+                .expectEvents(new MatterReferred(
+                        CONVENTION, REFERRAL, "Noise", "Late start.", List.of(), "resident", DAY, contact));
+    }
+
+    @Test
+    void aReferralCannotMakeTheLogHoldMoreThanItsBounds() {
+        expectRejected(
+                fixture.givenNoPriorActivity().when(refer("s".repeat(Referral.SUBJECT_MAX + 1), "Text", "member")),
+                422,
+                "subject-too-long");
+        expectRejected(
+                fixture.givenNoPriorActivity().when(refer("Subject", "t".repeat(Referral.TEXT_MAX + 1), "member")),
+                422,
+                "text-too-long");
+        expectRejected(
+                fixture.givenNoPriorActivity()
+                        .when(new ReferMatter(
+                                CONVENTION,
+                                REFERRAL,
+                                "Subject",
+                                "Text",
+                                List.of("d".repeat(Referral.REFERENCE_MAX + 1)),
+                                "member",
+                                DAY,
+                                null)),
+                422,
+                "invalid-attachment");
+        fixture.givenNoPriorActivity()
+                .when(refer("s".repeat(Referral.SUBJECT_MAX), "t".repeat(Referral.TEXT_MAX), "member"))
+                .expectSuccessfulHandlerExecution();
     }
 
     // ---- AcknowledgeReferral ----------------------------------------------------------------------

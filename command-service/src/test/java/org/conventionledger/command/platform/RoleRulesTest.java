@@ -27,7 +27,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
  *   <li>nobody alters or deletes a past event: there is no DELETE or PATCH endpoint, and the only PUTs set
  *   a configuration going forward (each appends a new event; none edits an earlier one);</li>
  *   <li>every read of personal data is logged: the write side's reads are each reviewed here, and the
- *   only one that opens personal data is the print shop's export of the invitation letters, which
+ *   only ones that open personal data are a referrer's contact for the garants and the print shop's
+ *   export of the invitation letters, each of which
  *   appends {@code PersonalDataRead} before answering — proved, with the reader, the purpose and the
  *   people read, by {@code RecruitmentApiTest#thePrintShopsExportOpensNamesLogsTheReadAndHonoursErasure};
  *   here only that no unreviewed read exists and that garants and the monitoring body cannot read the
@@ -58,17 +59,21 @@ class RoleRulesTest extends WriteApiTest {
     private static final Set<String> CONFIGURATION_PUTS =
             Set.of("PUT /api/conventions/{conventionId}/assemblies/capacities");
 
-    /** The only clear personal-data read of the write side: names and addresses for the print shop, logged. */
+    /** A clear personal-data read of the write side: names and addresses for the print shop, logged. */
     private static final String LETTERS = "GET /api/conventions/{conventionId}/invitations/letters.csv";
+    /** The other one: the contact a referrer left, for the garants, logged. */
+    private static final String REFERRAL_CONTACT = "GET /api/referrals/{referralId}/contact";
 
     /**
      * Every read of the write side, reviewed: what it gives and why that is, or is not, a read of personal
-     * data. A read added later fails {@link #everyReadOfTheWriteSideIsReviewedAndOnlyTheLettersOpenPersonalData}
+     * data. A read added later fails {@link #everyReadOfTheWriteSideIsReviewedAndOnlyTheLoggedOnesOpenPersonalData}
      * until it is listed here, and if it opens personal data it must log it as the letters do.
      */
     private static final Map<String, String> REVIEWED_READS = Map.of(
             LETTERS,
             "clear identities of the invited: appends PersonalDataRead before answering",
+            REFERRAL_CONTACT,
+            "a referrer's contact, for the garants: appends PersonalDataRead before answering (ReferralApiTest)",
             "GET /api/votations/{votationId}/ballot-order",
             "the caller's own display order of the actions, from the votation's seed and their pseudonym: no "
                     + "personal data");
@@ -127,22 +132,9 @@ class RoleRulesTest extends WriteApiTest {
                 .getResponse();
     }
 
-    private long eventsInTheLog() {
-        long count = 0;
-        try (var stream = eventStore.openStream(null)) {
-            while (stream.hasNextAvailable()) {
-                stream.nextAvailable();
-                count++;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return count;
-    }
-
     @Test
     void garantsAreRefusedEveryWriteButTheirOwn() throws Exception {
-        long before = eventsInTheLog();
+        long before = eventsIn(eventStore);
         List<String> refused = new ArrayList<>();
         for (Operation operation : writes()) {
             MockHttpServletResponse response = send(operation, "GARANT");
@@ -169,19 +161,19 @@ class RoleRulesTest extends WriteApiTest {
                         "POST /api/conventions",
                         "POST /api/conventions/{conventionId}/members",
                         "POST /api/votations/{votationId}/close");
-        assertThat(eventsInTheLog()).as("nothing written").isEqualTo(before);
+        assertThat(eventsIn(eventStore)).as("nothing written").isEqualTo(before);
     }
 
     @Test
     void theMonitoringBodyIsRefusedEveryWrite() throws Exception {
-        long before = eventsInTheLog();
+        long before = eventsIn(eventStore);
         List<Operation> writes = writes();
         assertThat(writes).as("the whole write API").hasSizeGreaterThan(40);
         for (Operation operation : writes) {
             MockHttpServletResponse response = send(operation, "MONITOR");
             assertThat(response.getStatus()).as("MONITOR " + operation.name()).isEqualTo(403);
         }
-        assertThat(eventsInTheLog()).as("nothing written").isEqualTo(before);
+        assertThat(eventsIn(eventStore)).as("nothing written").isEqualTo(before);
     }
 
     @Test
@@ -197,7 +189,7 @@ class RoleRulesTest extends WriteApiTest {
     }
 
     @Test
-    void everyReadOfTheWriteSideIsReviewedAndOnlyTheLettersOpenPersonalData() throws Exception {
+    void everyReadOfTheWriteSideIsReviewedAndOnlyTheLoggedOnesOpenPersonalData() throws Exception {
         List<String> reads = operations().stream()
                 .filter(o -> o.method().equals("GET") && o.path().startsWith("/api/"))
                 .map(Operation::name)
@@ -208,8 +200,12 @@ class RoleRulesTest extends WriteApiTest {
                         + "personal data, and does it log it (PersonalDataRead) as the letters export does?")
                 .containsAll(reads);
         Operation letters = new Operation("GET", LETTERS.substring(4), "application/json");
+        Operation contact = new Operation("GET", REFERRAL_CONTACT.substring(4), "application/json");
         for (String role : List.of("GARANT", "MONITOR", "VOTER", "PLATFORM")) {
             assertThat(send(letters, role).getStatus()).as(role).isEqualTo(403);
+        }
+        for (String role : List.of("ORGANISER", "MONITOR", "VOTER", "PLATFORM")) {
+            assertThat(send(contact, role).getStatus()).as(role).isEqualTo(403);
         }
     }
 }

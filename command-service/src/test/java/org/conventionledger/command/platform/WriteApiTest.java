@@ -1,6 +1,7 @@
 package org.conventionledger.command.platform;
 
 import java.nio.file.Path;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,5 +45,19 @@ public abstract class WriteApiTest {
     @BeforeEach
     protected void tokensNameTheirRole() {
         api = ApiClient.withRoleTokens(http, jwtDecoder);
+    }
+
+    /** How many events the whole log holds: a refused request leaves it as it was. */
+    protected static long eventsIn(EventStore eventStore) {
+        long count = 0;
+        try (var stream = eventStore.openStream(null)) {
+            while (stream.hasNextAvailable()) {
+                stream.nextAvailable();
+                count++;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return count;
     }
 }

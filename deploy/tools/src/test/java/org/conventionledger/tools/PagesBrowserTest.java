@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.conventionledger.events.integrity.TreeHeads;
 import org.conventionledger.tools.demo.ClermontDemo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -176,7 +179,8 @@ class PagesBrowserTest {
     @Test
     void theApiExplorerListsBothServicesOperations() {
         browser.get(base + "/");
-        browser.findElement(By.partialLinkText("Explorateur de l'API")).click();
+        // the click returns before the browser navigates: wait until the explorer has replaced the home page
+        clickAndWait(By.partialLinkText("Explorateur de l'API"));
         List<String> commands = browser.findElements(By.cssSelector("[id='ops-command-service'] tbody th")).stream()
                 .map(WebElement::getText)
                 .toList();
@@ -387,23 +391,20 @@ class PagesBrowserTest {
 
     @Test
     @Order(Order.DEFAULT + 2)
-    void aResidentRefersAMatterAndAGarantAcknowledgesInvestigatesAndAnswersIt() throws Exception {
+    void aResidentWithoutAnAccountRefersAMatterAndAGarantAcknowledgesInvestigatesAndAnswersIt() throws Exception {
+        LedgerClient client = new LedgerClient(accounts);
+        int referralsBefore = events(client, "MatterReferred").size();
         browser.get(base + "/referrals/new");
         assertThat(browser.findElement(By.id("third-party")).getText()).contains("Ne nommez personne");
         assertThat(browser.findElements(By.id("next")).get(0).findElements(By.tagName("li")))
                 .hasSize(3);
+        assertThat(browser.findElement(By.id("anonymous")).getText()).contains("« public »");
         Browser.assertAccessible(browser);
-        browser.findElement(By.cssSelector("#signin a")).click();
-        browser.findElement(By.id("username")).sendKeys("voter");
-        browser.findElement(By.id("password")).sendKeys(password("voter"));
-        WebElement signIn = browser.findElement(By.cssSelector("form.form button"));
-        signIn.click();
-        new WebDriverWait(browser, Duration.ofSeconds(90)).until(ExpectedConditions.stalenessOf(signIn));
-        assertThat(browser.getCurrentUrl()).endsWith("/referrals/new");
 
         String subject = "Séance 5 : fin avancée sans vote";
         fill("r-subject", subject);
         fill("r-text", "La séance s'est terminée à 16 h au lieu de 18 h, avant le vote prévu à l'ordre du jour.");
+        fill("r-contact", "jeanne.martin@example.org");
         browser.findElement(By.id("r-by-resident")).click();
         browser.findElement(By.id("r-noThirdParty")).click();
         submit("referral-form");
@@ -411,8 +412,14 @@ class PagesBrowserTest {
         Matcher reference = Pattern.compile("référence ([A-Za-z0-9-]+)").matcher(sent);
         assertThat(reference.find()).as(sent).isTrue();
         Browser.assertAccessible(browser);
+        JsonNode referred = awaitEvents(client, "MatterReferred", referralsBefore + 1);
+        JsonNode event = referred.get(referred.size() - 1);
+        assertThat(event.path("payload").path("referralId").asText()).isEqualTo(reference.group(1));
+        assertThat(event.path("actor").path("id").asText())
+                .as("nobody's account")
+                .isEqualTo("public");
+        assertThat(event.toString()).as("the contact is sealed").doesNotContain("jeanne.martin");
 
-        signOut();
         signIn("garant");
         browser.get(base + "/audit");
         browser.findElement(By.linkText(subject)).click();
@@ -457,6 +464,35 @@ class PagesBrowserTest {
         fill("head-reason", "Visite des garants");
         submit("form-head");
         assertThat(Browser.plain(browser.findElement(By.id("done")).getText())).startsWith("Tête d'arbre signée");
+
+        // the garant's own key, registered once, signs the head's text off the page; only the signature is pasted
+        KeyPair own = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String publicKey = TreeHeads.encode(own.getPublic());
+        String keyId = TreeHeads.fingerprint(publicKey);
+        client.post(
+                commandUrl + "/api/garant-keys",
+                "garant",
+                Map.of(
+                        "publicKey",
+                        publicKey,
+                        "proof",
+                        TreeHeads.sign(own.getPrivate(), TreeHeads.possessionText("garant", keyId))));
+        int countersignedBefore = events(client, "TreeHeadCountersigned").size();
+        clickAndWait(By.id("countersign-link"));
+        String text = browser.findElement(By.id("head-text")).getAttribute("textContent");
+        assertThat(text).startsWith("ledger-tree-v1 head\n");
+        fill("cs-keyId", keyId);
+        fill("cs-signature", TreeHeads.sign(own.getPrivate(), text));
+        submit("form-countersign");
+        assertThat(browser.findElement(By.id("done")).getText()).startsWith("Votre contresignature est enregistrée");
+        JsonNode countersigned = awaitEvents(client, "TreeHeadCountersigned", countersignedBefore + 1);
+        assertThat(countersigned
+                        .get(countersigned.size() - 1)
+                        .path("actor")
+                        .path("id")
+                        .asText())
+                .isEqualTo("garant");
+        Browser.assertAccessible(browser);
     }
 
     @Test

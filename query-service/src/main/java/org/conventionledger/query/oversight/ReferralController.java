@@ -39,7 +39,8 @@ public class ReferralController {
             Long daysToAcknowledge,
             Long daysToAnswer,
             List<InvestigationView> investigations,
-            String answer) {}
+            String answer,
+            boolean contactLeft) {}
 
     public record GarantOpinionView(
             String opinionId, String occasion, Integer session, String text, LocalDate publishedOn) {}
@@ -94,7 +95,8 @@ public class ReferralController {
                 r.investigations.stream()
                         .map(i -> new InvestigationView(i.note, date(i.on)))
                         .toList(),
-                r.answer);
+                r.answer,
+                r.contactLeft);
     }
 
     private static Long days(LocalDate from, LocalDate to) {

@@ -28,6 +28,9 @@ public class ReferralFile implements Absorbing {
     String text;
     List<String> attachments = new ArrayList<>();
     String referredBy;
+    /** Whether the referrer left a contact: the contact itself stays sealed in the log, never here. */
+    boolean contactLeft;
+
     String referredOn;
     String acknowledgedOn;
     List<Investigation> investigations = new ArrayList<>();

@@ -49,6 +49,7 @@ class ReferralProjection extends DocumentProjection<ReferralFile> {
                     r.attachments =
                             event.attachments() == null ? new ArrayList<>() : new ArrayList<>(event.attachments());
                     r.referredBy = event.referredBy();
+                    r.contactLeft = event.contact() != null;
                     r.referredOn = iso(event.referredOn());
                 });
     }

@@ -11,6 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -24,8 +27,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * provider with the authorization code flow under {@code oidc}) and logout. The roles are the API's:
  * the dashboard for organisers, garants and the monitoring body, the garants' console for garants,
  * the results of a closed votation, the follow-up summary and the referral form for anyone. The write
- * flows (desk tallies for organisers, the referral steps and seals for garants, a referral sent by a
- * resident or an organiser) are refused here to any other role, before the command-service decides again.
+ * flows (desk tallies for organisers, the referral steps, seals and countersignatures for garants, a referral
+ * sent by a resident or an organiser) are refused here to any other role, before the command-service decides
+ * again; a referral sent without an account goes as the public, which the command-service rate-limits.
  */
 @Configuration
 public class PagesSecurity {
@@ -80,15 +84,19 @@ public class PagesSecurity {
                                 "/audit/referrals/*/investigations",
                                 "/audit/referrals/*/answer",
                                 "/audit/seals",
-                                "/audit/tree-heads")
+                                "/audit/tree-heads",
+                                "/audit/tree-heads/*/countersignatures")
                         .hasRole(Role.GARANT.name())
-                        // anyone reads the referral form's rules; a resident or an organiser sends it
+                        // anyone refers a matter without an account (relayed as the public), or signed in as a
+                        // resident or an organiser; other roles are refused here as they are by the API
                         .requestMatchers(HttpMethod.GET, "/referrals/new")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/referrals/new/signin")
                         .authenticated()
                         .requestMatchers(HttpMethod.POST, "/referrals")
-                        .hasAnyRole(Role.VOTER.name(), Role.ORGANISER.name())
+                        .access(AuthorizationManagers.anyOf(
+                                AuthenticatedAuthorizationManager.anonymous(),
+                                AuthorityAuthorizationManager.hasAnyRole(Role.VOTER.name(), Role.ORGANISER.name())))
                         // the controller applies the votation's own visibility rule, as the API does
                         .requestMatchers(HttpMethod.GET, "/votations/**")
                         .permitAll()

@@ -13,6 +13,7 @@ import org.conventionledger.events.oversight.OpinionOccasion;
 import org.conventionledger.events.oversight.ReferralAcknowledged;
 import org.conventionledger.events.oversight.ReferralAnswered;
 import org.conventionledger.events.oversight.ReferralInvestigated;
+import org.conventionledger.events.privacy.SealedPersonalData;
 import org.conventionledger.query.oversight.ReferralController.GarantOpinionView;
 import org.conventionledger.query.oversight.ReferralController.InvestigationView;
 import org.conventionledger.query.oversight.ReferralController.ReferralView;
@@ -91,7 +92,15 @@ class ReferralProjectionTest {
         start(backend);
         append(
                 referred("r-answered", "member", DAY),
-                referred("r-received", "resident", DAY.plusDays(3)),
+                new MatterReferred(
+                        CONVENTION,
+                        "r-received",
+                        "Subject r-received",
+                        "Text r-received",
+                        List.of("doc-r-received"),
+                        "resident",
+                        DAY.plusDays(3),
+                        new SealedPersonalData("p-0123456789abcdef01234567", "v1:c2VhbGVk")),
                 referred("r-acknowledged", "resident", DAY.plusDays(1)),
                 referred("r-investigating", "member", DAY.plusDays(2)),
                 new MatterReferred("conv-other", "r-elsewhere", "S", "T", List.of(), "member", DAY),
@@ -120,7 +129,8 @@ class ReferralProjectionTest {
                                 List.of(
                                         new InvestigationView("Attended session 3", DAY.plusDays(5)),
                                         new InvestigationView("Read the minutes", DAY.plusDays(9))),
-                                "A speakers' list is kept."),
+                                "A speakers' list is kept.",
+                                false),
                         new ReferralView(
                                 "r-acknowledged",
                                 "Subject r-acknowledged",
@@ -132,7 +142,8 @@ class ReferralProjectionTest {
                                 7L,
                                 null,
                                 List.of(),
-                                null),
+                                null,
+                                false),
                         new ReferralView(
                                 "r-investigating",
                                 "Subject r-investigating",
@@ -144,7 +155,8 @@ class ReferralProjectionTest {
                                 2L,
                                 null,
                                 List.of(new InvestigationView("Met the facilitators", DAY.plusDays(6))),
-                                null),
+                                null,
+                                false),
                         new ReferralView(
                                 "r-received",
                                 "Subject r-received",
@@ -156,7 +168,8 @@ class ReferralProjectionTest {
                                 null,
                                 null,
                                 List.of(),
-                                null));
+                                null,
+                                true));
         assertThat(controller.referrals("conv-other"))
                 .extracting(ReferralView::referralId)
                 .containsExactly("r-elsewhere");

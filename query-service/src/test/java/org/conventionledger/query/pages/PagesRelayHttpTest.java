@@ -7,12 +7,7 @@ import static org.conventionledger.query.platform.TestEvents.item;
 import static org.conventionledger.query.platform.TestEvents.votationOpened;
 import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.net.CookieManager;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,23 +15,29 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.conventionledger.events.integrity.TreeHeads;
 import org.conventionledger.events.oversight.MatterReferred;
+import org.conventionledger.events.oversight.TreeHeadSigned;
 import org.conventionledger.events.votation.ActionVotes;
 import org.conventionledger.events.votation.PaperTallyEntered;
 import org.conventionledger.events.votation.PaperTallyMismatched;
 import org.conventionledger.platform.identity.LocalAccounts;
 import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.QueryServiceApplication;
+import org.conventionledger.query.pages.StandInCommandService.Received;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,28 +61,22 @@ class PagesRelayHttpTest {
     @TempDir
     static Path dataDir;
 
-    record Received(String method, String path, String authorization, JsonNode body) {}
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Queue<Received> RECEIVED = new ConcurrentLinkedQueue<>();
-    /** What the stand-in answers next: status and JSON body. */
-    private static volatile int answerStatus = 201;
-
-    private static volatile String answerBody = "{\"entryId\":\"e-1\",\"status\":\"ENTERED\"}";
-    private static final HttpServer COMMANDS = commandService();
+    private static final StandInCommandService COMMANDS = StandInCommandService.start();
+    private static final Queue<Received> RECEIVED = COMMANDS.received;
 
     private static final String CONVENTION = "conv-relay";
     private static final String VOTATION = "vot-relay";
     private static final String REFERRAL = "ref-relay";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final String PUBLIC_REFERRAL = "&conventionId=" + CONVENTION
+            + "&subject=Bruit&text=La+s%C3%A9ance+a+commenc%C3%A9+tard.&referredBy=resident&noThirdParty=yes"
+            + "&contact=jeanne%40example.org";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("ledger.data-dir", () -> dataDir.toString());
         registry.add("ledger.read-store.uri", () -> "");
-        registry.add(
-                "ledger.command-url",
-                () -> "http://localhost:" + COMMANDS.getAddress().getPort());
+        registry.add("ledger.command-url", COMMANDS::url);
     }
 
     @LocalServerPort
@@ -92,45 +87,14 @@ class PagesRelayHttpTest {
 
     private static boolean published;
 
-    private static HttpServer commandService() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            server.createContext("/", exchange -> {
-                byte[] body = exchange.getRequestBody().readAllBytes();
-                RECEIVED.add(new Received(
-                        exchange.getRequestMethod(),
-                        exchange.getRequestURI().getRawPath(),
-                        exchange.getRequestHeaders().getFirst("Authorization"),
-                        body.length == 0 ? null : JSON.readTree(body)));
-                if (answerStatus < 0) {
-                    // a command-service that fails mid-request: the connection closes without an answer
-                    exchange.close();
-                    return;
-                }
-                byte[] answer = answerBody.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders()
-                        .add("Content-Type", answerStatus < 300 ? "application/json" : "application/problem+json");
-                exchange.sendResponseHeaders(answerStatus, answer.length);
-                exchange.getResponseBody().write(answer);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @AfterAll
     static void stopCommandService() {
-        COMMANDS.stop(0);
+        COMMANDS.stop();
     }
 
     @BeforeEach
     void votationOpenWithTwoActions() throws Exception {
-        RECEIVED.clear();
-        answerStatus = 201;
-        answerBody = "{\"entryId\":\"e-1\",\"status\":\"ENTERED\"}";
+        COMMANDS.reset();
         if (!published) {
             published = true;
             eventStore.publish(
@@ -227,27 +191,24 @@ class PagesRelayHttpTest {
     }
 
     @Test
-    void theAnonymousPublicIsAskedToSignInAndCannotWriteAnything() throws Exception {
+    void theAnonymousPublicRefersAMatterWithoutAnyCredentialAndCannotWriteAnythingElse() throws Exception {
         HttpClient anonymous = browser();
-        String token = token(anonymous, "/login");
+        String token = token(anonymous, "/referrals/new");
         assertThat(anonymous.send(get("/referrals/new"), ofString()).body())
                 .contains("id=\"third-party\"")
-                .contains("/referrals/new/signin")
-                .doesNotContain("referral-form");
+                .contains("id=\"anonymous\"")
+                .contains("referral-form")
+                .contains("id=\"r-contact\"")
+                .doesNotContain("id=\"r-referredOn\"");
         for (String path : List.of(
-                "/referrals",
                 "/votations/" + VOTATION + "/desks",
                 "/votations/" + VOTATION + "/desks/d1/confirmation",
                 "/audit/referrals/" + REFERRAL + "/answer",
                 "/audit/seals",
-                "/audit/tree-heads")) {
+                "/audit/tree-heads",
+                "/audit/tree-heads/h-1/countersignatures")) {
             HttpResponse<String> answer = anonymous.send(
-                    post(
-                            path,
-                            "_csrf=" + enc(token) + "&conventionId="
-                                    + CONVENTION
-                                    + "&subject=s&text=t&referredBy=resident&noThirdParty=yes&a1=1&a2=1&answer=a&on="
-                                    + LocalDate.now()),
+                    post(path, "_csrf=" + enc(token) + "&a1=1&a2=1&answer=a&keyId=k&signature=s&on=" + LocalDate.now()),
                     ofString());
             assertThat(answer.statusCode()).as(path).isEqualTo(302);
             assertThat(answer.headers().firstValue("Location").orElseThrow())
@@ -255,6 +216,44 @@ class PagesRelayHttpTest {
                     .endsWith("/login");
         }
         assertThat(RECEIVED).isEmpty();
+
+        COMMANDS.answer(201, "{\"referralId\":\"r-public\"}");
+        HttpResponse<String> sent =
+                anonymous.send(post("/referrals", "_csrf=" + enc(token) + PUBLIC_REFERRAL), ofString());
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(RECEIVED).hasSize(1);
+        Received relayed = RECEIVED.peek();
+        assertThat(relayed.path()).isEqualTo("/api/conventions/" + CONVENTION + "/referrals");
+        assertThat(relayed.authorization()).as("no credential of anyone's").isNull();
+        assertThat(relayed.forwardedFor())
+                .as("the browser's address, for the rate limit")
+                .isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+        assertThat(relayed.body().path("contact").asText()).isEqualTo("jeanne@example.org");
+        assertThat(relayed.body().has("referredOn")).isFalse();
+
+        RECEIVED.clear();
+        HttpResponse<String> backdated = anonymous.send(
+                post("/referrals", "_csrf=" + enc(token) + PUBLIC_REFERRAL + "&referredOn=2020-01-01"), ofString());
+        assertThat(backdated.statusCode()).isEqualTo(400);
+        assertThat(backdated.body()).contains("Seul un organisateur date un courrier");
+        HttpResponse<String> longContact = anonymous.send(
+                post("/referrals", "_csrf=" + enc(token) + PUBLIC_REFERRAL + "x".repeat(200)), ofString());
+        assertThat(longContact.statusCode()).isEqualTo(400);
+        assertThat(longContact.body()).contains("id=\"r-contact-error\"");
+        assertThat(RECEIVED).as("nothing sent for a bad form").isEmpty();
+    }
+
+    @Test
+    void theCommandServicesRateLimitIsShownInWords() throws Exception {
+        COMMANDS.answer(429, "{\"status\":429,\"code\":\"too-many-referrals\",\"detail\":\"Too many.\"}");
+        HttpClient anonymous = browser();
+        String token = token(anonymous, "/referrals/new");
+        HttpResponse<String> answer =
+                anonymous.send(post("/referrals", "_csrf=" + enc(token) + PUBLIC_REFERRAL), ofString());
+        assertThat(answer.statusCode()).isEqualTo(429);
+        assertThat(answer.body())
+                .contains("Trop de saisines ont été envoyées sans compte")
+                .doesNotContain("too-many-referrals");
     }
 
     @Test
@@ -279,8 +278,11 @@ class PagesRelayHttpTest {
         for (Role role : List.of(Role.ORGANISER, Role.MONITOR, Role.VOTER, Role.PLATFORM)) {
             HttpClient person = signedIn(role);
             String token = token(person, "/referrals/new");
-            for (String path :
-                    List.of("/audit/referrals/" + REFERRAL + "/acknowledgement", "/audit/seals", "/audit/tree-heads")) {
+            for (String path : List.of(
+                    "/audit/referrals/" + REFERRAL + "/acknowledgement",
+                    "/audit/seals",
+                    "/audit/tree-heads",
+                    "/audit/tree-heads/head-relay/countersignatures")) {
                 assertThat(person.send(post(path, "_csrf=" + enc(token) + "&on=" + LocalDate.now()), ofString())
                                 .statusCode())
                         .as(role + " " + path)
@@ -388,9 +390,10 @@ class PagesRelayHttpTest {
 
     @Test
     void theCommandServicesRefusalIsShownInWordsNotAsItsCode() throws Exception {
-        answerStatus = 409;
-        answerBody = "{\"status\":409,\"code\":\"same-organiser\",\"detail\":\"Desk d1's pending figures were entered"
-                + " by organiser: another organiser confirms them.\"}";
+        COMMANDS.answer(
+                409,
+                "{\"status\":409,\"code\":\"same-organiser\",\"detail\":\"Desk d1's pending figures were entered"
+                        + " by organiser: another organiser confirms them.\"}");
         HttpClient organiser = signedIn(Role.ORGANISER);
         String token = token(organiser, "/votations/" + VOTATION + "/desks");
         HttpResponse<String> answer = organiser.send(
@@ -405,8 +408,8 @@ class PagesRelayHttpTest {
         assertThat(RECEIVED.peek().authorization()).isEqualTo(basic(Role.ORGANISER));
 
         RECEIVED.clear();
-        answerStatus = 409;
-        answerBody = "{\"status\":409,\"code\":\"already-answered\",\"detail\":\"Referral was already answered.\"}";
+        COMMANDS.answer(
+                409, "{\"status\":409,\"code\":\"already-answered\",\"detail\":\"Referral was already answered.\"}");
         HttpClient garant = signedIn(Role.GARANT);
         String garantToken = token(garant, "/audit/referrals/" + REFERRAL);
         HttpResponse<String> twice = garant.send(
@@ -422,7 +425,7 @@ class PagesRelayHttpTest {
 
     @Test
     void aResidentsReferralGoesAsThemselvesWithoutADateOfTheirChoosing() throws Exception {
-        answerBody = "{\"referralId\":\"r-9\"}";
+        COMMANDS.answer(201, "{\"referralId\":\"r-9\"}");
         HttpClient voter = signedIn(Role.VOTER);
         String token = token(voter, "/referrals/new");
         HttpResponse<String> answer = voter.send(
@@ -444,10 +447,95 @@ class PagesRelayHttpTest {
     }
 
     @Test
+    void aGarantCountersignsAHeadWithAKeyThatNeverReachesTheServerAndABadSignatureIsSaidInWords() throws Exception {
+        String root = "ab".repeat(32);
+        eventStore.publish(new GenericDomainEventMessage<>(
+                "Keyring",
+                "keyring-relay",
+                0,
+                new TreeHeadSigned(
+                        "keyring-relay",
+                        "head-relay",
+                        "ledger-tree-v1",
+                        3,
+                        3,
+                        root,
+                        Instant.parse("2025-06-02T10:00:00Z"),
+                        "session 4",
+                        "ledger-key",
+                        "c2ln")));
+        String text = TreeHeads.headText(3, 3, root, "2025-06-02T10:00:00Z");
+        HttpClient garant = signedIn(Role.GARANT);
+        String page = garant.send(get("/audit/countersign?headId=head-relay"), ofString())
+                .body();
+        assertThat(page)
+                .contains("<pre id=\"head-text\">" + text + "</pre>")
+                .contains(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))))
+                .contains("openssl pkeyutl -sign -inkey garant.pem -rawin -in head.txt")
+                .contains("id=\"offline\"");
+
+        // the garant signs at home with their own key; only the signature comes back
+        KeyPair own = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String signature = TreeHeads.sign(own.getPrivate(), text);
+        String keyId = TreeHeads.fingerprint(TreeHeads.encode(own.getPublic()));
+        String token = token(garant, "/audit/countersign?headId=head-relay");
+        String pasted = signature.substring(0, 40) + "\n" + signature.substring(40);
+        COMMANDS.answer(201, "{\"headId\":\"head-relay\",\"status\":\"COUNTERSIGNED\"}");
+        HttpResponse<String> done = garant.send(
+                post(
+                        "/audit/tree-heads/head-relay/countersignatures",
+                        "_csrf=" + enc(token) + "&keyId=" + keyId + "&signature=" + enc(pasted)),
+                ofString());
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(RECEIVED).hasSize(1);
+        Received sent = RECEIVED.peek();
+        assertThat(sent.path()).isEqualTo("/api/tree-heads/head-relay/countersignatures");
+        assertThat(sent.authorization()).isEqualTo(basic(Role.GARANT));
+        assertThat(sent.body().path("keyId").asText()).isEqualTo(keyId);
+        assertThat(sent.body().path("signature").asText()).isEqualTo(signature);
+        assertThat(sent.body().size())
+                .as("the signature and the key's id, nothing else")
+                .isEqualTo(2);
+
+        RECEIVED.clear();
+        COMMANDS.answer(422, "{\"status\":422,\"code\":\"signature-does-not-verify\",\"detail\":\"No.\"}");
+        HttpResponse<String> refused = garant.send(
+                post(
+                        "/audit/tree-heads/head-relay/countersignatures",
+                        "_csrf=" + enc(token) + "&keyId=" + keyId + "&signature=" + enc(signature)),
+                ofString());
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body())
+                .contains("id=\"cs-signature-error\"")
+                .contains("Cette signature ne correspond pas à ce texte avec cette clé")
+                .doesNotContain("signature-does-not-verify");
+
+        RECEIVED.clear();
+        HttpResponse<String> bad = garant.send(
+                post(
+                        "/audit/tree-heads/head-relay/countersignatures",
+                        "_csrf=" + enc(token) + "&keyId=not-a-key&signature=%3Cscript%3E"),
+                ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("id=\"cs-keyId-error\"").contains("id=\"cs-signature-error\"");
+        assertThat(garant.send(
+                                post(
+                                        "/audit/tree-heads/no-such-head/countersignatures",
+                                        "_csrf=" + enc(token) + "&keyId=" + keyId + "&signature=" + enc(signature)),
+                                ofString())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(RECEIVED)
+                .as("nothing sent for a bad form or an unknown head")
+                .isEmpty();
+    }
+
+    @Test
     void aCommandServiceThatDoesNotAnswerIsSaidInWords() throws Exception {
         HttpClient garant = signedIn(Role.GARANT);
         String token = token(garant, "/audit/referrals/" + REFERRAL);
-        answerStatus = -1;
+        COMMANDS.answer(-1, "");
         HttpResponse<String> answer = garant.send(
                 post("/audit/referrals/" + REFERRAL + "/acknowledgement", "_csrf=" + enc(token) + "&on=2025-06-02"),
                 ofString());

@@ -23,9 +23,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code /referrals/new}: referring a matter to the garants. Anyone reads the rules (name no third party,
- * what happens next); sending needs a signed-in resident ({@code VOTER}), or an organiser recording a
- * letter, exactly as the command-service's API allows: the form goes there as that person
- * ({@link CommandRelay}). There is no anonymous way in, so nobody writes to the log without an identity.
+ * what happens next) and sends the form, as the domain wants any citizen to be able to: without an account
+ * it goes to the command-service with no credential ({@link CommandRelay#postAsPublic}), which records the
+ * public as the actor and limits how often one address may do so; a signed-in resident ({@code VOTER}) or
+ * an organiser recording a letter sends it as themselves. A contact, if left, is sealed by the
+ * command-service before anything is recorded.
  */
 // pages, not API operations: kept out of the OpenAPI document (and of RoleRulesTest's API rules)
 @Hidden
@@ -34,6 +36,7 @@ public class ReferralPage {
 
     static final int SUBJECT_MAX = 200;
     static final int TEXT_MAX = 10_000;
+    static final int CONTACT_MAX = 200;
 
     private static final Map<String, String> FIELDS = Map.of(
             "subject-required",
@@ -46,6 +49,10 @@ public class ReferralPage {
             "conventionId",
             "date-required",
             "referredOn",
+            "subject-too-long",
+            "subject",
+            "text-too-long",
+            "text",
             "invalid-fields",
             FormErrors.FORM);
 
@@ -84,6 +91,7 @@ public class ReferralPage {
         String subject = form.getOrDefault("subject", "").trim();
         String text = form.getOrDefault("text", "").trim();
         String referredBy = form.getOrDefault("referredBy", "");
+        String contact = form.getOrDefault("contact", "").trim();
         if (!CommandRelay.isId(conventionId)
                 || directory.conventions().stream()
                         .noneMatch(c -> c.conventionId().equals(conventionId))) {
@@ -94,6 +102,9 @@ public class ReferralPage {
         }
         if (text.isEmpty() || text.length() > TEXT_MAX) {
             errors.add("text", "referral.error.text", TEXT_MAX);
+        }
+        if (contact.length() > CONTACT_MAX) {
+            errors.add("contact", "referral.error.contact", CONTACT_MAX);
         }
         if (!referredBy.equals("member") && !referredBy.equals("resident")) {
             errors.add("referredBy", "referral.error.referredBy");
@@ -126,7 +137,12 @@ public class ReferralPage {
         if (referredOn != null) {
             body.put("referredOn", referredOn);
         }
-        CommandRelay.Answer answer = relay.post("/api/conventions/{conventionId}/referrals", body, conventionId);
+        if (!contact.isEmpty()) {
+            body.put("contact", contact);
+        }
+        String path = "/api/conventions/{conventionId}/referrals";
+        CommandRelay.Answer answer =
+                reader == null ? relay.postAsPublic(path, body, conventionId) : relay.post(path, body, conventionId);
         if (!answer.accepted()) {
             ModelAndView page = page(form, errors.refused(answer, FIELDS));
             page.setStatus(HttpStatus.valueOf(answer.status()));
@@ -149,6 +165,7 @@ public class ReferralPage {
         page.addObject("errors", errors.asMap());
         page.addObject("textMax", TEXT_MAX);
         page.addObject("subjectMax", SUBJECT_MAX);
+        page.addObject("contactMax", CONTACT_MAX);
         if (errors.any()) {
             page.setStatus(HttpStatus.BAD_REQUEST);
         }

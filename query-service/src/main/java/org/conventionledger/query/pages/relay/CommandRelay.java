@@ -36,7 +36,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * default the person's own local account signs the request (HTTP Basic, the account read from the
  * accounts file both services share); under {@code oidc}, the person's own access token from the
  * authorization code flow. There is no identity of its own to fall back on: a request without a signed-in
- * person is never sent, so the relay can lend nobody a role they do not hold.
+ * person is never sent by {@link #post}, so the relay can lend nobody a role they do not hold. The one write
+ * open to the public, a referral, goes by {@link #postAsPublic}: with no credential at all, and with the
+ * browser's address in {@code X-Forwarded-For} for the command-service's rate limit on anonymous referrals.
  */
 @Component
 public class CommandRelay {
@@ -108,26 +110,37 @@ public class CommandRelay {
      * person.
      */
     public Answer post(String template, Object body, String... ids) {
+        return send(authorization(), template, body, ids);
+    }
+
+    /** As {@link #post}, without any credential: the command-service takes it from the public, or refuses it. */
+    public Answer postAsPublic(String template, Object body, String... ids) {
+        return send(null, template, body, ids);
+    }
+
+    private Answer send(String authorization, String template, Object body, String... ids) {
         for (String id : ids) {
             if (!isId(id)) {
                 throw new IllegalArgumentException("Not an id: refused before anything was sent");
             }
         }
-        String authorization = authorization();
         URI uri = UriComponentsBuilder.fromUriString(commandUrl)
                 .path(template)
                 .buildAndExpand((Object[]) ids)
                 .encode()
                 .toUri();
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri)
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", authorization)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json, application/problem+json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
-                    .build();
-            HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+            if (authorization == null) {
+                request.header("X-Forwarded-For", currentRequest().getRemoteAddr());
+            } else {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             JsonNode content = answer.body().length == 0 ? json.createObjectNode() : readOrEmpty(answer.body());
             return new Answer(answer.statusCode(), content);
         } catch (IOException e) {
@@ -136,6 +149,10 @@ public class CommandRelay {
             Thread.currentThread().interrupt();
             throw new Unreachable("Interrupted while waiting for the command-service", e);
         }
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
     }
 
     private JsonNode readOrEmpty(byte[] body) {
@@ -183,10 +200,8 @@ public class CommandRelay {
         if (!(auth instanceof OAuth2AuthenticationToken oauth) || repository == null) {
             return Optional.empty();
         }
-        HttpServletRequest request =
-                ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
         OAuth2AuthorizedClient client =
-                repository.loadAuthorizedClient(oauth.getAuthorizedClientRegistrationId(), auth, request);
+                repository.loadAuthorizedClient(oauth.getAuthorizedClientRegistrationId(), auth, currentRequest());
         return client == null || client.getAccessToken() == null
                 ? Optional.empty()
                 : Optional.of("Bearer " + client.getAccessToken().getTokenValue());

@@ -1,0 +1,77 @@
+package org.conventionledger.command.oversight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+/** The public's rate limit: per address and window, a bounded table, and whose forwarded address counts. */
+class AnonymousReferralLimitTest {
+
+    private Instant now = Instant.parse("2025-06-01T10:00:00Z");
+
+    private final Clock clock = new Clock() {
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    };
+
+    private AnonymousReferralLimit limit(int perAddress, int maxAddresses) {
+        return new AnonymousReferralLimit(perAddress, Duration.ofHours(1), maxAddresses, List.of("127.0.0.1"), clock);
+    }
+
+    @Test
+    void anAddressGetsItsCountPerWindowAndAgainWhenTheWindowEnds() {
+        AnonymousReferralLimit limit = limit(2, 10);
+        assertThat(limit.admit("a")).isTrue();
+        assertThat(limit.admit("a")).isTrue();
+        assertThat(limit.admit("a")).isFalse();
+        assertThat(limit.admit("b")).as("another address").isTrue();
+        now = now.plus(Duration.ofMinutes(59));
+        assertThat(limit.admit("a")).isFalse();
+        now = now.plus(Duration.ofMinutes(1));
+        assertThat(limit.admit("a")).isTrue();
+    }
+
+    @Test
+    void aFullTableRefusesNewAddressesUntilWindowsEndButNeverGrows() {
+        AnonymousReferralLimit limit = limit(5, 3);
+        for (String address : List.of("a", "b", "c")) {
+            assertThat(limit.admit(address)).isTrue();
+        }
+        assertThat(limit.admit("d")).as("table full").isFalse();
+        assertThat(limit.admit("a")).as("a known address keeps its count").isTrue();
+        now = now.plus(Duration.ofHours(1));
+        assertThat(limit.admit("d")).as("the ended windows made room").isTrue();
+    }
+
+    @Test
+    void onlyATrustedProxyIsBelievedAboutTheClientsAddress() {
+        AnonymousReferralLimit limit = limit(1, 10);
+        MockHttpServletRequest relayed = new MockHttpServletRequest();
+        relayed.setRemoteAddr("127.0.0.1");
+        relayed.addHeader("X-Forwarded-For", "10.9.9.9, 198.51.100.7");
+        assertThat(limit.client(relayed)).as("the hop the proxy added").isEqualTo("198.51.100.7");
+        MockHttpServletRequest direct = new MockHttpServletRequest();
+        direct.setRemoteAddr("203.0.113.5");
+        direct.addHeader("X-Forwarded-For", "198.51.100.7");
+        assertThat(limit.client(direct)).isEqualTo("203.0.113.5");
+    }
+}
