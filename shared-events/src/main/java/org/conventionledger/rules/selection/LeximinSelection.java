@@ -45,7 +45,9 @@ import java.util.stream.IntStream;
  * least 1) and a cap {@code μ}. The pricing problem ({@link CompositionSearch}, SCIP) looks for the
  * composition maximising {@code Σ_t y[t]·c[t]/n[t]}; if that beats {@code μ} by more than
  * {@value #PRICING_TOLERANCE} it is added and the master solved again (GLOP starts from its previous
- * basis). Otherwise the dual solution is feasible, hence optimal, for all compositions, and by
+ * basis). The search first runs at smoothed duals to take fewer rounds (Wentges smoothing, see
+ * {@code improving}), but a level ends only when a search at the master's own duals finds nothing. Then
+ * the dual solution is feasible, hence optimal, for all compositions, and by
  * complementary slackness every unfixed type with {@code y[t] > }{@value #FIXING_TOLERANCE} gets exactly
  * {@code z} in every optimal lottery: those types are fixed at {@code f[t] = z − }{@value #FIXING_SLACK}
  * (at least one each time; the slack keeps the next master feasible despite GLOP's own tolerances). When
