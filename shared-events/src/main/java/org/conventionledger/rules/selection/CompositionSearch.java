@@ -1,43 +1,35 @@
 package org.conventionledger.rules.selection;
 
-import com.google.ortools.sat.CpModel;
-import com.google.ortools.sat.CpSolver;
-import com.google.ortools.sat.CpSolverStatus;
-import com.google.ortools.sat.IntVar;
-import com.google.ortools.sat.LinearExpr;
-import com.google.ortools.sat.LinearExprBuilder;
-import java.util.Arrays;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
+import com.google.ortools.linearsolver.MPVariable;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Finds panel <em>compositions</em> — how many volunteers of each {@link VolunteerTypes type} sit on a
- * panel — that meet the quotas, by integer programming (OR-Tools' CP-SAT).
+ * panel — that meet the quotas, by integer programming (SCIP, through OR-Tools' MPSolver).
  *
  * <p>One integer count per type replaces one binary per person: when every member of a type weighs the
  * same, which panel members of a type are picked does not change a panel's weight, so the best panel
  * is found among compositions. The program is
  * <pre>
- *   maximise  Σ_t round(weight[t]·s)·c[t]      with s = {@value #SCALE} / max(1, largest weight)
+ *   maximise  Σ_t weight[t]·c[t]
  *   s.t.      Σ_t c[t] = panel size
  *             min(v) ≤ Σ_{t has value v} c[t] ≤ max(v)   for every value v of every included category
  *             Σ_{t in h} c[t] ≤ 1                        for every household h of two or more volunteers
  *             c[t] ∈ {0, …, size of type t}
  * </pre>
- * CP-SAT optimises integer objectives exactly, so the weights are scaled to integers: a panel of
- * {@code k} seats loses at most {@code k/(2·s)} of its weight to the rounding (7.5·10^-9 for 150 seats
- * and weights up to 1), below the column generation's tolerance
- * ({@link LeximinSelection#PRICING_TOLERANCE}), and a panel's scaled weight stays far below 2^63.
+ * SCIP is asked for a gap of zero, so the composition it returns is optimal up to its own tolerances
+ * (10^-9 on objective values of the order of 1, far below {@link LeximinSelection#PRICING_TOLERANCE});
+ * the counts it returns are rounded and then checked exactly against the quotas. It runs on one thread,
+ * with no time limit, so its answer depends only on the model (ADR-006).
  */
 final class CompositionSearch {
 
-    /** Weights up to 1 are rounded to multiples of 1/SCALE. */
-    static final double SCALE = 1e10;
-
     private final Quotas quotas;
     private final VolunteerTypes types;
-    /** The last composition found, the next search's starting hint: a function of the inputs, so reproducible. */
-    private int[] previous;
 
     CompositionSearch(Quotas quotas, VolunteerTypes types) {
         this.quotas = quotas;
@@ -50,72 +42,53 @@ final class CompositionSearch {
      * categories at {@code categories} (indices into the quotas' categories), or empty if none does.
      */
     Optional<int[]> best(double[] weights, List<Integer> categories) {
-        CpModel model = new CpModel();
-        IntVar[] counts = new IntVar[types.count()];
-        for (int t = 0; t < counts.length; t++) {
-            counts[t] = model.newIntVar(0, types.size(t), "c" + t);
-        }
-        model.addEquality(LinearExpr.sum(counts), quotas.panelSize());
-        for (int c : categories) {
-            Category category = quotas.categories().get(c);
-            LinearExprBuilder[] seated = new LinearExprBuilder[category.values().size()];
-            boolean[] held = new boolean[seated.length];
-            for (int v = 0; v < seated.length; v++) {
-                seated[v] = LinearExpr.newBuilder();
-            }
+        MPSolver solver = Solvers.integer();
+        try {
+            MPVariable[] counts = new MPVariable[types.count()];
+            MPConstraint size = solver.makeConstraint(quotas.panelSize(), quotas.panelSize(), "size");
             for (int t = 0; t < counts.length; t++) {
-                seated[types.valueIndex(t, c)].add(counts[t]);
-                held[types.valueIndex(t, c)] = true;
+                counts[t] = solver.makeIntVar(0, types.size(t), "c" + t);
+                size.setCoefficient(counts[t], 1);
+                solver.objective().setCoefficient(counts[t], weights[t]);
             }
-            for (int v = 0; v < seated.length; v++) {
-                ValueQuota quota = category.values().get(v);
-                if (held[v]) {
-                    model.addLinearConstraint(seated[v], quota.min(), quota.max());
-                } else if (quota.min() > 0) {
-                    return Optional.empty(); // nobody has the value: CP-SAT is not given empty constraints
+            for (int c : categories) {
+                List<ValueQuota> values = quotas.categories().get(c).values();
+                MPConstraint[] seated = new MPConstraint[values.size()];
+                for (int v = 0; v < seated.length; v++) {
+                    seated[v] = solver.makeConstraint(
+                            values.get(v).min(), values.get(v).max(), "q" + c + "_" + v);
+                }
+                for (int t = 0; t < counts.length; t++) {
+                    seated[types.valueIndex(t, c)].setCoefficient(counts[t], 1);
                 }
             }
-        }
-        for (int[] household : types.households()) {
-            LinearExprBuilder members = LinearExpr.newBuilder();
-            for (int t : household) {
-                members.add(counts[t]);
+            for (int[] household : types.households()) {
+                MPConstraint members = solver.makeConstraint(0, 1, "household");
+                for (int t : household) {
+                    members.setCoefficient(counts[t], 1);
+                }
             }
-            model.addLessOrEqual(members, 1);
-        }
-        long[] scaled = new long[counts.length];
-        boolean weighted = false;
-        double scale =
-                SCALE / Math.max(1, Arrays.stream(weights).map(Math::abs).max().orElse(0));
-        for (int t = 0; t < counts.length; t++) {
-            scaled[t] = Math.round(weights[t] * scale);
-            weighted |= scaled[t] != 0;
-        }
-        if (weighted) {
-            model.maximize(LinearExpr.weightedSum(counts, scaled));
-        }
-        if (previous != null) {
+            solver.objective().setMaximization();
+            MPSolverParameters parameters = new MPSolverParameters();
+            parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0);
+            MPSolver.ResultStatus status = solver.solve(parameters);
+            if (status == MPSolver.ResultStatus.INFEASIBLE) {
+                return Optional.empty();
+            }
+            if (status != MPSolver.ResultStatus.OPTIMAL) {
+                throw new IllegalStateException("The integer program for a panel ended in state " + status);
+            }
+            int[] composition = new int[counts.length];
             for (int t = 0; t < counts.length; t++) {
-                model.addHint(counts[t], previous[t]);
+                composition[t] = Math.toIntExact(Math.round(counts[t].solutionValue()));
             }
+            if (!meets(composition, categories)) {
+                throw new IllegalStateException("The integer program returned a panel that misses the quotas");
+            }
+            return Optional.of(composition);
+        } finally {
+            solver.delete(); // frees the native model now rather than at garbage collection
         }
-        CpSolver solver = Solvers.integer();
-        CpSolverStatus status = solver.solve(model);
-        if (status == CpSolverStatus.INFEASIBLE) {
-            return Optional.empty();
-        }
-        if (status != CpSolverStatus.OPTIMAL && !(status == CpSolverStatus.FEASIBLE && !weighted)) {
-            throw new IllegalStateException("The integer program for a panel ended in state " + status);
-        }
-        int[] composition = new int[counts.length];
-        for (int t = 0; t < counts.length; t++) {
-            composition[t] = Math.toIntExact(solver.value(counts[t]));
-        }
-        if (!meets(composition, categories)) {
-            throw new IllegalStateException("The integer program returned a panel that misses the quotas");
-        }
-        previous = composition;
-        return Optional.of(composition);
     }
 
     /** Whether some composition meets the panel size, the households and the quotas of {@code categories}. */

@@ -42,10 +42,12 @@ import java.util.stream.IntStream;
  *             Σ_j p_j = 1,  p ≥ 0,  z ≥ 0
  * </pre>
  * Its dual solution gives each type a weight {@code y[t] ≥ 0} (those of the unfixed types add up to at
- * least 1) and a cap {@code μ}. The pricing problem ({@link CompositionSearch}, CP-SAT) looks for the
+ * least 1) and a cap {@code μ}. The pricing problem ({@link CompositionSearch}, SCIP) looks for the
  * composition maximising {@code Σ_t y[t]·c[t]/n[t]}; if that beats {@code μ} by more than
  * {@value #PRICING_TOLERANCE} it is added and the master solved again (GLOP starts from its previous
- * basis). Otherwise the dual solution is feasible, hence optimal, for all compositions, and by
+ * basis). The search first runs at smoothed duals to take fewer rounds (Wentges smoothing, see
+ * {@code improving}), but a level ends only when a search at the master's own duals finds nothing. Then
+ * the dual solution is feasible, hence optimal, for all compositions, and by
  * complementary slackness every unfixed type with {@code y[t] > }{@value #FIXING_TOLERANCE} gets exactly
  * {@code z} in every optimal lottery: those types are fixed at {@code f[t] = z − }{@value #FIXING_SLACK}
  * (at least one each time; the slack keeps the next master feasible despite GLOP's own tolerances). When
@@ -60,7 +62,7 @@ import java.util.stream.IntStream;
 public final class LeximinSelection {
 
     /** The rule and its version, as recorded with a lottery. */
-    public static final String ALGORITHM = "leximin-v2";
+    public static final String ALGORITHM = "leximin-v3";
 
     /** How much a new composition must beat the master's cap by to be added. */
     static final double PRICING_TOLERANCE = 1e-7;
@@ -68,6 +70,8 @@ public final class LeximinSelection {
     static final double FIXING_TOLERANCE = 1e-7;
     /** How far below the level reached a fixed type's floor is set. */
     static final double FIXING_SLACK = 1e-7;
+    /** Wentges smoothing: the weight of the centre in the dual point priced first (ADR-006). */
+    static final double SMOOTHING = 0.5;
     /** Compositions with a smaller probability are dropped from the lottery. */
     static final double NEGLIGIBLE_PROBABILITY = 1e-9;
     /** Published probabilities are multiples of this. */
@@ -105,9 +109,10 @@ public final class LeximinSelection {
             Master master = new Master(types, fixed, level);
             compositions.forEach(master::add);
             double z = master.solve();
+            Centre centre = new Centre();
             Optional<int[]> improving;
             // a composition already known cannot improve the master: rounding, so the level is reached
-            while ((improving = improving(master, search, allCategories)).isPresent()
+            while ((improving = improving(master, search, allCategories, centre)).isPresent()
                     && known.add(key(improving.get()))) {
                 compositions.add(improving.get());
                 master.add(improving.get());
@@ -161,18 +166,58 @@ public final class LeximinSelection {
     }
 
     /**
-     * The pricing step: the composition of largest dual weight, if it beats the master's cap by more than
-     * {@value #PRICING_TOLERANCE}.
+     * The pricing step: a composition that beats the master's cap by more than {@value #PRICING_TOLERANCE}
+     * at the master's dual weights, if there is one. With Wentges smoothing: the search first runs at
+     * {@value #SMOOTHING}·centre + (1 − {@value #SMOOTHING})·duals, where the centre is the dual point of
+     * lowest Lagrangian bound seen in the level; the column found there is kept if it improves the master.
+     * Only a search at the master's own duals may answer "none", so each level ends on the same proof of
+     * optimality as without smoothing.
      */
-    private static Optional<int[]> improving(Master master, CompositionSearch search, List<Integer> categories) {
-        double[] seatWeights = master.seatWeights();
+    private static Optional<int[]> improving(
+            Master master, CompositionSearch search, List<Integer> categories, Centre centre) {
+        double[] duals = master.seatWeights();
+        if (centre.weights != null) {
+            double[] smoothed = new double[duals.length];
+            for (int t = 0; t < duals.length; t++) {
+                smoothed[t] = SMOOTHING * centre.weights[t] + (1 - SMOOTHING) * duals[t];
+            }
+            int[] best = best(master, search, categories, smoothed, centre);
+            if (value(duals, best) > master.cap() + PRICING_TOLERANCE) {
+                return Optional.of(best);
+            }
+        }
+        int[] best = best(master, search, categories, duals, centre);
+        return value(duals, best) > master.cap() + PRICING_TOLERANCE ? Optional.of(best) : Optional.empty();
+    }
+
+    /** The composition of largest weight at {@code seatWeights}; moves the centre there if its bound is lower. */
+    private static int[] best(
+            Master master, CompositionSearch search, List<Integer> categories, double[] seatWeights, Centre centre) {
         int[] best = search.best(seatWeights, categories)
                 .orElseThrow(() -> new IllegalStateException("The quotas were feasible and are no longer"));
-        double value = 0;
-        for (int t = 0; t < best.length; t++) {
-            value += seatWeights[t] * best[t];
+        double bound = value(seatWeights, best) - master.floors(seatWeights);
+        if (bound < centre.bound) {
+            centre.bound = bound;
+            centre.weights = seatWeights;
         }
-        return value > master.cap() + PRICING_TOLERANCE ? Optional.of(best) : Optional.empty();
+        return best;
+    }
+
+    private static double value(double[] seatWeights, int[] composition) {
+        double value = 0;
+        for (int t = 0; t < composition.length; t++) {
+            value += seatWeights[t] * composition[t];
+        }
+        return value;
+    }
+
+    /**
+     * The stabilisation centre of a level: the dual point whose Lagrangian bound on the level,
+     * {@code max_c Σ_t y[t]·c[t] − Σ_{t fixed} y[t]·n[t]·f[t]}, is the lowest found so far.
+     */
+    private static final class Centre {
+        private double[] weights;
+        private double bound = Double.POSITIVE_INFINITY;
     }
 
     /**
@@ -281,6 +326,17 @@ public final class LeximinSelection {
                 weights[t] /= types.size(t);
             }
             return weights;
+        }
+
+        /** What the floors of the fixed types cost at {@code seatWeights}: {@code Σ_{t fixed} y[t]·n[t]·f[t]}. */
+        double floors(double[] seatWeights) {
+            double cost = 0;
+            for (int t = 0; t < rows.length; t++) {
+                if (fixed[t]) {
+                    cost += seatWeights[t] * types.size(t) * level[t];
+                }
+            }
+            return cost;
         }
 
         /** The value a new composition must exceed to improve the master problem. */

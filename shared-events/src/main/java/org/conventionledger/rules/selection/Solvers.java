@@ -2,12 +2,11 @@ package org.conventionledger.rules.selection;
 
 import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPSolver;
-import com.google.ortools.sat.CpSolver;
 
 /**
  * The OR-Tools solvers of the selection, each set up the one way that makes it reproducible (ADR-006):
- * one thread, a fixed seed, no time limit (a limit would make the answer depend on the machine's load),
- * and without the presolve steps seen to fail on these models.
+ * one thread, no time limit (a limit would make the answer depend on the machine's load), and GLOP
+ * without the presolve seen to fail on these models.
  */
 final class Solvers {
 
@@ -38,14 +37,14 @@ final class Solvers {
         return solver;
     }
 
-    /** CP-SAT, for the integer programs that find panels. */
-    static CpSolver integer() {
+    /** SCIP, branch and cut, for the integer programs that find panels. */
+    static MPSolver integer() {
         load();
-        CpSolver solver = new CpSolver();
-        solver.getParameters().setNumWorkers(1).setRandomSeed(17).setLogSearchProgress(false);
-        // CP-SAT 9.14's presolve was seen to abort the whole JVM (a failed native CHECK) on a 10-variable
-        // feasibility model with households; without it, thousands of random models solve
-        solver.getParameters().setCpModelPresolve(false);
+        MPSolver solver = MPSolver.createSolver("SCIP");
+        if (solver == null) {
+            throw new IllegalStateException("OR-Tools was loaded without its SCIP solver");
+        }
+        solver.setNumThreads(1);
         return solver;
     }
 }
