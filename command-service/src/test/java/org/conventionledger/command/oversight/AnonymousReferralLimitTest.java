@@ -2,36 +2,17 @@ package org.conventionledger.command.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
+import org.conventionledger.command.platform.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 /** The public's rate limit: per address and window, a bounded table, and whose forwarded address counts. */
 class AnonymousReferralLimitTest {
 
-    private Instant now = Instant.parse("2025-06-01T10:00:00Z");
-
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    };
+    private final MovableClock clock = new MovableClock(Instant.parse("2025-06-01T10:00:00Z"));
 
     private AnonymousReferralLimit limit(int perAddress, int maxAddresses) {
         return new AnonymousReferralLimit(perAddress, Duration.ofHours(1), maxAddresses, List.of("127.0.0.1"), clock);
@@ -44,9 +25,9 @@ class AnonymousReferralLimitTest {
         assertThat(limit.admit("a")).isTrue();
         assertThat(limit.admit("a")).isFalse();
         assertThat(limit.admit("b")).as("another address").isTrue();
-        now = now.plus(Duration.ofMinutes(59));
+        clock.advance(Duration.ofMinutes(59));
         assertThat(limit.admit("a")).isFalse();
-        now = now.plus(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         assertThat(limit.admit("a")).isTrue();
     }
 
@@ -58,7 +39,7 @@ class AnonymousReferralLimitTest {
         }
         assertThat(limit.admit("d")).as("table full").isFalse();
         assertThat(limit.admit("a")).as("a known address keeps its count").isTrue();
-        now = now.plus(Duration.ofHours(1));
+        clock.advance(Duration.ofHours(1));
         assertThat(limit.admit("d")).as("the ended windows made room").isTrue();
     }
 

@@ -41,9 +41,20 @@ class ReferralTest {
         return new ReferMatter(CONVENTION, REFERRAL, subject, text, ATTACHMENTS, referredBy, DAY, null);
     }
 
+    private static ReferMatter referAttaching(List<String> attachments) {
+        return new ReferMatter(CONVENTION, REFERRAL, "Subject", "Text", attachments, "member", DAY, null);
+    }
+
     private static MatterReferred referred() {
         return new MatterReferred(
-                CONVENTION, REFERRAL, "Speaking time", "Some members never get the floor.", ATTACHMENTS, "member", DAY);
+                CONVENTION,
+                REFERRAL,
+                "Speaking time",
+                "Some members never get the floor.",
+                ATTACHMENTS,
+                "member",
+                DAY,
+                null);
     }
 
     private static ReferralAcknowledged acknowledged() {
@@ -70,7 +81,14 @@ class ReferralTest {
                 .when(new ReferMatter(
                         CONVENTION, REFERRAL, "Information", "The sheets are not online.", null, "resident", DAY, null))
                 .expectEvents(new MatterReferred(
-                        CONVENTION, REFERRAL, "Information", "The sheets are not online.", List.of(), "resident", DAY));
+                        CONVENTION,
+                        REFERRAL,
+                        "Information",
+                        "The sheets are not online.",
+                        List.of(),
+                        "resident",
+                        DAY,
+                        null));
     }
 
     @Test
@@ -117,16 +135,7 @@ class ReferralTest {
     @Test
     void aBlankAttachmentIsRefused() {
         expectRejected(
-                fixture.givenNoPriorActivity()
-                        .when(new ReferMatter(
-                                CONVENTION,
-                                REFERRAL,
-                                "Subject",
-                                "Text",
-                                Arrays.asList("doc-1", " "),
-                                "member",
-                                DAY,
-                                null)),
+                fixture.givenNoPriorActivity().when(referAttaching(Arrays.asList("doc-1", " "))),
                 422,
                 "invalid-attachment");
     }
@@ -152,16 +161,7 @@ class ReferralTest {
                 422,
                 "text-too-long");
         expectRejected(
-                fixture.givenNoPriorActivity()
-                        .when(new ReferMatter(
-                                CONVENTION,
-                                REFERRAL,
-                                "Subject",
-                                "Text",
-                                List.of("d".repeat(Referral.REFERENCE_MAX + 1)),
-                                "member",
-                                DAY,
-                                null)),
+                fixture.givenNoPriorActivity().when(referAttaching(List.of("d".repeat(Referral.REFERENCE_MAX + 1)))),
                 422,
                 "invalid-attachment");
         fixture.givenNoPriorActivity()

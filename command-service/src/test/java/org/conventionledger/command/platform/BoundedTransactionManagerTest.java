@@ -3,11 +3,8 @@ package org.conventionledger.command.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.common.transaction.Transaction;
@@ -18,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class BoundedTransactionManagerTest {
 
     private final List<String> done = new ArrayList<>();
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final TransactionManager recording = () -> new Transaction() {
         @Override
         public void commit() {
@@ -68,28 +65,5 @@ class BoundedTransactionManagerTest {
     void postgresCutsStatementsAndStalledTransactionsAtTheSameLimit() {
         assertThat(WriteTransactions.postgresSessionLimits(Duration.ofMinutes(1)))
                 .isEqualTo("SET statement_timeout = 60000; SET idle_in_transaction_session_timeout = 60000");
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-03-01T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -6,25 +6,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.conventionledger.command.platform.ApiClient;
+import org.conventionledger.command.platform.WriteApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -40,30 +32,13 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
             "ledger.votation.claims.voter-ref=voter_ref",
             "ledger.benchmark.http-ceiling=true"
         })
-@AutoConfigureMockMvc
-@DirtiesContext
-class BallotHttpCeilingApiTest {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("ledger.data-dir", dataDir::toString);
-    }
+class BallotHttpCeilingApiTest extends WriteApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @MockitoBean
-    JwtDecoder jwtDecoder;
-
-    @Autowired
-    MockMvc http;
 
     @Autowired
     JdbcTemplate jdbc;
 
-    private ApiClient api;
     private String votationId;
 
     @BeforeEach

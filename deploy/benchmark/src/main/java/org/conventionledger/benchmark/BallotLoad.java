@@ -135,42 +135,31 @@ final class BallotLoad {
         Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
         long every = duplicateShare > 0 ? Math.max(1, Math.round(1 / duplicateShare)) : 0;
         long started = System.nanoTime();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            Thread thread = new Thread(
-                    () -> {
-                        long k;
-                        while ((k = next.getAndIncrement()) < count) {
-                            if (every > 0 && k % every == every - 1) {
-                                long voter = anAcceptedVoter();
-                                if (voter >= 0) {
-                                    duplicatesSent.increment();
-                                    requests.increment();
-                                    String outcome = sendOnce(voter, false);
-                                    count(outcomes, "duplicate " + outcome);
-                                    if (outcome.startsWith("409 already-voted")) {
-                                        duplicatesRefused.increment();
-                                    } else if (outcome.startsWith("2")) {
-                                        duplicatesAccepted.increment();
-                                    }
-                                }
-                            }
-                            requests.increment();
-                            String outcome = sendOnce(first + k, true);
-                            count(outcomes, outcome);
-                            if (outcome.startsWith("2")) {
-                                acceptedHere.increment();
-                            }
+        runClients(name, clients, () -> {
+            long k;
+            while ((k = next.getAndIncrement()) < count) {
+                if (every > 0 && k % every == every - 1) {
+                    long voter = anAcceptedVoter();
+                    if (voter >= 0) {
+                        duplicatesSent.increment();
+                        requests.increment();
+                        String outcome = sendOnce(voter, false);
+                        count(outcomes, "duplicate " + outcome);
+                        if (outcome.startsWith("409 already-voted")) {
+                            duplicatesRefused.increment();
+                        } else if (outcome.startsWith("2")) {
+                            duplicatesAccepted.increment();
                         }
-                    },
-                    name + "-client-" + c);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+                    }
+                }
+                requests.increment();
+                String outcome = sendOnce(first + k, true);
+                count(outcomes, outcome);
+                if (outcome.startsWith("2")) {
+                    acceptedHere.increment();
+                }
+            }
+        });
         return phase(
                 name,
                 requests.sum(),
@@ -192,39 +181,28 @@ final class BallotLoad {
         LongAdder answered = new LongAdder();
         Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
         long started = System.nanoTime();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            Thread thread = new Thread(
-                    () -> {
-                        long k;
-                        while ((k = next.getAndIncrement()) < count) {
-                            String outcome;
-                            try {
-                                Api.Response response = api.post(
-                                        ceilingUrl, PLATFORM, Ballots.body(runId, first + k, actions), TIMEOUT);
-                                outcome = response.ok()
-                                        ? String.valueOf(response.status())
-                                        : response.status() + " " + response.code();
-                            } catch (IOException e) {
-                                outcome = "no answer: " + e.getClass().getSimpleName();
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                                return;
-                            }
-                            count(outcomes, outcome);
-                            if (outcome.startsWith("2")) {
-                                answered.increment();
-                            }
-                        }
-                    },
-                    name + "-client-" + c);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        runClients(name, clients, () -> {
+            long k;
+            while ((k = next.getAndIncrement()) < count) {
+                String outcome;
+                try {
+                    Api.Response response =
+                            api.post(ceilingUrl, PLATFORM, Ballots.body(runId, first + k, actions), TIMEOUT);
+                    outcome = response.ok()
+                            ? String.valueOf(response.status())
+                            : response.status() + " " + response.code();
+                } catch (IOException e) {
+                    outcome = "no answer: " + e.getClass().getSimpleName();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                count(outcomes, outcome);
+                if (outcome.startsWith("2")) {
+                    answered.increment();
+                }
+            }
+        });
         return phase(name, count, answered.sum(), 0, 0, 0, outcomes, System.nanoTime() - started);
     }
 
@@ -240,54 +218,43 @@ final class BallotLoad {
         LongAdder ballotsSent = new LongAdder();
         Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
         long started = System.nanoTime();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            Thread thread = new Thread(
-                    () -> {
-                        long from;
-                        while ((from = next.getAndAdd(batchSize)) < count) {
-                            int size = (int) Math.min(batchSize, count - from);
-                            StringBuilder body = new StringBuilder(size * 110).append("{\"ballots\":[");
-                            for (int i = 0; i < size; i++) {
-                                body.append(i == 0 ? "" : ",").append(Ballots.body(runId, first + from + i, actions));
-                            }
-                            body.append("]}");
-                            ballotsSent.add(size);
-                            Api.Response response = null;
-                            try {
-                                response = api.post(batchUrl, PLATFORM, body.toString(), TIMEOUT);
-                            } catch (IOException e) {
-                                // no answer: every ballot of the batch is unknown
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                                return;
-                            }
-                            if (response == null || response.status() != 200) {
-                                for (int i = 0; i < size; i++) {
-                                    unknown.add(first + from + i);
-                                }
-                                count(
-                                        outcomes,
-                                        response == null
-                                                ? "batch without answer"
-                                                : "batch " + response.status() + " " + response.code(),
-                                        size);
-                                if (response != null) {
-                                    lastRefusal = response.status() + " " + response.body();
-                                }
-                                continue;
-                            }
-                            acceptedHere.add(settleBatch(response.body(), first + from, outcomes));
-                        }
-                    },
-                    name + "-client-" + c);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        runClients(name, clients, () -> {
+            long from;
+            while ((from = next.getAndAdd(batchSize)) < count) {
+                int size = (int) Math.min(batchSize, count - from);
+                StringBuilder body = new StringBuilder(size * 110).append("{\"ballots\":[");
+                for (int i = 0; i < size; i++) {
+                    body.append(i == 0 ? "" : ",").append(Ballots.body(runId, first + from + i, actions));
+                }
+                body.append("]}");
+                ballotsSent.add(size);
+                Api.Response response = null;
+                try {
+                    response = api.post(batchUrl, PLATFORM, body.toString(), TIMEOUT);
+                } catch (IOException e) {
+                    // no answer: every ballot of the batch is unknown
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (response == null || response.status() != 200) {
+                    for (int i = 0; i < size; i++) {
+                        unknown.add(first + from + i);
+                    }
+                    count(
+                            outcomes,
+                            response == null
+                                    ? "batch without answer"
+                                    : "batch " + response.status() + " " + response.code(),
+                            size);
+                    if (response != null) {
+                        lastRefusal = response.status() + " " + response.body();
+                    }
+                    continue;
+                }
+                acceptedHere.add(settleBatch(response.body(), first + from, outcomes));
+            }
+        });
         return phase(name, ballotsSent.sum(), acceptedHere.sum(), 0, 0, 0, outcomes, System.nanoTime() - started);
     }
 
@@ -372,29 +339,18 @@ final class BallotLoad {
         LongAdder refused = new LongAdder();
         Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
         long started = System.nanoTime();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < Math.min(clients, Math.max(1, voters.length)); c++) {
-            Thread thread = new Thread(
-                    () -> {
-                        int i;
-                        while ((i = next.getAndIncrement()) < voters.length) {
-                            String outcome = sendOnce(voters[i], countAcceptance);
-                            count(outcomes, outcome);
-                            if (outcome.startsWith("2")) {
-                                acceptedHere.increment();
-                            } else if (outcome.startsWith("4")) {
-                                refused.increment();
-                            }
-                        }
-                    },
-                    name + "-client-" + c);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        runClients(name, Math.min(clients, Math.max(1, voters.length)), () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < voters.length) {
+                String outcome = sendOnce(voters[i], countAcceptance);
+                count(outcomes, outcome);
+                if (outcome.startsWith("2")) {
+                    acceptedHere.increment();
+                } else if (outcome.startsWith("4")) {
+                    refused.increment();
+                }
+            }
+        });
         boolean duplicates = !countAcceptance;
         return phase(
                 name,
@@ -490,6 +446,20 @@ final class BallotLoad {
 
     private static void count(Map<String, LongAdder> outcomes, String outcome, long times) {
         outcomes.computeIfAbsent(outcome, o -> new LongAdder()).add(times);
+    }
+
+    /** Runs {@code client} on {@code clients} daemon threads named after the phase; returns when all are done. */
+    private static void runClients(String name, int clients, Runnable client) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Thread thread = new Thread(client, name + "-client-" + c);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
     }
 
     private static Phase phase(

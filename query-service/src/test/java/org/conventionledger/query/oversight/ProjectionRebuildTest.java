@@ -125,7 +125,8 @@ class ProjectionRebuildTest extends ReadServiceTest {
         log.add(new Object[] {
             "Referral",
             "ref-1",
-            new MatterReferred(CONVENTION, "ref-1", "Subject", "Text", List.of(), "member", LocalDate.of(2025, 3, 2))
+            new MatterReferred(
+                    CONVENTION, "ref-1", "Subject", "Text", List.of(), "member", LocalDate.of(2025, 3, 2), null)
         });
         log.add(new Object[] {
             "Referral", "ref-1", new ReferralAcknowledged(CONVENTION, "ref-1", LocalDate.of(2025, 3, 3))

@@ -83,7 +83,8 @@ class ReferralProjectionTest {
                 "Text " + referralId,
                 List.of("doc-" + referralId),
                 by,
-                on);
+                on,
+                null);
     }
 
     @ParameterizedTest
@@ -103,7 +104,7 @@ class ReferralProjectionTest {
                         new SealedPersonalData("p-0123456789abcdef01234567", "v1:c2VhbGVk")),
                 referred("r-acknowledged", "resident", DAY.plusDays(1)),
                 referred("r-investigating", "member", DAY.plusDays(2)),
-                new MatterReferred("conv-other", "r-elsewhere", "S", "T", List.of(), "member", DAY),
+                new MatterReferred("conv-other", "r-elsewhere", "S", "T", List.of(), "member", DAY, null),
                 new ReferralAcknowledged(CONVENTION, "r-answered", DAY.plusDays(2)),
                 new ReferralAcknowledged(CONVENTION, "r-acknowledged", DAY.plusDays(8)),
                 new ReferralAcknowledged(CONVENTION, "r-investigating", DAY.plusDays(4)),

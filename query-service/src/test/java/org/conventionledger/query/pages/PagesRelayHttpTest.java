@@ -121,7 +121,8 @@ class PagesRelayHttpTest {
                                     "The session started late.",
                                     List.of(),
                                     "resident",
-                                    LocalDate.of(2025, 6, 1))));
+                                    LocalDate.of(2025, 6, 1),
+                                    null)));
         }
         HttpClient organiser = signedIn(Role.ORGANISER);
         HttpClient garant = signedIn(Role.GARANT);

@@ -63,6 +63,14 @@ class RankingCheckpointedReplayPropertiesTest {
     }
 
     private static void assertSame(LogReplay full, CheckpointedReplay checkpointed, LogReplay.Bound bound) {
+        assertSame(full, checkpointed, bound, true);
+    }
+
+    /**
+     * The checkpointed replay shows what the full replay shows as of {@code bound}: figures, last position and
+     * events applied, and whether the answer is settled if {@code settledToo}.
+     */
+    static void assertSame(LogReplay full, CheckpointedReplay checkpointed, LogReplay.Bound bound, boolean settledToo) {
         Ranking expected = Ranking.of("v");
         LogReplay.Replayed replayed = full.replay(
                 bound,
@@ -74,7 +82,9 @@ class RankingCheckpointedReplayPropertiesTest {
         assertThat(figures(actual.state())).as("as of %s", bound).isEqualTo(figures(expected));
         assertThat(actual.replayed().lastPosition()).as("as of %s", bound).isEqualTo(replayed.lastPosition());
         assertThat(actual.replayed().eventsApplied()).as("as of %s", bound).isEqualTo(replayed.eventsApplied());
-        assertThat(actual.replayed().settled()).as("as of %s", bound).isEqualTo(replayed.settled());
+        if (settledToo) {
+            assertThat(actual.replayed().settled()).as("as of %s", bound).isEqualTo(replayed.settled());
+        }
     }
 
     /** Everything a ranking shows, as one string. */

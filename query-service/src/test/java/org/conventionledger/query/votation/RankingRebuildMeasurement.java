@@ -107,18 +107,25 @@ class RankingRebuildMeasurement {
             for (int segment = 0; segment < 4; segment++) {
                 assertThat(tokens.fetchToken("rankings", segment).position()).hasValue(BALLOTS + 2);
             }
-            System.out.printf(
-                    "REBUILD rankings in bulk, %s, read batch %d: %d events in %d ms = %d events/s; "
-                            + "CPU %d ms = %d events per CPU second; %d writes of the ranking%n",
-                    TCP ? "over TCP" : "embedded",
-                    READ_BATCH,
-                    BALLOTS + 2,
-                    millis,
-                    (BALLOTS + 2) * 1000L / millis,
-                    cpuMillis,
-                    (BALLOTS + 2) * 1000L / cpuMillis,
-                    ranking.version + 1);
+            report("REBUILD rankings in bulk", "", millis, cpuMillis, ranking.version + 1);
         }
+    }
+
+    /** One line of figures for a rebuild of the {@code BALLOTS + 2} events, {@code setting} after the read batch. */
+    private static void report(String what, String setting, long millis, long cpuMillis, long rankingWrites) {
+        System.out.printf(
+                "%s, %s, read batch %d%s: %d events in %d ms = %d events/s; "
+                        + "CPU %d ms = %d events per CPU second; %d writes of the ranking%n",
+                what,
+                TCP ? "over TCP" : "embedded",
+                READ_BATCH,
+                setting,
+                BALLOTS + 2,
+                millis,
+                (BALLOTS + 2) * 1000L / millis,
+                cpuMillis,
+                (BALLOTS + 2) * 1000L / cpuMillis,
+                rankingWrites);
     }
 
     private void rebuild(EmbeddedEventStore log, int batchSize) throws InterruptedException {
@@ -157,18 +164,7 @@ class RankingRebuildMeasurement {
             assertThat(ranking.onlineBallots).isEqualTo(BALLOTS);
             // the CPU time (event store, processor and read store all run in this JVM) depends less on
             // what else the machine runs than the wall time does
-            System.out.printf(
-                    "REBUILD rankings, %s, read batch %d, batch size %d: %d events in %d ms = %d events/s; "
-                            + "CPU %d ms = %d events per CPU second; %d writes of the ranking%n",
-                    TCP ? "over TCP" : "embedded",
-                    READ_BATCH,
-                    batchSize,
-                    BALLOTS + 2,
-                    millis,
-                    (BALLOTS + 2) * 1000L / millis,
-                    cpuMillis,
-                    (BALLOTS + 2) * 1000L / cpuMillis,
-                    ranking.version + 1);
+            report("REBUILD rankings", ", batch size " + batchSize, millis, cpuMillis, ranking.version + 1);
         } finally {
             coordinator.shutdownNow();
             workers.shutdownNow();

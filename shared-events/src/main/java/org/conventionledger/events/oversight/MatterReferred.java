@@ -24,17 +24,4 @@ public record MatterReferred(
         String referredBy,
         LocalDate referredOn,
         SealedPersonalData contact)
-        implements ConventionEvent {
-
-    /** A referral that left no contact. */
-    public MatterReferred(
-            String conventionId,
-            String referralId,
-            String subject,
-            String text,
-            List<String> attachments,
-            String referredBy,
-            LocalDate referredOn) {
-        this(conventionId, referralId, subject, text, attachments, referredBy, referredOn, null);
-    }
-}
+        implements ConventionEvent {}
