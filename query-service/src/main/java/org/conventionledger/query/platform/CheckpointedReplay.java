@@ -166,8 +166,9 @@ public class CheckpointedReplay {
             mine.pendingState = fold.empty();
         }
         S state = (S) mine.pendingState;
+        long head = LogReplay.head(eventStore);
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(mine.pendingToken)) {
-            while (stream.hasNextAvailable()) {
+            while (LogReplay.hasNext(stream, head, mine.pendingPosition)) {
                 TrackedEventMessage<?> event = stream.nextAvailable();
                 Instant recordedAt = event.getTimestamp();
                 long position = EventPosition.of(event, event.trackingToken());
@@ -222,6 +223,7 @@ public class CheckpointedReplay {
         boolean settled =
                 bound.instant() != null && bound.instant().plus(clockSlack).isBefore(now);
         Set<Long> appliedInTail = new HashSet<>();
+        long head = LogReplay.head(eventStore);
         int at = base;
         boolean done = false;
         while (!done) {
@@ -229,12 +231,14 @@ public class CheckpointedReplay {
                 at++;
             }
             Checkpoint<?> from = checkpoints.get(at);
+            long furthest = from.position();
             try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(from.token())) {
                 done = true;
-                while (stream.hasNextAvailable()) {
+                while (LogReplay.hasNext(stream, head, furthest)) {
                     TrackedEventMessage<?> event = stream.nextAvailable();
                     read++;
                     long position = EventPosition.of(event, event.trackingToken());
+                    furthest = Math.max(furthest, position);
                     Instant recordedAt = event.getTimestamp();
                     if (bound.beyond(position, recordedAt, clockSlack)) {
                         if (position <= checkpoints.get(at).position()) {

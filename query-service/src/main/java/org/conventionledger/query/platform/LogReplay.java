@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -130,6 +131,8 @@ public class LogReplay {
 
     /** How long a replay waits for one of the permits before it is refused as busy. */
     private static final Duration PERMIT_WAIT = Duration.ofSeconds(20);
+    /** How long a read waits for an event the store already holds (a deleted row ends the read then). */
+    private static final int HEAD_WAIT_SECONDS = 30;
 
     private final EventStore eventStore;
     private final Duration clockSlack;
@@ -208,11 +211,14 @@ public class LogReplay {
         Instant now = Instant.now();
         boolean settled =
                 bound.instant() != null && bound.instant().plus(clockSlack).isBefore(now);
+        long head = head(eventStore);
+        long furthest = -1;
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            while (stream.hasNextAvailable()) {
+            while (hasNext(stream, head, furthest)) {
                 TrackedEventMessage<?> event = stream.nextAvailable();
                 read++;
                 long position = EventPosition.of(event, event.trackingToken());
+                furthest = Math.max(furthest, position);
                 Instant recordedAt = event.getTimestamp();
                 if (bound.beyond(position, recordedAt, clockSlack)) {
                     // every position before this one was taken before it was, so is committed by now
@@ -233,6 +239,25 @@ public class LogReplay {
             throw interrupted();
         }
         return new Replayed(bound, last, read, applied, settled);
+    }
+
+    /** The position of the newest event in the store as the read begins; -1 when it holds none. */
+    static long head(EventStore eventStore) {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? -1 : LogPosition.of(head).index();
+    }
+
+    /**
+     * Whether the stream holds another event. Up to the head the store had when the read began, it waits for
+     * it: the embedded store hands a reader that reaches its shared cache over to a producer thread, and a
+     * moment with nothing available there is not the end of the log (a replay that took it for the end
+     * missed events). Past that head, only what is there now.
+     */
+    static boolean hasNext(BlockingStream<TrackedEventMessage<?>> stream, long head, long furthestRead)
+            throws InterruptedException {
+        return furthestRead < head
+                ? stream.hasNextAvailable(HEAD_WAIT_SECONDS, TimeUnit.SECONDS)
+                : stream.hasNextAvailable();
     }
 
     private static ErrorResponseException interrupted() {
