@@ -101,9 +101,8 @@ class AuditTrailProjection {
     }
 
     /**
-     * The entries of a batch, written in one ordered bulk when it commits: a new entry is inserted (no
-     * look-up by the store), one written before (a re-delivery after a crash) is replaced and keeps the
-     * chain hash the chain gave it.
+     * The entries of a batch, written in one ordered bulk when it commits. An entry written again (a
+     * re-delivery after a crash) keeps the chain hash the chain gave it.
      */
     static final class AuditEntries implements BatchWrites.Write {
 
@@ -119,23 +118,21 @@ class AuditTrailProjection {
             if (entries.isEmpty()) {
                 return;
             }
-            Map<Long, String> written = new HashMap<>();
+            Map<Long, String> chained = new HashMap<>();
             // by _id alone, which the embedded store answers from its index (with another condition it scans)
-            Query query = Query.query(Criteria.where("_id").in(entries.keySet()));
-            query.fields().include("chainHash");
-            for (Document document : mongo.find(query, Document.class, mongo.getCollectionName(AuditEvent.class))) {
-                written.put(((Number) document.get("_id")).longValue(), document.getString("chainHash"));
+            Query written = Query.query(Criteria.where("_id").in(entries.keySet()));
+            written.fields().include("chainHash");
+            for (Document document : mongo.find(written, Document.class, mongo.getCollectionName(AuditEvent.class))) {
+                if (document.getString("chainHash") != null) {
+                    chained.put(((Number) document.get("_id")).longValue(), document.getString("chainHash"));
+                }
             }
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, AuditEvent.class);
             for (AuditEvent entry : entries.values()) {
-                if (written.containsKey(entry.position())) {
-                    bulk.replaceOne(
-                            Query.query(Criteria.where("_id").is(entry.position())),
-                            entry.withChainHash(written.get(entry.position())),
-                            FindAndReplaceOptions.options().upsert());
-                } else {
-                    bulk.insert(entry);
-                }
+                bulk.replaceOne(
+                        Query.query(Criteria.where("_id").is(entry.position())),
+                        entry.withChainHash(chained.get(entry.position())),
+                        FindAndReplaceOptions.options().upsert());
             }
             bulk.execute();
             entries.clear();

@@ -167,26 +167,6 @@ class ChainSealerTest extends TrailTest {
     }
 
     @Test
-    void aBatchOfChainedAndNewEntriesKeepsTheOldLinksAndInsertsTheNewOnes() {
-        WorkPackageDouble segment = new WorkPackageDouble(store);
-        for (int i = 1; i <= 3; i++) {
-            log.append(invitationSent(LYON, "inv-" + i), ORGANISER);
-        }
-        segment.process(log.delivered(), m -> projection.on(m, m.trackingToken()));
-        sealer.extend();
-        Map<Long, String> links = recordedLinks();
-        log.append(invitationSent(LYON, "inv-4"), ORGANISER);
-        log.append(invitationSent(LYON, "inv-5"), ORGANISER);
-
-        // a crash re-delivers the first three with the two new ones in one batch
-        segment.process(log.restreamFrom(null), m -> projection.on(m, m.trackingToken()));
-
-        assertThat(recordedLinks()).hasSize(5).containsAllEntriesOf(links).containsEntry(4L, null);
-        sealer.extend();
-        assertThat(recordedLinks()).isEqualTo(recomputedLinks(log.delivered()));
-    }
-
-    @Test
     void moreThanABatchIsChainedInOneExtension() {
         for (int i = 1; i <= 1_205; i++) {
             append(invitationSent(LYON, "inv-" + i));
