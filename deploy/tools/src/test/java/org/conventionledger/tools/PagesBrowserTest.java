@@ -382,10 +382,7 @@ class PagesBrowserTest {
                 .contains("Corrigé par organiser2")
                 .contains("Confirmé par organiser");
 
-        browser.get(base + "/conventions/" + clermont.conventionId());
-        assertThat(Browser.plain(
-                        browser.findElement(By.id("desk-states-" + votation)).getText()))
-                .contains("0 à confirmer, 0 en écart, 1 confirmés");
+        assertThat(dashboardDeskStates(votation)).contains("0 à confirmer, 0 en écart, 1 confirmés");
         Browser.assertAccessible(browser);
     }
 
@@ -571,6 +568,26 @@ class PagesBrowserTest {
             client.post(commandUrl + "/api/votations/" + openVotation + "/open", "organiser", Map.of());
         }
         return openVotation;
+    }
+
+    /**
+     * The dashboard's double-entry cell for a votation, once the dashboard's own projection (a processor
+     * apart from the desks page's) has caught up with the confirmation.
+     */
+    private String dashboardDeskStates(String votation) throws InterruptedException {
+        String cell = "";
+        for (int attempt = 0; attempt < 120; attempt++) {
+            browser.get(base + "/conventions/" + clermont.conventionId());
+            List<WebElement> found = browser.findElements(By.id("desk-states-" + votation));
+            if (!found.isEmpty()) {
+                cell = Browser.plain(found.get(0).getText());
+                if (cell.contains("1 confirmés")) {
+                    return cell;
+                }
+            }
+            Thread.sleep(500);
+        }
+        return cell;
     }
 
     /** The desks page, once the read side shows the new votation's ballot. */
