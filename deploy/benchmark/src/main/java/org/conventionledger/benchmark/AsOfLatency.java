@@ -52,7 +52,7 @@ final class AsOfLatency {
     private static double ask(Api api, String rankingUrl, Instant at) throws InterruptedException {
         long sent = System.nanoTime();
         try {
-            Api.Response response = api.get(rankingUrl + "?asOf=" + at, Benchmark.ORGANISER, Duration.ofMinutes(5));
+            Api.Response response = api.get(rankingUrl + "?asOf=" + at, Benchmark.GARANT, Duration.ofMinutes(5));
             return response.ok() ? (System.nanoTime() - sent) / 1e6 : -1;
         } catch (java.io.IOException e) {
             return -1;

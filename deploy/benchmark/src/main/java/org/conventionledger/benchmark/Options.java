@@ -41,7 +41,8 @@ record Options(
         String h2Options,
         long batchBallots,
         int batchSize,
-        int batchClients) {
+        int batchClients,
+        int asOfRequests) {
 
     enum Store {
         H2,
@@ -77,6 +78,7 @@ record Options(
               --raw-reference-batch K  also append with K rows per transaction: the batched raw append the
                                      relayed batches compare with (default 256, the intake's group; 0: skip)
               --rebuild P[,P…]       projections to rebuild and time (default rankings; "none" to skip)
+              --as-of-requests N     rankings "as of" random instants of the load, timed (default 200)
               --ranking-interval-ms T  pause between two ranking reads of the latency probe (default 20)
               --settle-timeout-s S   how long to wait for the projections to catch up (default 1800)
               --crash-at F           fraction of the load after which --crash kills (default 0.4)
@@ -110,6 +112,7 @@ record Options(
         Long batchBallots = null;
         int batchSize = 500;
         int batchClients = 4;
+        int asOfRequests = 200;
         List<String> rebuild = List.of("rankings");
         int rankingInterval = 20;
         Duration settle = Duration.ofMinutes(30);
@@ -164,6 +167,7 @@ record Options(
                             }
                         }
                         case "--batch-clients" -> batchClients = (int) positiveLong(option, value, 1);
+                        case "--as-of-requests" -> asOfRequests = (int) positiveLong(option, value, 1);
                         case "--raw-reference-batch" -> rawReferenceBatch = (int) positiveLong(option, value, 0);
                         case "--rebuild" ->
                             rebuild = "none".equals(value)
@@ -248,7 +252,8 @@ record Options(
                 h2Options,
                 batchBallots == null ? ballots : batchBallots,
                 batchSize,
-                batchClients);
+                batchClients,
+                asOfRequests);
     }
 
     private static boolean isValued(String option) {
