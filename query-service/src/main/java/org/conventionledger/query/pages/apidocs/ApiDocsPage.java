@@ -68,7 +68,8 @@ public class ApiDocsPage {
             try {
                 HttpResponse<String> answer = http.send(
                         HttpRequest.newBuilder(URI.create(document))
-                                .timeout(Duration.ofSeconds(5))
+                                // a service generates its document on the first request: seconds on a busy machine
+                                .timeout(Duration.ofSeconds(20))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() != 200) {
