@@ -64,9 +64,11 @@ public class CountersignPage {
 
     /**
      * What is being countersigned, as the shared fragment shows it: a title, facts (a bundle key, an element
-     * id and a value each), the exact text, its SHA-256, the commands that sign it, where the form goes.
+     * id and a value each), the exact text, its SHA-256, the commands that sign it and the bundle key of the
+     * guide they come from, where the form goes.
      */
-    public record Subject(String title, List<Fact> facts, String text, String sha256, String commands, String action) {}
+    public record Subject(
+            String title, List<Fact> facts, String text, String sha256, String steps, String commands, String action) {}
 
     public record Fact(String label, String id, Object value) {}
 
@@ -273,6 +275,7 @@ public class CountersignPage {
                 facts,
                 text,
                 sha256,
+                titleKey + ".steps",
                 commands,
                 action);
     }
