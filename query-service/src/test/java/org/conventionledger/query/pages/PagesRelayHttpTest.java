@@ -496,12 +496,8 @@ class PagesRelayHttpTest {
         HttpClient garant = signedIn(Role.GARANT);
         String page = garant.send(get("/audit/countersign?headId=head-relay"), ofString())
                 .body();
-        assertThat(page)
-                .contains("<pre id=\"head-text\">" + text + "</pre>")
-                .contains(HexFormat.of()
-                        .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))))
-                .contains("openssl pkeyutl -sign -inkey garant.pem -rawin -in head.txt")
-                .contains("id=\"offline\"");
+        assertSignable(page, text, "head.txt");
+        assertThat(page).contains("id=\"offline\"");
 
         // the garant signs at home with their own key; only the signature comes back
         KeyPair own = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
@@ -526,20 +522,10 @@ class PagesRelayHttpTest {
                 .as("the signature and the key's id, nothing else")
                 .isEqualTo(2);
 
-        RECEIVED.clear();
-        COMMANDS.answer(422, "{\"status\":422,\"code\":\"signature-does-not-verify\",\"detail\":\"No.\"}");
-        HttpResponse<String> refused = garant.send(
-                post(
-                        "/audit/tree-heads/head-relay/countersignatures",
-                        "_csrf=" + enc(token) + "&keyId=" + keyId + "&signature=" + enc(signature)),
-                ofString());
-        assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body())
-                .contains("id=\"cs-signature-error\"")
-                .contains("Cette signature ne correspond pas à ce texte avec cette clé")
-                .doesNotContain("signature-does-not-verify");
-
-        RECEIVED.clear();
+        aRefusedSignatureIsSaidInWords(
+                garant,
+                "/audit/tree-heads/head-relay/countersignatures",
+                "_csrf=" + enc(token) + "&keyId=" + keyId + "&signature=" + enc(signature));
         HttpResponse<String> bad = garant.send(
                 post(
                         "/audit/tree-heads/head-relay/countersignatures",
@@ -594,12 +580,9 @@ class PagesRelayHttpTest {
         HttpClient garant = signedIn(Role.GARANT);
         String page = garant.send(get("/audit/countersign?sealId=seal-relay"), ofString())
                 .body();
+        assertSignable(page, text, "seal.txt");
         assertThat(page)
                 .as("the same form as a head's, on the seal's own text")
-                .contains("<pre id=\"head-text\">" + text + "</pre>")
-                .contains(HexFormat.of()
-                        .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))))
-                .contains("openssl pkeyutl -sign -inkey garant.pem -rawin -in seal.txt")
                 .contains("action=\"/audit/seals/seal-relay/countersignatures\"")
                 .contains("id=\"cs-keyId\"")
                 .contains("id=\"seal-position\"")
@@ -628,21 +611,11 @@ class PagesRelayHttpTest {
         assertThat(sent.body().path("signature").asText()).isEqualTo(signature);
         assertThat(sent.body().size()).isEqualTo(2);
 
-        RECEIVED.clear();
-        COMMANDS.answer(422, "{\"status\":422,\"code\":\"signature-does-not-verify\",\"detail\":\"No.\"}");
-        String forged = TreeHeads.sign(own.getPrivate(), "another text");
-        HttpResponse<String> refused = garant.send(
-                post(
-                        "/audit/seals/seal-relay/countersignatures",
-                        "_csrf=" + enc(token) + "&keyId=" + keyId + "&signature=" + enc(forged)),
-                ofString());
-        assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body())
-                .contains("id=\"cs-signature-error\"")
-                .contains("Cette signature ne correspond pas à ce texte avec cette clé")
-                .doesNotContain("signature-does-not-verify");
-
-        RECEIVED.clear();
+        aRefusedSignatureIsSaidInWords(
+                garant,
+                "/audit/seals/seal-relay/countersignatures",
+                "_csrf=" + enc(token) + "&keyId=" + keyId + "&signature="
+                        + enc(TreeHeads.sign(own.getPrivate(), "another text")));
         HttpResponse<String> unknownKey = garant.send(
                 post(
                         "/audit/seals/seal-relay/countersignatures",
@@ -752,6 +725,29 @@ class PagesRelayHttpTest {
         }
         assertThat(dashboard.replaceAll("\\s+", " ")).contains("1 à confirmer, 1 en écart, 0 confirmés");
         assertThat(RECEIVED).isEmpty();
+    }
+
+    /** The exact text to sign, its SHA-256 and the command that signs the file it is written to. */
+    private static void assertSignable(String page, String text, String file) throws Exception {
+        assertThat(page)
+                .contains("<pre id=\"head-text\">" + text + "</pre>")
+                .contains(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))))
+                .contains("openssl pkeyutl -sign -inkey garant.pem -rawin -in " + file);
+    }
+
+    /** The command-service refuses the signature: the page says so at the signature, in words, not as a code. */
+    private void aRefusedSignatureIsSaidInWords(HttpClient garant, String path, String form) throws Exception {
+        RECEIVED.clear();
+        COMMANDS.answer(422, "{\"status\":422,\"code\":\"signature-does-not-verify\",\"detail\":\"No.\"}");
+        HttpResponse<String> refused = garant.send(post(path, form), ofString());
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body())
+                .contains("id=\"cs-signature-error\"")
+                .contains("Cette signature ne correspond pas à ce texte avec cette clé")
+                .doesNotContain("signature-does-not-verify");
+        assertThat(RECEIVED).as("the refused one reached the command-service").hasSize(1);
+        RECEIVED.clear();
     }
 
     // ---- a browser's session ------------------------------------------------------------------
