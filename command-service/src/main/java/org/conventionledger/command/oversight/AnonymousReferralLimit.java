@@ -4,9 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,32 +58,47 @@ public class AnonymousReferralLimit {
         this.clock = clock;
     }
 
-    /** Counts one referral from the request's client; false when its address (or the table) is full. */
-    public boolean admit(HttpServletRequest request) {
+    /**
+     * Counts one referral from the request's client. Empty when it is admitted; when its address (or the
+     * table) is full, how long until one from that address would be: its own window's end, or the earliest
+     * end among the full table's windows.
+     */
+    public Optional<Duration> admit(HttpServletRequest request) {
         return admit(client(request));
     }
 
-    synchronized boolean admit(String address) {
+    synchronized Optional<Duration> admit(String address) {
         Instant now = clock.instant();
         Window current = windows.get(address);
         if (current == null || ended(current, now)) {
             if (current == null && windows.size() >= maxAddresses) {
                 windows.values().removeIf(w -> ended(w, now));
                 if (windows.size() >= maxAddresses) {
-                    return false;
+                    return Optional.of(windows.values().stream()
+                            .map(w -> until(w, now))
+                            .min(Comparator.naturalOrder())
+                            .orElse(window));
                 }
             }
             current = new Window(now, 0);
         }
         if (current.count() >= perAddress) {
-            return false;
+            return Optional.of(until(current, now));
         }
         windows.put(address, new Window(current.start(), current.count() + 1));
-        return true;
+        return Optional.empty();
     }
 
     private boolean ended(Window w, Instant now) {
-        return !now.isBefore(w.start().plus(window));
+        return !now.isBefore(end(w));
+    }
+
+    private Instant end(Window w) {
+        return w.start().plus(window);
+    }
+
+    private Duration until(Window w, Instant now) {
+        return Duration.between(now, end(w));
     }
 
     String client(HttpServletRequest request) {

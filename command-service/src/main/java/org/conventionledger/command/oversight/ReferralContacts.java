@@ -42,6 +42,11 @@ public class ReferralContacts {
                 personId, PersonalDataCipher.seal(key, personId, contact + " ".repeat(PADDED_BYTES - length)));
     }
 
+    /** Removes a sealed contact's key again: only for a referral that was refused, so nothing holds it. */
+    void discard(SealedPersonalData sealed) {
+        vault.discard(sealed.personId());
+    }
+
     /** The contact left with a referral, opened after the read is logged; empty text when it was erased. */
     String open(String referralId) {
         MatterReferred referral = referred(referralId);

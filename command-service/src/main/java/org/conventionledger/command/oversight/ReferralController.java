@@ -7,14 +7,18 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.conventionledger.command.platform.Actor;
 import org.conventionledger.command.platform.Commands;
 import org.conventionledger.command.platform.Limits;
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.events.oversight.OpinionOccasion;
+import org.conventionledger.events.privacy.SealedPersonalData;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,7 +48,8 @@ public class ReferralController {
 
     /**
      * {@code referredOn} is optional (a letter's date, for a signed-in caller); it defaults to today.
-     * {@code contact} is optional: where the referrer wants the answer, sealed before it is recorded.
+     * {@code contact} is optional: where the referrer wants the answer, sealed before it is recorded; its key
+     * is removed from the vault again when the referral is refused.
      */
     public record ReferralRequest(
             @NotBlank @Size(max = Referral.SUBJECT_MAX) String subject,
@@ -80,23 +85,34 @@ public class ReferralController {
                 throw RuleViolation.unprocessable(
                         "referred-on-not-allowed", "referredOn: a referral sent without an account is dated today.");
             }
-            if (!anonymousLimit.admit(http)) {
+            Optional<Duration> wait = anonymousLimit.admit(http);
+            if (wait.isPresent()) {
                 throw RuleViolation.tooMany(
                         "too-many-referrals",
-                        "Too many referrals were sent from this address without an account: try again later.");
+                        "Too many referrals were sent from this address without an account.",
+                        wait.get());
             }
         }
         String contact = request.contact() == null ? "" : request.contact().strip();
         String referralId = Commands.newId();
-        commands.send(new ReferMatter(
-                conventionId,
-                referralId,
-                request.subject(),
-                request.text(),
-                request.attachments() == null ? List.of() : request.attachments(),
-                request.referredBy(),
-                request.referredOn() == null ? LocalDate.now() : request.referredOn(),
-                contact.isEmpty() ? null : contacts.seal(contact)));
+        SealedPersonalData sealed = contact.isEmpty() ? null : contacts.seal(contact);
+        try {
+            commands.send(new ReferMatter(
+                    conventionId,
+                    referralId,
+                    request.subject(),
+                    request.text(),
+                    request.attachments() == null ? List.of() : request.attachments(),
+                    request.referredBy(),
+                    request.referredOn() == null ? LocalDate.now() : request.referredOn(),
+                    sealed));
+        } catch (RuleViolation | CommandExecutionException e) {
+            // a refused referral wrote nothing: its contact's key goes too, leaving no orphan in the vault
+            if (sealed != null && RuleViolation.refused(e)) {
+                contacts.discard(sealed);
+            }
+            throw e;
+        }
         return Map.of("referralId", referralId);
     }
 

@@ -30,9 +30,16 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class Problems extends ResponseEntityExceptionHandler {
 
+    /** A limit's refusal also says when to try again: {@code Retry-After} and {@code retryAfterSeconds}. */
     @ExceptionHandler(RuleViolation.class)
-    ProblemDetail ruleViolation(RuleViolation violation) {
-        return problem(violation.status(), violation.code(), violation.getMessage());
+    ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation) {
+        ProblemDetail body = problem(violation.status(), violation.code(), violation.getMessage());
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(violation.status());
+        violation.retryAfter().ifPresent(wait -> {
+            body.setProperty("retryAfterSeconds", wait.toSeconds());
+            answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(wait.toSeconds()));
+        });
+        return answer.body(body);
     }
 
     @ExceptionHandler(CommandExecutionException.class)

@@ -163,6 +163,14 @@ public class PersonVault {
     }
 
     /**
+     * Deletes a key that sealed nothing the log holds (a refused command's fresh person id): no erasure is
+     * noted, since no one's data was ever recorded under it.
+     */
+    public void discard(String personId) {
+        jdbc.update("DELETE FROM vault_person_key WHERE person_id = ?", personId);
+    }
+
+    /**
      * Deletes the person's key and their matching tag for good and notes when. Returns whether a key existed.
      */
     public boolean erase(String personId) {

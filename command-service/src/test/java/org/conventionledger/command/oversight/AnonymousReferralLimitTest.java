@@ -19,28 +19,34 @@ class AnonymousReferralLimitTest {
     }
 
     @Test
-    void anAddressGetsItsCountPerWindowAndAgainWhenTheWindowEnds() {
+    void anAddressGetsItsCountPerWindowAndAgainWhenTheWindowEndsAndIsToldHowLongToWait() {
         AnonymousReferralLimit limit = limit(2, 10);
-        assertThat(limit.admit("a")).isTrue();
-        assertThat(limit.admit("a")).isTrue();
-        assertThat(limit.admit("a")).isFalse();
-        assertThat(limit.admit("b")).as("another address").isTrue();
-        clock.advance(Duration.ofMinutes(59));
-        assertThat(limit.admit("a")).isFalse();
-        clock.advance(Duration.ofMinutes(1));
-        assertThat(limit.admit("a")).isTrue();
+        assertThat(limit.admit("a")).isEmpty();
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(limit.admit("a")).isEmpty();
+        assertThat(limit.admit("a"))
+                .as("until the window that began with the first")
+                .hasValue(Duration.ofMinutes(50));
+        assertThat(limit.admit("b")).as("another address").isEmpty();
+        clock.advance(Duration.ofMinutes(49).plusSeconds(30));
+        assertThat(limit.admit("a")).hasValue(Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(limit.admit("a")).isEmpty();
     }
 
     @Test
     void aFullTableRefusesNewAddressesUntilWindowsEndButNeverGrows() {
         AnonymousReferralLimit limit = limit(5, 3);
         for (String address : List.of("a", "b", "c")) {
-            assertThat(limit.admit(address)).isTrue();
+            assertThat(limit.admit(address)).isEmpty();
+            clock.advance(Duration.ofMinutes(5));
         }
-        assertThat(limit.admit("d")).as("table full").isFalse();
-        assertThat(limit.admit("a")).as("a known address keeps its count").isTrue();
-        clock.advance(Duration.ofHours(1));
-        assertThat(limit.admit("d")).as("the ended windows made room").isTrue();
+        assertThat(limit.admit("d"))
+                .as("table full: until the oldest window ends")
+                .hasValue(Duration.ofMinutes(45));
+        assertThat(limit.admit("a")).as("a known address keeps its count").isEmpty();
+        clock.advance(Duration.ofMinutes(45));
+        assertThat(limit.admit("d")).as("the ended windows made room").isEmpty();
     }
 
     @Test

@@ -2,9 +2,11 @@ package org.conventionledger.command.oversight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.LocalDate;
@@ -18,8 +20,12 @@ import org.conventionledger.events.oversight.MatterReferred;
 import org.conventionledger.events.oversight.PersonalDataRead;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -44,6 +50,9 @@ class ReferralApiTest extends WriteApiTest {
 
     @Autowired
     EventStore eventStore;
+
+    @Value("${ledger.vault.url}")
+    String vaultUrl;
 
     @Test
     void aResidentsReferralIsAcknowledgedInvestigatedAndAnsweredByTheGarants() throws Exception {
@@ -185,6 +194,30 @@ class ReferralApiTest extends WriteApiTest {
     }
 
     @Test
+    void aRefusedReferralLeavesNoSealedContactInTheVault() throws Exception {
+        String withContact = REFERRAL.replace(",\"referredOn\":\"2022-03-01\"", ",\"contact\":\"jeanne@example.org\"");
+        String convention = api.openConvention();
+        List<Long> before = vaultRows();
+        anonymous(convention, withContact, "198.51.100.3").andExpect(status().isCreated());
+        assertThat(vaultRows().get(0)).as("an accepted referral's contact key").isEqualTo(before.get(0) + 1);
+
+        List<Long> afterOne = vaultRows();
+        // the aggregate refuses these (no such convention) after the request's own checks passed
+        anonymous("nowhere", withContact, "198.51.100.3").andExpect(ApiClient.problem(404, "unknown-convention"));
+        api.post("VOTER", "/api/conventions/nowhere/referrals", withContact)
+                .andExpect(ApiClient.problem(404, "unknown-convention"));
+        assertThat(vaultRows()).as("keys, erasures and index rows as they were").isEqualTo(afterOne);
+    }
+
+    /** How many keys, erasures and matching tags the vault holds. */
+    private List<Long> vaultRows() {
+        JdbcTemplate vault = new JdbcTemplate(new DriverManagerDataSource(vaultUrl, "sa", ""));
+        return List.of("vault_person_key", "vault_erasure", "vault_person_index").stream()
+                .map(table -> vault.queryForObject("SELECT COUNT(*) FROM " + table, Long.class))
+                .toList();
+    }
+
+    @Test
     void aPublicCallerCannotMakeTheLogHoldMoreThanTheBoundsNorBackdateAReferral() throws Exception {
         String convention = api.openConvention();
         long before = eventsIn(eventStore);
@@ -211,7 +244,14 @@ class ReferralApiTest extends WriteApiTest {
             anonymous(convention, today, "203.0.113.9").andExpect(status().isCreated());
         }
         long before = eventsIn(eventStore);
-        anonymous(convention, today, "203.0.113.9").andExpect(ApiClient.problem(429, "too-many-referrals"));
+        ResultActions refused =
+                anonymous(convention, today, "203.0.113.9").andExpect(ApiClient.problem(429, "too-many-referrals"));
+        // the window (an hour) began with the first of the three: the caller is told how long is left of it
+        long retryAfter = Long.parseLong(refused.andReturn().getResponse().getHeader(HttpHeaders.RETRY_AFTER));
+        assertThat(retryAfter).isBetween(3_000L, 3_600L);
+        JsonNode problem = ApiClient.json(refused);
+        assertThat(problem.path("retryAfterSeconds").asLong()).isEqualTo(retryAfter);
+        assertThat(problem.path("detail").asText()).endsWith("Try again in " + retryAfter + " seconds.");
         // an address claimed by a peer that is not a trusted proxy is not believed: the peer is counted
         for (int i = 0; i < 3; i++) {
             http.perform(post("/api/conventions/" + convention + "/referrals")
@@ -226,7 +266,8 @@ class ReferralApiTest extends WriteApiTest {
                         .header("X-Forwarded-For", "10.0.0.99")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(today))
-                .andExpect(ApiClient.problem(429, "too-many-referrals"));
+                .andExpect(ApiClient.problem(429, "too-many-referrals"))
+                .andExpect(header().exists(HttpHeaders.RETRY_AFTER));
         assertThat(eventsIn(eventStore)).as("the refused ones wrote nothing").isEqualTo(before + 3);
         anonymous(convention, today, "203.0.113.10").andExpect(status().isCreated());
         api.post("VOTER", "/api/conventions/" + convention + "/referrals", today)

@@ -490,6 +490,25 @@ class PagesBrowserTest {
                         .asText())
                 .isEqualTo("garant");
         Browser.assertAccessible(browser);
+
+        // the seal published above, on the same form with the same key id
+        int sealsCountersignedBefore = events(client, "SealCountersigned").size();
+        browser.get(base + "/audit/countersign?sealId="
+                + seal.path("payload").path("sealId").asText());
+        String sealText = browser.findElement(By.id("head-text")).getAttribute("textContent");
+        assertThat(sealText).startsWith("ledger-chain-v1\n");
+        fill("cs-keyId", keyId);
+        fill("cs-signature", TreeHeads.sign(own.getPrivate(), sealText));
+        submit("form-countersign");
+        assertThat(browser.findElement(By.id("done")).getText()).startsWith("Votre contresignature est enregistrée");
+        JsonNode sealCountersigned = awaitEvents(client, "SealCountersigned", sealsCountersignedBefore + 1);
+        assertThat(sealCountersigned
+                        .get(sealCountersigned.size() - 1)
+                        .path("payload")
+                        .path("publicKey")
+                        .asText())
+                .isEqualTo(publicKey);
+        Browser.assertAccessible(browser);
     }
 
     @Test

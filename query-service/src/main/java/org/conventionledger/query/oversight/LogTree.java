@@ -23,6 +23,7 @@ import org.conventionledger.events.integrity.MerkleTree;
 import org.conventionledger.events.integrity.TreeAudit;
 import org.conventionledger.events.integrity.TreeHeads;
 import org.conventionledger.events.integrity.TreeLeaf;
+import org.conventionledger.events.oversight.SealPublished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,6 +47,7 @@ import org.springframework.stereotype.Component;
 public class LogTree implements HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(LogTree.class);
+    private static final String SEAL_PUBLISHED = SealPublished.class.getName();
 
     private final EventStore eventStore;
     private final Serializer eventSerializer;
@@ -166,6 +168,21 @@ public class LogTree implements HealthIndicator {
             return true;
         });
         return heads;
+    }
+
+    /**
+     * The seals published in the log ({@code SealPublished}), in log order, as the log holds them: what a
+     * garant countersigns ({@code ChainLink#sealText} of chain, position, head and length).
+     */
+    public List<Map<String, String>> seals() {
+        List<Map<String, String>> seals = new ArrayList<>();
+        read(entry -> {
+            if (SEAL_PUBLISHED.equals(entry.payloadType())) {
+                seals.add(fields(entry));
+            }
+            return true;
+        });
+        return seals;
     }
 
     /** The keys garants registered and revoked, in log order. */

@@ -85,7 +85,8 @@ public class PagesSecurity {
                                 "/audit/referrals/*/answer",
                                 "/audit/seals",
                                 "/audit/tree-heads",
-                                "/audit/tree-heads/*/countersignatures")
+                                "/audit/tree-heads/*/countersignatures",
+                                "/audit/seals/*/countersignatures")
                         .hasRole(Role.GARANT.name())
                         // anyone refers a matter without an account (relayed as the public), or signed in as a
                         // resident or an organiser; other roles are refused here as they are by the API

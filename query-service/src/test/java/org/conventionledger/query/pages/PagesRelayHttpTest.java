@@ -23,13 +23,17 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.conventionledger.events.integrity.ChainLink;
 import org.conventionledger.events.integrity.TreeHeads;
+import org.conventionledger.events.oversight.GarantKeyRegistered;
 import org.conventionledger.events.oversight.MatterReferred;
+import org.conventionledger.events.oversight.SealPublished;
 import org.conventionledger.events.oversight.TreeHeadSigned;
 import org.conventionledger.events.votation.ActionVotes;
 import org.conventionledger.events.votation.PaperTallyEntered;
@@ -207,7 +211,8 @@ class PagesRelayHttpTest {
                 "/audit/referrals/" + REFERRAL + "/answer",
                 "/audit/seals",
                 "/audit/tree-heads",
-                "/audit/tree-heads/h-1/countersignatures")) {
+                "/audit/tree-heads/h-1/countersignatures",
+                "/audit/seals/s-1/countersignatures")) {
             HttpResponse<String> answer = anonymous.send(
                     post(path, "_csrf=" + enc(token) + "&a1=1&a2=1&answer=a&keyId=k&signature=s&on=" + LocalDate.now()),
                     ofString());
@@ -245,16 +250,37 @@ class PagesRelayHttpTest {
     }
 
     @Test
-    void theCommandServicesRateLimitIsShownInWords() throws Exception {
-        COMMANDS.answer(429, "{\"status\":429,\"code\":\"too-many-referrals\",\"detail\":\"Too many.\"}");
+    void theCommandServicesRateLimitIsShownInWordsWithTheWaitAndPassedOnAsRetryAfter() throws Exception {
+        String tooMany = "{\"status\":429,\"code\":\"too-many-referrals\",\"detail\":\"Too many.\"}";
+        COMMANDS.answer(429, tooMany, Map.of("Retry-After", "2501"));
         HttpClient anonymous = browser();
         String token = token(anonymous, "/referrals/new");
         HttpResponse<String> answer =
                 anonymous.send(post("/referrals", "_csrf=" + enc(token) + PUBLIC_REFERRAL), ofString());
         assertThat(answer.statusCode()).isEqualTo(429);
+        assertThat(answer.headers().firstValue("Retry-After")).hasValue("2501");
         assertThat(answer.body())
                 .contains("Trop de saisines ont été envoyées sans compte")
+                .contains("réessayez dans 42 minutes, ou connectez-vous.")
                 .doesNotContain("too-many-referrals");
+
+        COMMANDS.answer(429, tooMany, Map.of("Retry-After", "30"));
+        HttpResponse<String> inEnglish = anonymous.send(
+                HttpRequest.newBuilder(uri("/referrals"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept-Language", "en")
+                        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(token) + PUBLIC_REFERRAL))
+                        .build(),
+                ofString());
+        assertThat(inEnglish.statusCode()).isEqualTo(429);
+        assertThat(inEnglish.headers().firstValue("Retry-After")).hasValue("30");
+        assertThat(inEnglish.body()).contains("try again in 30 seconds, or sign in.");
+
+        COMMANDS.answer(429, tooMany);
+        HttpResponse<String> noWait =
+                anonymous.send(post("/referrals", "_csrf=" + enc(token) + PUBLIC_REFERRAL), ofString());
+        assertThat(noWait.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(noWait.body()).contains("réessayez plus tard, ou connectez-vous.");
     }
 
     @Test
@@ -283,7 +309,8 @@ class PagesRelayHttpTest {
                     "/audit/referrals/" + REFERRAL + "/acknowledgement",
                     "/audit/seals",
                     "/audit/tree-heads",
-                    "/audit/tree-heads/head-relay/countersignatures")) {
+                    "/audit/tree-heads/head-relay/countersignatures",
+                    "/audit/seals/seal-relay/countersignatures")) {
                 assertThat(person.send(post(path, "_csrf=" + enc(token) + "&on=" + LocalDate.now()), ofString())
                                 .statusCode())
                         .as(role + " " + path)
@@ -469,12 +496,8 @@ class PagesRelayHttpTest {
         HttpClient garant = signedIn(Role.GARANT);
         String page = garant.send(get("/audit/countersign?headId=head-relay"), ofString())
                 .body();
-        assertThat(page)
-                .contains("<pre id=\"head-text\">" + text + "</pre>")
-                .contains(HexFormat.of()
-                        .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))))
-                .contains("openssl pkeyutl -sign -inkey garant.pem -rawin -in head.txt")
-                .contains("id=\"offline\"");
+        assertSignable(page, text, "head.txt");
+        assertThat(page).contains("id=\"offline\"");
 
         // the garant signs at home with their own key; only the signature comes back
         KeyPair own = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
@@ -499,20 +522,10 @@ class PagesRelayHttpTest {
                 .as("the signature and the key's id, nothing else")
                 .isEqualTo(2);
 
-        RECEIVED.clear();
-        COMMANDS.answer(422, "{\"status\":422,\"code\":\"signature-does-not-verify\",\"detail\":\"No.\"}");
-        HttpResponse<String> refused = garant.send(
-                post(
-                        "/audit/tree-heads/head-relay/countersignatures",
-                        "_csrf=" + enc(token) + "&keyId=" + keyId + "&signature=" + enc(signature)),
-                ofString());
-        assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body())
-                .contains("id=\"cs-signature-error\"")
-                .contains("Cette signature ne correspond pas à ce texte avec cette clé")
-                .doesNotContain("signature-does-not-verify");
-
-        RECEIVED.clear();
+        aRefusedSignatureIsSaidInWords(
+                garant,
+                "/audit/tree-heads/head-relay/countersignatures",
+                "_csrf=" + enc(token) + "&keyId=" + keyId + "&signature=" + enc(signature));
         HttpResponse<String> bad = garant.send(
                 post(
                         "/audit/tree-heads/head-relay/countersignatures",
@@ -529,6 +542,96 @@ class PagesRelayHttpTest {
                 .isEqualTo(404);
         assertThat(RECEIVED)
                 .as("nothing sent for a bad form or an unknown head")
+                .isEmpty();
+    }
+
+    @Test
+    void aGarantCountersignsASealOnTheSameFormWithTheirRegisteredKeyAndABadSignatureIsSaidInWords() throws Exception {
+        KeyPair own = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String publicKey = TreeHeads.encode(own.getPublic());
+        String keyId = TreeHeads.fingerprint(publicKey);
+        String garantId = account(Role.GARANT).username();
+        String head = "cd".repeat(32);
+        eventStore.publish(
+                new GenericDomainEventMessage<>(
+                        "Keyring",
+                        "keyring-seal-relay",
+                        0,
+                        new GarantKeyRegistered(
+                                "keyring-seal-relay",
+                                garantId,
+                                keyId,
+                                publicKey,
+                                TreeHeads.sign(own.getPrivate(), TreeHeads.possessionText(garantId, keyId)),
+                                Instant.parse("2025-06-02T09:00:00Z"))),
+                new GenericDomainEventMessage<>(
+                        "Seal",
+                        "seal-relay",
+                        0,
+                        new SealPublished(
+                                "seal-relay",
+                                ChainLink.VERSION,
+                                3,
+                                head,
+                                4,
+                                Instant.parse("2025-06-02T10:00:00Z"),
+                                "end of session 4")));
+        String text = ChainLink.sealText(ChainLink.VERSION, 3, head, 4);
+        HttpClient garant = signedIn(Role.GARANT);
+        String page = garant.send(get("/audit/countersign?sealId=seal-relay"), ofString())
+                .body();
+        assertSignable(page, text, "seal.txt");
+        assertThat(page)
+                .as("the same form as a head's, on the seal's own text")
+                .contains("action=\"/audit/seals/seal-relay/countersignatures\"")
+                .contains("id=\"cs-keyId\"")
+                .contains("id=\"seal-position\"")
+                .contains("end of session 4");
+        assertThat(garant.send(get("/audit/countersign"), ofString()).body())
+                .as("the seal among those to choose from")
+                .contains("href=\"/audit/countersign?sealId=seal-relay\"");
+
+        // signed at home with the registered key; the page sends that key's public half with the signature
+        String signature = TreeHeads.sign(own.getPrivate(), text);
+        String token = token(garant, "/audit/countersign?sealId=seal-relay");
+        COMMANDS.answer(201, "{\"sealId\":\"seal-relay\",\"status\":\"COUNTERSIGNED\"}");
+        HttpResponse<String> done = garant.send(
+                post(
+                        "/audit/seals/seal-relay/countersignatures",
+                        "_csrf=" + enc(token) + "&keyId=" + keyId + "&signature=" + enc(signature)),
+                ofString());
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(done.headers().firstValue("Location").orElseThrow())
+                .endsWith("/audit/countersign?sealId=seal-relay");
+        assertThat(RECEIVED).hasSize(1);
+        Received sent = RECEIVED.peek();
+        assertThat(sent.path()).isEqualTo("/api/seals/seal-relay/countersignatures");
+        assertThat(sent.authorization()).isEqualTo(basic(Role.GARANT));
+        assertThat(sent.body().path("publicKey").asText()).isEqualTo(publicKey);
+        assertThat(sent.body().path("signature").asText()).isEqualTo(signature);
+        assertThat(sent.body().size()).isEqualTo(2);
+
+        aRefusedSignatureIsSaidInWords(
+                garant,
+                "/audit/seals/seal-relay/countersignatures",
+                "_csrf=" + enc(token) + "&keyId=" + keyId + "&signature="
+                        + enc(TreeHeads.sign(own.getPrivate(), "another text")));
+        HttpResponse<String> unknownKey = garant.send(
+                post(
+                        "/audit/seals/seal-relay/countersignatures",
+                        "_csrf=" + enc(token) + "&keyId=" + "0".repeat(64) + "&signature=" + enc(signature)),
+                ofString());
+        assertThat(unknownKey.statusCode()).isEqualTo(400);
+        assertThat(unknownKey.body()).contains("id=\"cs-keyId-error\"").contains("Cette clé n&#39;est pas enregistrée");
+        assertThat(garant.send(
+                                post(
+                                        "/audit/seals/no-such-seal/countersignatures",
+                                        "_csrf=" + enc(token) + "&keyId=" + keyId + "&signature=" + enc(signature)),
+                                ofString())
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(RECEIVED)
+                .as("nothing sent for an unregistered key or an unknown seal")
                 .isEmpty();
     }
 
@@ -622,6 +725,29 @@ class PagesRelayHttpTest {
         }
         assertThat(dashboard.replaceAll("\\s+", " ")).contains("1 à confirmer, 1 en écart, 0 confirmés");
         assertThat(RECEIVED).isEmpty();
+    }
+
+    /** The exact text to sign, its SHA-256 and the command that signs the file it is written to. */
+    private static void assertSignable(String page, String text, String file) throws Exception {
+        assertThat(page)
+                .contains("<pre id=\"head-text\">" + text + "</pre>")
+                .contains(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))))
+                .contains("openssl pkeyutl -sign -inkey garant.pem -rawin -in " + file);
+    }
+
+    /** The command-service refuses the signature: the page says so at the signature, in words, not as a code. */
+    private void aRefusedSignatureIsSaidInWords(HttpClient garant, String path, String form) throws Exception {
+        RECEIVED.clear();
+        COMMANDS.answer(422, "{\"status\":422,\"code\":\"signature-does-not-verify\",\"detail\":\"No.\"}");
+        HttpResponse<String> refused = garant.send(post(path, form), ofString());
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body())
+                .contains("id=\"cs-signature-error\"")
+                .contains("Cette signature ne correspond pas à ce texte avec cette clé")
+                .doesNotContain("signature-does-not-verify");
+        assertThat(RECEIVED).as("the refused one reached the command-service").hasSize(1);
+        RECEIVED.clear();
     }
 
     // ---- a browser's session ------------------------------------------------------------------

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -24,6 +25,7 @@ final class StandInCommandService {
     private final HttpServer server;
     private volatile int status = 201;
     private volatile String body = ENTERED;
+    private volatile Map<String, String> headers = Map.of();
 
     private StandInCommandService() {
         try {
@@ -47,6 +49,7 @@ final class StandInCommandService {
             byte[] answer = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders()
                     .add("Content-Type", status < 300 ? "application/json" : "application/problem+json");
+            headers.forEach(exchange.getResponseHeaders()::add);
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
@@ -64,8 +67,14 @@ final class StandInCommandService {
 
     /** What it answers from now on: a status (negative: no answer at all) and a JSON body. */
     void answer(int status, String body) {
+        answer(status, body, Map.of());
+    }
+
+    /** As {@link #answer(int, String)}, with these headers too. */
+    void answer(int status, String body, Map<String, String> headers) {
         this.status = status;
         this.body = body;
+        this.headers = Map.copyOf(headers);
     }
 
     /** Forgets what it received and answers 201 with an entered tally again. */

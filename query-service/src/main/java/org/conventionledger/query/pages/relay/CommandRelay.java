@@ -3,6 +3,7 @@ package org.conventionledger.query.pages.relay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.conventionledger.platform.identity.LocalAccounts;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,15 +41,24 @@ import org.springframework.web.util.UriComponentsBuilder;
  * person is never sent by {@link #post}, so the relay can lend nobody a role they do not hold. The one write
  * open to the public, a referral, goes by {@link #postAsPublic}: with no credential at all, and with the
  * browser's address in {@code X-Forwarded-For} for the command-service's rate limit on anonymous referrals.
+ * When the command-service says how long to wait ({@code Retry-After} on a 429 or 503), the page's own
+ * answer carries the same header.
  */
 @Component
 public class CommandRelay {
 
     /** An id the pages put in a command-service path: no separator, no dot, nothing to escape. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+    /** {@code Retry-After} in seconds, as the command-service writes it (at most about 30 years). */
+    private static final Pattern DELAY = Pattern.compile("[0-9]{1,9}");
 
-    /** The command-service's answer: its status and its JSON body (a problem+json when refused). */
-    public record Answer(int status, JsonNode body) {
+    private static final String RETRY_AFTER = "Retry-After";
+
+    /**
+     * The command-service's answer: its status, its JSON body (a problem+json when refused) and, for a refusal
+     * for now (429, 503), the seconds its {@code Retry-After} says to wait.
+     */
+    public record Answer(int status, JsonNode body, OptionalLong retryAfterSeconds) {
 
         public boolean accepted() {
             return status >= 200 && status < 300;
@@ -142,13 +153,33 @@ public class CommandRelay {
             }
             HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             JsonNode content = answer.body().length == 0 ? json.createObjectNode() : readOrEmpty(answer.body());
-            return new Answer(answer.statusCode(), content);
+            OptionalLong retryAfter = retryAfter(answer);
+            // the browser is told the same wait as the page says in words
+            retryAfter.ifPresent(seconds -> currentResponse().setHeader(RETRY_AFTER, Long.toString(seconds)));
+            return new Answer(answer.statusCode(), content, retryAfter);
         } catch (IOException e) {
             throw new Unreachable("The command-service did not answer", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unreachable("Interrupted while waiting for the command-service", e);
         }
+    }
+
+    /** The delay form of {@code Retry-After} (the command-service's); none on an accepted command. */
+    private static OptionalLong retryAfter(HttpResponse<?> answer) {
+        if (answer.statusCode() != 429 && answer.statusCode() != 503) {
+            return OptionalLong.empty();
+        }
+        return answer.headers()
+                .firstValue(RETRY_AFTER)
+                .map(String::trim)
+                .filter(DELAY.asMatchPredicate())
+                .map(value -> OptionalLong.of(Long.parseLong(value)))
+                .orElse(OptionalLong.empty());
+    }
+
+    private static HttpServletResponse currentResponse() {
+        return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getResponse();
     }
 
     private static HttpServletRequest currentRequest() {

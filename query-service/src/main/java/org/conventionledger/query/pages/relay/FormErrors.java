@@ -10,7 +10,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 /**
  * A form's messages in words, per field ({@value #FORM} for the form as a whole): the pages' own checks
  * and the command-service's refusals, whose codes are turned into sentences of the bundles
- * ({@code problem.CODE}); a code without a sentence shows the command-service's own explanation.
+ * ({@code problem.CODE}, given when to try again as {@code {0}}, from the answer's {@code Retry-After}); a
+ * code without a sentence shows the command-service's own explanation.
  */
 public final class FormErrors {
 
@@ -46,11 +47,27 @@ public final class FormErrors {
 
     private String words(CommandRelay.Answer answer) {
         try {
-            return messages.getMessage("problem." + answer.code(), null, locale());
+            // {0}, where a sentence has it, is when to try again ("dans 42 minutes", "later")
+            return messages.getMessage("problem." + answer.code(), new Object[] {wait(answer)}, locale());
         } catch (NoSuchMessageException unknown) {
             String detail = answer.detail();
             return detail.isBlank() ? messages.getMessage("problem.unknown", null, locale()) : detail;
         }
+    }
+
+    private String wait(CommandRelay.Answer answer) {
+        if (answer.retryAfterSeconds().isEmpty()) {
+            return messages.getMessage("wait.later", null, locale());
+        }
+        long seconds = Math.max(1, answer.retryAfterSeconds().getAsLong());
+        if (seconds < 60) {
+            return messages.getMessage("wait.seconds", new Object[] {seconds}, locale());
+        }
+        long minutes = (seconds + 59) / 60;
+        if (minutes < 120) {
+            return messages.getMessage("wait.minutes", new Object[] {minutes}, locale());
+        }
+        return messages.getMessage("wait.hours", new Object[] {(minutes + 59) / 60}, locale());
     }
 
     private static Locale locale() {
