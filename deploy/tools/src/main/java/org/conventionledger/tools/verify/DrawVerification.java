@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -158,6 +159,8 @@ public final class DrawVerification {
         final Map<String, Integer> closedAt = new HashMap<>();
         /** The panel records the export attaches to its lines (ADR-010), by line. */
         final Map<Integer, byte[]> records = new HashMap<>();
+        /** The panel records given beside the export ({@code --panel-record}), by their SHA-256. */
+        final Map<String, byte[]> supplied = new HashMap<>();
 
         private static <K, T> void add(Map<K, List<Logged<T>>> map, K key, int line, T event) {
             map.computeIfAbsent(key, k -> new ArrayList<>()).add(new Logged<>(line, event));
@@ -267,6 +270,22 @@ public final class DrawVerification {
      * @return the exit code
      */
     public static int run(String export, String drawId, String selectionId, PrintStream out, PrintStream err) {
+        return run(export, drawId, selectionId, List.of(), out, err);
+    }
+
+    /**
+     * {@link #run(String, String, String, PrintStream, PrintStream)}, with panel records the export does not
+     * attach (an export of an Axon Server deployment, ADR-010) read from {@code panelRecords}: each is used
+     * for the lottery that names its SHA-256, whatever the file is called; a record the export attaches
+     * comes first.
+     */
+    public static int run(
+            String export,
+            String drawId,
+            String selectionId,
+            List<String> panelRecords,
+            PrintStream out,
+            PrintStream err) {
         if (export == null || export.isBlank()) {
             err.println("ledger verify-draw: --export FILE is required");
             return UNREADABLE;
@@ -277,6 +296,15 @@ public final class DrawVerification {
         } catch (Unreadable | IOException e) {
             err.println("ledger verify-draw: " + export + ": " + message(e));
             return UNREADABLE;
+        }
+        for (String file : panelRecords) {
+            try {
+                byte[] record = Files.readAllBytes(Path.of(file));
+                log.supplied.put(LotteryRecord.sha256(record), record);
+            } catch (IOException e) {
+                err.println("ledger verify-draw: " + file + ": " + message(e));
+                return UNREADABLE;
+            }
         }
         boolean all = drawId == null && selectionId == null;
         List<Map<String, Object>> verdicts = new ArrayList<>();
@@ -563,7 +591,7 @@ public final class DrawVerification {
                         + "closed (line " + closed + "): it could be fitted to the answers");
             }
             PanelSelectionDefined selection = definition.event();
-            PanelLotteryComputed lottery = withPanels(computed, log.records.get(computed.line()), selection);
+            PanelLotteryComputed lottery = withPanels(computed, log, selection);
             Map<String, Map<String, String>> profiles = pool(log, key.conventionId(), computed);
             checkPanels(selection, lottery, profiles);
             checkHouseholds(lottery, households(log, key.conventionId(), computed));
@@ -597,10 +625,11 @@ public final class DrawVerification {
 
     /**
      * The lottery with its panels listed: those of revision 1 are in the event; from revision 2 they are in
-     * the record attached to the event's line, which must be the one whose SHA-256 the event names.
+     * the record attached to the event's line, or else given beside the export, which must be the one whose
+     * SHA-256 the event names.
      */
     private static PanelLotteryComputed withPanels(
-            Logged<PanelLotteryComputed> computed, byte[] attached, PanelSelectionDefined selection) throws Fails {
+            Logged<PanelLotteryComputed> computed, Log log, PanelSelectionDefined selection) throws Fails {
         PanelLotteryComputed lottery = computed.event();
         PanelRecordRef ref = lottery.panelRecord();
         if (ref == null) {
@@ -609,9 +638,15 @@ public final class DrawVerification {
         if (!lottery.panels().isEmpty()) {
             throw new Fails("the lottery lists panels both in its event and in a record");
         }
+        byte[] attached = log.records.containsKey(computed.line())
+                ? log.records.get(computed.line())
+                : log.supplied.get(ref.sha256());
         if (attached == null) {
             throw new Fails("the lottery's panel record (SHA-256 " + ref.sha256() + ") is missing from the export "
-                    + "(line " + computed.line() + " has no \"panelRecord\"): its panels cannot be checked");
+                    + "(line " + computed.line() + " has no \"panelRecord\"): its panels cannot be checked. An "
+                    + "export of an Axon Server deployment carries no records (ADR-010): take it from the "
+                    + "command service (GET /api/lottery-records/" + ref.sha256() + ") and give it with "
+                    + "--panel-record FILE");
         }
         String sha256 = LotteryRecord.sha256(attached);
         if (!sha256.equals(ref.sha256())) {

@@ -200,12 +200,17 @@ class DrawVerificationTest {
     }
 
     private static Run verify(Path export, String drawId, String selectionId) {
+        return verify(export, drawId, selectionId, List.of());
+    }
+
+    private static Run verify(Path export, String drawId, String selectionId, List<Path> panelRecords) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exitCode = DrawVerification.run(
                 export == null ? null : export.toString(),
                 drawId,
                 selectionId,
+                panelRecords.stream().map(Path::toString).toList(),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -719,8 +724,37 @@ class DrawVerificationTest {
             assertThat(run.exitCode()).isEqualTo(DrawVerification.NOT_VERIFIED);
             assertThat((String) run.verdict().get("reason"))
                     .startsWith("the lottery's panel record (SHA-256 ")
-                    .endsWith(") is missing from the export (line 8 has no \"panelRecord\"): its panels cannot be "
-                            + "checked");
+                    .contains(") is missing from the export (line 8 has no \"panelRecord\"): its panels cannot be "
+                            + "checked. An export of an Axon Server deployment carries no records (ADR-010)")
+                    .endsWith("--panel-record FILE");
+        }
+
+        /**
+         * An export of an Axon Server deployment attaches no record: the garant gives it beside the export, as
+         * the command side serves it. Another record given there (any file name) is not taken for it.
+         */
+        @Test
+        void aRecordGivenBesideTheExportIsCheckedLikeAnAttachedOne() throws IOException {
+            Path export = export(compactPanelEvents(PANELS, false));
+            Path record = dir.resolve("from-the-command-side.bin");
+            Files.write(record, LotteryRecord.encode(VOLUNTEERS.size(), 3, indexed(PANELS)));
+            List<LotteryPanel> others = List.of(
+                    new LotteryPanel(0.5, List.of("p-02", "p-03", "p-04")),
+                    new LotteryPanel(0.5, List.of("p-01", "p-05", "p-06")));
+            Path other = dir.resolve("other.bin");
+            Files.write(other, LotteryRecord.encode(VOLUNTEERS.size(), 3, indexed(others)));
+
+            Run run = verify(export, null, "sel-1", List.of(other, record));
+
+            assertThat(run.exitCode()).as(run.out()).isZero();
+            assertThat(run.verdict())
+                    .containsEntry("verified", true)
+                    .containsEntry("panelIndex", panelDrawn(PANEL_SEED, PANEL_ENTROPY).panelIndex());
+            Run withTheOtherOnly = verify(export, null, "sel-1", List.of(other));
+            assertThat(withTheOtherOnly.exitCode()).isEqualTo(DrawVerification.NOT_VERIFIED);
+            assertThat((String) withTheOtherOnly.verdict().get("reason")).contains("is missing from the export");
+            assertThat(verify(export, null, "sel-1", List.of(dir.resolve("absent.bin"))).exitCode())
+                    .isEqualTo(DrawVerification.UNREADABLE);
         }
 
         /** The operator put other panels in the store: equally valid ones, which would draw another panel. */
