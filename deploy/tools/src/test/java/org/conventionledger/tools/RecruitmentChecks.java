@@ -143,9 +143,11 @@ final class RecruitmentChecks {
             }
             stripped.append(JSON.writeValueAsString(parsed)).append('\n');
         }
-        assertThat(lotteries).singleElement().satisfies(lottery -> assertThat(lottery.path("panelRecord").asText())
-                .as("the export attaches the record")
-                .isNotEmpty());
+        assertThat(lotteries)
+                .singleElement()
+                .satisfies(lottery -> assertThat(lottery.path("panelRecord").asText())
+                        .as("the export attaches the record")
+                        .isNotEmpty());
         String sha256 = JSON.readTree(lotteries.get(0).path("payload").asText())
                 .path("panelRecord")
                 .path("sha256")
@@ -169,7 +171,9 @@ final class RecruitmentChecks {
         out.reset();
         int exit = DrawVerification.run(
                 withoutRecord.toString(), null, null, List.of(record.toString()), new PrintStream(out), System.err);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"verified\":true").doesNotContain("\"verified\":false");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("\"verified\":true")
+                .doesNotContain("\"verified\":false");
         assertThat(exit).isEqualTo(DrawVerification.VERIFIED);
     }
 

@@ -193,7 +193,9 @@ class LogExport {
             record = Optional.empty();
         }
         if (record.isEmpty()) {
-            LOG.warn("The export carries no panel record for the lottery naming {}: the store has none.", sha256.asText());
+            LOG.warn(
+                    "The export carries no panel record for the lottery naming {}: the store has none.",
+                    sha256.asText());
         }
         return record;
     }

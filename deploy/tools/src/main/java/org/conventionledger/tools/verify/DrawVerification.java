@@ -30,20 +30,27 @@ import org.conventionledger.events.recruitment.FrozenList;
 import org.conventionledger.events.recruitment.InvitationSent;
 import org.conventionledger.events.recruitment.InvitationsClosed;
 import org.conventionledger.events.recruitment.ListQuota;
+import org.conventionledger.events.recruitment.MemberSeated;
+import org.conventionledger.events.recruitment.MemberWithdrew;
+import org.conventionledger.events.recruitment.MembershipLost;
 import org.conventionledger.events.recruitment.LotteryPanel;
 import org.conventionledger.events.recruitment.PanelDrawn;
 import org.conventionledger.events.recruitment.PanelLotteryComputed;
 import org.conventionledger.events.recruitment.PanelRecordRef;
 import org.conventionledger.events.recruitment.PanelSelectionDefined;
 import org.conventionledger.events.recruitment.QuotaRange;
+import org.conventionledger.events.recruitment.ReplacementCalled;
 import org.conventionledger.events.recruitment.ResidentsDrawn;
 import org.conventionledger.events.recruitment.ResidentsListed;
 import org.conventionledger.events.recruitment.SelectionChance;
 import org.conventionledger.events.recruitment.SourceListFrozen;
 import org.conventionledger.events.recruitment.VolunteerRegistered;
+import org.conventionledger.rules.selection.Category;
 import org.conventionledger.rules.selection.LotteryRecord;
 import org.conventionledger.rules.selection.PanelDraw;
 import org.conventionledger.rules.selection.PanelLottery;
+import org.conventionledger.rules.selection.Quotas;
+import org.conventionledger.rules.selection.ValueQuota;
 import org.conventionledger.rules.selection.Volunteer;
 import org.conventionledger.rules.sortition.InvalidDrawException;
 import org.conventionledger.rules.sortition.ListFingerprint;
@@ -134,7 +141,11 @@ public final class DrawVerification {
             PanelDrawn.class,
             InvitationSent.class,
             DrawnResidentNotInvited.class,
-            InvitationsClosed.class);
+            InvitationsClosed.class,
+            MemberSeated.class,
+            MemberWithdrew.class,
+            MembershipLost.class,
+            ReplacementCalled.class);
 
     private DrawVerification() {}
 
@@ -161,6 +172,8 @@ public final class DrawVerification {
         final Map<Integer, byte[]> records = new HashMap<>();
         /** The panel records given beside the export ({@code --panel-record}), by their SHA-256. */
         final Map<String, byte[]> supplied = new HashMap<>();
+        /** Seatings, departures and replacements, by convention, in log order. */
+        final Map<String, List<Logged<Object>>> membership = new HashMap<>();
 
         private static <K, T> void add(Map<K, List<Logged<T>>> map, K key, int line, T event) {
             map.computeIfAbsent(key, k -> new ArrayList<>()).add(new Logged<>(line, event));
@@ -191,6 +204,14 @@ public final class DrawVerification {
                         .add(e.residentRef());
             } else if (event instanceof InvitationsClosed e) {
                 closedAt.putIfAbsent(e.conventionId(), line);
+            } else if (event instanceof MemberSeated e) {
+                add(membership, e.conventionId(), line, event);
+            } else if (event instanceof MemberWithdrew e) {
+                add(membership, e.conventionId(), line, event);
+            } else if (event instanceof MembershipLost e) {
+                add(membership, e.conventionId(), line, event);
+            } else if (event instanceof ReplacementCalled e) {
+                add(membership, e.conventionId(), line, event);
             }
         }
 
@@ -608,6 +629,7 @@ public final class DrawVerification {
                         + "(line " + computed.line() + ")");
             }
             checkDraw(selection, lottery, profiles, drawn);
+            int replacements = checkReplacements(log, key, selection, draw);
             return new PanelVerdict(
                     key,
                     true,
@@ -616,7 +638,11 @@ public final class DrawVerification {
                             + " chances; the "
                             + "drawn panel (" + drawn.panelIndex()
                             + ") and the reserve order are the ones the seed and the "
-                            + "public entropy pick",
+                            + "public entropy pick"
+                            + (replacements == 0
+                                    ? ""
+                                    : "; the " + replacements + " replacement(s) called are the ones the rule"
+                                            + " calls"),
                     drawn);
         } catch (Fails fails) {
             return new PanelVerdict(key, false, fails.getMessage(), drawn);
@@ -845,6 +871,98 @@ public final class DrawVerification {
         }
     }
 
+    /**
+     * Replays the seatings and departures after the draw and checks that each {@code ReplacementCalled} of
+     * the selection calls whom {@link PanelDraw#replacement} calls, as the command side does: the quotas
+     * counting the seated members (the leaver included), the households of everyone still holding a place on
+     * the panel (drawn or called, not gone) excluded, the reserve in its logged order without those already
+     * called. Returns how many replacements were checked.
+     */
+    private static int checkReplacements(Log log, Key key, PanelSelectionDefined selection, Logged<PanelDrawn> draw)
+            throws Fails {
+        Map<String, Volunteer> byInvitation = new HashMap<>();
+        Map<String, Volunteer> byPerson = new HashMap<>();
+        for (Logged<VolunteerRegistered> registered : log.volunteers.getOrDefault(key.conventionId(), List.of())) {
+            VolunteerRegistered v = registered.event();
+            Volunteer volunteer = new Volunteer(
+                    v.personId(), withoutNulls(v.profile() == null ? Map.of() : v.profile()), v.household());
+            byInvitation.put(v.invitationId(), volunteer);
+            byPerson.put(v.personId(), volunteer);
+        }
+        Map<String, Volunteer> memberOf = new LinkedHashMap<>();
+        Set<String> active = new HashSet<>();
+        Set<String> onPanel = new LinkedHashSet<>(draw.event().selected());
+        Set<String> called = new HashSet<>();
+        Set<String> replaced = new HashSet<>();
+        Quotas quotas = quotas(selection);
+        int checked = 0;
+        for (Logged<Object> logged : log.membership.getOrDefault(key.conventionId(), List.of())) {
+            if (logged.line() < draw.line()) {
+                continue;
+            }
+            if (logged.event() instanceof MemberSeated e && byInvitation.containsKey(e.invitationId())) {
+                memberOf.put(e.memberId(), byInvitation.get(e.invitationId()));
+                active.add(e.memberId());
+            } else if (logged.event() instanceof MemberWithdrew e) {
+                leave(e.memberId(), memberOf, active, onPanel);
+            } else if (logged.event() instanceof MembershipLost e) {
+                leave(e.memberId(), memberOf, active, onPanel);
+            } else if (logged.event() instanceof ReplacementCalled e && e.selectionId().equals(key.id())) {
+                Volunteer leaver = memberOf.get(e.replacedMemberId());
+                if (leaver == null || active.contains(e.replacedMemberId()) || !replaced.add(e.replacedMemberId())) {
+                    throw new Fails("line " + logged.line() + " replaces " + e.replacedMemberId()
+                            + ", who is not a member who left and was not replaced yet");
+                }
+                List<Volunteer> seated = memberOf.entrySet().stream()
+                        .filter(m -> active.contains(m.getKey()) || m.getKey().equals(e.replacedMemberId()))
+                        .map(Map.Entry::getValue)
+                        .toList();
+                Set<String> households = new HashSet<>();
+                onPanel.stream()
+                        .map(byPerson::get)
+                        .filter(v -> v != null && v.household() != null)
+                        .forEach(v -> households.add(v.household()));
+                List<Volunteer> reserve = draw.event().reserve().stream()
+                        .filter(p -> !called.contains(p))
+                        .map(p -> byPerson.getOrDefault(p, new Volunteer(p, Map.of())))
+                        .toList();
+                String expected = PanelDraw.replacement(
+                                quotas, PanelDraw.valueCounts(quotas, seated), households, leaver, reserve)
+                        .map(Volunteer::id)
+                        .orElse(null);
+                if (!e.personId().equals(expected)) {
+                    throw new Fails("line " + logged.line() + " calls " + e.personId() + " to replace "
+                            + e.replacedMemberId() + "; the rule (quotas, one member per household, reserve order)"
+                            + " calls " + (expected == null ? "nobody" : expected));
+                }
+                called.add(e.personId());
+                onPanel.add(e.personId());
+                checked++;
+            }
+        }
+        return checked;
+    }
+
+    private static void leave(String memberId, Map<String, Volunteer> memberOf, Set<String> active, Set<String> onPanel) {
+        if (active.remove(memberId)) {
+            onPanel.remove(memberOf.get(memberId).id());
+        }
+    }
+
+    private static Quotas quotas(PanelSelectionDefined selection) {
+        Map<String, List<ValueQuota>> byCategory = new LinkedHashMap<>();
+        for (QuotaRange quota : selection.quotas()) {
+            byCategory
+                    .computeIfAbsent(quota.category(), c -> new ArrayList<>())
+                    .add(new ValueQuota(quota.value(), quota.min(), quota.max()));
+        }
+        return new Quotas(
+                selection.panelSize(),
+                byCategory.entrySet().stream()
+                        .map(e -> new Category(e.getKey(), e.getValue()))
+                        .toList());
+    }
+
     private static Map<String, String> withoutNulls(Map<String, String> profile) {
         Map<String, String> values = new HashMap<>();
         profile.forEach((category, value) -> {
@@ -945,6 +1063,14 @@ public final class DrawVerification {
             complete = all(e.conventionId(), e.residentRef(), e.reason());
         } else if (event instanceof InvitationsClosed e) {
             complete = all(e.conventionId());
+        } else if (event instanceof MemberSeated e) {
+            complete = all(e.conventionId(), e.memberId(), e.invitationId());
+        } else if (event instanceof MemberWithdrew e) {
+            complete = all(e.conventionId(), e.memberId());
+        } else if (event instanceof MembershipLost e) {
+            complete = all(e.conventionId(), e.memberId());
+        } else if (event instanceof ReplacementCalled e) {
+            complete = all(e.conventionId(), e.selectionId(), e.replacedMemberId(), e.personId());
         }
         if (!complete) {
             throw new Unreadable("line " + number + ": the " + event.getClass().getSimpleName()
