@@ -30,10 +30,10 @@ import org.conventionledger.events.recruitment.FrozenList;
 import org.conventionledger.events.recruitment.InvitationSent;
 import org.conventionledger.events.recruitment.InvitationsClosed;
 import org.conventionledger.events.recruitment.ListQuota;
+import org.conventionledger.events.recruitment.LotteryPanel;
 import org.conventionledger.events.recruitment.MemberSeated;
 import org.conventionledger.events.recruitment.MemberWithdrew;
 import org.conventionledger.events.recruitment.MembershipLost;
-import org.conventionledger.events.recruitment.LotteryPanel;
 import org.conventionledger.events.recruitment.PanelDrawn;
 import org.conventionledger.events.recruitment.PanelLotteryComputed;
 import org.conventionledger.events.recruitment.PanelRecordRef;
@@ -106,7 +106,10 @@ import org.conventionledger.rules.sortition.SeedCommitment;
  * add up to 1, each volunteer's published chance is the sum of the probabilities of the panels that hold
  * them and the published minimum is the smallest chance (all within {@value #TOLERANCE}); once drawn, the
  * revealed seed matches the commitment, public entropy is logged beside it, and the drawn panel, its
- * members and the reserve order are the ones {@link PanelDraw} picks with {@code seed + "|" + publicEntropy}.
+ * members and the reserve order are the ones {@link PanelDraw} picks with {@code seed + "|" + publicEntropy};
+ * and each {@code ReplacementCalled}, replayed with the seatings and departures logged before it, names the
+ * volunteer {@link PanelDraw#replacement} calls (quotas, one member per household, reserve order). A lottery
+ * whose record the export does not attach (Axon Server) takes it from {@code --panel-record FILE}.
  * A lottery not drawn yet is checked as far as it goes.
  *
  * <p>Prints one JSON line per draw, {@code {"convention","draw","verified","reason","drawn":[{"personId",
@@ -907,7 +910,8 @@ public final class DrawVerification {
                 leave(e.memberId(), memberOf, active, onPanel);
             } else if (logged.event() instanceof MembershipLost e) {
                 leave(e.memberId(), memberOf, active, onPanel);
-            } else if (logged.event() instanceof ReplacementCalled e && e.selectionId().equals(key.id())) {
+            } else if (logged.event() instanceof ReplacementCalled e
+                    && e.selectionId().equals(key.id())) {
                 Volunteer leaver = memberOf.get(e.replacedMemberId());
                 if (leaver == null || active.contains(e.replacedMemberId()) || !replaced.add(e.replacedMemberId())) {
                     throw new Fails("line " + logged.line() + " replaces " + e.replacedMemberId()
@@ -943,7 +947,8 @@ public final class DrawVerification {
         return checked;
     }
 
-    private static void leave(String memberId, Map<String, Volunteer> memberOf, Set<String> active, Set<String> onPanel) {
+    private static void leave(
+            String memberId, Map<String, Volunteer> memberOf, Set<String> active, Set<String> onPanel) {
         if (active.remove(memberId)) {
             onPanel.remove(memberOf.get(memberId).id());
         }

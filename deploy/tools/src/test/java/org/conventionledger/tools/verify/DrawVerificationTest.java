@@ -745,7 +745,8 @@ class DrawVerificationTest {
                         CONVENTION));
             }
             more.add(event(
-                    new MemberWithdrew(CONVENTION, "m-" + leaver, WithdrawalReason.MOVED_AWAY, LocalDate.of(2025, 5, 1)),
+                    new MemberWithdrew(
+                            CONVENTION, "m-" + leaver, WithdrawalReason.MOVED_AWAY, LocalDate.of(2025, 5, 1)),
                     CONVENTION));
             more.add(event(
                     new ReplacementCalled(
@@ -766,8 +767,8 @@ class DrawVerificationTest {
             String first = sameGender.get(0);
             String sitting = drawn.selected().stream()
                     .filter(p -> !p.equals(leaver))
-                    .filter(p -> PANELS.stream()
-                            .noneMatch(panel -> panel.personIds().containsAll(List.of(p, first))))
+                    .filter(p ->
+                            PANELS.stream().noneMatch(panel -> panel.personIds().containsAll(List.of(p, first))))
                     .findFirst()
                     .orElseThrow();
             List<Event> events = new ArrayList<>(panelEvents());
