@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.conventionledger.command.platform.Commands;
 import org.conventionledger.command.platform.RuleViolation;
+import org.conventionledger.command.privacy.PersonVault;
 import org.conventionledger.csv.Dates;
 import org.conventionledger.csv.HeaderNames;
 import org.conventionledger.csv.Table;
@@ -19,6 +20,8 @@ import org.conventionledger.csv.TableRow;
 import org.conventionledger.csv.UnreadableTable;
 import org.conventionledger.events.Transition;
 import org.conventionledger.events.recruitment.Answer;
+import org.conventionledger.rules.sortition.IdentityNormaliser;
+import org.conventionledger.rules.sortition.PersonPseudonym;
 import org.conventionledger.rules.sortition.SourceListFile;
 import org.conventionledger.rules.sortition.SourceListFile.Problem;
 import org.springframework.stereotype.Component;
@@ -27,9 +30,12 @@ import org.springframework.stereotype.Component;
  * Records the volunteers' answers from a file, read like the source lists ({@link TableReader}): one row
  * per invitation with {@code invitation_id}, {@code answer} ({@code ACCEPTED}/{@code DECLINED}, or
  * {@code oui}/{@code non}, {@code accepté}/{@code refusé}), {@code answered_on} (any {@link Dates} form) and
- * optionally {@code preferred_transition}; every other column is a profile category (gender, age band…)
- * of the volunteers who accepted. Columns that would put personal data in the log in clear (names, birth
- * date, contact: see {@link SourceListFile}) are refused; {@code mapping=Header=ignore} leaves a column out.
+ * optionally {@code preferred_transition} and {@code household} (a key shared by housemates, such as the
+ * address, which reaches the log only as its keyed pseudonym, {@link PersonPseudonym#household}); every
+ * other column is a profile category (gender, age band…) of the volunteers who accepted. Columns that would
+ * put personal data in the log in clear (names, birth date, contact: see {@link SourceListFile}) are
+ * refused; {@code mapping=Header=ignore} leaves a column out and {@code mapping=Header=household} makes it
+ * the household key (the address column, for instance).
  * Every problem is listed by line and column; the answers are recorded all at once
  * ({@link RecordInvitationAnswers}) or not at all; a dry run checks and writes nothing.
  */
@@ -58,7 +64,11 @@ public class AnswerImport {
                             "courrier"),
             "answer", List.of("answer", "reponse"),
             "answered_on", List.of("answeredon", "answerdate", "datedereponse", "datereponse", "repondule"),
-            "preferred_transition", List.of("preferredtransition", "transition", "transitionpreferee"));
+            "preferred_transition", List.of("preferredtransition", "transition", "transitionpreferee"),
+            "household", List.of("household", "householdkey", "foyer", "menage", "cledefoyer", "cledumenage"));
+    /** As long as the answer request takes ({@code RecruitmentController.AnswerRequest}). */
+    static final int MAX_HOUSEHOLD_LENGTH = 500;
+
     private static final Set<String> ACCEPTED = Set.of("accepted", "accepte", "acceptee", "oui", "yes", "volontaire");
     private static final Set<String> DECLINED = Set.of("declined", "decline", "refuse", "refusee", "non", "no");
     private static final Map<String, Transition> TRANSITIONS = Map.of(
@@ -77,15 +87,17 @@ public class AnswerImport {
 
     private final Commands commands;
     private final RecruitmentRegister register;
+    private final PersonVault vault;
 
-    public AnswerImport(Commands commands, RecruitmentRegister register) {
+    public AnswerImport(Commands commands, RecruitmentRegister register, PersonVault vault) {
         this.commands = commands;
         this.register = register;
+        this.vault = vault;
     }
 
     public Outcome importFile(
             String conventionId, InputStream body, String contentType, String mapping, String sheet, boolean dryRun) {
-        Set<String> ignored = ignored(mapping);
+        Map<String, String> mapped = mapping(mapping);
         List<Problem> problems = new ArrayList<>();
         int[] count = {0};
         Map<String, String> used = new LinkedHashMap<>();
@@ -98,16 +110,25 @@ public class AnswerImport {
             for (int i = 0; i < header.cells().size(); i++) {
                 String name = header.cells().get(i);
                 String key = HeaderNames.key(name);
-                if (name.isEmpty() || ignored.contains(key)) {
+                if (name.isEmpty() || "ignore".equals(mapped.get(key))) {
                     used.put(name, "ignore");
                     continue;
                 }
-                String field = COLUMNS.entrySet().stream()
-                        .filter(e -> e.getValue().contains(key))
-                        .map(Map.Entry::getKey)
-                        .findFirst()
-                        .orElse(null);
-                if (field != null) {
+                String field = mapped.containsKey(key)
+                        ? mapped.get(key)
+                        : COLUMNS.entrySet().stream()
+                                .filter(e -> e.getValue().contains(key))
+                                .map(Map.Entry::getKey)
+                                .findFirst()
+                                .orElse(null);
+                if (field != null && column.containsKey(field)) {
+                    problem(
+                            problems,
+                            count,
+                            header.line(),
+                            name,
+                            "a second " + field + " column (the first is " + header.cell(column.get(field)) + ")");
+                } else if (field != null) {
                     column.put(field, i);
                     used.put(name, field);
                 } else if (SourceListFile.namesPersonalData(name)) {
@@ -153,7 +174,7 @@ public class AnswerImport {
             throw new RejectedFile("invalid-csv", problems, count[0]);
         }
         if (!dryRun) {
-            commands.send(new RecordInvitationAnswers(conventionId, answers));
+            commands.send(new RecordInvitationAnswers(conventionId, pseudonymised(conventionId, answers)));
         }
         int accepted = (int)
                 answers.stream().filter(a -> a.answer() == Answer.ACCEPTED).count();
@@ -220,6 +241,28 @@ public class AnswerImport {
                         "\"" + transitionText + "\" is not a transition: ECOLOGICAL, SOCIAL or DEMOCRATIC");
             }
         }
+        Integer householdColumn = column.get("household");
+        String household = householdColumn == null ? "" : row.cell(householdColumn);
+        if (!household.isEmpty()) {
+            String householdHeader = header.cell(householdColumn);
+            if (answer == Answer.DECLINED) {
+                problem(problems, count, row.line(), householdHeader, "only a volunteer (ACCEPTED) gives a household");
+            } else if (household.length() > MAX_HOUSEHOLD_LENGTH) {
+                problem(
+                        problems,
+                        count,
+                        row.line(),
+                        householdHeader,
+                        "a household key has at most " + MAX_HOUSEHOLD_LENGTH + " characters");
+            } else if (IdentityNormaliser.normalise(household).isEmpty()) {
+                problem(
+                        problems,
+                        count,
+                        row.line(),
+                        householdHeader,
+                        "a household key, when given, has a letter or digit (leave the cell empty otherwise)");
+            }
+        }
         Map<String, String> values = new LinkedHashMap<>();
         profile.forEach((index, category) -> {
             String value = row.cell(index);
@@ -245,26 +288,60 @@ public class AnswerImport {
         return java.util.Optional.of(
                 answer == Answer.ACCEPTED
                         ? new RecordInvitationAnswer(
-                                conventionId, invitation, answer, answeredOn, values, transition, null)
+                                conventionId,
+                                invitation,
+                                answer,
+                                answeredOn,
+                                values,
+                                transition,
+                                null,
+                                household.isEmpty() ? null : household)
                         : new RecordInvitationAnswer(conventionId, invitation, answer, answeredOn));
     }
 
-    private static Set<String> ignored(String mapping) {
-        Set<String> ignored = new java.util.HashSet<>();
+    /**
+     * The answers with each household key replaced by its pseudonym, keyed with the convention's secret;
+     * only for a real import, so a dry run creates no secret in the vault.
+     */
+    private List<RecordInvitationAnswer> pseudonymised(String conventionId, List<RecordInvitationAnswer> answers) {
+        if (answers.stream().allMatch(a -> a.household() == null)) {
+            return answers;
+        }
+        PersonPseudonym pseudonyms = new PersonPseudonym(vault.pseudonymSecret(conventionId));
+        return answers.stream()
+                .map(a -> a.household() == null
+                        ? a
+                        : new RecordInvitationAnswer(
+                                a.conventionId(),
+                                a.invitationId(),
+                                a.answer(),
+                                a.answeredOn(),
+                                a.profile(),
+                                a.preferredTransition(),
+                                a.needs(),
+                                pseudonyms.household(conventionId, a.household())))
+                .toList();
+    }
+
+    /** The mapping's columns, by header key: {@code ignore} or {@code household}. */
+    private static Map<String, String> mapping(String mapping) {
+        Map<String, String> mapped = new HashMap<>();
         if (mapping == null || mapping.isBlank()) {
-            return ignored;
+            return mapped;
         }
         for (String pair : mapping.split("[,;\\n]")) {
             int equals = pair.lastIndexOf('=');
-            if (equals <= 0 || !pair.substring(equals + 1).strip().equalsIgnoreCase("ignore")) {
+            String target =
+                    equals <= 0 ? "" : pair.substring(equals + 1).strip().toLowerCase(Locale.ROOT);
+            if (!target.equals("ignore") && !target.equals("household")) {
                 throw RuleViolation.unprocessable(
                         "mapping",
-                        "mapping: \"" + pair.strip()
-                                + "\" is not header=ignore (the answers' columns are recognised by their names)");
+                        "mapping: \"" + pair.strip() + "\" is not header=ignore or header=household (the answers'"
+                                + " other columns are recognised by their names)");
             }
-            ignored.add(HeaderNames.key(pair.substring(0, equals)));
+            mapped.put(HeaderNames.key(pair.substring(0, equals)), target);
         }
-        return ignored;
+        return mapped;
     }
 
     private static void problem(List<Problem> problems, int[] count, int line, String column, String problem) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -48,8 +49,9 @@ import org.conventionledger.rules.sortition.SeedCommitment;
  * quotas and a seed commitment first, before the invitations close (so they cannot be fitted to the
  * answers), then the lottery (only once the answers are closed, so the pool is
  * final), then the draw with the revealed seed. Only volunteers on the drawn panel, or called from the
- * reserve, are seated, once, within their assembly's capacity, under an adopted contract. A member leaves
- * by withdrawing or under the contract's absence rule; a member who left may be replaced once.
+ * reserve, are seated, once, within their assembly's capacity, under an adopted contract, never beside a
+ * sitting member of their household. A member leaves by withdrawing or under the contract's absence rule; a
+ * member who left may be replaced once, by a reserve volunteer of no household already on the panel.
  */
 public class Panel {
 
@@ -439,10 +441,21 @@ public class Panel {
                 .filter(p -> !reserveCalled.contains(p))
                 .map(p -> volunteers.get(invitationByPerson.get(p)))
                 .toList();
+        Set<String> left = members.values().stream()
+                .filter(m -> !m.active())
+                .map(m -> personByInvitation.get(m.invitationId()))
+                .collect(Collectors.toSet());
+        // drawn or called volunteers not seated yet hold their place too: their households are taken
+        List<VolunteerRegistered> onPanel = selectable.stream()
+                .filter(p -> !left.contains(p))
+                .map(p -> volunteers.get(invitationByPerson.get(p)))
+                .toList();
         VolunteerRegistered next = PanelLotteries.replacement(
-                        selection, seated, volunteers.get(leaving.invitationId()), reserve)
+                        selection, seated, onPanel, volunteers.get(leaving.invitationId()), reserve)
                 .orElseThrow(() -> RuleViolation.conflict(
-                        "reserve-exhausted", "No reserve volunteer keeps the panel within its quotas."));
+                        "reserve-exhausted",
+                        "No reserve volunteer keeps the panel within its quotas without sharing a household"
+                                + " with someone on the panel."));
         return new ReplacementCalled(
                 conventionId, selection.selectionId(), leaving.memberId(), next.personId(), next.invitationId());
     }
@@ -515,6 +528,17 @@ public class Panel {
                     "unknown-contract",
                     "Contract version " + command.contractVersion() + " was not adopted; adopted: " + contracts.keySet()
                             + ".");
+        }
+        String household = volunteers.get(command.invitationId()).household();
+        if (household != null
+                && members.values().stream()
+                        .anyMatch(m -> m.active()
+                                && household.equals(
+                                        volunteers.get(m.invitationId()).household()))) {
+            throw RuleViolation.conflict(
+                    "household-seated",
+                    "A member of the household of the volunteer of invitation " + command.invitationId()
+                            + " already sits: the panel seats at most one volunteer per household.");
         }
         Integer capacity = capacities.get(command.assembly());
         long sitting = members.values().stream()

@@ -2,10 +2,13 @@ package org.conventionledger.command.recruitment;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.conventionledger.command.platform.RuleViolation;
 import org.conventionledger.events.recruitment.PanelDrawn;
 import org.conventionledger.events.recruitment.PanelLotteryComputed;
@@ -126,18 +129,29 @@ final class PanelLotteries {
                 reserve);
     }
 
-    /** Who replaces {@code leaver}: the first reserve volunteer {@link PanelDraw#replacement}'s rule accepts. */
+    /**
+     * Who replaces {@code leaver}: the first reserve volunteer {@link PanelDraw#replacement}'s rule accepts.
+     * {@code seated} are the members the quotas count (leaver included); {@code onPanel} every volunteer
+     * still holding a place on the panel (leaver excluded), whose households the replacement must not share.
+     */
     static Optional<VolunteerRegistered> replacement(
             PanelSelectionDefined selection,
             List<VolunteerRegistered> seated,
+            List<VolunteerRegistered> onPanel,
             VolunteerRegistered leaver,
             List<VolunteerRegistered> reserve) {
         Map<String, VolunteerRegistered> byId = new HashMap<>();
         reserve.forEach(v -> byId.put(v.personId(), v));
         Quotas quotas = quotas(selection);
+        Set<String> households = new HashSet<>();
+        onPanel.stream()
+                .map(VolunteerRegistered::household)
+                .filter(Objects::nonNull)
+                .forEach(households::add);
         return PanelDraw.replacement(
                         quotas,
                         PanelDraw.valueCounts(quotas, volunteers(seated)),
+                        households,
                         volunteer(leaver),
                         volunteers(reserve))
                 .map(v -> byId.get(v.id()));

@@ -76,7 +76,9 @@ class RoleRulesTest extends WriteApiTest {
             "a referrer's contact, for the garants: appends PersonalDataRead before answering (ReferralApiTest)",
             "GET /api/votations/{votationId}/ballot-order",
             "the caller's own display order of the actions, from the votation's seed and their pseudonym: no "
-                    + "personal data");
+                    + "personal data",
+            "GET /api/lottery-records/{sha256}",
+            "a lottery's panels as pool indices and probabilities, named by the hash in the log: no personal data");
 
     @Autowired
     EventStore eventStore;

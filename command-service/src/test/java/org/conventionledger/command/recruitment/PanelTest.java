@@ -31,6 +31,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.conventionledger.command.organisation.Convention;
@@ -268,6 +271,17 @@ class PanelTest {
 
     private static ReplacementCalled replacement(String memberId, int by) {
         return new ReplacementCalled(CONVENTION, SELECTION, memberId, "p-" + by, "inv-" + by);
+    }
+
+    /** {@code events} with the volunteers of the given invitations registered in {@code household}. */
+    private static List<Object> oneHousehold(List<Object> events, String household, int... invitations) {
+        Set<String> of = IntStream.of(invitations).mapToObj(n -> "inv-" + n).collect(Collectors.toSet());
+        return events.stream()
+                .map(e -> e instanceof VolunteerRegistered v && of.contains(v.invitationId())
+                        ? new VolunteerRegistered(
+                                v.conventionId(), v.invitationId(), v.personId(), v.profile(), null, null, household)
+                        : e)
+                .toList();
     }
 
     // ---- building blocks: commands ----------------------------------------------------------------
@@ -1762,6 +1776,55 @@ class PanelTest {
         void anUnknownMemberIsNotFound() {
             expectRejected(
                     fixture.given(seatedPanel()).when(new CallReplacement(CONVENTION, "mem-9")), 404, "unknown-member");
+        }
+
+        /** p-3 keeps the quotas but shares a household with p-2, who still sits: p-5 is called instead. */
+        @Test
+        void aReserveVolunteerOfASeatedMembersHouseholdIsSkipped() {
+            fixture.given(oneHousehold(seatedPanel(withdrew("mem-1")), HOUSEHOLD, 2, 3))
+                    .when(new CallReplacement(CONVENTION, "mem-1"))
+                    .expectEvents(replacement("mem-1", 5));
+        }
+
+        /**
+         * p-2 was drawn but is not seated yet: their place on the panel is theirs, so is their household. The
+         * quotas count the seated only (nobody once p-1 left): p-4, first in the reserve, keeps every maximum
+         * but is of p-2's household, so p-3, next, is called.
+         */
+        @Test
+        void aReserveVolunteerOfTheHouseholdOfSomeoneDrawnButNotSeatedIsSkipped() {
+            fixture.given(oneHousehold(panelDrawn(seated("mem-1", 1, SOCIAL), withdrew("mem-1")), HOUSEHOLD, 2, 4))
+                    .when(new CallReplacement(CONVENTION, "mem-1"))
+                    .expectEvents(replacement("mem-1", 3));
+        }
+
+        /** The leaver's household is no longer on the panel: p-3, of p-1's household, replaces p-1. */
+        @Test
+        void theLeaversHousemateMayReplaceThem() {
+            fixture.given(oneHousehold(seatedPanel(withdrew("mem-1")), HOUSEHOLD, 1, 3))
+                    .when(new CallReplacement(CONVENTION, "mem-1"))
+                    .expectEvents(replacement("mem-1", 3));
+        }
+
+        /** p-2 (m) left; p-4, the only man of the reserve, is of p-1's household, and p-1 sits. */
+        @Test
+        void whenOnlyHousematesOfTheSeatedKeepTheQuotasTheReserveIsExhausted() {
+            expectRejected(
+                    fixture.given(oneHousehold(seatedPanel(withdrew("mem-2")), HOUSEHOLD, 1, 4))
+                            .when(new CallReplacement(CONVENTION, "mem-2")),
+                    409,
+                    "reserve-exhausted");
+        }
+
+        /** A log written before replacements heeded households called p-3, of sitting p-2's household. */
+        @Test
+        void aVolunteerIsNotSeatedBesideAMemberOfTheirHousehold() {
+            expectRejected(
+                    fixture.given(oneHousehold(
+                                    seatedPanel(withdrew("mem-1"), replacement("mem-1", 3)), HOUSEHOLD, 2, 3))
+                            .when(seat("mem-3", 3, SOCIAL)),
+                    409,
+                    "household-seated");
         }
 
         /** p-2 (m) left and p-4, the only man of the reserve, replaced him and left too: only women remain. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.conventionledger.command.platform.ApiClient.json;
 import static org.conventionledger.command.platform.ApiClient.problem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -579,6 +580,108 @@ class RecruitmentApiTest extends WriteApiTest {
                 .andExpect(status().isOk());
     }
 
+    /**
+     * The answers file's household column ({@code Foyer}, or the address column mapped to it) reaches the
+     * log as the keyed pseudonyms the answer request gives, housemates sharing one; a bad key is a problem
+     * naming its line and column, and nothing is written.
+     */
+    @Test
+    void theAnswersFileGivesHouseholdsAsPseudonymsOnly() throws Exception {
+        Recruitment r = build(Step.INVITED, 3, 3);
+        String c = "/api/conventions/" + r.convention;
+        List<String> invitations = new ArrayList<>(r.invitationOf.values());
+        String bad = "Invitation;Réponse;Répondu le;Genre;Foyer\n"
+                + invitations.get(0) + ";oui;01/09/2021;femme;" + "9".repeat(501) + "\n"
+                + invitations.get(1) + ";oui;01/09/2021;homme;- / -\n"
+                + invitations.get(2) + ";non;01/09/2021;;" + JAUDE + "\n"
+                + invitations.get(3) + ";oui;01/09/2021;homme;" + JAUDE + "\n";
+        long before = eventCount();
+        api.perform(
+                        ORGANISER,
+                        post(c + "/invitations/answers").contentType("text/csv").content(bad))
+                .andExpect(problem(422, "invalid-csv"))
+                .andExpect(jsonPath("$.problemCount").value(3))
+                .andExpect(jsonPath("$.problems[0].line").value(2))
+                .andExpect(jsonPath("$.problems[0].column").value("Foyer"))
+                .andExpect(jsonPath("$.problems[0].problem").value(org.hamcrest.Matchers.containsString("500")))
+                .andExpect(jsonPath("$.problems[1].line").value(3))
+                .andExpect(jsonPath("$.problems[1].problem")
+                        .value(org.hamcrest.Matchers.containsString("letter or digit")))
+                .andExpect(jsonPath("$.problems[2].line").value(4))
+                .andExpect(jsonPath("$.problems[2].problem")
+                        .value(org.hamcrest.Matchers.containsString("only a volunteer")));
+        api.perform(
+                        ORGANISER,
+                        post(c + "/invitations/answers?mapping=Adresse=foyer")
+                                .contentType("text/csv")
+                                .content("Invitation;Réponse;Répondu le;Adresse\n"))
+                .andExpect(problem(422, "mapping"));
+
+        StringBuilder good = new StringBuilder("Invitation;Réponse;Répondu le;Genre;Adresse\n");
+        List<String> addresses = Arrays.asList("12, Rue Blatin - 63000 CLERMONT FERRAND", BLATIN, JAUDE, "", "", "");
+        for (int i = 0; i < invitations.size(); i++) {
+            good.append(invitations.get(i))
+                    .append(
+                            i == 5
+                                    ? ";non;03/09/2021;;"
+                                    : i % 2 == 0 ? ";oui;03/09/2021;femme;" : ";oui;03/09/2021;homme;")
+                    .append(addresses.get(i))
+                    .append("\n");
+        }
+        api.perform(
+                        ORGANISER,
+                        post(c + "/invitations/answers").contentType("text/csv").content(good.toString()))
+                .andExpect(problem(422, "invalid-csv"))
+                .andExpect(jsonPath("$.problems[0].column").value("Adresse"))
+                .andExpect(jsonPath("$.problems[0].problem").value(org.hamcrest.Matchers.containsString("in clear")));
+        api.perform(
+                        ORGANISER,
+                        post(c + "/invitations/answers?dryRun=true&mapping=Adresse=household")
+                                .contentType("text/csv")
+                                .content(good.toString()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.mapping.Adresse").value("household"))
+                .andExpect(jsonPath("$.problemCount").value(0));
+        assertThat(eventCount())
+                .as("no refused file and no dry run writes an event")
+                .isEqualTo(before);
+
+        api.perform(
+                        ORGANISER,
+                        post(c + "/invitations/answers?mapping=Adresse=household")
+                                .contentType("text/csv")
+                                .content(good.toString()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(5));
+        Map<String, String> householdOf = new HashMap<>();
+        events(r.convention).stream()
+                .map(DomainEventMessage::getPayload)
+                .filter(VolunteerRegistered.class::isInstance)
+                .map(VolunteerRegistered.class::cast)
+                .forEach(v -> {
+                    assertThat(v.profile()).containsOnlyKeys("Genre");
+                    householdOf.put(v.invitationId(), String.valueOf(v.household()));
+                });
+        String blatin = new PersonPseudonym(vault.pseudonymSecret(r.convention)).household(r.convention, BLATIN);
+        assertThat(blatin).matches(PersonPseudonym.HOUSEHOLD_PATTERN);
+        assertThat(householdOf)
+                .as("the pseudonyms the answer request gives, housemates sharing one")
+                .containsEntry(invitations.get(0), blatin)
+                .containsEntry(invitations.get(1), blatin)
+                .containsEntry(invitations.get(3), "null")
+                .containsEntry(invitations.get(4), "null")
+                .hasSize(5);
+        assertThat(householdOf.get(invitations.get(2)))
+                .matches(PersonPseudonym.HOUSEHOLD_PATTERN)
+                .isNotEqualTo(blatin);
+        String stored = String.join(
+                "\n",
+                storedPayloads(r.convention, "VolunteerRegistered").stream()
+                        .map(JsonNode::toString)
+                        .toList());
+        assertThat(stored.toLowerCase(Locale.ROOT)).doesNotContain("blatin", "jaude", "adresse");
+    }
+
     @Test
     void quotasMayComeAsTheSortitionFoundationsCsv() throws Exception {
         Recruitment r = build(Step.ANSWERED, 3, 3);
@@ -671,6 +774,17 @@ class RecruitmentApiTest extends WriteApiTest {
                         records.require(lottery.panelRecord().sha256()))
                 .panels();
         assertThat(panels).hasSize(lottery.panelRecord().panels()).isNotEmpty();
+        // a garant whose export carries no record (Axon Server) takes it from the command side, by its hash
+        String recordUrl = "/api/lottery-records/" + lottery.panelRecord().sha256();
+        byte[] served = api.perform("GARANT", get(recordUrl))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        assertThat(LotteryRecord.sha256(served)).isEqualTo(lottery.panelRecord().sha256());
+        api.perform("MONITOR", get(recordUrl)).andExpect(status().isForbidden());
+        api.perform("GARANT", get("/api/lottery-records/" + "0".repeat(64)))
+                .andExpect(problem(404, "unknown-lottery-record"));
         for (PanelLottery.Panel panel : panels) {
             List<String> seated = panel.members().stream()
                     .map(i -> lottery.chances().get(i).personId())

@@ -67,6 +67,7 @@ public final class Ledger {
                         options.get("export", null),
                         options.get("draw", null),
                         options.get("selection", null),
+                        options.all("panel-record"),
                         System.out,
                         System.err));
             case "panel-probabilities" ->
@@ -131,6 +132,8 @@ public final class Ledger {
                          and per panel selection, exit code 0 if all verify, 1 if not, 2 if unreadable.
                          --export FILE      the JSON Lines of GET /api/audit/export
                          --draw DRAW_ID     only this draw; --selection SELECTION_ID  only this selection
+                         --panel-record FILE  (repeatable) a lottery's panel record the export does not
+                                            attach (Axon Server), from GET /api/lottery-records/{sha256}
                   panel-probabilities  Each volunteer's probability of selection under the fair (LEXIMIN)
                          lottery over the panels meeting the quotas; prints {"panelSize","algorithm",
                          "minProbability","probabilities":[one per people row]}, exit code 1 if no panel

@@ -42,6 +42,7 @@ class ClermontReplayTest {
             RebuildChecks.rebuildsEveryProjectionToTheSameViews(client, services, result);
             rejectsBadWritesWithoutWritingAnything(services);
             sealsExportsAndVerifiesTheLog(services);
+            RecruitmentChecks.verifiesTheLotteryWithAndWithoutItsRecordInTheExport(services);
             RecruitmentChecks.erasesAPersonAndTheLogStillVerifies(client, services, result);
             countsConcurrentBallotsExactlyOnce(services, result);
             servesOperationsEndpoints(services);
@@ -66,6 +67,7 @@ class ClermontReplayTest {
                 + "currentSchema=" + schema;
         try (LedgerServices services = new LedgerServices(dataDir, url).start()) {
             ClermontDemo.Result result = replayAndVerify(services);
+            RecruitmentChecks.verifiesTheLotteryWithAndWithoutItsRecordInTheExport(services);
             rejectsBadWritesWithoutWritingAnything(services);
             countsConcurrentBallotsExactlyOnce(services, result);
         }

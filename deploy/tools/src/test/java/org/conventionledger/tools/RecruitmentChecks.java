@@ -3,6 +3,8 @@ package org.conventionledger.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,8 @@ final class RecruitmentChecks {
 
     /** Distinct invented residents over the seven lists (overlapping ranges 0–8,549). */
     static final int LISTED = 8_550;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RecruitmentChecks() {}
 
@@ -115,6 +120,61 @@ final class RecruitmentChecks {
         // the demo commits the entropy's source with the seed and invites every drawn resident
         assertThat(verdicts).contains("\"unaccounted\":[],\"warnings\":[]").doesNotContain("source not committed");
         assertThat(exit).as(verdicts).isZero();
+    }
+
+    /**
+     * On the store the services run on (embedded H2 or PostgreSQL): the export attaches the lottery's panel
+     * record (ADR-010) and verify-draw checks the lottery and the draw from it; stripped of it, as an export
+     * of an Axon Server deployment is, the lottery fails to verify until the record served by the command side
+     * is given beside the export.
+     */
+    static void verifiesTheLotteryWithAndWithoutItsRecordInTheExport(LedgerServices services) throws Exception {
+        Path export = services.dataDir.resolve("lottery-check.jsonl");
+        Files.writeString(export, text(services, services.queryUrl() + "/api/audit/export", "garant"));
+        verifiesTheDrawFromTheExport(export);
+        List<JsonNode> lotteries = new ArrayList<>();
+        StringBuilder stripped = new StringBuilder();
+        for (String line : Files.readAllLines(export)) {
+            ObjectNode parsed = (ObjectNode) JSON.readTree(line);
+            if (parsed.path("payloadType").asText().endsWith(".PanelLotteryComputed")) {
+                lotteries.add(parsed);
+                parsed = parsed.deepCopy();
+                parsed.remove("panelRecord");
+            }
+            stripped.append(JSON.writeValueAsString(parsed)).append('\n');
+        }
+        assertThat(lotteries)
+                .singleElement()
+                .satisfies(lottery -> assertThat(lottery.path("panelRecord").asText())
+                        .as("the export attaches the record")
+                        .isNotEmpty());
+        String sha256 = JSON.readTree(lotteries.get(0).path("payload").asText())
+                .path("panelRecord")
+                .path("sha256")
+                .asText();
+        Path withoutRecord = services.dataDir.resolve("lottery-check-without-record.jsonl");
+        Files.writeString(withoutRecord, stripped);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(DrawVerification.run(withoutRecord.toString(), null, null, new PrintStream(out), System.err))
+                .isEqualTo(DrawVerification.NOT_VERIFIED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("is missing from the export");
+
+        HttpResponse<byte[]> served = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(services.commandUrl() + "/api/lottery-records/" + sha256))
+                                .header("Authorization", ClermontReplayTest.basicAuth(services, "garant"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(served.statusCode()).isEqualTo(200);
+        Path record = services.dataDir.resolve("lottery-record.bin");
+        Files.write(record, served.body());
+        out.reset();
+        int exit = DrawVerification.run(
+                withoutRecord.toString(), null, null, List.of(record.toString()), new PrintStream(out), System.err);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("\"verified\":true")
+                .doesNotContain("\"verified\":false");
+        assertThat(exit).isEqualTo(DrawVerification.VERIFIED);
     }
 
     /**

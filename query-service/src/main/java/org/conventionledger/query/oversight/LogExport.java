@@ -20,6 +20,8 @@ import org.axonframework.serialization.Serializer;
 import org.conventionledger.events.integrity.ChainLink;
 import org.conventionledger.events.recruitment.PanelLotteryComputed;
 import org.conventionledger.query.platform.EventPosition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -39,6 +41,7 @@ import org.springframework.stereotype.Component;
 class LogExport {
 
     private static final String PANEL_LOTTERY = PanelLotteryComputed.class.getName();
+    private static final Logger LOG = LoggerFactory.getLogger(LogExport.class);
 
     private final EventStore eventStore;
     private final Serializer eventSerializer;
@@ -155,7 +158,8 @@ class LogExport {
     /**
      * The base64 of the panel record a lottery's payload names (ADR-010), as the command side stored it
      * (not checked here: {@code verify-draw} checks it against the hash in the payload, which the chain
-     * covers); empty for a lottery with its panels inline, or when this store has no such record.
+     * covers); empty for a lottery with its panels inline, or when this store has no such record — said
+     * in the log, since {@code verify-draw} then needs the record from elsewhere.
      */
     private Optional<String> panelRecord(byte[] payload) {
         JsonNode sha256;
@@ -164,11 +168,21 @@ class LogExport {
         } catch (IOException e) {
             throw new UncheckedIOException("an unreadable PanelLotteryComputed payload", e);
         }
-        if (jdbc == null || !sha256.isTextual()) {
+        if (!sha256.isTextual()) {
             return Optional.empty();
         }
+        if (jdbc == null) {
+            LOG.warn(
+                    "The export carries no panel record for the lottery naming {}: this query service reads no "
+                            + "JDBC store (Axon Server). verify-draw takes it with --panel-record from the command "
+                            + "service, GET /api/lottery-records/{} (ADR-010).",
+                    sha256.asText(),
+                    sha256.asText());
+            return Optional.empty();
+        }
+        Optional<String> record;
         try {
-            return jdbc
+            record = jdbc
                     .query(
                             "SELECT record FROM lottery_record WHERE sha256 = ?",
                             (rs, i) -> Base64.getEncoder().encodeToString(rs.getBytes(1)),
@@ -176,7 +190,13 @@ class LogExport {
                     .stream()
                     .findFirst();
         } catch (DataAccessException noRecordsTable) {
-            return Optional.empty();
+            record = Optional.empty();
         }
+        if (record.isEmpty()) {
+            LOG.warn(
+                    "The export carries no panel record for the lottery naming {}: the store has none.",
+                    sha256.asText());
+        }
+        return record;
     }
 }

@@ -101,18 +101,26 @@ public final class PanelDraw {
 
     /**
      * Who replaces {@code leaver}, given the value counts of the seated panel (leaver included, as
-     * {@link #valueCounts} gives them) and the reserve in {@link #reserveOrder reserve order}.
+     * {@link #valueCounts} gives them), the households of the volunteers still on the panel (leaver
+     * excluded) and the reserve in {@link #reserveOrder reserve order}.
      *
-     * <p>Rule: remove the leaver from the counts; then take the first reserve volunteer whose addition
-     * puts every value of every category between its min and max. If nobody does, take the first whose
-     * addition keeps every value at or below its max (a min stays short: the panel still has its size
-     * and no quota is overrun). If nobody does either, there is no replacement.
+     * <p>Rule: remove the leaver from the counts; skip every reserve volunteer whose household is in
+     * {@code households} (the panel seats at most one volunteer per household, as every panel of the
+     * lottery does); then take the first remaining volunteer whose addition puts every value of every
+     * category between its min and max. If nobody does, take the first whose addition keeps every value at
+     * or below its max (a min stays short: the panel still has its size and no quota is overrun). If nobody
+     * does either, there is no replacement.
      */
     public static Optional<Volunteer> replacement(
-            Quotas quotas, Map<String, Map<String, Integer>> seatedCounts, Volunteer leaver, List<Volunteer> reserve) {
+            Quotas quotas,
+            Map<String, Map<String, Integer>> seatedCounts,
+            Set<String> households,
+            Volunteer leaver,
+            List<Volunteer> reserve) {
         Volunteer withinMaximums = null;
         for (Volunteer candidate : reserve) {
-            if (candidate.id().equals(leaver.id())) {
+            if (candidate.id().equals(leaver.id())
+                    || (candidate.household() != null && households.contains(candidate.household()))) {
                 continue;
             }
             boolean minimumsMet = true;

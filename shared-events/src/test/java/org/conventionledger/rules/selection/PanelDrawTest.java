@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -128,7 +129,7 @@ class PanelDrawTest {
                 List.of(volunteer("m2", "male"), volunteer("w2", "female"), volunteer("w3", "female"));
 
         Optional<Volunteer> replacement =
-                PanelDraw.replacement(quotas, PanelDraw.valueCounts(quotas, seated), leaver, reserve);
+                PanelDraw.replacement(quotas, PanelDraw.valueCounts(quotas, seated), Set.of(), leaver, reserve);
 
         assertThat(replacement).map(Volunteer::id).contains("w2");
     }
@@ -150,10 +151,38 @@ class PanelDrawTest {
         List<Volunteer> reserve = List.of(volunteer("o2", "other"), volunteer("m2", "male"), volunteer("m3", "male"));
 
         // no woman in the reserve: the female minimum stays short; "o2" would exceed the "other" maximum
-        assertThat(PanelDraw.replacement(quotas, counts, leaver, reserve))
+        assertThat(PanelDraw.replacement(quotas, counts, Set.of(), leaver, reserve))
                 .map(Volunteer::id)
                 .contains("m2");
-        assertThat(PanelDraw.replacement(quotas, counts, leaver, List.of(volunteer("o2", "other"))))
+        assertThat(PanelDraw.replacement(quotas, counts, Set.of(), leaver, List.of(volunteer("o2", "other"))))
+                .isEmpty();
+    }
+
+    /**
+     * w2 would keep every quota but shares a household with m1, still seated: w3 is called. When every
+     * volunteer keeping the quotas is of a seated household, the fallback skips them too.
+     */
+    @Test
+    void aReplacementSharesNoHouseholdWithThePanel() {
+        Quotas quotas = new Quotas(
+                2,
+                List.of(new Category("gender", List.of(new ValueQuota("female", 1, 1), new ValueQuota("male", 1, 1)))));
+        Volunteer leaver = new Volunteer("w1", Map.of("gender", "female"), "h-leaver");
+        Volunteer seated = new Volunteer("m1", Map.of("gender", "male"), "h-m1");
+        Map<String, Map<String, Integer>> counts = PanelDraw.valueCounts(quotas, List.of(leaver, seated));
+        Volunteer housemate = new Volunteer("w2", Map.of("gender", "female"), "h-m1");
+        Volunteer leaversHousemate = new Volunteer("w3", Map.of("gender", "female"), "h-leaver");
+
+        assertThat(PanelDraw.replacement(quotas, counts, Set.of("h-m1"), leaver, List.of(housemate, leaversHousemate)))
+                .map(Volunteer::id)
+                .as("the leaver's own household is free again")
+                .contains("w3");
+        assertThat(PanelDraw.replacement(quotas, counts, Set.of(), leaver, List.of(housemate)))
+                .map(Volunteer::id)
+                .contains("w2");
+        assertThat(PanelDraw.replacement(
+                        quotas, counts, Set.of("h-m1"), leaver, List.of(housemate, volunteer("m2", "male"))))
+                .as("m2 would overrun the male maximum; w2 is of m1's household")
                 .isEmpty();
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,19 +31,26 @@ import org.conventionledger.events.recruitment.InvitationSent;
 import org.conventionledger.events.recruitment.InvitationsClosed;
 import org.conventionledger.events.recruitment.ListQuota;
 import org.conventionledger.events.recruitment.LotteryPanel;
+import org.conventionledger.events.recruitment.MemberSeated;
+import org.conventionledger.events.recruitment.MemberWithdrew;
+import org.conventionledger.events.recruitment.MembershipLost;
 import org.conventionledger.events.recruitment.PanelDrawn;
 import org.conventionledger.events.recruitment.PanelLotteryComputed;
 import org.conventionledger.events.recruitment.PanelRecordRef;
 import org.conventionledger.events.recruitment.PanelSelectionDefined;
 import org.conventionledger.events.recruitment.QuotaRange;
+import org.conventionledger.events.recruitment.ReplacementCalled;
 import org.conventionledger.events.recruitment.ResidentsDrawn;
 import org.conventionledger.events.recruitment.ResidentsListed;
 import org.conventionledger.events.recruitment.SelectionChance;
 import org.conventionledger.events.recruitment.SourceListFrozen;
 import org.conventionledger.events.recruitment.VolunteerRegistered;
+import org.conventionledger.rules.selection.Category;
 import org.conventionledger.rules.selection.LotteryRecord;
 import org.conventionledger.rules.selection.PanelDraw;
 import org.conventionledger.rules.selection.PanelLottery;
+import org.conventionledger.rules.selection.Quotas;
+import org.conventionledger.rules.selection.ValueQuota;
 import org.conventionledger.rules.selection.Volunteer;
 import org.conventionledger.rules.sortition.InvalidDrawException;
 import org.conventionledger.rules.sortition.ListFingerprint;
@@ -98,7 +106,10 @@ import org.conventionledger.rules.sortition.SeedCommitment;
  * add up to 1, each volunteer's published chance is the sum of the probabilities of the panels that hold
  * them and the published minimum is the smallest chance (all within {@value #TOLERANCE}); once drawn, the
  * revealed seed matches the commitment, public entropy is logged beside it, and the drawn panel, its
- * members and the reserve order are the ones {@link PanelDraw} picks with {@code seed + "|" + publicEntropy}.
+ * members and the reserve order are the ones {@link PanelDraw} picks with {@code seed + "|" + publicEntropy};
+ * and each {@code ReplacementCalled}, replayed with the seatings and departures logged before it, names the
+ * volunteer {@link PanelDraw#replacement} calls (quotas, one member per household, reserve order). A lottery
+ * whose record the export does not attach (Axon Server) takes it from {@code --panel-record FILE}.
  * A lottery not drawn yet is checked as far as it goes.
  *
  * <p>Prints one JSON line per draw, {@code {"convention","draw","verified","reason","drawn":[{"personId",
@@ -133,7 +144,11 @@ public final class DrawVerification {
             PanelDrawn.class,
             InvitationSent.class,
             DrawnResidentNotInvited.class,
-            InvitationsClosed.class);
+            InvitationsClosed.class,
+            MemberSeated.class,
+            MemberWithdrew.class,
+            MembershipLost.class,
+            ReplacementCalled.class);
 
     private DrawVerification() {}
 
@@ -158,6 +173,10 @@ public final class DrawVerification {
         final Map<String, Integer> closedAt = new HashMap<>();
         /** The panel records the export attaches to its lines (ADR-010), by line. */
         final Map<Integer, byte[]> records = new HashMap<>();
+        /** The panel records given beside the export ({@code --panel-record}), by their SHA-256. */
+        final Map<String, byte[]> supplied = new HashMap<>();
+        /** Seatings, departures and replacements, by convention, in log order. */
+        final Map<String, List<Logged<Object>>> membership = new HashMap<>();
 
         private static <K, T> void add(Map<K, List<Logged<T>>> map, K key, int line, T event) {
             map.computeIfAbsent(key, k -> new ArrayList<>()).add(new Logged<>(line, event));
@@ -188,6 +207,14 @@ public final class DrawVerification {
                         .add(e.residentRef());
             } else if (event instanceof InvitationsClosed e) {
                 closedAt.putIfAbsent(e.conventionId(), line);
+            } else if (event instanceof MemberSeated e) {
+                add(membership, e.conventionId(), line, event);
+            } else if (event instanceof MemberWithdrew e) {
+                add(membership, e.conventionId(), line, event);
+            } else if (event instanceof MembershipLost e) {
+                add(membership, e.conventionId(), line, event);
+            } else if (event instanceof ReplacementCalled e) {
+                add(membership, e.conventionId(), line, event);
             }
         }
 
@@ -267,6 +294,22 @@ public final class DrawVerification {
      * @return the exit code
      */
     public static int run(String export, String drawId, String selectionId, PrintStream out, PrintStream err) {
+        return run(export, drawId, selectionId, List.of(), out, err);
+    }
+
+    /**
+     * {@link #run(String, String, String, PrintStream, PrintStream)}, with panel records the export does not
+     * attach (an export of an Axon Server deployment, ADR-010) read from {@code panelRecords}: each is used
+     * for the lottery that names its SHA-256, whatever the file is called; a record the export attaches
+     * comes first.
+     */
+    public static int run(
+            String export,
+            String drawId,
+            String selectionId,
+            List<String> panelRecords,
+            PrintStream out,
+            PrintStream err) {
         if (export == null || export.isBlank()) {
             err.println("ledger verify-draw: --export FILE is required");
             return UNREADABLE;
@@ -277,6 +320,15 @@ public final class DrawVerification {
         } catch (Unreadable | IOException e) {
             err.println("ledger verify-draw: " + export + ": " + message(e));
             return UNREADABLE;
+        }
+        for (String file : panelRecords) {
+            try {
+                byte[] record = Files.readAllBytes(Path.of(file));
+                log.supplied.put(LotteryRecord.sha256(record), record);
+            } catch (IOException e) {
+                err.println("ledger verify-draw: " + file + ": " + message(e));
+                return UNREADABLE;
+            }
         }
         boolean all = drawId == null && selectionId == null;
         List<Map<String, Object>> verdicts = new ArrayList<>();
@@ -563,7 +615,7 @@ public final class DrawVerification {
                         + "closed (line " + closed + "): it could be fitted to the answers");
             }
             PanelSelectionDefined selection = definition.event();
-            PanelLotteryComputed lottery = withPanels(computed, log.records.get(computed.line()), selection);
+            PanelLotteryComputed lottery = withPanels(computed, log, selection);
             Map<String, Map<String, String>> profiles = pool(log, key.conventionId(), computed);
             checkPanels(selection, lottery, profiles);
             checkHouseholds(lottery, households(log, key.conventionId(), computed));
@@ -580,6 +632,7 @@ public final class DrawVerification {
                         + "(line " + computed.line() + ")");
             }
             checkDraw(selection, lottery, profiles, drawn);
+            int replacements = checkReplacements(log, key, selection, draw);
             return new PanelVerdict(
                     key,
                     true,
@@ -588,7 +641,11 @@ public final class DrawVerification {
                             + " chances; the "
                             + "drawn panel (" + drawn.panelIndex()
                             + ") and the reserve order are the ones the seed and the "
-                            + "public entropy pick",
+                            + "public entropy pick"
+                            + (replacements == 0
+                                    ? ""
+                                    : "; the " + replacements + " replacement(s) called are the ones the rule"
+                                            + " calls"),
                     drawn);
         } catch (Fails fails) {
             return new PanelVerdict(key, false, fails.getMessage(), drawn);
@@ -597,10 +654,11 @@ public final class DrawVerification {
 
     /**
      * The lottery with its panels listed: those of revision 1 are in the event; from revision 2 they are in
-     * the record attached to the event's line, which must be the one whose SHA-256 the event names.
+     * the record attached to the event's line, or else given beside the export, which must be the one whose
+     * SHA-256 the event names.
      */
     private static PanelLotteryComputed withPanels(
-            Logged<PanelLotteryComputed> computed, byte[] attached, PanelSelectionDefined selection) throws Fails {
+            Logged<PanelLotteryComputed> computed, Log log, PanelSelectionDefined selection) throws Fails {
         PanelLotteryComputed lottery = computed.event();
         PanelRecordRef ref = lottery.panelRecord();
         if (ref == null) {
@@ -609,9 +667,15 @@ public final class DrawVerification {
         if (!lottery.panels().isEmpty()) {
             throw new Fails("the lottery lists panels both in its event and in a record");
         }
+        byte[] attached = log.records.containsKey(computed.line())
+                ? log.records.get(computed.line())
+                : log.supplied.get(ref.sha256());
         if (attached == null) {
             throw new Fails("the lottery's panel record (SHA-256 " + ref.sha256() + ") is missing from the export "
-                    + "(line " + computed.line() + " has no \"panelRecord\"): its panels cannot be checked");
+                    + "(line " + computed.line() + " has no \"panelRecord\"): its panels cannot be checked. An "
+                    + "export of an Axon Server deployment carries no records (ADR-010): take it from the "
+                    + "command service (GET /api/lottery-records/" + ref.sha256() + ") and give it with "
+                    + "--panel-record FILE");
         }
         String sha256 = LotteryRecord.sha256(attached);
         if (!sha256.equals(ref.sha256())) {
@@ -810,6 +874,100 @@ public final class DrawVerification {
         }
     }
 
+    /**
+     * Replays the seatings and departures after the draw and checks that each {@code ReplacementCalled} of
+     * the selection calls whom {@link PanelDraw#replacement} calls, as the command side does: the quotas
+     * counting the seated members (the leaver included), the households of everyone still holding a place on
+     * the panel (drawn or called, not gone) excluded, the reserve in its logged order without those already
+     * called. Returns how many replacements were checked.
+     */
+    private static int checkReplacements(Log log, Key key, PanelSelectionDefined selection, Logged<PanelDrawn> draw)
+            throws Fails {
+        Map<String, Volunteer> byInvitation = new HashMap<>();
+        Map<String, Volunteer> byPerson = new HashMap<>();
+        for (Logged<VolunteerRegistered> registered : log.volunteers.getOrDefault(key.conventionId(), List.of())) {
+            VolunteerRegistered v = registered.event();
+            Volunteer volunteer = new Volunteer(
+                    v.personId(), withoutNulls(v.profile() == null ? Map.of() : v.profile()), v.household());
+            byInvitation.put(v.invitationId(), volunteer);
+            byPerson.put(v.personId(), volunteer);
+        }
+        Map<String, Volunteer> memberOf = new LinkedHashMap<>();
+        Set<String> active = new HashSet<>();
+        Set<String> onPanel = new LinkedHashSet<>(draw.event().selected());
+        Set<String> called = new HashSet<>();
+        Set<String> replaced = new HashSet<>();
+        Quotas quotas = quotas(selection);
+        int checked = 0;
+        for (Logged<Object> logged : log.membership.getOrDefault(key.conventionId(), List.of())) {
+            if (logged.line() < draw.line()) {
+                continue;
+            }
+            if (logged.event() instanceof MemberSeated e && byInvitation.containsKey(e.invitationId())) {
+                memberOf.put(e.memberId(), byInvitation.get(e.invitationId()));
+                active.add(e.memberId());
+            } else if (logged.event() instanceof MemberWithdrew e) {
+                leave(e.memberId(), memberOf, active, onPanel);
+            } else if (logged.event() instanceof MembershipLost e) {
+                leave(e.memberId(), memberOf, active, onPanel);
+            } else if (logged.event() instanceof ReplacementCalled e
+                    && e.selectionId().equals(key.id())) {
+                Volunteer leaver = memberOf.get(e.replacedMemberId());
+                if (leaver == null || active.contains(e.replacedMemberId()) || !replaced.add(e.replacedMemberId())) {
+                    throw new Fails("line " + logged.line() + " replaces " + e.replacedMemberId()
+                            + ", who is not a member who left and was not replaced yet");
+                }
+                List<Volunteer> seated = memberOf.entrySet().stream()
+                        .filter(m -> active.contains(m.getKey()) || m.getKey().equals(e.replacedMemberId()))
+                        .map(Map.Entry::getValue)
+                        .toList();
+                Set<String> households = new HashSet<>();
+                onPanel.stream()
+                        .map(byPerson::get)
+                        .filter(v -> v != null && v.household() != null)
+                        .forEach(v -> households.add(v.household()));
+                List<Volunteer> reserve = draw.event().reserve().stream()
+                        .filter(p -> !called.contains(p))
+                        .map(p -> byPerson.getOrDefault(p, new Volunteer(p, Map.of())))
+                        .toList();
+                String expected = PanelDraw.replacement(
+                                quotas, PanelDraw.valueCounts(quotas, seated), households, leaver, reserve)
+                        .map(Volunteer::id)
+                        .orElse(null);
+                if (!e.personId().equals(expected)) {
+                    throw new Fails("line " + logged.line() + " calls " + e.personId() + " to replace "
+                            + e.replacedMemberId() + "; the rule (quotas, one member per household, reserve order)"
+                            + " calls " + (expected == null ? "nobody" : expected));
+                }
+                called.add(e.personId());
+                onPanel.add(e.personId());
+                checked++;
+            }
+        }
+        return checked;
+    }
+
+    private static void leave(
+            String memberId, Map<String, Volunteer> memberOf, Set<String> active, Set<String> onPanel) {
+        if (active.remove(memberId)) {
+            onPanel.remove(memberOf.get(memberId).id());
+        }
+    }
+
+    private static Quotas quotas(PanelSelectionDefined selection) {
+        Map<String, List<ValueQuota>> byCategory = new LinkedHashMap<>();
+        for (QuotaRange quota : selection.quotas()) {
+            byCategory
+                    .computeIfAbsent(quota.category(), c -> new ArrayList<>())
+                    .add(new ValueQuota(quota.value(), quota.min(), quota.max()));
+        }
+        return new Quotas(
+                selection.panelSize(),
+                byCategory.entrySet().stream()
+                        .map(e -> new Category(e.getKey(), e.getValue()))
+                        .toList());
+    }
+
     private static Map<String, String> withoutNulls(Map<String, String> profile) {
         Map<String, String> values = new HashMap<>();
         profile.forEach((category, value) -> {
@@ -910,6 +1068,14 @@ public final class DrawVerification {
             complete = all(e.conventionId(), e.residentRef(), e.reason());
         } else if (event instanceof InvitationsClosed e) {
             complete = all(e.conventionId());
+        } else if (event instanceof MemberSeated e) {
+            complete = all(e.conventionId(), e.memberId(), e.invitationId());
+        } else if (event instanceof MemberWithdrew e) {
+            complete = all(e.conventionId(), e.memberId());
+        } else if (event instanceof MembershipLost e) {
+            complete = all(e.conventionId(), e.memberId());
+        } else if (event instanceof ReplacementCalled e) {
+            complete = all(e.conventionId(), e.selectionId(), e.replacedMemberId(), e.personId());
         }
         if (!complete) {
             throw new Unreadable("line " + number + ": the " + event.getClass().getSimpleName()

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
+import org.conventionledger.events.Transition;
 import org.conventionledger.events.privacy.SealedPersonalData;
 import org.conventionledger.events.recruitment.DrawPlanned;
 import org.conventionledger.events.recruitment.DrawnResident;
@@ -29,18 +30,22 @@ import org.conventionledger.events.recruitment.InvitationsClosed;
 import org.conventionledger.events.recruitment.ListQuota;
 import org.conventionledger.events.recruitment.ListedResident;
 import org.conventionledger.events.recruitment.LotteryPanel;
+import org.conventionledger.events.recruitment.MemberSeated;
+import org.conventionledger.events.recruitment.MemberWithdrew;
 import org.conventionledger.events.recruitment.NotInvitedReason;
 import org.conventionledger.events.recruitment.PanelDrawn;
 import org.conventionledger.events.recruitment.PanelLotteryComputed;
 import org.conventionledger.events.recruitment.PanelRecordRef;
 import org.conventionledger.events.recruitment.PanelSelectionDefined;
 import org.conventionledger.events.recruitment.QuotaRange;
+import org.conventionledger.events.recruitment.ReplacementCalled;
 import org.conventionledger.events.recruitment.ResidentsDrawn;
 import org.conventionledger.events.recruitment.ResidentsListed;
 import org.conventionledger.events.recruitment.SelectionChance;
 import org.conventionledger.events.recruitment.SourceListFrozen;
 import org.conventionledger.events.recruitment.SourceListRegistered;
 import org.conventionledger.events.recruitment.VolunteerRegistered;
+import org.conventionledger.events.recruitment.WithdrawalReason;
 import org.conventionledger.rules.selection.LotteryRecord;
 import org.conventionledger.rules.selection.PanelDraw;
 import org.conventionledger.rules.selection.PanelLottery;
@@ -200,12 +205,17 @@ class DrawVerificationTest {
     }
 
     private static Run verify(Path export, String drawId, String selectionId) {
+        return verify(export, drawId, selectionId, List.of());
+    }
+
+    private static Run verify(Path export, String drawId, String selectionId, List<Path> panelRecords) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exitCode = DrawVerification.run(
                 export == null ? null : export.toString(),
                 drawId,
                 selectionId,
+                panelRecords.stream().map(Path::toString).toList(),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -695,6 +705,135 @@ class DrawVerificationTest {
     private static final int LOTTERY = 7;
     private static final int DRAW = 8;
 
+    /**
+     * Replacements from the reserve, re-run from the log: the drawn panel seated, then its one member of a
+     * gender (the quotas keep one of each) leaves; the rule calls the first reserve volunteer of that gender
+     * not sharing a household with anyone still on the panel.
+     */
+    @Nested
+    class Replacements {
+
+        private final PanelDrawn drawn = panelDrawn(PANEL_SEED, PANEL_ENTROPY);
+        /** The panel's only member of their gender. */
+        private final String leaver = drawn.selected().stream()
+                .filter(p -> drawn.selected().stream()
+                                .filter(q -> gender(q).equals(gender(p)))
+                                .count()
+                        == 1)
+                .findFirst()
+                .orElseThrow();
+        /** The reserve volunteers of the leaver's gender, in reserve order: the first is called. */
+        private final List<String> sameGender = drawn.reserve().stream()
+                .filter(p -> gender(p).equals(gender(leaver)))
+                .toList();
+
+        private static String gender(String person) {
+            return GENDERS.get(VOLUNTEERS.indexOf(person));
+        }
+
+        private List<Event> leftAndReplacedBy(List<Event> events, String replacement) {
+            List<Event> more = new ArrayList<>(events);
+            for (String person : drawn.selected()) {
+                more.add(event(
+                        new MemberSeated(
+                                CONVENTION,
+                                "m-" + person,
+                                "inv-" + (VOLUNTEERS.indexOf(person) + 1),
+                                Transition.SOCIAL,
+                                "contract-v1",
+                                LocalDate.of(2025, 4, 1)),
+                        CONVENTION));
+            }
+            more.add(event(
+                    new MemberWithdrew(
+                            CONVENTION, "m-" + leaver, WithdrawalReason.MOVED_AWAY, LocalDate.of(2025, 5, 1)),
+                    CONVENTION));
+            more.add(event(
+                    new ReplacementCalled(
+                            CONVENTION,
+                            "sel-1",
+                            "m-" + leaver,
+                            replacement,
+                            "inv-" + (VOLUNTEERS.indexOf(replacement) + 1)),
+                    CONVENTION));
+            return more;
+        }
+
+        /**
+         * The first reserve volunteer of the leaver's gender registered in the household of a member who
+         * still sits, chosen among those no panel of the lottery seats with them (the lottery stays valid).
+         */
+        private List<Event> firstSameGenderHousemateOfASittingMember() {
+            String first = sameGender.get(0);
+            String sitting = drawn.selected().stream()
+                    .filter(p -> !p.equals(leaver))
+                    .filter(p ->
+                            PANELS.stream().noneMatch(panel -> panel.personIds().containsAll(List.of(p, first))))
+                    .findFirst()
+                    .orElseThrow();
+            List<Event> events = new ArrayList<>(panelEvents());
+            for (String person : List.of(first, sitting)) {
+                int at = VOLUNTEERS.indexOf(person) + 1;
+                VolunteerRegistered v = (VolunteerRegistered) events.get(at).payload();
+                events.set(
+                        at,
+                        event(
+                                new VolunteerRegistered(
+                                        CONVENTION,
+                                        v.invitationId(),
+                                        v.personId(),
+                                        v.profile(),
+                                        null,
+                                        null,
+                                        "h-0123456789abcdef01234567"),
+                                CONVENTION));
+            }
+            return events;
+        }
+
+        @Test
+        void theReplacementTheRuleCallsIsVerified() throws IOException {
+            Run run = verify(export(leftAndReplacedBy(panelEvents(), sameGender.get(0))), null, "sel-1");
+
+            assertThat(run.exitCode()).as(run.out()).isZero();
+            assertThat((String) run.verdict().get("reason"))
+                    .endsWith("; the 1 replacement(s) called are the ones the rule calls");
+        }
+
+        @Test
+        void aReplacementOverrunningAQuotaIsFound() throws IOException {
+            String otherGender = drawn.reserve().stream()
+                    .filter(p -> !gender(p).equals(gender(leaver)))
+                    .findFirst()
+                    .orElseThrow();
+
+            Run run = verify(export(leftAndReplacedBy(panelEvents(), otherGender)), null, "sel-1");
+
+            assertThat(run.exitCode()).isEqualTo(DrawVerification.NOT_VERIFIED);
+            assertThat((String) run.verdict().get("reason"))
+                    .isEqualTo("line 14 calls " + otherGender + " to replace m-" + leaver + "; the rule (quotas, one"
+                            + " member per household, reserve order) calls " + sameGender.get(0));
+        }
+
+        /** The first of the leaver's gender in the reserve lives with a member who sits: the next is called. */
+        @Test
+        void aHousemateOfASittingMemberCalledAsReplacementIsFound() throws IOException {
+            List<Event> households = firstSameGenderHousemateOfASittingMember();
+
+            Run housemate = verify(export(leftAndReplacedBy(households, sameGender.get(0))), null, "sel-1");
+            assertThat(housemate.exitCode()).isEqualTo(DrawVerification.NOT_VERIFIED);
+            assertThat((String) housemate.verdict().get("reason"))
+                    .startsWith("line 14 calls " + sameGender.get(0) + " to replace m-" + leaver)
+                    .endsWith(" calls " + (sameGender.size() > 1 ? sameGender.get(1) : "nobody"));
+
+            if (sameGender.size() > 1) {
+                assertThat(verify(export(leftAndReplacedBy(households, sameGender.get(1))), null, "sel-1")
+                                .exitCode())
+                        .isZero();
+            }
+        }
+    }
+
     /** ADR-010: the panels in a record the export attaches, bound to the log by the SHA-256 the event names. */
     @Nested
     class CompactLotteries {
@@ -719,8 +858,39 @@ class DrawVerificationTest {
             assertThat(run.exitCode()).isEqualTo(DrawVerification.NOT_VERIFIED);
             assertThat((String) run.verdict().get("reason"))
                     .startsWith("the lottery's panel record (SHA-256 ")
-                    .endsWith(") is missing from the export (line 8 has no \"panelRecord\"): its panels cannot be "
-                            + "checked");
+                    .contains(") is missing from the export (line 8 has no \"panelRecord\"): its panels cannot be "
+                            + "checked. An export of an Axon Server deployment carries no records (ADR-010)")
+                    .endsWith("--panel-record FILE");
+        }
+
+        /**
+         * An export of an Axon Server deployment attaches no record: the garant gives it beside the export, as
+         * the command side serves it. Another record given there (any file name) is not taken for it.
+         */
+        @Test
+        void aRecordGivenBesideTheExportIsCheckedLikeAnAttachedOne() throws IOException {
+            Path export = export(compactPanelEvents(PANELS, false));
+            Path record = dir.resolve("from-the-command-side.bin");
+            Files.write(record, LotteryRecord.encode(VOLUNTEERS.size(), 3, indexed(PANELS)));
+            List<LotteryPanel> others = List.of(
+                    new LotteryPanel(0.5, List.of("p-02", "p-03", "p-04")),
+                    new LotteryPanel(0.5, List.of("p-01", "p-05", "p-06")));
+            Path other = dir.resolve("other.bin");
+            Files.write(other, LotteryRecord.encode(VOLUNTEERS.size(), 3, indexed(others)));
+
+            Run run = verify(export, null, "sel-1", List.of(other, record));
+
+            assertThat(run.exitCode()).as(run.out()).isZero();
+            assertThat(run.verdict())
+                    .containsEntry("verified", true)
+                    .containsEntry(
+                            "panelIndex", panelDrawn(PANEL_SEED, PANEL_ENTROPY).panelIndex());
+            Run withTheOtherOnly = verify(export, null, "sel-1", List.of(other));
+            assertThat(withTheOtherOnly.exitCode()).isEqualTo(DrawVerification.NOT_VERIFIED);
+            assertThat((String) withTheOtherOnly.verdict().get("reason")).contains("is missing from the export");
+            assertThat(verify(export, null, "sel-1", List.of(dir.resolve("absent.bin")))
+                            .exitCode())
+                    .isEqualTo(DrawVerification.UNREADABLE);
         }
 
         /** The operator put other panels in the store: equally valid ones, which would draw another panel. */
