@@ -29,8 +29,8 @@ command_jar=command-service/target/command-service-0.1.0-SNAPSHOT-exec.jar
 query_jar=query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar
 bench_jar=deploy/benchmark/target/ledger-benchmark-0.1.0-SNAPSHOT.jar
 if [[ ! -f $command_jar || ! -f $query_jar || ! -f $bench_jar ]]; then
-  echo "Building (first run)…"
-  mvn -q -B -DskipTests install
+  echo "Building (first run)…" >&2
+  mvn -q -B -DskipTests install >&2
 fi
 
 if [[ $store == postgres || $store == postgresql ]] && [[ -z "${LEDGER_BENCH_POSTGRES_URL:-}" ]]; then
@@ -44,9 +44,9 @@ if [[ $store == postgres || $store == postgresql ]] && [[ -z "${LEDGER_BENCH_POS
     cluster=""
   fi
   if [[ -z $cluster ]]; then
-    echo "SKIPPED: PostgreSQL is not available: LEDGER_BENCH_POSTGRES_URL is unset and no local cluster is online"
-    echo "         (or this user cannot reach it through its socket as postgres). Start one, e.g."
-    echo "         pg_ctlcluster <version> main start, or set LEDGER_BENCH_POSTGRES_URL/_USER/_PASSWORD."
+    echo "SKIPPED: PostgreSQL is not available: LEDGER_BENCH_POSTGRES_URL is unset and no local cluster is online" >&2
+    echo "         (or this user cannot reach it through its socket as postgres). Start one, e.g." >&2
+    echo "         pg_ctlcluster <version> main start, or set LEDGER_BENCH_POSTGRES_URL/_USER/_PASSWORD." >&2
     exit 0
   fi
   read -r _version _name port <<<"$cluster"
@@ -61,7 +61,7 @@ SQL
   export LEDGER_BENCH_POSTGRES_URL="jdbc:postgresql://localhost:$port/ledger_bench"
   export LEDGER_BENCH_POSTGRES_USER=ledger_bench
   export LEDGER_BENCH_POSTGRES_PASSWORD="$password"
-  echo "PostgreSQL: local cluster $_version/$_name on port $port, database ledger_bench"
+  echo "PostgreSQL: local cluster $_version/$_name on port $port, database ledger_bench" >&2
 fi
 
 LEDGER_BENCH_GIT="$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo '+uncommitted changes')"
