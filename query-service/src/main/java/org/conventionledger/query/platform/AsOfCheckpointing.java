@@ -21,6 +21,8 @@ import org.conventionledger.query.platform.AsOfCheckpoints.FoldingDocument;
 import org.conventionledger.query.platform.AsOfCheckpoints.Latest;
 import org.conventionledger.query.platform.AsOfCheckpoints.Pending;
 import org.conventionledger.query.platform.AsOfCheckpoints.StateDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -43,8 +45,9 @@ import org.springframework.stereotype.Component;
 public class AsOfCheckpointing {
 
     private static final String BATCH = AsOfCheckpointing.class.getName();
+    private static final Logger LOG = LoggerFactory.getLogger(AsOfCheckpointing.class);
 
-    /** A view as the writer holds it. */
+    /** A view as the writer holds it; without a state once the fold failed on one of its events. */
     private static final class View {
         final AsOfFold<Object> fold;
         final Object state;
@@ -124,10 +127,7 @@ public class AsOfCheckpointing {
                 Object payload = event.getPayload();
                 String key = fold.keyOf(payload);
                 if (key != null) {
-                    View view = view(f, fold, key);
-                    fold.apply(view.state, payload);
-                    view.applied++;
-                    f.changed.put(AsOfCheckpoints.viewKey(fold, key), view);
+                    fold(f, fold, key, payload);
                 }
             }
         }
@@ -152,6 +152,28 @@ public class AsOfCheckpointing {
         }
     }
 
+    /**
+     * Applies the payload to its view. A view the fold cannot apply it to (an event the live projection
+     * refuses too) is stored without a state from then on: a request for it replays the whole log, as
+     * before the checkpoints, and the other views go on.
+     */
+    private void fold(Folding f, AsOfFold<Object> fold, String key, Object payload) {
+        String name = AsOfCheckpoints.viewKey(fold, key);
+        View view = view(f, fold, key);
+        if (view.state == null) {
+            return;
+        }
+        try {
+            fold.apply(view.state, payload);
+            view.applied++;
+        } catch (RuntimeException e) {
+            LOG.warn("The as-of view {} cannot be checkpointed past position {}: {}", name, f.absorbed, e.toString());
+            view = new View(fold, null, -1);
+            f.views.put(name, view);
+        }
+        f.changed.put(name, view);
+    }
+
     @ResetHandler
     public synchronized void reset() {
         store.dropAll();
@@ -168,7 +190,7 @@ public class AsOfCheckpointing {
                     f.epoch,
                     f.ordinal,
                     view.applied,
-                    view.fold.copy(view.state)));
+                    view.state == null ? null : view.fold.copy(view.state)));
             f.latest.put(changed.getKey(), f.ordinal);
         }
         CheckpointDocument checkpoint = new CheckpointDocument(

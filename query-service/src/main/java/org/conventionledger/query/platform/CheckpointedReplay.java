@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * the late event first, so the replay applies it (once: it keeps the positions it applied). Should such
  * a late event be one the replay must stop at, the checkpoints cannot say which of their events the full
  * replay would have left out, and the view is rebuilt by a full replay instead; so is a view whose stored
- * state a rebuild of the checkpoints has just dropped.
+ * state a rebuild of the checkpoints has just dropped, or that the checkpoints could not fold.
  */
 @Component
 public class CheckpointedReplay {
@@ -73,7 +73,7 @@ public class CheckpointedReplay {
             applied = 0;
         } else {
             AsOfCheckpoints.StateDocument stored = checkpoints.state(known.epoch(), view, storedAt);
-            if (stored == null) {
+            if (stored == null || stored.state() == null) {
                 return null;
             }
             state = (S) stored.state();
