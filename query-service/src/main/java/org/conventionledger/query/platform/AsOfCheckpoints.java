@@ -153,12 +153,14 @@ public class AsOfCheckpoints {
                     // written over while read: the next request reads them again
                     break;
                 }
+                long previous = checkpoints.get(checkpoints.size() - 1).position();
                 checkpoints.add(new LogTail.Checkpoint(
                         c.covered().token(),
                         c.covered().position().index(),
                         c.latestBefore(),
                         c.intervalEarliest(),
-                        c.intervalLatest()));
+                        c.intervalLatest(),
+                        c.covered().position().gaps().stream().noneMatch(gap -> gap > previous)));
                 for (String view : c.changed()) {
                     stored.computeIfAbsent(view, v -> new ArrayList<>()).add(c.ordinal());
                 }

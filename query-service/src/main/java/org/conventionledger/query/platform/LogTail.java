@@ -25,18 +25,21 @@ final class LogTail {
 
     /**
      * A point of the log: the token of the stream there ({@code null} at the start), the highest position
-     * read up to it, the latest recording time among those events, and the earliest and latest recording
-     * times of the events read since the checkpoint before ({@code interval*}).
+     * read up to it, the latest recording time among those events, the earliest and latest recording
+     * times of the events read since the checkpoint before ({@code interval*}), and whether its token
+     * waits for none of the positions above the checkpoint before ({@code whole}: every event of those
+     * positions committed by then was read in its interval).
      */
     record Checkpoint(
             TrackingToken token,
             long position,
             Instant latestBefore,
             Instant intervalEarliest,
-            Instant intervalLatest) {}
+            Instant intervalLatest,
+            boolean whole) {}
 
     /** The start of the log. */
-    static final Checkpoint ORIGIN = new Checkpoint(null, -1, null, null, null);
+    static final Checkpoint ORIGIN = new Checkpoint(null, -1, null, null, null, true);
 
     /** The view's events, and where they go. */
     record Selection(Set<Class<?>> types, Predicate<Object> selects, Consumer<EventMessage<?>> apply) {
@@ -91,6 +94,9 @@ final class LogTail {
             while (at + 1 < checkpoints.size() && passable(checkpoints.get(at + 1), bound, clockSlack)) {
                 at++;
             }
+            if (at + 1 < checkpoints.size() && stopsIn(checkpoints.get(at + 1), bound, clockSlack)) {
+                break;
+            }
             Checkpoint from = checkpoints.get(at);
             long furthest = from.position();
             try (BlockingStream<TrackedEventMessage<?>> stream = open(store, from.token())) {
@@ -122,7 +128,9 @@ final class LogTail {
                     }
                     if (reopens && position >= checkpoints.get(at + 1).position()) {
                         at++;
-                        if (at + 1 < checkpoints.size() && passable(checkpoints.get(at + 1), bound, clockSlack)) {
+                        if (at + 1 < checkpoints.size()
+                                && (passable(checkpoints.get(at + 1), bound, clockSlack)
+                                        || stopsIn(checkpoints.get(at + 1), bound, clockSlack))) {
                             done = false;
                             break;
                         }
@@ -145,6 +153,20 @@ final class LogTail {
      * Whether the events read between the previous checkpoint and this one can be passed over: the bound
      * includes none of them (all recorded after its instant) and none is one to stop at.
      */
+    /**
+     * Whether the full replay stops among the events read between the previous checkpoint and this one
+     * and includes none of them, so the replay can end at the previous one without reading them: all
+     * were recorded after the instant, one more than the slack after it, and none came later (the
+     * checkpoint waited for no position above the previous one). Whatever came late below the previous
+     * checkpoint has been read by then, in log order, as the full replay reads it.
+     */
+    private static boolean stopsIn(Checkpoint c, LogReplay.Bound bound, Duration clockSlack) {
+        return bound.instant() != null
+                && c.whole()
+                && c.intervalEarliest().isAfter(bound.instant())
+                && c.intervalLatest().isAfter(bound.instant().plus(clockSlack));
+    }
+
     private static boolean passable(Checkpoint c, LogReplay.Bound bound, Duration clockSlack) {
         return bound.instant() != null
                 && c.intervalEarliest().isAfter(bound.instant())
