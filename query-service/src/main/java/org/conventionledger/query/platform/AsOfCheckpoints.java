@@ -134,6 +134,9 @@ public class AsOfCheckpoints {
         }
         String epoch = head.getString("epoch");
         long ordinal = ((Number) head.get("ordinal")).longValue();
+        if (epoch.equals(known.epoch()) && ordinal == known.checkpoints().size() - 1) {
+            return known;
+        }
         List<LogTail.Checkpoint> checkpoints = new ArrayList<>(known.checkpoints());
         Map<String, List<Long>> stored = new HashMap<>();
         known.stored().forEach((view, ordinals) -> stored.put(view, new ArrayList<>(ordinals)));
