@@ -74,15 +74,20 @@ class RankingAsOfCheckpointsTest {
         assertThat(checkpoints).hasSize(5);
         assertThat(checkpoints.stream().map(c -> c.getList("changed", String.class)))
                 .containsExactly(
-                        List.of("ranking/v"), List.of("ranking/v"), List.of(), List.of("ranking/v"), List.of("ranking/v"));
+                        List.of("ranking/v"),
+                        List.of("ranking/v"),
+                        List.of(),
+                        List.of("ranking/v"),
+                        List.of("ranking/v"));
         Document fourth = store.mongo().findById("ranking/v@4", Document.class, "asOfStates");
         assertThat(fourth.get("state", Document.class).getLong("onlineBallots")).isEqualTo(8);
-        assertThat(store.mongo().findById("ranking/v@3", Document.class, "asOfStates")).isNull();
+        assertThat(store.mongo().findById("ranking/v@3", Document.class, "asOfStates"))
+                .isNull();
 
         // as of the 8th ballot: from the checkpoint after 8 events, reading one interval at most
         CheckpointedReplay replay = feed.replay(new LogReplay(log.store(), Duration.ofMinutes(10)));
-        CheckpointedReplay.Result<Ranking> result = replay.replay(
-                new RankingAsOf.Counting(), "v", new LogReplay.Bound(T0.plusSeconds(60 * 15), null));
+        CheckpointedReplay.Result<Ranking> result =
+                replay.replay(new RankingAsOf.Counting(), "v", new LogReplay.Bound(T0.plusSeconds(60 * 15), null));
         assertThat(result.state().onlineBallots).isEqualTo(8);
         assertThat(result.replayed().eventsRead()).isLessThanOrEqualTo(4);
     }
@@ -109,10 +114,12 @@ class RankingAsOfCheckpointsTest {
         AsOfFeed feed = new AsOfFeed(log.store(), store.mongo(), 4, new RankingAsOf.Counting());
         feed.catchUp(6);
         Map<String, Map<Object, Document>> before = documents(store);
-        String epoch = store.mongo().findAll(Document.class, "asOfFolding").get(0).getString("epoch");
+        String epoch =
+                store.mongo().findAll(Document.class, "asOfFolding").get(0).getString("epoch");
 
         feed.reset();
-        assertThat(store.mongo().getCollection("asOfCheckpoints").countDocuments()).isZero();
+        assertThat(store.mongo().getCollection("asOfCheckpoints").countDocuments())
+                .isZero();
         assertThat(store.mongo().getCollection("asOfStates").countDocuments()).isZero();
         assertThat(store.mongo().getCollection("asOfFolding").countDocuments()).isZero();
         feed.catchUp(6);
