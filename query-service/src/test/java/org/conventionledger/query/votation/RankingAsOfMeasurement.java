@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -71,36 +72,11 @@ class RankingAsOfMeasurement {
                         store.mongo().getCollection("asOfStates").countDocuments(), bytesPerCheckpoint(store));
 
                 Random random = new Random(42);
-                double[] firstWall = new double[RESTARTS];
-                double[] firstCpu = new double[RESTARTS];
-                long firstRead = 0;
-                for (int i = 0; i < RESTARTS; i++) {
-                    CheckpointedReplay restarted = feed.replay(full);
-                    int ballots = random.nextInt(BALLOTS);
-                    Clocks clocks = Clocks.start();
-                    CheckpointedReplay.Result<Ranking> result = ballotsAsOf(restarted, ballots);
-                    firstWall[i] = clocks.wallMillis();
-                    firstCpu[i] = clocks.cpuMillis();
-                    firstRead += result.replayed().eventsRead();
-                    assertThat(result.state().onlineBallots).isEqualTo(ballots);
-                }
-                report("first request after a restart", firstWall, firstCpu, firstRead / RESTARTS);
-
+                // a new reader for each request: nothing in memory, as after a restart
+                measure("first request after a restart", RESTARTS, random, () -> feed.replay(full));
                 CheckpointedReplay replay = feed.replay(full);
                 ballotsAsOf(replay, 0);
-                double[] wall = new double[REQUESTS];
-                double[] cpu = new double[REQUESTS];
-                long read = 0;
-                for (int i = 0; i < REQUESTS; i++) {
-                    int ballots = random.nextInt(BALLOTS);
-                    Clocks clocks = Clocks.start();
-                    CheckpointedReplay.Result<Ranking> result = ballotsAsOf(replay, ballots);
-                    wall[i] = clocks.wallMillis();
-                    cpu[i] = clocks.cpuMillis();
-                    read += result.replayed().eventsRead();
-                    assertThat(result.state().onlineBallots).isEqualTo(ballots);
-                }
-                report("random instants", wall, cpu, read / REQUESTS);
+                measure("random instants", REQUESTS, random, () -> replay);
                 System.out.printf(
                         "AS OF load average %.1f, %d ballots, page %d%n",
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), BALLOTS, PAGE);
@@ -108,6 +84,24 @@ class RankingAsOfMeasurement {
                 log.shutDown();
             }
         }
+    }
+
+    /** Times {@code requests} requests at random instants, each on the reader {@code readers} gives. */
+    private static void measure(String what, int requests, Random random, Supplier<CheckpointedReplay> readers) {
+        double[] wall = new double[requests];
+        double[] cpu = new double[requests];
+        long read = 0;
+        for (int i = 0; i < requests; i++) {
+            CheckpointedReplay reader = readers.get();
+            int ballots = random.nextInt(BALLOTS);
+            Clocks clocks = Clocks.start();
+            CheckpointedReplay.Result<Ranking> result = ballotsAsOf(reader, ballots);
+            wall[i] = clocks.wallMillis();
+            cpu[i] = clocks.cpuMillis();
+            read += result.replayed().eventsRead();
+            assertThat(result.state().onlineBallots).isEqualTo(ballots);
+        }
+        report(what, wall, cpu, read / requests);
     }
 
     /** The ranking as of the instant just before ballot number {@code ballots} was recorded. */
