@@ -1,10 +1,9 @@
 package org.conventionledger.query.dashboard;
 
 import java.util.Set;
-import org.axonframework.eventhandling.EventMessage;
 import org.conventionledger.events.ConventionEvent;
 import org.conventionledger.query.dashboard.DashboardController.DashboardView;
-import org.conventionledger.query.platform.AsOfCache;
+import org.conventionledger.query.platform.AsOfFold;
 import org.conventionledger.query.platform.AsOfView;
 import org.conventionledger.query.platform.CheckpointedReplay;
 import org.conventionledger.query.platform.LogReplay;
@@ -17,26 +16,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * A convention's dashboard as it stood at a past instant or position: rebuilt in memory from the latest
- * checkpoint of its figures before the bound and the log's tail ({@link CheckpointedReplay}), with the
+ * persisted checkpoint of its figures before the bound and the log's tail ({@link CheckpointedReplay}), with the
  * live projection's own update logic ({@link DashboardChanges}).
- * Nothing is written to the read store; the view is kept in the {@link AsOfCache}.
+ * Nothing is written to the read store; the figures are kept in the "as of" cache.
  */
 @Component
 public class DashboardAsOf {
 
     private final CheckpointedReplay replay;
     private final MongoTemplate mongo;
-    private final AsOfCache cache;
+    private final Figures figures;
 
-    public DashboardAsOf(CheckpointedReplay replay, MongoTemplate mongo, AsOfCache cache) {
+    public DashboardAsOf(CheckpointedReplay replay, MongoTemplate mongo, Figures figures) {
         this.replay = replay;
         this.mongo = mongo;
-        this.cache = cache;
+        this.figures = figures;
     }
-
-    private record Key(String conventionId, LogReplay.Bound bound) {}
-
-    private record Rebuilt(DashboardView view, LogReplay.Replayed replayed) {}
 
     /**
      * The dashboard with the events of the convention recorded up to the bound. A convention the read
@@ -49,31 +44,37 @@ public class DashboardAsOf {
                     "unknown-convention",
                     "No convention " + conventionId + " is known (yet) to the read side.");
         }
-        Rebuilt rebuilt = cache.get(
-                new Key(conventionId, bound),
-                () -> rebuild(conventionId, bound),
-                r -> r.replayed().settled());
+        CheckpointedReplay.Result<Dashboard> rebuilt = replay.asOf(figures, conventionId, bound);
         if (rebuilt.replayed().eventsApplied() == 0) {
             throw ProblemResponses.error(
                     HttpStatus.NOT_FOUND,
                     "unknown-convention",
                     "Convention " + conventionId + " had no event in the log as of " + bound + ".");
         }
-        return AsOfView.of(rebuilt.view(), rebuilt.replayed());
+        return AsOfView.of(DashboardController.view(rebuilt.state()), rebuilt.replayed());
     }
 
-    private Rebuilt rebuild(String conventionId, LogReplay.Bound bound) {
-        Figures figures = new Figures(conventionId);
-        CheckpointedReplay.Result<Dashboard> rebuilt = replay.replay(figures, bound, figures);
-        LogReplay.Replayed replayed = rebuilt.replayed();
-        return new Rebuilt(replayed.eventsApplied() == 0 ? null : DashboardController.view(rebuilt.state()), replayed);
-    }
-
-    /** A convention's figures, as the replay folds them from checkpoints. */
-    record Figures(String conventionId) implements CheckpointedReplay.Fold<Dashboard> {
+    /** The conventions' figures, as the checkpoints and the replays fold them. */
+    @Component
+    public static class Figures implements AsOfFold<Dashboard> {
 
         @Override
-        public Dashboard empty() {
+        public String name() {
+            return "dashboard";
+        }
+
+        @Override
+        public Set<Class<?>> types() {
+            return DashboardChanges.TYPES;
+        }
+
+        @Override
+        public String keyOf(Object payload) {
+            return payload instanceof ConventionEvent e ? e.conventionId() : null;
+        }
+
+        @Override
+        public Dashboard empty(String conventionId) {
             return Dashboard.of(conventionId);
         }
 
@@ -83,18 +84,8 @@ public class DashboardAsOf {
         }
 
         @Override
-        public Set<Class<?>> types() {
-            return DashboardChanges.TYPES;
-        }
-
-        @Override
-        public boolean selects(Object payload) {
-            return payload instanceof ConventionEvent e && conventionId.equals(e.conventionId());
-        }
-
-        @Override
-        public void apply(Dashboard dashboard, EventMessage<?> event) {
-            DashboardChanges.apply(dashboard, event.getPayload());
+        public void apply(Dashboard dashboard, Object payload) {
+            DashboardChanges.apply(dashboard, payload);
         }
     }
 }

@@ -36,6 +36,11 @@ public record LogPosition(long index, List<Long> gaps) {
         throw new IllegalArgumentException("Unsupported tracking token: " + token);
     }
 
+    /** Whether the token is a JDBC store's, with gaps (rather than Axon Server's plain sequence). */
+    static boolean isGapAware(TrackingToken token) {
+        return WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken;
+    }
+
     public boolean contains(long eventIndex) {
         // gaps are sorted; asked for every event of every batch
         return eventIndex <= index && Collections.binarySearch(gaps, eventIndex) < 0;

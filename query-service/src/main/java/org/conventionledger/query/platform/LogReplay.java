@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -205,40 +206,14 @@ public class LogReplay {
     }
 
     Replayed scan(Bound bound, Set<Class<?>> types, Predicate<Object> selects, Consumer<EventMessage<?>> apply) {
-        Long last = null;
-        long read = 0;
-        long applied = 0;
-        Instant now = Instant.now();
-        boolean settled =
-                bound.instant() != null && bound.instant().plus(clockSlack).isBefore(now);
-        long head = head(eventStore);
-        long furthest = -1;
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            while (hasNext(stream, head, furthest)) {
-                TrackedEventMessage<?> event = stream.nextAvailable();
-                read++;
-                long position = EventPosition.of(event, event.trackingToken());
-                furthest = Math.max(furthest, position);
-                Instant recordedAt = event.getTimestamp();
-                if (bound.beyond(position, recordedAt, clockSlack)) {
-                    // every position before this one was taken before it was, so is committed by now
-                    settled |= recordedAt.plus(clockSlack).isBefore(now);
-                    break;
-                }
-                if (!bound.includes(position, recordedAt)) {
-                    continue;
-                }
-                last = last == null ? position : Math.max(last, position);
-                if (types.contains(event.getPayloadType()) && selects.test(event.getPayload())) {
-                    apply.accept(event);
-                    applied++;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw interrupted();
-        }
-        return new Replayed(bound, last, read, applied, settled);
+        return LogTail.read(
+                eventStore,
+                clockSlack,
+                bound,
+                List.of(LogTail.ORIGIN),
+                0,
+                0,
+                new LogTail.Selection(types, selects, apply));
     }
 
     /** The position of the newest event in the store as the read begins; -1 when it holds none. */
@@ -260,7 +235,7 @@ public class LogReplay {
                 : stream.hasNextAvailable();
     }
 
-    private static ErrorResponseException interrupted() {
+    static ErrorResponseException interrupted() {
         return ProblemResponses.error(
                 HttpStatus.SERVICE_UNAVAILABLE, "replay-interrupted", "The replay of the log was interrupted.");
     }

@@ -36,6 +36,8 @@ public class ProcessingConfiguration {
     public static final String CONSULTATION = "consultation";
     /** Referrals and garant opinions, apart from the dashboard since ADR-009: rebuilt without it, and vice versa. */
     public static final String REFERRALS = "referrals";
+    /** The checkpoints of the "as of" views ({@link AsOfCheckpointing}): every event, in log order. */
+    public static final String AS_OF = "as-of-checkpoints";
 
     /** Named in application.yml ({@code axon.eventhandling.processors.*.sequencing-policy}). */
     @Bean

@@ -1,9 +1,8 @@
 package org.conventionledger.query.votation;
 
 import java.util.Set;
-import org.axonframework.eventhandling.EventMessage;
 import org.conventionledger.events.Transition;
-import org.conventionledger.query.platform.AsOfCache;
+import org.conventionledger.query.platform.AsOfFold;
 import org.conventionledger.query.platform.AsOfView;
 import org.conventionledger.query.platform.CheckpointedReplay;
 import org.conventionledger.query.platform.LogReplay;
@@ -15,11 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * A votation's ranking as it stood at a past instant or position: rebuilt in memory from the latest
- * checkpoint of the votation's counting before the bound and the log's tail ({@link CheckpointedReplay}),
+ * persisted checkpoint of the votation's counting before the bound and the log's tail ({@link CheckpointedReplay}),
  * with the live projection's own counting ({@link RankingChanges}). Online
  * ballots and paper tallies count from their <em>recording</em> time, like every event of the log: a
  * desk's tally counts from when it was entered, not from its {@code countedAt}. Nothing is written to
- * the read store; the rebuilt ranking is kept in the {@link AsOfCache}. Who may ask which bound is the
+ * the read store; the rebuilt ranking is kept in the "as of" cache. Who may ask which bound is the
  * {@link RankingAsOfController}'s to decide.
  */
 @Component
@@ -27,21 +26,35 @@ public class RankingAsOf {
 
     private final CheckpointedReplay replay;
     private final MongoTemplate mongo;
-    private final AsOfCache cache;
+    private final Counting counting;
 
-    public RankingAsOf(CheckpointedReplay replay, MongoTemplate mongo, AsOfCache cache) {
+    public RankingAsOf(CheckpointedReplay replay, MongoTemplate mongo, Counting counting) {
         this.replay = replay;
         this.mongo = mongo;
-        this.cache = cache;
+        this.counting = counting;
     }
 
-    private record Key(String votationId, LogReplay.Bound bound) {}
-
-    /** A votation's counting, as the replay folds it from checkpoints. */
-    record Counting(String votationId) implements CheckpointedReplay.Fold<Ranking> {
+    /** The votations' counting, as the checkpoints and the replays fold it. */
+    @Component
+    public static class Counting implements AsOfFold<Ranking> {
 
         @Override
-        public Ranking empty() {
+        public String name() {
+            return "ranking";
+        }
+
+        @Override
+        public Set<Class<?>> types() {
+            return RankingChanges.TYPES;
+        }
+
+        @Override
+        public String keyOf(Object payload) {
+            return RankingChanges.votationOf(payload);
+        }
+
+        @Override
+        public Ranking empty(String votationId) {
             return Ranking.of(votationId);
         }
 
@@ -53,22 +66,10 @@ public class RankingAsOf {
         }
 
         @Override
-        public Set<Class<?>> types() {
-            return RankingChanges.TYPES;
-        }
-
-        @Override
-        public boolean selects(Object payload) {
-            return votationId.equals(RankingChanges.votationOf(payload));
-        }
-
-        @Override
-        public void apply(Ranking ranking, EventMessage<?> event) {
-            RankingChanges.apply(ranking, event.getPayload());
+        public void apply(Ranking ranking, Object payload) {
+            RankingChanges.apply(ranking, payload);
         }
     }
-
-    private record Rebuilt(Ranking ranking, LogReplay.Replayed replayed) {}
 
     /**
      * The ranking with the votation's events recorded up to the bound, overall or for one transition.
@@ -85,20 +86,13 @@ public class RankingAsOf {
                     "No votation " + votationId + " is known (yet) to the read side.");
         }
         RankingController.checkAccess(live);
-        Rebuilt rebuilt = cache.get(
-                new Key(votationId, bound),
-                () -> {
-                    CheckpointedReplay.Result<Ranking> replayed =
-                            replay.replay(new Counting(votationId), bound, new Counting(votationId));
-                    return new Rebuilt(replayed.state(), replayed.replayed());
-                },
-                r -> r.replayed().settled());
-        if (rebuilt.ranking().status == null) {
+        CheckpointedReplay.Result<Ranking> rebuilt = replay.asOf(counting, votationId, bound);
+        if (rebuilt.state().status == null) {
             throw ProblemResponses.error(
                     HttpStatus.NOT_FOUND,
                     "unknown-votation",
                     "Votation " + votationId + " was not scheduled yet as of " + bound + ".");
         }
-        return AsOfView.of(RankingController.view(rebuilt.ranking(), transition), rebuilt.replayed());
+        return AsOfView.of(RankingController.view(rebuilt.state(), transition), rebuilt.replayed());
     }
 }

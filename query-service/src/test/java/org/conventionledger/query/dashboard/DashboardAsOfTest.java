@@ -29,9 +29,8 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.conventionledger.events.recruitment.Answer;
 import org.conventionledger.query.dashboard.DashboardController.DashboardView;
 import org.conventionledger.query.dashboard.DashboardController.VotationTurnout;
-import org.conventionledger.query.platform.AsOfCache;
+import org.conventionledger.query.platform.AsOfFeed;
 import org.conventionledger.query.platform.AsOfView;
-import org.conventionledger.query.platform.CheckpointedReplay;
 import org.conventionledger.query.platform.EventLog;
 import org.conventionledger.query.platform.InMemoryLog;
 import org.conventionledger.query.platform.LogReplay;
@@ -59,6 +58,7 @@ class DashboardAsOfTest {
     private DashboardController controller;
     private EventLog live;
     private InMemoryLog log;
+    private AsOfFeed feed;
     private DashboardAsOf asOf;
     private int minute;
 
@@ -70,8 +70,9 @@ class DashboardAsOfTest {
         controller = new DashboardController(store.mongo());
         live = EventLog.jdbc();
         log = new InMemoryLog();
+        feed = new AsOfFeed(log.store(), store.mongo(), 3, new DashboardAsOf.Figures());
         asOf = new DashboardAsOf(
-                new CheckpointedReplay(log.replay(Duration.ofMinutes(10)), 3, 1_000), store.mongo(), new AsOfCache(16));
+                feed.replay(log.replay(Duration.ofMinutes(10))), store.mongo(), new DashboardAsOf.Figures());
     }
 
     @AfterEach
@@ -84,6 +85,7 @@ class DashboardAsOfTest {
     private Instant append(Object payload) throws Exception {
         Instant at = T0.plus(Duration.ofMinutes(++minute));
         log.append(payload, at);
+        feed.catchUp(2);
         projection.handle(live.append(payload));
         return at;
     }

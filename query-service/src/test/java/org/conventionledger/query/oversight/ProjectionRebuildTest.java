@@ -54,12 +54,21 @@ class ProjectionRebuildTest extends ReadServiceTest {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         registry.add("ledger.audit.chain-interval", () -> "PT0.2S");
+        registry.add("ledger.as-of.checkpoint-every", () -> "4");
     }
 
     private static final String CONVENTION = "conv-" + UUID.randomUUID();
     private static final String VOTATION = "vot-" + UUID.randomUUID();
     private static final List<String> COLLECTIONS = List.of(
-            "dashboards", "rankings", "conventions", "audit_events", "chain_head", "referrals", "garant_opinions");
+            "dashboards",
+            "rankings",
+            "conventions",
+            "audit_events",
+            "chain_head",
+            "referrals",
+            "garant_opinions",
+            "asOfCheckpoints",
+            "asOfStates");
 
     @Autowired
     MongoTemplate mongo;
@@ -79,8 +88,9 @@ class ProjectionRebuildTest extends ReadServiceTest {
         assertThat(before.get("rankings")).hasSize(1);
         assertThat(before.get("referrals")).hasSize(1);
         assertThat(before.get("garant_opinions")).hasSize(1);
+        assertThat(before.get("asOfCheckpoints")).hasSize((int) events / 4);
 
-        for (String processor : List.of("dashboard", "rankings", "referrals", "audit-trail")) {
+        for (String processor : List.of("dashboard", "rankings", "referrals", "audit-trail", "as-of-checkpoints")) {
             var started = rebuild.rebuild(processor);
             assertThat(started.processor()).isEqualTo(processor);
         }
@@ -160,7 +170,8 @@ class ProjectionRebuildTest extends ReadServiceTest {
                     && mongo.getCollection("garant_opinions").countDocuments() == 1
                     && mongo.getCollection("referrals").countDocuments(new Document("acknowledgedOn", "2025-03-03"))
                             == 1
-                    && sealer.extend().length() == events;
+                    && sealer.extend().length() == events
+                    && mongo.getCollection("asOfCheckpoints").countDocuments() == events / 4;
             if (done) {
                 return;
             }
@@ -169,7 +180,12 @@ class ProjectionRebuildTest extends ReadServiceTest {
         throw new AssertionError("the projections did not catch up with the " + events + " events");
     }
 
+    /** The documents; the as-of checkpoints without their epoch, which a rebuild starts anew. */
     private Map<String, Map<Object, Document>> snapshot() {
-        return ReadStore.documents(mongo, COLLECTIONS);
+        Map<String, Map<Object, Document>> documents = ReadStore.documents(mongo, COLLECTIONS);
+        for (String asOf : List.of("asOfCheckpoints", "asOfStates")) {
+            documents.get(asOf).values().forEach(d -> d.remove("epoch"));
+        }
+        return documents;
     }
 }

@@ -18,9 +18,8 @@ import java.time.Instant;
 import java.util.List;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.conventionledger.platform.identity.Role;
-import org.conventionledger.query.platform.AsOfCache;
+import org.conventionledger.query.platform.AsOfFeed;
 import org.conventionledger.query.platform.AsOfView;
-import org.conventionledger.query.platform.CheckpointedReplay;
 import org.conventionledger.query.platform.EventLog;
 import org.conventionledger.query.platform.InMemoryLog;
 import org.conventionledger.query.platform.LogReplay;
@@ -52,6 +51,7 @@ class RankingAsOfTest {
     private RankingController controller;
     private EventLog live;
     private InMemoryLog log;
+    private AsOfFeed feed;
     private RankingAsOf asOf;
     private int minute;
 
@@ -63,8 +63,9 @@ class RankingAsOfTest {
         controller = new RankingController(store.mongo(), null);
         live = EventLog.jdbc();
         log = new InMemoryLog();
+        feed = new AsOfFeed(log.store(), store.mongo(), 3, new RankingAsOf.Counting());
         asOf = new RankingAsOf(
-                new CheckpointedReplay(log.replay(Duration.ofMinutes(10)), 3, 1_000), store.mongo(), new AsOfCache(16));
+                feed.replay(log.replay(Duration.ofMinutes(10))), store.mongo(), new RankingAsOf.Counting());
         signIn(Role.GARANT);
     }
 
@@ -84,6 +85,7 @@ class RankingAsOfTest {
     private Instant append(Object payload) throws Exception {
         Instant at = T0.plus(Duration.ofMinutes(++minute));
         log.append(payload, at);
+        feed.catchUp(2);
         projection.handle(live.append(payload));
         return at;
     }

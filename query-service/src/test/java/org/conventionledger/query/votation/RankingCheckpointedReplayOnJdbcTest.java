@@ -16,9 +16,11 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.conventionledger.query.platform.AsOfFeed;
 import org.conventionledger.query.platform.CheckpointedReplay;
 import org.conventionledger.query.platform.IndexStampingEventStorageEngine;
 import org.conventionledger.query.platform.LogReplay;
+import org.conventionledger.query.platform.ReadStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
@@ -65,33 +67,44 @@ class RankingCheckpointedReplayOnJdbcTest {
                                 .maxGapOffset(Integer.MAX_VALUE));
                 EmbeddedEventStore store =
                         EmbeddedEventStore.builder().storageEngine(engine).build();
-                try {
+                try (ReadStore readStore = ReadStore.start()) {
                     LogReplay full = new LogReplay(store, Duration.ofMinutes(10));
-                    CheckpointedReplay checkpointed = new CheckpointedReplay(full, 4, 1_000);
-                    RankingAsOf.Counting counting = new RankingAsOf.Counting("v");
-                    Ranking before = checkpointed
-                            .replay(counting, new LogReplay.Bound(T0.plusSeconds(BALLOTS), null), counting)
-                            .state();
-                    assertThat(before.onlineBallots).isEqualTo(BALLOTS - 3);
+                    AsOfFeed feed = new AsOfFeed(store, readStore.mongo(), 4, new RankingAsOf.Counting());
+                    feed.catchUp(7);
+                    CheckpointedReplay checkpointed = feed.replay(full);
+                    assertThat(ballotsAsOf(checkpointed, BALLOTS)).isEqualTo(BALLOTS - 3);
 
                     sql.execute("INSERT INTO DomainEventEntry SELECT * FROM late");
 
-                    for (long second = -1; second <= BALLOTS + 1; second++) {
-                        assertSame(full, checkpointed, new LogReplay.Bound(T0.plusSeconds(second), null));
-                    }
-                    for (long position = 0; position <= BALLOTS + 2; position += 5) {
-                        assertSame(full, checkpointed, new LogReplay.Bound(null, position));
-                    }
-                    assertThat(checkpointed
-                                    .replay(counting, new LogReplay.Bound(T0.plusSeconds(BALLOTS), null), counting)
-                                    .state()
-                                    .onlineBallots)
-                            .isEqualTo(BALLOTS);
+                    // the checkpoints still wait for the late rows; then the processor hands them over,
+                    // once again after a crash, and a restarted service reads the new checkpoints
+                    assertSameAtEveryBound(full, checkpointed);
+                    feed.crashBeforeToken(5);
+                    feed.catchUp(5);
+                    assertSameAtEveryBound(full, checkpointed);
+                    assertSameAtEveryBound(full, feed.replay(full));
+                    assertThat(ballotsAsOf(checkpointed, BALLOTS)).isEqualTo(BALLOTS);
                 } finally {
                     store.shutDown();
                 }
             }
         }
+    }
+
+    private static void assertSameAtEveryBound(LogReplay full, CheckpointedReplay checkpointed) {
+        for (long second = -1; second <= BALLOTS + 1; second++) {
+            assertSame(full, checkpointed, new LogReplay.Bound(T0.plusSeconds(second), null));
+        }
+        for (long position = 0; position <= BALLOTS + 2; position += 5) {
+            assertSame(full, checkpointed, new LogReplay.Bound(null, position));
+        }
+    }
+
+    private static long ballotsAsOf(CheckpointedReplay checkpointed, long second) {
+        return checkpointed
+                .replay(new RankingAsOf.Counting(), "v", new LogReplay.Bound(T0.plusSeconds(second), null))
+                .state()
+                .onlineBallots;
     }
 
     private static void assertSame(LogReplay full, CheckpointedReplay checkpointed, LogReplay.Bound bound) {

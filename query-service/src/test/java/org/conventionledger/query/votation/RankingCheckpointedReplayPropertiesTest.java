@@ -19,17 +19,22 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.conventionledger.query.platform.AsOfFeed;
 import org.conventionledger.query.platform.CheckpointedReplay;
 import org.conventionledger.query.platform.InMemoryLog;
 import org.conventionledger.query.platform.LogReplay;
+import org.conventionledger.query.platform.ReadStore;
 
 /**
- * The ranking "as of" any bound, rebuilt from checkpoints and the log's tail, is the one the full
- * replay of the log gives: same counts, same last position, same events applied, equally settled. The
+ * The ranking "as of" any bound, rebuilt from the persisted checkpoints and the log's tail, is the one the
+ * full replay of the log gives: same counts, same last position, same events applied, equally settled. The
  * logs are random: ballots of two votations, desk tallies, a close, recording times that go back in
  * time (sometimes by more than the clock slack) or jump ahead; the bounds are random instants, positions
- * or both, asked before and after more of the log is appended, so that series are extended as they are
- * in service.
+ * or both. The checkpoints are taken as the processor takes them, in random batches, with crashes after a
+ * batch's writes (the batch handed over again), in the middle of them (checkpoints written, the writer's
+ * progress not), and restarts; the bounds are asked before and after more of the log is appended, with
+ * the processor caught up or still behind, by a reader that has seen the earlier checkpoints and by a new
+ * one (a restarted service).
  */
 class RankingCheckpointedReplayPropertiesTest {
 
@@ -40,9 +45,10 @@ class RankingCheckpointedReplayPropertiesTest {
     void asOfAnyBoundTheCheckpointedReplayIsTheFullReplay(
             @ForAll long seed, @ForAll @IntRange(min = 1, max = 9) int every) {
         Random random = new Random(seed);
-        try (InMemoryLog log = new InMemoryLog()) {
+        try (InMemoryLog log = new InMemoryLog();
+                ReadStore store = ReadStore.start()) {
             LogReplay full = log.replay(SLACK);
-            CheckpointedReplay checkpointed = new CheckpointedReplay(full, every, 1_000);
+            AsOfFeed feed = new AsOfFeed(log.store(), store.mongo(), every, new RankingAsOf.Counting());
             List<Object> events = events(random, 10 + random.nextInt(120));
             List<Instant> recorded = recordingTimes(random, events.size());
             int firstPart = random.nextInt(events.size() + 1);
@@ -50,14 +56,40 @@ class RankingCheckpointedReplayPropertiesTest {
             for (int i = 0; i < firstPart; i++) {
                 log.append(events.get(i), recorded.get(i));
             }
+            takeCheckpoints(random, feed, every, true);
+            CheckpointedReplay reader = feed.replay(full);
             for (LogReplay.Bound bound : bounds) {
-                assertSame(full, checkpointed, bound);
+                assertSame(full, reader, bound);
             }
             for (int i = firstPart; i < events.size(); i++) {
                 log.append(events.get(i), recorded.get(i));
             }
+            takeCheckpoints(random, feed, every, random.nextBoolean());
             for (LogReplay.Bound bound : bounds) {
-                assertSame(full, checkpointed, bound);
+                assertSame(full, reader, bound);
+                assertSame(full, feed.replay(full), bound);
+            }
+        }
+    }
+
+    /**
+     * The processor's work on the log appended so far, in batches of random sizes, with crashes and
+     * restarts; up to the head if {@code toTheHead}, else it may stop behind it.
+     */
+    static void takeCheckpoints(Random random, AsOfFeed feed, int every, boolean toTheHead) {
+        while (true) {
+            int batch = 1 + random.nextInt(3 * every + 2);
+            int kind = random.nextInt(100);
+            if (kind < 10) {
+                feed.crashBeforeToken(batch);
+            } else if (kind < 20) {
+                feed.crashBeforeProgress(batch);
+            } else if (kind < 25) {
+                feed.restart();
+            } else if (!toTheHead && kind < 30) {
+                return;
+            } else if (feed.step(batch) == 0) {
+                return;
             }
         }
     }
@@ -77,8 +109,7 @@ class RankingCheckpointedReplayPropertiesTest {
                 RankingChanges.TYPES,
                 p -> "v".equals(RankingChanges.votationOf(p)),
                 e -> RankingChanges.apply(expected, e.getPayload()));
-        RankingAsOf.Counting counting = new RankingAsOf.Counting("v");
-        CheckpointedReplay.Result<Ranking> actual = checkpointed.replay(counting, bound, counting);
+        CheckpointedReplay.Result<Ranking> actual = checkpointed.replay(new RankingAsOf.Counting(), "v", bound);
         assertThat(figures(actual.state())).as("as of %s", bound).isEqualTo(figures(expected));
         assertThat(actual.replayed().lastPosition()).as("as of %s", bound).isEqualTo(replayed.lastPosition());
         assertThat(actual.replayed().eventsApplied()).as("as of %s", bound).isEqualTo(replayed.eventsApplied());
