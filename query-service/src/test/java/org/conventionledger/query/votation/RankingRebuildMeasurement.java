@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -14,13 +16,18 @@ import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.conventionledger.events.ConventionEvent;
+import org.conventionledger.events.recruitment.RecruitmentUpcasters;
 import org.conventionledger.query.platform.BulkReplay;
 import org.conventionledger.query.platform.IndexStampingEventStorageEngine;
+import org.conventionledger.query.platform.JdbcLogPages;
+import org.conventionledger.query.platform.LogPages;
 import org.conventionledger.query.platform.Projections;
 import org.conventionledger.query.platform.ReadStore;
+import org.conventionledger.query.platform.StreamPages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
@@ -30,19 +37,20 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
  * votation, as the service runs it (H2 file event store with the index-stamping engine, a pooled
  * processor of 4 segments on 2 threads sequenced by convention, embedded read store on H2), with
  * batches of one event (one read and one write per event, as before batching), with the processor's
- * batch size, and as the service rebuilds ({@link BulkReplay}). Prints {@code REBUILD …} lines; checks
- * only that the ranking is exact.
+ * batch size, and as the service rebuilds ({@link BulkReplay}): reading through Axon's event stream
+ * ({@code stream}) or straight from the table ({@code bulk}, {@link JdbcLogPages}). Prints
+ * {@code REBUILD …} lines; checks only that the ranking is exact.
  *
  * <p>{@code mvn test -pl query-service -Dtest=RankingRebuildMeasurement -Dledger.rebuild.events=100000}; also
- * {@code -Dledger.rebuild.batch-sizes=1000}, {@code -Dledger.rebuild.read-batch=100} (positions per query of the
- * event store) and {@code -Dledger.rebuild.tcp=true} (the log read over H2's TCP server).
+ * {@code -Dledger.rebuild.batch-sizes=1000,bulk,bulk}, {@code -Dledger.rebuild.read-batch=100} (positions
+ * per query of the event store) and {@code -Dledger.rebuild.tcp=true} (the log read over H2's TCP server).
  */
 class RankingRebuildMeasurement {
 
     private static final int BALLOTS = Integer.getInteger("ledger.rebuild.events", 3_000);
     private static final int ACTIONS = 12;
     /** The processor's batch sizes to measure, in turn. */
-    private static final String BATCH_SIZES = System.getProperty("ledger.rebuild.batch-sizes", "1,1000,bulk");
+    private static final String BATCH_SIZES = System.getProperty("ledger.rebuild.batch-sizes", "1,1000,stream,bulk");
     /** The positions the event store reads per query. */
     private static final int READ_BATCH = Integer.getInteger("ledger.rebuild.read-batch", 5_000);
     /** Whether the log is read over H2's TCP server, as the query-service does beside the command-service. */
@@ -69,7 +77,18 @@ class RankingRebuildMeasurement {
             try {
                 for (String batchSize : BATCH_SIZES.split(",")) {
                     if ("bulk".equals(batchSize.strip())) {
-                        bulk(log);
+                        bulk(
+                                "REBUILD rankings in bulk",
+                                new JdbcLogPages(
+                                        file.connections(TCP),
+                                        new EventSchema(),
+                                        serializer,
+                                        RecruitmentUpcasters.chain(),
+                                        Duration.ofMinutes(10),
+                                        10_000,
+                                        Clock.systemUTC()));
+                    } else if ("stream".equals(batchSize.strip())) {
+                        bulk("REBUILD rankings in bulk through Axon's stream", new StreamPages(log, 10_000));
                     } else {
                         rebuild(log, Integer.parseInt(batchSize.strip()));
                     }
@@ -81,7 +100,7 @@ class RankingRebuildMeasurement {
     }
 
     /** The rebuild as the service runs it: one reader, large batches, then the token handed over. */
-    private void bulk(EmbeddedEventStore log) throws Exception {
+    private void bulk(String what, LogPages log) throws Exception {
         try (ReadStore readStore = ReadStore.start(ReadStore.Backend.H2)) {
             RankingProjection projection = new RankingProjection(new Projections(readStore.mongo()), readStore.mongo());
             InMemoryTokenStore tokens = new InMemoryTokenStore();
@@ -107,7 +126,7 @@ class RankingRebuildMeasurement {
             for (int segment = 0; segment < 4; segment++) {
                 assertThat(tokens.fetchToken("rankings", segment).position()).hasValue(BALLOTS + 2);
             }
-            report("REBUILD rankings in bulk", "", millis, cpuMillis, ranking.version + 1);
+            report(what, "", millis, cpuMillis, ranking.version + 1);
         }
     }
 
