@@ -150,6 +150,9 @@ public final class JdbcLogPages implements LogPages {
         private final TreeMap<Long, Instant> gapRuns = new TreeMap<>();
 
         private GapAwareTrackingToken token;
+        private String lastType;
+        private String lastRevision;
+        private Reader lastReader;
 
         JdbcReading(Predicate<Class<?>> handled) {
             this.handled = handled;
@@ -173,6 +176,8 @@ public final class JdbcLogPages implements LogPages {
                 try (PreparedStatement query = connection.prepareStatement(tail)) {
                     query.setLong(1, token == null ? -1 : token.getIndex());
                     query.setInt(2, pageSize);
+                    // the whole page in one round trip: H2's TCP client fetches 100 rows at a time otherwise
+                    query.setFetchSize(pageSize);
                     read += read(query, into);
                 }
             }
@@ -197,7 +202,7 @@ public final class JdbcLogPages implements LogPages {
                     read++;
                     long index = rows.getLong(1);
                     advanceTo(index, rows);
-                    Reader reader = reader(new RowType(rows.getString(3), rows.getString(4)));
+                    Reader reader = reader(rows.getString(3), rows.getString(4));
                     if (reader.upcast) {
                         upcast(index, rows, into);
                     } else if (reader != SKIPPED) {
@@ -244,6 +249,16 @@ public final class JdbcLogPages implements LogPages {
                 runs.remove();
             }
             token = token.withGapsTruncatedAt(keptFrom);
+        }
+
+        /** The reader of the previous row's type if the same (runs of one type are the rule), else looked up. */
+        private Reader reader(String name, String revision) {
+            if (!name.equals(lastType) || !Objects.equals(revision, lastRevision)) {
+                lastType = name;
+                lastRevision = revision;
+                lastReader = reader(new RowType(name, revision));
+            }
+            return lastReader;
         }
 
         private Reader reader(RowType row) {
