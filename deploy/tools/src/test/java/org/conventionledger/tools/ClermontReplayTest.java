@@ -66,6 +66,8 @@ class ClermontReplayTest {
                 + "currentSchema=" + schema;
         try (LedgerServices services = new LedgerServices(dataDir, url).start()) {
             ClermontDemo.Result result = replayAndVerify(services);
+            RebuildChecks.rebuildsEveryProjectionToTheSameViews(
+                    new LedgerClient(services.accounts()), services, result);
             rejectsBadWritesWithoutWritingAnything(services);
             countsConcurrentBallotsExactlyOnce(services, result);
         }
