@@ -68,6 +68,8 @@ class ClermontReplayTest {
         try (LedgerServices services = new LedgerServices(dataDir, url).start()) {
             ClermontDemo.Result result = replayAndVerify(services);
             RecruitmentChecks.verifiesTheLotteryWithAndWithoutItsRecordInTheExport(services);
+            RebuildChecks.rebuildsEveryProjectionToTheSameViews(
+                    new LedgerClient(services.accounts()), services, result);
             rejectsBadWritesWithoutWritingAnything(services);
             countsConcurrentBallotsExactlyOnce(services, result);
         }

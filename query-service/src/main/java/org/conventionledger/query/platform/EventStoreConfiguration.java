@@ -1,5 +1,6 @@
 package org.conventionledger.query.platform;
 
+import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -56,5 +57,21 @@ public class EventStoreConfiguration {
                 .maxGapOffset(Integer.MAX_VALUE)
                 .batchSize(readBatchSize);
         return new IndexStampingEventStorageEngine(builder);
+    }
+
+    /** The log as a rebuild reads it, below Axon's event store (ADR-014), with the same gap timeout and upcasters. */
+    @Bean
+    LogPages jdbcLogPages(
+            ConnectionProvider connectionProvider,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            @Value("${ledger.eventstore.gap-timeout:PT10M}") Duration gapTimeout) {
+        return new JdbcLogPages(
+                connectionProvider,
+                new EventSchema(),
+                eventSerializer,
+                RecruitmentUpcasters.chain(),
+                gapTimeout,
+                BulkReplay.EVENTS_PER_WRITE,
+                Clock.systemUTC());
     }
 }

@@ -21,7 +21,8 @@ import org.axonframework.eventhandling.WrappedToken;
 public record LogPosition(long index, List<Long> gaps) {
 
     public LogPosition {
-        gaps = gaps == null ? List.of() : List.copyOf(new TreeSet<>(gaps));
+        // no gaps is the rule: one event after another, twice per event, without copying
+        gaps = gaps == null || gaps.isEmpty() ? List.of() : List.copyOf(new TreeSet<>(gaps));
     }
 
     /** The part of the log a stream has seen when it hands over the event carrying this token. */
@@ -50,6 +51,9 @@ public record LogPosition(long index, List<Long> gaps) {
     public LogPosition union(LogPosition other) {
         LogPosition low = index <= other.index ? this : other;
         LogPosition high = low == this ? other : this;
+        if (high.gaps.isEmpty()) {
+            return high;
+        }
         TreeSet<Long> stillMissing = new TreeSet<>();
         for (long gap : high.gaps) {
             if (!low.contains(gap)) {

@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,9 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Rebuilds a projection from the log, from zero, while the write side goes on: the processor stops,
  * its tokens go back to the start of the log, its reset handlers drop its documents, and the log is
- * replayed into its handlers up to the head by one reader in large batches ({@link BulkReplay}), in the
- * background; the processor then starts again from where that reader stopped. Progress is the reader's
- * position, then the processor's, against the head of the log. Should the replay fail, the processor
+ * replayed into its handlers up to the head by one reader in large pages ({@link BulkReplay}; on the JDBC
+ * store read straight from the table, {@link JdbcLogPages}), in the background; the processor then
+ * starts again from where that reader stopped. Progress is the reader's position, then the processor's,
+ * against the head of the log. Should the replay fail, the processor
  * starts from its reset tokens and replays the log itself.
  */
 @RestController
@@ -38,12 +40,15 @@ public class ProjectionRebuild {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final LogPages log;
     /** The latest replay of each processor, kept until the processor reports its own position again. */
     private final Map<String, BulkReplay> replays = new ConcurrentHashMap<>();
 
-    public ProjectionRebuild(EventProcessingConfiguration processing, EventStore eventStore) {
+    public ProjectionRebuild(
+            EventProcessingConfiguration processing, EventStore eventStore, ObjectProvider<LogPages> jdbcLog) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.log = jdbcLog.getIfAvailable(() -> new StreamPages(eventStore, BulkReplay.EVENTS_PER_WRITE));
     }
 
     @GetMapping("/api/admin/projections")
@@ -82,8 +87,8 @@ public class ProjectionRebuild {
             streaming.start();
             return progressOf(processor, streaming);
         }
-        BulkReplay replay = new BulkReplay(
-                processor, withHandlers.eventHandlerInvoker(), eventStore, processing.tokenStore(processor));
+        BulkReplay replay =
+                new BulkReplay(processor, withHandlers.eventHandlerInvoker(), log, processing.tokenStore(processor));
         replays.put(processor, replay);
         Thread thread = new Thread(
                 () -> {

@@ -4,16 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.conventionledger.events.Transition.ECOLOGICAL;
 import static org.conventionledger.events.Transition.SOCIAL;
+import static org.conventionledger.query.platform.TestEvents.actionDrafted;
+import static org.conventionledger.query.platform.TestEvents.actionFinalised;
 import static org.conventionledger.query.platform.TestEvents.conventionOpened;
 import static org.conventionledger.query.platform.TestEvents.invitationSent;
 import static org.conventionledger.query.platform.TestEvents.item;
+import static org.conventionledger.query.platform.TestEvents.memberSeated;
+import static org.conventionledger.query.platform.TestEvents.objectionLifted;
+import static org.conventionledger.query.platform.TestEvents.objectionRaised;
 import static org.conventionledger.query.platform.TestEvents.onlineBallot;
 import static org.conventionledger.query.platform.TestEvents.paperTally;
+import static org.conventionledger.query.platform.TestEvents.topicChosen;
 import static org.conventionledger.query.platform.TestEvents.votationClosed;
 import static org.conventionledger.query.platform.TestEvents.votationOpened;
 import static org.conventionledger.query.platform.TestEvents.votationScheduled;
 import static org.conventionledger.query.platform.TestEvents.votes;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +43,7 @@ import org.conventionledger.query.platform.ProjectionRebuild;
 import org.conventionledger.query.platform.ReadServiceTest;
 import org.conventionledger.query.platform.ReadStore;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -43,9 +53,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A rebuild from zero gives exactly the same projections as before, compared document by document
- * (their bookkeeping — optimistic version and absorbed part of the log — aside), and reports its
- * progress against the head of the log.
+ * A rebuild of every projection from zero, the log read straight from its table ({@code JdbcLogPages}),
+ * gives exactly the same projections as the processors built, compared document by document (their
+ * bookkeeping — optimistic version and absorbed part of the log — aside), and reports its progress
+ * against the head of the log. On the H2 file store here; on PostgreSQL in
+ * {@link ProjectionRebuildOnPostgresTest}.
  */
 @SpringBootTest(classes = QueryServiceApplication.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -68,7 +80,10 @@ class ProjectionRebuildTest extends ReadServiceTest {
             "referrals",
             "garant_opinions",
             "asOfCheckpoints",
-            "asOfStates");
+            "asOfStates",
+            "action_histories",
+            "deliberation_dashboards",
+            "topic_groups");
 
     @Autowired
     MongoTemplate mongo;
@@ -89,17 +104,41 @@ class ProjectionRebuildTest extends ReadServiceTest {
         assertThat(before.get("referrals")).hasSize(1);
         assertThat(before.get("garant_opinions")).hasSize(1);
         assertThat(before.get("asOfCheckpoints")).hasSize((int) events / 4);
+        assertThat(before.get("action_histories")).hasSize(1);
+        assertThat(before.get("deliberation_dashboards")).hasSize(1);
 
-        for (String processor : List.of("dashboard", "rankings", "referrals", "audit-trail", "as-of-checkpoints")) {
-            var started = rebuild.rebuild(processor);
-            assertThat(started.processor()).isEqualTo(processor);
+        List<String> processors = rebuild.progress().stream()
+                .map(ProjectionRebuild.Progress::processor)
+                .toList();
+        assertThat(processors)
+                .contains(
+                        "dashboard",
+                        "rankings",
+                        "referrals",
+                        "audit-trail",
+                        "deliberation",
+                        "recruitment",
+                        "followup",
+                        "consultation",
+                        "as-of-checkpoints");
+        // a replay that failed would leave the processor to replay the log itself, to the same documents
+        ListAppender<ILoggingEvent> failures = new ListAppender<>();
+        failures.start();
+        Logger log = (Logger) LoggerFactory.getLogger(ProjectionRebuild.class);
+        log.addAppender(failures);
+        try {
+            for (String processor : processors) {
+                var started = rebuild.rebuild(processor);
+                assertThat(started.processor()).isEqualTo(processor);
+            }
+            awaitRebuilt(processors);
+            awaitProjected(events);
+        } finally {
+            log.detachAppender(failures);
         }
-        awaitProjected(events);
 
+        assertThat(failures.list).as("replays that failed").isEmpty();
         assertThat(snapshot()).isEqualTo(before);
-        assertThat(rebuild.progress())
-                .extracting(ProjectionRebuild.Progress::processor)
-                .contains("dashboard", "rankings", "referrals", "audit-trail", "deliberation");
         assertThat(rebuild.progress("rankings").percent()).isEqualTo(100);
     }
 
@@ -120,6 +159,14 @@ class ProjectionRebuildTest extends ReadServiceTest {
         for (int i = 1; i <= 10; i++) {
             log.add(new Object[] {"Convention", CONVENTION, invitationSent(CONVENTION, "inv-" + i)});
         }
+        for (int i = 1; i <= 3; i++) {
+            log.add(new Object[] {"Convention", CONVENTION, memberSeated(CONVENTION, "m-" + i, SOCIAL)});
+        }
+        log.add(new Object[] {"Convention", CONVENTION, topicChosen(CONVENTION, "topic-1", SOCIAL)});
+        log.add(new Object[] {"Action", "action-1", actionDrafted(CONVENTION, "action-1", 1, SOCIAL)});
+        log.add(new Object[] {"Action", "action-1", objectionRaised(CONVENTION, "action-1", "obj-1")});
+        log.add(new Object[] {"Action", "action-1", objectionLifted(CONVENTION, "action-1", "obj-1")});
+        log.add(new Object[] {"Action", "action-1", actionFinalised(CONVENTION, "action-1", 1)});
         log.add(new Object[] {
             "Votation",
             VOTATION,
@@ -178,6 +225,18 @@ class ProjectionRebuildTest extends ReadServiceTest {
             Thread.sleep(100);
         }
         throw new AssertionError("the projections did not catch up with the " + events + " events");
+    }
+
+    /** Until every processor runs again, past its replay, at the head of the log. */
+    private void awaitRebuilt(List<String> processors) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            if (processors.stream().map(rebuild::progress).allMatch(p -> p.running() && p.percent() == 100)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the projections were not rebuilt: " + rebuild.progress());
     }
 
     /** The documents; the as-of checkpoints without their epoch, which a rebuild starts anew. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -76,12 +77,7 @@ final class H2LogFile implements AutoCloseable {
      * server ({@code AUTO_SERVER}), here started in this JVM on a free port, stopped by {@link #close()}.
      */
     IndexStampingEventStorageEngine remoteEngine(Serializer serializer, int batchSize) throws SQLException {
-        if (server == null) {
-            server = Server.createTcpServer("-tcpPort", "0").start();
-        }
-        JdbcDataSource remote = new JdbcDataSource();
-        remote.setURL("jdbc:h2:tcp://localhost:" + server.getPort() + "/" + directory.resolve("eventstore"));
-        remote.setUser("sa");
+        JdbcDataSource remote = remote();
         return new IndexStampingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .batchSize(batchSize)
                 .snapshotSerializer(serializer)
@@ -90,6 +86,21 @@ final class H2LogFile implements AutoCloseable {
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .schema(new EventSchema())
                 .dataType(byte[].class));
+    }
+
+    /** Connections to the file, embedded or over the TCP server as {@link #remoteEngine} reads it. */
+    ConnectionProvider connections(boolean tcp) throws SQLException {
+        return tcp ? remote()::getConnection : source::getConnection;
+    }
+
+    private JdbcDataSource remote() throws SQLException {
+        if (server == null) {
+            server = Server.createTcpServer("-tcpPort", "0").start();
+        }
+        JdbcDataSource remote = new JdbcDataSource();
+        remote.setURL("jdbc:h2:tcp://localhost:" + server.getPort() + "/" + directory.resolve("eventstore"));
+        remote.setUser("sa");
+        return remote;
     }
 
     @Override
