@@ -34,7 +34,8 @@ class ClermontReplayTest {
 
     @Test
     void replaysClermontOnTheEmbeddedDefault() throws Exception {
-        try (LedgerServices services = new LedgerServices(dataDir, null).start()) {
+        try (LedgerServices services =
+                new LedgerServices(dataDir, null).uncompressed().start()) {
             ClermontDemo.Result result = replayAndVerify(services);
             LedgerClient client = new LedgerClient(services.accounts());
             AsOfChecks.verifiesTheVotationMidpoint(client, services, result);

@@ -50,6 +50,16 @@ public final class LedgerServices implements AutoCloseable {
         }
     }
 
+    /**
+     * Both embedded stores written without compression (before {@link #start()}): compression is an encoding
+     * of the same pages, and one that hides text from a search of the files' bytes, whether it is there or not.
+     */
+    public LedgerServices uncompressed() {
+        environment.put("LEDGER_EVENTSTORE_H2SETTINGS", ";AUTO_SERVER=TRUE;WRITE_DELAY=0;RETENTION_TIME=5000");
+        environment.put("LEDGER_READSTORE_COMPRESS", "false");
+        return this;
+    }
+
     /** Sets an environment variable of the command-service only (before {@link #start()}). */
     public LedgerServices withCommandEnvironment(String name, String value) {
         commandEnvironment.put(name, value);

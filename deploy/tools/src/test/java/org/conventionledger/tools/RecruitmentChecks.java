@@ -285,7 +285,8 @@ final class RecruitmentChecks {
      * A full-text scan of the files of the event store and of the read store: the person's pseudonymous id
      * is there (the scan reads what the stores hold), their name and address are not — not in clear, not
      * in any form a byte search finds. (Their sealed identity stays in the log as ciphertext, now without
-     * a key.)
+     * a key.) The stores must have been written uncompressed ({@link LedgerServices#uncompressed()}): LZF
+     * pages break text into back-references, which would hide a name as well as the id the scan must find.
      */
     private static void scansTheStoresForTheirData(LedgerServices services, String personId, String[] letter)
             throws Exception {

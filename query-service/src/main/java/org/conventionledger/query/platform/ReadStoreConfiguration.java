@@ -35,7 +35,10 @@ public class ReadStoreConfiguration implements DisposableBean {
     private MongoServer embedded;
 
     @Bean
-    MongoClient mongoClient(@Value("${ledger.read-store.uri:}") String uri, @Value("${ledger.data-dir}") Path dataDir)
+    MongoClient mongoClient(
+            @Value("${ledger.read-store.uri:}") String uri,
+            @Value("${ledger.data-dir}") Path dataDir,
+            @Value("${ledger.read-store.compress:true}") boolean compress)
             throws IOException {
         if (!uri.isBlank()) {
             log.info("Read store: MongoDB at {}", uri.replaceAll("//[^@/]*@", "//***@"));
@@ -43,9 +46,10 @@ public class ReadStoreConfiguration implements DisposableBean {
         }
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve("readstore.mv").toAbsolutePath();
-        // compressed pages: the trail copies every event with its payload twice (document and stored text)
-        embedded = new MongoServer(new H2Backend(
-                new MVStore.Builder().fileName(file.toString()).compress().open()));
+        // compressed pages: the trail copies every event with its payload twice (document and stored text).
+        // Off only for a test that searches the file's bytes for what must not be there.
+        MVStore.Builder store = new MVStore.Builder().fileName(file.toString());
+        embedded = new MongoServer(new H2Backend((compress ? store.compress() : store).open()));
         InetSocketAddress address = embedded.bind();
         log.warn(
                 "Read store: EMBEDDED DEVELOPMENT STORE (mongo-java-server, file {}, mongodb://{}:{}). "
