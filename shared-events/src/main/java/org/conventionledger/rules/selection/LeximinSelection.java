@@ -62,7 +62,7 @@ import java.util.stream.IntStream;
 public final class LeximinSelection {
 
     /** The rule and its version, as recorded with a lottery. */
-    public static final String ALGORITHM = "leximin-v3";
+    public static final String ALGORITHM = "leximin-v4";
 
     /** How much a new composition must beat the master's cap by to be added. */
     static final double PRICING_TOLERANCE = 1e-7;

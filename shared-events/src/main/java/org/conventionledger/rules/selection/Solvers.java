@@ -6,7 +6,7 @@ import com.google.ortools.linearsolver.MPSolver;
 /**
  * The OR-Tools solvers of the selection, each set up the one way that makes it reproducible (ADR-006):
  * one thread, no time limit (a limit would make the answer depend on the machine's load), and GLOP
- * without the presolve seen to fail on these models.
+ * without the presolve seen to fail on these models and without the scaling that defeats its warm start.
  */
 final class Solvers {
 
@@ -30,8 +30,13 @@ final class Solvers {
             throw new IllegalStateException("OR-Tools was loaded without its GLOP solver");
         }
         solver.setNumThreads(1);
-        // GLOP's presolve was seen to end small, feasible masters in ABNORMAL; without it they solve
-        if (!solver.setSolverSpecificParametersAsString("use_preprocessing: false")) {
+        // GLOP's presolve was seen to end small, feasible masters in ABNORMAL; without it they solve.
+        // Scaling off: GLOP reuses its basis only if the old part of the matrix is unchanged, and the
+        // scale factors move with every added column, so each re-solve started from scratch; the
+        // coefficients c/n lie in [1/pool size, 1] and need no scaling. Devex pricing: steepest edge
+        // recomputes its norms over every column at each warm start (ADR-006).
+        if (!solver.setSolverSpecificParametersAsString(
+                "use_preprocessing: false, use_scaling: false, feasibility_rule: DEVEX, optimization_rule: DEVEX")) {
             throw new IllegalStateException("GLOP refused its parameters");
         }
         return solver;
