@@ -110,7 +110,8 @@ class AuditTrailProjection {
      * holds (its batch re-delivered after a crash) is left as it is: its content is a function of its
      * event alone, and it keeps the chain link the chain may have given it meanwhile. When this returns,
      * every entry of the batch is in the trail; otherwise it throws, the batch's token is not stored and
-     * the batch is delivered again.
+     * the batch is delivered again. (An entry the killed embedded store saved without its index entry is
+     * refused at each delivery: the trail stops there rather than passing it; docs/garants.md.)
      */
     static final class AuditEntries implements BatchWrites.Write {
 
@@ -171,7 +172,9 @@ class AuditTrailProjection {
             for (Document document : mongo.find(query, Document.class, mongo.getCollectionName(AuditEvent.class))) {
                 held.add(((Number) document.get("_id")).longValue());
             }
-            return entries.values().stream().filter(e -> !held.contains(e.position())).toList();
+            return entries.values().stream()
+                    .filter(e -> !held.contains(e.position()))
+                    .toList();
         }
     }
 

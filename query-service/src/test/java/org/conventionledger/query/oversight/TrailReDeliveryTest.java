@@ -8,6 +8,7 @@ import static org.conventionledger.query.oversight.TrailFixture.SIMULATED_JDBC_L
 import static org.conventionledger.query.oversight.TrailFixture.recomputedLinks;
 import static org.conventionledger.query.platform.TestEvents.invitationSent;
 
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,7 +17,10 @@ import org.bson.Document;
 import org.conventionledger.query.platform.EventLog;
 import org.conventionledger.query.platform.ReadStore;
 import org.conventionledger.query.platform.WorkPackageDouble;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.data.domain.Sort;
@@ -149,7 +153,8 @@ class TrailReDeliveryTest {
         store.mongo().indexOps(AuditEvent.class).ensureIndex(new Index("eventId", Sort.Direction.ASC).unique());
         store.mongo()
                 .getCollection("audit_events")
-                .insertOne(new Document("_id", 1_000L).append("eventId", batch.get(4).getIdentifier()));
+                .insertOne(new Document("_id", 1_000L)
+                        .append("eventId", batch.get(4).getIdentifier()));
 
         assertThatThrownBy(() -> process(batch)).isInstanceOf(WorkPackageDouble.BatchFailed.class);
         assertThat(segment.storedToken().position().orElseThrow()).isEqualTo(10);
@@ -159,5 +164,43 @@ class TrailReDeliveryTest {
         process(batch);
         assertThat(entriesByPosition()).isEqualTo(once(1, 20));
         assertThat(segment.storedToken().position().orElseThrow()).isEqualTo(20);
+    }
+
+    /**
+     * The embedded store killed while it saves its file can come back holding an entry without its
+     * {@code _id} index entry (seen in copies of the file taken while the trail was written, as a SIGKILL
+     * leaves it; docs/garants.md). The store then refuses to write that entry again and cannot remove it:
+     * the trail stops there, batch after batch, with its token behind the entry, rather than going past an
+     * entry it cannot find. This is what {@code QueryServiceCrashTest} saw as "the trail never reached
+     * the head", with the upserting trail as with the inserting one.
+     */
+    @Test
+    void anEntryTheKilledEmbeddedStoreSavedWithoutItsIndexStopsTheTrailButNeverLetsTheTokenPassIt() {
+        MVStore file = MVStore.open(null);
+        store = ReadStore.on(new H2Backend(file));
+        projection = new AuditTrailProjection(store.mongo(), JSON, SERIALIZER);
+        log = EventLog.jdbc();
+        segment = new WorkPackageDouble(store);
+        process(append(1, 200));
+        List<TrackedEventMessage<?>> interrupted = append(201, 400);
+        new WorkPackageDouble(store).process(interrupted.subList(0, 50), m -> projection.on(m, m.trackingToken()));
+        String index = file.getMapNames().stream()
+                .filter(name -> name.contains("audit_events") && name.contains("_id_"))
+                .findFirst()
+                .orElseThrow();
+        MVMap<Object, Object> ids = file.openMap(index);
+        Object unindexed = ids.entrySet().stream()
+                .filter(e -> e.getValue() instanceof Number n && n.longValue() == 250)
+                .findFirst()
+                .orElseThrow()
+                .getKey();
+        ids.remove(unindexed);
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThatThrownBy(() -> process(interrupted)).isInstanceOf(WorkPackageDouble.BatchFailed.class);
+        }
+
+        assertThat(segment.storedToken().position().orElseThrow()).isEqualTo(200);
+        assertThat(entriesByPosition()).containsAllEntriesOf(once(1, 250));
     }
 }

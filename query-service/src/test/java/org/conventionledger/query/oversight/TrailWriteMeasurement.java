@@ -60,7 +60,8 @@ class TrailWriteMeasurement {
             long wall0 = System.nanoTime();
             for (int from = 0; from < all.size(); from += BATCH) {
                 segment.process(
-                        all.subList(from, Math.min(all.size(), from + BATCH)), m -> projection.on(m, m.trackingToken()));
+                        all.subList(from, Math.min(all.size(), from + BATCH)),
+                        m -> projection.on(m, m.trackingToken()));
             }
             long cpu1 = PROCESS.getProcessCpuTime();
             long wall1 = System.nanoTime();
