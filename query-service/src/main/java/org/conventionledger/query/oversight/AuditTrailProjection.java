@@ -3,10 +3,15 @@ package org.conventionledger.query.oversight;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteResult;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -23,8 +28,8 @@ import org.conventionledger.query.platform.BatchWrites;
 import org.conventionledger.query.platform.EventPosition;
 import org.conventionledger.query.platform.ProcessingConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -101,10 +106,17 @@ class AuditTrailProjection {
     }
 
     /**
-     * The entries of a batch, written in one ordered bulk when it commits. An entry written again (a
-     * re-delivery after a crash) keeps the chain hash the chain gave it.
+     * The entries of a batch, inserted in one unordered bulk when it commits. An entry the trail already
+     * holds (its batch re-delivered after a crash) is left as it is: its content is a function of its
+     * event alone, and it keeps the chain link the chain may have given it meanwhile. When this returns,
+     * every entry of the batch is in the trail; otherwise it throws, the batch's token is not stored and
+     * the batch is delivered again. (An entry the killed embedded store saved without its index entry is
+     * refused at each delivery: the trail stops there rather than passing it; docs/garants.md.)
      */
     static final class AuditEntries implements BatchWrites.Write {
+
+        /** A re-delivered batch needs one more bulk for the entries it did not hold; a third is never needed. */
+        private static final int ATTEMPTS = 3;
 
         private final Map<Long, AuditEvent> entries = new LinkedHashMap<>();
 
@@ -115,27 +127,54 @@ class AuditTrailProjection {
 
         @Override
         public void writeTo(MongoTemplate mongo) {
-            if (entries.isEmpty()) {
-                return;
-            }
-            Map<Long, String> chained = new HashMap<>();
-            // by _id alone, which the embedded store answers from its index (with another condition it scans)
-            Query written = Query.query(Criteria.where("_id").in(entries.keySet()));
-            written.fields().include("chainHash");
-            for (Document document : mongo.find(written, Document.class, mongo.getCollectionName(AuditEvent.class))) {
-                if (document.getString("chainHash") != null) {
-                    chained.put(((Number) document.get("_id")).longValue(), document.getString("chainHash"));
+            Collection<AuditEvent> absent = entries.values();
+            for (int attempt = 0; attempt < ATTEMPTS && !absent.isEmpty(); attempt++) {
+                if (insert(mongo, absent)) {
+                    entries.clear();
+                    return;
                 }
+                absent = absent(mongo);
             }
-            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, AuditEvent.class);
-            for (AuditEvent entry : entries.values()) {
-                bulk.replaceOne(
-                        Query.query(Criteria.where("_id").is(entry.position())),
-                        entry.withChainHash(chained.get(entry.position())),
-                        FindAndReplaceOptions.options().upsert());
+            if (!absent.isEmpty()) {
+                throw new IllegalStateException("The trail's entries at positions "
+                        + absent.stream().map(AuditEvent::position).toList()
+                        + " could not be written; the batch is delivered again");
             }
-            bulk.execute();
             entries.clear();
+        }
+
+        /**
+         * Inserts the entries; true if the store counted every one as inserted. Only a duplicate key (an
+         * entry already there) is tolerated: any other error fails the batch. An unordered bulk goes on past
+         * a duplicate, but not every store honours that, hence the check by the caller.
+         */
+        private static boolean insert(MongoTemplate mongo, Collection<AuditEvent> entries) {
+            try {
+                BulkWriteResult result = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, AuditEvent.class)
+                        .insert(List.copyOf(entries))
+                        .execute();
+                return result.getInsertedCount() == entries.size();
+            } catch (BulkOperationException e) {
+                boolean onlyDuplicates = e.getErrors().stream()
+                        .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+                if (!onlyDuplicates) {
+                    throw e;
+                }
+                return false;
+            }
+        }
+
+        /** The entries the trail does not hold, asked by {@code _id} alone (answered from the index). */
+        private List<AuditEvent> absent(MongoTemplate mongo) {
+            Query query = Query.query(Criteria.where("_id").in(entries.keySet()));
+            query.fields().include("_id");
+            Set<Long> held = new HashSet<>();
+            for (Document document : mongo.find(query, Document.class, mongo.getCollectionName(AuditEvent.class))) {
+                held.add(((Number) document.get("_id")).longValue());
+            }
+            return entries.values().stream()
+                    .filter(e -> !held.contains(e.position()))
+                    .toList();
         }
     }
 

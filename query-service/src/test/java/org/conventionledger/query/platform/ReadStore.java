@@ -47,6 +47,11 @@ public final class ReadStore implements AutoCloseable {
                 });
     }
 
+    /** On a backend of the caller's (a file, as the service opens it). */
+    public static ReadStore on(MongoBackend backend) {
+        return new ReadStore(backend);
+    }
+
     public MongoTemplate mongo() {
         return mongo;
     }
