@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ProcessingConfiguration.AS_OF)
-public class AsOfCheckpointing {
+class AsOfCheckpointing {
 
     private static final String BATCH = AsOfCheckpointing.class.getName();
     private static final Logger LOG = LoggerFactory.getLogger(AsOfCheckpointing.class);
@@ -116,7 +116,7 @@ public class AsOfCheckpointing {
 
     /** Every event of the log: its recording time bounds its interval, whatever its type. */
     @EventHandler(payloadType = Object.class)
-    public synchronized void on(EventMessage<?> event, TrackingToken token) {
+    synchronized void on(EventMessage<?> event, TrackingToken token) {
         Folding f = folding();
         long own = EventPosition.of(event, token);
         if (f.absorbed != null && f.absorbed.position().contains(own)) {
@@ -175,7 +175,7 @@ public class AsOfCheckpointing {
     }
 
     @ResetHandler
-    public synchronized void reset() {
+    synchronized void reset() {
         store.dropAll();
         folding = null;
     }
