@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,9 +31,9 @@ class QueryServiceCrashTest {
     void sigkillDuringTheLoadStillEndsWithThePublishedFigures() throws Exception {
         ExecutorService loader = Executors.newSingleThreadExecutor();
         try (LedgerServices services = new LedgerServices(dataDir, null).start()) {
-            Future<ClermontDemo.Result> demo = loader.submit(
-                    () -> new ClermontDemo(services.commandUrl(), services.queryUrl(), services.accounts(), line -> {})
-                            .run());
+            ClermontDemo clermont =
+                    new ClermontDemo(services.commandUrl(), services.queryUrl(), services.accounts(), line -> {});
+            Future<ClermontDemo.Result> demo = loader.submit(clermont::run);
 
             awaitOnlineBallotsProjected(services, 1_500);
             services.killQuery();
@@ -39,6 +41,9 @@ class QueryServiceCrashTest {
             services.startQuery();
 
             ClermontDemo.Result result = demo.get(10, TimeUnit.MINUTES);
+            if (services.logs().contains(UNINDEXED_DOCUMENT)) {
+                result = afterRebuildingWhatStopped(services, clermont, result);
+            }
             assertThat(result.mismatches()).isEmpty();
 
             LedgerClient client = new LedgerClient(services.accounts());
@@ -59,6 +64,37 @@ class QueryServiceCrashTest {
         } finally {
             loader.shutdownNow();
         }
+    }
+
+    /**
+     * What mongo-java-server's H2 backend says when a projection writes a document the kill left saved without
+     * its {@code _id} index entry: the store holds a document it cannot find. The embedded read store's known
+     * fault (docs/threat-model.md, "A crash of a service or of the machine"; {@code TrailReDeliveryTest}).
+     */
+    private static final String UNINDEXED_DOCUMENT = "already existed in";
+
+    /**
+     * The operator's remedy for that fault, and only for it: the projections stopped behind the head are
+     * rebuilt; then every figure must be exact, as after any other crash.
+     */
+    private static ClermontDemo.Result afterRebuildingWhatStopped(
+            LedgerServices services, ClermontDemo clermont, ClermontDemo.Result stopped) throws Exception {
+        LedgerClient client = new LedgerClient(services.accounts());
+        String admin = services.queryUrl() + "/api/admin/projections";
+        List<String> behind = new ArrayList<>();
+        client.get(admin, "organiser").forEach(p -> {
+            if (p.path("percent").asInt() < 100) {
+                behind.add(p.path("processor").asText());
+            }
+        });
+        assertThat(behind)
+                .as("a projection stopped by the fault, given " + stopped.mismatches())
+                .isNotEmpty();
+        for (String name : behind) {
+            client.post(admin + "/" + name + "/rebuild", "organiser", Map.of());
+        }
+        RebuildChecks.awaitCaughtUp(client, admin, behind);
+        return clermont.checkAgain(stopped);
     }
 
     private static void awaitOnlineBallotsProjected(LedgerServices services, int atLeast) throws InterruptedException {
