@@ -772,22 +772,7 @@ class DrawVerificationTest {
                     .findFirst()
                     .orElseThrow();
             List<Event> events = new ArrayList<>(panelEvents());
-            for (String person : List.of(first, sitting)) {
-                int at = VOLUNTEERS.indexOf(person) + 1;
-                VolunteerRegistered v = (VolunteerRegistered) events.get(at).payload();
-                events.set(
-                        at,
-                        event(
-                                new VolunteerRegistered(
-                                        CONVENTION,
-                                        v.invitationId(),
-                                        v.personId(),
-                                        v.profile(),
-                                        null,
-                                        null,
-                                        "h-0123456789abcdef01234567"),
-                                CONVENTION));
-            }
+            housemates(events, VOLUNTEERS.indexOf(first) + 1, VOLUNTEERS.indexOf(sitting) + 1);
             return events;
         }
 
@@ -931,21 +916,7 @@ class DrawVerificationTest {
         @Test
         void aPanelSeatingTwoVolunteersOfOneHouseholdIsFound() throws IOException {
             List<Event> events = new ArrayList<>(compactPanelEvents(PANELS, true));
-            for (int at : List.of(1, 3)) {
-                VolunteerRegistered v = (VolunteerRegistered) events.get(at).payload();
-                events.set(
-                        at,
-                        event(
-                                new VolunteerRegistered(
-                                        CONVENTION,
-                                        v.invitationId(),
-                                        v.personId(),
-                                        v.profile(),
-                                        null,
-                                        null,
-                                        "h-0123456789abcdef01234567"),
-                                CONVENTION));
-            }
+            housemates(events, 1, 3);
 
             assertThat((String) verify(export(events), null, "sel-1").verdict().get("reason"))
                     .isEqualTo("panel 0 seats p-01 and p-03, of one household");
@@ -1212,6 +1183,25 @@ class DrawVerificationTest {
 
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err()).contains("no draw or panel selection");
+        }
+    }
+
+    /** The volunteers registered at these positions of the log, registered again as one household. */
+    private static void housemates(List<Event> events, int... positions) {
+        for (int at : positions) {
+            VolunteerRegistered v = (VolunteerRegistered) events.get(at).payload();
+            events.set(
+                    at,
+                    event(
+                            new VolunteerRegistered(
+                                    CONVENTION,
+                                    v.invitationId(),
+                                    v.personId(),
+                                    v.profile(),
+                                    null,
+                                    null,
+                                    "h-0123456789abcdef01234567"),
+                            CONVENTION));
         }
     }
 }
