@@ -81,6 +81,7 @@ public class CheckpointedReplay {
         }
         LogReplay.Replayed replayed = LogTail.read(
                 fullReplay.eventStore(),
+                fullReplay.pages(),
                 fullReplay.clockSlack(),
                 bound,
                 known.checkpoints(),

@@ -103,7 +103,17 @@ public final class JdbcLogPages implements LogPages {
 
     @Override
     public Reading fromStart(Predicate<Class<?>> handled) {
-        return new JdbcReading(handled);
+        return new JdbcReading(handled, false, null, pageSize);
+    }
+
+    /**
+     * {@inheritDoc} What an "as of" replay reads from a checkpoint ({@link LogTail}), with a page the size of
+     * the checkpoints' interval; the index and the timestamp come from their columns, the metadata is
+     * deserialized only if asked for.
+     */
+    @Override
+    public Reading from(TrackingToken token, int positions, Predicate<Class<?>> wanted) {
+        return new JdbcReading(wanted, true, token, positions);
     }
 
     /** An event read here, with its own index in the log, which its token's is not when it fills a gap. */
@@ -145,6 +155,10 @@ public final class JdbcLogPages implements LogPages {
     private final class JdbcReading implements Reading {
 
         private final Predicate<Class<?>> handled;
+        /** Whether the rows of the types not handled are delivered too (their payloads left serialized). */
+        private final boolean everyRow;
+
+        private final int positions;
         private final Map<RowType, Reader> readers = new HashMap<>();
         /** The first gap of each run of gaps still waited for, with the timestamp of the event after it. */
         private final TreeMap<Long, Instant> gapRuns = new TreeMap<>();
@@ -154,8 +168,24 @@ public final class JdbcLogPages implements LogPages {
         private String lastRevision;
         private Reader lastReader;
 
-        JdbcReading(Predicate<Class<?>> handled) {
+        JdbcReading(Predicate<Class<?>> handled, boolean everyRow, TrackingToken from, int positions) {
             this.handled = handled;
+            this.everyRow = everyRow;
+            this.positions = positions;
+            if (from != null) {
+                token = from instanceof GapAwareTrackingToken gapAware
+                        ? gapAware
+                        : GapAwareTrackingToken.newInstance(from.position().orElse(-1), List.of());
+                // how old the token's gaps are is not known here: each is kept for the gap timeout from now
+                long previous = Long.MIN_VALUE;
+                Instant now = clock.instant();
+                for (long gap : token.getGaps()) {
+                    if (gap != previous + 1) {
+                        gapRuns.put(gap, now);
+                    }
+                    previous = gap;
+                }
+            }
         }
 
         @Override
@@ -175,9 +205,9 @@ public final class JdbcLogPages implements LogPages {
                 }
                 try (PreparedStatement query = connection.prepareStatement(tail)) {
                     query.setLong(1, token == null ? -1 : token.getIndex());
-                    query.setInt(2, pageSize);
+                    query.setInt(2, positions);
                     // the whole page in one round trip: H2's TCP client fetches 100 rows at a time otherwise
-                    query.setFetchSize(pageSize);
+                    query.setFetchSize(positions);
                     read += read(query, into);
                 }
             }
@@ -207,6 +237,8 @@ public final class JdbcLogPages implements LogPages {
                         upcast(index, rows, into);
                     } else if (reader != SKIPPED) {
                         into.add(direct(index, reader, rows));
+                    } else if (everyRow) {
+                        into.add(serialized(index, rows));
                     }
                 }
             }
@@ -301,6 +333,27 @@ public final class JdbcLogPages implements LogPages {
                     index);
         }
 
+        /** A row of a type not handled, its payload deserialized only if asked for. */
+        private TrackedEventMessage<?> serialized(long index, ResultSet row) throws SQLException {
+            SimpleSerializedObject<byte[]> payload =
+                    new SimpleSerializedObject<>(row.getBytes(5), byte[].class, row.getString(3), row.getString(4));
+            byte[] metaData = row.getBytes(6);
+            LazyDeserializingObject<MetaData> lazyMetaData = new LazyDeserializingObject<>(
+                    () -> new SimpleSerializedObject<>(
+                            IndexStampingEventStorageEngine.stamp(metaData, index), byte[].class, META_DATA),
+                    META_DATA,
+                    serializer);
+            return new IndexedEvent<>(
+                    token,
+                    row.getString(10),
+                    row.getString(8),
+                    row.getLong(9),
+                    new SerializedMessage<>(
+                            row.getString(7), new LazyDeserializingObject<>(payload, serializer), lazyMetaData),
+                    row.getString(2),
+                    index);
+        }
+
         /** The row as Axon's engine reads it: through the upcaster chain, its index stamped in its metadata. */
         private void upcast(long index, ResultSet row, List<TrackedEventMessage<?>> into) throws SQLException {
             TrackedDomainEventData<byte[]> data = new TrackedDomainEventData<>(
@@ -316,7 +369,7 @@ public final class JdbcLogPages implements LogPages {
                             row.getBytes(5),
                             IndexStampingEventStorageEngine.stamp(row.getBytes(6), index)));
             EventUtils.upcastAndDeserializeTrackedEvents(Stream.of(data), serializer, upcasters)
-                    .filter(event -> handled.test(event.getPayloadType()))
+                    .filter(event -> everyRow || handled.test(event.getPayloadType()))
                     .forEach(into::add);
         }
     }

@@ -6,13 +6,20 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 
 /**
- * The log read from its start in large pages, for a replay that hands events to handlers itself
- * ({@link BulkReplay}) rather than through an event processor.
+ * The log read in pages, for a replay that hands events to handlers itself ({@link BulkReplay}) rather than
+ * through an event processor, and for the tail an "as of" view reads from a checkpoint ({@link LogTail}).
  */
 public interface LogPages {
 
     /** A reading of the log from its start; only events whose payload type {@code handled} accepts are kept. */
     Reading fromStart(Predicate<Class<?>> handled);
+
+    /**
+     * A reading of every event after {@code token} (from the start if null), the events filling the token's
+     * gaps first, about {@code positions} positions a page; payloads of the types {@code wanted} accepts may
+     * be deserialized as they are read, the others only when asked for.
+     */
+    Reading from(TrackingToken token, int positions, Predicate<Class<?>> wanted);
 
     /** One pass over the log, page after page. */
     interface Reading extends AutoCloseable {

@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -136,6 +137,9 @@ public class LogReplay {
     private static final int HEAD_WAIT_SECONDS = 30;
 
     private final EventStore eventStore;
+    /** The log's table read directly for the tails of the checkpointed replays; null to read the store's stream. */
+    private final LogPages pages;
+
     private final Duration clockSlack;
     private final Semaphore permits;
     private final Duration permitWait;
@@ -149,13 +153,15 @@ public class LogReplay {
     @Autowired
     public LogReplay(
             EventStore eventStore,
+            ObjectProvider<LogPages> jdbcLog,
             @Value("${ledger.as-of.clock-slack:${ledger.eventstore.gap-timeout:PT10M}}") Duration clockSlack,
             @Value("${ledger.as-of.concurrent-replays:2}") int concurrency) {
-        this(eventStore, clockSlack, concurrency, PERMIT_WAIT);
+        this(eventStore, jdbcLog.getIfAvailable(), clockSlack, concurrency, PERMIT_WAIT);
     }
 
-    LogReplay(EventStore eventStore, Duration clockSlack, int concurrency, Duration permitWait) {
+    LogReplay(EventStore eventStore, LogPages pages, Duration clockSlack, int concurrency, Duration permitWait) {
         this.eventStore = eventStore;
+        this.pages = pages;
         this.clockSlack = clockSlack;
         this.permits = new Semaphore(concurrency, true);
         this.permitWait = permitWait;
@@ -163,7 +169,12 @@ public class LogReplay {
 
     /** A replay over this store with the default slack (the gap timeout's) and two replays at a time. */
     public LogReplay(EventStore eventStore, Duration clockSlack) {
-        this(eventStore, clockSlack, 2);
+        this(eventStore, null, clockSlack, 2, PERMIT_WAIT);
+    }
+
+    /** The same, the tails of the checkpointed replays read from {@code pages} (the log's table). */
+    public LogReplay(EventStore eventStore, LogPages pages, Duration clockSlack) {
+        this(eventStore, pages, clockSlack, 2, PERMIT_WAIT);
     }
 
     /**
@@ -177,6 +188,10 @@ public class LogReplay {
 
     EventStore eventStore() {
         return eventStore;
+    }
+
+    LogPages pages() {
+        return pages;
     }
 
     Duration clockSlack() {
@@ -208,6 +223,7 @@ public class LogReplay {
     Replayed scan(Bound bound, Set<Class<?>> types, Predicate<Object> selects, Consumer<EventMessage<?>> apply) {
         return LogTail.read(
                 eventStore,
+                pages,
                 clockSlack,
                 bound,
                 List.of(LogTail.ORIGIN),

@@ -2,9 +2,14 @@ package org.conventionledger.query.platform;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.axonframework.common.stream.BlockingStream;
@@ -12,16 +17,24 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 
 /**
  * The one read loop of the "as of" replays: from a checkpoint of the log to a {@link LogReplay.Bound},
  * passing over the stretches between later checkpoints that the bound neither includes nor stops in. A
  * full replay is this loop from the start of the log ({@link #ORIGIN}) with no checkpoint after it.
  *
- * <p>The events are read through {@link #open}, the one place that reads the store, so that a faster
- * reader of the log can take its place.
+ * <p>The events are read through {@link #open}, the one place that reads the store: on the JDBC log straight
+ * from its table ({@link JdbcLogPages}) in pages the size of the interval to the next checkpoint, since a
+ * request reads about one interval (Axon's stream reads a page of the engine's batch size, 5,000 positions,
+ * whatever the interval); elsewhere through the event store's stream.
  */
 final class LogTail {
+
+    /** Fewest and most positions a page of the tail reads. */
+    static final int MIN_PAGE = 10;
+
+    static final int MAX_PAGE = EventStoreConfiguration.READ_BATCH_SIZE;
 
     /**
      * A point of the log: the token of the stream there ({@code null} at the start), the highest position
@@ -72,6 +85,7 @@ final class LogTail {
      */
     static LogReplay.Replayed read(
             EventStore store,
+            LogPages pages,
             Duration clockSlack,
             LogReplay.Bound bound,
             List<Checkpoint> checkpoints,
@@ -99,7 +113,9 @@ final class LogTail {
             }
             Checkpoint from = checkpoints.get(at);
             long furthest = from.position();
-            try (BlockingStream<TrackedEventMessage<?>> stream = open(store, from.token())) {
+            long until = at + 1 < checkpoints.size() ? checkpoints.get(at + 1).position() : head;
+            try (BlockingStream<TrackedEventMessage<?>> stream =
+                    open(store, pages, from.token(), pageFor(until - from.position()), view)) {
                 done = true;
                 while (LogReplay.hasNext(stream, head, furthest)) {
                     TrackedEventMessage<?> event = stream.nextAvailable();
@@ -144,9 +160,70 @@ final class LogTail {
         return new LogReplay.Replayed(bound, last, read, applied, settled);
     }
 
-    /** The log from just after the token (from its start if null), gaps of the token included. */
-    static BlockingStream<TrackedEventMessage<?>> open(EventStore store, TrackingToken token) {
-        return store.openStream(token);
+    /**
+     * The log from just after the token (from its start if null), gaps of the token included: from the
+     * {@code pages} if there are, in pages of {@code positions}, else through the store's stream.
+     */
+    static BlockingStream<TrackedEventMessage<?>> open(
+            EventStore store, LogPages pages, TrackingToken token, int positions, Selection view) {
+        return pages == null
+                ? store.openStream(token)
+                : new PagedStream(pages.from(token, positions, view.types()::contains));
+    }
+
+    /** A page for a stretch of {@code positions} positions, within {@link #MIN_PAGE} and {@link #MAX_PAGE}. */
+    static int pageFor(long positions) {
+        return (int) Math.max(MIN_PAGE, Math.min(MAX_PAGE, positions));
+    }
+
+    /** A reading of the {@link LogPages} as a stream: a page is read when the one before is used up. */
+    private static final class PagedStream implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final LogPages.Reading reading;
+        private final ArrayDeque<TrackedEventMessage<?>> page = new ArrayDeque<>();
+        private final List<TrackedEventMessage<?>> next = new ArrayList<>();
+        private boolean ended;
+
+        PagedStream(LogPages.Reading reading) {
+            this.reading = reading;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return fill() ? Optional.of(page.peek()) : Optional.empty();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) {
+            // rows are read from the table directly: what a page does not find is not there yet
+            return fill();
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() {
+            if (!fill()) {
+                throw new NoSuchElementException();
+            }
+            return page.poll();
+        }
+
+        @Override
+        public void close() {
+            reading.close();
+        }
+
+        private boolean fill() {
+            while (page.isEmpty() && !ended) {
+                try {
+                    ended = !reading.next(next);
+                } catch (Exception e) {
+                    throw new EventStoreException("Could not read the log", e);
+                }
+                page.addAll(next);
+                next.clear();
+            }
+            return !page.isEmpty();
+        }
     }
 
     /**

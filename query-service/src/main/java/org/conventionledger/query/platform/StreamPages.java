@@ -23,9 +23,21 @@ public final class StreamPages implements LogPages {
 
     @Override
     public Reading fromStart(Predicate<Class<?>> handled) {
-        BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null);
+        return reading(source.openStream(null), handled, pageSize, null);
+    }
+
+    @Override
+    public Reading from(TrackingToken token, int positions, Predicate<Class<?>> wanted) {
+        return reading(source.openStream(token), type -> true, positions, token);
+    }
+
+    private static Reading reading(
+            BlockingStream<TrackedEventMessage<?>> stream,
+            Predicate<Class<?>> handled,
+            int pageSize,
+            TrackingToken from) {
         return new Reading() {
-            private TrackingToken token;
+            private TrackingToken token = from;
 
             @Override
             public boolean next(List<TrackedEventMessage<?>> into) throws InterruptedException {

@@ -69,6 +69,15 @@ public class Ranking implements Absorbing {
         return copy;
     }
 
+    /** A copy of every field, for readers that must not see the projection's later changes. */
+    Ranking snapshot() {
+        Ranking copy = emptyCopy();
+        copy.add(this);
+        copy.version = version;
+        copy.absorbed = absorbed;
+        return copy;
+    }
+
     /** Adds what another count of the same votation counted to this one. */
     void add(Ranking other) {
         onlineBallots += other.onlineBallots;

@@ -8,7 +8,6 @@ import org.conventionledger.query.platform.CheckpointedReplay;
 import org.conventionledger.query.platform.LogReplay;
 import org.conventionledger.query.platform.ProblemResponses;
 import org.conventionledger.query.votation.RankingController.RankingView;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -25,12 +24,12 @@ import org.springframework.stereotype.Component;
 public class RankingAsOf {
 
     private final CheckpointedReplay replay;
-    private final MongoTemplate mongo;
+    private final LiveRankings rankings;
     private final Counting counting;
 
-    public RankingAsOf(CheckpointedReplay replay, MongoTemplate mongo, Counting counting) {
+    public RankingAsOf(CheckpointedReplay replay, LiveRankings rankings, Counting counting) {
         this.replay = replay;
-        this.mongo = mongo;
+        this.rankings = rankings;
         this.counting = counting;
     }
 
@@ -78,13 +77,7 @@ public class RankingAsOf {
      * A votation the read side does not know is a 404; so is one not yet scheduled at the bound.
      */
     public AsOfView<RankingView> ranking(String votationId, Transition transition, LogReplay.Bound bound) {
-        Ranking live = mongo.findById(votationId, Ranking.class);
-        if (live == null) {
-            throw ProblemResponses.error(
-                    HttpStatus.NOT_FOUND,
-                    "unknown-votation",
-                    "No votation " + votationId + " is known (yet) to the read side.");
-        }
+        Ranking live = rankings.get(votationId);
         RankingController.checkAccess(live);
         CheckpointedReplay.Result<Ranking> rebuilt = replay.asOf(counting, votationId, bound);
         if (rebuilt.state().status == null) {

@@ -3,7 +3,6 @@ package org.conventionledger.query.votation;
 import org.conventionledger.events.Transition;
 import org.conventionledger.query.platform.AsOfView;
 import org.conventionledger.query.platform.LogReplay;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,12 +21,12 @@ public class RankingAsOfController {
 
     private final RankingAsOf asOf;
     private final RankingPublication publication;
-    private final MongoTemplate mongo;
+    private final LiveRankings rankings;
 
-    public RankingAsOfController(RankingAsOf asOf, RankingPublication publication, MongoTemplate mongo) {
+    public RankingAsOfController(RankingAsOf asOf, RankingPublication publication, LiveRankings rankings) {
         this.asOf = asOf;
         this.publication = publication;
-        this.mongo = mongo;
+        this.rankings = rankings;
     }
 
     @GetMapping(value = "/api/votations/{votationId}/ranking", params = "asOf")
@@ -61,7 +60,7 @@ public class RankingAsOfController {
                             + " log is for the garants and the monitoring body; the public sees the close and the"
                             + " published daily checkpoints.");
         }
-        Ranking live = RankingController.live(mongo, votationId);
+        Ranking live = rankings.get(votationId);
         RankingController.checkAccess(live);
         return publication.checkpoint(live, bound.instant(), transition);
     }

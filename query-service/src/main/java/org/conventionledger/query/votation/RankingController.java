@@ -6,7 +6,6 @@ import java.util.List;
 import org.conventionledger.events.Transition;
 import org.conventionledger.platform.identity.Role;
 import org.conventionledger.query.platform.ProblemResponses;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -54,11 +53,11 @@ public class RankingController {
             long paperBallots,
             List<Entry> entries) {}
 
-    private final MongoTemplate mongo;
+    private final LiveRankings rankings;
     private final RankingPublication publication;
 
-    public RankingController(MongoTemplate mongo, RankingPublication publication) {
-        this.mongo = mongo;
+    public RankingController(LiveRankings rankings, RankingPublication publication) {
+        this.rankings = rankings;
         this.publication = publication;
     }
 
@@ -69,7 +68,7 @@ public class RankingController {
      */
     @GetMapping("/api/votations/{votationId}/ranking")
     public Object answer(@PathVariable String votationId, @RequestParam(required = false) Transition transition) {
-        Ranking ranking = live(mongo, votationId);
+        Ranking ranking = rankings.get(votationId);
         checkAccess(ranking);
         if (isStaff()) {
             return view(ranking, transition);
@@ -81,21 +80,9 @@ public class RankingController {
 
     /** The live ranking with every count, to whoever may see it (for the staff's views built on it). */
     public RankingView ranking(String votationId, Transition transition) {
-        Ranking ranking = live(mongo, votationId);
+        Ranking ranking = rankings.get(votationId);
         checkAccess(ranking);
         return view(ranking, transition);
-    }
-
-    /** The stored ranking of the votation; a 404 problem if the read side does not know it. */
-    static Ranking live(MongoTemplate mongo, String votationId) {
-        Ranking ranking = mongo.findById(votationId, Ranking.class);
-        if (ranking == null) {
-            throw ProblemResponses.error(
-                    HttpStatus.NOT_FOUND,
-                    "unknown-votation",
-                    "No votation " + votationId + " is known (yet) to the read side.");
-        }
-        return ranking;
     }
 
     /** The rule named in the problem answered when a votation's running results are hidden. */

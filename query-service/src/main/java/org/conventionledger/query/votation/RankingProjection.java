@@ -26,8 +26,11 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ProcessingConfiguration.RANKINGS)
 class RankingProjection extends DocumentProjection<Ranking> {
 
-    RankingProjection(Projections projections, MongoTemplate mongo) {
+    private final LiveRankings live;
+
+    RankingProjection(Projections projections, MongoTemplate mongo, LiveRankings live) {
         super(projections, mongo, Ranking.class, Ranking::of);
+        this.live = live;
     }
 
     @EventHandler
@@ -63,6 +66,7 @@ class RankingProjection extends DocumentProjection<Ranking> {
     @ResetHandler
     void reset() {
         mongo.dropCollection(Ranking.class);
+        live.forget();
     }
 
     private void update(String votationId, Object event, EventMessage<?> message, TrackingToken token) {

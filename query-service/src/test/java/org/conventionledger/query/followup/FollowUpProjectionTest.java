@@ -44,6 +44,7 @@ import org.conventionledger.query.platform.EventLog;
 import org.conventionledger.query.platform.ProjectionHarness;
 import org.conventionledger.query.platform.Projections;
 import org.conventionledger.query.platform.ReadStore;
+import org.conventionledger.query.votation.LiveRankings;
 import org.conventionledger.query.votation.RankingController;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class FollowUpProjectionTest {
         handler = new AnnotationEventHandlerAdapter(projection);
         controller = new FollowUpController(
                 store.mongo(),
-                new RankingController(store.mongo(), null),
+                new RankingController(new LiveRankings(store.mongo()), null),
                 Clock.fixed(Instant.parse("2024-01-01T10:00:00Z"), ZoneOffset.UTC));
     }
 

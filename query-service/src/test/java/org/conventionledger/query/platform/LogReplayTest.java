@@ -136,7 +136,7 @@ class LogReplayTest {
     @Test
     void replaysBeyondTheAllowedConcurrencyAreBusy() {
         log.append(invitationSent("c1", "i1"), minutes(1));
-        LogReplay replay = new LogReplay(log.store(), Duration.ofMinutes(10), 1, Duration.ofMillis(50));
+        LogReplay replay = new LogReplay(log.store(), null, Duration.ofMinutes(10), 1, Duration.ofMillis(50));
         LogReplay.Bound bound = new LogReplay.Bound(minutes(5), null);
         List<Integer> refused = new ArrayList<>();
 

@@ -57,9 +57,9 @@ class PaperBallotRankingTest {
     @BeforeEach
     void start() {
         store = ReadStore.start();
-        handlers =
-                new AnnotationEventHandlerAdapter(new RankingProjection(new Projections(store.mongo()), store.mongo()));
-        controller = new RankingController(store.mongo(), null);
+        handlers = new AnnotationEventHandlerAdapter(
+                new RankingProjection(new Projections(store.mongo()), store.mongo(), new LiveRankings(store.mongo())));
+        controller = new RankingController(new LiveRankings(store.mongo()), null);
         log = EventLog.jdbc();
         SecurityContextHolder.clearContext();
     }

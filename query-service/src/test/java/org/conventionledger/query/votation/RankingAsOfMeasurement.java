@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -11,11 +12,14 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.conventionledger.events.recruitment.RecruitmentUpcasters;
 import org.conventionledger.query.platform.AsOfFeed;
 import org.conventionledger.query.platform.CheckpointedReplay;
 import org.conventionledger.query.platform.EventStoreConfiguration;
+import org.conventionledger.query.platform.JdbcLogPages;
 import org.conventionledger.query.platform.LogReplay;
 import org.conventionledger.query.platform.ReadStore;
 import org.junit.jupiter.api.Test;
@@ -76,7 +80,30 @@ class RankingAsOfMeasurement {
                 measure("first request after a restart", RESTARTS, random, () -> feed.replay(full));
                 CheckpointedReplay replay = feed.replay(full);
                 ballotsAsOf(replay, 0);
-                measure("random instants", REQUESTS, random, () -> replay);
+                // the tails read straight from the table, over TCP too, in pages sized to the interval
+                LogReplay tables = new LogReplay(
+                        log,
+                        new JdbcLogPages(
+                                file.connections(true),
+                                new EventSchema(),
+                                serializer,
+                                RecruitmentUpcasters.chain(),
+                                Duration.ofMinutes(10),
+                                10_000,
+                                Clock.systemUTC()),
+                        Duration.ofMinutes(10));
+                CheckpointedReplay fromTables = feed.replay(tables);
+                ballotsAsOf(fromTables, 0);
+                measure(
+                        "first request after a restart, tails from the table",
+                        RESTARTS,
+                        random,
+                        () -> feed.replay(tables));
+                // the two readers in turns, so that both meet the same load on the machine
+                for (int round = 0; round < 2; round++) {
+                    measure("random instants, Axon's stream", REQUESTS / 2, random, () -> replay);
+                    measure("random instants, tails from the table", REQUESTS / 2, random, () -> fromTables);
+                }
                 System.out.printf(
                         "AS OF load average %.1f, %d ballots, page %d%n",
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), BALLOTS, PAGE);

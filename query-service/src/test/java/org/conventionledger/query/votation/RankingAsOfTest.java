@@ -58,14 +58,16 @@ class RankingAsOfTest {
     @BeforeEach
     void start() {
         store = ReadStore.start();
-        projection =
-                new AnnotationEventHandlerAdapter(new RankingProjection(new Projections(store.mongo()), store.mongo()));
-        controller = new RankingController(store.mongo(), null);
+        projection = new AnnotationEventHandlerAdapter(
+                new RankingProjection(new Projections(store.mongo()), store.mongo(), new LiveRankings(store.mongo())));
+        controller = new RankingController(new LiveRankings(store.mongo()), null);
         live = EventLog.jdbc();
         log = new InMemoryLog();
         feed = new AsOfFeed(log.store(), store.mongo(), 3, new RankingAsOf.Counting());
         asOf = new RankingAsOf(
-                feed.replay(log.replay(Duration.ofMinutes(10))), store.mongo(), new RankingAsOf.Counting());
+                feed.replay(log.replay(Duration.ofMinutes(10))),
+                new LiveRankings(store.mongo()),
+                new RankingAsOf.Counting());
         signIn(Role.GARANT);
     }
 

@@ -102,7 +102,8 @@ class RankingBulkRebuildTest {
                 }
                 log.publish(batch);
             }
-            RankingProjection projection = new RankingProjection(new Projections(store.mongo()), store.mongo());
+            RankingProjection projection = new RankingProjection(
+                    new Projections(store.mongo()), store.mongo(), new LiveRankings(store.mongo()));
             SimpleEventHandlerInvoker handlers = SimpleEventHandlerInvoker.builder()
                     .eventHandlers(projection)
                     .sequencingPolicy(

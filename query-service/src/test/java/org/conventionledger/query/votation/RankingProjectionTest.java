@@ -53,8 +53,9 @@ class RankingProjectionTest {
     @BeforeEach
     void start() {
         store = ReadStore.start();
-        projection = new RankingProjection(new Projections(store.mongo()), store.mongo());
-        controller = new RankingController(store.mongo(), null);
+        projection =
+                new RankingProjection(new Projections(store.mongo()), store.mongo(), new LiveRankings(store.mongo()));
+        controller = new RankingController(new LiveRankings(store.mongo()), null);
         log = EventLog.jdbc();
         SecurityContextHolder.clearContext();
     }

@@ -160,7 +160,8 @@ class RankingRebuildMeasurement {
     /** The rebuild as the service runs it: one reader, large batches, then the token handed over. */
     private void bulk(String what, LogPages log) throws Exception {
         try (ReadStore readStore = ReadStore.start(ReadStore.Backend.H2)) {
-            RankingProjection projection = new RankingProjection(new Projections(readStore.mongo()), readStore.mongo());
+            RankingProjection projection = new RankingProjection(
+                    new Projections(readStore.mongo()), readStore.mongo(), new LiveRankings(readStore.mongo()));
             InMemoryTokenStore tokens = new InMemoryTokenStore();
             tokens.initializeTokenSegments("rankings", 4);
             BulkReplay replay = new BulkReplay(
@@ -209,7 +210,8 @@ class RankingRebuildMeasurement {
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor();
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(2);
         try (ReadStore readStore = ReadStore.start(ReadStore.Backend.H2)) {
-            RankingProjection projection = new RankingProjection(new Projections(readStore.mongo()), readStore.mongo());
+            RankingProjection projection = new RankingProjection(
+                    new Projections(readStore.mongo()), readStore.mongo(), new LiveRankings(readStore.mongo()));
             PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                     .name("rankings")
                     .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
