@@ -21,6 +21,9 @@ final class IdleCpu {
 
     private static final int TOP_THREADS = 8;
 
+    /** HotSpot's C1 and C2 compiler threads, as {@link #threadTicks} names them. */
+    private static final String COMPILER = "C# CompilerThre";
+
     private IdleCpu() {}
 
     /** Both services over {@code seconds} of nothing sent. */
@@ -41,7 +44,14 @@ final class IdleCpu {
             Map<String, Object> service = new LinkedHashMap<>();
             service.put("cpuMillis", Math.round(millis));
             service.put("cpuPercent", Math.round(millis / 10 / window * 100) / 100.0);
-            service.put("busiestThreadsMillis", busiest(threads0.get(name), threadTicks(pid)));
+            Map<String, Long> threads = threadTicks(pid);
+            // the JIT still compiling what the load made hot: real, but not what an idle service keeps costing
+            long compiler = Math.round(
+                    (threads.getOrDefault(COMPILER, 0L) - threads0.get(name).getOrDefault(COMPILER, 0L))
+                            * MILLIS_PER_TICK);
+            service.put("compilerMillis", compiler);
+            service.put("cpuPercentWithoutCompiler", Math.round((millis - compiler) / 10 / window * 100) / 100.0);
+            service.put("busiestThreadsMillis", busiest(threads0.get(name), threads));
             figures.put(name, service);
         });
         figures.put("loadAverage", Benchmark.loadAverage());
