@@ -36,7 +36,22 @@ final class MergeDelay {
                 .orElse(DEFAULT_MAX);
     }
 
-    static Map<String, Object> measure(EventStore store, Duration stated, Instant now) throws SQLException {
+    /** Retried for up to a minute, as the benchmark's other queries: a shared server may be out of connections. */
+    static Map<String, Object> measure(EventStore store, Duration stated, Instant now)
+            throws SQLException, InterruptedException {
+        SQLException last = null;
+        for (int attempt = 0; attempt < 60; attempt++) {
+            try {
+                return measureOnce(store, stated, now);
+            } catch (SQLException e) {
+                last = e;
+                Thread.sleep(1_000);
+            }
+        }
+        throw last;
+    }
+
+    private static Map<String, Object> measureOnce(EventStore store, Duration stated, Instant now) throws SQLException {
         List<long[]> heads = new ArrayList<>(); // {covered position, head's time in ms}
         double[] delays;
         int covered = 0;
