@@ -164,10 +164,6 @@ public class TreeHeadSigner implements HealthIndicator {
         return capped.compareTo(tick) < 0 ? tick : capped;
     }
 
-    Duration idleTick() {
-        return idleTick;
-    }
-
     /** One round, then the next after {@code tick}, or after twice the last pause while nothing happens. */
     private void round() {
         boolean quiet = tickSafely();
