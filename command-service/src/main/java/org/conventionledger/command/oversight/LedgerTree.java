@@ -65,6 +65,7 @@ public class LedgerTree {
 
     private Instant oldestUnsigned;
     private String mismatch;
+    private boolean settling;
 
     /** The store's rows after a position, in global order. */
     public interface RowSource {
@@ -89,6 +90,7 @@ public class LedgerTree {
 
     /** Takes in every row that is settled now; returns what the tree covers. */
     public synchronized Covered advance() {
+        settling = false;
         if (mismatch != null) {
             return covered();
         }
@@ -98,6 +100,7 @@ public class LedgerTree {
                 long next = row.entry().position();
                 if (next != position + 1
                         && row.recordedAt().isAfter(clock.instant().minus(settleAfter))) {
+                    settling = true;
                     return covered();
                 }
                 take(row);
@@ -171,6 +174,11 @@ public class LedgerTree {
     /** The positions up to {@code upTo} taken in as empty since the last head, in order. */
     public synchronized List<Long> emptyPositions(long upTo) {
         return emptySinceHead.stream().filter(empty -> empty <= upTo).toList();
+    }
+
+    /** True when the last {@link #advance()} stopped at a row after a hole that is not settled yet. */
+    public synchronized boolean settling() {
+        return settling;
     }
 
     /** When the oldest event the last head does not cover was recorded (null: none). */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,6 +51,10 @@ import org.springframework.stereotype.Component;
  * session's or a votation's close. Publishes the ledger's public key at start. If the store no longer
  * matches a head already in the log, it signs nothing more and its health is DOWN.
  *
+ * <p>It reads the store every {@code tick} while the log grows or a hole is settling, and backs off to
+ * {@code idle-tick} (at most a tenth of the merge delay) while nothing happens; a close wakes it at once
+ * (ADR-018).
+ *
  * <p>Works on the JDBC event store; under Axon Server (no JDBC store) it stays idle and says so.
  */
 @Component
@@ -69,6 +74,11 @@ public class TreeHeadSigner implements HealthIndicator {
     private final Duration maxMergeDelay;
     private final Duration settleAfter;
     private final Duration tick;
+    private final Duration idleTick;
+    /** The scheduler thread's own: the pause before its next round, doubled while nothing happens. */
+    private Duration pause;
+
+    private long sizeAtLastRound = -1;
     private final Clock clock = Clock.systemUTC();
     private ScheduledExecutorService scheduler;
     private volatile LedgerTree tree;
@@ -88,7 +98,8 @@ public class TreeHeadSigner implements HealthIndicator {
             @Value("${ledger.tree-heads.max-merge-delay:PT5M}") Duration maxMergeDelay,
             @Value("${ledger.tree-heads.settle-after:PT2M}") Duration settleAfter,
             @Value("${ledger.eventstore.transaction-timeout:PT1M}") Duration transactionTimeout,
-            @Value("${ledger.tree-heads.tick:PT1S}") Duration tick) {
+            @Value("${ledger.tree-heads.tick:PT1S}") Duration tick,
+            @Value("${ledger.tree-heads.idle-tick:PT15S}") Duration idleTick) {
         if (settleAfter.multipliedBy(2).compareTo(maxMergeDelay) > 0) {
             throw new IllegalArgumentException("ledger.tree-heads.settle-after (" + settleAfter
                     + ") must be at most half of ledger.tree-heads.max-merge-delay (" + maxMergeDelay + ")");
@@ -106,6 +117,8 @@ public class TreeHeadSigner implements HealthIndicator {
         this.maxMergeDelay = maxMergeDelay;
         this.settleAfter = settleAfter;
         this.tick = tick;
+        this.idleTick = idleTick(tick, idleTick, maxMergeDelay);
+        this.pause = tick;
         Gauge.builder("ledger.tree.mismatch", () -> mismatch() == null ? 0 : 1)
                 .description("1 when the event store no longer matches a signed tree head in the log")
                 .register(meters);
@@ -138,7 +151,29 @@ public class TreeHeadSigner implements HealthIndicator {
         }
         tree = new LedgerTree(LedgerTree.jdbc(jdbc, json), json, settleAfter, clock);
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "tree-heads"));
-        scheduler.scheduleWithFixedDelay(this::tickSafely, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.execute(this::round);
+    }
+
+    /**
+     * The longest pause of an idle signer: what it adds at most to the time before a head is signed, so kept
+     * to a tenth of the merge delay, and never shorter than the tick.
+     */
+    static Duration idleTick(Duration tick, Duration configured, Duration maxMergeDelay) {
+        Duration capped =
+                configured.compareTo(maxMergeDelay.dividedBy(10)) > 0 ? maxMergeDelay.dividedBy(10) : configured;
+        return capped.compareTo(tick) < 0 ? tick : capped;
+    }
+
+    /** One round, then the next after {@code tick}, or after twice the last pause while nothing happens. */
+    private void round() {
+        boolean quiet = tickSafely();
+        Duration doubled = pause.multipliedBy(2);
+        pause = !quiet ? tick : doubled.compareTo(idleTick) > 0 ? idleTick : doubled;
+        try {
+            scheduler.schedule(this::round, pause.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            // the service is stopping
+        }
     }
 
     @PreDestroy
@@ -179,25 +214,40 @@ public class TreeHeadSigner implements HealthIndicator {
         Long last = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
         closeReason.compareAndSet(null, reason);
         closeTarget.accumulateAndGet(last == null ? 0 : last, Math::max);
-    }
-
-    private void tickSafely() {
-        try {
-            tick();
-        } catch (RuntimeException e) {
-            log.warn("Tree heads: this round failed, the next one retries: {}", e.toString());
+        ScheduledExecutorService current = scheduler;
+        if (current != null) {
+            try {
+                current.execute(this::tickSafely); // an idle signer's pause is not to delay a close's head
+            } catch (RejectedExecutionException stopped) {
+                // the service is stopping
+            }
         }
     }
 
-    /** One round: extend the tree, then sign if a close or the merge delay asks for it. */
-    synchronized void tick() {
+    /** A round; true when it found nothing to do (so the signer may pause longer), false too if it failed. */
+    private boolean tickSafely() {
+        try {
+            return tick();
+        } catch (RuntimeException e) {
+            log.warn("Tree heads: this round failed, the next one retries: {}", e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * One round: extend the tree, then sign if a close or the merge delay asks for it. True when nothing
+     * happened: the tree did not grow, no hole is settling, no close is waiting.
+     */
+    synchronized boolean tick() {
         if (tree == null) {
-            return;
+            return true;
         }
         LedgerTree.Covered covered = tree.advance();
         if (tree.mismatch() != null) {
-            return;
+            return true;
         }
+        boolean quiet = covered.size() == sizeAtLastRound && !tree.settling();
+        sizeAtLastRound = covered.size();
         long target = closeTarget.get();
         if (target >= 0 && covered.position() >= target) {
             String reason = closeReason.getAndSet(null);
@@ -205,15 +255,17 @@ public class TreeHeadSigner implements HealthIndicator {
             if (covered.size() != lastSignedSize) {
                 sign(covered, reason == null ? "session or votation closed" : reason);
             }
-            return;
+            return false;
         }
         if (covered.size() == lastSignedSize) {
-            return;
+            return quiet && closeTarget.get() < 0;
         }
         Instant oldest = tree.oldestUnsigned();
         if (oldest != null && !oldest.isAfter(now().minus(maxMergeDelay.dividedBy(2)))) {
             sign(covered, "maximum merge delay " + maxMergeDelay);
+            return false;
         }
+        return quiet && closeTarget.get() < 0;
     }
 
     /** Signs a head over what the tree covers now (for an organiser's request, or tests). */

@@ -411,6 +411,23 @@ public final class Benchmark {
             }
         }
         report.put("asOf", AsOfLatency.measure(api, rankingUrl, loadStartedAt, loadEndedAt, options.asOfRequests()));
+
+        // the services with nothing to do (every processor at the head first), then the tree heads' merge delay
+        if (options.idleSeconds() > 0) {
+            if (!awaitProcessors(api, services.queryUrl(), store.maxIndex(), options.settleTimeout())) {
+                say("   the idle window starts with processors still behind");
+            }
+            say("-- idle: " + options.idleSeconds() + " s with nothing sent");
+            Map<String, Object> quiet = IdleCpu.measure(
+                    Map.of("commandService", services.commandPid(), "queryService", services.queryPid()),
+                    options.idleSeconds());
+            report.put("idle", quiet);
+            say("   " + quiet);
+        }
+        Map<String, Object> merge =
+                MergeDelay.measure(store, MergeDelay.stated(options.serviceProperties()), Instant.now());
+        report.put("treeHeadMergeDelay", merge);
+        say("-- tree heads' merge delay: " + merge);
         report.put("e2eRowShape", safe(store::ballotRowShape));
 
         // figures
@@ -626,6 +643,24 @@ public final class Benchmark {
             missing.add("asOfP99Millis");
         }
         values.put("storeBytesPerBallot", values.get("storeBytesPerBallot"));
+        Map<String, Object> idle = (Map<String, Object>) values.getOrDefault("idle", Map.of());
+        if (idle.isEmpty()) {
+            values.put("idleCpuPercent", null);
+            missing.add("idleCpuPercent");
+        } else {
+            Map<String, Object> percent = new LinkedHashMap<>();
+            for (String service : List.of("commandService", "queryService")) {
+                percent.put(service, ((Map<String, Object>) idle.get(service)).get("cpuPercent"));
+            }
+            values.put("idleCpuPercent", percent);
+        }
+        Map<String, Object> merge = (Map<String, Object>) values.getOrDefault("treeHeadMergeDelay", Map.of());
+        values.put("treeHeadMergeDelayMaxSeconds", merge.get("maxSeconds"));
+        values.put("treeHeadMergeDelayP99Seconds", merge.get("p99Seconds"));
+        values.put("treeHeadMaxMergeDelaySeconds", merge.get("statedMaxSeconds"));
+        if (merge.get("maxSeconds") == null) {
+            missing.add("treeHeadMergeDelayMaxSeconds");
+        }
         values.put("exact", exact);
         for (String key : List.of("ballotsPerSecond", "rawBatchedAppendPerSecond")) {
             if (batches.get(key) == null) {
@@ -1036,7 +1071,7 @@ public final class Benchmark {
         return cpu;
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return f[0] + " " + f[1] + " " + f[2];

@@ -42,7 +42,8 @@ record Options(
         long batchBallots,
         int batchSize,
         int batchClients,
-        int asOfRequests) {
+        int asOfRequests,
+        int idleSeconds) {
 
     enum Store {
         H2,
@@ -79,6 +80,8 @@ record Options(
                                      relayed batches compare with (default 256, the intake's group; 0: skip)
               --rebuild P[,P…]       projections to rebuild and time (default rankings; "none" to skip)
               --as-of-requests N     rankings "as of" random instants of the load, timed (default 200)
+              --idle-seconds S       after the load, both services' CPU over S seconds with nothing sent
+                                     (default 60; 0: skip)
               --ranking-interval-ms T  pause between two ranking reads of the latency probe (default 20)
               --settle-timeout-s S   how long to wait for the projections to catch up (default 1800)
               --crash-at F           fraction of the load after which --crash kills (default 0.4)
@@ -113,6 +116,7 @@ record Options(
         int batchSize = 500;
         int batchClients = 4;
         int asOfRequests = 200;
+        int idleSeconds = 60;
         List<String> rebuild = List.of("rankings");
         int rankingInterval = 20;
         Duration settle = Duration.ofMinutes(30);
@@ -168,6 +172,7 @@ record Options(
                         }
                         case "--batch-clients" -> batchClients = (int) positiveLong(option, value, 1);
                         case "--as-of-requests" -> asOfRequests = (int) positiveLong(option, value, 1);
+                        case "--idle-seconds" -> idleSeconds = (int) positiveLong(option, value, 0);
                         case "--raw-reference-batch" -> rawReferenceBatch = (int) positiveLong(option, value, 0);
                         case "--rebuild" ->
                             rebuild = "none".equals(value)
@@ -253,7 +258,8 @@ record Options(
                 batchBallots == null ? ballots : batchBallots,
                 batchSize,
                 batchClients,
-                asOfRequests);
+                asOfRequests,
+                idleSeconds);
     }
 
     private static boolean isValued(String option) {

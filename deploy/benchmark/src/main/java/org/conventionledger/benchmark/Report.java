@@ -201,6 +201,25 @@ final class Report {
                     "",
                     "");
         }
+        Map<String, Object> merge = map("treeHeadMergeDelay");
+        if (!merge.isEmpty()) {
+            row(
+                    "tree heads: merge delay p99 / max (heads)",
+                    f(merge.get("p99Seconds")) + " / " + f(merge.get("maxSeconds")) + " s (" + merge.get("heads") + "; "
+                            + n(number(merge.get("eventsNotYetCovered"))) + " events not yet covered)",
+                    "≤ " + f(merge.get("statedMaxSeconds")) + " s",
+                    check(Boolean.TRUE.equals(merge.get("withinStatedMax"))));
+        }
+        Map<String, Object> quiet = map("idle");
+        for (String service : List.of("commandService", "queryService")) {
+            if (quiet.get(service) instanceof Map<?, ?> used) {
+                row(
+                        "idle " + f(quiet.get("seconds")) + " s: " + service + " CPU",
+                        f(used.get("cpuPercent")) + " % of a core (" + used.get("busiestThreadsMillis") + " ms)",
+                        "",
+                        "");
+            }
+        }
         row(
                 "exactness: ranking = accepted = ballot rows",
                 (Boolean.TRUE.equals(checks.get("exact")) ? "EXACT " : "DIFFERENT ")

@@ -1,5 +1,6 @@
 package org.conventionledger.query.platform;
 
+import java.time.Duration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -19,6 +20,8 @@ import org.springframework.context.annotation.Configuration;
  *   <li>A failing handler fails its batch, which is retried from the last stored token, instead of
  *   being logged and skipped (Axon's default): a projection never silently misses an event.</li>
  * </ul>
+ * An idle processor wakes only to keep its claims (ADR-018): every {@link #IDLE_WAKE_UP}, not Axon's 5 s, each
+ * claim lasting {@link ReadStoreConfiguration#CLAIM_TIMEOUT}; new events wake it at once, whatever the interval.
  */
 @Configuration
 public class ProcessingConfiguration {
@@ -39,6 +42,12 @@ public class ProcessingConfiguration {
     /** The checkpoints of the "as of" views ({@link AsOfCheckpointing}): every event, in log order. */
     public static final String AS_OF = "as-of-checkpoints";
 
+    /**
+     * How often an idle processor extends its claims and looks for unclaimed segments: {@code
+     * token-claim-interval} of every processor in application.yml, and the claim extension threshold here.
+     */
+    public static final Duration IDLE_WAKE_UP = Duration.ofSeconds(15);
+
     /** Named in application.yml ({@code axon.eventhandling.processors.*.sequencing-policy}). */
     @Bean
     SequencingPolicy<EventMessage<?>> byConvention() {
@@ -53,5 +62,11 @@ public class ProcessingConfiguration {
     @Autowired
     void failBatchesInsteadOfSkipping(EventProcessingConfigurer processing) {
         processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    @Autowired
+    void wakeIdleProcessorsRarely(EventProcessingConfigurer processing) {
+        processing.registerPooledStreamingEventProcessorConfiguration(
+                (config, builder) -> builder.claimExtensionThreshold(IDLE_WAKE_UP.toMillis()));
     }
 }

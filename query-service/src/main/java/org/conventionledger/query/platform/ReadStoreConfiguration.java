@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -31,6 +32,19 @@ import org.springframework.context.annotation.Configuration;
 public class ReadStoreConfiguration implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ReadStoreConfiguration.class);
+
+    /**
+     * How long a processor's claim on a segment lasts unless extended (Axon's default: 10 s). Three idle
+     * extensions ({@link ProcessingConfiguration#IDLE_WAKE_UP}) fit in it (ADR-018).
+     */
+    public static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(45);
+
+    /**
+     * The claims' owner with the embedded store: one name for every run, so that a service restarted after a
+     * kill takes its segments back at once instead of waiting out {@link #CLAIM_TIMEOUT}. Safe because one
+     * process only can open the store's file.
+     */
+    static final String EMBEDDED_NODE_ID = "query-service-embedded";
 
     private MongoServer embedded;
 
@@ -60,16 +74,31 @@ public class ReadStoreConfiguration implements DisposableBean {
         return MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
     }
 
+    /**
+     * With a MongoDB of its own, each process owns its claims under Axon's default name (process id and host)
+     * unless {@code ledger.read-store.node-id} names it: a process restarted after a kill then waits up to
+     * {@link #CLAIM_TIMEOUT} for its old claims, since another instance may still hold them.
+     */
     @Bean
     TokenStore tokenStore(
-            MongoClient client, Serializer serializer, @Value("${spring.data.mongodb.database}") String database) {
-        return new ProjectionsFirstTokenStore(MongoTokenStore.builder()
+            MongoClient client,
+            Serializer serializer,
+            @Value("${spring.data.mongodb.database}") String database,
+            @Value("${ledger.read-store.node-id:}") String nodeId) {
+        MongoTokenStore.Builder builder = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(client, database)
                         .trackingTokensCollectionName("tracking_tokens")
                         .build())
                 .serializer(serializer)
-                .ensureIndexes(true));
+                .claimTimeout(CLAIM_TIMEOUT)
+                .ensureIndexes(true);
+        if (!nodeId.isBlank()) {
+            builder.nodeId(nodeId);
+        } else if (embedded != null) {
+            builder.nodeId(EMBEDDED_NODE_ID);
+        }
+        return new ProjectionsFirstTokenStore(builder);
     }
 
     @Override

@@ -34,7 +34,9 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.conventionledger.events.recruitment.InvitationSent;
 import org.conventionledger.events.votation.OnlineBallotCast;
 import org.conventionledger.events.votation.VotationScheduled;
@@ -47,6 +49,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -153,6 +156,33 @@ class ProcessingConfigurationTest extends ReadServiceTest {
                 .get()
                 .extracting(p -> ((PooledStreamingEventProcessor) p).getName())
                 .isEqualTo("referrals");
+    }
+
+    /**
+     * ADR-018: an idle processor wakes every 15 s, not Axon's 5 s, for its claims and for unclaimed segments; a
+     * claim outlives two missed extensions; with the embedded store the owner's name survives a restart.
+     */
+    @Test
+    void idleProcessorsWakeAsRarelyAsTheAdrSays() {
+        assertThat(processing.eventProcessors()).isNotEmpty();
+        processing.eventProcessors().forEach((name, processor) -> {
+            assertThat(processor).isInstanceOf(PooledStreamingEventProcessor.class);
+            assertThat(ReflectionTestUtils.getField(processor, "tokenClaimInterval"))
+                    .as("%s: token-claim-interval in application.yml", name)
+                    .isEqualTo(15_000L);
+            assertThat(ReflectionTestUtils.getField(processor, "claimExtensionThreshold"))
+                    .as("%s: claim extension threshold", name)
+                    .isEqualTo(15_000L);
+        });
+        assertThat(ProcessingConfiguration.IDLE_WAKE_UP).isEqualTo(Duration.ofSeconds(15));
+        assertThat(ReadStoreConfiguration.CLAIM_TIMEOUT)
+                .isEqualTo(Duration.ofSeconds(45))
+                .isGreaterThan(ProcessingConfiguration.IDLE_WAKE_UP.multipliedBy(2));
+        TokenStore tokens = processing.tokenStore("rankings");
+        assertThat(ReflectionTestUtils.getField(tokens, MongoTokenStore.class, "claimTimeout"))
+                .isEqualTo(ReadStoreConfiguration.CLAIM_TIMEOUT);
+        assertThat(ReflectionTestUtils.getField(tokens, MongoTokenStore.class, "nodeId"))
+                .isEqualTo(ReadStoreConfiguration.EMBEDDED_NODE_ID);
     }
 
     @Test
