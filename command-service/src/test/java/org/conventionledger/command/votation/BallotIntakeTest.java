@@ -67,6 +67,7 @@ class BallotIntakeTest {
     private static final Eligibility SIXTEEN_RESIDENT =
             new Eligibility(16, LocalDate.parse("2025-09-21"), true, List.of());
 
+    private DataSource dataSource;
     private JdbcTemplate jdbc;
     private EmbeddedEventStore eventStore;
     private VotationRegister register;
@@ -84,7 +85,7 @@ class BallotIntakeTest {
 
     @BeforeEach
     void store() throws Exception {
-        DataSource dataSource = dataSource();
+        dataSource = dataSource();
         jdbc = new JdbcTemplate(dataSource);
         SpringTransactionManager transactions =
                 new SpringTransactionManager(new DataSourceTransactionManager(dataSource));
@@ -106,9 +107,13 @@ class BallotIntakeTest {
     }
 
     @AfterEach
-    void realClock() {
+    void realClock() throws Exception {
         GenericEventMessage.clock = Clock.systemUTC();
         eventStore.shutDown();
+        // a pooled store (PostgreSQL) gives its connections back: a shared cluster has few to spare
+        if (dataSource instanceof AutoCloseable pool) {
+            pool.close();
+        }
     }
 
     private void votationIs(VotationStatus status) {
