@@ -10,10 +10,12 @@ import static org.mockito.Mockito.when;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -65,6 +67,7 @@ class BallotIntakeTest {
     private static final Eligibility SIXTEEN_RESIDENT =
             new Eligibility(16, LocalDate.parse("2025-09-21"), true, List.of());
 
+    private DataSource dataSource;
     private JdbcTemplate jdbc;
     private EmbeddedEventStore eventStore;
     private VotationRegister register;
@@ -82,7 +85,7 @@ class BallotIntakeTest {
 
     @BeforeEach
     void store() throws Exception {
-        DataSource dataSource = dataSource();
+        dataSource = dataSource();
         jdbc = new JdbcTemplate(dataSource);
         SpringTransactionManager transactions =
                 new SpringTransactionManager(new DataSourceTransactionManager(dataSource));
@@ -104,9 +107,13 @@ class BallotIntakeTest {
     }
 
     @AfterEach
-    void realClock() {
+    void realClock() throws Exception {
         GenericEventMessage.clock = Clock.systemUTC();
         eventStore.shutDown();
+        // a pooled store (PostgreSQL) gives its connections back: a shared cluster has few to spare
+        if (dataSource instanceof AutoCloseable pool) {
+            pool.close();
+        }
     }
 
     private void votationIs(VotationStatus status) {
@@ -346,6 +353,92 @@ class BallotIntakeTest {
                     .contains("platform");
         } finally {
             intake.stop();
+        }
+    }
+
+    /** An intake on the same store whose writer lingers as long as given (ADR-017). */
+    private BallotIntake lingering(Duration linger, SimpleMeterRegistry meters) {
+        return new BallotIntake(
+                eventStore,
+                new SpringTransactionManager(new DataSourceTransactionManager(jdbc.getDataSource())),
+                register,
+                meters,
+                linger);
+    }
+
+    @Test
+    void underLoadTheWriterWaitsForAGroupAsLargeAsThePreviousOneButNotLongerThanItsLinger() throws Exception {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        BallotIntake writer = lingering(Duration.ofSeconds(30), meters);
+        writer.start();
+        try {
+            writer.submit(List.of(online("a1", 3), online("a2", 3), online("a3", 3)))
+                    .forEach(BallotIntakeTest::answer);
+            CompletableFuture<Object> first =
+                    writer.submit(List.of(online("b1", 5))).get(0);
+            Thread.sleep(300);
+            assertThat(first)
+                    .as("held for a group as large as the previous one")
+                    .isNotDone();
+            List<CompletableFuture<Object>> rest = writer.submit(List.of(online("b2", 5), online("b3", 5)));
+            assertThat(answer(first)).isInstanceOf(OnlineBallotCast.class);
+            rest.forEach(BallotIntakeTest::answer);
+            var groups = meters.get("ledger.ballots.group.size").summary();
+            assertThat(groups.count()).isEqualTo(2);
+            assertThat(groups.max()).isEqualTo(3);
+            assertThat(rows()).isEqualTo(6);
+        } finally {
+            writer.stop();
+        }
+        BallotIntake brief = lingering(Duration.ofMillis(200), new SimpleMeterRegistry());
+        brief.start();
+        try {
+            brief.submit(List.of(online("c1", 3), online("c2", 3))).forEach(BallotIntakeTest::answer);
+            long start = System.nanoTime();
+            assertThat(answer(brief.submit(List.of(online("c3", 8))).get(0))).isInstanceOf(OnlineBallotCast.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        } finally {
+            brief.stop();
+        }
+    }
+
+    @Test
+    void afterAGroupOfOneTheWriterDoesNotWait() throws Exception {
+        BallotIntake writer = lingering(Duration.ofSeconds(30), new SimpleMeterRegistry());
+        writer.start();
+        try {
+            for (String voter : List.of("d1", "d2", "d3")) {
+                CompletableFuture<Object> alone =
+                        writer.submit(List.of(online(voter, 3))).get(0);
+                assertThat(alone.get(10, TimeUnit.SECONDS)).isInstanceOf(OnlineBallotCast.class);
+            }
+        } finally {
+            writer.stop();
+        }
+    }
+
+    @Test
+    void aBallotsEventIdIsAVersion7UuidOfItsOwnTimestamp() {
+        intake.writeAsOneGroup(List.of(online("e1", 3), online("e2", 5)));
+        for (String stream : List.of("ballot-e1", "ballot-e2")) {
+            DomainEventMessage<?> stored = eventStore.readEvents(stream).next();
+            UUID id = UUID.fromString(stored.getIdentifier());
+            assertThat(id.version()).isEqualTo(7);
+            assertThat(id.variant()).isEqualTo(2);
+            assertThat(id.getMostSignificantBits() >>> 16).isEqualTo(DURING.toEpochMilli());
+        }
+    }
+
+    @Test
+    void orderedIdsSortAsTheirInstantsAndNeverRepeat() {
+        Instant earlier = Instant.parse("2025-09-10T12:00:00.001Z");
+        Instant later = earlier.plusMillis(1);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String a = BallotIntake.orderedId(earlier);
+            String b = BallotIntake.orderedId(later);
+            assertThat(a).isLessThan(b);
+            assertThat(seen.add(a) && seen.add(b)).isTrue();
         }
     }
 }
