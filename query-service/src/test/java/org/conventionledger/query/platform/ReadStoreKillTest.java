@@ -33,20 +33,18 @@ import org.junit.jupiter.api.io.TempDir;
  * each kill the file must hold whole operations only, in the order they were answered. Every document is
  * found by each of its indexes under its own values and every index entry leads to a document; a bulk
  * insert is there whole or not at all; a later operation (the counter, then the token) is never there
- * without an earlier one (so a token is never ahead of its documents); and a batch answered more than
- * {@link #DURABLE_AFTER} before the kill is there.
- *
- * <p>{@code -Dledger.read-store.kill.backend=library} runs the same kills on mongo-java-server's H2
- * backend as the service opened it before ADR-015, to see it fail (ADR-015 gives the figures);
- * {@code -Dledger.read-store.kills=N} sets the number of kills.
+ * without an earlier one, so a token is never ahead of its documents; and a batch answered more than
+ * {@link #DURABLE_AFTER} before the kill is there. The same kills on the library's backend as the service
+ * opened it before ADR-015 break these rules at once (ADR-015 gives the figures).
  */
 class ReadStoreKillTest {
 
-    private static final String BACKEND = System.getProperty("ledger.read-store.kill.backend", "whole");
-    private static final int KILLS = Integer.getInteger("ledger.read-store.kills", 6);
+    private static final int KILLS = Integer.getInteger("ledger.read-store.kills", 5);
     private static final Duration INTERVAL = Duration.ofMillis(200);
-    /** Several commit rounds, with room for a busy machine's scheduling. */
-    private static final Duration DURABLE_AFTER = Duration.ofMillis(1_500);
+    /** Five commit rounds, with room for a busy machine's scheduling. */
+    private static final Duration DURABLE_AFTER = Duration.ofSeconds(1);
+
+    private final Random random = new Random();
 
     @TempDir
     Path dir;
@@ -54,18 +52,15 @@ class ReadStoreKillTest {
     @Test
     void everyKillLeavesWholeOperationsInTheOrderTheyWereAnswered() throws Exception {
         Path file = dir.resolve("readstore.mv");
-        Random random = new Random();
         long next = 1;
         int durabilityChecked = 0;
         for (int kill = 1; kill <= KILLS; kill++) {
-            Writer writer = new Writer(file, next, dir.resolve("writer-" + kill + ".log"));
-            writer.awaitFirstAck();
-            Thread.sleep(300 + random.nextInt(2_500));
-            long killedAt = writer.kill();
+            Writer writer = new Writer("whole", file, next, dir.resolve("writer-" + kill + ".log"));
+            long killedAt = writer.killAtRandom(random);
 
             OnDisk disk = OnDisk.read(file);
             assertThat(disk.violations())
-                    .as("the file after kill %d of %d (%s backend)", kill, KILLS, BACKEND)
+                    .as("the file after kill %d of %d", kill, KILLS)
                     .isEmpty();
             long durable = writer.lastAckedBefore(killedAt - DURABLE_AFTER.toNanos());
             assertThat(disk.lastBatch())
@@ -81,6 +76,21 @@ class ReadStoreKillTest {
                 .isPositive();
     }
 
+    /**
+     * The checks can fail: mongo-java-server's own H2 backend, opened as the service opened it before,
+     * leaves a split operation on file in most kills (17 of 20 in ADR-015's run), so within a few.
+     */
+    @Test
+    void theLibrarysBackendAloneLeavesSplitOperationsOnFile() throws Exception {
+        List<String> violations = List.of();
+        for (int kill = 1; kill <= KILLS && violations.isEmpty(); kill++) {
+            Path file = dir.resolve("library-" + kill + ".mv");
+            new Writer("library", file, 1, dir.resolve("library-" + kill + ".log")).killAtRandom(random);
+            violations = OnDisk.read(file).violations();
+        }
+        assertThat(violations).isNotEmpty();
+    }
+
     /** The writer process and the times at which it acknowledged its batches. */
     private static final class Writer {
 
@@ -89,7 +99,7 @@ class ReadStoreKillTest {
         private final ConcurrentSkipListMap<Long, Long> ackedAt = new ConcurrentSkipListMap<>();
         private final CountDownLatch firstAck = new CountDownLatch(1);
 
-        Writer(Path file, long firstBatch, Path log) throws IOException {
+        Writer(String backend, Path file, long firstBatch, Path log) throws IOException {
             this.log = log;
             process = new ProcessBuilder(
                             Path.of(System.getProperty("java.home"), "bin", "java")
@@ -100,7 +110,7 @@ class ReadStoreKillTest {
                             System.getProperty("java.class.path"),
                             ReadStoreKillWriter.class.getName(),
                             file.toString(),
-                            BACKEND,
+                            backend,
                             Long.toString(INTERVAL.toMillis()),
                             Long.toString(firstBatch))
                     .redirectError(log.toFile())
@@ -124,15 +134,13 @@ class ReadStoreKillTest {
             }
         }
 
-        void awaitFirstAck() throws Exception {
+        /** SIGKILL at a random moment after the first acknowledged batch; returns when it was sent. */
+        long killAtRandom(Random random) throws Exception {
             if (!firstAck.await(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new AssertionError("the writer acknowledged nothing: " + Files.readString(log));
+                throw new AssertionError("the writer acknowledged nothing: " + logText());
             }
-        }
-
-        /** SIGKILL; returns when it was sent. */
-        long kill() throws InterruptedException {
+            Thread.sleep(300 + random.nextInt(1_700));
             assertThat(process.isAlive())
                     .as("the writer still running: %s", logText())
                     .isTrue();
