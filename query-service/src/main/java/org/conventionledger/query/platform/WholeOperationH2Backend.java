@@ -161,7 +161,7 @@ public final class WholeOperationH2Backend extends H2Backend {
     }
 
     /** The most memory H2 counted as written and not yet committed at a round, since start. */
-    long peakUncommittedBytes() {
+    public long peakUncommittedBytes() {
         return peakUncommitted.get();
     }
 
