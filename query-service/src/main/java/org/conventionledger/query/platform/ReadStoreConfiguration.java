@@ -41,7 +41,7 @@ public class ReadStoreConfiguration implements DisposableBean {
             @Value("${ledger.data-dir}") Path dataDir,
             @Value("${ledger.read-store.compress:true}") boolean compress,
             @Value("${ledger.read-store.commit-interval:PT1S}") Duration commitInterval,
-            @Value("${ledger.read-store.target-fill-rate:80}") int targetFillRate,
+            @Value("${ledger.read-store.target-fill-rate:90}") int targetFillRate,
             @Value("${ledger.read-store.compact-bytes-per-round:4194304}") int compactBytesPerRound)
             throws IOException {
         if (!uri.isBlank()) {

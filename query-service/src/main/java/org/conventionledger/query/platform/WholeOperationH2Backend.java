@@ -35,12 +35,12 @@ public final class WholeOperationH2Backend extends H2Backend {
 
     /**
      * The scheduled round: commit every {@code interval}, then rewrite the emptiest chunks until the live
-     * pages fill {@code targetFillRate} % of them, at most {@code bytesPerRound} at a time, the
-     * compaction H2's own background writer would do.
+     * pages fill {@code targetFillRate} % of them (H2's own default: 90), at most {@code bytesPerRound} at a
+     * time, the compaction H2's own background writer would do.
      */
     public record Housekeeping(Duration interval, int targetFillRate, int bytesPerRound) {
 
-        public static final Housekeeping DEFAULT = new Housekeeping(Duration.ofSeconds(1), 80, 4 << 20);
+        public static final Housekeeping DEFAULT = new Housekeeping(Duration.ofSeconds(1), 90, 4 << 20);
     }
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
