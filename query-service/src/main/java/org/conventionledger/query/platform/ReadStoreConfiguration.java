@@ -3,7 +3,6 @@ package org.conventionledger.query.platform;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
-import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -24,9 +22,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The read store. With {@code MONGODB_URI} set, a real MongoDB (replica set in production). Without it,
  * the embedded development store: a MongoDB-wire server inside this process, persisted to
- * {@code readstore.mv} in the data directory. Tracking tokens live in the same database as the
+ * {@code readstore.mv} in the data directory, each operation whole on disk and committed once an interval
+ * ({@link WholeOperationH2Backend}, ADR-015). Tracking tokens live in the same database as the
  * projections, so a projection and its position are backed up and restored together; a batch's
- * documents are written before its token ({@link ProjectionsFirstTokenStore}).
+ * documents are written before its token ({@link ProjectionsFirstTokenStore}), so on the embedded store's
+ * file too, where a commit holds every operation answered before it.
  */
 @Configuration
 public class ReadStoreConfiguration implements DisposableBean {
@@ -52,7 +52,10 @@ public class ReadStoreConfiguration implements DisposableBean {
     MongoClient mongoClient(
             @Value("${ledger.read-store.uri:}") String uri,
             @Value("${ledger.data-dir}") Path dataDir,
-            @Value("${ledger.read-store.compress:true}") boolean compress)
+            @Value("${ledger.read-store.compress:true}") boolean compress,
+            @Value("${ledger.read-store.commit-interval:PT1S}") Duration commitInterval,
+            @Value("${ledger.read-store.target-fill-rate:90}") int targetFillRate,
+            @Value("${ledger.read-store.compact-bytes-per-round:4194304}") int compactBytesPerRound)
             throws IOException {
         if (!uri.isBlank()) {
             log.info("Read store: MongoDB at {}", uri.replaceAll("//[^@/]*@", "//***@"));
@@ -62,8 +65,10 @@ public class ReadStoreConfiguration implements DisposableBean {
         Path file = dataDir.resolve("readstore.mv").toAbsolutePath();
         // compressed pages: the trail copies every event with its payload twice (document and stored text).
         // Off only for a test that searches the file's bytes for what must not be there.
-        MVStore.Builder store = new MVStore.Builder().fileName(file.toString());
-        embedded = new MongoServer(new H2Backend((compress ? store.compress() : store).open()));
+        embedded = new MongoServer(WholeOperationH2Backend.open(
+                file,
+                compress,
+                new WholeOperationH2Backend.Housekeeping(commitInterval, targetFillRate, compactBytesPerRound)));
         InetSocketAddress address = embedded.bind();
         log.warn(
                 "Read store: EMBEDDED DEVELOPMENT STORE (mongo-java-server, file {}, mongodb://{}:{}). "

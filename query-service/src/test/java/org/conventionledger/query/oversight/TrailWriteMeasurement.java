@@ -7,13 +7,16 @@ import static org.conventionledger.query.oversight.TrailFixture.SIMULATED_JDBC_L
 import static org.conventionledger.query.platform.TestEvents.onlineBallot;
 
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.conventionledger.query.platform.EventLog;
 import org.conventionledger.query.platform.ReadStore;
+import org.conventionledger.query.platform.WholeOperationH2Backend;
 import org.conventionledger.query.platform.WorkPackageDouble;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
@@ -22,9 +25,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * A measurement, not a timed test: the CPU the garants' trail costs per entry in this process, on the
- * embedded read store as the service opens it (H2 file, compressed pages), for its two stages: the
- * projection writing a processor's batches of 200 online ballots, then the chain sealer linking them.
- * Prints a {@code TRAIL …} line; checks only that every entry was written and chained.
+ * embedded read store as the service opens it (H2 file, compressed pages, {@link WholeOperationH2Backend}),
+ * for its two stages: the projection writing a processor's batches of 200 online ballots, then the chain
+ * sealer linking them. Prints a {@code TRAIL …} line, with the file's size once closed and, on the
+ * service's backend, the most memory H2 held uncommitted at a commit; checks only that every entry was
+ * written and chained. {@code -Dledger.trail.backend=library} runs it on the library's H2 backend as the
+ * service opened it before ADR-015, to compare.
  *
  * <p>{@code mvn test -pl query-service -am -Dtest=TrailWriteMeasurement -Dsurefire.failIfNoSpecifiedTests=false
  * -Dledger.trail.events=20000}
@@ -32,6 +38,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class TrailWriteMeasurement {
 
     private static final int EVENTS = Integer.getInteger("ledger.trail.events", 5_000);
+    private static final boolean LIBRARY = "library".equals(System.getProperty("ledger.trail.backend"));
     private static final int BATCH = 200;
     private static final Map<String, String> VOTER = Map.of("actorId", "anonymous", "actorRole", "VOTER");
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
@@ -41,11 +48,19 @@ class TrailWriteMeasurement {
     Path dataDir;
 
     @Test
-    void writesAndChainsABallotLoad() {
-        try (ReadStore store = ReadStore.on(new H2Backend(new MVStore.Builder()
-                .fileName(dataDir.resolve("readstore.mv").toString())
-                .compress()
-                .open()))) {
+    void writesAndChainsABallotLoad() throws IOException {
+        Path file = dataDir.resolve("readstore.mv");
+        WholeOperationH2Backend whole =
+                LIBRARY ? null : WholeOperationH2Backend.open(file, true, WholeOperationH2Backend.Housekeeping.DEFAULT);
+        long peakUncommitted;
+        String line;
+        try (ReadStore store = ReadStore.on(
+                LIBRARY
+                        ? new H2Backend(new MVStore.Builder()
+                                .fileName(file.toString())
+                                .compress()
+                                .open())
+                        : whole)) {
             MongoTemplate mongo = store.mongo();
             AuditTrailProjection projection = new AuditTrailProjection(mongo, JSON, SERIALIZER);
             ChainSealer sealer = new ChainSealer(mongo, JSON, SIMULATED_JDBC_LOG);
@@ -70,14 +85,19 @@ class TrailWriteMeasurement {
             long wall2 = System.nanoTime();
 
             assertThat(head.position()).isEqualTo(EVENTS);
-            System.out.printf(
-                    "TRAIL events=%d write: %.3f ms CPU/entry (%.0f entries/s wall) chain: %.3f ms CPU/entry"
-                            + " (%.0f entries/s wall)%n",
+            line = String.format(
+                    "TRAIL %s events=%d write: %.3f ms CPU/entry (%.0f entries/s wall) chain: %.3f ms CPU/entry"
+                            + " (%.0f entries/s wall)",
+                    LIBRARY ? "library" : "whole-operation",
                     EVENTS,
                     (cpu1 - cpu0) / 1e6 / EVENTS,
                     EVENTS / ((wall1 - wall0) / 1e9),
                     (cpu2 - cpu1) / 1e6 / EVENTS,
                     EVENTS / ((wall2 - wall1) / 1e9));
+            peakUncommitted = LIBRARY ? -1 : whole.peakUncommittedBytes();
         }
+        System.out.printf(
+                "%s file: %d B/entry, peak uncommitted at a commit: %d KB%n",
+                line, Files.size(file) / EVENTS, peakUncommitted / 1024);
     }
 }

@@ -4,8 +4,11 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 public final class ReadStore implements AutoCloseable {
 
-    /** The embedded backends: the in-memory one, and the H2 one the embedded default runs on. */
+    /**
+     * The embedded backends: the in-memory one, and the one the embedded default runs on (H2, each operation
+     * whole on disk, on a file of its own deleted on close).
+     */
     public enum Backend {
         MEMORY,
         H2
@@ -28,8 +34,10 @@ public final class ReadStore implements AutoCloseable {
     private final MongoServer server;
     private final MongoClient client;
     private final MongoTemplate mongo;
+    private final Path file;
 
-    private ReadStore(MongoBackend backend) {
+    private ReadStore(MongoBackend backend, Path file) {
+        this.file = file;
         server = new MongoServer(backend);
         client = MongoClients.create(server.bindAndGetConnectionString());
         mongo = new MongoTemplate(client, "ledger-test");
@@ -40,16 +48,22 @@ public final class ReadStore implements AutoCloseable {
     }
 
     public static ReadStore start(Backend backend) {
-        return new ReadStore(
-                switch (backend) {
-                    case MEMORY -> new MemoryBackend();
-                    case H2 -> H2Backend.inMemory();
-                });
+        if (backend == Backend.MEMORY) {
+            return new ReadStore(new MemoryBackend(), null);
+        }
+        try {
+            Path file = Files.createTempFile("readstore", ".mv");
+            Files.delete(file);
+            return new ReadStore(
+                    WholeOperationH2Backend.open(file, true, WholeOperationH2Backend.Housekeeping.DEFAULT), file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** On a backend of the caller's (a file, as the service opens it). */
+    /** On a backend of the caller's. */
     public static ReadStore on(MongoBackend backend) {
-        return new ReadStore(backend);
+        return new ReadStore(backend, null);
     }
 
     public MongoTemplate mongo() {
@@ -82,5 +96,12 @@ public final class ReadStore implements AutoCloseable {
     public void close() {
         client.close();
         server.shutdownNow();
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

@@ -573,14 +573,6 @@ public class ClermontDemo {
     }
 
     /** Waits for the read side to catch up, then compares the ranking with the published table. */
-    /**
-     * Checks the read side again against what {@link #run()} loaded (the mid-term consultation included), for
-     * a test that repaired the read side after the first check.
-     */
-    public Result checkAgain(Result loaded) throws InterruptedException {
-        return check(loaded.conventionId(), loaded.votationId(), loaded.loaded());
-    }
-
     private Result check(String conventionId, String votationId, boolean loaded) throws InterruptedException {
         List<ClermontFacts.Result> published = ClermontFacts.publishedResults();
         long expectedTotal =
