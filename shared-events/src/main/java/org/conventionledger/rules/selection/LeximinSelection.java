@@ -41,11 +41,12 @@ import java.util.stream.IntStream;
  *             Σ_j p_j·c_j[t]/n[t] ≥ f[t]    for every fixed type t
  *             Σ_j p_j = 1,  p ≥ 0,  z ≥ 0
  * </pre>
- * Its dual solution gives each type a weight {@code y[t] ≥ 0} (those of the unfixed types add up to at
- * least 1) and a cap {@code μ}. The pricing problem ({@link CompositionSearch}, SCIP) looks for the
- * composition maximising {@code Σ_t y[t]·c[t]/n[t]}; if that beats {@code μ} by more than
- * {@value #PRICING_TOLERANCE} it is added and the master solved again (GLOP starts from its previous
- * basis). The search first runs at smoothed duals to take fewer rounds (Wentges smoothing, see
+ * GLOP solves it as its dual ({@code Master}): a weight {@code y[t] ≥ 0} per type (those of the unfixed
+ * types add up to at least 1) and a cap {@code μ}; a composition is a row there, so adding one lets
+ * GLOP's dual simplex go on from its previous basis. The pricing problem ({@link CompositionSearch},
+ * SCIP) looks for the composition maximising {@code Σ_t y[t]·c[t]/n[t]}; if that beats {@code μ} by more
+ * than {@value #PRICING_TOLERANCE} it is added and the master solved again. The search first runs at
+ * smoothed duals to take fewer rounds (Wentges smoothing, see
  * {@code improving}), but a level ends only when a search at the master's own duals finds nothing. Then
  * the dual solution is feasible, hence optimal, for all compositions, and by
  * complementary slackness every unfixed type with {@code y[t] > }{@value #FIXING_TOLERANCE} gets exactly
@@ -62,7 +63,7 @@ import java.util.stream.IntStream;
 public final class LeximinSelection {
 
     /** The rule and its version, as recorded with a lottery. */
-    public static final String ALGORITHM = "leximin-v4";
+    public static final String ALGORITHM = "leximin-v5";
 
     /** How much a new composition must beat the master's cap by to be added. */
     static final double PRICING_TOLERANCE = 1e-7;
@@ -105,7 +106,7 @@ public final class LeximinSelection {
         double[] probabilities = null;
         while (unfixed > 0) {
             // a fresh model per level: GLOP was seen to fail (INFEASIBLE, ABNORMAL) when re-solving a model
-            // whose rows had been changed in place
+            // changed in place
             Master master = new Master(types, fixed, level);
             compositions.forEach(master::add);
             double z = master.solve();
@@ -221,15 +222,19 @@ public final class LeximinSelection {
     }
 
     /**
-     * The restricted master problem of one level, a GLOP model:
+     * The restricted master problem of one level, solved as its dual (as Flanigan et al. do), a GLOP model
+     * over the seat weights {@code s[t] = y[t]/n[t]} and the cap {@code μ}:
      * <pre>
-     *   maximise z
-     *   s.t.  Σ_j (c_j[t]/n[t])·p_j − z ≥ 0      for every type t not fixed   (π[t] ≥ z)
-     *         Σ_j (c_j[t]/n[t])·p_j     ≥ f[t]  for every fixed type t       (π[t] ≥ f[t])
-     *         Σ_j p_j = 1,   p ≥ 0,   z ≥ 0
+     *   minimise  μ − Σ_{t fixed} n[t]·f[t]·s[t]
+     *   s.t.      Σ_t c_j[t]·s[t] − μ ≤ 0          for every composition j found
+     *             Σ_{t not fixed} n[t]·s[t] ≥ 1
+     *             s ≥ 0,  μ free
      * </pre>
-     * In a maximisation GLOP reports the dual value of a {@code ≥} row as {@code ≤ 0}: its negation is the
-     * type's weight; the dual value of the last row is the cap a new composition must beat.
+     * A composition is a row, so adding one keeps the previous basis dual feasible and GLOP's dual simplex
+     * re-solves from it; the primal master's columns made the primal simplex stall on the degenerate
+     * vertices of later levels. The coefficients are the integer counts. The row of the unfixed types is
+     * the dual of {@code z ≥ 0}. The lottery {@code p_j} is the
+     * dual value of composition j's row (GLOP reports it as {@code ≤ 0} in a minimisation: its negation).
      */
     private static final class Master {
 
@@ -238,10 +243,9 @@ public final class LeximinSelection {
         private final double[] level;
         private final List<int[]> compositions = new ArrayList<>();
         private MPSolver solver;
-        private MPVariable z;
-        private MPConstraint[] rows;
-        private MPConstraint total;
-        private List<MPVariable> columns;
+        private MPVariable[] seats;
+        private MPVariable cap;
+        private List<MPConstraint> rows;
 
         Master(VolunteerTypes types, boolean[] fixed, double[] level) {
             this.types = types;
@@ -252,36 +256,37 @@ public final class LeximinSelection {
 
         private void build() {
             solver = Solvers.linear();
-            // no upper bound: one on z would take the dual weight the types need when everyone reaches 1
-            z = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "z");
-            rows = new MPConstraint[types.count()];
-            for (int t = 0; t < rows.length; t++) {
-                rows[t] = solver.makeConstraint(fixed[t] ? level[t] : 0, Double.POSITIVE_INFINITY, "type" + t);
-                if (!fixed[t]) {
-                    rows[t].setCoefficient(z, -1);
+            seats = new MPVariable[types.count()];
+            cap = solver.makeNumVar(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "cap");
+            MPConstraint unfixed = solver.makeConstraint(1, Double.POSITIVE_INFINITY, "unfixed");
+            solver.objective().setCoefficient(cap, 1);
+            for (int t = 0; t < seats.length; t++) {
+                seats[t] = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "s" + t);
+                if (fixed[t]) {
+                    solver.objective().setCoefficient(seats[t], -types.size(t) * level[t]);
+                } else {
+                    unfixed.setCoefficient(seats[t], types.size(t));
                 }
             }
-            total = solver.makeConstraint(1, 1, "total");
-            solver.objective().setCoefficient(z, 1);
-            solver.objective().setMaximization();
-            columns = new ArrayList<>();
-            compositions.forEach(this::column);
+            solver.objective().setMinimization();
+            rows = new ArrayList<>();
+            compositions.forEach(this::row);
         }
 
         void add(int[] composition) {
             compositions.add(composition);
-            column(composition);
+            row(composition);
         }
 
-        private void column(int[] composition) {
-            MPVariable p = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "p" + columns.size());
-            for (int t = 0; t < rows.length; t++) {
+        private void row(int[] composition) {
+            MPConstraint row = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0, "c" + rows.size());
+            for (int t = 0; t < seats.length; t++) {
                 if (composition[t] > 0) {
-                    rows[t].setCoefficient(p, (double) composition[t] / types.size(t));
+                    row.setCoefficient(seats[t], composition[t]);
                 }
             }
-            total.setCoefficient(p, 1);
-            columns.add(p);
+            row.setCoefficient(cap, -1);
+            rows.add(row);
         }
 
         /** Frees the native model now rather than at garbage collection. */
@@ -289,7 +294,7 @@ public final class LeximinSelection {
             solver.delete();
         }
 
-        /** Solves and returns the level {@code z} reached by all unfixed types. */
+        /** Solves and returns the level reached by all unfixed types (the optimal value). */
         double solve() {
             MPSolver.ResultStatus status = solver.solve();
             if (status == MPSolver.ResultStatus.ABNORMAL) {
@@ -302,28 +307,30 @@ public final class LeximinSelection {
             if (status != MPSolver.ResultStatus.OPTIMAL) {
                 throw new IllegalStateException("The master linear program ended in state " + status);
             }
-            return z.solutionValue();
+            return solver.objective().value();
         }
 
         /** The probability of each composition in the last solution, in the order they were added. */
         double[] probabilities() {
-            return columns.stream().mapToDouble(MPVariable::solutionValue).toArray();
+            return rows.stream()
+                    .mapToDouble(row -> Math.max(0, -row.dualValue()))
+                    .toArray();
         }
 
         /** The dual weight of each type (0 for those that do not bind). */
         double[] typeWeights() {
-            double[] weights = new double[rows.length];
-            for (int t = 0; t < rows.length; t++) {
-                weights[t] = Math.max(0, -rows[t].dualValue());
+            double[] weights = new double[seats.length];
+            for (int t = 0; t < seats.length; t++) {
+                weights[t] = Math.max(0, seats[t].solutionValue()) * types.size(t);
             }
             return weights;
         }
 
         /** The dual weight of one seat of each type: what a composition is worth in the pricing problem. */
         double[] seatWeights() {
-            double[] weights = typeWeights();
-            for (int t = 0; t < weights.length; t++) {
-                weights[t] /= types.size(t);
+            double[] weights = new double[seats.length];
+            for (int t = 0; t < seats.length; t++) {
+                weights[t] = Math.max(0, seats[t].solutionValue());
             }
             return weights;
         }
@@ -331,7 +338,7 @@ public final class LeximinSelection {
         /** What the floors of the fixed types cost at {@code seatWeights}: {@code Σ_{t fixed} y[t]·n[t]·f[t]}. */
         double floors(double[] seatWeights) {
             double cost = 0;
-            for (int t = 0; t < rows.length; t++) {
+            for (int t = 0; t < seats.length; t++) {
                 if (fixed[t]) {
                     cost += seatWeights[t] * types.size(t) * level[t];
                 }
@@ -341,7 +348,7 @@ public final class LeximinSelection {
 
         /** The value a new composition must exceed to improve the master problem. */
         double cap() {
-            return total.dualValue();
+            return cap.solutionValue();
         }
     }
 

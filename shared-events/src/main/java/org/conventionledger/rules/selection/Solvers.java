@@ -6,7 +6,8 @@ import com.google.ortools.linearsolver.MPSolver;
 /**
  * The OR-Tools solvers of the selection, each set up the one way that makes it reproducible (ADR-006):
  * one thread, no time limit (a limit would make the answer depend on the machine's load), and GLOP
- * without the presolve seen to fail on these models and without the scaling that defeats its warm start.
+ * without the presolve seen to fail on these models, with its dual simplex and without what defeats its
+ * warm start (scaling, the condition-number check).
  */
 final class Solvers {
 
@@ -22,7 +23,7 @@ final class Solvers {
         }
     }
 
-    /** GLOP, Google's primal/dual simplex, for the master linear programs. */
+    /** GLOP, Google's simplex, for the master linear programs (their duals, ADR-006). */
     static MPSolver linear() {
         load();
         MPSolver solver = MPSolver.createSolver("GLOP");
@@ -31,12 +32,15 @@ final class Solvers {
         }
         solver.setNumThreads(1);
         // GLOP's presolve was seen to end small, feasible masters in ABNORMAL; without it they solve.
-        // Scaling off: GLOP reuses its basis only if the old part of the matrix is unchanged, and the
-        // scale factors move with every added column, so each re-solve started from scratch; the
-        // coefficients c/n lie in [1/pool size, 1] and need no scaling. Devex pricing: steepest edge
-        // recomputes its norms over every column at each warm start (ADR-006).
-        if (!solver.setSolverSpecificParametersAsString(
-                "use_preprocessing: false, use_scaling: false, feasibility_rule: DEVEX, optimization_rule: DEVEX")) {
+        // The masters are solved as their duals, where a new composition is a new row: GLOP keeps its
+        // basis for new rows only in its dual simplex, only if the old part of the matrix is unchanged
+        // (scaling off: the scale factors would move with every added row), and only if its estimate of
+        // the basis's condition number stays below a threshold, 1e50 by default, which the masters of
+        // 1,000+ volunteers exceed (a loose upper bound; GLOP then started over, 700 iterations a re-solve).
+        // Devex pricing as in v4 (the figures of ADR-006 were measured with it).
+        if (!solver.setSolverSpecificParametersAsString("use_preprocessing: false, use_scaling: false, "
+                + "use_dual_simplex: true, initial_condition_number_threshold: 1e300, "
+                + "feasibility_rule: DEVEX, optimization_rule: DEVEX")) {
             throw new IllegalStateException("GLOP refused its parameters");
         }
         return solver;

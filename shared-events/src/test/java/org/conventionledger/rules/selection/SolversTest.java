@@ -6,27 +6,32 @@ import static org.assertj.core.api.Assertions.within;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The GLOP set-up of the masters keeps its basis when a column is added (ADR-006): with GLOP's default
- * scaling, the scale factors move with every new column, GLOP sees a changed matrix and solves from
- * scratch, which made each re-solve of the 1,000-volunteer masters cost as much as the first.
+ * The GLOP set-up of the masters keeps its basis when a composition is added (ADR-006). Since
+ * {@code leximin-v5} the master is solved as its dual, where a composition is a new row: GLOP reuses its
+ * basis for new rows only in its dual simplex (with the primal simplex of v4 such a re-solve started from
+ * scratch), and only if the matrix is not rescaled (with GLOP's default scaling, the scale factors move
+ * with every addition, GLOP sees a changed matrix and solves from scratch).
  */
 class SolversTest {
 
-    private static final int ROWS = 40;
-    private static final int COLUMNS = 120;
+    private static final int TYPES = 300;
+    private static final int PANEL = 60;
+    private static final int COMPOSITIONS = 1_500;
 
     @Test
-    void aMasterReSolvedAfterOneNewColumnStartsFromItsPreviousBasis() {
-        double[][] columns = columns(new Random(17));
-        MPSolver warm = master(columns, COLUMNS);
+    void aMasterReSolvedAfterOneNewCompositionStartsFromItsPreviousBasis() {
+        int[][] compositions = compositions(new Random(17));
+        MPSolver warm = master(compositions, COMPOSITIONS);
         assertThat(warm.solve()).isEqualTo(MPSolver.ResultStatus.OPTIMAL);
-        column(warm, columns[COLUMNS]);
+        compositions[COMPOSITIONS] = heaviest(warm);
+        row(warm, compositions[COMPOSITIONS]);
         assertThat(warm.solve()).isEqualTo(MPSolver.ResultStatus.OPTIMAL);
-        MPSolver cold = master(columns, COLUMNS + 1);
+        MPSolver cold = master(compositions, COMPOSITIONS + 1);
         assertThat(cold.solve()).isEqualTo(MPSolver.ResultStatus.OPTIMAL);
 
         assertThat(warm.objective().value()).isCloseTo(cold.objective().value(), within(1e-9));
@@ -36,46 +41,64 @@ class SolversTest {
         cold.delete();
     }
 
-    /** Random compositions as master columns: coefficients {@code c/n} of different magnitudes. */
-    private static double[][] columns(Random random) {
-        int[] sizes = new int[ROWS];
-        for (int t = 0; t < ROWS; t++) {
-            sizes[t] = 1 + random.nextInt(60);
+    /** The composition of largest weight at the master's solution, as pricing would return: it cuts it off. */
+    private static int[] heaviest(MPSolver solver) {
+        MPVariable[] variables = solver.variables();
+        Integer[] order = new Integer[TYPES];
+        for (int t = 0; t < TYPES; t++) {
+            order[t] = t;
         }
-        double[][] columns = new double[COLUMNS + 1][ROWS];
-        for (double[] column : columns) {
-            for (int t = 0; t < ROWS; t++) {
-                int seated = random.nextInt(3) == 0 ? random.nextInt(sizes[t] + 1) : 0;
-                column[t] = (double) seated / sizes[t];
-            }
+        Arrays.sort(
+                order, (a, b) -> Double.compare(variables[b + 1].solutionValue(), variables[a + 1].solutionValue()));
+        int[] composition = new int[TYPES];
+        for (int seat = 0; seat < PANEL; seat++) {
+            composition[order[seat]] = 1;
         }
-        return columns;
+        return composition;
     }
 
-    /** The master of one level with no type fixed: maximise z, every row ≥ z, the columns sum to 1. */
-    private static MPSolver master(double[][] columns, int count) {
-        MPSolver solver = Solvers.linear();
-        MPVariable z = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "z");
-        for (int t = 0; t < ROWS; t++) {
-            solver.makeConstraint(0, Double.POSITIVE_INFINITY, "type" + t).setCoefficient(z, -1);
+    /** Random panels of {@value #PANEL} out of {@value #TYPES} volunteers, each a type of their own. */
+    private static int[][] compositions(Random random) {
+        int[][] compositions = new int[COMPOSITIONS + 1][TYPES];
+        for (int[] composition : compositions) {
+            for (int seat = 0; seat < PANEL; seat++) {
+                int t = random.nextInt(TYPES);
+                while (composition[t] == 1) {
+                    t = (t + 1) % TYPES;
+                }
+                composition[t] = 1;
+            }
         }
-        solver.makeConstraint(1, 1, "total");
-        solver.objective().setCoefficient(z, 1);
-        solver.objective().setMaximization();
+        return compositions;
+    }
+
+    /**
+     * The dual master of the first level, over the seat weights of types of one member each: minimise the
+     * cap, every composition's weight at most the cap, the weights add up to at least 1.
+     */
+    private static MPSolver master(int[][] compositions, int count) {
+        MPSolver solver = Solvers.linear();
+        MPVariable cap = solver.makeNumVar(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, "cap");
+        MPConstraint unfixed = solver.makeConstraint(1, Double.POSITIVE_INFINITY, "unfixed");
+        for (int t = 0; t < TYPES; t++) {
+            unfixed.setCoefficient(solver.makeNumVar(0, Double.POSITIVE_INFINITY, "s" + t), 1);
+        }
+        solver.objective().setCoefficient(cap, 1);
+        solver.objective().setMinimization();
         for (int j = 0; j < count; j++) {
-            column(solver, columns[j]);
+            row(solver, compositions[j]);
         }
         return solver;
     }
 
-    private static void column(MPSolver solver, double[] coefficients) {
-        MPVariable p = solver.makeNumVar(0, Double.POSITIVE_INFINITY, "p" + solver.numVariables());
-        MPConstraint[] rows = solver.constraints();
-        for (int t = 0; t < ROWS; t++) {
-            if (coefficients[t] > 0) {
-                rows[t].setCoefficient(p, coefficients[t]);
+    private static void row(MPSolver solver, int[] composition) {
+        MPConstraint row = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0, "c" + solver.numConstraints());
+        MPVariable[] variables = solver.variables();
+        for (int t = 0; t < TYPES; t++) {
+            if (composition[t] > 0) {
+                row.setCoefficient(variables[t + 1], composition[t]);
             }
         }
-        rows[ROWS].setCoefficient(p, 1);
+        row.setCoefficient(variables[0], -1);
     }
 }
