@@ -1140,7 +1140,7 @@ class PanelTest {
                                         .filter(id -> gender.get(id).equals("f"))
                                         .count()
                                 == 1);
-        return lottery.algorithm().equals("leximin-v4")
+        return lottery.algorithm().equals("leximin-v5")
                 && lottery.selectionId().equals(SELECTION)
                 && lottery.chances().size() == 5
                 && Math.abs(sum - 2) < 1e-6

@@ -30,7 +30,7 @@ import org.conventionledger.rules.selection.Volunteer;
  * <p>Files: the categories as {@link CategoriesCsv} reads them ({@code feature,value,min,max[,min_flex,
  * max_flex]} or {@code category,feature,min,max}), the people as {@link PeopleCsv} reads them (a header,
  * a column per category, optionally an id and a household key). Prints one line on stdout,
- * {@code {"panelSize":K,"algorithm":"leximin-v4","minProbability":p,"probabilities":[p per people row,
+ * {@code {"panelSize":K,"algorithm":"leximin-v5","minProbability":p,"probabilities":[p per people row,
  * in file order]}}, and exits {@link #OK};
  * {@link #INFEASIBLE} after a message on stderr naming the conflicting categories when no panel meets
  * the quotas; {@link #MALFORMED} after a message on stderr when an option is missing or a file is

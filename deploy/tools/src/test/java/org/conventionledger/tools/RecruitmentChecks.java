@@ -69,7 +69,7 @@ final class RecruitmentChecks {
 
         JsonNode panel = view.path("panel");
         assertThat(panel.path("panelSize").asInt()).isEqualTo(70);
-        assertThat(panel.path("algorithm").asText()).isEqualTo("leximin-v4");
+        assertThat(panel.path("algorithm").asText()).isEqualTo("leximin-v5");
         assertThat(panel.path("minProbability").asDouble()).isGreaterThan(0.2);
         assertThat(panel.path("reserveRemaining").asInt()).isEqualTo(90);
         assertThat(panel.path("quotas"))

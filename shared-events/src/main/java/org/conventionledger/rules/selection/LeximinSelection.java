@@ -62,7 +62,7 @@ import java.util.stream.IntStream;
 public final class LeximinSelection {
 
     /** The rule and its version, as recorded with a lottery. */
-    public static final String ALGORITHM = "leximin-v4";
+    public static final String ALGORITHM = "leximin-v5";
 
     /** How much a new composition must beat the master's cap by to be added. */
     static final double PRICING_TOLERANCE = 1e-7;
@@ -135,6 +135,7 @@ public final class LeximinSelection {
             }
             master.delete();
         }
+        search.close();
 
         List<int[]> support = new ArrayList<>();
         List<Double> weights = new ArrayList<>();

@@ -81,7 +81,7 @@ class PanelProbabilitiesCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
         assertThat(run.out())
-                .startsWith("{\"panelSize\":20,\"algorithm\":\"leximin-v4\",\"minProbability\":")
+                .startsWith("{\"panelSize\":20,\"algorithm\":\"leximin-v5\",\"minProbability\":")
                 .endsWith("]}" + System.lineSeparator())
                 .hasLineCount(1);
         Map<String, Object> document = run.document();
