@@ -23,10 +23,13 @@ import java.util.stream.IntStream;
  *             Σ_{t in h} c[t] ≤ 1                        for every household h of two or more volunteers
  *             c[t] ∈ {0, …, size of type t}
  * </pre>
- * SCIP is asked for a gap of zero, so the composition it returns is optimal up to its own tolerances
- * (10^-9 on objective values of the order of 1, far below {@link LeximinSelection#PRICING_TOLERANCE});
- * the counts it returns are rounded and then checked exactly against the quotas. It runs on one thread,
- * with no time limit, so its answer depends only on the model (ADR-006).
+ * With every category (the pricing problem) it is first solved by a branch and bound on its linear
+ * relaxation ({@link Relaxation}), exact within {@value #PRUNING_TOLERANCE}; SCIP answers when that
+ * search cannot conclude, and for the feasibility checks on some categories. SCIP is asked for a gap of
+ * zero, so the composition it returns is optimal up to its own tolerances (10^-9 on objective values of
+ * the order of 1, far below {@link LeximinSelection#PRICING_TOLERANCE}). Counts are rounded and then
+ * checked exactly against the quotas. Both run on one thread, with no time limit, so the answers depend
+ * only on the model and the calls made before on the same search (ADR-006).
  */
 final class CompositionSearch {
 
