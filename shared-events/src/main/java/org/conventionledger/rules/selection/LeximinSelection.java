@@ -136,6 +136,7 @@ public final class LeximinSelection {
             }
             master.delete();
         }
+        search.close();
 
         List<int[]> support = new ArrayList<>();
         List<Double> weights = new ArrayList<>();

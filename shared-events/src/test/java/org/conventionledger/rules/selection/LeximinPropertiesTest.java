@@ -53,7 +53,7 @@ class LeximinPropertiesTest {
         return Arbitraries.randomValue(random -> instance(random, 10 + random.nextInt(51), 5, random.nextBoolean()));
     }
 
-    private static Lotteries.Instance instance(Random random, int n, int maxCategories, boolean households) {
+    static Lotteries.Instance instance(Random random, int n, int maxCategories, boolean households) {
         int categoryCount = 1 + random.nextInt(maxCategories);
         List<Volunteer> pool = new ArrayList<>();
         int[][] values = new int[n][categoryCount];
