@@ -317,26 +317,19 @@ public final class JdbcLogPages implements LogPages {
                     ? reader.json.readValue(payloadBytes)
                     : serializer.deserialize(new SimpleSerializedObject<>(
                             payloadBytes, byte[].class, row.getString(3), row.getString(4)));
-            byte[] metaData = row.getBytes(6);
-            LazyDeserializingObject<MetaData> lazyMetaData = new LazyDeserializingObject<>(
-                    () -> new SimpleSerializedObject<>(
-                            IndexStampingEventStorageEngine.stamp(metaData, index), byte[].class, META_DATA),
-                    META_DATA,
-                    serializer);
-            return new IndexedEvent<>(
-                    token,
-                    row.getString(10),
-                    row.getString(8),
-                    row.getLong(9),
-                    new SerializedMessage<>(row.getString(7), new LazyDeserializingObject<>(payload), lazyMetaData),
-                    row.getString(2),
-                    index);
+            return indexed(index, row, new LazyDeserializingObject<>(payload));
         }
 
         /** A row of a type not handled, its payload deserialized only if asked for. */
         private TrackedEventMessage<?> serialized(long index, ResultSet row) throws SQLException {
             SimpleSerializedObject<byte[]> payload =
                     new SimpleSerializedObject<>(row.getBytes(5), byte[].class, row.getString(3), row.getString(4));
+            return indexed(index, row, new LazyDeserializingObject<>(payload, serializer));
+        }
+
+        /** The event of a row with its payload as given, its metadata deserialized (index stamped) if asked. */
+        private TrackedEventMessage<?> indexed(long index, ResultSet row, LazyDeserializingObject<?> payload)
+                throws SQLException {
             byte[] metaData = row.getBytes(6);
             LazyDeserializingObject<MetaData> lazyMetaData = new LazyDeserializingObject<>(
                     () -> new SimpleSerializedObject<>(
@@ -348,8 +341,7 @@ public final class JdbcLogPages implements LogPages {
                     row.getString(10),
                     row.getString(8),
                     row.getLong(9),
-                    new SerializedMessage<>(
-                            row.getString(7), new LazyDeserializingObject<>(payload, serializer), lazyMetaData),
+                    new SerializedMessage<>(row.getString(7), payload, lazyMetaData),
                     row.getString(2),
                     index);
         }
