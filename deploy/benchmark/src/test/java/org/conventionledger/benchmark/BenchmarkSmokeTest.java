@@ -53,6 +53,13 @@ class BenchmarkSmokeTest {
                         "50",
                         "--idle-seconds",
                         "10",
+                        // a hole in the log (a refused insert's index) is taken as settled after 20 s, not the
+                        // default 2 minutes, so that heads cover this short run before it ends (the settle time
+                        // must be at least twice the transaction timeout)
+                        "--service-property",
+                        "ledger.tree-heads.settle-after=PT20S",
+                        "--service-property",
+                        "ledger.eventstore.transaction-timeout=PT10S",
                         "--command-heap",
                         "768m",
                         "--query-heap",
@@ -93,7 +100,7 @@ class BenchmarkSmokeTest {
                     .isTrue();
         }
         // the merge delay is a stated guarantee (ADR-005), not a performance figure: every event of the run is
-        // in a head signed within it (the votation's close asks for one)
+        // in a head signed within it, or younger than it and not yet covered
         assertThat(report.at("/treeHeadMergeDelay/withinStatedMax").asBoolean())
                 .as("merge delay " + report.at("/treeHeadMergeDelay"))
                 .isTrue();
