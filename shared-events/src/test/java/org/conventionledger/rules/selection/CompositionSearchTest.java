@@ -24,7 +24,18 @@ class CompositionSearchTest {
     /** SCIP's answers may themselves fall short of the optimum by its tolerances (10^-9 seen). */
     private static final double SCIP_TOLERANCE = 1e-8;
 
-    record Case(Lotteries.Instance instance, List<double[]> weights) {}
+    record Case(Lotteries.Instance instance, List<double[]> weights) {
+
+        VolunteerTypes types() {
+            return VolunteerTypes.of(instance.quotas(), instance.pool());
+        }
+
+        List<Integer> allCategories() {
+            return IntStream.range(0, instance.quotas().categories().size())
+                    .boxed()
+                    .toList();
+        }
+    }
 
     @Provide
     Arbitrary<Case> cases() {
@@ -53,11 +64,9 @@ class CompositionSearchTest {
 
     @Property(tries = 150)
     void theBranchAndBoundIsAsGoodAsScipAndMeetsEveryConstraint(@ForAll("cases") Case input) {
-        Quotas quotas = input.instance().quotas();
-        VolunteerTypes types = VolunteerTypes.of(quotas, input.instance().pool());
-        List<Integer> all =
-                IntStream.range(0, quotas.categories().size()).boxed().toList();
-        CompositionSearch search = new CompositionSearch(quotas, types);
+        VolunteerTypes types = input.types();
+        List<Integer> all = input.allCategories();
+        CompositionSearch search = new CompositionSearch(input.instance().quotas(), types);
         try {
             for (double[] weights : input.weights()) {
                 int[] found = search.best(weights, all).orElseThrow();
@@ -81,11 +90,8 @@ class CompositionSearchTest {
     }
 
     private static List<List<Integer>> answers(Case input) {
-        Quotas quotas = input.instance().quotas();
-        VolunteerTypes types = VolunteerTypes.of(quotas, input.instance().pool());
-        List<Integer> all =
-                IntStream.range(0, quotas.categories().size()).boxed().toList();
-        CompositionSearch search = new CompositionSearch(quotas, types);
+        List<Integer> all = input.allCategories();
+        CompositionSearch search = new CompositionSearch(input.instance().quotas(), input.types());
         try {
             List<List<Integer>> answers = new ArrayList<>();
             for (double[] weights : input.weights()) {
